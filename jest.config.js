@@ -1,0 +1,14 @@
+// Two projects: Node for shared/ and server/, jsdom for the mini program (miniprogram-simulate needs a DOM).
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' }, module: { type: 'commonjs' } }];
+const common = {
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  // @noble/* ship ES modules only; let swc turn them into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@noble|@scure)/)'],
+  testPathIgnorePatterns: ['/node_modules/', '/build/', '/miniprogram_npm/'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'] },
+    { ...common, displayName: 'miniprogram', testEnvironment: 'jsdom', testMatch: ['<rootDir>/miniprogram/**/*.test.ts'] },
+  ],
+};
