@@ -1,0 +1,23 @@
+// Port: where access tokens survive a restart. WeChat limits how often a token may be fetched
+// (cgi-bin/token: 2000 a day) and a fresh cgi-bin/token supersedes the one other processes hold,
+// so a restart must reuse the token it already has. Implemented by storage/ (SQLite today).
+
+/** Which WeChat API issued the token; the two kinds are fully isolated by WeChat. */
+export type TokenSource = 'stable' | 'basic';
+
+export interface StoredToken {
+  appId: string;
+  source: TokenSource;
+  /** The access_token itself; a secret, never logged. */
+  token: string;
+  /** Milliseconds since the epoch, on the clock of the process that fetched it. */
+  obtainedAt: number;
+  expiresAt: number;
+}
+
+export interface TokenStore {
+  load(appId: string, source: TokenSource): Promise<StoredToken | undefined>;
+  save(token: StoredToken): Promise<void>;
+  /** Forget the token only if it is still `token`, so a newer one saved meanwhile survives. */
+  discard(appId: string, source: TokenSource, token: string): Promise<void>;
+}

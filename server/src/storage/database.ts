@@ -1,0 +1,25 @@
+// Opens the embedded SQLite store: one file, WAL so readers never block the writer, migrated on open.
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrations as defaultMigrations, runMigrations, type Migration } from './migrations';
+
+export interface OpenDatabaseOptions {
+  migrations?: readonly Migration[];
+  /** How long a writer waits for another connection's lock before SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database {
+  const db = new BetterSqlite3(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the last commit.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    runMigrations(db, options.migrations ?? defaultMigrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

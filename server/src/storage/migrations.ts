@@ -1,0 +1,52 @@
+// A tiny migrations runner: an ordered list of SQL steps, the applied count kept in PRAGMA user_version.
+// Later issues append steps; a step, once released, is never edited (databases in the field ran it).
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'access tokens',
+    sql: `CREATE TABLE access_tokens (
+      app_id      TEXT    NOT NULL,
+      source      TEXT    NOT NULL CHECK (source IN ('stable', 'basic')),
+      token       TEXT    NOT NULL,
+      obtained_at INTEGER NOT NULL,
+      expires_at  INTEGER NOT NULL,
+      PRIMARY KEY (app_id, source)
+    ) STRICT;`,
+  },
+];
+
+function checkOrder(list: readonly Migration[]): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new MigrationError(`migration "${m.name}" has version ${m.version}, expected ${i + 1}`);
+  });
+}
+
+/** Applies every step newer than the database, each in its own transaction; returns the new version. */
+export function runMigrations(db: Database, list: readonly Migration[] = migrations): number {
+  checkOrder(list);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > list.length) {
+    // A newer build wrote this file; running old code on it could corrupt data.
+    throw new MigrationError(`database is at version ${current}, this build knows only ${list.length}`);
+  }
+  for (const m of list.slice(current)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return list.length;
+}
