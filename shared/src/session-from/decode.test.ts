@@ -1,5 +1,5 @@
 import { decodeSessionFrom } from './decode';
-import { SOBOT_FULL_FIELDS, SOBOT_FULL_TEMPLATE, SOBOT_PARAMS } from './sobot-vectors';
+import { SOBOT_FULL_FIELDS, SOBOT_FULL_TEMPLATE, SOBOT_PARAMS } from './sobot.vectors';
 
 function fieldsOf(text: string) {
   const decoded = decodeSessionFrom(text);

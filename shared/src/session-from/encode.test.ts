@@ -2,7 +2,7 @@ import { decryptUnionId } from '../unionid-cipher/cipher';
 import { utf8ByteLength } from '../text/utf8';
 import { encodeSessionFrom } from './encode';
 import { SessionFromError } from './errors';
-import { SOBOT_FULL_FIELDS, SOBOT_PARAMS, SOBOT_PLATFORM_ACTION, SOBOT_TRANSFER_ACTION } from './sobot-vectors';
+import { SOBOT_FULL_FIELDS, SOBOT_PARAMS, SOBOT_PLATFORM_ACTION, SOBOT_TRANSFER_ACTION } from './sobot.vectors';
 import type { SessionFromInput } from './types';
 
 const sobotInput: SessionFromInput = {

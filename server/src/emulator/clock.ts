@@ -1,0 +1,42 @@
+// The emulator's time. Every rule it enforces (token lifetimes, windows, media expiry, login codes)
+// reads this clock, and the admin endpoint advances it, so a test or a demo can live through 48 hours
+// in a second. The real WeChat is the reference; only the passing of time is ours to bend.
+
+export interface EmulatorClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Moves time forward; never backward (WeChat time does not go back). */
+  advance(ms: number): void;
+}
+
+export class ClockError extends Error {
+  override readonly name = 'ClockError';
+}
+
+function checkStep(ms: number): void {
+  if (!Number.isFinite(ms) || ms < 0) throw new ClockError('the clock only moves forward by a finite amount');
+}
+
+/** Stands still unless advanced: for tests. */
+export function createManualClock(startMs: number): EmulatorClock {
+  let t = startMs;
+  return {
+    now: () => t,
+    advance(ms) {
+      checkStep(ms);
+      t += ms;
+    },
+  };
+}
+
+/** Real time plus whatever the admin endpoint added: for the demo server. */
+export function createOffsetClock(realNow: () => number = Date.now): EmulatorClock {
+  let offset = 0;
+  return {
+    now: () => realNow() + offset,
+    advance(ms) {
+      checkStep(ms);
+      offset += ms;
+    },
+  };
+}
