@@ -1,0 +1,99 @@
+// The demo mini program: that WeChat DevTools can open it as it is (every page and component it
+// names exists under miniprogramRoot, npm is laid out, the mini program's own package.json holds
+// only runtime dependencies), and that its pages send the session-from they promise.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { decodeSessionFrom } from './kefu-kit/shared/index';
+
+const root = path.join(__dirname, '..');
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+const project = readJson(path.join(root, 'project.config.json'));
+const miniRoot = path.join(root, project.miniprogramRoot);
+const app = readJson(path.join(miniRoot, 'app.json'));
+
+/** Where DevTools resolves a usingComponents entry: absolute from the root, npm from miniprogram_npm, else relative. */
+function resolveComponent(from: string, ref: string): string {
+  if (ref.startsWith('/')) return path.join(miniRoot, ref);
+  if (ref.startsWith('.')) return path.join(path.dirname(from), ref);
+  return path.join(miniRoot, 'miniprogram_npm', ref);
+}
+
+describe('demo mini program layout', () => {
+  it('project.config.json compiles TypeScript and builds npm from the mini program package.json', () => {
+    expect(project.miniprogramRoot).toBe('miniprogram/');
+    expect(project.setting.useCompilerPlugins).toEqual(['typescript']);
+    expect(project.setting.packNpmManually).toBe(true);
+    expect(project.setting.packNpmRelationList).toEqual([{ packageJsonPath: './miniprogram/package.json', miniprogramNpmDistDir: './miniprogram/' }]);
+    const pkg = readJson(path.join(miniRoot, 'package.json'));
+    expect(Object.keys(pkg.dependencies)).toEqual(['@vant/weapp']);
+    expect(pkg.devDependencies).toBeUndefined();
+    expect(pkg.dependencies['@vant/weapp']).toBe(readJson(path.join(root, 'package.json')).devDependencies['@vant/weapp']);
+  });
+
+  it.each(app.pages as string[])('page %s has its files and resolvable components', (page) => {
+    const base = path.join(miniRoot, page);
+    for (const ext of ['.ts', '.json', '.wxml']) expect(existsSync(base + ext)).toBe(true);
+    const json = readJson(`${base}.json`);
+    for (const ref of Object.values(json.usingComponents ?? {}) as string[]) {
+      const target = resolveComponent(base, ref);
+      expect([ref, existsSync(`${target}.json`), existsSync(`${target}.wxml`)]).toEqual([ref, true, true]);
+      expect(existsSync(`${target}.ts`) || existsSync(`${target}.js`)).toBe(true);
+    }
+  });
+
+  it('the tab bar lists only real pages', () => {
+    for (const tab of app.tabBar.list) expect(app.pages).toContain(tab.pagePath);
+  });
+});
+
+describe('demo pages', () => {
+  const vantLib = path.join(miniRoot, 'miniprogram_npm/@vant/weapp');
+  const vanButton = simulate.load(path.join(vantLib, 'button/index'), 'van-button', { rootPath: vantLib });
+  const contactButton = simulate.load(path.join(miniRoot, 'kefu-kit/contact-button/index'), 'kefu-contact-button', {
+    usingComponents: { 'van-button': vanButton },
+  });
+  const load = (page: string) =>
+    simulate.load(path.join(miniRoot, page), { rootPath: miniRoot, usingComponents: { 'kefu-contact-button': contactButton, 'van-button': vanButton } });
+  const order = load('pages/order/index');
+  const inspect = load('pages/inspect/index');
+
+  function sessionFromOf(page: ReturnType<typeof simulate.render>): string {
+    return (page.querySelector('#contact') as ReturnType<typeof simulate.render>).data.sessionFrom as string;
+  }
+
+  it('the order page routes to after-sales with a three-level overflow chain', async () => {
+    const page = simulate.render(order);
+    page.attach(document.createElement('parent-wrapper'));
+    await simulate.sleep(0);
+    const decoded = decodeSessionFrom(sessionFromOf(page));
+    expect(decoded).toMatchObject({
+      kind: 'sobot',
+      problems: [],
+      fields: {
+        params: { orderId: 'E20261121-0042' },
+        robotId: '2',
+        customerFields: { memberLevel: 'gold' },
+        transferAction: [
+          { actionType: 'to_group', deciId: 'after-sales', optionId: '3', spillId: '5' },
+          { actionType: 'to_service', deciId: 'supervisor-01', optionId: '1', spillId: '1' },
+          { actionType: 'to_group', deciId: 'general', optionId: '4' },
+        ],
+      },
+    });
+  });
+
+  it('the inspect page shows the exact string and what a long nickname costs', async () => {
+    const page = simulate.render(inspect);
+    page.attach(document.createElement('parent-wrapper'));
+    await simulate.sleep(0);
+    expect(page.data.built.value).toBe(sessionFromOf(page));
+    expect(page.dom?.innerHTML).toContain(page.data.built.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').slice(0, 20));
+    expect(page.data.built.dropped).toEqual([]);
+    page.instance.onNicknameLength({ detail: { value: 400 } } as WechatMiniprogram.SliderChange);
+    await simulate.sleep(0);
+    expect(page.data.built.dropped).toEqual(['avatarUrl', 'params.campaign', 'params.page', expect.stringMatching(/^nickname 400 → \d+ chars$/)]);
+    expect(page.data.built.bytes).toBeLessThanOrEqual(1000);
+    expect(sessionFromOf(page)).toBe(page.data.built.value);
+  });
+});

@@ -1,0 +1,59 @@
+// Admin API of the emulator (not WeChat's): apps, the clock, injected faults and the record.
+import { Router } from 'express';
+import { z } from 'zod';
+import { parseApp, publicView } from '../apps';
+import type { EmulatorState } from '../state';
+
+const advanceSchema = z
+  .object({ ms: z.number().nonnegative().optional(), seconds: z.number().nonnegative().optional(), minutes: z.number().nonnegative().optional(), hours: z.number().nonnegative().optional() })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give ms, seconds, minutes or hours' });
+
+const faultSchema = z.object({ api: z.string().min(1), errcode: z.number().int(), times: z.number().int().positive().default(1) });
+
+const recordQuery = z.object({
+  appId: z.string().optional(),
+  type: z.enum(['api', 'push']).optional(),
+  api: z.string().optional(),
+  since: z.coerce.number().int().optional(),
+});
+
+export function adminRoutes(state: EmulatorState): Router {
+  const r = Router();
+  r.get('/apps', (_req, res) => {
+    res.json(state.apps.list().map(publicView));
+  });
+  r.post('/apps', (req, res) => {
+    const app = parseApp(req.body);
+    state.apps.register(app);
+    res.status(201).json(publicView(app));
+  });
+  r.get('/clock', (_req, res) => {
+    res.json({ now: state.clock.now() });
+  });
+  r.post('/clock/advance', (req, res) => {
+    const b = advanceSchema.parse(req.body ?? {});
+    state.clock.advance((b.ms ?? 0) + (b.seconds ?? 0) * 1000 + (b.minutes ?? 0) * 60_000 + (b.hours ?? 0) * 3_600_000);
+    res.json({ now: state.clock.now() });
+  });
+  r.post('/faults', (req, res) => {
+    const f = faultSchema.parse(req.body ?? {});
+    state.faults.add(f.api, f.errcode, f.times);
+    res.status(201).json(f);
+  });
+  r.delete('/faults', (_req, res) => {
+    state.faults.clear();
+    res.status(204).end();
+  });
+  r.get('/records', (req, res) => {
+    const q = recordQuery.parse(req.query);
+    res.json(state.recorder.list({ appId: q.appId, type: q.type, api: q.api, sinceSeq: q.since }));
+  });
+  r.delete('/records', (_req, res) => {
+    state.recorder.clear();
+    res.status(204).end();
+  });
+  r.get('/sent', (req, res) => {
+    res.json(state.recorder.sentMessages(typeof req.query.appId === 'string' ? req.query.appId : undefined));
+  });
+  return r;
+}
