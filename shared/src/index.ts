@@ -2,7 +2,7 @@
 export { encodeSessionFrom } from './session-from/encode';
 export { decodeSessionFrom } from './session-from/decode';
 export { SessionFromError, type SessionFromErrorCode } from './session-from/errors';
-export { SESSION_FROM_MAX_BYTES, PARTNER_ID_MAX_CHARS, TRANSFER_ACTION_MAX_LEVELS } from './session-from/limits';
+export { SESSION_FROM_MAX_BYTES, SESSION_FROM_BUDGET_BYTES, PARTNER_ID_MAX_CHARS, TRANSFER_ACTION_MAX_LEVELS } from './session-from/limits';
 export type * from './session-from/types';
 export { encryptUnionId, decryptUnionId, UnionIdCipherError, type UnionIdCipherErrorCode } from './unionid-cipher/cipher';
 export { utf8ByteLength } from './text/utf8';

@@ -101,9 +101,15 @@ describe('decodeSessionFrom: values cut at 1000 bytes', () => {
     expect(fieldsOf(mid)).toMatchObject({ truncated: true, lost: ['nickname'], fields: {} });
   });
 
-  it('a value at the limit that ends with | is complete', () => {
+  it('a value at the limit is flagged even when the cut fell right after a bar, its fields intact', () => {
     const text = `sobot|${'n'.repeat(993)}|`;
     expect(Buffer.byteLength(text)).toBe(1000);
-    expect(fieldsOf(text)).toMatchObject({ truncated: false, lost: [], fields: { nickname: 'n'.repeat(993) } });
+    expect(fieldsOf(text)).toMatchObject({ truncated: true, lost: [], fields: { nickname: 'n'.repeat(993) } });
+  });
+
+  it('a value just below the limit, as our encoder writes at most, is not flagged', () => {
+    const text = `sobot|${'n'.repeat(989)}|`;
+    expect(Buffer.byteLength(text)).toBe(996);
+    expect(fieldsOf(text)).toMatchObject({ truncated: false, lost: [] });
   });
 });

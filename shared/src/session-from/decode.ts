@@ -2,13 +2,13 @@
 import { utf8ByteLength } from '../text/utf8';
 import { SessionFromError } from './errors';
 import { unescapePlain } from './format';
-import { SESSION_FROM_MAX_BYTES } from './limits';
+import { SESSION_FROM_BUDGET_BYTES } from './limits';
 import { type Segment, splitSegments } from './segments';
 import type { DecodedSessionFrom, SessionFromFields, SessionFromProblem } from './types';
 import { validatePartnerId, validatePlatformAction, validateTransferAction } from './validate';
 
-/** Cutting mid-character can remove up to 3 bytes, so a value this long may have been cut. */
-const CUT_THRESHOLD = SESSION_FROM_MAX_BYTES - 3;
+/** Longer than anything our encoder writes: WeChat may have cut it (see SESSION_FROM_BUDGET_BYTES). */
+const CUT_THRESHOLD = SESSION_FROM_BUDGET_BYTES + 1;
 
 const KEY_TO_FIELD: Record<string, keyof SessionFromFields> = {
   transfer_action: 'transferAction',
@@ -71,14 +71,14 @@ function decodeSobot(raw: string): DecodedSessionFrom {
     cutMidChar = true;
   }
   if (body !== 'sobot' && !body.startsWith('sobot|')) return { kind: 'none', reason: 'foreign', raw };
-  const atLimit = cutMidChar || utf8ByteLength(raw) >= CUT_THRESHOLD;
+  // At the limit the value may have lost whole fields after its last bar, so it is flagged even when
+  // every field it still holds is intact; only an unterminated last field is itself doubtful.
+  const truncated = cutMidChar || utf8ByteLength(raw) >= CUT_THRESHOLD;
   const fields: SessionFromFields = {};
   const problems: SessionFromProblem[] = [];
   const lost: string[] = [];
-  let truncated = false;
   for (const seg of splitSegments(body)) {
-    if (!seg.closed && atLimit && !seg.completeJson) {
-      truncated = true;
+    if (!seg.closed && truncated && !seg.completeJson) {
       if (seg.value !== '' || seg.keyed) lost.push(seg.name || 'unnamed segment');
       continue;
     }

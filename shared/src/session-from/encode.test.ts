@@ -125,7 +125,7 @@ describe('encodeSessionFrom: the 1000-byte budget', () => {
     const r = encodeSessionFrom({ ...routing, nickname: 'n', avatarUrl: `https://x/${'a'.repeat(990)}`, params: { k: 'v' } });
     expect(r.dropped).toEqual([{ field: 'avatarUrl', action: 'dropped' }]);
     expect(r.fields.params).toEqual({ k: 'v' });
-    expect(r.bytes).toBeLessThanOrEqual(1000);
+    expect(r.bytes).toBeLessThanOrEqual(996);
   });
 
   it('then params entries (last first), then customer fields, then shortens the nickname', () => {
@@ -147,15 +147,15 @@ describe('encodeSessionFrom: the 1000-byte budget', () => {
     const nickname = r.dropped[5];
     expect(nickname).toMatchObject({ field: 'nickname', action: 'shortened', fromChars: 300 });
     expect(r.dropped).toHaveLength(6);
-    expect(r.bytes).toBeLessThanOrEqual(1000);
-    expect(r.bytes).toBeGreaterThan(997); // shortened no more than needed
+    expect(r.bytes).toBeLessThanOrEqual(996);
+    expect(r.bytes).toBeGreaterThan(993); // shortened no more than needed
     expect(r.fields).toMatchObject({ transferAction: expect.any(Array), platformAction: { customerCode: 'shop' }, partnerId: 'p1', robotId: '2' });
   });
 
   it('refuses when routing and identity alone do not fit', () => {
     const error = errorOf({ transferAction: [{ actionType: 'to_group', deciId: 'g'.repeat(1000), optionId: '4' }], nickname: 'n' });
     expect(error.code).toBe('too_long');
-    expect(error.message).toMatch(/routing and identity fields alone take \d+ bytes; WeChat allows 1000/);
+    expect(error.message).toMatch(/routing and identity fields alone take \d+ bytes; at most 996 fit \(WeChat cuts at 1000\)/);
   });
 
   it('does not change the caller input when it drops parts', () => {

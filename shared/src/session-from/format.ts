@@ -7,6 +7,7 @@ export const JSON_KEYED_FIELDS: ReadonlySet<string> = new Set(['transfer_action'
 
 /** Plain slots: `%` and `|` are percent-escaped, which keeps URLs meaning the same thing. */
 export function escapePlain(text: string): string {
+  if (text.indexOf('%') === -1 && text.indexOf('|') === -1) return text;
   return text.replace(/%/g, '%25').replace(/\|/g, '%7C');
 }
 
@@ -20,7 +21,9 @@ export function unescapePlain(text: string): string {
  * Sobot-style reader, and `|`/`%` can only occur inside JSON strings, where the escape is legal.
  */
 export function jsonSlot(value: unknown): string {
-  return JSON.stringify(value).replace(/\|/g, '\\u007c').replace(/%/g, '\\u0025');
+  const json = JSON.stringify(value);
+  if (json.indexOf('%') === -1 && json.indexOf('|') === -1) return json;
+  return json.replace(/\|/g, '\\u007c').replace(/%/g, '\\u0025');
 }
 
 /** The string for a set of fields. It always ends with `|`, so a copy cut by WeChat is recognisable. */

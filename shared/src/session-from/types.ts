@@ -69,9 +69,9 @@ export type SessionFromDrop =
   | { field: 'nickname'; action: 'dropped' };
 
 export interface EncodedSessionFrom {
-  /** The string for `session-from` / `sessionFrom`. Always ends with `|`, so a cut copy is recognisable. */
+  /** The string for `session-from` / `sessionFrom`. */
   value: string;
-  /** Its length in UTF-8 bytes, at most 1000. */
+  /** Its length in UTF-8 bytes: at most 996, below WeChat's 1000, so that a cut copy is recognisable. */
   bytes: number;
   /** The fields exactly as encoded (after normalisation and any drops). */
   fields: SessionFromFields;
@@ -95,7 +95,10 @@ export type DecodedSessionFrom =
   | {
       kind: 'sobot';
       fields: SessionFromFields;
-      /** The value looks cut at WeChat's 1000-byte limit; `lost` names what was not intact. */
+      /**
+       * The value reached WeChat's limit and may have been cut there (our encoder never writes one so long).
+       * The fields returned are intact; `lost` names a last field that was cut and is left out.
+       */
       truncated: boolean;
       lost: string[];
       problems: SessionFromProblem[];

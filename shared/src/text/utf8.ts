@@ -16,12 +16,20 @@ function bytesOf(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
+/** Hot path of the session-from budget: counts without decoding code points or allocating. */
 export function utf8ByteLength(text: string): number {
-  let total = 0;
-  for (let i = 0; i < text.length; ) {
-    const [cp, units] = codePointAt(text, i);
-    total += bytesOf(cp);
-    i += units;
+  let total = text.length; // every UTF-16 unit takes at least one byte
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) {
+      total += 1;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      total += 2; // a surrogate pair: two units, four bytes
+      i++;
+    } else {
+      total += 2; // three bytes, lone surrogates included (they become U+FFFD)
+    }
   }
   return total;
 }

@@ -5,7 +5,7 @@
 import type { ChannelConfig } from '../../core/channel';
 import type { InboundMessage, RawRecord } from '../../core/inbound-message';
 import { decryptMessage, parseAesKey } from './crypto';
-import { readEnvelope, textField } from './envelope';
+import { encryptFieldOf, readEnvelope } from './envelope';
 import { BadSignatureError, MalformedBodyError, MissingParameterError, ModeMismatchError, StaleTimestampError } from './errors';
 import { msgSignature, signaturesEqual, urlSignature } from './signature';
 import { toInboundMessage } from './to-domain';
@@ -59,8 +59,11 @@ function isEncrypted(channel: ChannelConfig, query: PushQuery): boolean {
   const encryptType = query.encrypt_type;
   const encrypted = encryptType === 'aes';
   if (!encrypted && encryptType !== undefined && encryptType !== 'raw') throw new ModeMismatchError('unknown encrypt_type');
-  // A plaintext push to a secure channel would be a downgrade; an encrypted one to a plaintext channel a misconfiguration.
-  if (channel.mode === 'secure' && !encrypted) throw new ModeMismatchError('secure channel got a plaintext push');
+  // WeChat encrypts every push in compatible and secure mode (compatible adds the plaintext fields beside
+  // Encrypt). A plaintext push there would be a downgrade: `signature` does not cover the body, so it
+  // would let anyone holding one old signature inject bodies. An encrypted push to a plaintext channel
+  // is a misconfiguration.
+  if (channel.mode !== 'plaintext' && !encrypted) throw new ModeMismatchError(`${channel.mode} channel got a plaintext push`);
   if (channel.mode === 'plaintext' && encrypted) throw new ModeMismatchError('plaintext channel got an encrypted push');
   return encrypted;
 }
@@ -70,7 +73,7 @@ function openEncrypted(channel: ChannelConfig, query: PushQuery, body: string, r
   const signature = requiredParam(query, 'msg_signature');
   const timestamp = requiredParam(query, 'timestamp');
   const nonce = requiredParam(query, 'nonce');
-  const encrypt = textField(readEnvelope(body, channel.format), 'Encrypt');
+  const encrypt = encryptFieldOf(body, channel.format);
   if (encrypt === undefined || encrypt === '') throw new MalformedBodyError('no Encrypt field');
   if (!signaturesEqual(msgSignature(channel.token, timestamp, nonce, encrypt), signature)) {
     throw new BadSignatureError('msg_signature mismatch');

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Runs benchmarks: `npm run bench` runs all, `npm run bench -- session-from` one. A benchmark is a
+// TypeScript file `*/bench/<name>.bench.ts`; it is bundled with esbuild (dependencies stay external)
+// and run by node, so it measures the same code the product runs, without a test runner around it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const found = ['shared/bench', 'server/bench', 'miniprogram/bench']
+  .filter((dir) => existsSync(join(root, dir)))
+  .flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.bench.ts')).map((f) => ({ name: f.replace('.bench.ts', ''), file: join(root, dir, f) })));
+const wanted = process.argv.slice(2);
+const chosen = wanted.length ? found.filter((b) => wanted.includes(b.name)) : found;
+if (wanted.length && chosen.length !== wanted.length) {
+  console.error(`unknown benchmark; available: ${found.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+mkdirSync(join(root, 'build/bench'), { recursive: true });
+let failed = 0;
+for (const bench of chosen) {
+  const outfile = join(root, 'build/bench', `${bench.name}.cjs`);
+  await build({ entryPoints: [bench.file], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, packages: 'external', logLevel: 'warning' });
+  console.log(`\n=== ${bench.name}`);
+  const run = spawnSync(process.execPath, [outfile], { stdio: 'inherit', cwd: root });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);

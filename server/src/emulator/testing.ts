@@ -1,0 +1,72 @@
+// For tests: an emulator on a real port 0 with a manual clock and two apps, plus admin helpers.
+import type { AddressInfo } from 'node:net';
+import type { EmulatedApp } from './apps';
+import { createManualClock, type EmulatorClock } from './clock';
+import { createEmulator, type EmulatorOptions } from './emulator';
+import type { EmulatorState } from './state';
+
+export const MINI_PROGRAM: EmulatedApp = {
+  appId: 'wxminiprogram0001',
+  secret: 'mini-program-secret-0001',
+  kind: 'miniprogram',
+  originalId: 'gh_minipro0001',
+  mode: 'plaintext',
+  format: 'json',
+};
+
+export const OFFICIAL_ACCOUNT: EmulatedApp = {
+  appId: 'wxofficialacct001',
+  secret: 'official-account-secret-01',
+  kind: 'official_account',
+  originalId: 'gh_officialacct1',
+  mode: 'plaintext',
+  format: 'xml',
+};
+
+/** 2025-01-01T00:00:00Z, a fixed start so failures are reproducible. */
+export const TEST_EPOCH = Date.UTC(2025, 0, 1);
+
+export interface TestEmulator {
+  baseUrl: string;
+  clock: EmulatorClock;
+  state: EmulatorState;
+  close(): Promise<void>;
+  /** POST to the emulator's admin API; throws on a non-2xx answer. */
+  admin<T = unknown>(path: string, body?: unknown): Promise<T>;
+  /** The user does something in WeChat (without a push unless the app has a pushUrl). */
+  customerSays(app: EmulatedApp, openId: string, type?: string, extra?: Record<string, unknown>): Promise<unknown>;
+}
+
+export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
+  const clock = options.clock ?? createManualClock(TEST_EPOCH);
+  const { app, state } = createEmulator({ apps: [MINI_PROGRAM, OFFICIAL_ACCOUNT], ...options, clock });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const admin = async <T>(path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}/emulator${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
+    if (!res.ok) throw new Error(`admin ${path}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return {
+    baseUrl,
+    clock,
+    state,
+    admin,
+    customerSays: (a, openId, type = 'text', extra = {}) => admin(`/apps/${a.appId}/customers/${openId}/messages`, { type, ...extra }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+/** How many times an API was called so far, per the emulator's record. */
+export function callCount(state: EmulatorState, api: string): number {
+  return state.recorder.list({ type: 'api', api }).length;
+}
