@@ -90,7 +90,7 @@ describe('demo pages', () => {
     expect(page.data.built.value).toBe(sessionFromOf(page));
     expect(page.dom?.innerHTML).toContain(page.data.built.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').slice(0, 20));
     expect(page.data.built.dropped).toEqual([]);
-    page.instance.onNicknameLength({ detail: { value: 400 } } as WechatMiniprogram.SliderChange);
+    (page.instance as unknown as { onNicknameLength(e: unknown): void }).onNicknameLength({ detail: { value: 400 } });
     await simulate.sleep(0);
     expect(page.data.built.dropped).toEqual(['avatarUrl', 'params.campaign', 'params.page', expect.stringMatching(/^nickname 400 → \d+ chars$/)]);
     expect(page.data.built.bytes).toBeLessThanOrEqual(1000);

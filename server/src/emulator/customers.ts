@@ -11,7 +11,8 @@ export const TYPING_DURATION_MS = 15_000;
 export interface Customer {
   appId: string;
   openId: string;
-  unionId: string;
+  /** null: the app is not bound to an open platform account, so WeChat has no UnionID for the user. */
+  unionId: string | null;
   subscribed: boolean;
   window?: SendWindow;
   lastInteractionAt?: number;
@@ -23,13 +24,13 @@ export class CustomerRegistry {
 
   constructor(private readonly random: RandomBytes) {}
 
-  /** Finds or creates a user of `appId`; a new one gets a fresh openid when none is given. */
-  ensure(appId: string, openId?: string, unionId?: string): Customer {
+  /** Finds or creates a user of `appId`; a new one gets a fresh openid (and UnionID) when none is given. */
+  ensure(appId: string, openId?: string, unionId?: string | null): Customer {
     const id = openId ?? newOpenId(this.random);
     const key = `${appId}\n${id}`;
     let c = this.customers.get(key);
     if (!c) {
-      c = { appId, openId: id, unionId: unionId ?? `oU${randomId(this.random, 20)}`, subscribed: true };
+      c = { appId, openId: id, unionId: unionId === undefined ? `oU${randomId(this.random, 20)}` : unionId, subscribed: true };
       this.customers.set(key, c);
     } else if (unionId !== undefined) {
       c.unionId = unionId;

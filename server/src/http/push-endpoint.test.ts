@@ -103,7 +103,7 @@ describe('failures over HTTP: each its own status, nothing reaches onPush, nothi
   const channel = channelFor('miniprogram', 'secure', 'json');
   const good = (): ReturnType<typeof buildPush> =>
     buildPush(targetOf(channel), exampleMessage('text', { openId: 'o', originalId: channel.originalId, createTime: 1 }));
-  const post = (url: string, body: BodyInit, init: RequestInit = {}): Promise<Response> => fetch(url, { method: 'POST', body, ...init });
+  const post = (url: string, body: NonNullable<RequestInit["body"]>, init: RequestInit = {}): Promise<Response> => fetch(url, { method: 'POST', body, ...init });
   const cases: Array<[string, () => Promise<Response>, number]> = [
     ['unknown channel', async () => post(good().url.replace(channel.id, 'nope'), good().body), 404],
     ['bad msg_signature', async () => { const p = good(); return post(p.url.replace(/msg_signature=[0-9a-f]+/, `msg_signature=${'0'.repeat(40)}`), p.body); }, 401],

@@ -68,7 +68,7 @@ describe('session-from properties', () => {
     );
   });
 
-  it('never exceeds 996 bytes (below WeChat's 1000), and never drops routing or identity', () => {
+  it("never exceeds 996 bytes (below WeChat's 1000), and never drops routing or identity", () => {
     fc.assert(
       fc.property(bigInput, (i) => {
         const encoded = tryEncode(i);

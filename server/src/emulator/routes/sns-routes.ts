@@ -20,7 +20,9 @@ export function snsRoutes(state: EmulatorState): Router {
       if (code === undefined || code === '') throw new EmulatorApiError(41008);
       const openId = state.loginCodes.redeem(app.appId, code, state.clock.now());
       const customer = state.customers.ensure(app.appId, openId);
-      return { json: { openid: openId, session_key: randomId(state.random, 16), unionid: customer.unionId } };
+      const session = { openid: openId, session_key: randomId(state.random, 16) };
+      // WeChat leaves unionid out for apps not bound to an open platform account.
+      return { json: customer.unionId === null ? session : { ...session, unionid: customer.unionId } };
     }),
   );
   return r;

@@ -97,7 +97,7 @@ describe('crypto: every decrypt failure is a DecryptError', () => {
   });
   it('a flipped ciphertext byte fails as a DecryptError', () => {
     const bytes = Buffer.from(SECURE_JSON_PUSH.encrypt, 'base64');
-    bytes[bytes.length - 1] ^= 1;
+    bytes.writeUInt8((bytes.at(-1) ?? 0) ^ 1, bytes.length - 1);
     expect(() => decryptMessage(key, bytes.toString('base64'), APP)).toThrow(DecryptError);
   });
 });

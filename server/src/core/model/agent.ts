@@ -1,0 +1,35 @@
+// An agent (seat): a person answering customers from the workbench or their own WeChat.
+
+/**
+ * online: assigned automatically; busy: keeps their conversations, gets no new ones;
+ * invisible: not assigned automatically, reachable by name or by the last-agent rule; offline: unreachable.
+ */
+export type AgentStatus = 'online' | 'busy' | 'invisible' | 'offline';
+
+export interface Agent {
+  id: string;
+  channelId: string;
+  /** Undefined: the platform's own team. */
+  merchantId?: string;
+  name: string;
+  status: AgentStatus;
+  /** How many conversations the agent may hold at once (state `assigned`). */
+  maxConcurrent: number;
+  groupIds: string[];
+  statusChangedAt?: number;
+  /** When the agent last received a conversation; round-robin and tie-breaks use it. */
+  lastAssignedAt?: number;
+  /** Issue 7: the agent's own WeChat openid when they answer from WeChat. */
+  wechatOpenid?: string;
+}
+
+/** An agent with the number of conversations currently assigned to them. */
+export interface AgentLoad {
+  agent: Agent;
+  load: number;
+}
+
+/** Present agents can hold conversations; invisible ones only when asked for by name or as last agent. */
+export function isPresent(status: AgentStatus): boolean {
+  return status === 'online' || status === 'invisible';
+}

@@ -1,0 +1,37 @@
+// A customer: one WeChat user (openid) of one channel, with what the session-from told us about them.
+import type { TransferAction } from '../../../../shared/src/index';
+import type { SendWindow } from '../send-window/send-window';
+
+/**
+ * The routing context of the customer's latest `user_enter_tempsession`, already resolved against our
+ * data: `merchantId` is set only for a merchant we know, `groupId` only for a group of that merchant.
+ */
+export interface SessionContext {
+  enteredAt: number;
+  /** Undefined: the platform's own team (no platform_action, or an unknown customerCode). */
+  merchantId?: string;
+  /** The customerCode as sent, kept even when unknown (for the admin to see what was asked). */
+  customerCode?: string;
+  /** platform_action.flowGroupId, when it names a group of `merchantId`. */
+  groupId?: string;
+  transferAction?: TransferAction[];
+  robotId?: string;
+}
+
+export interface Customer {
+  id: string;
+  channelId: string;
+  openid: string;
+  /** The plain UnionID (the session-from carries it encrypted; the caller decrypts). */
+  unionId?: string;
+  nickname?: string;
+  avatarUrl?: string;
+  params: Record<string, string>;
+  customFields: Record<string, string>;
+  partnerId?: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** WeChat's send window for this customer; undefined until a qualifying action. */
+  sendWindow?: SendWindow;
+  session?: SessionContext;
+}

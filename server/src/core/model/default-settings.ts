@@ -1,0 +1,76 @@
+// Defaults for routing settings, and how channel, merchant and group levels combine.
+import type { RoutingMessages, RoutingSettings, RoutingSettingsPatch, SettingsLanguage } from './routing-settings';
+
+export const DEFAULT_MESSAGES: Record<SettingsLanguage, RoutingMessages> = {
+  'zh-CN': {
+    queuePosition: '当前客服繁忙，您前面还有 {position} 位客户在排队，请稍候。',
+    queueFull: '当前咨询人数较多，排队已满，请稍后再试，或直接留言，我们会尽快回复您。',
+    assigned: '客服 {agent} 为您服务，请问有什么可以帮您？',
+    transferred: '正在为您转接其他客服，请稍候。',
+    offHours: '您好，现在是非工作时间，客服暂时无法接待。',
+    nobodyAvailable: '您好，客服暂时都不在线。',
+    leaveMessagePrompt: '请直接留言，我们会在工作时间尽快回复您。',
+    leaveMessageReceived: '您的留言已收到，我们会尽快回复您。',
+    silenceWarning: '您已经有一段时间没有回复，{minutes} 分钟后本次会话将自动结束。',
+    sessionClosing: '本次会话已结束，感谢您的咨询，祝您生活愉快！',
+    robotNoAnswer: '抱歉，我没有理解您的问题。回复“人工”可以转接人工客服。',
+    robotOnlyNoAnswer: '抱歉，我没有理解您的问题，请换个说法试试。',
+  },
+  en: {
+    queuePosition: 'All our agents are busy. There are {position} customers ahead of you; please hold on.',
+    queueFull: 'Too many customers are waiting right now. Please try again later, or leave us a message.',
+    assigned: '{agent} is here to help you. What can I do for you?',
+    transferred: 'We are transferring you to another agent; please hold on.',
+    offHours: 'Hello, we are outside our working hours and no agent can answer right now.',
+    nobodyAvailable: 'Hello, no agent is available right now.',
+    leaveMessagePrompt: 'Please leave us a message and we will get back to you during working hours.',
+    leaveMessageReceived: 'We have received your message and will reply as soon as we can.',
+    silenceWarning: 'We have not heard from you for a while; this conversation will end in {minutes} minutes.',
+    sessionClosing: 'This conversation has ended. Thank you for contacting us!',
+    robotNoAnswer: 'Sorry, I did not understand. Reply "human" to talk to an agent.',
+    robotOnlyNoAnswer: 'Sorry, I did not understand. Could you put it another way?',
+  },
+};
+
+export const DEFAULT_TRANSFER_KEYWORDS: readonly string[] = ['转人工', '人工客服', '人工', 'human', 'agent'];
+
+export function defaultSettings(language: SettingsLanguage = 'zh-CN'): RoutingSettings {
+  return {
+    receptionMode: 'agents_only',
+    transferKeywords: [...DEFAULT_TRANSFER_KEYWORDS],
+    assignment: 'least_loaded',
+    lastAgentMode: true,
+    maxQueueLength: 50,
+    queueTimeoutMinutes: 15,
+    announceQueuePosition: true,
+    customerSilenceMinutes: 10,
+    silenceWarningMinutes: 2,
+    agentNoReplyMinutes: 5,
+    robotIdleMinutes: 30,
+    onAgentOffline: 'reassign',
+    quotaReservedForAgents: 2,
+    language,
+    messages: { ...DEFAULT_MESSAGES[language] },
+  };
+}
+
+/**
+ * Channel defaults, then the merchant's, then the group's; later levels win field by field. A level that
+ * switches the language without its own texts gets that language's default texts.
+ */
+export function resolveSettings(...levels: ReadonlyArray<RoutingSettingsPatch | undefined>): RoutingSettings {
+  const language = levels.reduce<SettingsLanguage>((lang, level) => level?.language ?? lang, 'zh-CN');
+  let result = defaultSettings(language);
+  for (const level of levels) {
+    if (!level) continue;
+    const { messages, ...rest } = level;
+    const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    result = { ...result, ...defined, messages: { ...result.messages, ...definedOnly(messages) } };
+  }
+  return result;
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,47 @@
+// A message of a conversation, in (from the customer) or out (to the customer), with its delivery state.
+
+/** What a message says, independent of WeChat's wire format (the sender maps it). */
+export type MessageContent =
+  | { type: 'text'; text: string }
+  | { type: 'image'; mediaId?: string; picUrl?: string }
+  | { type: 'miniprogrampage'; title: string; pagePath: string; appId?: string; thumbMediaId?: string; thumbUrl?: string }
+  | { type: 'link'; title: string; description: string; url: string; thumbUrl?: string }
+  | { type: 'voice'; mediaId: string; recognition?: string }
+  | { type: 'video'; mediaId: string; thumbMediaId?: string; title?: string; description?: string }
+  | { type: 'location'; latitude: number; longitude: number; label: string }
+  | { type: 'file'; title: string; fileKey: string }
+  /** Anything else WeChat sent; kept so nothing is lost. */
+  | { type: 'other'; msgType: string };
+
+export type MessageDirection = 'in' | 'out';
+
+export type MessageSender =
+  | { kind: 'customer' }
+  | { kind: 'agent'; agentId: string }
+  | { kind: 'robot'; robotId?: string }
+  | { kind: 'system' };
+
+/** Why a message is sent; courtesy notices give way so agents keep some of WeChat's quota. */
+export type SendPurpose = 'agent' | 'robot' | 'notice' | 'courtesy';
+
+export type Delivery =
+  | { status: 'pending' }
+  | { status: 'sent'; at: number }
+  | { status: 'failed'; at: number; reason: string; wechatCode?: number };
+
+export interface Message {
+  id: string;
+  channelId: string;
+  conversationId: string;
+  customerId: string;
+  direction: MessageDirection;
+  sender: MessageSender;
+  content: MessageContent;
+  createdAt: number;
+  /** Inbound only: WeChat's MsgId (a string, it exceeds 2^53); unique per channel. */
+  wechatMsgId?: string;
+  /** Outbound only. */
+  delivery?: Delivery;
+  /** Inbound while the conversation was in `left_message`: a message left for later. */
+  leftMessage?: boolean;
+}
