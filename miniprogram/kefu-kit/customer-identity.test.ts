@@ -86,3 +86,14 @@ describe('fetchCustomerIdentity', () => {
     await expect(fetchCustomerIdentity({ serverUrl, channelId: 'nope' })).rejects.toThrow(/kefu server answered HTTP 404/);
   });
 });
+
+describe('the kit endpoint through the app error handler', () => {
+  it('answers typed errors as JSON with their own status and code', async () => {
+    const res = await fetch(`${serverUrl}kit/channels/nope/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":"x"}' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'unknown_channel', message: 'unknown channel' } });
+    const bad = await fetch(`${serverUrl}kit/channels/shop/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'invalid_request' } });
+  });
+});

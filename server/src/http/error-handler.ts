@@ -2,7 +2,7 @@
 // with its code and status only: no Token, EncodingAESKey, AppSecret, query string or body.
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { BodyTooLargeError, InboundError } from '../wechat/inbound/errors';
+import { BodyTooLargeError } from '../wechat/inbound/errors';
 
 interface Answer {
   status: number;
@@ -13,9 +13,26 @@ interface Answer {
   detail?: string;
 }
 
+/**
+ * The shape every typed error of ours has (InboundError, KitSessionError, the API's errors): a status,
+ * a stable code and a public message. Matched by shape so that wechat/ and app/ need not import http/.
+ */
+export interface PublicFailure {
+  status: number;
+  code: string;
+  publicMessage: string;
+  wxCode?: number | undefined;
+}
+
+export function isPublicFailure(err: unknown): err is Error & PublicFailure {
+  if (!(err instanceof Error)) return false;
+  const e = err as Partial<PublicFailure>;
+  return Number.isInteger(e.status) && typeof e.code === 'string' && typeof e.publicMessage === 'string';
+}
+
 /** Typed errors answer for themselves; client errors from other routers (e.g. body parsers) keep their 4xx. */
 function answerFor(err: unknown): Answer {
-  if (err instanceof InboundError) {
+  if (isPublicFailure(err)) {
     return { status: err.status, code: err.code, text: err.publicMessage, detail: err.message, ...(err.wxCode === undefined ? {} : { wxCode: err.wxCode }) };
   }
   const status = typeof err === 'object' && err !== null ? Number((err as { status?: unknown }).status) : NaN;
@@ -47,6 +64,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     // An unread oversized body is not drained: the connection is closed after the answer.
     if (err instanceof BodyTooLargeError) res.set('Connection', 'close');
-    res.status(answer.status).type('text/plain').send(answer.text);
+    // WeChat reads the push endpoint's answers as text; everything else is an API and answers JSON.
+    if (req.originalUrl.startsWith('/wechat/')) res.status(answer.status).type('text/plain').send(answer.text);
+    else res.status(answer.status).json({ error: { code: answer.code, message: answer.text } });
   };
 }

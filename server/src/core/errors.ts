@@ -1,0 +1,15 @@
+// Errors of the conversation engine. Use cases throw these for requests that cannot apply (the HTTP edge
+// maps `code` to a status in its one error handler); refusals that are part of the story (a closed send
+// window) are returned as results instead.
+
+export type EngineErrorCode = 'not_found' | 'forbidden' | 'invalid_state' | 'invalid_input';
+
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,23 @@
+// Port: tell agents' workbenches (and WeChat agents, issue 7) that something changed. Called after the
+// unit of work committed; a notice is a hint to reload, so losing one loses no data. Implementations
+// should not throw; the engine ignores their failures.
+import type { AgentStatus } from '../model/agent';
+import type { ConversationState } from '../model/conversation';
+
+interface Scope {
+  channelId: string;
+  /** Undefined: the platform team; fan-out must respect it (issue 8 isolation). */
+  merchantId?: string;
+}
+
+export type EngineNotice =
+  | (Scope & { type: 'message_added'; conversationId: string; messageId: string; agentId?: string })
+  | (Scope & { type: 'conversation_changed'; conversationId: string; state: ConversationState; agentId?: string; previousAgentId?: string })
+  | (Scope & { type: 'delivery_failed'; conversationId: string; messageId: string; agentId?: string; reason: string })
+  | (Scope & { type: 'agent_changed'; agentId: string; status: AgentStatus })
+  | (Scope & { type: 'agent_no_reply'; conversationId: string; agentId: string })
+  | (Scope & { type: 'queue_changed'; length: number });
+
+export interface Notifier {
+  notify(notices: readonly EngineNotice[]): Promise<void>;
+}

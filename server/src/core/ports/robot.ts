@@ -1,0 +1,20 @@
+// Port: the robot that answers before (or instead of) agents. Issue 5 implements it over the knowledge
+// base; the session-from's robotid (or the settings' default) chooses which robot answers.
+import type { MessageContent } from '../model/message';
+
+export interface RobotContext {
+  channelId: string;
+  merchantId?: string;
+  robotId?: string;
+  conversationId: string;
+  customer: { id: string; nickname?: string };
+}
+
+export type RobotAnswer =
+  /** `handoff`: the robot itself decided the customer needs a person (a menu entry, N misses in a row). */
+  | { kind: 'answer'; replies: MessageContent[]; handoff?: boolean }
+  | { kind: 'no_answer' };
+
+export interface Robot {
+  answer(question: MessageContent, context: RobotContext): Promise<RobotAnswer>;
+}

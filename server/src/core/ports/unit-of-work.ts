@@ -1,0 +1,33 @@
+// Port: one atomic step over every repository and the outbox.
+import type { Outbox } from './outbox';
+import type {
+  AgentRepository,
+  CalendarRepository,
+  ConversationRepository,
+  CustomerRepository,
+  MerchantRepository,
+  MessageRepository,
+  SettingsRepository,
+  SkillGroupRepository,
+} from './repositories';
+
+export interface Transaction {
+  customers: CustomerRepository;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  agents: AgentRepository;
+  groups: SkillGroupRepository;
+  calendars: CalendarRepository;
+  settings: SettingsRepository;
+  merchants: MerchantRepository;
+  outbox: Outbox;
+}
+
+export interface UnitOfWork {
+  /**
+   * Runs `work` atomically: its writes commit together when it resolves and not at all when it throws
+   * (the error is rethrown). Units touching the same channel never interleave, so two routing decisions
+   * never hand out the same free seat. `work` does no I/O except through `tx`.
+   */
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,109 @@
+// WeChat's customer-service send window, tracked per customer so a send the window forbids is refused
+// here with a clear reason instead of failing at WeChat (wechat-protocol.md §4.6). Mini programs
+// [MP-SEND-RULES]: a user message allows 5 sends within 48 h, entering the session 2 within 1 minute.
+// Official accounts [OA-KF]: a user message 5 / 48 h; menu click, subscribe, scan 3 / 1 minute; payment
+// unlimited / 48 h. Quotas do not add up: a new action leaves the larger count and the later deadline.
+import type { ChannelKind } from '../channel';
+
+export type CustomerAction = 'message' | 'enter_session' | 'menu_click' | 'subscribe' | 'scan' | 'payment';
+
+export interface SendWindow {
+  /** Sends left; UNLIMITED_SENDS after a payment (official accounts). An integer, so any store keeps it. */
+  remaining: number;
+  /** Milliseconds since the epoch; no send at or after it. */
+  expiresAt: number;
+}
+
+interface Grant {
+  quota: number;
+  windowMs: number;
+}
+
+/** Stands for "no limit" (payment success); a plain integer rather than Infinity, which JSON and SQL lose. */
+export const UNLIMITED_SENDS = Number.MAX_SAFE_INTEGER;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+const GRANTS: Record<ChannelKind, Partial<Record<CustomerAction, Grant>>> = {
+  miniprogram: {
+    message: { quota: 5, windowMs: 48 * HOUR },
+    enter_session: { quota: 2, windowMs: MINUTE },
+  },
+  official_account: {
+    message: { quota: 5, windowMs: 48 * HOUR },
+    menu_click: { quota: 3, windowMs: MINUTE },
+    subscribe: { quota: 3, windowMs: MINUTE },
+    scan: { quota: 3, windowMs: MINUTE },
+    payment: { quota: UNLIMITED_SENDS, windowMs: 48 * HOUR },
+  },
+};
+
+/** The window after the customer's `action`; unchanged when the action grants nothing on this kind of app. */
+export function grantWindow(kind: ChannelKind, action: CustomerAction, current: SendWindow | undefined, now: number): SendWindow | undefined {
+  const grant = GRANTS[kind][action];
+  if (!grant) return current;
+  const open = current && now < current.expiresAt ? current : undefined;
+  return {
+    remaining: Math.max(grant.quota, open?.remaining ?? 0),
+    expiresAt: Math.max(now + grant.windowMs, open?.expiresAt ?? 0),
+  };
+}
+
+export type WindowStatus =
+  | { open: true; remaining: number; expiresAt: number }
+  | { open: false; reason: SendRefusalReason; remaining: 0; expiresAt?: number };
+
+export type SendRefusalReason = 'window_closed' | 'quota_used_up';
+
+/** What an agent sees before writing. */
+export function windowStatus(window: SendWindow | undefined, now: number): WindowStatus {
+  if (!window || now >= window.expiresAt) return { open: false, reason: 'window_closed', remaining: 0, expiresAt: window?.expiresAt };
+  if (window.remaining <= 0) return { open: false, reason: 'quota_used_up', remaining: 0, expiresAt: window.expiresAt };
+  return { open: true, remaining: window.remaining, expiresAt: window.expiresAt };
+}
+
+export interface SendRefusal {
+  reason: SendRefusalReason;
+  /** For the agent, in English; the workbench may translate by `reason`. */
+  explanation: string;
+  /** The WeChat error the send would have met. */
+  wechatCode: 45015 | 45047;
+}
+
+export const REFUSALS: Record<SendRefusalReason, SendRefusal> = {
+  window_closed: {
+    reason: 'window_closed',
+    explanation: 'The customer has not written within WeChat’s reply window; they can be answered again after their next message.',
+    wechatCode: 45015,
+  },
+  quota_used_up: {
+    reason: 'quota_used_up',
+    explanation: 'WeChat’s reply limit for this customer is used up; they can be answered again after their next message.',
+    wechatCode: 45047,
+  },
+};
+
+/**
+ * Takes one send out of the window, or refuses. `keep` sends must stay available afterwards: courtesy
+ * notices pass the number reserved for agents so they never eat the agent's last replies.
+ */
+export function consumeSend(window: SendWindow | undefined, now: number, keep = 0): { window: SendWindow } | { refusal: SendRefusal } {
+  const status = windowStatus(window, now);
+  if (!status.open) return { refusal: REFUSALS[status.reason] };
+  if (status.remaining - 1 < keep) return { refusal: REFUSALS.quota_used_up };
+  return { window: { remaining: status.remaining - 1, expiresAt: status.expiresAt } };
+}
+
+/** WeChat said the window is closed or used up although we counted otherwise: believe WeChat. */
+export function applyWeChatRefusal(window: SendWindow | undefined, code: number, now: number): SendWindow | undefined {
+  if (code === 45015) return { remaining: 0, expiresAt: Math.min(window?.expiresAt ?? now, now) };
+  if (code === 45047 && window) return { ...window, remaining: 0 };
+  return window;
+}
+
+/** A send that failed for another reason never reached the customer: give its slot back. */
+export function returnSend(window: SendWindow | undefined, now: number): SendWindow | undefined {
+  if (!window || now >= window.expiresAt) return window;
+  return { ...window, remaining: Math.min(UNLIMITED_SENDS, window.remaining + 1) };
+}

@@ -1,0 +1,59 @@
+// The timers of a conversation, as pure functions of its record, the settings and the time; the app's
+// scheduler calls tickTimers, which asks dueTimer for every open conversation. No timer is stored, so a
+// restart or a settings change loses nothing: each tick recomputes what is due.
+import type { Conversation } from '../model/conversation';
+import type { RoutingSettings } from '../model/routing-settings';
+
+export type TimerKind = 'queue_timeout' | 'agent_no_reply' | 'silence_warning' | 'silence_end' | 'robot_idle';
+
+export interface TimerDue {
+  kind: TimerKind;
+  /** When it became due. */
+  at: number;
+}
+
+const MINUTE = 60_000;
+
+/** Every timer of the conversation with the instant it fires, whether past or future. */
+export function timersOf(c: Conversation, s: RoutingSettings): TimerDue[] {
+  if (c.state === 'queued' && s.queueTimeoutMinutes > 0 && c.queuedAt !== undefined) {
+    return [{ kind: 'queue_timeout', at: c.queuedAt + s.queueTimeoutMinutes * MINUTE }];
+  }
+  if (c.state === 'bot' && s.robotIdleMinutes > 0) {
+    return [{ kind: 'robot_idle', at: (c.lastCustomerMessageAt ?? c.createdAt) + s.robotIdleMinutes * MINUTE }];
+  }
+  if (c.state !== 'assigned') return [];
+  if (c.customerWaitingSince !== undefined) {
+    return s.agentNoReplyMinutes > 0 ? [{ kind: 'agent_no_reply', at: c.customerWaitingSince + s.agentNoReplyMinutes * MINUTE }] : [];
+  }
+  return silenceTimers(c, s);
+}
+
+/** The customer is silent once the agent has written and the customer has not answered since. */
+function silenceTimers(c: Conversation, s: RoutingSettings): TimerDue[] {
+  const since = c.lastAgentMessageAt;
+  if (since === undefined || s.customerSilenceMinutes <= 0) return [];
+  const end = since + s.customerSilenceMinutes * MINUTE;
+  const timers: TimerDue[] = [];
+  const warnedThisSilence = c.silenceWarnedAt !== undefined && c.silenceWarnedAt >= since;
+  if (s.silenceWarningMinutes > 0 && s.silenceWarningMinutes < s.customerSilenceMinutes && !warnedThisSilence) {
+    timers.push({ kind: 'silence_warning', at: end - s.silenceWarningMinutes * MINUTE });
+  }
+  timers.push({ kind: 'silence_end', at: end });
+  return timers;
+}
+
+/**
+ * The one timer to act on now: the earliest due one, except that an overdue end wins over its warning
+ * (a scheduler that slept through both ends the conversation instead of warning first).
+ */
+export function dueTimer(now: number, c: Conversation, s: RoutingSettings): TimerDue | undefined {
+  const due = timersOf(c, s).filter((t) => t.at <= now);
+  return due.find((t) => t.kind === 'silence_end') ?? due[0];
+}
+
+/** When the scheduler should look at this conversation next; undefined when no timer runs. */
+export function nextTimerAt(c: Conversation, s: RoutingSettings): number | undefined {
+  const times = timersOf(c, s).map((t) => t.at);
+  return times.length ? Math.min(...times) : undefined;
+}
