@@ -1,8 +1,7 @@
 // Benchmark: the push endpoint (verify + decrypt + parse + acknowledge, secure mode) against a bare
 // Express route that only answers `success`, same app, same run, XML and JSON.
 // The server runs in this process; the load generator runs in a child process (50 keep-alive connections).
-// Run:  npx esbuild server/bench/push-endpoint.ts --bundle --platform=node --packages=external --outfile=build/bench/push-endpoint.js
-//       node build/bench/push-endpoint.js [seconds-per-case, default 4]
+// Run:  npm run bench -- push-endpoint
 import { fork } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

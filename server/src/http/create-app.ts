@@ -1,12 +1,15 @@
-// Builds the Express app without listening (main.ts listens). Routes: the WeChat push endpoint at
-// /wechat/:channelId, then any routers other parts mount, then one 404 and the one error handler.
+// Builds the server's request handler without listening (main.ts listens). The WeChat push endpoint
+// (/wechat/:channelId) is served before Express sees the request: it is the hot path, and Express's
+// per-request work costs more than verifying, decrypting and parsing a push (server/bench/). Everything
+// else goes to Express: the routers other parts mount, then one 404 and the one error handler.
 import { randomBytes } from 'node:crypto';
-import express, { type Express, type Router } from 'express';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import express, { type Router } from 'express';
 import pino, { type Logger } from 'pino';
 import type { ChannelConfig, ChannelDirectory } from '../core/channel';
 import type { InboundMessage, PushOutcome } from '../core/inbound-message';
 import { errorHandler } from './error-handler';
-import { pushRouter } from './push-router';
+import { pushHandler } from './push-handler';
 
 /** WeChat pushes are a few KB (SessionFrom ≤ 1000 bytes, compatible mode ≈ 3×); 64 KiB leaves ample room. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -27,26 +30,34 @@ export interface AppDeps {
   extraRouters?: Array<[string, Router]>;
 }
 
-export function createApp(deps: AppDeps): Express {
+/** A Node request listener, with Express's `listen` for convenience. */
+export interface KefuApp {
+  (req: IncomingMessage, res: ServerResponse): void;
+  listen(port: number, host?: string, onListening?: () => void): Server;
+}
+
+export function createApp(deps: AppDeps): KefuApp {
   const logger = deps.logger ?? pino({ name: 'wechat-kefu' });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(
-    '/wechat',
-    pushRouter({
-      channels: deps.channels,
-      onPush: deps.onPush,
-      nowMs: deps.nowMs ?? Date.now,
-      randomBytes: deps.randomBytes ?? randomBytes,
-      maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      ...(deps.replayWindowSeconds === undefined ? {} : { replayWindowSeconds: deps.replayWindowSeconds }),
-    }),
-  );
+  const push = pushHandler({
+    channels: deps.channels,
+    onPush: deps.onPush,
+    nowMs: deps.nowMs ?? Date.now,
+    randomBytes: deps.randomBytes ?? randomBytes,
+    maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    ...(deps.replayWindowSeconds === undefined ? {} : { replayWindowSeconds: deps.replayWindowSeconds }),
+    logger,
+  });
   for (const [path, router] of deps.extraRouters ?? []) app.use(path, router);
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('not found');
   });
   app.use(errorHandler(logger));
-  return app;
+  const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    if (!push(req, res)) app(req, res);
+  }) as KefuApp;
+  handler.listen = (port, host, onListening) => createServer(handler).listen(port, host, onListening);
+  return handler;
 }

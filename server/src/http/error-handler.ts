@@ -1,5 +1,6 @@
 // The one place where failures become HTTP responses (registered last). Each failure is logged once,
 // with its code and status only: no Token, EncodingAESKey, AppSecret, query string or body.
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { BodyTooLargeError } from '../wechat/inbound/errors';
@@ -40,32 +41,53 @@ function answerFor(err: unknown): Answer {
   return { status: 500, code: 'internal_error', text: 'internal error' };
 }
 
+/** What the one failure path needs of a request; Express requests and raw Node requests both have it. */
+export interface FailedRequest {
+  method?: string | undefined;
+  /** The path and query as received; only the path part is logged. */
+  url: string;
+  /** The route pattern when known, for logs. */
+  route: string;
+  channelId?: string | undefined;
+  socket: { destroy(): void };
+}
+
+/**
+ * The one place where a failure becomes an HTTP response and a log line (once, without secrets: code,
+ * status, route and channel only). Used by the Express error handler and by the raw push handler.
+ */
+export function respondToFailure(logger: Logger, err: unknown, req: FailedRequest, res: ServerResponse): void {
+  const answer = answerFor(err);
+  const fields = { code: answer.code, status: answer.status, wxCode: answer.wxCode, detail: answer.detail, method: req.method, route: req.route, channelId: req.channelId };
+  if (answer.status >= 500) {
+    const detail = err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : { value: typeof err };
+    logger.error({ ...fields, err: detail }, 'request failed');
+  } else {
+    logger.warn(fields, 'request rejected');
+  }
+  if (res.headersSent) {
+    req.socket.destroy();
+    return;
+  }
+  // WeChat reads the push endpoint's answers as text; everything else is an API and answers JSON.
+  const wechat = req.url.startsWith('/wechat/');
+  const body = wechat ? answer.text : JSON.stringify({ error: { code: answer.code, message: answer.text } });
+  res.statusCode = answer.status;
+  res.setHeader('content-type', wechat ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  // An unread oversized body is not drained: the connection is closed after the answer.
+  if (err instanceof BodyTooLargeError) res.setHeader('connection', 'close');
+  res.end(body);
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    const answer = answerFor(err);
-    const fields = {
-      code: answer.code,
-      status: answer.status,
-      wxCode: answer.wxCode,
-      detail: answer.detail,
+    respondToFailure(logger, err, {
       method: req.method,
+      url: req.originalUrl,
       route: req.baseUrl + (req.route ? String((req.route as { path?: unknown }).path) : ''),
       channelId: typeof req.params?.channelId === 'string' ? req.params.channelId : undefined,
-    };
-    if (answer.status >= 500) {
-      const detail = err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : { value: typeof err };
-      logger.error({ ...fields, err: detail }, 'request failed');
-    } else {
-      logger.warn(fields, 'request rejected');
-    }
-    if (res.headersSent) {
-      req.socket.destroy();
-      return;
-    }
-    // An unread oversized body is not drained: the connection is closed after the answer.
-    if (err instanceof BodyTooLargeError) res.set('Connection', 'close');
-    // WeChat reads the push endpoint's answers as text; everything else is an API and answers JSON.
-    if (req.originalUrl.startsWith('/wechat/')) res.status(answer.status).type('text/plain').send(answer.text);
-    else res.status(answer.status).json({ error: { code: answer.code, message: answer.text } });
+      socket: req.socket,
+    }, res);
   };
 }

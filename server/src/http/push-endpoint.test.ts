@@ -120,6 +120,8 @@ describe('failures over HTTP: each its own status, nothing reaches onPush, nothi
     }, 400],
     ['GET without echostr', async () => fetch(good().url), 400],
     ['unmatched path', async () => fetch(`${h.baseUrl}/elsewhere`), 404],
+    ['malformed %-escape in the channel id', async () => post(good().url.replace(channel.id, '%E0%A4%A'), good().body), 404],
+    ['no channel id', async () => post(`${h.baseUrl}/wechat/?x=1`, good().body), 404],
   ];
   it.each(cases)('%s', async (_n, send, status) => {
     const res = await send();

@@ -50,8 +50,9 @@ export function assignTo(c: Conversation, agentId: string, groupId: string | und
   };
 }
 
+/** A queued conversation has no agent; the one who held it (if any) stays excluded by the caller's choice. */
 export function enqueue(c: Conversation, target: QueueTarget, remainingChain: TransferAction[], now: number): Conversation {
-  const { toldPosition: _t, customerWaitingSince: _w, ...rest } = c;
+  const { toldPosition: _t, customerWaitingSince: _w, agentId: _a, ...rest } = c;
   return {
     ...rest,
     state: 'queued',
@@ -63,7 +64,7 @@ export function enqueue(c: Conversation, target: QueueTarget, remainingChain: Tr
 }
 
 export function toLeftMessage(c: Conversation, now: number): Conversation {
-  const { queuedFor: _q, toldPosition: _t, ...rest } = c;
+  const { queuedFor: _q, toldPosition: _t, agentId: _a, customerWaitingSince: _w, ...rest } = c;
   return { ...rest, state: 'left_message', leftMessageAt: now };
 }
 

@@ -3,10 +3,9 @@ import type { RoutingMessages, RoutingSettings, RoutingSettingsPatch, SettingsLa
 
 export const DEFAULT_MESSAGES: Record<SettingsLanguage, RoutingMessages> = {
   'zh-CN': {
-    queuePosition: '当前客服繁忙，您前面还有 {position} 位客户在排队，请稍候。',
+    queuePosition: '当前客服繁忙，您排在第 {position} 位，请稍候。',
     queueFull: '当前咨询人数较多，排队已满，请稍后再试，或直接留言，我们会尽快回复您。',
     assigned: '客服 {agent} 为您服务，请问有什么可以帮您？',
-    transferred: '正在为您转接其他客服，请稍候。',
     offHours: '您好，现在是非工作时间，客服暂时无法接待。',
     nobodyAvailable: '您好，客服暂时都不在线。',
     leaveMessagePrompt: '请直接留言，我们会在工作时间尽快回复您。',
@@ -17,10 +16,9 @@ export const DEFAULT_MESSAGES: Record<SettingsLanguage, RoutingMessages> = {
     robotOnlyNoAnswer: '抱歉，我没有理解您的问题，请换个说法试试。',
   },
   en: {
-    queuePosition: 'All our agents are busy. There are {position} customers ahead of you; please hold on.',
+    queuePosition: 'All our agents are busy. You are number {position} in the queue; please hold on.',
     queueFull: 'Too many customers are waiting right now. Please try again later, or leave us a message.',
     assigned: '{agent} is here to help you. What can I do for you?',
-    transferred: 'We are transferring you to another agent; please hold on.',
     offHours: 'Hello, we are outside our working hours and no agent can answer right now.',
     nobodyAvailable: 'Hello, no agent is available right now.',
     leaveMessagePrompt: 'Please leave us a message and we will get back to you during working hours.',
@@ -42,6 +40,7 @@ export function defaultSettings(language: SettingsLanguage = 'zh-CN'): RoutingSe
     lastAgentMode: true,
     maxQueueLength: 50,
     queueTimeoutMinutes: 15,
+    announceAssignment: true,
     announceQueuePosition: true,
     customerSilenceMinutes: 10,
     silenceWarningMinutes: 2,

@@ -9,7 +9,6 @@ export interface RoutingMessages {
   queuePosition: string;
   queueFull: string;
   assigned: string;
-  transferred: string;
   offHours: string;
   nobodyAvailable: string;
   leaveMessagePrompt: string;
@@ -37,6 +36,8 @@ export interface RoutingSettings {
   maxQueueLength: number;
   /** Minutes in the queue before the customer is offered to leave a message; 0: never. */
   queueTimeoutMinutes: number;
+  /** Tell the customer which agent took the conversation (costs one of WeChat's sends). */
+  announceAssignment: boolean;
   /** Tell queued customers their new position when it moves. */
   announceQueuePosition: boolean;
   /** End the conversation after the customer has been silent this long; 0: never. */

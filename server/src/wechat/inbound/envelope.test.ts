@@ -1,5 +1,6 @@
 import { MalformedBodyError } from './errors';
-import { encryptFieldOf, quoteJsonNumbers, readJson, readXml } from './envelope';
+import fc from 'fast-check';
+import { encryptFieldOf, quoteJsonNumbers, readFlatXml, readJson, readXml } from './envelope';
 
 describe('readXml', () => {
   it('keeps text as text: leading zeros, CDATA verbatim, whitespace kept', () => {
@@ -84,5 +85,44 @@ describe('encryptFieldOf', () => {
   });
   it('falls back to the full parser, which refuses a broken envelope', () => {
     expect(() => encryptFieldOf(`<xml><ToUserName>gh_1</ToUserName><Encrypt>${enc}</xml>`, 'xml')).toThrow(MalformedBodyError);
+  });
+});
+
+describe('the flat-XML fast path', () => {
+  // The general parser's answer, reached by making the document ineligible for the fast path.
+  const general = (body: string) => readXml(`${body}<!-- -->`.replace(/<\/xml>\s*<!-- -->$/, '<!-- --></xml>'));
+
+  it('agrees with fast-xml-parser on every flat document it accepts', () => {
+    const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
+    const cdata = fc.string({ unit: fc.constantFrom('a', ']', '>', '<', '&', '中', ' ', '\n', '0', ']]') }).filter((t) => !t.includes(']]>')).map((t) => `<![CDATA[${t}]]>`);
+    const text = fc.string({ unit: fc.constantFrom('a', '0', ' ', '中', '\n', '>', '-') });
+    const field = fc.tuple(name, fc.oneof(cdata, text)).map(([n, v]) => `<${n}>${v}</${n}>`);
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 12 }), fc.constantFrom('', ' ', '\n  '), (fields, ws) => {
+        const body = `${ws}<xml>${fields.join(ws)}${ws}</xml>${ws}`;
+        const fast = readFlatXml(body);
+        expect(fast).toBeDefined();
+        expect({ ...fast }).toEqual({ ...general(body) });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['split CDATA', '<xml><A><![CDATA[x]]><![CDATA[y]]></A></xml>'],
+    ['mixed content', '<xml><A>t<![CDATA[x]]></A></xml>'],
+    ['an entity', '<xml><A>a &amp; b</A></xml>'],
+    ['a nested element', '<xml><A><B>1</B></A></xml>'],
+    ['a declaration', '<?xml version="1.0"?><xml><A>1</A></xml>'],
+    ['a DTD', '<!DOCTYPE xml [<!ENTITY e "x">]><xml><A>&e;</A></xml>'],
+    ['a mismatched close', '<xml><A>1</B></xml>'],
+    ['trailing content', '<xml><A>1</A></xml><xml></xml>'],
+  ])('declines %s and leaves it to the general parser', (_name, body) => {
+    expect(readFlatXml(body)).toBeUndefined();
+  });
+
+  it('keeps the general behaviour for what it declines', () => {
+    expect({ ...readXml('<xml><A><![CDATA[x]]><![CDATA[y]]></A><B>a &amp; b</B></xml>') }).toEqual({ A: 'xy', B: 'a & b' });
+    expect(() => readXml('<!DOCTYPE xml [<!ENTITY e "x">]><xml><A>&e;</A></xml>')).toThrow('DTD not allowed');
   });
 });

@@ -72,7 +72,36 @@ function xmlToRaw(nodes: XmlNode[]): RawValue {
   return record;
 }
 
+// WeChat's messages are flat: <xml> and fields holding one CDATA section or plain text. That exact
+// shape is read directly, about ten times faster than the general parser; a field with anything else
+// (an entity, split or mixed CDATA, a nested element, a comment, a declaration) makes the whole
+// document go to fast-xml-parser. CDATA content may not contain `]]>`, so a match cannot span sections.
+const FLAT_OPEN = /\s*<xml>/y;
+const FLAT_FIELD = /\s*<([A-Za-z_][\w.-]*)>(?:<!\[CDATA\[((?:[^\]]|\](?!\]>))*)\]\]>|([^<&]*))<\/\1>/y;
+const FLAT_CLOSE = /\s*<\/xml>\s*$/y;
+
+/** The record of a flat WeChat document, or undefined when the document has any other shape. */
+export function readFlatXml(body: string): RawRecord | undefined {
+  FLAT_OPEN.lastIndex = 0;
+  if (!FLAT_OPEN.test(body)) return undefined;
+  const record = newRecord();
+  let at = FLAT_OPEN.lastIndex;
+  for (;;) {
+    FLAT_FIELD.lastIndex = at;
+    const field = FLAT_FIELD.exec(body);
+    if (field === null) break;
+    // fast-xml-parser refuses this name; declining keeps the two paths answering alike.
+    if (field[1] === '__proto__') return undefined;
+    addField(record, field[1] as string, field[2] ?? field[3] ?? '');
+    at = FLAT_FIELD.lastIndex;
+  }
+  FLAT_CLOSE.lastIndex = at;
+  return FLAT_CLOSE.test(body) ? record : undefined;
+}
+
 export function readXml(body: string): RawRecord {
+  const flat = readFlatXml(body);
+  if (flat !== undefined) return flat;
   // DTDs are refused outright: no entity of any kind can then be declared (XXE, billion laughs).
   if (/<!DOCTYPE|<!ENTITY/i.test(body)) throw new MalformedBodyError('DTD not allowed');
   let doc: XmlNode[];

@@ -1,0 +1,45 @@
+// Story: an agent changes status. Coming online (or invisible: named and last-agent customers may wait
+// for them) lets the queue move; going offline hands their conversations on, per settings: along the
+// rest of each transfer chain, else the group, else the pool; to the queue when everyone is busy; a
+// leave-message offer when nobody is left.
+import type { AgentStatus } from '../core/model/agent';
+import type { Conversation } from '../core/model/conversation';
+import { drainQueue } from './support/drain-queue';
+import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
+import { mustGetAgent } from './support/guards';
+import { placeConversation } from './support/place-conversation';
+import { decideReroute } from './support/route-to-person';
+import { loadRouting, loadSettings } from './support/routing-context';
+import { scopeOf } from './support/send-to-customer';
+
+export interface AgentStatusResult {
+  status: AgentStatus;
+  /** Conversations that moved away from the agent, with where they went. */
+  moved: Array<{ conversationId: string; state: Conversation['state']; agentId?: string }>;
+  /** Conversations the agent received from the queue. */
+  received: string[];
+}
+
+export function changeAgentStatus(deps: EngineDeps, input: { agentId: string; status: AgentStatus }): Promise<AgentStatusResult> {
+  return inUnit(deps, async (w) => {
+    const agent = await mustGetAgent(w, input.agentId);
+    await w.tx.agents.save({ ...agent, status: input.status, statusChangedAt: w.now });
+    w.notices.push({ type: 'agent_changed', ...scopeOf(agent), agentId: agent.id, status: input.status });
+    const settings = await loadSettings(w, agent.channelId, agent.merchantId);
+    const moved = input.status === 'offline' && settings.onAgentOffline === 'reassign' ? await handOn(w, agent.id) : [];
+    const assigned = await drainQueue(w, agent.channelId, agent.merchantId);
+    const received = assigned.filter((c) => c.agentId === agent.id).map((c) => c.id);
+    return { status: input.status, moved, received };
+  });
+}
+
+async function handOn(w: Work, agentId: string): Promise<AgentStatusResult['moved']> {
+  const moved: AgentStatusResult['moved'] = [];
+  for (const c of await w.tx.conversations.listByAgent(agentId, 'assigned')) {
+    const ctx = await loadRouting(w, c.channelId, c.merchantId); // fresh: each move changes loads and queues
+    const { conversation, decision } = decideReroute(c, agentId, ctx);
+    const placed = await placeConversation(w, conversation, decision, ctx);
+    moved.push({ conversationId: c.id, state: placed.state, ...(placed.state === 'assigned' && placed.agentId !== undefined && { agentId: placed.agentId }) });
+  }
+  return moved;
+}

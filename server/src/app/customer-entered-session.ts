@@ -1,0 +1,72 @@
+// Story: a customer opened the mini program's customer-service chat (user_enter_tempsession). WeChat
+// allows two sends within a minute; the session-from says who they are and where they came from. We
+// keep that context on the customer: their next messages go to the conversation with the merchant it
+// names (issue 8's switching rule: entering from another merchant's button switches merchants).
+import type { DecodedSessionFrom, SessionFromFields } from '../../../shared/src/index';
+import type { ChannelKind } from '../core/channel';
+import type { Customer, SessionContext } from '../core/model/customer';
+import { customerActing } from './support/customers';
+import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
+
+export interface CustomerEnteredSession {
+  channelId: string;
+  channelKind: ChannelKind;
+  openid: string;
+  context: DecodedSessionFrom;
+  /** The UnionID decrypted by the caller, who holds the channel's UnionID key. */
+  unionId?: string;
+}
+
+export interface EnteredSessionResult {
+  customerId: string;
+  /** The merchant the customer's messages will reach; undefined: the platform team. */
+  merchantId?: string;
+  /** Set when platform_action named a merchant we do not know (the platform team takes over). */
+  unknownCustomerCode?: string;
+}
+
+export function customerEnteredSession(deps: EngineDeps, input: CustomerEnteredSession): Promise<EnteredSessionResult> {
+  return inUnit(deps, async (w) => {
+    const customer = await customerActing(w, input.channelId, input.channelKind, input.openid, 'enter_session');
+    const fields = input.context.kind === 'sobot' ? input.context.fields : {};
+    const session = await resolveContext(w, input.channelId, fields);
+    const updated: Customer = { ...withProfile(customer, fields, input.unionId), session };
+    await w.tx.customers.save(updated);
+    const unknown = session.customerCode !== undefined && session.merchantId === undefined;
+    return {
+      customerId: updated.id,
+      ...(session.merchantId !== undefined && { merchantId: session.merchantId }),
+      ...(unknown && { unknownCustomerCode: session.customerCode }),
+    };
+  });
+}
+
+/** customerCode → a merchant of this channel, flowGroupId → one of that merchant's groups; anything else is dropped. */
+async function resolveContext(w: Work, channelId: string, fields: SessionFromFields): Promise<SessionContext> {
+  const code = fields.platformAction?.customerCode;
+  const merchant = code === undefined ? undefined : await w.tx.merchants.findByCode(channelId, code);
+  const groupId = fields.platformAction?.flowGroupId;
+  const group = groupId === undefined ? undefined : await w.tx.groups.get(groupId);
+  const groupFits = group && group.channelId === channelId && (group.merchantId ?? '') === (merchant?.id ?? '');
+  return {
+    enteredAt: w.now,
+    ...(merchant && { merchantId: merchant.id }),
+    ...(code !== undefined && { customerCode: code }),
+    ...(groupFits && { groupId: group.id }),
+    ...(fields.transferAction && { transferAction: fields.transferAction }),
+    ...(fields.robotId !== undefined && { robotId: fields.robotId }),
+  };
+}
+
+/** What the session-from says about the customer replaces what we had; absent fields keep the old values. */
+function withProfile(c: Customer, f: SessionFromFields, unionId: string | undefined): Customer {
+  return {
+    ...c,
+    ...(f.nickname !== undefined && { nickname: f.nickname }),
+    ...(f.avatarUrl !== undefined && { avatarUrl: f.avatarUrl }),
+    ...(f.partnerId !== undefined && { partnerId: f.partnerId }),
+    ...(unionId !== undefined && { unionId }),
+    params: { ...c.params, ...f.params },
+    customFields: { ...c.customFields, ...f.customerFields },
+  };
+}

@@ -1,0 +1,20 @@
+// Story: an agent (or an admin, or the customer leaving with 再见) ends a conversation. The customer gets
+// the closing message when the window allows; the agent's seat goes to the next in the queue.
+import type { EndReason } from '../core/model/conversation';
+import { closeConversation } from './support/close-conversation';
+import { inUnit, type EngineDeps } from './support/engine-deps';
+import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
+
+export type EndedBy = { kind: 'agent'; agentId: string } | { kind: 'admin' } | { kind: 'customer' };
+
+const REASONS: Record<EndedBy['kind'], EndReason> = { agent: 'agent_ended', admin: 'admin_ended', customer: 'customer_left' };
+
+export function endConversation(deps: EngineDeps, input: { conversationId: string; by: EndedBy }): Promise<{ conversationId: string }> {
+  return inUnit(deps, async (w) => {
+    const conversation = await mustGetConversation(w, input.conversationId);
+    if (input.by.kind === 'agent') mustShareMerchant(await mustGetAgent(w, input.by.agentId), conversation);
+    mustBeOpen(conversation);
+    await closeConversation(w, conversation, REASONS[input.by.kind], { closingText: true });
+    return { conversationId: conversation.id };
+  });
+}

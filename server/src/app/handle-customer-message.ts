@@ -1,0 +1,74 @@
+// Story: a customer wrote (the push path has verified and parsed the push). Record the message once,
+// widen WeChat's window, continue the customer's open conversation with the merchant they came from or
+// open one, then let the robot answer or route to a person, as the reception mode says.
+import type { ChannelKind } from '../core/channel';
+import { contentOf, type CustomerMessagePush } from '../core/conversation/inbound-content';
+import { customerWrote, openConversation } from '../core/conversation/transitions';
+import type { Conversation, ConversationState } from '../core/model/conversation';
+import type { Customer } from '../core/model/customer';
+import type { Message } from '../core/model/message';
+import { customerActing } from './support/customers';
+import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
+import { loadRouting, type RoutingContext } from './support/routing-context';
+import { saveConversation, scopeOf } from './support/send-to-customer';
+import { respondToCustomer } from './support/respond-to-customer';
+
+export interface IncomingCustomerMessage {
+  channelId: string;
+  channelKind: ChannelKind;
+  push: CustomerMessagePush;
+}
+
+export type HandleMessageResult =
+  | { kind: 'duplicate'; messageId: string }
+  | { kind: 'handled'; conversationId: string; messageId: string; state: ConversationState };
+
+/** Idempotent by MsgId: a redelivered push finds its message and changes nothing. */
+export function handleCustomerMessage(deps: EngineDeps, input: IncomingCustomerMessage): Promise<HandleMessageResult> {
+  return inUnit(deps, async (w) => {
+    const known = await w.tx.messages.findByWechatMsgId(input.channelId, input.push.msgId);
+    if (known) return { kind: 'duplicate', messageId: known.id };
+    const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
+    const merchantId = customer.session?.merchantId;
+    const ctx = await loadRouting(w, input.channelId, merchantId);
+    const open = await w.tx.conversations.findOpen(customer.id, merchantId);
+    const conversation = open ?? startConversation(w, customer, ctx);
+    const message = await recordInbound(w, conversation, input);
+    const written = customerWrote(conversation, w.now);
+    await saveConversation(w, written);
+    const after = await respondToCustomer(deps.robot, w, { conversation: written, isNew: !open, customer, message, ctx });
+    return { kind: 'handled', conversationId: after.id, messageId: message.id, state: after.state };
+  });
+}
+
+/** Robot modes start with the robot; otherwise the conversation is routed right after this message. */
+function startConversation(w: Work, customer: Customer, ctx: RoutingContext): Conversation {
+  const robotId = customer.session?.robotId ?? ctx.settings.defaultRobotId;
+  return openConversation({
+    id: w.ids.next('conversation'),
+    channelId: customer.channelId,
+    ...(customer.session?.merchantId !== undefined && { merchantId: customer.session.merchantId }),
+    customerId: customer.id,
+    ...(robotId !== undefined && { robotId }),
+    state: ctx.settings.receptionMode === 'agents_only' ? 'queued' : 'bot',
+    now: w.now,
+  });
+}
+
+async function recordInbound(w: Work, c: Conversation, input: IncomingCustomerMessage): Promise<Message> {
+  const message: Message = {
+    id: w.ids.next('message'),
+    channelId: input.channelId,
+    conversationId: c.id,
+    customerId: c.customerId,
+    direction: 'in',
+    sender: { kind: 'customer' },
+    content: contentOf(input.push),
+    createdAt: w.now,
+    wechatMsgId: input.push.msgId,
+    ...(c.state === 'left_message' && { leftMessage: true }),
+  };
+  await w.tx.messages.add(message);
+  w.notices.push({ type: 'message_added', ...scopeOf(c), conversationId: c.id, messageId: message.id, agentId: c.agentId });
+  return message;
+}

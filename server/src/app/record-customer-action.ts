@@ -1,0 +1,21 @@
+// Story: an official-account user clicked a menu, subscribed or scanned a code (or paid). WeChat lets us
+// write to them for a short while; the window records it so agents and notices can use it.
+import type { ChannelKind } from '../core/channel';
+import type { CustomerAction, WindowStatus } from '../core/send-window/send-window';
+import { windowStatus } from '../core/send-window/send-window';
+import { customerActing } from './support/customers';
+import { inUnit, type EngineDeps } from './support/engine-deps';
+
+export interface CustomerActionInput {
+  channelId: string;
+  channelKind: ChannelKind;
+  openid: string;
+  action: Exclude<CustomerAction, 'message' | 'enter_session'>;
+}
+
+export function recordCustomerAction(deps: EngineDeps, input: CustomerActionInput): Promise<WindowStatus> {
+  return inUnit(deps, async (w) => {
+    const customer = await customerActing(w, input.channelId, input.channelKind, input.openid, input.action);
+    return windowStatus(customer.sendWindow, w.now);
+  });
+}

@@ -1,0 +1,19 @@
+// Ends a conversation: the closing text (when the window allows), the record, and the freed seat goes
+// to the queue.
+import { endConversation } from '../../core/conversation/transitions';
+import type { Conversation, EndReason } from '../../core/model/conversation';
+import type { Work } from './engine-deps';
+import { drainQueue } from './drain-queue';
+import { loadSettings } from './routing-context';
+import { saveConversation, sendSystemText } from './send-to-customer';
+
+export async function closeConversation(w: Work, c: Conversation, reason: EndReason, options: { closingText: boolean }): Promise<Conversation> {
+  if (options.closingText) {
+    const settings = await loadSettings(w, c.channelId, c.merchantId);
+    await sendSystemText(w, c, settings.messages.sessionClosing, 'notice', settings);
+  }
+  const ended = endConversation(c, reason, w.now);
+  await saveConversation(w, ended, c.agentId);
+  if (c.state === 'assigned' || c.state === 'queued') await drainQueue(w, c.channelId, c.merchantId);
+  return ended;
+}

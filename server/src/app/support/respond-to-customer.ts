@@ -1,0 +1,65 @@
+// What the engine does with a customer message, by conversation state and reception mode.
+import type { Conversation } from '../../core/model/conversation';
+import type { Customer } from '../../core/model/customer';
+import type { Message } from '../../core/model/message';
+import type { Robot } from '../../core/ports/robot';
+import { asksForPerson } from '../../core/routing/keywords';
+import type { Work } from './engine-deps';
+import { placeConversation } from './place-conversation';
+import { decideForNewRequest, routeToPerson } from './route-to-person';
+import type { RoutingContext } from './routing-context';
+import { sendSystemText, sendToCustomer } from './send-to-customer';
+
+export interface Turn {
+  conversation: Conversation;
+  isNew: boolean;
+  customer: Customer;
+  message: Message;
+  ctx: RoutingContext;
+}
+
+export async function respondToCustomer(robot: Robot, w: Work, turn: Turn): Promise<Conversation> {
+  const { conversation: c, ctx } = turn;
+  if (c.state === 'bot') return robotTurn(robot, w, turn);
+  if (c.state === 'left_message') return leftMessageTurn(w, turn);
+  if (turn.isNew) return routeToPerson(w, c, turn.customer, ctx);
+  return c; // queued or assigned: the message waits for the agent
+}
+
+/** Robot first: a transfer keyword or the robot's own hand-off reaches a person. Robot only: never. */
+async function robotTurn(robot: Robot, w: Work, turn: Turn): Promise<Conversation> {
+  const { conversation: c, ctx, customer, message } = turn;
+  const mode = ctx.settings.receptionMode;
+  const keyword = message.content.type === 'text' && asksForPerson(message.content.text, ctx.settings.transferKeywords);
+  if (mode === 'agents_only' || (mode === 'robot_first' && keyword)) return routeToPerson(w, c, customer, ctx);
+  const context = {
+    channelId: c.channelId,
+    ...(c.merchantId !== undefined && { merchantId: c.merchantId }),
+    ...(c.robotId !== undefined && { robotId: c.robotId }),
+    conversationId: c.id,
+    customer: { id: customer.id, ...(customer.nickname !== undefined && { nickname: customer.nickname }) },
+  };
+  const answer = await robot.answer(message.content, context);
+  if (answer.kind === 'no_answer') {
+    const text = mode === 'robot_only' ? ctx.settings.messages.robotOnlyNoAnswer : ctx.settings.messages.robotNoAnswer;
+    await sendSystemText(w, c, text, 'robot', ctx.settings);
+    return c;
+  }
+  for (const reply of answer.replies) await sendToCustomer(w, c, reply, { kind: 'robot', ...(c.robotId !== undefined && { robotId: c.robotId }) }, 'robot', ctx.settings);
+  return answer.handoff && mode === 'robot_first' ? routeToPerson(w, c, customer, ctx) : c;
+}
+
+/**
+ * A customer who left a message writes again: when someone can take it now, route it (the agent sees the
+ * messages left); otherwise keep the message, acknowledging the first one after the prompt.
+ */
+async function leftMessageTurn(w: Work, turn: Turn): Promise<Conversation> {
+  const { conversation: c, ctx, customer } = turn;
+  const decision = await decideForNewRequest(w, c, customer, ctx);
+  if (decision.kind !== 'leave_message') return placeConversation(w, c, decision, ctx);
+  const previous = await w.tx.messages.listByConversation(c.id);
+  const since = c.leftMessageAt ?? 0;
+  const leftBefore = previous.some((m) => m.leftMessage && m.createdAt >= since && m.id !== turn.message.id);
+  if (!leftBefore) await sendSystemText(w, c, ctx.settings.messages.leaveMessageReceived, 'notice', ctx.settings);
+  return c;
+}

@@ -1,0 +1,72 @@
+// Every message to a customer goes this way: WeChat's window is checked and consumed here, the message
+// is recorded as pending and put in the outbox in the same unit of work, so it is sent once or shown
+// as failed, never lost. Courtesy notices leave the sends reserved for agents untouched.
+import type { Conversation } from '../../core/model/conversation';
+import type { Message, MessageContent, MessageSender, SendPurpose } from '../../core/model/message';
+import type { RoutingSettings } from '../../core/model/routing-settings';
+import { EngineError } from '../../core/errors';
+import { consumeSend, type SendRefusal } from '../../core/send-window/send-window';
+import type { Work } from './engine-deps';
+
+export type SendResult = { sent: Message } | { refusal: SendRefusal };
+
+export async function sendToCustomer(
+  w: Work,
+  conversation: Conversation,
+  content: MessageContent,
+  sender: MessageSender,
+  purpose: SendPurpose,
+  settings: RoutingSettings,
+): Promise<SendResult> {
+  const customer = await w.tx.customers.get(conversation.customerId);
+  if (!customer) throw new EngineError('not_found', `customer ${conversation.customerId} not found`);
+  const keep = purpose === 'courtesy' ? settings.quotaReservedForAgents : 0;
+  const taken = consumeSend(customer.sendWindow, w.now, keep);
+  if ('refusal' in taken) return taken;
+  await w.tx.customers.save({ ...customer, sendWindow: taken.window });
+  const message: Message = {
+    id: w.ids.next('message'),
+    channelId: conversation.channelId,
+    conversationId: conversation.id,
+    customerId: customer.id,
+    direction: 'out',
+    sender,
+    content,
+    createdAt: w.now,
+    delivery: { status: 'pending' },
+  };
+  await w.tx.messages.add(message);
+  await w.tx.outbox.enqueue({
+    id: w.ids.next('outbox'),
+    channelId: conversation.channelId,
+    messageId: message.id,
+    conversationId: conversation.id,
+    toOpenid: customer.openid,
+    content,
+    createdAt: w.now,
+  });
+  w.notices.push({ type: 'message_added', ...scopeOf(conversation), conversationId: conversation.id, messageId: message.id, agentId: conversation.agentId });
+  return { sent: message };
+}
+
+/** A settings text from the system (queue position, closing, …). */
+export function sendSystemText(w: Work, conversation: Conversation, text: string, purpose: SendPurpose, settings: RoutingSettings): Promise<SendResult> {
+  return sendToCustomer(w, conversation, { type: 'text', text }, { kind: 'system' }, purpose, settings);
+}
+
+export function scopeOf(c: { channelId: string; merchantId?: string }): { channelId: string; merchantId?: string } {
+  return c.merchantId === undefined ? { channelId: c.channelId } : { channelId: c.channelId, merchantId: c.merchantId };
+}
+
+/** Saves the conversation and tells the workbenches its state changed. */
+export async function saveConversation(w: Work, c: Conversation, previousAgentId?: string): Promise<void> {
+  await w.tx.conversations.save(c);
+  w.notices.push({
+    type: 'conversation_changed',
+    ...scopeOf(c),
+    conversationId: c.id,
+    state: c.state,
+    ...(c.agentId !== undefined && { agentId: c.agentId }),
+    ...(previousAgentId !== undefined && previousAgentId !== c.agentId && { previousAgentId }),
+  });
+}

@@ -1,0 +1,84 @@
+// A ready engine over in-memory ports, with builders for the records tests arrange. Shared by the tests
+// of core and app, and by anyone testing on top of the use cases.
+import type { DecodedSessionFrom, SessionFromFields } from '../../../../shared/src/index';
+import type { EngineDeps } from '../support/engine-deps';
+import type { TextMessage } from '../../core/inbound-message';
+import type { Agent } from '../../core/model/agent';
+import type { RoutingSettingsPatch } from '../../core/model/routing-settings';
+import type { SkillGroup } from '../../core/model/skill-group';
+import type { WorkCalendar } from '../../core/model/work-calendar';
+import type { RobotAnswer } from '../../core/ports/robot';
+import { InMemoryStore } from '../../core/testing/in-memory-store';
+import { ManualClock, RecordingNotifier, ScriptedRobot, SequentialIds } from '../../core/testing/test-doubles';
+
+export const CHANNEL = 'ch1';
+
+export interface EngineFixture {
+  deps: EngineDeps;
+  store: InMemoryStore;
+  clock: ManualClock;
+  notifier: RecordingNotifier;
+  robot: ScriptedRobot;
+  agent(id: string, patch?: Partial<Agent>): Promise<Agent>;
+  group(id: string, patch?: Partial<SkillGroup>): Promise<SkillGroup>;
+  calendar(id: string, patch?: Partial<WorkCalendar>): Promise<WorkCalendar>;
+  settings(patch: RoutingSettingsPatch, merchantId?: string): Promise<void>;
+  merchant(id: string, code: string): Promise<void>;
+  /** Texts sent to a customer (by openid), in order. */
+  sentTexts(openid: string): string[];
+}
+
+export function engineFixture(robotAnswers: Record<string, RobotAnswer> = {}): EngineFixture {
+  const store = new InMemoryStore();
+  const clock = new ManualClock();
+  const notifier = new RecordingNotifier();
+  const robot = new ScriptedRobot(robotAnswers);
+  const deps: EngineDeps = { uow: store, clock, ids: new SequentialIds(), notifier, robot };
+  return {
+    deps,
+    store,
+    clock,
+    notifier,
+    robot,
+    async agent(id, patch = {}) {
+      const a: Agent = { id, channelId: CHANNEL, name: `Agent ${id}`, status: 'online', maxConcurrent: 3, groupIds: [], ...patch };
+      await store.tx.agents.save(a);
+      return a;
+    },
+    async group(id, patch = {}) {
+      const g: SkillGroup = { id, channelId: CHANNEL, name: `Group ${id}`, ...patch };
+      await store.tx.groups.save(g);
+      return g;
+    },
+    async calendar(id, patch = {}) {
+      const c: WorkCalendar = {
+        id,
+        channelId: CHANNEL,
+        name: id,
+        timeZone: 'Asia/Shanghai',
+        workdays: [1, 2, 3, 4, 5],
+        workdaySegments: [{ start: 9 * 60, end: 18 * 60 }],
+        nonWorkdaySegments: [],
+        holidays: [],
+        makeUpWorkdays: [],
+        ...patch,
+      };
+      await store.tx.calendars.save(c);
+      return c;
+    },
+    settings: (patch, merchantId) => store.tx.settings.save(CHANNEL, merchantId, patch),
+    merchant: (id, code) => store.tx.merchants.save({ id, channelId: CHANNEL, code, name: `Shop ${code}` }),
+    sentTexts: (openid) => store.data.outbox.filter((o) => o.toOpenid === openid).map((o) => (o.content.type === 'text' ? o.content.text : `[${o.content.type}]`)),
+  };
+}
+
+let msgCounter = 0;
+
+/** A text push from `openid`; each call gets a new MsgId unless one is given. */
+export function textPush(openid: string, content: string, msgId = `9${String(++msgCounter).padStart(18, '0')}`): TextMessage {
+  return { type: 'text', toUserName: 'gh_test', fromUserName: openid, createTime: 1_736_000_000, msgId, content };
+}
+
+export function sobotContext(fields: SessionFromFields): DecodedSessionFrom {
+  return { kind: 'sobot', fields, truncated: false, lost: [], problems: [], raw: 'sobot|...' };
+}

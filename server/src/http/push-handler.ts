@@ -1,0 +1,113 @@
+// The push endpoint of every channel: GET = URL verification (echo `echostr`), POST = a push.
+// https://developers.weixin.qq.com/miniprogram/dev/framework/server-ability/message-push.html
+// https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Access_Overview.html
+// It is the hottest path of the server, so it is written against Node's own request and response,
+// in front of Express's router: it reads the raw body itself (the signature covers its exact bytes)
+// and answers with one write. Failures still go through the one failure path (respondToFailure).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { ChannelConfig, ChannelDirectory } from '../core/channel';
+import type { InboundMessage, PassiveReply, PushOutcome } from '../core/inbound-message';
+import { parseAesKey } from '../wechat/inbound/crypto';
+import { textField } from '../wechat/inbound/envelope';
+import { MethodNotAllowedError, UnknownChannelError } from '../wechat/inbound/errors';
+import { type PushQuery, type ReplayPolicy, type VerifiedPush, checkUrlSignature, receivePush, requiredParam } from '../wechat/inbound/receive-push';
+import { sealReply } from '../wechat/inbound/reply-envelope';
+import { renderReply } from '../wechat/inbound/replies';
+import { respondToFailure } from './error-handler';
+import { decodeUtf8, readRawBody } from './raw-body';
+
+export const PUSH_PREFIX = '/wechat/';
+
+export interface PushHandlerDeps {
+  channels: ChannelDirectory;
+  onPush(channel: ChannelConfig, message: InboundMessage): Promise<PushOutcome>;
+  nowMs(): number;
+  randomBytes(size: number): Uint8Array;
+  maxBodyBytes: number;
+  /** Optional local replay window in seconds; WeChat documents none, so it is off unless configured. */
+  replayWindowSeconds?: number;
+  logger: Logger;
+}
+
+interface Target {
+  channelId: string;
+  query: PushQuery;
+}
+
+/** `/wechat/<id>?…`: the id and the query, repeated keys kept as arrays (and so refused) as Express does. */
+function targetOf(url: string): Target | undefined {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  let channelId: string;
+  try {
+    channelId = decodeURIComponent(path.slice(PUSH_PREFIX.length));
+  } catch {
+    return undefined; // a malformed %-escape names no channel
+  }
+  if (channelId === '' || channelId.includes('/')) return undefined;
+  const query: PushQuery = {};
+  for (const [key, value] of new URLSearchParams(q === -1 ? '' : url.slice(q + 1))) {
+    const seen = query[key];
+    query[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return { channelId, query };
+}
+
+function replayPolicy(deps: PushHandlerDeps): ReplayPolicy | undefined {
+  if (deps.replayWindowSeconds === undefined) return undefined;
+  return { nowSeconds: Math.floor(deps.nowMs() / 1000), maxSkewSeconds: deps.replayWindowSeconds };
+}
+
+function replyOpenId(message: InboundMessage): string | undefined {
+  return message.type === 'unknown' ? textField(message.raw, 'FromUserName') : message.fromUserName;
+}
+
+/** The passive reply, in the channel's format, encrypted when the push was. */
+function replyBody(deps: PushHandlerDeps, channel: ChannelConfig, push: VerifiedPush, reply: PassiveReply): string | undefined {
+  const openId = replyOpenId(push.message);
+  if (openId === undefined) return undefined;
+  const nowSeconds = Math.floor(deps.nowMs() / 1000);
+  const plaintext = renderReply(channel, openId, reply, nowSeconds);
+  if (!push.encrypted) return plaintext;
+  const key = parseAesKey(channel.encodingAesKey);
+  const seal = { key, token: channel.token, appId: channel.appId, format: channel.format, nonce: push.nonce };
+  return sealReply(plaintext, { ...seal, timestamp: nowSeconds, random: deps.randomBytes(16) });
+}
+
+function sendText(res: ServerResponse, body: string, format?: 'xml' | 'json'): void {
+  const type = format === undefined ? 'text/plain' : format === 'xml' ? 'application/xml' : 'application/json';
+  res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+async function handle(deps: PushHandlerDeps, req: IncomingMessage, res: ServerResponse, target: Target): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'POST') throw new MethodNotAllowedError('only GET and POST');
+  const channel = await deps.channels.find(target.channelId);
+  if (channel === undefined) throw new UnknownChannelError('no such channel');
+  if (req.method === 'GET') {
+    checkUrlSignature(channel, target.query, replayPolicy(deps));
+    sendText(res, requiredParam(target.query, 'echostr'));
+    return;
+  }
+  const body = decodeUtf8(await readRawBody(req, deps.maxBodyBytes));
+  const push = receivePush(channel, target.query, body, replayPolicy(deps));
+  const outcome = await deps.onPush(channel, push.message);
+  const reply = outcome?.reply === undefined ? undefined : replyBody(deps, channel, push, outcome.reply);
+  if (reply === undefined) sendText(res, 'success');
+  else sendText(res, reply, channel.format);
+}
+
+/** Handles `/wechat/<channel id>` and returns true, or returns false for any other URL. */
+export function pushHandler(deps: PushHandlerDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const url = req.url ?? '';
+    if (!url.startsWith(PUSH_PREFIX)) return false;
+    const target = targetOf(url);
+    const fail = (err: unknown) =>
+      respondToFailure(deps.logger, err, { method: req.method, url, route: '/wechat/:channelId', channelId: target?.channelId, socket: req.socket }, res);
+    if (target === undefined) fail(new UnknownChannelError('no channel id'));
+    else handle(deps, req, res, target).catch(fail);
+    return true;
+  };
+}
