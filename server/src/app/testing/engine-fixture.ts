@@ -8,6 +8,10 @@ import type { RoutingSettingsPatch } from '../../core/model/routing-settings';
 import type { SkillGroup } from '../../core/model/skill-group';
 import type { WorkCalendar } from '../../core/model/work-calendar';
 import type { RobotAnswer } from '../../core/ports/robot';
+import type { ChannelKind } from '../../core/channel';
+import type { Conversation } from '../../core/model/conversation';
+import { customerEnteredSession, type EnteredSessionResult } from '../customer-entered-session';
+import { handleCustomerMessage, type HandleMessageResult } from '../handle-customer-message';
 import { InMemoryStore } from '../../core/testing/in-memory-store';
 import { ManualClock, RecordingNotifier, ScriptedRobot, SequentialIds } from '../../core/testing/test-doubles';
 
@@ -26,6 +30,11 @@ export interface EngineFixture {
   merchant(id: string, code: string): Promise<void>;
   /** Texts sent to a customer (by openid), in order. */
   sentTexts(openid: string): string[];
+  /** The customer `openid` writes `text`. */
+  say(openid: string, text: string, kind?: ChannelKind): Promise<HandleMessageResult>;
+  /** The customer opens the chat with this session-from. */
+  enter(openid: string, fields?: SessionFromFields): Promise<EnteredSessionResult>;
+  conversation(id: string): Conversation;
 }
 
 export function engineFixture(robotAnswers: Record<string, RobotAnswer> = {}): EngineFixture {
@@ -68,6 +77,13 @@ export function engineFixture(robotAnswers: Record<string, RobotAnswer> = {}): E
     },
     settings: (patch, merchantId) => store.tx.settings.save(CHANNEL, merchantId, patch),
     merchant: (id, code) => store.tx.merchants.save({ id, channelId: CHANNEL, code, name: `Shop ${code}` }),
+    say: (openid, text, kind = 'miniprogram') => handleCustomerMessage(deps, { channelId: CHANNEL, channelKind: kind, push: textPush(openid, text) }),
+    enter: (openid, fields = {}) => customerEnteredSession(deps, { channelId: CHANNEL, channelKind: 'miniprogram', openid, context: sobotContext(fields) }),
+    conversation: (id) => {
+      const c = store.data.conversations.get(id);
+      if (!c) throw new Error(`no conversation ${id}`);
+      return c;
+    },
     sentTexts: (openid) => store.data.outbox.filter((o) => o.toOpenid === openid).map((o) => (o.content.type === 'text' ? o.content.text : `[${o.content.type}]`)),
   };
 }
