@@ -154,3 +154,12 @@ describe('handleCustomerMessage: robot modes', () => {
     expect(f.robot.questions.map((q) => q.context.robotId)).toEqual(['r7', 'r-default']);
   });
 });
+
+describe('handleCustomerMessage: concurrency', () => {
+  it('two customers writing at once never get the same last seat', async () => {
+    const f = engineFixture();
+    await f.agent('a1', { maxConcurrent: 1 });
+    const results = await Promise.all([f.say('u1', 'hi'), f.say('u2', 'hi')]);
+    expect(results.map((r) => (r.kind === 'handled' ? r.state : r.kind)).sort()).toEqual(['assigned', 'queued']);
+  });
+});

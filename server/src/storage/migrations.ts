@@ -1,6 +1,9 @@
 // A tiny migrations runner: an ordered list of SQL steps, the applied count kept in PRAGMA user_version.
 // Later issues append steps; a step, once released, is never edited (databases in the field ran it).
 import type { Database } from 'better-sqlite3';
+import { channelsSchema } from './migration-channels';
+import { engineSchema } from './migration-engine';
+import { authSchema } from './auth-migration';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -26,6 +29,9 @@ export const migrations: readonly Migration[] = [
       PRIMARY KEY (app_id, source)
     ) STRICT;`,
   },
+  { version: 2, name: 'conversation engine and outbox', sql: engineSchema },
+  { version: 3, name: 'channels with sealed secrets', sql: channelsSchema },
+  { version: 4, name: 'api tokens, login accounts and sessions', sql: authSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -50,13 +50,14 @@ async function robotTurn(robot: Robot, w: Work, turn: Turn): Promise<Conversatio
 }
 
 /**
- * A customer who left a message writes again: when someone can take it now, route it (the agent sees the
- * messages left); otherwise keep the message, acknowledging the first one after the prompt.
+ * A customer who left a message writes again: when an agent can take it right now, assign it (the agent
+ * sees the messages left); otherwise keep the message, acknowledging the first one after the prompt.
+ * Never back into the queue: a queue timeout would only send them here again.
  */
 async function leftMessageTurn(w: Work, turn: Turn): Promise<Conversation> {
   const { conversation: c, ctx, customer } = turn;
   const decision = await decideForNewRequest(w, c, customer, ctx);
-  if (decision.kind !== 'leave_message') return placeConversation(w, c, decision, ctx);
+  if (decision.kind === 'assign') return placeConversation(w, c, decision, ctx);
   const previous = await w.tx.messages.listByConversation(c.id);
   const since = c.leftMessageAt ?? 0;
   const leftBefore = previous.some((m) => m.leftMessage && m.createdAt >= since && m.id !== turn.message.id);

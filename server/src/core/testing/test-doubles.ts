@@ -19,12 +19,12 @@ export class ManualClock implements Clock {
   }
 }
 
-/** conversation-1, message-2, …: readable in failures, unique across kinds. */
+/** conversation-000001, message-000002, …: readable in failures, unique across kinds, sorted by creation. */
 export class SequentialIds implements IdGenerator {
   private n = 0;
   next(kind: IdKind): string {
     this.n += 1;
-    return `${kind}-${this.n}`;
+    return `${kind}-${String(this.n).padStart(6, '0')}`;
   }
 }
 

@@ -1,0 +1,131 @@
+// SQLite adapter of ConversationRepository. Orders match the in-memory reference exactly: ties are
+// broken by id, "newest first" is createdAt then id descending.
+import type { Database, Statement } from 'better-sqlite3';
+import type { Conversation, ConversationState } from '../core/model/conversation';
+import type { ConversationListQuery, ConversationRepository } from '../core/ports/repositories';
+import { ConversationLister } from './sqlite-conversation-list';
+import { merchantKey, merchantOf, optional, parseJson, restAsJson } from './record-codec';
+
+export interface ConversationRow {
+  id: string;
+  channel_id: string;
+  merchant_id: string;
+  customer_id: string;
+  state: ConversationState;
+  agent_id: string | null;
+  created_at: number;
+  queued_at: number | null;
+  data: string;
+}
+
+const COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'createdAt', 'queuedAt'] as const;
+
+export function conversationFromRow(r: ConversationRow): Conversation {
+  return {
+    id: r.id,
+    channelId: r.channel_id,
+    ...merchantOf(r.merchant_id),
+    customerId: r.customer_id,
+    state: r.state,
+    ...optional('agentId', r.agent_id),
+    createdAt: r.created_at,
+    ...optional('queuedAt', r.queued_at),
+    ...parseJson<Omit<Conversation, (typeof COLUMNS)[number]>>(r.data),
+  };
+}
+
+function toRow(c: Conversation): ConversationRow {
+  return {
+    id: c.id,
+    channel_id: c.channelId,
+    merchant_id: merchantKey(c.merchantId),
+    customer_id: c.customerId,
+    state: c.state,
+    agent_id: c.agentId ?? null,
+    created_at: c.createdAt,
+    queued_at: c.queuedAt ?? null,
+    data: restAsJson(c, COLUMNS),
+  };
+}
+
+const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
+
+export class SqliteConversations implements ConversationRepository {
+  private readonly s: Record<'byId' | 'openOfCustomer' | 'latestWithAgent' | 'queued', Statement<unknown[], ConversationRow>> &
+    Record<'openByCustomer' | 'openOfChannel' | 'byAgent', Statement<unknown[], ConversationRow>>;
+  private readonly upsert: Statement<[ConversationRow]>;
+  private readonly assignedCounts: Statement<[string], { agent_id: string; n: number }>;
+  private readonly lister: ConversationLister;
+
+  constructor(db: Database) {
+    const q = (where: string, order: string) => db.prepare<unknown[], ConversationRow>(`SELECT * FROM conversations WHERE ${where} ${order}`);
+    this.s = {
+      byId: q('id = ?', ''),
+      openOfCustomer: q("customer_id = ? AND merchant_id = ? AND state <> 'ended'", `${NEWEST_FIRST} LIMIT 1`),
+      openByCustomer: q("customer_id = ? AND state <> 'ended'", NEWEST_FIRST),
+      latestWithAgent: q('customer_id = ? AND merchant_id = ? AND agent_id IS NOT NULL', `${NEWEST_FIRST} LIMIT 1`),
+      queued: q("channel_id = ? AND merchant_id = ? AND state = 'queued'", 'ORDER BY queued_at, id'),
+      openOfChannel: q("channel_id = ? AND state <> 'ended'", 'ORDER BY id'),
+      byAgent: q('agent_id = ? AND state = ?', 'ORDER BY id'),
+    };
+    this.upsert = db.prepare(
+      `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data)
+       VALUES (@id, @channel_id, @merchant_id, @customer_id, @state, @agent_id, @created_at, @queued_at, @data)
+       ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, merchant_id = excluded.merchant_id,
+         customer_id = excluded.customer_id, state = excluded.state, agent_id = excluded.agent_id,
+         created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data`,
+    );
+    // A JSON array parameter keeps this one prepared statement for any number of agents.
+    this.assignedCounts = db.prepare(
+      `SELECT agent_id, count(*) AS n FROM conversations
+       WHERE state = 'assigned' AND agent_id IN (SELECT value FROM json_each(?)) GROUP BY agent_id`,
+    );
+    this.lister = new ConversationLister(db);
+  }
+
+  async get(id: string): Promise<Conversation | undefined> {
+    return this.one(this.s.byId, id);
+  }
+
+  async save(c: Conversation): Promise<void> {
+    this.upsert.run(toRow(c));
+  }
+
+  async findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
+    return this.one(this.s.openOfCustomer, customerId, merchantKey(merchantId));
+  }
+
+  async listOpenByCustomer(customerId: string): Promise<Conversation[]> {
+    return this.s.openByCustomer.all(customerId).map(conversationFromRow);
+  }
+
+  async findLatestWithAgent(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
+    return this.one(this.s.latestWithAgent, customerId, merchantKey(merchantId));
+  }
+
+  async listQueued(channelId: string, merchantId: string | undefined): Promise<Conversation[]> {
+    return this.s.queued.all(channelId, merchantKey(merchantId)).map(conversationFromRow);
+  }
+
+  async listOpen(channelId: string): Promise<Conversation[]> {
+    return this.s.openOfChannel.all(channelId).map(conversationFromRow);
+  }
+
+  async listByAgent(agentId: string, state: ConversationState): Promise<Conversation[]> {
+    return this.s.byAgent.all(agentId, state).map(conversationFromRow);
+  }
+
+  async countAssigned(agentIds: readonly string[]): Promise<Map<string, number>> {
+    if (agentIds.length === 0) return new Map();
+    return new Map(this.assignedCounts.all(JSON.stringify(agentIds)).map((r) => [r.agent_id, r.n]));
+  }
+
+  async list(query: ConversationListQuery): Promise<Conversation[]> {
+    return this.lister.list(query).map(conversationFromRow);
+  }
+
+  private one(statement: Statement<unknown[], ConversationRow>, ...params: unknown[]): Conversation | undefined {
+    const row = statement.get(...params);
+    return row && conversationFromRow(row);
+  }
+}

@@ -1,0 +1,110 @@
+// SQLite adapter of the Inbox port: verified pushes, stored before WeChat is told `success`.
+// Group commit: every push accepted during one turn of the event loop is written in one transaction,
+// then all of them are acknowledged. One commit per turn instead of one per push is what lets the
+// push path keep up with a bare route while never acknowledging anything not yet committed.
+import type { Database, Statement } from 'better-sqlite3';
+import type { InboundMessage } from '../core/inbound-message';
+import { type AcceptOutcome, type Inbox, type InboxEntry, dedupeKey } from '../core/ports/inbox';
+import { type SerialQueue, serialFor } from './serial-lock';
+
+/** The migration step that creates the inbox (appended to storage/migrations.ts). */
+export const INBOX_SQL = `CREATE TABLE inbox (
+  id              INTEGER PRIMARY KEY,
+  channel_id      TEXT    NOT NULL,
+  dedupe_key      TEXT    NOT NULL,
+  received_at     INTEGER NOT NULL,
+  message         TEXT    NOT NULL,
+  state           TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  done_at         INTEGER,
+  last_error      TEXT,
+  UNIQUE (channel_id, dedupe_key)
+) STRICT;
+CREATE INDEX inbox_pending ON inbox (next_attempt_at, id) WHERE state = 'pending';`;
+
+interface Waiting {
+  channelId: string;
+  message: InboundMessage;
+  receivedAt: number;
+  resolve(outcome: AcceptOutcome): void;
+  reject(error: unknown): void;
+}
+
+interface Row {
+  id: number;
+  channel_id: string;
+  message: string;
+  received_at: number;
+  attempts: number;
+}
+
+export class SqliteInbox implements Inbox {
+  private waiting: Waiting[] = [];
+  private readonly insert: Statement<[string, string, number, string]>;
+  private readonly selectPending: Statement<[number, number], Row>;
+  private readonly done: Statement<[number, number]>;
+  private readonly retry: Statement<[string, number, number]>;
+  private readonly giveUp: Statement<[string, number]>;
+  /** The queue every adapter of this database shares, units of work included. */
+  private readonly lock: SerialQueue;
+
+  constructor(private readonly db: Database) {
+    this.lock = serialFor(db);
+    this.insert = db.prepare('INSERT OR IGNORE INTO inbox (channel_id, dedupe_key, received_at, message) VALUES (?, ?, ?, ?)');
+    this.selectPending = db.prepare(
+      "SELECT id, channel_id, message, received_at, attempts FROM inbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+    );
+    this.done = db.prepare("UPDATE inbox SET state = 'done', done_at = ? WHERE id = ?");
+    this.retry = db.prepare('UPDATE inbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
+    this.giveUp = db.prepare("UPDATE inbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?");
+  }
+
+  accept(channelId: string, message: InboundMessage, receivedAt: number): Promise<AcceptOutcome> {
+    return new Promise((resolve, reject) => {
+      if (this.waiting.push({ channelId, message, receivedAt, resolve, reject }) === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
+    try {
+      const outcomes = await this.lock.run(() =>
+        this.db.transaction(() =>
+          batch.map((w): AcceptOutcome => {
+            const key = dedupeKey(w.message);
+            return this.insert.run(w.channelId, key, w.receivedAt, JSON.stringify(w.message)).changes === 1 ? 'stored' : 'duplicate';
+          }),
+        )(),
+      );
+      batch.forEach((w, i) => w.resolve(outcomes[i] as AcceptOutcome));
+    } catch (err) {
+      // Nothing of the batch was committed: every push is answered with an error and WeChat retries it.
+      for (const w of batch) w.reject(err);
+    }
+  }
+
+  async pending(now: number, limit: number): Promise<InboxEntry[]> {
+    return this.selectPending.all(now, limit).map((r) => ({
+      id: String(r.id),
+      channelId: r.channel_id,
+      message: JSON.parse(r.message) as InboundMessage,
+      receivedAt: r.received_at,
+      attempts: r.attempts,
+    }));
+  }
+
+  /** Called inside a unit of work (which holds the lock), so it commits with the unit's writes. */
+  async markDone(id: string, at: number): Promise<void> {
+    this.done.run(at, Number(id));
+  }
+
+  /** Called after a failed unit, outside any: takes the lock like every other writer. */
+  markFailed(id: string, error: string, retryAt: number | undefined): Promise<void> {
+    return this.lock.run(() => {
+      if (retryAt === undefined) this.giveUp.run(error, Number(id));
+      else this.retry.run(error, retryAt, Number(id));
+    });
+  }
+}
