@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { decodeSessionFrom, encodeSessionFrom, encryptUnionId } from '../../../shared/src/index';
+import type { InboxDeps } from '../app/process-inbox-entry';
 import { CHANNEL, engineFixture, type EngineFixture } from '../app/testing/engine-fixture';
 import type { InboundMessage, TextMessage } from '../core/inbound-message';
 import { dedupeKey } from '../core/ports/inbox';
@@ -22,7 +23,7 @@ function text(openid: string, msgId: string, content = 'hello'): TextMessage {
 let dir: string;
 let fx: EngineFixture;
 let now: number;
-function setup(file = join(dir, 'kefu.db'), channelOf = async () => ({ kind: 'miniprogram' as const, unionIdKey: KEY })) {
+function setup(file = join(dir, 'kefu.db'), channelOf: InboxDeps['channelOf'] = async () => ({ kind: 'miniprogram', unionIdKey: KEY })) {
   const db = openDatabase(file, { migrations: withInbox });
   const inbox = new SqliteInbox(db);
   const worker = new InboxWorker({ engine: fx.deps, inbox, channelOf }, { logger: pino({ level: 'silent' }), now: () => now, maxAttempts: 3 });
@@ -40,7 +41,7 @@ describe('dedupeKey', () => {
     expect(dedupeKey(text('o1', '23241477706429916'))).toBe('m:23241477706429916');
     const enter: InboundMessage = { type: 'user_enter_tempsession', toUserName: 'gh', fromUserName: 'o1', createTime: 5, sessionFrom: 'wxapp', context: decodeSessionFrom('wxapp') };
     expect(dedupeKey(enter)).toBe('e:o1|5|user_enter_tempsession');
-    expect(dedupeKey({ type: 'unknown', raw: { FromUserName: 'o1', CreateTime: '5', MsgType: 'event', Event: 'x' } })).toBe('u:o1|5|event|x');
+    expect(dedupeKey({ type: 'unknown', msgType: 'event', event: 'x', raw: { FromUserName: 'o1', CreateTime: '5', MsgType: 'event', Event: 'x' } })).toBe('u:o1|5|event|x');
   });
 });
 
