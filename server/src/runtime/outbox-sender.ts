@@ -1,0 +1,112 @@
+// Delivers the outbox to WeChat: claims what is due, sends each item through the channel's API (token
+// broker included), and reports every outcome — to the outbox store (never sent twice once marked) and
+// to the record-delivery use case (what the agent sees). Busy WeChat and network failures are retried
+// with backoff; a closed window (45015), a used-up quota (45047) or anything WeChat refuses for good
+// fails the message with WeChat's reason. Nothing is swallowed.
+import type { Logger } from 'pino';
+import { recordDelivery } from '../app/record-delivery';
+import type { EngineDeps } from '../app/support/engine-deps';
+import type { ChannelKind } from '../core/channel';
+import type { ClaimedOutboxItem, OutboxStore } from '../core/ports/outbox-store';
+import { toWeChatMessage } from '../wechat/outbound/content-to-message';
+import { WeChatApiError, type WeChatApi, sendCustomMessage } from '../wechat/outbound/index';
+
+export interface SendingChannel {
+  kind: ChannelKind;
+  api: WeChatApi;
+}
+
+export interface OutboxSenderDeps {
+  store: OutboxStore;
+  engine: EngineDeps;
+  /** The channel's API client, or undefined when the channel no longer exists. */
+  channel(channelId: string): Promise<SendingChannel | undefined>;
+  logger: Logger;
+  now(): number;
+  pollMs?: number;
+  maxAttempts?: number;
+}
+
+type Outcome = { kind: 'sent' } | { kind: 'retry'; error: string } | { kind: 'failed'; reason: string; wechatCode?: number };
+
+/** WeChat's temporary refusals: busy, rate-limited, a token that was just replaced. */
+const TEMPORARY = new Set(['busy', 'rate_limited', 'token_invalid']);
+
+export class OutboxSender {
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: OutboxSenderDeps) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.kick(), this.deps.pollMs ?? 1000);
+    this.timer.unref();
+    void this.kick();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.pass().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.kick();
+      }
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    for (;;) {
+      // One item per customer at most (the store keeps each customer's order), so a batch goes out in parallel.
+      const items = await this.deps.store.claimDue(this.deps.now(), 20);
+      if (items.length === 0) return;
+      await Promise.all(items.map((item) => this.deliver(item)));
+    }
+  }
+
+  private async deliver(item: ClaimedOutboxItem): Promise<void> {
+    const outcome = await this.attempt(item);
+    const { store, now } = this.deps;
+    if (outcome.kind === 'retry' && item.attempts < (this.deps.maxAttempts ?? 8)) {
+      this.deps.logger.warn({ outboxId: item.id, attempts: item.attempts, error: outcome.error }, 'send will be retried');
+      await store.markRetry(item.id, now() + Math.min(300_000, 2000 * 2 ** (item.attempts - 1)), outcome.error);
+      return;
+    }
+    const final = outcome.kind === 'retry' ? { kind: 'failed' as const, reason: `gave up after ${item.attempts} attempts: ${outcome.error}` } : outcome;
+    if (final.kind === 'sent') await store.markSent(item.id, now());
+    else await store.markFailed(item.id, now(), final.reason, final.wechatCode);
+    const delivery = final.kind === 'sent' ? { status: 'sent' as const } : { status: 'failed' as const, reason: final.reason, ...(final.wechatCode !== undefined && { wechatCode: final.wechatCode }) };
+    await recordDelivery(this.deps.engine, { messageId: item.messageId, outcome: delivery }).catch((err: unknown) =>
+      this.deps.logger.error({ outboxId: item.id, err: err instanceof Error ? err.message : String(err) }, 'recording a delivery failed'),
+    );
+  }
+
+  private async attempt(item: ClaimedOutboxItem): Promise<Outcome> {
+    const channel = await this.deps.channel(item.channelId);
+    if (!channel) return { kind: 'failed', reason: 'the channel no longer exists' };
+    const body = toWeChatMessage(channel.kind, item.toOpenid, item.content);
+    if (!body.ok) return { kind: 'failed', reason: body.reason };
+    try {
+      await sendCustomMessage(channel.api, body.message);
+      return { kind: 'sent' };
+    } catch (err) {
+      if (err instanceof WeChatApiError) {
+        if (TEMPORARY.has(err.kind)) return { kind: 'retry', error: `${err.errcode} ${err.errmsg}` };
+        return { kind: 'failed', reason: `WeChat ${err.errcode}: ${err.errmsg}`, wechatCode: err.errcode };
+      }
+      // The network, WeChat unreachable: the message may or may not have arrived; WeChat offers no
+      // idempotency key, so it is sent again (a rare duplicate beats a silent loss).
+      return { kind: 'retry', error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+}
