@@ -9,12 +9,10 @@ import { CHANNEL, engineFixture, type EngineFixture } from '../app/testing/engin
 import type { InboundMessage, TextMessage } from '../core/inbound-message';
 import { dedupeKey } from '../core/ports/inbox';
 import { openDatabase } from '../storage/database';
-import { migrations } from '../storage/migrations';
-import { INBOX_SQL, SqliteInbox } from '../storage/sqlite-inbox';
+import { SqliteInbox } from '../storage/sqlite-inbox';
 import { InboxWorker, retryDelayMs } from './inbox-worker';
 
 const KEY = '0123456789abcdef';
-const withInbox = [...migrations, { version: migrations.length + 1, name: 'inbox', sql: INBOX_SQL }];
 
 function text(openid: string, msgId: string, content = 'hello'): TextMessage {
   return { type: 'text', toUserName: 'gh_x', fromUserName: openid, createTime: 1714112445, msgId, content };
@@ -24,7 +22,7 @@ let dir: string;
 let fx: EngineFixture;
 let now: number;
 function setup(file = join(dir, 'kefu.db'), channelOf: InboxDeps['channelOf'] = async () => ({ kind: 'miniprogram', unionIdKey: KEY })) {
-  const db = openDatabase(file, { migrations: withInbox });
+  const db = openDatabase(file);
   const inbox = new SqliteInbox(db);
   const worker = new InboxWorker({ engine: fx.deps, inbox, channelOf }, { logger: pino({ level: 'silent' }), now: () => now, maxAttempts: 3 });
   return { db, inbox, worker };

@@ -1,6 +1,7 @@
 // A tiny migrations runner: an ordered list of SQL steps, the applied count kept in PRAGMA user_version.
 // Later issues append steps; a step, once released, is never edited (databases in the field ran it).
 import type { Database } from 'better-sqlite3';
+import { inboxSchema } from './migration-inbox';
 import { channelsSchema } from './migration-channels';
 import { engineSchema } from './migration-engine';
 import { authSchema } from './auth-migration';
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'conversation engine and outbox', sql: engineSchema },
   { version: 3, name: 'channels with sealed secrets', sql: channelsSchema },
   { version: 4, name: 'api tokens, login accounts and sessions', sql: authSchema },
+  { version: 5, name: 'inbox of verified pushes', sql: inboxSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

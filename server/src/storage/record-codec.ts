@@ -18,7 +18,7 @@ export function merchantOf(key: string): { merchantId?: string } {
 
 /** The record without the fields kept in columns, as JSON. */
 export function restAsJson<T extends object>(record: T, columns: readonly (keyof T)[]): string {
-  const rest: Record<string, unknown> = { ...record };
+  const rest: Record<string, unknown> = { ...(record as Record<string, unknown>) };
   for (const key of columns) delete rest[key as string];
   return JSON.stringify(rest);
 }

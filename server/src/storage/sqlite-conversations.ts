@@ -48,11 +48,12 @@ function toRow(c: Conversation): ConversationRow {
   };
 }
 
+type Query = 'byId' | 'openOfCustomer' | 'openByCustomer' | 'latestWithAgent' | 'queued' | 'openOfChannel' | 'byAgent';
+
 const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
 
 export class SqliteConversations implements ConversationRepository {
-  private readonly s: Record<'byId' | 'openOfCustomer' | 'latestWithAgent' | 'queued', Statement<unknown[], ConversationRow>> &
-    Record<'openByCustomer' | 'openOfChannel' | 'byAgent', Statement<unknown[], ConversationRow>>;
+  private readonly s: Record<Query, Statement<unknown[], ConversationRow>>;
   private readonly upsert: Statement<[ConversationRow]>;
   private readonly assignedCounts: Statement<[string], { agent_id: string; n: number }>;
   private readonly lister: ConversationLister;

@@ -7,21 +7,6 @@ import type { InboundMessage } from '../core/inbound-message';
 import { type AcceptOutcome, type Inbox, type InboxEntry, dedupeKey } from '../core/ports/inbox';
 import { type SerialQueue, serialFor } from './serial-lock';
 
-/** The migration step that creates the inbox (appended to storage/migrations.ts). */
-export const INBOX_SQL = `CREATE TABLE inbox (
-  id              INTEGER PRIMARY KEY,
-  channel_id      TEXT    NOT NULL,
-  dedupe_key      TEXT    NOT NULL,
-  received_at     INTEGER NOT NULL,
-  message         TEXT    NOT NULL,
-  state           TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
-  attempts        INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER NOT NULL DEFAULT 0,
-  done_at         INTEGER,
-  last_error      TEXT,
-  UNIQUE (channel_id, dedupe_key)
-) STRICT;
-CREATE INDEX inbox_pending ON inbox (next_attempt_at, id) WHERE state = 'pending';`;
 
 interface Waiting {
   channelId: string;
@@ -85,8 +70,10 @@ export class SqliteInbox implements Inbox {
     }
   }
 
+  /** Through the shared queue, so it never reads a unit's uncommitted writes. */
   async pending(now: number, limit: number): Promise<InboxEntry[]> {
-    return this.selectPending.all(now, limit).map((r) => ({
+    const rows = await this.lock.run(() => this.selectPending.all(now, limit));
+    return rows.map((r) => ({
       id: String(r.id),
       channelId: r.channel_id,
       message: JSON.parse(r.message) as InboundMessage,

@@ -1,6 +1,9 @@
-// SQLite adapter of the TokenStore port (core/ports/token-store.ts).
+// SQLite adapter of the TokenStore port (core/ports/token-store.ts). Stores the token as given: wrap it
+// in EncryptedTokenStore to seal it at rest. Calls go through the connection's serial queue, so they
+// never land inside a unit of work that is open on the same connection.
 import type { Database, Statement } from 'better-sqlite3';
 import type { StoredToken, TokenSource, TokenStore } from '../core/ports/token-store';
+import { serialFor, type SerialQueue } from './serial-lock';
 
 interface Row {
   app_id: string;
@@ -15,7 +18,10 @@ export class SqliteTokenStore implements TokenStore {
   private readonly upsertStmt: Statement<[Row]>;
   private readonly deleteStmt: Statement<[string, string, string]>;
 
+  private readonly queue: SerialQueue;
+
   constructor(db: Database) {
+    this.queue = serialFor(db);
     this.selectStmt = db.prepare('SELECT * FROM access_tokens WHERE app_id = ? AND source = ?');
     this.upsertStmt = db.prepare(
       `INSERT INTO access_tokens (app_id, source, token, obtained_at, expires_at)
@@ -26,17 +32,19 @@ export class SqliteTokenStore implements TokenStore {
     this.deleteStmt = db.prepare('DELETE FROM access_tokens WHERE app_id = ? AND source = ? AND token = ?');
   }
 
-  async load(appId: string, source: TokenSource): Promise<StoredToken | undefined> {
-    const row = this.selectStmt.get(appId, source);
-    if (!row) return undefined;
-    return { appId: row.app_id, source: row.source, token: row.token, obtainedAt: row.obtained_at, expiresAt: row.expires_at };
+  load(appId: string, source: TokenSource): Promise<StoredToken | undefined> {
+    return this.queue.run(() => {
+      const row = this.selectStmt.get(appId, source);
+      if (!row) return undefined;
+      return { appId: row.app_id, source: row.source, token: row.token, obtainedAt: row.obtained_at, expiresAt: row.expires_at };
+    });
   }
 
-  async save(t: StoredToken): Promise<void> {
-    this.upsertStmt.run({ app_id: t.appId, source: t.source, token: t.token, obtained_at: t.obtainedAt, expires_at: t.expiresAt });
+  save(t: StoredToken): Promise<void> {
+    return this.queue.run(() => void this.upsertStmt.run({ app_id: t.appId, source: t.source, token: t.token, obtained_at: t.obtainedAt, expires_at: t.expiresAt }));
   }
 
-  async discard(appId: string, source: TokenSource, token: string): Promise<void> {
-    this.deleteStmt.run(appId, source, token);
+  discard(appId: string, source: TokenSource, token: string): Promise<void> {
+    return this.queue.run(() => void this.deleteStmt.run(appId, source, token));
   }
 }

@@ -1,0 +1,91 @@
+// `kefu channels add|list|remove`. Secrets come from flags or, better (flags show in `ps`), from the
+// environment; `list` shows none of them.
+import { publicChannel } from '../core/ports/channel-store';
+import { channelCreate, channelProblems } from '../http/api/schemas/channel';
+import { describeIssues } from '../http/api/validation';
+import { flagOrEnv, type CliContext } from './cli-context';
+import { UsageError } from './send-command';
+import { required, str, type Group } from './subcommands';
+
+const ADD_HELP = `kefu channels add --id ID --name NAME --kind miniprogram|official_account --app-id WXID
+                  --original-id GH_ID --mode plaintext|compatible|secure [--format xml|json]
+                  [--token-source stable|basic]
+
+Secrets (a flag, or the environment variable, which does not show in the process list):
+  --app-secret        KEFU_APP_SECRET         the AppSecret
+  --token             KEFU_PUSH_TOKEN         the push Token of 消息推送配置
+  --encoding-aes-key  KEFU_ENCODING_AES_KEY   required for compatible and secure mode
+  --union-id-key      KEFU_UNION_ID_KEY       optional: decrypts the kit's UnionID`;
+
+const LIST_HELP = `kefu channels list [--json]
+
+Lists channels without any secret (only whether the optional ones are set).`;
+
+const REMOVE_HELP = `kefu channels remove --id ID`;
+
+const s = { type: 'string' } as const;
+
+export const channelsGroup: Group = {
+  help: `kefu channels add|list|remove   (each has --help)`,
+  actions: {
+    add: {
+      help: ADD_HELP,
+      options: { id: s, name: s, kind: s, 'app-id': s, 'original-id': s, mode: s, format: s, 'token-source': s, 'app-secret': s, token: s, 'encoding-aes-key': s, 'union-id-key': s },
+      run: async (v, ctx) => {
+        const input = {
+          id: required(v, 'id', ADD_HELP),
+          name: str(v.name) ?? required(v, 'id', ADD_HELP),
+          kind: required(v, 'kind', ADD_HELP),
+          appId: required(v, 'app-id', ADD_HELP),
+          originalId: required(v, 'original-id', ADD_HELP),
+          mode: required(v, 'mode', ADD_HELP),
+          format: str(v.format) ?? 'xml',
+          tokenSource: str(v['token-source']) ?? 'stable',
+          appSecret: flagOrEnv(ctx, str(v['app-secret']), '--app-secret', 'KEFU_APP_SECRET', true),
+          token: flagOrEnv(ctx, str(v.token), '--token', 'KEFU_PUSH_TOKEN', true),
+          encodingAesKey: flagOrEnv(ctx, str(v['encoding-aes-key']), '--encoding-aes-key', 'KEFU_ENCODING_AES_KEY'),
+          unionIdKey: flagOrEnv(ctx, str(v['union-id-key']), '--union-id-key', 'KEFU_UNION_ID_KEY'),
+        };
+        const parsed = channelCreate.safeParse(Object.fromEntries(Object.entries(input).filter(([, x]) => x !== undefined)));
+        // Field names and rules only: the input holds secrets.
+        if (!parsed.success) throw new UsageError(describeIssues('body', parsed.error.issues).replaceAll('body.', '--'));
+        const problems = channelProblems(parsed.data);
+        if (problems.length > 0) throw new UsageError(problems.join('; ').replaceAll('body.', '--'));
+        if (await ctx.channels.get(parsed.data.id)) throw new UsageError(`channel ${parsed.data.id} exists`);
+        const now = ctx.clock.now();
+        await ctx.channels.save({ ...parsed.data, createdAt: now, updatedAt: now } as Parameters<typeof ctx.channels.save>[0]);
+        ctx.print(`added channel ${parsed.data.id}; push URL path: /wechat/${parsed.data.id}`);
+        return 0;
+      },
+    },
+    list: {
+      help: LIST_HELP,
+      options: { json: { type: 'boolean' } },
+      run: async (v, ctx) => printChannels(ctx, v.json === true),
+    },
+    remove: {
+      help: REMOVE_HELP,
+      options: { id: s },
+      run: async (v, ctx) => {
+        const id = required(v, 'id', REMOVE_HELP);
+        if (!(await ctx.channels.delete(id))) {
+          ctx.print(`no channel ${id}`);
+          return 1;
+        }
+        ctx.print(`removed channel ${id}`);
+        return 0;
+      },
+    },
+  },
+};
+
+async function printChannels(ctx: CliContext, json: boolean): Promise<number> {
+  const channels = (await ctx.channels.list()).map(publicChannel);
+  if (json) {
+    ctx.print(JSON.stringify(channels, null, 2));
+    return 0;
+  }
+  ctx.print(['id', 'kind', 'appId', 'mode', 'format', 'aesKey', 'unionIdKey', 'name'].join('\t'));
+  for (const c of channels) ctx.print([c.id, c.kind, c.appId, c.mode, c.format, c.hasEncodingAesKey ? 'set' : '-', c.hasUnionIdKey ? 'set' : '-', c.name].join('\t'));
+  return 0;
+}

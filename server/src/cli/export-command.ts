@@ -1,0 +1,97 @@
+// `kefu export channels|conversations --out DIR`: CSV files of at most 2000 rows each (csv.ts), with no
+// password, secret or key in any of them: channels are exported through publicChannel's allow-list.
+import { mkdirSync } from 'node:fs';
+import type { Conversation } from '../core/model/conversation';
+import { publicChannel } from '../core/ports/channel-store';
+import type { CliContext } from './cli-context';
+import { SplitCsvWriter, type Cell } from './csv';
+import { required, str, type Group } from './subcommands';
+
+const CHANNELS_HELP = `kefu export channels --out DIR
+
+Writes DIR/channels.csv (then channels-2.csv, … every 2000 rows). No AppSecret, Token, EncodingAESKey
+or UnionID key: only whether the optional keys are set.`;
+const CONVERSATIONS_HELP = `kefu export conversations --out DIR [--channel ID]
+
+Writes DIR/conversations.csv (then conversations-2.csv, … every 2000 rows), newest first.`;
+
+const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
+const PAGE = 500;
+
+async function exportChannels(dir: string, ctx: CliContext): Promise<string[]> {
+  const out = new SplitCsvWriter(dir, 'channels', ['id', 'name', 'kind', 'appId', 'originalId', 'mode', 'format', 'tokenSource', 'hasEncodingAesKey', 'hasUnionIdKey', 'createdAt', 'updatedAt']);
+  for (const c of (await ctx.channels.list()).map(publicChannel)) {
+    out.write([c.id, c.name, c.kind, c.appId, c.originalId, c.mode, c.format, c.tokenSource, c.hasEncodingAesKey, c.hasUnionIdKey, iso(c.createdAt), iso(c.updatedAt)]);
+  }
+  return out.close();
+}
+
+const CONVERSATION_COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'groupId', 'createdAt', 'queuedAt', 'assignedAt', 'firstAgentResponseAt', 'endedAt', 'endReason'];
+
+function conversationRow(c: Conversation): Cell[] {
+  return [c.id, c.channelId, c.merchantId, c.customerId, c.state, c.agentId, c.groupId, iso(c.createdAt), iso(c.queuedAt), iso(c.assignedAt), iso(c.firstAgentResponseAt), iso(c.endedAt), c.endReason];
+}
+
+/**
+ * Every conversation of a channel, newest first. The port pages by "created before"; several conversations
+ * can share a millisecond at a page boundary, so the boundary millisecond is asked for again and the ids
+ * already written there are skipped.
+ */
+async function* conversationsOf(ctx: CliContext, channelId: string): AsyncGenerator<Conversation> {
+  let before: number | undefined;
+  let seenAtBoundary = new Set<string>();
+  for (;;) {
+    const cursor = before;
+    const page = await ctx.uow.run((tx) => tx.conversations.list({ channelId, limit: PAGE, ...(cursor !== undefined && { createdBefore: cursor }) }));
+    const fresh = page.filter((c) => !seenAtBoundary.has(c.id));
+    for (const c of fresh) yield c;
+    const last = page.at(-1);
+    if (!last || page.length < PAGE) return;
+    const boundary = last.createdAt;
+    if (fresh.length === 0) {
+      // More than a page in one millisecond: move past it (the port cannot page inside an instant).
+      before = boundary;
+      seenAtBoundary = new Set();
+      continue;
+    }
+    const sameMs = page.filter((c) => c.createdAt === boundary).map((c) => c.id);
+    before = boundary + 1;
+    seenAtBoundary = new Set(before === cursor ? [...seenAtBoundary, ...sameMs] : sameMs);
+  }
+}
+
+async function exportConversations(dir: string, channel: string | undefined, ctx: CliContext): Promise<string[]> {
+  const out = new SplitCsvWriter(dir, 'conversations', CONVERSATION_COLUMNS);
+  const channelIds = channel !== undefined ? [channel] : (await ctx.channels.list()).map((c) => c.id);
+  for (const id of channelIds) for await (const c of conversationsOf(ctx, id)) out.write(conversationRow(c));
+  return out.close();
+}
+
+function report(ctx: CliContext, files: string[]): number {
+  for (const f of files) ctx.print(`wrote ${f}`);
+  return 0;
+}
+
+export const exportGroup: Group = {
+  help: 'kefu export channels|conversations --out DIR   (each has --help)',
+  actions: {
+    channels: {
+      help: CHANNELS_HELP,
+      options: { out: { type: 'string' } },
+      run: async (v, ctx) => {
+        const dir = required(v, 'out', CHANNELS_HELP);
+        mkdirSync(dir, { recursive: true });
+        return report(ctx, await exportChannels(dir, ctx));
+      },
+    },
+    conversations: {
+      help: CONVERSATIONS_HELP,
+      options: { out: { type: 'string' }, channel: { type: 'string' } },
+      run: async (v, ctx) => {
+        const dir = required(v, 'out', CONVERSATIONS_HELP);
+        mkdirSync(dir, { recursive: true });
+        return report(ctx, await exportConversations(dir, str(v.channel), ctx));
+      },
+    },
+  },
+};

@@ -1,0 +1,85 @@
+// The REST API under /api/v1: mount with createApp's extraRouters as ['/api/v1', apiRouter(deps)].
+// Every route is declared in a route family (routes/*.ts); this file turns the declarations into Express
+// routes: authenticate, check the role, validate params, query and body, run, answer JSON. Failures are
+// thrown and answered by the app's one error handler.
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Metrics } from '../ops/metrics';
+import { apiContext, type ApiContext, type ApiDeps } from './api-context';
+import { authenticate } from './auth/authenticate';
+import { mustHaveRole } from './auth/policy';
+import { ApiError, badRequest, fromEngine } from './errors';
+import { openApiDocument } from './openapi';
+import type { ApiRoute } from './route-table';
+import { allRoutes } from './routes/index';
+import { parsePart } from './validation';
+
+export type { ApiDeps } from './api-context';
+
+const jsonBody = express.json({ limit: '256kb', strict: true });
+
+/** The body parser's own errors say little; ours names the problem. */
+function parseJson(req: Request, res: Response, next: NextFunction): void {
+  jsonBody(req, res, (err?: unknown) => {
+    if (!err) return next();
+    const type = (err as { type?: unknown }).type;
+    next(type === 'entity.too.large' ? new ApiError(413, 'body_too_large', 'request body larger than 256 KB') : badRequest('request body is not valid JSON', 'invalid_json'));
+  });
+}
+
+function countRequests(metrics: Metrics | undefined) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!metrics) return next();
+    const stop = metrics.apiLatency.startTimer();
+    res.on('finish', () => {
+      // The pattern, never the URL: ids in paths would make the label set unbounded.
+      const route = req.route ? `/api/v1${String((req.route as { path?: unknown }).path)}` : 'unmatched';
+      stop({ route, method: req.method });
+      metrics.apiRequests.inc({ route, method: req.method, status: String(res.statusCode) });
+    });
+    next();
+  };
+}
+
+async function authenticated(ctx: ApiContext, req: Request, res: Response) {
+  try {
+    return await authenticate({ stores: ctx.auth.stores, uow: ctx.engine.uow, clock: ctx.clock }, req.get('authorization'));
+  } catch (err) {
+    res.set('www-authenticate', 'Bearer'); // RFC 6750: a 401 names the scheme
+    throw err;
+  }
+}
+
+function handlerOf(ctx: ApiContext, r: ApiRoute) {
+  return async (req: Request, res: Response) => {
+    res.set('cache-control', 'no-store');
+    const principal = r.roles === 'public' ? undefined : await authenticated(ctx, req, res);
+    if (principal && r.roles !== 'public') mustHaveRole(principal, r.roles);
+    const input = {
+      params: r.params ? parsePart('params', r.params, req.params) : {},
+      query: r.query ? parsePart('query', r.query, req.query) : {},
+      body: r.body ? parsePart('body', r.body, req.body) : {},
+      req,
+      res,
+    };
+    let result: unknown;
+    try {
+      result = await r.run(input, principal);
+    } catch (err) {
+      throw fromEngine(err);
+    }
+    if (result === undefined) res.status(204).end();
+    else res.status(r.status ?? 200).json(result);
+  };
+}
+
+export function apiRouter(deps: ApiDeps): Router {
+  const ctx = apiContext(deps);
+  const routes = allRoutes(ctx);
+  const document = openApiDocument(routes, { version: deps.version ?? '1' });
+  const router = Router();
+  router.use(countRequests(deps.metrics));
+  router.get('/openapi.json', (_req, res) => void res.json(document));
+  router.use(parseJson);
+  for (const r of routes) router[r.method](r.path, handlerOf(ctx, r));
+  return router;
+}

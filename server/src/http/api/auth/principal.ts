@@ -1,0 +1,27 @@
+// Who is calling, once authenticated: the role and the part of the data it reaches. Merchant admins and
+// agents reach one merchant (or the platform's own team, merchantId undefined, for platform-team agents)
+// of one channel; platform admins reach everything.
+import type { Role } from '../../../core/ports/auth';
+
+export type Via = { kind: 'token'; tokenId: string } | { kind: 'session'; accountId: string; tokenHash: string };
+
+export type Principal =
+  | { role: 'platform_admin'; via: Via }
+  | { role: 'merchant_admin'; channelId: string; merchantId: string; via: Via }
+  | { role: 'agent'; channelId: string; merchantId?: string; agentId: string; via: Via };
+
+/** Where a record lives: every record the API serves has these two. */
+export interface Scoped {
+  channelId: string;
+  merchantId?: string | undefined;
+}
+
+export type { Role };
+
+/** The public description of a principal (GET /me): no token, no hash. */
+export function describePrincipal(p: Principal) {
+  const via = p.via.kind === 'token' ? { kind: 'token' as const, tokenId: p.via.tokenId } : { kind: 'session' as const, accountId: p.via.accountId };
+  if (p.role === 'platform_admin') return { role: p.role, via };
+  if (p.role === 'merchant_admin') return { role: p.role, channelId: p.channelId, merchantId: p.merchantId, via };
+  return { role: p.role, channelId: p.channelId, ...(p.merchantId !== undefined && { merchantId: p.merchantId }), agentId: p.agentId, via };
+}

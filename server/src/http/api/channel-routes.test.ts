@@ -1,0 +1,63 @@
+// Channels over real HTTP: secrets are write-only, every answer is searched for them.
+import { SECRETS, startApiFixture, type ApiFixture } from './testing/api-fixture';
+
+let f: ApiFixture;
+const answers: string[] = [];
+beforeEach(async () => {
+  f = await startApiFixture();
+  const call = f.call;
+  f.call = async (...args) => {
+    const res = await call(...args);
+    answers.push(res.text);
+    return res;
+  };
+});
+afterEach(() => f.close());
+
+const NEW = { id: 'oa1', name: 'Official', kind: 'official_account', appId: 'wxabcdef123456', originalId: 'gh_abcdef', mode: 'plaintext', format: 'xml', appSecret: 'AnotherSecret0002', token: 'AnotherToken2' };
+
+describe('channels', () => {
+  it('creates, reads, lists, updates and deletes, never answering a secret', async () => {
+    const created = await f.call('POST', '/api/v1/channels', f.tokens.platform, NEW);
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ id: 'oa1', tokenSource: 'stable', hasEncodingAesKey: false, hasUnionIdKey: false });
+    expect((await f.call('GET', '/api/v1/channels', f.tokens.platform)).json.items).toHaveLength(2);
+    const updated = await f.call('PATCH', '/api/v1/channels/ch1', f.tokens.platform, { name: 'Renamed', unionIdKey: null });
+    expect(updated.json).toMatchObject({ name: 'Renamed', hasUnionIdKey: false, hasEncodingAesKey: true });
+    expect((await f.channels.get('ch1'))?.appSecret).toBe(SECRETS.appSecret);
+    await f.call('PATCH', '/api/v1/channels/oa1', f.tokens.platform, { appSecret: 'RotatedSecret0003' });
+    expect((await f.channels.get('oa1'))?.appSecret).toBe('RotatedSecret0003');
+    await f.call('GET', '/api/v1/channels/ch1', f.tokens.agent1);
+    expect((await f.call('DELETE', '/api/v1/channels/oa1', f.tokens.platform)).status).toBe(204);
+    expect((await f.call('GET', '/api/v1/channels/oa1', f.tokens.platform)).status).toBe(404);
+    const all = answers.join('\n');
+    for (const secret of [...Object.values(SECRETS), NEW.appSecret, NEW.token, 'RotatedSecret0003']) expect(all).not.toContain(secret);
+  });
+
+  it('answers precise 400s without echoing values', async () => {
+    const res = await f.call('POST', '/api/v1/channels', f.tokens.platform, { ...NEW, appSecret: 'x!', extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toContain('body.appSecret');
+    expect(res.json.error.message).toContain('extra');
+    expect(res.text).not.toContain('x!');
+    const rules = await f.call('POST', '/api/v1/channels', f.tokens.platform, { ...NEW, mode: 'secure' });
+    expect(rules.json.error.message).toContain('body.encodingAesKey');
+    expect((await f.call('PATCH', '/api/v1/channels/oa1', f.tokens.platform, { format: 'json' })).status).toBe(404);
+    await f.call('POST', '/api/v1/channels', f.tokens.platform, NEW);
+    const json = await f.call('PATCH', '/api/v1/channels/oa1', f.tokens.platform, { format: 'json' });
+    expect(json.json.error.message).toContain('official accounts push XML only');
+    expect((await f.call('POST', '/api/v1/channels', f.tokens.platform, { ...NEW, id: 'ch1' })).status).toBe(409);
+  });
+
+  it('only platform admins change channels; others read only their own', async () => {
+    for (const token of [f.tokens.merchantAdmin, f.tokens.agent1]) {
+      expect((await f.call('POST', '/api/v1/channels', token, NEW)).status).toBe(403);
+      expect((await f.call('PATCH', '/api/v1/channels/ch1', token, { name: 'x' })).status).toBe(403);
+      expect((await f.call('DELETE', '/api/v1/channels/ch1', token)).status).toBe(403);
+      expect((await f.call('GET', '/api/v1/channels/ch1', token)).status).toBe(200);
+    }
+    await f.call('POST', '/api/v1/channels', f.tokens.platform, NEW);
+    expect((await f.call('GET', '/api/v1/channels/oa1', f.tokens.merchantAdmin)).status).toBe(403);
+    expect((await f.call('GET', '/api/v1/channels', f.tokens.agent1)).json.items.map((c: { id: string }) => c.id)).toEqual(['ch1']);
+  });
+});

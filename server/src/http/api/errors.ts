@@ -1,0 +1,29 @@
+// The API's typed error. The one error handler (http/error-handler.ts) answers it as
+// {"error": {"code", "message"}} with its status; handlers just throw it.
+import { EngineError, type EngineErrorCode } from '../../core/errors';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    /** English, shown to the caller: never a secret, a password or a token. */
+    readonly publicMessage: string,
+  ) {
+    super(publicMessage);
+  }
+}
+
+export const badRequest = (message: string, code = 'invalid_request') => new ApiError(400, code, message);
+export const unauthenticated = (message = 'authentication required') => new ApiError(401, 'unauthenticated', message);
+export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+export const conflict = (code: string, message: string) => new ApiError(409, code, message);
+
+const ENGINE_STATUS: Record<EngineErrorCode, number> = { not_found: 404, forbidden: 403, invalid_state: 409, invalid_input: 400 };
+
+/** The engine's errors carry a code but no HTTP status; give them one so the error handler can answer. */
+export function fromEngine(err: unknown): unknown {
+  if (err instanceof EngineError) return new ApiError(ENGINE_STATUS[err.code], err.code, err.message);
+  return err;
+}

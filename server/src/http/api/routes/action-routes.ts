@@ -1,0 +1,70 @@
+// Acting on a conversation as an agent: reply, transfer, end. Agents act as themselves; admins (an
+// integration with an admin token, say) name the agent to reply as, and may transfer or end as admins.
+import type { ApiContext } from '../api-context';
+import { agentReply, endConversation, transferConversation, type EndedBy } from '../../../app/index';
+import type { Principal } from '../auth/principal';
+import { ApiError, badRequest, forbidden } from '../errors';
+import { ALL_ROLES, route, type ApiRoute } from '../route-table';
+import { endBody, replyAnswer, replyBody, transferAnswer, transferBody } from '../schemas/conversation';
+import { agentInReach, conversationInReach } from './lookups';
+import { conversationParams } from './conversation-routes';
+
+const TAG = 'actions';
+
+const TRANSFER_REFUSALS: Record<string, string> = {
+  agent_unavailable: 'that agent cannot take the conversation now (offline, busy or full)',
+  off_hours: 'that group is off duty now',
+  nobody_available: 'nobody in that group can take the conversation now',
+  queue_full: 'that group’s queue is full',
+};
+
+/** The agent the caller acts as: itself for agents; the named one (of the caller's merchant) for admins. */
+async function actingAgent(ctx: ApiContext, p: Principal, named: string | undefined): Promise<string | undefined> {
+  if (p.role === 'agent') {
+    if (named !== undefined && named !== p.agentId) throw forbidden('agents act as themselves only');
+    return p.agentId;
+  }
+  if (named === undefined) return undefined;
+  return (await agentInReach(ctx, p, named)).id;
+}
+
+export function actionRoutes(ctx: ApiContext): ApiRoute[] {
+  return [
+    route({
+      method: 'post', path: '/conversations/:conversationId/reply', tag: TAG, summary: 'Reply with text as the conversation’s agent', roles: ALL_ROLES, status: 202,
+      description: 'Accepted replies wait in the outbox (delivery pending). A reply WeChat’s send window would refuse is refused here with 409 and code window_closed or quota_used_up; nothing is recorded.',
+      params: conversationParams, body: replyBody, response: replyAnswer,
+      handle: async ({ principal, params, body }) => {
+        const c = await conversationInReach(ctx, principal, params.conversationId);
+        const agentId = await actingAgent(ctx, principal, body.agentId);
+        if (agentId === undefined) throw badRequest('body.agentId: admins must name the agent to reply as');
+        const result = await agentReply(ctx.engine, { conversationId: c.id, agentId, content: { type: 'text', text: body.text } });
+        if (!result.ok) throw new ApiError(409, result.refusal.reason, result.refusal.explanation);
+        return { messageId: result.messageId, delivery: { status: 'pending' as const }, window: result.window };
+      },
+    }),
+    route({
+      method: 'post', path: '/conversations/:conversationId/transfer', tag: TAG, summary: 'Transfer to an agent, a skill group or back to the queue', roles: ALL_ROLES,
+      description: 'When the target cannot take it now nothing changes and the answer is 409 with code agent_unavailable, off_hours, nobody_available or queue_full.',
+      params: conversationParams, body: transferBody, response: transferAnswer,
+      handle: async ({ principal, params, body }) => {
+        const c = await conversationInReach(ctx, principal, params.conversationId);
+        const byAgentId = await actingAgent(ctx, principal, body.agentId);
+        const result = await transferConversation(ctx.engine, { conversationId: c.id, to: body.to, ...(byAgentId !== undefined && { byAgentId }) });
+        if (!result.ok) throw new ApiError(409, result.reason, TRANSFER_REFUSALS[result.reason] ?? result.reason);
+        return { state: result.state, ...(result.agentId !== undefined && { agentId: result.agentId }) };
+      },
+    }),
+    route({
+      method: 'post', path: '/conversations/:conversationId/end', tag: TAG, summary: 'End the conversation (the customer gets the closing message)', roles: ALL_ROLES,
+      params: conversationParams, body: endBody,
+      handle: async ({ principal, params, body }) => {
+        const c = await conversationInReach(ctx, principal, params.conversationId);
+        const agentId = await actingAgent(ctx, principal, body.agentId);
+        const by: EndedBy = agentId === undefined ? { kind: 'admin' } : { kind: 'agent', agentId };
+        await endConversation(ctx.engine, { conversationId: c.id, by });
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,67 @@
+// Logging in and out, who am I, an agent's own status and a login's own password.
+import { z } from 'zod';
+import { changeAgentStatus } from '../../../app/index';
+import type { ApiContext } from '../api-context';
+import { verifyPassword } from '../auth/password';
+import { describePrincipal, type Principal } from '../auth/principal';
+import { ApiError, badRequest } from '../errors';
+import { ALL_ROLES, publicRoute, route, type ApiRoute } from '../route-table';
+import { loginAnswer, loginBody, ownPasswordBody, principal as principalSchema } from '../schemas/auth';
+import { statusChange } from '../schemas/team';
+import { authenticate } from '../auth/authenticate';
+
+const TAG = 'auth';
+
+function sessionOf(p: Principal) {
+  if (p.via.kind !== 'session') throw badRequest('this needs a login session, not an API token', 'not_a_session');
+  return p.via;
+}
+
+export function authRoutes(ctx: ApiContext): ApiRoute[] {
+  return [
+    publicRoute({
+      method: 'post', path: '/auth/login', tag: TAG, summary: 'Log in with username and password; answers a session token',
+      description: 'Failed attempts are limited per username and per client address; beyond the limit the answer is 429 with Retry-After.',
+      body: loginBody, response: loginAnswer,
+      handle: async ({ body, req, res }) => {
+        try {
+          const { token, expiresAt } = await ctx.auth.login(body.username, body.password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+          const principal = await authenticate({ stores: ctx.auth.stores, uow: ctx.engine.uow, clock: ctx.clock }, `Bearer ${token}`);
+          return { token, expiresAt, principal: describePrincipal(principal) };
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 429) res.set('retry-after', String(Math.ceil(Number((err as { retryAfterMs?: number }).retryAfterMs ?? 1000) / 1000)));
+          throw err;
+        }
+      },
+    }),
+    route({
+      method: 'post', path: '/auth/logout', tag: TAG, summary: 'End this login session', roles: ALL_ROLES,
+      handle: async ({ principal }) => {
+        await ctx.auth.logout(sessionOf(principal).tokenHash);
+        return undefined;
+      },
+    }),
+    route({
+      method: 'get', path: '/me', tag: TAG, summary: 'Who the credentials belong to', roles: ALL_ROLES, response: principalSchema,
+      handle: async ({ principal }) => describePrincipal(principal),
+    }),
+    route({
+      method: 'put', path: '/me/status', tag: TAG, summary: 'An agent sets its own status', roles: ['agent'],
+      body: statusChange, response: z.object({ status: statusChange.shape.status, moved: z.array(z.unknown()), received: z.array(z.string()) }),
+      handle: async ({ principal, body }) => {
+        if (principal.role !== 'agent') throw new Error('unreachable');
+        return changeAgentStatus(ctx.engine, { agentId: principal.agentId, status: body.status });
+      },
+    }),
+    route({
+      method: 'put', path: '/me/password', tag: TAG, summary: 'Change the password of the logged-in account (ends all its sessions)', roles: ALL_ROLES,
+      body: ownPasswordBody,
+      handle: async ({ principal, body }) => {
+        const account = await ctx.auth.stores.accounts.get(sessionOf(principal).accountId);
+        if (!account || !(await verifyPassword(body.currentPassword, account.passwordHash))) throw new ApiError(403, 'wrong_password', 'the current password is wrong');
+        await ctx.auth.setPassword(account.id, body.newPassword);
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,32 @@
+// Every route family of the API, in the order the OpenAPI document lists them.
+import type { ApiContext } from '../api-context';
+import type { ApiRoute } from '../route-table';
+import { accountRoutes } from './account-routes';
+import { actionRoutes } from './action-routes';
+import { agentRoutes } from './agent-routes';
+import { authRoutes } from './auth-routes';
+import { calendarRoutes } from './calendar-routes';
+import { channelRoutes } from './channel-routes';
+import { conversationRoutes } from './conversation-routes';
+import { customerRoutes } from './customer-routes';
+import { groupRoutes } from './group-routes';
+import { merchantRoutes } from './merchant-routes';
+import { settingsRoutes } from './settings-routes';
+import { tokenRoutes } from './token-routes';
+
+export function allRoutes(ctx: ApiContext): ApiRoute[] {
+  return [
+    ...authRoutes(ctx),
+    ...tokenRoutes(ctx),
+    ...accountRoutes(ctx),
+    ...channelRoutes(ctx),
+    ...merchantRoutes(ctx),
+    ...agentRoutes(ctx),
+    ...groupRoutes(ctx),
+    ...calendarRoutes(ctx),
+    ...settingsRoutes(ctx),
+    ...customerRoutes(ctx),
+    ...conversationRoutes(ctx),
+    ...actionRoutes(ctx),
+  ];
+}

@@ -1,0 +1,60 @@
+// Channels as the API takes them. Secrets (AppSecret, Token, EncodingAESKey, UnionID key) are write-only:
+// accepted here, answered only as "is set" (publicChannel in core/ports/channel-store.ts).
+import { z } from 'zod';
+import { epochMs, name } from './common';
+
+const channelId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1 to 64 letters, digits, _ or -');
+const appSecret = z.string().regex(/^[A-Za-z0-9]{8,64}$/, '8 to 64 letters and digits');
+const token = z.string().regex(/^[A-Za-z0-9]{3,32}$/, '3 to 32 letters and digits (WeChat’s rule)');
+const encodingAesKey = z.string().regex(/^[A-Za-z0-9]{43}$/, '43 letters and digits');
+const unionIdKey = z.string().refine((k) => [16, 24, 32].includes(Buffer.byteLength(k, 'utf8')), '16, 24 or 32 bytes (AES-128/192/256)');
+
+const publicFields = {
+  name,
+  kind: z.enum(['miniprogram', 'official_account']),
+  appId: z.string().regex(/^wx[0-9a-zA-Z]{4,30}$/, 'an AppID (wx…)'),
+  originalId: z.string().regex(/^gh_[0-9a-zA-Z]+$/, 'an original ID (gh_…)'),
+  mode: z.enum(['plaintext', 'compatible', 'secure']),
+  format: z.enum(['xml', 'json']),
+  tokenSource: z.enum(['stable', 'basic']).describe('which WeChat API fetches access tokens: stable_token (default) or the basic cgi-bin/token'),
+};
+
+interface Rules {
+  kind?: string | undefined;
+  format?: string | undefined;
+  mode?: string | undefined;
+  encodingAesKey?: string | undefined;
+}
+
+/** The rules across fields, checked on the whole channel (after an update is merged too). */
+export function channelProblems(c: Rules): string[] {
+  const problems: string[] = [];
+  if (c.mode !== 'plaintext' && c.encodingAesKey === undefined) problems.push('body.encodingAesKey: compatible and secure mode need an EncodingAESKey');
+  if (c.kind === 'official_account' && c.format === 'json') problems.push('body.format: official accounts push XML only');
+  return problems;
+}
+
+export const channelCreate = z.strictObject({ id: channelId, ...publicFields, tokenSource: publicFields.tokenSource.default('stable'), appSecret, token, encodingAesKey: encodingAesKey.optional(), unionIdKey: unionIdKey.optional() });
+
+export const channelUpdate = z.strictObject({
+  name: publicFields.name.optional(),
+  kind: publicFields.kind.optional(),
+  appId: publicFields.appId.optional(),
+  originalId: publicFields.originalId.optional(),
+  mode: publicFields.mode.optional(),
+  format: publicFields.format.optional(),
+  tokenSource: publicFields.tokenSource.optional(),
+  appSecret: appSecret.optional().describe('write-only; absent keeps the current one'),
+  token: token.optional().describe('write-only; absent keeps the current one'),
+  encodingAesKey: encodingAesKey.nullable().optional().describe('write-only; null removes it'),
+  unionIdKey: unionIdKey.nullable().optional().describe('write-only; null removes it'),
+});
+
+export const channel = z.object({
+  id: channelId,
+  ...publicFields,
+  hasEncodingAesKey: z.boolean(),
+  hasUnionIdKey: z.boolean(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});

@@ -1,0 +1,49 @@
+// Routing and timer settings (core/model/routing-settings.ts) as the API accepts them: any subset.
+import { z } from 'zod';
+import { id } from './common';
+
+const minutes = z.int().min(0).max(7 * 24 * 60);
+const text = z.string().min(1).max(600);
+
+export const routingMessagesPatch = z.strictObject({
+  queuePosition: text.optional(),
+  queueFull: text.optional(),
+  assigned: text.optional(),
+  offHours: text.optional(),
+  nobodyAvailable: text.optional(),
+  leaveMessagePrompt: text.optional(),
+  leaveMessageReceived: text.optional(),
+  silenceWarning: text.optional(),
+  sessionClosing: text.optional(),
+  robotNoAnswer: text.optional(),
+  robotOnlyNoAnswer: text.optional(),
+});
+
+export const settingsPatch = z.strictObject({
+  receptionMode: z.enum(['agents_only', 'robot_first', 'robot_only']).optional(),
+  defaultRobotId: id.optional(),
+  transferKeywords: z.array(z.string().trim().min(1).max(32)).max(50).optional(),
+  assignment: z.enum(['least_loaded', 'round_robin']).optional(),
+  lastAgentMode: z.boolean().optional(),
+  defaultGroupId: id.optional(),
+  calendarId: id.optional(),
+  maxQueueLength: z.int().min(0).max(10_000).optional(),
+  queueTimeoutMinutes: minutes.optional(),
+  announceAssignment: z.boolean().optional(),
+  announceQueuePosition: z.boolean().optional(),
+  customerSilenceMinutes: minutes.optional(),
+  silenceWarningMinutes: minutes.optional(),
+  agentNoReplyMinutes: minutes.optional(),
+  robotIdleMinutes: minutes.optional(),
+  onAgentOffline: z.enum(['reassign', 'keep']).optional(),
+  quotaReservedForAgents: z.int().min(0).max(5).optional(),
+  language: z.enum(['zh-CN', 'en']).optional(),
+  messages: routingMessagesPatch.optional(),
+});
+
+export const settingsAnswer = z.object({
+  /** What this level stores. */
+  stored: settingsPatch,
+  /** What applies at this level after the levels above it and the defaults. */
+  effective: z.record(z.string(), z.unknown()),
+});

@@ -1,0 +1,91 @@
+// Test support (no tests here): the real app with the API and ops routers on a real port 0, over the
+// in-memory engine, channel store and auth stores; one channel with two merchants and credentials for
+// every role.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import pino from 'pino';
+import { engineFixture, type EngineFixture } from '../../../app/testing/engine-fixture';
+import { inMemoryAuthStores } from '../../../storage/auth-in-memory';
+import { createApp } from '../../create-app';
+import { createMetrics, type Metrics } from '../../ops/metrics';
+import { opsRouter } from '../../ops/ops-router';
+import { apiRouter } from '../api-router';
+import { AuthService } from '../auth/auth-service';
+import { LoginThrottle } from '../auth/login-throttle';
+import { InMemoryChannelStore, type ChannelRecord } from '../channel-store';
+
+export const SECRETS = { appSecret: 'S3cretAppSecretValue0001', token: 'PushTokenValue0001', encodingAesKey: 'A'.repeat(22) + 'B'.repeat(21), unionIdKey: 'UnionKey16bytes!' };
+
+export const CHANNEL_RECORD: ChannelRecord = { id: 'ch1', name: 'Shop', kind: 'miniprogram', appId: 'wx1234567890abcdef', originalId: 'gh_123456789abc', mode: 'secure', format: 'json', tokenSource: 'stable', createdAt: 1, updatedAt: 1, ...SECRETS };
+
+export interface ApiFixture {
+  base: string;
+  engine: EngineFixture;
+  channels: InMemoryChannelStore;
+  auth: ReturnType<typeof inMemoryAuthStores>;
+  metrics: Metrics;
+  tokens: { platform: string; merchantAdmin: string; agent1: string; agent2: string; otherMerchantAdmin: string };
+  service: AuthService;
+  /** A JSON request; `token` undefined sends no Authorization. */
+  call(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+  database: { up: boolean };
+  close(): Promise<void>;
+}
+
+export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
+
+export async function startApiFixture(options: { throttle?: LoginThrottle; sessionTtlMs?: number } = {}): Promise<ApiFixture> {
+  const engine = engineFixture();
+  const channels = new InMemoryChannelStore();
+  await channels.save(CHANNEL_RECORD);
+  await engine.merchant('m1', 'shop-1');
+  await engine.merchant('m2', 'shop-2');
+  await engine.agent('a1', { merchantId: 'm1' });
+  await engine.agent('a2', { merchantId: 'm2' });
+  const auth = inMemoryAuthStores();
+  const metrics = createMetrics({ defaultMetrics: false });
+  const database = { up: true };
+  const common = { engine: engine.deps, channels, auth, metrics, passwordCost: FAST_SCRYPT, throttle: options.throttle ?? new LoginThrottle(), ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }) };
+  const app = createApp({
+    channels: { find: async () => undefined },
+    onPush: async () => undefined,
+    logger: pino({ level: 'silent' }),
+    extraRouters: [
+      ['/api/v1', apiRouter(common)],
+      ['/', opsRouter({ metrics, checkDatabase: async () => database.up })],
+    ],
+  });
+  const service = new AuthService({ stores: auth, clock: engine.clock, passwordCost: FAST_SCRYPT });
+  const tokens = {
+    platform: (await service.createApiToken('platform', { role: 'platform_admin' })).token,
+    merchantAdmin: (await service.createApiToken('m1 admin', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm1' })).token,
+    otherMerchantAdmin: (await service.createApiToken('m2 admin', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm2' })).token,
+    agent1: (await service.createApiToken('a1', { role: 'agent', agentId: 'a1' })).token,
+    agent2: (await service.createApiToken('a2', { role: 'agent', agentId: 'a2' })).token,
+  };
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base, engine, channels, auth, metrics, tokens, service, database,
+    async call(method, path, token, body) {
+      const headers: Record<string, string> = {};
+      if (token !== undefined) headers.authorization = `Bearer ${token}`;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(base + path, { method, headers, ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+      const text = await res.text();
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      return { status: res.status, json, text, headers: res.headers };
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

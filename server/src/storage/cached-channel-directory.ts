@@ -1,0 +1,79 @@
+// ChannelDirectory over a ChannelStore, with a small in-process cache: the push path looks its channel up
+// on every push, and opening sealed secrets each time would cost more than the rest of the lookup. Writes
+// made through this object invalidate at once; writes by another process (the CLI) are seen after `ttlMs`.
+import type { ChannelConfig, ChannelDirectory } from '../core/channel';
+import type { Clock } from '../core/ports/clock';
+import type { ChannelRecord, ChannelStore } from '../core/ports/channel-store';
+
+interface Entry {
+  record: Readonly<ChannelRecord>;
+  loadedAt: number;
+}
+
+export interface CachedChannelDirectoryOptions {
+  ttlMs?: number;
+  clock?: Clock;
+}
+
+/** Also a ChannelStore: route admin writes through it so the cache never serves a changed channel. */
+export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
+  private readonly cache = new Map<string, Entry>();
+  /** Bumped by every write, so a read that started before it does not cache what it read. */
+  private generation = 0;
+  private readonly ttlMs: number;
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly store: ChannelStore,
+    options: CachedChannelDirectoryOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 60_000;
+    this.clock = options.clock ?? { now: () => Date.now() };
+  }
+
+  /** The channel with its secrets (a ChannelRecord), shared and frozen: do not change it. Unknown ids are not cached. */
+  async find(id: string): Promise<ChannelConfig | undefined> {
+    return this.findRecord(id);
+  }
+
+  async findRecord(id: string): Promise<Readonly<ChannelRecord> | undefined> {
+    const now = this.clock.now();
+    const hit = this.cache.get(id);
+    if (hit && now - hit.loadedAt < this.ttlMs) return hit.record;
+    const generation = this.generation;
+    const record = await this.store.get(id);
+    if (!record) {
+      this.cache.delete(id);
+      return undefined;
+    }
+    const frozen = Object.freeze(record);
+    if (generation === this.generation) this.cache.set(id, { record: frozen, loadedAt: now });
+    return frozen;
+  }
+
+  list(): Promise<ChannelRecord[]> {
+    return this.store.list();
+  }
+
+  get(id: string): Promise<ChannelRecord | undefined> {
+    return this.store.get(id);
+  }
+
+  async save(record: ChannelRecord): Promise<void> {
+    this.invalidate(record.id);
+    await this.store.save(record);
+    this.invalidate(record.id);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    this.invalidate(id);
+    const existed = await this.store.delete(id);
+    this.invalidate(id);
+    return existed;
+  }
+
+  private invalidate(id: string): void {
+    this.generation += 1;
+    this.cache.delete(id);
+  }
+}

@@ -1,0 +1,16 @@
+// Migration step: the inbox of verified pushes (storage/sqlite-inbox.ts). Unique per channel and WeChat's
+// de-duplication key, so a retried push is stored once; the partial index serves the worker's scan.
+export const inboxSchema = `CREATE TABLE inbox (
+  id              INTEGER PRIMARY KEY,
+  channel_id      TEXT    NOT NULL,
+  dedupe_key      TEXT    NOT NULL,
+  received_at     INTEGER NOT NULL,
+  message         TEXT    NOT NULL,
+  state           TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  done_at         INTEGER,
+  last_error      TEXT,
+  UNIQUE (channel_id, dedupe_key)
+) STRICT;
+CREATE INDEX inbox_pending ON inbox (next_attempt_at, id) WHERE state = 'pending';`;

@@ -1,0 +1,129 @@
+// SQLite adapters of both sides of the outbox: Outbox (enqueue, inside a unit of work) and OutboxStore
+// (the sender's claims and outcomes, each one statement run through the connection's serial queue so it
+// never lands inside an open unit).
+import type { Database, Statement } from 'better-sqlite3';
+import type { Outbox, OutboxItem } from '../core/ports/outbox';
+import type { ClaimedOutboxItem, OutboxEntry, OutboxStatus, OutboxStore } from '../core/ports/outbox-store';
+import { optional, parseJson, restAsJson } from './record-codec';
+import { serialFor, type SerialQueue } from './serial-lock';
+
+interface Row {
+  id: string;
+  channel_id: string;
+  to_openid: string;
+  message_id: string;
+  created_at: number;
+  data: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+  finished_at: number | null;
+  wechat_code: number | null;
+}
+
+const COLUMNS = ['id', 'channelId', 'toOpenid', 'messageId', 'createdAt'] as const;
+
+function itemOf(r: Row): OutboxItem {
+  const rest = parseJson<Omit<OutboxItem, (typeof COLUMNS)[number]>>(r.data);
+  return { id: r.id, channelId: r.channel_id, messageId: r.message_id, conversationId: rest.conversationId, toOpenid: r.to_openid, content: rest.content, createdAt: r.created_at };
+}
+
+function entryOf(r: Row): OutboxEntry {
+  return {
+    ...itemOf(r),
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    ...optional('leaseUntil', r.lease_until),
+    ...optional('lastError', r.last_error),
+    ...optional('finishedAt', r.finished_at),
+    ...optional('wechatCode', r.wechat_code),
+  };
+}
+
+export class SqliteOutbox implements Outbox {
+  private readonly insert: Statement<[Record<string, unknown>]>;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(
+      `INSERT INTO outbox (id, channel_id, to_openid, message_id, created_at, data, next_attempt_at)
+       VALUES (@id, @channel_id, @to_openid, @message_id, @created_at, @data, @created_at)`,
+    );
+  }
+
+  async enqueue(item: OutboxItem): Promise<void> {
+    this.insert.run({ id: item.id, channel_id: item.channelId, to_openid: item.toOpenid, message_id: item.messageId, created_at: item.createdAt, data: restAsJson(item, COLUMNS) });
+  }
+}
+
+export interface SqliteOutboxStoreOptions {
+  /** How long a claim holds; must outlast the sender's longest send (default 60 s). */
+  leaseMs?: number;
+}
+
+export const DEFAULT_LEASE_MS = 60_000;
+
+export class SqliteOutboxStore implements OutboxStore {
+  private readonly queue: SerialQueue;
+  private readonly leaseMs: number;
+  private readonly claim: Statement<[{ now: number; lease_until: number; limit: number }], Row>;
+  private readonly sent: Statement<[{ id: string; at: number }]>;
+  private readonly retry: Statement<[{ id: string; next: number; error: string }]>;
+  private readonly failed: Statement<[{ id: string; at: number; reason: string; code: number | null }]>;
+  private readonly byId: Statement<[string], Row>;
+
+  constructor(db: Database, options: SqliteOutboxStoreOptions = {}) {
+    this.queue = serialFor(db);
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    // One statement, so choosing and leasing are atomic even against another process on the same file.
+    this.claim = db.prepare(
+      `UPDATE outbox SET lease_until = @lease_until, attempts = attempts + 1
+       WHERE id IN (
+         SELECT o.id FROM outbox o
+         WHERE o.status = 'pending' AND o.next_attempt_at <= @now AND (o.lease_until IS NULL OR o.lease_until <= @now)
+           AND NOT EXISTS (
+             SELECT 1 FROM outbox p
+             WHERE p.status = 'pending' AND p.channel_id = o.channel_id AND p.to_openid = o.to_openid
+               AND (p.created_at < o.created_at OR (p.created_at = o.created_at AND p.id < o.id)))
+         ORDER BY o.next_attempt_at, o.id LIMIT @limit)
+       RETURNING *`,
+    );
+    const pending = "WHERE id = @id AND status = 'pending'";
+    this.sent = db.prepare(`UPDATE outbox SET status = 'sent', finished_at = @at, lease_until = NULL ${pending}`);
+    this.retry = db.prepare(`UPDATE outbox SET next_attempt_at = @next, last_error = @error, lease_until = NULL ${pending}`);
+    this.failed = db.prepare(
+      `UPDATE outbox SET status = 'failed', finished_at = @at, last_error = @reason, wechat_code = @code, lease_until = NULL ${pending}`,
+    );
+    this.byId = db.prepare('SELECT * FROM outbox WHERE id = ?');
+  }
+
+  claimDue(now: number, limit: number): Promise<ClaimedOutboxItem[]> {
+    return this.queue.run(() => {
+      const rows = this.claim.all({ now, lease_until: now + this.leaseMs, limit: Math.max(0, limit) });
+      // RETURNING gives no order; restore the claim order.
+      rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return rows.map((r) => ({ ...itemOf(r), attempts: r.attempts, ...optional('lastError', r.last_error) }));
+    });
+  }
+
+  markSent(id: string, at: number): Promise<void> {
+    return this.queue.run(() => void this.sent.run({ id, at }));
+  }
+
+  markRetry(id: string, nextAttemptAt: number, error: string): Promise<void> {
+    return this.queue.run(() => void this.retry.run({ id, next: nextAttemptAt, error }));
+  }
+
+  markFailed(id: string, at: number, reason: string, wechatCode?: number): Promise<void> {
+    return this.queue.run(() => void this.failed.run({ id, at, reason, code: wechatCode ?? null }));
+  }
+
+  get(id: string): Promise<OutboxEntry | undefined> {
+    return this.queue.run(() => {
+      const row = this.byId.get(id);
+      return row && entryOf(row);
+    });
+  }
+}

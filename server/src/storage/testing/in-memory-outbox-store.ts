@@ -1,0 +1,61 @@
+// OutboxStore over the in-memory store's outbox (core/testing/in-memory-store.ts), for tests of the
+// sender. Same rules as SqliteOutboxStore; both pass outbox-store-contract.ts. The items stay in the
+// store's array (read afresh each call: a rolled-back unit replaces it); their states live beside them.
+import type { OutboxItem } from '../../core/ports/outbox';
+import type { ClaimedOutboxItem, OutboxEntry, OutboxStore } from '../../core/ports/outbox-store';
+
+type State = Omit<OutboxEntry, keyof OutboxItem>;
+
+const older = (a: OutboxItem, b: OutboxItem) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+
+export class InMemoryOutboxStore implements OutboxStore {
+  private readonly states = new Map<string, State>();
+
+  constructor(
+    private readonly store: { data: { outbox: OutboxItem[] } },
+    private readonly leaseMs = 60_000,
+  ) {}
+
+  async claimDue(now: number, limit: number): Promise<ClaimedOutboxItem[]> {
+    const pending = this.store.data.outbox.filter((i) => this.state(i).status === 'pending');
+    const due = pending
+      .filter((i) => this.state(i).nextAttemptAt <= now && (this.state(i).leaseUntil ?? 0) <= now)
+      .filter((i) => !pending.some((p) => p.channelId === i.channelId && p.toOpenid === i.toOpenid && older(p, i)))
+      .sort((a, b) => this.state(a).nextAttemptAt - this.state(b).nextAttemptAt || (a.id < b.id ? -1 : 1))
+      .slice(0, Math.max(0, limit));
+    return due.map((i) => {
+      const s = this.state(i);
+      this.states.set(i.id, { ...s, attempts: s.attempts + 1, leaseUntil: now + this.leaseMs });
+      return structuredClone({ ...i, attempts: s.attempts + 1, ...(s.lastError !== undefined && { lastError: s.lastError }) });
+    });
+  }
+
+  async markSent(id: string, at: number): Promise<void> {
+    this.finish(id, (s) => ({ ...s, status: 'sent', finishedAt: at }));
+  }
+
+  async markRetry(id: string, nextAttemptAt: number, error: string): Promise<void> {
+    this.finish(id, (s) => ({ ...s, nextAttemptAt, lastError: error }));
+  }
+
+  async markFailed(id: string, at: number, reason: string, wechatCode?: number): Promise<void> {
+    this.finish(id, (s) => ({ ...s, status: 'failed', finishedAt: at, lastError: reason, ...(wechatCode !== undefined && { wechatCode }) }));
+  }
+
+  async get(id: string): Promise<OutboxEntry | undefined> {
+    const item = this.store.data.outbox.find((i) => i.id === id);
+    return item && structuredClone({ ...item, ...this.state(item) });
+  }
+
+  private state(item: OutboxItem): State {
+    return this.states.get(item.id) ?? { status: 'pending', attempts: 0, nextAttemptAt: item.createdAt };
+  }
+
+  /** Applies `change` to a pending item and drops its lease; anything else is left alone. */
+  private finish(id: string, change: (s: State) => State): void {
+    const item = this.store.data.outbox.find((i) => i.id === id);
+    if (!item || this.state(item).status !== 'pending') return;
+    const { leaseUntil: _released, ...rest } = change(this.state(item));
+    this.states.set(id, rest);
+  }
+}
