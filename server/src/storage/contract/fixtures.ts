@@ -101,3 +101,18 @@ export function useSubject(open: OpenSubject): Harness {
   };
   return { subject, run: (work) => subject().uow.run(work) };
 }
+
+/**
+ * Asserts that `promise` rejects. Not `rejects.toThrow()`: better-sqlite3's native addon keeps the
+ * SqliteError class of whichever jest test file loaded it first in the worker process, so in another
+ * file its errors are not `instanceof Error` and toThrow reports "did not throw".
+ */
+export async function expectRejection(promise: Promise<unknown>): Promise<void> {
+  let rejected = false;
+  try {
+    await promise;
+  } catch {
+    rejected = true;
+  }
+  expect(rejected).toBe(true);
+}

@@ -1,6 +1,6 @@
 // The behaviour every implementation of the repository ports must show (customers, messages, agents,
 // groups, calendars, settings, merchants). The in-memory reference and the SQLite adapters both run it.
-import { agent, CH, customer, fullCustomer, ids, inbound, outbound, useSubject, type Harness, type OpenSubject } from './fixtures';
+import { agent, CH, customer, fullCustomer, ids, inbound, outbound, useSubject, type Harness, type OpenSubject, expectRejection } from './fixtures';
 
 export function repositoryContract(open: OpenSubject): void {
   describe('customers', () => customers(useSubject(open)));
@@ -44,7 +44,7 @@ function messages({ run }: Harness): void {
 
   it('refuses a second message with the same MsgId in a channel, allows it in another', async () => {
     await run((tx) => tx.messages.add(inbound('m1', { wechatMsgId: '24000000000000000001' })));
-    await expect(run((tx) => tx.messages.add(inbound('m2', { wechatMsgId: '24000000000000000001' })))).rejects.toThrow();
+    await expectRejection(run((tx) => tx.messages.add(inbound('m2', { wechatMsgId: '24000000000000000001' }))));
     await run((tx) => tx.messages.add(inbound('m3', { channelId: 'ch2', wechatMsgId: '24000000000000000001' })));
     await expect(run((tx) => tx.messages.findByWechatMsgId(CH, '24000000000000000001'))).resolves.toMatchObject({ id: 'm1' });
     await expect(run((tx) => tx.messages.findByWechatMsgId('ch2', '24000000000000000001'))).resolves.toMatchObject({ id: 'm3' });
@@ -55,7 +55,7 @@ function messages({ run }: Harness): void {
       await tx.messages.add(outbound('o1'));
       await tx.messages.add(outbound('o2'));
     });
-    await expect(run((tx) => tx.messages.add(outbound('o1')))).rejects.toThrow();
+    await expectRejection(run((tx) => tx.messages.add(outbound('o1'))));
   });
 
   it('lists a conversation oldest first; limit keeps the newest; before pages back', async () => {
