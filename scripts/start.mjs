@@ -5,8 +5,8 @@
 // and runs both until Ctrl-C. For production run build/server.cjs with your own environment.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -24,6 +24,23 @@ export async function bundleServer() {
 }
 
 const alnum = (n) => randomBytes(n * 2).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, n);
+
+/** The server's environment for the demo: data dir, master key, first admin, the emulator as WeChat. */
+function ensureDemoEnv(channelsFile) {
+  const envFile = join(demoDir, 'kefu.env');
+  if (!existsSync(envFile)) {
+    const env = {
+      DATA_DIR: demoDir,
+      KEFU_MASTER_KEY: randomBytes(32).toString('base64'),
+      KEFU_CHANNELS_FILE: channelsFile,
+      KEFU_ADMIN_USER: 'admin',
+      KEFU_ADMIN_PASSWORD: alnum(16),
+      WECHAT_API_BASE_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
+    };
+    writeFileSync(envFile, `${Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  }
+  return { envFile, env: Object.fromEntries(readFileSync(envFile, 'utf8').trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) };
+}
 
 /** The demo channel, known to both sides: the server's channels file and the emulator's apps file. */
 function ensureDemoConfig() {
@@ -51,9 +68,10 @@ async function main() {
   if (spawnSync(process.execPath, [join(root, 'scripts/build-kit.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
   await bundleServer();
   const { channelsFile, appsFile } = ensureDemoConfig();
+  const { envFile, env } = ensureDemoEnv(channelsFile);
   const children = [
     run('emulator', 'build/emulator.cjs', ['--port', String(EMULATOR_PORT), '--config', appsFile], {}),
-    run('server', 'build/server.cjs', [], { PORT: String(SERVER_PORT), DATA_DIR: demoDir, KEFU_CHANNELS_FILE: channelsFile, WECHAT_API_BASE_URL: `http://127.0.0.1:${EMULATOR_PORT}` }),
+    run('server', 'build/server.cjs', [], { ...env, PORT: String(SERVER_PORT) }),
   ];
   const stop = () => {
     for (const c of children) c.kill('SIGTERM');
@@ -61,16 +79,12 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const api = `http://127.0.0.1:${SERVER_PORT}/api/v1`;
   console.log(`
-  kefu server      http://127.0.0.1:${SERVER_PORT}   (push URL of the demo channel: /wechat/demo)
+  kefu server      http://127.0.0.1:${SERVER_PORT}   REST API ${api} (OpenAPI: ${api}/openapi.json)
   WeChat emulator  http://127.0.0.1:${EMULATOR_PORT}/emulator/
-  demo mini program: open this folder in WeChat DevTools
-  A customer writes (the emulator signs, encrypts and pushes it):
-    curl -s -X POST http://127.0.0.1:${EMULATOR_PORT}/emulator/apps/wxdemo0000000001/customers/oDemoCustomer/messages \\
-      -H 'content-type: application/json' -d '{"type":"text","text":"你好，我想问一下订单"}'
-  An agent answers (through the send API; the emulator shows it on its page):
-    DATA_DIR=data/demo KEFU_CHANNELS_FILE=data/demo/channels.json WECHAT_API_BASE_URL=http://127.0.0.1:${EMULATOR_PORT} \
-      node build/kefu.cjs send --channel demo --to oDemoCustomer --text '您好，请问订单号是多少？'
+  demo admin       ${env.KEFU_ADMIN_USER} / ${env.KEFU_ADMIN_PASSWORD}   (all settings: ${relative(root, envFile)})
+  demo mini program: open this folder in WeChat DevTools.  A whole conversation: see the README.
 `);
 }
 

@@ -7,8 +7,15 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
   WECHAT_API_BASE_URL: z.url().default('https://api.weixin.qq.com'),
-  /** JSON file with the channels (until channels are managed in the database). */
+  /** 32 random bytes (base64 or hex) that encrypt channel secrets and access tokens at rest. */
+  KEFU_MASTER_KEY: z.string().min(1, 'KEFU_MASTER_KEY is required: 32 random bytes, e.g. `openssl rand -base64 32`'),
+  /** Channels to create at start when missing (config as code); manage them with the API or CLI after. */
   KEFU_CHANNELS_FILE: z.string().min(1).optional(),
+  /** The first platform admin, created at start when no login exists yet. */
+  KEFU_ADMIN_USER: z.string().min(1).optional(),
+  KEFU_ADMIN_PASSWORD: z.string().min(10, 'KEFU_ADMIN_PASSWORD needs at least 10 characters').optional(),
+  /** Express's trust proxy setting, e.g. 1 behind one reverse proxy (login throttling needs the client IP). */
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -17,7 +24,10 @@ export type ServerConfig = {
   host: string;
   dataDir: string;
   wechatApiBaseUrl: string;
+  masterKey: string;
   channelsFile?: string;
+  firstAdmin?: { username: string; password: string };
+  trustProxy?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -29,12 +39,18 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
+  if ((e.KEFU_ADMIN_USER === undefined) !== (e.KEFU_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('invalid configuration: KEFU_ADMIN_USER and KEFU_ADMIN_PASSWORD go together');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
     wechatApiBaseUrl: e.WECHAT_API_BASE_URL.replace(/\/+$/, ''),
+    masterKey: e.KEFU_MASTER_KEY,
     ...(e.KEFU_CHANNELS_FILE !== undefined && { channelsFile: e.KEFU_CHANNELS_FILE }),
+    ...(e.KEFU_ADMIN_USER !== undefined && e.KEFU_ADMIN_PASSWORD !== undefined && { firstAdmin: { username: e.KEFU_ADMIN_USER, password: e.KEFU_ADMIN_PASSWORD } }),
+    ...(e.TRUST_PROXY !== undefined && { trustProxy: e.TRUST_PROXY }),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,12 +2,10 @@
 // same SQLite database in DATA_DIR; commands are in run-cli.ts.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadChannelsFile } from '../channels-file';
 import { readConfig } from '../config';
 import { openDatabase } from '../storage/database';
 import { sqliteAuthStores } from '../storage/auth-sqlite';
 import { createSqliteStorage } from '../storage/create-sqlite-storage';
-import { SqliteTokenStore } from '../storage/sqlite-token-store';
 import type { CliContext } from './cli-context';
 import { runCli } from './run-cli';
 import { SEND_HELP, UsageError, sendCommand } from './send-command';
@@ -21,10 +19,9 @@ function openDb() {
 }
 
 async function withStores(work: (ctx: CliContext) => Promise<number>): Promise<number> {
-  const { db } = openDb();
+  const { config, db } = openDb();
   try {
-    // KEFU_MASTER_KEY: read here until config.ts carries the master key (the server must use the same one).
-    const storage = createSqliteStorage(db, { masterKey: process.env.KEFU_MASTER_KEY ?? '', masterKeySource: 'KEFU_MASTER_KEY' });
+    const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY' });
     return await work({ channels: storage.channels, uow: storage.uow, auth: sqliteAuthStores(db), clock: { now: Date.now }, env: process.env, print });
   } finally {
     db.close();
@@ -38,8 +35,8 @@ async function send(argv: string[]): Promise<number> {
   }
   const { config, db } = openDb();
   try {
-    const channels = config.channelsFile ? loadChannelsFile(config.channelsFile) : [];
-    return await sendCommand(argv, { channels, wechatApiBaseUrl: config.wechatApiBaseUrl, tokens: new SqliteTokenStore(db), print });
+    const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY' });
+    return await sendCommand(argv, { findChannel: (id) => storage.channels.get(id), wechatApiBaseUrl: config.wechatApiBaseUrl, tokens: storage.tokens, print });
   } finally {
     db.close();
   }

@@ -2,7 +2,7 @@
 // and errors included) — the operator's way to answer a customer before the workbench exists, and
 // the reply half of a local conversation with the emulator.
 import { parseArgs } from 'node:util';
-import type { FileChannel } from '../channels-file';
+import type { ChannelRecord } from '../core/ports/channel-store';
 import { AccessTokenBroker, WeChatApi, WeChatApiError, WeChatClient, miniProgramMessages, officialAccountMessages, sendCustomMessage } from '../wechat/outbound/index';
 import type { TokenStore } from '../core/ports/token-store';
 
@@ -12,12 +12,12 @@ Sends a text message to a customer through WeChat's customer-service API. WeChat
 within the customer's send window (48 h / 5 messages after the customer's last message); a refusal
 is printed with WeChat's code (45015 window closed, 45047 quota used up).
 
-  --channel ID   the channel's id in the channels file
+  --channel ID   the channel's id
   --to OPENID    the customer's openid
   --text TEXT    the message`;
 
 export interface SendDeps {
-  channels: FileChannel[];
+  findChannel(id: string): Promise<ChannelRecord | undefined>;
   wechatApiBaseUrl: string;
   tokens: TokenStore;
   print(line: string): void;
@@ -30,10 +30,10 @@ export async function sendCommand(argv: string[], deps: SendDeps): Promise<numbe
     return 0;
   }
   if (!values.channel || !values.to || !values.text) throw new UsageError(`--channel, --to and --text are required\n\n${SEND_HELP}`);
-  const channel = deps.channels.find((c) => c.id === values.channel);
-  if (!channel) throw new UsageError(`no channel "${values.channel}" in the channels file`);
+  const channel = await deps.findChannel(values.channel);
+  if (!channel) throw new UsageError(`no channel "${values.channel}"`);
   const client = new WeChatClient({ baseUrl: deps.wechatApiBaseUrl });
-  const api = new WeChatApi(client, new AccessTokenBroker({ appId: channel.appId, secret: channel.appSecret, client, store: deps.tokens }));
+  const api = new WeChatApi(client, new AccessTokenBroker({ appId: channel.appId, secret: channel.appSecret, client, store: deps.tokens, source: channel.tokenSource }));
   const message = channel.kind === 'miniprogram' ? miniProgramMessages.text(values.to, values.text) : officialAccountMessages.text(values.to, values.text);
   try {
     await sendCustomMessage(api, message);

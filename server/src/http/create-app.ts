@@ -26,8 +26,16 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Reject pushes whose timestamp is further than this from now (seconds). Off by default: WeChat documents no window. */
   replayWindowSeconds?: number;
+  /** Express's `trust proxy` (e.g. "1" behind one reverse proxy), so req.ip is the client's. */
+  trustProxy?: string;
   /** Routers mounted after the push endpoint, e.g. ['/api', workbenchRouter]. */
   extraRouters?: Array<[string, Router]>;
+}
+
+/** "true"/"false", a hop count, or Express's list of addresses and names. */
+function trustProxyValue(text: string): boolean | number | string {
+  if (text === 'true' || text === 'false') return text === 'true';
+  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
 /** A Node request listener, with Express's `listen` for convenience. */
@@ -41,6 +49,7 @@ export function createApp(deps: AppDeps): KefuApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (deps.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(deps.trustProxy));
   const push = pushHandler({
     channels: deps.channels,
     onPush: deps.onPush,

@@ -8,6 +8,7 @@ import { recordDelivery } from '../app/record-delivery';
 import type { EngineDeps } from '../app/support/engine-deps';
 import type { ChannelKind } from '../core/channel';
 import type { ClaimedOutboxItem, OutboxStore } from '../core/ports/outbox-store';
+import type { Metrics } from '../http/ops/metrics';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
 import { WeChatApiError, type WeChatApi, sendCustomMessage } from '../wechat/outbound/index';
 
@@ -25,6 +26,7 @@ export interface OutboxSenderDeps {
   now(): number;
   pollMs?: number;
   maxAttempts?: number;
+  metrics?: Pick<Metrics, 'outboxSends'>;
 }
 
 type Outcome = { kind: 'sent' } | { kind: 'retry'; error: string } | { kind: 'failed'; reason: string; wechatCode?: number };
@@ -55,13 +57,15 @@ export class OutboxSender {
       this.again = true;
       return this.running;
     }
-    this.running = this.pass().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.kick();
-      }
-    });
+    this.running = this.pass()
+      .catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox pass failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          void this.kick();
+        }
+      });
     return this.running;
   }
 
@@ -70,25 +74,46 @@ export class OutboxSender {
       // One item per customer at most (the store keeps each customer's order), so a batch goes out in parallel.
       const items = await this.deps.store.claimDue(this.deps.now(), 20);
       if (items.length === 0) return;
-      await Promise.all(items.map((item) => this.deliver(item)));
+      await Promise.all(
+        items.map((item) =>
+          // A failure here (the store, the database) leaves the item leased; it is claimed again later.
+          this.deliver(item).catch((err: unknown) =>
+            this.deps.logger.error({ outboxId: item.id, err: err instanceof Error ? err.message : String(err) }, 'delivering an outbox item failed'),
+          ),
+        ),
+      );
     }
   }
 
   private async deliver(item: ClaimedOutboxItem): Promise<void> {
-    const outcome = await this.attempt(item);
+    // An item claimed again after a crash may already have its outcome recorded: finish it, do not resend.
+    const recorded = await this.recordedOutcome(item.messageId);
+    const outcome = recorded ?? (await this.attempt(item));
     const { store, now } = this.deps;
+    this.deps.metrics?.outboxSends.inc({ outcome: recorded ? 'already_recorded' : outcome.kind });
     if (outcome.kind === 'retry' && item.attempts < (this.deps.maxAttempts ?? 8)) {
       this.deps.logger.warn({ outboxId: item.id, attempts: item.attempts, error: outcome.error }, 'send will be retried');
       await store.markRetry(item.id, now() + Math.min(300_000, 2000 * 2 ** (item.attempts - 1)), outcome.error);
       return;
     }
     const final = outcome.kind === 'retry' ? { kind: 'failed' as const, reason: `gave up after ${item.attempts} attempts: ${outcome.error}` } : outcome;
+    // The agent's view first, the outbox second: a crash in between leaves an item whose outcome is
+    // already recorded, which the next claim finishes without sending again.
+    if (!recorded) await this.record(item, final);
     if (final.kind === 'sent') await store.markSent(item.id, now());
     else await store.markFailed(item.id, now(), final.reason, final.wechatCode);
-    const delivery = final.kind === 'sent' ? { status: 'sent' as const } : { status: 'failed' as const, reason: final.reason, ...(final.wechatCode !== undefined && { wechatCode: final.wechatCode }) };
-    await recordDelivery(this.deps.engine, { messageId: item.messageId, outcome: delivery }).catch((err: unknown) =>
-      this.deps.logger.error({ outboxId: item.id, err: err instanceof Error ? err.message : String(err) }, 'recording a delivery failed'),
-    );
+  }
+
+  private async recordedOutcome(messageId: string): Promise<Outcome | undefined> {
+    const message = await this.deps.engine.uow.run((tx) => tx.messages.get(messageId));
+    const d = message?.delivery;
+    if (!d || d.status === 'pending') return undefined;
+    return d.status === 'sent' ? { kind: 'sent' } : { kind: 'failed', reason: d.reason, ...(d.wechatCode !== undefined && { wechatCode: d.wechatCode }) };
+  }
+
+  private async record(item: ClaimedOutboxItem, final: Exclude<Outcome, { kind: 'retry' }>): Promise<void> {
+    const outcome = final.kind === 'sent' ? { status: 'sent' as const } : { status: 'failed' as const, reason: final.reason, ...(final.wechatCode !== undefined && { wechatCode: final.wechatCode }) };
+    await recordDelivery(this.deps.engine, { messageId: item.messageId, outcome });
   }
 
   private async attempt(item: ClaimedOutboxItem): Promise<Outcome> {

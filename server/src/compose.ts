@@ -1,0 +1,152 @@
+// Builds the whole server from its configuration without listening: storage, the engine, the push path
+// (endpoint → inbox → worker → use cases), the outbox sender, the timers, the REST API, ops and kit
+// routes. main.ts listens; tests and benchmarks compose the same server on a temporary data directory.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { EngineDeps } from './app/support/engine-deps';
+import { loadChannelsFile } from './channels-file';
+import type { ServerConfig } from './config';
+import type { ChannelStore } from './core/ports/channel-store';
+import type { Clock } from './core/ports/clock';
+import type { Robot } from './core/ports/robot';
+import type { UnitOfWork } from './core/ports/unit-of-work';
+import { NoAnswerRobot } from './core/robot/no-answer-robot';
+import { apiRouter } from './http/api/api-router';
+import { AuthService } from './http/api/auth/auth-service';
+import { LoginThrottle } from './http/api/auth/login-throttle';
+import { createApp, type KefuApp } from './http/create-app';
+import { createMetrics, type Metrics } from './http/ops/metrics';
+import { opsRouter } from './http/ops/ops-router';
+import { kitSessionRouter } from './http/routes/kit-session';
+import { InboxWorker } from './runtime/inbox-worker';
+import { NoticeHub } from './runtime/notice-hub';
+import { OutboxSender } from './runtime/outbox-sender';
+import { TimerScheduler } from './runtime/timer-scheduler';
+import { WeChatApis } from './runtime/wechat-apis';
+import { sqliteAuthStores } from './storage/auth-sqlite';
+import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite-storage';
+import { openDatabase } from './storage/database';
+import { SqliteInbox } from './storage/sqlite-inbox';
+import { WeChatClient, jscode2session } from './wechat/outbound/index';
+
+export interface ComposeOptions {
+  config: ServerConfig;
+  logger: Logger;
+  clock?: Clock;
+  robot?: Robot;
+  /** Tests pass faster loops. */
+  pollMs?: number;
+}
+
+export interface ComposedServer {
+  app: KefuApp;
+  db: Database;
+  storage: SqliteStorage;
+  engine: EngineDeps;
+  notices: NoticeHub;
+  metrics: Metrics;
+  inboxWorker: InboxWorker;
+  outboxSender: OutboxSender;
+  /** Seeds channels and the first admin, then starts the worker, the sender and the timers. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** After any unit of work, the sender looks for new outbox items at once instead of at its next poll. */
+function kickingAfterCommit(uow: UnitOfWork, kick: () => void): UnitOfWork {
+  return {
+    run: async (work) => {
+      const result = await uow.run(work);
+      kick();
+      return result;
+    },
+  };
+}
+
+export function composeServer(options: ComposeOptions): ComposedServer {
+  const { config, logger } = options;
+  const clock = options.clock ?? { now: () => Date.now() };
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(join(config.dataDir, 'kefu.db'));
+  const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock });
+  const metrics = createMetrics();
+  const notices = new NoticeHub();
+  const auth = sqliteAuthStores(db);
+  const client = new WeChatClient({ baseUrl: config.wechatApiBaseUrl });
+  const apis = new WeChatApis(client, storage.channels, storage.tokens);
+  const pollMs = options.pollMs ?? 1000;
+
+  let outboxSender: OutboxSender | undefined;
+  const engine: EngineDeps = {
+    uow: kickingAfterCommit(storage.uow, () => void outboxSender?.kick()),
+    clock,
+    ids: storage.ids,
+    notifier: notices,
+    robot: options.robot ?? new NoAnswerRobot(),
+  };
+  outboxSender = new OutboxSender({ store: storage.outbox, engine, channel: (id) => apis.forChannel(id), logger, now: clock.now, pollMs, metrics });
+  const inbox = new SqliteInbox(db);
+  const inboxWorker = new InboxWorker(
+    { engine, inbox, channelOf: async (id) => storage.channels.get(id) },
+    { logger, now: clock.now, pollMs },
+  );
+  const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
+
+  const app = createApp({
+    logger,
+    channels: storage.channels,
+    ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
+    // Acknowledged once stored; routing, the robot and sends happen after, in the worker.
+    onPush: async (channel, message) => {
+      const end = metrics.pushLatency.startTimer({ channel: channel.id });
+      const outcome = await inbox.accept(channel.id, message, clock.now());
+      end();
+      metrics.pushesReceived.inc({ channel: channel.id, type: message.type, outcome });
+      void inboxWorker.kick();
+      return undefined;
+    },
+    extraRouters: [
+      ['/api/v1', apiRouter({ engine, channels: storage.channels, auth, metrics, throttle: new LoginThrottle() })],
+      ['/', opsRouter({ metrics, checkDatabase: async () => db.prepare('SELECT 1').get() })],
+      ['/kit', kitSessionRouter({
+        findKitChannel: async (id) => {
+          const c = await storage.channels.get(id);
+          return c?.kind === 'miniprogram' && c.unionIdKey ? { appId: c.appId, secret: c.appSecret, unionIdKey: c.unionIdKey } : undefined;
+        },
+        codeToSession: (a, code) => jscode2session(client, a, code),
+      })],
+    ],
+  });
+
+  return {
+    app, db, storage, engine, notices, metrics, inboxWorker, outboxSender,
+    async start() {
+      if (config.channelsFile) await seedChannels(storage.channels, config.channelsFile, clock.now(), logger);
+      if (config.firstAdmin) await ensureFirstAdmin(new AuthService({ stores: auth, clock }), config.firstAdmin, logger);
+      inboxWorker.start();
+      outboxSender?.start();
+      timers.start();
+    },
+    async stop() {
+      await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
+      db.close();
+    },
+  };
+}
+
+/** Channels from the file are created when missing; existing ones (maybe edited since) are left alone. */
+async function seedChannels(store: ChannelStore, file: string, now: number, logger: Logger): Promise<void> {
+  for (const c of loadChannelsFile(file)) {
+    if (await store.get(c.id)) continue;
+    await store.save({ ...c, name: c.id, tokenSource: 'stable', createdAt: now, updatedAt: now });
+    logger.info({ channelId: c.id }, 'channel created from the channels file');
+  }
+}
+
+async function ensureFirstAdmin(auth: AuthService, admin: { username: string; password: string }, logger: Logger): Promise<void> {
+  if ((await auth.stores.accounts.list()).length > 0) return;
+  await auth.createAccount(admin.username, admin.password, { role: 'platform_admin' });
+  logger.info({ username: admin.username }, 'first platform admin created');
+}
