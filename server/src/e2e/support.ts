@@ -1,0 +1,101 @@
+// Test support for end-to-end tests (no tests here): the whole server composed on a temporary data
+// directory and a real port, the WeChat emulator on another, a secure-mode XML mini program channel
+// known to both, and an admin API client.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { type ComposedServer, composeServer } from '../compose';
+import type { ServerConfig } from '../config';
+import { startTestEmulator, type TestEmulator } from '../emulator/testing';
+import type { PushTarget } from '../wechat/push-client/index';
+
+export const MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+export const CHANNEL = {
+  id: 'shop',
+  appId: 'wxe2e0000000000001',
+  secret: 'e2e-app-secret-0001',
+  originalId: 'gh_e2e000000001',
+  token: 'e2eToken',
+  encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+};
+
+export interface Stack {
+  dir: string;
+  emulator: TestEmulator;
+  server: ComposedServer;
+  baseUrl: string;
+  target: PushTarget;
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Stops the server (not the emulator) and composes a new one on the same data directory. */
+  restart(start?: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+function configFor(dir: string, emulatorUrl: string): ServerConfig {
+  return { port: 0, host: '127.0.0.1', dataDir: dir, wechatApiBaseUrl: emulatorUrl, masterKey: MASTER_KEY, firstAdmin: { username: 'admin', password: 'admin-password-1' }, logLevel: 'silent' };
+}
+
+export async function startStack(options: { start?: boolean } = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
+  const emulator = await startTestEmulator();
+  let server!: ComposedServer;
+  let listener!: Server;
+  let port = 0;
+  const boot = async (start: boolean) => {
+    server = composeServer({ config: configFor(dir, emulator.baseUrl), logger: pino({ level: 'silent' }), pollMs: 50 });
+    if (start) await server.start();
+    listener = await new Promise<Server>((resolve) => {
+      const s = server.app.listen(port, '127.0.0.1', () => resolve(s));
+    });
+    port = (listener.address() as AddressInfo).port;
+  };
+  await boot(options.start ?? true);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const now = Date.now();
+  await server.storage.channels.save({ id: CHANNEL.id, name: '商城', kind: 'miniprogram', appId: CHANNEL.appId, appSecret: CHANNEL.secret, originalId: CHANNEL.originalId, token: CHANNEL.token, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml', tokenSource: 'stable', createdAt: now, updatedAt: now });
+  const target: PushTarget = { url: `${baseUrl}/wechat/${CHANNEL.id}`, token: CHANNEL.token, appId: CHANNEL.appId, originalId: CHANNEL.originalId, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml' };
+  await emulator.admin('/apps', { appId: CHANNEL.appId, secret: CHANNEL.secret, kind: 'miniprogram', originalId: CHANNEL.originalId, pushUrl: target.url, token: CHANNEL.token, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml' });
+
+  let session: string | undefined;
+  const api = async <T>(method: string, path: string, body?: unknown) => {
+    session ??= ((await (await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }) })).json()) as { token: string }).token;
+    const res = await fetch(`${baseUrl}/api/v1${path}`, { method, headers: { authorization: `Bearer ${session}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
+  };
+  const stopServer = async () => {
+    listener.closeAllConnections();
+    await new Promise((r) => listener.close(r));
+    await server.stop();
+  };
+  return {
+    dir, emulator, baseUrl, target, api,
+    get server() {
+      return server;
+    },
+    async restart(start = true) {
+      await stopServer();
+      // Let fetch's pool see that its keep-alive sockets were closed before it is asked to reuse one.
+      await new Promise((r) => setTimeout(r, 20));
+      await boot(start);
+    },
+    async close() {
+      await stopServer();
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `ms`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
