@@ -54,12 +54,20 @@ export interface ComposedServer {
   stop(): Promise<void>;
 }
 
-/** After any unit of work, the sender looks for new outbox items at once instead of at its next poll. */
-function kickingAfterCommit(uow: UnitOfWork, kick: () => void): UnitOfWork {
+/**
+ * After a unit of work that put messages in the outbox, the sender looks at once instead of at its next
+ * poll. Units that enqueued nothing (most reads, most timer checks) do not wake it: a claim is a query.
+ */
+function kickingAfterEnqueue(uow: UnitOfWork, kick: () => void): UnitOfWork {
   return {
+    ...(uow.batch && { batch: uow.batch.bind(uow) }),
     run: async (work) => {
-      const result = await uow.run(work);
-      kick();
+      let enqueued = false;
+      const result = await uow.run((tx) => {
+        const outbox = { enqueue: (item: Parameters<typeof tx.outbox.enqueue>[0]) => ((enqueued = true), tx.outbox.enqueue(item)) };
+        return work({ ...tx, outbox });
+      });
+      if (enqueued) kick();
       return result;
     },
   };
@@ -80,7 +88,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
 
   let outboxSender: OutboxSender | undefined;
   const engine: EngineDeps = {
-    uow: kickingAfterCommit(storage.uow, () => void outboxSender?.kick()),
+    uow: kickingAfterEnqueue(storage.uow, () => void outboxSender?.kick()),
     clock,
     ids: storage.ids,
     notifier: notices,

@@ -5,6 +5,11 @@
 import type { Logger } from 'pino';
 import type { InboxDeps } from '../app/process-inbox-entry';
 import { processInboxEntry } from '../app/process-inbox-entry';
+import type { InboxEntry } from '../core/ports/inbox';
+import type { EngineNotice } from '../core/ports/notifier';
+
+/** Entries processed under one commit when the unit of work can batch; small, as a batch holds the database. */
+const BATCH = 16;
 
 export interface InboxWorkerOptions {
   logger: Logger;
@@ -65,14 +70,47 @@ export class InboxWorker {
     for (;;) {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
       if (entries.length === 0) return;
-      for (const entry of entries) {
-        try {
-          await processInboxEntry(this.deps, entry);
-        } catch (err) {
-          await this.failed(entry.id, entry.attempts + 1, err);
-        }
+      for (let i = 0; i < entries.length; i += BATCH) {
+        await this.processChunk(entries.slice(i, i + BATCH));
+        // SQLite answers synchronously, so a pass would otherwise hold the event loop for all it has:
+        // new pushes (and their acknowledgements) get a turn after every chunk.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
+  }
+
+  /**
+   * One commit for the chunk when the unit of work can batch; each entry stays its own atomic unit.
+   * Notices wait for the commit (listeners must find what they are told about), failures are recorded
+   * after it (recording needs the database the batch holds).
+   */
+  private async processChunk(chunk: InboxEntry[]): Promise<void> {
+    const { engine } = this.deps;
+    const failures: Array<[InboxEntry, unknown]> = [];
+    // Looked up before the batch: a lookup that needs the database would wait for the batch that holds it.
+    const channels = new Map<string, Awaited<ReturnType<InboxDeps['channelOf']>>>();
+    for (const id of new Set(chunk.map((e) => e.channelId))) {
+      try {
+        channels.set(id, await this.deps.channelOf(id));
+      } catch (err) {
+        for (const entry of chunk.filter((e) => e.channelId === id)) failures.push([entry, err]);
+      }
+    }
+    const notices: EngineNotice[] = [];
+    const deps = {
+      ...this.deps,
+      channelOf: async (id: string) => channels.get(id),
+      engine: { ...engine, notifier: { notify: async (n: readonly EngineNotice[]) => void notices.push(...n) } },
+    };
+    const body = async () => {
+      for (const entry of chunk.filter((e) => channels.has(e.channelId))) {
+        await processInboxEntry(deps, entry).catch((err: unknown) => void failures.push([entry, err]));
+      }
+    };
+    if (engine.uow.batch) await engine.uow.batch(body);
+    else await body();
+    if (notices.length > 0) await engine.notifier.notify(notices).catch(() => undefined);
+    for (const [entry, err] of failures) await this.failed(entry.id, entry.attempts + 1, err);
   }
 
   private async failed(id: string, attempts: number, err: unknown): Promise<void> {

@@ -41,18 +41,24 @@ export class OutboxSender {
 
   constructor(private readonly deps: OutboxSenderDeps) {}
 
+  private started = false;
+
   start(): void {
+    this.started = true;
     this.timer = setInterval(() => void this.kick(), this.deps.pollMs ?? 1000);
     this.timer.unref();
     void this.kick();
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     clearInterval(this.timer);
     await this.running;
   }
 
+  /** Delivers what is due now; does nothing before start() (a server may take requests before sending). */
   kick(): Promise<void> {
+    if (!this.started) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;

@@ -2,6 +2,7 @@
 // throws), and units run one after another through the connection's serial queue. IMMEDIATE takes the
 // write lock at the start, so a unit never fails half-way on SQLITE_BUSY against another process.
 // Repositories and their prepared statements are built once and shared by every unit.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
 import { SqliteConversations } from './sqlite-conversations';
@@ -32,6 +33,11 @@ export class SqliteUnitOfWork implements UnitOfWork {
   private readonly begin: Statement;
   private readonly commit: Statement;
   private readonly rollback: Statement;
+  private readonly savepoint: Statement;
+  private readonly release: Statement;
+  private readonly rollbackTo: Statement;
+  /** Set inside batch(): the units its body runs (and only those) become savepoints of its transaction. */
+  private readonly inBatch = new AsyncLocalStorage<true>();
 
   constructor(private readonly db: Database) {
     this.queue = serialFor(db);
@@ -39,10 +45,36 @@ export class SqliteUnitOfWork implements UnitOfWork {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
+    this.savepoint = db.prepare('SAVEPOINT unit');
+    this.release = db.prepare('RELEASE unit');
+    this.rollbackTo = db.prepare('ROLLBACK TO unit');
   }
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    if (this.inBatch.getStore()) return this.runSavepoint(work);
     return this.queue.run(() => this.runNow(work));
+  }
+
+  /**
+   * Runs `body` in one transaction in which every unit it starts is a savepoint: each unit stays atomic
+   * (a failing one rolls back alone), and the batch pays for one commit instead of one per unit. Units
+   * started by anyone else wait in the queue as usual. Keep batches short: they hold the database.
+   */
+  batch<T>(body: () => Promise<T>): Promise<T> {
+    return this.queue.run(() => this.inBatch.run(true, () => this.runNow(() => body())));
+  }
+
+  private async runSavepoint<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    this.savepoint.run();
+    try {
+      const result = await work(this.tx);
+      this.release.run();
+      return result;
+    } catch (error) {
+      this.rollbackTo.run();
+      this.release.run();
+      throw error;
+    }
   }
 
   private async runNow<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

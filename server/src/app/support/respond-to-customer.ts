@@ -8,7 +8,7 @@ import type { Work } from './engine-deps';
 import { placeConversation } from './place-conversation';
 import { decideForNewRequest, routeToPerson } from './route-to-person';
 import type { RoutingContext } from './routing-context';
-import { sendSystemText, sendToCustomer } from './send-to-customer';
+import { saveConversation, sendSystemText, sendToCustomer } from './send-to-customer';
 
 export interface Turn {
   conversation: Conversation;
@@ -58,9 +58,10 @@ async function leftMessageTurn(w: Work, turn: Turn): Promise<Conversation> {
   const { conversation: c, ctx, customer } = turn;
   const decision = await decideForNewRequest(w, c, customer, ctx);
   if (decision.kind === 'assign') return placeConversation(w, c, decision, ctx);
-  const previous = await w.tx.messages.listByConversation(c.id);
-  const since = c.leftMessageAt ?? 0;
-  const leftBefore = previous.some((m) => m.leftMessage && m.createdAt >= since && m.id !== turn.message.id);
-  if (!leftBefore) await sendSystemText(w, c, ctx.settings.messages.leaveMessageReceived, 'notice', ctx.settings);
-  return c;
+  // The record says whether this stay's first left message was acknowledged: no need to read the history.
+  if (c.leftMessageAcknowledgedAt !== undefined) return c;
+  await sendSystemText(w, c, ctx.settings.messages.leaveMessageReceived, 'notice', ctx.settings);
+  const acknowledged: Conversation = { ...c, leftMessageAcknowledgedAt: w.now };
+  await saveConversation(w, acknowledged);
+  return acknowledged;
 }

@@ -64,7 +64,7 @@ export function enqueue(c: Conversation, target: QueueTarget, remainingChain: Tr
 }
 
 export function toLeftMessage(c: Conversation, now: number): Conversation {
-  const { queuedFor: _q, toldPosition: _t, agentId: _a, customerWaitingSince: _w, ...rest } = c;
+  const { queuedFor: _q, toldPosition: _t, agentId: _a, customerWaitingSince: _w, leftMessageAcknowledgedAt: _k, ...rest } = c;
   return { ...rest, state: 'left_message', leftMessageAt: now };
 }
 

@@ -48,6 +48,8 @@ export interface Conversation {
   /** The queue position the customer was last told, so only a change is announced. */
   toldPosition?: number;
   leftMessageAt?: number;
+  /** When the first message left since `leftMessageAt` was acknowledged (once per stay in left_message). */
+  leftMessageAcknowledgedAt?: number;
   endedAt?: number;
   endReason?: EndReason;
 }

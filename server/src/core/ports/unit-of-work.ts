@@ -30,4 +30,9 @@ export interface UnitOfWork {
    * never hand out the same free seat. `work` does no I/O except through `tx`.
    */
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Optional: runs several units (those `body` starts) under one commit, each still atomic on its own.
+   * Adapters without it are used one unit at a time; callers check for it.
+   */
+  batch?<T>(body: () => Promise<T>): Promise<T>;
 }

@@ -1,0 +1,132 @@
+// The load side of the push benchmarks (no benchmark here). It runs in a child process, so the server's
+// CPU is the server's own; cases are described as data because they cross the process boundary. Every
+// push it sends is fresh (its own MsgId, customers cycling), signed and encrypted like WeChat's.
+import http from 'node:http';
+import { buildPush, exampleMessage, type PushTarget } from '../src/wechat/push-client/index';
+
+export interface CaseSpec {
+  name: string;
+  url: string;
+  /** Absent: a bare route, posted the same kind of body. */
+  push?: PushTarget;
+}
+
+export interface LoadSpec {
+  cases: CaseSpec[];
+  /** Whose pushes the bare cases post (bodies like the real ones). */
+  bareBody: PushTarget;
+  connections: number;
+  warmupMs: number;
+  sliceMs: number;
+  rounds: number;
+  /** Open-loop phase: this many requests per second for `fixedSeconds`, per push case. */
+  fixedRate?: number;
+  fixedSeconds?: number;
+}
+
+export interface Result {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+let serial = 0;
+const CUSTOMERS = 200;
+
+function nextRequest(c: CaseSpec, bareTarget: PushTarget): { url: string; body: string; contentType: string } {
+  const i = serial++;
+  const target = c.push ?? bareTarget;
+  const message = exampleMessage('text', { openId: `oBENCH${String(i % CUSTOMERS).padStart(22, '0')}`, originalId: target.originalId, createTime: 1714112445 + (i % 100000), msgId: String(23000000000000000000n + BigInt(i)), text: `你好，订单 ${i} 什么时候发货？` });
+  const push = buildPush(target, message);
+  return { url: c.push ? push.url : c.url, body: push.body, contentType: push.contentType };
+}
+
+function post(agent: http.Agent, r: { url: string; body: string; contentType: string }): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.request(r.url, { method: 'POST', agent, headers: { 'content-type': r.contentType, 'content-length': Buffer.byteLength(r.body) } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve(res.statusCode === 200 && body === 'success'));
+    });
+    req.on('error', () => resolve(false));
+    req.end(r.body);
+  });
+}
+
+interface Sample {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
+async function closedLoop(agent: http.Agent, c: CaseSpec, bare: PushTarget, connections: number, ms: number): Promise<Sample> {
+  const sample: Sample = { latencies: [], errors: 0, seconds: 0 };
+  const start = performance.now();
+  const loop = async () => {
+    while (performance.now() < start + ms) {
+      const t = performance.now();
+      const ok = await post(agent, nextRequest(c, bare));
+      sample.latencies.push(performance.now() - t);
+      if (!ok) sample.errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  sample.seconds = (performance.now() - start) / 1000;
+  return sample;
+}
+
+/** Open loop: requests leave on a fixed schedule whatever the answers, so latency includes queueing. */
+async function fixedRate(agent: http.Agent, c: CaseSpec, bare: PushTarget, rate: number, seconds: number): Promise<Sample> {
+  const sample: Sample = { latencies: [], errors: 0, seconds };
+  const total = rate * seconds;
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const t = performance.now();
+    pending.push(post(agent, nextRequest(c, bare)).then((ok) => {
+      sample.latencies.push(performance.now() - t);
+      if (!ok) sample.errors++;
+    }));
+  }
+  await Promise.all(pending);
+  return sample;
+}
+
+export function summarise(name: string, samples: Sample[]): Result {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((n, s) => n + s.seconds, 0);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { name, requests: latencies.length, rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors: samples.reduce((n, s) => n + s.errors, 0) };
+}
+
+/** Runs in the child. The machine is shared (2 cores), so closed-loop cases are interleaved in slices. */
+export async function runLoad(spec: LoadSpec): Promise<{ closed: Result[]; fixed: Result[] }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const bare = spec.bareBody;
+  for (const c of spec.cases) await closedLoop(agent, c, bare, spec.connections, spec.warmupMs);
+  const samples = spec.cases.map(() => [] as Sample[]);
+  for (let r = 0; r < spec.rounds; r++) {
+    for (const [i, c] of spec.cases.entries()) samples[i]?.push(await closedLoop(agent, c, bare, spec.connections, spec.sliceMs));
+  }
+  const fixed: Result[] = [];
+  if (spec.fixedRate && spec.fixedSeconds) {
+    for (const c of spec.cases.filter((x) => x.push)) fixed.push(summarise(c.name, [await fixedRate(agent, c, bare, spec.fixedRate, spec.fixedSeconds)]));
+  }
+  agent.destroy();
+  return { closed: spec.cases.map((c, i) => summarise(c.name, samples[i] ?? [])), fixed };
+}
+
+/** In the parent: fork this bench file as the load side and wait for its results. */
+export function printTable(title: string, results: Result[], baseline?: Result): void {
+  console.log(`\n${title}`);
+  console.log(`${'case'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}  vs bare`);
+  for (const r of results) {
+    const ratio = baseline && r !== baseline ? (r.rps / baseline.rps).toFixed(2) : '';
+    console.log(`${r.name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)} ${String(r.errors).padStart(7)}  ${ratio}`);
+  }
+}
