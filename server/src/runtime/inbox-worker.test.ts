@@ -129,3 +129,13 @@ describe('InboxWorker', () => {
     expect([...fx.store.data.messages.values()].map((m) => m.content)).toContainEqual({ type: 'text', text: 'left behind' });
   });
 });
+
+describe('the inbox scan', () => {
+  it('reads only pending entries, in arrival order, through the partial index', () => {
+    const { db } = setup();
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id, channel_id, message, received_at, attempts FROM inbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?")
+      .all(0, 100) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail)).toEqual(['SCAN inbox USING INDEX inbox_pending']);
+  });
+});

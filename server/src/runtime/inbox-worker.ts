@@ -8,8 +8,11 @@ import { processInboxEntry } from '../app/process-inbox-entry';
 import type { InboxEntry } from '../core/ports/inbox';
 import type { EngineNotice } from '../core/ports/notifier';
 
-/** Entries processed under one commit when the unit of work can batch; small, as a batch holds the database. */
-const BATCH = 16;
+/**
+ * Entries processed under one commit when the unit of work can batch. Small: while a batch runs, the
+ * inbox's next group commit (and so the acknowledgement of new pushes) waits for it.
+ */
+const DEFAULT_BATCH = 4;
 
 export interface InboxWorkerOptions {
   logger: Logger;
@@ -18,6 +21,7 @@ export interface InboxWorkerOptions {
   pollMs?: number;
   /** Give up (state `failed`, kept for an operator) after this many attempts. */
   maxAttempts?: number;
+  batchSize?: number;
 }
 
 /** 1 s, 2 s, 4 s … capped at 5 minutes. */
@@ -70,8 +74,9 @@ export class InboxWorker {
     for (;;) {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
       if (entries.length === 0) return;
-      for (let i = 0; i < entries.length; i += BATCH) {
-        await this.processChunk(entries.slice(i, i + BATCH));
+      const size = this.options.batchSize ?? DEFAULT_BATCH;
+      for (let i = 0; i < entries.length; i += size) {
+        await this.processChunk(entries.slice(i, i + size));
         // SQLite answers synchronously, so a pass would otherwise hold the event loop for all it has:
         // new pushes (and their acknowledgements) get a turn after every chunk.
         await new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,6 @@
 // Migration step: the inbox of verified pushes (storage/sqlite-inbox.ts). Unique per channel and WeChat's
-// de-duplication key, so a retried push is stored once; the partial index serves the worker's scan.
+// de-duplication key, so a retried push is stored once. The partial index holds only pending entries, in
+// arrival order: the worker's scan reads those few, however many processed entries the table keeps.
 export const inboxSchema = `CREATE TABLE inbox (
   id              INTEGER PRIMARY KEY,
   channel_id      TEXT    NOT NULL,
@@ -13,4 +14,4 @@ export const inboxSchema = `CREATE TABLE inbox (
   last_error      TEXT,
   UNIQUE (channel_id, dedupe_key)
 ) STRICT;
-CREATE INDEX inbox_pending ON inbox (next_attempt_at, id) WHERE state = 'pending';`;
+CREATE INDEX inbox_pending ON inbox (id) WHERE state = 'pending';`;

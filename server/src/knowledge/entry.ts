@@ -1,0 +1,75 @@
+// A knowledge entry: what the robot sends when a customer types its number or one of its keywords, or
+// asks something close enough. The fields follow the 微擎 module's knowledge table (数字id, 关键字, 类型,
+// 标题, 链接地址[小程序路径], 图片, 过期时间) so its users find what they know; `[name]`, `[id]` and
+// `{br}` in the texts are replaced when the entry is sent.
+import { z } from 'zod';
+
+export const ENTRY_TYPES = ['text', 'link', 'image', 'miniprogram', 'voice', 'video'] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+/**
+ * Where media comes from: `media:<id>` (bytes stored with the knowledge base) or an http(s) URL. It is
+ * uploaded to WeChat as temporary media only when a message needs it (see media-resolver.ts).
+ */
+export const mediaSource = z.string().min(1).max(2000).regex(/^(media:[A-Za-z0-9_-]{1,64}|https?:\/\/\S+)$/, 'media:<id> or an http(s) URL');
+const keyword = z.string().trim().min(1).max(100).refine((k) => !k.includes('|'), 'a keyword may not contain |');
+const robotId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+
+/** The fields an admin writes (API, CLI, import); scope and timestamps are added by the service. */
+export const entryFields = z.strictObject({
+  number: z.int().min(1).max(999_999_999).describe('what a customer types to get this entry; unique in its scope'),
+  keywords: z.array(keyword).max(50).default([]),
+  type: z.enum(ENTRY_TYPES),
+  /** text: the reply; link: unused; others: unused. */
+  text: z.string().max(2000).optional(),
+  title: z.string().max(200).optional(),
+  description: z.string().max(500).optional(),
+  /** link: the web address. */
+  url: z.string().max(2000).regex(/^https?:\/\/\S+$/, 'an http(s) URL').optional(),
+  /** miniprogram: the page path. */
+  pagePath: z.string().max(500).optional(),
+  /** miniprogram card sent from an official account: the mini program's AppID. */
+  appId: z.string().max(64).optional(),
+  /** image, voice, video: the media; miniprogram: the thumbnail; link: the picture (a URL WeChat fetches). */
+  media: mediaSource.optional(),
+  /** video: its thumbnail. */
+  thumb: mediaSource.optional(),
+  expiresAt: z.int().min(0).optional().describe('milliseconds since the epoch; not sent from then on'),
+  enabled: z.boolean().default(true),
+  robotIds: z.array(robotId).max(50).default([]).describe('robots that answer with it; empty: every robot'),
+  welcome: z.boolean().default(false).describe('the 引导语 sent when a customer enters the chat'),
+  handoff: z.boolean().default(false).describe('after sending it, hand the customer to a person (robot-first mode)'),
+});
+
+export type EntryFields = z.output<typeof entryFields>;
+
+export interface KnowledgeEntry extends EntryFields {
+  channelId: string;
+  /** Undefined: the platform's own knowledge base (issue 8). */
+  merchantId?: string;
+  updatedAt: number;
+}
+
+/** What each type needs; zod checks the shapes, this checks the combinations. */
+export function entryProblems(e: EntryFields): string[] {
+  const need = (ok: unknown, what: string) => (ok ? [] : [`a ${e.type} entry needs ${what}`]);
+  switch (e.type) {
+    case 'text':
+      return need(e.text, 'text');
+    case 'link':
+      return [...need(e.title, 'a title'), ...need(e.url, 'a url'), ...(e.media?.startsWith('media:') ? ['a link picture must be an http(s) URL (WeChat fetches it)'] : [])];
+    case 'image':
+    case 'voice':
+      return need(e.media, 'media');
+    case 'miniprogram':
+      return [...need(e.title, 'a title'), ...need(e.pagePath, 'a pagePath'), ...need(e.media, 'a thumbnail (media)')];
+    case 'video':
+      return [...need(e.media, 'media'), ...need(e.thumb, 'a thumbnail (thumb)')];
+  }
+}
+
+export const scopeKey = (channelId: string, merchantId: string | undefined) => `${channelId}\u0000${merchantId ?? ''}`;
+
+export function isLive(e: KnowledgeEntry, now: number): boolean {
+  return e.enabled && (e.expiresAt === undefined || now < e.expiresAt);
+}

@@ -1,0 +1,67 @@
+// The knowledge base as the robot sees it: one index per scope and each scope's robot settings, all in
+// memory, swapped whole when something changes (a reader never sees half an update). Misses are tallied
+// here and written out later by the service, outside any unit of work.
+import { scopeKey, type KnowledgeEntry } from './entry';
+import { DEFAULT_THRESHOLD, KnowledgeIndex } from './knowledge-index';
+import type { MissCount, RobotSettings, Scope } from './knowledge-store';
+import { normalize } from './tokens';
+
+export const DEFAULT_ROBOT_SETTINGS: RobotSettings = { handoffAfterMisses: 3, threshold: DEFAULT_THRESHOLD };
+
+const EMPTY = new KnowledgeIndex([]);
+
+export class KnowledgeBase {
+  private indexes = new Map<string, KnowledgeIndex>();
+  private settingsByScope = new Map<string, RobotSettings>();
+  private pending = new Map<string, MissCount & { key: string }>();
+
+  index(scope: Scope): KnowledgeIndex {
+    return this.indexes.get(scopeKey(scope.channelId, scope.merchantId)) ?? EMPTY;
+  }
+
+  settings(scope: Scope): RobotSettings {
+    return this.settingsByScope.get(scopeKey(scope.channelId, scope.merchantId)) ?? DEFAULT_ROBOT_SETTINGS;
+  }
+
+  /** Replaces every scope (start-up, or another process changed the store). */
+  loadAll(entries: readonly KnowledgeEntry[], settings: readonly (Scope & RobotSettings)[]): void {
+    const groups = new Map<string, KnowledgeEntry[]>();
+    for (const e of entries) {
+      const key = scopeKey(e.channelId, e.merchantId);
+      const list = groups.get(key) ?? [];
+      list.push(e);
+      groups.set(key, list);
+    }
+    this.indexes = new Map([...groups].map(([k, list]) => [k, new KnowledgeIndex(list)]));
+    this.settingsByScope = new Map(settings.map((s) => [scopeKey(s.channelId, s.merchantId), { handoffAfterMisses: s.handoffAfterMisses, threshold: s.threshold }]));
+  }
+
+  /** Replaces one scope's entries. */
+  loadScope(scope: Scope, entries: readonly KnowledgeEntry[]): void {
+    this.indexes.set(scopeKey(scope.channelId, scope.merchantId), new KnowledgeIndex(entries));
+  }
+
+  setSettings(scope: Scope, settings: RobotSettings): void {
+    this.settingsByScope.set(scopeKey(scope.channelId, scope.merchantId), settings);
+  }
+
+  recordMiss(scope: Scope, question: string, at: number): void {
+    const norm = normalize(question).slice(0, 200);
+    if (!norm) return;
+    const key = `${scopeKey(scope.channelId, scope.merchantId)}\u0000${norm}`;
+    const had = this.pending.get(key);
+    if (had) this.pending.set(key, { ...had, count: had.count + 1, lastAt: at });
+    else this.pending.set(key, { ...scope, key: norm, question: question.slice(0, 500), count: 1, lastAt: at });
+  }
+
+  /** Hands over the misses tallied since the last call. */
+  takeMisses(): (MissCount & { key: string })[] {
+    const list = [...this.pending.values()];
+    this.pending.clear();
+    return list;
+  }
+
+  get hasPendingMisses(): boolean {
+    return this.pending.size > 0;
+  }
+}

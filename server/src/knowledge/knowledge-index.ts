@@ -1,0 +1,127 @@
+// The in-memory index of one scope's entries (a channel's platform knowledge or one merchant's). The
+// robot answers inside the engine's unit of work, where no storage call may be made, so everything it
+// needs is here; the service rebuilds a scope's index after every edit (a few ms for 10,000 entries),
+// which is what makes an edit effective on the next message.
+//
+// Order of answering: the entry whose number is the question ("回复序号即可"), then an entry with the
+// question as a keyword, then the best ranked entry above the threshold. Ranking compares terms
+// (tokens.ts) weighted by rarity (idf): a keyword fully found in the question counts most (cd), a
+// question mostly explained by the keyword next (cq).
+import { isLive, type KnowledgeEntry } from './entry';
+import { normalize, terms } from './tokens';
+
+export type MatchHow = 'number' | 'keyword' | 'ranked';
+export interface Match {
+  entry: KnowledgeEntry;
+  how: MatchHow;
+  score: number;
+}
+
+interface Doc {
+  entry: KnowledgeEntry;
+  terms: string[];
+  /** Σ idf of the doc's terms. */
+  mass: number;
+  /** Keywords count fully; the title and description are weaker evidence. */
+  factor: number;
+}
+
+/** The share of a ranked score coming from the keyword being covered; the rest from the question. */
+const DOC_SHARE = 0.6;
+const TEXT_FACTOR = 0.8;
+
+export const DEFAULT_THRESHOLD = 0.5;
+
+export class KnowledgeIndex {
+  private readonly byNumber = new Map<number, KnowledgeEntry>();
+  private readonly byKeyword = new Map<string, KnowledgeEntry[]>();
+  private readonly postings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly docs: Doc[] = [];
+  private readonly welcomes: KnowledgeEntry[];
+  private readonly unknownIdf: number;
+  // Scratch space reused by every query (answers are synchronous, so never shared between two).
+  private readonly acc: Float64Array;
+
+  constructor(readonly entries: readonly KnowledgeEntry[]) {
+    const termLists: { entry: KnowledgeEntry; terms: string[]; factor: number }[] = [];
+    for (const e of entries) {
+      this.byNumber.set(e.number, e);
+      for (const k of e.keywords) {
+        const key = normalize(k);
+        const list = this.byKeyword.get(key) ?? [];
+        list.push(e);
+        this.byKeyword.set(key, list);
+        termLists.push({ entry: e, terms: unique(terms(k)), factor: 1 });
+      }
+      const heading = [e.title, e.description].filter(Boolean).join(' ');
+      if (heading) termLists.push({ entry: e, terms: unique(terms(heading)), factor: TEXT_FACTOR });
+    }
+    const df = new Map<string, number>();
+    for (const d of termLists) for (const t of d.terms) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = termLists.length;
+    for (const [t, f] of df) this.idf.set(t, Math.log(1 + n / f));
+    this.unknownIdf = Math.log(1 + Math.max(n, 1));
+    for (const d of termLists) {
+      if (d.terms.length === 0) continue;
+      const i = this.docs.length;
+      this.docs.push({ ...d, mass: d.terms.reduce((s, t) => s + (this.idf.get(t) ?? 0), 0) });
+      for (const t of d.terms) {
+        const p = this.postings.get(t);
+        if (p) p.push(i);
+        else this.postings.set(t, [i]);
+      }
+    }
+    this.acc = new Float64Array(this.docs.length);
+    this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
+  }
+
+  /** The best live entry for `question` that `robotId` may send, or undefined below `threshold`. */
+  match(question: string, robotId: string | undefined, now: number, threshold = DEFAULT_THRESHOLD): Match | undefined {
+    const usable = (e: KnowledgeEntry) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId)));
+    const key = normalize(question);
+    if (/^\d{1,9}$/.test(key)) {
+      const e = this.byNumber.get(Number(key));
+      if (e && usable(e)) return { entry: e, how: 'number', score: 1 };
+    }
+    const exact = this.byKeyword.get(key)?.find(usable);
+    if (exact) return { entry: exact, how: 'keyword', score: 1 };
+    return this.ranked(question, usable, threshold);
+  }
+
+  welcome(robotId: string | undefined, now: number): KnowledgeEntry | undefined {
+    return this.welcomes.find((e) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId))));
+  }
+
+  private ranked(question: string, usable: (e: KnowledgeEntry) => boolean, threshold: number): Match | undefined {
+    const q = unique(terms(question));
+    if (q.length === 0) return undefined;
+    let qMass = 0;
+    const touched: number[] = [];
+    const acc = this.acc;
+    for (const t of q) {
+      const w = this.idf.get(t) ?? this.unknownIdf;
+      qMass += w;
+      const p = this.postings.get(t);
+      if (!p) continue;
+      for (const i of p) {
+        if (acc[i] === 0) touched.push(i);
+        acc[i] = (acc[i] as number) + w;
+      }
+    }
+    let best: Match | undefined;
+    for (const i of touched) {
+      const matched = acc[i] as number;
+      acc[i] = 0;
+      const d = this.docs[i] as Doc;
+      const score = d.factor * (DOC_SHARE * (matched / d.mass) + (1 - DOC_SHARE) * (matched / qMass));
+      if (score < threshold || (best && (score < best.score || (score === best.score && d.entry.number >= best.entry.number)))) continue;
+      if (usable(d.entry)) best = { entry: d.entry, how: 'ranked', score };
+    }
+    return best;
+  }
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}

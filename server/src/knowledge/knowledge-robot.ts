@@ -1,0 +1,100 @@
+// The robot of the engine's port, over the knowledge base in memory (it runs inside a unit of work, so it
+// makes no storage call). A merchant's customer is answered from the merchant's entries first, then from
+// the platform's. Unanswered: the engine sends its "did not understand, reply 人工" text (per reception
+// mode); after `handoffAfterMisses` in a row the robot asks for a person itself. A customer whose first
+// message matches nothing gets the welcome entry (引导语, with its numbered menu) instead: WeChat's
+// user_enter_tempsession reaches the engine without a conversation to answer in (see the report).
+import type { MessageContent } from '../core/model/message';
+import type { Robot, RobotAnswer, RobotContext } from '../core/ports/robot';
+import type { KnowledgeEntry } from './entry';
+import type { KnowledgeBase } from './knowledge-base';
+import type { Match } from './knowledge-index';
+import type { Scope } from './knowledge-store';
+import { renderEntry } from './render';
+
+export interface KnowledgeRobotOptions {
+  now(): number;
+  /** Called after a miss was tallied (the service writes misses out later, outside the unit). */
+  onMiss?(): void;
+  /** Conversations whose miss streak is remembered; the oldest are forgotten beyond this. */
+  maxConversations?: number;
+}
+
+export const GAVE_UP_TEXT = '抱歉，我暂时无法回答您的问题。Sorry, I could not answer your question.';
+
+export class KnowledgeRobot implements Robot {
+  /** Unanswered questions in a row, per conversation; present once the robot has answered there. */
+  private readonly streaks = new Map<string, number>();
+
+  constructor(
+    private readonly base: KnowledgeBase,
+    private readonly options: KnowledgeRobotOptions,
+  ) {}
+
+  async answer(question: MessageContent, ctx: RobotContext): Promise<RobotAnswer> {
+    const text = question.type === 'text' ? question.text : question.type === 'voice' ? question.recognition : undefined;
+    if (text === undefined || text.trim() === '') return { kind: 'no_answer' };
+    const now = this.options.now();
+    const found = this.find(text, ctx, now);
+    const firstTurn = !this.streaks.has(ctx.conversationId);
+    if (found) {
+      this.remember(ctx.conversationId, 0);
+      return { kind: 'answer', replies: [this.render(found.entry, ctx)], ...(found.entry.handoff && { handoff: true }) };
+    }
+    const own = ownScope(ctx);
+    this.base.recordMiss(own, text, now);
+    this.options.onMiss?.();
+    const welcome = firstTurn ? this.welcome(ctx, now) : undefined;
+    if (welcome) {
+      this.remember(ctx.conversationId, 0);
+      return { kind: 'answer', replies: [this.render(welcome, ctx)] };
+    }
+    const streak = (this.streaks.get(ctx.conversationId) ?? 0) + 1;
+    const limit = this.base.settings(own).handoffAfterMisses;
+    if (limit > 0 && streak >= limit) {
+      this.remember(ctx.conversationId, 0);
+      return { kind: 'answer', replies: [{ type: 'text', text: GAVE_UP_TEXT }], handoff: true };
+    }
+    this.remember(ctx.conversationId, streak);
+    return { kind: 'no_answer' };
+  }
+
+  /** The welcome entry (引导语) of the customer's scope, rendered for them; undefined when there is none. */
+  greeting(ctx: RobotContext): MessageContent | undefined {
+    const e = this.welcome(ctx, this.options.now());
+    return e && this.render(e, ctx);
+  }
+
+  private find(text: string, ctx: RobotContext, now: number): Match | undefined {
+    for (const scope of scopes(ctx)) {
+      const m = this.base.index(scope).match(text, ctx.robotId, now, this.base.settings(scope).threshold);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  private welcome(ctx: RobotContext, now: number): KnowledgeEntry | undefined {
+    for (const scope of scopes(ctx)) {
+      const e = this.base.index(scope).welcome(ctx.robotId, now);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  private render(e: KnowledgeEntry, ctx: RobotContext): MessageContent {
+    return renderEntry(e, { id: ctx.customer.id, ...(ctx.customer.nickname !== undefined && { nickname: ctx.customer.nickname }) });
+  }
+
+  private remember(conversationId: string, streak: number): void {
+    this.streaks.delete(conversationId); // re-inserted last: Map order is the forgetting order
+    this.streaks.set(conversationId, streak);
+    const max = this.options.maxConversations ?? 100_000;
+    if (this.streaks.size > max) this.streaks.delete(this.streaks.keys().next().value as string);
+  }
+}
+
+const ownScope = (ctx: RobotContext): Scope => ({ channelId: ctx.channelId, ...(ctx.merchantId !== undefined && { merchantId: ctx.merchantId }) });
+
+function scopes(ctx: RobotContext): Scope[] {
+  return ctx.merchantId === undefined ? [{ channelId: ctx.channelId }] : [ownScope(ctx), { channelId: ctx.channelId }];
+}
