@@ -12,7 +12,6 @@ import type { ChannelStore } from './core/ports/channel-store';
 import type { Clock } from './core/ports/clock';
 import type { Robot } from './core/ports/robot';
 import type { UnitOfWork } from './core/ports/unit-of-work';
-import { NoAnswerRobot } from './core/robot/no-answer-robot';
 import { apiRouter } from './http/api/api-router';
 import { AuthService } from './http/api/auth/auth-service';
 import { LoginThrottle } from './http/api/auth/login-throttle';
@@ -20,6 +19,8 @@ import { createApp, type KefuApp } from './http/create-app';
 import { createMetrics, type Metrics } from './http/ops/metrics';
 import { opsRouter } from './http/ops/ops-router';
 import { kitSessionRouter } from './http/routes/kit-session';
+import { newId } from './http/api/auth/secrets';
+import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
 import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
@@ -42,6 +43,7 @@ export interface ComposeOptions {
 
 export interface ComposedServer {
   app: KefuApp;
+  knowledge: KnowledgeModule;
   db: Database;
   storage: SqliteStorage;
   engine: EngineDeps;
@@ -85,6 +87,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const client = new WeChatClient({ baseUrl: config.wechatApiBaseUrl });
   const apis = new WeChatApis(client, storage.channels, storage.tokens);
   const pollMs = options.pollMs ?? 1000;
+  const knowledge = knowledgeModule(db, { now: clock.now, newId: (prefix) => newId(prefix), pollMs });
 
   let outboxSender: OutboxSender | undefined;
   const engine: EngineDeps = {
@@ -92,9 +95,9 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     clock,
     ids: storage.ids,
     notifier: notices,
-    robot: options.robot ?? new NoAnswerRobot(),
+    robot: options.robot ?? knowledge.robot,
   };
-  outboxSender = new OutboxSender({ store: storage.outbox, engine, channel: (id) => apis.forChannel(id), logger, now: clock.now, pollMs, metrics });
+  outboxSender = new OutboxSender({ store: storage.outbox, engine, channel: (id) => apis.forChannel(id), logger, now: clock.now, pollMs, metrics, media: knowledge.media });
   const inbox = new SqliteInbox(db);
   const inboxWorker = new InboxWorker(
     { engine, inbox, channelOf: async (id) => storage.channels.get(id) },
@@ -116,7 +119,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       return undefined;
     },
     extraRouters: [
-      ['/api/v1', apiRouter({ engine, channels: storage.channels, auth, metrics, throttle: new LoginThrottle() })],
+      ['/api/v1', apiRouter({ engine, channels: storage.channels, auth, metrics, throttle: new LoginThrottle(), knowledge: knowledge.service })],
       ['/', opsRouter({ metrics, checkDatabase: async () => db.prepare('SELECT 1').get() })],
       ['/kit', kitSessionRouter({
         findKitChannel: async (id) => {
@@ -129,16 +132,18 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   });
 
   return {
-    app, db, storage, engine, notices, metrics, inboxWorker, outboxSender,
+    app, knowledge, db, storage, engine, notices, metrics, inboxWorker, outboxSender,
     async start() {
       if (config.channelsFile) await seedChannels(storage.channels, config.channelsFile, clock.now(), logger);
       if (config.firstAdmin) await ensureFirstAdmin(new AuthService({ stores: auth, clock }), config.firstAdmin, logger);
+      await knowledge.service.start(); // the robot answers from memory: load it before the first message
       inboxWorker.start();
       outboxSender?.start();
       timers.start();
     },
     async stop() {
       await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
+      await knowledge.service.stop();
       db.close();
     },
   };

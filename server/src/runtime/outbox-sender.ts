@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { recordDelivery } from '../app/record-delivery';
 import type { EngineDeps } from '../app/support/engine-deps';
 import type { ChannelKind } from '../core/channel';
+import type { MessageContent } from '../core/model/message';
 import type { ClaimedOutboxItem, OutboxStore } from '../core/ports/outbox-store';
 import type { Metrics } from '../http/ops/metrics';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
@@ -16,6 +17,24 @@ export interface SendingChannel {
   kind: ChannelKind;
   api: WeChatApi;
 }
+
+/**
+ * Turns media references in a message (the robot's knowledge entries name their pictures, not WeChat
+ * media_ids, because it may not upload inside a unit of work) into media_ids WeChat knows, uploading as
+ * needed. `fresh`: upload again even if a media_id is cached (WeChat said 40007, it expired). Returns
+ * `content` itself when nothing needs resolving; throws MediaUnavailable when the media cannot be had.
+ */
+export interface MediaResolver {
+  resolve(channelId: string, channel: SendingChannel, content: MessageContent, fresh: boolean): Promise<MessageContent>;
+}
+
+/** The media of a message cannot be had (deleted, refused by WeChat): the message fails with this reason. */
+export class MediaUnavailable extends Error {
+  override readonly name = 'MediaUnavailable';
+}
+
+/** WeChat's "invalid media_id": a temporary media_id lives 3 days. */
+const INVALID_MEDIA_ID = 40007;
 
 export interface OutboxSenderDeps {
   store: OutboxStore;
@@ -27,6 +46,8 @@ export interface OutboxSenderDeps {
   pollMs?: number;
   maxAttempts?: number;
   metrics?: Pick<Metrics, 'outboxSends'>;
+  /** Issue 5: resolves the knowledge base's media references before a send. */
+  media?: MediaResolver;
 }
 
 type Outcome = { kind: 'sent' } | { kind: 'retry'; error: string } | { kind: 'failed'; reason: string; wechatCode?: number };
@@ -125,12 +146,10 @@ export class OutboxSender {
   private async attempt(item: ClaimedOutboxItem): Promise<Outcome> {
     const channel = await this.deps.channel(item.channelId);
     if (!channel) return { kind: 'failed', reason: 'the channel no longer exists' };
-    const body = toWeChatMessage(channel.kind, item.toOpenid, item.content);
-    if (!body.ok) return { kind: 'failed', reason: body.reason };
     try {
-      await sendCustomMessage(channel.api, body.message);
-      return { kind: 'sent' };
+      return await this.send(item, channel, false);
     } catch (err) {
+      if (err instanceof MediaUnavailable) return { kind: 'failed', reason: err.message };
       if (err instanceof WeChatApiError) {
         if (TEMPORARY.has(err.kind)) return { kind: 'retry', error: `${err.errcode} ${err.errmsg}` };
         return { kind: 'failed', reason: `WeChat ${err.errcode}: ${err.errmsg}`, wechatCode: err.errcode };
@@ -138,6 +157,22 @@ export class OutboxSender {
       // The network, WeChat unreachable: the message may or may not have arrived; WeChat offers no
       // idempotency key, so it is sent again (a rare duplicate beats a silent loss).
       return { kind: 'retry', error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** One send; media resolved first, and uploaded again once when WeChat no longer knows a cached media_id. */
+  private async send(item: ClaimedOutboxItem, channel: SendingChannel, fresh: boolean): Promise<Outcome> {
+    const media = this.deps.media;
+    const content = media ? await media.resolve(item.channelId, channel, item.content, fresh) : item.content;
+    const body = toWeChatMessage(channel.kind, item.toOpenid, content);
+    if (!body.ok) return { kind: 'failed', reason: body.reason };
+    try {
+      await sendCustomMessage(channel.api, body.message);
+      return { kind: 'sent' };
+    } catch (err) {
+      const resolved = content !== item.content;
+      if (resolved && !fresh && err instanceof WeChatApiError && err.errcode === INVALID_MEDIA_ID) return this.send(item, channel, true);
+      throw err;
     }
   }
 }

@@ -16,6 +16,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // SQLite's default page cache is 2 MB; with millions of messages the unique and conversation indexes
+    // no longer fit and every lookup reads pages again. 64 MB of cache and memory-mapped reads keep them hot.
+    db.pragma('cache_size = -65536');
+    db.pragma('mmap_size = 268435456');
     runMigrations(db, options.migrations ?? defaultMigrations);
     return db;
   } catch (err) {

@@ -5,6 +5,7 @@ import { inboxSchema } from './migration-inbox';
 import { channelsSchema } from './migration-channels';
 import { engineSchema } from './migration-engine';
 import { authSchema } from './auth-migration';
+import { knowledgeSchema } from './sqlite-knowledge-migration';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'channels with sealed secrets', sql: channelsSchema },
   { version: 4, name: 'api tokens, login accounts and sessions', sql: authSchema },
   { version: 5, name: 'inbox of verified pushes', sql: inboxSchema },
+  { version: 6, name: 'knowledge base', sql: knowledgeSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -1,4 +1,5 @@
 // An agent (seat): a person answering customers from the workbench or their own WeChat.
+import type { WeChatDesk } from '../wechat-agent/desk';
 
 /**
  * online: assigned automatically; busy: keeps their conversations, gets no new ones;
@@ -21,6 +22,8 @@ export interface Agent {
   lastAssignedAt?: number;
   /** Issue 7: the agent's own WeChat openid when they answer from WeChat. */
   wechatOpenid?: string;
+  /** Issue 7: what the WeChat desk remembers between two of the agent's messages (internal, never in the API). */
+  wechatDesk?: WeChatDesk;
 }
 
 /** An agent with the number of conversations currently assigned to them. */

@@ -4,6 +4,7 @@ import type { EngineDeps } from '../../app/index';
 import type { AuthStores } from '../../core/ports/auth';
 import type { Clock } from '../../core/ports/clock';
 import type { Transaction } from '../../core/ports/unit-of-work';
+import type { KnowledgeService } from '../../knowledge/knowledge-service';
 import type { Metrics } from '../ops/metrics';
 import { AuthService } from './auth/auth-service';
 import type { LoginThrottle } from './auth/login-throttle';
@@ -26,6 +27,8 @@ export interface ApiDeps {
   random?: RandomBytes;
   /** The document's info.version. */
   version?: string;
+  /** Issue 5: the knowledge base; without it its routes answer 404. */
+  knowledge?: KnowledgeService;
 }
 
 export interface ApiContext {
@@ -36,6 +39,7 @@ export interface ApiContext {
   newId(prefix: string): string;
   /** A read or a write of engine records in one unit of work. */
   tx<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  knowledge?: KnowledgeService;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -55,5 +59,6 @@ export function apiContext(deps: ApiDeps): ApiContext {
     clock,
     newId: (prefix) => newId(prefix, deps.random),
     tx: (work) => deps.engine.uow.run(work),
+    ...(deps.knowledge && { knowledge: deps.knowledge }),
   };
 }

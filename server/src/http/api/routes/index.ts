@@ -10,6 +10,7 @@ import { channelRoutes } from './channel-routes';
 import { conversationRoutes } from './conversation-routes';
 import { customerRoutes } from './customer-routes';
 import { groupRoutes } from './group-routes';
+import { knowledgeRoutes } from './knowledge-routes';
 import { merchantRoutes } from './merchant-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
@@ -28,5 +29,6 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...customerRoutes(ctx),
     ...conversationRoutes(ctx),
     ...actionRoutes(ctx),
+    ...knowledgeRoutes(ctx),
   ];
 }

@@ -1,0 +1,18 @@
+// What a customer's text may mean beyond the conversation itself (issue 7, after the 微擎 module):
+// 再见 leaves the session, `openid` asks for one's own openid (so an admin can bind it to an agent),
+// and calling an agent by name ("小王", "找小王") asks for that agent. Pure.
+
+export type CustomerIntent = { kind: 'leave' } | { kind: 'openid' } | { kind: 'call_agent'; name: string } | { kind: 'none' };
+
+const LEAVE = new Set(['再见', '拜拜', 'bye']);
+/** Polite wrappers around a name; the name itself must match exactly, so ordinary sentences never route. */
+const CALL = /^(?:找|转|转接|呼叫|叫|[@＠])?\s*(.+?)\s*(?:在吗|在不在)?\s*[?？!！。.]*$/;
+
+export function customerIntent(text: string, agentNames: readonly string[]): CustomerIntent {
+  const t = text.trim();
+  if (LEAVE.has(t.toLowerCase())) return { kind: 'leave' };
+  if (t.toLowerCase() === 'openid') return { kind: 'openid' };
+  const candidate = CALL.exec(t)?.[1];
+  const name = agentNames.find((n) => n !== '' && (n === t || n === candidate));
+  return name !== undefined ? { kind: 'call_agent', name } : { kind: 'none' };
+}

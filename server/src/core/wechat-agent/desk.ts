@@ -1,0 +1,68 @@
+// The WeChat desk of an agent who answers from their own WeChat: the state between two of their messages,
+// kept on the agent record (agents are stored as JSON, so no migration). Short customer numbers (the
+// agent types @3 on a phone, not a ULID), the customer their plain messages go to, what was already
+// relayed, a pending 清零, and what to tell them when WeChat's window had cut them off. Pure helpers.
+import type { AgentStatus } from '../model/agent';
+
+export interface DeskNumber {
+  n: number;
+  customerId: string;
+}
+
+export interface Unreachable {
+  since: number;
+  /** What WeChat said (or would have said): 45015 window closed, 45047 quota used up. */
+  code: 45015 | 45047;
+  /** The status to restore when the agent writes again (unless they changed it meanwhile). */
+  statusBefore: AgentStatus;
+  /** One line per customer that had to move, for the agent. */
+  moved: string[];
+}
+
+export interface WeChatDesk {
+  /** The system conversation that records what the agent writes and what is sent to them. */
+  lineId?: string;
+  /** Where the agent's plain messages go. */
+  currentConversationId?: string;
+  numbers: DeskNumber[];
+  nextNumber: number;
+  /** Conversation id → the newest customer message relayed to the agent (ids sort by creation). */
+  relayed: Record<string, string>;
+  /** A 清零 waits for its confirmation until then. */
+  confirmClearUntil?: number;
+  unreachable?: Unreachable;
+  /** Told the next time the agent writes (failed relays, customers who left). */
+  notes: string[];
+}
+
+/** Numbers kept per desk; the oldest not in use are forgotten first. */
+const MAX_NUMBERS = 200;
+const MAX_NOTES = 10;
+
+export function emptyDesk(): WeChatDesk {
+  return { numbers: [], nextNumber: 1, relayed: {}, notes: [] };
+}
+
+/** The customer's short number on this desk, created when new. */
+export function numberFor(desk: WeChatDesk, customerId: string): { desk: WeChatDesk; n: number } {
+  const known = desk.numbers.find((x) => x.customerId === customerId);
+  if (known) return { desk, n: known.n };
+  const n = desk.nextNumber;
+  const numbers = [...desk.numbers, { n, customerId }].slice(-MAX_NUMBERS);
+  return { desk: { ...desk, numbers, nextNumber: n + 1 }, n };
+}
+
+export function customerOfNumber(desk: WeChatDesk, n: number): string | undefined {
+  return desk.numbers.find((x) => x.n === n)?.customerId;
+}
+
+export function withNote(desk: WeChatDesk, note: string): WeChatDesk {
+  return { ...desk, notes: [...desk.notes, note].slice(-MAX_NOTES) };
+}
+
+/** The desk no longer follows the conversation (ended, moved away). */
+export function forget(desk: WeChatDesk, conversationId: string): WeChatDesk {
+  const { [conversationId]: _gone, ...relayed } = desk.relayed;
+  const { currentConversationId, ...rest } = desk;
+  return { ...rest, relayed, ...(currentConversationId !== undefined && currentConversationId !== conversationId && { currentConversationId }) };
+}

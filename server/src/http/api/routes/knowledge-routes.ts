@@ -1,0 +1,92 @@
+// The knowledge base (issue 5): entries, import and export, the robot's settings, the questions it
+// could not answer, and media for picture entries. Admins only; a merchant admin works on their own
+// merchant's knowledge base, platform admins on any (absent merchantId: the platform's own).
+import { z } from 'zod';
+import type { ApiContext } from '../api-context';
+import { merchantForNew, PLATFORM_TEAM } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import { notFound } from '../errors';
+import { ADMINS, route, type ApiRoute } from '../route-table';
+import { list } from '../schemas/common';
+import * as s from '../schemas/knowledge';
+import type { Scope } from '../../../knowledge/knowledge-store';
+import { channelInReach, mustBeMerchantOf } from './lookups';
+
+const TAG = 'knowledge';
+const BASE = '/channels/:channelId/knowledge';
+
+export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
+  const kb = () => {
+    if (!ctx.knowledge) throw notFound('knowledge base');
+    return ctx.knowledge;
+  };
+  /** The scope the caller works on: merchant admins always their own merchant. */
+  const scopeOf = async (p: Principal, channelId: string, merchantId: string | undefined): Promise<Scope> => {
+    await channelInReach(ctx, p, channelId);
+    const m = merchantForNew(p, channelId, merchantId === PLATFORM_TEAM ? undefined : merchantId);
+    await mustBeMerchantOf(ctx, channelId, m);
+    return { channelId, ...(m !== undefined && { merchantId: m }) };
+  };
+  return [
+    route({
+      method: 'get', path: BASE, tag: TAG, summary: 'List knowledge entries', roles: ADMINS, params: s.knowledgeParams, query: s.scopeQuery, response: list(s.entry),
+      handle: async ({ principal, params, query }) => ({ items: kb().list(await scopeOf(principal, params.channelId, query.merchantId)) }),
+    }),
+    route({
+      method: 'post', path: BASE, tag: TAG, summary: 'Create a knowledge entry', roles: ADMINS, status: 201, params: s.knowledgeParams, body: s.entryCreate, response: s.entry,
+      handle: async ({ principal, params, body }) => {
+        const { merchantId, ...fields } = body;
+        return kb().create(await scopeOf(principal, params.channelId, merchantId), fields);
+      },
+    }),
+    route({
+      method: 'get', path: `${BASE}/export`, tag: TAG, summary: 'Export the entries (CSV or JSON, re-importable as is)', roles: ADMINS,
+      params: s.knowledgeParams, query: s.exportQuery, response: s.exportAnswer,
+      handle: async ({ principal, params, query }) => ({ format: query.format, data: kb().export(await scopeOf(principal, params.channelId, query.merchantId), query.format) }),
+    }),
+    route({
+      method: 'post', path: `${BASE}/import`, tag: TAG, summary: 'Import entries (added or replaced by number)', roles: ADMINS,
+      params: s.knowledgeParams, query: s.scopeQuery, body: s.importBody, response: z.object({ imported: z.int() }),
+      handle: async ({ principal, params, query, body }) => ({ imported: await kb().import(await scopeOf(principal, params.channelId, query.merchantId), body.data, body.format, body.replace) }),
+    }),
+    route({
+      method: 'get', path: `${BASE}/misses`, tag: TAG, summary: 'Questions the robot could not answer, most asked first', roles: ADMINS,
+      params: s.knowledgeParams, query: s.missesQuery, response: list(s.miss),
+      handle: async ({ principal, params, query }) => {
+        const misses = await kb().misses(await scopeOf(principal, params.channelId, query.merchantId), query.limit);
+        return { items: misses.map(({ question, count, lastAt }) => ({ question, count, lastAt })) };
+      },
+    }),
+    route({
+      method: 'get', path: `${BASE}/settings`, tag: TAG, summary: 'The robot’s settings', roles: ADMINS, params: s.knowledgeParams, query: s.scopeQuery, response: s.robotSettings,
+      handle: async ({ principal, params, query }) => kb().settings(await scopeOf(principal, params.channelId, query.merchantId)),
+    }),
+    route({
+      method: 'put', path: `${BASE}/settings`, tag: TAG, summary: 'Change the robot’s settings', roles: ADMINS, params: s.knowledgeParams, query: s.scopeQuery, body: s.robotSettings, response: s.robotSettings,
+      handle: async ({ principal, params, query, body }) => kb().saveSettings(await scopeOf(principal, params.channelId, query.merchantId), body),
+    }),
+    route({
+      method: 'post', path: `${BASE}/media`, tag: TAG, summary: 'Store a picture, voice or video for entries (answers its media source)', roles: ADMINS, status: 201,
+      params: s.knowledgeParams, body: s.mediaUpload, response: z.object({ media: z.string() }),
+      handle: async ({ principal, params, body }) => {
+        await scopeOf(principal, params.channelId, undefined); // admins of this channel only
+        const media = await kb().saveMedia({ filename: body.filename, contentType: body.contentType, data: Buffer.from(body.base64, 'base64') });
+        return { media };
+      },
+    }),
+    route({
+      method: 'get', path: `${BASE}/:number`, tag: TAG, summary: 'Read a knowledge entry', roles: ADMINS, params: s.entryParams, query: s.scopeQuery, response: s.entry,
+      handle: async ({ principal, params, query }) => kb().get(await scopeOf(principal, params.channelId, query.merchantId), params.number),
+    }),
+    route({
+      method: 'patch', path: `${BASE}/:number`, tag: TAG, summary: 'Change a knowledge entry (enabled: false disables it)', roles: ADMINS,
+      params: s.entryParams, query: s.scopeQuery, body: s.entryPatch, response: s.entry,
+      handle: async ({ principal, params, query, body }) => kb().update(await scopeOf(principal, params.channelId, query.merchantId), params.number, body),
+    }),
+    route({
+      method: 'delete', path: `${BASE}/:number`, tag: TAG, summary: 'Delete a knowledge entry', roles: ADMINS, params: s.entryParams, query: s.scopeQuery,
+      handle: async ({ principal, params, query }) => kb().remove(await scopeOf(principal, params.channelId, query.merchantId), params.number),
+    }),
+  ];
+}
+

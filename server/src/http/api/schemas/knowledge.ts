@@ -1,0 +1,42 @@
+// Schemas of the knowledge base routes (issue 5). The entry's own fields are the domain's schema, so the
+// API, the CLI and imports accept exactly the same entries.
+import { z } from 'zod';
+import { entryFields } from '../../../knowledge/entry';
+import { id, queryInt } from './common';
+
+export const entryNumber = z.coerce.number().int().min(1).max(999_999_999);
+export const knowledgeParams = z.strictObject({ channelId: id });
+export const entryParams = z.strictObject({ channelId: id, number: entryNumber });
+export const scopeQuery = z.strictObject({
+  merchantId: id.optional().describe('the merchant whose knowledge base; "platform" or absent: the platform’s (platform admins only)'),
+});
+
+export const entryCreate = entryFields.extend({ merchantId: id.optional() });
+/** Any field but the number; null removes an optional one. */
+export const entryPatch = z.strictObject(
+  Object.fromEntries(Object.entries(entryFields.shape).filter(([k]) => k !== 'number').map(([k, v]) => [k, (v as z.ZodType).nullable().optional()])) as Record<string, z.ZodType>,
+);
+
+export const entry = entryFields.extend({ channelId: z.string(), merchantId: z.string().optional(), updatedAt: z.int() });
+
+export const exportQuery = scopeQuery.extend({ format: z.enum(['csv', 'json']).default('json') });
+export const exportAnswer = z.object({ format: z.enum(['csv', 'json']), data: z.string() });
+export const importBody = z.strictObject({
+  format: z.enum(['csv', 'json']),
+  data: z.string().max(200_000),
+  replace: z.boolean().default(false).describe('delete the entries the file does not contain'),
+});
+
+export const missesQuery = scopeQuery.extend({ limit: queryInt(1, 500).default(50) });
+export const miss = z.object({ question: z.string(), count: z.int(), lastAt: z.int() });
+
+export const robotSettings = z.strictObject({
+  handoffAfterMisses: z.int().min(0).max(20).describe('unanswered questions in a row before the robot hands over to a person; 0: never'),
+  threshold: z.number().min(0).max(1).describe('ranked answers scoring below this are not sent'),
+});
+
+export const mediaUpload = z.strictObject({
+  filename: z.string().min(1).max(200),
+  contentType: z.string().regex(/^(image|audio|video)\/[\w.+-]+$/, 'an image, audio or video type'),
+  base64: z.string().min(1).max(190_000).describe('the file, base64 (at most ~140 KB through this route)'),
+});

@@ -1,0 +1,162 @@
+// Administration of the knowledge base (REST API and CLI) and the upkeep of the robot's memory: every
+// write is followed by a reload of the in-memory indexes, so an edit counts from the next message on; a
+// poll of the store's revision picks up edits made by another process (the CLI on the same database
+// file). Misses tallied by the robot are written out here, after the unit of work that saw them.
+import { EngineError } from '../core/errors';
+import { entryFields, entryProblems, type EntryFields, type KnowledgeEntry } from './entry';
+import { cleanFields, exportEntries, importEntries, ImportError, type ExportFormat } from './entry-codec';
+import type { KnowledgeBase } from './knowledge-base';
+import type { KnowledgeStore, MissCount, RobotSettings, Scope, StoredMedia } from './knowledge-store';
+
+export interface KnowledgeServiceOptions {
+  now(): number;
+  newId(prefix: string): string;
+  /** How often to look for edits made by another process; 0: never (tests). */
+  pollMs?: number;
+}
+
+const invalid = (problems: string[]) => new EngineError('invalid_input', problems.join('; '));
+const sameScope = (e: KnowledgeEntry, s: Scope) => e.channelId === s.channelId && (e.merchantId ?? '') === (s.merchantId ?? '');
+
+export class KnowledgeService {
+  private revision = -1;
+  private reloading: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly store: KnowledgeStore,
+    readonly base: KnowledgeBase,
+    private readonly options: KnowledgeServiceOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.reload();
+    const ms = this.options.pollMs ?? 1000;
+    if (ms <= 0) return;
+    this.timer = setInterval(() => void this.reloadIfChanged().catch(() => undefined), ms);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    clearTimeout(this.flushing);
+    await this.flushMisses().catch(() => undefined);
+  }
+
+  /** Reads everything again; calls are chained so two reloads never interleave. */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.catch(() => undefined).then(async () => {
+      const revision = await this.store.revision();
+      this.base.loadAll(await this.store.all(), await this.store.settings());
+      this.revision = revision;
+    });
+    return this.reloading;
+  }
+
+  async reloadIfChanged(): Promise<void> {
+    if ((await this.store.revision()) !== this.revision) await this.reload();
+  }
+
+  list(scope: Scope): KnowledgeEntry[] {
+    return [...this.base.index(scope).entries].filter((e) => sameScope(e, scope)).sort((a, b) => a.number - b.number);
+  }
+
+  get(scope: Scope, number: number): KnowledgeEntry {
+    const e = this.list(scope).find((x) => x.number === number);
+    if (!e) throw new EngineError('not_found', `knowledge entry ${number} not found`);
+    return e;
+  }
+
+  async create(scope: Scope, fields: EntryFields): Promise<KnowledgeEntry> {
+    if (this.list(scope).some((e) => e.number === fields.number)) throw new EngineError('invalid_state', `entry number ${fields.number} is taken`);
+    return this.save(scope, fields);
+  }
+
+  /** Changes some fields; `null` removes an optional one. */
+  async update(scope: Scope, number: number, patch: Record<string, unknown>): Promise<KnowledgeEntry> {
+    const { channelId: _c, merchantId: _m, updatedAt: _u, ...current } = this.get(scope, number);
+    const merged: Record<string, unknown> = { ...current };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete merged[k];
+      else if (v !== undefined) merged[k] = v;
+    }
+    if (merged.number !== number) throw invalid(['the number of an entry cannot change (create a new one)']);
+    const parsed = entryFields.safeParse(merged);
+    if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    return this.save(scope, parsed.data);
+  }
+
+  async remove(scope: Scope, number: number): Promise<void> {
+    if (!(await this.store.remove(scope, number))) throw new EngineError('not_found', `knowledge entry ${number} not found`);
+    await this.reload();
+  }
+
+  /** Adds or replaces entries by number; with `replace`, entries not in the file are deleted. */
+  async import(scope: Scope, text: string, format: ExportFormat, replace: boolean): Promise<number> {
+    let fields: EntryFields[];
+    try {
+      fields = importEntries(text, format);
+    } catch (err) {
+      if (err instanceof ImportError) throw invalid(err.problems.slice(0, 20));
+      throw err;
+    }
+    const now = this.options.now();
+    await this.store.put(fields.map((f) => ({ ...scope, ...f, updatedAt: now })), replace ? scope : undefined);
+    await this.reload();
+    return fields.length;
+  }
+
+  export(scope: Scope, format: ExportFormat): string {
+    return exportEntries(this.list(scope).map(({ channelId: _c, merchantId: _m, updatedAt: _u, ...f }) => f), format);
+  }
+
+  settings(scope: Scope): RobotSettings {
+    return this.base.settings(scope);
+  }
+
+  async saveSettings(scope: Scope, settings: RobotSettings): Promise<RobotSettings> {
+    await this.store.saveSettings(scope, settings);
+    await this.reload();
+    return settings;
+  }
+
+  async misses(scope: Scope, limit: number): Promise<MissCount[]> {
+    await this.flushMisses();
+    return this.store.misses(scope, limit);
+  }
+
+  async saveMedia(file: Omit<StoredMedia, 'id'>): Promise<string> {
+    const id = this.options.newId('kbm').replace(/[^A-Za-z0-9_-]/g, '_');
+    await this.store.saveMedia({ id, ...file });
+    return `media:${id}`;
+  }
+
+  /**
+   * The robot calls this from inside a unit of work: nothing is written there. The write is scheduled
+   * for later, and the store's queue would run it only after the unit anyway.
+   */
+  missRecorded(): void {
+    if (this.flushing) return;
+    this.flushing = setTimeout(() => {
+      this.flushing = undefined;
+      void this.flushMisses().catch(() => undefined);
+    }, 0);
+    this.flushing.unref();
+  }
+
+  async flushMisses(): Promise<void> {
+    const misses = this.base.takeMisses();
+    if (misses.length > 0) await this.store.addMisses(misses);
+  }
+
+  private async save(scope: Scope, fields: EntryFields): Promise<KnowledgeEntry> {
+    const clean = cleanFields(fields);
+    const problems = entryProblems(clean);
+    if (problems.length > 0) throw invalid(problems);
+    const entry: KnowledgeEntry = { ...scope, ...clean, updatedAt: this.options.now() };
+    await this.store.put([entry]);
+    await this.reload();
+    return entry;
+  }
+}

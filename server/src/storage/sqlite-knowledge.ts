@@ -1,0 +1,117 @@
+// SQLite adapter of the knowledge store. Every call goes through the connection's serial queue
+// (serial-lock.ts); none is ever made from inside a unit of work (the robot answers from memory).
+import type { Database, Statement } from 'better-sqlite3';
+import type { KnowledgeEntry } from '../knowledge/entry';
+import type { KnowledgeStore, MissCount, RobotSettings, Scope, StoredMedia } from '../knowledge/knowledge-store';
+import { serialFor, type SerialQueue } from './serial-lock';
+
+interface EntryRow {
+  channel_id: string;
+  merchant_key: string;
+  number: number;
+  body: string;
+  updated_at: number;
+}
+
+const mkey = (merchantId: string | undefined) => merchantId ?? '';
+const scopeOf = (channelId: string, key: string): Scope => ({ channelId, ...(key !== '' && { merchantId: key }) });
+
+function toRow(e: KnowledgeEntry): EntryRow {
+  const { channelId, merchantId, number, updatedAt, ...fields } = e;
+  return { channel_id: channelId, merchant_key: mkey(merchantId), number, body: JSON.stringify(fields), updated_at: updatedAt };
+}
+
+function fromRow(r: EntryRow): KnowledgeEntry {
+  const fields = JSON.parse(r.body) as Omit<KnowledgeEntry, 'channelId' | 'merchantId' | 'number' | 'updatedAt'>;
+  return { ...scopeOf(r.channel_id, r.merchant_key), number: r.number, ...fields, updatedAt: r.updated_at };
+}
+
+export class SqliteKnowledgeStore implements KnowledgeStore {
+  private readonly queue: SerialQueue;
+  private readonly s: Record<string, Statement<any[], any>>;
+
+  constructor(private readonly db: Database) {
+    this.queue = serialFor(db);
+    this.s = {
+      all: db.prepare('SELECT * FROM knowledge_entries ORDER BY channel_id, merchant_key, number'),
+      revision: db.prepare('SELECT value FROM knowledge_revision WHERE id = 1').pluck(),
+      upsert: db.prepare(`INSERT INTO knowledge_entries (channel_id, merchant_key, number, body, updated_at) VALUES (@channel_id, @merchant_key, @number, @body, @updated_at)
+        ON CONFLICT (channel_id, merchant_key, number) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`),
+      clearScope: db.prepare('DELETE FROM knowledge_entries WHERE channel_id = ? AND merchant_key = ?'),
+      remove: db.prepare('DELETE FROM knowledge_entries WHERE channel_id = ? AND merchant_key = ? AND number = ?'),
+      settings: db.prepare('SELECT * FROM knowledge_settings'),
+      saveSettings: db.prepare(`INSERT INTO knowledge_settings (channel_id, merchant_key, handoff_after_misses, threshold) VALUES (?, ?, ?, ?)
+        ON CONFLICT (channel_id, merchant_key) DO UPDATE SET handoff_after_misses = excluded.handoff_after_misses, threshold = excluded.threshold`),
+      addMiss: db.prepare(`INSERT INTO knowledge_misses (channel_id, merchant_key, key, question, count, last_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (channel_id, merchant_key, key) DO UPDATE SET count = count + excluded.count, last_at = max(last_at, excluded.last_at)`),
+      misses: db.prepare('SELECT * FROM knowledge_misses WHERE channel_id = ? AND merchant_key = ? ORDER BY count DESC, last_at DESC LIMIT ?'),
+      saveMedia: db.prepare('INSERT OR REPLACE INTO knowledge_media (id, filename, content_type, data) VALUES (?, ?, ?, ?)'),
+      media: db.prepare('SELECT * FROM knowledge_media WHERE id = ?'),
+    };
+  }
+
+  all(): Promise<KnowledgeEntry[]> {
+    return this.queue.run(() => (this.s.all!.all() as EntryRow[]).map(fromRow));
+  }
+
+  revision(): Promise<number> {
+    return this.queue.run(() => this.s.revision!.get() as number);
+  }
+
+  put(entries: readonly KnowledgeEntry[], replaceScope?: Scope): Promise<void> {
+    return this.queue.run(() =>
+      this.db.transaction(() => {
+        if (replaceScope) this.s.clearScope!.run(replaceScope.channelId, mkey(replaceScope.merchantId));
+        for (const e of entries) this.s.upsert!.run(toRow(e));
+      })(),
+    );
+  }
+
+  remove(scope: Scope, number: number): Promise<boolean> {
+    return this.queue.run(() => this.s.remove!.run(scope.channelId, mkey(scope.merchantId), number).changes > 0);
+  }
+
+  settings(): Promise<(Scope & RobotSettings)[]> {
+    return this.queue.run(() =>
+      (this.s.settings!.all() as { channel_id: string; merchant_key: string; handoff_after_misses: number; threshold: number }[]).map((r) => ({
+        ...scopeOf(r.channel_id, r.merchant_key),
+        handoffAfterMisses: r.handoff_after_misses,
+        threshold: r.threshold,
+      })),
+    );
+  }
+
+  saveSettings(scope: Scope, settings: RobotSettings): Promise<void> {
+    return this.queue.run(() => void this.s.saveSettings!.run(scope.channelId, mkey(scope.merchantId), settings.handoffAfterMisses, settings.threshold));
+  }
+
+  addMisses(misses: readonly (MissCount & { key: string })[]): Promise<void> {
+    return this.queue.run(() =>
+      this.db.transaction(() => {
+        for (const m of misses) this.s.addMiss!.run(m.channelId, mkey(m.merchantId), m.key, m.question, m.count, m.lastAt);
+      })(),
+    );
+  }
+
+  misses(scope: Scope, limit: number): Promise<MissCount[]> {
+    return this.queue.run(() =>
+      (this.s.misses!.all(scope.channelId, mkey(scope.merchantId), limit) as { channel_id: string; merchant_key: string; question: string; count: number; last_at: number }[]).map((r) => ({
+        ...scopeOf(r.channel_id, r.merchant_key),
+        question: r.question,
+        count: r.count,
+        lastAt: r.last_at,
+      })),
+    );
+  }
+
+  saveMedia(m: StoredMedia): Promise<void> {
+    return this.queue.run(() => void this.s.saveMedia!.run(m.id, m.filename, m.contentType, Buffer.from(m.data)));
+  }
+
+  media(id: string): Promise<StoredMedia | undefined> {
+    return this.queue.run(() => {
+      const r = this.s.media!.get(id) as { id: string; filename: string; content_type: string; data: Buffer } | undefined;
+      return r && { id: r.id, filename: r.filename, contentType: r.content_type, data: new Uint8Array(r.data) };
+    });
+  }
+}
