@@ -8,7 +8,7 @@
 // (tokens.ts) weighted by rarity (idf): a keyword fully found in the question counts most (cd), a
 // question mostly explained by the keyword next (cq).
 import { isLive, type KnowledgeEntry } from './entry';
-import { normalize, terms } from './tokens';
+import { indexTerms, normalize, terms } from './tokens';
 
 export type MatchHow = 'number' | 'keyword' | 'ranked';
 export interface Match {
@@ -52,10 +52,10 @@ export class KnowledgeIndex {
         const list = this.byKeyword.get(key) ?? [];
         list.push(e);
         this.byKeyword.set(key, list);
-        termLists.push({ entry: e, terms: unique(terms(k)), factor: 1 });
+        termLists.push({ entry: e, terms: indexTerms(k), factor: 1 });
       }
       const heading = [e.title, e.description].filter(Boolean).join(' ');
-      if (heading) termLists.push({ entry: e, terms: unique(terms(heading)), factor: TEXT_FACTOR });
+      if (heading) termLists.push({ entry: e, terms: indexTerms(heading), factor: TEXT_FACTOR });
     }
     const df = new Map<string, number>();
     for (const d of termLists) for (const t of d.terms) df.set(t, (df.get(t) ?? 0) + 1);

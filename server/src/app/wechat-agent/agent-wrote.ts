@@ -1,0 +1,105 @@
+// Story: an agent wrote from their own WeChat. Their message opens their WeChat window again (as any
+// user's), is recorded on their line, and first of all they hear what they missed: that WeChat had cut
+// them off and where their customers went (their status comes back), notes kept for them. Then the
+// command runs, or the message goes to their current customer.
+import { contentOf, type CustomerMessagePush } from '../../core/conversation/inbound-content';
+import type { ChannelKind } from '../../core/channel';
+import type { Agent } from '../../core/model/agent';
+import type { Message } from '../../core/model/message';
+import { parseDeskCommand, type DeskCommand } from '../../core/wechat-agent/commands';
+import { HELP, STATUS_TEXT, unreachableText } from '../../core/wechat-agent/texts';
+import { changeAgentStatus } from '../change-agent-status';
+import { customerActing } from '../support/customers';
+import type { EngineDeps, Work } from '../support/engine-deps';
+import { ensureLine } from './agent-line';
+import { DeskSession, type DeskOptions } from './desk-session';
+import { deskOf, saveDesk } from './desk-store';
+import { broadcast, knowledgeEntry, next, replyToCurrent, writeToNumber } from './reply-commands';
+import { askToClear, clearQueue, setStatus, showLeftMessages, showQueue } from './team-commands';
+
+export interface AgentPush {
+  channelId: string;
+  channelKind: ChannelKind;
+  push: CustomerMessagePush;
+}
+
+export async function agentWroteOnWeChat(deps: EngineDeps, w: Work, agent: Agent & { wechatOpenid: string }, input: AgentPush, options: DeskOptions): Promise<{ lineId: string; messageId: string }> {
+  await customerActing(w, input.channelId, input.channelKind, agent.wechatOpenid, 'message');
+  const { line, desk } = await ensureLine(w, agent, deskOf(agent));
+  const message = await recordOnLine(w, line.id, line.customerId, agent.id, input.push);
+  const s = new DeskSession(deps, w, agent, desk, line, options);
+  await catchUp(s);
+  const confirming = (s.desk.confirmClearUntil ?? 0) > w.now;
+  const command: DeskCommand = input.push.type === 'text' ? parseDeskCommand(input.push.content, { confirming }) : { kind: 'reply', text: '' };
+  if (confirming && command.kind !== 'confirm') {
+    const { confirmClearUntil: _cancelled, ...rest } = s.desk;
+    s.desk = rest;
+  }
+  await run(s, command, message);
+  await saveDesk(w, agent.id, s.desk);
+  return { lineId: line.id, messageId: message.id };
+}
+
+async function recordOnLine(w: Work, lineId: string, customerId: string, agentId: string, push: CustomerMessagePush): Promise<Message> {
+  const message: Message = {
+    id: w.ids.next('message'),
+    channelId: push.toUserName === '' ? '' : '',
+    conversationId: lineId,
+    customerId,
+    direction: 'in',
+    sender: { kind: 'agent', agentId },
+    content: contentOf(push),
+    createdAt: w.now,
+    wechatMsgId: push.msgId,
+  };
+  return message;
+}
+
+/** What happened while they could not be reached, and notes that could not be sent at the time. */
+async function catchUp(s: DeskSession): Promise<void> {
+  const { unreachable, notes } = s.desk;
+  if (unreachable) {
+    const { unreachable: _seen, ...rest } = s.desk;
+    s.desk = rest;
+    const fresh = await s.w.tx.agents.get(s.agent.id);
+    // Only the status the cut-off set is undone; one they (or an admin) chose since stays.
+    const restore = fresh?.status === 'busy' && unreachable.statusBefore !== 'busy' ? unreachable.statusBefore : undefined;
+    if (restore) await changeAgentStatus(s.engine, { agentId: s.agent.id, status: restore });
+    await s.tell(unreachableText(unreachable.code, unreachable.moved, restore && STATUS_TEXT[restore]));
+  }
+  if (notes.length > 0) {
+    s.desk = { ...s.desk, notes: [] };
+    await s.tell(notes.join('\n'));
+  }
+}
+
+async function run(s: DeskSession, command: DeskCommand, message: Message): Promise<void> {
+  switch (command.kind) {
+    case 'reply':
+      return replyToCurrent(s, message.content);
+    case 'next':
+      return next(s);
+    case 'queue':
+      return showQueue(s);
+    case 'clear_queue':
+      return askToClear(s);
+    case 'confirm':
+      return clearQueue(s);
+    case 'left_messages':
+      return showLeftMessages(s);
+    case 'to_customer':
+      return writeToNumber(s, command.number, [{ type: 'text', text: command.text }]);
+    case 'knowledge_to_customer':
+      return writeToNumber(s, command.number, await knowledgeEntry(s, command.entry));
+    case 'broadcast':
+      return broadcast(s, [{ type: 'text', text: command.text }]);
+    case 'knowledge_broadcast':
+      return broadcast(s, await knowledgeEntry(s, command.entry));
+    case 'status':
+      return setStatus(s, command.status);
+    case 'help':
+      return s.tell(HELP);
+    case 'openid':
+      return s.tell(`您的 openid：${s.agent.wechatOpenid}`);
+  }
+}
