@@ -12,6 +12,7 @@ import type { ChannelStore } from './core/ports/channel-store';
 import type { Clock } from './core/ports/clock';
 import type { Robot } from './core/ports/robot';
 import type { UnitOfWork } from './core/ports/unit-of-work';
+import type { KnowledgeLookup } from './core/wechat-agent/knowledge';
 import { apiRouter } from './http/api/api-router';
 import { AuthService } from './http/api/auth/auth-service';
 import { LoginThrottle } from './http/api/auth/login-throttle';
@@ -21,10 +22,13 @@ import { opsRouter } from './http/ops/ops-router';
 import { kitSessionRouter } from './http/routes/kit-session';
 import { newId } from './http/api/auth/secrets';
 import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
+import { isLive } from './knowledge/entry';
+import { renderEntry } from './knowledge/render';
 import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
 import { TimerScheduler } from './runtime/timer-scheduler';
+import { WeChatDeskFollower } from './runtime/wechat-desk-follower';
 import { WeChatApis } from './runtime/wechat-apis';
 import { sqliteAuthStores } from './storage/auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite-storage';
@@ -39,6 +43,8 @@ export interface ComposeOptions {
   robot?: Robot;
   /** Tests pass faster loops. */
   pollMs?: number;
+  /** Knowledge-base entries for WeChat agents' `@3:2#` (issue 7); wired to issue 5's knowledge base once it lands. */
+  knowledge?: KnowledgeLookup;
 }
 
 export interface ComposedServer {
@@ -51,6 +57,8 @@ export interface ComposedServer {
   metrics: Metrics;
   inboxWorker: InboxWorker;
   outboxSender: OutboxSender;
+  /** Relays to agents who answer from WeChat (issue 7). */
+  deskFollower: WeChatDeskFollower;
   /** Seeds channels and the first admin, then starts the worker, the sender and the timers. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -99,8 +107,15 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   };
   outboxSender = new OutboxSender({ store: storage.outbox, engine, channel: (id) => apis.forChannel(id), logger, now: clock.now, pollMs, metrics, media: knowledge.media });
   const inbox = new SqliteInbox(db);
+  const deskFollower = new WeChatDeskFollower(engine, logger);
+  // `@3:2#` from a WeChat agent: entry 2 (or a keyword) of the merchant's knowledge base, read from memory.
+  const knowledgeLookup: KnowledgeLookup = options.knowledge ?? (async (scope, key, who) => {
+    const entry = knowledge.service.list(scope).find((e) => String(e.number) === key || e.keywords.includes(key));
+    return entry && isLive(entry, clock.now()) ? [renderEntry(entry, who ?? { id: '' })] : undefined;
+  });
+  notices.subscribe(deskFollower.listener);
   const inboxWorker = new InboxWorker(
-    { engine, inbox, channelOf: async (id) => storage.channels.get(id) },
+    { engine, inbox, channelOf: async (id) => storage.channels.get(id), desk: { knowledge: knowledgeLookup } },
     { logger, now: clock.now, pollMs },
   );
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
@@ -132,7 +147,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   });
 
   return {
-    app, knowledge, db, storage, engine, notices, metrics, inboxWorker, outboxSender,
+    app, knowledge, db, storage, engine, notices, metrics, inboxWorker, outboxSender, deskFollower,
     async start() {
       if (config.channelsFile) await seedChannels(storage.channels, config.channelsFile, clock.now(), logger);
       if (config.firstAdmin) await ensureFirstAdmin(new AuthService({ stores: auth, clock }), config.firstAdmin, logger);
@@ -144,6 +159,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     async stop() {
       await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
       await knowledge.service.stop();
+      await deskFollower.idle();
       db.close();
     },
   };

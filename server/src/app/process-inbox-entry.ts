@@ -9,9 +9,10 @@ import type { InboundMessage } from '../core/inbound-message';
 import type { Inbox, InboxEntry } from '../core/ports/inbox';
 import type { UnitOfWork } from '../core/ports/unit-of-work';
 import { customerEnteredSession } from './customer-entered-session';
-import { handleCustomerMessage } from './handle-customer-message';
 import { recordCustomerAction } from './record-customer-action';
 import type { EngineDeps } from './support/engine-deps';
+import type { DeskOptions } from './wechat-agent/desk-session';
+import { handleWeChatMessage } from './wechat-agent/handle-wechat-message';
 
 export interface InboxChannel {
   kind: ChannelKind;
@@ -23,6 +24,8 @@ export interface InboxDeps {
   engine: EngineDeps;
   inbox: Inbox;
   channelOf(channelId: string): Promise<InboxChannel | undefined>;
+  /** Issue 7: what agents answering from WeChat may use (the knowledge base). */
+  desk?: DeskOptions;
 }
 
 export type ProcessOutcome = 'handled' | 'ignored';
@@ -59,7 +62,8 @@ export async function processInboxEntry(deps: InboxDeps, entry: InboxEntry): Pro
   const base = { channelId: entry.channelId, channelKind: channel?.kind ?? 'miniprogram' };
   const m = entry.message;
   if (channel !== undefined && isCustomerMessage(m)) {
-    await handleCustomerMessage(engine, { ...base, push: m });
+    // A customer's message, or an agent's when the openid is bound to one (issue 7).
+    await handleWeChatMessage(engine, { ...base, push: m }, deps.desk);
   } else if (channel !== undefined && m.type === 'user_enter_tempsession') {
     const unionId = plainUnionId(m, channel);
     await customerEnteredSession(engine, { ...base, openid: m.fromUserName, context: m.context, ...(unionId !== undefined && { unionId }) });

@@ -5,6 +5,7 @@ import type { ChannelStore } from '../core/ports/channel-store';
 import type { Clock } from '../core/ports/clock';
 import type { UnitOfWork } from '../core/ports/unit-of-work';
 import { AuthService } from '../http/api/auth/auth-service';
+import type { KnowledgeService } from '../knowledge/knowledge-service';
 import { UsageError } from './send-command';
 
 export interface CliContext {
@@ -15,6 +16,8 @@ export interface CliContext {
   /** For secrets given through the environment instead of flags (flags show in `ps`). */
   env: Record<string, string | undefined>;
   print(line: string): void;
+  /** Issue 5: the knowledge base on the same database. */
+  knowledge?: KnowledgeService;
 }
 
 export const authService = (ctx: CliContext) => new AuthService({ stores: ctx.auth, clock: ctx.clock });

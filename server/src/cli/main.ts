@@ -1,5 +1,7 @@
 // `kefu`: the operator's command line. Reads the same environment as the server (README) and opens the
 // same SQLite database in DATA_DIR; commands are in run-cli.ts.
+import { knowledgeModule } from '../knowledge/knowledge-module';
+import { newId } from '../http/api/auth/secrets';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from '../config';
@@ -22,7 +24,8 @@ async function withStores(work: (ctx: CliContext) => Promise<number>): Promise<n
   const { config, db } = openDb();
   try {
     const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY' });
-    return await work({ channels: storage.channels, uow: storage.uow, auth: sqliteAuthStores(db), clock: { now: Date.now }, env: process.env, print });
+    const knowledge = knowledgeModule(db, { now: Date.now, newId: (prefix) => newId(prefix), pollMs: 0 }).service;
+    return await work({ channels: storage.channels, uow: storage.uow, auth: sqliteAuthStores(db), clock: { now: Date.now }, env: process.env, print, knowledge });
   } finally {
     db.close();
   }

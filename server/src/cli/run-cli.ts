@@ -4,6 +4,7 @@ import type { CliContext } from './cli-context';
 import { agentsGroup } from './agents-command';
 import { channelsGroup } from './channels-command';
 import { exportGroup } from './export-command';
+import { knowledgeGroup } from './knowledge-command';
 import { serveCommand } from './serve-command';
 import { UsageError } from './send-command';
 import { runGroup, type Group } from './subcommands';
@@ -17,12 +18,13 @@ Commands:
   agents add|list|set-password   agents and their logins
   tokens create|list|revoke      API tokens (shown once at creation)
   export channels|conversations  CSV files, 2000 rows per file, without secrets
+  knowledge list|add|disable|import|export   the robot's knowledge base (CSV or JSON)
   send                           send a customer-service message through WeChat's API
 
 Environment: DATA_DIR, KEFU_MASTER_KEY, KEFU_CHANNELS_FILE, WECHAT_API_BASE_URL (see the README).
 Exit codes: 0 done, 1 failed, 2 usage error.`;
 
-const GROUPS: Record<string, Group> = { channels: channelsGroup, agents: agentsGroup, tokens: tokensGroup, export: exportGroup };
+const GROUPS: Record<string, Group> = { channels: channelsGroup, agents: agentsGroup, tokens: tokensGroup, export: exportGroup, knowledge: knowledgeGroup };
 
 export interface CliRuntime {
   print(line: string): void;

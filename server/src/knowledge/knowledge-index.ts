@@ -8,7 +8,7 @@
 // (tokens.ts) weighted by rarity (idf): a keyword fully found in the question counts most (cd), a
 // question mostly explained by the keyword next (cq).
 import { isLive, type KnowledgeEntry } from './entry';
-import { indexTerms, normalize, terms } from './tokens';
+import { indexTerms, keywordKey, normalize, terms } from './tokens';
 
 export type MatchHow = 'number' | 'keyword' | 'ranked';
 export interface Match {
@@ -19,7 +19,6 @@ export interface Match {
 
 interface Doc {
   entry: KnowledgeEntry;
-  terms: string[];
   /** Σ idf of the doc's terms. */
   mass: number;
   /** Keywords count fully; the title and description are weaker evidence. */
@@ -35,8 +34,10 @@ export const DEFAULT_THRESHOLD = 0.5;
 export class KnowledgeIndex {
   private readonly byNumber = new Map<number, KnowledgeEntry>();
   private readonly byKeyword = new Map<string, KnowledgeEntry[]>();
-  private readonly postings = new Map<string, number[]>();
-  private readonly idf = new Map<string, number>();
+  /** Terms are numbered once; postings and idf are arrays by term number (a rebuild stays cheap). */
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: number[][] = [];
+  private readonly idf: Float64Array;
   private readonly docs: Doc[] = [];
   private readonly welcomes: KnowledgeEntry[];
   private readonly unknownIdf: number;
@@ -44,35 +45,42 @@ export class KnowledgeIndex {
   private readonly acc: Float64Array;
 
   constructor(readonly entries: readonly KnowledgeEntry[]) {
-    const termLists: { entry: KnowledgeEntry; terms: string[]; factor: number }[] = [];
+    const docTerms: number[][] = [];
+    const addDoc = (entry: KnowledgeEntry, text: string, factor: number) => {
+      const list = indexTerms(text);
+      if (list.length === 0) return;
+      const i = this.docs.length;
+      const ids = list.map((t) => {
+        let id = this.termIds.get(t);
+        if (id === undefined) {
+          id = this.postings.length;
+          this.termIds.set(t, id);
+          this.postings.push([]);
+        }
+        (this.postings[id] as number[]).push(i);
+        return id;
+      });
+      this.docs.push({ entry, mass: 0, factor });
+      docTerms.push(ids);
+    };
     for (const e of entries) {
       this.byNumber.set(e.number, e);
       for (const k of e.keywords) {
-        const key = normalize(k);
-        const list = this.byKeyword.get(key) ?? [];
-        list.push(e);
-        this.byKeyword.set(key, list);
-        termLists.push({ entry: e, terms: indexTerms(k), factor: 1 });
+        const key = keywordKey(k);
+        const same = this.byKeyword.get(key);
+        if (same) same.push(e);
+        else this.byKeyword.set(key, [e]);
+        addDoc(e, k, 1);
       }
-      const heading = [e.title, e.description].filter(Boolean).join(' ');
-      if (heading) termLists.push({ entry: e, terms: indexTerms(heading), factor: TEXT_FACTOR });
+      const heading = e.description ? `${e.title ?? ''} ${e.description}` : e.title;
+      if (heading) addDoc(e, heading, TEXT_FACTOR);
     }
-    const df = new Map<string, number>();
-    for (const d of termLists) for (const t of d.terms) df.set(t, (df.get(t) ?? 0) + 1);
-    const n = termLists.length;
-    for (const [t, f] of df) this.idf.set(t, Math.log(1 + n / f));
+    const n = this.docs.length;
+    this.idf = new Float64Array(this.postings.length);
+    this.postings.forEach((p, id) => (this.idf[id] = Math.log(1 + n / p.length)));
     this.unknownIdf = Math.log(1 + Math.max(n, 1));
-    for (const d of termLists) {
-      if (d.terms.length === 0) continue;
-      const i = this.docs.length;
-      this.docs.push({ ...d, mass: d.terms.reduce((s, t) => s + (this.idf.get(t) ?? 0), 0) });
-      for (const t of d.terms) {
-        const p = this.postings.get(t);
-        if (p) p.push(i);
-        else this.postings.set(t, [i]);
-      }
-    }
-    this.acc = new Float64Array(this.docs.length);
+    docTerms.forEach((ids, i) => ((this.docs[i] as Doc).mass = ids.reduce((sum, id) => sum + (this.idf[id] as number), 0)));
+    this.acc = new Float64Array(n);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
   }
 
@@ -100,10 +108,11 @@ export class KnowledgeIndex {
     const touched: number[] = [];
     const acc = this.acc;
     for (const t of q) {
-      const w = this.idf.get(t) ?? this.unknownIdf;
+      const id = this.termIds.get(t);
+      const w = id === undefined ? this.unknownIdf : (this.idf[id] as number);
       qMass += w;
-      const p = this.postings.get(t);
-      if (!p) continue;
+      if (id === undefined) continue;
+      const p = this.postings[id] as number[];
       for (const i of p) {
         if (acc[i] === 0) touched.push(i);
         acc[i] = (acc[i] as number) + w;

@@ -63,7 +63,19 @@ export function terms(text: string): string[] {
 }
 
 const memo = new Map<string, string[]>();
+const keys = new Map<string, string>();
 const MEMO_MAX = 200_000;
+
+/** normalize() remembered, for keywords (see indexTerms). */
+export function keywordKey(text: string): string {
+  let found = keys.get(text);
+  if (found === undefined) {
+    if (keys.size >= MEMO_MAX) keys.clear();
+    found = normalize(text);
+    keys.set(text, found);
+  }
+  return found;
+}
 
 /**
  * terms() remembered for texts that are indexed again and again (keywords and titles: the index is

@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { InboxDeps } from '../app/process-inbox-entry';
 import { processInboxEntry } from '../app/process-inbox-entry';
+import { CoalescedLoop } from './coalesced-loop';
 import type { InboxEntry } from '../core/ports/inbox';
 import type { EngineNotice } from '../core/ports/notifier';
 
@@ -30,44 +31,27 @@ export function retryDelayMs(attempts: number): number {
 }
 
 export class InboxWorker {
-  private running: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: CoalescedLoop;
 
   constructor(
     private readonly deps: InboxDeps,
     private readonly options: InboxWorkerOptions,
-  ) {}
+  ) {
+    this.loop = new CoalescedLoop(() => this.drain(), { name: 'inbox', logger: options.logger, intervalMs: options.pollMs ?? 1000 });
+  }
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.options.pollMs ?? 1000);
-    this.timer.unref();
-    this.kick();
+    this.loop.start();
   }
 
   /** Resolves when the current pass has finished. */
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Processes what is pending now; a kick during a pass makes it run once more afterwards. */
   kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    // Never rejects: a timer calls this, and an unhandled rejection would end the process.
-    this.running = this.drain()
-      .catch((err: unknown) => this.options.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'inbox pass failed'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.kick();
-        }
-      });
-    return this.running;
+    return this.loop.kick();
   }
 
   private async drain(): Promise<void> {

@@ -11,6 +11,7 @@ import type { MessageContent } from '../core/model/message';
 import type { ClaimedOutboxItem, OutboxStore } from '../core/ports/outbox-store';
 import type { Metrics } from '../http/ops/metrics';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
+import { CoalescedLoop } from './coalesced-loop';
 import { WeChatApiError, type WeChatApi, sendCustomMessage } from '../wechat/outbound/index';
 
 export interface SendingChannel {
@@ -56,44 +57,23 @@ type Outcome = { kind: 'sent' } | { kind: 'retry'; error: string } | { kind: 'fa
 const TEMPORARY = new Set(['busy', 'rate_limited', 'token_invalid']);
 
 export class OutboxSender {
-  private running: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: CoalescedLoop;
 
-  constructor(private readonly deps: OutboxSenderDeps) {}
-
-  private started = false;
-
-  start(): void {
-    this.started = true;
-    this.timer = setInterval(() => void this.kick(), this.deps.pollMs ?? 1000);
-    this.timer.unref();
-    void this.kick();
+  constructor(private readonly deps: OutboxSenderDeps) {
+    this.loop = new CoalescedLoop(() => this.pass(), { name: 'outbox', logger: deps.logger, intervalMs: deps.pollMs ?? 1000, idleUntilStarted: true });
   }
 
-  async stop(): Promise<void> {
-    this.started = false;
-    clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Delivers what is due now; does nothing before start() (a server may take requests before sending). */
   kick(): Promise<void> {
-    if (!this.started) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.pass()
-      .catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox pass failed'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.kick();
-        }
-      });
-    return this.running;
+    return this.loop.kick();
   }
 
   private async pass(): Promise<void> {

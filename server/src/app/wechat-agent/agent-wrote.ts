@@ -5,6 +5,7 @@
 import { contentOf, type CustomerMessagePush } from '../../core/conversation/inbound-content';
 import type { ChannelKind } from '../../core/channel';
 import type { Agent } from '../../core/model/agent';
+import type { Conversation } from '../../core/model/conversation';
 import type { Message } from '../../core/model/message';
 import { parseDeskCommand, type DeskCommand } from '../../core/wechat-agent/commands';
 import { HELP, STATUS_TEXT, unreachableText } from '../../core/wechat-agent/texts';
@@ -26,7 +27,7 @@ export interface AgentPush {
 export async function agentWroteOnWeChat(deps: EngineDeps, w: Work, agent: Agent & { wechatOpenid: string }, input: AgentPush, options: DeskOptions): Promise<{ lineId: string; messageId: string }> {
   await customerActing(w, input.channelId, input.channelKind, agent.wechatOpenid, 'message');
   const { line, desk } = await ensureLine(w, agent, deskOf(agent));
-  const message = await recordOnLine(w, line.id, line.customerId, agent.id, input.push);
+  const message = await recordOnLine(w, line, agent.id, input.push);
   const s = new DeskSession(deps, w, agent, desk, line, options);
   await catchUp(s);
   const confirming = (s.desk.confirmClearUntil ?? 0) > w.now;
@@ -40,18 +41,20 @@ export async function agentWroteOnWeChat(deps: EngineDeps, w: Work, agent: Agent
   return { lineId: line.id, messageId: message.id };
 }
 
-async function recordOnLine(w: Work, lineId: string, customerId: string, agentId: string, push: CustomerMessagePush): Promise<Message> {
+/** With WeChat's MsgId, so a push WeChat delivers twice is recognised (the dispatcher looks it up first). */
+async function recordOnLine(w: Work, line: Conversation, agentId: string, push: CustomerMessagePush): Promise<Message> {
   const message: Message = {
     id: w.ids.next('message'),
-    channelId: push.toUserName === '' ? '' : '',
-    conversationId: lineId,
-    customerId,
+    channelId: line.channelId,
+    conversationId: line.id,
+    customerId: line.customerId,
     direction: 'in',
     sender: { kind: 'agent', agentId },
     content: contentOf(push),
     createdAt: w.now,
     wechatMsgId: push.msgId,
   };
+  await w.tx.messages.add(message);
   return message;
 }
 
@@ -90,7 +93,7 @@ async function run(s: DeskSession, command: DeskCommand, message: Message): Prom
     case 'to_customer':
       return writeToNumber(s, command.number, [{ type: 'text', text: command.text }]);
     case 'knowledge_to_customer':
-      return writeToNumber(s, command.number, await knowledgeEntry(s, command.entry));
+      return writeToNumber(s, command.number, await knowledgeEntry(s, command.entry, command.number));
     case 'broadcast':
       return broadcast(s, [{ type: 'text', text: command.text }]);
     case 'knowledge_broadcast':

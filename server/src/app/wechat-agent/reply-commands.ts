@@ -77,9 +77,12 @@ export async function broadcast(s: DeskSession, contents: MessageContent[] | und
 }
 
 /** The entry's messages, or undefined after telling the agent it does not exist. */
-export async function knowledgeEntry(s: DeskSession, key: string): Promise<MessageContent[] | undefined> {
+export async function knowledgeEntry(s: DeskSession, key: string, number?: number): Promise<MessageContent[] | undefined> {
   const lookup = s.options.knowledge;
-  const found = lookup && (await lookup({ channelId: s.agent.channelId, ...(s.agent.merchantId !== undefined && { merchantId: s.agent.merchantId }) }, key));
+  const customerId = number === undefined ? undefined : customerOfNumber(s.desk, number);
+  const customer = customerId === undefined ? undefined : await s.w.tx.customers.get(customerId);
+  const recipient = customer && { id: customer.id, ...(customer.nickname !== undefined && { nickname: customer.nickname }) };
+  const found = lookup && (await lookup({ channelId: s.agent.channelId, ...(s.agent.merchantId !== undefined && { merchantId: s.agent.merchantId }) }, key, recipient));
   if (!found || found.length === 0) await s.tell(lookup ? `知识库中没有「${key}」。` : '知识库尚未启用。');
   return found && found.length > 0 ? found : undefined;
 }

@@ -1,6 +1,11 @@
 // How `@3:2#` finds knowledge-base entry 2. The knowledge base (issue 5, server/src/knowledge/) is built
-// in parallel; until it is wired, this is injected (compose.ts) and absent means "no knowledge base".
+// in parallel; compose.ts adapts it to this, and absent means "no knowledge base".
 // Called inside a unit of work: it must not open one itself (read a cache or its own store).
 import type { MessageContent } from '../model/message';
 
-export type KnowledgeLookup = (scope: { channelId: string; merchantId?: string }, key: string) => Promise<MessageContent[] | undefined>;
+/** `key`: the entry's number or one of its keywords (the seed allows both); `recipient` fills [name] and [id]. */
+export type KnowledgeLookup = (
+  scope: { channelId: string; merchantId?: string },
+  key: string,
+  recipient?: { id: string; nickname?: string },
+) => Promise<MessageContent[] | undefined>;

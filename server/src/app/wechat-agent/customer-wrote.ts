@@ -1,0 +1,81 @@
+// Story: a customer wrote, with what issue 7 adds around the ordinary story (handleCustomerMessage,
+// composed into the same unit): calling an agent by name hands the conversation to that agent before
+// the message is recorded; 再见 ends the conversation after it; a customer starting a new conversation
+// hears who served them last; `openid` is answered with their openid (for an admin binding an agent).
+// Whatever the outcome, the conversation's WeChat agent (if any) gets the message relayed.
+import type { Agent } from '../../core/model/agent';
+import type { Conversation } from '../../core/model/conversation';
+import { openConversation } from '../../core/conversation/transitions';
+import { customerIntent, type CustomerIntent } from '../../core/wechat-agent/customer-intents';
+import { agentTargetState } from '../../core/routing/target-state';
+import { handleCustomerMessage, type HandleMessageResult, type IncomingCustomerMessage } from '../handle-customer-message';
+import { closeConversation } from '../support/close-conversation';
+import { customerActing } from '../support/customers';
+import { drainQueue } from '../support/drain-queue';
+import type { EngineDeps, Work } from '../support/engine-deps';
+import { assignConversation } from '../support/place-conversation';
+import { loadRouting } from '../support/routing-context';
+import { loadSettings } from '../support/routing-context';
+import { sendSystemText } from '../support/send-to-customer';
+import { systemConversation } from './agent-line';
+import { withinUnit } from './nested';
+import { syncConversation } from './relay';
+
+const sameMerchant = (a: { merchantId?: string }, merchantId: string | undefined) => (a.merchantId ?? '') === (merchantId ?? '');
+
+export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: IncomingCustomerMessage, agents: Agent[]): Promise<HandleMessageResult> {
+  const known = await w.tx.customers.findByOpenid(input.channelId, input.push.fromUserName);
+  const merchantId = known?.session?.merchantId;
+  const team = agents.filter((a) => sameMerchant(a, merchantId));
+  const intent: CustomerIntent = input.push.type === 'text' ? customerIntent(input.push.content, team.map((a) => a.name)) : { kind: 'none' };
+  if (intent.kind === 'openid') return answerOpenid(w, input);
+  const open = known && (await w.tx.conversations.findOpen(known.id, merchantId));
+  const previous = known && !open ? await w.tx.conversations.findLatestWithAgent(known.id, merchantId) : undefined;
+  if (intent.kind === 'call_agent') await handToNamed(w, input, open, team.find((a) => a.name === intent.name), merchantId);
+  const result = await handleCustomerMessage(withinUnit(deps, w), input);
+  if (result.kind === 'duplicate') return result;
+  let c = await w.tx.conversations.get(result.conversationId);
+  if (c && previous?.agentId !== undefined) await tellLastAgent(w, c, previous.agentId);
+  await syncConversation(w, result.conversationId);
+  c = await w.tx.conversations.get(result.conversationId);
+  if (intent.kind === 'leave' && open && c && c.state !== 'ended') {
+    await closeConversation(w, c, 'customer_left', { closingText: true });
+    await syncConversation(w, c.id, c.agentId);
+  }
+  return result;
+}
+
+/**
+ * 喊名字直接接通客服: the named agent takes the conversation (opened for the occasion when there is none)
+ * if they can right now, invisible agents included; otherwise the message is handled as any other.
+ */
+async function handToNamed(w: Work, input: IncomingCustomerMessage, open: Conversation | undefined, named: Agent | undefined, merchantId: string | undefined): Promise<void> {
+  if (!named || (open?.state === 'assigned' && open.agentId === named.id)) return;
+  const ctx = await loadRouting(w, input.channelId, merchantId);
+  if (agentTargetState(ctx.view, named.id, new Set()).kind !== 'available') return;
+  const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
+  // Opened as queued so that the message that follows is recorded without routing it elsewhere.
+  const c = open ?? openConversation({ id: w.ids.next('conversation'), channelId: input.channelId, ...(merchantId !== undefined && { merchantId }), customerId: customer.id, state: 'queued', now: w.now });
+  await assignConversation(w, c, named.id, c.groupId, [], ctx);
+  if (open?.state === 'assigned' || open?.state === 'queued') await drainQueue(w, input.channelId, merchantId);
+}
+
+/** 客户上线时, 可提示上一个服务客服是谁 — a courtesy, so it never takes the sends agents need. */
+async function tellLastAgent(w: Work, c: Conversation, lastAgentId: string): Promise<void> {
+  const last = await w.tx.agents.get(lastAgentId);
+  if (!last) return;
+  const settings = await loadSettings(w, c.channelId, c.merchantId);
+  const text = c.agentId === last.id ? `欢迎回来，上次也是客服「${last.name}」为您服务。` : `欢迎回来，上次为您服务的是客服「${last.name}」，发送「${last.name}」可直接找 TA。`;
+  await sendSystemText(w, c, text, 'courtesy', settings);
+}
+
+/** Recorded on a system conversation of its own, so it neither opens nor routes a real one. */
+async function answerOpenid(w: Work, input: IncomingCustomerMessage): Promise<HandleMessageResult> {
+  const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
+  const c = await systemConversation(w, customer, customer.session?.merchantId);
+  const message = { id: w.ids.next('message'), channelId: c.channelId, conversationId: c.id, customerId: customer.id, direction: 'in' as const, sender: { kind: 'customer' as const }, content: { type: 'text' as const, text: 'openid' }, createdAt: w.now, wechatMsgId: input.push.msgId };
+  await w.tx.messages.add(message);
+  const settings = await loadSettings(w, c.channelId, c.merchantId);
+  await sendSystemText(w, c, `您的 openid：${customer.openid}`, 'notice', settings);
+  return { kind: 'handled', conversationId: c.id, messageId: message.id, state: 'ended' };
+}

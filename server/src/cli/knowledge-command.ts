@@ -1,0 +1,103 @@
+// `kefu knowledge list|add|disable|import|export`: the knowledge base from the command line, on the same
+// database file as the server (which notices the change through the store's revision within a second).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { entryFields } from '../knowledge/entry';
+import type { ExportFormat } from '../knowledge/entry-codec';
+import type { KnowledgeService } from '../knowledge/knowledge-service';
+import type { Scope } from '../knowledge/knowledge-store';
+import type { CliContext } from './cli-context';
+import { UsageError } from './send-command';
+import { required, str, type Group } from './subcommands';
+
+const s = { type: 'string' } as const;
+const b = { type: 'boolean' } as const;
+const SCOPE = '--channel ID [--merchant ID]';
+const LIST_HELP = `kefu knowledge list ${SCOPE}`;
+const ADD_HELP = `kefu knowledge add ${SCOPE} --json '{"number":1,"type":"text","keywords":["菜单"],"text":"..."}'
+
+Adds or replaces the entry with that number (fields as in the API and the JSON export).`;
+const DISABLE_HELP = `kefu knowledge disable ${SCOPE} --number N`;
+const IMPORT_HELP = `kefu knowledge import ${SCOPE} --file PATH [--format csv|json] [--replace]
+
+Adds or replaces entries by number; --replace deletes the entries the file does not contain.`;
+const EXPORT_HELP = `kefu knowledge export ${SCOPE} --file PATH [--format csv|json]`;
+
+async function open(ctx: CliContext): Promise<KnowledgeService> {
+  if (!ctx.knowledge) throw new UsageError('no knowledge base in this context');
+  await ctx.knowledge.reload();
+  return ctx.knowledge;
+}
+
+function scope(v: Record<string, string | boolean | undefined>, help: string): Scope {
+  const merchantId = str(v.merchant);
+  return { channelId: required(v, 'channel', help), ...(merchantId !== undefined && { merchantId }) };
+}
+
+function format(v: Record<string, string | boolean | undefined>, file: string): ExportFormat {
+  const f = str(v.format) ?? (file.endsWith('.csv') ? 'csv' : 'json');
+  if (f !== 'csv' && f !== 'json') throw new UsageError('--format: csv or json');
+  return f;
+}
+
+export const knowledgeGroup: Group = {
+  help: 'kefu knowledge list|add|disable|import|export   (each has --help)',
+  actions: {
+    list: {
+      help: LIST_HELP, options: { channel: s, merchant: s },
+      run: async (v, ctx) => {
+        const kb = await open(ctx);
+        ctx.print(['number', 'type', 'enabled', 'keywords', 'title/text'].join('\t'));
+        for (const e of kb.list(scope(v, LIST_HELP))) ctx.print([e.number, e.type, e.enabled, e.keywords.join('|'), (e.title ?? e.text ?? '').slice(0, 40)].join('\t'));
+        return 0;
+      },
+    },
+    add: {
+      help: ADD_HELP, options: { channel: s, merchant: s, json: s },
+      run: async (v, ctx) => {
+        const kb = await open(ctx);
+        let raw: unknown;
+        try {
+          raw = JSON.parse(required(v, 'json', ADD_HELP));
+        } catch {
+          throw new UsageError('--json: not valid JSON');
+        }
+        const parsed = entryFields.safeParse(raw);
+        if (!parsed.success) throw new UsageError(`--json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        const where = scope(v, ADD_HELP);
+        await kb.import(where, JSON.stringify([parsed.data]), 'json', false);
+        ctx.print(`entry ${parsed.data.number} saved`);
+        return 0;
+      },
+    },
+    disable: {
+      help: DISABLE_HELP, options: { channel: s, merchant: s, number: s },
+      run: async (v, ctx) => {
+        const kb = await open(ctx);
+        const number = Number(required(v, 'number', DISABLE_HELP));
+        await kb.update(scope(v, DISABLE_HELP), number, { enabled: false });
+        ctx.print(`entry ${number} disabled`);
+        return 0;
+      },
+    },
+    import: {
+      help: IMPORT_HELP, options: { channel: s, merchant: s, file: s, format: s, replace: b },
+      run: async (v, ctx) => {
+        const kb = await open(ctx);
+        const file = required(v, 'file', IMPORT_HELP);
+        const n = await kb.import(scope(v, IMPORT_HELP), readFileSync(file, 'utf8'), format(v, file), v.replace === true);
+        ctx.print(`imported ${n} entries`);
+        return 0;
+      },
+    },
+    export: {
+      help: EXPORT_HELP, options: { channel: s, merchant: s, file: s, format: s },
+      run: async (v, ctx) => {
+        const kb = await open(ctx);
+        const file = required(v, 'file', EXPORT_HELP);
+        writeFileSync(file, kb.export(scope(v, EXPORT_HELP), format(v, file)), { mode: 0o600 });
+        ctx.print(`exported to ${file}`);
+        return 0;
+      },
+    },
+  },
+};

@@ -1,0 +1,79 @@
+// The knowledge routes over real HTTP: roles and merchant scope, create/edit/disable, import/export,
+// misses and settings.
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { engineFixture } from '../../../app/testing/engine-fixture';
+import { knowledgeModule } from '../../../knowledge/knowledge-module';
+import { openDatabase } from '../../../storage/database';
+import { inMemoryAuthStores } from '../../../storage/auth-in-memory';
+import { createApp } from '../../create-app';
+import { apiRouter } from '../api-router';
+import { AuthService } from '../auth/auth-service';
+import { InMemoryChannelStore } from '../channel-store';
+import { CHANNEL_RECORD, FAST_SCRYPT } from '../testing/api-fixture';
+
+let base = '';
+let close: () => Promise<void>;
+let tokens: Record<'platform' | 'm1' | 'agent', string>;
+let kb: ReturnType<typeof knowledgeModule>;
+
+beforeEach(async () => {
+  const engine = engineFixture();
+  await engine.merchant('m1', 'shop-1');
+  await engine.agent('a1', { merchantId: 'm1' });
+  const channels = new InMemoryChannelStore();
+  await channels.save(CHANNEL_RECORD);
+  const auth = inMemoryAuthStores();
+  kb = knowledgeModule(openDatabase(':memory:'), { now: () => 5, newId: (p) => `${p}_x`, pollMs: 0 });
+  await kb.service.start();
+  const app = createApp({ channels: { find: async () => undefined }, onPush: async () => undefined, logger: pino({ level: 'silent' }), extraRouters: [['/api/v1', apiRouter({ engine: engine.deps, channels, auth, passwordCost: FAST_SCRYPT, knowledge: kb.service })]] });
+  const service = new AuthService({ stores: auth, clock: engine.clock, passwordCost: FAST_SCRYPT });
+  tokens = {
+    platform: (await service.createApiToken('p', { role: 'platform_admin' })).token,
+    m1: (await service.createApiToken('m1', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm1' })).token,
+    agent: (await service.createApiToken('a1', { role: 'agent', agentId: 'a1' })).token,
+  };
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/channels/ch1/knowledge`;
+  close = () => new Promise((r) => (server.closeAllConnections(), server.close(() => r())));
+});
+afterEach(async () => {
+  await close();
+  await kb.service.stop();
+});
+
+async function call(method: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+}
+
+const TEXT = { number: 3, keywords: ['退货'], type: 'text', text: '7天无理由退货' };
+
+it('creates, edits, disables and deletes entries in the caller’s scope', async () => {
+  expect((await call('POST', '', tokens.m1, TEXT)).json).toMatchObject({ merchantId: 'm1', number: 3, enabled: true });
+  expect((await call('POST', '', tokens.m1, TEXT)).status).toBe(409);
+  expect((await call('POST', '', tokens.agent, TEXT)).status).toBe(403);
+  expect((await call('POST', '', tokens.m1, { number: 4, type: 'image' })).status).toBe(400);
+  expect((await call('PATCH', '/3', tokens.m1, { enabled: false, keywords: ['退货', '退换'] })).json).toMatchObject({ enabled: false, keywords: ['退货', '退换'] });
+  expect((await call('GET', '', tokens.platform)).json.items).toEqual([]); // the platform's own base is separate
+  expect((await call('GET', '?merchantId=m1', tokens.platform)).json.items).toHaveLength(1);
+  expect((await call('DELETE', '/3', tokens.m1)).status).toBe(204);
+  expect((await call('GET', '/3', tokens.m1)).status).toBe(404);
+});
+
+it('imports and exports, reports misses, keeps settings', async () => {
+  const csv = `number,type,keywords,text\r\n1,text,菜单|menu,[name]您好\r\n2,text,电话,400\r\n`;
+  expect((await call('POST', '/import', tokens.platform, { format: 'csv', data: csv })).json).toEqual({ imported: 2 });
+  const exported = (await call('GET', '/export?format=csv', tokens.platform)).json.data as string;
+  expect(exported).toContain('菜单|menu');
+  expect((await call('POST', '/import', tokens.platform, { format: 'csv', data: exported, replace: true })).json).toEqual({ imported: 2 });
+  expect((await call('GET', '/export?format=csv', tokens.platform)).json.data).toBe(exported);
+  await kb.robot.answer({ type: 'text', text: '有没有会员卡' }, { channelId: 'ch1', conversationId: 'c', customer: { id: 'x' } });
+  expect((await call('GET', '/misses', tokens.platform)).json.items).toEqual([{ question: '有没有会员卡', count: 1, lastAt: 5 }]);
+  expect((await call('PUT', '/settings', tokens.platform, { handoffAfterMisses: 1, threshold: 0.6 })).json).toEqual({ handoffAfterMisses: 1, threshold: 0.6 });
+  expect((await call('GET', '/settings', tokens.platform)).json.handoffAfterMisses).toBe(1);
+  const media = await call('POST', '/media', tokens.platform, { filename: 'a.png', contentType: 'image/png', base64: 'iVBORw0K' });
+  expect(media.json).toEqual({ media: 'media:kbm_x' });
+});

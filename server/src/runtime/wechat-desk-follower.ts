@@ -1,0 +1,33 @@
+// Feeds the engine's notices to the WeChat desks (app/wechat-agent/follow-notices.ts): relays to agents
+// who answer from WeChat, and cuts them off when WeChat refuses to reach them. Notices are handled one
+// batch after another (each step is a unit of work) and never block the notifier; a failure is logged,
+// and the next notice about the same conversation relays what was missed (the relay is idempotent).
+import type { Logger } from 'pino';
+import type { EngineDeps } from '../app/support/engine-deps';
+import { followNotices } from '../app/wechat-agent/follow-notices';
+import type { EngineNotice } from '../core/ports/notifier';
+
+export class WeChatDeskFollower {
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly engine: EngineDeps,
+    private readonly logger: Logger,
+  ) {}
+
+  /** For NoticeHub.subscribe. */
+  readonly listener = (notices: readonly EngineNotice[]): void => {
+    const relevant = notices.filter((n) => n.type === 'conversation_changed' || n.type === 'message_added' || n.type === 'delivery_failed');
+    if (relevant.length === 0) return;
+    this.chain = this.chain.then(() =>
+      followNotices(this.engine, relevant).catch((err: unknown) =>
+        this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'relaying to a WeChat agent failed'),
+      ),
+    );
+  };
+
+  /** Resolves when every notice received so far has been handled (stop, tests). */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+}
