@@ -1,20 +1,21 @@
 // The load side of the push benchmarks (no benchmark here). It runs in a child process, so the server's
 // CPU is the server's own; cases are described as data because they cross the process boundary. Every
 // push it sends is fresh (its own MsgId, customers cycling), signed and encrypted like WeChat's.
+import { fork } from 'node:child_process';
 import http from 'node:http';
 import { buildPush, exampleMessage, type PushTarget } from '../src/wechat/push-client/index';
 
 export interface CaseSpec {
   name: string;
   url: string;
-  /** Absent: a bare route, posted the same kind of body. */
+  /** A push case: pushes signed and encrypted for this target. */
   push?: PushTarget;
+  /** A bare case: it is posted the bodies of pushes to this target (the same bytes, not verified). */
+  bodiesOf?: PushTarget;
 }
 
 export interface LoadSpec {
   cases: CaseSpec[];
-  /** Whose pushes the bare cases post (bodies like the real ones). */
-  bareBody: PushTarget;
   connections: number;
   warmupMs: number;
   sliceMs: number;
@@ -36,9 +37,10 @@ export interface Result {
 let serial = 0;
 const CUSTOMERS = 200;
 
-function nextRequest(c: CaseSpec, bareTarget: PushTarget): { url: string; body: string; contentType: string } {
+function nextRequest(c: CaseSpec): { url: string; body: string; contentType: string } {
   const i = serial++;
-  const target = c.push ?? bareTarget;
+  const target = c.push ?? c.bodiesOf;
+  if (!target) throw new Error(`case ${c.name} has neither push nor bodiesOf`);
   const message = exampleMessage('text', { openId: `oBENCH${String(i % CUSTOMERS).padStart(22, '0')}`, originalId: target.originalId, createTime: 1714112445 + (i % 100000), msgId: String(23000000000000000000n + BigInt(i)), text: `你好，订单 ${i} 什么时候发货？` });
   const push = buildPush(target, message);
   return { url: c.push ? push.url : c.url, body: push.body, contentType: push.contentType };
@@ -61,13 +63,13 @@ interface Sample {
   seconds: number;
 }
 
-async function closedLoop(agent: http.Agent, c: CaseSpec, bare: PushTarget, connections: number, ms: number): Promise<Sample> {
+async function closedLoop(agent: http.Agent, c: CaseSpec, connections: number, ms: number): Promise<Sample> {
   const sample: Sample = { latencies: [], errors: 0, seconds: 0 };
   const start = performance.now();
   const loop = async () => {
     while (performance.now() < start + ms) {
       const t = performance.now();
-      const ok = await post(agent, nextRequest(c, bare));
+      const ok = await post(agent, nextRequest(c));
       sample.latencies.push(performance.now() - t);
       if (!ok) sample.errors++;
     }
@@ -78,7 +80,7 @@ async function closedLoop(agent: http.Agent, c: CaseSpec, bare: PushTarget, conn
 }
 
 /** Open loop: requests leave on a fixed schedule whatever the answers, so latency includes queueing. */
-async function fixedRate(agent: http.Agent, c: CaseSpec, bare: PushTarget, rate: number, seconds: number): Promise<Sample> {
+async function fixedRate(agent: http.Agent, c: CaseSpec, rate: number, seconds: number): Promise<Sample> {
   const sample: Sample = { latencies: [], errors: 0, seconds };
   const total = rate * seconds;
   const start = performance.now();
@@ -88,7 +90,7 @@ async function fixedRate(agent: http.Agent, c: CaseSpec, bare: PushTarget, rate:
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const t = performance.now();
-    pending.push(post(agent, nextRequest(c, bare)).then((ok) => {
+    pending.push(post(agent, nextRequest(c)).then((ok) => {
       sample.latencies.push(performance.now() - t);
       if (!ok) sample.errors++;
     }));
@@ -107,21 +109,34 @@ export function summarise(name: string, samples: Sample[]): Result {
 /** Runs in the child. The machine is shared (2 cores), so closed-loop cases are interleaved in slices. */
 export async function runLoad(spec: LoadSpec): Promise<{ closed: Result[]; fixed: Result[] }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
-  const bare = spec.bareBody;
-  for (const c of spec.cases) await closedLoop(agent, c, bare, spec.connections, spec.warmupMs);
+  for (const c of spec.cases) await closedLoop(agent, c, spec.connections, spec.warmupMs);
   const samples = spec.cases.map(() => [] as Sample[]);
   for (let r = 0; r < spec.rounds; r++) {
-    for (const [i, c] of spec.cases.entries()) samples[i]?.push(await closedLoop(agent, c, bare, spec.connections, spec.sliceMs));
+    for (const [i, c] of spec.cases.entries()) samples[i]?.push(await closedLoop(agent, c, spec.connections, spec.sliceMs));
   }
   const fixed: Result[] = [];
   if (spec.fixedRate && spec.fixedSeconds) {
-    for (const c of spec.cases.filter((x) => x.push)) fixed.push(summarise(c.name, [await fixedRate(agent, c, bare, spec.fixedRate, spec.fixedSeconds)]));
+    for (const c of spec.cases.filter((x) => x.push)) fixed.push(summarise(c.name, [await fixedRate(agent, c, spec.fixedRate, spec.fixedSeconds)]));
   }
   agent.destroy();
   return { closed: spec.cases.map((c, i) => summarise(c.name, samples[i] ?? [])), fixed };
 }
 
-/** In the parent: fork this bench file as the load side and wait for its results. */
+/** In the parent: forks `benchFile` with `--load` as the load side and waits for its results. */
+export function forkLoad(benchFile: string, spec: LoadSpec): Promise<{ closed: Result[]; fixed: Result[] }> {
+  const child = fork(benchFile, ['--load'], { stdio: 'inherit' });
+  child.send(spec);
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { closed: Result[]; fixed: Result[] }));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`load side exited with ${code}`))));
+  });
+}
+
+/** In the child: answers the parent's spec. */
+export function serveLoad(): void {
+  process.once('message', (spec) => void runLoad(spec as LoadSpec).then((r) => process.send?.(r, () => process.exit(0))));
+}
+
 export function printTable(title: string, results: Result[], baseline?: Result): void {
   console.log(`\n${title}`);
   console.log(`${'case'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}  vs bare`);

@@ -14,7 +14,7 @@ import express from 'express';
 import pino from 'pino';
 import { type ComposedServer, composeServer } from '../src/compose';
 import type { PushFormat } from '../src/core/channel';
-import { type CaseSpec, type LoadSpec, type Result, printTable, runLoad } from './load';
+import { type CaseSpec, type LoadSpec, type Result, forkLoad, printTable, serveLoad } from './load';
 
 const KEY = 'kLq0s9WZ2v3mJ4nB5xC6yD7zE8aF1gH2iJ3kL4mN5oP';
 const APP_ID = 'wx52f1b2c0e1d2a3b4';
@@ -69,16 +69,7 @@ const pushCase = (name: string, base: string, format: PushFormat): CaseSpec => (
   push: { url: `${base}/wechat/${format}`, token: 'benchToken', appId: APP_ID, originalId: ORIGINAL_ID, encodingAesKey: KEY, mode: 'secure', format },
 });
 
-const BARE_BODY = pushCase('bare', 'http://127.0.0.1', 'xml').push as NonNullable<CaseSpec['push']>;
-
-function load(spec: LoadSpec): Promise<{ closed: Result[]; fixed: Result[] }> {
-  const child = fork(__filename, ['--load'], { stdio: 'inherit' });
-  child.send(spec);
-  return new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { closed: Result[]; fixed: Result[] }));
-    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`load side exited with ${code}`))));
-  });
-}
+const load = (spec: LoadSpec) => forkLoad(__filename, spec);
 
 /** Waits until the worker has routed everything acknowledged. */
 async function drained(r: Running): Promise<void> {
@@ -99,7 +90,7 @@ async function measure(r: Running | undefined, c: CaseSpec, ms: number): Promise
   if (r) await drained(r);
   const before = process.cpuUsage();
   const t0 = performance.now();
-  const { closed } = await load({ cases: [c], bareBody: BARE_BODY, connections: 50, warmupMs: 300, sliceMs: ms, rounds: 1 });
+  const { closed } = await load({ cases: [c], connections: 50, warmupMs: 300, sliceMs: ms, rounds: 1 });
   if (r) await drained(r);
   const seconds = (performance.now() - t0) / 1000 - 0.3;
   const used = process.cpuUsage(before);
@@ -148,12 +139,12 @@ async function main(): Promise<void> {
   const bare = await startBare();
   const empty = await startServer(dirs[0] as string);
   try {
-    const bareCase = { name: 'bare Express route', url: bare.url };
+    const bareCase = { name: 'bare Express route', url: bare.url, bodiesOf: pushCase('bodies', empty.url, 'json').push };
     const rows = [await measure(undefined, bareCase, 4000)];
     for (const format of ['xml', 'json'] as const) rows.push(await measure(empty, pushCase(`full push path, secure ${format}`, empty.url, format), 4000));
     printMeasured('50 connections, 4 s per case; "routed" counts until the worker has routed every acknowledged push', rows);
 
-    const { fixed } = await load({ cases: [pushCase('full push path, secure xml', empty.url, 'xml'), pushCase('full push path, secure json', empty.url, 'json')], bareBody: BARE_BODY, connections: 50, warmupMs: 300, sliceMs: 0, rounds: 0, fixedRate: 1000, fixedSeconds: 5 });
+    const { fixed } = await load({ cases: [pushCase('full push path, secure xml', empty.url, 'xml'), pushCase('full push path, secure json', empty.url, 'json')], connections: 50, warmupMs: 300, sliceMs: 0, rounds: 0, fixedRate: 1000, fixedSeconds: 5 });
     printTable('A fixed 1,000 messages/s for 5 s (latency includes any queueing)', fixed);
 
     const million = await startServer(dirs[1] as string);
@@ -174,7 +165,7 @@ async function main(): Promise<void> {
 if (process.argv[2] === '--bare') {
   serveBare();
 } else if (process.argv[2] === '--load') {
-  process.once('message', (spec) => void runLoad(spec as LoadSpec).then((r) => process.send?.(r, () => process.exit(0))));
+  serveLoad();
 } else {
   void main();
 }

@@ -1,0 +1,24 @@
+// `kefu knowledge …` in-process: add, disable, export and re-import a file.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { knowledgeModule } from '../knowledge/knowledge-module';
+import { openDatabase } from '../storage/database';
+import type { CliContext } from './cli-context';
+import { runCli } from './run-cli';
+
+it('adds, disables, exports and imports entries', async () => {
+  const lines: string[] = [];
+  const kb = knowledgeModule(openDatabase(':memory:'), { now: () => 1, newId: (p) => p, pollMs: 0 }).service;
+  const ctx = { print: (l: string) => lines.push(l), knowledge: kb } as unknown as CliContext;
+  const rt = { print: ctx.print, withStores: (work: (c: CliContext) => Promise<number>) => work(ctx), send: async () => 2 };
+  expect(await runCli(['knowledge', 'add', '--channel', 'ch1', '--json', '{"number":1,"type":"text","keywords":["菜单"],"text":"您好{br}1.菜单"}'], rt)).toBe(0);
+  expect(await runCli(['knowledge', 'disable', '--channel', 'ch1', '--number', '1'], rt)).toBe(0);
+  const file = join(mkdtempSync(join(tmpdir(), 'kb-')), 'kb.csv');
+  expect(await runCli(['knowledge', 'export', '--channel', 'ch1', '--file', file], rt)).toBe(0);
+  expect(readFileSync(file, 'utf8')).toContain('1,text,菜单,您好{br}1.菜单,,,,,,,,,false,,false,false');
+  expect(await runCli(['knowledge', 'import', '--channel', 'ch2', '--file', file], rt)).toBe(0);
+  expect(kb.list({ channelId: 'ch2' })).toMatchObject([{ number: 1, enabled: false }]);
+  expect(await runCli(['knowledge', 'list', '--channel', 'ch2'], rt)).toBe(0);
+  expect(lines.at(-1)).toMatch(/^1\ttext\tfalse\t菜单/);
+});

@@ -1,0 +1,75 @@
+import { parseDeskCommand } from './commands';
+import { customerIntent } from './customer-intents';
+import { customerOfNumber, emptyDesk, forget, numberFor } from './desk';
+
+describe('parseDeskCommand', () => {
+  it.each([
+    ['下一个', { kind: 'next' }],
+    ['p', { kind: 'next' }],
+    [' P ', { kind: 'next' }],
+    ['排队', { kind: 'queue' }],
+    ['m', { kind: 'queue' }],
+    ['清零', { kind: 'clear_queue' }],
+    ['0', { kind: 'clear_queue' }],
+    ['看留言', { kind: 'left_messages' }],
+    ['隐身', { kind: 'status', status: 'invisible' }],
+    ['上班', { kind: 'status', status: 'online' }],
+    ['忙碌', { kind: 'status', status: 'busy' }],
+    ['帮助', { kind: 'help' }],
+    ['OpenID', { kind: 'openid' }],
+    ['@12:你好', { kind: 'to_customer', number: 12, text: '你好' }],
+    ['@12：你好 呀', { kind: 'to_customer', number: 12, text: '你好 呀' }],
+    ['@3 在吗', { kind: 'to_customer', number: 3, text: '在吗' }],
+    ['@12:3#', { kind: 'knowledge_to_customer', number: 12, entry: '3' }],
+    ['@12:网址#', { kind: 'knowledge_to_customer', number: 12, entry: '网址' }],
+    ['@所有人 下班啦', { kind: 'broadcast', text: '下班啦' }],
+    ['@所有人:3#', { kind: 'knowledge_broadcast', entry: '3' }],
+  ])('%s', (text, expected) => {
+    expect(parseDeskCommand(text)).toEqual(expected);
+  });
+
+  it('leaves everything else to the current customer, as written', () => {
+    expect(parseDeskCommand('您好，请问订单号？')).toEqual({ kind: 'reply', text: '您好，请问订单号？' });
+    expect(parseDeskCommand('@张三 你好')).toEqual({ kind: 'reply', text: '@张三 你好' });
+    expect(parseDeskCommand('pp')).toEqual({ kind: 'reply', text: 'pp' });
+  });
+
+  it('reads 确认 as a confirmation only while a 清零 waits for one', () => {
+    expect(parseDeskCommand('确认')).toEqual({ kind: 'reply', text: '确认' });
+    expect(parseDeskCommand('确认', { confirming: true })).toEqual({ kind: 'confirm' });
+    expect(parseDeskCommand('y', { confirming: true })).toEqual({ kind: 'confirm' });
+  });
+});
+
+describe('customerIntent', () => {
+  const names = ['小王', '客服小艳'];
+  it.each([
+    ['再见', { kind: 'leave' }],
+    ['openid', { kind: 'openid' }],
+    ['小王', { kind: 'call_agent', name: '小王' }],
+    ['找小王', { kind: 'call_agent', name: '小王' }],
+    ['客服小艳在吗？', { kind: 'call_agent', name: '客服小艳' }],
+    ['小王说的不对', { kind: 'none' }],
+    ['你好', { kind: 'none' }],
+  ])('%s', (text, expected) => {
+    expect(customerIntent(text, names)).toEqual(expected);
+  });
+});
+
+describe('desk numbers', () => {
+  it('gives each customer one short number and finds it back', () => {
+    let desk = emptyDesk();
+    const a = numberFor(desk, 'c-a');
+    desk = a.desk;
+    const b = numberFor(desk, 'c-b');
+    desk = b.desk;
+    expect([a.n, b.n, numberFor(desk, 'c-a').n]).toEqual([1, 2, 1]);
+    expect(customerOfNumber(desk, 2)).toBe('c-b');
+  });
+
+  it('forgets a conversation, and the current customer with it', () => {
+    const desk = { ...emptyDesk(), currentConversationId: 'k1', relayed: { k1: 'm1', k2: 'm2' } };
+    expect(forget(desk, 'k1')).toEqual({ ...emptyDesk(), relayed: { k2: 'm2' } });
+    expect(forget(desk, 'k2').currentConversationId).toBe('k1');
+  });
+});
