@@ -5,6 +5,8 @@ const common = {
   // @noble/* ship ES modules only; let swc turn them into CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!(@noble|@scure)/)'],
   testPathIgnorePatterns: ['/node_modules/', '/build/', '/miniprogram_npm/'],
+  // Real builds, real processes and real HTTP on a 2-core machine: 5 s is too tight when it is busy.
+  testTimeout: 20_000,
 };
 module.exports = {
   projects: [

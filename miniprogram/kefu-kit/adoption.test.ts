@@ -62,5 +62,5 @@ describe('adopting the kit', () => {
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['miniprogram_dist/contact-button/index.js', 'miniprogram_dist/contact-button/index.wxml', 'miniprogram_dist/shared/index.js']));
     expect(await nativeProps(path.join(pkgDir, 'miniprogram_dist/contact-button/index'))).toMatchObject(expected);
-  });
+  }, 60_000); // a real build and `npm pack`: seconds, more on a busy machine
 });

@@ -28,8 +28,9 @@ export async function cutOff(w: Work, agent: Agent, desk: WeChatDesk, code: 4501
   }
   for (const c of await w.tx.conversations.listByAgent(agent.id, 'assigned')) {
     const ctx = await loadRouting(w, c.channelId, c.merchantId); // fresh: each move changes loads and queues
-    const { conversation, decision } = decideReroute(c, agent.id, ctx);
-    const placed = await placeConversation(w, conversation, decision, ctx);
+    const { decision } = decideReroute(c, agent.id, ctx);
+    // Not excluded for good (unlike an agent who failed to answer): back at work, they may get it again.
+    const placed = await placeConversation(w, c, decision, ctx);
     const customer = await w.tx.customers.get(c.customerId);
     const numbered = numberFor(next, c.customerId);
     const to = placed.state === 'assigned' ? `${WHERE.assigned} ${(await w.tx.agents.get(placed.agentId ?? ''))?.name ?? ''}` : WHERE[placed.state];
