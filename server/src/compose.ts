@@ -1,6 +1,7 @@
 // Builds the whole server from its configuration without listening: storage, the engine, the push path
 // (endpoint → inbox → worker → use cases), the outbox sender, the timers, the REST API, ops and kit
 // routes. main.ts listens; tests and benchmarks compose the same server on a temporary data directory.
+import { AsyncResource } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -99,7 +100,10 @@ export function composeServer(options: ComposeOptions): ComposedServer {
 
   let outboxSender: OutboxSender | undefined;
   const engine: EngineDeps = {
-    uow: kickingAfterEnqueue(storage.uow, () => void outboxSender?.kick()),
+    // Bound to this (top-level) async context: a kick from a unit inside the inbox worker's batch would
+    // otherwise hand the batch's AsyncLocalStorage context to the sender, whose units would then run as
+    // savepoints outside the queue (and collide with the next BEGIN).
+    uow: kickingAfterEnqueue(storage.uow, AsyncResource.bind(() => void outboxSender?.kick())),
     clock,
     ids: storage.ids,
     notifier: notices,
@@ -113,7 +117,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     const entry = knowledge.service.list(scope).find((e) => String(e.number) === key || e.keywords.includes(key));
     return entry && isLive(entry, clock.now()) ? [renderEntry(entry, who ?? { id: '' })] : undefined;
   });
-  notices.subscribe(deskFollower.listener);
+  notices.subscribe(AsyncResource.bind(deskFollower.listener)); // same reason as the kick above
   const inboxWorker = new InboxWorker(
     { engine, inbox, channelOf: async (id) => storage.channels.get(id), desk: { knowledge: knowledgeLookup } },
     { logger, now: clock.now, pollMs },

@@ -180,3 +180,33 @@ describe('last agent', () => {
     expect(f.conversation(r.kind === 'handled' ? r.conversationId : '').agentId).toBe('fresh');
   });
 });
+
+describe('the welcome (引导语) on entering', () => {
+  const welcome = (f: ReturnType<typeof engineFixture>) => {
+    f.deps.robot.greeting = (ctx) => ({ type: 'text', text: `您好 ${ctx.customer.nickname ?? ''}，回复序号即可：1.订单 2.售后` });
+  };
+
+  it('greets once per conversation in robot-first mode, however often the chat is entered', async () => {
+    const f = engineFixture();
+    welcome(f);
+    await f.settings({ receptionMode: 'robot_first' });
+    await f.enter('u1', { nickname: '小明' });
+    await f.enter('u1', { nickname: '小明' });
+    expect(f.sentTexts('u1')).toEqual(['您好 小明，回复序号即可：1.订单 2.售后']);
+    const [conversation] = [...f.store.data.conversations.values()];
+    expect(conversation).toMatchObject({ state: 'bot', greetedAt: f.clock.now() });
+  });
+
+  it('does not greet in agents-only mode, nor a customer a person already serves', async () => {
+    const f = engineFixture();
+    welcome(f);
+    await f.enter('u1');
+    expect(f.sentTexts('u1')).toEqual([]);
+    await f.settings({ receptionMode: 'robot_first' });
+    await f.agent('a1');
+    await f.say('u2', '转人工');
+    const before = f.sentTexts('u2').length;
+    await f.enter('u2');
+    expect(f.sentTexts('u2')).toHaveLength(before);
+  });
+});

@@ -6,7 +6,12 @@ import type { DecodedSessionFrom, SessionFromFields } from '../../../shared/src/
 import type { ChannelKind } from '../core/channel';
 import type { Customer, SessionContext } from '../core/model/customer';
 import { customerActing } from './support/customers';
+import { openConversation } from '../core/conversation/transitions';
+import type { Conversation } from '../core/model/conversation';
+import type { Robot } from '../core/ports/robot';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
+import { loadRouting } from './support/routing-context';
+import { saveConversation, sendToCustomer } from './support/send-to-customer';
 
 export interface CustomerEnteredSession {
   channelId: string;
@@ -32,6 +37,7 @@ export function customerEnteredSession(deps: EngineDeps, input: CustomerEnteredS
     const session = await resolveContext(w, input.channelId, fields);
     const updated: Customer = { ...withProfile(customer, fields, input.unionId), session };
     await w.tx.customers.save(updated);
+    await greet(deps.robot, w, updated);
     const unknown = session.customerCode !== undefined && session.merchantId === undefined;
     return {
       customerId: updated.id,
@@ -39,6 +45,34 @@ export function customerEnteredSession(deps: EngineDeps, input: CustomerEnteredS
       ...(unknown && { unknownCustomerCode: session.customerCode }),
     };
   });
+}
+
+/**
+ * In a robot mode, the robot's welcome (引导语) greets the customer on entering — once per conversation,
+ * never one a person already holds. WeChat allows two sends within a minute of entering; this is one.
+ */
+async function greet(robot: Robot, w: Work, customer: Customer): Promise<void> {
+  if (!robot.greeting) return;
+  const merchantId = customer.session?.merchantId;
+  const ctx = await loadRouting(w, customer.channelId, merchantId);
+  if (ctx.settings.receptionMode === 'agents_only') return;
+  const open = await w.tx.conversations.findOpen(customer.id, merchantId);
+  if (open && (open.greetedAt !== undefined || open.state !== 'bot')) return;
+  const robotId = customer.session?.robotId ?? ctx.settings.defaultRobotId;
+  const conversation =
+    open ??
+    openConversation({ id: w.ids.next('conversation'), channelId: customer.channelId, ...(merchantId !== undefined && { merchantId }), customerId: customer.id, ...(robotId !== undefined && { robotId }), state: 'bot', now: w.now });
+  const content = robot.greeting({
+    channelId: customer.channelId,
+    ...(merchantId !== undefined && { merchantId }),
+    ...(robotId !== undefined && { robotId }),
+    conversationId: conversation.id,
+    customer: { id: customer.id, ...(customer.nickname !== undefined && { nickname: customer.nickname }) },
+  });
+  if (content === undefined) return;
+  const greeted: Conversation = { ...conversation, greetedAt: w.now };
+  await saveConversation(w, greeted);
+  await sendToCustomer(w, greeted, content, { kind: 'robot', ...(robotId !== undefined && { robotId }) }, 'robot', ctx.settings);
 }
 
 /** customerCode → a merchant of this channel, flowGroupId → one of that merchant's groups; anything else is dropped. */

@@ -21,7 +21,7 @@ export class WeChatDeskFollower {
     if (relevant.length === 0) return;
     this.chain = this.chain.then(() =>
       followNotices(this.engine, relevant).catch((err: unknown) =>
-        (console.error(String((err as Error).message), (err as Error).stack), this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'relaying to a WeChat agent failed')),
+        this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'relaying to a WeChat agent failed'),
       ),
     );
   };

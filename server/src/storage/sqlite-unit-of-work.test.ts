@@ -52,3 +52,23 @@ describe('SqliteUnitOfWork.batch', () => {
     expect(await ids()).toEqual(['outsider']);
   });
 });
+
+describe('SqliteUnitOfWork.batch, work scheduled from inside it', () => {
+  it('a unit started after the batch ended (from its context) takes the queue, not a savepoint', async () => {
+    let late: Promise<void> | undefined;
+    await uow.batch(async () => {
+      await uow.run((tx) => tx.customers.save(customer('in-batch')));
+      // A wake-up the body schedules; it fires after the batch committed, while another unit is open.
+      late = new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => uow.run((tx) => tx.customers.save(customer('later'))));
+    });
+    const other = uow.run(async (tx) => {
+      await tx.customers.save(customer('rolled-back'));
+      await new Promise((resolve) => setTimeout(resolve, 30)); // holds its transaction across the wake-up
+      throw new Error('this unit fails');
+    });
+    await expect(other).rejects.toThrow('this unit fails');
+    await late;
+    // Had the late unit become a savepoint of the failing unit, it would have been rolled back with it.
+    expect(await ids()).toEqual(['in-batch', 'later']);
+  });
+});

@@ -36,8 +36,13 @@ export class SqliteUnitOfWork implements UnitOfWork {
   private readonly savepoint: Statement;
   private readonly release: Statement;
   private readonly rollbackTo: Statement;
-  /** Set inside batch(): the units its body runs (and only those) become savepoints of its transaction. */
-  private readonly inBatch = new AsyncLocalStorage<true>();
+  /**
+   * Set inside batch(): the units its body runs become savepoints of its transaction. Async work started
+   * from the body inherits the marker, so it is switched off when the batch ends: a unit that runs later
+   * (a wake-up the body scheduled) must take the queue, not a savepoint of a finished transaction.
+   * Work that runs *during* the batch must not be started from its body (compose.ts detaches it).
+   */
+  private readonly inBatch = new AsyncLocalStorage<{ active: boolean }>();
 
   constructor(private readonly db: Database) {
     this.queue = serialFor(db);
@@ -51,7 +56,7 @@ export class SqliteUnitOfWork implements UnitOfWork {
   }
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    if (this.inBatch.getStore()) return this.runSavepoint(work);
+    if (this.inBatch.getStore()?.active) return this.runSavepoint(work);
     return this.queue.run(() => this.runNow(work));
   }
 
@@ -61,7 +66,12 @@ export class SqliteUnitOfWork implements UnitOfWork {
    * started by anyone else wait in the queue as usual. Keep batches short: they hold the database.
    */
   batch<T>(body: () => Promise<T>): Promise<T> {
-    return this.queue.run(() => this.inBatch.run(true, () => this.runNow(() => body())));
+    return this.queue.run(() => {
+      const marker = { active: true };
+      return this.inBatch.run(marker, () => this.runNow(() => body())).finally(() => {
+        marker.active = false;
+      });
+    });
   }
 
   private async runSavepoint<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

@@ -35,6 +35,8 @@ export interface Conversation {
   /** Agents that must not get it again (did not answer in time, put it back, went offline). */
   excludedAgentIds: string[];
   robotId?: string;
+  /** When the robot's welcome went out; a conversation is greeted once, however often the chat is entered. */
+  greetedAt?: number;
   createdAt: number;
   queuedAt?: number;
   assignedAt?: number;

@@ -17,4 +17,6 @@ export type RobotAnswer =
 
 export interface Robot {
   answer(question: MessageContent, context: RobotContext): Promise<RobotAnswer>;
+  /** The welcome (引导语) for a customer entering the chat, from memory (it runs inside a unit of work). */
+  greeting?(context: RobotContext): MessageContent | undefined;
 }

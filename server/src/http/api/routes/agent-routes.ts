@@ -58,7 +58,10 @@ export function agentRoutes(ctx: ApiContext): ApiRoute[] {
         // Saved inside one unit that re-reads the agent, so a status change meanwhile is not undone.
         await ctx.tx(async (tx) => {
           const fresh = await tx.agents.get(current.id);
-          await tx.agents.save({ ...next, status: fresh?.status ?? next.status, statusChangedAt: fresh?.statusChangedAt ?? next.statusChangedAt });
+          // The WeChat desk (issue 7) is the engine's; a new openid is a new person, who starts afresh.
+          const { wechatDesk: _stale, ...rest } = next;
+          const desk = fresh?.wechatDesk !== undefined && fresh.wechatOpenid === next.wechatOpenid ? { wechatDesk: fresh.wechatDesk } : {};
+          await tx.agents.save({ ...rest, ...desk, status: fresh?.status ?? next.status, statusChangedAt: fresh?.statusChangedAt ?? next.statusChangedAt });
         });
         return next;
       },
