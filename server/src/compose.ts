@@ -1,7 +1,6 @@
 // Builds the whole server from its configuration without listening: storage, the engine, the push path
 // (endpoint → inbox → worker → use cases), the outbox sender, the timers, the REST API, ops and kit
 // routes. main.ts listens; tests and benchmarks compose the same server on a temporary data directory.
-import { AsyncResource } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -71,7 +70,7 @@ export interface ComposedServer {
  */
 function kickingAfterEnqueue(uow: UnitOfWork, kick: () => void): UnitOfWork {
   return {
-    ...(uow.batch && { batch: uow.batch.bind(uow) }),
+    ...(uow.batch && { batch: <T>(body: (scoped: UnitOfWork) => Promise<T>) => (uow.batch as NonNullable<UnitOfWork['batch']>)((scoped) => body(kickingAfterEnqueue(scoped, kick))) }),
     run: async (work) => {
       let enqueued = false;
       const result = await uow.run((tx) => {
@@ -100,10 +99,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
 
   let outboxSender: OutboxSender | undefined;
   const engine: EngineDeps = {
-    // Bound to this (top-level) async context: a kick from a unit inside the inbox worker's batch would
-    // otherwise hand the batch's AsyncLocalStorage context to the sender, whose units would then run as
-    // savepoints outside the queue (and collide with the next BEGIN).
-    uow: kickingAfterEnqueue(storage.uow, AsyncResource.bind(() => void outboxSender?.kick())),
+    uow: kickingAfterEnqueue(storage.uow, () => void outboxSender?.kick()),
     clock,
     ids: storage.ids,
     notifier: notices,
@@ -117,7 +113,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     const entry = knowledge.service.list(scope).find((e) => String(e.number) === key || e.keywords.includes(key));
     return entry && isLive(entry, clock.now()) ? [renderEntry(entry, who ?? { id: '' })] : undefined;
   });
-  notices.subscribe(AsyncResource.bind(deskFollower.listener)); // same reason as the kick above
+  notices.subscribe(deskFollower.listener);
   const inboxWorker = new InboxWorker(
     { engine, inbox, channelOf: async (id) => storage.channels.get(id), desk: { knowledge: knowledgeLookup } },
     { logger, now: clock.now, pollMs },

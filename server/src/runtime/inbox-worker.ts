@@ -8,12 +8,17 @@ import { processInboxEntry } from '../app/process-inbox-entry';
 import { CoalescedLoop } from './coalesced-loop';
 import type { InboxEntry } from '../core/ports/inbox';
 import type { EngineNotice } from '../core/ports/notifier';
+import type { UnitOfWork } from '../core/ports/unit-of-work';
 
 /**
- * Entries processed under one commit when the unit of work can batch. Small: while a batch runs, the
- * inbox's next group commit (and so the acknowledgement of new pushes) waits for it.
+ * Entries processed under one commit when the unit of work can batch. While a batch runs, the inbox's
+ * next group commit (and so the acknowledgement of new pushes) waits for it: batches stay small while
+ * traffic is light, and grow when a backlog builds up, where one commit for more entries matters more
+ * than a millisecond of latency (every entry already waits its turn).
  */
-const DEFAULT_BATCH = 4;
+const SMALL_BATCH = 4;
+const LARGE_BATCH = 16;
+const BACKLOG = 64;
 
 export interface InboxWorkerOptions {
   logger: Logger;
@@ -58,7 +63,7 @@ export class InboxWorker {
     for (;;) {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
       if (entries.length === 0) return;
-      const size = this.options.batchSize ?? DEFAULT_BATCH;
+      const size = this.options.batchSize ?? (entries.length >= BACKLOG ? LARGE_BATCH : SMALL_BATCH);
       for (let i = 0; i < entries.length; i += size) {
         await this.processChunk(entries.slice(i, i + size));
         // SQLite answers synchronously, so a pass would otherwise hold the event loop for all it has:
@@ -86,18 +91,18 @@ export class InboxWorker {
       }
     }
     const notices: EngineNotice[] = [];
-    const deps = {
-      ...this.deps,
-      channelOf: async (id: string) => channels.get(id),
-      engine: { ...engine, notifier: { notify: async (n: readonly EngineNotice[]) => void notices.push(...n) } },
-    };
-    const body = async () => {
+    const body = async (uow: UnitOfWork) => {
+      const deps = {
+        ...this.deps,
+        channelOf: async (id: string) => channels.get(id),
+        engine: { ...engine, uow, notifier: { notify: async (n: readonly EngineNotice[]) => void notices.push(...n) } },
+      };
       for (const entry of chunk.filter((e) => channels.has(e.channelId))) {
         await processInboxEntry(deps, entry).catch((err: unknown) => void failures.push([entry, err]));
       }
     };
     if (engine.uow.batch) await engine.uow.batch(body);
-    else await body();
+    else await body(engine.uow);
     if (notices.length > 0) await engine.notifier.notify(notices).catch(() => undefined);
     for (const [entry, err] of failures) await this.failed(entry.id, entry.attempts + 1, err);
   }

@@ -24,28 +24,28 @@ const ids = async () => (db.prepare('SELECT id FROM customers ORDER BY id').all(
 
 describe('SqliteUnitOfWork.batch', () => {
   it('commits its units together; a failing unit rolls back alone', async () => {
-    await uow.batch(async () => {
-      await uow.run((tx) => tx.customers.save(customer('c1')));
-      await uow
+    await uow.batch(async (scoped) => {
+      await scoped.run((tx) => tx.customers.save(customer('c1')));
+      await scoped
         .run(async (tx) => {
           await tx.customers.save(customer('c2'));
           throw new Error('this unit fails');
         })
         .catch(() => undefined);
-      await uow.run((tx) => tx.customers.save(customer('c3')));
+      await scoped.run((tx) => tx.customers.save(customer('c3')));
     });
     expect(await ids()).toEqual(['c1', 'c3']);
   });
 
   it('a unit started outside the batch waits for it instead of joining its transaction', async () => {
     let releaseBatch!: () => void;
-    const batch = uow.batch(async () => {
-      await uow.run((tx) => tx.customers.save(customer('in-batch')));
+    const batch = uow.batch(async (scoped) => {
+      await scoped.run((tx) => tx.customers.save(customer('in-batch')));
       await new Promise<void>((r) => (releaseBatch = r));
       throw new Error('the whole batch fails');
     });
     await new Promise((r) => setImmediate(r));
-    const outsider = uow.run((tx) => tx.customers.save(customer('outsider'))); // not started from the batch's body
+    const outsider = uow.run((tx) => tx.customers.save(customer('outsider'))); // not the batch's own unit of work
     releaseBatch();
     await expect(batch).rejects.toThrow('the whole batch fails');
     await outsider;
@@ -54,12 +54,12 @@ describe('SqliteUnitOfWork.batch', () => {
 });
 
 describe('SqliteUnitOfWork.batch, work scheduled from inside it', () => {
-  it('a unit started after the batch ended (from its context) takes the queue, not a savepoint', async () => {
+  it("a unit run through the batch's unit of work after the batch ended takes the queue, not a savepoint", async () => {
     let late: Promise<void> | undefined;
-    await uow.batch(async () => {
-      await uow.run((tx) => tx.customers.save(customer('in-batch')));
+    await uow.batch(async (scoped) => {
+      await scoped.run((tx) => tx.customers.save(customer('in-batch')));
       // A wake-up the body schedules; it fires after the batch committed, while another unit is open.
-      late = new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => uow.run((tx) => tx.customers.save(customer('later'))));
+      late = new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => scoped.run((tx) => tx.customers.save(customer('later'))));
     });
     const other = uow.run(async (tx) => {
       await tx.customers.save(customer('rolled-back'));

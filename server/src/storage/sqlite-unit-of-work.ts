@@ -2,7 +2,6 @@
 // throws), and units run one after another through the connection's serial queue. IMMEDIATE takes the
 // write lock at the start, so a unit never fails half-way on SQLITE_BUSY against another process.
 // Repositories and their prepared statements are built once and shared by every unit.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
 import { SqliteConversations } from './sqlite-conversations';
@@ -36,13 +35,6 @@ export class SqliteUnitOfWork implements UnitOfWork {
   private readonly savepoint: Statement;
   private readonly release: Statement;
   private readonly rollbackTo: Statement;
-  /**
-   * Set inside batch(): the units its body runs become savepoints of its transaction. Async work started
-   * from the body inherits the marker, so it is switched off when the batch ends: a unit that runs later
-   * (a wake-up the body scheduled) must take the queue, not a savepoint of a finished transaction.
-   * Work that runs *during* the batch must not be started from its body (compose.ts detaches it).
-   */
-  private readonly inBatch = new AsyncLocalStorage<{ active: boolean }>();
 
   constructor(private readonly db: Database) {
     this.queue = serialFor(db);
@@ -56,21 +48,25 @@ export class SqliteUnitOfWork implements UnitOfWork {
   }
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    if (this.inBatch.getStore()?.active) return this.runSavepoint(work);
     return this.queue.run(() => this.runNow(work));
   }
 
   /**
-   * Runs `body` in one transaction in which every unit it starts is a savepoint: each unit stays atomic
-   * (a failing one rolls back alone), and the batch pays for one commit instead of one per unit. Units
-   * started by anyone else wait in the queue as usual. Keep batches short: they hold the database.
+   * Runs `body` in one transaction. The unit of work handed to it makes each of its units a savepoint:
+   * each stays atomic (a failing one rolls back alone), and the batch pays for one commit instead of one
+   * per unit. The body runs its units one after another; anyone else's units wait in the queue. Once the
+   * batch is over, the scoped unit of work falls back to the queue, so a late caller never lands in a
+   * finished transaction. Keep batches short: they hold the database.
    */
-  batch<T>(body: () => Promise<T>): Promise<T> {
-    return this.queue.run(() => {
-      const marker = { active: true };
-      return this.inBatch.run(marker, () => this.runNow(() => body())).finally(() => {
-        marker.active = false;
-      });
+  batch<T>(body: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      let open = true;
+      const scoped: UnitOfWork = { run: (work) => (open ? this.runSavepoint(work) : this.run(work)) };
+      try {
+        return await this.runNow(() => body(scoped));
+      } finally {
+        open = false;
+      }
     });
   }
 

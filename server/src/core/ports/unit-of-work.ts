@@ -31,8 +31,8 @@ export interface UnitOfWork {
    */
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
-   * Optional: runs several units (those `body` starts) under one commit, each still atomic on its own.
-   * Adapters without it are used one unit at a time; callers check for it.
+   * Optional: runs the units `body` starts through the given unit of work under one commit, each still
+   * atomic on its own. Adapters without it are used one unit at a time; callers check for it.
    */
-  batch?<T>(body: () => Promise<T>): Promise<T>;
+  batch?<T>(body: (uow: UnitOfWork) => Promise<T>): Promise<T>;
 }
