@@ -29,6 +29,11 @@ export function handleCustomerMessage(deps: EngineDeps, input: IncomingCustomerM
     const known = await w.tx.messages.findByWechatMsgId(input.channelId, input.push.msgId);
     if (known) return { kind: 'duplicate', messageId: known.id };
     const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
+    // Issue 8's switching rule: the latest user_enter_tempsession decides the merchant (customerCode; an
+    // unknown or missing one means the platform's own team), and the message goes to the customer's open
+    // conversation with that merchant, or a new one. Entering from another merchant's button switches;
+    // coming back through the first merchant's button switches back. Conversations left behind stay open
+    // for their agents. The customer is told of each switch (support/shop-announcement.ts).
     const merchantId = customer.session?.merchantId;
     const ctx = await loadRouting(w, input.channelId, merchantId);
     const open = await w.tx.conversations.findOpen(customer.id, merchantId);

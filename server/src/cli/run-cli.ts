@@ -5,6 +5,7 @@ import { agentsGroup } from './agents-command';
 import { channelsGroup } from './channels-command';
 import { exportGroup } from './export-command';
 import { knowledgeGroup } from './knowledge-command';
+import { merchantsGroup } from './merchants-command';
 import { serveCommand } from './serve-command';
 import { UsageError } from './send-command';
 import { runGroup, type Group } from './subcommands';
@@ -16,6 +17,7 @@ Commands:
   serve                          start the server
   channels add|list|remove       WeChat channels (secrets from flags or environment; never listed)
   agents add|list|set-password   agents and their logins
+  merchants add|list|add-admin   merchants of platform mini programs (customerCode) and their admins
   tokens create|list|revoke      API tokens (shown once at creation)
   export channels|conversations  CSV files, 2000 rows per file, without secrets
   knowledge list|add|disable|import|export   the robot's knowledge base (CSV or JSON)
@@ -24,7 +26,7 @@ Commands:
 Environment: DATA_DIR, KEFU_MASTER_KEY, KEFU_CHANNELS_FILE, WECHAT_API_BASE_URL (see the README).
 Exit codes: 0 done, 1 failed, 2 usage error.`;
 
-const GROUPS: Record<string, Group> = { channels: channelsGroup, agents: agentsGroup, tokens: tokensGroup, export: exportGroup, knowledge: knowledgeGroup };
+const GROUPS: Record<string, Group> = { channels: channelsGroup, agents: agentsGroup, tokens: tokensGroup, export: exportGroup, knowledge: knowledgeGroup, merchants: merchantsGroup };
 
 export interface CliRuntime {
   print(line: string): void;

@@ -7,13 +7,14 @@ import type { RoutingSettings } from '../../core/model/routing-settings';
 import { EngineError } from '../../core/errors';
 import { consumeSend, type SendRefusal } from '../../core/send-window/send-window';
 import type { Work } from './engine-deps';
+import { withShopAnnouncement } from './shop-announcement';
 
 export type SendResult = { sent: Message } | { refusal: SendRefusal };
 
 export async function sendToCustomer(
   w: Work,
   conversation: Conversation,
-  content: MessageContent,
+  requested: MessageContent,
   sender: MessageSender,
   purpose: SendPurpose,
   settings: RoutingSettings,
@@ -23,7 +24,8 @@ export async function sendToCustomer(
   const keep = purpose === 'courtesy' ? settings.quotaReservedForAgents : 0;
   const taken = consumeSend(customer.sendWindow, w.now, keep);
   if ('refusal' in taken) return taken;
-  await w.tx.customers.save({ ...customer, sendWindow: taken.window });
+  const { content, speakingFor } = await withShopAnnouncement(w, customer, conversation, requested, settings);
+  await w.tx.customers.save({ ...customer, sendWindow: taken.window, ...(speakingFor !== undefined && { speakingFor }) });
   const message: Message = {
     id: w.ids.next('message'),
     channelId: conversation.channelId,

@@ -34,4 +34,9 @@ export interface Customer {
   /** WeChat's send window for this customer; undefined until a qualifying action. */
   sendWindow?: SendWindow;
   session?: SessionContext;
+  /**
+   * Whose messages last reached the customer's one WeChat chat: a merchant id, or '' for the platform's
+   * own team. A change is what the shop announcement (app/support/shop-announcement.ts) reacts to.
+   */
+  speakingFor?: string;
 }

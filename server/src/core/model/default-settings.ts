@@ -14,6 +14,7 @@ export const DEFAULT_MESSAGES: Record<SettingsLanguage, RoutingMessages> = {
     sessionClosing: '本次会话已结束，感谢您的咨询，祝您生活愉快！',
     robotNoAnswer: '抱歉，我没有理解您的问题。回复“人工”可以转接人工客服。',
     robotOnlyNoAnswer: '抱歉，我没有理解您的问题，请换个说法试试。',
+    merchantAnnouncement: '您正在咨询：{merchant}',
   },
   en: {
     queuePosition: 'All our agents are busy. You are number {position} in the queue; please hold on.',
@@ -27,6 +28,7 @@ export const DEFAULT_MESSAGES: Record<SettingsLanguage, RoutingMessages> = {
     sessionClosing: 'This conversation has ended. Thank you for contacting us!',
     robotNoAnswer: 'Sorry, I did not understand. Reply "human" to talk to an agent.',
     robotOnlyNoAnswer: 'Sorry, I did not understand. Could you put it another way?',
+    merchantAnnouncement: 'You are now talking to: {merchant}',
   },
 };
 

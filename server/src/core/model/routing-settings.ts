@@ -17,6 +17,8 @@ export interface RoutingMessages {
   sessionClosing: string;
   robotNoAnswer: string;
   robotOnlyNoAnswer: string;
+  /** Issue 8: names the shop when the customer's chat switches to another merchant's conversation. */
+  merchantAnnouncement: string;
 }
 
 export interface RoutingSettings {

@@ -17,6 +17,7 @@ export const routingMessagesPatch = z.strictObject({
   sessionClosing: text.optional(),
   robotNoAnswer: text.optional(),
   robotOnlyNoAnswer: text.optional(),
+  merchantAnnouncement: text.optional(),
 });
 
 export const settingsPatch = z.strictObject({

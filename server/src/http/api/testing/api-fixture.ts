@@ -13,6 +13,7 @@ import { apiRouter } from '../api-router';
 import { AuthService } from '../auth/auth-service';
 import { LoginThrottle } from '../auth/login-throttle';
 import { InMemoryChannelStore, type ChannelRecord } from '../channel-store';
+import type { KnowledgeService } from '../../../knowledge/knowledge-service';
 
 export const SECRETS = { appSecret: 'S3cretAppSecretValue0001', token: 'PushTokenValue0001', encodingAesKey: 'A'.repeat(22) + 'B'.repeat(21), unionIdKey: 'UnionKey16bytes!' };
 
@@ -34,7 +35,7 @@ export interface ApiFixture {
 
 export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
-export async function startApiFixture(options: { throttle?: LoginThrottle; sessionTtlMs?: number } = {}): Promise<ApiFixture> {
+export async function startApiFixture(options: { throttle?: LoginThrottle; sessionTtlMs?: number; knowledge?: KnowledgeService } = {}): Promise<ApiFixture> {
   const engine = engineFixture();
   const channels = new InMemoryChannelStore();
   await channels.save(CHANNEL_RECORD);
@@ -45,7 +46,7 @@ export async function startApiFixture(options: { throttle?: LoginThrottle; sessi
   const auth = inMemoryAuthStores();
   const metrics = createMetrics({ defaultMetrics: false });
   const database = { up: true };
-  const common = { engine: engine.deps, channels, auth, metrics, passwordCost: FAST_SCRYPT, throttle: options.throttle ?? new LoginThrottle(), ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }) };
+  const common = { engine: engine.deps, channels, auth, metrics, passwordCost: FAST_SCRYPT, throttle: options.throttle ?? new LoginThrottle(), ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }), ...(options.knowledge && { knowledge: options.knowledge }) };
   const app = createApp({
     channels: { find: async () => undefined },
     onPush: async () => undefined,
