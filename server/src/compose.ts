@@ -21,6 +21,7 @@ import { createMetrics, type Metrics } from './http/ops/metrics';
 import { opsRouter } from './http/ops/ops-router';
 import { kitSessionRouter } from './http/routes/kit-session';
 import { newId } from './http/api/auth/secrets';
+import { workbenchRouters } from './http/workbench/workbench-routers';
 import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
 import { isLive } from './knowledge/entry';
 import { renderEntry } from './knowledge/render';
@@ -120,6 +121,11 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   );
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
 
+  const throttle = new LoginThrottle(); // one guessing budget for bearer (API) and cookie (workbench) logins
+  const workbench = workbenchRouters({
+    auth: new AuthService({ stores: auth, clock, throttle }), uow: engine.uow, clock, notices, logger,
+    ...(config.simulator && { simulator: { wechatApiBaseUrl: config.wechatApiBaseUrl, channelAppId: async (id: string) => (await storage.channels.get(id))?.appId } }),
+  });
   const app = createApp({
     logger,
     channels: storage.channels,
@@ -134,7 +140,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       return undefined;
     },
     extraRouters: [
-      ['/api/v1', apiRouter({ engine, channels: storage.channels, auth, metrics, throttle: new LoginThrottle(), knowledge: knowledge.service })],
+      ...workbench, // before the API: the session cookie becomes a bearer header there
+      ['/api/v1', apiRouter({ engine, channels: storage.channels, auth, metrics, throttle, knowledge: knowledge.service })],
       ['/', opsRouter({ metrics, checkDatabase: async () => db.prepare('SELECT 1').get() })],
       ['/kit', kitSessionRouter({
         findKitChannel: async (id) => {

@@ -16,6 +16,9 @@ const envSchema = z.object({
   KEFU_ADMIN_PASSWORD: z.string().min(10, 'KEFU_ADMIN_PASSWORD needs at least 10 characters').optional(),
   /** Express's trust proxy setting, e.g. 1 behind one reverse proxy (login throttling needs the client IP). */
   TRUST_PROXY: z.string().optional(),
+  /** The customer simulator of the workbench (demos, local development): 1 turns it on; never in production. */
+  KEFU_SIMULATOR: z.enum(['0', '1']).default('0'),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -28,6 +31,8 @@ export type ServerConfig = {
   channelsFile?: string;
   firstAdmin?: { username: string; password: string };
   trustProxy?: string;
+  /** KEFU_SIMULATOR=1: mount /workbench/simulator (it drives the WeChat emulator at wechatApiBaseUrl). */
+  simulator?: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -42,6 +47,10 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   if ((e.KEFU_ADMIN_USER === undefined) !== (e.KEFU_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('invalid configuration: KEFU_ADMIN_USER and KEFU_ADMIN_PASSWORD go together');
   }
+  if (e.KEFU_SIMULATOR === '1' && e.NODE_ENV === 'production') {
+    // The simulator lets an admin speak as any customer: a demo tool, never a production one.
+    throw new ConfigError('invalid configuration: KEFU_SIMULATOR=1 is refused when NODE_ENV=production');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -51,6 +60,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     ...(e.KEFU_CHANNELS_FILE !== undefined && { channelsFile: e.KEFU_CHANNELS_FILE }),
     ...(e.KEFU_ADMIN_USER !== undefined && e.KEFU_ADMIN_PASSWORD !== undefined && { firstAdmin: { username: e.KEFU_ADMIN_USER, password: e.KEFU_ADMIN_PASSWORD } }),
     ...(e.TRUST_PROXY !== undefined && { trustProxy: e.TRUST_PROXY }),
+    ...(e.KEFU_SIMULATOR === '1' && { simulator: true }),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,0 +1,69 @@
+// GET /api/v1/events: the workbench's live channel as Server-Sent Events (EventSource reconnects by
+// itself and sends the session cookie). Each engine notice the caller may see becomes `event: <type>`
+// with the notice as JSON data; notices are hints to reload, so a reconnect replays nothing and the
+// page reloads its lists on `ready`. A comment every 15 s keeps proxies from closing an idle stream,
+// and re-checks the login, so a logged-out or removed caller stops receiving within one beat.
+import { Router, type Request, type Response } from 'express';
+import type { EngineNotice } from '../../core/ports/notifier';
+import { authenticate } from '../api/auth/authenticate';
+import { describePrincipal, type Principal } from '../api/auth/principal';
+import { callerOf } from './caller';
+import { maySee } from './visibility';
+import type { WorkbenchDeps } from './workbench-deps';
+
+export const HEARTBEAT_MS = 15_000;
+/** What EventSource waits before reconnecting after a drop. */
+export const RETRY_MS = 3_000;
+/** A client this far behind is cut off (it reconnects and reloads) rather than buffered without bound. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+export function frame(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+function openStream(res: Response): void {
+  res.status(200);
+  res.set({
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no', // nginx: pass each event at once
+  });
+  res.flushHeaders();
+  res.socket?.setNoDelay(true);
+}
+
+export function eventsRouter(deps: WorkbenchDeps): Router {
+  const router = Router();
+  router.get('/events', async (req: Request, res: Response) => {
+    let principal: Principal = await callerOf(deps, req, res);
+    // A client gone while we authenticated would never emit 'close' again: do not subscribe for it.
+    if (res.destroyed || req.socket.destroyed) return;
+    openStream(res);
+    const send = (text: string) => {
+      if (res.writableEnded) return;
+      res.write(text);
+      if (res.writableLength > MAX_BUFFERED_BYTES) res.end();
+    };
+    send(`retry: ${RETRY_MS}\n\n` + frame('ready', describePrincipal(principal)));
+    const unsubscribe = deps.notices.subscribe((notices: readonly EngineNotice[]) => {
+      const text = notices.filter((n) => maySee(principal, n)).map((n) => frame(n.type, n)).join('');
+      if (text) send(text);
+    });
+    const beat = async () => {
+      try {
+        principal = await authenticate({ stores: deps.auth.stores, uow: deps.uow, clock: deps.clock }, req.get('authorization'));
+        send(': heartbeat\n\n');
+      } catch {
+        send(frame('session_ended', {}));
+        res.end();
+      }
+    };
+    const timer = setInterval(() => void beat(), deps.heartbeatMs ?? HEARTBEAT_MS);
+    res.on('close', () => {
+      clearInterval(timer);
+      unsubscribe();
+    });
+  });
+  return router;
+}
