@@ -71,7 +71,8 @@ async function main() {
   const { envFile, env } = ensureDemoEnv(channelsFile);
   const children = [
     run('emulator', 'build/emulator.cjs', ['--port', String(EMULATOR_PORT), '--config', appsFile], {}),
-    run('server', 'build/server.cjs', [], { ...env, PORT: String(SERVER_PORT) }),
+    // The demo plays customers through the emulator, so the simulator endpoints are on (never in production).
+    run('server', 'build/server.cjs', [], { ...env, PORT: String(SERVER_PORT), KEFU_SIMULATOR: '1' }),
   ];
   const stop = () => {
     for (const c of children) c.kill('SIGTERM');
