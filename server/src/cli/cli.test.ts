@@ -1,33 +1,14 @@
 // The `kefu` command line as a child process, built by esbuild like scripts/start.mjs does, against a
 // temporary DATA_DIR: exit codes, --help everywhere, secrets never printed or exported.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MASTER_KEY, useKefuCli } from './testing/kefu-cli';
 import { openDatabase } from '../storage/database';
 import { createSqliteStorage } from '../storage/create-sqlite-storage';
 
-const root = resolve(__dirname, '../../..');
-const MASTER_KEY = 'a'.repeat(64);
 const SECRET_ENV = { KEFU_APP_SECRET: 'AppSecretValue00001', KEFU_PUSH_TOKEN: 'PushToken0001', KEFU_ENCODING_AES_KEY: 'K'.repeat(43), KEFU_UNION_ID_KEY: 'UnionKey16bytes!' };
-let dir: string;
-let bundle: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kefu-cli-'));
-  bundle = join(dir, 'kefu.cjs');
-  await build({ entryPoints: [join(root, 'server/src/cli/main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: bundle, logLevel: 'silent' });
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function kefu(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bundle, ...args], {
-    env: { PATH: process.env.PATH ?? '', NODE_PATH: join(root, 'node_modules'), DATA_DIR: join(dir, 'data'), KEFU_MASTER_KEY: MASTER_KEY, ...env },
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = useKefuCli('kefu-cli-');
+const kefu = cli.run;
 
 const ADD = ['channels', 'add', '--id', 'shop', '--name', 'Shop', '--kind', 'miniprogram', '--app-id', 'wx1234567890ab', '--original-id', 'gh_abc123', '--mode', 'secure', '--format', 'json'];
 
@@ -54,7 +35,7 @@ describe('kefu', () => {
     expect(kefu(ADD, SECRET_ENV).code).toBe(2);
     const list = kefu(['channels', 'list']);
     const json = kefu(['channels', 'list', '--json']);
-    const out = join(dir, 'export');
+    const out = join(cli.dir, 'export');
     const exported = kefu(['export', 'channels', '--out', out]);
     expect(exported.code).toBe(0);
     const csv = readFileSync(join(out, 'channels.csv'), 'utf8');
@@ -90,7 +71,7 @@ describe('kefu', () => {
 
   it('exports conversations 2000 rows per file', async () => {
     kefu(ADD, SECRET_ENV);
-    const db = openDatabase(join(dir, 'data', 'kefu.db'));
+    const db = openDatabase(join(cli.dir, 'data', 'kefu.db'));
     const { uow } = createSqliteStorage(db, { masterKey: MASTER_KEY });
     await uow.run(async (tx) => {
       for (let i = 0; i < 2001; i++) {
@@ -99,7 +80,7 @@ describe('kefu', () => {
       }
     });
     db.close();
-    const out = join(dir, 'conv');
+    const out = join(cli.dir, 'conv');
     expect(kefu(['export', 'conversations', '--out', out, '--channel', 'shop']).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['conversations-2.csv', 'conversations.csv']);
     const lines = ['conversations.csv', 'conversations-2.csv'].flatMap((f) => readFileSync(join(out, f), 'utf8').split('\r\n').filter((l) => l.startsWith('conv-')));

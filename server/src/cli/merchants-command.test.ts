@@ -1,29 +1,8 @@
 // `kefu merchants` as a child process (built like cli.test.ts does) against a temporary DATA_DIR.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { useKefuCli } from './testing/kefu-cli';
 
-const root = resolve(__dirname, '../../..');
 const SECRET_ENV = { KEFU_APP_SECRET: 'AppSecretValue00001', KEFU_PUSH_TOKEN: 'PushToken0001', KEFU_ENCODING_AES_KEY: 'K'.repeat(43) };
-let dir: string;
-let bundle: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kefu-merchants-'));
-  bundle = join(dir, 'kefu.cjs');
-  await build({ entryPoints: [join(root, 'server/src/cli/main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: bundle, logLevel: 'silent' });
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function kefu(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bundle, ...args], {
-    env: { PATH: process.env.PATH ?? '', NODE_PATH: join(root, 'node_modules'), DATA_DIR: join(dir, 'data'), KEFU_MASTER_KEY: 'a'.repeat(64), ...env },
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const kefu = useKefuCli('kefu-merchants-').run;
 
 describe('kefu merchants', () => {
   it('has --help on every action, listed in the main help', () => {
