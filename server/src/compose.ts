@@ -176,7 +176,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
 async function seedChannels(store: ChannelStore, file: string, now: number, logger: Logger): Promise<void> {
   for (const c of loadChannelsFile(file)) {
     if (await store.get(c.id)) continue;
-    await store.save({ ...c, name: c.id, tokenSource: 'stable', createdAt: now, updatedAt: now });
+    await store.save({ ...c, createdAt: now, updatedAt: now });
     logger.info({ channelId: c.id }, 'channel created from the channels file');
   }
 }

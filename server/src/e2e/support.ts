@@ -16,7 +16,7 @@ export const MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 export const CHANNEL = {
   id: 'shop',
   appId: 'wxe2e0000000000001',
-  secret: 'e2e-app-secret-0001',
+  secret: 'e2eAppSecret0001',
   originalId: 'gh_e2e000000001',
   token: 'e2eToken',
   encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',

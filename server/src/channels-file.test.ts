@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadChannelsFile } from './channels-file';
+
+const good = { id: 'shop', kind: 'miniprogram', appId: 'wx1234567890ab', appSecret: 'AppSecret0001', originalId: 'gh_abc123', token: 'Token01', encodingAesKey: 'K'.repeat(43), mode: 'secure', format: 'json', unionIdKey: 'UnionKey16bytes!' };
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'channels-file-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function load(channels: unknown[]) {
+  const file = join(dir, 'channels.json');
+  writeFileSync(file, JSON.stringify({ channels }));
+  return () => loadChannelsFile(file);
+}
+
+describe('loadChannelsFile', () => {
+  it('takes what the API takes; the name defaults to the id and the token source to stable_token', () => {
+    expect(load([good])()).toEqual([{ ...good, name: 'shop', tokenSource: 'stable' }]);
+  });
+
+  it("applies the API's rules, naming fields and never values", () => {
+    expect(load([{ ...good, unionIdKey: 'short-key' }])).toThrow(/unionIdKey/);
+    expect(load([{ ...good, unionIdKey: 'short-key' }])).not.toThrow(/short-key/);
+    expect(load([{ ...good, encodingAesKey: undefined }])).toThrow('channel "shop": encodingAesKey: compatible and secure mode need an EncodingAESKey');
+    expect(load([{ ...good, kind: 'official_account' }])).toThrow('official accounts push XML only');
+  });
+});
