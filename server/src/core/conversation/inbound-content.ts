@@ -1,26 +1,9 @@
 // The content of a customer's push, as a conversation message.
-import type {
-  FileMessage,
-  ImageMessage,
-  LinkMessage,
-  LocationMessage,
-  MiniProgramPageMessage,
-  TextMessage,
-  VideoMessage,
-  VoiceMessage,
-} from '../inbound-message';
+import type { InboundMessage } from '../inbound-message';
 import type { MessageContent } from '../model/message';
 
-/** The pushes that are messages (they carry a MsgId and open WeChat's 48-hour window). */
-export type CustomerMessagePush =
-  | TextMessage
-  | ImageMessage
-  | MiniProgramPageMessage
-  | VoiceMessage
-  | VideoMessage
-  | LocationMessage
-  | LinkMessage
-  | FileMessage;
+/** The pushes that are messages: the variants that carry a MsgId (they open WeChat's 48-hour window). */
+export type CustomerMessagePush = Extract<InboundMessage, { msgId: string }>;
 
 export function contentOf(push: CustomerMessagePush): MessageContent {
   switch (push.type) {
