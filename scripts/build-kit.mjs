@@ -4,12 +4,11 @@
 // becomes one CommonJS bundle (miniprogram/kefu-kit/shared/index.js) plus the type declarations tsc
 // emits for it. Also lays out miniprogram/miniprogram_npm/@vant/weapp the way DevTools' "Build npm"
 // would, so the demo opens in DevTools as it is. `--check` compares instead of writing (used by tests).
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { walk, withDeclarations } from './lib/declarations.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dirFlag = process.argv.indexOf('--dir');
@@ -43,25 +42,12 @@ async function bundle() {
 }
 
 function declarations() {
-  const out = mkdtempSync(join(tmpdir(), 'kit-dts-'));
-  try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'shared/tsconfig.json'),
-      '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--rootDir', join(root, 'shared/src'), '--outDir', out],
-      { stdio: ['ignore', 'inherit', 'inherit'] });
+  return withDeclarations(root, { tsconfig: 'shared/tsconfig.json', rootDir: 'shared/src' }, (out) => {
     const files = {};
     for (const file of walk(out)) files[relative(out, file)] = HEADER + readFileSync(file, 'utf8');
     // The bundle carries AES inside it; declare the one function used instead of pointing at @noble/ciphers.
     files['unionid-cipher/aes.d.ts'] = HEADER + AES_DECLARATION;
     return files;
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
   });
 }
 

@@ -2,20 +2,16 @@
 // Builds the kit as a mini program npm package in build/npm-kit: the "miniprogram" field points at
 // miniprogram_dist (CommonJS JS + json/wxml/wxss + type declarations), as @vant/weapp does, so
 // DevTools' "Build npm" copies the folder whole. Source: miniprogram/kefu-kit (run build:kit first).
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
+import { walk, withDeclarations } from './lib/declarations.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'miniprogram/kefu-kit');
 export const OUT = join(root, 'build/npm-kit');
 const dist = join(OUT, 'miniprogram_dist');
-
-const walk = (dir) =>
-  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
 
 function compileKit() {
   for (const file of walk(source)) {
@@ -35,18 +31,12 @@ function compileKit() {
 
 /** Type declarations of the kit's own modules, for integrators who write TypeScript. */
 function declareKit() {
-  const out = mkdtempSync(join(tmpdir(), 'npm-kit-dts-'));
-  try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'miniprogram/tsconfig.json'),
-      '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--rootDir', join(root, 'miniprogram'), '--outDir', out],
-      { stdio: ['ignore', 'inherit', 'inherit'] });
+  withDeclarations(root, { tsconfig: 'miniprogram/tsconfig.json', rootDir: 'miniprogram' }, (out) => {
     for (const file of walk(join(out, 'kefu-kit'))) {
       const rel = relative(join(out, 'kefu-kit'), file);
       if (!rel.startsWith('shared/')) cpSync(file, join(dist, rel));
     }
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  });
 }
 
 function writePackageJson() {
