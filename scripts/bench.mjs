@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './lib/bundle-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const found = ['shared/bench', 'server/bench', 'miniprogram/bench']
@@ -22,7 +22,7 @@ mkdirSync(join(root, 'build/bench'), { recursive: true });
 let failed = 0;
 for (const bench of chosen) {
   const outfile = join(root, 'build/bench', `${bench.name}.cjs`);
-  await build({ entryPoints: [bench.file], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, packages: 'external', logLevel: 'warning' });
+  await bundleForNode(bench.file, outfile);
   console.log(`\n=== ${bench.name}`);
   const run = spawnSync(process.execPath, [outfile], { stdio: 'inherit', cwd: root });
   if (run.status !== 0) failed++;

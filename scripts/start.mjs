@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './lib/bundle-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_PORT = Number(process.env.PORT ?? 3000);
@@ -19,7 +19,7 @@ const demoDir = join(root, 'data/demo');
 export async function bundleServer() {
   const entries = { server: 'server/src/main.ts', kefu: 'server/src/cli/main.ts', emulator: 'server/src/emulator/main.ts', 'push-cli': 'server/src/wechat/push-client/cli.ts' };
   for (const [name, entry] of Object.entries(entries)) {
-    await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: join(root, `build/${name}.cjs`), logLevel: 'warning' });
+    await bundleForNode(join(root, entry), join(root, `build/${name}.cjs`));
   }
 }
 

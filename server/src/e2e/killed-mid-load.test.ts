@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../../scripts/lib/bundle-node.mjs';
 import { exampleMessage, sendPush, type PushTarget } from '../wechat/push-client/index';
 import { CHANNEL, MASTER_KEY, eventually } from './support';
 
@@ -45,7 +45,7 @@ const healthy = (port: number) => async () => {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kefu-kill-'));
   bundle = join(dir, 'server.cjs');
-  await build({ entryPoints: [join(root, 'server/src/main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: bundle, logLevel: 'silent' });
+  await bundleForNode(join(root, 'server/src/main.ts'), bundle, { quiet: true });
   const channel = { id: CHANNEL.id, kind: 'miniprogram', appId: CHANNEL.appId, appSecret: CHANNEL.secret, originalId: CHANNEL.originalId, token: CHANNEL.token, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml' };
   writeFileSync(join(dir, 'channels.json'), JSON.stringify({ channels: [channel] }));
 }, 30_000);

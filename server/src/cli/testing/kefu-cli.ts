@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../../../scripts/lib/bundle-node.mjs';
 
 const root = resolve(__dirname, '../../../..');
 export const MASTER_KEY = 'a'.repeat(64);
@@ -22,7 +22,7 @@ export function useKefuCli(prefix: string): KefuCli {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), prefix));
     bundle = join(dir, 'kefu.cjs');
-    await build({ entryPoints: [join(root, 'server/src/cli/main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: bundle, logLevel: 'silent' });
+    await bundleForNode(join(root, 'server/src/cli/main.ts'), bundle, { quiet: true });
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return {
