@@ -23,7 +23,6 @@ import { kitSessionRouter } from './http/routes/kit-session';
 import { newId } from './http/api/auth/secrets';
 import { workbenchRouters } from './http/workbench/workbench-routers';
 import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
-import { isLive } from './knowledge/entry';
 import { renderEntry } from './knowledge/render';
 import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
@@ -111,8 +110,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const deskFollower = new WeChatDeskFollower(engine, logger);
   // `@3:2#` from a WeChat agent: entry 2 (or a keyword) of the merchant's knowledge base, read from memory.
   const knowledgeLookup: KnowledgeLookup = options.knowledge ?? (async (scope, key, who) => {
-    const entry = knowledge.service.list(scope).find((e) => String(e.number) === key || e.keywords.includes(key));
-    return entry && isLive(entry, clock.now()) ? [renderEntry(entry, who ?? { id: '' })] : undefined;
+    const entry = knowledge.service.lookup(scope, key);
+    return entry && [renderEntry(entry, who ?? { id: '' })];
   });
   notices.subscribe(deskFollower.listener);
   const inboxWorker = new InboxWorker(

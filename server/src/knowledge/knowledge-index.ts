@@ -87,14 +87,18 @@ export class KnowledgeIndex {
   /** The best live entry for `question` that `robotId` may send, or undefined below `threshold`. */
   match(question: string, robotId: string | undefined, now: number, threshold = DEFAULT_THRESHOLD): Match | undefined {
     const usable = (e: KnowledgeEntry) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId)));
+    return this.exact(question, usable) ?? this.ranked(question, usable, threshold);
+  }
+
+  /** The usable entry `question` names by its number or an exact keyword (normalised as indexed); no ranking. */
+  exact(question: string, usable: (e: KnowledgeEntry) => boolean): Match | undefined {
     const key = normalize(question);
     if (/^\d{1,9}$/.test(key)) {
       const e = this.byNumber.get(Number(key));
       if (e && usable(e)) return { entry: e, how: 'number', score: 1 };
     }
-    const exact = this.byKeyword.get(key)?.find(usable);
-    if (exact) return { entry: exact, how: 'keyword', score: 1 };
-    return this.ranked(question, usable, threshold);
+    const e = this.byKeyword.get(key)?.find(usable);
+    return e && { entry: e, how: 'keyword', score: 1 };
   }
 
   welcome(robotId: string | undefined, now: number): KnowledgeEntry | undefined {

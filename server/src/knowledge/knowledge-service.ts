@@ -3,7 +3,7 @@
 // poll of the store's revision picks up edits made by another process (the CLI on the same database
 // file). Misses tallied by the robot are written out here, after the unit of work that saw them.
 import { EngineError } from '../core/errors';
-import { entryFields, entryProblems, type EntryFields, type KnowledgeEntry } from './entry';
+import { entryFields, entryProblems, isLive, type EntryFields, type KnowledgeEntry } from './entry';
 import { cleanFields, exportEntries, importEntries, ImportError, type ExportFormat } from './entry-codec';
 import type { KnowledgeBase } from './knowledge-base';
 import type { KnowledgeStore, MissCount, RobotSettings, Scope, StoredMedia } from './knowledge-store';
@@ -60,6 +60,12 @@ export class KnowledgeService {
 
   list(scope: Scope): KnowledgeEntry[] {
     return [...this.base.index(scope).entries].filter((e) => sameScope(e, scope)).sort((a, b) => a.number - b.number);
+  }
+
+  /** The live entry a number or an exact keyword names, for any robot (agents send what they choose). */
+  lookup(scope: Scope, key: string): KnowledgeEntry | undefined {
+    const now = this.options.now();
+    return this.base.index(scope).exact(key, (e) => sameScope(e, scope) && isLive(e, now))?.entry;
   }
 
   get(scope: Scope, number: number): KnowledgeEntry {

@@ -70,3 +70,13 @@ it('exports and re-imports CSV and JSON exactly', async () => {
   }
   await expect(kb.service.import({ channelId: 'ch2' }, 'number,type\nx,text\n', 'csv', false)).rejects.toThrow(/entry 1/);
 });
+
+it("looks an entry up for an agent's @n:k# by number or exact keyword, as the robot matches keywords", async () => {
+  const shop = { channelId: 'ch1' };
+  expect(kb.service.lookup(shop, '3')?.number).toBe(3);
+  expect(kb.service.lookup(shop, ' 退货 ')?.number).toBe(3); // normalised like the robot's keyword match
+  expect(kb.service.lookup(shop, '我想退货怎么办')).toBeUndefined(); // no ranked guess for an agent's command
+  expect(kb.service.lookup({ channelId: 'other' }, '3')).toBeUndefined();
+  await kb.service.update(shop, 3, { enabled: false });
+  expect(kb.service.lookup(shop, '3')).toBeUndefined();
+});
