@@ -94,7 +94,8 @@ export class OutboxSender {
 
   private async deliver(item: ClaimedOutboxItem): Promise<void> {
     // An item claimed again after a crash may already have its outcome recorded: finish it, do not resend.
-    const recorded = await this.recordedOutcome(item.messageId);
+    // Only a re-claim can be in that state (each claim counts an attempt), so a first attempt skips the read.
+    const recorded = item.attempts > 1 ? await this.recordedOutcome(item.messageId) : undefined;
     const outcome = recorded ?? (await this.attempt(item));
     const { store, now } = this.deps;
     this.deps.metrics?.outboxSends.inc({ outcome: recorded ? 'already_recorded' : outcome.kind });
