@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { bundleForNode } from './lib/bundle-node.mjs';
 
@@ -39,7 +40,7 @@ function ensureDemoEnv(channelsFile) {
     };
     writeFileSync(envFile, `${Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
   }
-  return { envFile, env: Object.fromEntries(readFileSync(envFile, 'utf8').trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) };
+  return { envFile, env: parseEnv(readFileSync(envFile, 'utf8')) };
 }
 
 /** The demo channel, known to both sides: the server's channels file and the emulator's apps file. */
