@@ -18,10 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => stack.close());
 
-const sentTexts = async () =>
-  ((await (await fetch(`${stack.emulator.baseUrl}/emulator/sent`)).json()) as Array<{ request?: { touser: string; text?: { content: string } } }>)
-    .map((e) => e.request?.text?.content)
-    .filter((t): t is string => t !== undefined);
+const sentTexts = () => stack.delivered();
 
 async function onlineAgent(name: string): Promise<string> {
   const agent = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name, maxConcurrent: 3 });

@@ -10,11 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => stack.close());
 
-const sentTexts = async (openId: string) =>
-  ((await (await fetch(`${stack.emulator.baseUrl}/emulator/sent`)).json()) as Array<{ request?: { touser: string; text?: { content: string } } }>)
-    .filter((e) => e.request?.touser === openId)
-    .map((e) => e.request?.text?.content)
-    .filter((t): t is string => t !== undefined);
+const sentTexts = (openId: string) => stack.delivered(openId);
 
 const app = { appId: CHANNEL.appId } as never;
 

@@ -29,6 +29,8 @@ export interface Stack {
   baseUrl: string;
   target: PushTarget;
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** What WeChat (the emulator) delivered, oldest first, to one openid or to everyone: texts, or `[msgtype]`. */
+  delivered(openid?: string): Promise<string[]>;
   /** Stops the server (not the emulator) and composes a new one on the same data directory. */
   restart(start?: boolean): Promise<void>;
   close(): Promise<void>;
@@ -65,13 +67,19 @@ export async function startStack(options: { start?: boolean } = {}): Promise<Sta
     const res = await fetch(`${baseUrl}/api/v1${path}`, { method, headers: { authorization: `Bearer ${session}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
     return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
   };
+  const delivered = async (openid?: string) => {
+    const sent = (await (await fetch(`${emulator.baseUrl}/emulator/sent`)).json()) as Array<{ request?: { touser: string; msgtype: string; text?: { content: string } } }>;
+    return sent
+      .filter((e) => e.request !== undefined && (openid === undefined || e.request.touser === openid))
+      .map((e) => e.request?.text?.content ?? `[${e.request?.msgtype}]`);
+  };
   const stopServer = async () => {
     listener.closeAllConnections();
     await new Promise((r) => listener.close(r));
     await server.stop();
   };
   return {
-    dir, emulator, baseUrl, target, api,
+    dir, emulator, baseUrl, target, api, delivered,
     get server() {
       return server;
     },

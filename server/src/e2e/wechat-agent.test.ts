@@ -13,10 +13,7 @@ afterEach(() => stack.close());
 
 const app = { appId: CHANNEL.appId } as never;
 
-async function textsTo(openid: string): Promise<string[]> {
-  const sent = (await (await fetch(`${stack.emulator.baseUrl}/emulator/sent`)).json()) as Array<{ request?: { touser: string; text?: { content: string } } }>;
-  return sent.filter((e) => e.request?.touser === openid).map((e) => e.request?.text?.content ?? '[non-text]');
-}
+const textsTo = (openid: string) => stack.delivered(openid);
 
 /** Waits until `openid` has received a text for which `match` holds, and returns it. */
 async function received(openid: string, match: (t: string) => boolean): Promise<string> {
