@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the product on its embedded defaults, with the WeChat emulator for a local demo.
-// Builds the mini program kit (so WeChat DevTools can open the demo), bundles the server and the
+// Builds the mini program kit (so WeChat DevTools can open the demo) and the workbench, bundles the server and the
 // emulator, creates a demo channel on first run (data/demo/, random secrets, secure mode, JSON),
 // and runs both until Ctrl-C. For production run build/server.cjs with your own environment.
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
 import { bundleForNode } from './lib/bundle-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,6 +68,7 @@ function run(name, file, args, env) {
 
 async function main() {
   if (spawnSync(process.execPath, [join(root, 'scripts/build-kit.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  await viteBuild({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' }); // the workbench, served at /app/
   await bundleServer();
   const { channelsFile, appsFile } = ensureDemoConfig();
   const { envFile, env } = ensureDemoEnv(channelsFile);
@@ -83,6 +85,7 @@ async function main() {
   process.on('SIGTERM', stop);
   const api = `http://127.0.0.1:${SERVER_PORT}/api/v1`;
   console.log(`
+  workbench        http://127.0.0.1:${SERVER_PORT}/app/   (agents and admins; customer simulator at /app/simulator)
   kefu server      http://127.0.0.1:${SERVER_PORT}   REST API ${api} (OpenAPI: ${api}/openapi.json)
   WeChat emulator  http://127.0.0.1:${EMULATOR_PORT}/emulator/
   demo admin       ${env.KEFU_ADMIN_USER} / ${env.KEFU_ADMIN_PASSWORD}   (all settings: ${relative(root, envFile)})

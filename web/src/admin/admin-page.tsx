@@ -1,0 +1,3 @@
+export function AdminPage() {
+  return <main className="page">admin console (in progress)</main>;
+}

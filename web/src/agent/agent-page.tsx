@@ -1,0 +1,3 @@
+export function AgentPage() {
+  return <main className="page">agent view (in progress)</main>;
+}

@@ -1,0 +1,55 @@
+// The API's answers and bodies as TypeScript types, inferred from the server's own zod schemas
+// (server/src/http/api/schemas/), so the web app cannot drift from what the server enforces. Type-only
+// imports: none of the server's code reaches the browser bundle.
+import type { z } from 'zod';
+import type * as auth from '../../../server/src/http/api/schemas/auth';
+import type * as channel from '../../../server/src/http/api/schemas/channel';
+import type * as conv from '../../../server/src/http/api/schemas/conversation';
+import type * as knowledge from '../../../server/src/http/api/schemas/knowledge';
+import type * as settings from '../../../server/src/http/api/schemas/settings';
+import type * as team from '../../../server/src/http/api/schemas/team';
+
+export type Out<T extends z.ZodType> = z.output<T>;
+export type In<T extends z.ZodType> = z.input<T>;
+export interface List<T> {
+  items: T[];
+}
+
+export type Role = Out<typeof auth.role>;
+export type Principal = Out<typeof auth.principal>;
+export type AccountView = Out<typeof auth.accountView>;
+export type AccountCreate = In<typeof auth.accountCreate>;
+export type TokenView = Out<typeof auth.tokenView>;
+
+export type Channel = Out<typeof channel.channel>;
+export type ChannelCreate = In<typeof channel.channelCreate>;
+export type ChannelUpdate = In<typeof channel.channelUpdate>;
+
+export type Customer = Out<typeof conv.customer>;
+export type Conversation = Out<typeof conv.conversation>;
+export type ConversationState = Out<typeof conv.conversationState>;
+export type ConversationList = Out<typeof conv.conversationList>;
+export type Message = Out<typeof conv.message>;
+export type SendWindow = Out<typeof conv.sendWindow>;
+export type ReplyBody = In<typeof conv.replyBody>;
+export type ReplyAnswer = Out<typeof conv.replyAnswer>;
+export type TransferBody = In<typeof conv.transferBody>;
+
+export type Agent = Out<typeof team.agent>;
+export type AgentStatus = Out<typeof team.agentStatus>;
+export type AgentCreate = In<typeof team.agentCreate>;
+export type AgentUpdate = In<typeof team.agentUpdate>;
+export type Group = Out<typeof team.group>;
+export type GroupCreate = In<typeof team.groupCreate>;
+export type GroupUpdate = In<typeof team.groupUpdate>;
+export type Calendar = Out<typeof team.calendar>;
+export type CalendarCreate = In<typeof team.calendarCreate>;
+export type Merchant = Out<typeof team.merchant>;
+
+export type KnowledgeEntry = Out<typeof knowledge.entry>;
+export type KnowledgeEntryCreate = In<typeof knowledge.entryCreate>;
+export type RobotSettings = Out<typeof knowledge.robotSettings>;
+export type KnowledgeMiss = Out<typeof knowledge.miss>;
+
+export type Settings = Out<typeof settings.settingsAnswer>;
+export type SettingsPatch = In<typeof settings.settingsPatch>;

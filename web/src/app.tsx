@@ -1,0 +1,74 @@
+// The app's frame: login gate, the live channel, the top bar and the routes of each part. Routes live
+// under /app/ (the server serves index.html for every /app/<route>); agents land on their conversations,
+// admins on the console.
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { AdminPage } from './admin/admin-page';
+import { AgentPage } from './agent/agent-page';
+import { useLang, useT } from './i18n/i18n';
+import { LiveProvider, useLiveStatus } from './live/live';
+import { LoginPage } from './pages/login-page';
+import { isAdmin, usePrincipal, useSession } from './session/session';
+import { shellMessages } from './shell-messages';
+import { SimulatorPage } from './simulator/simulator-page';
+
+function LiveBadge() {
+  const t = useT(shellMessages);
+  const status = useLiveStatus();
+  if (status === 'open') return null;
+  return <span className={`live-badge ${status}`} role="status">{status === 'connecting' ? t('live_connecting') : t('live_closed')}</span>;
+}
+
+function TopBar() {
+  const t = useT(shellMessages);
+  const { lang, setLang } = useLang();
+  const { logout, config } = useSession();
+  const principal = usePrincipal();
+  const [location] = useLocation();
+  const tab = (href: string, label: string) => (
+    <Link href={href} className={location.startsWith(href) ? 'tab active' : 'tab'}>{label}</Link>
+  );
+  return (
+    <header className="topbar">
+      <span className="brand">{t('product')}</span>
+      <nav className="tabs">
+        {tab('/inbox', t('inbox'))}
+        {isAdmin(principal) && tab('/admin', t('admin'))}
+        {config.simulator && isAdmin(principal) && tab('/simulator', t('simulator'))}
+      </nav>
+      <LiveBadge />
+      <span className="spacer" />
+      <span className="who" title={principal.role}>{t(`role_${principal.role}`)}</span>
+      <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</button>
+      <button type="button" className="link" onClick={() => void logout()}>{t('logout')}</button>
+    </header>
+  );
+}
+
+function LoggedIn() {
+  const { logout, config } = useSession();
+  const principal = usePrincipal();
+  const t = useT(shellMessages);
+  return (
+    <LiveProvider onSessionEnded={() => void logout()}>
+      <div className="app">
+        <TopBar />
+        <Switch>
+          <Route path="/" ><Redirect to={isAdmin(principal) ? '/admin' : '/inbox'} replace /></Route>
+          <Route path="/login"><Redirect to="/" replace /></Route>
+          <Route path="/inbox" nest><AgentPage /></Route>
+          {isAdmin(principal) && <Route path="/admin" nest><AdminPage /></Route>}
+          {config.simulator && isAdmin(principal) && <Route path="/simulator"><SimulatorPage /></Route>}
+          <Route><main className="page"><p>{t('not_found')}</p></main></Route>
+        </Switch>
+      </div>
+    </LiveProvider>
+  );
+}
+
+export function App() {
+  const { state } = useSession();
+  const t = useT(shellMessages);
+  if (state.kind === 'loading') return <p className="loading">{t('loading')}</p>;
+  if (state.kind === 'anonymous') return <LoginPage expired={state.expired} />;
+  return <LoggedIn />;
+}

@@ -1,0 +1,78 @@
+// Simplified Chinese and English. Each part of the app declares its own messages next to its code with
+// defineMessages (so parts do not share one growing file); both languages must have every key, which the
+// type of defineMessages enforces. The language is the user's choice, else the browser's, else Chinese.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+const STORAGE_KEY = 'kefu.lang';
+
+export type Messages<K extends string> = Record<Lang, Record<K, string>>;
+
+/** Declares a part's messages; `en` must have exactly the keys of `zh`. Placeholders: {name}. */
+export function defineMessages<K extends string>(zh: Record<K, string>, en: Record<K, string>): Messages<K> {
+  return { zh, en };
+}
+
+export function format(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved === 'zh' || saved === 'en') return saved;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+interface LangContext {
+  lang: Lang;
+  setLang(lang: Lang): void;
+}
+
+const Context = createContext<LangContext>({ lang: 'zh', setLang: () => {} });
+
+export function LangProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((next: Lang) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+    setLangState(next);
+  }, []);
+  const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useLang(): LangContext {
+  return useContext(Context);
+}
+
+/** t(key, params) for one part's messages, in the current language. */
+export function useT<K extends string>(messages: Messages<K>): (key: K, params?: Record<string, string | number>) => string {
+  const { lang } = useLang();
+  return useCallback((key: K, params?: Record<string, string | number>) => format(messages[lang][key], params), [messages, lang]);
+}
+
+/** Dates and times in the current language, in the browser's time zone. */
+export function useFormatters() {
+  const { lang } = useLang();
+  return useMemo(() => {
+    const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+    const dateTime = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const duration = (ms: number) => {
+      const s = Math.max(0, Math.round(ms / 1000));
+      if (s < 60) return lang === 'zh' ? `${s} 秒` : `${s}s`;
+      const m = Math.round(s / 60);
+      if (m < 60) return lang === 'zh' ? `${m} 分钟` : `${m} min`;
+      const h = Math.floor(m / 60);
+      return lang === 'zh' ? `${h} 小时 ${m % 60} 分` : `${h} h ${m % 60} min`;
+    };
+    return {
+      time: (ms: number) => time.format(ms),
+      dateTime: (ms: number) => dateTime.format(ms),
+      duration,
+      number: (n: number) => n.toLocaleString(locale),
+    };
+  }, [lang]);
+}

@@ -1,0 +1,3 @@
+export function SimulatorPage() {
+  return <main className="page">simulator (in progress)</main>;
+}
