@@ -15,7 +15,8 @@ import { bundleForNode } from './lib/bundle-node.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_PORT = Number(process.env.PORT ?? 3000);
 const EMULATOR_PORT = Number(process.env.WECHAT_EMULATOR_PORT ?? 9100);
-const demoDir = join(root, 'data/demo');
+// Another demo beside the first (other ports, say) needs its own folder: KEFU_DEMO_DIR.
+const demoDir = process.env.KEFU_DEMO_DIR ? join(root, process.env.KEFU_DEMO_DIR) : join(root, 'data/demo');
 
 /** The server, the emulator and the push CLI as single files (dependencies stay in node_modules). */
 export async function bundleServer() {
