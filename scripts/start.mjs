@@ -16,6 +16,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_PORT = Number(process.env.PORT ?? 3000);
 const EMULATOR_PORT = Number(process.env.WECHAT_EMULATOR_PORT ?? 9100);
 // Another demo beside the first (other ports, say) needs its own folder: KEFU_DEMO_DIR.
+// The children's environment, taken before Vite's build sets NODE_ENV=production in this process (the
+// server refuses the simulator in production).
+const childEnv = { ...process.env };
+const children = [];
 const demoDir = process.env.KEFU_DEMO_DIR ? join(root, process.env.KEFU_DEMO_DIR) : join(root, 'data/demo');
 
 /** The server, the emulator and the push CLI as single files (dependencies stay in node_modules). */
@@ -59,9 +63,11 @@ function ensureDemoConfig() {
 }
 
 function run(name, file, args, env) {
-  const child = spawn(process.execPath, [file, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [file, ...args], { cwd: root, env: { ...childEnv, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
   child.on('exit', (code) => {
     console.error(`${name} exited (${code}); stopping`);
+    for (const c of children) if (c !== child) c.kill('SIGTERM'); // never leave the other one running
     process.exit(code ?? 1);
   });
   return child;
@@ -73,11 +79,9 @@ async function main() {
   await bundleServer();
   const { channelsFile, appsFile } = ensureDemoConfig();
   const { envFile, env } = ensureDemoEnv(channelsFile);
-  const children = [
-    run('emulator', 'build/emulator.cjs', ['--port', String(EMULATOR_PORT), '--config', appsFile], {}),
-    // The demo plays customers through the emulator, so the simulator endpoints are on (never in production).
-    run('server', 'build/server.cjs', [], { ...env, PORT: String(SERVER_PORT), KEFU_SIMULATOR: '1' }),
-  ];
+  run('emulator', 'build/emulator.cjs', ['--port', String(EMULATOR_PORT), '--config', appsFile], {});
+  // The demo plays customers through the emulator, so the simulator endpoints are on (never in production).
+  run('server', 'build/server.cjs', [], { ...env, PORT: String(SERVER_PORT), KEFU_SIMULATOR: '1' });
   const stop = () => {
     for (const c of children) c.kill('SIGTERM');
     process.exit(0);

@@ -1,3 +1,176 @@
+// The inbox (/app/inbox, /app/inbox/:conversationId): where agents live. Three lists (queued, mine,
+// ended) beside the open conversation; on a phone they are two screens. Admins get the same screen as a
+// monitor of every conversation of a channel: they may transfer and end, and reply only as an agent they
+// pick (the conversation's own agent by default).
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLocation, useRoute } from 'wouter';
+import { api, ApiError } from '../api/client';
+import type { Channel, List } from '../api/types';
+import { useT } from '../i18n/i18n';
+import { isAdmin, usePrincipal } from '../session/session';
+import { beep, notify, unlockOnGesture, useMute, useNotificationPermission, useTitle } from './alerts';
+import type { AnyContent, Conversation, ListKey, Message } from './agent-types';
+import { ChatView } from './chat-view';
+import { BellIcon, SoundIcon } from './icons';
+import { ConversationList } from './conversation-list';
+import { contentSummary } from './message-content';
+import { agentMessages } from './messages';
+import { StatusSelect } from './status-select';
+import { customerLabel, loadCustomer, useDirectory } from './use-directory';
+import { useInbox, type AlertKind } from './use-inbox';
+import './agent.css';
+
+const TABS: ListKey[] = ['queued', 'mine', 'ended'];
+const CHANNEL_KEY = 'kefu.inbox.channel';
+
+/** The channels an admin may watch; agents and merchant admins have exactly one. */
+function useChannel(): { channelId: string | undefined; channels: Channel[]; setChannelId(id: string): void; error: string | undefined } {
+  const p = usePrincipal();
+  const [channels, setChannels] = useState<Channel[]>([]);
+  const [picked, setPicked] = useState<string | undefined>(() => localStorage.getItem(CHANNEL_KEY) ?? undefined);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (p.role !== 'platform_admin') return;
+    api.get<List<Channel>>('/api/v1/channels').then((r) => setChannels(r.items), (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+  }, [p.role]);
+  const setChannelId = useCallback((id: string) => {
+    localStorage.setItem(CHANNEL_KEY, id);
+    setPicked(id);
+  }, []);
+  if (p.role !== 'platform_admin') return { channelId: p.channelId, channels: [], setChannelId, error };
+  const channelId = channels.some((c) => c.id === picked) ? picked : channels[0]?.id;
+  return { channelId, channels, setChannelId, error };
+}
+
+function AlertControls() {
+  const t = useT(agentMessages);
+  const [muted, setMuted] = useMute();
+  const [permission, ask] = useNotificationPermission();
+  return (
+    <>
+      {permission === 'default' && <button type="button" className="link" data-testid="enable-notifications" onClick={ask}><BellIcon /> {t('enable_notifications')}</button>}
+      {permission === 'denied' && <span className="hint">{t('notifications_denied')}</span>}
+      <button type="button" className="link" data-testid="mute-toggle" aria-pressed={muted} onClick={() => setMuted(!muted)}><SoundIcon muted={muted} /> {muted ? t('unmute') : t('mute')}</button>
+    </>
+  );
+}
+
 export function AgentPage() {
-  return <main className="page">agent view (in progress)</main>;
+  const t = useT(agentMessages);
+  const principal = usePrincipal();
+  const admin = isAdmin(principal);
+  const me = admin ? undefined : principal.agentId;
+  const { channelId, channels, setChannelId, error: channelError } = useChannel();
+  const directory = useDirectory(channelId);
+  const [, params] = useRoute<{ conversationId: string }>('/:conversationId');
+  const openId = params?.conversationId;
+  const [, navigate] = useLocation();
+  const [tab, setTab] = useState<ListKey>(admin ? 'queued' : 'mine');
+  const [muted] = useMute();
+
+  useEffect(() => unlockOnGesture(), []);
+
+  const onAlert = useCallback(
+    (kind: AlertKind, conversationId: string, message?: Message) => {
+      if (!muted) beep();
+      void (async () => {
+        const c = await api.get<Conversation>(`/api/v1/conversations/${encodeURIComponent(conversationId)}`).catch(() => undefined);
+        const customer = c ? await loadCustomer(c.customerId) : undefined;
+        const name = customerLabel(customer, t('customer'));
+        const body =
+          kind === 'queued' ? t('notify_queued', { name })
+          : kind === 'assigned' ? t('notify_assigned', { name })
+          : t('notify_message', { name, text: message ? contentSummary(message.content as AnyContent, t) : '' });
+        notify(t('notify_title'), body, `${kind}:${conversationId}`, () => navigate(`/${conversationId}`));
+      })();
+    },
+    [muted, t, navigate],
+  );
+
+  const inbox = useInbox({ channelId, me, openId, onAlert });
+  const { markRead } = inbox;
+  useEffect(() => {
+    if (openId) markRead(openId);
+  }, [openId, markRead]);
+
+  const unreadTotal = Object.values(inbox.unread).reduce((a, b) => a + b, 0);
+  useTitle(t('title'), unreadTotal);
+
+  // Mine: the most recent activity first.
+  const lists = useMemo(() => {
+    const activity = (c: Conversation) => inbox.previews[c.id]?.createdAt ?? c.assignedAt ?? c.createdAt;
+    return { ...inbox.lists, mine: [...inbox.lists.mine].sort((a, b) => activity(b) - activity(a)) };
+  }, [inbox.lists, inbox.previews]);
+
+  const take = useCallback(
+    async (conversationId: string) => {
+      if (!me) return;
+      inbox.expectChange(conversationId);
+      await api.post(`/api/v1/conversations/${encodeURIComponent(conversationId)}/transfer`, { to: { kind: 'agent', agentId: me } });
+      inbox.reload();
+      setTab('mine');
+      navigate(`/${conversationId}`);
+    },
+    [me, inbox, navigate],
+  );
+
+  if (channelError) return <main className="page"><p className="error">{channelError}</p></main>;
+  if (!channelId) {
+    return <main className="page"><p className="hint">{admin && principal.role === 'platform_admin' && channels.length === 0 ? t('no_channel') : t('loading')}</p></main>;
+  }
+
+  const unreadIn = (key: ListKey) => lists[key].reduce((n, c) => n + (inbox.unread[c.id] ?? 0), 0);
+
+  return (
+    <main className={`inbox ${openId ? 'has-open' : ''}`}>
+      <section className="inbox-side" aria-label={t('title')}>
+        <div className="inbox-side-head">
+          {principal.role === 'platform_admin' && channels.length > 0 && (
+            <label className="inline">{t('channel')}
+              <select name="channel" data-testid="channel-select" value={channelId} onChange={(e) => setChannelId(e.target.value)}>
+                {channels.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              </select>
+            </label>
+          )}
+          {me && <StatusSelect agentId={me} />}
+          <div className="row inbox-alert-controls"><AlertControls /></div>
+        </div>
+        <div className="inbox-tabs" role="tablist">
+          {TABS.map((key) => (
+            <button
+              key={key} type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'inbox-tab active' : 'inbox-tab'}
+              data-testid={`tab-${key}`} onClick={() => setTab(key)}
+            >
+              {t(key === 'mine' && admin ? 'tab_active' : `tab_${key}`)}
+              <span className="inbox-count">{lists[key].length}</span>
+              {unreadIn(key) > 0 && <span className="inbox-tab-dot" aria-hidden="true" />}
+            </button>
+          ))}
+        </div>
+        <div className="inbox-list-wrap" role="tabpanel">
+          {inbox.error && (
+            <div className="inbox-empty">
+              <p className="error" role="alert">{inbox.error}</p>
+              <button type="button" onClick={inbox.reload}>{t('retry')}</button>
+            </div>
+          )}
+          {inbox.loading ? <p className="inbox-empty hint">{t('loading')}</p> : (
+            <ConversationList
+              items={lists[tab]} list={tab} openId={openId} unread={inbox.unread} previews={inbox.previews}
+              canTake={!admin && tab === 'queued'} showAgent={admin} directory={directory}
+              ensurePreview={inbox.ensurePreview} onTake={take}
+            />
+          )}
+        </div>
+      </section>
+      {openId ? (
+        <ChatView
+          key={openId} conversationId={openId} channelId={channelId} me={me} directory={directory}
+          onBack={() => navigate('/')} onTake={take} expectChange={inbox.expectChange}
+        />
+      ) : (
+        <section className="inbox-chat inbox-placeholder-pane"><p className="hint">{t('no_conversation')}</p></section>
+      )}
+    </main>
+  );
 }

@@ -1,0 +1,120 @@
+// Writing to the customer: the reply box (Enter sends, Shift+Enter breaks the line), a picture, a mini
+// program card, or an answer from the knowledge base. A refused or failed send shows the server's reason
+// here; nothing fails silently. Drafts survive switching conversations.
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { ApiError } from '../api/client';
+import { useT } from '../i18n/i18n';
+import type { ReplyPayload } from './agent-types';
+import { CardDialog } from './card-dialog';
+import { CardIcon, ImageIcon } from './icons';
+import { KnowledgeSearch } from './knowledge-search';
+import { agentMessages } from './messages';
+import { imageProblem, uploadImage } from './upload';
+
+const drafts = new Map<string, string>();
+
+interface Props {
+  conversationId: string;
+  channelId: string;
+  /** Why sending is impossible now (window closed, not mine…); undefined when it is allowed. */
+  blocked: string | undefined;
+  /** False when the reason is already on screen (the send window bar). */
+  showBlocked?: boolean;
+  onSend(payload: ReplyPayload): Promise<void>;
+}
+
+export function Composer({ conversationId, channelId, blocked, showBlocked = true, onSend }: Props) {
+  const t = useT(agentMessages);
+  const [text, setTextState] = useState(() => drafts.get(conversationId) ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [cardOpen, setCardOpen] = useState(false);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const disabled = blocked !== undefined;
+
+  const setText = (value: string) => {
+    drafts.set(conversationId, value);
+    setTextState(value);
+  };
+
+  /** Sends and reports a refusal next to the composer; rethrows so a caller can keep its state. */
+  const send = async (payload: ReplyPayload) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSend(payload);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+      throw err;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sendText = async () => {
+    const value = text.trim();
+    if (!value || busy || disabled) return;
+    try {
+      await send({ text: value });
+      setText('');
+    } catch {
+      // shown by send(); the text stays for another try
+    }
+    input.current?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void sendText();
+    }
+  };
+
+  const sendImage = async (file: File | undefined) => {
+    if (!file) return;
+    const problem = imageProblem(file);
+    if (problem) return setError(problem === 'too_big' ? t('image_too_big') : t('image_wrong_type'));
+    setBusy(true);
+    setError(undefined);
+    try {
+      const media = await uploadImage(channelId, file);
+      await onSend({ image: { media: media.media } });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="inbox-composer">
+      {blocked && showBlocked && <p className="inbox-blocked" role="status">{blocked}</p>}
+      <div className="inbox-tools">
+        <label className={`inbox-tool ${disabled || busy ? 'disabled' : ''}`}>
+          <ImageIcon /><span>{t('image')}</span>
+          <input
+            type="file" accept="image/png,image/jpeg,image/gif" data-testid="reply-image" name="replyImage" className="inbox-file" disabled={disabled || busy}
+            onChange={(e) => {
+              void sendImage(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <button type="button" className="inbox-tool" data-testid="reply-card" disabled={disabled} onClick={() => setCardOpen(true)}><CardIcon />{t('card')}</button>
+        <KnowledgeSearch channelId={channelId} disabled={disabled || busy} onInsert={(s) => { setText(text ? `${text}\n${s}` : s); input.current?.focus(); }} onSend={(number) => send({ knowledge: { number } })} />
+      </div>
+      <div className="inbox-input-row">
+        <textarea
+          ref={input} name="reply" data-testid="reply-input" rows={3} maxLength={2000} value={text} disabled={disabled}
+          placeholder={t('reply_placeholder')} aria-label={t('reply_placeholder')}
+          onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown}
+        />
+        <button type="button" className="primary inbox-send" data-testid="reply-send" disabled={disabled || busy || !text.trim()} onClick={() => void sendText()}>
+          {busy ? t('sending') : t('send')}
+        </button>
+      </div>
+      {error && <p className="error inbox-composer-error" role="alert" data-testid="reply-error">{error}</p>}
+      {cardOpen && <CardDialog channelId={channelId} onSend={send} onClose={() => setCardOpen(false)} />}
+    </div>
+  );
+}

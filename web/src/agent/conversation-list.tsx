@@ -1,0 +1,98 @@
+// One of the inbox's lists: each conversation with its customer, the last message, how long it has
+// waited, its unread count, and for queued ones a button to take it.
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { ApiError } from '../api/client';
+import { useFormatters, useT } from '../i18n/i18n';
+import type { AnyContent, Conversation, ListKey, Message } from './agent-types';
+import { Avatar } from './avatar';
+import { contentSummary } from './message-content';
+import { agentMessages } from './messages';
+import { customerLabel, useCustomer, type Directory } from './use-directory';
+
+interface ItemProps {
+  conversation: Conversation;
+  list: ListKey;
+  active: boolean;
+  unread: number;
+  preview: Message | undefined;
+  canTake: boolean;
+  showAgent: boolean;
+  directory: Directory;
+  ensurePreview(id: string): void;
+  onTake(id: string): Promise<void>;
+}
+
+function Item({ conversation: c, list, active, unread, preview, canTake, showAgent, directory, ensurePreview, onTake }: ItemProps) {
+  const t = useT(agentMessages);
+  const f = useFormatters();
+  const customer = useCustomer(c.customerId);
+  const [taking, setTaking] = useState(false);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (list !== 'ended') ensurePreview(c.id);
+  }, [c.id, list, ensurePreview]);
+  const name = customerLabel(customer, t('customer'));
+  const waitingSince = (c as { customerWaitingSince?: number }).customerWaitingSince;
+  const at = list === 'ended' ? (c.endedAt ?? c.createdAt) : (preview?.createdAt ?? c.assignedAt ?? c.createdAt);
+
+  const take = async () => {
+    setTaking(true);
+    setError(undefined);
+    try {
+      await onTake(c.id);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+      setTaking(false);
+    }
+  };
+
+  return (
+    <li className={`inbox-item ${active ? 'active' : ''} ${unread > 0 ? 'unread' : ''}`} data-conversation-id={c.id} data-state={c.state}>
+      <Link href={`/${c.id}`} className="inbox-item-link" aria-current={active ? 'page' : undefined}>
+        <Avatar url={customer?.avatarUrl} name={name} />
+        <span className="inbox-item-main">
+          <span className="inbox-item-top">
+            <span className="inbox-item-name">{name}</span>
+            <time className="inbox-item-time">{f.time(at)}</time>
+          </span>
+          <span className="inbox-item-preview">
+            {preview ? contentSummary(preview.content as AnyContent, t) : ' '}
+          </span>
+          <span className="inbox-item-tags">
+            {list === 'queued' && <span className="badge blue">{t('waiting_since', { d: f.duration(Date.now() - c.createdAt) })}</span>}
+            {list === 'mine' && waitingSince !== undefined && preview?.direction === 'in' && <span className="badge red">{t('waiting_since', { d: f.duration(Date.now() - waitingSince) })}</span>}
+            {showAgent && c.agentId && <span className="badge">{directory.agentName(c.agentId)}</span>}
+            {c.groupId && <span className="badge">{directory.groupName(c.groupId)}</span>}
+          </span>
+        </span>
+        {unread > 0 && <span className="inbox-unread" aria-label={`${unread}`} data-testid="unread-badge">{unread > 99 ? '99+' : unread}</span>}
+      </Link>
+      {canTake && (
+        <button type="button" className="primary inbox-take" data-testid="take-button" disabled={taking} onClick={() => void take()}>
+          {taking ? t('taking') : t('take')}
+        </button>
+      )}
+      {error && <p className="error inbox-item-error" role="alert">{error}</p>}
+    </li>
+  );
+}
+
+interface Props extends Omit<ItemProps, 'conversation' | 'active' | 'unread' | 'preview'> {
+  items: Conversation[];
+  openId: string | undefined;
+  unread: Record<string, number>;
+  previews: Record<string, Message | undefined>;
+}
+
+export function ConversationList({ items, list, openId, unread, previews, ...rest }: Props) {
+  const t = useT(agentMessages);
+  if (items.length === 0) return <p className="inbox-empty hint">{t(`empty_${list}`)}</p>;
+  return (
+    <ul className="inbox-list" data-list={list}>
+      {items.map((c) => (
+        <Item key={c.id} conversation={c} list={list} active={c.id === openId} unread={unread[c.id] ?? 0} preview={previews[c.id]} {...rest} />
+      ))}
+    </ul>
+  );
+}

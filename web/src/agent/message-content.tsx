@@ -1,0 +1,119 @@
+// What a message says, rendered by type: text with its newlines kept and http(s) links made clickable
+// (as React elements, never HTML), images that open large, mini program cards, links, and labelled
+// placeholders for what the workbench cannot play (voice, video, files, locations, anything else).
+import { useState, type ReactNode } from 'react';
+import { useT } from '../i18n/i18n';
+import type { AnyContent } from './agent-types';
+import { agentMessages } from './messages';
+
+const LINK = /https?:\/\/[^\s<>"'，。！？、；：）》」]+/g;
+
+/** Text with its http(s) links as anchors; everything else stays text (React escapes it). */
+export function Linkified({ text }: { text: string }) {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(LINK)) {
+    const start = match.index;
+    if (start > last) parts.push(text.slice(last, start));
+    const href = match[0].replace(/[.,;:!?)]+$/, '');
+    parts.push(<a key={start} href={href} target="_blank" rel="noopener noreferrer nofollow">{href}</a>);
+    last = start + href.length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return <span className="inbox-text">{parts}</span>;
+}
+
+/**
+ * Where a picture displays from: the URL the server gives (our media route, or WeChat's picUrl), else our
+ * own stored media named in the media id ("media:<id>", "kbref:media:<id>"). Only http(s) and our own
+ * media route are used, never another scheme.
+ */
+export function mediaSrc(mediaId: string | undefined, ...urls: (string | undefined)[]): string | undefined {
+  for (const url of urls) if (url && (/^https?:\/\//.test(url) || url.startsWith('/api/v1/media/'))) return url;
+  const own = mediaId?.match(/(?:^|:)media:([A-Za-z0-9_-]+)$/);
+  return own ? `/api/v1/media/${own[1]}` : undefined;
+}
+
+function Lightbox({ src, onClose }: { src: string; onClose(): void }) {
+  const t = useT(agentMessages);
+  return (
+    <div className="inbox-lightbox" role="dialog" aria-modal="true" aria-label={t('kind_image')} onClick={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <img src={src} alt="" />
+      <button type="button" className="inbox-lightbox-close" onClick={onClose} autoFocus>{t('close')}</button>
+    </div>
+  );
+}
+
+function ImageContent({ src }: { src: string | undefined }) {
+  const t = useT(agentMessages);
+  const [open, setOpen] = useState(false);
+  if (!src) return <span className="inbox-placeholder">{t('kind_image')}</span>;
+  return (
+    <>
+      <button type="button" className="inbox-thumb" onClick={() => setOpen(true)} title={t('enlarge')} aria-label={t('enlarge')}>
+        <img src={src} alt={t('kind_image')} loading="lazy" />
+      </button>
+      {open && <Lightbox src={src} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+export function MessageContent({ content }: { content: AnyContent }) {
+  const t = useT(agentMessages);
+  switch (content.type) {
+    case 'text':
+      return <Linkified text={content.text ?? ''} />;
+    case 'image':
+      return <ImageContent src={mediaSrc(content.mediaId, content.url, content.picUrl)} />;
+    case 'miniprogrampage': {
+      const thumb = mediaSrc(content.thumbMediaId, content.thumbUrl);
+      return (
+        <div className="inbox-card">
+          <div className="inbox-card-kind">{t('kind_card')}</div>
+          <div className="inbox-card-title">{content.title}</div>
+          {thumb ? <img className="inbox-card-thumb" src={thumb} alt="" loading="lazy" /> : <div className="inbox-card-thumb empty" />}
+          <div className="inbox-card-path mono">{content.pagePath}</div>
+        </div>
+      );
+    }
+    case 'link': {
+      const href = content.url && /^https?:\/\//.test(content.url) ? content.url : undefined;
+      return (
+        <div className="inbox-card">
+          <div className="inbox-card-kind">{t('kind_link')}</div>
+          {href ? <a className="inbox-card-title" href={href} target="_blank" rel="noopener noreferrer nofollow">{content.title || href}</a> : <div className="inbox-card-title">{content.title}</div>}
+          {content.description && <div className="hint">{content.description}</div>}
+        </div>
+      );
+    }
+    case 'voice':
+      return <span className="inbox-placeholder">{t('kind_voice')}{content.recognition ? ` ${content.recognition}` : ''}</span>;
+    case 'video':
+      return <span className="inbox-placeholder">{t('kind_video')}{content.title ? ` ${content.title}` : ''}</span>;
+    case 'file':
+      return <span className="inbox-placeholder">{t('kind_file')}{content.title ? ` ${content.title}` : ''}</span>;
+    case 'location':
+      return (
+        <span className="inbox-placeholder">
+          {t('kind_location')} {content.label} {content.latitude !== undefined && <span className="mono">({content.latitude}, {content.longitude})</span>}
+        </span>
+      );
+    default:
+      return <span className="inbox-placeholder">{t('kind_other', { type: content.msgType ?? content.type })}</span>;
+  }
+}
+
+/** One line for a list's preview and a notification. */
+export function contentSummary(content: AnyContent, t: (k: 'kind_image' | 'kind_voice' | 'kind_video' | 'kind_file' | 'kind_location' | 'kind_link' | 'kind_card') => string): string {
+  switch (content.type) {
+    case 'text': return content.text ?? '';
+    case 'image': return t('kind_image');
+    case 'voice': return t('kind_voice');
+    case 'video': return t('kind_video');
+    case 'file': return t('kind_file');
+    case 'location': return `${t('kind_location')} ${content.label ?? ''}`;
+    case 'link': return `${t('kind_link')} ${content.title ?? ''}`;
+    case 'miniprogrampage': return `${t('kind_card')} ${content.title ?? ''}`;
+    default: return `[${content.msgType ?? content.type}]`;
+  }
+}

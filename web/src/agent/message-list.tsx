@@ -1,0 +1,126 @@
+// The chat history: bubbles for the customer (left), agents and the robot (right, the robot marked), and
+// system notices (centred). Follows the newest message unless the agent scrolled up, in which case a
+// "new messages" pill appears; loading older pages keeps the view where it was.
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useFormatters, useT } from '../i18n/i18n';
+import type { AnyContent, Message } from './agent-types';
+import { ClockIcon } from './icons';
+import { MessageContent } from './message-content';
+import { agentMessages } from './messages';
+import type { Chat } from './use-chat';
+
+interface Props {
+  chat: Chat;
+  customerName: string;
+  agentName(id: string | undefined): string | undefined;
+}
+
+function Delivery({ message, reason }: { message: Message; reason: string | undefined }) {
+  const t = useT(agentMessages);
+  const status = message.delivery?.status;
+  if (status === 'pending') return <span className="inbox-delivery pending" title={t('delivery_pending')} ><ClockIcon label={t('delivery_pending')} /></span>;
+  if (status === 'sent') return <span className="inbox-delivery sent" title={t('delivery_sent')} aria-label={t('delivery_sent')}>✓</span>;
+  if (status === 'failed') {
+    const why = reason ?? (message.delivery as { reason?: string }).reason ?? '';
+    return <span className="inbox-delivery failed" role="alert">{t('delivery_failed', { reason: why })}</span>;
+  }
+  return null;
+}
+
+function Bubble({ message, customerName, agentName, failure }: { message: Message; customerName: string; agentName: Props['agentName']; failure: string | undefined }) {
+  const t = useT(agentMessages);
+  const f = useFormatters();
+  const sender = message.sender as { kind: string; agentId?: string };
+  const common = { 'data-message-id': message.id, 'data-direction': message.direction, ...(message.direction === 'out' && { 'data-delivery': message.delivery?.status ?? 'sent' }) };
+  const content = message.content as AnyContent;
+  if (sender.kind === 'system') {
+    return (
+      <div className="inbox-msg system" {...common}>
+        <span className="inbox-system-text">{t('sender_system')} · <MessageContent content={content} /> · {f.time(message.createdAt)}</span>
+        <Delivery message={message} reason={failure} />
+      </div>
+    );
+  }
+  const who =
+    sender.kind === 'customer' ? customerName
+    : sender.kind === 'robot' ? t('sender_robot')
+    : (agentName(sender.agentId) ?? t('sender_agent'));
+  const left = (message as { leftMessage?: boolean }).leftMessage;
+  return (
+    <div className={`inbox-msg ${message.direction} ${sender.kind}`} {...common}>
+      <div className="inbox-msg-meta">
+        {sender.kind === 'robot' && <span className="badge blue">{t('sender_robot')}</span>}
+        {sender.kind !== 'robot' && <span>{who}</span>}
+        {left && <span className="badge">{t('left_message')}</span>}
+        <time dateTime={new Date(message.createdAt).toISOString()}>{f.dateTime(message.createdAt)}</time>
+      </div>
+      <div className="inbox-bubble-row">
+        <div className="inbox-bubble"><MessageContent content={content} /></div>
+        {message.direction === 'out' && <Delivery message={message} reason={failure} />}
+      </div>
+    </div>
+  );
+}
+
+export function MessageList({ chat, customerName, agentName }: Props) {
+  const t = useT(agentMessages);
+  const box = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const lastId = useRef<string | undefined>(undefined);
+  const firstId = useRef<string | undefined>(undefined);
+  const heightBefore = useRef(0);
+  const [unseen, setUnseen] = useState(false);
+
+  const onScroll = () => {
+    const el = box.current;
+    if (!el) return;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
+    if (atBottom.current) setUnseen(false);
+  };
+
+  const toBottom = () => {
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
+    atBottom.current = true;
+    setUnseen(false);
+  };
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    const first = chat.messages[0]?.id;
+    const last = chat.messages.at(-1)?.id;
+    if (!el) return;
+    if (firstId.current !== undefined && first !== firstId.current && last === lastId.current) {
+      el.scrollTop += el.scrollHeight - heightBefore.current; // older page prepended: stay put
+    } else if (last !== lastId.current) {
+      const mineJustSent = chat.messages.at(-1)?.direction === 'out' && chat.messages.at(-1)?.sender.kind === 'agent';
+      if (atBottom.current || lastId.current === undefined || mineJustSent) toBottom();
+      else setUnseen(true);
+    }
+    firstId.current = first;
+    lastId.current = last;
+    heightBefore.current = el.scrollHeight;
+  }, [chat.messages]);
+
+  // Images load after layout: keep following the bottom while they do.
+  const onLoadCapture = () => {
+    if (atBottom.current) toBottom();
+    if (box.current) heightBefore.current = box.current.scrollHeight;
+  };
+
+  return (
+    <div className="inbox-messages-wrap">
+      <div className="inbox-messages" ref={box} onScroll={onScroll} onLoadCapture={onLoadCapture} aria-live="polite">
+        <div className="inbox-older">
+          {chat.hasOlder ? (
+            <button type="button" className="link" disabled={chat.loadingOlder} onClick={() => void chat.loadOlder()}>{chat.loadingOlder ? t('loading') : t('older')}</button>
+          ) : (
+            chat.messages.length > 0 && <span className="hint">{t('no_older')}</span>
+          )}
+        </div>
+        {chat.messages.map((m) => <Bubble key={m.id} message={m} customerName={customerName} agentName={agentName} failure={chat.failures[m.id]} />)}
+      </div>
+      {unseen && <button type="button" className="inbox-new-pill" onClick={toBottom}>{t('new_messages')}</button>}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// Who the customer is (what the contact button's session-from told us) and where this conversation
+// stands: a side panel on a laptop, a sheet on a phone.
+import { useFormatters, useT } from '../i18n/i18n';
+import type { Conversation, Customer } from './agent-types';
+import { Avatar } from './avatar';
+import { agentMessages } from './messages';
+import type { Directory } from './use-directory';
+
+function Pairs({ title, values }: { title: string; values: Record<string, string> }) {
+  const entries = Object.entries(values);
+  if (entries.length === 0) return null;
+  return (
+    <section>
+      <h3>{title}</h3>
+      <table className="inbox-kv">
+        <tbody>
+          {entries.map(([k, v]) => (
+            <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+interface Props {
+  customer: Customer | undefined;
+  conversation: Conversation;
+  directory: Directory;
+  onClose(): void;
+}
+
+export function ProfilePanel({ customer, conversation, directory, onClose }: Props) {
+  const t = useT(agentMessages);
+  const f = useFormatters();
+  const c = customer as (Customer & { entryPage?: string }) | undefined;
+  const row = (label: string, value: string | undefined) => (
+    <tr><th scope="row">{label}</th><td>{value ?? t('none')}</td></tr>
+  );
+  return (
+    <aside className="inbox-profile" aria-label={t('profile')} data-testid="profile-panel">
+      <div className="inbox-profile-head">
+        <h2>{t('profile')}</h2>
+        <button type="button" className="link inbox-profile-close" onClick={onClose} aria-label={t('close')}>✕</button>
+      </div>
+      {!c ? <p className="hint">{t('loading')}</p> : (
+        <>
+          <div className="inbox-profile-who">
+            <Avatar url={c.avatarUrl} name={c.nickname ?? c.openid} big />
+            <div>
+              <div className="inbox-profile-name">{c.nickname ?? t('none')}</div>
+              <div className="hint mono">{c.openid}</div>
+            </div>
+          </div>
+          <table className="inbox-kv">
+            <tbody>
+              {c.partnerId && row(t('partner_id'), c.partnerId)}
+              {c.unionId && row(t('unionid'), c.unionId)}
+              {c.entryPage && row(t('entry_page'), c.entryPage)}
+              {row(t('first_seen'), f.dateTime(c.firstSeenAt))}
+              {row(t('last_seen'), f.dateTime(c.lastSeenAt))}
+            </tbody>
+          </table>
+          <Pairs title={t('params')} values={c.params} />
+          <Pairs title={t('custom_fields')} values={c.customFields} />
+        </>
+      )}
+      <section>
+        <h3>{t('conversation')}</h3>
+        <table className="inbox-kv">
+          <tbody>
+            {row(t('merchant'), conversation.merchantId ? directory.merchantName(conversation.merchantId) : t('platform_team'))}
+            {row(t('group'), directory.groupName(conversation.groupId))}
+            {row(t('agent'), directory.agentName(conversation.agentId))}
+            {row(t('created_at'), f.dateTime(conversation.createdAt))}
+            {conversation.assignedAt !== undefined && row(t('assigned_at'), f.dateTime(conversation.assignedAt))}
+            {conversation.endedAt !== undefined && row(t('ended_at'), f.dateTime(conversation.endedAt))}
+            {conversation.endReason && row(t('end_reason'), conversation.endReason)}
+          </tbody>
+        </table>
+      </section>
+    </aside>
+  );
+}

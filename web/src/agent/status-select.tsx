@@ -1,0 +1,45 @@
+// The agent's own status (online, busy, invisible, offline), kept in step with changes made elsewhere
+// (another tab, an admin, the WeChat desk commands) through agent_changed notices.
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../api/client';
+import type { AgentStatus } from '../api/types';
+import { useT } from '../i18n/i18n';
+import { useNotices } from '../live/live';
+import type { Agent } from './agent-types';
+import { agentMessages } from './messages';
+
+const STATUSES: AgentStatus[] = ['online', 'busy', 'invisible', 'offline'];
+
+export function StatusSelect({ agentId }: { agentId: string }) {
+  const t = useT(agentMessages);
+  const [status, setStatus] = useState<AgentStatus>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    api.get<Agent>(`/api/v1/agents/${encodeURIComponent(agentId)}`).then((a) => setStatus(a.status), (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+  }, [agentId]);
+  useNotices((n) => {
+    if (n.type === 'agent_changed' && n.agentId === agentId) setStatus(n.status as AgentStatus);
+  });
+  const change = async (next: AgentStatus) => {
+    const before = status;
+    setStatus(next);
+    setError(undefined);
+    try {
+      await api.put('/api/v1/me/status', { status: next });
+    } catch (err) {
+      setStatus(before);
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <label className={`inline inbox-status ${status ?? ''}`}>
+      <span className="inbox-status-dot" aria-hidden="true" />
+      <span className="inbox-status-label">{t('status')}</span>
+      <select name="status" data-testid="status-select" value={status ?? ''} disabled={!status} onChange={(e) => void change(e.target.value as AgentStatus)} aria-label={t('status')}>
+        {!status && <option value="">{t('loading')}</option>}
+        {STATUSES.map((s) => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
+      </select>
+      {error && <span className="error" role="alert">{error}</span>}
+    </label>
+  );
+}
