@@ -1,3 +1,108 @@
+// The admin console: a side menu on a laptop (a menu button and list on a phone) and one screen per
+// route under /app/admin/. Platform admins see every screen; merchant admins only those of their own
+// merchant (the server enforces the same; a 403 shows its message on the screen).
+import { useState } from 'react';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { useT } from '../i18n/i18n';
+import { AdminProvider, useAdmin } from './admin-context';
+import { AgentsScreen } from './agents/agents-screen';
+import { CalendarsScreen } from './calendars/calendars-screen';
+import { ChannelsScreen } from './channels/channels-screen';
+import { DashboardScreen } from './dashboard/dashboard-screen';
+import { ExportsScreen } from './exports-screen';
+import { GroupsScreen } from './groups/groups-screen';
+import { KnowledgeScreen } from './knowledge/knowledge-screen';
+import { MerchantsScreen } from './merchants/merchants-screen';
+import { adminMessages } from './messages';
+import { RoutingScreen } from './routing/routing-screen';
+import { TokensScreen } from './tokens-screen';
+import './admin.css';
+
+type NavKey = 'dashboard' | 'channels' | 'merchants' | 'agents' | 'groups' | 'calendars' | 'routing' | 'knowledge' | 'exports' | 'tokens';
+
+interface NavItem {
+  key: NavKey;
+  href: string;
+  platformOnly?: boolean;
+}
+
+const NAV: NavItem[] = [
+  { key: 'dashboard', href: '/' },
+  { key: 'channels', href: '/channels' },
+  { key: 'merchants', href: '/merchants', platformOnly: true },
+  { key: 'agents', href: '/agents' },
+  { key: 'groups', href: '/groups' },
+  { key: 'calendars', href: '/calendars' },
+  { key: 'routing', href: '/routing' },
+  { key: 'knowledge', href: '/knowledge' },
+  { key: 'exports', href: '/exports' },
+  { key: 'tokens', href: '/tokens', platformOnly: true },
+];
+
+function isCurrent(location: string, href: string): boolean {
+  return href === '/' ? location === '/' || location === '' : location === href || location.startsWith(`${href}/`);
+}
+
+function AdminNav() {
+  const t = useT(adminMessages);
+  const { isPlatform } = useAdmin();
+  const [location] = useLocation();
+  const [open, setOpen] = useState(false);
+  const items = NAV.filter((n) => isPlatform || !n.platformOnly);
+  const current = items.find((n) => isCurrent(location, n.href)) ?? items[0];
+  return (
+    <nav className={open ? 'admin-nav open' : 'admin-nav'} aria-label={t('menu')}>
+      <button type="button" className="admin-nav-toggle" aria-expanded={open} aria-controls="admin-nav-list" onClick={() => setOpen((o) => !o)}>
+        <span aria-hidden="true">☰</span> {current ? t(`nav_${current.key}`) : t('menu')}
+      </button>
+      <ul id="admin-nav-list" data-testid="admin-nav">
+        {items.map((n) => (
+          <li key={n.key}>
+            <Link
+              href={n.href}
+              className={isCurrent(location, n.href) ? 'active' : ''}
+              aria-current={isCurrent(location, n.href) ? 'page' : undefined}
+              data-nav={n.key}
+              onClick={() => setOpen(false)}
+            >
+              {t(`nav_${n.key}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Screens() {
+  const t = useT(adminMessages);
+  const { isPlatform } = useAdmin();
+  return (
+    <Switch>
+      <Route path="/"><DashboardScreen /></Route>
+      <Route path="/channels"><ChannelsScreen /></Route>
+      {isPlatform && <Route path="/merchants"><MerchantsScreen /></Route>}
+      <Route path="/agents"><AgentsScreen /></Route>
+      <Route path="/groups"><GroupsScreen /></Route>
+      <Route path="/calendars"><CalendarsScreen /></Route>
+      <Route path="/routing"><RoutingScreen /></Route>
+      <Route path="/knowledge"><KnowledgeScreen /></Route>
+      <Route path="/exports"><ExportsScreen /></Route>
+      {isPlatform && <Route path="/tokens"><TokensScreen /></Route>}
+      <Route><p className="admin-empty">{t('not_found')}</p></Route>
+    </Switch>
+  );
+}
+
 export function AdminPage() {
-  return <main className="page">admin console (in progress)</main>;
+  return (
+    <AdminProvider>
+      <div className="admin">
+        <AdminNav />
+        <main className="admin-main">
+          <Screens />
+        </main>
+      </div>
+    </AdminProvider>
+  );
 }

@@ -1,0 +1,64 @@
+// What every admin screen works on: the channels this admin sees, the one chosen (kept across visits),
+// and that channel's merchants. Platform admins pick any channel; a merchant admin has exactly theirs.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../api/client';
+import type { Channel, List, Merchant, Principal } from '../api/types';
+import { usePrincipal } from '../session/session';
+import { useLoad, type Loaded } from './use-load';
+
+/** The channel view, with the fields the server is gaining (push path, which secrets are set). */
+export type ChannelView = Channel & {
+  pushPath?: string;
+  appSecretSet?: boolean;
+  tokenSet?: boolean;
+  encodingAesKeySet?: boolean;
+  agentsSeeUnionId?: boolean;
+};
+
+interface AdminContext {
+  principal: Principal;
+  isPlatform: boolean;
+  channels: Loaded<ChannelView[]>;
+  channelId: string | undefined;
+  channel: ChannelView | undefined;
+  setChannelId(id: string): void;
+  merchants: Loaded<Merchant[]>;
+}
+
+const Context = createContext<AdminContext | undefined>(undefined);
+const STORAGE_KEY = 'kefu.admin.channel';
+
+export function AdminProvider({ children }: { children: ReactNode }) {
+  const principal = usePrincipal();
+  const isPlatform = principal.role === 'platform_admin';
+  const channels = useLoad('channels', (signal) => api.get<List<ChannelView>>('/api/v1/channels', undefined, signal).then((l) => l.items));
+  const [chosen, setChosen] = useState<string | undefined>(() => localStorage.getItem(STORAGE_KEY) ?? undefined);
+  const items = channels.data;
+  const channelId = useMemo(() => {
+    if (!isPlatform) return principal.channelId;
+    if (!items || items.length === 0) return undefined;
+    return items.some((c) => c.id === chosen) ? chosen : items[0]?.id;
+  }, [isPlatform, principal.channelId, items, chosen]);
+  const channel = items?.find((c) => c.id === channelId);
+  const setChannelId = useCallback((id: string) => {
+    localStorage.setItem(STORAGE_KEY, id);
+    setChosen(id);
+  }, []);
+  const merchants = useLoad(channelId, (signal) => api.get<List<Merchant>>(`/api/v1/channels/${encodeURIComponent(channelId ?? '')}/merchants`, undefined, signal).then((l) => l.items));
+
+
+  const value = useMemo(
+    () => ({ principal, isPlatform, channels, channelId, channel, setChannelId, merchants }),
+    [principal, isPlatform, channels, channelId, channel, setChannelId, merchants],
+  );
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useAdmin(): AdminContext {
+  const ctx = useContext(Context);
+  if (!ctx) throw new Error('useAdmin outside AdminProvider');
+  return ctx;
+}
+
+/** `/api/v1/channels/<id>` + rest, with the id escaped. */
+export const channelPath = (channelId: string, rest = '') => `/api/v1/channels/${encodeURIComponent(channelId)}${rest}`;

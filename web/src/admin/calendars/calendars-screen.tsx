@@ -1,0 +1,70 @@
+// Work calendars of the channel (platform admins: filtered by merchant): list, create, edit.
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { Calendar, List } from '../../api/types';
+import { useT } from '../../i18n/i18n';
+import { channelPath, useAdmin } from '../admin-context';
+import { adminMessages } from '../messages';
+import { MerchantPicker, useMerchantName } from '../scope-pickers';
+import { ChannelScreen } from '../screen';
+import { Empty, LoadState } from '../ui';
+import { useLoad } from '../use-load';
+import { CalendarForm } from './calendar-form';
+import { calendarMessages } from './messages';
+import { segmentText } from './time-text';
+
+function CalendarsBody({ channelId, merchantScope }: { channelId: string; merchantScope: string }) {
+  const t = useT(calendarMessages);
+  const ta = useT(adminMessages);
+  const { isPlatform } = useAdmin();
+  const merchantName = useMerchantName();
+  const calendars = useLoad(`${channelId}|${merchantScope}`, (signal) => api.get<List<Calendar>>(channelPath(channelId, '/calendars'), { merchantId: merchantScope }, signal).then((l) => l.items));
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const current = calendars.data?.find((c) => c.id === editing);
+  const onSaved = (c: Calendar) => {
+    calendars.setData((list) => (list?.some((x) => x.id === c.id) ? list.map((x) => (x.id === c.id ? c : x)) : [...(list ?? []), c]));
+    setEditing(undefined);
+  };
+  const days = (c: Calendar) => [1, 2, 3, 4, 5, 6, 0].filter((d) => c.workdays.includes(d)).map((d) => t(`weekday_${d}` as 'weekday_0')).join(' ');
+  return (
+    <div className="stack">
+      <div className="row">
+        <button type="button" className="primary" data-testid="calendar-create" onClick={() => setEditing('new')}>{t('create')}</button>
+      </div>
+      {editing && (editing === 'new' || current) && <CalendarForm key={editing} channelId={channelId} calendar={current} defaultMerchant={merchantScope} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
+      <LoadState state={calendars}>
+        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr><th>{t('col_name')}</th>{isPlatform && <th>{t('col_merchant')}</th>}<th>{t('col_workdays')}</th><th>{t('col_hours')}</th><th>{t('col_tz')}</th><th /></tr>
+              </thead>
+              <tbody>
+                {list.map((c) => (
+                  <tr key={c.id} data-id={c.id}>
+                    <td>{c.name}</td>
+                    {isPlatform && <td>{merchantName(c.merchantId)}</td>}
+                    <td>{days(c)}</td>
+                    <td>{c.workdaySegments.length === 0 ? '—' : c.workdaySegments.map(segmentText).join(', ')}</td>
+                    <td className="mono">{c.timeZone}</td>
+                    <td className="admin-cell-actions"><button type="button" onClick={() => setEditing(c.id)}>{ta('edit')}</button></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
+    </div>
+  );
+}
+
+export function CalendarsScreen() {
+  const t = useT(calendarMessages);
+  const [merchantScope, setMerchantScope] = useState('');
+  return (
+    <ChannelScreen title={t('title')} tools={<MerchantPicker value={merchantScope} onChange={setMerchantScope} allowAll />}>
+      {(channelId) => <CalendarsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />}
+    </ChannelScreen>
+  );
+}

@@ -1,0 +1,130 @@
+// Skill groups: list (platform admins: filtered by merchant), create, and a details panel per group
+// (rename, calendar, members, settings overrides).
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import type { Agent, Calendar, Group, List } from '../../api/types';
+import { useT } from '../../i18n/i18n';
+import { channelPath, useAdmin } from '../admin-context';
+import { adminMessages } from '../messages';
+import { MerchantPicker, PLATFORM, useMerchantName } from '../scope-pickers';
+import { ChannelScreen } from '../screen';
+import { Empty, Field, LoadState } from '../ui';
+import { useLoad, useSubmit } from '../use-load';
+import { GroupDetails } from './group-details';
+import { groupMessages } from './messages';
+
+function NewGroupForm({ channelId, calendars, defaultMerchant, onCreated, onClose }: { channelId: string; calendars: Calendar[]; defaultMerchant: string; onCreated(g: Group): void; onClose(): void }) {
+  const t = useT(groupMessages);
+  const ta = useT(adminMessages);
+  const { isPlatform, merchants } = useAdmin();
+  const [name, setName] = useState('');
+  const [merchant, setMerchant] = useState(defaultMerchant || PLATFORM);
+  const [calendarId, setCalendarId] = useState('');
+  const submit = useSubmit();
+  const merchantId = isPlatform && merchant !== PLATFORM ? merchant : undefined;
+  const offered = calendars.filter((c) => !isPlatform || (c.merchantId ?? PLATFORM) === merchant);
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return submit.setError(t('e_name'));
+    void submit.run(async () => onCreated(await api.post<Group>(channelPath(channelId, '/groups'), { name: name.trim(), ...(merchantId && { merchantId }), ...(calendarId && { calendarId }) })));
+  };
+  return (
+    <form className="card admin-form" onSubmit={save} noValidate>
+      <div className="admin-section-title">
+        <h2>{t('new_title')}</h2>
+        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
+      </div>
+      <div className="grid-form">
+        <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
+        {isPlatform && (
+          <Field label={t('f_merchant')}>
+            <select name="merchantId" value={merchant} onChange={(e) => { setMerchant(e.target.value); setCalendarId(''); }}>
+              <option value={PLATFORM}>{ta('scope_platform')}</option>
+              {(merchants.data ?? []).map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </Field>
+        )}
+        <Field label={t('f_calendar')}>
+          <select name="calendarId" value={calendarId} onChange={(e) => setCalendarId(e.target.value)}>
+            <option value="">{t('f_calendar_none')}</option>
+            {offered.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </Field>
+      </div>
+      {submit.error && <p className="error" role="alert">{submit.error}</p>}
+      <div className="admin-actions">
+        <button type="submit" className="primary" data-testid="group-save" disabled={submit.busy}>{submit.busy ? ta('saving') : ta('save')}</button>
+        <button type="button" onClick={onClose}>{ta('cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantScope: string }) {
+  const t = useT(groupMessages);
+  const { isPlatform } = useAdmin();
+  const merchantName = useMerchantName();
+  const groups = useLoad(`${channelId}|${merchantScope}`, (signal) => api.get<List<Group>>(channelPath(channelId, '/groups'), { merchantId: merchantScope }, signal).then((l) => l.items));
+  const agents = useLoad(channelId, (signal) => api.get<List<Agent>>(channelPath(channelId, '/agents'), undefined, signal).then((l) => l.items));
+  const calendars = useLoad(channelId, (signal) => api.get<List<Calendar>>(channelPath(channelId, '/calendars'), undefined, signal).then((l) => l.items));
+  const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<string | undefined>(undefined);
+  const upsert = (g: Group) => groups.setData((list) => (list?.some((x) => x.id === g.id) ? list.map((x) => (x.id === g.id ? g : x)) : [...(list ?? []), g]));
+  const calendarName = (id: string | undefined) => (id ? (calendars.data?.find((c) => c.id === id)?.name ?? id) : t('none'));
+  const current = groups.data?.find((g) => g.id === open);
+  const sameScope = <T extends { merchantId?: string | undefined }>(items: T[] | undefined, g: Group) => (items ?? []).filter((x) => (x.merchantId ?? '') === (g.merchantId ?? ''));
+
+  return (
+    <div className="stack">
+      <div className="row">
+        <button type="button" className="primary" data-testid="group-create" onClick={() => { setCreating(true); setOpen(undefined); }}>{t('create')}</button>
+      </div>
+      {creating && (
+        <NewGroupForm channelId={channelId} calendars={calendars.data ?? []} defaultMerchant={merchantScope} onClose={() => setCreating(false)} onCreated={(g) => { upsert(g); setCreating(false); setOpen(g.id); }} />
+      )}
+      {current && (
+        <GroupDetails key={current.id} group={current} agents={agents.data ?? []} groups={sameScope(groups.data, current)} calendars={sameScope(calendars.data, current)} onChanged={upsert} onClose={() => setOpen(undefined)} />
+      )}
+      <LoadState state={groups}>
+        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('col_name')}</th>
+                  {isPlatform && <th>{t('col_merchant')}</th>}
+                  <th>{t('col_calendar')}</th>
+                  <th>{t('col_settings')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((g) => (
+                  <tr key={g.id} data-id={g.id} className={open === g.id ? 'admin-selected' : undefined}>
+                    <td>{g.name}</td>
+                    {isPlatform && <td>{merchantName(g.merchantId)}</td>}
+                    <td>{calendarName(g.calendarId)}</td>
+                    <td>{g.settings && Object.keys(g.settings).length > 0 ? <span className="badge blue">{t('custom')}</span> : t('none')}</td>
+                    <td className="admin-cell-actions">
+                      <button type="button" onClick={() => { setOpen(g.id); setCreating(false); }}>{t('manage')}</button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
+    </div>
+  );
+}
+
+export function GroupsScreen() {
+  const t = useT(groupMessages);
+  const [merchantScope, setMerchantScope] = useState('');
+  return (
+    <ChannelScreen title={t('title')} tools={<MerchantPicker value={merchantScope} onChange={setMerchantScope} allowAll />}>
+      {(channelId) => <GroupsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />}
+    </ChannelScreen>
+  );
+}

@@ -1,0 +1,154 @@
+// The knowledge base's side panels: questions the robot could not answer (with "add as entry"), the
+// robot's settings, and import/export of the entries.
+import { useRef, useState, type FormEvent } from 'react';
+import { api, apiUrl } from '../../api/client';
+import type { KnowledgeMiss, List, RobotSettings } from '../../api/types';
+import { useFormatters, useT } from '../../i18n/i18n';
+import { adminMessages } from '../messages';
+import { ConfirmButton, Empty, Field, LoadState } from '../ui';
+import { useLoad, useSubmit } from '../use-load';
+import { kbMessages } from './messages';
+
+/** The base path and the scope query of one knowledge base. */
+export interface KbScope {
+  base: string;
+  query: { merchantId?: string };
+  key: string;
+}
+
+export function Misses({ scope, onAdd }: { scope: KbScope; onAdd(question: string): void }) {
+  const t = useT(kbMessages);
+  const f = useFormatters();
+  const misses = useLoad(scope.key, (signal) => api.get<List<KnowledgeMiss>>(`${scope.base}/misses`, { ...scope.query, limit: 200 }, signal).then((l) => l.items));
+  return (
+    <LoadState state={misses}>
+      {(list) => list.length === 0 ? <Empty>{t('misses_empty')}</Empty> : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead><tr><th>{t('miss_question')}</th><th>{t('miss_count')}</th><th>{t('miss_last')}</th><th /></tr></thead>
+            <tbody>
+              {list.map((m) => (
+                <tr key={m.question} data-id={m.question}>
+                  <td>{m.question}</td>
+                  <td>{f.number(m.count)}</td>
+                  <td className="admin-nowrap">{f.dateTime(m.lastAt)}</td>
+                  <td className="admin-cell-actions"><button type="button" onClick={() => onAdd(m.question)}>{t('miss_add')}</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </LoadState>
+  );
+}
+
+function RobotForm({ scope, settings }: { scope: KbScope; settings: RobotSettings }) {
+  const t = useT(kbMessages);
+  const ta = useT(adminMessages);
+  const [handoff, setHandoff] = useState(String(settings.handoffAfterMisses));
+  const [threshold, setThreshold] = useState(String(settings.threshold));
+  const [saved, setSaved] = useState(false);
+  const submit = useSubmit();
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const h = Number(handoff);
+    const th = Number(threshold);
+    if (!Number.isInteger(h) || h < 0 || h > 20) return submit.setError(t('e_handoff'));
+    if (threshold.trim() === '' || !Number.isFinite(th) || th < 0 || th > 1) return submit.setError(t('e_threshold'));
+    void submit.run(async () => {
+      // The settings route takes the scope as a query string, also on PUT.
+      await api.put(apiUrl(`${scope.base}/settings`, scope.query), { handoffAfterMisses: h, threshold: th });
+      setSaved(true);
+    });
+  };
+  return (
+    <form className="card admin-form" onSubmit={save} noValidate>
+      <div className="grid-form">
+        <Field label={t('robot_handoff')} hint={t('robot_handoff_hint')}>
+          <input name="handoffAfterMisses" type="number" min={0} max={20} value={handoff} onChange={(e) => setHandoff(e.target.value)} />
+        </Field>
+        <Field label={t('robot_threshold')} hint={t('robot_threshold_hint')}>
+          <input name="threshold" type="number" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+        </Field>
+      </div>
+      {submit.error && <p className="error" role="alert">{submit.error}</p>}
+      {saved && <p className="success" role="status">{ta('saved')}</p>}
+      <div className="admin-actions"><button type="submit" className="primary" disabled={submit.busy}>{ta('save')}</button></div>
+    </form>
+  );
+}
+
+export function RobotSettingsPanel({ scope }: { scope: KbScope }) {
+  const settings = useLoad(scope.key, (signal) => api.get<RobotSettings>(`${scope.base}/settings`, scope.query, signal));
+  return <LoadState state={settings}>{(s) => <RobotForm key={scope.key} scope={scope} settings={s} />}</LoadState>;
+}
+
+function download(filename: string, data: string, type: string) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function Transfer({ scope, name, onImported }: { scope: KbScope; name: string; onImported(): void }) {
+  const t = useT(kbMessages);
+  const exporting = useSubmit();
+  const importing = useSubmit();
+  const [replace, setReplace] = useState(false);
+  const [file, setFile] = useState<File | undefined>(undefined);
+  const [done, setDone] = useState<string | undefined>(undefined);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const exportAs = (format: 'csv' | 'json') => void exporting.run(async () => {
+    const answer = await api.get<{ format: string; data: string }>(`${scope.base}/export`, { ...scope.query, format });
+    // A BOM so Excel opens the CSV's Chinese as UTF-8.
+    download(`knowledge-${name}.${format}`, format === 'csv' ? `\uFEFF${answer.data}` : answer.data, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+  });
+  const runImport = () => {
+    setDone(undefined);
+    if (!file) return importing.setError(t('import_pick'));
+    void importing.run(async () => {
+      const data = (await file.text()).replace(/^\uFEFF/, '');
+      const format = file.name.toLowerCase().endsWith('.json') || data.trimStart().startsWith('[') || data.trimStart().startsWith('{') ? 'json' : 'csv';
+      const answer = await api.post<{ imported: number }>(apiUrl(`${scope.base}/import`, scope.query), { format, data, replace });
+      setDone(t('imported', { count: answer.imported }));
+      setFile(undefined);
+      if (fileInput.current) fileInput.current.value = '';
+      onImported();
+    });
+  };
+  return (
+    <div className="admin-split">
+      <section className="card stack">
+        <h2>{t('export_title')}</h2>
+        <p className="hint">{t('export_hint')}</p>
+        <div className="row">
+          <button type="button" onClick={() => exportAs('csv')} disabled={exporting.busy}>{t('export_csv')}</button>
+          <button type="button" onClick={() => exportAs('json')} disabled={exporting.busy}>{t('export_json')}</button>
+        </div>
+        {exporting.error && <p className="error" role="alert">{exporting.error}</p>}
+      </section>
+      <section className="card stack">
+        <h2>{t('import_title')}</h2>
+        <p className="hint">{t('import_hint')}</p>
+        <Field label={t('import_file')}>
+          <input ref={fileInput} type="file" name="importFile" accept=".csv,.json,text/csv,application/json" onChange={(e) => { setFile(e.target.files?.[0]); setDone(undefined); }} />
+        </Field>
+        <label className="inline"><input type="checkbox" name="replace" checked={replace} onChange={(e) => setReplace(e.target.checked)} />{t('import_replace')}</label>
+        <div className="row">
+          {replace
+            ? <ConfirmButton label={t('import_go')} question={t('import_replace_q')} onConfirm={runImport} disabled={importing.busy || !file} />
+            : <button type="button" className="primary" onClick={runImport} disabled={importing.busy || !file}>{t('import_go')}</button>}
+        </div>
+        {importing.error && <p className="error" role="alert">{importing.error}</p>}
+        {done && <p className="success" role="status">{done}</p>}
+      </section>
+    </div>
+  );
+}

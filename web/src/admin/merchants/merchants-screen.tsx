@@ -1,0 +1,113 @@
+// Merchants of the channel (platform admins): create, rename or recode, and their admins' logins
+// (POST /accounts with grant merchant_admin).
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import type { Merchant } from '../../api/types';
+import { useT } from '../../i18n/i18n';
+import { LoginActions, NewLoginForm, useAccounts } from '../accounts';
+import { channelPath, useAdmin } from '../admin-context';
+import { adminMessages } from '../messages';
+import { ChannelScreen } from '../screen';
+import { Empty, Field, LoadState } from '../ui';
+import { useSubmit } from '../use-load';
+import { merchantMessages } from './messages';
+
+function MerchantForm({ channelId, merchant, onSaved, onClose }: { channelId: string; merchant: Merchant | undefined; onSaved(m: Merchant): void; onClose(): void }) {
+  const t = useT(merchantMessages);
+  const ta = useT(adminMessages);
+  const [code, setCode] = useState(merchant?.code ?? '');
+  const [name, setName] = useState(merchant?.name ?? '');
+  const submit = useSubmit();
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (!code.trim() || code.trim().length > 64) return submit.setError(t('e_code'));
+    if (!name.trim()) return submit.setError(t('e_name'));
+    const body = { code: code.trim(), name: name.trim() };
+    void submit.run(async () => onSaved(merchant
+      ? await api.patch<Merchant>(`/api/v1/merchants/${encodeURIComponent(merchant.id)}`, body)
+      : await api.post<Merchant>(channelPath(channelId, '/merchants'), body)));
+  };
+  return (
+    <form className="card admin-form" onSubmit={save} noValidate>
+      <div className="admin-section-title">
+        <h2>{merchant ? t('edit_title', { name: merchant.name }) : t('new_title')}</h2>
+        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
+      </div>
+      <div className="grid-form">
+        <Field label={t('f_code')} hint={t('f_code_hint')}><input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoFocus autoComplete="off" /></Field>
+        <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} /></Field>
+      </div>
+      {submit.error && <p className="error" role="alert">{submit.error}</p>}
+      <div className="admin-actions">
+        <button type="submit" className="primary" data-testid="merchant-save" disabled={submit.busy}>{submit.busy ? ta('saving') : ta('save')}</button>
+        <button type="button" onClick={onClose}>{ta('cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+function MerchantsBody({ channelId }: { channelId: string }) {
+  const t = useT(merchantMessages);
+  const ta = useT(adminMessages);
+  const { merchants } = useAdmin();
+  const accounts = useAccounts();
+  const [editing, setEditing] = useState<string | undefined>(undefined); // 'new' or a merchant id
+  const [addingAdmin, setAddingAdmin] = useState<string | undefined>(undefined);
+  const current = merchants.data?.find((m) => m.id === editing);
+  const onSaved = (m: Merchant) => {
+    merchants.setData((list) => (list?.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? m : x)) : [...(list ?? []), m]));
+    setEditing(undefined);
+  };
+  const adminsOf = (m: Merchant) => (accounts.data ?? []).filter((a) => a.grant.role === 'merchant_admin' && a.grant.merchantId === m.id && a.grant.channelId === channelId);
+
+  return (
+    <div className="stack">
+      <div className="row">
+        <button type="button" className="primary" data-testid="merchant-create" onClick={() => setEditing('new')}>{t('create')}</button>
+      </div>
+      {editing && (editing === 'new' || current) && <MerchantForm key={editing} channelId={channelId} merchant={current} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
+      {accounts.error && <p className="error" role="alert">{accounts.error}</p>}
+      <LoadState state={merchants}>
+        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr><th>{t('col_name')}</th><th>{t('col_code')}</th><th>{t('col_admins')}</th><th /></tr>
+              </thead>
+              <tbody>
+                {list.map((m) => (
+                  <tr key={m.id} data-id={m.id}>
+                    <td>{m.name}</td>
+                    <td className="mono">{m.code}</td>
+                    <td>
+                      <div className="stack" style={{ gap: 8 }}>
+                        {adminsOf(m).length === 0 && <span className="admin-muted">{t('no_admins')}</span>}
+                        {adminsOf(m).map((a) => (
+                          <div key={a.id} className="stack" style={{ gap: 4 }} data-account-id={a.id}>
+                            <span className="mono">{a.username}</span>
+                            <LoginActions account={a} onRemoved={accounts.reload} />
+                          </div>
+                        ))}
+                        {addingAdmin === m.id ? (
+                          <NewLoginForm grant={{ role: 'merchant_admin', channelId, merchantId: m.id }} onCreated={() => { setAddingAdmin(undefined); accounts.reload(); }} onCancel={() => setAddingAdmin(undefined)} />
+                        ) : (
+                          <div><button type="button" data-testid="merchant-admin-create" onClick={() => setAddingAdmin(m.id)}>{t('add_admin')}</button></div>
+                        )}
+                      </div>
+                    </td>
+                    <td className="admin-cell-actions"><button type="button" onClick={() => setEditing(m.id)}>{ta('edit')}</button></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
+    </div>
+  );
+}
+
+export function MerchantsScreen() {
+  const t = useT(merchantMessages);
+  return <ChannelScreen title={t('title')}>{(channelId) => <MerchantsBody key={channelId} channelId={channelId} />}</ChannelScreen>;
+}

@@ -1,0 +1,157 @@
+// API tokens for integrations (platform admins): list, issue (the token is in the answer once: copy it
+// now), revoke.
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import type { List, TokenView } from '../api/types';
+import { defineMessages, useFormatters, useT } from '../i18n/i18n';
+import { useAdmin } from './admin-context';
+import { adminMessages } from './messages';
+import { Screen } from './screen';
+import { ConfirmButton, CopyButton, Empty, Field, LoadState } from './ui';
+import { useLoad, useSubmit } from './use-load';
+
+const messages = defineMessages(
+  {
+    title: 'API 令牌',
+    create: '签发令牌',
+    empty: '还没有 API 令牌。令牌让其他系统（如订单系统）调用本服务的 REST API。',
+    col_name: '名称',
+    col_grant: '权限',
+    col_created: '签发于',
+    col_used: '最近使用',
+    col_state: '状态',
+    never: '从未',
+    revoked: '已吊销',
+    active: '有效',
+    revoke: '吊销',
+    revoke_q: '吊销令牌 {name}？使用它的系统将立即无法访问。',
+    f_name: '名称',
+    f_role: '权限',
+    f_merchant: '商户',
+    role_platform_admin: '平台管理员（全部权限）',
+    role_merchant_admin: '商户管理员',
+    issued: '令牌只显示这一次，请立即复制保存：',
+    e_name: '请填写名称',
+    e_merchant: '请选择商户',
+  },
+  {
+    title: 'API tokens',
+    create: 'Issue token',
+    empty: 'No API tokens yet. Tokens let other systems (an order system, say) call this service’s REST API.',
+    col_name: 'Name',
+    col_grant: 'Grant',
+    col_created: 'Issued',
+    col_used: 'Last used',
+    col_state: 'State',
+    never: 'never',
+    revoked: 'revoked',
+    active: 'active',
+    revoke: 'Revoke',
+    revoke_q: 'Revoke token {name}? Systems using it lose access at once.',
+    f_name: 'Name',
+    f_role: 'Grant',
+    f_merchant: 'Merchant',
+    role_platform_admin: 'Platform admin (everything)',
+    role_merchant_admin: 'Merchant admin',
+    issued: 'The token is shown only this once; copy it now:',
+    e_name: 'Enter a name',
+    e_merchant: 'Pick a merchant',
+  },
+);
+
+function IssueForm({ onIssued, onClose }: { onIssued(t: TokenView & { token: string }): void; onClose(): void }) {
+  const t = useT(messages);
+  const ta = useT(adminMessages);
+  const { channelId, merchants } = useAdmin();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<'platform_admin' | 'merchant_admin'>('platform_admin');
+  const [merchantId, setMerchantId] = useState('');
+  const submit = useSubmit();
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return submit.setError(t('e_name'));
+    if (role === 'merchant_admin' && (!merchantId || !channelId)) return submit.setError(t('e_merchant'));
+    const grant = role === 'platform_admin' ? { role } : { role, channelId, merchantId };
+    void submit.run(async () => onIssued(await api.post<TokenView & { token: string }>('/api/v1/tokens', { name: name.trim(), grant })));
+  };
+  return (
+    <form className="card admin-form" onSubmit={save} noValidate>
+      <div className="admin-section-title">
+        <h2>{t('create')}</h2>
+        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
+      </div>
+      <div className="grid-form">
+        <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
+        <Field label={t('f_role')}>
+          <select name="role" value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
+            <option value="platform_admin">{t('role_platform_admin')}</option>
+            <option value="merchant_admin">{t('role_merchant_admin')}</option>
+          </select>
+        </Field>
+        {role === 'merchant_admin' && (
+          <Field label={t('f_merchant')}>
+            <select name="merchantId" value={merchantId} onChange={(e) => setMerchantId(e.target.value)}>
+              <option value="">—</option>
+              {(merchants.data ?? []).map((m) => <option key={m.id} value={m.id}>{m.name} ({channelId})</option>)}
+            </select>
+          </Field>
+        )}
+      </div>
+      {submit.error && <p className="error" role="alert">{submit.error}</p>}
+      <div className="admin-actions">
+        <button type="submit" className="primary" data-testid="token-save" disabled={submit.busy}>{t('create')}</button>
+        <button type="button" onClick={onClose}>{ta('cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function TokensScreen() {
+  const t = useT(messages);
+  const f = useFormatters();
+  const tokens = useLoad('tokens', (signal) => api.get<List<TokenView>>('/api/v1/tokens', undefined, signal).then((l) => l.items));
+  const [issuing, setIssuing] = useState(false);
+  const [issued, setIssued] = useState<string | undefined>(undefined);
+  const revoke = useSubmit();
+  const grantText = (g: TokenView['grant']) => (g.role === 'platform_admin' ? t('role_platform_admin') : `${t('role_merchant_admin')} · ${g.channelId ?? ''}/${g.merchantId ?? ''}`);
+  return (
+    <Screen title={t('title')} tools={<button type="button" className="primary" data-testid="token-create" onClick={() => { setIssuing(true); setIssued(undefined); }}>{t('create')}</button>}>
+      {issuing && <IssueForm onClose={() => setIssuing(false)} onIssued={(tok) => { setIssuing(false); setIssued(tok.token); tokens.reload(); }} />}
+      {issued && (
+        <div className="admin-push" role="status" data-testid="token-issued">
+          <p className="notice">{t('issued')}</p>
+          <div className="row"><span className="mono" style={{ flex: 1 }}>{issued}</span><CopyButton value={issued} /></div>
+        </div>
+      )}
+      {revoke.error && <p className="error" role="alert">{revoke.error}</p>}
+      <LoadState state={tokens}>
+        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead><tr><th>{t('col_name')}</th><th>{t('col_grant')}</th><th>{t('col_created')}</th><th>{t('col_used')}</th><th>{t('col_state')}</th><th /></tr></thead>
+              <tbody>
+                {list.map((tok) => (
+                  <tr key={tok.id} data-id={tok.id}>
+                    <td>{tok.name}</td>
+                    <td>{grantText(tok.grant)}</td>
+                    <td className="admin-nowrap">{f.dateTime(tok.createdAt)}</td>
+                    <td className="admin-nowrap">{tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t('never')}</td>
+                    <td>{tok.revokedAt ? <span className="badge red">{t('revoked')}</span> : <span className="badge green">{t('active')}</span>}</td>
+                    <td className="admin-cell-actions">
+                      {!tok.revokedAt && (
+                        <ConfirmButton label={t('revoke')} question={t('revoke_q', { name: tok.name })} disabled={revoke.busy} onConfirm={() => void revoke.run(async () => {
+                          await api.delete(`/api/v1/tokens/${encodeURIComponent(tok.id)}`);
+                          tokens.reload();
+                        })} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
+    </Screen>
+  );
+}
