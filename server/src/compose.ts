@@ -11,7 +11,6 @@ import type { ServerConfig } from './config';
 import type { ChannelStore } from './core/ports/channel-store';
 import type { Clock } from './core/ports/clock';
 import type { Robot } from './core/ports/robot';
-import type { UnitOfWork } from './core/ports/unit-of-work';
 import type { KnowledgeLookup } from './core/wechat-agent/knowledge';
 import { apiRouter } from './http/api/api-router';
 import { AuthService } from './http/api/auth/auth-service';
@@ -22,9 +21,12 @@ import { opsRouter } from './http/ops/ops-router';
 import { kitSessionRouter } from './http/routes/kit-session';
 import { newId } from './http/api/auth/secrets';
 import { workbenchRouters } from './http/workbench/workbench-routers';
+import { webAppRouter } from './http/web/web-app';
 import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
 import { renderEntry } from './knowledge/render';
 import { InboxWorker } from './runtime/inbox-worker';
+import { kickingAfterEnqueue } from './runtime/kicking-after-enqueue';
+import { RoutingThread } from './runtime/routing-thread-client';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
 import { TimerScheduler } from './runtime/timer-scheduler';
@@ -34,7 +36,9 @@ import { sqliteAuthStores } from './storage/auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite-storage';
 import { openDatabase } from './storage/database';
 import { SqliteInbox } from './storage/sqlite-inbox';
-import { WeChatClient, jscode2session } from './wechat/outbound/index';
+import { SqliteReports } from './storage/sqlite-reports';
+import { VERSION } from './version';
+import { WeChatClient, checkCredentials, jscode2session } from './wechat/outbound/index';
 
 export interface ComposeOptions {
   config: ServerConfig;
@@ -45,6 +49,12 @@ export interface ComposeOptions {
   pollMs?: number;
   /** Knowledge-base entries for WeChat agents' `@3:2#` (issue 7); wired to issue 5's knowledge base once it lands. */
   knowledge?: KnowledgeLookup;
+  /**
+   * Store and route pushes on a worker thread (runtime/routing-thread.ts), started from this script, whose
+   * entry must call runRoutingThread() when isRoutingThread(): main.ts passes its own file. The thread has
+   * its own clock, robot and knowledge base, so this cannot be combined with `clock`, `robot`, `knowledge`.
+   */
+  routingThread?: string;
 }
 
 export interface ComposedServer {
@@ -55,32 +65,14 @@ export interface ComposedServer {
   engine: EngineDeps;
   notices: NoticeHub;
   metrics: Metrics;
-  inboxWorker: InboxWorker;
+  /** Routes stored pushes: in this thread (InboxWorker) or on the routing thread (RoutingThread). */
+  inboxWorker: InboxWorker | RoutingThread;
   outboxSender: OutboxSender;
   /** Relays to agents who answer from WeChat (issue 7). */
   deskFollower: WeChatDeskFollower;
   /** Seeds channels and the first admin, then starts the worker, the sender and the timers. */
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/**
- * After a unit of work that put messages in the outbox, the sender looks at once instead of at its next
- * poll. Units that enqueued nothing (most reads, most timer checks) do not wake it: a claim is a query.
- */
-function kickingAfterEnqueue(uow: UnitOfWork, kick: () => void): UnitOfWork {
-  return {
-    ...(uow.batch && { batch: <T>(body: (scoped: UnitOfWork) => Promise<T>) => (uow.batch as NonNullable<UnitOfWork['batch']>)((scoped) => body(kickingAfterEnqueue(scoped, kick))) }),
-    run: async (work) => {
-      let enqueued = false;
-      const result = await uow.run((tx) => {
-        const outbox = { enqueue: (item: Parameters<typeof tx.outbox.enqueue>[0]) => ((enqueued = true), tx.outbox.enqueue(item)) };
-        return work({ ...tx, outbox });
-      });
-      if (enqueued) kick();
-      return result;
-    },
-  };
 }
 
 export function composeServer(options: ComposeOptions): ComposedServer {
@@ -114,15 +106,18 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     return entry && [renderEntry(entry, who ?? { id: '' })];
   });
   notices.subscribe(deskFollower.listener);
-  const inboxWorker = new InboxWorker(
+  const thread = options.routingThread === undefined ? undefined : routingThread(options, join(config.dataDir, 'kefu.db'), pollMs, notices, () => void outboxSender?.kick());
+  const inboxWorker = thread ?? new InboxWorker(
     { engine, inbox, channelOf: async (id) => storage.channels.get(id), desk: { knowledge: knowledgeLookup } },
     { logger, now: clock.now, pollMs },
   );
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
 
   const throttle = new LoginThrottle(); // one guessing budget for bearer (API) and cookie (workbench) logins
+  // Credential checks answer at once: a busy WeChat is reported, not retried behind the admin's back.
+  const checkingClient = new WeChatClient({ baseUrl: config.wechatApiBaseUrl, retry: { maxRetries: 0 }, timeoutMs: 8000 });
   const workbench = workbenchRouters({
-    auth: new AuthService({ stores: auth, clock, throttle }), uow: engine.uow, clock, notices, logger,
+    auth: new AuthService({ stores: auth, clock, throttle }), uow: engine.uow, clock, notices, logger, version: VERSION,
     ...(config.simulator && { simulator: { wechatApiBaseUrl: config.wechatApiBaseUrl, channelAppId: async (id: string) => (await storage.channels.get(id))?.appId } }),
   });
   const app = createApp({
@@ -132,15 +127,19 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     // Acknowledged once stored; routing, the robot and sends happen after, in the worker.
     onPush: async (channel, message) => {
       const end = metrics.pushLatency.startTimer({ channel: channel.id });
-      const outcome = await inbox.accept(channel.id, message, clock.now());
+      const outcome = await (thread ?? inbox).accept(channel.id, message, clock.now());
       end();
       metrics.pushesReceived.inc({ channel: channel.id, type: message.type, outcome });
-      void inboxWorker.kick();
+      if (!thread) void inboxWorker.kick(); // the routing thread routes what it stored by itself
       return undefined;
     },
     extraRouters: [
       ...workbench, // before the API: the session cookie becomes a bearer header there
-      ['/api/v1', apiRouter({ engine, channels: storage.channels, auth, metrics, throttle, knowledge: knowledge.service })],
+      ['/api/v1', apiRouter({
+        engine, channels: storage.channels, auth, metrics, throttle, knowledge: knowledge.service, version: VERSION,
+        reports: new SqliteReports(db),
+        checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
+      })],
       ['/', opsRouter({ metrics, checkDatabase: async () => db.prepare('SELECT 1').get() })],
       ['/kit', kitSessionRouter({
         findKitChannel: async (id) => {
@@ -149,6 +148,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
         },
         codeToSession: (a, code) => jscode2session(client, a, code),
       })],
+      ['/', webAppRouter(config.webDir)], // the browser workbench at /app/, and / leads there
     ],
   });
 
@@ -158,7 +158,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       if (config.channelsFile) await seedChannels(storage.channels, config.channelsFile, clock.now(), logger);
       if (config.firstAdmin) await ensureFirstAdmin(new AuthService({ stores: auth, clock }), config.firstAdmin, logger);
       await knowledge.service.start(); // the robot answers from memory: load it before the first message
-      inboxWorker.start();
+      await inboxWorker.start();
       outboxSender?.start();
       timers.start();
     },
@@ -169,6 +169,13 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       db.close();
     },
   };
+}
+
+function routingThread(options: ComposeOptions, databaseFile: string, pollMs: number, notices: NoticeHub, onOutbox: () => void): RoutingThread {
+  if (options.clock || options.robot || options.knowledge) throw new Error('the routing thread has its own clock, robot and knowledge base');
+  const { config, logger } = options;
+  const settings = { databaseFile, masterKey: config.masterKey, pollMs, logLevel: config.logLevel };
+  return new RoutingThread({ script: options.routingThread as string, settings, logger, notices, onOutbox });
 }
 
 /** Channels from the file are created when missing; existing ones (maybe edited since) are left alone. */

@@ -18,6 +18,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** The customer simulator of the workbench (demos, local development): 1 turns it on; never in production. */
   KEFU_SIMULATOR: z.enum(['0', '1']).default('0'),
+  /** The built web workbench (index.html and assets/), served at /app/. */
+  KEFU_WEB_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -33,6 +35,8 @@ export type ServerConfig = {
   trustProxy?: string;
   /** KEFU_SIMULATOR=1: mount /workbench/simulator (it drives the WeChat emulator at wechatApiBaseUrl). */
   simulator?: boolean;
+  /** KEFU_WEB_DIR, else the caller's default: the directory of the built web app served at /app/. */
+  webDir?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -40,7 +44,12 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-export function readConfig(env: Record<string, string | undefined>): ServerConfig {
+/** Defaults that depend on where the server runs (main.ts knows: beside its bundle). */
+export interface ConfigDefaults {
+  webDir?: string;
+}
+
+export function readConfig(env: Record<string, string | undefined>, defaults: ConfigDefaults = {}): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
@@ -61,6 +70,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     ...(e.KEFU_ADMIN_USER !== undefined && e.KEFU_ADMIN_PASSWORD !== undefined && { firstAdmin: { username: e.KEFU_ADMIN_USER, password: e.KEFU_ADMIN_PASSWORD } }),
     ...(e.TRUST_PROXY !== undefined && { trustProxy: e.TRUST_PROXY }),
     ...(e.KEFU_SIMULATOR === '1' && { simulator: true }),
+    ...((e.KEFU_WEB_DIR ?? defaults.webDir) !== undefined && { webDir: e.KEFU_WEB_DIR ?? defaults.webDir }),
     logLevel: e.LOG_LEVEL,
   };
 }

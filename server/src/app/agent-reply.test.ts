@@ -23,6 +23,8 @@ describe('agentReply', () => {
     expect(f.store.data.outbox.at(-1)).toMatchObject({ messageId: m?.id, toOpenid: 'u1', channelId: CHANNEL, content: text('您好') });
     expect(f.conversation(id)).toMatchObject({ firstAgentResponseAt: f.clock.now(), lastAgentMessageAt: f.clock.now() });
     expect(f.conversation(id).customerWaitingSince).toBeUndefined();
+    // The workbenches are told with the message itself, so they need not fetch it.
+    expect(f.notifier.notices).toContainEqual(expect.objectContaining({ type: 'message_added', conversationId: id, messageId: m?.id, agentId: 'a1', message: m }));
   });
 
   it('mini program: five sends per customer message, then a clear refusal that records nothing', async () => {

@@ -18,6 +18,7 @@ describe('handleCustomerMessage: agents only', () => {
     expect(inbound).toMatchObject({ content: { type: 'text', text: '你好' }, sender: { kind: 'customer' } });
     expect(f.sentTexts('u1')).toEqual(['客服 Agent a1 为您服务，请问有什么可以帮您？']);
     expect(f.notifier.notices.some((n) => n.type === 'conversation_changed' && n.agentId === 'a1')).toBe(true);
+    expect(f.notifier.notices).toContainEqual(expect.objectContaining({ type: 'message_added', messageId: inbound?.id, message: inbound }));
   });
 
   it('records a redelivered push once and changes nothing', async () => {

@@ -74,6 +74,6 @@ async function recordInbound(w: Work, c: Conversation, input: IncomingCustomerMe
     ...(c.state === 'left_message' && { leftMessage: true }),
   };
   await w.tx.messages.add(message);
-  w.notices.push({ type: 'message_added', ...scopeOf(c), conversationId: c.id, messageId: message.id, agentId: c.agentId });
+  w.notices.push({ type: 'message_added', ...scopeOf(c), conversationId: c.id, messageId: message.id, agentId: c.agentId, message });
   return message;
 }

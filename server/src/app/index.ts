@@ -10,3 +10,4 @@ export { changeAgentStatus, type AgentStatusResult } from './change-agent-status
 export { tickTimers, type FiredTimer } from './tick-timers';
 export { leaveMessage } from './leave-message';
 export { recordDelivery, type DeliveryOutcome } from './record-delivery';
+export { readDashboard, type Dashboard, type DashboardDeps } from './read-dashboard';

@@ -1,21 +1,10 @@
-// CSV files for exports: RFC 4180 quoting, cells that a spreadsheet would run as a formula neutralised
-// (OWASP "CSV injection": a leading = + - @ tab or CR gets a ' in front), a UTF-8 BOM so Excel reads
-// Chinese correctly, and at most `maxRows` data rows per file: name.csv, name-2.csv, name-3.csv, …
+// CSV files for exports on disk: the cells and lines of exports/csv.ts (quoting, the formula guard, the
+// BOM), at most `maxRows` data rows per file: name.csv, name-2.csv, name-3.csv, …
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_ROWS_PER_FILE, csvLine, type Cell } from '../exports/csv';
 
-export const MAX_ROWS_PER_FILE = 2000;
-
-export type Cell = string | number | boolean | null | undefined;
-
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvLine = (cells: readonly Cell[]) => `${cells.map(csvCell).join(',')}\r\n`;
+export { MAX_ROWS_PER_FILE, csvCell, csvLine, type Cell } from '../exports/csv';
 
 export class SplitCsvWriter {
   private rows: string[] = [];

@@ -1,8 +1,10 @@
 // `kefu export channels|conversations --out DIR`: CSV files of at most 2000 rows each (csv.ts), with no
-// password, secret or key in any of them: channels are exported through publicChannel's allow-list.
+// password, secret or key in any of them: channels are exported through publicChannel's allow-list
+// (exports/channel-rows.ts, shared with the API's download).
 import { mkdirSync } from 'node:fs';
 import type { Conversation } from '../core/model/conversation';
-import { publicChannel } from '../core/ports/channel-store';
+import { CHANNEL_COLUMNS, channelRow } from '../exports/channel-rows';
+import { isoCell } from '../exports/csv';
 import type { CliContext } from './cli-context';
 import { SplitCsvWriter, type Cell } from './csv';
 import { required, str, type Group } from './subcommands';
@@ -15,14 +17,12 @@ const CONVERSATIONS_HELP = `kefu export conversations --out DIR [--channel ID]
 
 Writes DIR/conversations.csv (then conversations-2.csv, … every 2000 rows), newest first.`;
 
-const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
+const iso = isoCell;
 const PAGE = 500;
 
 async function exportChannels(dir: string, ctx: CliContext): Promise<string[]> {
-  const out = new SplitCsvWriter(dir, 'channels', ['id', 'name', 'kind', 'appId', 'originalId', 'mode', 'format', 'tokenSource', 'hasEncodingAesKey', 'hasUnionIdKey', 'createdAt', 'updatedAt']);
-  for (const c of (await ctx.channels.list()).map(publicChannel)) {
-    out.write([c.id, c.name, c.kind, c.appId, c.originalId, c.mode, c.format, c.tokenSource, c.hasEncodingAesKey, c.hasUnionIdKey, iso(c.createdAt), iso(c.updatedAt)]);
-  }
+  const out = new SplitCsvWriter(dir, 'channels', CHANNEL_COLUMNS);
+  for (const c of await ctx.channels.list()) out.write(channelRow(c));
   return out.close();
 }
 

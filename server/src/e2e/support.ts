@@ -36,18 +36,31 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-function configFor(dir: string, emulatorUrl: string): ServerConfig {
-  return { port: 0, host: '127.0.0.1', dataDir: dir, wechatApiBaseUrl: emulatorUrl, masterKey: MASTER_KEY, firstAdmin: { username: 'admin', password: 'admin-password-1' }, logLevel: 'silent' };
+export interface StackOptions {
+  /** false: compose and listen without starting the worker, the sender and the timers. */
+  start?: boolean;
+  /** Serve the built web app (build/web) under /app/, as `npm start` does. */
+  webDir?: string;
+  /** Mount the customer simulator (KEFU_SIMULATOR=1). */
+  simulator?: boolean;
 }
 
-export async function startStack(options: { start?: boolean } = {}): Promise<Stack> {
+function configFor(dir: string, emulatorUrl: string, options: StackOptions): ServerConfig {
+  return {
+    port: 0, host: '127.0.0.1', dataDir: dir, wechatApiBaseUrl: emulatorUrl, masterKey: MASTER_KEY, firstAdmin: { username: 'admin', password: 'admin-password-1' }, logLevel: 'silent',
+    ...(options.webDir !== undefined && { webDir: options.webDir }),
+    ...(options.simulator && { simulator: true }),
+  };
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
   const emulator = await startTestEmulator();
   let server!: ComposedServer;
   let listener!: Server;
   let port = 0;
   const boot = async (start: boolean) => {
-    server = composeServer({ config: configFor(dir, emulator.baseUrl), logger: pino({ level: 'silent' }), pollMs: 50 });
+    server = composeServer({ config: configFor(dir, emulator.baseUrl, options), logger: pino({ level: 'silent' }), pollMs: 50 });
     if (start) await server.start();
     listener = await new Promise<Server>((resolve) => {
       const s = server.app.listen(port, '127.0.0.1', () => resolve(s));

@@ -16,6 +16,7 @@ const errmsgs = {
   40029: 'invalid code',
   40125: 'invalid appsecret',
   40163: 'code been used',
+  40164: 'invalid ip, not in whitelist',
   41001: 'access_token missing',
   41002: 'appid missing',
   41004: 'appsecret missing',

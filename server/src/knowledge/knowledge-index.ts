@@ -30,6 +30,8 @@ const DOC_SHARE = 0.6;
 const TEXT_FACTOR = 0.8;
 
 export const DEFAULT_THRESHOLD = 0.5;
+/** Agents' searches show weaker matches than the robot would send. */
+export const SEARCH_FLOOR = 0.15;
 
 export class KnowledgeIndex {
   private readonly byNumber = new Map<number, KnowledgeEntry>();
@@ -105,9 +107,35 @@ export class KnowledgeIndex {
     return this.welcomes.find((e) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId))));
   }
 
+  /**
+   * What an agent looking something up sees: the entry named exactly first, then ranked entries scoring
+   * at least `floor` (lower than the robot's threshold: a person judges), best first, each entry once.
+   */
+  search(question: string, usable: (e: KnowledgeEntry) => boolean, limit: number, floor = SEARCH_FLOOR): Match[] {
+    const found = new Map<KnowledgeEntry, Match>();
+    const exact = this.exact(question, usable);
+    if (exact) found.set(exact.entry, exact);
+    this.eachScore(question, (d, score) => {
+      if (score < floor || (found.get(d.entry)?.score ?? -1) >= score || !usable(d.entry)) return;
+      found.set(d.entry, { entry: d.entry, how: 'ranked', score });
+    });
+    const rank = (m: Match) => (m === exact ? 2 : m.score);
+    return [...found.values()].sort((a, b) => rank(b) - rank(a) || a.entry.number - b.entry.number).slice(0, limit);
+  }
+
   private ranked(question: string, usable: (e: KnowledgeEntry) => boolean, threshold: number): Match | undefined {
+    let best: Match | undefined;
+    this.eachScore(question, (d, score) => {
+      if (score < threshold || (best && (score < best.score || (score === best.score && d.entry.number >= best.entry.number)))) return;
+      if (usable(d.entry)) best = { entry: d.entry, how: 'ranked', score };
+    });
+    return best;
+  }
+
+  /** Calls `visit` with every document sharing a term with `question`, and its score (0..1). */
+  private eachScore(question: string, visit: (d: Doc, score: number) => void): void {
     const q = unique(terms(question));
-    if (q.length === 0) return undefined;
+    if (q.length === 0) return;
     let qMass = 0;
     const touched: number[] = [];
     const acc = this.acc;
@@ -122,16 +150,12 @@ export class KnowledgeIndex {
         acc[i] = (acc[i] as number) + w;
       }
     }
-    let best: Match | undefined;
     for (const i of touched) {
       const matched = acc[i] as number;
       acc[i] = 0;
       const d = this.docs[i] as Doc;
-      const score = d.factor * (DOC_SHARE * (matched / d.mass) + (1 - DOC_SHARE) * (matched / qMass));
-      if (score < threshold || (best && (score < best.score || (score === best.score && d.entry.number >= best.entry.number)))) continue;
-      if (usable(d.entry)) best = { entry: d.entry, how: 'ranked', score };
+      visit(d, d.factor * (DOC_SHARE * (matched / d.mass) + (1 - DOC_SHARE) * (matched / qMass)));
     }
-    return best;
   }
 }
 

@@ -7,6 +7,7 @@ import { entryFields, entryProblems, isLive, type EntryFields, type KnowledgeEnt
 import { cleanFields, exportEntries, importEntries, ImportError, type ExportFormat } from './entry-codec';
 import type { KnowledgeBase } from './knowledge-base';
 import type { KnowledgeStore, MissCount, RobotSettings, Scope, StoredMedia } from './knowledge-store';
+import { normalize } from './tokens';
 
 export interface KnowledgeServiceOptions {
   now(): number;
@@ -66,6 +67,23 @@ export class KnowledgeService {
   lookup(scope: Scope, key: string): KnowledgeEntry | undefined {
     const now = this.options.now();
     return this.base.index(scope).exact(key, (e) => sameScope(e, scope) && isLive(e, now))?.entry;
+  }
+
+  /**
+   * An agent's search of one scope's live entries: the robot's matcher first (number, keyword, ranked with
+   * a lower floor), then entries whose keywords, title or text contain the query, by number.
+   */
+  search(scope: Scope, query: string, limit: number): KnowledgeEntry[] {
+    const now = this.options.now();
+    const usable = (e: KnowledgeEntry) => sameScope(e, scope) && isLive(e, now);
+    const index = this.base.index(scope);
+    const found = index.search(query, usable, limit).map((m) => m.entry);
+    const needle = normalize(query);
+    if (found.length >= limit || needle === '') return found;
+    const seen = new Set(found);
+    const contains = (e: KnowledgeEntry) => [...e.keywords, e.title ?? '', e.text ?? ''].some((t) => normalize(t).includes(needle));
+    const more = [...index.entries].filter((e) => !seen.has(e) && usable(e) && contains(e)).sort((a, b) => a.number - b.number);
+    return [...found, ...more].slice(0, limit);
   }
 
   get(scope: Scope, number: number): KnowledgeEntry {
@@ -132,10 +150,16 @@ export class KnowledgeService {
     return this.store.misses(scope, limit);
   }
 
-  async saveMedia(file: Omit<StoredMedia, 'id'>): Promise<string> {
+  /** Answers the media source (`media:<id>`) entries and replies refer to. */
+  async saveMedia(file: Omit<StoredMedia, 'id' | 'createdAt'>): Promise<string> {
     const id = this.options.newId('kbm').replace(/[^A-Za-z0-9_-]/g, '_');
-    await this.store.saveMedia({ id, ...file });
+    await this.store.saveMedia({ id, ...file, createdAt: this.options.now() });
     return `media:${id}`;
+  }
+
+  /** The stored media of a `media:<id>` source or a bare id. */
+  media(idOrSource: string): Promise<StoredMedia | undefined> {
+    return this.store.media(idOrSource.replace(/^media:/, ''));
   }
 
   /**

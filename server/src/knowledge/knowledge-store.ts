@@ -25,11 +25,19 @@ export interface MissCount {
   lastAt: number;
 }
 
+/** knowledge: stored for entries (a channel's platform-level ones are sent to every merchant's customers); reply: a picture an agent uploaded to send. */
+export type MediaKind = 'knowledge' | 'reply';
+
 export interface StoredMedia {
   id: string;
   filename: string;
   contentType: string;
   data: Uint8Array;
+  /** Whose it is; absent on media stored before owners were recorded (then only platform admins may read it). */
+  owner?: Scope;
+  /** Absent: knowledge. */
+  kind?: MediaKind;
+  createdAt?: number;
 }
 
 export interface KnowledgeStore {

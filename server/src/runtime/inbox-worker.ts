@@ -28,6 +28,8 @@ export interface InboxWorkerOptions {
   /** Give up (state `failed`, kept for an operator) after this many attempts. */
   maxAttempts?: number;
   batchSize?: number;
+  /** Runs before each pass, e.g. to pick up knowledge-base edits made by another thread. */
+  beforePass?: () => Promise<void>;
 }
 
 /** 1 s, 2 s, 4 s … capped at 5 minutes. */
@@ -60,6 +62,7 @@ export class InboxWorker {
   }
 
   private async drain(): Promise<void> {
+    await this.options.beforePass?.();
     for (;;) {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
       if (entries.length === 0) return;

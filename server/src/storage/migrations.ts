@@ -6,6 +6,7 @@ import { channelsSchema } from './migration-channels';
 import { engineSchema } from './migration-engine';
 import { authSchema } from './auth-migration';
 import { knowledgeSchema } from './sqlite-knowledge-migration';
+import { workbenchSchema } from './migration-workbench';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'api tokens, login accounts and sessions', sql: authSchema },
   { version: 5, name: 'inbox of verified pushes', sql: inboxSchema },
   { version: 6, name: 'knowledge base', sql: knowledgeSchema },
+  { version: 7, name: 'media owners and the agents-see-UnionID switch', sql: workbenchSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -23,6 +23,7 @@ interface Row {
   token: string;
   encoding_aes_key: string | null;
   union_id_key: string | null;
+  agents_see_union_id: number;
 }
 
 type SecretField = 'appSecret' | 'token' | 'encodingAesKey' | 'unionIdKey';
@@ -43,7 +44,7 @@ export class SqliteChannelStore implements ChannelStore {
     this.queue = serialFor(db);
     this.all = db.prepare('SELECT * FROM channels ORDER BY id');
     this.byId = db.prepare('SELECT * FROM channels WHERE id = ?');
-    const columns = 'id, name, kind, app_id, original_id, mode, format, token_source, created_at, updated_at, app_secret, token, encoding_aes_key, union_id_key';
+    const columns = 'id, name, kind, app_id, original_id, mode, format, token_source, created_at, updated_at, app_secret, token, encoding_aes_key, union_id_key, agents_see_union_id';
     const values = columns.split(', ').map((c) => `@${c}`).join(', ');
     const updates = columns.split(', ').slice(1).map((c) => `${c} = excluded.${c}`).join(', ');
     this.upsert = db.prepare(`INSERT INTO channels (${columns}) VALUES (${values}) ON CONFLICT (id) DO UPDATE SET ${updates}`);
@@ -86,6 +87,7 @@ export class SqliteChannelStore implements ChannelStore {
       token: this.box.seal(r.token, place(r.id, 'token')),
       encoding_aes_key: seal('encodingAesKey', r.encodingAesKey),
       union_id_key: seal('unionIdKey', r.unionIdKey),
+      agents_see_union_id: r.agentsSeeUnionId ? 1 : 0,
     };
   }
 
@@ -104,6 +106,7 @@ export class SqliteChannelStore implements ChannelStore {
       appSecret: this.box.open(row.app_secret, place(row.id, 'appSecret')),
       ...optional('unionIdKey', open('unionIdKey', row.union_id_key)),
       tokenSource: row.token_source,
+      ...(row.agents_see_union_id === 1 && { agentsSeeUnionId: true }),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

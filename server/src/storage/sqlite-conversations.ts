@@ -48,6 +48,13 @@ function toRow(c: Conversation): ConversationRow {
   };
 }
 
+type KeyColumns = Omit<ConversationRow, 'data'>;
+
+function sameKeys(a: KeyColumns, b: KeyColumns): boolean {
+  return a.channel_id === b.channel_id && a.merchant_id === b.merchant_id && a.customer_id === b.customer_id && a.state === b.state
+    && a.agent_id === b.agent_id && a.created_at === b.created_at && a.queued_at === b.queued_at;
+}
+
 type Query = 'byId' | 'openOfCustomer' | 'openByCustomer' | 'latestWithAgent' | 'queued' | 'openOfChannel' | 'byAgent';
 
 const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
@@ -55,6 +62,8 @@ const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
 export class SqliteConversations implements ConversationRepository {
   private readonly s: Record<Query, Statement<unknown[], ConversationRow>>;
   private readonly upsert: Statement<[ConversationRow]>;
+  private readonly keysOf: Statement<[string], KeyColumns>;
+  private readonly updateData: Statement<[string, string]>;
   private readonly assignedCounts: Statement<[string], { agent_id: string; n: number }>;
   private readonly lister: ConversationLister;
 
@@ -76,6 +85,8 @@ export class SqliteConversations implements ConversationRepository {
          customer_id = excluded.customer_id, state = excluded.state, agent_id = excluded.agent_id,
          created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data`,
     );
+    this.keysOf = db.prepare('SELECT id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at FROM conversations WHERE id = ?');
+    this.updateData = db.prepare('UPDATE conversations SET data = ? WHERE id = ?');
     // A JSON array parameter keeps this one prepared statement for any number of agents.
     this.assignedCounts = db.prepare(
       `SELECT agent_id, count(*) AS n FROM conversations
@@ -88,8 +99,16 @@ export class SqliteConversations implements ConversationRepository {
     return this.one(this.s.byId, id);
   }
 
+  /**
+   * Most saves change only what lives in `data` (a timestamp, the routing chain). SQLite rewrites the
+   * entry of every index whose columns an UPDATE assigns, changed or not, and six indexes cover the
+   * key columns: such saves write `data` alone, the others the whole row.
+   */
   async save(c: Conversation): Promise<void> {
-    this.upsert.run(toRow(c));
+    const row = toRow(c);
+    const stored = this.keysOf.get(row.id);
+    if (stored !== undefined && sameKeys(stored, row)) this.updateData.run(row.data, row.id);
+    else this.upsert.run(row);
   }
 
   async findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {

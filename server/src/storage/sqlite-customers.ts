@@ -22,6 +22,8 @@ export class SqliteCustomers implements CustomerRepository {
   private readonly byId: Statement<[string], Row>;
   private readonly byOpenid: Statement<[string, string], Row>;
   private readonly upsert: Statement<[Row]>;
+  private readonly keysOf: Statement<[string], Omit<Row, 'data'>>;
+  private readonly updateData: Statement<[string, string]>;
 
   constructor(db: Database) {
     this.byId = db.prepare('SELECT * FROM customers WHERE id = ?');
@@ -32,6 +34,8 @@ export class SqliteCustomers implements CustomerRepository {
       `INSERT INTO customers (id, channel_id, openid, data) VALUES (@id, @channel_id, @openid, @data)
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, openid = excluded.openid, data = excluded.data`,
     );
+    this.keysOf = db.prepare('SELECT id, channel_id, openid FROM customers WHERE id = ?');
+    this.updateData = db.prepare('UPDATE customers SET data = ? WHERE id = ?');
   }
 
   async get(id: string): Promise<Customer | undefined> {
@@ -42,7 +46,11 @@ export class SqliteCustomers implements CustomerRepository {
     return fromRow(this.byOpenid.get(channelId, openid));
   }
 
+  /** A customer's channel and openid never change in practice: then only `data` is written, not the (channel_id, openid) index. */
   async save(c: Customer): Promise<void> {
-    this.upsert.run({ id: c.id, channel_id: c.channelId, openid: c.openid, data: restAsJson(c, COLUMNS) });
+    const data = restAsJson(c, COLUMNS);
+    const stored = this.keysOf.get(c.id);
+    if (stored !== undefined && stored.channel_id === c.channelId && stored.openid === c.openid) this.updateData.run(data, c.id);
+    else this.upsert.run({ id: c.id, channel_id: c.channelId, openid: c.openid, data });
   }
 }

@@ -16,6 +16,8 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
+type ToStore = Pick<Waiting, 'channelId' | 'message' | 'receivedAt'>;
+
 interface Row {
   id: number;
   channel_id: string;
@@ -27,6 +29,8 @@ interface Row {
 export class SqliteInbox implements Inbox {
   private waiting: Waiting[] = [];
   private readonly insert: Statement<[string, string, number, string]>;
+  /** Built once: better-sqlite3 prepares a transaction's statements when it is made. */
+  private readonly store: (batch: readonly ToStore[]) => AcceptOutcome[];
   private readonly selectPending: Statement<[number, number], Row>;
   private readonly done: Statement<[number, number]>;
   private readonly retry: Statement<[string, number, number]>;
@@ -34,9 +38,15 @@ export class SqliteInbox implements Inbox {
   /** The queue every adapter of this database shares, units of work included. */
   private readonly lock: SerialQueue;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     this.lock = serialFor(db);
     this.insert = db.prepare('INSERT OR IGNORE INTO inbox (channel_id, dedupe_key, received_at, message) VALUES (?, ?, ?, ?)');
+    this.store = db.transaction((batch: readonly ToStore[]) =>
+      batch.map((w): AcceptOutcome => {
+        const key = dedupeKey(w.message);
+        return this.insert.run(w.channelId, key, w.receivedAt, JSON.stringify(w.message)).changes === 1 ? 'stored' : 'duplicate';
+      }),
+    );
     this.selectPending = db.prepare(
       "SELECT id, channel_id, message, received_at, attempts FROM inbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
     );
@@ -51,18 +61,19 @@ export class SqliteInbox implements Inbox {
     });
   }
 
+  /**
+   * Stores pushes already gathered elsewhere (the routing thread gets them one turn of the main thread
+   * at a time) in one commit, without waiting for a turn of its own; all of them or none are stored.
+   */
+  acceptMany(pushes: readonly ToStore[]): Promise<AcceptOutcome[]> {
+    return this.lock.run(() => this.store(pushes));
+  }
+
   private async flush(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
     try {
-      const outcomes = await this.lock.run(() =>
-        this.db.transaction(() =>
-          batch.map((w): AcceptOutcome => {
-            const key = dedupeKey(w.message);
-            return this.insert.run(w.channelId, key, w.receivedAt, JSON.stringify(w.message)).changes === 1 ? 'stored' : 'duplicate';
-          }),
-        )(),
-      );
+      const outcomes = await this.lock.run(() => this.store(batch));
       batch.forEach((w, i) => w.resolve(outcomes[i] as AcceptOutcome));
     } catch (err) {
       // Nothing of the batch was committed: every push is answered with an error and WeChat retries it.

@@ -80,3 +80,13 @@ it("looks an entry up for an agent's @n:k# by number or exact keyword, as the ro
   await kb.service.update(shop, 3, { enabled: false });
   expect(kb.service.lookup(shop, '3')).toBeUndefined();
 });
+
+it('keeps who owns stored media; media stored before owners were recorded have none', async () => {
+  const source = await kb.service.saveMedia({ filename: 'a.png', contentType: 'image/png', data: new Uint8Array([1, 2, 3]), owner: { channelId: 'ch1', merchantId: 'm1' }, kind: 'reply' });
+  expect(source).toBe('media:kbm_1');
+  expect(await kb.service.media(source)).toEqual({ id: 'kbm_1', filename: 'a.png', contentType: 'image/png', data: new Uint8Array([1, 2, 3]), owner: { channelId: 'ch1', merchantId: 'm1' }, kind: 'reply', createdAt: now });
+  database.prepare("INSERT INTO knowledge_media (id, filename, content_type, data) VALUES ('old', 'o.png', 'image/png', x'00')").run();
+  expect(await kb.service.media('old')).toEqual({ id: 'old', filename: 'o.png', contentType: 'image/png', data: new Uint8Array([0]), kind: 'knowledge' });
+  await kb.service.saveMedia({ filename: 'p.png', contentType: 'image/png', data: new Uint8Array([4]), owner: { channelId: 'ch1' } });
+  expect((await kb.service.media('kbm_1'))?.owner).toEqual({ channelId: 'ch1' }); // same id from the test's generator: replaced
+});

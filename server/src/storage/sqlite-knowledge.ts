@@ -26,6 +26,29 @@ function fromRow(r: EntryRow): KnowledgeEntry {
   return { ...scopeOf(r.channel_id, r.merchant_key), number: r.number, ...fields, updatedAt: r.updated_at };
 }
 
+interface MediaRow {
+  id: string;
+  filename: string;
+  content_type: string;
+  data: Buffer;
+  channel_id: string | null;
+  merchant_key: string | null;
+  kind: string;
+  created_at: number | null;
+}
+
+function mediaFromRow(r: MediaRow): StoredMedia {
+  return {
+    id: r.id,
+    filename: r.filename,
+    contentType: r.content_type,
+    data: new Uint8Array(r.data),
+    ...(r.channel_id !== null && { owner: scopeOf(r.channel_id, r.merchant_key ?? '') }),
+    kind: r.kind === 'reply' ? 'reply' : 'knowledge',
+    ...(r.created_at !== null && { createdAt: r.created_at }),
+  };
+}
+
 export class SqliteKnowledgeStore implements KnowledgeStore {
   private readonly queue: SerialQueue;
   private readonly s: Record<string, Statement<any[], any>>;
@@ -45,7 +68,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       addMiss: db.prepare(`INSERT INTO knowledge_misses (channel_id, merchant_key, key, question, count, last_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (channel_id, merchant_key, key) DO UPDATE SET count = count + excluded.count, last_at = max(last_at, excluded.last_at)`),
       misses: db.prepare('SELECT * FROM knowledge_misses WHERE channel_id = ? AND merchant_key = ? ORDER BY count DESC, last_at DESC LIMIT ?'),
-      saveMedia: db.prepare('INSERT OR REPLACE INTO knowledge_media (id, filename, content_type, data) VALUES (?, ?, ?, ?)'),
+      saveMedia: db.prepare('INSERT OR REPLACE INTO knowledge_media (id, filename, content_type, data, channel_id, merchant_key, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       media: db.prepare('SELECT * FROM knowledge_media WHERE id = ?'),
     };
   }
@@ -105,13 +128,14 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   saveMedia(m: StoredMedia): Promise<void> {
-    return this.queue.run(() => void this.s.saveMedia!.run(m.id, m.filename, m.contentType, Buffer.from(m.data)));
+    const owner = m.owner ? [m.owner.channelId, mkey(m.owner.merchantId)] : [null, null];
+    return this.queue.run(() => void this.s.saveMedia!.run(m.id, m.filename, m.contentType, Buffer.from(m.data), ...owner, m.kind ?? 'knowledge', m.createdAt ?? null));
   }
 
   media(id: string): Promise<StoredMedia | undefined> {
     return this.queue.run(() => {
-      const r = this.s.media!.get(id) as { id: string; filename: string; content_type: string; data: Buffer } | undefined;
-      return r && { id: r.id, filename: r.filename, contentType: r.content_type, data: new Uint8Array(r.data) };
+      const r = this.s.media!.get(id) as MediaRow | undefined;
+      return r && mediaFromRow(r);
     });
   }
 }

@@ -47,7 +47,7 @@ export async function sendToCustomer(
     content,
     createdAt: w.now,
   });
-  w.notices.push({ type: 'message_added', ...scopeOf(conversation), conversationId: conversation.id, messageId: message.id, agentId: conversation.agentId });
+  w.notices.push({ type: 'message_added', ...scopeOf(conversation), conversationId: conversation.id, messageId: message.id, agentId: conversation.agentId, message });
   return { sent: message };
 }
 

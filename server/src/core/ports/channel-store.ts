@@ -13,6 +13,8 @@ export interface ChannelRecord extends ChannelConfig {
   unionIdKey?: string;
   /** Which WeChat API fetches this channel's access tokens. */
   tokenSource: TokenSource;
+  /** Agents see customers' decrypted UnionIDs (admins always do); absent: no. */
+  agentsSeeUnionId?: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -29,6 +31,14 @@ export interface PublicChannel {
   tokenSource: TokenSource;
   hasEncodingAesKey: boolean;
   hasUnionIdKey: boolean;
+  /** Always true (both are required); said so the browser need not know which secrets are optional. */
+  appSecretSet: boolean;
+  tokenSet: boolean;
+  /** The same as hasEncodingAesKey, under the name the workbench uses. */
+  encodingAesKeySet: boolean;
+  agentsSeeUnionId: boolean;
+  /** Where WeChat pushes: the console's URL is this path on the server's public origin. */
+  pushPath: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -46,6 +56,11 @@ export function publicChannel(r: ChannelRecord): PublicChannel {
     tokenSource: r.tokenSource,
     hasEncodingAesKey: r.encodingAesKey !== undefined,
     hasUnionIdKey: r.unionIdKey !== undefined,
+    appSecretSet: r.appSecret !== '',
+    tokenSet: r.token !== '',
+    encodingAesKeySet: r.encodingAesKey !== undefined,
+    agentsSeeUnionId: r.agentsSeeUnionId === true,
+    pushPath: `/wechat/${encodeURIComponent(r.id)}`,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

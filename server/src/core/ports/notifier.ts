@@ -3,6 +3,7 @@
 // should not throw; the engine ignores their failures.
 import type { AgentStatus } from '../model/agent';
 import type { ConversationState } from '../model/conversation';
+import type { Message } from '../model/message';
 
 interface Scope {
   channelId: string;
@@ -11,7 +12,8 @@ interface Scope {
 }
 
 export type EngineNotice =
-  | (Scope & { type: 'message_added'; conversationId: string; messageId: string; agentId?: string })
+  /** `message`: the message itself, so an open workbench shows it without fetching it. */
+  | (Scope & { type: 'message_added'; conversationId: string; messageId: string; agentId?: string; message?: Message })
   | (Scope & { type: 'conversation_changed'; conversationId: string; state: ConversationState; agentId?: string; previousAgentId?: string })
   | (Scope & { type: 'delivery_failed'; conversationId: string; messageId: string; agentId?: string; reason: string })
   | (Scope & { type: 'agent_changed'; agentId: string; status: AgentStatus })

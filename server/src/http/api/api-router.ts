@@ -9,21 +9,24 @@ import { authenticate } from './auth/authenticate';
 import { mustHaveRole } from './auth/policy';
 import { ApiError, badRequest, fromEngine } from './errors';
 import { openApiDocument } from './openapi';
-import type { ApiRoute } from './route-table';
+import { DEFAULT_MAX_BODY_BYTES, RawAnswer, type ApiRoute } from './route-table';
 import { allRoutes } from './routes/index';
 import { parsePart } from './validation';
 
 export type { ApiDeps } from './api-context';
 
-const jsonBody = express.json({ limit: '256kb', strict: true });
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`);
 
-/** The body parser's own errors say little; ours names the problem. */
-function parseJson(req: Request, res: Response, next: NextFunction): void {
-  jsonBody(req, res, (err?: unknown) => {
-    if (!err) return next();
-    const type = (err as { type?: unknown }).type;
-    next(type === 'entity.too.large' ? new ApiError(413, 'body_too_large', 'request body larger than 256 KB') : badRequest('request body is not valid JSON', 'invalid_json'));
-  });
+/** A JSON body parser whose errors name the problem (the parser's own say little); the limit is the route's. */
+function parseJson(limit: number) {
+  const jsonBody = express.json({ limit, strict: true });
+  return (req: Request, res: Response, next: NextFunction): void => {
+    jsonBody(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const type = (err as { type?: unknown }).type;
+      next(type === 'entity.too.large' ? new ApiError(413, 'body_too_large', `request body larger than ${sizeText(limit)}`) : badRequest('request body is not valid JSON', 'invalid_json'));
+    });
+  };
 }
 
 function countRequests(metrics: Metrics | undefined) {
@@ -68,6 +71,7 @@ function handlerOf(ctx: ApiContext, r: ApiRoute) {
       throw fromEngine(err);
     }
     if (result === undefined) res.status(204).end();
+    else if (result instanceof RawAnswer) res.status(r.status ?? 200).set(result.headers).type(result.contentType).send(Buffer.from(result.body));
     else res.status(r.status ?? 200).json(result);
   };
 }
@@ -79,7 +83,6 @@ export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
   router.use(countRequests(deps.metrics));
   router.get('/openapi.json', (_req, res) => void res.json(document));
-  router.use(parseJson);
-  for (const r of routes) router[r.method](r.path, handlerOf(ctx, r));
+  for (const r of routes) router[r.method](r.path, parseJson(r.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), handlerOf(ctx, r));
   return router;
 }

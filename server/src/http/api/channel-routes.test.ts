@@ -49,6 +49,22 @@ describe('channels', () => {
     expect((await f.call('POST', '/api/v1/channels', f.tokens.platform, { ...NEW, id: 'ch1' })).status).toBe(409);
   });
 
+  it('shows the push path and which secrets are set; takes a Token and EncodingAESKey the browser generated', async () => {
+    const created = await f.call('POST', '/api/v1/channels', f.tokens.platform, NEW);
+    expect(created.json).toMatchObject({ pushPath: '/wechat/oa1', appSecretSet: true, tokenSet: true, encodingAesKeySet: false, agentsSeeUnionId: false });
+    const key = 'Zz9'.repeat(14) + 'a';
+    const patched = await f.call('PATCH', '/api/v1/channels/oa1', f.tokens.platform, { token: 'Generated0Token1', encodingAesKey: key, mode: 'secure', agentsSeeUnionId: true });
+    expect(patched.json).toMatchObject({ encodingAesKeySet: true, hasEncodingAesKey: true, agentsSeeUnionId: true, mode: 'secure' });
+    expect(await f.channels.get('oa1')).toMatchObject({ token: 'Generated0Token1', encodingAesKey: key, agentsSeeUnionId: true });
+    for (const bad of [{ token: 'ab' }, { token: 'has-dash' }, { token: 'x'.repeat(33) }, { encodingAesKey: key.slice(1) }, { encodingAesKey: `${key.slice(1)}+` }]) {
+      const res = await f.call('PATCH', '/api/v1/channels/oa1', f.tokens.platform, bad);
+      expect(res.status).toBe(400);
+      expect(res.json.error.message).toMatch(/body\.(token|encodingAesKey)/);
+    }
+    expect(answers.join('\n')).not.toContain('Generated0Token1');
+    expect(answers.join('\n')).not.toContain(key);
+  });
+
   it('only platform admins change channels; others read only their own', async () => {
     for (const token of [f.tokens.merchantAdmin, f.tokens.agent1]) {
       expect((await f.call('POST', '/api/v1/channels', token, NEW)).status).toBe(403);

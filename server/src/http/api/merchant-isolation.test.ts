@@ -11,6 +11,8 @@ const KB = '/api/v1/channels/ch1/knowledge';
 let f: ApiFixture;
 let kb: ReturnType<typeof knowledgeModule>;
 let m2AdminAccount = '';
+let m2Media = '';
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 beforeAll(async () => {
   kb = knowledgeModule(openDatabase(':memory:'), { now: () => 5, newId: (p) => `${p}_x`, pollMs: 0 });
@@ -28,6 +30,7 @@ beforeAll(async () => {
   const entry = await f.call('POST', KB, f.tokens.platform, { number: 1, keywords: ['退货'], type: 'text', text: 'm2 answer', merchantId: 'm2' });
   expect(entry.status).toBe(201);
   m2AdminAccount = (await f.service.createAccount('m2-boss', 'm2-boss-password', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm2' })).id;
+  m2Media = (await kb.service.saveMedia({ filename: 'm2.png', contentType: 'image/png', data: Buffer.from(PNG, 'base64'), owner: { channelId: 'ch1', merchantId: 'm2' }, kind: 'reply' })).slice('media:'.length);
 });
 afterAll(async () => {
   await f.close();
@@ -50,6 +53,17 @@ const attempts = (): Attempt[] => [
   ['POST', '/api/v1/conversations/c2/transfer', { to: { kind: 'queue' } }],
   ['POST', '/api/v1/conversations/c1/transfer', { to: { kind: 'agent', agentId: 'a2' } }],
   ['POST', '/api/v1/conversations/c2/end'],
+  // replies beyond text: another merchant's picture, conversation or knowledge entry
+  ['POST', '/api/v1/conversations/c1/reply', { image: { media: `media:${m2Media}` }, agentId: 'a1' }],
+  ['POST', '/api/v1/conversations/c1/reply', { card: { title: 't', pagePath: 'pages/a', thumbMedia: `media:${m2Media}` }, agentId: 'a1' }],
+  ['POST', '/api/v1/conversations/c1/reply', { knowledge: { number: 1 }, agentId: 'a1' }],
+  ['POST', '/api/v1/conversations/c2/reply', { knowledge: { number: 1 } }],
+  // media
+  ['GET', `/api/v1/media/${m2Media}`],
+  ['POST', '/api/v1/channels/ch1/media?merchantId=m2', { filename: 'x.png', contentType: 'image/png', base64: PNG }],
+  // reports
+  ['GET', '/api/v1/channels/ch1/dashboard?merchantId=m2'],
+  ['GET', '/api/v1/channels/ch1/conversations/export.csv?merchantId=m2'],
   // customers
   ['GET', '/api/v1/customers/cust-c2'],
   ['GET', '/api/v1/channels/ch1/customers?openid=o-c2'],
@@ -90,6 +104,7 @@ const attempts = (): Attempt[] => [
   ['POST', `${KB}/import?merchantId=m2`, { format: 'json', data: '[]' }],
   ['GET', `${KB}/misses?merchantId=m2`],
   ['GET', `${KB}/settings?merchantId=m2`],
+  ['GET', `${KB}/search?q=x&merchantId=m2`],
   // accounts and tokens
   ['POST', '/api/v1/accounts', { username: 'spy', password: 'spy-password-1', grant: { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm2' } }],
   ['POST', '/api/v1/accounts', { username: 'spy', password: 'spy-password-1', grant: { role: 'agent', agentId: 'a2' } }],
@@ -100,6 +115,8 @@ const attempts = (): Attempt[] => [
   // the channel itself belongs to the platform
   ['PATCH', '/api/v1/channels/ch1', { name: 'x' }],
   ['DELETE', '/api/v1/channels/ch1'],
+  ['PATCH', '/api/v1/channels/ch1', { agentsSeeUnionId: true }],
+  ['POST', '/api/v1/channels/ch1/credentials-check', {}],
 ];
 
 it('the attempts aim at routes that exist: the platform admin reads every one of them', async () => {

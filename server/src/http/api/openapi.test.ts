@@ -39,5 +39,11 @@ describe('GET /api/v1/openapi.json', () => {
       expect.arrayContaining(['path:channelId', 'query:state', 'query:limit', 'query:before', 'query:merchantId']),
     );
     expect(doc.paths['/auth/login'].post.security).toEqual([]);
+    // Answers that are not JSON say what they are.
+    expect(Object.keys(doc.paths['/channels/export.csv'].get.responses['200'].content)).toEqual(['text/csv']);
+    expect(Object.keys(doc.paths['/channels/{channelId}/conversations/export.csv'].get.responses['200'].content)).toEqual(['text/csv']);
+    expect(Object.keys(doc.paths['/media/{mediaId}'].get.responses['200'].content)).toEqual(['image/*']);
+    const reply = doc.paths['/conversations/{conversationId}/reply'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(reply.properties)).toEqual(['text', 'image', 'card', 'knowledge', 'agentId']);
   });
 });

@@ -31,8 +31,12 @@ function parameters(r: ApiRoute): Json[] {
 }
 
 function operation(r: ApiRoute): Json {
-  const status = String(r.status ?? (r.response ? 200 : 204));
-  const success = r.response ? { description: 'OK', content: { 'application/json': { schema: toSchema(r.response, 'output') } } } : { description: 'Done' };
+  const status = String(r.status ?? (r.response || r.produces ? 200 : 204));
+  const success = r.produces
+    ? { description: r.produces.description, content: { [r.produces.contentType]: { schema: { type: 'string', contentMediaType: r.produces.contentType } } } }
+    : r.response
+      ? { description: 'OK', content: { 'application/json': { schema: toSchema(r.response, 'output') } } }
+      : { description: 'Done' };
   const errors = Object.fromEntries(
     Object.entries(ERROR_RESPONSES)
       .filter(([code]) => r.roles !== 'public' || code === '400')

@@ -24,6 +24,21 @@ interface Common<P extends Obj, Q extends Obj, B extends z.ZodType> {
   response?: z.ZodType;
   /** Success status; default 200 with a body, 204 without. */
   status?: number;
+  /** A success answer that is not JSON (a CSV file, a picture): the handler returns a RawAnswer. */
+  produces?: { contentType: string; description: string };
+  /** The largest JSON body taken, in bytes; default DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/** A success answer sent as is, with its own type and headers (they replace the API's defaults). */
+export class RawAnswer {
+  constructor(
+    readonly contentType: string,
+    readonly body: string | Uint8Array,
+    readonly headers: Record<string, string> = {},
+  ) {}
 }
 
 export interface Input<P extends Obj, Q extends Obj, B extends z.ZodType> {

@@ -49,6 +49,9 @@ describe('GET /api/v1/events', () => {
     const added = await mine.next((e) => e.event === 'message_added', 1000);
     expect(added.at - pushedAt).toBeLessThan(1000);
     expect(added.data).toMatchObject({ type: 'message_added', channelId: CHANNEL.id, conversationId: expect.any(String) });
+    // The message itself rides along, as GET /conversations/:id/messages shows it: no fetch needed.
+    const { messageId, conversationId, message } = added.data as { messageId: string; conversationId: string; message: unknown };
+    expect(message).toMatchObject({ id: messageId, conversationId, direction: 'in', sender: { kind: 'customer' }, content: { type: 'text', text: '你好' } });
     await new Promise((r) => setTimeout(r, 300)); // give any leak time to show
     expect(theirs.events.map((e) => e.event)).toEqual(['ready']);
   });

@@ -1,12 +1,14 @@
 // GET /api/v1/events: the workbench's live channel as Server-Sent Events (EventSource reconnects by
 // itself and sends the session cookie). Each engine notice the caller may see becomes `event: <type>`
 // with the notice as JSON data; notices are hints to reload, so a reconnect replays nothing and the
-// page reloads its lists on `ready`. A comment every 15 s keeps proxies from closing an idle stream,
+// page reloads its lists on `ready`. A message_added notice carries the message as GET
+// /conversations/:id/messages shows it (views/message-view.ts), so an open conversation appends it at once. A comment every 15 s keeps proxies from closing an idle stream,
 // and re-checks the login, so a logged-out or removed caller stops receiving within one beat.
 import { Router, type Request, type Response } from 'express';
 import type { EngineNotice } from '../../core/ports/notifier';
 import { authenticate } from '../api/auth/authenticate';
 import { describePrincipal, type Principal } from '../api/auth/principal';
+import { messageView } from '../api/views/message-view';
 import { callerOf } from './caller';
 import { maySee } from './visibility';
 import type { WorkbenchDeps } from './workbench-deps';
@@ -19,6 +21,11 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 export function frame(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** A notice as the stream sends it: a message in the API's view. */
+function shown(n: EngineNotice): unknown {
+  return n.type === 'message_added' && n.message ? { ...n, message: messageView(n.message) } : n;
 }
 
 function openStream(res: Response): void {
@@ -47,7 +54,7 @@ export function eventsRouter(deps: WorkbenchDeps): Router {
     };
     send(`retry: ${RETRY_MS}\n\n` + frame('ready', describePrincipal(principal)));
     const unsubscribe = deps.notices.subscribe((notices: readonly EngineNotice[]) => {
-      const text = notices.filter((n) => maySee(principal, n)).map((n) => frame(n.type, n)).join('');
+      const text = notices.filter((n) => maySee(principal, n)).map((n) => frame(n.type, shown(n))).join('');
       if (text) send(text);
     });
     const beat = async () => {

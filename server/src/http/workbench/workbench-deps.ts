@@ -17,6 +17,8 @@ export interface WorkbenchDeps {
     channelAppId(channelId: string): Promise<string | undefined>;
   };
   /** Default 15 s; tests shorten it. */
+  /** Answered by GET /workbench/config. */
+  version?: string;
   heartbeatMs?: number;
   logger?: Logger;
 }

@@ -11,3 +11,4 @@ export { sendCustomMessage, CUSTOM_SEND_PATH, type CustomMessage } from './send'
 export { setTyping, TYPING_PATH, type TypingCommand } from './typing';
 export { uploadTempMedia, downloadTempMedia, type MediaType, type MediaFile, type UploadedMedia } from './media';
 export { jscode2session, type CodeSession } from './jscode2session';
+export { checkCredentials, explainCredentialError, type CredentialCheck } from './credentials-check';

@@ -8,6 +8,7 @@ import { ALL_ROLES, route, type ApiRoute } from '../route-table';
 import { endBody, replyAnswer, replyBody, transferAnswer, transferBody } from '../schemas/conversation';
 import { agentInReach, conversationInReach } from './lookups';
 import { conversationParams } from './conversation-routes';
+import { replyContent } from './reply-content';
 
 const TAG = 'actions';
 
@@ -31,14 +32,17 @@ async function actingAgent(ctx: ApiContext, p: Principal, named: string | undefi
 export function actionRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     route({
-      method: 'post', path: '/conversations/:conversationId/reply', tag: TAG, summary: 'Reply with text as the conversation’s agent', roles: ALL_ROLES, status: 202,
-      description: 'Accepted replies wait in the outbox (delivery pending). A reply WeChat’s send window would refuse is refused here with 409 and code window_closed or quota_used_up; nothing is recorded.',
+      method: 'post', path: '/conversations/:conversationId/reply', tag: TAG, summary: 'Reply as the conversation’s agent: text, a picture, a mini program card or a knowledge entry', roles: ALL_ROLES, status: 202,
+      description:
+        'The body has exactly one of text, image, card, knowledge. Accepted replies wait in the outbox (delivery pending); pictures are uploaded to WeChat just before sending. ' +
+        'A reply WeChat’s send window would refuse is refused here with 409 and code window_closed or quota_used_up; nothing is recorded.',
       params: conversationParams, body: replyBody, response: replyAnswer,
       handle: async ({ principal, params, body }) => {
         const c = await conversationInReach(ctx, principal, params.conversationId);
         const agentId = await actingAgent(ctx, principal, body.agentId);
         if (agentId === undefined) throw badRequest('body.agentId: admins must name the agent to reply as');
-        const result = await agentReply(ctx.engine, { conversationId: c.id, agentId, content: { type: 'text', text: body.text } });
+        const content = await replyContent(ctx, c, body);
+        const result = await agentReply(ctx.engine, { conversationId: c.id, agentId, content });
         if (!result.ok) throw new ApiError(409, result.refusal.reason, result.refusal.explanation);
         return { messageId: result.messageId, delivery: { status: 'pending' as const }, window: result.window };
       },

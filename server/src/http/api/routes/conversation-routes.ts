@@ -6,6 +6,7 @@ import { merchantFilter } from '../auth/policy';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
 import { channelParams, id, list } from '../schemas/common';
 import { conversation, conversationList, conversationQuery, message, messageQuery, sendWindow } from '../schemas/conversation';
+import { messageView } from '../views/message-view';
 import { channelInReach, conversationInReach } from './lookups';
 
 const TAG = 'conversations';
@@ -46,7 +47,7 @@ export function conversationRoutes(ctx: ApiContext): ApiRoute[] {
       handle: async ({ principal, params, query }) => {
         const c = await conversationInReach(ctx, principal, params.conversationId);
         const items = await ctx.tx((tx) => tx.messages.listByConversation(c.id, { limit: query.limit, ...(query.before !== undefined && { before: query.before }) }));
-        return { items };
+        return { items: items.map(messageView) };
       },
     }),
     route({

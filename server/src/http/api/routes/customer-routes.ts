@@ -1,5 +1,6 @@
 // Customers (read only). A customer belongs to a channel, not a merchant: merchant admins and agents see
-// a customer only when the customer has talked to their merchant.
+// a customer only when the customer has talked to their merchant, and only through customerView (no
+// routing state; the UnionID only when allowed).
 import { z } from 'zod';
 import type { Customer } from '../../../core/model/customer';
 import type { ApiContext } from '../api-context';
@@ -9,15 +10,29 @@ import { forbidden, notFound } from '../errors';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
 import { channelParams, id } from '../schemas/common';
 import { customer } from '../schemas/conversation';
+import { customerView, type CustomerView, type EntryPage } from '../views/customer-view';
 
 const TAG = 'customers';
 
-async function mustSeeCustomer(ctx: ApiContext, p: Principal, c: Customer): Promise<Customer> {
+/** How many of the latest messages are searched for the customer's card. */
+const CARD_LOOKBACK = 100;
+
+/** The card the customer sent in their latest conversation the caller may see. */
+async function entryPageOf(ctx: ApiContext, conversationId: string | undefined): Promise<EntryPage | undefined> {
+  if (conversationId === undefined) return undefined;
+  const messages = await ctx.tx((tx) => tx.messages.listByConversation(conversationId, { limit: CARD_LOOKBACK }));
+  const card = messages.filter((m) => m.direction === 'in' && m.content.type === 'miniprogrampage').at(-1);
+  if (!card || card.content.type !== 'miniprogrampage') return undefined;
+  return { pagePath: card.content.pagePath, title: card.content.title, at: card.createdAt, conversationId };
+}
+
+async function mustSeeCustomer(ctx: ApiContext, p: Principal, c: Customer): Promise<CustomerView> {
   mustReachChannel(p, c.channelId);
-  if (p.role === 'platform_admin') return c;
-  const talked = await ctx.tx((tx) => tx.conversations.list({ channelId: c.channelId, merchant: { merchantId: p.merchantId }, customerId: c.id, limit: 1 }));
-  if (talked.length === 0) throw forbidden(`customer ${c.id} has not talked to your merchant`);
-  return c;
+  const mine = p.role === 'platform_admin' ? {} : { merchant: { merchantId: p.merchantId } };
+  const [latest] = await ctx.tx((tx) => tx.conversations.list({ channelId: c.channelId, ...mine, customerId: c.id, limit: 1 }));
+  if (p.role !== 'platform_admin' && !latest) throw forbidden(`customer ${c.id} has not talked to your merchant`);
+  const unionId = p.role !== 'agent' || (await ctx.channels.get(c.channelId))?.agentsSeeUnionId === true;
+  return customerView(c, { unionId, entryPage: await entryPageOf(ctx, latest?.id) });
 }
 
 export function customerRoutes(ctx: ApiContext): ApiRoute[] {

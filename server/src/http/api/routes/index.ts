@@ -8,10 +8,14 @@ import { authRoutes } from './auth-routes';
 import { calendarRoutes } from './calendar-routes';
 import { channelRoutes } from './channel-routes';
 import { conversationRoutes } from './conversation-routes';
+import { credentialsRoutes } from './credentials-routes';
 import { customerRoutes } from './customer-routes';
 import { groupRoutes } from './group-routes';
 import { knowledgeRoutes } from './knowledge-routes';
+import { knowledgeSearchRoutes } from './knowledge-search-routes';
+import { mediaRoutes } from './media-routes';
 import { merchantRoutes } from './merchant-routes';
+import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
 
@@ -20,6 +24,9 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...authRoutes(ctx),
     ...tokenRoutes(ctx),
     ...accountRoutes(ctx),
+    // Before the channel routes: /channels/export.csv and /channels/credentials-check are not channel ids.
+    ...reportRoutes(ctx),
+    ...credentialsRoutes(ctx),
     ...channelRoutes(ctx),
     ...merchantRoutes(ctx),
     ...agentRoutes(ctx),
@@ -29,6 +36,8 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...customerRoutes(ctx),
     ...conversationRoutes(ctx),
     ...actionRoutes(ctx),
+    ...mediaRoutes(ctx),
+    ...knowledgeSearchRoutes(ctx), // before /knowledge/:number
     ...knowledgeRoutes(ctx),
   ];
 }

@@ -69,8 +69,8 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'post', path: `${BASE}/media`, tag: TAG, summary: 'Store a picture, voice or video for entries (answers its media source)', roles: ADMINS, status: 201,
       params: s.knowledgeParams, body: s.mediaUpload, response: z.object({ media: z.string() }),
       handle: async ({ principal, params, body }) => {
-        await scopeOf(principal, params.channelId, undefined); // admins of this channel only
-        const media = await kb().saveMedia({ filename: body.filename, contentType: body.contentType, data: Buffer.from(body.base64, 'base64') });
+        const owner = await scopeOf(principal, params.channelId, undefined); // admins of this channel only
+        const media = await kb().saveMedia({ filename: body.filename, contentType: body.contentType, data: Buffer.from(body.base64, 'base64'), owner, kind: 'knowledge' });
         return { media };
       },
     }),

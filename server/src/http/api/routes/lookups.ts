@@ -5,8 +5,9 @@ import type { Merchant } from '../../../core/model/merchant';
 import type { SkillGroup } from '../../../core/model/skill-group';
 import type { WorkCalendar } from '../../../core/model/work-calendar';
 import type { Grant } from '../../../core/ports/auth';
+import type { StoredMedia } from '../../../knowledge/knowledge-store';
 import type { ApiContext } from '../api-context';
-import { mustReach, mustReachChannel } from '../auth/policy';
+import { PLATFORM_TEAM, mustReach, mustReachChannel } from '../auth/policy';
 import type { Principal, Scoped } from '../auth/principal';
 import type { ChannelRecord } from '../channel-store';
 import { badRequest, forbidden, notFound } from '../errors';
@@ -46,6 +47,21 @@ export async function mustBeMerchantOf(ctx: ApiContext, channelId: string, merch
   if (!m || m.channelId !== channelId) throw badRequest(`merchantId: no merchant ${merchantId} in channel ${channelId}`);
 }
 
+/**
+ * The merchant a caller works for in `channelId` (undefined: the platform's team): platform admins choose
+ * (absent or PLATFORM_TEAM: the platform's), everyone else has their own and may not ask for another.
+ */
+export async function workingMerchant(ctx: ApiContext, p: Principal, channelId: string, requested: string | undefined): Promise<string | undefined> {
+  mustReachChannel(p, channelId);
+  const asked = requested === PLATFORM_TEAM ? undefined : requested;
+  if (p.role === 'platform_admin') {
+    await mustBeMerchantOf(ctx, channelId, asked);
+    return asked;
+  }
+  if (requested !== undefined && asked !== p.merchantId) throw forbidden('you may only work on your own merchant');
+  return p.merchantId;
+}
+
 /** Groups and calendars referred to must belong to the same channel and merchant as the record. */
 export async function mustShareScope(ctx: ApiContext, at: Scoped, refs: { groupIds?: readonly string[]; calendarIds?: readonly (string | undefined)[] }): Promise<void> {
   const same = (r: Scoped | undefined) => r !== undefined && r.channelId === at.channelId && (r.merchantId ?? '') === (at.merchantId ?? '');
@@ -77,4 +93,24 @@ export async function grantScope(ctx: ApiContext, grant: Grant): Promise<Scoped 
   if (grant.role === 'merchant_admin') return grant;
   if (grant.role === 'agent') return ctx.tx((tx) => tx.agents.get(grant.agentId));
   return undefined;
+}
+
+/**
+ * Whether people working for `at` (a channel and merchant) may see stored media: their own merchant's,
+ * and the platform's knowledge media, which the robot sends to every merchant's customers. Agents'
+ * uploads stay inside their merchant; media stored before owners were recorded belong to no one.
+ */
+export function mediaSeenFrom(media: StoredMedia, at: Scoped): boolean {
+  const owner = media.owner;
+  if (!owner || owner.channelId !== at.channelId) return false;
+  if ((owner.merchantId ?? '') === (at.merchantId ?? '')) return true;
+  return media.kind !== 'reply' && owner.merchantId === undefined;
+}
+
+/** Stored media the caller may see (404 when missing, 403 when another merchant's). */
+export async function mediaInReach(ctx: ApiContext, p: Principal, id: string): Promise<StoredMedia> {
+  const media = await ctx.knowledge?.media(id);
+  if (!media) throw notFound(`media ${id}`);
+  if (p.role !== 'platform_admin' && !mediaSeenFrom(media, p)) throw forbidden(`media ${id} is outside your merchant`);
+  return media;
 }

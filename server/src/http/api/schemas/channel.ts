@@ -8,6 +8,7 @@ const appSecret = z.string().regex(/^[A-Za-z0-9]{8,64}$/, '8 to 64 letters and d
 const token = z.string().regex(/^[A-Za-z0-9]{3,32}$/, '3 to 32 letters and digits (WeChat’s rule)');
 const encodingAesKey = z.string().regex(/^[A-Za-z0-9]{43}$/, '43 letters and digits');
 const unionIdKey = z.string().refine((k) => [16, 24, 32].includes(Buffer.byteLength(k, 'utf8')), '16, 24 or 32 bytes (AES-128/192/256)');
+const agentsSeeUnionId = z.boolean().describe('agents see customers’ decrypted UnionIDs (admins always do); default false');
 
 const publicFields = {
   name,
@@ -34,7 +35,29 @@ export function channelProblems(c: Rules): string[] {
   return problems;
 }
 
-export const channelCreate = z.strictObject({ id: channelId, ...publicFields, tokenSource: publicFields.tokenSource.default('stable'), appSecret, token, encodingAesKey: encodingAesKey.optional(), unionIdKey: unionIdKey.optional() });
+/** What a credential check takes: the fields WeChat's token API needs. */
+export const credentialsCheck = z.strictObject({ kind: publicFields.kind, appId: publicFields.appId, appSecret });
+export const storedCredentialsCheck = z.strictObject({ appSecret: appSecret.optional().describe('a new AppSecret to try before saving it; absent: the stored one') });
+export const credentialsAnswer = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({
+    ok: z.literal(false),
+    errcode: z.int().nullable().describe('WeChat’s errcode; null when WeChat could not be reached'),
+    errmsg: z.string(),
+    explanation: z.string().describe('what to do, in English'),
+  }),
+]);
+
+export const channelCreate = z.strictObject({
+  id: channelId,
+  ...publicFields,
+  tokenSource: publicFields.tokenSource.default('stable'),
+  appSecret,
+  token: token.describe('write-only: the push Token typed into WeChat’s console (the browser generates one)'),
+  encodingAesKey: encodingAesKey.optional().describe('write-only: the EncodingAESKey typed into WeChat’s console (the browser generates one)'),
+  unionIdKey: unionIdKey.optional(),
+  agentsSeeUnionId: agentsSeeUnionId.optional(),
+});
 
 export const channelUpdate = z.strictObject({
   name: publicFields.name.optional(),
@@ -48,6 +71,7 @@ export const channelUpdate = z.strictObject({
   token: token.optional().describe('write-only; absent keeps the current one'),
   encodingAesKey: encodingAesKey.nullable().optional().describe('write-only; null removes it'),
   unionIdKey: unionIdKey.nullable().optional().describe('write-only; null removes it'),
+  agentsSeeUnionId: agentsSeeUnionId.optional(),
 });
 
 export const channel = z.object({
@@ -55,6 +79,11 @@ export const channel = z.object({
   ...publicFields,
   hasEncodingAesKey: z.boolean(),
   hasUnionIdKey: z.boolean(),
+  appSecretSet: z.boolean(),
+  tokenSet: z.boolean(),
+  encodingAesKeySet: z.boolean(),
+  agentsSeeUnionId: z.boolean(),
+  pushPath: z.string().describe('where WeChat pushes, "/wechat/<channelId>": the console’s URL is this path on the server’s public origin'),
   createdAt: epochMs,
   updatedAt: epochMs,
 });

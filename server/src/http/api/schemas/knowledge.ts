@@ -1,7 +1,7 @@
 // Schemas of the knowledge base routes (issue 5). The entry's own fields are the domain's schema, so the
 // API, the CLI and imports accept exactly the same entries.
 import { z } from 'zod';
-import { entryFields } from '../../../knowledge/entry';
+import { ENTRY_TYPES, entryFields } from '../../../knowledge/entry';
 import { id, queryInt } from './common';
 
 export const entryNumber = z.coerce.number().int().min(1).max(999_999_999);
@@ -39,4 +39,22 @@ export const mediaUpload = z.strictObject({
   filename: z.string().min(1).max(200),
   contentType: z.string().regex(/^(image|audio|video)\/[\w.+-]+$/, 'an image, audio or video type'),
   base64: z.string().min(1).max(190_000).describe('the file, base64 (at most ~140 KB through this route)'),
+});
+
+export const searchQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200).describe('a number, a keyword or a question'),
+  limit: queryInt(1, 50).default(10),
+  merchantId: id.optional().describe('platform admins: whose knowledge base ("platform" or absent: the platform’s); others always search their own merchant’s'),
+});
+
+export const searchAnswer = z.object({
+  items: z.array(
+    z.object({
+      number: z.int().describe('what reply’s knowledge.number takes'),
+      question: z.string().describe('the entry’s title, else its keywords'),
+      keywords: z.array(z.string()),
+      preview: z.string().describe('what the customer would receive, shortened; [name]-style placeholders as written'),
+      type: z.enum(ENTRY_TYPES),
+    }),
+  ),
 });

@@ -14,6 +14,7 @@ import { AuthService } from '../auth/auth-service';
 import { LoginThrottle } from '../auth/login-throttle';
 import { InMemoryChannelStore, type ChannelRecord } from '../channel-store';
 import type { KnowledgeService } from '../../../knowledge/knowledge-service';
+import { InMemoryReports } from '../../../core/testing/in-memory-reports';
 
 export const SECRETS = { appSecret: 'S3cretAppSecretValue0001', token: 'PushTokenValue0001', encodingAesKey: 'A'.repeat(22) + 'B'.repeat(21), unionIdKey: 'UnionKey16bytes!' };
 
@@ -46,7 +47,7 @@ export async function startApiFixture(options: { throttle?: LoginThrottle; sessi
   const auth = inMemoryAuthStores();
   const metrics = createMetrics({ defaultMetrics: false });
   const database = { up: true };
-  const common = { engine: engine.deps, channels, auth, metrics, passwordCost: FAST_SCRYPT, throttle: options.throttle ?? new LoginThrottle(), ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }), ...(options.knowledge && { knowledge: options.knowledge }) };
+  const common = { engine: engine.deps, channels, auth, metrics, passwordCost: FAST_SCRYPT, throttle: options.throttle ?? new LoginThrottle(), reports: new InMemoryReports(engine.store), ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }), ...(options.knowledge && { knowledge: options.knowledge }) };
   const app = createApp({
     channels: { find: async () => undefined },
     onPush: async () => undefined,

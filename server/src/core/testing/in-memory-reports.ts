@@ -1,0 +1,48 @@
+// The Reports port over the in-memory store: the reference the SQLite adapter is tested against, and
+// what API tests on the in-memory engine use.
+import type { Conversation } from '../model/conversation';
+import type { ConversationExportRow, ConversationTimes, ReportScope, Reports, TimeRange } from '../ports/reports';
+import type { InMemoryStore } from './in-memory-store';
+
+const inScope = (c: Conversation, s: ReportScope) => c.channelId === s.channelId && (!s.merchant || (c.merchantId ?? '') === (s.merchant.merchantId ?? ''));
+const inRange = (c: Conversation, r: TimeRange) => c.createdAt >= r.from && c.createdAt < r.to;
+const oldestFirst = (a: Conversation, b: Conversation) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export class InMemoryReports implements Reports {
+  constructor(private readonly store: InMemoryStore) {}
+
+  async conversationTimes(scope: ReportScope, range: TimeRange): Promise<ConversationTimes[]> {
+    return this.created(scope, range).map(({ state, createdAt, queuedAt, assignedAt, firstAgentResponseAt, leftMessageAt, endedAt }) => ({
+      state, createdAt,
+      ...(queuedAt !== undefined && { queuedAt }),
+      ...(assignedAt !== undefined && { assignedAt }),
+      ...(firstAgentResponseAt !== undefined && { firstAgentResponseAt }),
+      ...(leftMessageAt !== undefined && { leftMessageAt }),
+      ...(endedAt !== undefined && { endedAt }),
+    }));
+  }
+
+  async countQueued(scope: ReportScope): Promise<number> {
+    return [...this.store.data.conversations.values()].filter((c) => inScope(c, scope) && c.state === 'queued').length;
+  }
+
+  async conversationPage(scope: ReportScope, range: TimeRange, offset: number, limit: number): Promise<{ total: number; rows: ConversationExportRow[] }> {
+    const all = this.created(scope, range).sort(oldestFirst);
+    const messages = [...this.store.data.messages.values()];
+    const rows = all.slice(offset, offset + limit).map((conversation) => {
+      const customer = this.store.data.customers.get(conversation.customerId);
+      const mine = messages.filter((m) => m.conversationId === conversation.id);
+      return {
+        conversation: structuredClone(conversation),
+        ...(customer && { customer: { openid: customer.openid, ...(customer.nickname !== undefined && { nickname: customer.nickname }) } }),
+        messagesIn: mine.filter((m) => m.direction === 'in').length,
+        messagesOut: mine.filter((m) => m.direction === 'out').length,
+      };
+    });
+    return { total: all.length, rows };
+  }
+
+  private created(scope: ReportScope, range: TimeRange): Conversation[] {
+    return [...this.store.data.conversations.values()].filter((c) => inScope(c, scope) && inRange(c, range));
+  }
+}

@@ -1,0 +1,62 @@
+// Media for the workbench: agents upload the pictures they send (stored with the knowledge base's media,
+// owned by the uploader's channel and merchant), and the browser loads stored media back as <img src>,
+// authenticated by the session cookie and checked against the media's owner like any record.
+import type { ApiContext } from '../api-context';
+import { ApiError, badRequest, notFound } from '../errors';
+import { ALL_ROLES, RawAnswer, route, type ApiRoute } from '../route-table';
+import { channelParams } from '../schemas/common';
+import { MAX_PICTURE_BODY_BYTES, MAX_PICTURE_BYTES, mediaParams, mediaQuery, pictureUpload, uploaded } from '../schemas/media';
+import { mediaUrlOf } from '../views/message-view';
+import { channelInReach, mediaInReach, workingMerchant } from './lookups';
+
+const TAG = 'media';
+
+/** The picture's own signature, so what we store (and later serve) is the type it claims to be. */
+function pictureTypeOf(data: Uint8Array): string | undefined {
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => data[i] === b)) return 'image/png';
+  if (Buffer.from(data.subarray(0, 4)).toString('latin1') === 'GIF8') return 'image/gif';
+  return undefined;
+}
+
+/** Types a browser may render in place; anything else (an SVG with script, say) is only downloaded. */
+const INLINE = /^(image\/(jpeg|png|gif|webp|bmp)|audio\/[\w.+-]+|video\/[\w.+-]+)$/;
+
+export function mediaRoutes(ctx: ApiContext): ApiRoute[] {
+  const kb = () => {
+    if (!ctx.knowledge) throw notFound('media store');
+    return ctx.knowledge;
+  };
+  return [
+    route({
+      method: 'post', path: '/channels/:channelId/media', tag: TAG, summary: 'Upload a picture to send in a reply (JPEG, PNG or GIF, at most 2 MiB)', roles: ALL_ROLES, status: 201,
+      description: 'The picture belongs to the caller’s merchant (platform admins choose with merchantId). Too large: 413 with code body_too_large or media_too_large.',
+      params: channelParams, query: mediaQuery, body: pictureUpload, response: uploaded, maxBodyBytes: MAX_PICTURE_BODY_BYTES,
+      handle: async ({ principal, params, query, body }) => {
+        await channelInReach(ctx, principal, params.channelId);
+        const merchantId = await workingMerchant(ctx, principal, params.channelId, query.merchantId);
+        const data = Buffer.from(body.base64, 'base64');
+        if (data.length > MAX_PICTURE_BYTES) throw new ApiError(413, 'media_too_large', `the picture is ${(data.length / 1048576).toFixed(1)} MiB; WeChat takes at most 2 MiB`);
+        if (pictureTypeOf(data) !== body.contentType) throw badRequest(`body.base64: the file is not the ${body.contentType} picture contentType says`);
+        const owner = { channelId: params.channelId, ...(merchantId !== undefined && { merchantId }) };
+        const media = await kb().saveMedia({ filename: body.filename, contentType: body.contentType, data, owner, kind: 'reply' });
+        return { media, url: mediaUrlOf(media) as string };
+      },
+    }),
+    route({
+      method: 'get', path: '/media/:mediaId', tag: TAG, summary: 'The bytes of stored media (for <img src>; the session cookie authenticates)', roles: ALL_ROLES,
+      params: mediaParams, produces: { contentType: 'image/*', description: 'The stored file with its own content type (knowledge media may also be audio or video)' },
+      handle: async ({ principal, params }) => {
+        const media = await mediaInReach(ctx, principal, params.mediaId);
+        const inline = INLINE.test(media.contentType);
+        return new RawAnswer(inline ? media.contentType : 'application/octet-stream', media.data, {
+          'cache-control': 'private, max-age=86400',
+          'x-content-type-options': 'nosniff',
+          // Opened on its own, the file can run nothing in our origin.
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+          'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(media.filename)}`,
+        });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,51 @@
+// What an agent's reply sends, from the reply body: text, a picture, a mini program card or a knowledge
+// entry. Media stay references (`kbref:media:<id>`) that the outbox sender uploads to WeChat just before
+// sending (knowledge/media-resolver.ts); they must be media the conversation's merchant may see, so a
+// reply never shows one merchant's picture in another merchant's chat.
+import type { z } from 'zod';
+import type { Conversation } from '../../../core/model/conversation';
+import type { MessageContent } from '../../../core/model/message';
+import { isLive } from '../../../knowledge/entry';
+import { mediaRef, renderEntry } from '../../../knowledge/render';
+import type { ApiContext } from '../api-context';
+import { badRequest, forbidden, notFound } from '../errors';
+import type { replyBody } from '../schemas/conversation';
+import { mediaSeenFrom } from './lookups';
+
+type ReplyBody = z.output<typeof replyBody>;
+
+async function picture(ctx: ApiContext, c: Conversation, source: string, field: string): Promise<string> {
+  const media = await ctx.knowledge?.media(source);
+  if (!media) throw notFound(`${field}: media ${source}`);
+  if (!mediaSeenFrom(media, c)) throw forbidden(`${field}: ${source} belongs to another merchant`);
+  if (!media.contentType.startsWith('image/')) throw badRequest(`${field}: ${source} is not a picture`);
+  return mediaRef(source);
+}
+
+async function knowledgeEntry(ctx: ApiContext, c: Conversation, number: number, kind: string): Promise<MessageContent> {
+  if (!ctx.knowledge) throw notFound('knowledge base');
+  const scope = { channelId: c.channelId, ...(c.merchantId !== undefined && { merchantId: c.merchantId }) };
+  const entry = ctx.knowledge.list(scope).find((e) => e.number === number);
+  // 404 as for an entry the caller reads: another merchant's number tells nothing about that merchant.
+  if (!entry || !isLive(entry, ctx.clock.now())) throw notFound(`body.knowledge.number: live entry ${number} of this merchant’s knowledge base`);
+  if (kind === 'miniprogram' && (entry.type === 'voice' || entry.type === 'video')) throw badRequest(`body.knowledge.number: entry ${number} is a ${entry.type} entry, which a mini program cannot send`);
+  const customer = await ctx.tx((tx) => tx.customers.get(c.customerId));
+  return renderEntry(entry, { id: c.customerId, ...(customer?.nickname !== undefined && { nickname: customer.nickname }) });
+}
+
+export async function replyContent(ctx: ApiContext, c: Conversation, body: ReplyBody): Promise<MessageContent> {
+  if (body.text !== undefined) return { type: 'text', text: body.text };
+  const channel = await ctx.channels.get(c.channelId);
+  if (!channel) throw notFound(`channel ${c.channelId}`);
+  if (body.image) return { type: 'image', mediaId: await picture(ctx, c, body.image.media, 'body.image.media') };
+  if (body.card) {
+    const { title, pagePath, appId } = body.card;
+    const official = channel.kind === 'official_account';
+    // A mini program's card always opens one of its own pages; only an official account names the app.
+    if (official && appId === undefined) throw badRequest('body.card.appId: an official account’s card must name the mini program’s AppID');
+    const thumbMediaId = await picture(ctx, c, body.card.thumbMedia, 'body.card.thumbMedia');
+    return { type: 'miniprogrampage', title, pagePath, thumbMediaId, ...(official && appId !== undefined && { appId }) };
+  }
+  if (body.knowledge) return knowledgeEntry(ctx, c, body.knowledge.number, channel.kind);
+  throw badRequest('give exactly one of text, image, card, knowledge');
+}

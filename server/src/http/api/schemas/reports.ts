@@ -1,0 +1,46 @@
+// The dashboard's figures and the CSV exports' queries.
+import { z } from 'zod';
+import { epochMs, id, queryInt } from './common';
+
+const page = queryInt(1, 1_000_000).default(1).describe('1, 2, …: each file holds at most 2000 rows; the answer’s x-total-pages header says how many there are');
+const instant = queryInt(0, Number.MAX_SAFE_INTEGER);
+
+export const channelsExportQuery = z.strictObject({ page });
+
+export const conversationsExportQuery = z
+  .strictObject({
+    from: instant.optional().describe('conversations created at or after this instant (ms); default: the beginning'),
+    to: instant.optional().describe('conversations created before this instant (ms); default: now'),
+    merchantId: id.optional().describe('platform admins: one merchant ("platform": the platform’s team); default every merchant. Merchant admins: their own'),
+    page,
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: 'from must be before to', path: ['from'] });
+
+export const dashboardQuery = z.strictObject({
+  merchantId: id.optional().describe('platform admins: one merchant ("platform": the platform’s team); default every merchant. Merchant admins: their own'),
+});
+
+const summary = z.object({
+  count: z.int(),
+  avg: z.number().nullable().describe('milliseconds; null when count is 0'),
+  p50: z.number().nullable(),
+  p90: z.number().nullable(),
+});
+
+export const dashboard = z.object({
+  day: z
+    .object({ start: epochMs, end: epochMs, date: z.string(), timeZone: z.string() })
+    .describe('today: the local day of the work calendar the routing settings name (the merchant’s, else the channel’s), else of the server’s time zone'),
+  conversations: z
+    .object({
+      today: z.int().describe('conversations created today'),
+      ended: z.int().describe('of those, ended by now'),
+      leftMessages: z.int().describe('of those, that went to leaving a message'),
+      robotOnly: z.int().describe('of those, never queued nor taken by a person'),
+    })
+    .describe('counts over the conversations created today'),
+  waiting: z.int().describe('conversations in a queue now'),
+  agents: z.object({ online: z.int(), busy: z.int(), invisible: z.int(), offline: z.int() }).describe('agents by status now'),
+  firstResponseMs: summary.describe('today’s conversations: assignment → the agent’s first message'),
+  waitMs: summary.describe('today’s conversations: queued (or created) → assigned'),
+});

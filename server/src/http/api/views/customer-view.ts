@@ -1,0 +1,47 @@
+// A customer as the API shows it: what the contact kit's session-from told us (nickname, avatar, params,
+// custom fields, partner id), the entry page of the mini program card the customer sent, and the
+// decrypted UnionID only to those allowed (admins; agents when their channel allows it). Built field by
+// field: the record also holds routing state (the session context names merchants, speakingFor another
+// merchant's id) that is none of the caller's business.
+import type { Customer } from '../../../core/model/customer';
+
+export interface EntryPage {
+  /** The page the customer's card opens (its pagePath). */
+  pagePath: string;
+  title: string;
+  /** When the card arrived. */
+  at: number;
+  conversationId: string;
+}
+
+export interface CustomerView {
+  id: string;
+  channelId: string;
+  openid: string;
+  unionId?: string;
+  nickname?: string;
+  avatarUrl?: string;
+  params: Record<string, string>;
+  customFields: Record<string, string>;
+  partnerId?: string;
+  entryPage?: EntryPage;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export function customerView(c: Customer, shown: { unionId: boolean; entryPage?: EntryPage | undefined }): CustomerView {
+  return {
+    id: c.id,
+    channelId: c.channelId,
+    openid: c.openid,
+    ...(shown.unionId && c.unionId !== undefined && { unionId: c.unionId }),
+    ...(c.nickname !== undefined && { nickname: c.nickname }),
+    ...(c.avatarUrl !== undefined && { avatarUrl: c.avatarUrl }),
+    params: c.params,
+    customFields: c.customFields,
+    ...(c.partnerId !== undefined && { partnerId: c.partnerId }),
+    ...(shown.entryPage && { entryPage: shown.entryPage }),
+    firstSeenAt: c.firstSeenAt,
+    lastSeenAt: c.lastSeenAt,
+  };
+}
