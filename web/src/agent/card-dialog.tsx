@@ -10,11 +10,12 @@ import { imageProblem, uploadImage } from './upload';
 
 interface Props {
   channelId: string;
+  merchantId?: string | undefined;
   onSend(payload: ReplyPayload): Promise<void>;
   onClose(): void;
 }
 
-export function CardDialog({ channelId, onSend, onClose }: Props) {
+export function CardDialog({ channelId, merchantId, onSend, onClose }: Props) {
   const t = useT(agentMessages);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -32,7 +33,7 @@ export function CardDialog({ channelId, onSend, onClose }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const media = await uploadImage(channelId, thumb);
+      const media = await uploadImage(channelId, thumb, merchantId);
       await onSend({ card: { title, pagePath, thumbMedia: media.media, ...(appId && { appId }) } });
       onClose();
     } catch (err) {

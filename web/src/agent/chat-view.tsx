@@ -12,6 +12,7 @@ import { SendWindowBar } from './send-window-bar';
 import { TransferDialog } from './transfer-dialog';
 import { useChat } from './use-chat';
 import { customerLabel, useCustomer, type Directory } from './use-directory';
+import { usePrincipal } from '../session/session';
 
 interface Props {
   conversationId: string;
@@ -43,6 +44,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
   const [actAs, setActAs] = useState<string>('');
   const [taking, setTaking] = useState(false);
   const admin = me === undefined;
+  const platformAdmin = usePrincipal().role === 'platform_admin';
   const actingAgent = admin ? actAs || c?.agentId || '' : me;
 
   if (chat.loading) return <section className="inbox-chat"><p className="loading">{t('loading')}</p></section>;
@@ -139,7 +141,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
         <MessageList chat={chat} customerName={name} agentName={directory.agentName} />
         {c.state !== 'ended' && canAct && <SendWindowBar window={chat.window} />}
         {c.state !== 'ended' ? (
-          <Composer key={c.id} conversationId={c.id} channelId={channelId} blocked={blocked} showBlocked={!windowShut} onSend={reply} />
+          <Composer key={c.id} conversationId={c.id} channelId={channelId} merchantId={platformAdmin ? c.merchantId ?? 'platform' : undefined} blocked={blocked} showBlocked={!windowShut} onSend={reply} />
         ) : (
           <p className="inbox-ended hint">{t('ended_hint')}</p>
         )}

@@ -16,6 +16,8 @@ const drafts = new Map<string, string>();
 interface Props {
   conversationId: string;
   channelId: string;
+  /** Platform admins: the conversation's merchant ('platform' for the platform team), for pictures and the knowledge base. */
+  merchantId?: string | undefined;
   /** Why sending is impossible now (window closed, not mine…); undefined when it is allowed. */
   blocked: string | undefined;
   /** False when the reason is already on screen (the send window bar). */
@@ -23,7 +25,7 @@ interface Props {
   onSend(payload: ReplyPayload): Promise<void>;
 }
 
-export function Composer({ conversationId, channelId, blocked, showBlocked = true, onSend }: Props) {
+export function Composer({ conversationId, channelId, merchantId, blocked, showBlocked = true, onSend }: Props) {
   const t = useT(agentMessages);
   const [text, setTextState] = useState(() => drafts.get(conversationId) ?? '');
   const [busy, setBusy] = useState(false);
@@ -77,7 +79,7 @@ export function Composer({ conversationId, channelId, blocked, showBlocked = tru
     setBusy(true);
     setError(undefined);
     try {
-      const media = await uploadImage(channelId, file);
+      const media = await uploadImage(channelId, file, merchantId);
       await onSend({ image: { media: media.media } });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -101,7 +103,7 @@ export function Composer({ conversationId, channelId, blocked, showBlocked = tru
           />
         </label>
         <button type="button" className="inbox-tool" data-testid="reply-card" disabled={disabled} onClick={() => setCardOpen(true)}><CardIcon />{t('card')}</button>
-        <KnowledgeSearch channelId={channelId} disabled={disabled || busy} onInsert={(s) => { setText(text ? `${text}\n${s}` : s); input.current?.focus(); }} onSend={(number) => send({ knowledge: { number } })} />
+        <KnowledgeSearch channelId={channelId} merchantId={merchantId} disabled={disabled || busy} onInsert={(s) => { setText(text ? `${text}\n${s}` : s); input.current?.focus(); }} onSend={(number) => send({ knowledge: { number } })} />
       </div>
       <div className="inbox-input-row">
         <textarea
@@ -114,7 +116,7 @@ export function Composer({ conversationId, channelId, blocked, showBlocked = tru
         </button>
       </div>
       {error && <p className="error inbox-composer-error" role="alert" data-testid="reply-error">{error}</p>}
-      {cardOpen && <CardDialog channelId={channelId} onSend={send} onClose={() => setCardOpen(false)} />}
+      {cardOpen && <CardDialog channelId={channelId} merchantId={merchantId} onSend={send} onClose={() => setCardOpen(false)} />}
     </div>
   );
 }

@@ -8,12 +8,13 @@ import { agentMessages } from './messages';
 
 interface Props {
   channelId: string;
+  merchantId?: string | undefined;
   disabled: boolean;
   onInsert(text: string): void;
   onSend(number: number): Promise<void>;
 }
 
-export function KnowledgeSearch({ channelId, disabled, onInsert, onSend }: Props) {
+export function KnowledgeSearch({ channelId, merchantId, disabled, onInsert, onSend }: Props) {
   const t = useT(agentMessages);
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<KnowledgeHit[]>();
@@ -29,7 +30,7 @@ export function KnowledgeSearch({ channelId, disabled, onInsert, onSend }: Props
     }
     const ctl = new AbortController();
     const timer = window.setTimeout(() => {
-      api.get<{ items: KnowledgeHit[] }>(`/api/v1/channels/${encodeURIComponent(channelId)}/knowledge/search`, { q: query, limit: 8 }, ctl.signal).then(
+      api.get<{ items: KnowledgeHit[] }>(`/api/v1/channels/${encodeURIComponent(channelId)}/knowledge/search`, { q: query, limit: 8, merchantId }, ctl.signal).then(
         (r) => {
           setHits(r.items);
           setError(undefined);
@@ -45,7 +46,7 @@ export function KnowledgeSearch({ channelId, disabled, onInsert, onSend }: Props
       window.clearTimeout(timer);
       ctl.abort();
     };
-  }, [q, channelId]);
+  }, [q, channelId, merchantId]);
 
   const close = () => {
     setOpen(false);

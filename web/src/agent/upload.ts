@@ -13,8 +13,10 @@ export function imageProblem(file: File): ImageProblem | undefined {
   return undefined;
 }
 
-export async function uploadImage(channelId: string, file: File): Promise<MediaUpload> {
-  return api.post<MediaUpload>(`/api/v1/channels/${encodeURIComponent(channelId)}/media`, {
+/** `merchantId`: platform admins name the conversation's merchant ('platform' for the platform team), so the picture belongs where the reply goes. */
+export async function uploadImage(channelId: string, file: File, merchantId?: string): Promise<MediaUpload> {
+  const query = merchantId === undefined ? '' : `?merchantId=${encodeURIComponent(merchantId)}`;
+  return api.post<MediaUpload>(`/api/v1/channels/${encodeURIComponent(channelId)}/media${query}`, {
     filename: file.name || 'image',
     contentType: file.type,
     base64: await fileToBase64(file),
