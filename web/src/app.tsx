@@ -54,7 +54,8 @@ function LoggedIn() {
         <TopBar />
         <Switch>
           <Route path="/" ><Redirect to={isAdmin(principal) ? '/admin' : '/inbox'} replace /></Route>
-          <Route path="/login"><Redirect to="/" replace /></Route>
+          {/* Straight to the home screen: a Redirect to "/" would reuse this Redirect there, whose navigation runs once. */}
+          <Route path="/login"><Redirect to={isAdmin(principal) ? '/admin' : '/inbox'} replace /></Route>
           <Route path="/inbox" nest><AgentPage /></Route>
           {isAdmin(principal) && <Route path="/admin" nest><AdminPage /></Route>}
           {config.simulator && isAdmin(principal) && <Route path="/simulator"><SimulatorPage /></Route>}

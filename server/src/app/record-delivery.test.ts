@@ -12,10 +12,12 @@ async function replied() {
 }
 
 describe('recordDelivery', () => {
-  it('marks a message sent, once', async () => {
-    const { f, messageId } = await replied();
+  it('marks a message sent, once, and tells its agent', async () => {
+    const { f, id, messageId } = await replied();
     expect(await recordDelivery(f.deps, { messageId, outcome: { status: 'sent' } })).toEqual({ status: 'sent', at: f.clock.now() });
     expect(await recordDelivery(f.deps, { messageId, outcome: { status: 'failed', reason: 'late' } })).toMatchObject({ status: 'sent' });
+    const told = f.notifier.notices.filter((n) => n.type === 'message_delivered' || n.type === 'delivery_failed');
+    expect(told).toEqual([{ type: 'message_delivered', channelId: 'ch1', conversationId: id, messageId, agentId: 'a1', at: f.clock.now() }]);
   });
 
   it('a 45015 closes the window and the agent is told', async () => {

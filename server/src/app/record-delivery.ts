@@ -1,4 +1,5 @@
-// Story: the sender reports what WeChat did with an outgoing message. The agent sees every failure; a
+// Story: the sender reports what WeChat did with an outgoing message. The agent sees every outcome live
+// (a success marks the message sent without the workbench polling for it); a
 // 45015 / 45047 teaches the customer's window what WeChat knows, and a send that never reached WeChat's
 // quota gives its slot back.
 import { EngineError } from '../core/errors';
@@ -21,14 +22,17 @@ export function recordDelivery(deps: EngineDeps, input: { messageId: string; out
         ? { status: 'sent', at: w.now }
         : { status: 'failed', at: w.now, reason: outcome.reason, ...(outcome.wechatCode !== undefined && { wechatCode: outcome.wechatCode }) };
     await w.tx.messages.setDelivery(message.id, delivery);
+    const conversation = await w.tx.conversations.get(message.conversationId);
+    const agentId = message.sender.kind === 'agent' ? message.sender.agentId : conversation?.agentId;
+    const about = { ...scopeOf(conversation ?? message), conversationId: message.conversationId, messageId: message.id, ...(agentId !== undefined && { agentId }) };
     if (outcome.status === 'failed') {
       const customer = await w.tx.customers.get(message.customerId);
       const code = outcome.wechatCode ?? 0;
       const window = code === 45015 || code === 45047 ? applyWeChatRefusal(customer?.sendWindow, code, w.now) : returnSend(customer?.sendWindow, w.now);
       if (customer) await w.tx.customers.save({ ...customer, ...(window && { sendWindow: window }) });
-      const conversation = await w.tx.conversations.get(message.conversationId);
-      const agentId = message.sender.kind === 'agent' ? message.sender.agentId : conversation?.agentId;
-      w.notices.push({ type: 'delivery_failed', ...scopeOf(conversation ?? message), conversationId: message.conversationId, messageId: message.id, ...(agentId !== undefined && { agentId }), reason: outcome.reason });
+      w.notices.push({ type: 'delivery_failed', ...about, reason: outcome.reason });
+    } else {
+      w.notices.push({ type: 'message_delivered', ...about, at: w.now });
     }
     return delivery;
   });

@@ -17,6 +17,7 @@ export class WeChatDeskFollower {
 
   /** For NoticeHub.subscribe. */
   readonly listener = (notices: readonly EngineNotice[]): void => {
+    // Only these move a desk; message_delivered, statuses and the queue length do not.
     const relevant = notices.filter((n) => n.type === 'conversation_changed' || n.type === 'message_added' || n.type === 'delivery_failed');
     if (relevant.length === 0) return;
     this.chain = this.chain.then(() =>

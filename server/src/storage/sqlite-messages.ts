@@ -38,6 +38,7 @@ export class SqliteMessages implements MessageRepository {
   private readonly byMsgId: Statement<[string, string], Row>;
   private readonly insert: Statement<[Row]>;
   private readonly lastOf: Statement<[string, number, number], Row>;
+  private readonly newestOf: Statement<[string], Row>;
   private readonly updateDelivery: Statement<[string, string]>;
 
   constructor(db: Database) {
@@ -51,6 +52,11 @@ export class SqliteMessages implements MessageRepository {
     this.lastOf = db.prepare(
       `SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?)
        ORDER BY created_at, id`,
+    );
+    // One index seek per conversation (messages_by_conversation, walked from its end).
+    this.newestOf = db.prepare(
+      `SELECT m.* FROM json_each(?) AS c
+       JOIN messages AS m ON m.id = (SELECT id FROM messages WHERE conversation_id = c.value ORDER BY created_at DESC, id DESC LIMIT 1)`,
     );
     this.updateDelivery = db.prepare('UPDATE messages SET delivery = ? WHERE id = ?');
   }
@@ -79,6 +85,11 @@ export class SqliteMessages implements MessageRepository {
 
   async listByConversation(conversationId: string, query?: MessageListQuery): Promise<Message[]> {
     return this.lastOf.all(conversationId, query?.before ?? END_OF_TIME, query?.limit ?? NO_LIMIT).map(fromRow);
+  }
+
+  async lastOfConversations(conversationIds: readonly string[]): Promise<Message[]> {
+    if (conversationIds.length === 0) return [];
+    return this.newestOf.all(JSON.stringify(conversationIds)).map(fromRow);
   }
 
   async setDelivery(id: string, delivery: Delivery): Promise<void> {

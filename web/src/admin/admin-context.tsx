@@ -6,21 +6,12 @@ import type { Channel, List, Merchant, Principal } from '../api/types';
 import { usePrincipal } from '../session/session';
 import { useLoad, type Loaded } from './use-load';
 
-/** The channel view, with the fields the server is gaining (push path, which secrets are set). */
-export type ChannelView = Channel & {
-  pushPath?: string;
-  appSecretSet?: boolean;
-  tokenSet?: boolean;
-  encodingAesKeySet?: boolean;
-  agentsSeeUnionId?: boolean;
-};
-
 interface AdminContext {
   principal: Principal;
   isPlatform: boolean;
-  channels: Loaded<ChannelView[]>;
+  channels: Loaded<Channel[]>;
   channelId: string | undefined;
-  channel: ChannelView | undefined;
+  channel: Channel | undefined;
   setChannelId(id: string): void;
   merchants: Loaded<Merchant[]>;
 }
@@ -31,7 +22,7 @@ const STORAGE_KEY = 'kefu.admin.channel';
 export function AdminProvider({ children }: { children: ReactNode }) {
   const principal = usePrincipal();
   const isPlatform = principal.role === 'platform_admin';
-  const channels = useLoad('channels', (signal) => api.get<List<ChannelView>>('/api/v1/channels', undefined, signal).then((l) => l.items));
+  const channels = useLoad('channels', (signal) => api.get<List<Channel>>('/api/v1/channels', undefined, signal).then((l) => l.items));
   const [chosen, setChosen] = useState<string | undefined>(() => localStorage.getItem(STORAGE_KEY) ?? undefined);
   const items = channels.data;
   const channelId = useMemo(() => {

@@ -2,7 +2,7 @@
 // now), revoke.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { List, TokenView } from '../api/types';
+import type { List, TokenCreated, TokenView } from '../api/types';
 import { defineMessages, useFormatters, useT } from '../i18n/i18n';
 import { useAdmin } from './admin-context';
 import { adminMessages } from './messages';
@@ -59,7 +59,7 @@ const messages = defineMessages(
   },
 );
 
-function IssueForm({ onIssued, onClose }: { onIssued(t: TokenView & { token: string }): void; onClose(): void }) {
+function IssueForm({ onIssued, onClose }: { onIssued(t: TokenCreated): void; onClose(): void }) {
   const t = useT(messages);
   const ta = useT(adminMessages);
   const { channelId, merchants } = useAdmin();
@@ -72,7 +72,7 @@ function IssueForm({ onIssued, onClose }: { onIssued(t: TokenView & { token: str
     if (!name.trim()) return submit.setError(t('e_name'));
     if (role === 'merchant_admin' && (!merchantId || !channelId)) return submit.setError(t('e_merchant'));
     const grant = role === 'platform_admin' ? { role } : { role, channelId, merchantId };
-    void submit.run(async () => onIssued(await api.post<TokenView & { token: string }>('/api/v1/tokens', { name: name.trim(), grant })));
+    void submit.run(async () => onIssued(await api.post<TokenCreated>('/api/v1/tokens', { name: name.trim(), grant })));
   };
   return (
     <form className="card admin-form" onSubmit={save} noValidate>

@@ -9,7 +9,8 @@ import type { Channel, List } from '../api/types';
 import { useT } from '../i18n/i18n';
 import { isAdmin, usePrincipal } from '../session/session';
 import { beep, notify, unlockOnGesture, useMute, useNotificationPermission, useTitle } from './alerts';
-import type { AnyContent, Conversation, ListKey, Message } from './agent-types';
+import type { Conversation, Message } from '../api/types';
+import type { ListKey } from './use-inbox';
 import { ChatView } from './chat-view';
 import { BellIcon, SoundIcon } from './icons';
 import { ConversationList } from './conversation-list';
@@ -80,7 +81,7 @@ export function AgentPage() {
         const body =
           kind === 'queued' ? t('notify_queued', { name })
           : kind === 'assigned' ? t('notify_assigned', { name })
-          : t('notify_message', { name, text: message ? contentSummary(message.content as AnyContent, t) : '' });
+          : t('notify_message', { name, text: message ? contentSummary(message.content, t) : '' });
         notify(t('notify_title'), body, `${kind}:${conversationId}`, () => navigate(`/${conversationId}`));
       })();
     },
@@ -142,7 +143,7 @@ export function AgentPage() {
               data-testid={`tab-${key}`} onClick={() => setTab(key)}
             >
               {t(key === 'mine' && admin ? 'tab_active' : `tab_${key}`)}
-              <span className="inbox-count">{lists[key].length}</span>
+              <span className="inbox-count">{lists[key].length}{key === 'ended' && inbox.endedMore.hasMore ? '+' : ''}</span>
               {unreadIn(key) > 0 && <span className="inbox-tab-dot" aria-hidden="true" />}
             </button>
           ))}
@@ -158,7 +159,7 @@ export function AgentPage() {
             <ConversationList
               items={lists[tab]} list={tab} openId={openId} unread={inbox.unread} previews={inbox.previews}
               canTake={!admin && tab === 'queued'} showAgent={admin} directory={directory}
-              ensurePreview={inbox.ensurePreview} onTake={take}
+              onTake={take} {...(tab === 'ended' && { more: inbox.endedMore })}
             />
           )}
         </div>

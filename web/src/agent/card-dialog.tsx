@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
-import type { ReplyPayload } from './agent-types';
+import type { ReplyPayload } from '../api/types';
 import { Modal } from './modal';
 import { agentMessages } from './messages';
 import { imageProblem, uploadImage } from './upload';

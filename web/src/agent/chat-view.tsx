@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
-import type { Message, ReplyAnswer, ReplyPayload } from './agent-types';
+import type { Message, ReplyAnswer, ReplyPayload } from '../api/types';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 import { agentMessages } from './messages';
@@ -74,7 +74,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
       chat.setWindow(r.window);
       const content = localContent(payload);
       if (content) {
-        chat.addLocal({ id: r.messageId, conversationId: c.id, direction: 'out', sender: { kind: 'agent', agentId: actingAgent }, content, createdAt: Date.now(), delivery: { status: 'pending' } });
+        chat.addLocal({ id: r.messageId, channelId: c.channelId, conversationId: c.id, customerId: c.customerId, direction: 'out', sender: { kind: 'agent', agentId: actingAgent }, content, createdAt: Date.now(), delivery: { status: 'pending' } });
       }
       void chat.refreshLatest().catch(() => undefined);
     } catch (err) {

@@ -4,7 +4,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
-import type { ReplyPayload } from './agent-types';
+import type { ReplyPayload } from '../api/types';
 import { CardDialog } from './card-dialog';
 import { CardIcon, ImageIcon } from './icons';
 import { KnowledgeSearch } from './knowledge-search';

@@ -1,10 +1,11 @@
 // One of the inbox's lists: each conversation with its customer, the last message, how long it has
 // waited, its unread count, and for queued ones a button to take it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../api/client';
 import { useFormatters, useT } from '../i18n/i18n';
-import type { AnyContent, Conversation, ListKey, Message } from './agent-types';
+import type { Conversation, Message } from '../api/types';
+import type { Inbox, ListKey } from './use-inbox';
 import { Avatar } from './avatar';
 import { contentSummary } from './message-content';
 import { agentMessages } from './messages';
@@ -19,21 +20,17 @@ interface ItemProps {
   canTake: boolean;
   showAgent: boolean;
   directory: Directory;
-  ensurePreview(id: string): void;
   onTake(id: string): Promise<void>;
 }
 
-function Item({ conversation: c, list, active, unread, preview, canTake, showAgent, directory, ensurePreview, onTake }: ItemProps) {
+function Item({ conversation: c, list, active, unread, preview, canTake, showAgent, directory, onTake }: ItemProps) {
   const t = useT(agentMessages);
   const f = useFormatters();
   const customer = useCustomer(c.customerId);
   const [taking, setTaking] = useState(false);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    if (list !== 'ended') ensurePreview(c.id);
-  }, [c.id, list, ensurePreview]);
   const name = customerLabel(customer, t('customer'));
-  const waitingSince = (c as { customerWaitingSince?: number }).customerWaitingSince;
+  const waitingSince = c.customerWaitingSince;
   const at = list === 'ended' ? (c.endedAt ?? c.createdAt) : (preview?.createdAt ?? c.assignedAt ?? c.createdAt);
 
   const take = async () => {
@@ -57,7 +54,7 @@ function Item({ conversation: c, list, active, unread, preview, canTake, showAge
             <time className="inbox-item-time">{f.time(at)}</time>
           </span>
           <span className="inbox-item-preview">
-            {preview ? contentSummary(preview.content as AnyContent, t) : ' '}
+            {preview ? contentSummary(preview.content, t) : ' '}
           </span>
           <span className="inbox-item-tags">
             {list === 'queued' && <span className="badge blue">{t('waiting_since', { d: f.duration(Date.now() - c.createdAt) })}</span>}
@@ -83,16 +80,36 @@ interface Props extends Omit<ItemProps, 'conversation' | 'active' | 'unread' | '
   openId: string | undefined;
   unread: Record<string, number>;
   previews: Record<string, Message | undefined>;
+  /** Older pages (the ended list). */
+  more?: Inbox['endedMore'];
 }
 
-export function ConversationList({ items, list, openId, unread, previews, ...rest }: Props) {
+function More({ more }: { more: Inbox['endedMore'] }) {
+  const t = useT(agentMessages);
+  if (!more.hasMore && !more.error) return null;
+  return (
+    <div className="inbox-more">
+      {more.error && <p className="error" role="alert">{more.error}</p>}
+      {more.hasMore && (
+        <button type="button" className="link" data-testid="load-more-ended" onClick={more.load} disabled={more.loading}>
+          {more.loading ? t('loading') : t('load_more')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ConversationList({ items, list, openId, unread, previews, more, ...rest }: Props) {
   const t = useT(agentMessages);
   if (items.length === 0) return <p className="inbox-empty hint">{t(`empty_${list}`)}</p>;
   return (
-    <ul className="inbox-list" data-list={list}>
-      {items.map((c) => (
-        <Item key={c.id} conversation={c} list={list} active={c.id === openId} unread={unread[c.id] ?? 0} preview={previews[c.id]} {...rest} />
-      ))}
-    </ul>
+    <>
+      <ul className="inbox-list" data-list={list}>
+        {items.map((c) => (
+          <Item key={c.id} conversation={c} list={list} active={c.id === openId} unread={unread[c.id] ?? 0} preview={previews[c.id]} {...rest} />
+        ))}
+      </ul>
+      {more && <More more={more} />}
+    </>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
-import type { KnowledgeHit } from './agent-types';
+import type { KnowledgeHit } from '../api/types';
 import { agentMessages } from './messages';
 
 interface Props {

@@ -3,7 +3,7 @@
 // placeholders for what the workbench cannot play (voice, video, files, locations, anything else).
 import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
-import type { AnyContent } from './agent-types';
+import type { MessageContent as Content } from '../api/types';
 import { agentMessages } from './messages';
 
 const LINK = /https?:\/\/[^\s<>"'，。！？、；：）》」]+/g;
@@ -58,7 +58,7 @@ function ImageContent({ src }: { src: string | undefined }) {
   );
 }
 
-export function MessageContent({ content }: { content: AnyContent }) {
+export function MessageContent({ content }: { content: Content }) {
   const t = useT(agentMessages);
   switch (content.type) {
     case 'text':
@@ -104,7 +104,7 @@ export function MessageContent({ content }: { content: AnyContent }) {
 }
 
 /** One line for a list's preview and a notification. */
-export function contentSummary(content: AnyContent, t: (k: 'kind_image' | 'kind_voice' | 'kind_video' | 'kind_file' | 'kind_location' | 'kind_link' | 'kind_card') => string): string {
+export function contentSummary(content: Content, t: (k: 'kind_image' | 'kind_voice' | 'kind_video' | 'kind_file' | 'kind_location' | 'kind_link' | 'kind_card') => string): string {
   switch (content.type) {
     case 'text': return content.text ?? '';
     case 'image': return t('kind_image');

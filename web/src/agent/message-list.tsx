@@ -3,7 +3,7 @@
 // "new messages" pill appears; loading older pages keeps the view where it was.
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useFormatters, useT } from '../i18n/i18n';
-import type { AnyContent, Message } from './agent-types';
+import type { Message } from '../api/types';
 import { ClockIcon } from './icons';
 import { MessageContent } from './message-content';
 import { agentMessages } from './messages';
@@ -17,22 +17,19 @@ interface Props {
 
 function Delivery({ message, reason }: { message: Message; reason: string | undefined }) {
   const t = useT(agentMessages);
-  const status = message.delivery?.status;
-  if (status === 'pending') return <span className="inbox-delivery pending" title={t('delivery_pending')} ><ClockIcon label={t('delivery_pending')} /></span>;
-  if (status === 'sent') return <span className="inbox-delivery sent" title={t('delivery_sent')} aria-label={t('delivery_sent')}>✓</span>;
-  if (status === 'failed') {
-    const why = reason ?? (message.delivery as { reason?: string }).reason ?? '';
-    return <span className="inbox-delivery failed" role="alert">{t('delivery_failed', { reason: why })}</span>;
-  }
+  const delivery = message.delivery;
+  if (delivery?.status === 'pending') return <span className="inbox-delivery pending" title={t('delivery_pending')} ><ClockIcon label={t('delivery_pending')} /></span>;
+  if (delivery?.status === 'sent') return <span className="inbox-delivery sent" title={t('delivery_sent')} aria-label={t('delivery_sent')}>✓</span>;
+  if (delivery?.status === 'failed') return <span className="inbox-delivery failed" role="alert">{t('delivery_failed', { reason: reason ?? delivery.reason })}</span>;
   return null;
 }
 
 function Bubble({ message, customerName, agentName, failure }: { message: Message; customerName: string; agentName: Props['agentName']; failure: string | undefined }) {
   const t = useT(agentMessages);
   const f = useFormatters();
-  const sender = message.sender as { kind: string; agentId?: string };
+  const sender = message.sender;
   const common = { 'data-message-id': message.id, 'data-direction': message.direction, ...(message.direction === 'out' && { 'data-delivery': message.delivery?.status ?? 'sent' }) };
-  const content = message.content as AnyContent;
+  const content = message.content;
   if (sender.kind === 'system') {
     return (
       <div className="inbox-msg system" {...common}>
@@ -45,7 +42,7 @@ function Bubble({ message, customerName, agentName, failure }: { message: Messag
     sender.kind === 'customer' ? customerName
     : sender.kind === 'robot' ? t('sender_robot')
     : (agentName(sender.agentId) ?? t('sender_agent'));
-  const left = (message as { leftMessage?: boolean }).leftMessage;
+  const left = message.leftMessage;
   return (
     <div className={`inbox-msg ${message.direction} ${sender.kind}`} {...common}>
       <div className="inbox-msg-meta">

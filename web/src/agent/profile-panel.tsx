@@ -1,7 +1,7 @@
 // Who the customer is (what the contact button's session-from told us) and where this conversation
 // stands: a side panel on a laptop, a sheet on a phone.
 import { useFormatters, useT } from '../i18n/i18n';
-import type { Conversation, Customer } from './agent-types';
+import type { Conversation, Customer } from '../api/types';
 import { Avatar } from './avatar';
 import { agentMessages } from './messages';
 import type { Directory } from './use-directory';
@@ -33,7 +33,7 @@ interface Props {
 export function ProfilePanel({ customer, conversation, directory, onClose }: Props) {
   const t = useT(agentMessages);
   const f = useFormatters();
-  const c = customer as (Customer & { entryPage?: string }) | undefined;
+  const c = customer;
   const row = (label: string, value: string | undefined) => (
     <tr><th scope="row">{label}</th><td>{value ?? t('none')}</td></tr>
   );
@@ -56,7 +56,19 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
             <tbody>
               {c.partnerId && row(t('partner_id'), c.partnerId)}
               {c.unionId && row(t('unionid'), c.unionId)}
-              {c.entryPage && row(t('entry_page'), c.entryPage)}
+              {c.entryPage && (
+                <tr data-testid="profile-entry-page">
+                  <th scope="row">{t('entry_page')}</th>
+                  <td>
+                    <div>{c.entryPage.title}</div>
+                    <div className="hint mono">{c.entryPage.pagePath}</div>
+                    <div className="hint">
+                      {f.dateTime(c.entryPage.at)}
+                      {c.entryPage.conversationId !== conversation.id && ` · ${t('entry_page_earlier')}`}
+                    </div>
+                  </td>
+                </tr>
+              )}
               {row(t('first_seen'), f.dateTime(c.firstSeenAt))}
               {row(t('last_seen'), f.dateTime(c.lastSeenAt))}
             </tbody>

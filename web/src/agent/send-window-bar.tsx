@@ -1,7 +1,7 @@
 // What WeChat's send window leaves for this customer: sends left and when it closes, or why it is shut.
 import { useEffect, useState } from 'react';
 import { useFormatters, useT } from '../i18n/i18n';
-import type { SendWindow } from './agent-types';
+import type { SendWindow } from '../api/types';
 import { agentMessages } from './messages';
 
 export function SendWindowBar({ window: w }: { window: SendWindow | undefined }) {

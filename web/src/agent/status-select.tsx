@@ -5,7 +5,7 @@ import { api, ApiError } from '../api/client';
 import type { AgentStatus } from '../api/types';
 import { useT } from '../i18n/i18n';
 import { useNotices } from '../live/live';
-import type { Agent } from './agent-types';
+import type { Agent } from '../api/types';
 import { agentMessages } from './messages';
 
 const STATUSES: AgentStatus[] = ['online', 'busy', 'invisible', 'offline'];

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
-import type { Conversation } from './agent-types';
+import type { Conversation } from '../api/types';
 import { Modal } from './modal';
 import { agentMessages } from './messages';
 import type { Directory } from './use-directory';

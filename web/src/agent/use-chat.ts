@@ -1,18 +1,29 @@
 // One open conversation: the conversation, its messages (newest page first, older pages on demand with
-// `before`), the customer's send window, kept live from the notices. WeChat's delivery of a reply raises
-// no notice when it succeeds, so while a reply is pending the newest page is polled until it settles.
+// `before`), the customer's send window, kept live from the notices. WeChat's answer to a reply arrives as
+// message_delivered or delivery_failed; a slow poll of the newest page stays as a fallback while a reply
+// is pending (a notice lost in a reconnect must not leave a clock on it for good).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useNotices } from '../live/live';
-import type { Conversation, Message, SendWindow } from './agent-types';
+import type { Conversation, Delivery, Message, SendWindow } from '../api/types';
 
 const PAGE = 50;
+/** The fallback poll while a reply is pending: notices normally settle it long before. */
+const PENDING_POLL_MS = 10_000;
+const PENDING_POLL_TRIES = 30;
 const path = (id: string) => `/api/v1/conversations/${encodeURIComponent(id)}`;
 
-/** Oldest first; ids (ULIDs) break ties within one millisecond. */
-function merge(current: Message[], incoming: Message[]): Message[] {
+
+/**
+ * Oldest first; ids (ULIDs) break ties within one millisecond. `settled`: outcomes the notices told
+ * before the message itself arrived (a reply's 202 can come after WeChat already took it).
+ */
+function merge(current: Message[], incoming: Message[], settled?: ReadonlyMap<string, Delivery>): Message[] {
   const byId = new Map(current.map((m) => [m.id, m]));
-  for (const m of incoming) byId.set(m.id, m);
+  for (const m of incoming) {
+    const known = settled?.get(m.id);
+    byId.set(m.id, known && m.delivery?.status === 'pending' ? { ...m, delivery: known } : m);
+  }
   return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -45,6 +56,7 @@ export function useChat(conversationId: string): Chat {
   const [failures, setFailures] = useState<Record<string, string>>({});
   const current = useRef(conversationId);
   current.current = conversationId;
+  const settled = useRef(new Map<string, Delivery>());
 
   const refreshConversation = useCallback(() => {
     const id = conversationId;
@@ -59,7 +71,7 @@ export function useChat(conversationId: string): Chat {
   const refreshLatest = useCallback(async () => {
     const id = conversationId;
     const r = await api.get<{ items: Message[] }>(`${path(id)}/messages`, { limit: 20 });
-    if (current.current === id) setMessages((m) => merge(m, r.items));
+    if (current.current === id) setMessages((m) => merge(m, r.items, settled.current));
   }, [conversationId]);
 
   useEffect(() => {
@@ -70,6 +82,7 @@ export function useChat(conversationId: string): Chat {
     setConversation(undefined);
     setWindow(undefined);
     setFailures({});
+    settled.current = new Map();
     Promise.all([api.get<Conversation>(path(conversationId)), api.get<{ items: Message[] }>(`${path(conversationId)}/messages`, { limit: PAGE })]).then(
       ([c, m]) => {
         if (!alive) return;
@@ -104,17 +117,23 @@ export function useChat(conversationId: string): Chat {
     }
   }, [conversationId, messages, loadingOlder]);
 
-  // Pending replies: poll the newest page until WeChat's answer is recorded (a failure also has a notice).
+  // Pending replies: the notices settle them; a slow poll of the newest page covers a notice that was lost.
   const pending = messages.some((m) => m.direction === 'out' && m.delivery?.status === 'pending');
   useEffect(() => {
     if (!pending) return;
     let tries = 0;
     const id = window.setInterval(() => {
-      if (++tries > 40) window.clearInterval(id);
+      if (++tries > PENDING_POLL_TRIES) window.clearInterval(id);
       void refreshLatest().catch(() => undefined);
-    }, 1500);
+    }, PENDING_POLL_MS);
     return () => window.clearInterval(id);
   }, [pending, refreshLatest]);
+
+  /** Records an outcome a notice told and applies it to the message if it is already shown. */
+  const settle = (messageId: string, delivery: Delivery) => {
+    settled.current.set(messageId, delivery);
+    setMessages((list) => list.map((m) => (m.id === messageId && m.delivery?.status !== delivery.status ? { ...m, delivery } : m)));
+  };
 
   useNotices((n) => {
     if (n.type === 'ready') {
@@ -125,21 +144,24 @@ export function useChat(conversationId: string): Chat {
     }
     if (!('conversationId' in n) || n.conversationId !== conversationId) return;
     if (n.type === 'message_added') {
-      if (n.message) setMessages((m) => merge(m, [n.message as Message]));
+      const message = n.message;
+      if (message) setMessages((m) => merge(m, [message], settled.current));
       else void refreshLatest().catch(() => undefined);
       refreshWindow();
     } else if (n.type === 'conversation_changed') {
       refreshConversation();
       refreshWindow();
+    } else if (n.type === 'message_delivered') {
+      settle(n.messageId, { status: 'sent', at: n.at });
     } else if (n.type === 'delivery_failed') {
       setFailures((f) => ({ ...f, [n.messageId]: n.reason }));
-      setMessages((list) => list.map((m) => (m.id === n.messageId ? { ...m, delivery: { status: 'failed', reason: n.reason } } : m)));
+      settle(n.messageId, { status: 'failed', at: Date.now(), reason: n.reason });
       void refreshLatest().catch(() => undefined);
       refreshWindow();
     }
   });
 
-  const addLocal = useCallback((m: Message) => setMessages((list) => merge(list, [m])), []);
+  const addLocal = useCallback((m: Message) => setMessages((list) => merge(list, [m], settled.current)), []);
 
   return {
     conversation, messages, window: window_, loading, error, hasOlder, loadingOlder, failures,

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { List } from '../api/types';
 import { useNotices } from '../live/live';
-import type { Agent, Customer, Group, Merchant } from './agent-types';
+import type { Agent, Customer, Group, Merchant } from '../api/types';
 
 export interface Directory {
   agents: Agent[];

@@ -1,12 +1,16 @@
 // The three lists of the inbox (queued, mine, ended) kept live from the notices: a notice is a hint, so
 // list changes reload the lists (debounced), while new messages only touch the previews and unread counts.
+// The list route gives each conversation's newest message (the previews); ended conversations come a page
+// at a time, older pages on demand (`before`), and a reload keeps the older pages already shown.
 // `onAlert` is told about what deserves the agent's attention (a new customer waiting, a conversation
 // given to me, a customer's message in one of mine that is not on screen).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { ConversationList } from '../api/types';
+import type { Conversation, ConversationList, Message } from '../api/types';
 import { useNotices } from '../live/live';
-import type { Conversation, ListKey, Message } from './agent-types';
+
+/** The inbox's three lists. */
+export type ListKey = 'queued' | 'mine' | 'ended';
 
 export type AlertKind = 'queued' | 'assigned' | 'message';
 export interface Preview {
@@ -27,14 +31,29 @@ export interface Inbox {
   error: string | undefined;
   unread: Record<string, number>;
   previews: Record<string, Message | undefined>;
+  /** Older ended conversations: whether there are more, and loading them. */
+  endedMore: { hasMore: boolean; loading: boolean; error: string | undefined; load(): void };
   reload(): void;
   markRead(conversationId: string): void;
-  ensurePreview(conversationId: string): void;
   /** Remember that I caused this change (taking, transferring) so it does not alert me. */
   expectChange(conversationId: string): void;
 }
 
 const EMPTY: Record<ListKey, Conversation[]> = { queued: [], mine: [], ended: [] };
+const ENDED_PAGE = 30;
+
+type Item = ConversationList['items'][number];
+
+/** The most recently ended first. */
+const endedOrder = (a: Conversation, b: Conversation) => (b.endedAt ?? b.createdAt) - (a.endedAt ?? a.createdAt);
+
+function unique<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((c) => !seen.has(c.id) && seen.add(c.id));
+}
+
+/** Whether `m` is newer than the preview shown (ids, time-sortable, break ties). */
+const newer = (m: Message, than: Message | undefined) => !than || m.createdAt > than.createdAt || (m.createdAt === than.createdAt && m.id > than.id);
 
 async function lastMessage(conversationId: string): Promise<Message | undefined> {
   const r = await api.get<{ items: Message[] }>(`/api/v1/conversations/${encodeURIComponent(conversationId)}/messages`, { limit: 1 });
@@ -52,7 +71,21 @@ export function useInbox({ channelId, me, openId, onAlert }: Options): Inbox {
   const known = useRef({ queued: new Set<string>(), mine: new Set<string>() });
   const mine = useRef(new Set<string>());
   const expected = useRef(new Map<string, number>());
-  const asked = useRef(new Set<string>());
+  /** Ended conversations loaded with "more", and the cursor after them. */
+  const older = useRef<{ items: Item[]; next: number | undefined }>({ items: [], next: undefined });
+  const [endedNext, setEndedNext] = useState<number>();
+  const [moreLoading, setMoreLoading] = useState(false);
+  const [moreError, setMoreError] = useState<string>();
+
+  const absorbPreviews = useCallback((items: Item[]) => {
+    setPreviews((p) => {
+      let next = p;
+      for (const c of items) {
+        if (c.lastMessage && newer(c.lastMessage, next[c.id])) next = { ...next, [c.id]: c.lastMessage };
+      }
+      return next;
+    });
+  }, []);
 
   const load = useCallback(async () => {
     if (!channelId) return;
@@ -62,11 +95,17 @@ export function useInbox({ channelId, me, openId, onAlert }: Options): Inbox {
       const [q, m, e] = await Promise.all([
         api.get<ConversationList>(base, { state: 'queued', limit: 200 }),
         api.get<ConversationList>(base, { state: 'assigned', agentId: me, limit: 200 }),
-        api.get<ConversationList>(base, { state: 'ended', agentId: me, limit: 30 }),
+        api.get<ConversationList>(base, { state: 'ended', agentId: me, limit: ENDED_PAGE }),
       ]);
       if (mySeq !== seq.current) return;
       const queued = [...q.items].sort((a, b) => a.createdAt - b.createdAt); // the longest wait first
-      const ended = [...e.items].sort((a, b) => (b.endedAt ?? b.createdAt) - (a.endedAt ?? a.createdAt));
+      // Older pages already shown stay (what lies beyond the fresh first page); none when it is the last.
+      const cut = e.nextBefore;
+      const kept = cut === undefined ? [] : older.current.items.filter((c) => c.createdAt < cut);
+      older.current = { items: kept, next: kept.length > 0 ? older.current.next : cut };
+      setEndedNext(older.current.next);
+      const ended = unique([...e.items, ...kept]).sort(endedOrder);
+      absorbPreviews([...q.items, ...m.items, ...e.items]);
       setLists({ queued, mine: m.items, ended });
       known.current = { queued: new Set(queued.map((c) => c.id)), mine: new Set(m.items.map((c) => c.id)) };
       mine.current = known.current.mine;
@@ -76,7 +115,29 @@ export function useInbox({ channelId, me, openId, onAlert }: Options): Inbox {
     } finally {
       if (mySeq === seq.current) setLoading(false);
     }
-  }, [channelId, me]);
+  }, [channelId, me, absorbPreviews]);
+
+  const loadMore = useCallback(() => {
+    const before = older.current.next;
+    if (!channelId || before === undefined || moreLoading) return;
+    const base = `/api/v1/channels/${encodeURIComponent(channelId)}/conversations`;
+    setMoreLoading(true);
+    setMoreError(undefined);
+    api.get<ConversationList>(base, { state: 'ended', agentId: me, limit: ENDED_PAGE, before }).then(
+      (r) => {
+        setMoreLoading(false);
+        if (older.current.next !== before) return; // a reload moved the cursor meanwhile
+        older.current = { items: unique([...older.current.items, ...r.items]), next: r.nextBefore };
+        setEndedNext(r.nextBefore);
+        absorbPreviews(r.items);
+        setLists((l) => ({ ...l, ended: unique([...l.ended, ...r.items]).sort(endedOrder) }));
+      },
+      (err: unknown) => {
+        setMoreLoading(false);
+        setMoreError(err instanceof ApiError ? err.message : String(err));
+      },
+    );
+  }, [channelId, me, moreLoading, absorbPreviews]);
 
   const reload = useCallback(() => {
     window.clearTimeout(timer.current);
@@ -86,15 +147,12 @@ export function useInbox({ channelId, me, openId, onAlert }: Options): Inbox {
   useEffect(() => {
     setLoading(true);
     setLists(EMPTY);
+    older.current = { items: [], next: undefined };
+    setEndedNext(undefined);
+    setMoreError(undefined);
     void load();
     return () => window.clearTimeout(timer.current);
   }, [load]);
-
-  const ensurePreview = useCallback((id: string) => {
-    if (asked.current.has(id)) return;
-    asked.current.add(id);
-    lastMessage(id).then((m) => setPreviews((p) => (p[id] ? p : { ...p, [id]: m })), () => undefined);
-  }, []);
 
   const markRead = useCallback((id: string) => setUnread((u) => (u[id] ? { ...u, [id]: 0 } : u)), []);
   const expectChange = useCallback((id: string) => expected.current.set(id, Date.now()), []);
@@ -108,7 +166,7 @@ export function useInbox({ channelId, me, openId, onAlert }: Options): Inbox {
     const withMessage = async () => message ?? (await lastMessage(conversationId).catch(() => undefined));
     void withMessage().then((m) => {
       if (!m) return;
-      setPreviews((p) => ({ ...p, [conversationId]: m }));
+      setPreviews((p) => (newer(m, p[conversationId]) ? { ...p, [conversationId]: m } : p));
       const isMine = me !== undefined && mine.current.has(conversationId);
       if (!isMine || m.direction !== 'in') return;
       const onScreen = conversationId === openId && !document.hidden;
@@ -142,5 +200,10 @@ export function useInbox({ channelId, me, openId, onAlert }: Options): Inbox {
     }
   });
 
-  return { lists, loading, error, unread, previews, reload, markRead, ensurePreview, expectChange };
+  const endedMore = useMemo(
+    () => ({ hasMore: endedNext !== undefined, loading: moreLoading, error: moreError, load: loadMore }),
+    [endedNext, moreLoading, moreError, loadMore],
+  );
+
+  return { lists, loading, error, unread, previews, endedMore, reload, markRead, expectChange };
 }

@@ -6,6 +6,8 @@ import type * as auth from '../../../server/src/http/api/schemas/auth';
 import type * as channel from '../../../server/src/http/api/schemas/channel';
 import type * as conv from '../../../server/src/http/api/schemas/conversation';
 import type * as knowledge from '../../../server/src/http/api/schemas/knowledge';
+import type * as media from '../../../server/src/http/api/schemas/media';
+import type * as reports from '../../../server/src/http/api/schemas/reports';
 import type * as settings from '../../../server/src/http/api/schemas/settings';
 import type * as team from '../../../server/src/http/api/schemas/team';
 
@@ -20,20 +22,34 @@ export type Principal = Out<typeof auth.principal>;
 export type AccountView = Out<typeof auth.accountView>;
 export type AccountCreate = In<typeof auth.accountCreate>;
 export type TokenView = Out<typeof auth.tokenView>;
+export type TokenCreated = Out<typeof auth.tokenCreated>;
 
 export type Channel = Out<typeof channel.channel>;
 export type ChannelCreate = In<typeof channel.channelCreate>;
 export type ChannelUpdate = In<typeof channel.channelUpdate>;
+export type CredentialsCheck = In<typeof channel.credentialsCheck>;
+export type StoredCredentialsCheck = In<typeof channel.storedCredentialsCheck>;
+export type CredentialsAnswer = Out<typeof channel.credentialsAnswer>;
 
 export type Customer = Out<typeof conv.customer>;
 export type Conversation = Out<typeof conv.conversation>;
 export type ConversationState = Out<typeof conv.conversationState>;
 export type ConversationList = Out<typeof conv.conversationList>;
+export type EntryPage = NonNullable<Customer['entryPage']>;
 export type Message = Out<typeof conv.message>;
+export type MessageContent = Message['content'];
+export type Delivery = NonNullable<Message['delivery']>;
 export type SendWindow = Out<typeof conv.sendWindow>;
 export type ReplyBody = In<typeof conv.replyBody>;
+type ReplyKind = (typeof conv.REPLY_KINDS)[number];
+/** One reply's content, exactly one kind (the schema's refine says so; its inferred type cannot). */
+export type ReplyPayload = { [K in ReplyKind]: { [P in K]: NonNullable<ReplyBody[P]> } }[ReplyKind];
 export type ReplyAnswer = Out<typeof conv.replyAnswer>;
 export type TransferBody = In<typeof conv.transferBody>;
+export type TransferAnswer = Out<typeof conv.transferAnswer>;
+
+export type PictureUpload = In<typeof media.pictureUpload>;
+export type MediaUpload = Out<typeof media.uploaded>;
 
 export type Agent = Out<typeof team.agent>;
 export type AgentStatus = Out<typeof team.agentStatus>;
@@ -50,6 +66,14 @@ export type KnowledgeEntry = Out<typeof knowledge.entry>;
 export type KnowledgeEntryCreate = In<typeof knowledge.entryCreate>;
 export type RobotSettings = Out<typeof knowledge.robotSettings>;
 export type KnowledgeMiss = Out<typeof knowledge.miss>;
+export type KnowledgeExport = Out<typeof knowledge.exportAnswer>;
+export type KnowledgeImport = In<typeof knowledge.importBody>;
+export type KnowledgeImportAnswer = Out<typeof knowledge.importAnswer>;
+export type KnowledgeMediaAnswer = Out<typeof knowledge.mediaAnswer>;
+export type KnowledgeHit = Out<typeof knowledge.searchAnswer>['items'][number];
+
+export type Dashboard = Out<typeof reports.dashboard>;
+export type DashboardTimes = Dashboard['waitMs'];
 
 export type Settings = Out<typeof settings.settingsAnswer>;
 export type SettingsPatch = In<typeof settings.settingsPatch>;

@@ -16,12 +16,13 @@ export type Notice =
   | (Scope & { type: 'message_added'; conversationId: string; messageId: string; agentId?: string; message?: Message })
   | (Scope & { type: 'conversation_changed'; conversationId: string; state: string; agentId?: string; previousAgentId?: string })
   | (Scope & { type: 'delivery_failed'; conversationId: string; messageId: string; agentId?: string; reason: string })
+  | (Scope & { type: 'message_delivered'; conversationId: string; messageId: string; agentId?: string; at: number })
   | (Scope & { type: 'agent_changed'; agentId: string; status: string })
   | (Scope & { type: 'agent_no_reply'; conversationId: string; agentId: string })
   | (Scope & { type: 'queue_changed'; length: number });
 
 export type NoticeType = Notice['type'];
-const TYPES: readonly NoticeType[] = ['ready', 'message_added', 'conversation_changed', 'delivery_failed', 'agent_changed', 'agent_no_reply', 'queue_changed'];
+const TYPES: readonly NoticeType[] = ['ready', 'message_added', 'conversation_changed', 'delivery_failed', 'message_delivered', 'agent_changed', 'agent_no_reply', 'queue_changed'];
 
 type Listener = (notice: Notice) => void;
 export type LiveStatus = 'connecting' | 'open' | 'closed';

@@ -1,6 +1,8 @@
 // The customer's side of the chat, drawn like a phone: what the customer typed on the right, what WeChat
-// delivered (robot, agents, system notices) on the left, in time order.
+// delivered (robot, agents, system notices) on the left, in time order. Pictures and card thumbnails are
+// media_ids the emulator keeps; the simulator's media route passes their bytes on.
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { apiUrl } from '../api/client';
 import { useFormatters, useT } from '../i18n/i18n';
 import { simulatorMessages } from './messages';
 import type { Delivered } from './use-delivered';
@@ -13,18 +15,38 @@ export interface Typed {
 
 type Line = { side: 'me'; at: number; key: string; typed: Typed } | { side: 'them'; at: number; key: string; delivered: Delivered };
 
-function DeliveredContent({ m }: { m: Delivered['message'] }) {
+/** Where the browser loads a delivered media_id from (undefined: none given). */
+function mediaSrc(channelId: string, mediaId: string | undefined): string | undefined {
+  return mediaId ? apiUrl(`/workbench/simulator/media/${encodeURIComponent(mediaId)}`, { channelId }) : undefined;
+}
+
+/** A delivered picture; the placeholder when it cannot be shown (the emulator forgot it, say). */
+function Picture({ src, className, label }: { src: string | undefined; className: string; label: string }) {
+  const [broken, setBroken] = useState(false);
+  if (!src || broken) return className === 'sim-image' ? <span className="sim-placeholder">{label}</span> : <span className="sim-card-thumb" aria-hidden="true" />;
+  return <img className={className} src={src} alt={label} loading="lazy" onError={() => setBroken(true)} />;
+}
+
+function DeliveredContent({ m, channelId }: { m: Delivered['message']; channelId: string }) {
   const t = useT(simulatorMessages);
   const part = (name: string) => (m[name] ?? {}) as Record<string, string | undefined>;
   switch (m.msgtype) {
     case 'text':
       return <span className="sim-text">{part('text').content}</span>;
     case 'image':
-      return <span className="sim-placeholder">{t('kind_image')}</span>;
+      return <Picture className="sim-image" src={mediaSrc(channelId, part('image').media_id)} label={t('kind_image')} />;
     case 'voice':
       return <span className="sim-placeholder">{t('kind_voice')}</span>;
-    case 'video':
-      return <span className="sim-placeholder">{t('kind_video')}</span>;
+    case 'video': {
+      const thumb = mediaSrc(channelId, part('video').thumb_media_id);
+      return (
+        <span className="sim-card">
+          <span className="sim-card-kind">{t('kind_video')}</span>
+          {part('video').title && <strong>{part('video').title}</strong>}
+          {thumb && <Picture className="sim-card-img" src={thumb} label={t('kind_video')} />}
+        </span>
+      );
+    }
     case 'file':
       return <span className="sim-placeholder">{t('kind_file')}</span>;
     case 'miniprogrampage': {
@@ -33,7 +55,7 @@ function DeliveredContent({ m }: { m: Delivered['message'] }) {
         <span className="sim-card">
           <span className="sim-card-kind">{t('kind_card')}</span>
           <strong>{c.title}</strong>
-          <span className="sim-card-thumb" aria-hidden="true" />
+          <Picture className="sim-card-img" src={mediaSrc(channelId, c.thumb_media_id)} label={t('kind_card')} />
           <span className="mono sim-card-path">{c.pagepath}</span>
         </span>
       );
@@ -54,6 +76,7 @@ function DeliveredContent({ m }: { m: Delivered['message'] }) {
 }
 
 interface Props {
+  channelId: string;
   name: string;
   typed: Typed[];
   delivered: Delivered[];
@@ -62,7 +85,7 @@ interface Props {
   onSend(text: string): Promise<boolean>;
 }
 
-export function SimPhone({ name, typed, delivered, busy, error, onSend }: Props) {
+export function SimPhone({ channelId, name, typed, delivered, busy, error, onSend }: Props) {
   const t = useT(simulatorMessages);
   const f = useFormatters();
   const [text, setText] = useState('');
@@ -96,7 +119,7 @@ export function SimPhone({ name, typed, delivered, busy, error, onSend }: Props)
         {lines.map((l) => (
           <div key={l.key} className={`sim-line ${l.side}`} data-side={l.side}>
             <div className="sim-bubble">
-              {l.side === 'me' ? <span className="sim-text">{l.typed.text}</span> : <DeliveredContent m={l.delivered.message} />}
+              {l.side === 'me' ? <span className="sim-text">{l.typed.text}</span> : <DeliveredContent m={l.delivered.message} channelId={channelId} />}
             </div>
             <span className="sim-time">{f.time(l.at)}</span>
             {l.side === 'me' && l.typed.failed && <span className="error sim-failed">{l.typed.failed}</span>}

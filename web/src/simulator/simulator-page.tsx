@@ -142,6 +142,7 @@ export function SimulatorPage() {
           )}
         </section>
         <SimPhone
+          channelId={channelId ?? ''}
           name={draft.mode === 'fields' && draft.nickname ? draft.nickname : openid}
           typed={typed[key] ?? []} delivered={delivered} busy={busy || !openidOk}
           error={sendError ?? (pollError && t('polling_failed', { reason: pollError }))} onSend={send}

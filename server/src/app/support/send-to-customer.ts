@@ -60,9 +60,15 @@ export function scopeOf(c: { channelId: string; merchantId?: string }): { channe
   return c.merchantId === undefined ? { channelId: c.channelId } : { channelId: c.channelId, merchantId: c.merchantId };
 }
 
-/** Saves the conversation and tells the workbenches its state changed. */
+/**
+ * Saves the conversation and, when what a workbench shows of it changed (new, state, agent, group), tells
+ * the workbenches. Most saves only move timestamps (every customer message does): telling 50 open pages
+ * about those made each of them reload its lists once per message.
+ */
 export async function saveConversation(w: Work, c: Conversation, previousAgentId?: string): Promise<void> {
+  const before = await w.tx.conversations.get(c.id);
   await w.tx.conversations.save(c);
+  if (before && before.state === c.state && before.agentId === c.agentId && before.groupId === c.groupId && before.merchantId === c.merchantId) return;
   w.notices.push({
     type: 'conversation_changed',
     ...scopeOf(c),

@@ -16,6 +16,8 @@ export type EngineNotice =
   | (Scope & { type: 'message_added'; conversationId: string; messageId: string; agentId?: string; message?: Message })
   | (Scope & { type: 'conversation_changed'; conversationId: string; state: ConversationState; agentId?: string; previousAgentId?: string })
   | (Scope & { type: 'delivery_failed'; conversationId: string; messageId: string; agentId?: string; reason: string })
+  /** WeChat accepted an outgoing message (`at`: when the sender heard so), so a workbench marks it sent. */
+  | (Scope & { type: 'message_delivered'; conversationId: string; messageId: string; agentId?: string; at: number })
   | (Scope & { type: 'agent_changed'; agentId: string; status: AgentStatus })
   | (Scope & { type: 'agent_no_reply'; conversationId: string; agentId: string })
   | (Scope & { type: 'queue_changed'; length: number });

@@ -65,6 +65,8 @@ export interface MessageRepository {
   add(message: Message): Promise<void>;
   findByWechatMsgId(channelId: string, wechatMsgId: string): Promise<Message | undefined>;
   listByConversation(conversationId: string, query?: MessageListQuery): Promise<Message[]>;
+  /** The newest message of each of these conversations that has one (a list's previews, in one query). */
+  lastOfConversations(conversationIds: readonly string[]): Promise<Message[]>;
   setDelivery(id: string, delivery: Delivery): Promise<void>;
 }
 

@@ -2,6 +2,7 @@
 import type { Transaction } from '../ports/unit-of-work';
 import type { ConversationListQuery, ConversationRepository, MessageRepository } from '../ports/repositories';
 import type { Conversation } from '../model/conversation';
+import type { Message } from '../model/message';
 import { copy, sameMerchant, type InMemoryData } from './in-memory-data';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -101,6 +102,11 @@ function messages(data: InMemoryData): MessageRepository {
     listByConversation: async (conversationId, q) => {
       const mine = ordered().filter((m) => m.conversationId === conversationId && (q?.before === undefined || m.createdAt < q.before));
       return (q?.limit === undefined ? mine : mine.slice(-q.limit)).map(copy);
+    },
+    lastOfConversations: async (ids) => {
+      const last = new Map<string, Message>();
+      for (const m of ordered()) if (ids.includes(m.conversationId)) last.set(m.conversationId, m);
+      return [...last.values()].map(copy);
     },
     setDelivery: async (id, delivery) => {
       const m = data.messages.get(id);

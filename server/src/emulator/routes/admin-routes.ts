@@ -1,7 +1,9 @@
-// Admin API of the emulator (not WeChat's): apps, the clock, injected faults and the record.
+// Admin API of the emulator (not WeChat's): apps, the clock, injected faults, the record, and the bytes
+// of stored media (so a tool showing what WeChat delivered can show the pictures too).
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseApp, publicView } from '../apps';
+import { EmulatorAdminError } from '../errors';
 import type { EmulatorState } from '../state';
 
 const advanceSchema = z
@@ -54,6 +56,16 @@ export function adminRoutes(state: EmulatorState): Router {
   });
   r.get('/sent', (req, res) => {
     res.json(state.recorder.sentMessages(typeof req.query.appId === 'string' ? req.query.appId : undefined));
+  });
+  // A media_id of one app, as cgi-bin/media/get would give it, without a token (the emulator's own tools).
+  r.get('/apps/:appId/media/:mediaId', (req, res) => {
+    let media;
+    try {
+      media = state.media.get(req.params.appId, req.params.mediaId, state.clock.now());
+    } catch {
+      throw new EmulatorAdminError(404, 'no such media for this app (unknown, expired or another app’s)');
+    }
+    res.set({ 'content-type': media.contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send(media.data);
   });
   return r;
 }

@@ -37,6 +37,15 @@ describe('reading', () => {
     expect(bad.json.error.message).toMatch(/query\.state.*query\.limit/);
   });
 
+  it('lists each conversation with its newest message, as the messages route shows it', async () => {
+    const reply = await f.call('POST', '/api/v1/conversations/c1/reply', f.tokens.agent1, { text: '您好' });
+    const items = (await f.call('GET', '/api/v1/channels/ch1/conversations', f.tokens.agent1)).json.items as Array<{ id: string; lastMessage?: unknown }>;
+    const newest = (await f.call('GET', '/api/v1/conversations/c1/messages?limit=1', f.tokens.agent1)).json.items[0];
+    expect(newest).toMatchObject({ id: reply.json.messageId });
+    expect(items.find((c) => c.id === 'c1')?.lastMessage).toEqual(newest);
+    expect(items.find((c) => c.id === 'c3')).not.toHaveProperty('lastMessage'); // no message yet
+  });
+
   it('merchant people see only their merchant’s conversations, messages and customers', async () => {
     for (const token of [f.tokens.merchantAdmin, f.tokens.agent1]) {
       expect(ids(await f.call('GET', '/api/v1/channels/ch1/conversations', token))).toEqual(['c3', 'c1']);

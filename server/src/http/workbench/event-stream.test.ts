@@ -56,6 +56,23 @@ describe('GET /api/v1/events', () => {
     expect(theirs.events.map((e) => e.event)).toEqual(['ready']);
   });
 
+  it("WeChat's acceptance of a reply reaches the replying agent as message_delivered, and not a colleague", async () => {
+    const token = await agentLogin('小王');
+    const mine = await stream(token);
+    await mine.next((e) => e.event === 'ready');
+    await stack.emulator.customerSays({ appId: CHANNEL.appId } as never, 'oLive2', 'text', { text: '在吗' });
+    const { conversationId } = (await mine.next((e) => e.event === 'message_added' && (e.data as { message?: { direction: string } }).message?.direction === 'in', 2000)).data as { conversationId: string };
+    const colleague = await stream(await agentLogin('小李')); // joins after the customer went to 小王
+    await colleague.next((e) => e.event === 'ready');
+    const res = await fetch(`${stack.baseUrl}/api/v1/conversations/${conversationId}/reply`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: '在的' }) });
+    expect(res.status).toBe(202);
+    const { messageId } = (await res.json()) as { messageId: string };
+    const delivered = await mine.next((e) => e.event === 'message_delivered' && (e.data as { messageId: string }).messageId === messageId, 3000);
+    expect(delivered.data).toMatchObject({ type: 'message_delivered', channelId: CHANNEL.id, conversationId, messageId, at: expect.any(Number) });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(colleague.events.filter((e) => e.event === 'message_delivered')).toEqual([]);
+  });
+
   it('answers 401 without credentials, before any stream opens', async () => {
     const res = await fetch(`${stack.baseUrl}/api/v1/events`);
     expect(res.status).toBe(401);

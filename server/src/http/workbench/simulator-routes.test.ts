@@ -19,6 +19,9 @@ afterEach(async () => {
   await stack.close();
 });
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
 const say = (token: string, body: unknown) =>
   fetch(`${app.baseUrl}/workbench/simulator/messages`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const received = async (token: string, openid: string) =>
@@ -47,6 +50,41 @@ describe('the customer simulator', () => {
     expect((await say('', { channelId: CHANNEL.id, openid: 'oSim2', text: 'hi' })).status).toBe(401);
     expect((await say(admin, { channelId: CHANNEL.id, openid: '../x', text: 'hi' })).status).toBe(400);
     expect((await say(admin, { channelId: 'nope', openid: 'oSim2', text: 'hi' })).status).toBe(404);
+  });
+
+  it('shows the pictures WeChat delivered: the media bytes pass through from the emulator, for admins only', async () => {
+    const agent = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name: '小图' });
+    await stack.api('PUT', `/agents/${agent.body.id}/status`, { status: 'online' });
+    expect((await say(admin, { channelId: CHANNEL.id, openid: 'oSim3', text: '发张图' })).status).toBe(202);
+    const conversationId = await eventually(async () => {
+      const list = await stack.api<{ items: Array<{ id: string }> }>('GET', `/channels/${CHANNEL.id}/conversations?state=assigned`);
+      return list.body.items[0]?.id;
+    });
+    const upload = await stack.api<{ media: string }>('POST', `/channels/${CHANNEL.id}/media`, { filename: 'dot.png', contentType: 'image/png', base64: PNG.toString('base64') });
+    expect(upload.status).toBe(201);
+    expect((await stack.api('POST', `/conversations/${conversationId}/reply`, { image: { media: upload.body.media }, agentId: agent.body.id })).status).toBe(202);
+    const mediaId = await eventually(async () => {
+      const items = (await received(admin, 'oSim3')).items as Array<{ message: { msgtype: string; image?: { media_id: string } } }>;
+      return items.find((i) => i.message.msgtype === 'image')?.message.image?.media_id;
+    });
+    const media = (token: string, id = mediaId, channelId = CHANNEL.id) =>
+      fetch(`${app.baseUrl}/workbench/simulator/media/${id}?channelId=${channelId}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await media(admin);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
+    // Straight from the emulator too (its own tools), and nowhere else.
+    expect((await fetch(`${stack.emulator.baseUrl}/emulator/apps/${CHANNEL.appId}/media/${mediaId}`)).status).toBe(200);
+    expect((await fetch(`${stack.emulator.baseUrl}/emulator/apps/wxsomeoneelse01/media/${mediaId}`)).status).toBe(404);
+
+    const agentAccount = await stack.api('POST', '/accounts', { username: 'agent-tu', password: 'agent-password-1', grant: { role: 'agent', agentId: agent.body.id } });
+    expect(agentAccount.status).toBe(201);
+    expect((await media(await bearerLogin(stack, 'agent-tu', 'agent-password-1'))).status).toBe(403);
+    expect((await media('')).status).toBe(401);
+    expect((await media(admin, 'unknownMedia1')).status).toBe(404);
+    expect((await media(admin, mediaId, 'nope')).status).toBe(404);
+    expect((await media(admin, 'bad.id')).status).toBe(400);
   });
 
   it('is not mounted by the composed server unless KEFU_SIMULATOR=1', async () => {

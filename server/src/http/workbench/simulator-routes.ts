@@ -1,6 +1,7 @@
 // The customer simulator (issue 6, Outcome 4), for demos and local development only: an admin types as
 // a WeChat customer and sees what WeChat delivered back, all through the WeChat emulator (the server's
 // WECHAT_API_BASE_URL), so the message takes the real path: signed push, inbox, routing, outbox, send.
+// Pictures WeChat delivered are media_ids the emulator keeps: GET /media/:mediaId passes their bytes on.
 // Mounted only with KEFU_SIMULATOR=1, which config.ts refuses in production.
 import express, { Router } from 'express';
 import { z } from 'zod';
@@ -16,6 +17,10 @@ const id = z.string().min(1).max(64);
 const openid = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only');
 const sendBody = z.strictObject({ channelId: id, openid, text: z.string().min(1).max(2000), sessionFrom: z.string().max(1000).optional() });
 const readQuery = z.object({ channelId: id, openid });
+const mediaQuery = z.object({ channelId: id });
+const mediaId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'a media_id');
+/** Types a browser may render in place; anything else is only downloaded. */
+const INLINE = /^image\/(jpeg|png|gif|webp|bmp)$/;
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -60,6 +65,26 @@ export function simulatorRouter(deps: WorkbenchDeps, sim: Simulator): Router {
     const sent = (await emulator(sim, `/sent?appId=${encodeURIComponent(appId)}`)) as SentRecord[];
     const items = sent.filter((e) => e.request?.touser === query.openid).map((e) => ({ seq: e.seq, at: e.at, message: e.request }));
     res.set('cache-control', 'no-store').json({ items });
+  });
+
+  router.get('/media/:mediaId', async (req, res) => {
+    const query = parse(mediaQuery, req.query);
+    const media = parse(mediaId, req.params.mediaId);
+    await admin(req, res, query.channelId);
+    const appId = await appIdOf(query.channelId);
+    const answer = await fetch(`${sim.wechatApiBaseUrl}/emulator/apps/${encodeURIComponent(appId)}/media/${encodeURIComponent(media)}`);
+    if (answer.status === 404) throw notFound(`media ${media}`);
+    if (!answer.ok) throw new ApiError(502, 'emulator_failed', `the WeChat emulator answered HTTP ${answer.status} (is WECHAT_API_BASE_URL the emulator?)`);
+    const type = (answer.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const inline = INLINE.test(type);
+    res.set({
+      'content-type': inline ? type : 'application/octet-stream',
+      'content-disposition': inline ? 'inline' : 'attachment',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'private, max-age=3600', // a media_id's bytes never change
+    });
+    res.send(Buffer.from(await answer.arrayBuffer()));
   });
   return router;
 }

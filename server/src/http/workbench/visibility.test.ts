@@ -33,6 +33,17 @@ describe('maySee', () => {
     expect(maySee(agent, { type: 'agent_no_reply', channelId: 'shop', merchantId: 'm1', conversationId: 'c', agentId: 'a2' })).toBe(false);
   });
 
+  it("delivery outcomes reach the message's agent only, like the message", () => {
+    const delivered = (agentId?: string) => ({ type: 'message_delivered', channelId: 'shop', merchantId: 'm1', conversationId: 'c', messageId: 'x', at: 1, ...(agentId && { agentId }) }) as EngineNotice;
+    expect(maySee(agent, delivered('a1'))).toBe(true);
+    expect(maySee(agent, delivered('a2'))).toBe(false);
+    expect(maySee(agent, delivered())).toBe(true);
+    expect(maySee(merchantAdmin, delivered('a2'))).toBe(true);
+    expect(maySee(platformAgent, delivered('p1'))).toBe(false); // another merchant's
+    const failed = { type: 'delivery_failed', channelId: 'shop', merchantId: 'm1', conversationId: 'c', messageId: 'x', agentId: 'a2', reason: 'r' } as EngineNotice;
+    expect(maySee(agent, failed)).toBe(false);
+  });
+
   it('the platform team and a merchant are apart', () => {
     expect(maySee(platformAgent, msg())).toBe(false);
     expect(maySee(platformAgent, msg({ merchantId: undefined }))).toBe(true);

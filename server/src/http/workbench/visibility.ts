@@ -16,6 +16,7 @@ function concernsAgent(n: EngineNotice, agentId: string): boolean {
       return n.agentId === undefined || n.agentId === agentId || n.previousAgentId === agentId;
     case 'message_added':
     case 'delivery_failed':
+    case 'message_delivered':
       return n.agentId === undefined || n.agentId === agentId;
   }
 }

@@ -70,6 +70,18 @@ function messages({ run }: Harness): void {
     await expect(list({ before: 30, limit: 2 })).resolves.toEqual(['m2', 'm2b']);
   });
 
+  it('finds the newest message of each conversation asked, in one call', async () => {
+    await run(async (tx) => {
+      for (const [id, conversationId, at] of [['a1', 'cv1', 10], ['a3', 'cv1', 30], ['a2', 'cv1', 20], ['b1', 'cv2', 50], ['b2', 'cv2', 50], ['c1', 'cv3', 5]] as const) {
+        await tx.messages.add(inbound(id, { conversationId, createdAt: at }));
+      }
+    });
+    const last = (conversationIds: string[]) => run((tx) => tx.messages.lastOfConversations(conversationIds)).then((ms) => ms.map((m) => m.id).sort());
+    await expect(last(['cv1', 'cv2', 'cv-empty'])).resolves.toEqual(['a3', 'b2']); // same instant: the larger id
+    await expect(last([])).resolves.toEqual([]);
+    await expect(run((tx) => tx.messages.lastOfConversations(['cv3']))).resolves.toStrictEqual([inbound('c1', { conversationId: 'cv3', createdAt: 5 })]);
+  });
+
   it('sets the delivery of a message; an unknown id changes nothing', async () => {
     await run((tx) => tx.messages.add(outbound('o1')));
     await run(async (tx) => {

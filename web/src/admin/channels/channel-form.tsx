@@ -5,17 +5,19 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { channelPath, type ChannelView } from '../admin-context';
+import type { Channel, CredentialsAnswer, CredentialsCheck, StoredCredentialsCheck } from '../../api/types';
+import { channelPath } from '../admin-context';
 import { adminMessages } from '../messages';
 import { Field } from '../ui';
 import { useSubmit } from '../use-load';
+import { CredentialFailure } from './credential-failure';
 import { channelMessages } from './messages';
 import { PushValues } from './push-values';
 import { newPushSecrets, type PushSecrets } from './secrets';
 
-type Kind = ChannelView['kind'];
-type Mode = ChannelView['mode'];
-type Format = ChannelView['format'];
+type Kind = Channel['kind'];
+type Mode = Channel['mode'];
+type Format = Channel['format'];
 
 interface Draft {
   id: string;
@@ -26,7 +28,7 @@ interface Draft {
   originalId: string;
   mode: Mode;
   format: Format;
-  tokenSource: ChannelView['tokenSource'];
+  tokenSource: Channel['tokenSource'];
   unionIdKey: string;
   removeUnionIdKey: boolean;
   agentsSeeUnionId: boolean;
@@ -36,7 +38,7 @@ type Problems = Partial<Record<keyof Draft, string>>;
 
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
-function draftOf(c: ChannelView | undefined): Draft {
+function draftOf(c: Channel | undefined): Draft {
   return {
     id: c?.id ?? '',
     name: c?.name ?? '',
@@ -53,18 +55,9 @@ function draftOf(c: ChannelView | undefined): Draft {
   };
 }
 
-interface TestAnswer {
-  ok: boolean;
-  errcode?: number;
-  errmsg?: string;
-  explanation?: string;
-}
-
-export function ChannelForm({ channel, supportsUnionIdSetting, onSaved, onClose }: {
-  channel: ChannelView | undefined;
-  /** Whether the server knows agentsSeeUnionId (its channel views carry it). */
-  supportsUnionIdSetting: boolean;
-  onSaved(saved: ChannelView, created: boolean): void;
+export function ChannelForm({ channel, onSaved, onClose }: {
+  channel: Channel | undefined;
+  onSaved(saved: Channel, created: boolean): void;
   onClose(): void;
 }) {
   const t = useT(channelMessages);
@@ -78,7 +71,7 @@ export function ChannelForm({ channel, supportsUnionIdSetting, onSaved, onClose 
   const [done, setDone] = useState<string | undefined>(undefined);
   const save = useSubmit();
   const test = useSubmit();
-  const [testAnswer, setTestAnswer] = useState<TestAnswer | undefined>(undefined);
+  const [testAnswer, setCredentialsAnswer] = useState<CredentialsAnswer | undefined>(undefined);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -88,7 +81,7 @@ export function ChannelForm({ channel, supportsUnionIdSetting, onSaved, onClose 
 
   const pushPath = channel?.pushPath ?? `/wechat/${draft.id || '<id>'}`;
   const pushUrl = `${location.origin}${pushPath}`;
-  const hasAes = channel?.encodingAesKeySet ?? channel?.hasEncodingAesKey ?? false;
+  const hasAes = channel?.encodingAesKeySet ?? false;
   const needsAes = draft.mode !== 'plaintext' && !secrets && !hasAes;
 
   const validate = (): Problems => {
@@ -115,10 +108,10 @@ export function ChannelForm({ channel, supportsUnionIdSetting, onSaved, onClose 
       ...(draft.appSecret && { appSecret: draft.appSecret }),
       ...(secrets && { token: secrets.token, encodingAesKey: secrets.encodingAesKey }),
       ...(draft.unionIdKey ? { unionIdKey: draft.unionIdKey } : !isNew && draft.removeUnionIdKey ? { unionIdKey: null } : {}),
-      ...((supportsUnionIdSetting || draft.agentsSeeUnionId) && { agentsSeeUnionId: draft.agentsSeeUnionId }),
+      agentsSeeUnionId: draft.agentsSeeUnionId,
     };
     return isNew ? { id: draft.id, ...common } : common;
-  }, [draft, secrets, isNew, supportsUnionIdSetting]);
+  }, [draft, secrets, isNew]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -130,8 +123,8 @@ export function ChannelForm({ channel, supportsUnionIdSetting, onSaved, onClose 
     }
     void save.run(async () => {
       const saved = isNew
-        ? await api.post<ChannelView>('/api/v1/channels', body())
-        : await api.patch<ChannelView>(channelPath(channel.id), body());
+        ? await api.post<Channel>('/api/v1/channels', body())
+        : await api.patch<Channel>(channelPath(channel.id), body());
       setDraft((d) => ({ ...d, appSecret: '', unionIdKey: '', removeUnionIdKey: false }));
       // Created: keep showing the generated values (this is the last chance to copy them).
       if (isNew) setShown(true);
@@ -145,16 +138,16 @@ export function ChannelForm({ channel, supportsUnionIdSetting, onSaved, onClose 
   };
 
   const runTest = () => {
-    setTestAnswer(undefined);
+    setCredentialsAnswer(undefined);
     if (!draft.appId || (isNew && !draft.appSecret)) {
       test.setError(t('test_need'));
       return;
     }
     void test.run(async () => {
       const answer = isNew
-        ? await api.post<TestAnswer>('/api/v1/channels/credentials-check', { kind: draft.kind, appId: draft.appId, appSecret: draft.appSecret })
-        : await api.post<TestAnswer>(channelPath(channel.id, '/credentials-check'), draft.appSecret ? { appSecret: draft.appSecret } : {});
-      setTestAnswer(answer);
+        ? await api.post<CredentialsAnswer>('/api/v1/channels/credentials-check', { kind: draft.kind, appId: draft.appId, appSecret: draft.appSecret } satisfies CredentialsCheck)
+        : await api.post<CredentialsAnswer>(channelPath(channel.id, '/credentials-check'), (draft.appSecret ? { appSecret: draft.appSecret } : {}) satisfies StoredCredentialsCheck);
+      setCredentialsAnswer(answer);
     });
   };
 
@@ -197,7 +190,7 @@ export function ChannelForm({ channel, supportsUnionIdSetting, onSaved, onClose 
           <input name="appId" value={draft.appId} onChange={(e) => set('appId', e.target.value.trim())} required aria-invalid={!!problems.appId} autoComplete="off" />
           {err('appId')}
         </Field>
-        <Field label={t('f_appSecret')} hint={isNew ? t('f_appSecret_hint_new') : t('f_appSecret_hint_edit', { state: secretState(channel.appSecretSet ?? true) })}>
+        <Field label={t('f_appSecret')} hint={isNew ? t('f_appSecret_hint_new') : t('f_appSecret_hint_edit', { state: secretState(channel.appSecretSet) })}>
           <input name="appSecret" type="password" value={draft.appSecret} onChange={(e) => set('appSecret', e.target.value.trim())} required={isNew} aria-invalid={!!problems.appSecret} autoComplete="new-password" />
           {err('appSecret')}
         </Field>
@@ -246,11 +239,7 @@ export function ChannelForm({ channel, supportsUnionIdSetting, onSaved, onClose 
       <div className="admin-actions">
         <button type="button" data-testid="channel-test" onClick={runTest} disabled={test.busy}>{test.busy ? t('testing') : t('test')}</button>
         {testAnswer?.ok === true && <p className="success admin-test-result" role="status">{t('test_ok')}</p>}
-        {testAnswer?.ok === false && (
-          <p className="error admin-test-result" role="alert">
-            {t('test_fail', { errcode: testAnswer.errcode ?? '?', explanation: testAnswer.explanation ?? testAnswer.errmsg ?? '' })}
-          </p>
-        )}
+        {testAnswer?.ok === false && <CredentialFailure answer={testAnswer} kind={draft.kind} />}
         {test.error && <p className="error admin-test-result" role="alert">{test.error}</p>}
       </div>
 

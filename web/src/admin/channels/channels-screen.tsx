@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { channelPath, useAdmin, type ChannelView } from '../admin-context';
+import type { Channel } from '../../api/types';
+import { channelPath, useAdmin } from '../admin-context';
 import { Screen } from '../screen';
 import { ConfirmButton, Empty, LoadState } from '../ui';
 import { useSubmit } from '../use-load';
@@ -13,9 +14,8 @@ import { channelMessages } from './messages';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; id: string } | undefined;
 
-function SecretBadge({ label, set }: { label: string; set: boolean | undefined }) {
+function SecretBadge({ label, set }: { label: string; set: boolean }) {
   const t = useT(channelMessages);
-  if (set === undefined) return null;
   return <span className={set ? 'badge green' : 'badge'}>{label} {set ? t('set') : t('unset')}</span>;
 }
 
@@ -26,10 +26,9 @@ export function ChannelsScreen() {
   const [editing, setEditing] = useState<Editing>(undefined);
   const remove = useSubmit();
   const items = channels.data ?? [];
-  const supportsUnionIdSetting = items.some((c) => 'agentsSeeUnionId' in c);
   const current = editing?.kind === 'edit' ? items.find((c) => c.id === editing.id) : undefined;
 
-  const onSaved = (saved: ChannelView) => {
+  const onSaved = (saved: Channel) => {
     channels.setData((list) => {
       const rest = (list ?? []).filter((c) => c.id !== saved.id);
       return [...rest, saved].sort((a, b) => a.id.localeCompare(b.id));
@@ -56,7 +55,6 @@ export function ChannelsScreen() {
         <ChannelForm
           key={editing.kind === 'edit' ? editing.id : 'new'}
           channel={editing.kind === 'edit' ? current : undefined}
-          supportsUnionIdSetting={supportsUnionIdSetting}
           onSaved={onSaved}
           onClose={() => setEditing(undefined)}
         />
@@ -92,7 +90,7 @@ export function ChannelsScreen() {
                         <div className="row">
                           <SecretBadge label={t('secret_appSecret')} set={c.appSecretSet} />
                           <SecretBadge label={t('secret_token')} set={c.tokenSet} />
-                          <SecretBadge label={t('secret_aes')} set={c.encodingAesKeySet ?? c.hasEncodingAesKey} />
+                          <SecretBadge label={t('secret_aes')} set={c.encodingAesKeySet} />
                           <SecretBadge label={t('secret_union')} set={c.hasUnionIdKey} />
                         </div>
                       </td>

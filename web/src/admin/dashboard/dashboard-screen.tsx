@@ -3,6 +3,7 @@
 // reloads on queue and conversation notices (at most every 2 s) and every 30 s.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
+import type { Dashboard, DashboardTimes as Times } from '../../api/types';
 import { useFormatters, useT } from '../../i18n/i18n';
 import { useNotices } from '../../live/live';
 import { channelPath, useAdmin } from '../admin-context';
@@ -11,22 +12,6 @@ import { ChannelScreen } from '../screen';
 import { LoadState } from '../ui';
 import { useLoad } from '../use-load';
 import { dashboardMessages } from './messages';
-
-interface Times {
-  count: number;
-  avg?: number | null;
-  p50?: number | null;
-  p90?: number | null;
-}
-
-export interface Dashboard {
-  day: { start: number; end: number; date?: string; timeZone?: string };
-  conversations: { today: number; ended: number; leftMessages: number; robotOnly: number };
-  waiting: number;
-  agents: { online: number; busy: number; invisible?: number; offline: number };
-  firstResponseMs: Times;
-  waitMs: Times;
-}
 
 const MIN_INTERVAL_MS = 2000;
 const POLL_MS = 30_000;
@@ -43,7 +28,7 @@ function Stat({ label, value, warn }: { label: string; value: string; warn?: boo
 function TimesCard({ title, times }: { title: string; times: Times }) {
   const t = useT(dashboardMessages);
   const f = useFormatters();
-  const d = (ms: number | null | undefined) => (ms === undefined || ms === null || times.count === 0 ? t('none') : f.duration(ms));
+  const d = (ms: number | null) => (ms === null || times.count === 0 ? t('none') : f.duration(ms));
   return (
     <div className="card">
       <h3>{title}</h3>
@@ -104,7 +89,7 @@ function DashboardBody({ channelId, merchantId }: { channelId: string; merchantI
       {(d) => (
         <div className="stack">
           <div className="row">
-            <span className="hint">{d.day.date ? t('today_zone', { date: d.day.date, zone: d.day.timeZone ?? '' }) : t('today', { from: f.dateTime(d.day.start), to: f.dateTime(d.day.end) })}</span>
+            <span className="hint">{t('today_zone', { date: d.day.date, zone: d.day.timeZone })}</span>
             <span className="spacer" />
             {loadedAt && <span className="hint" aria-live="polite">{t('updated', { time: f.time(loadedAt) })}</span>}
             <button type="button" className="link" onClick={reload} disabled={state.loading}>{t('refresh')}</button>
@@ -120,7 +105,7 @@ function DashboardBody({ channelId, merchantId }: { channelId: string; merchantI
           <div className="admin-stats">
             <Stat label={t('online')} value={f.number(d.agents.online)} />
             <Stat label={t('busy')} value={f.number(d.agents.busy)} />
-            {d.agents.invisible !== undefined && <Stat label={t('invisible')} value={f.number(d.agents.invisible)} />}
+            <Stat label={t('invisible')} value={f.number(d.agents.invisible)} />
             <Stat label={t('offline')} value={f.number(d.agents.offline)} />
           </div>
           <div className="admin-times">

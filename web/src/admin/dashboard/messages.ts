@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/i18n';
 export const dashboardMessages = defineMessages(
   {
     title: '概览',
-    today: '今天 {from} – {to}',
     conversations_today: '今日会话',
     ended: '已结束',
     left_messages: '留言',
@@ -27,7 +26,6 @@ export const dashboardMessages = defineMessages(
   },
   {
     title: 'Dashboard',
-    today: 'Today {from} – {to}',
     conversations_today: 'Conversations today',
     ended: 'Ended',
     left_messages: 'Left messages',

@@ -3,16 +3,18 @@
 // knowledge media route and referenced as media:<id>.
 import { useRef, useState, type FormEvent } from 'react';
 import { api, fileToBase64 } from '../../api/client';
-import type { KnowledgeEntry } from '../../api/types';
+import type { KnowledgeEntry, KnowledgeMediaAnswer } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath } from '../admin-context';
 import { adminMessages } from '../messages';
 import { Field, splitList } from '../ui';
 import { useSubmit } from '../use-load';
+import { pictureSrc } from './media-src';
 import { kbMessages } from './messages';
 
-export const ENTRY_TYPES = ['text', 'link', 'image', 'miniprogram', 'voice', 'video'] as const;
-type EntryType = (typeof ENTRY_TYPES)[number];
+type EntryType = KnowledgeEntry['type'];
+/** The server's ENTRY_TYPES in the order the picker shows them (USES below must name every one). */
+export const ENTRY_TYPES: readonly EntryType[] = ['text', 'link', 'image', 'miniprogram', 'voice', 'video'];
 const MAX_UPLOAD_BYTES = 140 * 1024;
 const HTTP = /^https?:\/\/\S+$/;
 
@@ -79,15 +81,17 @@ const USES: Record<EntryType, ReadonlyArray<'text' | 'title' | 'description' | '
   miniprogram: ['title', 'pagePath', 'appId', 'media'],
 };
 
-function MediaInput({ name, label, value, onChange, channelId, urlOnly }: { name: string; label: string; value: string; onChange(v: string): void; channelId: string; urlOnly?: boolean }) {
+/** `picture`: the field holds a picture (not a voice or a video), shown as a thumbnail. */
+function MediaInput({ name, label, value, onChange, channelId, urlOnly, picture }: { name: string; label: string; value: string; onChange(v: string): void; channelId: string; urlOnly?: boolean; picture?: boolean }) {
   const t = useT(kbMessages);
   const upload = useSubmit();
   const fileInput = useRef<HTMLInputElement>(null);
+  const src = pictureSrc(value);
   const pick = (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_UPLOAD_BYTES) return upload.setError(t('too_big'));
     void upload.run(async () => {
-      const answer = await api.post<{ media: string }>(channelPath(channelId, '/knowledge/media'), { filename: file.name, contentType: file.type || 'image/jpeg', base64: await fileToBase64(file) });
+      const answer = await api.post<KnowledgeMediaAnswer>(channelPath(channelId, '/knowledge/media'), { filename: file.name, contentType: file.type || 'image/jpeg', base64: await fileToBase64(file) });
       onChange(answer.media);
     });
   };
@@ -102,7 +106,7 @@ function MediaInput({ name, label, value, onChange, channelId, urlOnly }: { name
           </>
         )}
       </div>
-      {HTTP.test(value) && <img src={value} alt="" className="admin-thumb" onError={(e) => { (e.target as HTMLImageElement).style.display = 'none'; }} />}
+      {picture && src && <img key={src} src={src} alt="" className="admin-thumb" data-testid={`${name}-preview`} onError={(e) => { (e.target as HTMLImageElement).style.display = 'none'; }} />}
       {upload.error && <span className="error" role="alert">{upload.error}</span>}
     </Field>
   );
@@ -212,10 +216,10 @@ export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }:
           </Field>
         )}
         {uses.includes('media') && (
-          <MediaInput name="media" channelId={channelId} value={d.media} onChange={(v) => set('media', v)} urlOnly={d.type === 'link'}
+          <MediaInput name="media" channelId={channelId} value={d.media} onChange={(v) => set('media', v)} urlOnly={d.type === 'link'} picture={d.type !== 'voice' && d.type !== 'video'}
             label={d.type === 'link' ? t('f_media_link') : d.type === 'miniprogram' ? t('f_media_thumb') : t('f_media')} />
         )}
-        {uses.includes('thumb') && <MediaInput name="thumb" channelId={channelId} value={d.thumb} onChange={(v) => set('thumb', v)} label={t('f_thumb')} />}
+        {uses.includes('thumb') && <MediaInput name="thumb" channelId={channelId} value={d.thumb} onChange={(v) => set('thumb', v)} label={t('f_thumb')} picture />}
         <Field label={t('f_robotIds')} hint={t('f_robotIds_hint')}>
           <input name="robotIds" value={d.robotIds} onChange={(e) => set('robotIds', e.target.value)} />
         </Field>

@@ -2,7 +2,7 @@
 // robot's settings, and import/export of the entries.
 import { useRef, useState, type FormEvent } from 'react';
 import { api, apiUrl } from '../../api/client';
-import type { KnowledgeMiss, List, RobotSettings } from '../../api/types';
+import type { KnowledgeExport, KnowledgeImport, KnowledgeImportAnswer, KnowledgeMiss, List, RobotSettings } from '../../api/types';
 import { useFormatters, useT } from '../../i18n/i18n';
 import { adminMessages } from '../messages';
 import { ConfirmButton, Empty, Field, LoadState } from '../ui';
@@ -106,7 +106,7 @@ export function Transfer({ scope, name, onImported }: { scope: KbScope; name: st
   const fileInput = useRef<HTMLInputElement>(null);
 
   const exportAs = (format: 'csv' | 'json') => void exporting.run(async () => {
-    const answer = await api.get<{ format: string; data: string }>(`${scope.base}/export`, { ...scope.query, format });
+    const answer = await api.get<KnowledgeExport>(`${scope.base}/export`, { ...scope.query, format });
     // A BOM so Excel opens the CSV's Chinese as UTF-8.
     download(`knowledge-${name}.${format}`, format === 'csv' ? `\uFEFF${answer.data}` : answer.data, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
   });
@@ -116,7 +116,8 @@ export function Transfer({ scope, name, onImported }: { scope: KbScope; name: st
     void importing.run(async () => {
       const data = (await file.text()).replace(/^\uFEFF/, '');
       const format = file.name.toLowerCase().endsWith('.json') || data.trimStart().startsWith('[') || data.trimStart().startsWith('{') ? 'json' : 'csv';
-      const answer = await api.post<{ imported: number }>(apiUrl(`${scope.base}/import`, scope.query), { format, data, replace });
+      const body: KnowledgeImport = { format, data, replace };
+      const answer = await api.post<KnowledgeImportAnswer>(apiUrl(`${scope.base}/import`, scope.query), body);
       setDone(t('imported', { count: answer.imported }));
       setFile(undefined);
       if (fileInput.current) fileInput.current.value = '';

@@ -13,6 +13,7 @@ import { ConfirmButton, Empty, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { ENTRY_TYPES, EntryForm, type EntrySeed } from './entry-form';
 import { Misses, RobotSettingsPanel, Transfer, type KbScope } from './kb-extras';
+import { entryPicture } from './media-src';
 import { kbMessages } from './messages';
 
 type Tab = 'entries' | 'misses' | 'robot' | 'transfer';
@@ -89,7 +90,12 @@ function Entries({ scope, channelId, editing, setEditing }: { scope: KbScope; ch
                     <td className="mono">{e.number}</td>
                     <td>{e.keywords.length === 0 ? <span className="admin-muted">—</span> : e.keywords.slice(0, 4).join(' / ')}{e.keywords.length > 4 && ' …'}</td>
                     <td className="admin-nowrap">{t(`type_${e.type}`)}</td>
-                    <td><div className="admin-kb-preview">{preview(e)}</div></td>
+                    <td>
+                      <div className="admin-kb-content">
+                        {entryPicture(e) && <img className="admin-kb-thumb" src={entryPicture(e)} alt="" loading="lazy" data-testid="kb-thumb" onError={(ev) => { (ev.target as HTMLImageElement).style.display = 'none'; }} />}
+                        <div className="admin-kb-preview">{preview(e)}</div>
+                      </div>
+                    </td>
                     <td>
                       <div className="row">
                         <span className={e.enabled ? 'badge green' : 'badge'}>{e.enabled ? t('enabled') : t('disabled')}</span>

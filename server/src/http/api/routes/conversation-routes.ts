@@ -15,13 +15,13 @@ export const conversationParams = z.strictObject({ conversationId: id });
 export function conversationRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     route({
-      method: 'get', path: '/channels/:channelId/conversations', tag: TAG, summary: 'List conversations (filters: state, agent, customer, merchant; paging by `before`)', roles: ALL_ROLES,
+      method: 'get', path: '/channels/:channelId/conversations', tag: TAG, summary: 'List conversations, each with its newest message (filters: state, agent, customer, merchant; paging by `before`)', roles: ALL_ROLES,
       params: channelParams, query: conversationQuery, response: conversationList,
       handle: async ({ principal, params, query }) => {
         await channelInReach(ctx, principal, params.channelId);
         const merchant = merchantFilter(principal, params.channelId, query.merchantId);
-        const items = await ctx.tx((tx) =>
-          tx.conversations.list({
+        const { conversations, lastMessages } = await ctx.tx(async (tx) => {
+          const found = await tx.conversations.list({
             channelId: params.channelId,
             ...(merchant && { merchant }),
             ...(query.state && { states: query.state }),
@@ -29,8 +29,15 @@ export function conversationRoutes(ctx: ApiContext): ApiRoute[] {
             ...(query.customerId !== undefined && { customerId: query.customerId }),
             ...(query.before !== undefined && { createdBefore: query.before }),
             limit: query.limit,
-          }),
-        );
+          });
+          // Each item's newest message, for the list's previews: one query for the page, not one per item.
+          return { conversations: found, lastMessages: await tx.messages.lastOfConversations(found.map((c) => c.id)) };
+        });
+        const lastOf = new Map(lastMessages.map((m) => [m.conversationId, messageView(m)]));
+        const items = conversations.map((c) => {
+          const lastMessage = lastOf.get(c.id);
+          return lastMessage ? { ...c, lastMessage } : c;
+        });
         // A full page may have more behind it. Conversations created in the same millisecond as the last one
         // can be skipped by the cursor; the port pages by instant only (see the report).
         const last = items.at(-1);

@@ -1,7 +1,6 @@
 // The knowledge base (issue 5): entries, import and export, the robot's settings, the questions it
 // could not answer, and media for picture entries. Admins only; a merchant admin works on their own
 // merchant's knowledge base, platform admins on any (absent merchantId: the platform's own).
-import { z } from 'zod';
 import type { ApiContext } from '../api-context';
 import { merchantForNew, PLATFORM_TEAM } from '../auth/policy';
 import type { Principal } from '../auth/principal';
@@ -46,7 +45,7 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
     }),
     route({
       method: 'post', path: `${BASE}/import`, tag: TAG, summary: 'Import entries (added or replaced by number)', roles: ADMINS,
-      params: s.knowledgeParams, query: s.scopeQuery, body: s.importBody, response: z.object({ imported: z.int() }),
+      params: s.knowledgeParams, query: s.scopeQuery, body: s.importBody, response: s.importAnswer,
       handle: async ({ principal, params, query, body }) => ({ imported: await kb().import(await scopeOf(principal, params.channelId, query.merchantId), body.data, body.format, body.replace) }),
     }),
     route({
@@ -67,7 +66,7 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
     }),
     route({
       method: 'post', path: `${BASE}/media`, tag: TAG, summary: 'Store a picture, voice or video for entries (answers its media source)', roles: ADMINS, status: 201,
-      params: s.knowledgeParams, body: s.mediaUpload, response: z.object({ media: z.string() }),
+      params: s.knowledgeParams, body: s.mediaUpload, response: s.mediaAnswer,
       handle: async ({ principal, params, body }) => {
         const owner = await scopeOf(principal, params.channelId, undefined); // admins of this channel only
         const media = await kb().saveMedia({ filename: body.filename, contentType: body.contentType, data: Buffer.from(body.base64, 'base64'), owner, kind: 'knowledge' });

@@ -32,15 +32,13 @@ export const conversation = z.looseObject({
   groupId: id.optional(),
   agentId: id.optional(),
   createdAt: epochMs,
+  queuedAt: epochMs.optional(),
   assignedAt: epochMs.optional(),
   endedAt: epochMs.optional(),
   endReason: z.string().optional(),
-});
-
-export const conversationList = z.object({
-  items: z.array(conversation),
-  /** Pass as `before` for the next page; absent on the last page. */
-  nextBefore: epochMs.optional(),
+  lastCustomerMessageAt: epochMs.optional(),
+  lastAgentMessageAt: epochMs.optional(),
+  customerWaitingSince: epochMs.optional().describe('the first customer message the agent has not answered yet'),
 });
 
 export const conversationQuery = z.strictObject({
@@ -57,23 +55,63 @@ export const conversationQuery = z.strictObject({
   before: queryInt(0, Number.MAX_SAFE_INTEGER).optional().describe('only conversations created before this instant (ms): the previous page’s nextBefore'),
 });
 
-export const message = z.looseObject({
+const url = z.string().optional().describe('where the browser loads it: /api/v1/media/<id> (our media store) or an entry’s web address');
+const thumbUrl = z.string().optional().describe('where the browser loads the thumbnail');
+
+/** The content variants of core/model/message.ts as views/message-view.ts shows them. */
+export const messageContent = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), text: z.string() }),
+    z.object({ type: z.literal('image'), mediaId: z.string().optional(), picUrl: z.string().optional().describe('inbound: WeChat’s address of the picture'), url }),
+    z.object({ type: z.literal('miniprogrampage'), title: z.string(), pagePath: z.string(), appId: z.string().optional(), thumbMediaId: z.string().optional(), thumbUrl }),
+    z.object({ type: z.literal('link'), title: z.string(), description: z.string(), url: z.string(), thumbUrl }),
+    z.object({ type: z.literal('voice'), mediaId: z.string(), recognition: z.string().optional(), url }),
+    z.object({ type: z.literal('video'), mediaId: z.string(), thumbMediaId: z.string().optional(), title: z.string().optional(), description: z.string().optional(), url, thumbUrl }),
+    z.object({ type: z.literal('location'), latitude: z.number(), longitude: z.number(), label: z.string() }),
+    z.object({ type: z.literal('file'), title: z.string(), fileKey: z.string() }),
+    z.object({ type: z.literal('other'), msgType: z.string().describe('what WeChat called it') }),
+  ])
+  .describe(
+    'Outbound media are kept as references until sent: mediaId / thumbMediaId "kbref:media:<id>" (our media store) or "kbref:https://…". ' +
+      'The API adds `url` / `thumbUrl` next to them; /api/v1/media/<id> answers only callers who may see that media (the session cookie works for <img src>). Inbound pictures carry WeChat’s picUrl.',
+  );
+
+export const messageSender = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('customer') }),
+  z.object({ kind: z.literal('agent'), agentId: id }),
+  z.object({ kind: z.literal('robot'), robotId: z.string().optional() }),
+  z.object({ kind: z.literal('system') }),
+]);
+
+export const delivery = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('pending') }),
+  z.object({ status: z.literal('sent'), at: epochMs }),
+  z.object({ status: z.literal('failed'), at: epochMs, reason: z.string(), wechatCode: z.int().optional() }),
+]);
+
+export const message = z.object({
   id,
+  channelId: id,
   conversationId: id,
+  customerId: id,
   direction: z.enum(['in', 'out']),
-  sender: z.looseObject({ kind: z.enum(['customer', 'agent', 'robot', 'system']) }),
-  content: z
-    .looseObject({
-      type: z.string(),
-      url: z.string().optional().describe('image, voice, video we sent: where the browser loads it (/api/v1/media/<id>, or the entry’s web address)'),
-      thumbUrl: z.string().optional().describe('mini program card, video: where the browser loads the thumbnail'),
-    })
-    .describe(
-      'Outbound media are kept as references until sent: mediaId / thumbMediaId "kbref:media:<id>" (our media store) or "kbref:https://…". ' +
-        'The API adds `url` / `thumbUrl` next to them; /api/v1/media/<id> answers only callers who may see that media (the session cookie works for <img src>). Inbound pictures carry WeChat’s picUrl.',
-    ),
+  sender: messageSender,
+  content: messageContent,
   createdAt: epochMs,
-  delivery: z.looseObject({ status: z.enum(['pending', 'sent', 'failed']) }).optional(),
+  wechatMsgId: z.string().optional().describe('inbound: WeChat’s MsgId'),
+  delivery: delivery.optional().describe('outbound: whether WeChat took it'),
+  leftMessage: z.boolean().optional().describe('inbound while the conversation was in left_message'),
+});
+
+/** A conversation in a list, with its newest message, so a list shows its previews without a fetch each. */
+export const conversationListItem = conversation.extend({
+  lastMessage: message.optional().describe('the conversation’s newest message, as GET /conversations/:id/messages shows it; absent when it has none'),
+});
+
+export const conversationList = z.object({
+  items: z.array(conversationListItem),
+  /** Pass as `before` for the next page; absent on the last page. */
+  nextBefore: epochMs.optional(),
 });
 
 export const messageQuery = z.strictObject({

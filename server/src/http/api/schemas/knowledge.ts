@@ -26,6 +26,7 @@ export const importBody = z.strictObject({
   data: z.string().max(200_000),
   replace: z.boolean().default(false).describe('delete the entries the file does not contain'),
 });
+export const importAnswer = z.object({ imported: z.int() });
 
 export const missesQuery = scopeQuery.extend({ limit: queryInt(1, 500).default(50) });
 export const miss = z.object({ question: z.string(), count: z.int(), lastAt: z.int() });
@@ -40,6 +41,7 @@ export const mediaUpload = z.strictObject({
   contentType: z.string().regex(/^(image|audio|video)\/[\w.+-]+$/, 'an image, audio or video type'),
   base64: z.string().min(1).max(190_000).describe('the file, base64 (at most ~140 KB through this route)'),
 });
+export const mediaAnswer = z.object({ media: z.string().describe('"media:<id>": what an entry’s picture answer takes; GET /api/v1/media/<id> shows it') });
 
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).describe('a number, a keyword or a question'),

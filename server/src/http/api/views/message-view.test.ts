@@ -1,5 +1,24 @@
-import type { Message } from '../../../core/model/message';
-import { contentView, mediaUrlOf, messageView } from './message-view';
+import type { z } from 'zod';
+import type { Message, MessageContent } from '../../../core/model/message';
+import { message as messageSchema } from '../schemas/conversation';
+import { contentView, mediaUrlOf, messageView, type MessageView } from './message-view';
+
+// The web app's Message type is inferred from the schema: every view the API sends must fit it (checked
+// by the compiler), and parse as it (checked below).
+const fits: (v: MessageView) => z.output<typeof messageSchema> = (v) => v;
+
+const EVERY_CONTENT: MessageContent[] = [
+  { type: 'text', text: 'hi' },
+  { type: 'image', mediaId: 'kbref:media:k' },
+  { type: 'image', mediaId: 'wx', picUrl: 'http://mmbiz.qpic.cn/x' },
+  { type: 'miniprogrampage', title: 't', pagePath: 'p', thumbMediaId: 'kbref:media:k' },
+  { type: 'link', title: 't', description: 'd', url: 'https://x' },
+  { type: 'voice', mediaId: 'm', recognition: 'r' },
+  { type: 'video', mediaId: 'kbref:media:v', thumbMediaId: 'kbref:media:t', title: 't' },
+  { type: 'location', latitude: 1, longitude: 2, label: 'l' },
+  { type: 'file', title: 'f', fileKey: 'k' },
+  { type: 'other', msgType: 'event' },
+];
 
 describe('message views', () => {
   it('adds where the browser loads media next to our references', () => {
@@ -15,6 +34,13 @@ describe('message views', () => {
     expect(contentView({ type: 'miniprogrampage', title: 't', pagePath: 'p', thumbUrl: 'http://x/t.jpg', thumbMediaId: 'kbref:media:k' })).toMatchObject({ thumbUrl: 'http://x/t.jpg' });
     expect(contentView({ type: 'text', text: 'kbref:media:x' })).toEqual({ type: 'text', text: 'kbref:media:x' });
     expect(mediaUrlOf('javascript:alert(1)')).toBeUndefined();
+  });
+
+  it('every message view fits the API’s documented schema', () => {
+    for (const content of EVERY_CONTENT) {
+      const view = fits(messageView({ id: 'm1', channelId: 'c', conversationId: 'v', customerId: 'u', direction: 'out', sender: { kind: 'robot' }, content, createdAt: 5, delivery: { status: 'sent', at: 6 } }));
+      expect(messageSchema.parse(view)).toEqual(view);
+    }
   });
 
   it('keeps the rest of the message', () => {

@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { EngineDeps } from '../app/support/engine-deps';
+import type { EngineNotice } from '../core/ports/notifier';
+import { WeChatDeskFollower } from './wechat-desk-follower';
+
+// An engine that fails on any use: a notice the follower acts on shows up as a logged error.
+const brokenEngine = new Proxy({}, { get: () => { throw new Error('engine used'); } }) as EngineDeps;
+const about = { channelId: 'shop', conversationId: 'c1', messageId: 'm1' };
+
+function follower() {
+  const error = jest.fn();
+  return { error, follower: new WeChatDeskFollower(brokenEngine, { error } as unknown as Logger) };
+}
+
+describe('WeChatDeskFollower', () => {
+  it('ignores notices WeChat desks do not care about (a delivery that succeeded, the queue, statuses)', async () => {
+    const { error, follower: f } = follower();
+    const ignored: EngineNotice[] = [
+      { type: 'message_delivered', ...about, at: 1 },
+      { type: 'queue_changed', channelId: 'shop', length: 1 },
+      { type: 'agent_changed', channelId: 'shop', agentId: 'a1', status: 'online' },
+    ];
+    f.listener(ignored);
+    await f.idle();
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('follows a failed delivery', async () => {
+    const { error, follower: f } = follower();
+    f.listener([{ type: 'delivery_failed', ...about, reason: 'x' }]);
+    await f.idle();
+    expect(error).toHaveBeenCalledTimes(1);
+  });
+});
