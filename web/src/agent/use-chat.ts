@@ -8,6 +8,7 @@ import { useNotices } from '../live/live';
 import type { Conversation, Delivery, Message, SendWindow } from '../api/types';
 
 const PAGE = 50;
+const WINDOW_REFRESH_MS = 2000;
 /** The fallback poll while a reply is pending: notices normally settle it long before. */
 const PENDING_POLL_MS = 10_000;
 const PENDING_POLL_TRIES = 30;
@@ -67,6 +68,21 @@ export function useChat(conversationId: string): Chat {
     const id = conversationId;
     api.get<SendWindow>(`${path(id)}/send-window`).then((w) => current.current === id && setWindow(w), () => undefined);
   }, [conversationId]);
+
+  // A customer writing fast must not cost a request per message: the window is read at most every 2 s,
+  // the last change always included (trailing call). Our own replies answer with the window anyway.
+  const windowTimer = useRef<{ last: number; pending: number | undefined }>({ last: 0, pending: undefined });
+  const refreshWindowSoon = useCallback(() => {
+    const t = windowTimer.current;
+    if (t.pending !== undefined) return;
+    const wait = Math.max(0, t.last + WINDOW_REFRESH_MS - Date.now());
+    t.pending = window.setTimeout(() => {
+      t.pending = undefined;
+      t.last = Date.now();
+      refreshWindow();
+    }, wait);
+  }, [refreshWindow]);
+  useEffect(() => () => window.clearTimeout(windowTimer.current.pending), [conversationId]);
 
   const refreshLatest = useCallback(async () => {
     const id = conversationId;
@@ -147,10 +163,10 @@ export function useChat(conversationId: string): Chat {
       const message = n.message;
       if (message) setMessages((m) => merge(m, [message], settled.current));
       else void refreshLatest().catch(() => undefined);
-      refreshWindow();
+      if (message?.direction !== 'out') refreshWindowSoon(); // a customer's message reopens the window
     } else if (n.type === 'conversation_changed') {
       refreshConversation();
-      refreshWindow();
+      refreshWindowSoon();
     } else if (n.type === 'message_delivered') {
       settle(n.messageId, { status: 'sent', at: n.at });
     } else if (n.type === 'delivery_failed') {

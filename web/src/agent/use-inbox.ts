@@ -194,8 +194,9 @@ export function useInbox({ channelId, me, openId, onAlert }: Options): Inbox {
       return;
     }
     if (n.type === 'message_added') {
+      // No reload for a conversation not in the lists (the robot's, say): one entering a list announces
+      // itself with conversation_changed, and reloading per message cost every open page 3 requests.
       const listed = known.current.queued.has(n.conversationId) || known.current.mine.has(n.conversationId);
-      if (!listed) reload();
       onMessage(n.conversationId, n.message, listed);
     }
   });
