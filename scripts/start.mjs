@@ -5,7 +5,7 @@
 // and runs both until Ctrl-C. For production run build/server.cjs with your own environment.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,39 @@ function ensureDemoEnv(channelsFile) {
     };
     writeFileSync(envFile, `${Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
   }
+  // Demo folders made before the workbench had no agent login: add one.
+  if (!parseEnv(readFileSync(envFile, 'utf8')).KEFU_DEMO_AGENT_PASSWORD) {
+    appendFileSync(envFile, `KEFU_DEMO_AGENT_USER=agent\nKEFU_DEMO_AGENT_PASSWORD=${alnum(16)}\n`);
+  }
   return { envFile, env: parseEnv(readFileSync(envFile, 'utf8')) };
+}
+
+/**
+ * The demo's agent 小王 (online, so the simulator's customers reach a person) with a login, created
+ * through the REST API once the server answers, the first time only.
+ */
+async function ensureDemoAgent(env) {
+  const base = `http://127.0.0.1:${SERVER_PORT}`;
+  const call = async (method, path, body, token) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      ...(body && { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (i === 150) throw new Error('the server did not answer /healthz within 15 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const { token } = await call('POST', '/api/v1/auth/login', { username: env.KEFU_ADMIN_USER, password: env.KEFU_ADMIN_PASSWORD });
+  const accounts = await call('GET', '/api/v1/accounts', undefined, token);
+  if (accounts.items.some((a) => a.username === env.KEFU_DEMO_AGENT_USER)) return;
+  const agent = await call('POST', '/api/v1/channels/demo/agents', { name: '小王', maxConcurrent: 5, status: 'online' }, token);
+  await call('POST', '/api/v1/accounts', { username: env.KEFU_DEMO_AGENT_USER, password: env.KEFU_DEMO_AGENT_PASSWORD, grant: { role: 'agent', agentId: agent.id } }, token);
 }
 
 /** The demo channel, known to both sides: the server's channels file and the emulator's apps file. */
@@ -75,7 +107,7 @@ function run(name, file, args, env) {
 
 async function main() {
   if (spawnSync(process.execPath, [join(root, 'scripts/build-kit.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
-  await viteBuild({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' }); // the workbench, served at /app/
+  await viteBuild({ configFile: join(root, 'web/vite.config.mts'), logLevel: 'warn' }); // the workbench, served at /app/
   await bundleServer();
   const { channelsFile, appsFile } = ensureDemoConfig();
   const { envFile, env } = ensureDemoEnv(channelsFile);
@@ -89,11 +121,13 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const api = `http://127.0.0.1:${SERVER_PORT}/api/v1`;
+  await ensureDemoAgent(env);
   console.log(`
   workbench        http://127.0.0.1:${SERVER_PORT}/app/   (agents and admins; customer simulator at /app/simulator)
   kefu server      http://127.0.0.1:${SERVER_PORT}   REST API ${api} (OpenAPI: ${api}/openapi.json)
   WeChat emulator  http://127.0.0.1:${EMULATOR_PORT}/emulator/
   demo admin       ${env.KEFU_ADMIN_USER} / ${env.KEFU_ADMIN_PASSWORD}   (all settings: ${relative(root, envFile)})
+  demo agent       ${env.KEFU_DEMO_AGENT_USER} / ${env.KEFU_DEMO_AGENT_PASSWORD}   (小王, online)
   demo mini program: open this folder in WeChat DevTools.  A whole conversation: see the README.
 `);
 }
