@@ -3,20 +3,11 @@
 // shows again; tests the AppID/AppSecret against WeChat (the emulator): OK for the right secret, the
 // explanation for a wrong one; and the pushes signed with the shown values reach the new channel.
 // Also the dashboard and the knowledge base, for their screenshots.
-import type { Browser } from 'playwright-core';
-import { launchChromium, newContext, screenshot, watchErrors } from './support/browser';
-import { ADMIN, CHANNEL, conversationOf, createAgent, customerWrites, logIn, logInQuickly, startWebStack, type Stack } from './support/web-stack';
+import { newContext, screenshot, watchErrors } from './support/browser';
+import { ADMIN, CHANNEL, conversationOf, createAgent, customerWrites, logIn, logInQuickly } from './support/web-stack';
+import { browserSuite } from './support/suite';
 
-let browser: Browser;
-let stack: Stack;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-  stack = await startWebStack();
-});
-afterEach(() => stack?.close());
+const suite = browserSuite();
 
 /** The mini program as WeChat (the emulator) knows it; the admin types its AppID and AppSecret. */
 const APP = { appId: 'wxe2e0000000000009', secret: 'NewShopAppSecret0001', originalId: 'gh_e2e000000009', kind: 'miniprogram' };
@@ -29,11 +20,11 @@ interface CheckAnswer {
 
 describe('the admin console', () => {
   it('creates a channel: push values to paste, a credentials test, secrets the API never returns', async () => {
-    await stack.emulator.admin('/apps', { ...APP, mode: 'plaintext', format: 'json' }); // no push URL yet: that comes from the console
-    const context = await newContext(browser);
+    await suite.stack.emulator.admin('/apps', { ...APP, mode: 'plaintext', format: 'json' }); // no push URL yet: that comes from the console
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await logIn(page, stack, ADMIN, '/app/admin/channels');
+    await logIn(page, suite.stack, ADMIN, '/app/admin/channels');
     await page.getByTestId('channel-create').click();
     await page.locator('input[name="id"]').fill('newshop');
     await page.locator('input[name="name"]').fill('新商城');
@@ -65,7 +56,7 @@ describe('the admin console', () => {
     const values = page.getByTestId('push-values');
     await values.waitFor();
     const shown = await values.innerText();
-    expect(shown).toContain(`${stack.baseUrl}/wechat/newshop`);
+    expect(shown).toContain(`${suite.stack.baseUrl}/wechat/newshop`);
     const token = shown.match(/(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])/)?.[0];
     const encodingAesKey = shown.match(/(?<![A-Za-z0-9])[A-Za-z0-9]{43}(?![A-Za-z0-9])/)?.[0];
     expect(token).toHaveLength(32);
@@ -74,7 +65,7 @@ describe('the admin console', () => {
     await page.getByTestId('channel-save').click();
     const saved = await (async () => {
       for (let i = 0; i < 100; i++) {
-        const res = await stack.api<Record<string, unknown>>('GET', '/channels/newshop');
+        const res = await suite.stack.api<Record<string, unknown>>('GET', '/channels/newshop');
         if (res.status === 200) return res.body;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -83,7 +74,7 @@ describe('the admin console', () => {
     await screenshot(page, 'channel-push-values');
 
     // The API keeps them write-only: neither the channel nor the list ever contains them.
-    const list = JSON.stringify((await stack.api('GET', '/channels')).body);
+    const list = JSON.stringify((await suite.stack.api('GET', '/channels')).body);
     for (const secret of [token as string, encodingAesKey as string, APP.secret]) {
       expect(JSON.stringify(saved)).not.toContain(secret);
       expect(list).not.toContain(secret);
@@ -91,33 +82,33 @@ describe('the admin console', () => {
     expect(saved).toMatchObject({ id: 'newshop', appId: APP.appId, mode: 'secure', format: 'json' });
 
     // Pasted into WeChat's console (the emulator), they work: a customer's message reaches the channel.
-    await stack.emulator.admin('/apps', { ...APP, pushUrl: `${stack.baseUrl}/wechat/newshop`, token, encodingAesKey, mode: 'secure', format: 'json' });
-    await customerWrites(stack, 'oNewShopCustomer', '新店开业了吗？', APP.appId);
-    await conversationOf(stack, 'oNewShopCustomer', undefined, 'newshop');
+    await suite.stack.emulator.admin('/apps', { ...APP, pushUrl: `${suite.stack.baseUrl}/wechat/newshop`, token, encodingAesKey, mode: 'secure', format: 'json' });
+    await customerWrites(suite.stack, 'oNewShopCustomer', '新店开业了吗？', APP.appId);
+    await conversationOf(suite.stack, 'oNewShopCustomer', undefined, 'newshop');
 
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('shows the dashboard and the knowledge base', async () => {
-    await createAgent(stack, { name: '小王', username: 'xiaowang' });
-    await customerWrites(stack, 'oDashboard1', '你好');
-    await conversationOf(stack, 'oDashboard1', 'assigned');
+    await createAgent(suite.stack, { name: '小王', username: 'xiaowang' });
+    await customerWrites(suite.stack, 'oDashboard1', '你好');
+    await conversationOf(suite.stack, 'oDashboard1', 'assigned');
     for (const [number, keywords, text] of [[1, ['发货', '快递'], '订单付款后 48 小时内发货，节假日顺延。'], [2, ['退货', '退款'], '收货 7 天内可无理由退货，请在订单页申请。']] as const) {
-      const res = await stack.api('POST', `/channels/${CHANNEL.id}/knowledge`, { number, keywords, type: 'text', text });
+      const res = await suite.stack.api('POST', `/channels/${CHANNEL.id}/knowledge`, { number, keywords, type: 'text', text });
       expect(res.status).toBe(201);
     }
-    const context = await newContext(browser);
-    await logInQuickly(context, stack, ADMIN);
+    const context = await newContext(suite.browser);
+    await logInQuickly(context, suite.stack, ADMIN);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${stack.baseUrl}/app/admin`);
+    await page.goto(`${suite.stack.baseUrl}/app/admin`);
     await page.getByTestId('dashboard').waitFor();
     await page.getByTestId('admin-nav').waitFor();
     await page.getByTestId('dashboard').locator('.admin-stat').first().waitFor(); // the figures, not a spinner
     await screenshot(page, 'admin-dashboard');
 
-    await page.goto(`${stack.baseUrl}/app/admin/knowledge`);
+    await page.goto(`${suite.stack.baseUrl}/app/admin/knowledge`);
     await page.getByText('订单付款后 48 小时内发货，节假日顺延。').waitFor();
     await screenshot(page, 'knowledge-base');
     expect(errors).toEqual([]);

@@ -3,24 +3,16 @@
 // picture and a mini program card, each delivered by WeChat; the conversation is transferred to a
 // colleague who ends it (the customer gets the closing message). And a send WeChat's window forbids is
 // refused with the reason next to the composer.
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newContext, screenshot, watchErrors } from './support/browser';
+import type { Page } from 'playwright-core';
+import { newContext, screenshot, watchErrors } from './support/browser';
 import { solidPng } from './support/png';
-import { conversationOf, createAgent, customerWrites, deliveredTo, eventually, logIn, setStatus, startWebStack, type Stack } from './support/web-stack';
+import { conversationOf, createAgent, customerWrites, deliveredTo, eventually, logIn, setStatus } from './support/web-stack';
+import { browserSuite } from './support/suite';
 
-let browser: Browser;
-let stack: Stack;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-  stack = await startWebStack();
-});
-afterEach(() => stack?.close());
+const suite = browserSuite();
 
 const message = (page: Page, direction: 'in' | 'out', text: string | RegExp) => page.locator(`[data-message-id][data-direction="${direction}"]`).filter({ hasText: text });
-const conversationState = async (id: string) => (await stack.api<{ state: string; agentId?: string }>('GET', `/conversations/${id}`)).body;
+const conversationState = async (id: string) => (await suite.stack.api<{ state: string; agentId?: string }>('GET', `/conversations/${id}`)).body;
 
 /** Opens a conversation from the "mine" list (clicking it, as an agent would). */
 async function openFromMine(page: Page, id: string): Promise<void> {
@@ -33,18 +25,18 @@ describe('an agent answers a WeChat customer in the browser', () => {
   it('sees the conversation arrive live, takes it, answers with text, picture and card, transfers it; a colleague ends it', async () => {
     const openid = 'oLiveCustomer01';
     // 小赵 is logged in but busy, so new conversations queue; 小王 is invisible: not routed to, free to take.
-    await createAgent(stack, { name: '小赵', username: 'xiaozhao', status: 'busy' });
-    const wang = await createAgent(stack, { name: '小王', username: 'xiaowang', status: 'invisible' });
-    const li = await createAgent(stack, { name: '小李', username: 'xiaoli', status: 'offline' });
-    const context = await newContext(browser);
+    await createAgent(suite.stack, { name: '小赵', username: 'xiaozhao', status: 'busy' });
+    const wang = await createAgent(suite.stack, { name: '小王', username: 'xiaowang', status: 'invisible' });
+    const li = await createAgent(suite.stack, { name: '小李', username: 'xiaoli', status: 'offline' });
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await logIn(page, stack, wang);
+    await logIn(page, suite.stack, wang);
     await page.getByTestId('tab-queued').click();
     await page.evaluate('window.notReloaded = true'); // (the page's code as a string: these tests compile without the DOM's types)
 
-    await customerWrites(stack, openid, '你好，我的订单还没发货');
-    const queued = await conversationOf(stack, openid, 'queued');
+    await customerWrites(suite.stack, openid, '你好，我的订单还没发货');
+    const queued = await conversationOf(suite.stack, openid, 'queued');
     const item = page.locator(`[data-conversation-id="${queued.id}"][data-state="queued"]`);
     await item.waitFor();
     expect(await page.evaluate('window.notReloaded')).toBe(true); // live, no reload
@@ -60,11 +52,11 @@ describe('an agent answers a WeChat customer in the browser', () => {
     await page.getByTestId('reply-input').fill('您好，我帮您查一下');
     await page.getByTestId('reply-input').press('Enter');
     await message(page, 'out', '您好，我帮您查一下').and(page.locator('[data-delivery="sent"]')).waitFor();
-    await deliveredTo(stack, openid, '您好，我帮您查一下');
+    await deliveredTo(suite.stack, openid, '您好，我帮您查一下');
 
     // A picture, uploaded from a file.
     await page.getByTestId('reply-image').setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: solidPng(32) });
-    await deliveredTo(stack, openid, '[image]');
+    await deliveredTo(suite.stack, openid, '[image]');
     await page.locator('[data-message-id][data-direction="out"][data-delivery="sent"]').filter({ has: page.locator('img') }).first().waitFor();
 
     // A mini program card.
@@ -73,16 +65,16 @@ describe('an agent answers a WeChat customer in the browser', () => {
     await page.locator('input[name="cardPagePath"]').fill('pages/goods/detail?id=42');
     await page.locator('input[name="cardThumb"]').setInputFiles({ name: 'thumb.png', mimeType: 'image/png', buffer: solidPng(64, [250, 160, 30]) });
     await page.getByTestId('card-send').click();
-    await deliveredTo(stack, openid, '[miniprogrampage]');
+    await deliveredTo(suite.stack, openid, '[miniprogrampage]');
     await message(page, 'out', '新品上市：秋季外套').and(page.locator('[data-delivery="sent"]')).waitFor();
     await screenshot(page, 'chat');
 
     // The customer answers (which also renews WeChat's window for what follows); it shows up live.
-    await customerWrites(stack, openid, '好的，谢谢');
+    await customerWrites(suite.stack, openid, '好的，谢谢');
     await message(page, 'in', '好的，谢谢').waitFor();
 
     // Transfer to 小李, now online.
-    await setStatus(stack, li.agentId, 'online');
+    await setStatus(suite.stack, li.agentId, 'online');
     await page.getByTestId('transfer-button').click();
     await page.locator('input[name="transferKind"][value="agent"]').check();
     await page.locator('select[name="transferAgent"]').selectOption(li.agentId);
@@ -91,15 +83,15 @@ describe('an agent answers a WeChat customer in the browser', () => {
     await eventually(async () => ((await conversationState(queued.id)).agentId === li.agentId ? true : undefined));
 
     // 小李 ends it; the customer receives the closing message.
-    const liContext = await newContext(browser);
+    const liContext = await newContext(suite.browser);
     const liPage = await liContext.newPage();
     const liErrors = watchErrors(liPage);
-    await logIn(liPage, stack, li, `/app/inbox/${queued.id}`);
+    await logIn(liPage, suite.stack, li, `/app/inbox/${queued.id}`);
     await message(liPage, 'in', '好的，谢谢').waitFor();
     liPage.once('dialog', (d) => void d.accept());
     await liPage.getByTestId('end-button').click();
     await eventually(async () => ((await conversationState(queued.id)).state === 'ended' ? true : undefined));
-    await deliveredTo(stack, openid, '本次会话已结束，感谢您的咨询，祝您生活愉快！');
+    await deliveredTo(suite.stack, openid, '本次会话已结束，感谢您的咨询，祝您生活愉快！');
 
     expect(errors).toEqual([]);
     expect(liErrors).toEqual([]);
@@ -109,20 +101,20 @@ describe('an agent answers a WeChat customer in the browser', () => {
 
   it('refuses a send WeChat’s window forbids and says why next to the composer', async () => {
     const openid = 'oQuietCustomer1';
-    const zhang = await createAgent(stack, { name: '小张', username: 'xiaozhang' });
-    await customerWrites(stack, openid, '在吗？');
-    const conversation = await conversationOf(stack, openid, 'assigned');
-    const context = await newContext(browser);
+    const zhang = await createAgent(suite.stack, { name: '小张', username: 'xiaozhang' });
+    await customerWrites(suite.stack, openid, '在吗？');
+    const conversation = await conversationOf(suite.stack, openid, 'assigned');
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await logIn(page, stack, zhang);
+    await logIn(page, suite.stack, zhang);
     await openFromMine(page, conversation.id);
     await page.locator('[data-testid="send-window"][data-open="true"]').waitFor();
 
     // The customer's last message is now older than WeChat's 48 hours (their window closed meanwhile).
-    stack.server.db.prepare("UPDATE customers SET data = json_set(data, '$.sendWindow.expiresAt', ?) WHERE openid = ?").run(Date.now() - 1000, openid);
-    expect((await stack.api<{ open: boolean }>('GET', `/conversations/${conversation.id}/send-window`)).body.open).toBe(false);
-    const before = (await stack.delivered(openid)).length;
+    suite.stack.server.db.prepare("UPDATE customers SET data = json_set(data, '$.sendWindow.expiresAt', ?) WHERE openid = ?").run(Date.now() - 1000, openid);
+    expect((await suite.stack.api<{ open: boolean }>('GET', `/conversations/${conversation.id}/send-window`)).body.open).toBe(false);
+    const before = (await suite.stack.delivered(openid)).length;
 
     // The page still believes the window open (unless it re-read it meanwhile: then it must say why).
     if (await page.getByTestId('reply-input').isEnabled()) {
@@ -135,7 +127,7 @@ describe('an agent answers a WeChat customer in the browser', () => {
     await screenshot(page, 'chat-window-closed');
     expect(await message(page, 'out', '您还在吗？').count()).toBe(0);
     await new Promise((r) => setTimeout(r, 300)); // a send would have reached the emulator by now
-    expect((await stack.delivered(openid)).length).toBe(before);
+    expect((await suite.stack.delivered(openid)).length).toBe(before);
     expect(errors).toEqual([]);
     await context.close();
   });

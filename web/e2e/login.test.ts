@@ -1,27 +1,18 @@
 // In a browser: logging in (a wrong password is refused with a message, the right one lands in the app)
 // and out (after which the same browser gets nothing: the API answers 401, the events stream is refused,
 // and /app/ shows the login again).
-import type { Browser } from 'playwright-core';
-import { launchChromium, newContext, screenshot, watchErrors } from './support/browser';
-import { ADMIN, createAgent, logIn, startWebStack, type Stack } from './support/web-stack';
+import { newContext, screenshot, watchErrors } from './support/browser';
+import { ADMIN, createAgent, logIn } from './support/web-stack';
+import { browserSuite } from './support/suite';
 
-let browser: Browser;
-let stack: Stack;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-  stack = await startWebStack();
-});
-afterEach(() => stack?.close());
+const suite = browserSuite();
 
 describe('logging in and out', () => {
   it('refuses a wrong password with a message and lets the right one in', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${stack.baseUrl}/app/`);
+    await page.goto(`${suite.stack.baseUrl}/app/`);
     await page.locator('input[name="username"]').waitFor();
     await screenshot(page, 'login');
 
@@ -40,31 +31,31 @@ describe('logging in and out', () => {
   });
 
   it('after logout the browser gets nothing: API 401, no events, the login page', async () => {
-    const agent = await createAgent(stack, { name: '小王', username: 'wang' });
-    const context = await newContext(browser);
+    const agent = await createAgent(suite.stack, { name: '小王', username: 'wang' });
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await logIn(page, stack, agent);
+    await logIn(page, suite.stack, agent);
     expect(new URL(page.url()).pathname).toMatch(/^\/app\/inbox/);
     const session = (await context.cookies()).find((c) => c.name === 'kefu_session');
     expect(session?.value).toBeTruthy();
-    expect((await context.request.get(`${stack.baseUrl}/api/v1/me`)).status()).toBe(200);
+    expect((await context.request.get(`${suite.stack.baseUrl}/api/v1/me`)).status()).toBe(200);
 
     await page.locator('header.topbar').getByRole('button', { name: /退出|Log out/ }).click();
     await page.locator('input[name="username"]').waitFor();
 
     // The browser's own cookies are gone…
-    expect((await context.request.get(`${stack.baseUrl}/api/v1/me`)).status()).toBe(401);
-    expect((await context.request.get(`${stack.baseUrl}/api/v1/events`)).status()).toBe(401);
+    expect((await context.request.get(`${suite.stack.baseUrl}/api/v1/me`)).status()).toBe(401);
+    expect((await context.request.get(`${suite.stack.baseUrl}/api/v1/events`)).status()).toBe(401);
     // …and the session they held is over on the server, should anyone have kept a copy.
     const withOld = { headers: { cookie: `kefu_session=${session?.value}` } };
-    expect((await fetch(`${stack.baseUrl}/api/v1/me`, withOld)).status).toBe(401);
-    const events = await fetch(`${stack.baseUrl}/api/v1/events`, withOld);
+    expect((await fetch(`${suite.stack.baseUrl}/api/v1/me`, withOld)).status).toBe(401);
+    const events = await fetch(`${suite.stack.baseUrl}/api/v1/events`, withOld);
     expect(events.status).toBe(401);
     expect(events.headers.get('content-type')).not.toMatch(/event-stream/);
     await events.body?.cancel();
 
-    await page.goto(`${stack.baseUrl}/app/inbox`);
+    await page.goto(`${suite.stack.baseUrl}/app/inbox`);
     await page.locator('input[name="username"]').waitFor();
     expect(await page.locator('header.topbar').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -1,35 +1,26 @@
 // In a phone-sized browser (390×844): the login page, the inbox and a chat render without a horizontal
 // scrollbar.
-import type { Browser } from 'playwright-core';
-import { launchChromium, newContext, overflowsHorizontally, PHONE, screenshot, watchErrors } from './support/browser';
-import { conversationOf, createAgent, customerWrites, logIn, startWebStack, type Stack } from './support/web-stack';
+import { newContext, overflowsHorizontally, PHONE, screenshot, watchErrors } from './support/browser';
+import { conversationOf, createAgent, customerWrites, logIn } from './support/web-stack';
+import { browserSuite } from './support/suite';
 
-let browser: Browser;
-let stack: Stack;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-  stack = await startWebStack();
-});
-afterEach(() => stack?.close());
+const suite = browserSuite();
 
 describe('on a phone', () => {
   it('logs in and shows the inbox and a chat without horizontal overflow', async () => {
-    const wang = await createAgent(stack, { name: '小王', username: 'xiaowang' });
-    await customerWrites(stack, 'oPhoneCustomer01', '你好，请问今天能发货吗？我昨天下的单，订单号是 2024112200001234');
-    const conversation = await conversationOf(stack, 'oPhoneCustomer01', 'assigned');
-    const context = await newContext(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+    const wang = await createAgent(suite.stack, { name: '小王', username: 'xiaowang' });
+    await customerWrites(suite.stack, 'oPhoneCustomer01', '你好，请问今天能发货吗？我昨天下的单，订单号是 2024112200001234');
+    const conversation = await conversationOf(suite.stack, 'oPhoneCustomer01', 'assigned');
+    const context = await newContext(suite.browser, { viewport: PHONE, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
 
-    await page.goto(`${stack.baseUrl}/app/`);
+    await page.goto(`${suite.stack.baseUrl}/app/`);
     await page.locator('input[name="username"]').waitFor();
     expect(await overflowsHorizontally(page)).toBe(false);
     await screenshot(page, 'phone-login');
 
-    await logIn(page, stack, wang);
+    await logIn(page, suite.stack, wang);
     await page.getByTestId('tab-mine').click();
     const item = page.locator(`[data-conversation-id="${conversation.id}"]`);
     await item.waitFor();
