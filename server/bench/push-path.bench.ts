@@ -3,9 +3,7 @@
 // — against a bare Express route answering `success`, in the same run. Signed, encrypted pushes from
 // 200 customers, each with its own MsgId. Targets (issue 4): XML and JSON ≥ 0.8 of the bare route;
 // p99 < 10 ms at 1,000 messages/s; ingest with a million stored messages ≥ 0.8 of an empty database.
-// The outbox sender is not started: sending is paced by WeChat, not by us. The server is composed as
-// main.ts composes it, with the routing thread (storing and routing on a second thread); this file is
-// also that thread's script (see the end).
+// The outbox sender is not started: sending is paced by WeChat, not by us.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -16,7 +14,6 @@ import express from 'express';
 import pino from 'pino';
 import { type ComposedServer, composeServer } from '../src/compose';
 import type { PushFormat } from '../src/core/channel';
-import { isRoutingThread, runRoutingThread } from '../src/runtime/routing-thread';
 import { type CaseSpec, type LoadSpec, type Result, forkLoad, printTable, serveLoad } from './load';
 
 const KEY = 'kLq0s9WZ2v3mJ4nB5xC6yD7zE8aF1gH2iJ3kL4mN5oP';
@@ -31,8 +28,7 @@ interface Running {
 
 async function startServer(dir: string): Promise<Running> {
   const config = { port: 0, host: '127.0.0.1', dataDir: dir, wechatApiBaseUrl: 'http://127.0.0.1:9', masterKey: Buffer.alloc(32, 1).toString('base64'), logLevel: 'silent' as const };
-  // As main.ts composes it: pushes stored and routed on the routing thread, started from this file.
-  const server = composeServer({ config, logger: pino({ level: 'silent' }), routingThread: __filename });
+  const server = composeServer({ config, logger: pino({ level: 'silent' }) });
   const now = Date.now();
   for (const format of ['xml', 'json'] as const) {
     await server.storage.channels.save({ id: format, name: format, kind: 'miniprogram', appId: APP_ID, appSecret: 'bench-secret-01', originalId: ORIGINAL_ID, token: 'benchToken', encodingAesKey: KEY, mode: 'secure', format, tokenSource: 'stable', createdAt: now, updatedAt: now });
@@ -166,9 +162,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (isRoutingThread()) {
-  runRoutingThread();
-} else if (process.argv[2] === '--bare') {
+if (process.argv[2] === '--bare') {
   serveBare();
 } else if (process.argv[2] === '--load') {
   serveLoad();

@@ -50,9 +50,10 @@ export interface ComposeOptions {
   /** Knowledge-base entries for WeChat agents' `@3:2#` (issue 7); wired to issue 5's knowledge base once it lands. */
   knowledge?: KnowledgeLookup;
   /**
-   * Store and route pushes on a worker thread (runtime/routing-thread.ts), started from this script, whose
-   * entry must call runRoutingThread() when isRoutingThread(): main.ts passes its own file. The thread has
-   * its own clock, robot and knowledge base, so this cannot be combined with `clock`, `robot`, `knowledge`.
+   * Opt-in: store and route pushes on a worker thread (runtime/routing-thread.ts) started from this
+   * script, whose entry must call runRoutingThread() when isRoutingThread() (a bundle can pass its own
+   * file). Off by default: see routing-thread.ts for what it measured. The thread has its own clock,
+   * robot and knowledge base, so this cannot be combined with `clock`, `robot`, `knowledge`.
    */
   routingThread?: string;
 }

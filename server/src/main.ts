@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { composeServer } from './compose';
 import { readConfig } from './config';
-import { isRoutingThread, runRoutingThread } from './runtime/routing-thread';
 
 async function main(): Promise<void> {
   // Bundled, this file is build/server.cjs, and `npm run build:web` writes the web app to build/web.
   const config = readConfig(process.env, { webDir: join(__dirname, 'web') });
   const logger = pino({ name: 'wechat-kefu', level: config.logLevel });
-  // Pushes are stored and routed on a second thread started from this same file (see the end).
-  const server = composeServer({ config, logger, routingThread: __filename });
+  const server = composeServer({ config, logger });
   await server.start();
   const listener = server.app.listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host}:${config.port}`, wechatApi: config.wechatApiBaseUrl, dataDir: config.dataDir }, 'kefu server listening');
@@ -24,11 +22,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (isRoutingThread()) {
-  runRoutingThread();
-} else {
-  main().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  });
-}
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

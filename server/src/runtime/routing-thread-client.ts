@@ -46,7 +46,7 @@ export class RoutingThread {
   accept(channelId: string, message: InboundMessage, receivedAt: number): Promise<AcceptOutcome> {
     const seq = ++this.seq;
     return new Promise<AcceptOutcome | undefined>((resolve, reject) => {
-      this.waiting.set(seq, { kind: 'push', resolve, reject });
+      this.wait(seq, { kind: 'push', resolve, reject });
       if (this.gathering.push({ seq, channelId, message, receivedAt }) === 1) setImmediate(() => this.sendGathered());
     }) as Promise<AcceptOutcome>;
   }
@@ -69,6 +69,7 @@ export class RoutingThread {
     this.stopping = true;
     clearTimeout(this.restartTimer);
     if (this.gathering.length > 0) this.sendGathered();
+    this.worker?.ref(); // the process waits for the thread to close its database
     this.worker?.postMessage({ type: 'stop' } satisfies ToRoutingThread);
     await this.exited;
   }
@@ -76,7 +77,7 @@ export class RoutingThread {
   private ask(message: (seq: number) => ToRoutingThread): Promise<AcceptOutcome | undefined> {
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.waiting.set(seq, { kind: 'signal', resolve, reject });
+      this.wait(seq, { kind: 'signal', resolve, reject });
       this.thread().postMessage(message(seq));
     });
   }
@@ -90,7 +91,7 @@ export class RoutingThread {
   private thread(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.options.script, { workerData: { role: 'kefu-routing', ...this.options.settings } satisfies RoutingThreadSettings });
-    worker.unref(); // the HTTP server keeps the process alive, not the thread
+    worker.unref(); // see wait()
     worker.on('message', (m: FromRoutingThread) => this.received(m));
     worker.on('error', (err) => this.options.logger.error({ err: err.message }, 'the routing thread failed'));
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve(this.gone(worker))));
@@ -114,9 +115,19 @@ export class RoutingThread {
     }
   }
 
+  /**
+   * The thread keeps the process alive only while something waits for it: a server that is never
+   * stopped does not hang its process, and one that exits does not drop an answer on the floor.
+   */
+  private wait(seq: number, waiter: Waiter): void {
+    this.waiting.set(seq, waiter);
+    if (this.waiting.size === 1) this.thread().ref();
+  }
+
   private settle(seq: number): Waiter | undefined {
     const waiter = this.waiting.get(seq);
     this.waiting.delete(seq);
+    if (this.waiting.size === 0 && !this.stopping) this.worker?.unref();
     return waiter;
   }
 
@@ -124,7 +135,7 @@ export class RoutingThread {
   private gone(worker: Worker): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    for (const [seq, waiter] of this.waiting) {
+    for (const [seq, waiter] of [...this.waiting]) {
       this.waiting.delete(seq);
       if (waiter.kind === 'push') waiter.reject(new Error('the routing thread stopped before storing the push'));
       else waiter.resolve(undefined);

@@ -1,10 +1,13 @@
-// The routing thread: a worker_threads worker with its own SQLite connection that owns the push path's
-// writes. It stores the pushes the main thread verified (the main thread acknowledges them once this
-// thread has committed them) and routes each stored push through the use cases, exactly as the
-// in-process InboxWorker does. The main thread keeps HTTP, signatures, decryption and parsing, so on a
-// machine with two cores acknowledging and routing no longer take turns on one. Notices and outbox
-// kicks go back to the main thread, where the workbench, the WeChat agents and the sender live.
-// Started by RoutingThread (routing-thread-client.ts) with a script that calls runRoutingThread().
+// The routing thread (opt-in: compose.ts's `routingThread`): a worker_threads worker with its own
+// SQLite connection that owns the push path's writes. It stores the pushes the main thread verified
+// (the main thread acknowledges them once this thread has committed them) and routes each stored push
+// through the use cases, exactly as the in-process InboxWorker does. The main thread keeps HTTP,
+// signatures, decryption and parsing. Notices and outbox kicks go back to the main thread, where the
+// workbench, the WeChat agents and the sender live. Started by RoutingThread (routing-thread-client.ts)
+// with a script that calls runRoutingThread().
+// Not the default: on the 2-core push-path benchmark, where the load generator takes the other core,
+// it cost more CPU per push than routing in-process (two heaps, smaller commits, the hand-offs) and
+// acknowledged fewer pushes per second. It is for a machine whose second core would otherwise idle.
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import type { EngineDeps } from '../app/support/engine-deps';
@@ -26,10 +29,20 @@ export function isRoutingThread(): boolean {
   return parentPort !== null && (workerData as Partial<RoutingThreadSettings> | undefined)?.role === 'kefu-routing';
 }
 
+/**
+ * A commit costs about as much as routing a few pushes (every page it dirtied is written to the log).
+ * Routing starts this long after a push is stored, and takes up to BATCH pushes per commit, so that
+ * one commit covers the pushes of several turns; nobody waits for routing but the customer, who does
+ * not notice 5 ms. Storing (and so acknowledging) waits for the current batch, ~3 ms at most.
+ */
+const GATHER_MS = 5;
+const BATCH = 16;
+
 export function runRoutingThread(): void {
   const port = parentPort;
   if (port === null) throw new Error('runRoutingThread runs in a worker thread');
   const settings = workerData as RoutingThreadSettings;
+
   const post = (m: FromRoutingThread) => port.postMessage(m);
   const logger = pino({ name: 'wechat-kefu', level: settings.logLevel }).child({ thread: 'routing' });
   const clock = { now: () => Date.now() };
@@ -53,17 +66,24 @@ export function runRoutingThread(): void {
     { engine, inbox, channelOf: async (id) => storage.channels.get(id), desk: { knowledge: lookup } },
     // Edits to the knowledge base are made on the main thread: look for them before each pass, so an edit
     // counts from the next message on here too (and a first load that failed is tried again).
-    { logger, now: clock.now, pollMs: settings.pollMs, beforePass: () => loaded.catch(() => undefined).then(() => knowledge.service.reloadIfChanged()) },
+    { logger, now: clock.now, pollMs: settings.pollMs, batchSize: BATCH, beforePass: () => loaded.catch(() => undefined).then(() => knowledge.service.reloadIfChanged()) },
   );
 
   let stopping = false;
+  let gathering: NodeJS.Timeout | undefined;
+  const routeSoon = () => {
+    gathering ??= setTimeout(() => {
+      gathering = undefined;
+      if (!stopping) void worker.kick();
+    }, GATHER_MS);
+  };
   port.on('message', (m: ToRoutingThread) => {
     if (m.type === 'accept') {
       const failed = (err: unknown) => post({ type: 'accepted', outcomes: m.pushes.map((p) => ({ seq: p.seq, error: err instanceof Error ? err.message : String(err) })) });
       if (stopping) return failed(new Error('the routing thread is stopping'));
       inbox.acceptMany(m.pushes).then((outcomes) => {
         post({ type: 'accepted', outcomes: m.pushes.map((p, i) => ({ seq: p.seq, ...(outcomes[i] !== undefined && { outcome: outcomes[i] }) })) });
-        if (!stopping) void worker.kick();
+        routeSoon();
       }, failed);
     } else if (m.type === 'start') {
       void loaded.catch((err: unknown) => logger.error({ err: String(err) }, 'loading the knowledge base failed')).then(() => {
