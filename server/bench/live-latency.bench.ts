@@ -59,7 +59,8 @@ const OBSERVER = `(() => {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
-const side = (flag: string): ChildProcess => fork(__filename, [flag], { stdio: 'inherit' });
+// LIVE_BENCH_PROFILE=<dir>: the server side writes a V8 CPU profile there (where its time per message goes).
+const side = (flag: string): ChildProcess => fork(__filename, [flag], { stdio: 'inherit', ...(flag === '--server' && process.env.LIVE_BENCH_PROFILE && { execArgv: ['--cpu-prof', `--cpu-prof-dir=${process.env.LIVE_BENCH_PROFILE}`] }) });
 
 interface Api {
   <T>(method: string, path: string, body?: unknown): Promise<T>;

@@ -1,7 +1,7 @@
 // The chat history: bubbles for the customer (left), agents and the robot (right, the robot marked), and
 // system notices (centred). Follows the newest message unless the agent scrolled up, in which case a
 // "new messages" pill appears; loading older pages keeps the view where it was.
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useFormatters, useT } from '../i18n/i18n';
 import type { Message } from '../api/types';
 import { ClockIcon } from './icons';
@@ -24,7 +24,11 @@ function Delivery({ message, reason }: { message: Message; reason: string | unde
   return null;
 }
 
-function Bubble({ message, customerName, agentName, failure }: { message: Message; customerName: string; agentName: Props['agentName']; failure: string | undefined }) {
+/**
+ * One message. Memoised on its props (the message object is replaced only when it changes, the sender's
+ * name is a string): a chat of hundreds of messages then renders one bubble per new message, not all.
+ */
+const Bubble = memo(function Bubble({ message, customerName, agentName, failure }: { message: Message; customerName: string; agentName: string | undefined; failure: string | undefined }) {
   const t = useT(agentMessages);
   const f = useFormatters();
   const sender = message.sender;
@@ -41,7 +45,7 @@ function Bubble({ message, customerName, agentName, failure }: { message: Messag
   const who =
     sender.kind === 'customer' ? customerName
     : sender.kind === 'robot' ? t('sender_robot')
-    : (agentName(sender.agentId) ?? t('sender_agent'));
+    : (agentName ?? t('sender_agent'));
   const left = message.leftMessage;
   return (
     <div className={`inbox-msg ${message.direction} ${sender.kind}`} {...common}>
@@ -57,7 +61,7 @@ function Bubble({ message, customerName, agentName, failure }: { message: Messag
       </div>
     </div>
   );
-}
+});
 
 export function MessageList({ chat, customerName, agentName }: Props) {
   const t = useT(agentMessages);
@@ -115,7 +119,7 @@ export function MessageList({ chat, customerName, agentName }: Props) {
             chat.messages.length > 0 && <span className="hint">{t('no_older')}</span>
           )}
         </div>
-        {chat.messages.map((m) => <Bubble key={m.id} message={m} customerName={customerName} agentName={agentName} failure={chat.failures[m.id]} />)}
+        {chat.messages.map((m) => <Bubble key={m.id} message={m} customerName={customerName} agentName={m.sender.kind === 'agent' ? agentName(m.sender.agentId) : undefined} failure={chat.failures[m.id]} />)}
       </div>
       {unseen && <button type="button" className="inbox-new-pill" onClick={toBottom}>{t('new_messages')}</button>}
     </div>

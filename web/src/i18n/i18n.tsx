@@ -54,9 +54,29 @@ export function useT<K extends string>(messages: Messages<K>): (key: K, params?:
 }
 
 /** Dates and times in the current language, in the browser's time zone. */
-export function useFormatters() {
+export function useFormatters(): Formatters {
   const { lang } = useLang();
-  return useMemo(() => {
+  return formattersOf(lang);
+}
+
+export interface Formatters {
+  time(ms: number): string;
+  dateTime(ms: number): string;
+  duration(ms: number): string;
+  number(n: number): string;
+}
+
+// Intl formatters are costly to build (a fraction of a millisecond each): one set per language for the
+// whole page, not one per component that shows a time.
+const formatters = new Map<Lang, Formatters>();
+function formattersOf(lang: Lang): Formatters {
+  let made = formatters.get(lang);
+  if (!made) formatters.set(lang, (made = makeFormatters(lang)));
+  return made;
+}
+
+function makeFormatters(lang: Lang): Formatters {
+  return (() => {
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
     const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
     const dateTime = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -74,5 +94,5 @@ export function useFormatters() {
       duration,
       number: (n: number) => n.toLocaleString(locale),
     };
-  }, [lang]);
+  })();
 }
