@@ -8,8 +8,8 @@ import { useNotices } from '../../live/live';
 import { accountMessages, LoginActions, NewLoginForm, useAccounts } from '../accounts';
 import { channelPath, useAdmin } from '../admin-context';
 import { adminMessages } from '../messages';
-import { MerchantPicker, useMerchantName } from '../scope-pickers';
-import { ChannelScreen } from '../screen';
+import { useMerchantName } from '../scope-pickers';
+import { MerchantScreen } from '../screen';
 import { Empty, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { AgentForm } from './agent-form';
@@ -132,10 +132,5 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
 
 export function AgentsScreen() {
   const t = useT(agentMessages);
-  const [merchantScope, setMerchantScope] = useState('');
-  return (
-    <ChannelScreen title={t('title')} tools={<MerchantPicker value={merchantScope} onChange={setMerchantScope} allowAll />}>
-      {(channelId) => <AgentsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />}
-    </ChannelScreen>
-  );
+  return <MerchantScreen title={t('title')} body={(channelId, merchantScope) => <AgentsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />} />;
 }

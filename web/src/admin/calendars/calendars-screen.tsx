@@ -5,8 +5,8 @@ import type { Calendar, List } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
 import { adminMessages } from '../messages';
-import { MerchantPicker, useMerchantName } from '../scope-pickers';
-import { ChannelScreen } from '../screen';
+import { useMerchantName } from '../scope-pickers';
+import { MerchantScreen } from '../screen';
 import { Empty, LoadState } from '../ui';
 import { useLoad } from '../use-load';
 import { CalendarForm } from './calendar-form';
@@ -61,10 +61,5 @@ function CalendarsBody({ channelId, merchantScope }: { channelId: string; mercha
 
 export function CalendarsScreen() {
   const t = useT(calendarMessages);
-  const [merchantScope, setMerchantScope] = useState('');
-  return (
-    <ChannelScreen title={t('title')} tools={<MerchantPicker value={merchantScope} onChange={setMerchantScope} allowAll />}>
-      {(channelId) => <CalendarsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />}
-    </ChannelScreen>
-  );
+  return <MerchantScreen title={t('title')} body={(channelId, merchantScope) => <CalendarsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />} />;
 }

@@ -6,8 +6,8 @@ import type { Agent, Calendar, Group, List } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
 import { adminMessages } from '../messages';
-import { MerchantPicker, PLATFORM, useMerchantName } from '../scope-pickers';
-import { ChannelScreen } from '../screen';
+import { PLATFORM, useMerchantName } from '../scope-pickers';
+import { MerchantScreen } from '../screen';
 import { Empty, Field, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { GroupDetails } from './group-details';
@@ -121,10 +121,5 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
 
 export function GroupsScreen() {
   const t = useT(groupMessages);
-  const [merchantScope, setMerchantScope] = useState('');
-  return (
-    <ChannelScreen title={t('title')} tools={<MerchantPicker value={merchantScope} onChange={setMerchantScope} allowAll />}>
-      {(channelId) => <GroupsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />}
-    </ChannelScreen>
-  );
+  return <MerchantScreen title={t('title')} body={(channelId, merchantScope) => <GroupsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />} />;
 }
