@@ -1,15 +1,19 @@
 // The app's frame: login gate, the live channel, the top bar and the routes of each part. Routes live
 // under /app/ (the server serves index.html for every /app/<route>); agents land on their conversations,
 // admins on the console.
+import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { AdminPage } from './admin/admin-page';
 import { AgentPage } from './agent/agent-page';
 import { useLang, useT } from './i18n/i18n';
 import { LiveProvider, useLiveStatus } from './live/live';
 import { LoginPage } from './pages/login-page';
 import { isAdmin, usePrincipal, useSession } from './session/session';
 import { shellMessages } from './shell-messages';
-import { SimulatorPage } from './simulator/simulator-page';
+
+// Agents load only their view: the console and the simulator (with the session-from codec and its
+// cipher) are fetched the first time an admin opens them.
+const AdminPage = lazy(async () => ({ default: (await import('./admin/admin-page')).AdminPage }));
+const SimulatorPage = lazy(async () => ({ default: (await import('./simulator/simulator-page')).SimulatorPage }));
 
 function LiveBadge() {
   const t = useT(shellMessages);
@@ -57,8 +61,8 @@ function LoggedIn() {
           {/* Straight to the home screen: a Redirect to "/" would reuse this Redirect there, whose navigation runs once. */}
           <Route path="/login"><Redirect to={isAdmin(principal) ? '/admin' : '/inbox'} replace /></Route>
           <Route path="/inbox" nest><AgentPage /></Route>
-          {isAdmin(principal) && <Route path="/admin" nest><AdminPage /></Route>}
-          {config.simulator && isAdmin(principal) && <Route path="/simulator"><SimulatorPage /></Route>}
+          {isAdmin(principal) && <Route path="/admin" nest><Suspense fallback={<p className="loading">{t('loading')}</p>}><AdminPage /></Suspense></Route>}
+          {config.simulator && isAdmin(principal) && <Route path="/simulator"><Suspense fallback={<p className="loading">{t('loading')}</p>}><SimulatorPage /></Suspense></Route>}
           <Route><main className="page"><p>{t('not_found')}</p></main></Route>
         </Switch>
       </div>
