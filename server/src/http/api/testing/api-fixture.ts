@@ -20,6 +20,29 @@ export const SECRETS = { appSecret: 'S3cretAppSecretValue0001', token: 'PushToke
 
 export const CHANNEL_RECORD: ChannelRecord = { id: 'ch1', name: 'Shop', kind: 'miniprogram', appId: 'wx1234567890abcdef', originalId: 'gh_123456789abc', mode: 'secure', format: 'json', tokenSource: 'stable', createdAt: 1, updatedAt: 1, ...SECRETS };
 
+export interface Answer {
+  status: number;
+  json: any;
+  text: string;
+  headers: Headers;
+}
+
+/** One HTTP request with an optional bearer token; a string body is sent as is, anything else as JSON. */
+export async function callWithBearer(method: string, url: string, token?: string, body?: unknown): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method, headers, ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}
+
 export interface ApiFixture {
   base: string;
   engine: EngineFixture;
@@ -29,7 +52,7 @@ export interface ApiFixture {
   tokens: { platform: string; merchantAdmin: string; agent1: string; agent2: string; otherMerchantAdmin: string };
   service: AuthService;
   /** A JSON request; `token` undefined sends no Authorization. */
-  call(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+  call(method: string, path: string, token?: string, body?: unknown): Promise<Answer>;
   database: { up: boolean };
   close(): Promise<void>;
 }
@@ -71,20 +94,7 @@ export async function startApiFixture(options: { throttle?: LoginThrottle; sessi
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base, engine, channels, auth, metrics, tokens, service, database,
-    async call(method, path, token, body) {
-      const headers: Record<string, string> = {};
-      if (token !== undefined) headers.authorization = `Bearer ${token}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(base + path, { method, headers, ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
-      const text = await res.text();
-      let json: unknown;
-      try {
-        json = text ? JSON.parse(text) : undefined;
-      } catch {
-        json = undefined;
-      }
-      return { status: res.status, json, text, headers: res.headers };
-    },
+    call: (method, path, token, body) => callWithBearer(method, base + path, token, body),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -3,13 +3,7 @@
 // every role; plus customers who write through the emulator.
 import { encodeSessionFrom } from '../../../../../shared/src/index';
 import { CHANNEL, eventually, type Stack } from '../../../e2e/support';
-
-export interface Answer {
-  status: number;
-  json: any;
-  text: string;
-  headers: Headers;
-}
+import { callWithBearer, type Answer } from './api-fixture';
 
 export interface People {
   merchants: { m1: string; m2: string };
@@ -42,20 +36,7 @@ export async function arrangePeople(stack: Stack): Promise<People> {
     m2Agent: await token('m2 agent', { role: 'agent', agentId: agents.m2 }),
     platformAgent: await token('platform agent', { role: 'agent', agentId: agents.platform }),
   };
-  const call = async (method: string, path: string, token: string | undefined, body?: unknown): Promise<Answer> => {
-    const headers: Record<string, string> = {};
-    if (token !== undefined) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${stack.baseUrl}/api/v1${path}`, { method, headers, ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, json, text, headers: res.headers };
-  };
+  const call = (method: string, path: string, token: string | undefined, body?: unknown) => callWithBearer(method, `${stack.baseUrl}/api/v1${path}`, token, body);
   return { merchants: { m1, m2 }, agents, tokens, call };
 }
 

@@ -14,20 +14,10 @@ export interface EntryPage {
   conversationId: string;
 }
 
-export interface CustomerView {
-  id: string;
-  channelId: string;
-  openid: string;
-  unionId?: string;
-  nickname?: string;
-  avatarUrl?: string;
-  params: Record<string, string>;
-  customFields: Record<string, string>;
-  partnerId?: string;
+/** The customer's own fields the API shows (no routing state), plus the entry page. */
+export type CustomerView = Pick<Customer, 'id' | 'channelId' | 'openid' | 'unionId' | 'nickname' | 'avatarUrl' | 'params' | 'customFields' | 'partnerId' | 'firstSeenAt' | 'lastSeenAt'> & {
   entryPage?: EntryPage;
-  firstSeenAt: number;
-  lastSeenAt: number;
-}
+};
 
 export function customerView(c: Customer, shown: { unionId: boolean; entryPage?: EntryPage | undefined }): CustomerView {
   return {
