@@ -46,6 +46,18 @@ export function MerchantPicker({ value, onChange, allowAll }: { value: string; o
   );
 }
 
+/** A form's merchant field (a new record's owner): the platform's team or one merchant, by id. */
+export function MerchantSelect({ value, onChange }: { value: string; onChange(v: string): void }) {
+  const t = useT(adminMessages);
+  const { merchants } = useAdmin();
+  return (
+    <select name="merchantId" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value={PLATFORM}>{t('scope_platform')}</option>
+      {(merchants.data ?? []).map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+    </select>
+  );
+}
+
 /** The merchant a record belongs to, for display. */
 export function useMerchantName() {
   const t = useT(adminMessages);

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/i18n';
 import { accountMessages, checkLogin } from '../accounts';
 import { channelPath, useAdmin } from '../admin-context';
 import { adminMessages } from '../messages';
-import { PLATFORM } from '../scope-pickers';
+import { MerchantSelect, PLATFORM } from '../scope-pickers';
 import { Field } from '../ui';
 import { errorText, useSubmit } from '../use-load';
 import { agentMessages } from './messages';
@@ -24,7 +24,7 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
   const t = useT(agentMessages);
   const tl = useT(accountMessages);
   const ta = useT(adminMessages);
-  const { isPlatform, merchants } = useAdmin();
+  const { isPlatform } = useAdmin();
   const isNew = agent === undefined;
   const [name, setName] = useState(agent?.name ?? '');
   const [merchant, setMerchant] = useState(agent ? (agent.merchantId ?? PLATFORM) : defaultMerchant || PLATFORM);
@@ -85,10 +85,7 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
         </Field>
         {isPlatform && isNew && (
           <Field label={t('f_merchant')}>
-            <select name="merchantId" value={merchant} onChange={(e) => setMerchant(e.target.value)}>
-              <option value={PLATFORM}>{ta('scope_platform')}</option>
-              {(merchants.data ?? []).map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-            </select>
+            <MerchantSelect value={merchant} onChange={setMerchant} />
           </Field>
         )}
         <Field label={t('f_capacity')} hint={t('f_capacity_hint')}>

@@ -6,7 +6,7 @@ import type { Calendar } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
 import { adminMessages } from '../messages';
-import { PLATFORM } from '../scope-pickers';
+import { MerchantSelect, PLATFORM } from '../scope-pickers';
 import { Field } from '../ui';
 import { useSubmit } from '../use-load';
 import { calendarMessages } from './messages';
@@ -86,7 +86,7 @@ const rowsOf = (segments: Calendar['workdaySegments'] | undefined): SegmentRow[]
 export function CalendarForm({ channelId, calendar, defaultMerchant, onSaved, onClose }: { channelId: string; calendar: Calendar | undefined; defaultMerchant: string; onSaved(c: Calendar): void; onClose(): void }) {
   const t = useT(calendarMessages);
   const ta = useT(adminMessages);
-  const { isPlatform, merchants } = useAdmin();
+  const { isPlatform } = useAdmin();
   const isNew = calendar === undefined;
   const [name, setName] = useState(calendar?.name ?? '');
   const [merchant, setMerchant] = useState(defaultMerchant || PLATFORM);
@@ -134,10 +134,7 @@ export function CalendarForm({ channelId, calendar, defaultMerchant, onSaved, on
         <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
         {isPlatform && isNew && (
           <Field label={t('f_merchant')}>
-            <select name="merchantId" value={merchant} onChange={(e) => setMerchant(e.target.value)}>
-              <option value={PLATFORM}>{ta('scope_platform')}</option>
-              {(merchants.data ?? []).map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-            </select>
+            <MerchantSelect value={merchant} onChange={setMerchant} />
           </Field>
         )}
         <Field label={t('f_tz')} hint={t('f_tz_hint')}>

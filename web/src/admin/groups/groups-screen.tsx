@@ -6,7 +6,7 @@ import type { Agent, Calendar, Group, List } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
 import { adminMessages } from '../messages';
-import { PLATFORM, useMerchantName } from '../scope-pickers';
+import { MerchantSelect, PLATFORM, useMerchantName } from '../scope-pickers';
 import { MerchantScreen } from '../screen';
 import { Empty, Field, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
@@ -16,7 +16,7 @@ import { groupMessages } from './messages';
 function NewGroupForm({ channelId, calendars, defaultMerchant, onCreated, onClose }: { channelId: string; calendars: Calendar[]; defaultMerchant: string; onCreated(g: Group): void; onClose(): void }) {
   const t = useT(groupMessages);
   const ta = useT(adminMessages);
-  const { isPlatform, merchants } = useAdmin();
+  const { isPlatform } = useAdmin();
   const [name, setName] = useState('');
   const [merchant, setMerchant] = useState(defaultMerchant || PLATFORM);
   const [calendarId, setCalendarId] = useState('');
@@ -38,10 +38,7 @@ function NewGroupForm({ channelId, calendars, defaultMerchant, onCreated, onClos
         <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
         {isPlatform && (
           <Field label={t('f_merchant')}>
-            <select name="merchantId" value={merchant} onChange={(e) => { setMerchant(e.target.value); setCalendarId(''); }}>
-              <option value={PLATFORM}>{ta('scope_platform')}</option>
-              {(merchants.data ?? []).map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-            </select>
+            <MerchantSelect value={merchant} onChange={(v) => { setMerchant(v); setCalendarId(''); }} />
           </Field>
         )}
         <Field label={t('f_calendar')}>
