@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from './database';
 import { MigrationError, migrations, runMigrations, type Migration } from './migrations';
+import { agentLookups } from './sqlite-scoped-records';
 
 let dir: string;
 beforeEach(() => {
@@ -66,6 +67,16 @@ describe('upgrading a database made by the first step', () => {
       expect(`${sql} => ${p}`).not.toMatch(/SCAN (customers|conversations|messages|agents|outbox)(?! USING)/);
       expect(`${sql} => ${p}`).not.toMatch(/USE TEMP B-TREE/);
     }
+    db.close();
+  });
+});
+
+describe('the agent lookups of the push path (step 8)', () => {
+  it('find an agent by WeChat openid and by name through their expression indexes', () => {
+    const db = openDatabase(join(dir, 'agents.db'));
+    const plan = (sql: string, ...params: string[]) => db.prepare<string[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail).join(' / ');
+    expect(plan(agentLookups.byWechatOpenid, 'c', 'o')).toBe('SEARCH agents USING INDEX agents_by_wechat_openid (channel_id=? AND <expr>=?)');
+    expect(plan(agentLookups.byNames, 'c', '', '["a"]')).toMatch(/^SEARCH agents USING INDEX agents_by_name \(channel_id=\? AND merchant_id=\? AND <expr>=\?\)/);
     db.close();
   });
 });

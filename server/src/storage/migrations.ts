@@ -7,6 +7,7 @@ import { engineSchema } from './migration-engine';
 import { authSchema } from './auth-migration';
 import { knowledgeSchema } from './sqlite-knowledge-migration';
 import { workbenchSchema } from './migration-workbench';
+import { agentLookupsSchema } from './migration-agent-lookups';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'inbox of verified pushes', sql: inboxSchema },
   { version: 6, name: 'knowledge base', sql: knowledgeSchema },
   { version: 7, name: 'media owners and the agents-see-UnionID switch', sql: workbenchSchema },
+  { version: 8, name: 'agents by WeChat openid and by name', sql: agentLookupsSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -5,6 +5,7 @@ import type { Conversation, ConversationState } from '../core/model/conversation
 import type { ConversationListQuery, ConversationRepository } from '../core/ports/repositories';
 import { ConversationLister } from './sqlite-conversation-list';
 import { merchantKey, merchantOf, optional, parseJson, restAsJson } from './record-codec';
+import { keyOf, UnitCache, type UnitMap } from './unit-cache';
 
 export interface ConversationRow {
   id: string;
@@ -66,8 +67,13 @@ export class SqliteConversations implements ConversationRepository {
   private readonly updateData: Statement<[string, string]>;
   private readonly assignedCounts: Statement<[string], { agent_id: string; n: number }>;
   private readonly lister: ConversationLister;
+  /** Within one unit: conversations by id, findOpen's answers, and the stored key columns of rows seen. */
+  private readonly byId: UnitMap<Conversation | undefined>;
+  private readonly openOf: UnitMap<Conversation | undefined>;
+  private readonly storedKeys: UnitMap<KeyColumns | undefined>;
 
-  constructor(db: Database) {
+  /** Without a cache opened by the unit of work, every call reads the database. */
+  constructor(db: Database, cache: UnitCache = new UnitCache()) {
     const q = (where: string, order: string) => db.prepare<unknown[], ConversationRow>(`SELECT * FROM conversations WHERE ${where} ${order}`);
     this.s = {
       byId: q('id = ?', ''),
@@ -93,30 +99,45 @@ export class SqliteConversations implements ConversationRepository {
        WHERE state = 'assigned' AND agent_id IN (SELECT value FROM json_each(?)) GROUP BY agent_id`,
     );
     this.lister = new ConversationLister(db);
+    this.byId = cache.map();
+    this.openOf = cache.map();
+    this.storedKeys = cache.map();
   }
 
   async get(id: string): Promise<Conversation | undefined> {
-    return this.one(this.s.byId, id);
+    return this.byId.read(id, () => {
+      const row = this.s.byId.get(id);
+      if (row === undefined) this.storedKeys.set(id, undefined); // a save of this id will insert
+      return row && this.seen(row);
+    });
   }
 
   /**
    * Most saves change only what lives in `data` (a timestamp, the routing chain). SQLite rewrites the
    * entry of every index whose columns an UPDATE assigns, changed or not, and six indexes cover the
-   * key columns: such saves write `data` alone, the others the whole row.
+   * key columns: such saves write `data` alone, the others the whole row. The stored keys are read only
+   * when this unit has not seen the row yet.
    */
   async save(c: Conversation): Promise<void> {
     const row = toRow(c);
-    const stored = this.keysOf.get(row.id);
+    const stored = this.storedKeys.read(row.id, () => this.keysOf.get(row.id));
     if (stored !== undefined && sameKeys(stored, row)) this.updateData.run(row.data, row.id);
     else this.upsert.run(row);
+    this.storedKeys.set(row.id, row);
+    this.byId.set(row.id, c);
+    this.openOf.clear(); // any conversation may have opened, ended or moved
   }
 
   async findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
-    return this.one(this.s.openOfCustomer, customerId, merchantKey(merchantId));
+    return this.openOf.read(keyOf(customerId, merchantKey(merchantId)), () => {
+      const c = this.one(this.s.openOfCustomer, customerId, merchantKey(merchantId));
+      if (c) this.byId.set(c.id, c);
+      return c;
+    });
   }
 
   async listOpenByCustomer(customerId: string): Promise<Conversation[]> {
-    return this.s.openByCustomer.all(customerId).map(conversationFromRow);
+    return this.s.openByCustomer.all(customerId).map(this.seen);
   }
 
   async findLatestWithAgent(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
@@ -124,15 +145,15 @@ export class SqliteConversations implements ConversationRepository {
   }
 
   async listQueued(channelId: string, merchantId: string | undefined): Promise<Conversation[]> {
-    return this.s.queued.all(channelId, merchantKey(merchantId)).map(conversationFromRow);
+    return this.s.queued.all(channelId, merchantKey(merchantId)).map(this.seen);
   }
 
   async listOpen(channelId: string): Promise<Conversation[]> {
-    return this.s.openOfChannel.all(channelId).map(conversationFromRow);
+    return this.s.openOfChannel.all(channelId).map(this.seen);
   }
 
   async listByAgent(agentId: string, state: ConversationState): Promise<Conversation[]> {
-    return this.s.byAgent.all(agentId, state).map(conversationFromRow);
+    return this.s.byAgent.all(agentId, state).map(this.seen);
   }
 
   async countAssigned(agentIds: readonly string[]): Promise<Map<string, number>> {
@@ -141,11 +162,17 @@ export class SqliteConversations implements ConversationRepository {
   }
 
   async list(query: ConversationListQuery): Promise<Conversation[]> {
-    return this.lister.list(query).map(conversationFromRow);
+    return this.lister.list(query).map(this.seen);
   }
 
   private one(statement: Statement<unknown[], ConversationRow>, ...params: unknown[]): Conversation | undefined {
     const row = statement.get(...params);
-    return row && conversationFromRow(row);
+    return row && this.seen(row);
   }
+
+  /** Every row read tells a later save of it in this unit what its key columns hold. */
+  private readonly seen = (row: ConversationRow): Conversation => {
+    this.storedKeys.set(row.id, row);
+    return conversationFromRow(row);
+  };
 }

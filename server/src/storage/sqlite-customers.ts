@@ -3,6 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Customer } from '../core/model/customer';
 import type { CustomerRepository } from '../core/ports/repositories';
 import { parseJson, restAsJson } from './record-codec';
+import { keyOf, UnitCache, type UnitMap } from './unit-cache';
 
 interface Row {
   id: string;
@@ -13,8 +14,9 @@ interface Row {
 
 const COLUMNS = ['id', 'channelId', 'openid'] as const;
 
-function fromRow(row: Row | undefined): Customer | undefined {
-  if (!row) return undefined;
+type KeyColumns = Omit<Row, 'data'>;
+
+function fromRow(row: Row): Customer {
   return { id: row.id, channelId: row.channel_id, openid: row.openid, ...parseJson<Omit<Customer, (typeof COLUMNS)[number]>>(row.data) };
 }
 
@@ -22,10 +24,15 @@ export class SqliteCustomers implements CustomerRepository {
   private readonly byId: Statement<[string], Row>;
   private readonly byOpenid: Statement<[string, string], Row>;
   private readonly upsert: Statement<[Row]>;
-  private readonly keysOf: Statement<[string], Omit<Row, 'data'>>;
+  private readonly keysOf: Statement<[string], KeyColumns>;
   private readonly updateData: Statement<[string, string]>;
+  /** Within one unit: customers by id and by (channel, openid), and the stored key columns of rows seen. */
+  private readonly cachedById: UnitMap<Customer | undefined>;
+  private readonly cachedByOpenid: UnitMap<Customer | undefined>;
+  private readonly storedKeys: UnitMap<KeyColumns | undefined>;
 
-  constructor(db: Database) {
+  /** Without a cache opened by the unit of work, every call reads the database. */
+  constructor(db: Database, cache: UnitCache = new UnitCache()) {
     this.byId = db.prepare('SELECT * FROM customers WHERE id = ?');
     this.byOpenid = db.prepare('SELECT * FROM customers WHERE channel_id = ? AND openid = ?');
     // ON CONFLICT (id), not INSERT OR REPLACE: a clash on (channel_id, openid) with another id must fail,
@@ -36,21 +43,44 @@ export class SqliteCustomers implements CustomerRepository {
     );
     this.keysOf = db.prepare('SELECT id, channel_id, openid FROM customers WHERE id = ?');
     this.updateData = db.prepare('UPDATE customers SET data = ? WHERE id = ?');
+    this.cachedById = cache.map();
+    this.cachedByOpenid = cache.map();
+    this.storedKeys = cache.map();
   }
 
   async get(id: string): Promise<Customer | undefined> {
-    return fromRow(this.byId.get(id));
+    return this.cachedById.read(id, () => {
+      const row = this.byId.get(id);
+      this.storedKeys.set(id, row); // undefined: a save of this id will insert
+      return row && fromRow(row);
+    });
   }
 
   async findByOpenid(channelId: string, openid: string): Promise<Customer | undefined> {
-    return fromRow(this.byOpenid.get(channelId, openid));
+    return this.cachedByOpenid.read(keyOf(channelId, openid), () => {
+      const row = this.byOpenid.get(channelId, openid);
+      if (row === undefined) return undefined;
+      const c = fromRow(row);
+      this.storedKeys.set(c.id, row);
+      this.cachedById.set(c.id, c);
+      return c;
+    });
   }
 
-  /** A customer's channel and openid never change in practice: then only `data` is written, not the (channel_id, openid) index. */
+  /**
+   * A customer's channel and openid never change in practice: then only `data` is written, not the
+   * (channel_id, openid) index. The stored keys are read only when this unit has not seen the row yet.
+   */
   async save(c: Customer): Promise<void> {
     const data = restAsJson(c, COLUMNS);
-    const stored = this.keysOf.get(c.id);
-    if (stored !== undefined && stored.channel_id === c.channelId && stored.openid === c.openid) this.updateData.run(data, c.id);
-    else this.upsert.run({ id: c.id, channel_id: c.channelId, openid: c.openid, data });
+    const stored = this.storedKeys.read(c.id, () => this.keysOf.get(c.id));
+    const keys = { id: c.id, channel_id: c.channelId, openid: c.openid };
+    const moved = stored !== undefined && (stored.channel_id !== keys.channel_id || stored.openid !== keys.openid);
+    if (stored !== undefined && !moved) this.updateData.run(data, c.id);
+    else this.upsert.run({ ...keys, data });
+    if (moved) this.cachedByOpenid.clear(); // its old (channel, openid) no longer finds it
+    this.storedKeys.set(c.id, keys);
+    this.cachedById.set(c.id, c);
+    this.cachedByOpenid.set(keyOf(c.channelId, c.openid), c);
   }
 }

@@ -4,6 +4,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Delivery, Message } from '../core/model/message';
 import type { MessageListQuery, MessageRepository } from '../core/ports/repositories';
 import { optional, parseJson, restAsJson } from './record-codec';
+import { keyOf, UnitCache, type UnitMap } from './unit-cache';
 
 interface Row {
   id: string;
@@ -40,8 +41,11 @@ export class SqliteMessages implements MessageRepository {
   private readonly lastOf: Statement<[string, number, number], Row>;
   private readonly newestOf: Statement<[string], Row>;
   private readonly updateDelivery: Statement<[string, string]>;
+  /** Within one unit: findByWechatMsgId's answers (misses too), and the messages added with a MsgId. */
+  private readonly byPush: UnitMap<Message | undefined>;
 
-  constructor(db: Database) {
+  /** Without a cache opened by the unit of work, every call reads the database. */
+  constructor(db: Database, cache: UnitCache = new UnitCache()) {
     this.byId = db.prepare('SELECT * FROM messages WHERE id = ?');
     this.byMsgId = db.prepare('SELECT * FROM messages WHERE channel_id = ? AND wechat_msg_id = ?');
     this.insert = db.prepare(
@@ -59,6 +63,7 @@ export class SqliteMessages implements MessageRepository {
        JOIN messages AS m ON m.id = (SELECT id FROM messages WHERE conversation_id = c.value ORDER BY created_at DESC, id DESC LIMIT 1)`,
     );
     this.updateDelivery = db.prepare('UPDATE messages SET delivery = ? WHERE id = ?');
+    this.byPush = cache.map();
   }
 
   async get(id: string): Promise<Message | undefined> {
@@ -76,11 +81,14 @@ export class SqliteMessages implements MessageRepository {
       delivery: m.delivery === undefined ? null : JSON.stringify(m.delivery),
       data: restAsJson(m, COLUMNS),
     });
+    if (m.wechatMsgId !== undefined) this.byPush.set(keyOf(m.channelId, m.wechatMsgId), m);
   }
 
   async findByWechatMsgId(channelId: string, wechatMsgId: string): Promise<Message | undefined> {
-    const row = this.byMsgId.get(channelId, wechatMsgId);
-    return row && fromRow(row);
+    return this.byPush.read(keyOf(channelId, wechatMsgId), () => {
+      const row = this.byMsgId.get(channelId, wechatMsgId);
+      return row && fromRow(row);
+    });
   }
 
   async listByConversation(conversationId: string, query?: MessageListQuery): Promise<Message[]> {
@@ -94,5 +102,6 @@ export class SqliteMessages implements MessageRepository {
 
   async setDelivery(id: string, delivery: Delivery): Promise<void> {
     this.updateDelivery.run(JSON.stringify(delivery), id);
+    this.byPush.clear(); // the message may be one of those kept
   }
 }

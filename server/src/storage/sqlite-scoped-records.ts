@@ -58,14 +58,42 @@ class SqliteScopedRecords<T extends ScopedRecord> {
     return this.byChannel.all(channelId).map((r) => this.fromRow(r));
   }
 
-  private fromRow(row: Row): T {
+  protected fromRow(row: Row): T {
     return { id: row.id, channelId: row.channel_id, ...merchantOf(row.merchant_id), ...parseJson<object>(row.data) } as T;
   }
 }
 
+const byId = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Both spell the expressions of the indexes of migration-agent-lookups.ts to the character, or SQLite
+ * would scan (migrations.test.ts checks their plans). byNames takes the names as a JSON array, one
+ * prepared statement for any number; it has no ORDER BY, with which SQLite would rather walk the
+ * merchant's agents in id order than seek each name (the few rows found are sorted in JS).
+ */
+export const agentLookups = {
+  byWechatOpenid: `SELECT * FROM agents WHERE channel_id = ? AND json_extract(data, '$.wechatOpenid') = ? ORDER BY id LIMIT 1`,
+  byNames: `SELECT * FROM agents WHERE channel_id = ? AND merchant_id = ? AND json_extract(data, '$.name') IN (SELECT value FROM json_each(?))`,
+};
+
 export class SqliteAgents extends SqliteScopedRecords<Agent> implements AgentRepository {
+  private readonly byWechatOpenid: Statement<[string, string], Row>;
+  private readonly byNames: Statement<[string, string, string], Row>;
+
   constructor(db: Database) {
     super(db, 'agents');
+    this.byWechatOpenid = db.prepare(agentLookups.byWechatOpenid);
+    this.byNames = db.prepare(agentLookups.byNames);
+  }
+
+  async findByWechatOpenid(channelId: string, openid: string): Promise<Agent | undefined> {
+    const row = this.byWechatOpenid.get(channelId, openid);
+    return row && this.fromRow(row);
+  }
+
+  async listByNames(channelId: string, merchantId: string | undefined, names: readonly string[]): Promise<Agent[]> {
+    if (names.length === 0) return [];
+    return this.byNames.all(channelId, merchantKey(merchantId), JSON.stringify(names)).sort(byId).map((r) => this.fromRow(r));
   }
 }
 

@@ -1,7 +1,8 @@
 // SQLite adapter of UnitOfWork: each run is one BEGIN IMMEDIATE … COMMIT (ROLLBACK when the unit
 // throws), and units run one after another through the connection's serial queue. IMMEDIATE takes the
 // write lock at the start, so a unit never fails half-way on SQLITE_BUSY against another process.
-// Repositories and their prepared statements are built once and shared by every unit.
+// Repositories and their prepared statements are built once and shared by every unit, and so is their
+// read cache (unit-cache.ts): opened when a unit or savepoint starts, emptied when it ends either way.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
 import { SqliteConversations } from './sqlite-conversations';
@@ -11,12 +12,14 @@ import { SqliteMessages } from './sqlite-messages';
 import { SqliteOutbox } from './sqlite-outbox';
 import { SqliteAgents, SqliteCalendars, SqliteSkillGroups } from './sqlite-scoped-records';
 import { serialFor, type SerialQueue } from './serial-lock';
+import { UnitCache } from './unit-cache';
 
-export function sqliteTransaction(db: Database): Transaction {
+/** The repositories over `db`; they cache nothing unless whoever runs the units opens `cache`. */
+export function sqliteTransaction(db: Database, cache: UnitCache = new UnitCache()): Transaction {
   return {
-    customers: new SqliteCustomers(db),
-    conversations: new SqliteConversations(db),
-    messages: new SqliteMessages(db),
+    customers: new SqliteCustomers(db, cache),
+    conversations: new SqliteConversations(db, cache),
+    messages: new SqliteMessages(db, cache),
     agents: new SqliteAgents(db),
     groups: new SqliteSkillGroups(db),
     calendars: new SqliteCalendars(db),
@@ -28,6 +31,7 @@ export function sqliteTransaction(db: Database): Transaction {
 
 export class SqliteUnitOfWork implements UnitOfWork {
   private readonly queue: SerialQueue;
+  private readonly cache = new UnitCache();
   private readonly tx: Transaction;
   private readonly begin: Statement;
   private readonly commit: Statement;
@@ -38,7 +42,7 @@ export class SqliteUnitOfWork implements UnitOfWork {
 
   constructor(private readonly db: Database) {
     this.queue = serialFor(db);
-    this.tx = sqliteTransaction(db);
+    this.tx = sqliteTransaction(db, this.cache);
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
@@ -70,8 +74,10 @@ export class SqliteUnitOfWork implements UnitOfWork {
     });
   }
 
+  /** Each savepoint is a unit of its own for the cache: what a rolled-back one wrote is never served. */
   private async runSavepoint<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     this.savepoint.run();
+    this.cache.begin();
     try {
       const result = await work(this.tx);
       this.release.run();
@@ -80,11 +86,14 @@ export class SqliteUnitOfWork implements UnitOfWork {
       this.rollbackTo.run();
       this.release.run();
       throw error;
+    } finally {
+      this.cache.end();
     }
   }
 
   private async runNow<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     this.begin.run();
+    this.cache.begin();
     try {
       const result = await work(this.tx);
       this.commit.run();
@@ -93,6 +102,8 @@ export class SqliteUnitOfWork implements UnitOfWork {
       // SQLite may already have rolled back by itself (e.g. after SQLITE_FULL); ROLLBACK then would throw.
       if (this.db.inTransaction) this.rollback.run();
       throw error;
+    } finally {
+      this.cache.end();
     }
   }
 }

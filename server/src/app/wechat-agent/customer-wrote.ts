@@ -6,7 +6,7 @@
 import type { Agent } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
 import { openConversation } from '../../core/conversation/transitions';
-import { customerIntent, type CustomerIntent } from '../../core/wechat-agent/customer-intents';
+import { customerIntent, nameCandidates, type CustomerIntent } from '../../core/wechat-agent/customer-intents';
 import { agentTargetState } from '../../core/routing/target-state';
 import { handleCustomerMessage, type HandleMessageResult, type IncomingCustomerMessage } from '../handle-customer-message';
 import { closeConversation } from '../support/close-conversation';
@@ -21,13 +21,13 @@ import { systemConversation } from './agent-line';
 import { withinUnit } from './nested';
 import { syncConversation } from './relay';
 
-const sameMerchant = (a: { merchantId?: string }, merchantId: string | undefined) => (a.merchantId ?? '') === (merchantId ?? '');
-
-export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: IncomingCustomerMessage, agents: Agent[]): Promise<HandleMessageResult> {
+export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: IncomingCustomerMessage): Promise<HandleMessageResult> {
   const known = await w.tx.customers.findByOpenid(input.channelId, input.push.fromUserName);
   const merchantId = known?.session?.merchantId;
-  const team = agents.filter((a) => sameMerchant(a, merchantId));
-  const intent: CustomerIntent = input.push.type === 'text' ? customerIntent(input.push.content, team.map((a) => a.name)) : { kind: 'none' };
+  const text = input.push.type === 'text' ? input.push.content : undefined;
+  // Of the merchant's team, only the agents the text could call by name are loaded (none for most texts).
+  const team = text === undefined ? [] : await w.tx.agents.listByNames(input.channelId, merchantId, nameCandidates(text));
+  const intent: CustomerIntent = text === undefined ? { kind: 'none' } : customerIntent(text, team.map((a) => a.name));
   if (intent.kind === 'openid') return answerOpenid(w, input);
   const open = known && (await w.tx.conversations.findOpen(known.id, merchantId));
   const previous = known && !open ? await w.tx.conversations.findLatestWithAgent(known.id, merchantId) : undefined;

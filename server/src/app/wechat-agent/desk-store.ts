@@ -1,4 +1,4 @@
-// Reading and saving an agent's WeChat desk, and finding the agent behind an openid.
+// Reading and saving an agent's WeChat desk, and finding the agent whose line a conversation is.
 import type { Agent } from '../../core/model/agent';
 import { emptyDesk, type WeChatDesk } from '../../core/wechat-agent/desk';
 import type { Work } from '../support/engine-deps';
@@ -16,19 +16,11 @@ export async function saveDesk(w: Work, agentId: string, desk: WeChatDesk): Prom
   if (fresh) await w.tx.agents.save({ ...fresh, wechatDesk: desk });
 }
 
-/**
- * The agent bound to this openid on the channel. Agents per channel are few, so a scan is cheap enough
- * for now; an index on the openid (a migration step 7) is the way out when it is not.
- */
-export async function agentByOpenid(w: Work, channelId: string, openid: string): Promise<Agent | undefined> {
-  return (await w.tx.agents.listByChannel(channelId)).find((a) => a.wechatOpenid === openid);
-}
-
 /** The agent whose line (system conversation) this is, found through the line's customer. */
 export async function agentOfLine(w: Work, lineId: string): Promise<Agent | undefined> {
   const line = await w.tx.conversations.get(lineId);
   const customer = line && (await w.tx.customers.get(line.customerId));
   if (!line || !customer) return undefined;
-  const agent = await agentByOpenid(w, line.channelId, customer.openid);
+  const agent = await w.tx.agents.findByWechatOpenid(line.channelId, customer.openid);
   return agent?.wechatDesk?.lineId === lineId ? agent : undefined;
 }

@@ -13,12 +13,11 @@ export function handleWeChatMessage(deps: EngineDeps, input: IncomingCustomerMes
   return inUnit(deps, async (w) => {
     const known = await w.tx.messages.findByWechatMsgId(input.channelId, input.push.msgId);
     if (known) return { kind: 'duplicate', messageId: known.id };
-    const agents = await w.tx.agents.listByChannel(input.channelId);
-    const agent = agents.find((a) => a.wechatOpenid === input.push.fromUserName);
+    const agent = await w.tx.agents.findByWechatOpenid(input.channelId, input.push.fromUserName);
     if (agent?.wechatOpenid !== undefined) {
       const done = await agentWroteOnWeChat(deps, w, { ...agent, wechatOpenid: agent.wechatOpenid }, input, options);
       return { kind: 'agent', agentId: agent.id, ...done };
     }
-    return customerWroteOnWeChat(deps, w, input, agents);
+    return customerWroteOnWeChat(deps, w, input);
   });
 }

@@ -77,6 +77,10 @@ export interface AgentRepository {
   listByMerchant(channelId: string, merchantId: string | undefined): Promise<Agent[]>;
   /** Every agent of the channel, all merchants. */
   listByChannel(channelId: string): Promise<Agent[]>;
+  /** The agent bound to this WeChat openid on the channel (the first by id, should there be two). */
+  findByWechatOpenid(channelId: string, openid: string): Promise<Agent | undefined>;
+  /** The agents of exactly this merchant whose name is one of `names`, by id. */
+  listByNames(channelId: string, merchantId: string | undefined, names: readonly string[]): Promise<Agent[]>;
 }
 
 export interface SkillGroupRepository {

@@ -23,6 +23,10 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
       listByMerchant: async (channelId, merchantId) =>
         list(data.agents, (a) => a.channelId === channelId && sameMerchant(a.merchantId, merchantId)).sort(byId),
       listByChannel: async (channelId) => list(data.agents, (a) => a.channelId === channelId).sort(byId),
+      findByWechatOpenid: async (channelId, openid) =>
+        list(data.agents, (a) => a.channelId === channelId && a.wechatOpenid === openid).sort(byId)[0],
+      listByNames: async (channelId, merchantId, names) =>
+        list(data.agents, (a) => a.channelId === channelId && sameMerchant(a.merchantId, merchantId) && names.includes(a.name)).sort(byId),
     },
     groups: {
       get: async (id) => copy(data.groups.get(id)),

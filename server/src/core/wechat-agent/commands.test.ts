@@ -1,5 +1,5 @@
 import { parseDeskCommand } from './commands';
-import { customerIntent } from './customer-intents';
+import { customerIntent, nameCandidates } from './customer-intents';
 import { customerOfNumber, emptyDesk, forget, numberFor } from './desk';
 
 describe('parseDeskCommand', () => {
@@ -53,6 +53,17 @@ describe('customerIntent', () => {
     ['你好', { kind: 'none' }],
   ])('%s', (text, expected) => {
     expect(customerIntent(text, names)).toEqual(expected);
+  });
+
+  it('calls no name but the candidates of the text, so looking up only those is enough', () => {
+    expect(nameCandidates(' 找小王在吗？ ')).toEqual(['找小王在吗？', '小王']);
+    expect(nameCandidates('小王')).toEqual(['小王']);
+    expect(nameCandidates('  ')).toEqual([]);
+    for (const text of ['找小王', '@客服小艳！', '小王说的不对', '再见', '找 小王 在不在', '']) {
+      const team = ['小王', '客服小艳', '找小王', '小王说的不对'];
+      const candidates = nameCandidates(text);
+      expect(customerIntent(text, team.filter((n) => candidates.includes(n)))).toEqual(customerIntent(text, team));
+    }
   });
 });
 

@@ -103,6 +103,31 @@ function scopedRecords({ run }: Harness): void {
     await expect(run((tx) => tx.agents.listByChannel(CH)).then(ids)).resolves.toEqual(['a1', 'a2', 'a3']);
   });
 
+  it('finds the agent bound to a WeChat openid within a channel, the first by id', async () => {
+    await run(async (tx) => {
+      for (const a of [agent('a2', { wechatOpenid: 'ow' }), agent('a1', { merchantId: 'm1', wechatOpenid: 'ow' }), agent('a3'), agent('a4', { channelId: 'ch2', wechatOpenid: 'ow2' })]) await tx.agents.save(a);
+    });
+    await expect(run((tx) => tx.agents.findByWechatOpenid(CH, 'ow'))).resolves.toStrictEqual(agent('a1', { merchantId: 'm1', wechatOpenid: 'ow' }));
+    await expect(run((tx) => tx.agents.findByWechatOpenid(CH, 'ow2'))).resolves.toBeUndefined();
+    await expect(run((tx) => tx.agents.findByWechatOpenid('ch2', 'ow2'))).resolves.toMatchObject({ id: 'a4' });
+    const { wechatOpenid: _unbound, ...a1 } = agent('a1', { merchantId: 'm1', wechatOpenid: 'ow' });
+    await run((tx) => tx.agents.save(a1));
+    await expect(run((tx) => tx.agents.findByWechatOpenid(CH, 'ow'))).resolves.toMatchObject({ id: 'a2' });
+  });
+
+  it('lists the agents of exactly one merchant with one of the names asked, by id', async () => {
+    await run(async (tx) => {
+      const team = [agent('a3', { name: '小王' }), agent('a1', { name: '小王' }), agent('a2', { name: '小艳' }), agent('a4', { name: '小李' })];
+      for (const a of [...team, agent('a5', { name: '小王', merchantId: 'm1' }), agent('a6', { name: '小王', channelId: 'ch2' })]) await tx.agents.save(a);
+    });
+    const named = (merchantId: string | undefined, names: string[]) => run((tx) => tx.agents.listByNames(CH, merchantId, names)).then(ids);
+    await expect(named(undefined, ['小艳', '小王'])).resolves.toEqual(['a1', 'a2', 'a3']);
+    await expect(named('m1', ['小王'])).resolves.toEqual(['a5']);
+    await expect(named(undefined, ['王'])).resolves.toEqual([]);
+    await expect(named(undefined, [])).resolves.toEqual([]);
+    await expect(run((tx) => tx.agents.listByNames(CH, undefined, ['小李']))).resolves.toStrictEqual([agent('a4', { name: '小李' })]);
+  });
+
   it('keeps every agent field and moves an agent when its merchant changes', async () => {
     const full = agent('a1', { merchantId: 'm1', status: 'invisible', groupIds: ['g1', 'g2'], statusChangedAt: 5, lastAssignedAt: 6, wechatOpenid: 'ow' });
     await run((tx) => tx.agents.save(full));

@@ -1,0 +1,63 @@
+// What one customer message costs in SQL on the push path (the WeChat story over the SQLite adapters),
+// counted with better-sqlite3's `verbose` hook: each question of the unit asked once, and no listing of
+// the channel's agents to tell an agent's openid or a called name.
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { textPush } from '../app/testing/engine-fixture';
+import { handleWeChatMessage } from '../app/wechat-agent/handle-wechat-message';
+import type { EngineDeps } from '../app/support/engine-deps';
+import { ManualClock, RecordingNotifier, ScriptedRobot, SequentialIds } from '../core/testing/test-doubles';
+import { runMigrations } from './migrations';
+import { SqliteUnitOfWork } from './sqlite-unit-of-work';
+
+const CH = 'ch1';
+let db: Database;
+let executed: string[];
+let deps: EngineDeps;
+
+beforeEach(async () => {
+  executed = [];
+  db = new BetterSqlite3(':memory:', { verbose: (sql) => executed.push(String(sql)) });
+  runMigrations(db);
+  const uow = new SqliteUnitOfWork(db);
+  deps = { uow, clock: new ManualClock(), ids: new SequentialIds(), notifier: new RecordingNotifier(), robot: new ScriptedRobot() };
+  await uow.run(async (tx) => {
+    await tx.settings.save(CH, undefined, { receptionMode: 'agents_only' });
+    for (let i = 10; i < 60; i++) await tx.agents.save({ id: `a${i}`, channelId: CH, name: `客服${i}`, status: 'online', maxConcurrent: 100, groupIds: [] });
+  });
+});
+afterEach(() => db.close());
+
+async function customerWrites(text: string): Promise<Record<string, number>> {
+  executed = [];
+  const result = await handleWeChatMessage(deps, { channelId: CH, channelKind: 'miniprogram', push: textPush('o1', text) });
+  expect(result).toMatchObject({ kind: 'handled', state: 'assigned' });
+  const ran = (pattern: RegExp) => executed.filter((sql) => pattern.test(sql)).length;
+  return {
+    conversationById: ran(/^SELECT \* FROM conversations WHERE id = /),
+    openConversation: ran(/^SELECT \* FROM conversations WHERE customer_id = .* AND state <> 'ended'/),
+    conversationKeys: ran(/^SELECT id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at FROM conversations/),
+    customerByOpenid: ran(/^SELECT \* FROM customers WHERE channel_id = /),
+    customerKeys: ran(/^SELECT id, channel_id, openid FROM customers/),
+    messageByMsgId: ran(/^SELECT \* FROM messages WHERE channel_id = /),
+    channelAgents: ran(/^SELECT \* FROM agents WHERE channel_id = '\w+' ORDER BY id$/),
+    all: executed.length,
+  };
+}
+
+describe('SQL statements of one customer message', () => {
+  it('continuing an assigned conversation: each read once, no key reads, 11 statements in all', async () => {
+    await customerWrites('你好，请问这个商品什么时候发货？');
+    // Before the unit cache: 4 reads by id, 2 findOpen, 2 findByOpenid, 2 findByWechatMsgId, 2 key
+    // reads and the channel's agents, 19 statements in all.
+    expect(await customerWrites('还在吗')).toEqual({
+      conversationById: 0, openConversation: 1, conversationKeys: 0, customerByOpenid: 1, customerKeys: 0, messageByMsgId: 1, channelAgents: 0, all: 11,
+    });
+  });
+
+  it('opening and routing a conversation: the new conversation is read once, before it exists', async () => {
+    // Before: 5 reads by id, 2 key reads of conversations and 2 of customers, 34 statements in all.
+    expect(await customerWrites('你好')).toEqual({
+      conversationById: 1, openConversation: 1, conversationKeys: 0, customerByOpenid: 1, customerKeys: 1, messageByMsgId: 1, channelAgents: 0, all: 25,
+    });
+  });
+});

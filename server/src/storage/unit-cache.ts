@@ -1,0 +1,72 @@
+// What the repositories of one unit of work have already read or written, so that a story asking the
+// same question twice (the push path asks for a conversation by id four times) pays for one statement.
+//
+// Why serving from it is safe: the repositories are shared by every unit, but units run one after
+// another (the connection's serial queue) and each is one BEGIN IMMEDIATE transaction or one savepoint
+// of a batch. Inside it this connection is the only writer: IMMEDIATE holds the write lock, so other
+// connections (threads, processes) cannot change a row until we commit, and every write of ours to
+// customers, conversations and messages goes through the repository that keeps the cache in step.
+// SqliteUnitOfWork opens the cache when a unit (or savepoint) starts and closes it when the unit
+// commits, is released or rolls back, and a closed cache neither serves nor keeps anything: nothing
+// read outlives its unit, and nothing written survives a ROLLBACK TO that undid it.
+//
+// Values are handed out as they are, not copied: domain records are treated as immutable (updates are
+// `{ ...c, x }` copies), so the same object returned twice in one unit is harmless.
+
+/** One lookup table of a repository; empty and inert while no unit is open. */
+export class UnitMap<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly cache: UnitCache) {}
+
+  /** The value kept for `key` in this unit (misses included), or `load()`'s, kept for the rest of it. */
+  read(key: string, load: () => V): V {
+    if (!this.cache.isOpen) return load();
+    if (this.entries.has(key)) return this.entries.get(key) as V;
+    const value = load();
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    if (this.cache.isOpen) this.entries.set(key, value);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export class UnitCache {
+  private open = false;
+  private readonly maps: Array<UnitMap<unknown>> = [];
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  map<V>(): UnitMap<V> {
+    const m = new UnitMap<V>(this);
+    this.maps.push(m as UnitMap<unknown>);
+    return m;
+  }
+
+  /** A unit or savepoint starts: whatever was kept before belongs to no unit any more. */
+  begin(): void {
+    this.clearAll();
+    this.open = true;
+  }
+
+  /** It committed, was released or rolled back. */
+  end(): void {
+    this.clearAll();
+    this.open = false;
+  }
+
+  private clearAll(): void {
+    for (const m of this.maps) m.clear();
+  }
+}
+
+/** A key of several parts (ids, openids); JSON, so that no part can pass for two. */
+export const keyOf = (...parts: string[]): string => JSON.stringify(parts);
