@@ -11,20 +11,22 @@
 // as the page's EventSource holds it): the difference to the browser is the page's own share (React,
 // rendering, whatever the page fetches per message). A message that never appears is a failure.
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestEmulator } from '../src/emulator/testing';
 import { isRoutingThread, runRoutingThread } from '../src/runtime/routing-thread';
 import { buildPush, exampleMessage, type PushTarget } from '../src/wechat/push-client/index';
+import { cpuByRole, cpuPerMessage } from './process-cpu';
 import { CHROMIUM_PATH, launchChromium } from '../../web/e2e/support/browser';
 import { ADMIN, ask, CHANNEL, type Heard, type LoadSpec, type Sent, type ServerSpec, serveLoad, serveServer, serveSse, seqOf, type SseSpec } from './live-sides';
 
-const AGENTS = 50;
+const AGENTS = Number(process.env.LIVE_BENCH_AGENTS ?? 50);
 const RATE = Number(process.env.LIVE_BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.LIVE_BENCH_SECONDS ?? 25);
 const WARMUP_SECONDS = 3;
+const IDLE_SECONDS = 5;
 const TARGET_P99_MS = 100;
 /** 50 pages in one Chromium on a small machine: renderers shared by several pages each. */
 const RENDERER_LIMIT = Number(process.env.LIVE_BENCH_RENDERERS ?? 8);
@@ -151,6 +153,7 @@ async function openPages(browser: Browser, baseUrl: string, seats: Seat[]): Prom
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     await context.addCookies(seat.cookies.map((c) => ({ ...c, url: baseUrl })));
     await context.addInitScript(OBSERVER);
+    if (process.env.LIVE_BENCH_CSS) await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style'); s.textContent = ${JSON.stringify(process.env.LIVE_BENCH_CSS)}; document.head.append(s); });`);
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     page.on('request', (r) => {
@@ -239,8 +242,25 @@ async function main(): Promise<void> {
 
     const firstSeq = 1_000_000;
     const cpuBefore = await ask<NodeJS.CpuUsage>(server, 'cpu');
+    // The machine at rest with everyone connected: what the pages cost with no message at all.
+    const idleBefore = cpuByRole();
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    const idle = cpuPerMessage(idleBefore, cpuByRole(), IDLE_SECONDS);
     pageRequests.counting = true;
+    const machineBefore = cpuByRole();
+    const trace = process.env.LIVE_BENCH_TRACE;
+    if (trace && browser) await browser.startTracing(seats[0]?.page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz', 'toplevel', 'v8', 'renderer.scheduler'] });
+    const jsProfile = process.env.LIVE_BENCH_JSPROF;
+    const cdp = jsProfile && seats[0]?.page ? await seats[0].page.context().newCDPSession(seats[0].page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const sent = await load(firstSeq, SECONDS);
+    if (trace && browser) await browser.stopTracing();
+    if (cdp && jsProfile) writeFileSync(jsProfile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    const machineAfter = cpuByRole(); // before the load process exits with its share
     await allSeen(sent, 15_000);
     pageRequests.counting = false;
     const cpuAfter = await ask<NodeJS.CpuUsage>(server, 'cpu');
@@ -282,6 +302,9 @@ async function main(): Promise<void> {
     console.log(`\nServer CPU (all its threads): ${cpu.toFixed(0)} µs per message`);
     const perMessage = [...pageRequests.byPath].sort((a, b) => b[1] - a[1]).map(([path, n]) => `${path} ${(n / measured.length).toFixed(2)}`);
     console.log(`Requests from the pages per message: ${(pageRequests.count / measured.length).toFixed(2)}${perMessage.length ? ` (${perMessage.join('; ')})` : ''}`);
+    console.log(`Machine CPU at rest, per second (ms): ${idle.map(([role, ms]) => `${role} ${ms.toFixed(0)}`).join('; ')}`);
+    const byRole = cpuPerMessage(machineBefore, machineAfter, measured.length);
+    console.log(`Machine CPU per message by process (ms): ${byRole.map(([role, ms]) => `${role} ${ms.toFixed(2)}`).join('; ')}; total ${byRole.reduce((a, [, ms]) => a + ms, 0).toFixed(2)}`);
     // Everything (server, Chromium, load, SSE clients) shares this machine: a busy one says so here.
     console.log(`Machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} over the last minute`);
     if (WITH_PAGES) console.log(`Target: p99 < ${TARGET_P99_MS} ms in the page — ${page.p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${page.p99.toFixed(1)} ms)`);

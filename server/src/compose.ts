@@ -37,6 +37,7 @@ import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite
 import { openDatabase } from './storage/database';
 import { SqliteInbox } from './storage/sqlite-inbox';
 import { SqliteReports } from './storage/sqlite-reports';
+import { startWalCheckpointer } from './storage/wal-checkpointer';
 import { VERSION } from './version';
 import { WeChatClient, checkCredentials, jscode2session } from './wechat/outbound/index';
 
@@ -80,7 +81,9 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const { config, logger } = options;
   const clock = options.clock ?? { now: () => Date.now() };
   mkdirSync(config.dataDir, { recursive: true });
-  const db = openDatabase(join(config.dataDir, 'kefu.db'));
+  const databaseFile = join(config.dataDir, 'kefu.db');
+  const db = openDatabase(databaseFile);
+  const checkpointer = startWalCheckpointer(databaseFile, [db], logger);
   const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock });
   const metrics = createMetrics();
   const notices = new NoticeHub();
@@ -107,7 +110,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     return entry && [renderEntry(entry, who ?? { id: '' })];
   });
   notices.subscribe(deskFollower.listener);
-  const thread = options.routingThread === undefined ? undefined : routingThread(options, join(config.dataDir, 'kefu.db'), pollMs, notices, () => void outboxSender?.kick());
+  const thread = options.routingThread === undefined ? undefined : routingThread(options, databaseFile, pollMs, notices, () => void outboxSender?.kick());
   const inboxWorker = thread ?? new InboxWorker(
     { engine, inbox, channelOf: async (id) => storage.channels.get(id), desk: { knowledge: knowledgeLookup } },
     { logger, now: clock.now, pollMs },
@@ -167,6 +170,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
       await knowledge.service.stop();
       await deskFollower.idle();
+      await checkpointer.stop();
       db.close();
     },
   };

@@ -47,6 +47,7 @@ export function runRoutingThread(): void {
   const logger = pino({ name: 'wechat-kefu', level: settings.logLevel }).child({ thread: 'routing' });
   const clock = { now: () => Date.now() };
   const db = openDatabase(settings.databaseFile);
+  db.pragma('wal_autocheckpoint = 0'); // the main thread's checkpointer (storage/wal-checkpointer.ts) does it for us
   const storage = createSqliteStorage(db, { masterKey: settings.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock });
   const knowledge = knowledgeModule(db, { now: clock.now, newId, pollMs: settings.pollMs });
   const inbox = new SqliteInbox(db);

@@ -11,7 +11,8 @@ const PAD_BLOCK = 32;
 const RANDOM_BYTES = 16;
 const HEADER_BYTES = RANDOM_BYTES + 4;
 const KEY_PATTERN = /^[A-Za-z0-9+/]{43}$/;
-const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Canonical base64 with the length check below (a multiple of 4): one linear scan, no backtracking groups. */
+const BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export type AesKey = Buffer & { readonly __aesKey: true };
@@ -59,7 +60,7 @@ export function decryptMessage(key: AesKey, encrypt: string, expectedAppId: stri
 }
 
 function decryptBlocks(key: AesKey, encrypt: string): Buffer {
-  if (encrypt.length === 0 || !BASE64_PATTERN.test(encrypt)) throw new BadCiphertextError('not base64');
+  if (encrypt.length === 0 || encrypt.length % 4 !== 0 || !BASE64_PATTERN.test(encrypt)) throw new BadCiphertextError('not base64');
   const data = Buffer.from(encrypt, 'base64');
   if (data.length === 0 || data.length % PAD_BLOCK !== 0) throw new BadCiphertextError('length not a multiple of 32');
   const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
