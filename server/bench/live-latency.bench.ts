@@ -324,7 +324,12 @@ async function main(): Promise<void> {
     if (refused > 0 || missing.length > 0) process.exitCode = 1;
   } finally {
     await browser?.close();
-    if (server.connected) await ask(server, 'stop').catch(() => undefined);
+    if (server.connected) {
+      // Let it exit by itself: with LIVE_BENCH_PROFILE it still writes its profile after answering.
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      await ask(server, 'stop').catch(() => undefined);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    }
     for (const c of children) if (c.exitCode === null) c.kill();
     await emulator.close();
   }
