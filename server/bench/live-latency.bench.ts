@@ -12,7 +12,7 @@
 // Same-run baselines: the push's acknowledgement, and a bare SSE client per agent (GET /api/v1/events,
 // as the page's EventSource holds it): the difference to the browser is the page's own share (React,
 // rendering, whatever the page fetches per message). A message that never appears is a failure.
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -32,12 +32,6 @@ const IDLE_SECONDS = 5;
 const TARGET_P99_MS = 100;
 /** 50 pages in one Chromium on a small machine: renderers shared by several pages each. */
 const RENDERER_LIMIT = Number(process.env.LIVE_BENCH_RENDERERS ?? 8);
-/**
- * LIVE_BENCH_NICE=N runs Chromium at nice N. In production the 50 browsers run on the agents' own
- * machines; here they share the server's 2 cores, and at equal priority they take its CPU. A lower
- * priority for the browsers approximates separate machines while still timing the real page.
- */
-const BROWSER_NICE = process.env.LIVE_BENCH_NICE === undefined ? undefined : Number(process.env.LIVE_BENCH_NICE);
 /**
  * How many of the agents have their page open in Chromium (LIVE_BENCH_PAGES, default 10); every agent,
  * with a page or not, also holds a bare event stream, so all 50 are connected and get their messages.
@@ -208,10 +202,8 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     if (WITH_PAGES) {
       browser = await launchChromium([`--renderer-process-limit=${RENDERER_LIMIT}`]);
-      // Renderers fork from the zygote, which this reaches, so pages opened later inherit the priority.
-      if (BROWSER_NICE !== undefined) execFileSync('sh', ['-c', `renice -n ${BROWSER_NICE} -p $(pgrep -f '^/usr/lib/chromium/chromium') >/dev/null`]);
       await openPages(browser, baseUrl, seats.slice(0, PAGES));
-      console.log(`${AGENTS} agents online, each with one customer and an event stream; ${PAGES} of them with the chat open in Chromium (renderer-process-limit=${RENDERER_LIMIT}${BROWSER_NICE === undefined ? '' : `, nice ${BROWSER_NICE}`}); set up in ${((performance.now() - t0) / 1000).toFixed(1)} s (pages: ${((performance.now() - t1) / 1000).toFixed(1)} s)`);
+      console.log(`${AGENTS} agents online, each with one customer and an event stream; ${PAGES} of them with the chat open in Chromium (renderer-process-limit=${RENDERER_LIMIT}); set up in ${((performance.now() - t0) / 1000).toFixed(1)} s (pages: ${((performance.now() - t1) / 1000).toFixed(1)} s)`);
     } else {
       console.log(`${AGENTS} agents online, each with one customer; no browser (LIVE_BENCH_PAGES=0): bare SSE clients only`);
     }
