@@ -76,7 +76,7 @@ describe('the agent lookups of the push path (step 8)', () => {
     const db = openDatabase(join(dir, 'agents.db'));
     const plan = (sql: string, ...params: string[]) => db.prepare<string[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail).join(' / ');
     expect(plan(agentLookups.byWechatOpenid, 'c', 'o')).toBe('SEARCH agents USING INDEX agents_by_wechat_openid (channel_id=? AND <expr>=?)');
-    expect(plan(agentLookups.byNames, 'c', '', '["a"]')).toMatch(/^SEARCH agents USING INDEX agents_by_name \(channel_id=\? AND merchant_id=\? AND <expr>=\?\)/);
+    expect(plan(agentLookups.byNames, 'c', '', 'a', 'b')).toMatch(/^SEARCH agents USING INDEX agents_by_name \(channel_id=\? AND merchant_id=\? AND <expr>=\?\)/);
     db.close();
   });
 });

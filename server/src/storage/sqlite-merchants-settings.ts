@@ -3,6 +3,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Merchant } from '../core/model/merchant';
 import type { RoutingSettingsPatch } from '../core/model/routing-settings';
 import type { MerchantRepository, SettingsRepository } from '../core/ports/repositories';
+import { ConfigCache } from './config-cache';
+import { keyOf } from './unit-cache';
 import { merchantKey, parseJson, restAsJson } from './record-codec';
 
 interface MerchantRow {
@@ -56,7 +58,7 @@ export class SqliteSettings implements SettingsRepository {
   private readonly select: Statement<[string, string], { data: string }>;
   private readonly upsert: Statement<[string, string, string]>;
 
-  constructor(db: Database) {
+  constructor(db: Database, private readonly cache = new ConfigCache()) {
     this.select = db.prepare('SELECT data FROM routing_settings WHERE channel_id = ? AND merchant_id = ?');
     this.upsert = db.prepare(
       `INSERT INTO routing_settings (channel_id, merchant_id, data) VALUES (?, ?, ?)
@@ -65,11 +67,14 @@ export class SqliteSettings implements SettingsRepository {
   }
 
   async get(channelId: string, merchantId: string | undefined): Promise<RoutingSettingsPatch | undefined> {
-    const row = this.select.get(channelId, merchantKey(merchantId));
-    return row && parseJson<RoutingSettingsPatch>(row.data);
+    return this.cache.read('routing_settings', keyOf(channelId, merchantKey(merchantId)), () => {
+      const row = this.select.get(channelId, merchantKey(merchantId));
+      return row && parseJson<RoutingSettingsPatch>(row.data);
+    });
   }
 
   async save(channelId: string, merchantId: string | undefined, settings: RoutingSettingsPatch): Promise<void> {
     this.upsert.run(channelId, merchantKey(merchantId), JSON.stringify(settings));
+    this.cache.wrote('routing_settings');
   }
 }

@@ -5,7 +5,9 @@ import type { Agent } from '../core/model/agent';
 import type { SkillGroup } from '../core/model/skill-group';
 import type { WorkCalendar } from '../core/model/work-calendar';
 import type { AgentRepository, CalendarRepository, SkillGroupRepository } from '../core/ports/repositories';
+import { ConfigCache, type ConfigTable } from './config-cache';
 import { merchantKey, merchantOf, parseJson, restAsJson } from './record-codec';
+import { keyOf } from './unit-cache';
 
 interface ScopedRecord {
   id: string;
@@ -22,7 +24,7 @@ interface Row {
 
 const COLUMNS = ['id', 'channelId', 'merchantId'] as const;
 
-type ScopedTable = 'agents' | 'skill_groups' | 'work_calendars';
+type ScopedTable = Exclude<ConfigTable, 'routing_settings'>;
 
 class SqliteScopedRecords<T extends ScopedRecord> {
   private readonly byId: Statement<[string], Row>;
@@ -30,7 +32,8 @@ class SqliteScopedRecords<T extends ScopedRecord> {
   private readonly byChannel: Statement<[string], Row>;
   private readonly upsert: Statement<[Row]>;
 
-  constructor(db: Database, table: ScopedTable) {
+  /** Reads are kept across units in `cache` (config-cache.ts) while the unit of work has it open. */
+  constructor(db: Database, private readonly table: ScopedTable, protected readonly cache = new ConfigCache()) {
     // `table` is one of three constants, never input.
     this.byId = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
     this.byMerchant = db.prepare(`SELECT * FROM ${table} WHERE channel_id = ? AND merchant_id = ? ORDER BY id`);
@@ -42,20 +45,28 @@ class SqliteScopedRecords<T extends ScopedRecord> {
   }
 
   async get(id: string): Promise<T | undefined> {
-    const row = this.byId.get(id);
-    return row && this.fromRow(row);
+    return this.cache.read(this.table, `id ${id}`, () => {
+      const row = this.byId.get(id);
+      return row && this.fromRow(row);
+    });
   }
 
   async save(record: T): Promise<void> {
     this.upsert.run({ id: record.id, channel_id: record.channelId, merchant_id: merchantKey(record.merchantId), data: restAsJson(record, COLUMNS) });
+    this.cache.wrote(this.table);
   }
 
   async listByMerchant(channelId: string, merchantId: string | undefined): Promise<T[]> {
-    return this.byMerchant.all(channelId, merchantKey(merchantId)).map((r) => this.fromRow(r));
+    return this.keptList(`merchant ${keyOf(channelId, merchantKey(merchantId))}`, () => this.byMerchant.all(channelId, merchantKey(merchantId)));
   }
 
   async listByChannel(channelId: string): Promise<T[]> {
-    return this.byChannel.all(channelId).map((r) => this.fromRow(r));
+    return this.keptList(`channel ${channelId}`, () => this.byChannel.all(channelId));
+  }
+
+  /** A copy of the kept list: callers may sort or filter theirs. */
+  private keptList(key: string, rows: () => Row[]): T[] {
+    return this.cache.read(this.table, key, () => rows().map((r) => this.fromRow(r))).slice();
   }
 
   protected fromRow(row: Row): T {
@@ -67,44 +78,52 @@ const byId = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Both spell the expressions of the indexes of migration-agent-lookups.ts to the character, or SQLite
- * would scan (migrations.test.ts checks their plans). byNames takes the names as a JSON array, one
- * prepared statement for any number; it has no ORDER BY, with which SQLite would rather walk the
- * merchant's agents in id order than seek each name (the few rows found are sorted in JS).
+ * would scan (migrations.test.ts checks their plans). byNames seeks two names at a time (a customer's
+ * text has at most two, nameCandidates); a JSON array read with json_each cost twice as much per message.
+ * It has no ORDER BY, with which SQLite would rather walk the merchant's agents in id order than seek
+ * each name (the few rows found are sorted in JS).
  */
 export const agentLookups = {
   byWechatOpenid: `SELECT * FROM agents WHERE channel_id = ? AND json_extract(data, '$.wechatOpenid') = ? ORDER BY id LIMIT 1`,
-  byNames: `SELECT * FROM agents WHERE channel_id = ? AND merchant_id = ? AND json_extract(data, '$.name') IN (SELECT value FROM json_each(?))`,
+  byNames: `SELECT * FROM agents WHERE channel_id = ? AND merchant_id = ? AND json_extract(data, '$.name') IN (?, ?)`,
 };
 
 export class SqliteAgents extends SqliteScopedRecords<Agent> implements AgentRepository {
   private readonly byWechatOpenid: Statement<[string, string], Row>;
-  private readonly byNames: Statement<[string, string, string], Row>;
+  private readonly byNames: Statement<[string, string, string, string], Row>;
 
-  constructor(db: Database) {
-    super(db, 'agents');
+  constructor(db: Database, cache?: ConfigCache) {
+    super(db, 'agents', cache);
     this.byWechatOpenid = db.prepare(agentLookups.byWechatOpenid);
     this.byNames = db.prepare(agentLookups.byNames);
   }
 
+  /** From the channel's kept list (in id order, as the query) while a unit keeps one; else by the index. */
   async findByWechatOpenid(channelId: string, openid: string): Promise<Agent | undefined> {
+    if (this.cache.isOpen) return (await this.listByChannel(channelId)).find((a) => a.wechatOpenid === openid);
     const row = this.byWechatOpenid.get(channelId, openid);
     return row && this.fromRow(row);
   }
 
   async listByNames(channelId: string, merchantId: string | undefined, names: readonly string[]): Promise<Agent[]> {
-    if (names.length === 0) return [];
-    return this.byNames.all(channelId, merchantKey(merchantId), JSON.stringify(names)).sort(byId).map((r) => this.fromRow(r));
+    if (this.cache.isOpen) return (await this.listByMerchant(channelId, merchantId)).filter((a) => names.includes(a.name));
+    const found = new Map<string, Row>();
+    for (let i = 0; i < names.length; i += 2) {
+      const [a, b = a] = names.slice(i, i + 2) as [string, string?];
+      for (const row of this.byNames.all(channelId, merchantKey(merchantId), a, b)) found.set(row.id, row);
+    }
+    return [...found.values()].sort(byId).map((r) => this.fromRow(r));
   }
 }
 
 export class SqliteSkillGroups extends SqliteScopedRecords<SkillGroup> implements SkillGroupRepository {
-  constructor(db: Database) {
-    super(db, 'skill_groups');
+  constructor(db: Database, cache?: ConfigCache) {
+    super(db, 'skill_groups', cache);
   }
 }
 
 export class SqliteCalendars extends SqliteScopedRecords<WorkCalendar> implements CalendarRepository {
-  constructor(db: Database) {
-    super(db, 'work_calendars');
+  constructor(db: Database, cache?: ConfigCache) {
+    super(db, 'work_calendars', cache);
   }
 }

@@ -1,8 +1,9 @@
 // SQLite adapter of UnitOfWork: each run is one BEGIN IMMEDIATE … COMMIT (ROLLBACK when the unit
 // throws), and units run one after another through the connection's serial queue. IMMEDIATE takes the
 // write lock at the start, so a unit never fails half-way on SQLITE_BUSY against another process.
-// Repositories and their prepared statements are built once and shared by every unit, and so is their
-// read cache (unit-cache.ts): opened when a unit or savepoint starts, emptied when it ends either way.
+// Repositories and their prepared statements are built once and shared by every unit, and so are their
+// read caches: unit-cache.ts (opened when a unit or savepoint starts, emptied when it ends either way)
+// and config-cache.ts (agents, groups, calendars, settings, kept across units until something changes).
 import type { Database, Statement } from 'better-sqlite3';
 import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
 import { SqliteConversations } from './sqlite-conversations';
@@ -12,18 +13,19 @@ import { SqliteMessages } from './sqlite-messages';
 import { SqliteOutbox } from './sqlite-outbox';
 import { SqliteAgents, SqliteCalendars, SqliteSkillGroups } from './sqlite-scoped-records';
 import { serialFor, type SerialQueue } from './serial-lock';
+import { ConfigCache } from './config-cache';
 import { UnitCache } from './unit-cache';
 
-/** The repositories over `db`; they cache nothing unless whoever runs the units opens `cache`. */
-export function sqliteTransaction(db: Database, cache: UnitCache = new UnitCache()): Transaction {
+/** The repositories over `db`; they cache nothing unless whoever runs the units opens the caches. */
+export function sqliteTransaction(db: Database, cache: UnitCache = new UnitCache(), config: ConfigCache = new ConfigCache()): Transaction {
   return {
     customers: new SqliteCustomers(db, cache),
     conversations: new SqliteConversations(db, cache),
     messages: new SqliteMessages(db, cache),
-    agents: new SqliteAgents(db),
-    groups: new SqliteSkillGroups(db),
-    calendars: new SqliteCalendars(db),
-    settings: new SqliteSettings(db),
+    agents: new SqliteAgents(db, config),
+    groups: new SqliteSkillGroups(db, config),
+    calendars: new SqliteCalendars(db, config),
+    settings: new SqliteSettings(db, config),
     merchants: new SqliteMerchants(db),
     outbox: new SqliteOutbox(db),
   };
@@ -32,6 +34,7 @@ export function sqliteTransaction(db: Database, cache: UnitCache = new UnitCache
 export class SqliteUnitOfWork implements UnitOfWork {
   private readonly queue: SerialQueue;
   private readonly cache = new UnitCache();
+  private readonly config: ConfigCache;
   private readonly tx: Transaction;
   private readonly begin: Statement;
   private readonly commit: Statement;
@@ -42,7 +45,8 @@ export class SqliteUnitOfWork implements UnitOfWork {
 
   constructor(private readonly db: Database) {
     this.queue = serialFor(db);
-    this.tx = sqliteTransaction(db, this.cache);
+    this.config = new ConfigCache(db);
+    this.tx = sqliteTransaction(db, this.cache, this.config);
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
@@ -85,6 +89,7 @@ export class SqliteUnitOfWork implements UnitOfWork {
     } catch (error) {
       this.rollbackTo.run();
       this.release.run();
+      this.config.rolledBack();
       throw error;
     } finally {
       this.cache.end();
@@ -94,6 +99,7 @@ export class SqliteUnitOfWork implements UnitOfWork {
   private async runNow<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     this.begin.run();
     this.cache.begin();
+    this.config.began();
     try {
       const result = await work(this.tx);
       this.commit.run();
@@ -101,9 +107,11 @@ export class SqliteUnitOfWork implements UnitOfWork {
     } catch (error) {
       // SQLite may already have rolled back by itself (e.g. after SQLITE_FULL); ROLLBACK then would throw.
       if (this.db.inTransaction) this.rollback.run();
+      this.config.rolledBack();
       throw error;
     } finally {
       this.cache.end();
+      this.config.ended();
     }
   }
 }
