@@ -100,7 +100,7 @@ async function measure(r: Running | undefined, c: CaseSpec, ms: number): Promise
 }
 
 /** This machine's throughput drifts by ±15 % from minute to minute: cases take turns, and each keeps its median round. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 async function alternating(cases: Array<[Running | undefined, CaseSpec]>, ms: number): Promise<Measured[]> {
   const runs: Measured[][] = cases.map(() => []);
