@@ -311,7 +311,7 @@ async function main(): Promise<void> {
     // Everything (server, Chromium, load, SSE clients) shares this machine: a busy one says so here.
     console.log(`Machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} over the last minute`);
     if (WITH_PAGES) console.log(`Target: p99 < ${TARGET_P99_MS} ms in the page — ${page.p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${page.p99.toFixed(1)} ms)`);
-    if (refused > 0) console.log(`FAILED: ${refused} pushes were not acknowledged with success`);
+    if (refused > 0) console.log(`FAILED: ${refused} pushes were not acknowledged with success (${[...new Set(sent.flatMap((x) => (x.failure ? [x.failure] : [])))].slice(0, 3).join('; ')})`);
     if (missing.length > 0) console.log(`FAILED: ${missing.length} of ${measured.length} messages never appeared in their agent's page or event stream (first: ${missing.slice(0, 5).map((m) => `#${m.seq}# to ${m.openid}`).join(', ')})`);
     if (refused > 0 || missing.length > 0) process.exitCode = 1;
   } finally {

@@ -100,6 +100,8 @@ export interface Sent {
   /** ms until WeChat would have had its `success`. */
   ackMs: number;
   ok: boolean;
+  /** Why it was not `success`: the HTTP status and body, or the connection error. */
+  failure?: string;
 }
 
 export function serveLoad(): void {
@@ -129,10 +131,14 @@ async function runLoad(spec: LoadSpec): Promise<Sent[]> {
         res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
           record.ackMs = wallClock() - record.at;
           record.ok = res.statusCode === 200 && body === 'success';
+          if (!record.ok) record.failure = `HTTP ${res.statusCode} ${body.slice(0, 100)}`;
           resolve();
         });
       });
-      req.on('error', () => resolve());
+      req.on('error', (err) => {
+        record.failure = err.message;
+        resolve();
+      });
       req.end(push.body);
     }));
   }
