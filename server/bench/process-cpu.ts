@@ -47,3 +47,24 @@ export function cpuByRole(): CpuByRole {
 export function cpuPerMessage(before: CpuByRole, after: CpuByRole, messages: number): Array<[string, number]> {
   return [...after].map(([role, ms]): [string, number] => [role, (ms - (before.get(role) ?? 0)) / Math.max(1, messages)]).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
 }
+
+/** The machine's CPU time so far and how much of it the hypervisor gave to other guests (steal), in ticks. */
+export interface HostTicks {
+  total: number;
+  steal: number;
+}
+
+export function hostTicks(): HostTicks {
+  // /proc/stat's first line: cpu user nice system idle iowait irq softirq steal …
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1, 9).map(Number) ?? [];
+  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+
+/**
+ * The share of CPU time stolen by the hypervisor between two readings. A run with much steal measured
+ * a machine that was not all ours: its numbers say more about the host than about the code.
+ */
+export function stealPercent(before: HostTicks, after: HostTicks): number {
+  const total = after.total - before.total;
+  return total > 0 ? (100 * (after.steal - before.steal)) / total : 0;
+}
