@@ -25,6 +25,22 @@ describe('WeChatDeskFollower', () => {
     expect(error).not.toHaveBeenCalled();
   });
 
+  it('leaves a customer’s message to the story that recorded it (it relays in the same unit)', async () => {
+    const { error, follower: f } = follower();
+    const message = { id: 'm1', channelId: 'shop', conversationId: 'c1', customerId: 'cu1', direction: 'in' as const, sender: { kind: 'customer' as const }, content: { type: 'text' as const, text: '在吗' }, createdAt: 1 };
+    f.listener([{ type: 'message_added', ...about, agentId: 'a1', message }]);
+    await f.idle();
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('follows any other message of an agent’s conversation', async () => {
+    const { error, follower: f } = follower();
+    const message = { id: 'm2', channelId: 'shop', conversationId: 'c1', customerId: 'cu1', direction: 'out' as const, sender: { kind: 'robot' as const }, content: { type: 'text' as const, text: '您好' }, createdAt: 1 };
+    f.listener([{ type: 'message_added', ...about, agentId: 'a1', message }]);
+    await f.idle();
+    expect(error).toHaveBeenCalledTimes(1);
+  });
+
   it('follows a failed delivery', async () => {
     const { error, follower: f } = follower();
     f.listener([{ type: 'delivery_failed', ...about, reason: 'x' }]);

@@ -7,6 +7,8 @@ import type { EngineDeps } from '../app/support/engine-deps';
 import { followNotices } from '../app/wechat-agent/follow-notices';
 import type { EngineNotice } from '../core/ports/notifier';
 
+const fromCustomer = (n: Extract<EngineNotice, { type: 'message_added' }>) => n.message?.direction === 'in' && n.message.sender.kind === 'customer';
+
 export class WeChatDeskFollower {
   private chain: Promise<void> = Promise.resolve();
 
@@ -17,8 +19,10 @@ export class WeChatDeskFollower {
 
   /** For NoticeHub.subscribe. */
   readonly listener = (notices: readonly EngineNotice[]): void => {
-    // Only these move a desk; message_delivered, statuses and the queue length do not.
-    const relevant = notices.filter((n) => n.type === 'conversation_changed' || n.type === 'message_added' || n.type === 'delivery_failed');
+    // Only these move a desk; message_delivered, statuses and the queue length do not. A customer's own
+    // message is relayed by the story that records it, in the same unit (customerWroteOnWeChat), so its
+    // notice is skipped: following it cost every customer message a second unit of work for nothing.
+    const relevant = notices.filter((n) => n.type === 'conversation_changed' || n.type === 'delivery_failed' || (n.type === 'message_added' && !fromCustomer(n)));
     if (relevant.length === 0) return;
     this.chain = this.chain.then(() =>
       followNotices(this.engine, relevant).catch((err: unknown) =>

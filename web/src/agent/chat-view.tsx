@@ -1,6 +1,6 @@
 // The open conversation: a header with the customer and the actions (take, transfer, end, profile), the
 // history, the send window and the composer; the profile beside it (or as a sheet on a phone).
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
 import type { Message, ReplyAnswer, ReplyPayload } from '../api/types';
@@ -45,6 +45,9 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
   const [taking, setTaking] = useState(false);
   const admin = me === undefined;
   const platformAdmin = usePrincipal().role === 'platform_admin';
+  // One function for the composer's whole life, calling the latest reply (the composer is memoised).
+  const latestReply = useRef<(payload: ReplyPayload) => Promise<void>>(async () => undefined);
+  const onSend = useCallback((payload: ReplyPayload) => latestReply.current(payload), []);
   const actingAgent = admin ? actAs || c?.agentId || '' : me;
 
   if (chat.loading) return <section className="inbox-chat"><p className="loading">{t('loading')}</p></section>;
@@ -82,6 +85,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
       throw err;
     }
   };
+  latestReply.current = reply;
 
   const end = async () => {
     if (!window.confirm(t('end_confirm'))) return;
@@ -141,7 +145,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
         <MessageList chat={chat} customerName={name} agentName={directory.agentName} />
         {c.state !== 'ended' && canAct && <SendWindowBar window={chat.window} />}
         {c.state !== 'ended' ? (
-          <Composer key={c.id} conversationId={c.id} channelId={channelId} merchantId={platformAdmin ? c.merchantId ?? 'platform' : undefined} blocked={blocked} showBlocked={!windowShut} onSend={reply} />
+          <Composer key={c.id} conversationId={c.id} channelId={channelId} merchantId={platformAdmin ? c.merchantId ?? 'platform' : undefined} blocked={blocked} showBlocked={!windowShut} onSend={onSend} />
         ) : (
           <p className="inbox-ended hint">{t('ended_hint')}</p>
         )}

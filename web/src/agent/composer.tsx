@@ -1,7 +1,7 @@
 // Writing to the customer: the reply box (Enter sends, Shift+Enter breaks the line), a picture, a mini
 // program card, or an answer from the knowledge base. A refused or failed send shows the server's reason
 // here; nothing fails silently. Drafts survive switching conversations.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
 import type { ReplyPayload } from '../api/types';
@@ -25,7 +25,12 @@ interface Props {
   onSend(payload: ReplyPayload): Promise<void>;
 }
 
-export function Composer({ conversationId, channelId, merchantId, blocked, showBlocked = true, onSend }: Props) {
+/**
+ * Memoised: a customer writing re-renders the chat above it for every message, and React sets the file
+ * inputs' name and type attributes again on each render (a style recalculation each time). Its props
+ * are strings and a stable onSend, so it renders when the agent types or the window changes.
+ */
+export const Composer = memo(function Composer({ conversationId, channelId, merchantId, blocked, showBlocked = true, onSend }: Props) {
   const t = useT(agentMessages);
   const [text, setTextState] = useState(() => drafts.get(conversationId) ?? '');
   const [busy, setBusy] = useState(false);
@@ -119,4 +124,4 @@ export function Composer({ conversationId, channelId, merchantId, blocked, showB
       {cardOpen && <CardDialog channelId={channelId} merchantId={merchantId} onSend={send} onClose={() => setCardOpen(false)} />}
     </div>
   );
-}
+});
