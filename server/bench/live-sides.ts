@@ -102,11 +102,42 @@ export interface Sent {
   ok: boolean;
   /** Why it was not `success`: the HTTP status and body, or the connection error. */
   failure?: string;
+  /** Attempts after the first one (a connection that failed before any answer). */
+  retries?: number;
 }
 
 export function serveLoad(): void {
   process.once('message', (m) => void runLoad(m as LoadSpec).then((sent) => process.send?.(sent, () => process.exit(0))));
 }
+
+/**
+ * One push as WeChat sends it: a connection that fails before any answer (a reused keep-alive socket the
+ * server closed just then: ECONNRESET) is tried again with the same push, as WeChat retries; the
+ * latency still counts from the first attempt, and the retries are reported.
+ */
+function deliver(agent: http.Agent, push: ReturnType<typeof buildPush>, record: Sent, attempt = 1): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const req = http.request(push.url, { method: 'POST', agent, headers: { 'content-type': push.contentType, 'content-length': Buffer.byteLength(push.body) } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
+        record.ackMs = wallClock() - record.at;
+        record.ok = res.statusCode === 200 && body === 'success';
+        if (!record.ok) record.failure = `HTTP ${res.statusCode} ${body.slice(0, 100)}`;
+        resolve();
+      });
+    });
+    req.on('error', (err) => {
+      record.failure = err.message;
+      if (attempt >= WECHAT_ATTEMPTS) return resolve();
+      record.retries = attempt;
+      void deliver(agent, push, record, attempt + 1).then(resolve);
+    });
+    req.end(push.body);
+  });
+}
+
+/** WeChat tries a push three times. */
+const WECHAT_ATTEMPTS = 3;
 
 /** Open loop: pushes leave on a fixed schedule whatever the answers, customers in turn. */
 async function runLoad(spec: LoadSpec): Promise<Sent[]> {
@@ -124,23 +155,8 @@ async function runLoad(spec: LoadSpec): Promise<Sent[]> {
     const push = buildPush(spec.target, message);
     const record: Sent = { seq, openid, at: 0, ackMs: NaN, ok: false };
     sent.push(record);
-    pending.push(new Promise<void>((resolve) => {
-      record.at = wallClock();
-      const req = http.request(push.url, { method: 'POST', agent, headers: { 'content-type': push.contentType, 'content-length': Buffer.byteLength(push.body) } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
-          record.ackMs = wallClock() - record.at;
-          record.ok = res.statusCode === 200 && body === 'success';
-          if (!record.ok) record.failure = `HTTP ${res.statusCode} ${body.slice(0, 100)}`;
-          resolve();
-        });
-      });
-      req.on('error', (err) => {
-        record.failure = err.message;
-        resolve();
-      });
-      req.end(push.body);
-    }));
+    record.at = wallClock();
+    pending.push(deliver(agent, push, record));
   }
   await Promise.all(pending);
   agent.destroy();
