@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { composeServer } from '../src/compose';
 import type { ServerConfig } from '../src/config';
+import { outlastClientPools } from '../src/http/keep-alive';
 import { buildPush, exampleMessage, type PushTarget } from '../src/wechat/push-client/index';
 
 export const ADMIN = { username: 'admin', password: 'bench-admin-password-1' };
@@ -68,7 +69,7 @@ async function startServer(spec: ServerSpec): Promise<void> {
   const now = Date.now();
   await server.storage.channels.save({ id: CHANNEL.id, name: '压测商城', kind: 'miniprogram', appId: CHANNEL.appId, appSecret: CHANNEL.secret, originalId: CHANNEL.originalId, token: CHANNEL.token, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml', tokenSource: 'stable', createdAt: now, updatedAt: now });
   await server.start();
-  const listener = server.app.listen(0, '127.0.0.1', () => process.send?.({ port: (listener.address() as AddressInfo).port }));
+  const listener = outlastClientPools(server.app.listen(0, '127.0.0.1', () => process.send?.({ port: (listener.address() as AddressInfo).port })));
   process.on('message', (m) => {
     if (m === 'cpu') process.send?.(process.cpuUsage());
     if (m === 'stop') {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { composeServer } from './compose';
 import { readConfig } from './config';
+import { outlastClientPools } from './http/keep-alive';
 
 async function main(): Promise<void> {
   // Bundled, this file is build/server.cjs, and `npm run build:web` writes the web app to build/web.
@@ -10,9 +11,9 @@ async function main(): Promise<void> {
   const logger = pino({ name: 'wechat-kefu', level: config.logLevel });
   const server = composeServer({ config, logger });
   await server.start();
-  const listener = server.app.listen(config.port, config.host, () => {
+  const listener = outlastClientPools(server.app.listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host}:${config.port}`, wechatApi: config.wechatApiBaseUrl, dataDir: config.dataDir }, 'kefu server listening');
-  });
+  }));
   const stop = () => {
     // Stop taking pushes first; then let the loops finish what they hold, and close the database.
     listener.close(() => void server.stop().then(() => process.exit(0)));
