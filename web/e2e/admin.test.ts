@@ -3,7 +3,7 @@
 // shows again; tests the AppID/AppSecret against WeChat (the emulator): OK for the right secret, the
 // explanation for a wrong one; and the pushes signed with the shown values reach the new channel.
 // Also the dashboard and the knowledge base, for their screenshots.
-import { newContext, screenshot, watchErrors } from './support/browser';
+import { openPage, screenshot } from './support/browser';
 import { ADMIN, CHANNEL, conversationOf, createAgent, customerWrites, logIn, logInQuickly } from './support/web-stack';
 import { browserSuite } from './support/suite';
 
@@ -21,9 +21,7 @@ interface CheckAnswer {
 describe('the admin console', () => {
   it('creates a channel: push values to paste, a credentials test, secrets the API never returns', async () => {
     await suite.stack.emulator.admin('/apps', { ...APP, mode: 'plaintext', format: 'json' }); // no push URL yet: that comes from the console
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, ADMIN, '/app/admin/channels');
     await page.getByTestId('channel-create').click();
     await page.locator('input[name="id"]').fill('newshop');
@@ -98,10 +96,8 @@ describe('the admin console', () => {
       const res = await suite.stack.api('POST', `/channels/${CHANNEL.id}/knowledge`, { number, keywords, type: 'text', text });
       expect(res.status).toBe(201);
     }
-    const context = await newContext(suite.browser);
+    const { context, page, errors } = await openPage(suite.browser);
     await logInQuickly(context, suite.stack, ADMIN);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
     await page.goto(`${suite.stack.baseUrl}/app/admin`);
     await page.getByTestId('dashboard').waitFor();
     await page.getByTestId('admin-nav').waitFor();

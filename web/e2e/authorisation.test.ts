@@ -1,6 +1,6 @@
 // In a browser, what an agent may not see: another channel's conversation (neither in the app nor over
 // the API with the same cookie), the admin console and the admin API.
-import { newContext, screenshot, watchErrors } from './support/browser';
+import { openPage, screenshot } from './support/browser';
 import { addChannel, conversationOf, createAgent, csrfHeaders, customerWrites, logIn } from './support/web-stack';
 import { browserSuite } from './support/suite';
 
@@ -16,9 +16,7 @@ describe('an agent’s reach', () => {
     const theirs = await conversationOf(suite.stack, 'oOtherCustomer1', 'assigned', OTHER.id);
     const wang = await createAgent(suite.stack, { name: '小王', username: 'xiaowang' });
 
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, wang);
     await page.goto(`${suite.stack.baseUrl}/app/inbox/${theirs.id}`);
     await page.locator('.error, [role="alert"]').first().waitFor();
@@ -43,9 +41,7 @@ describe('an agent’s reach', () => {
 
   it('does not see the admin console, and the admin API refuses it', async () => {
     const wang = await createAgent(suite.stack, { name: '小王', username: 'xiaowang' });
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, wang);
     await page.locator('[data-testid="tab-queued"]').waitFor();
     expect(await page.locator('header.topbar a[href$="/admin"]').count()).toBe(0);

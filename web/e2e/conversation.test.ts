@@ -4,7 +4,7 @@
 // colleague who ends it (the customer gets the closing message). And a send WeChat's window forbids is
 // refused with the reason next to the composer.
 import type { Page } from 'playwright-core';
-import { newContext, screenshot, watchErrors } from './support/browser';
+import { openPage, screenshot } from './support/browser';
 import { solidPng } from './support/png';
 import { conversationOf, createAgent, customerWrites, deliveredTo, eventually, logIn, setStatus } from './support/web-stack';
 import { browserSuite } from './support/suite';
@@ -28,9 +28,7 @@ describe('an agent answers a WeChat customer in the browser', () => {
     await createAgent(suite.stack, { name: '小赵', username: 'xiaozhao', status: 'busy' });
     const wang = await createAgent(suite.stack, { name: '小王', username: 'xiaowang', status: 'invisible' });
     const li = await createAgent(suite.stack, { name: '小李', username: 'xiaoli', status: 'offline' });
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, wang);
     await page.getByTestId('tab-queued').click();
     await page.evaluate('window.notReloaded = true'); // (the page's code as a string: these tests compile without the DOM's types)
@@ -83,9 +81,7 @@ describe('an agent answers a WeChat customer in the browser', () => {
     await eventually(async () => ((await conversationState(queued.id)).agentId === li.agentId ? true : undefined));
 
     // 小李 ends it; the customer receives the closing message.
-    const liContext = await newContext(suite.browser);
-    const liPage = await liContext.newPage();
-    const liErrors = watchErrors(liPage);
+    const { context: liContext, page: liPage, errors: liErrors } = await openPage(suite.browser);
     await logIn(liPage, suite.stack, li, `/app/inbox/${queued.id}`);
     await message(liPage, 'in', '好的，谢谢').waitFor();
     liPage.once('dialog', (d) => void d.accept());
@@ -104,9 +100,7 @@ describe('an agent answers a WeChat customer in the browser', () => {
     const zhang = await createAgent(suite.stack, { name: '小张', username: 'xiaozhang' });
     await customerWrites(suite.stack, openid, '在吗？');
     const conversation = await conversationOf(suite.stack, openid, 'assigned');
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, zhang);
     await openFromMine(page, conversation.id);
     await page.locator('[data-testid="send-window"][data-open="true"]').waitFor();

@@ -1,7 +1,7 @@
 // In a browser: logging in (a wrong password is refused with a message, the right one lands in the app)
 // and out (after which the same browser gets nothing: the API answers 401, the events stream is refused,
 // and /app/ shows the login again).
-import { newContext, screenshot, watchErrors } from './support/browser';
+import { openPage, screenshot } from './support/browser';
 import { ADMIN, createAgent, logIn } from './support/web-stack';
 import { browserSuite } from './support/suite';
 
@@ -9,9 +9,7 @@ const suite = browserSuite();
 
 describe('logging in and out', () => {
   it('refuses a wrong password with a message and lets the right one in', async () => {
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser);
     await page.goto(`${suite.stack.baseUrl}/app/`);
     await page.locator('input[name="username"]').waitFor();
     await screenshot(page, 'login');
@@ -32,9 +30,7 @@ describe('logging in and out', () => {
 
   it('after logout the browser gets nothing: API 401, no events, the login page', async () => {
     const agent = await createAgent(suite.stack, { name: '小王', username: 'wang' });
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, agent);
     expect(new URL(page.url()).pathname).toMatch(/^\/app\/inbox/);
     const session = (await context.cookies()).find((c) => c.name === 'kefu_session');

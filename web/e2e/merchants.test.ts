@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { arrangePeople, customerWrites, type People } from '../../server/src/http/api/testing/stack-people';
 import { CHANNEL } from '../../server/src/e2e/support';
-import { newContext, screenshot, watchErrors } from './support/browser';
+import { openPage, screenshot } from './support/browser';
 import { logIn, type Stack } from './support/web-stack';
 import { browserSuite } from './support/suite';
 
@@ -42,9 +42,7 @@ describe('merchants behind one mini program, in the browser', () => {
 
   it('a merchant admin sees the own merchant only, and no platform screens', async () => {
     const admin = await login(suite.stack, 'shoponeboss', { role: 'merchant_admin', channelId: CHANNEL.id, merchantId: people.merchants.m1 });
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, admin);
     await page.locator('[data-testid="admin-nav"]').waitFor();
     expect(await page.locator('[data-testid="admin-nav"] a[href$="/admin/merchants"]').count()).toBe(0);
@@ -63,9 +61,7 @@ describe('merchants behind one mini program, in the browser', () => {
 
   it('a merchant’s agent sees the own merchant’s conversation only', async () => {
     const agent = await login(suite.stack, 'shoptwoagent', { role: 'agent', agentId: people.agents.m2 });
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, agent);
     await page.locator('[data-testid="tab-mine"]').click();
     await page.locator(`[data-conversation-id="${two}"]`).waitFor();

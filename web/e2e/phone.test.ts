@@ -1,6 +1,6 @@
 // In a phone-sized browser (390×844): the login page, the inbox and a chat render without a horizontal
 // scrollbar.
-import { newContext, overflowsHorizontally, PHONE, screenshot, watchErrors } from './support/browser';
+import { openPage, overflowsHorizontally, PHONE, screenshot } from './support/browser';
 import { conversationOf, createAgent, customerWrites, logIn } from './support/web-stack';
 import { browserSuite } from './support/suite';
 
@@ -11,9 +11,7 @@ describe('on a phone', () => {
     const wang = await createAgent(suite.stack, { name: '小王', username: 'xiaowang' });
     await customerWrites(suite.stack, 'oPhoneCustomer01', '你好，请问今天能发货吗？我昨天下的单，订单号是 2024112200001234');
     const conversation = await conversationOf(suite.stack, 'oPhoneCustomer01', 'assigned');
-    const context = await newContext(suite.browser, { viewport: PHONE, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openPage(suite.browser, { viewport: PHONE, isMobile: true, hasTouch: true });
 
     await page.goto(`${suite.stack.baseUrl}/app/`);
     await page.locator('input[name="username"]').waitFor();

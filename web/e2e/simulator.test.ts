@@ -1,7 +1,7 @@
 // In a browser, the customer simulator: an admin types as a WeChat customer (through the emulator, so the
 // message takes the real path) and sees what WeChat delivered back: the greeting of the agent the
 // conversation went to, then that agent's answer.
-import { newContext, screenshot, watchErrors } from './support/browser';
+import { openPage, screenshot } from './support/browser';
 import { ADMIN, CHANNEL, conversationOf, createAgent, logInQuickly } from './support/web-stack';
 import { browserSuite } from './support/suite';
 
@@ -10,10 +10,8 @@ const suite = browserSuite();
 describe('the customer simulator', () => {
   it('sends a message as a customer and shows the answers WeChat delivered', async () => {
     const wang = await createAgent(suite.stack, { name: '小王', username: 'xiaowang' });
-    const context = await newContext(suite.browser);
+    const { context, page, errors } = await openPage(suite.browser);
     await logInQuickly(context, suite.stack, ADMIN);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
     await page.goto(`${suite.stack.baseUrl}/app/simulator`);
     await page.getByTestId('sim-input').waitFor();
     await page.getByTestId('sim-channel').selectOption(CHANNEL.id);

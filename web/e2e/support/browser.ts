@@ -34,6 +34,13 @@ export async function newContext(browser: Browser, options: BrowserContextOption
   return context;
 }
 
+/** A page in a fresh context, with its errors collected (assert the list empty at the end). */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
 /** Chromium's own reports of failed requests (401 before login, a refused send's 409) are expected. */
 const EXPECTED = /Failed to load resource|EventSource's response has a MIME type/;
 
