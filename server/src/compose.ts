@@ -25,7 +25,6 @@ import { webAppRouter } from './http/web/web-app';
 import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
 import { renderEntry } from './knowledge/render';
 import { InboxWorker } from './runtime/inbox-worker';
-import { kickingAfterEnqueue } from './runtime/kicking-after-enqueue';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
 import { TimerScheduler } from './runtime/timer-scheduler';
@@ -87,11 +86,12 @@ export function composeServer(options: ComposeOptions): ComposedServer {
 
   let outboxSender: OutboxSender | undefined;
   const engine: EngineDeps = {
-    uow: kickingAfterEnqueue(storage.uow, () => void outboxSender?.kick()),
+    uow: storage.uow,
     clock,
     ids: storage.ids,
     notifier: notices,
     robot: options.robot ?? knowledge.robot,
+    wakeOutbox: () => void outboxSender?.kick(),
   };
   outboxSender = new OutboxSender({ store: storage.outbox, engine, channel: (id) => apis.forChannel(id), logger, now: clock.now, pollMs, metrics, media: knowledge.media });
   const inbox = new SqliteInbox(db);
