@@ -34,6 +34,7 @@ import { sqliteAuthStores } from './storage/auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite-storage';
 import { openDatabase } from './storage/database';
 import { SqliteInbox } from './storage/sqlite-inbox';
+import { SqliteKnowledgeStore } from './storage/sqlite-knowledge';
 import { SqliteReports } from './storage/sqlite-reports';
 import { startWalCheckpointer } from './storage/wal-checkpointer';
 import { VERSION } from './version';
@@ -82,7 +83,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const client = new WeChatClient({ baseUrl: config.wechatApiBaseUrl });
   const apis = new WeChatApis(client, storage.channels, storage.tokens);
   const pollMs = options.pollMs ?? 1000;
-  const knowledge = knowledgeModule(db, { now: clock.now, newId: (prefix) => newId(prefix), pollMs });
+  const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), { now: clock.now, newId: (prefix) => newId(prefix), pollMs });
 
   let outboxSender: OutboxSender | undefined;
   const engine: EngineDeps = {

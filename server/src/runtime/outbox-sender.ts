@@ -9,7 +9,8 @@ import type { EngineDeps } from '../app/support/engine-deps';
 import type { ChannelKind } from '../core/channel';
 import type { MessageContent } from '../core/model/message';
 import type { ClaimedOutboxItem, OutboxStore } from '../core/ports/outbox-store';
-import type { Metrics } from '../http/ops/metrics';
+import { MediaUnavailable, type MediaResolver } from '../core/ports/media';
+import type { MetricsRecorder } from '../core/ports/metrics';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
 import { CoalescedLoop } from './coalesced-loop';
 import { WeChatApiError, type WeChatApi, sendCustomMessage } from '../wechat/outbound/index';
@@ -17,21 +18,6 @@ import { WeChatApiError, type WeChatApi, sendCustomMessage } from '../wechat/out
 export interface SendingChannel {
   kind: ChannelKind;
   api: WeChatApi;
-}
-
-/**
- * Turns media references in a message (the robot's knowledge entries name their pictures, not WeChat
- * media_ids, because it may not upload inside a unit of work) into media_ids WeChat knows, uploading as
- * needed. `fresh`: upload again even if a media_id is cached (WeChat said 40007, it expired). Returns
- * `content` itself when nothing needs resolving; throws MediaUnavailable when the media cannot be had.
- */
-export interface MediaResolver {
-  resolve(channelId: string, channel: SendingChannel, content: MessageContent, fresh: boolean): Promise<MessageContent>;
-}
-
-/** The media of a message cannot be had (deleted, refused by WeChat): the message fails with this reason. */
-export class MediaUnavailable extends Error {
-  override readonly name = 'MediaUnavailable';
 }
 
 /** WeChat's "invalid media_id": a temporary media_id lives 3 days. */
@@ -46,9 +32,9 @@ export interface OutboxSenderDeps {
   now(): number;
   pollMs?: number;
   maxAttempts?: number;
-  metrics?: Pick<Metrics, 'outboxSends'>;
+  metrics?: MetricsRecorder;
   /** Issue 5: resolves the knowledge base's media references before a send. */
-  media?: MediaResolver;
+  media?: MediaResolver<SendingChannel>;
 }
 
 type Outcome = { kind: 'sent' } | { kind: 'retry'; error: string } | { kind: 'failed'; reason: string; wechatCode?: number };

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { engineFixture } from '../../../app/testing/engine-fixture';
 import { knowledgeModule } from '../../../knowledge/knowledge-module';
+import { SqliteKnowledgeStore } from '../../../storage/sqlite-knowledge';
 import { openDatabase } from '../../../storage/database';
 import { inMemoryAuthStores } from '../../../storage/auth-in-memory';
 import { createApp } from '../../create-app';
@@ -24,7 +25,7 @@ beforeEach(async () => {
   const channels = new InMemoryChannelStore();
   await channels.save(CHANNEL_RECORD);
   const auth = inMemoryAuthStores();
-  kb = knowledgeModule(openDatabase(':memory:'), { now: () => 5, newId: (p) => `${p}_x`, pollMs: 0 });
+  kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), { now: () => 5, newId: (p) => `${p}_x`, pollMs: 0 });
   await kb.service.start();
   const app = createApp({ channels: { find: async () => undefined }, onPush: async () => undefined, logger: pino({ level: 'silent' }), extraRouters: [['/api/v1', apiRouter({ engine: engine.deps, channels, auth, passwordCost: FAST_SCRYPT, knowledge: kb.service })]] });
   const service = new AuthService({ stores: auth, clock: engine.clock, passwordCost: FAST_SCRYPT });
