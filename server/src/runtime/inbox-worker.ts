@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import { type InboxDeps, processInboxEntries } from '../app/process-inbox-entry';
 import { CoalescedLoop } from './coalesced-loop';
+import { type Backoff, backoffDelay } from '../core/retry/backoff';
 import type { InboxEntry } from '../core/ports/inbox';
 
 /**
@@ -29,10 +30,12 @@ export interface InboxWorkerOptions {
   beforePass?: () => Promise<void>;
 }
 
-/** 1 s, 2 s, 4 s … capped at 5 minutes. */
+/** After `attempts` failed attempts: 2 s, 4 s, 8 s … capped at 5 minutes. */
 export function retryDelayMs(attempts: number): number {
-  return Math.min(300_000, 1000 * 2 ** Math.min(attempts, 20));
+  return backoffDelay(attempts, INBOX_BACKOFF);
 }
+
+const INBOX_BACKOFF: Backoff = { baseMs: 1000, maxMs: 300_000 };
 
 export class InboxWorker {
   private readonly loop: CoalescedLoop;

@@ -11,6 +11,7 @@ import type { MessageContent } from '../core/model/message';
 import type { ClaimedOutboxItem, OutboxStore } from '../core/ports/outbox-store';
 import { MediaUnavailable, type MediaResolver } from '../core/ports/media';
 import type { MetricsRecorder } from '../core/ports/metrics';
+import { type Backoff, backoffDelay } from '../core/retry/backoff';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
 import { CoalescedLoop } from './coalesced-loop';
 import { WeChatApiError, type WeChatApi, sendCustomMessage } from '../wechat/outbound/index';
@@ -19,6 +20,9 @@ export interface SendingChannel {
   kind: ChannelKind;
   api: WeChatApi;
 }
+
+/** After the first failed attempt 2 s, then 4 s, 8 s … capped at 5 minutes. */
+const SEND_BACKOFF: Backoff = { baseMs: 2000, maxMs: 300_000 };
 
 /** WeChat's "invalid media_id": a temporary media_id lives 3 days. */
 const INVALID_MEDIA_ID = 40007;
@@ -87,7 +91,7 @@ export class OutboxSender {
     this.deps.metrics?.outboxSends.inc({ outcome: recorded ? 'already_recorded' : outcome.kind });
     if (outcome.kind === 'retry' && item.attempts < (this.deps.maxAttempts ?? 8)) {
       this.deps.logger.warn({ outboxId: item.id, attempts: item.attempts, error: outcome.error }, 'send will be retried');
-      await store.markRetry(item.id, now() + Math.min(300_000, 2000 * 2 ** (item.attempts - 1)), outcome.error);
+      await store.markRetry(item.id, now() + backoffDelay(item.attempts - 1, SEND_BACKOFF), outcome.error);
       return;
     }
     const final = outcome.kind === 'retry' ? { kind: 'failed' as const, reason: `gave up after ${item.attempts} attempts: ${outcome.error}` } : outcome;
