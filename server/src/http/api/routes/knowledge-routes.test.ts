@@ -6,7 +6,7 @@ import { engineFixture } from '../../../app/testing/engine-fixture';
 import { knowledgeModule } from '../../../knowledge/knowledge-module';
 import { SqliteKnowledgeStore } from '../../../storage/sqlite-knowledge';
 import { openDatabase } from '../../../storage/database';
-import { inMemoryAuthStores } from '../../../storage/auth-in-memory';
+import { inMemoryAuthStores } from '../../../storage/testing/auth-in-memory';
 import { createApp } from '../../create-app';
 import { apiRouter } from '../api-router';
 import { AuthService } from '../auth/auth-service';
