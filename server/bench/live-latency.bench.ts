@@ -1,8 +1,8 @@
 // Benchmark: from a WeChat push arriving to the message appearing in an agent's open browser page.
 // Target (issue 6): p99 under 100 ms at 200 messages/s with 50 agents connected.
 //
-// The server is composed as main.ts composes it (file SQLite, the built workbench at /app/; the opt-in
-// routing thread with LIVE_BENCH_THREAD=1) in its own process; WeChat is the emulator. 50 agents (one
+// The server is composed as main.ts composes it (file SQLite, the built workbench at /app/) in its own
+// process; WeChat is the emulator. 50 agents (one
 // conversation each) are logged in and hold the workbench's event stream; LIVE_BENCH_PAGES of them (10
 // unless set) also have the chat of their customer open in a page of one headless Chromium, each in
 // its own browser context (see PAGES for why not all 50 by default). A load process
@@ -18,7 +18,6 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestEmulator } from '../src/emulator/testing';
-import { isRoutingThread, runRoutingThread } from '../src/runtime/routing-thread';
 import { buildPush, exampleMessage, type PushTarget } from '../src/wechat/push-client/index';
 import { cpuByRole, cpuPerMessage, hostTicks, stealPercent } from './process-cpu';
 import { CHROMIUM_PATH, launchChromium } from '../../web/e2e/support/browser';
@@ -192,7 +191,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [server];
   let browser: Browser | undefined;
   try {
-    const spec: ServerSpec = { wechatApiBaseUrl: emulator.baseUrl, webDir: WEB_DIR, ...(process.env.LIVE_BENCH_THREAD === '1' && { routingThread: __filename }) };
+    const spec: ServerSpec = { wechatApiBaseUrl: emulator.baseUrl, webDir: WEB_DIR };
     const { port } = await ask<{ port: number }>(server, spec);
     const baseUrl = `http://127.0.0.1:${port}`;
     const target: PushTarget = { url: `${baseUrl}/wechat/${CHANNEL.id}`, token: CHANNEL.token, appId: CHANNEL.appId, originalId: CHANNEL.originalId, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml' };
@@ -334,9 +333,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (isRoutingThread()) {
-  runRoutingThread();
-} else if (process.argv[2] === '--server') {
+if (process.argv[2] === '--server') {
   serveServer();
 } else if (process.argv[2] === '--load') {
   serveLoad();

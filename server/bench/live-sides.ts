@@ -1,6 +1,6 @@
 // The child processes of the live-latency benchmark (no benchmark here), each in its own process so that
 // the server's CPU is the server's own and no side's event loop delays another's clock readings:
-// - the server: composed as main.ts composes it (file SQLite, the built workbench; the routing thread if asked);
+// - the server: composed as main.ts composes it (file SQLite, the built workbench);
 // - the load: signed, encrypted pushes at a fixed rate, each text carrying a sequence number, with the
 //   wall-clock time taken just before each request;
 // - the bare SSE clients: one GET /api/v1/events per agent, as a browser's EventSource would hold it,
@@ -54,8 +54,6 @@ export function ask<T>(child: import('node:child_process').ChildProcess, message
 export interface ServerSpec {
   wechatApiBaseUrl: string;
   webDir: string;
-  /** Opt-in: this script, which the routing thread starts from (it calls runRoutingThread()). */
-  routingThread?: string;
 }
 
 export function serveServer(): void {
@@ -65,7 +63,7 @@ export function serveServer(): void {
 async function startServer(spec: ServerSpec): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-live-bench-'));
   const config: ServerConfig = { port: 0, host: '127.0.0.1', dataDir: dir, wechatApiBaseUrl: spec.wechatApiBaseUrl, masterKey: Buffer.alloc(32, 3).toString('base64'), firstAdmin: ADMIN, webDir: spec.webDir, logLevel: 'silent' };
-  const server = composeServer({ config, logger: pino({ level: 'silent' }), ...(spec.routingThread !== undefined && { routingThread: spec.routingThread }) });
+  const server = composeServer({ config, logger: pino({ level: 'silent' }) });
   const now = Date.now();
   await server.storage.channels.save({ id: CHANNEL.id, name: '压测商城', kind: 'miniprogram', appId: CHANNEL.appId, appSecret: CHANNEL.secret, originalId: CHANNEL.originalId, token: CHANNEL.token, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml', tokenSource: 'stable', createdAt: now, updatedAt: now });
   await server.start();

@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import express from 'express';
 import pino from 'pino';
 import { type ComposedServer, composeServer } from '../src/compose';
-import { isRoutingThread, runRoutingThread } from '../src/runtime/routing-thread';
 import type { PushFormat } from '../src/core/channel';
 import { type CaseSpec, type LoadSpec, type Result, forkLoad, printTable, serveLoad } from './load';
 import { hostTicks, stealPercent } from './process-cpu';
@@ -30,7 +29,7 @@ interface Running {
 
 async function startServer(dir: string): Promise<Running> {
   const config = { port: 0, host: '127.0.0.1', dataDir: dir, wechatApiBaseUrl: 'http://127.0.0.1:9', masterKey: Buffer.alloc(32, 1).toString('base64'), logLevel: 'silent' as const };
-  const server = composeServer({ config, logger: pino({ level: 'silent' }), ...(process.env.PUSH_BENCH_THREAD && { routingThread: __filename }) });
+  const server = composeServer({ config, logger: pino({ level: 'silent' }) });
   const now = Date.now();
   for (const format of ['xml', 'json'] as const) {
     await server.storage.channels.save({ id: format, name: format, kind: 'miniprogram', appId: APP_ID, appSecret: 'bench-secret-01', originalId: ORIGINAL_ID, token: 'benchToken', encodingAesKey: KEY, mode: 'secure', format, tokenSource: 'stable', createdAt: now, updatedAt: now });
@@ -186,9 +185,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (isRoutingThread()) {
-  runRoutingThread();
-} else if (process.argv[2] === '--bare') {
+if (process.argv[2] === '--bare') {
   serveBare();
 } else if (process.argv[2] === '--load') {
   serveLoad();

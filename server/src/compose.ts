@@ -25,8 +25,6 @@ import { webAppRouter } from './http/web/web-app';
 import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
 import { renderEntry } from './knowledge/render';
 import { InboxWorker } from './runtime/inbox-worker';
-import { kickingAfterEnqueue } from './runtime/kicking-after-enqueue';
-import { RoutingThread } from './runtime/routing-thread-client';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
 import { TimerScheduler } from './runtime/timer-scheduler';
@@ -36,6 +34,7 @@ import { sqliteAuthStores } from './storage/auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite-storage';
 import { openDatabase } from './storage/database';
 import { SqliteInbox } from './storage/sqlite-inbox';
+import { SqliteKnowledgeStore } from './storage/sqlite-knowledge';
 import { SqliteReports } from './storage/sqlite-reports';
 import { startWalCheckpointer } from './storage/wal-checkpointer';
 import { VERSION } from './version';
@@ -50,13 +49,6 @@ export interface ComposeOptions {
   pollMs?: number;
   /** Knowledge-base entries for WeChat agents' `@3:2#` (issue 7); wired to issue 5's knowledge base once it lands. */
   knowledge?: KnowledgeLookup;
-  /**
-   * Opt-in: store and route pushes on a worker thread (runtime/routing-thread.ts) started from this
-   * script, whose entry must call runRoutingThread() when isRoutingThread() (a bundle can pass its own
-   * file). Off by default: see routing-thread.ts for what it measured. The thread has its own clock,
-   * robot and knowledge base, so this cannot be combined with `clock`, `robot`, `knowledge`.
-   */
-  routingThread?: string;
 }
 
 export interface ComposedServer {
@@ -67,8 +59,8 @@ export interface ComposedServer {
   engine: EngineDeps;
   notices: NoticeHub;
   metrics: Metrics;
-  /** Routes stored pushes: in this thread (InboxWorker) or on the routing thread (RoutingThread). */
-  inboxWorker: InboxWorker | RoutingThread;
+  /** Routes stored pushes. */
+  inboxWorker: InboxWorker;
   outboxSender: OutboxSender;
   /** Relays to agents who answer from WeChat (issue 7). */
   deskFollower: WeChatDeskFollower;
@@ -91,15 +83,16 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const client = new WeChatClient({ baseUrl: config.wechatApiBaseUrl });
   const apis = new WeChatApis(client, storage.channels, storage.tokens);
   const pollMs = options.pollMs ?? 1000;
-  const knowledge = knowledgeModule(db, { now: clock.now, newId: (prefix) => newId(prefix), pollMs });
+  const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), { now: clock.now, newId: (prefix) => newId(prefix), pollMs });
 
   let outboxSender: OutboxSender | undefined;
   const engine: EngineDeps = {
-    uow: kickingAfterEnqueue(storage.uow, () => void outboxSender?.kick()),
+    uow: storage.uow,
     clock,
     ids: storage.ids,
     notifier: notices,
     robot: options.robot ?? knowledge.robot,
+    wakeOutbox: () => void outboxSender?.kick(),
   };
   outboxSender = new OutboxSender({ store: storage.outbox, engine, channel: (id) => apis.forChannel(id), logger, now: clock.now, pollMs, metrics, media: knowledge.media });
   const inbox = new SqliteInbox(db);
@@ -110,8 +103,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     return entry && [renderEntry(entry, who ?? { id: '' })];
   });
   notices.subscribe(deskFollower.listener);
-  const thread = options.routingThread === undefined ? undefined : routingThread(options, databaseFile, pollMs, notices, () => void outboxSender?.kick());
-  const inboxWorker = thread ?? new InboxWorker(
+  const inboxWorker = new InboxWorker(
     { engine, inbox, channelOf: async (id) => storage.channels.get(id), desk: { knowledge: knowledgeLookup } },
     { logger, now: clock.now, pollMs },
   );
@@ -131,10 +123,10 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     // Acknowledged once stored; routing, the robot and sends happen after, in the worker.
     onPush: async (channel, message) => {
       const end = metrics.pushLatency.startTimer({ channel: channel.id });
-      const outcome = await (thread ?? inbox).accept(channel.id, message, clock.now());
+      const outcome = await inbox.accept(channel.id, message, clock.now());
       end();
       metrics.pushesReceived.inc({ channel: channel.id, type: message.type, outcome });
-      if (!thread) void inboxWorker.kick(); // the routing thread routes what it stored by itself
+      void inboxWorker.kick();
       return undefined;
     },
     extraRouters: [
@@ -174,13 +166,6 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       db.close();
     },
   };
-}
-
-function routingThread(options: ComposeOptions, databaseFile: string, pollMs: number, notices: NoticeHub, onOutbox: () => void): RoutingThread {
-  if (options.clock || options.robot || options.knowledge) throw new Error('the routing thread has its own clock, robot and knowledge base');
-  const { config, logger } = options;
-  const settings = { databaseFile, masterKey: config.masterKey, pollMs, logLevel: config.logLevel };
-  return new RoutingThread({ script: options.routingThread as string, settings, logger, notices, onOutbox });
 }
 
 /** Channels from the file are created when missing; existing ones (maybe edited since) are left alone. */

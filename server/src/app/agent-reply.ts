@@ -5,7 +5,7 @@ import { agentWrote } from '../core/conversation/transitions';
 import { EngineError } from '../core/errors';
 import type { MessageContent } from '../core/model/message';
 import { windowStatus, type SendRefusal, type WindowStatus } from '../core/send-window/send-window';
-import { inUnit, type EngineDeps } from './support/engine-deps';
+import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
 import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
 import { loadRouting } from './support/routing-context';
 import { saveConversation, sendToCustomer } from './support/send-to-customer';
@@ -19,22 +19,25 @@ export interface AgentReplyInput {
 export type AgentReplyResult = { ok: true; messageId: string; window: WindowStatus } | { ok: false; refusal: SendRefusal; window: WindowStatus };
 
 export function agentReply(deps: EngineDeps, input: AgentReplyInput): Promise<AgentReplyResult> {
-  return inUnit(deps, async (w) => {
-    const conversation = await mustGetConversation(w, input.conversationId);
-    const agent = await mustGetAgent(w, input.agentId);
-    mustShareMerchant(agent, conversation);
-    mustBeOpen(conversation);
-    if (conversation.state !== 'assigned' || conversation.agentId !== agent.id) {
-      throw new EngineError('invalid_state', `conversation ${conversation.id} is not assigned to agent ${agent.id}`);
-    }
-    const { settingsFor } = await loadRouting(w, conversation.channelId, conversation.merchantId);
-    const sent = await sendToCustomer(w, conversation, input.content, { kind: 'agent', agentId: agent.id }, 'agent', settingsFor(conversation.groupId));
-    const customer = await w.tx.customers.get(conversation.customerId);
-    const window = windowStatus(customer?.sendWindow, w.now);
-    if ('refusal' in sent) return { ok: false, refusal: sent.refusal, window };
-    await saveConversation(w, agentWrote(conversation, w.now));
-    return { ok: true, messageId: sent.sent.id, window };
-  });
+  return inUnit(deps, (w) => agentReplyIn(w, input));
+}
+
+/** The same story inside a unit of work already open (an agent replying from WeChat, within the push). */
+export async function agentReplyIn(w: Work, input: AgentReplyInput): Promise<AgentReplyResult> {
+  const conversation = await mustGetConversation(w, input.conversationId);
+  const agent = await mustGetAgent(w, input.agentId);
+  mustShareMerchant(agent, conversation);
+  mustBeOpen(conversation);
+  if (conversation.state !== 'assigned' || conversation.agentId !== agent.id) {
+    throw new EngineError('invalid_state', `conversation ${conversation.id} is not assigned to agent ${agent.id}`);
+  }
+  const { settingsFor } = await loadRouting(w, conversation.channelId, conversation.merchantId);
+  const sent = await sendToCustomer(w, conversation, input.content, { kind: 'agent', agentId: agent.id }, 'agent', settingsFor(conversation.groupId));
+  const customer = await w.tx.customers.get(conversation.customerId);
+  const window = windowStatus(customer?.sendWindow, w.now);
+  if ('refusal' in sent) return { ok: false, refusal: sent.refusal, window };
+  await saveConversation(w, agentWrote(conversation, w.now));
+  return { ok: true, messageId: sent.sent.id, window };
 }
 
 /** What the agent sees before writing: sends left and until when, or why none. */

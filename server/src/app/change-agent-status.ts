@@ -21,16 +21,19 @@ export interface AgentStatusResult {
 }
 
 export function changeAgentStatus(deps: EngineDeps, input: { agentId: string; status: AgentStatus }): Promise<AgentStatusResult> {
-  return inUnit(deps, async (w) => {
-    const agent = await mustGetAgent(w, input.agentId);
-    await w.tx.agents.save({ ...agent, status: input.status, statusChangedAt: w.now });
-    w.notices.push({ type: 'agent_changed', ...scopeOf(agent), agentId: agent.id, status: input.status });
-    const settings = await loadSettings(w, agent.channelId, agent.merchantId);
-    const moved = input.status === 'offline' && settings.onAgentOffline === 'reassign' ? await handOn(w, agent.id) : [];
-    const assigned = await drainQueue(w, agent.channelId, agent.merchantId);
-    const received = assigned.filter((c) => c.agentId === agent.id).map((c) => c.id);
-    return { status: input.status, moved, received };
-  });
+  return inUnit(deps, (w) => changeAgentStatusIn(w, input));
+}
+
+/** The same story inside a unit of work already open (an agent's WeChat command, within the push). */
+export async function changeAgentStatusIn(w: Work, input: { agentId: string; status: AgentStatus }): Promise<AgentStatusResult> {
+  const agent = await mustGetAgent(w, input.agentId);
+  await w.tx.agents.save({ ...agent, status: input.status, statusChangedAt: w.now });
+  w.notices.push({ type: 'agent_changed', ...scopeOf(agent), agentId: agent.id, status: input.status });
+  const settings = await loadSettings(w, agent.channelId, agent.merchantId);
+  const moved = input.status === 'offline' && settings.onAgentOffline === 'reassign' ? await handOn(w, agent.id) : [];
+  const assigned = await drainQueue(w, agent.channelId, agent.merchantId);
+  const received = assigned.filter((c) => c.agentId === agent.id).map((c) => c.id);
+  return { status: input.status, moved, received };
 }
 
 async function handOn(w: Work, agentId: string): Promise<AgentStatusResult['moved']> {

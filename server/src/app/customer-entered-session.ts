@@ -31,20 +31,23 @@ export interface EnteredSessionResult {
 }
 
 export function customerEnteredSession(deps: EngineDeps, input: CustomerEnteredSession): Promise<EnteredSessionResult> {
-  return inUnit(deps, async (w) => {
-    const customer = await customerActing(w, input.channelId, input.channelKind, input.openid, 'enter_session');
-    const fields = input.context.kind === 'sobot' ? input.context.fields : {};
-    const session = await resolveContext(w, input.channelId, fields);
-    const updated: Customer = { ...withProfile(customer, fields, input.unionId), session };
-    await w.tx.customers.save(updated);
-    await greet(deps.robot, w, updated);
-    const unknown = session.customerCode !== undefined && session.merchantId === undefined;
-    return {
-      customerId: updated.id,
-      ...(session.merchantId !== undefined && { merchantId: session.merchantId }),
-      ...(unknown && { unknownCustomerCode: session.customerCode }),
-    };
-  });
+  return inUnit(deps, (w) => customerEnteredSessionIn(deps, w, input));
+}
+
+/** The story inside the unit of work its push opened (process-inbox-entry.ts). */
+export async function customerEnteredSessionIn(deps: EngineDeps, w: Work, input: CustomerEnteredSession): Promise<EnteredSessionResult> {
+  const customer = await customerActing(w, input.channelId, input.channelKind, input.openid, 'enter_session');
+  const fields = input.context.kind === 'sobot' ? input.context.fields : {};
+  const session = await resolveContext(w, input.channelId, fields);
+  const updated: Customer = { ...withProfile(customer, fields, input.unionId), session };
+  await w.tx.customers.save(updated);
+  await greet(deps.robot, w, updated);
+  const unknown = session.customerCode !== undefined && session.merchantId === undefined;
+  return {
+    customerId: updated.id,
+    ...(session.merchantId !== undefined && { merchantId: session.merchantId }),
+    ...(unknown && { unknownCustomerCode: session.customerCode }),
+  };
 }
 
 /**

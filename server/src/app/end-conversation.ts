@@ -2,7 +2,7 @@
 // the closing message when the window allows; the agent's seat goes to the next in the queue.
 import type { EndReason } from '../core/model/conversation';
 import { closeConversation } from './support/close-conversation';
-import { inUnit, type EngineDeps } from './support/engine-deps';
+import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
 import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
 
 export type EndedBy = { kind: 'agent'; agentId: string } | { kind: 'admin' } | { kind: 'customer' };
@@ -10,11 +10,14 @@ export type EndedBy = { kind: 'agent'; agentId: string } | { kind: 'admin' } | {
 const REASONS: Record<EndedBy['kind'], EndReason> = { agent: 'agent_ended', admin: 'admin_ended', customer: 'customer_left' };
 
 export function endConversation(deps: EngineDeps, input: { conversationId: string; by: EndedBy }): Promise<{ conversationId: string }> {
-  return inUnit(deps, async (w) => {
-    const conversation = await mustGetConversation(w, input.conversationId);
-    if (input.by.kind === 'agent') mustShareMerchant(await mustGetAgent(w, input.by.agentId), conversation);
-    mustBeOpen(conversation);
-    await closeConversation(w, conversation, REASONS[input.by.kind], { closingText: true });
-    return { conversationId: conversation.id };
-  });
+  return inUnit(deps, (w) => endConversationIn(w, input));
+}
+
+/** The same story inside a unit of work already open (an agent's WeChat command, within the push). */
+export async function endConversationIn(w: Work, input: { conversationId: string; by: EndedBy }): Promise<{ conversationId: string }> {
+  const conversation = await mustGetConversation(w, input.conversationId);
+  if (input.by.kind === 'agent') mustShareMerchant(await mustGetAgent(w, input.by.agentId), conversation);
+  mustBeOpen(conversation);
+  await closeConversation(w, conversation, REASONS[input.by.kind], { closingText: true });
+  return { conversationId: conversation.id };
 }

@@ -1,5 +1,4 @@
-import { CHANNEL, engineFixture, textPush } from './testing/engine-fixture';
-import { handleCustomerMessage } from './handle-customer-message';
+import { CHANNEL, engineFixture, messageInItsUnit, textPush } from './testing/engine-fixture';
 
 const assignedId = (r: Awaited<ReturnType<ReturnType<typeof engineFixture>['say']>>) => {
   if (r.kind !== 'handled') throw new Error('duplicate');
@@ -26,9 +25,9 @@ describe('handleCustomerMessage: agents only', () => {
     await f.agent('a1');
     const push = textPush('u1', 'hi', '24000000000000000001');
     const input = { channelId: CHANNEL, channelKind: 'miniprogram' as const, push };
-    const first = await handleCustomerMessage(f.deps, input);
+    const first = await messageInItsUnit(f.deps, input);
     const outboxBefore = f.store.data.outbox.length;
-    const again = await handleCustomerMessage(f.deps, input);
+    const again = await messageInItsUnit(f.deps, input);
     expect(again).toEqual({ kind: 'duplicate', messageId: first.messageId });
     expect(f.store.data.messages.size).toBe(1 + outboxBefore);
     expect(f.store.data.outbox).toHaveLength(outboxBefore);

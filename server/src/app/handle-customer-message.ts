@@ -1,86 +1,26 @@
-// Story: a customer wrote (the push path has verified and parsed the push). Record the message once,
-// widen WeChat's window, continue the customer's open conversation with the merchant they came from or
-// open one, then let the robot answer or route to a person, as the reception mode says.
-import type { ChannelKind } from '../core/channel';
-import { contentOf, type CustomerMessagePush } from '../core/conversation/inbound-content';
-import { customerWrote, openConversation } from '../core/conversation/transitions';
-import type { Conversation, ConversationState } from '../core/model/conversation';
-import type { Customer } from '../core/model/customer';
-import type { Message } from '../core/model/message';
-import { customerActing } from './support/customers';
-import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
-import { loadRouting, type RoutingContext } from './support/routing-context';
-import { saveConversation, scopeOf } from './support/send-to-customer';
-import { respondToCustomer } from './support/respond-to-customer';
+// Story: a message arrived from WeChat (the push path has verified, parsed and stored it, and opened its
+// unit of work: process-inbox-entry.ts). Idempotent by MsgId: a redelivered push finds its message and
+// changes nothing. From an openid bound to an agent it is that agent at work (the WeChat-agent feature:
+// commands, replies); from anyone else it is a customer, whose message is recorded and routed, and
+// relayed to the conversation's WeChat agent if it has one.
+import { agentWroteOnWeChat } from './wechat-agent/agent-wrote';
+import { customerWroteOnWeChat } from './wechat-agent/customer-wrote';
+import type { DeskOptions } from './wechat-agent/desk-session';
+import type { EngineDeps, Work } from './support/engine-deps';
+import type { HandleMessageResult, IncomingCustomerMessage } from './support/record-customer-message';
 
-export interface IncomingCustomerMessage {
-  channelId: string;
-  channelKind: ChannelKind;
-  push: CustomerMessagePush;
-}
+export type { HandledMessage, HandleMessageResult, IncomingCustomerMessage } from './support/record-customer-message';
 
-export type HandleMessageResult =
-  | { kind: 'duplicate'; messageId: string }
-  | { kind: 'handled'; conversationId: string; messageId: string; state: ConversationState };
+export type WeChatMessageResult = HandleMessageResult | { kind: 'agent'; agentId: string; lineId: string; messageId: string };
 
-/** Idempotent by MsgId: a redelivered push finds its message and changes nothing. */
-export function handleCustomerMessage(deps: EngineDeps, input: IncomingCustomerMessage): Promise<HandleMessageResult> {
-  return inUnit(deps, async (w) => {
-    const known = await w.tx.messages.findByWechatMsgId(input.channelId, input.push.msgId);
-    if (known) return { kind: 'duplicate', messageId: known.id };
-    const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
-    // Issue 8's switching rule: the latest user_enter_tempsession decides the merchant (customerCode; an
-    // unknown or missing one means the platform's own team), and the message goes to the customer's open
-    // conversation with that merchant, or a new one. Entering from another merchant's button switches;
-    // coming back through the first merchant's button switches back. Conversations left behind stay open
-    // for their agents. The customer is told of each switch (support/shop-announcement.ts).
-    const merchantId = customer.session?.merchantId;
-    const open = await w.tx.conversations.findOpen(customer.id, merchantId);
-    if (open && (open.state === 'queued' || open.state === 'assigned')) {
-      // The message waits for the agent and routes nothing: skip loading the merchant's agents, their
-      // loads and the queue, which cost most of a message's routing time with 50 agents on the channel.
-      const message = await recordInbound(w, open, input);
-      await saveConversation(w, customerWrote(open, w.now));
-      return { kind: 'handled', conversationId: open.id, messageId: message.id, state: open.state };
-    }
-    const ctx = await loadRouting(w, input.channelId, merchantId);
-    const conversation = open ?? startConversation(w, customer, ctx);
-    const message = await recordInbound(w, conversation, input);
-    const written = customerWrote(conversation, w.now);
-    await saveConversation(w, written);
-    const after = await respondToCustomer(deps.robot, w, { conversation: written, isNew: !open, customer, message, ctx });
-    return { kind: 'handled', conversationId: after.id, messageId: message.id, state: after.state };
-  });
-}
-
-/** Robot modes start with the robot; otherwise the conversation is routed right after this message. */
-function startConversation(w: Work, customer: Customer, ctx: RoutingContext): Conversation {
-  const robotId = customer.session?.robotId ?? ctx.settings.defaultRobotId;
-  return openConversation({
-    id: w.ids.next('conversation'),
-    channelId: customer.channelId,
-    ...(customer.session?.merchantId !== undefined && { merchantId: customer.session.merchantId }),
-    customerId: customer.id,
-    ...(robotId !== undefined && { robotId }),
-    state: ctx.settings.receptionMode === 'agents_only' ? 'queued' : 'bot',
-    now: w.now,
-  });
-}
-
-async function recordInbound(w: Work, c: Conversation, input: IncomingCustomerMessage): Promise<Message> {
-  const message: Message = {
-    id: w.ids.next('message'),
-    channelId: input.channelId,
-    conversationId: c.id,
-    customerId: c.customerId,
-    direction: 'in',
-    sender: { kind: 'customer' },
-    content: contentOf(input.push),
-    createdAt: w.now,
-    wechatMsgId: input.push.msgId,
-    ...(c.state === 'left_message' && { leftMessage: true }),
-  };
-  await w.tx.messages.add(message);
-  w.notices.push({ type: 'message_added', ...scopeOf(c), conversationId: c.id, messageId: message.id, agentId: c.agentId, message });
-  return message;
+/** Runs in the unit of work it is given; it opens none of its own. */
+export async function handleCustomerMessage(deps: EngineDeps, w: Work, input: IncomingCustomerMessage, options: DeskOptions = {}): Promise<WeChatMessageResult> {
+  const known = await w.tx.messages.findByWechatMsgId(input.channelId, input.push.msgId);
+  if (known) return { kind: 'duplicate', messageId: known.id };
+  const agent = await w.tx.agents.findByWechatOpenid(input.channelId, input.push.fromUserName);
+  if (agent?.wechatOpenid !== undefined) {
+    const done = await agentWroteOnWeChat(w, { ...agent, wechatOpenid: agent.wechatOpenid }, input, options);
+    return { kind: 'agent', agentId: agent.id, ...done };
+  }
+  return customerWroteOnWeChat(deps, w, input);
 }

@@ -1,18 +1,22 @@
-// Story: the worker takes one stored push and hands it to the use case it is for — a customer message,
-// the customer entering the chat (with the UnionID from the session-from decrypted), an official-account
-// action that opens WeChat's window — and marks the entry done in the same unit of work, so that each
-// push is processed exactly once even if the process stops between two steps.
+// The push's unit of work, decided here and nowhere else. The worker hands over a chunk of stored pushes;
+// each entry gets ONE unit of work, in which it is routed to its story (a customer message, the customer
+// entering the chat with the UnionID from the session-from decrypted, an official-account action that
+// opens WeChat's window) and marked done, so each push is processed exactly once even if the process
+// stops between two steps. A chunk's units share one commit when the unit of work can batch. After the
+// commit, the notices are published and the outbox sender is woken if anything was enqueued. Stories
+// receive the unit (`Work`) and open none of their own.
 import { decryptUnionId } from '../../../shared/src/index';
 import type { ChannelKind } from '../core/channel';
 import { isCustomerMessage } from '../core/conversation/inbound-content';
 import type { InboundMessage } from '../core/inbound-message';
 import type { Inbox, InboxEntry } from '../core/ports/inbox';
-import type { UnitOfWork } from '../core/ports/unit-of-work';
-import { customerEnteredSession } from './customer-entered-session';
-import { recordCustomerAction } from './record-customer-action';
-import type { EngineDeps } from './support/engine-deps';
+import type { EngineNotice } from '../core/ports/notifier';
+import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
+import { customerEnteredSessionIn } from './customer-entered-session';
+import { handleCustomerMessage } from './handle-customer-message';
+import { recordCustomerActionIn } from './record-customer-action';
+import { afterCommit, openUnit, type EngineDeps, type OpenUnit, type Work } from './support/engine-deps';
 import type { DeskOptions } from './wechat-agent/desk-session';
-import { handleWeChatMessage } from './wechat-agent/handle-wechat-message';
 
 export interface InboxChannel {
   kind: ChannelKind;
@@ -24,25 +28,66 @@ export interface InboxDeps {
   engine: EngineDeps;
   inbox: Inbox;
   channelOf(channelId: string): Promise<InboxChannel | undefined>;
-  /** Issue 7: what agents answering from WeChat may use (the knowledge base). */
+  /** What agents answering from WeChat may use (the knowledge base). */
   desk?: DeskOptions;
 }
 
-export type ProcessOutcome = 'handled' | 'ignored';
+/** An entry that could not be processed, with why; nothing of it was committed. */
+export type InboxFailure = [entry: InboxEntry, error: unknown];
 
-/** The engine, with the entry marked done inside the first unit of work the story runs. */
-function markingDone(deps: InboxDeps, entry: InboxEntry): EngineDeps {
-  let marked = false;
-  const uow: UnitOfWork = {
-    run: (work) =>
-      deps.engine.uow.run(async (tx) => {
-        const result = await work(tx);
-        if (!marked) await deps.inbox.markDone(entry.id, deps.engine.clock.now());
-        marked = true;
-        return result;
-      }),
+/** Processes `chunk` in arrival order; returns the failures, for the worker to schedule a retry. */
+export async function processInboxEntries(deps: InboxDeps, chunk: readonly InboxEntry[]): Promise<InboxFailure[]> {
+  const { engine } = deps;
+  const failures: InboxFailure[] = [];
+  // Looked up before the batch: a lookup that needs the database would wait for the batch that holds it.
+  const channels = new Map<string, InboxChannel | undefined>();
+  for (const id of new Set(chunk.map((e) => e.channelId))) {
+    try {
+      channels.set(id, await deps.channelOf(id));
+    } catch (err) {
+      for (const entry of chunk.filter((e) => e.channelId === id)) failures.push([entry, err]);
+    }
+  }
+  const notices: EngineNotice[] = [];
+  let enqueued = false;
+  const body = async (uow: UnitOfWork) => {
+    for (const entry of chunk.filter((e) => channels.has(e.channelId))) {
+      try {
+        const done = await uow.run((tx) => entryUnit(deps, tx, entry, channels.get(entry.channelId)));
+        notices.push(...done.w.notices);
+        enqueued ||= done.enqueued;
+      } catch (err) {
+        failures.push([entry, err]);
+      }
+    }
   };
-  return { ...deps.engine, uow };
+  if (engine.uow.batch) await engine.uow.batch(body);
+  else await body(engine.uow);
+  await afterCommit(engine, notices, enqueued); // listeners must find what they are told about
+  return failures;
+}
+
+/** One entry's unit: routed to its story, then marked done. */
+async function entryUnit(deps: InboxDeps, tx: Transaction, entry: InboxEntry, channel: InboxChannel | undefined): Promise<OpenUnit> {
+  const unit = openUnit(deps.engine, tx);
+  if (channel !== undefined) await routeEntry(deps, unit.w, entry, channel);
+  await deps.inbox.markDone(entry.id, deps.engine.clock.now());
+  return unit;
+}
+
+/** Hands the push to the story it is for; unknown pushes and other events are kept, with nothing to do. */
+async function routeEntry(deps: InboxDeps, w: Work, entry: InboxEntry, channel: InboxChannel): Promise<void> {
+  const base = { channelId: entry.channelId, channelKind: channel.kind };
+  const m = entry.message;
+  if (isCustomerMessage(m)) {
+    await handleCustomerMessage(deps.engine, w, { ...base, push: m }, deps.desk);
+  } else if (m.type === 'user_enter_tempsession') {
+    const unionId = plainUnionId(m, channel);
+    await customerEnteredSessionIn(deps.engine, w, { ...base, openid: m.fromUserName, context: m.context, ...(unionId !== undefined && { unionId }) });
+  } else if (m.type === 'subscribe' || m.type === 'scan' || m.type === 'click') {
+    const action = m.type === 'click' ? 'menu_click' : m.type;
+    await recordCustomerActionIn(w, { ...base, openid: m.fromUserName, action });
+  }
 }
 
 function plainUnionId(message: InboundMessage, channel: InboxChannel): string | undefined {
@@ -54,26 +99,4 @@ function plainUnionId(message: InboundMessage, channel: InboxChannel): string | 
   } catch {
     return undefined; // a UnionID we cannot read is no identity; the rest of the context still counts
   }
-}
-
-export async function processInboxEntry(deps: InboxDeps, entry: InboxEntry): Promise<ProcessOutcome> {
-  const channel = await deps.channelOf(entry.channelId);
-  const engine = markingDone(deps, entry);
-  const base = { channelId: entry.channelId, channelKind: channel?.kind ?? 'miniprogram' };
-  const m = entry.message;
-  if (channel !== undefined && isCustomerMessage(m)) {
-    // A customer's message, or an agent's when the openid is bound to one (issue 7).
-    await handleWeChatMessage(engine, { ...base, push: m }, deps.desk);
-  } else if (channel !== undefined && m.type === 'user_enter_tempsession') {
-    const unionId = plainUnionId(m, channel);
-    await customerEnteredSession(engine, { ...base, openid: m.fromUserName, context: m.context, ...(unionId !== undefined && { unionId }) });
-  } else if (channel !== undefined && (m.type === 'subscribe' || m.type === 'scan' || m.type === 'click')) {
-    const action = m.type === 'click' ? 'menu_click' : m.type;
-    await recordCustomerAction(engine, { ...base, openid: m.fromUserName, action });
-  } else {
-    // Unknown pushes, other events, a channel deleted meanwhile: kept in the inbox, nothing to do.
-    await engine.uow.run(async () => undefined);
-    return 'ignored';
-  }
-  return 'handled';
 }

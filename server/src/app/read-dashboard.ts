@@ -1,12 +1,12 @@
 // Story: an admin opens the dashboard. "Today" is the local day of the work calendar the scope's routing
 // settings name (a merchant's own, else the channel's), or of the server's time zone when none is named;
 // its conversations' figures come from the Reports port, the agents' statuses from the repositories.
-import { resolveSettings } from '../core/model/default-settings';
 import type { Clock } from '../core/ports/clock';
 import type { ReportScope, Reports } from '../core/ports/reports';
 import type { UnitOfWork } from '../core/ports/unit-of-work';
 import { dayFigures, type DayFigures } from '../core/reports/day-figures';
 import { localDay } from '../core/work-time/local-day';
+import { lookUpSettings } from './support/settings-lookup';
 
 export interface DashboardDeps {
   uow: UnitOfWork;
@@ -26,9 +26,7 @@ export async function readDashboard(deps: DashboardDeps, scope: ReportScope): Pr
   const now = deps.clock.now();
   const merchantId = scope.merchant?.merchantId;
   const { timeZone, agents } = await deps.uow.run(async (tx) => {
-    const channelLevel = await tx.settings.get(scope.channelId, undefined);
-    const levels = merchantId === undefined ? [channelLevel] : [channelLevel, await tx.settings.get(scope.channelId, merchantId)];
-    const calendarId = resolveSettings(...levels).calendarId;
+    const { calendarId } = await lookUpSettings(tx.settings, scope.channelId, merchantId);
     const calendar = calendarId === undefined ? undefined : await tx.calendars.get(calendarId);
     const people = scope.merchant ? await tx.agents.listByMerchant(scope.channelId, merchantId) : await tx.agents.listByChannel(scope.channelId);
     return { timeZone: calendar?.timeZone ?? deps.defaultTimeZone, agents: people };

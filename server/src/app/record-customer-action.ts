@@ -4,7 +4,7 @@ import type { ChannelKind } from '../core/channel';
 import type { CustomerAction, WindowStatus } from '../core/send-window/send-window';
 import { windowStatus } from '../core/send-window/send-window';
 import { customerActing } from './support/customers';
-import { inUnit, type EngineDeps } from './support/engine-deps';
+import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
 
 export interface CustomerActionInput {
   channelId: string;
@@ -14,8 +14,11 @@ export interface CustomerActionInput {
 }
 
 export function recordCustomerAction(deps: EngineDeps, input: CustomerActionInput): Promise<WindowStatus> {
-  return inUnit(deps, async (w) => {
-    const customer = await customerActing(w, input.channelId, input.channelKind, input.openid, input.action);
-    return windowStatus(customer.sendWindow, w.now);
-  });
+  return inUnit(deps, (w) => recordCustomerActionIn(w, input));
+}
+
+/** The story inside the unit of work its push opened (process-inbox-entry.ts). */
+export async function recordCustomerActionIn(w: Work, input: CustomerActionInput): Promise<WindowStatus> {
+  const customer = await customerActing(w, input.channelId, input.channelKind, input.openid, input.action);
+  return windowStatus(customer.sendWindow, w.now);
 }

@@ -26,18 +26,21 @@ export type TransferResult =
   | { ok: false; reason: 'agent_unavailable' | LeaveMessageWhy };
 
 export function transferConversation(deps: EngineDeps, input: TransferInput): Promise<TransferResult> {
-  return inUnit(deps, async (w) => {
-    const conversation = await mustGetConversation(w, input.conversationId);
-    if (input.byAgentId !== undefined) mustShareMerchant(await mustGetAgent(w, input.byAgentId), conversation);
-    mustBeOpen(conversation);
-    const ctx = await loadRouting(w, conversation.channelId, conversation.merchantId);
-    const giving = conversation.state === 'assigned' ? excludeAgent(conversation, conversation.agentId) : conversation;
-    const moved = await moveTo(w, giving, input.to, ctx);
-    if ('refused' in moved) return { ok: false, reason: moved.refused };
-    if (conversation.state === 'assigned') await drainQueue(w, conversation.channelId, conversation.merchantId);
-    const { state, agentId } = moved.conversation;
-    return { ok: true, state, ...(agentId !== undefined && state === 'assigned' && { agentId }) };
-  });
+  return inUnit(deps, (w) => transferConversationIn(w, input));
+}
+
+/** The same story inside a unit of work already open (an agent's WeChat command, within the push). */
+export async function transferConversationIn(w: Work, input: TransferInput): Promise<TransferResult> {
+  const conversation = await mustGetConversation(w, input.conversationId);
+  if (input.byAgentId !== undefined) mustShareMerchant(await mustGetAgent(w, input.byAgentId), conversation);
+  mustBeOpen(conversation);
+  const ctx = await loadRouting(w, conversation.channelId, conversation.merchantId);
+  const giving = conversation.state === 'assigned' ? excludeAgent(conversation, conversation.agentId) : conversation;
+  const moved = await moveTo(w, giving, input.to, ctx);
+  if ('refused' in moved) return { ok: false, reason: moved.refused };
+  if (conversation.state === 'assigned') await drainQueue(w, conversation.channelId, conversation.merchantId);
+  const { state, agentId } = moved.conversation;
+  return { ok: true, state, ...(agentId !== undefined && state === 'assigned' && { agentId }) };
 }
 
 type Moved = { conversation: Conversation } | { refused: 'agent_unavailable' | LeaveMessageWhy };

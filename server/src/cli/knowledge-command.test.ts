@@ -3,13 +3,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { knowledgeModule } from '../knowledge/knowledge-module';
+import { SqliteKnowledgeStore } from '../storage/sqlite-knowledge';
 import { openDatabase } from '../storage/database';
 import type { CliContext } from './cli-context';
 import { runCli } from './run-cli';
 
 it('adds, disables, exports and imports entries', async () => {
   const lines: string[] = [];
-  const kb = knowledgeModule(openDatabase(':memory:'), { now: () => 1, newId: (p) => p, pollMs: 0 }).service;
+  const kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), { now: () => 1, newId: (p) => p, pollMs: 0 }).service;
   const ctx = { print: (l: string) => lines.push(l), knowledge: kb } as unknown as CliContext;
   const rt = { print: ctx.print, withStores: (work: (c: CliContext) => Promise<number>) => work(ctx), send: async () => 2 };
   expect(await runCli(['knowledge', 'add', '--channel', 'ch1', '--json', '{"number":1,"type":"text","keywords":["菜单"],"text":"您好{br}1.菜单"}'], rt)).toBe(0);

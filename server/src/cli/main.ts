@@ -8,6 +8,7 @@ import { readConfig } from '../config';
 import { openDatabase } from '../storage/database';
 import { sqliteAuthStores } from '../storage/auth-sqlite';
 import { createSqliteStorage } from '../storage/create-sqlite-storage';
+import { SqliteKnowledgeStore } from '../storage/sqlite-knowledge';
 import type { CliContext } from './cli-context';
 import { runCli } from './run-cli';
 import { SEND_HELP, UsageError, sendCommand } from './send-command';
@@ -24,7 +25,7 @@ async function withStores(work: (ctx: CliContext) => Promise<number>): Promise<n
   const { config, db } = openDb();
   try {
     const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY' });
-    const knowledge = knowledgeModule(db, { now: Date.now, newId: (prefix) => newId(prefix), pollMs: 0 }).service;
+    const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), { now: Date.now, newId: (prefix) => newId(prefix), pollMs: 0 }).service;
     return await work({ channels: storage.channels, uow: storage.uow, auth: sqliteAuthStores(db), clock: { now: Date.now }, env: process.env, print, knowledge });
   } finally {
     db.close();

@@ -3,9 +3,9 @@
 // 标题, 链接地址[小程序路径], 图片, 过期时间) so its users find what they know; `[name]`, `[id]` and
 // `{br}` in the texts are replaced when the entry is sent.
 import { z } from 'zod';
+import { ENTRY_TYPES, type EntryFields, type KnowledgeEntry } from '../core/ports/knowledge-store';
 
-export const ENTRY_TYPES = ['text', 'link', 'image', 'miniprogram', 'voice', 'video'] as const;
-export type EntryType = (typeof ENTRY_TYPES)[number];
+export { ENTRY_TYPES, type EntryFields, type EntryType, type KnowledgeEntry } from '../core/ports/knowledge-store';
 
 /**
  * Where media comes from: `media:<id>` (bytes stored with the knowledge base) or an http(s) URL. It is
@@ -41,14 +41,9 @@ export const entryFields = z.strictObject({
   handoff: z.boolean().default(false).describe('after sending it, hand the customer to a person (robot-first mode)'),
 });
 
-export type EntryFields = z.output<typeof entryFields>;
-
-export interface KnowledgeEntry extends EntryFields {
-  channelId: string;
-  /** Undefined: the platform's own knowledge base (issue 8). */
-  merchantId?: string;
-  updatedAt: number;
-}
+// The schema's output and the port's interface are the same type (the build fails if they drift apart).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const schemaMatchesPort: Same<z.output<typeof entryFields>, EntryFields> = true;
 
 /** What each type needs; zod checks the shapes, this checks the combinations. */
 export function entryProblems(e: EntryFields): string[] {

@@ -1,7 +1,6 @@
-// The knowledge base assembled for the server (compose.ts) or a test: store, memory, service, robot and
-// the outbox's media hook, sharing one KnowledgeBase.
-import type { Database } from 'better-sqlite3';
-import { SqliteKnowledgeStore } from '../storage/sqlite-knowledge';
+// The knowledge base assembled over a store (compose.ts gives it the SQLite one): memory, service, robot
+// and the outbox's media hook, sharing one KnowledgeBase.
+import type { KnowledgeStore } from '../core/ports/knowledge-store';
 import { KnowledgeBase } from './knowledge-base';
 import { KnowledgeMediaResolver } from './media-resolver';
 import { KnowledgeRobot } from './knowledge-robot';
@@ -13,8 +12,13 @@ export interface KnowledgeModule {
   media: KnowledgeMediaResolver;
 }
 
-export function knowledgeModule(db: Database, deps: { now(): number; newId(prefix: string): string; pollMs?: number }): KnowledgeModule {
-  const store = new SqliteKnowledgeStore(db);
+export interface KnowledgeModuleDeps {
+  now(): number;
+  newId(prefix: string): string;
+  pollMs?: number;
+}
+
+export function knowledgeModule(store: KnowledgeStore, deps: KnowledgeModuleDeps): KnowledgeModule {
   const base = new KnowledgeBase();
   const service = new KnowledgeService(store, base, { now: deps.now, newId: deps.newId, ...(deps.pollMs !== undefined && { pollMs: deps.pollMs }) });
   const robot = new KnowledgeRobot(base, { now: deps.now, onMiss: () => service.missRecorded() });

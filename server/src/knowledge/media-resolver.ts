@@ -4,7 +4,8 @@
 // from the entry's http(s) URL. Runs outside any unit of work, just before the send.
 import type { ChannelKind } from '../core/channel';
 import type { MessageContent } from '../core/model/message';
-import { MediaUnavailable, type MediaResolver, type SendingChannel } from '../runtime/outbox-sender';
+import { MediaUnavailable, type MediaResolver } from '../core/ports/media';
+import type { WeChatApi } from '../wechat/outbound/index';
 import { uploadTempMedia, type MediaFile, type MediaType } from '../wechat/outbound/media';
 import { WeChatApiError } from '../wechat/outbound/errors';
 import type { KnowledgeStore } from './knowledge-store';
@@ -18,6 +19,12 @@ interface Uploaded {
   at: number;
 }
 
+/** The channel's app, as the outbox sender holds it: where the media are uploaded to. */
+export interface MediaChannel {
+  kind: ChannelKind;
+  api: WeChatApi;
+}
+
 export interface KnowledgeMediaOptions {
   store: Pick<KnowledgeStore, 'media'>;
   now(): number;
@@ -25,12 +32,12 @@ export interface KnowledgeMediaOptions {
   fetch?: typeof fetch;
 }
 
-export class KnowledgeMediaResolver implements MediaResolver {
+export class KnowledgeMediaResolver implements MediaResolver<MediaChannel> {
   private readonly cache = new Map<string, Promise<Uploaded>>();
 
   constructor(private readonly options: KnowledgeMediaOptions) {}
 
-  async resolve(_channelId: string, channel: SendingChannel, content: MessageContent, fresh: boolean): Promise<MessageContent> {
+  async resolve(_channelId: string, channel: MediaChannel, content: MessageContent, fresh: boolean): Promise<MessageContent> {
     const id = (ref: string, type: MediaType) => this.mediaId(channel, ref, type, fresh);
     switch (content.type) {
       case 'image':
@@ -50,7 +57,7 @@ export class KnowledgeMediaResolver implements MediaResolver {
     }
   }
 
-  private async mediaId(channel: SendingChannel, ref: string, type: MediaType, fresh: boolean): Promise<string> {
+  private async mediaId(channel: MediaChannel, ref: string, type: MediaType, fresh: boolean): Promise<string> {
     const key = `${channel.api.appId}\u0000${type}\u0000${ref}`;
     const now = this.options.now();
     const cached = this.cache.get(key);
@@ -72,7 +79,7 @@ export class KnowledgeMediaResolver implements MediaResolver {
     }
   }
 
-  private async upload(channel: SendingChannel, source: string, type: MediaType, kind: ChannelKind): Promise<Uploaded> {
+  private async upload(channel: MediaChannel, source: string, type: MediaType, kind: ChannelKind): Promise<Uploaded> {
     if (kind === 'miniprogram' && type !== 'image') throw new MediaUnavailable(`a mini program can only send images, not ${type}`);
     const file = await this.load(source);
     const at = this.options.now();

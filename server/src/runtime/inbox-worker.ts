@@ -1,14 +1,12 @@
-// Drains the inbox: each stored push goes to processInboxEntry, one at a time and in arrival order, so
-// a customer's messages are handled in the order WeChat delivered them. `kick` runs it right after
+// Drains the inbox: stored pushes go to processInboxEntries (which decides their unit of work), a chunk
+// at a time and in arrival order, so a customer's messages are handled in the order WeChat delivered them. `kick` runs it right after
 // pushes are stored; a slow interval picks up retries that come due later and entries left by a
 // previous process (a restart resumes where it stopped).
 import type { Logger } from 'pino';
-import type { InboxDeps } from '../app/process-inbox-entry';
-import { processInboxEntry } from '../app/process-inbox-entry';
+import { type InboxDeps, processInboxEntries } from '../app/process-inbox-entry';
 import { CoalescedLoop } from './coalesced-loop';
+import { type Backoff, backoffDelay } from '../core/retry/backoff';
 import type { InboxEntry } from '../core/ports/inbox';
-import type { EngineNotice } from '../core/ports/notifier';
-import type { UnitOfWork } from '../core/ports/unit-of-work';
 
 /**
  * Entries processed under one commit when the unit of work can batch. While a batch runs, the inbox's
@@ -32,10 +30,12 @@ export interface InboxWorkerOptions {
   beforePass?: () => Promise<void>;
 }
 
-/** 1 s, 2 s, 4 s … capped at 5 minutes. */
+/** After `attempts` failed attempts: 2 s, 4 s, 8 s … capped at 5 minutes. */
 export function retryDelayMs(attempts: number): number {
-  return Math.min(300_000, 1000 * 2 ** Math.min(attempts, 20));
+  return backoffDelay(attempts, INBOX_BACKOFF);
 }
+
+const INBOX_BACKOFF: Backoff = { baseMs: 1000, maxMs: 300_000 };
 
 export class InboxWorker {
   private readonly loop: CoalescedLoop;
@@ -76,37 +76,9 @@ export class InboxWorker {
     }
   }
 
-  /**
-   * One commit for the chunk when the unit of work can batch; each entry stays its own atomic unit.
-   * Notices wait for the commit (listeners must find what they are told about), failures are recorded
-   * after it (recording needs the database the batch holds).
-   */
+  /** Failures are recorded after the chunk's commit: recording needs the database the batch holds. */
   private async processChunk(chunk: InboxEntry[]): Promise<void> {
-    const { engine } = this.deps;
-    const failures: Array<[InboxEntry, unknown]> = [];
-    // Looked up before the batch: a lookup that needs the database would wait for the batch that holds it.
-    const channels = new Map<string, Awaited<ReturnType<InboxDeps['channelOf']>>>();
-    for (const id of new Set(chunk.map((e) => e.channelId))) {
-      try {
-        channels.set(id, await this.deps.channelOf(id));
-      } catch (err) {
-        for (const entry of chunk.filter((e) => e.channelId === id)) failures.push([entry, err]);
-      }
-    }
-    const notices: EngineNotice[] = [];
-    const body = async (uow: UnitOfWork) => {
-      const deps = {
-        ...this.deps,
-        channelOf: async (id: string) => channels.get(id),
-        engine: { ...engine, uow, notifier: { notify: async (n: readonly EngineNotice[]) => void notices.push(...n) } },
-      };
-      for (const entry of chunk.filter((e) => channels.has(e.channelId))) {
-        await processInboxEntry(deps, entry).catch((err: unknown) => void failures.push([entry, err]));
-      }
-    };
-    if (engine.uow.batch) await engine.uow.batch(body);
-    else await body(engine.uow);
-    if (notices.length > 0) await engine.notifier.notify(notices).catch(() => undefined);
+    const failures = await processInboxEntries(this.deps, chunk);
     for (const [entry, err] of failures) await this.failed(entry.id, entry.attempts + 1, err);
   }
 

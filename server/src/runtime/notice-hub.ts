@@ -1,11 +1,9 @@
 // The engine's Notifier for one process: notices go to whoever subscribed (the workbench's live channel,
 // agents answering from WeChat). A notice is a hint to reload; a listener that throws loses its own
 // notice and nothing else. A PostgreSQL + Redis deployment would fan out through Redis instead.
-import type { EngineNotice, Notifier } from '../core/ports/notifier';
+import type { EngineNotice, NoticeListener, NoticeSource, Notifier } from '../core/ports/notifier';
 
-export type NoticeListener = (notices: readonly EngineNotice[]) => void;
-
-export class NoticeHub implements Notifier {
+export class NoticeHub implements Notifier, NoticeSource {
   private readonly listeners = new Set<NoticeListener>();
 
   /** Returns the function that unsubscribes. */

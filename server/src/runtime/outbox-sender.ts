@@ -9,7 +9,9 @@ import type { EngineDeps } from '../app/support/engine-deps';
 import type { ChannelKind } from '../core/channel';
 import type { MessageContent } from '../core/model/message';
 import type { ClaimedOutboxItem, OutboxStore } from '../core/ports/outbox-store';
-import type { Metrics } from '../http/ops/metrics';
+import { MediaUnavailable, type MediaResolver } from '../core/ports/media';
+import type { MetricsRecorder } from '../core/ports/metrics';
+import { type Backoff, backoffDelay } from '../core/retry/backoff';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
 import { CoalescedLoop } from './coalesced-loop';
 import { WeChatApiError, type WeChatApi, sendCustomMessage } from '../wechat/outbound/index';
@@ -19,20 +21,8 @@ export interface SendingChannel {
   api: WeChatApi;
 }
 
-/**
- * Turns media references in a message (the robot's knowledge entries name their pictures, not WeChat
- * media_ids, because it may not upload inside a unit of work) into media_ids WeChat knows, uploading as
- * needed. `fresh`: upload again even if a media_id is cached (WeChat said 40007, it expired). Returns
- * `content` itself when nothing needs resolving; throws MediaUnavailable when the media cannot be had.
- */
-export interface MediaResolver {
-  resolve(channelId: string, channel: SendingChannel, content: MessageContent, fresh: boolean): Promise<MessageContent>;
-}
-
-/** The media of a message cannot be had (deleted, refused by WeChat): the message fails with this reason. */
-export class MediaUnavailable extends Error {
-  override readonly name = 'MediaUnavailable';
-}
+/** After the first failed attempt 2 s, then 4 s, 8 s … capped at 5 minutes. */
+const SEND_BACKOFF: Backoff = { baseMs: 2000, maxMs: 300_000 };
 
 /** WeChat's "invalid media_id": a temporary media_id lives 3 days. */
 const INVALID_MEDIA_ID = 40007;
@@ -46,9 +36,9 @@ export interface OutboxSenderDeps {
   now(): number;
   pollMs?: number;
   maxAttempts?: number;
-  metrics?: Pick<Metrics, 'outboxSends'>;
+  metrics?: MetricsRecorder;
   /** Issue 5: resolves the knowledge base's media references before a send. */
-  media?: MediaResolver;
+  media?: MediaResolver<SendingChannel>;
 }
 
 type Outcome = { kind: 'sent' } | { kind: 'retry'; error: string } | { kind: 'failed'; reason: string; wechatCode?: number };
@@ -101,7 +91,7 @@ export class OutboxSender {
     this.deps.metrics?.outboxSends.inc({ outcome: recorded ? 'already_recorded' : outcome.kind });
     if (outcome.kind === 'retry' && item.attempts < (this.deps.maxAttempts ?? 8)) {
       this.deps.logger.warn({ outboxId: item.id, attempts: item.attempts, error: outcome.error }, 'send will be retried');
-      await store.markRetry(item.id, now() + Math.min(300_000, 2000 * 2 ** (item.attempts - 1)), outcome.error);
+      await store.markRetry(item.id, now() + backoffDelay(item.attempts - 1, SEND_BACKOFF), outcome.error);
       return;
     }
     const final = outcome.kind === 'retry' ? { kind: 'failed' as const, reason: `gave up after ${item.attempts} attempts: ${outcome.error}` } : outcome;

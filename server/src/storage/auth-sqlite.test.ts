@@ -1,12 +1,9 @@
-// The SQLite auth stores against a real file: the same behaviour as the in-memory ones.
+// The SQLite auth stores' schema (their behaviour is in contract/auth-store-contract.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { AuthStores } from '../core/ports/auth';
 import { openDatabase } from './database';
-import { inMemoryAuthStores } from './auth-in-memory';
-import { sqliteAuthStores } from './auth-sqlite';
 
 let dir: string;
 let db: Database;
@@ -17,51 +14,6 @@ beforeEach(() => {
 afterEach(() => {
   db.close();
   rmSync(dir, { recursive: true, force: true });
-});
-
-const account = (id: string, username: string) => ({ id, username, passwordHash: 'scrypt$1$1$1$a$b', grant: { role: 'merchant_admin' as const, channelId: 'ch1', merchantId: 'm1' }, createdAt: 1, passwordChangedAt: 1 });
-
-describe.each([
-  ['sqlite', () => sqliteAuthStores(db)],
-  ['in-memory', () => inMemoryAuthStores()],
-])('auth stores (%s)', (_name, make: () => AuthStores) => {
-  it('tokens: add, find by hash, list, touch, revoke once', async () => {
-    const s = make();
-    await s.tokens.add({ id: 't1', name: 'crm', grant: { role: 'agent', agentId: 'a1' }, tokenHash: 'h1', createdAt: 5 });
-    await s.tokens.add({ id: 't0', name: 'root', grant: { role: 'platform_admin' }, tokenHash: 'h0', createdAt: 1 });
-    expect((await s.tokens.findByHash('h1'))?.grant).toEqual({ role: 'agent', agentId: 'a1' });
-    expect((await s.tokens.list()).map((t) => t.id)).toEqual(['t0', 't1']);
-    await s.tokens.touch('t1', 9);
-    expect((await s.tokens.get('t1'))?.lastUsedAt).toBe(9);
-    expect(await s.tokens.revoke('t1', 10)).toBe(true);
-    expect(await s.tokens.revoke('t1', 11)).toBe(false);
-    expect((await s.tokens.get('t1'))?.revokedAt).toBe(10);
-  });
-
-  it('accounts: unique usernames, password change, removal takes the sessions', async () => {
-    const s = make();
-    expect(await s.accounts.add(account('u1', 'mei'))).toBe(true);
-    expect(await s.accounts.add(account('u2', 'mei'))).toBe(false);
-    expect((await s.accounts.findByUsername('mei'))?.grant).toEqual({ role: 'merchant_admin', channelId: 'ch1', merchantId: 'm1' });
-    await s.accounts.setPassword('u1', 'scrypt$new', 7);
-    expect(await s.accounts.get('u1')).toMatchObject({ passwordHash: 'scrypt$new', passwordChangedAt: 7 });
-    await s.sessions.add({ tokenHash: 's1', accountId: 'u1', createdAt: 1, expiresAt: 100 });
-    expect(await s.accounts.remove('u1')).toBe(true);
-    expect(await s.sessions.find('s1')).toBeUndefined();
-    expect(await s.accounts.remove('u1')).toBe(false);
-  });
-
-  it('sessions: find, remove, remove by account and when expired', async () => {
-    const s = make();
-    await s.accounts.add(account('u1', 'mei'));
-    for (const [h, exp] of [['s1', 100], ['s2', 200], ['s3', 300]] as const) await s.sessions.add({ tokenHash: h, accountId: 'u1', createdAt: 1, expiresAt: exp });
-    expect(await s.sessions.find('s2')).toEqual({ tokenHash: 's2', accountId: 'u1', createdAt: 1, expiresAt: 200 });
-    await s.sessions.remove('s2');
-    expect(await s.sessions.removeExpired(100)).toBe(1);
-    expect(await s.sessions.find('s3')).toBeDefined();
-    await s.sessions.removeByAccount('u1');
-    expect(await s.sessions.find('s3')).toBeUndefined();
-  });
 });
 
 it('the migration refuses incomplete grants', () => {

@@ -5,7 +5,7 @@
 // When a kept record could be stale, and what empties it:
 // - this connection saves one: every save goes through the repository of its table, which empties that
 //   table's part (there is one unit of work, so one set of repositories, per connection);
-// - another connection (the routing thread, the CLI, a second process) commits anything: SQLite's
+// - another connection (the CLI, a second process) commits anything: SQLite's
 //   `PRAGMA data_version` changes, and it is read when a unit's transaction begins (while ours is open,
 //   nobody else can commit: BEGIN IMMEDIATE holds the write lock);
 // - a unit or savepoint rolls back: what was read after one of its saves was never committed.

@@ -2,8 +2,7 @@
 // counted with better-sqlite3's `verbose` hook: each question of the unit asked once, and the team
 // (agents, groups, settings) read from memory while nobody changed it.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { textPush } from '../app/testing/engine-fixture';
-import { handleWeChatMessage } from '../app/wechat-agent/handle-wechat-message';
+import { messageInItsUnit, textPush } from '../app/testing/engine-fixture';
 import type { EngineDeps } from '../app/support/engine-deps';
 import { ManualClock, RecordingNotifier, ScriptedRobot, SequentialIds } from '../core/testing/test-doubles';
 import { runMigrations } from './migrations';
@@ -29,7 +28,7 @@ afterEach(() => db.close());
 
 async function customerWrites(text: string): Promise<Record<string, number>> {
   executed = [];
-  const result = await handleWeChatMessage(deps, { channelId: CH, channelKind: 'miniprogram', push: textPush('o1', text) });
+  const result = await messageInItsUnit(deps, { channelId: CH, channelKind: 'miniprogram', push: textPush('o1', text) });
   expect(result).toMatchObject({ kind: 'handled', state: 'assigned' });
   const ran = (pattern: RegExp) => executed.filter((sql) => pattern.test(sql)).length;
   return {

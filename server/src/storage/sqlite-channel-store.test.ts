@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { publicChannel, type ChannelRecord, type ChannelStore } from '../core/ports/channel-store';
+import { publicChannel } from '../core/ports/channel-store';
 import { openDatabase } from './database';
 import { MasterKeyError } from './master-key';
 import { SecretBox, SecretOpenError } from './secret-box';
 import { SqliteChannelStore } from './sqlite-channel-store';
-import { InMemoryChannelStore } from './testing/in-memory-channel-store';
+import { channel, SECRETS } from './contract/channel-store-contract';
 
 let dir: string;
 beforeEach(() => {
@@ -17,35 +17,6 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const key = randomBytes(32);
-const SECRETS = { appSecret: 'S3cretAppSecretValue0001', token: 'PushTokenValue42', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', unionIdKey: 'UnionIdKeyValue-7f3a' };
-
-function channel(id: string, over: Partial<ChannelRecord> = {}): ChannelRecord {
-  return { id, name: `Shop ${id}`, kind: 'miniprogram', appId: 'wx1234567890', originalId: 'gh_abc', mode: 'secure', format: 'json', tokenSource: 'stable', createdAt: 1, updatedAt: 2, ...SECRETS, ...over };
-}
-
-describe.each([
-  ['in-memory', (): [ChannelStore, () => void] => [new InMemoryChannelStore(), () => undefined]],
-  ['sqlite', (): [ChannelStore, () => void] => {
-    const db = openDatabase(join(dir, 'c.db'));
-    return [new SqliteChannelStore(db, new SecretBox(key)), () => db.close()];
-  }],
-])('%s ChannelStore', (_name, open) => {
-  it('keeps channels whole, lists them by id, replaces and deletes', async () => {
-    const [store, close] = open();
-    const { encodingAesKey: _e, unionIdKey: _u, ...plain } = channel('b', { mode: 'plaintext', kind: 'official_account', format: 'xml', tokenSource: 'basic' });
-    await store.save(channel('c'));
-    await store.save(plain);
-    await expect(store.get('c')).resolves.toStrictEqual(channel('c'));
-    await expect(store.get('b')).resolves.toStrictEqual(plain);
-    await expect(store.list().then((l) => l.map((c) => c.id))).resolves.toEqual(['b', 'c']);
-    await store.save(channel('c', { name: 'renamed', token: 'NewToken', updatedAt: 9 }));
-    await expect(store.get('c')).resolves.toMatchObject({ name: 'renamed', token: 'NewToken', updatedAt: 9, appSecret: SECRETS.appSecret });
-    await expect(store.delete('c')).resolves.toBe(true);
-    await expect(store.delete('c')).resolves.toBe(false);
-    await expect(store.get('c')).resolves.toBeUndefined();
-    close();
-  });
-});
 
 describe('publicChannel', () => {
   it('shows no secret, only whether the optional ones are set', () => {

@@ -4,7 +4,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ConversationListQuery } from '../core/ports/repositories';
 import { merchantKey } from './record-codec';
-import type { ConversationRow } from './sqlite-conversations';
+import type { ConversationRow } from './conversation-row';
 
 /** The in-memory reference returns 100 by default; we also cap what one call may ask for. */
 export const DEFAULT_LIST_LIMIT = 100;

@@ -3,21 +3,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Conversation, ConversationState } from '../core/model/conversation';
 import type { ConversationListQuery, ConversationRepository } from '../core/ports/repositories';
+import type { ConversationRow } from './conversation-row';
 import { ConversationLister } from './sqlite-conversation-list';
 import { merchantKey, merchantOf, optional, parseJson, restAsJson } from './record-codec';
 import { keyOf, UnitCache, type UnitMap } from './unit-cache';
 
-export interface ConversationRow {
-  id: string;
-  channel_id: string;
-  merchant_id: string;
-  customer_id: string;
-  state: ConversationState;
-  agent_id: string | null;
-  created_at: number;
-  queued_at: number | null;
-  data: string;
-}
+export type { ConversationRow } from './conversation-row';
 
 const COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'createdAt', 'queuedAt'] as const;
 

@@ -61,14 +61,6 @@ export class SqliteInbox implements Inbox {
     });
   }
 
-  /**
-   * Stores pushes already gathered elsewhere (the routing thread gets them one turn of the main thread
-   * at a time) in one commit, without waiting for a turn of its own; all of them or none are stored.
-   */
-  acceptMany(pushes: readonly ToStore[]): Promise<AcceptOutcome[]> {
-    return this.lock.run(() => this.store(pushes));
-  }
-
   private async flush(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];

@@ -2,6 +2,7 @@
 // the next message, edits by another process noticed, misses counted, import/export round trips exact.
 import { openDatabase } from './database';
 import { knowledgeModule, type KnowledgeModule } from '../knowledge/knowledge-module';
+import { SqliteKnowledgeStore } from './sqlite-knowledge';
 import { SHOP_ENTRIES } from '../knowledge/testing/question-set';
 import { exportEntries } from '../knowledge/entry-codec';
 import type { RobotContext } from '../core/ports/robot';
@@ -14,7 +15,7 @@ const ask = (text: string, c = ctx()) => kb.robot.answer({ type: 'text', text },
 
 beforeEach(async () => {
   database = openDatabase(':memory:');
-  kb = knowledgeModule(database, { now: () => now, newId: (p) => `${p}_1`, pollMs: 0 });
+  kb = knowledgeModule(new SqliteKnowledgeStore(database), { now: () => now, newId: (p) => `${p}_1`, pollMs: 0 });
   await kb.service.start();
   await kb.service.import({ channelId: 'ch1' }, exportEntries(SHOP_ENTRIES, 'json'), 'json', false);
 });
@@ -39,7 +40,7 @@ it('makes every edit effective on the next message', async () => {
 
 it('notices edits made by another process (the CLI) through the revision', async () => {
   // A second module on the same database stands for the CLI: it shares the file, not the memory.
-  const other = knowledgeModule(database, { now: () => now, newId: (p) => p, pollMs: 0 });
+  const other = knowledgeModule(new SqliteKnowledgeStore(database), { now: () => now, newId: (p) => p, pollMs: 0 });
   await other.service.start();
   await other.service.create({ channelId: 'ch1' }, { number: 99, keywords: ['新品'], type: 'text', text: '新品上市', enabled: true, robotIds: [], welcome: false, handoff: false });
   await kb.service.reloadIfChanged();

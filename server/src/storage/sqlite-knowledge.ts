@@ -1,8 +1,7 @@
 // SQLite adapter of the knowledge store. Every call goes through the connection's serial queue
 // (serial-lock.ts); none is ever made from inside a unit of work (the robot answers from memory).
 import type { Database, Statement } from 'better-sqlite3';
-import type { KnowledgeEntry } from '../knowledge/entry';
-import type { KnowledgeStore, MissCount, RobotSettings, Scope, StoredMedia } from '../knowledge/knowledge-store';
+import type { KnowledgeEntry, KnowledgeStore, MissCount, RobotSettings, Scope, StoredMedia } from '../core/ports/knowledge-store';
 import { serialFor, type SerialQueue } from './serial-lock';
 
 interface EntryRow {

@@ -1,7 +1,11 @@
-// What every use case needs, injected by main.ts (real adapters) or a test (in-memory ones).
+// What every use case needs, injected by compose.ts (real adapters) or a test (in-memory ones), and the
+// one way a unit of work is opened for a story: `inUnit` for a story run on its own (a REST call, a
+// timer, a delivery report); the push path opens its units in process-inbox-entry.ts. Either way the
+// notices leave and the outbox sender is woken after the commit (`afterCommit`).
 import type { Clock } from '../../core/ports/clock';
 import type { IdGenerator } from '../../core/ports/id-generator';
 import type { EngineNotice, Notifier } from '../../core/ports/notifier';
+import type { OutboxItem } from '../../core/ports/outbox';
 import type { Robot } from '../../core/ports/robot';
 import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 
@@ -11,6 +15,11 @@ export interface EngineDeps {
   ids: IdGenerator;
   notifier: Notifier;
   robot: Robot;
+  /**
+   * Wakes the outbox sender after a commit that put messages in the outbox, so it looks at once instead
+   * of at its next poll. Units that enqueued nothing (most reads, most timer checks) do not wake it.
+   */
+  wakeOutbox?: () => void;
 }
 
 /** One unit of work in progress: the transaction, the instant it runs at, and the notices to send after commit. */
@@ -21,13 +30,32 @@ export interface Work {
   notices: EngineNotice[];
 }
 
-/** Runs `story` in one unit of work, then tells the workbenches; a notifier failure never undoes the work. */
-export async function inUnit<T>(deps: EngineDeps, story: (w: Work) => Promise<T>): Promise<T> {
-  const notices: EngineNotice[] = [];
-  const result = await deps.uow.run((tx) => {
-    notices.length = 0; // an adapter that retries a unit must not double the notices
-    return story({ tx, now: deps.clock.now(), ids: deps.ids, notices });
-  });
+/** A unit being run: its Work, and whether it enqueued anything (then the sender is woken after the commit). */
+export interface OpenUnit {
+  w: Work;
+  enqueued: boolean;
+}
+
+/** Built afresh on each attempt of a unit, so an adapter that retries a unit doubles no notice. */
+export function openUnit(deps: EngineDeps, tx: Transaction): OpenUnit {
+  const outbox = { enqueue: (item: OutboxItem) => ((unit.enqueued = true), tx.outbox.enqueue(item)) };
+  const unit: OpenUnit = { w: { tx: { ...tx, outbox }, now: deps.clock.now(), ids: deps.ids, notices: [] }, enqueued: false };
+  return unit;
+}
+
+/** After the commit: the workbenches are told (a notifier failure never undoes the work), the sender woken. */
+export async function afterCommit(deps: EngineDeps, notices: readonly EngineNotice[], enqueued: boolean): Promise<void> {
   if (notices.length > 0) await deps.notifier.notify(notices).catch(() => undefined);
+  if (enqueued) deps.wakeOutbox?.();
+}
+
+/** Runs `story` in one unit of work of its own, then tells the workbenches and wakes the outbox sender. */
+export async function inUnit<T>(deps: EngineDeps, story: (w: Work) => Promise<T>): Promise<T> {
+  const attempt: { unit?: OpenUnit } = {};
+  const result = await deps.uow.run((tx) => {
+    attempt.unit = openUnit(deps, tx);
+    return story(attempt.unit.w);
+  });
+  await afterCommit(deps, attempt.unit?.w.notices ?? [], attempt.unit?.enqueued ?? false);
   return result;
 }

@@ -1,12 +1,12 @@
 // Loads what routing needs for one merchant: its resolved settings, its agents with their loads, its
 // groups (with their own settings and calendars) and its queue.
 import type { Conversation } from '../../core/model/conversation';
-import { resolveSettings } from '../../core/model/default-settings';
-import type { RoutingSettings, RoutingSettingsPatch } from '../../core/model/routing-settings';
+import type { RoutingSettings } from '../../core/model/routing-settings';
 import { queueLengths } from '../../core/routing/queue';
 import type { GroupView, RoutingView } from '../../core/routing/routing-view';
 import { isWorkTime } from '../../core/work-time/work-time';
 import type { Work } from './engine-deps';
+import { applicableSettings, lookUpSettings, settingsLevels } from './settings-lookup';
 
 export interface RoutingContext {
   settings: RoutingSettings;
@@ -18,29 +18,24 @@ export interface RoutingContext {
 
 /** Channel level, then the merchant's overrides (issue 8: a merchant inherits the channel's defaults). */
 export async function loadSettings(w: Work, channelId: string, merchantId: string | undefined): Promise<RoutingSettings> {
-  return resolveSettings(...(await settingsLevels(w, channelId, merchantId)));
+  return lookUpSettings(w.tx.settings, channelId, merchantId);
 }
 
 /** The settings that govern one conversation: its group's overrides on top of its merchant's. */
 export async function loadConversationSettings(w: Work, c: Conversation): Promise<RoutingSettings> {
-  const levels = await settingsLevels(w, c.channelId, c.merchantId);
+  const levels = await settingsLevels(w.tx.settings, c.channelId, c.merchantId);
   const group = c.groupId === undefined ? undefined : await w.tx.groups.get(c.groupId);
-  return resolveSettings(...levels, group?.settings);
-}
-
-async function settingsLevels(w: Work, channelId: string, merchantId: string | undefined): Promise<Array<RoutingSettingsPatch | undefined>> {
-  const channel = await w.tx.settings.get(channelId, undefined);
-  return merchantId === undefined ? [channel] : [channel, await w.tx.settings.get(channelId, merchantId)];
+  return applicableSettings(levels, group?.settings);
 }
 
 export async function loadRouting(w: Work, channelId: string, merchantId: string | undefined): Promise<RoutingContext> {
-  const levels = await settingsLevels(w, channelId, merchantId);
-  const settings = resolveSettings(...levels);
+  const levels = await settingsLevels(w.tx.settings, channelId, merchantId);
+  const settings = applicableSettings(levels);
   const agents = await w.tx.agents.listByMerchant(channelId, merchantId);
   const loads = await w.tx.conversations.countAssigned(agents.map((a) => a.id));
   const groups = await w.tx.groups.listByMerchant(channelId, merchantId);
   const onDuty = async (calendarId: string | undefined) => isWorkTime(calendarId ? await w.tx.calendars.get(calendarId) : undefined, w.now);
-  const groupSettings = new Map(groups.map((g) => [g.id, resolveSettings(...levels, g.settings)]));
+  const groupSettings = new Map(groups.map((g) => [g.id, applicableSettings(levels, g.settings)]));
   const groupViews = new Map<string, GroupView>();
   for (const g of groups) {
     const s = groupSettings.get(g.id) ?? settings;

@@ -1,7 +1,7 @@
 // A ready engine over in-memory ports, with builders for the records tests arrange. Shared by the tests
 // of core and app, and by anyone testing on top of the use cases.
 import type { DecodedSessionFrom, SessionFromFields } from '../../../../shared/src/index';
-import type { EngineDeps } from '../support/engine-deps';
+import { inUnit, type EngineDeps } from '../support/engine-deps';
 import type { TextMessage } from '../../core/inbound-message';
 import type { Agent } from '../../core/model/agent';
 import type { RoutingSettingsPatch } from '../../core/model/routing-settings';
@@ -11,7 +11,8 @@ import type { RobotAnswer } from '../../core/ports/robot';
 import type { ChannelKind } from '../../core/channel';
 import type { Conversation } from '../../core/model/conversation';
 import { customerEnteredSession, type EnteredSessionResult } from '../customer-entered-session';
-import { handleCustomerMessage, type HandleMessageResult } from '../handle-customer-message';
+import { handleCustomerMessage, type IncomingCustomerMessage, type WeChatMessageResult } from '../handle-customer-message';
+import type { DeskOptions } from '../wechat-agent/desk-session';
 import { InMemoryStore } from '../../core/testing/in-memory-store';
 import { ManualClock, RecordingNotifier, ScriptedRobot, SequentialIds } from '../../core/testing/test-doubles';
 
@@ -31,7 +32,7 @@ export interface EngineFixture {
   /** Texts sent to a customer (by openid), in order. */
   sentTexts(openid: string): string[];
   /** The customer `openid` writes `text`. */
-  say(openid: string, text: string, kind?: ChannelKind): Promise<HandleMessageResult>;
+  say(openid: string, text: string, kind?: ChannelKind): Promise<WeChatMessageResult>;
   /** The customer opens the chat with this session-from. */
   enter(openid: string, fields?: SessionFromFields): Promise<EnteredSessionResult>;
   conversation(id: string): Conversation;
@@ -77,7 +78,7 @@ export function engineFixture(robotAnswers: Record<string, RobotAnswer> = {}): E
     },
     settings: (patch, merchantId) => store.tx.settings.save(CHANNEL, merchantId, patch),
     merchant: (id, code) => store.tx.merchants.save({ id, channelId: CHANNEL, code, name: `Shop ${code}` }),
-    say: (openid, text, kind = 'miniprogram') => handleCustomerMessage(deps, { channelId: CHANNEL, channelKind: kind, push: textPush(openid, text) }),
+    say: (openid, text, kind = 'miniprogram') => messageInItsUnit(deps, { channelId: CHANNEL, channelKind: kind, push: textPush(openid, text) }),
     enter: (openid, fields = {}) => customerEnteredSession(deps, { channelId: CHANNEL, channelKind: 'miniprogram', openid, context: sobotContext(fields) }),
     conversation: (id) => {
       const c = store.data.conversations.get(id);
@@ -86,6 +87,11 @@ export function engineFixture(robotAnswers: Record<string, RobotAnswer> = {}): E
     },
     sentTexts: (openid) => store.data.outbox.filter((o) => o.toOpenid === openid).map((o) => (o.content.type === 'text' ? o.content.text : `[${o.content.type}]`)),
   };
+}
+
+/** A message from WeChat in a unit of work of its own, as the inbox gives each push one. */
+export function messageInItsUnit(deps: EngineDeps, input: IncomingCustomerMessage, options?: DeskOptions): Promise<WeChatMessageResult> {
+  return inUnit(deps, (w) => handleCustomerMessage(deps, w, input, options));
 }
 
 let msgCounter = 0;

@@ -9,9 +9,9 @@ import type { Conversation } from '../../core/model/conversation';
 import type { Message } from '../../core/model/message';
 import { parseDeskCommand, type DeskCommand } from '../../core/wechat-agent/commands';
 import { HELP, STATUS_TEXT, unreachableText } from '../../core/wechat-agent/texts';
-import { changeAgentStatus } from '../change-agent-status';
+import { changeAgentStatusIn } from '../change-agent-status';
 import { customerActing } from '../support/customers';
-import type { EngineDeps, Work } from '../support/engine-deps';
+import type { Work } from '../support/engine-deps';
 import { ensureLine } from './agent-line';
 import { DeskSession, type DeskOptions } from './desk-session';
 import { deskOf, saveDesk } from './desk-store';
@@ -24,11 +24,11 @@ export interface AgentPush {
   push: CustomerMessagePush;
 }
 
-export async function agentWroteOnWeChat(deps: EngineDeps, w: Work, agent: Agent & { wechatOpenid: string }, input: AgentPush, options: DeskOptions): Promise<{ lineId: string; messageId: string }> {
+export async function agentWroteOnWeChat(w: Work, agent: Agent & { wechatOpenid: string }, input: AgentPush, options: DeskOptions): Promise<{ lineId: string; messageId: string }> {
   await customerActing(w, input.channelId, input.channelKind, agent.wechatOpenid, 'message');
   const { line, desk } = await ensureLine(w, agent, deskOf(agent));
   const message = await recordOnLine(w, line, agent.id, input.push);
-  const s = new DeskSession(deps, w, agent, desk, line, options);
+  const s = new DeskSession(w, agent, desk, line, options);
   await catchUp(s);
   const confirming = (s.desk.confirmClearUntil ?? 0) > w.now;
   const command: DeskCommand = input.push.type === 'text' ? parseDeskCommand(input.push.content, { confirming }) : { kind: 'reply', text: '' };
@@ -67,7 +67,7 @@ async function catchUp(s: DeskSession): Promise<void> {
     const fresh = await s.w.tx.agents.get(s.agent.id);
     // Only the status the cut-off set is undone; one they (or an admin) chose since stays.
     const restore = fresh?.status === 'busy' && unreachable.statusBefore !== 'busy' ? unreachable.statusBefore : undefined;
-    if (restore) await changeAgentStatus(s.engine, { agentId: s.agent.id, status: restore });
+    if (restore) await changeAgentStatusIn(s.w, { agentId: s.agent.id, status: restore });
     await s.tell(unreachableText(unreachable.code, unreachable.moved, restore && STATUS_TEXT[restore]));
   }
   if (notes.length > 0) {

@@ -1,5 +1,6 @@
-// Story: a customer wrote, with what issue 7 adds around the ordinary story (handleCustomerMessage,
-// composed into the same unit): calling an agent by name hands the conversation to that agent before
+// The customer's side of the WeChat-agent feature, one step of the customer's story
+// (handle-customer-message.ts), around recording the message (support/record-customer-message.ts), in
+// the push's unit of work: calling an agent by name hands the conversation to that agent before
 // the message is recorded; 再见 ends the conversation after it; a customer starting a new conversation
 // hears who served them last; `openid` is answered with their openid (for an admin binding an agent).
 // Whatever the outcome, the conversation's WeChat agent (if any) gets the message relayed.
@@ -8,17 +9,16 @@ import type { Conversation } from '../../core/model/conversation';
 import { openConversation } from '../../core/conversation/transitions';
 import { customerIntent, nameCandidates, type CustomerIntent } from '../../core/wechat-agent/customer-intents';
 import { agentTargetState } from '../../core/routing/target-state';
-import { handleCustomerMessage, type HandleMessageResult, type IncomingCustomerMessage } from '../handle-customer-message';
 import { closeConversation } from '../support/close-conversation';
 import { customerActing } from '../support/customers';
 import { drainQueue } from '../support/drain-queue';
 import type { EngineDeps, Work } from '../support/engine-deps';
+import { recordCustomerMessage, type HandleMessageResult, type IncomingCustomerMessage } from '../support/record-customer-message';
 import { assignConversation } from '../support/place-conversation';
 import { loadRouting } from '../support/routing-context';
 import { loadSettings } from '../support/routing-context';
 import { sendSystemText } from '../support/send-to-customer';
 import { systemConversation } from './agent-line';
-import { withinUnit } from './nested';
 import { syncConversation } from './relay';
 
 export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: IncomingCustomerMessage): Promise<HandleMessageResult> {
@@ -32,8 +32,7 @@ export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: In
   const open = known && (await w.tx.conversations.findOpen(known.id, merchantId));
   const previous = known && !open ? await w.tx.conversations.findLatestWithAgent(known.id, merchantId) : undefined;
   if (intent.kind === 'call_agent') await handToNamed(w, input, open, team.find((a) => a.name === intent.name), merchantId);
-  const result = await handleCustomerMessage(withinUnit(deps, w), input);
-  if (result.kind === 'duplicate') return result;
+  const result = await recordCustomerMessage(deps.robot, w, input);
   let c = await w.tx.conversations.get(result.conversationId);
   if (c && previous?.agentId !== undefined) await tellLastAgent(w, c, previous.agentId);
   await syncConversation(w, result.conversationId);

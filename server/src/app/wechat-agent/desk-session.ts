@@ -1,32 +1,26 @@
 // One message from a WeChat agent being handled: the agent, their desk as it changes, their line, and
-// `tell` for answers. Everything happens in the unit of work of the push (see nested.ts).
+// `tell` for answers. Everything happens in the unit of work of the push (process-inbox-entry.ts): the
+// use cases a command sets off run in `w`, never in a unit of their own.
 import type { Agent } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
 import { numberFor, withNote, type WeChatDesk } from '../../core/wechat-agent/desk';
 import type { KnowledgeLookup } from '../../core/wechat-agent/knowledge';
 import { customerLabel } from '../../core/wechat-agent/texts';
-import type { EngineDeps, Work } from '../support/engine-deps';
+import type { Work } from '../support/engine-deps';
 import { sendOnLine } from './agent-line';
-import { withinUnit } from './nested';
 
 export interface DeskOptions {
   knowledge?: KnowledgeLookup;
 }
 
 export class DeskSession {
-  /** The use cases, running inside this unit. */
-  readonly engine: EngineDeps;
-
   constructor(
-    deps: EngineDeps,
     readonly w: Work,
     readonly agent: Agent & { wechatOpenid: string },
     public desk: WeChatDesk,
     readonly line: Conversation,
     readonly options: DeskOptions,
-  ) {
-    this.engine = withinUnit(deps, w);
-  }
+  ) {}
 
   /** An answer to the agent; one that WeChat's window refuses is kept for their next message. */
   async tell(text: string): Promise<void> {

@@ -4,9 +4,9 @@
 import type { Conversation } from '../../core/model/conversation';
 import type { MessageContent } from '../../core/model/message';
 import { customerOfNumber, forget } from '../../core/wechat-agent/desk';
-import { agentReply } from '../agent-reply';
-import { endConversation } from '../end-conversation';
-import { transferConversation } from '../transfer-conversation';
+import { agentReplyIn } from '../agent-reply';
+import { endConversationIn } from '../end-conversation';
+import { transferConversationIn } from '../transfer-conversation';
 import type { DeskSession } from './desk-session';
 
 const REFUSED = { window_closed: '客户超过 48 小时未发言，微信不允许再发', quota_used_up: '已达微信上限（客户未回复前最多 5 条）' } as const;
@@ -14,7 +14,7 @@ const REFUSED = { window_closed: '客户超过 48 小时未发言，微信不允
 /** Sends to one conversation of the agent; says so to the agent only when it did not go. */
 async function sendTo(s: DeskSession, c: Conversation, contents: MessageContent[]): Promise<boolean> {
   for (const content of contents) {
-    const result = await agentReply(s.engine, { conversationId: c.id, agentId: s.agent.id, content });
+    const result = await agentReplyIn(s.w, { conversationId: c.id, agentId: s.agent.id, content });
     if (!result.ok) {
       await s.tell(`未发出给 ${await s.label(c.customerId)}：${REFUSED[result.refusal.reason]}。`);
       return false;
@@ -47,7 +47,7 @@ async function conversationOfNumber(s: DeskSession, n: number): Promise<Conversa
     await s.tell(`#${n} 正由 ${other?.name ?? '其他客服'} 接待。`);
     return undefined;
   }
-  const taken = await transferConversation(s.engine, { conversationId: open.id, to: { kind: 'agent', agentId: s.agent.id }, byAgentId: s.agent.id });
+  const taken = await transferConversationIn(s.w, { conversationId: open.id, to: { kind: 'agent', agentId: s.agent.id }, byAgentId: s.agent.id });
   if (!taken.ok) {
     await s.tell(`无法接入 #${n}：您当前忙碌或接待已满（发送「上班」切换状态）。`);
     return undefined;
@@ -92,7 +92,7 @@ export async function next(s: DeskSession): Promise<void> {
   const c = await s.current();
   if (c) {
     const label = await s.label(c.customerId);
-    await endConversation(s.engine, { conversationId: c.id, by: { kind: 'agent', agentId: s.agent.id } });
+    await endConversationIn(s.w, { conversationId: c.id, by: { kind: 'agent', agentId: s.agent.id } });
     s.desk = forget(s.desk, c.id);
     await s.tell(`已结束 ${label}。`);
   }

@@ -3,7 +3,7 @@
 import type { AgentStatus } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
 import { clip, STATUS_TEXT } from '../../core/wechat-agent/texts';
-import { changeAgentStatus } from '../change-agent-status';
+import { changeAgentStatusIn } from '../change-agent-status';
 import { offerLeaveMessage } from '../support/place-conversation';
 import { loadRouting } from '../support/routing-context';
 import { scopeOf } from '../support/send-to-customer';
@@ -70,7 +70,7 @@ export async function showLeftMessages(s: DeskSession): Promise<void> {
 }
 
 export async function setStatus(s: DeskSession, status: AgentStatus): Promise<void> {
-  const result = await changeAgentStatus(s.engine, { agentId: s.agent.id, status });
+  const result = await changeAgentStatusIn(s.w, { agentId: s.agent.id, status });
   const moved = result.moved.length > 0 ? `，${result.moved.length} 位客户已转出` : '';
   await s.tell(`已切换为「${STATUS_TEXT[status]}」${moved}。`);
 }

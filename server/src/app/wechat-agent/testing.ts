@@ -2,9 +2,9 @@
 // would through the inbox, and the notices are followed as the server's NoticeHub does.
 import type { Agent } from '../../core/model/agent';
 import type { KnowledgeLookup } from '../../core/wechat-agent/knowledge';
-import { CHANNEL, engineFixture, textPush, type EngineFixture } from '../testing/engine-fixture';
+import type { WeChatMessageResult } from '../handle-customer-message';
+import { CHANNEL, engineFixture, messageInItsUnit, textPush, type EngineFixture } from '../testing/engine-fixture';
 import { followNotices } from './follow-notices';
-import { handleWeChatMessage, type WeChatMessageResult } from './handle-wechat-message';
 
 export interface DeskFixture extends EngineFixture {
   /** `openid` writes `text` through the WeChat dispatcher; notices are followed afterwards. */
@@ -31,7 +31,7 @@ export function deskFixture(knowledge?: KnowledgeLookup): DeskFixture {
     ...f,
     follow,
     async write(openid, text) {
-      const result = await handleWeChatMessage(f.deps, { channelId: CHANNEL, channelKind: 'miniprogram', push: textPush(openid, text) }, knowledge ? { knowledge } : {});
+      const result = await messageInItsUnit(f.deps, { channelId: CHANNEL, channelKind: 'miniprogram', push: textPush(openid, text) }, knowledge ? { knowledge } : {});
       await follow();
       return result;
     },

@@ -1,11 +1,8 @@
 // An agent (seat): a person answering customers from the workbench or their own WeChat.
 import type { WeChatDesk } from '../wechat-agent/desk';
+import type { AgentStatus } from './agent-status';
 
-/**
- * online: assigned automatically; busy: keeps their conversations, gets no new ones;
- * invisible: not assigned automatically, reachable by name or by the last-agent rule; offline: unreachable.
- */
-export type AgentStatus = 'online' | 'busy' | 'invisible' | 'offline';
+export type { AgentStatus } from './agent-status';
 
 export interface Agent {
   id: string;

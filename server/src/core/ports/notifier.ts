@@ -25,3 +25,11 @@ export type EngineNotice =
 export interface Notifier {
   notify(notices: readonly EngineNotice[]): Promise<void>;
 }
+
+/** A subscriber to the notices of this process (the workbench's live channel, agents answering from WeChat). */
+export type NoticeListener = (notices: readonly EngineNotice[]) => void;
+
+/** Where listeners subscribe; returns the function that unsubscribes. */
+export interface NoticeSource {
+  subscribe(listener: NoticeListener): () => void;
+}

@@ -2,7 +2,7 @@
 // kept on the agent record (agents are stored as JSON, so no migration). Short customer numbers (the
 // agent types @3 on a phone, not a ULID), the customer their plain messages go to, what was already
 // relayed, a pending 清零, and what to tell them when WeChat's window had cut them off. Pure helpers.
-import type { AgentStatus } from '../model/agent';
+import type { AgentStatus } from '../model/agent-status';
 
 export interface DeskNumber {
   n: number;

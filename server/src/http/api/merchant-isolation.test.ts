@@ -2,6 +2,7 @@
 // data over real HTTP, and each attempt is refused (403, or 404 where the API does not confirm that a
 // record exists). Lists they may call return nothing of m2's. Nothing of m2's changes.
 import { knowledgeModule } from '../../knowledge/knowledge-module';
+import { SqliteKnowledgeStore } from '../../storage/sqlite-knowledge';
 import { openDatabase } from '../../storage/database';
 import { startApiFixture, type ApiFixture } from './testing/api-fixture';
 
@@ -15,7 +16,7 @@ let m2Media = '';
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 beforeAll(async () => {
-  kb = knowledgeModule(openDatabase(':memory:'), { now: () => 5, newId: (p) => `${p}_x`, pollMs: 0 });
+  kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), { now: () => 5, newId: (p) => `${p}_x`, pollMs: 0 });
   await kb.service.start();
   f = await startApiFixture({ knowledge: kb.service });
   const now = f.engine.clock.now();

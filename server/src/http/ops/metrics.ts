@@ -1,8 +1,10 @@
 // The server's Prometheus metrics, one registry per process (built by main.ts, handed to whoever counts).
 // Labels are bounded sets (route patterns, channel ids, fixed outcomes): never a URL, an openid or an id.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { MetricsRecorder } from '../../core/ports/metrics';
 
-export interface Metrics {
+/** Also the runtime's MetricsRecorder, injected by compose.ts. */
+export interface Metrics extends MetricsRecorder {
   registry: Registry;
   /** Every push the endpoint answered; outcome e.g. 'stored', 'duplicate', 'rejected'. */
   pushesReceived: Counter<'channel' | 'type' | 'outcome'>;

@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/ports/clock';
 import type { UnitOfWork } from '../../core/ports/unit-of-work';
-import type { NoticeListener } from '../../runtime/notice-hub';
+import type { NoticeListener } from '../../core/ports/notifier';
 import type { AuthService } from '../api/auth/auth-service';
 
 export interface WorkbenchDeps {

@@ -5,11 +5,15 @@ import type { Customer } from '../../core/model/customer';
 import type { Message } from '../../core/model/message';
 import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import type { OutboxStore } from '../../core/ports/outbox-store';
+import type { AuthStores } from '../../core/ports/auth';
+import type { ChannelStore } from '../../core/ports/channel-store';
 
 /** What a contract suite needs from an implementation; `close` ends it (a file is closed, not removed). */
 export interface Subject {
   uow: UnitOfWork;
   outboxStore: OutboxStore;
+  auth: AuthStores;
+  channels: ChannelStore;
   close(): void;
 }
 

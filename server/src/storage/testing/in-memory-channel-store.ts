@@ -1,5 +1,5 @@
 // ChannelStore in memory, for tests of whatever manages or reads channels. Behaves like
-// SqliteChannelStore (both pass channel-store-contract.ts), minus the sealing.
+// SqliteChannelStore (both pass contract/channel-store-contract.ts), minus the sealing.
 import type { ChannelRecord, ChannelStore } from '../../core/ports/channel-store';
 
 export class InMemoryChannelStore implements ChannelStore {

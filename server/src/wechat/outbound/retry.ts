@@ -1,5 +1,6 @@
 // Backoff for WeChat's transient answers: -1 (system busy) and 45011 (minute quota). Both codes are
 // documented as "retry later" (commErrCode.html); every other code is final and is not retried here.
+import { backoffDelay as delay } from '../../core/retry/backoff';
 import { WeChatApiError } from './errors';
 
 export interface RetryPolicy {
@@ -23,8 +24,7 @@ function isTransient(err: unknown): boolean {
 
 /** Exponential delay with jitter: between half and all of base * 2^attempt, capped. */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
-  const full = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  return Math.round(full * (0.5 + random() / 2));
+  return delay(attempt, { baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs }, random());
 }
 
 export async function withBackoff<T>(call: () => Promise<T>, policy: RetryPolicy, deps: RetryDeps): Promise<T> {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { knowledgeModule } from '../../../knowledge/knowledge-module';
+import { SqliteKnowledgeStore } from '../../../storage/sqlite-knowledge';
 import { openDatabase } from '../../../storage/database';
 import { startApiFixture, type ApiFixture } from '../testing/api-fixture';
 
@@ -17,7 +18,7 @@ let kb: ReturnType<typeof knowledgeModule>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kefu-kb-search-'));
   db = openDatabase(join(dir, 'kefu.db'));
-  kb = knowledgeModule(db, { now: () => 5, newId: (p) => `${p}_${Math.random().toString(36).slice(2)}`, pollMs: 0 });
+  kb = knowledgeModule(new SqliteKnowledgeStore(db), { now: () => 5, newId: (p) => `${p}_${Math.random().toString(36).slice(2)}`, pollMs: 0 });
   await kb.service.start();
   f = await startApiFixture({ knowledge: kb.service });
   const add = async (merchantId: string | undefined, entry: Record<string, unknown>) =>

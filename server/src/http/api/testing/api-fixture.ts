@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino from 'pino';
 import { engineFixture, type EngineFixture } from '../../../app/testing/engine-fixture';
-import { inMemoryAuthStores } from '../../../storage/auth-in-memory';
+import { inMemoryAuthStores } from '../../../storage/testing/auth-in-memory';
 import { createApp } from '../../create-app';
 import { createMetrics, type Metrics } from '../../ops/metrics';
 import { opsRouter } from '../../ops/ops-router';

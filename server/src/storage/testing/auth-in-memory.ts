@@ -1,5 +1,5 @@
 // The auth ports in memory, for tests and for trying the API without a database.
-import type { ApiToken, ApiTokenStore, AccountStore, AuthStores, LoginAccount, LoginSession, SessionStore } from '../core/ports/auth';
+import type { ApiToken, ApiTokenStore, AccountStore, AuthStores, LoginAccount, LoginSession, SessionStore } from '../../core/ports/auth';
 
 const copy = <T>(value: T): T => structuredClone(value);
 

@@ -1,0 +1,29 @@
+// The behaviour every ChannelStore must show: the SQLite store (which seals the secrets) and the
+// in-memory one tests use (storage/testing/in-memory-channel-store.ts).
+import type { ChannelRecord } from '../../core/ports/channel-store';
+import { type OpenSubject, useSubject } from './fixtures';
+
+export const SECRETS = { appSecret: 'S3cretAppSecretValue0001', token: 'PushTokenValue42', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', unionIdKey: 'UnionIdKeyValue-7f3a' };
+
+export function channel(id: string, over: Partial<ChannelRecord> = {}): ChannelRecord {
+  return { id, name: `Shop ${id}`, kind: 'miniprogram', appId: 'wx1234567890', originalId: 'gh_abc', mode: 'secure', format: 'json', tokenSource: 'stable', createdAt: 1, updatedAt: 2, ...SECRETS, ...over };
+}
+
+export function channelStoreContract(open: OpenSubject): void {
+  const { subject } = useSubject(open);
+
+  it('keeps channels whole, lists them by id, replaces and deletes', async () => {
+    const store = subject().channels;
+    const { encodingAesKey: _e, unionIdKey: _u, ...plain } = channel('b', { mode: 'plaintext', kind: 'official_account', format: 'xml', tokenSource: 'basic' });
+    await store.save(channel('c'));
+    await store.save(plain);
+    await expect(store.get('c')).resolves.toStrictEqual(channel('c'));
+    await expect(store.get('b')).resolves.toStrictEqual(plain);
+    await expect(store.list().then((l) => l.map((c) => c.id))).resolves.toEqual(['b', 'c']);
+    await store.save(channel('c', { name: 'renamed', token: 'NewToken', updatedAt: 9 }));
+    await expect(store.get('c')).resolves.toMatchObject({ name: 'renamed', token: 'NewToken', updatedAt: 9, appSecret: SECRETS.appSecret });
+    await expect(store.delete('c')).resolves.toBe(true);
+    await expect(store.delete('c')).resolves.toBe(false);
+    await expect(store.get('c')).resolves.toBeUndefined();
+  });
+}
