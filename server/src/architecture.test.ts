@@ -75,8 +75,8 @@ export function readImportGraph(root = SRC): ImportGraph {
 /** The top-level unit of server/src a file belongs to: its folder, or the file's name for top-level files. */
 export function unitOf(file: string): string {
   if (file.startsWith(`..${sep}`)) return relative(SRC, resolve(SRC, file)).startsWith(relative(SRC, SHARED)) ? 'shared' : 'outside';
-  const parts = file.split(sep);
-  return parts.length === 1 ? parts[0].replace(/\.tsx?$/, '') : parts[0];
+  const [first = '', ...rest] = file.split(sep);
+  return rest.length === 0 ? first.replace(/\.tsx?$/, '') : first;
 }
 
 /** Every broken rule, as readable lines (empty when the house is in order). */
