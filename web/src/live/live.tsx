@@ -11,7 +11,9 @@ import type { LiveEventData, LiveNotice } from '../../../server/src/contract/liv
 export type Notice = LiveNotice | (LiveEventData<'ready'> & { type: 'ready' });
 
 export type NoticeType = Notice['type'];
-const TYPES: readonly NoticeType[] = ['ready', 'message_added', 'conversation_changed', 'delivery_failed', 'message_delivered', 'agent_changed', 'agent_no_reply', 'queue_changed'];
+/** Every notice the page listens for: a type the contract adds and this list misses fails the type-check. */
+const LISTENED: Record<NoticeType, true> = { ready: true, message_added: true, conversation_changed: true, delivery_failed: true, message_delivered: true, agent_changed: true, agent_no_reply: true, queue_changed: true };
+const TYPES = Object.keys(LISTENED) as NoticeType[];
 
 type Listener = (notice: Notice) => void;
 export type LiveStatus = 'connecting' | 'open' | 'closed';
