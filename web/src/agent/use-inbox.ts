@@ -83,26 +83,32 @@ function useExpectedChanges() {
 type SetLists = Dispatch<SetStateAction<Record<ListKey, Conversation[]>>>;
 const conversationsPath = (channelId: string) => `/api/v1/channels/${encodeURIComponent(channelId)}/conversations`;
 
-/** Older ended conversations, loaded a page at a time with "more", and the cursor after them. */
-function useEndedPages(channelId: string | undefined, me: string | undefined, absorbPreviews: (items: Item[]) => void, setLists: SetLists) {
+/** Where "more" continues: the older ended conversations loaded so far and the cursor after them. */
+function useEndedCursor() {
   const older = useRef<{ items: Item[]; next: number | undefined }>({ items: [], next: undefined });
   const [endedNext, setEndedNext] = useState<number>();
-  const [moreLoading, setMoreLoading] = useState(false);
-  const [moreError, setMoreError] = useState<string>();
-
+  const move = useCallback((items: Item[], next: number | undefined) => {
+    older.current = { items, next };
+    setEndedNext(next);
+  }, []);
   /** On a reload: the older pages beyond the fresh first page (`cut`) stay, none when it is the last; answers them. */
   const keepBeyond = useCallback((cut: number | undefined) => {
     const kept = cut === undefined ? [] : older.current.items.filter((c) => c.createdAt < cut);
-    older.current = { items: kept, next: kept.length > 0 ? older.current.next : cut };
-    setEndedNext(older.current.next);
+    move(kept, kept.length > 0 ? older.current.next : cut);
     return kept;
-  }, []);
+  }, [move]);
+  return { older, endedNext, move, keepBeyond };
+}
 
+/** Older ended conversations, loaded a page at a time with "more". */
+function useEndedPages(channelId: string | undefined, me: string | undefined, absorbPreviews: (items: Item[]) => void, setLists: SetLists) {
+  const { older, endedNext, move, keepBeyond } = useEndedCursor();
+  const [moreLoading, setMoreLoading] = useState(false);
+  const [moreError, setMoreError] = useState<string>();
   const forgetPages = useCallback(() => {
-    older.current = { items: [], next: undefined };
-    setEndedNext(undefined);
+    move([], undefined);
     setMoreError(undefined);
-  }, []);
+  }, [move]);
 
   const loadMore = useCallback(() => {
     const before = older.current.next;
@@ -113,8 +119,7 @@ function useEndedPages(channelId: string | undefined, me: string | undefined, ab
       (r) => {
         setMoreLoading(false);
         if (older.current.next !== before) return; // a reload moved the cursor meanwhile
-        older.current = { items: unique([...older.current.items, ...r.items]), next: r.nextBefore };
-        setEndedNext(r.nextBefore);
+        move(unique([...older.current.items, ...r.items]), r.nextBefore);
         absorbPreviews(r.items);
         setLists((l) => ({ ...l, ended: unique([...l.ended, ...r.items]).sort(endedOrder) }));
       },
@@ -123,13 +128,23 @@ function useEndedPages(channelId: string | undefined, me: string | undefined, ab
         setMoreError(err instanceof ApiError ? err.message : String(err));
       },
     );
-  }, [channelId, me, moreLoading, absorbPreviews, setLists]);
+  }, [channelId, me, moreLoading, absorbPreviews, setLists, older, move]);
 
   const endedMore = useMemo(
     () => ({ hasMore: endedNext !== undefined, loading: moreLoading, error: moreError, load: loadMore }),
     [endedNext, moreLoading, moreError, loadMore],
   );
   return { endedMore, keepBeyond, forgetPages };
+}
+
+/** The lists' first pages: the whole queue, mine, and the newest page of the ended ones. */
+function firstPages(channelId: string, me: string | undefined) {
+  const base = conversationsPath(channelId);
+  return Promise.all([
+    api.get<ConversationList>(base, { state: 'queued', limit: 200 }),
+    api.get<ConversationList>(base, { state: 'assigned', agentId: me, limit: 200 }),
+    api.get<ConversationList>(base, { state: 'ended', agentId: me, limit: ENDED_PAGE }),
+  ]);
 }
 
 interface ListsDeps {
@@ -152,13 +167,8 @@ function useListsLoader({ channelId, me, setLists, absorbPreviews, pages, known 
   const load = useCallback(async () => {
     if (!channelId) return;
     const mySeq = ++seq.current;
-    const base = conversationsPath(channelId);
     try {
-      const [q, m, e] = await Promise.all([
-        api.get<ConversationList>(base, { state: 'queued', limit: 200 }),
-        api.get<ConversationList>(base, { state: 'assigned', agentId: me, limit: 200 }),
-        api.get<ConversationList>(base, { state: 'ended', agentId: me, limit: ENDED_PAGE }),
-      ]);
+      const [q, m, e] = await firstPages(channelId, me);
       if (mySeq !== seq.current) return;
       const queued = [...q.items].sort((a, b) => a.createdAt - b.createdAt); // the longest wait first
       const ended = unique([...e.items, ...keepBeyond(e.nextBefore)]).sort(endedOrder);
