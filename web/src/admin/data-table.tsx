@@ -1,7 +1,8 @@
 // The one table every admin list uses: a header row, a row per item (`data-id` = its key, so tests and
 // styles find it), an optional actions cell at the end, and the empty state in place of an empty table.
 import type { ReactNode } from 'react';
-import { Empty } from './ui';
+import { Empty, LoadState } from './ui';
+import type { Loaded } from './use-load';
 
 export interface Column<T> {
   header: ReactNode;
@@ -48,4 +49,9 @@ export function DataTable<T>({ rows, columns, rowKey, empty, actions, selected, 
       </table>
     </div>
   );
+}
+
+/** A DataTable of what `state` loaded, after the loading and error states. */
+export function LoadedTable<T>({ state, ...table }: Omit<DataTableProps<T>, 'rows'> & { state: Loaded<T[]> }) {
+  return <LoadState state={state}>{(rows) => <DataTable rows={rows} {...table} />}</LoadState>;
 }

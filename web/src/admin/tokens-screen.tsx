@@ -5,10 +5,10 @@ import { api } from '../api/client';
 import type { List, TokenCreated, TokenView } from '../api/types';
 import { defineMessages, useFormatters, useT } from '../i18n/i18n';
 import { useAdmin } from './admin-context';
-import { DataTable } from './data-table';
+import { LoadedTable } from './data-table';
 import { adminMessages } from './messages';
 import { Screen } from './screen';
-import { ConfirmButton, CopyButton, Field, LoadState } from './ui';
+import { ConfirmButton, CopyButton, Field } from './ui';
 import { useLoad, useSubmit } from './use-load';
 
 const messages = defineMessages(
@@ -125,30 +125,26 @@ export function TokensScreen() {
         </div>
       )}
       {revoke.error && <p className="error" role="alert">{revoke.error}</p>}
-      <LoadState state={tokens}>
-        {(list) => (
-          <DataTable
-            rows={list}
-            rowKey={(tok) => tok.id}
-            empty={t('empty')}
-            columns={[
-              { header: t('col_name'), cell: (tok) => tok.name },
-              { header: t('col_grant'), cell: (tok) => grantText(tok.grant) },
-              { header: t('col_created'), cell: (tok) => f.dateTime(tok.createdAt), className: 'admin-nowrap' },
-              { header: t('col_used'), cell: (tok) => (tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t('never')), className: 'admin-nowrap' },
-              { header: t('col_state'), cell: (tok) => (tok.revokedAt ? <span className="badge red">{t('revoked')}</span> : <span className="badge green">{t('active')}</span>) },
-            ]}
-            actions={(tok) =>
-              !tok.revokedAt && (
-                <ConfirmButton label={t('revoke')} question={t('revoke_q', { name: tok.name })} disabled={revoke.busy} onConfirm={() => void revoke.run(async () => {
-                  await api.delete(`/api/v1/tokens/${encodeURIComponent(tok.id)}`);
-                  tokens.reload();
-                })} />
-              )
-            }
-          />
-        )}
-      </LoadState>
+      <LoadedTable
+        state={tokens}
+        rowKey={(tok) => tok.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (tok) => tok.name },
+          { header: t('col_grant'), cell: (tok) => grantText(tok.grant) },
+          { header: t('col_created'), cell: (tok) => f.dateTime(tok.createdAt), className: 'admin-nowrap' },
+          { header: t('col_used'), cell: (tok) => (tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t('never')), className: 'admin-nowrap' },
+          { header: t('col_state'), cell: (tok) => (tok.revokedAt ? <span className="badge red">{t('revoked')}</span> : <span className="badge green">{t('active')}</span>) },
+        ]}
+        actions={(tok) =>
+          !tok.revokedAt && (
+            <ConfirmButton label={t('revoke')} question={t('revoke_q', { name: tok.name })} disabled={revoke.busy} onConfirm={() => void revoke.run(async () => {
+              await api.delete(`/api/v1/tokens/${encodeURIComponent(tok.id)}`);
+              tokens.reload();
+            })} />
+          )
+        }
+      />
     </Screen>
   );
 }

@@ -10,8 +10,7 @@ import { channelPath, useAdmin } from '../admin-context';
 import { adminMessages } from '../messages';
 import { useMerchantName } from '../scope-pickers';
 import { MerchantScreen } from '../screen';
-import { DataTable } from '../data-table';
-import { LoadState } from '../ui';
+import { LoadedTable } from '../data-table';
 import { useLoad, useSubmit } from '../use-load';
 import { AgentForm } from './agent-form';
 import { agentMessages } from './messages';
@@ -84,35 +83,31 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
       {note && <p className={note.warn ? 'notice' : 'success'} role="status">{note.text}</p>}
       {status.error && <p className="error" role="alert">{status.error}</p>}
       {accounts.error && <p className="error" role="alert">{accounts.error}</p>}
-      <LoadState state={agents}>
-        {(list) => (
-          <DataTable
-            rows={list}
-            rowKey={(a) => a.id}
-            rowData={(a) => ({ 'data-status': a.status })}
-            empty={t('empty')}
-            columns={[
-              { header: t('col_name'), cell: (a) => (<><div>{a.name}</div>{a.wechatOpenid && <div className="hint mono" title={t('col_openid')}>{a.wechatOpenid}</div>}</>) },
-              isPlatform && { header: t('col_merchant'), cell: (a) => merchantName(a.merchantId) },
-              {
-                header: t('col_status'),
-                cell: (a) => (
-                  <div className="row">
-                    <span className={BADGE[a.status]}>{t(`status_${a.status}`)}</span>
-                    <select aria-label={t('set_status')} name="status" value={a.status} onChange={(e) => setStatus(a, e.target.value as AgentStatus)} style={{ width: 'auto' }}>
-                      {STATUSES.map((s) => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
-                    </select>
-                  </div>
-                ),
-              },
-              { header: t('col_capacity'), cell: (a) => a.maxConcurrent },
-              { header: t('col_groups'), cell: (a) => (a.groupIds.length === 0 ? <span className="admin-muted">—</span> : a.groupIds.map((g) => <span key={g} className="badge" style={{ marginRight: 4 }}>{groupName(g)}</span>)) },
-              { header: t('col_login'), cell: (a) => loginCell(a) },
-            ]}
-            actions={(a) => <button type="button" onClick={() => { setEditing({ kind: 'edit', id: a.id }); setNote(undefined); }}>{ta('edit')}</button>}
-          />
-        )}
-      </LoadState>
+      <LoadedTable
+        state={agents}
+        rowKey={(a) => a.id}
+        rowData={(a) => ({ 'data-status': a.status })}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (a) => (<><div>{a.name}</div>{a.wechatOpenid && <div className="hint mono" title={t('col_openid')}>{a.wechatOpenid}</div>}</>) },
+          isPlatform && { header: t('col_merchant'), cell: (a) => merchantName(a.merchantId) },
+          {
+            header: t('col_status'),
+            cell: (a) => (
+              <div className="row">
+                <span className={BADGE[a.status]}>{t(`status_${a.status}`)}</span>
+                <select aria-label={t('set_status')} name="status" value={a.status} onChange={(e) => setStatus(a, e.target.value as AgentStatus)} style={{ width: 'auto' }}>
+                  {STATUSES.map((s) => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
+                </select>
+              </div>
+            ),
+          },
+          { header: t('col_capacity'), cell: (a) => a.maxConcurrent },
+          { header: t('col_groups'), cell: (a) => (a.groupIds.length === 0 ? <span className="admin-muted">—</span> : a.groupIds.map((g) => <span key={g} className="badge" style={{ marginRight: 4 }}>{groupName(g)}</span>)) },
+          { header: t('col_login'), cell: (a) => loginCell(a) },
+        ]}
+        actions={(a) => <button type="button" onClick={() => { setEditing({ kind: 'edit', id: a.id }); setNote(undefined); }}>{ta('edit')}</button>}
+      />
     </div>
   );
 }

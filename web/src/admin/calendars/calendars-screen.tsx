@@ -4,11 +4,10 @@ import { api } from '../../api/client';
 import type { Calendar, List } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
-import { DataTable } from '../data-table';
+import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { useMerchantName } from '../scope-pickers';
 import { MerchantScreen } from '../screen';
-import { LoadState } from '../ui';
 import { useLoad } from '../use-load';
 import { CalendarForm } from './calendar-form';
 import { calendarMessages } from './messages';
@@ -33,23 +32,19 @@ function CalendarsBody({ channelId, merchantScope }: { channelId: string; mercha
         <button type="button" className="primary" data-testid="calendar-create" onClick={() => setEditing('new')}>{t('create')}</button>
       </div>
       {editing && (editing === 'new' || current) && <CalendarForm key={editing} channelId={channelId} calendar={current} defaultMerchant={merchantScope} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
-      <LoadState state={calendars}>
-        {(list) => (
-          <DataTable
-            rows={list}
-            rowKey={(c) => c.id}
-            empty={t('empty')}
-            columns={[
-              { header: t('col_name'), cell: (c) => c.name },
-              isPlatform && { header: t('col_merchant'), cell: (c) => merchantName(c.merchantId) },
-              { header: t('col_workdays'), cell: (c) => days(c) },
-              { header: t('col_hours'), cell: (c) => (c.workdaySegments.length === 0 ? '—' : c.workdaySegments.map(segmentText).join(', ')) },
-              { header: t('col_tz'), cell: (c) => c.timeZone, className: 'mono' },
-            ]}
-            actions={(c) => <button type="button" onClick={() => setEditing(c.id)}>{ta('edit')}</button>}
-          />
-        )}
-      </LoadState>
+      <LoadedTable
+        state={calendars}
+        rowKey={(c) => c.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (c) => c.name },
+          isPlatform && { header: t('col_merchant'), cell: (c) => merchantName(c.merchantId) },
+          { header: t('col_workdays'), cell: (c) => days(c) },
+          { header: t('col_hours'), cell: (c) => (c.workdaySegments.length === 0 ? '—' : c.workdaySegments.map(segmentText).join(', ')) },
+          { header: t('col_tz'), cell: (c) => c.timeZone, className: 'mono' },
+        ]}
+        actions={(c) => <button type="button" onClick={() => setEditing(c.id)}>{ta('edit')}</button>}
+      />
     </div>
   );
 }

@@ -6,8 +6,8 @@ import { useT } from '../../i18n/i18n';
 import type { Channel } from '../../api/types';
 import { channelPath, useAdmin } from '../admin-context';
 import { Screen } from '../screen';
-import { DataTable } from '../data-table';
-import { ConfirmButton, LoadState } from '../ui';
+import { LoadedTable } from '../data-table';
+import { ConfirmButton } from '../ui';
 import { useSubmit } from '../use-load';
 import { adminMessages } from '../messages';
 import { ChannelForm } from './channel-form';
@@ -61,44 +61,40 @@ export function ChannelsScreen() {
         />
       )}
       {remove.error && <p className="error" role="alert">{remove.error}</p>}
-      <LoadState state={channels}>
-        {(list) => (
-          <DataTable
-            rows={list}
-            rowKey={(c) => c.id}
-            selected={(c) => editing?.kind === 'edit' && editing.id === c.id}
-            empty={t('empty')}
-            columns={[
-              { header: t('col_name'), cell: (c) => c.name },
-              { header: t('col_id'), cell: (c) => c.id, className: 'mono' },
-              { header: t('col_kind'), cell: (c) => t(`kind_${c.kind}`), className: 'admin-nowrap' },
-              { header: t('col_mode'), cell: (c) => t(`mode_${c.mode}`), className: 'admin-nowrap' },
-              { header: t('col_format'), cell: (c) => c.format.toUpperCase() },
-              {
-                header: t('col_secrets'),
-                cell: (c) => (
-                  <div className="row">
-                    <SecretBadge label={t('secret_appSecret')} set={c.appSecretSet} />
-                    <SecretBadge label={t('secret_token')} set={c.tokenSet} />
-                    <SecretBadge label={t('secret_aes')} set={c.encodingAesKeySet} />
-                    <SecretBadge label={t('secret_union')} set={c.hasUnionIdKey} />
-                  </div>
-                ),
-              },
-            ]}
-            actions={
-              isPlatform
-                ? (c) => (
-                    <div className="row">
-                      <button type="button" onClick={() => setEditing({ kind: 'edit', id: c.id })}>{ta('edit')}</button>
-                      <ConfirmButton label={ta('delete')} question={t('delete_q', { id: c.id })} onConfirm={() => del(c.id)} disabled={remove.busy} />
-                    </div>
-                  )
-                : undefined
-            }
-          />
-        )}
-      </LoadState>
+      <LoadedTable
+        state={channels}
+        rowKey={(c) => c.id}
+        selected={(c) => editing?.kind === 'edit' && editing.id === c.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (c) => c.name },
+          { header: t('col_id'), cell: (c) => c.id, className: 'mono' },
+          { header: t('col_kind'), cell: (c) => t(`kind_${c.kind}`), className: 'admin-nowrap' },
+          { header: t('col_mode'), cell: (c) => t(`mode_${c.mode}`), className: 'admin-nowrap' },
+          { header: t('col_format'), cell: (c) => c.format.toUpperCase() },
+          {
+            header: t('col_secrets'),
+            cell: (c) => (
+              <div className="row">
+                <SecretBadge label={t('secret_appSecret')} set={c.appSecretSet} />
+                <SecretBadge label={t('secret_token')} set={c.tokenSet} />
+                <SecretBadge label={t('secret_aes')} set={c.encodingAesKeySet} />
+                <SecretBadge label={t('secret_union')} set={c.hasUnionIdKey} />
+              </div>
+            ),
+          },
+        ]}
+        actions={
+          isPlatform
+            ? (c) => (
+                <div className="row">
+                  <button type="button" onClick={() => setEditing({ kind: 'edit', id: c.id })}>{ta('edit')}</button>
+                  <ConfirmButton label={ta('delete')} question={t('delete_q', { id: c.id })} onConfirm={() => del(c.id)} disabled={remove.busy} />
+                </div>
+              )
+            : undefined
+        }
+      />
     </Screen>
   );
 }

@@ -5,11 +5,11 @@ import { api } from '../../api/client';
 import type { Agent, Calendar, Group, List } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
-import { DataTable } from '../data-table';
+import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { MerchantSelect, PLATFORM, useMerchantName } from '../scope-pickers';
 import { MerchantScreen } from '../screen';
-import { Field, LoadState } from '../ui';
+import { Field } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { GroupDetails } from './group-details';
 import { groupMessages } from './messages';
@@ -83,23 +83,19 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
       {current && (
         <GroupDetails key={current.id} group={current} agents={agents.data ?? []} groups={sameScope(groups.data, current)} calendars={sameScope(calendars.data, current)} onChanged={upsert} onClose={() => setOpen(undefined)} />
       )}
-      <LoadState state={groups}>
-        {(list) => (
-          <DataTable
-            rows={list}
-            rowKey={(g) => g.id}
-            selected={(g) => open === g.id}
-            empty={t('empty')}
-            columns={[
-              { header: t('col_name'), cell: (g) => g.name },
-              isPlatform && { header: t('col_merchant'), cell: (g) => merchantName(g.merchantId) },
-              { header: t('col_calendar'), cell: (g) => calendarName(g.calendarId) },
-              { header: t('col_settings'), cell: (g) => (g.settings && Object.keys(g.settings).length > 0 ? <span className="badge blue">{t('custom')}</span> : t('none')) },
-            ]}
-            actions={(g) => <button type="button" onClick={() => { setOpen(g.id); setCreating(false); }}>{t('manage')}</button>}
-          />
-        )}
-      </LoadState>
+      <LoadedTable
+        state={groups}
+        rowKey={(g) => g.id}
+        selected={(g) => open === g.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (g) => g.name },
+          isPlatform && { header: t('col_merchant'), cell: (g) => merchantName(g.merchantId) },
+          { header: t('col_calendar'), cell: (g) => calendarName(g.calendarId) },
+          { header: t('col_settings'), cell: (g) => (g.settings && Object.keys(g.settings).length > 0 ? <span className="badge blue">{t('custom')}</span> : t('none')) },
+        ]}
+        actions={(g) => <button type="button" onClick={() => { setOpen(g.id); setCreating(false); }}>{t('manage')}</button>}
+      />
     </div>
   );
 }

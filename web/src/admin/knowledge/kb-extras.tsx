@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, apiUrl } from '../../api/client';
 import type { KnowledgeExport, KnowledgeImport, KnowledgeImportAnswer, KnowledgeMiss, List, RobotSettings } from '../../api/types';
 import { useFormatters, useT } from '../../i18n/i18n';
-import { DataTable } from '../data-table';
+import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { ConfirmButton, Field, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
@@ -22,21 +22,17 @@ export function Misses({ scope, onAdd }: { scope: KbScope; onAdd(question: strin
   const f = useFormatters();
   const misses = useLoad(scope.key, (signal) => api.get<List<KnowledgeMiss>>(`${scope.base}/misses`, { ...scope.query, limit: 200 }, signal).then((l) => l.items));
   return (
-    <LoadState state={misses}>
-      {(list) => (
-        <DataTable
-          rows={list}
-          rowKey={(m) => m.question}
-          empty={t('misses_empty')}
-          columns={[
-            { header: t('miss_question'), cell: (m) => m.question },
-            { header: t('miss_count'), cell: (m) => f.number(m.count) },
-            { header: t('miss_last'), cell: (m) => f.dateTime(m.lastAt), className: 'admin-nowrap' },
-          ]}
-          actions={(m) => <button type="button" onClick={() => onAdd(m.question)}>{t('miss_add')}</button>}
-        />
-      )}
-    </LoadState>
+    <LoadedTable
+      state={misses}
+      rowKey={(m) => m.question}
+      empty={t('misses_empty')}
+      columns={[
+        { header: t('miss_question'), cell: (m) => m.question },
+        { header: t('miss_count'), cell: (m) => f.number(m.count) },
+        { header: t('miss_last'), cell: (m) => f.dateTime(m.lastAt), className: 'admin-nowrap' },
+      ]}
+      actions={(m) => <button type="button" onClick={() => onAdd(m.question)}>{t('miss_add')}</button>}
+    />
   );
 }
 

@@ -6,10 +6,10 @@ import type { Merchant } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { LoginActions, NewLoginForm, useAccounts } from '../accounts';
 import { channelPath, useAdmin } from '../admin-context';
-import { DataTable } from '../data-table';
+import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { ChannelScreen } from '../screen';
-import { Field, LoadState } from '../ui';
+import { Field } from '../ui';
 import { useSubmit } from '../use-load';
 import { merchantMessages } from './messages';
 
@@ -68,39 +68,35 @@ function MerchantsBody({ channelId }: { channelId: string }) {
       </div>
       {editing && (editing === 'new' || current) && <MerchantForm key={editing} channelId={channelId} merchant={current} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
       {accounts.error && <p className="error" role="alert">{accounts.error}</p>}
-      <LoadState state={merchants}>
-        {(list) => (
-          <DataTable
-            rows={list}
-            rowKey={(m) => m.id}
-            empty={t('empty')}
-            columns={[
-              { header: t('col_name'), cell: (m) => m.name },
-              { header: t('col_code'), cell: (m) => m.code, className: 'mono' },
-              {
-                header: t('col_admins'),
-                cell: (m) => (
-                  <div className="stack" style={{ gap: 8 }}>
-                    {adminsOf(m).length === 0 && <span className="admin-muted">{t('no_admins')}</span>}
-                    {adminsOf(m).map((a) => (
-                      <div key={a.id} className="stack" style={{ gap: 4 }} data-account-id={a.id}>
-                        <span className="mono">{a.username}</span>
-                        <LoginActions account={a} onRemoved={accounts.reload} />
-                      </div>
-                    ))}
-                    {addingAdmin === m.id ? (
-                      <NewLoginForm grant={{ role: 'merchant_admin', channelId, merchantId: m.id }} onCreated={() => { setAddingAdmin(undefined); accounts.reload(); }} onCancel={() => setAddingAdmin(undefined)} />
-                    ) : (
-                      <div><button type="button" data-testid="merchant-admin-create" onClick={() => setAddingAdmin(m.id)}>{t('add_admin')}</button></div>
-                    )}
+      <LoadedTable
+        state={merchants}
+        rowKey={(m) => m.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (m) => m.name },
+          { header: t('col_code'), cell: (m) => m.code, className: 'mono' },
+          {
+            header: t('col_admins'),
+            cell: (m) => (
+              <div className="stack" style={{ gap: 8 }}>
+                {adminsOf(m).length === 0 && <span className="admin-muted">{t('no_admins')}</span>}
+                {adminsOf(m).map((a) => (
+                  <div key={a.id} className="stack" style={{ gap: 4 }} data-account-id={a.id}>
+                    <span className="mono">{a.username}</span>
+                    <LoginActions account={a} onRemoved={accounts.reload} />
                   </div>
-                ),
-              },
-            ]}
-            actions={(m) => <button type="button" onClick={() => setEditing(m.id)}>{ta('edit')}</button>}
-          />
-        )}
-      </LoadState>
+                ))}
+                {addingAdmin === m.id ? (
+                  <NewLoginForm grant={{ role: 'merchant_admin', channelId, merchantId: m.id }} onCreated={() => { setAddingAdmin(undefined); accounts.reload(); }} onCancel={() => setAddingAdmin(undefined)} />
+                ) : (
+                  <div><button type="button" data-testid="merchant-admin-create" onClick={() => setAddingAdmin(m.id)}>{t('add_admin')}</button></div>
+                )}
+              </div>
+            ),
+          },
+        ]}
+        actions={(m) => <button type="button" onClick={() => setEditing(m.id)}>{ta('edit')}</button>}
+      />
     </div>
   );
 }
