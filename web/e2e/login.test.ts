@@ -1,8 +1,8 @@
 // In a browser: logging in (a wrong password is refused with a message, the right one lands in the app)
 // and out (after which the same browser gets nothing: the API answers 401, the events stream is refused,
-// and /app/ shows the login again).
+// and /app/ shows the login again); what the page kept for one login (a reply draft) is gone for the next.
 import { openPage, screenshot } from './support/browser';
-import { ADMIN, createAgent, logIn } from './support/web-stack';
+import { ADMIN, conversationOf, createAgent, customerWrites, logIn } from './support/web-stack';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite();
@@ -54,6 +54,35 @@ describe('logging in and out', () => {
     await page.goto(`${suite.stack.baseUrl}/app/inbox`);
     await page.locator('input[name="username"]').waitFor();
     expect(await page.locator('header.topbar').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('forgets what one login left in the page: the next login, without a reload, finds no draft of the last', async () => {
+    const zhou = await createAgent(suite.stack, { name: '小周', username: 'xiaozhou' });
+    const wu = await createAgent(suite.stack, { name: '小吴', username: 'xiaowu' });
+    await customerWrites(suite.stack, 'oDraftCustomer01', '在吗');
+    const conversation = await conversationOf(suite.stack, 'oDraftCustomer01', 'assigned');
+    const transfer = async (from: string | undefined, to: string) => {
+      const res = await suite.stack.api('POST', `/conversations/${conversation.id}/transfer`, { to: { kind: 'agent', agentId: to }, agentId: from });
+      expect(res.status).toBeLessThan(300);
+    };
+    if (conversation.agentId !== zhou.agentId) await transfer(conversation.agentId, zhou.agentId);
+
+    const { context, page, errors } = await openPage(suite.browser);
+    await logIn(page, suite.stack, zhou, `/app/inbox/${conversation.id}`);
+    await page.getByTestId('reply-input').fill('一份没有发出的草稿');
+    await page.locator('header.topbar').getByRole('button', { name: /退出|Log out/ }).click();
+    await page.locator('input[name="username"]').waitFor();
+    await transfer(zhou.agentId, wu.agentId);
+
+    await page.evaluate('window.notReloaded = true'); // (the page's code as a string: these tests compile without the DOM's types)
+    await page.locator('input[name="username"]').fill(wu.username);
+    await page.locator('input[name="password"]').fill(wu.password);
+    await page.locator('input[name="password"]').press('Enter');
+    await page.getByTestId('reply-input').waitFor();
+    expect(await page.evaluate('window.notReloaded')).toBe(true);
+    expect(await page.getByTestId('reply-input').inputValue()).toBe('');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -5,9 +5,10 @@ import { api } from '../api/client';
 import type { List, TokenCreated, TokenView } from '../api/types';
 import { defineMessages, useFormatters, useT } from '../i18n/i18n';
 import { useAdmin } from './admin-context';
+import { LoadedTable } from './data-table';
 import { adminMessages } from './messages';
 import { Screen } from './screen';
-import { ConfirmButton, CopyButton, Empty, Field, LoadState } from './ui';
+import { ConfirmButton, CopyButton, Field } from './ui';
 import { useLoad, useSubmit } from './use-load';
 
 const messages = defineMessages(
@@ -124,34 +125,26 @@ export function TokensScreen() {
         </div>
       )}
       {revoke.error && <p className="error" role="alert">{revoke.error}</p>}
-      <LoadState state={tokens}>
-        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead><tr><th>{t('col_name')}</th><th>{t('col_grant')}</th><th>{t('col_created')}</th><th>{t('col_used')}</th><th>{t('col_state')}</th><th /></tr></thead>
-              <tbody>
-                {list.map((tok) => (
-                  <tr key={tok.id} data-id={tok.id}>
-                    <td>{tok.name}</td>
-                    <td>{grantText(tok.grant)}</td>
-                    <td className="admin-nowrap">{f.dateTime(tok.createdAt)}</td>
-                    <td className="admin-nowrap">{tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t('never')}</td>
-                    <td>{tok.revokedAt ? <span className="badge red">{t('revoked')}</span> : <span className="badge green">{t('active')}</span>}</td>
-                    <td className="admin-cell-actions">
-                      {!tok.revokedAt && (
-                        <ConfirmButton label={t('revoke')} question={t('revoke_q', { name: tok.name })} disabled={revoke.busy} onConfirm={() => void revoke.run(async () => {
-                          await api.delete(`/api/v1/tokens/${encodeURIComponent(tok.id)}`);
-                          tokens.reload();
-                        })} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </LoadState>
+      <LoadedTable
+        state={tokens}
+        rowKey={(tok) => tok.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (tok) => tok.name },
+          { header: t('col_grant'), cell: (tok) => grantText(tok.grant) },
+          { header: t('col_created'), cell: (tok) => f.dateTime(tok.createdAt), className: 'admin-nowrap' },
+          { header: t('col_used'), cell: (tok) => (tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t('never')), className: 'admin-nowrap' },
+          { header: t('col_state'), cell: (tok) => (tok.revokedAt ? <span className="badge red">{t('revoked')}</span> : <span className="badge green">{t('active')}</span>) },
+        ]}
+        actions={(tok) =>
+          !tok.revokedAt && (
+            <ConfirmButton label={t('revoke')} question={t('revoke_q', { name: tok.name })} disabled={revoke.busy} onConfirm={() => void revoke.run(async () => {
+              await api.delete(`/api/v1/tokens/${encodeURIComponent(tok.id)}`);
+              tokens.reload();
+            })} />
+          )
+        }
+      />
     </Screen>
   );
 }

@@ -3,6 +3,7 @@
 // here; nothing fails silently. Drafts survive switching conversations.
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/client';
+import { onLogout } from '../session/on-logout';
 import { useT } from '../i18n/i18n';
 import type { ReplyPayload } from '../api/types';
 import { CardDialog } from './card-dialog';
@@ -11,7 +12,9 @@ import { KnowledgeSearch } from './knowledge-search';
 import { agentMessages } from './messages';
 import { imageProblem, uploadImage } from './upload';
 
+/** Unsent replies by conversation; the next login does not inherit them. */
 const drafts = new Map<string, string>();
+onLogout(() => drafts.clear());
 
 interface Props {
   conversationId: string;

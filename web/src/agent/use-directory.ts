@@ -1,10 +1,12 @@
 // Who is who in a channel: its agents (with live status), skill groups and merchants, for names in the
 // lists, the profile panel and the transfer dialog; and a small cache of customers by id (a list shows
-// many conversations of few customers, and a customer barely changes while the page is open).
+// many conversations of few customers, and a customer barely changes while the page is open), forgotten
+// when the login ends.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { List } from '../api/types';
 import { useNotices } from '../live/live';
+import { onLogout } from '../session/on-logout';
 import type { Agent, Customer, Group, Merchant } from '../api/types';
 
 export interface Directory {
@@ -50,18 +52,27 @@ export function useDirectory(channelId: string | undefined): Directory {
 
 const customerCache = new Map<string, Customer>();
 const inFlight = new Map<string, Promise<Customer | undefined>>();
+/** Bumped when the login ends: an answer fetched for the previous login is not cached for the next. */
+let login = 0;
+onLogout(() => {
+  login += 1;
+  customerCache.clear();
+  inFlight.clear();
+});
 
 function fetchCustomer(id: string): Promise<Customer | undefined> {
   let p = inFlight.get(id);
   if (!p) {
+    const fetchedFor = login;
     p = api.get<Customer>(`/api/v1/customers/${encodeURIComponent(id)}`).then(
       (c) => {
-        customerCache.set(id, c);
+        if (fetchedFor === login) customerCache.set(id, c);
         return c;
       },
       () => undefined,
     );
-    p.finally(() => inFlight.delete(id));
+    const pending = p;
+    p.finally(() => inFlight.get(id) === pending && inFlight.delete(id));
     inFlight.set(id, p);
   }
   return p;

@@ -3,26 +3,17 @@
 // patches its state; on `ready` (first connect and every reconnect) it reloads, since a reconnect replays
 // nothing. `session_ended` means the login is gone.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Message } from '../api/types';
+// The payloads' types come from the server's schemas (server/src/contract/live-events.ts), type-only, so
+// the page cannot drift from what the stream sends and none of the server's code reaches the bundle.
+import type { LiveEventData, LiveNotice } from '../../../server/src/contract/live-events';
 
-interface Scope {
-  channelId: string;
-  merchantId?: string;
-}
-
-/** The notices of server/src/core/ports/notifier.ts, as the stream sends them. */
-export type Notice =
-  | { type: 'ready' }
-  | (Scope & { type: 'message_added'; conversationId: string; messageId: string; agentId?: string; message?: Message })
-  | (Scope & { type: 'conversation_changed'; conversationId: string; state: string; agentId?: string; previousAgentId?: string })
-  | (Scope & { type: 'delivery_failed'; conversationId: string; messageId: string; agentId?: string; reason: string })
-  | (Scope & { type: 'message_delivered'; conversationId: string; messageId: string; agentId?: string; at: number })
-  | (Scope & { type: 'agent_changed'; agentId: string; status: string })
-  | (Scope & { type: 'agent_no_reply'; conversationId: string; agentId: string })
-  | (Scope & { type: 'queue_changed'; length: number });
+/** What a subscriber receives: an engine notice, or `ready` with the caller it names. */
+export type Notice = LiveNotice | (LiveEventData<'ready'> & { type: 'ready' });
 
 export type NoticeType = Notice['type'];
-const TYPES: readonly NoticeType[] = ['ready', 'message_added', 'conversation_changed', 'delivery_failed', 'message_delivered', 'agent_changed', 'agent_no_reply', 'queue_changed'];
+/** Every notice the page listens for: a type the contract adds and this list misses fails the type-check. */
+const LISTENED: Record<NoticeType, true> = { ready: true, message_added: true, conversation_changed: true, delivery_failed: true, message_delivered: true, agent_changed: true, agent_no_reply: true, queue_changed: true };
+const TYPES = Object.keys(LISTENED) as NoticeType[];
 
 type Listener = (notice: Notice) => void;
 export type LiveStatus = 'connecting' | 'open' | 'closed';

@@ -1,9 +1,11 @@
 // Who is logged in. The session itself is an HttpOnly cookie the page cannot read; the page learns who it
 // is from GET /api/v1/me, logs in with POST /workbench/session and out with DELETE. Any 401 (expired,
-// logged out in another tab, account removed) drops back to the login page.
+// logged out in another tab, account removed) drops back to the login page. Either way the page forgets
+// what it cached for this login (on-logout.ts).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthenticated } from '../api/client';
 import type { Principal } from '../api/types';
+import { forgetLogin } from './on-logout';
 
 export interface ClientConfig {
   simulator: boolean;
@@ -32,7 +34,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       () => alive && setState({ kind: 'anonymous', expired: false }),
     );
     api.get<ClientConfig>('/workbench/config').then((c) => alive && setConfig(c), () => undefined);
-    const off = onUnauthenticated(() => setState((s) => (s.kind === 'in' ? { kind: 'anonymous', expired: true } : s)));
+    const off = onUnauthenticated(() => {
+      forgetLogin();
+      setState((s) => (s.kind === 'in' ? { kind: 'anonymous', expired: true } : s));
+    });
     return () => {
       alive = false;
       off();
@@ -50,6 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err; // already logged out: fine
     }
+    forgetLogin();
     setState({ kind: 'anonymous', expired: false });
   }, []);
 

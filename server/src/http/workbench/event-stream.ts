@@ -5,6 +5,7 @@
 // /conversations/:id/messages shows it (views/message-view.ts), so an open conversation appends it at once. A comment every 15 s keeps proxies from closing an idle stream,
 // and re-checks the login, so a logged-out or removed caller stops receiving within one beat.
 import { Router, type Request, type Response } from 'express';
+import type { LiveEventData, LiveEventName, LiveNotice } from '../../contract/live-events';
 import type { EngineNotice } from '../../core/ports/notifier';
 import { authenticate } from '../api/auth/authenticate';
 import { describePrincipal, type Principal } from '../api/auth/principal';
@@ -19,12 +20,12 @@ export const RETRY_MS = 3_000;
 /** A client this far behind is cut off (it reconnects and reloads) rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-export function frame(event: string, data: unknown): string {
+export function frame<E extends LiveEventName>(event: E, data: LiveEventData<E>): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /** A notice as the stream sends it: a message in the API's view. */
-function shown(n: EngineNotice): unknown {
+function shown(n: EngineNotice): LiveNotice {
   return n.type === 'message_added' && n.message ? { ...n, message: messageView(n.message) } : n;
 }
 

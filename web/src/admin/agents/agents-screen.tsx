@@ -10,7 +10,7 @@ import { channelPath, useAdmin } from '../admin-context';
 import { adminMessages } from '../messages';
 import { useMerchantName } from '../scope-pickers';
 import { MerchantScreen } from '../screen';
-import { Empty, LoadState } from '../ui';
+import { LoadedTable } from '../data-table';
 import { useLoad, useSubmit } from '../use-load';
 import { AgentForm } from './agent-form';
 import { agentMessages } from './messages';
@@ -53,6 +53,24 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
     setNote(message);
   };
   const current = editing?.kind === 'edit' ? agents.data?.find((a) => a.id === editing.id) : undefined;
+  const loginCell = (a: Agent) => {
+    const login = loginOf(a.id);
+    if (login) {
+      return (
+        <div className="stack" style={{ gap: 6 }}>
+          <span className="mono">{login.username}</span>
+          <LoginActions account={login} onRemoved={accounts.reload} />
+        </div>
+      );
+    }
+    if (addingLogin === a.id) return <NewLoginForm grant={{ role: 'agent', agentId: a.id }} onCreated={() => { setAddingLogin(undefined); accounts.reload(); }} onCancel={() => setAddingLogin(undefined)} />;
+    return (
+      <div className="row">
+        <span className="admin-muted">{tl('no_login')}</span>
+        <button type="button" onClick={() => setAddingLogin(a.id)}>{tl('add_login')}</button>
+      </div>
+    );
+  };
 
   return (
     <div className="stack">
@@ -65,67 +83,31 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
       {note && <p className={note.warn ? 'notice' : 'success'} role="status">{note.text}</p>}
       {status.error && <p className="error" role="alert">{status.error}</p>}
       {accounts.error && <p className="error" role="alert">{accounts.error}</p>}
-      <LoadState state={agents}>
-        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('col_name')}</th>
-                  {isPlatform && <th>{t('col_merchant')}</th>}
-                  <th>{t('col_status')}</th>
-                  <th>{t('col_capacity')}</th>
-                  <th>{t('col_groups')}</th>
-                  <th>{t('col_login')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((a) => {
-                  const login = loginOf(a.id);
-                  return (
-                    <tr key={a.id} data-id={a.id} data-status={a.status}>
-                      <td>
-                        <div>{a.name}</div>
-                        {a.wechatOpenid && <div className="hint mono" title={t('col_openid')}>{a.wechatOpenid}</div>}
-                      </td>
-                      {isPlatform && <td>{merchantName(a.merchantId)}</td>}
-                      <td>
-                        <div className="row">
-                          <span className={BADGE[a.status]}>{t(`status_${a.status}`)}</span>
-                          <select aria-label={t('set_status')} name="status" value={a.status} onChange={(e) => setStatus(a, e.target.value as AgentStatus)} style={{ width: 'auto' }}>
-                            {STATUSES.map((s) => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
-                          </select>
-                        </div>
-                      </td>
-                      <td>{a.maxConcurrent}</td>
-                      <td>{a.groupIds.length === 0 ? <span className="admin-muted">—</span> : a.groupIds.map((g) => <span key={g} className="badge" style={{ marginRight: 4 }}>{groupName(g)}</span>)}</td>
-                      <td>
-                        {login ? (
-                          <div className="stack" style={{ gap: 6 }}>
-                            <span className="mono">{login.username}</span>
-                            <LoginActions account={login} onRemoved={accounts.reload} />
-                          </div>
-                        ) : addingLogin === a.id ? (
-                          <NewLoginForm grant={{ role: 'agent', agentId: a.id }} onCreated={() => { setAddingLogin(undefined); accounts.reload(); }} onCancel={() => setAddingLogin(undefined)} />
-                        ) : (
-                          <div className="row">
-                            <span className="admin-muted">{tl('no_login')}</span>
-                            <button type="button" onClick={() => setAddingLogin(a.id)}>{tl('add_login')}</button>
-                          </div>
-                        )}
-                      </td>
-                      <td className="admin-cell-actions">
-                        <button type="button" onClick={() => { setEditing({ kind: 'edit', id: a.id }); setNote(undefined); }}>{ta('edit')}</button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </LoadState>
+      <LoadedTable
+        state={agents}
+        rowKey={(a) => a.id}
+        rowData={(a) => ({ 'data-status': a.status })}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (a) => (<><div>{a.name}</div>{a.wechatOpenid && <div className="hint mono" title={t('col_openid')}>{a.wechatOpenid}</div>}</>) },
+          isPlatform && { header: t('col_merchant'), cell: (a) => merchantName(a.merchantId) },
+          {
+            header: t('col_status'),
+            cell: (a) => (
+              <div className="row">
+                <span className={BADGE[a.status]}>{t(`status_${a.status}`)}</span>
+                <select aria-label={t('set_status')} name="status" value={a.status} onChange={(e) => setStatus(a, e.target.value as AgentStatus)} style={{ width: 'auto' }}>
+                  {STATUSES.map((s) => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
+                </select>
+              </div>
+            ),
+          },
+          { header: t('col_capacity'), cell: (a) => a.maxConcurrent },
+          { header: t('col_groups'), cell: (a) => (a.groupIds.length === 0 ? <span className="admin-muted">—</span> : a.groupIds.map((g) => <span key={g} className="badge" style={{ marginRight: 4 }}>{groupName(g)}</span>)) },
+          { header: t('col_login'), cell: (a) => loginCell(a) },
+        ]}
+        actions={(a) => <button type="button" onClick={() => { setEditing({ kind: 'edit', id: a.id }); setNote(undefined); }}>{ta('edit')}</button>}
+      />
     </div>
   );
 }

@@ -4,10 +4,10 @@ import { api } from '../../api/client';
 import type { Calendar, List } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
+import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { useMerchantName } from '../scope-pickers';
 import { MerchantScreen } from '../screen';
-import { Empty, LoadState } from '../ui';
 import { useLoad } from '../use-load';
 import { CalendarForm } from './calendar-form';
 import { calendarMessages } from './messages';
@@ -32,29 +32,19 @@ function CalendarsBody({ channelId, merchantScope }: { channelId: string; mercha
         <button type="button" className="primary" data-testid="calendar-create" onClick={() => setEditing('new')}>{t('create')}</button>
       </div>
       {editing && (editing === 'new' || current) && <CalendarForm key={editing} channelId={channelId} calendar={current} defaultMerchant={merchantScope} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
-      <LoadState state={calendars}>
-        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr><th>{t('col_name')}</th>{isPlatform && <th>{t('col_merchant')}</th>}<th>{t('col_workdays')}</th><th>{t('col_hours')}</th><th>{t('col_tz')}</th><th /></tr>
-              </thead>
-              <tbody>
-                {list.map((c) => (
-                  <tr key={c.id} data-id={c.id}>
-                    <td>{c.name}</td>
-                    {isPlatform && <td>{merchantName(c.merchantId)}</td>}
-                    <td>{days(c)}</td>
-                    <td>{c.workdaySegments.length === 0 ? '—' : c.workdaySegments.map(segmentText).join(', ')}</td>
-                    <td className="mono">{c.timeZone}</td>
-                    <td className="admin-cell-actions"><button type="button" onClick={() => setEditing(c.id)}>{ta('edit')}</button></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </LoadState>
+      <LoadedTable
+        state={calendars}
+        rowKey={(c) => c.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (c) => c.name },
+          isPlatform && { header: t('col_merchant'), cell: (c) => merchantName(c.merchantId) },
+          { header: t('col_workdays'), cell: (c) => days(c) },
+          { header: t('col_hours'), cell: (c) => (c.workdaySegments.length === 0 ? '—' : c.workdaySegments.map(segmentText).join(', ')) },
+          { header: t('col_tz'), cell: (c) => c.timeZone, className: 'mono' },
+        ]}
+        actions={(c) => <button type="button" onClick={() => setEditing(c.id)}>{ta('edit')}</button>}
+      />
     </div>
   );
 }

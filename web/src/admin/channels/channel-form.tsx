@@ -1,142 +1,45 @@
 // Creating and editing a channel. Secrets are write-only: AppSecret and the UnionID key are password
 // inputs where empty keeps the stored one; the Token and EncodingAESKey are generated in the browser
-// (secrets.ts) and shown once with the push URL. The checks mirror server/src/http/api/schemas/channel.ts
-// so mistakes show before sending; the server's own message shows when it still refuses.
-import { useMemo, useState, type FormEvent } from 'react';
+// (secrets.ts) and shown once with the push URL. The draft and its checks are in channel-draft.ts, the
+// form's parts in channel-fields.tsx; the server's own message shows when it still refuses.
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import type { Channel, CredentialsAnswer, CredentialsCheck, StoredCredentialsCheck } from '../../api/types';
 import { channelPath } from '../admin-context';
 import { adminMessages } from '../messages';
-import { Field } from '../ui';
 import { useSubmit } from '../use-load';
-import { CredentialFailure } from './credential-failure';
+import { requestBody, useChannelDraft, validateDraft, type Draft } from './channel-draft';
+import { AppFields, CredentialsTest, PushFields, UnionIdOptions } from './channel-fields';
 import { channelMessages } from './messages';
 import { PushValues } from './push-values';
 import { newPushSecrets, type PushSecrets } from './secrets';
 
-type Kind = Channel['kind'];
-type Mode = Channel['mode'];
-type Format = Channel['format'];
+type ChannelDraft = ReturnType<typeof useChannelDraft>;
 
-interface Draft {
-  id: string;
-  name: string;
-  kind: Kind;
-  appId: string;
-  appSecret: string;
-  originalId: string;
-  mode: Mode;
-  format: Format;
-  tokenSource: Channel['tokenSource'];
-  unionIdKey: string;
-  removeUnionIdKey: boolean;
-  agentsSeeUnionId: boolean;
-}
-
-type Problems = Partial<Record<keyof Draft, string>>;
-
-const utf8Length = (s: string) => new TextEncoder().encode(s).length;
-
-function draftOf(c: Channel | undefined): Draft {
-  return {
-    id: c?.id ?? '',
-    name: c?.name ?? '',
-    kind: c?.kind ?? 'miniprogram',
-    appId: c?.appId ?? '',
-    appSecret: '',
-    originalId: c?.originalId ?? '',
-    mode: c?.mode ?? 'secure',
-    format: c?.format ?? 'json',
-    tokenSource: c?.tokenSource ?? 'stable',
-    unionIdKey: '',
-    removeUnionIdKey: false,
-    agentsSeeUnionId: c?.agentsSeeUnionId ?? false,
-  };
-}
-
-export function ChannelForm({ channel, onSaved, onClose }: {
-  channel: Channel | undefined;
-  onSaved(saved: Channel, created: boolean): void;
-  onClose(): void;
-}) {
-  const t = useT(channelMessages);
-  const ta = useT(adminMessages);
-  const isNew = channel === undefined;
-  const [draft, setDraft] = useState<Draft>(() => draftOf(channel));
+/** The generated Token and EncodingAESKey: a new channel gets them at once, an edit on "regenerate". */
+function usePushSecrets(isNew: boolean, setDone: ChannelDraft['setDone']) {
   const [secrets, setSecrets] = useState<PushSecrets | undefined>(() => (isNew ? newPushSecrets() : undefined));
   const [regenerated, setRegenerated] = useState(false);
-  const [shown, setShown] = useState(false);
-  const [problems, setProblems] = useState<Problems>({});
-  const [done, setDone] = useState<string | undefined>(undefined);
-  const save = useSubmit();
-  const test = useSubmit();
-  const [testAnswer, setCredentialsAnswer] = useState<CredentialsAnswer | undefined>(undefined);
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setProblems((p) => ({ ...p, [key]: undefined }));
+  const regenerate = () => {
+    setSecrets(newPushSecrets());
+    setRegenerated(true);
     setDone(undefined);
   };
-
-  const pushPath = channel?.pushPath ?? `/wechat/${draft.id || '<id>'}`;
-  const pushUrl = `${location.origin}${pushPath}`;
-  const hasAes = channel?.encodingAesKeySet ?? false;
-  const needsAes = draft.mode !== 'plaintext' && !secrets && !hasAes;
-
-  const validate = (): Problems => {
-    const p: Problems = {};
-    if (isNew && !/^[A-Za-z0-9_-]{1,64}$/.test(draft.id)) p.id = t('e_id');
-    if (!draft.name.trim()) p.name = t('e_name');
-    if (!/^wx[0-9a-zA-Z]{4,30}$/.test(draft.appId)) p.appId = t('e_appId');
-    if ((isNew || draft.appSecret) && !/^[A-Za-z0-9]{8,64}$/.test(draft.appSecret)) p.appSecret = t('e_appSecret');
-    if (!/^gh_[0-9a-zA-Z]+$/.test(draft.originalId)) p.originalId = t('e_originalId');
-    if (draft.unionIdKey && ![16, 24, 32].includes(utf8Length(draft.unionIdKey))) p.unionIdKey = t('e_unionIdKey');
-    if (draft.kind === 'official_account' && draft.format === 'json') p.format = t('e_oa_json');
-    return p;
+  /** An edit saved them: nothing left to show. */
+  const sent = () => {
+    setSecrets(undefined);
+    setRegenerated(false);
   };
+  return { secrets, regenerated, regenerate, sent };
+}
 
-  const body = useMemo(() => () => {
-    const common = {
-      name: draft.name.trim(),
-      kind: draft.kind,
-      appId: draft.appId,
-      originalId: draft.originalId,
-      mode: draft.mode,
-      format: draft.format,
-      tokenSource: draft.tokenSource,
-      ...(draft.appSecret && { appSecret: draft.appSecret }),
-      ...(secrets && { token: secrets.token, encodingAesKey: secrets.encodingAesKey }),
-      ...(draft.unionIdKey ? { unionIdKey: draft.unionIdKey } : !isNew && draft.removeUnionIdKey ? { unionIdKey: null } : {}),
-      agentsSeeUnionId: draft.agentsSeeUnionId,
-    };
-    return isNew ? { id: draft.id, ...common } : common;
-  }, [draft, secrets, isNew]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const p = validate();
-    setProblems(p);
-    if (Object.values(p).some(Boolean)) {
-      save.setError(t('fix_errors'));
-      return;
-    }
-    void save.run(async () => {
-      const saved = isNew
-        ? await api.post<Channel>('/api/v1/channels', body())
-        : await api.patch<Channel>(channelPath(channel.id), body());
-      setDraft((d) => ({ ...d, appSecret: '', unionIdKey: '', removeUnionIdKey: false }));
-      // Created: keep showing the generated values (this is the last chance to copy them).
-      if (isNew) setShown(true);
-      else {
-        setSecrets(undefined);
-        setRegenerated(false);
-      }
-      setDone(isNew ? t('saved_created') : t('saved'));
-      onSaved(saved, isNew);
-    });
-  };
-
+/** Checks the AppID and AppSecret (typed, or the stored secret) against WeChat. */
+function useCredentialsTest(channel: Channel | undefined, draft: Draft) {
+  const t = useT(channelMessages);
+  const isNew = channel === undefined;
+  const test = useSubmit();
+  const [answer, setCredentialsAnswer] = useState<CredentialsAnswer | undefined>(undefined);
   const runTest = () => {
     setCredentialsAnswer(undefined);
     if (!draft.appId || (isNew && !draft.appSecret)) {
@@ -150,16 +53,52 @@ export function ChannelForm({ channel, onSaved, onClose }: {
       setCredentialsAnswer(answer);
     });
   };
+  return { test, answer, runTest };
+}
 
-  const regenerate = () => {
-    setSecrets(newPushSecrets());
-    setRegenerated(true);
-    setDone(undefined);
+/** Validates, then creates or updates; a created channel keeps its generated values on screen. */
+function useChannelSave(channel: Channel | undefined, form: ChannelDraft, push: ReturnType<typeof usePushSecrets>, onSaved: (saved: Channel, created: boolean) => void) {
+  const t = useT(channelMessages);
+  const isNew = channel === undefined;
+  const save = useSubmit();
+  const [shown, setShown] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = validateDraft(form.draft, isNew, t);
+    form.setProblems(p);
+    if (Object.values(p).some(Boolean)) {
+      save.setError(t('fix_errors'));
+      return;
+    }
+    void save.run(async () => {
+      const body = requestBody(form.draft, push.secrets, isNew);
+      const saved = isNew ? await api.post<Channel>('/api/v1/channels', body) : await api.patch<Channel>(channelPath(channel.id), body);
+      form.setDraft((d) => ({ ...d, appSecret: '', unionIdKey: '', removeUnionIdKey: false }));
+      // Created: keep showing the generated values (this is the last chance to copy them).
+      if (isNew) setShown(true);
+      else push.sent();
+      form.setDone(isNew ? t('saved_created') : t('saved'));
+      onSaved(saved, isNew);
+    });
   };
+  return { save, shown, submit };
+}
 
-  const err = (key: keyof Draft) => problems[key] && <span className="error" role="alert">{problems[key]}</span>;
-  const secretState = (set: boolean | undefined) => (set ? t('set') : t('unset'));
-  const readOnlyAfterCreate = !isNew || shown;
+export function ChannelForm({ channel, onSaved, onClose }: {
+  channel: Channel | undefined;
+  onSaved(saved: Channel, created: boolean): void;
+  onClose(): void;
+}) {
+  const t = useT(channelMessages);
+  const ta = useT(adminMessages);
+  const isNew = channel === undefined;
+  const form = useChannelDraft(channel);
+  const { draft, set, problems, done } = form;
+  const push = usePushSecrets(isNew, form.setDone);
+  const { test, answer, runTest } = useCredentialsTest(channel, draft);
+  const { save, shown, submit } = useChannelSave(channel, form, push, onSaved);
+  const pushUrl = `${location.origin}${channel?.pushPath ?? `/wechat/${draft.id || '<id>'}`}`;
+  const needsAes = draft.mode !== 'plaintext' && !push.secrets && !(channel?.encodingAesKeySet ?? false);
 
   return (
     <form className="card admin-form" onSubmit={submit} noValidate aria-label={isNew ? t('new_title') : t('edit_title', { name: channel.name })}>
@@ -168,84 +107,13 @@ export function ChannelForm({ channel, onSaved, onClose }: {
         <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
       </div>
       <div className="grid-form">
-        <Field label={t('f_id')} hint={isNew ? t('f_id_hint') : undefined}>
-          <input name="id" value={draft.id} onChange={(e) => set('id', e.target.value.trim())} disabled={readOnlyAfterCreate} required aria-invalid={!!problems.id} autoComplete="off" />
-          {err('id')}
-        </Field>
-        <Field label={t('f_name')}>
-          <input name="name" value={draft.name} onChange={(e) => set('name', e.target.value)} required aria-invalid={!!problems.name} />
-          {err('name')}
-        </Field>
-        <Field label={t('f_kind')}>
-          <select name="kind" value={draft.kind} onChange={(e) => {
-            const kind = e.target.value as Kind;
-            set('kind', kind);
-            if (kind === 'official_account') set('format', 'xml');
-          }}>
-            <option value="miniprogram">{t('kind_miniprogram')}</option>
-            <option value="official_account">{t('kind_official_account')}</option>
-          </select>
-        </Field>
-        <Field label={t('f_appId')} hint={t('f_appId_hint')}>
-          <input name="appId" value={draft.appId} onChange={(e) => set('appId', e.target.value.trim())} required aria-invalid={!!problems.appId} autoComplete="off" />
-          {err('appId')}
-        </Field>
-        <Field label={t('f_appSecret')} hint={isNew ? t('f_appSecret_hint_new') : t('f_appSecret_hint_edit', { state: secretState(channel.appSecretSet) })}>
-          <input name="appSecret" type="password" value={draft.appSecret} onChange={(e) => set('appSecret', e.target.value.trim())} required={isNew} aria-invalid={!!problems.appSecret} autoComplete="new-password" />
-          {err('appSecret')}
-        </Field>
-        <Field label={t('f_originalId')} hint={t('f_originalId_hint')}>
-          <input name="originalId" value={draft.originalId} onChange={(e) => set('originalId', e.target.value.trim())} required aria-invalid={!!problems.originalId} autoComplete="off" />
-          {err('originalId')}
-        </Field>
-        <Field label={t('f_mode')}>
-          <select name="mode" value={draft.mode} onChange={(e) => set('mode', e.target.value as Mode)}>
-            <option value="secure">{t('mode_secure')}</option>
-            <option value="compatible">{t('mode_compatible')}</option>
-            <option value="plaintext">{t('mode_plaintext')}</option>
-          </select>
-        </Field>
-        <Field label={t('f_format')}>
-          <select name="format" value={draft.format} onChange={(e) => set('format', e.target.value as Format)} aria-invalid={!!problems.format}>
-            <option value="xml">XML</option>
-            <option value="json" disabled={draft.kind === 'official_account'}>JSON</option>
-          </select>
-          {err('format')}
-        </Field>
-        <Field label={t('f_tokenSource')}>
-          <select name="tokenSource" value={draft.tokenSource} onChange={(e) => set('tokenSource', e.target.value as Draft['tokenSource'])}>
-            <option value="stable">{t('f_tokenSource_stable')}</option>
-            <option value="basic">{t('f_tokenSource_basic')}</option>
-          </select>
-        </Field>
-        <Field label={t('f_unionIdKey')} hint={t('f_unionIdKey_hint', { state: secretState(channel?.hasUnionIdKey) })}>
-          <input name="unionIdKey" type="password" value={draft.unionIdKey} onChange={(e) => set('unionIdKey', e.target.value)} disabled={draft.removeUnionIdKey} aria-invalid={!!problems.unionIdKey} autoComplete="new-password" />
-          {err('unionIdKey')}
-        </Field>
+        <AppFields channel={channel} draft={draft} problems={problems} set={set} readOnlyId={!isNew || shown} />
+        <PushFields channel={channel} draft={draft} problems={problems} set={set} />
       </div>
-      <div className="row">
-        <label className="inline">
-          <input type="checkbox" name="agentsSeeUnionId" checked={draft.agentsSeeUnionId} onChange={(e) => set('agentsSeeUnionId', e.target.checked)} />
-          {t('f_agentsSeeUnionId')}
-        </label>
-        {!isNew && channel.hasUnionIdKey && (
-          <label className="inline">
-            <input type="checkbox" name="removeUnionIdKey" checked={draft.removeUnionIdKey} onChange={(e) => set('removeUnionIdKey', e.target.checked)} />
-            {t('f_unionIdKey_remove')}
-          </label>
-        )}
-      </div>
-
-      <div className="admin-actions">
-        <button type="button" data-testid="channel-test" onClick={runTest} disabled={test.busy}>{test.busy ? t('testing') : t('test')}</button>
-        {testAnswer?.ok === true && <p className="success admin-test-result" role="status">{t('test_ok')}</p>}
-        {testAnswer?.ok === false && <CredentialFailure answer={testAnswer} kind={draft.kind} />}
-        {test.error && <p className="error admin-test-result" role="alert">{test.error}</p>}
-      </div>
-
-      <PushValues pushUrl={pushUrl} secrets={secrets} mode={draft.mode} format={draft.format} isNew={isNew} regenerated={regenerated} onRegenerate={regenerate} />
+      <UnionIdOptions channel={channel} draft={draft} set={set} />
+      <CredentialsTest test={test} answer={answer} kind={draft.kind} onTest={runTest} />
+      <PushValues pushUrl={pushUrl} secrets={push.secrets} mode={draft.mode} format={draft.format} isNew={isNew} regenerated={push.regenerated} onRegenerate={push.regenerate} />
       {needsAes && <p className="notice">{t('need_aes')}</p>}
-
       {save.error && <p className="error" role="alert">{save.error}</p>}
       {done && <p className="success" role="status">{done}</p>}
       <div className="admin-actions">

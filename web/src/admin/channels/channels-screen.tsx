@@ -6,7 +6,8 @@ import { useT } from '../../i18n/i18n';
 import type { Channel } from '../../api/types';
 import { channelPath, useAdmin } from '../admin-context';
 import { Screen } from '../screen';
-import { ConfirmButton, Empty, LoadState } from '../ui';
+import { LoadedTable } from '../data-table';
+import { ConfirmButton } from '../ui';
 import { useSubmit } from '../use-load';
 import { adminMessages } from '../messages';
 import { ChannelForm } from './channel-form';
@@ -60,56 +61,40 @@ export function ChannelsScreen() {
         />
       )}
       {remove.error && <p className="error" role="alert">{remove.error}</p>}
-      <LoadState state={channels}>
-        {(list) =>
-          list.length === 0 ? (
-            <Empty>{t('empty')}</Empty>
-          ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('col_name')}</th>
-                    <th>{t('col_id')}</th>
-                    <th>{t('col_kind')}</th>
-                    <th>{t('col_mode')}</th>
-                    <th>{t('col_format')}</th>
-                    <th>{t('col_secrets')}</th>
-                    {isPlatform && <th />}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((c) => (
-                    <tr key={c.id} data-id={c.id} className={editing?.kind === 'edit' && editing.id === c.id ? 'admin-selected' : undefined}>
-                      <td>{c.name}</td>
-                      <td className="mono">{c.id}</td>
-                      <td className="admin-nowrap">{t(`kind_${c.kind}`)}</td>
-                      <td className="admin-nowrap">{t(`mode_${c.mode}`)}</td>
-                      <td>{c.format.toUpperCase()}</td>
-                      <td>
-                        <div className="row">
-                          <SecretBadge label={t('secret_appSecret')} set={c.appSecretSet} />
-                          <SecretBadge label={t('secret_token')} set={c.tokenSet} />
-                          <SecretBadge label={t('secret_aes')} set={c.encodingAesKeySet} />
-                          <SecretBadge label={t('secret_union')} set={c.hasUnionIdKey} />
-                        </div>
-                      </td>
-                      {isPlatform && (
-                        <td className="admin-cell-actions">
-                          <div className="row">
-                            <button type="button" onClick={() => setEditing({ kind: 'edit', id: c.id })}>{ta('edit')}</button>
-                            <ConfirmButton label={ta('delete')} question={t('delete_q', { id: c.id })} onConfirm={() => del(c.id)} disabled={remove.busy} />
-                          </div>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
+      <LoadedTable
+        state={channels}
+        rowKey={(c) => c.id}
+        selected={(c) => editing?.kind === 'edit' && editing.id === c.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (c) => c.name },
+          { header: t('col_id'), cell: (c) => c.id, className: 'mono' },
+          { header: t('col_kind'), cell: (c) => t(`kind_${c.kind}`), className: 'admin-nowrap' },
+          { header: t('col_mode'), cell: (c) => t(`mode_${c.mode}`), className: 'admin-nowrap' },
+          { header: t('col_format'), cell: (c) => c.format.toUpperCase() },
+          {
+            header: t('col_secrets'),
+            cell: (c) => (
+              <div className="row">
+                <SecretBadge label={t('secret_appSecret')} set={c.appSecretSet} />
+                <SecretBadge label={t('secret_token')} set={c.tokenSet} />
+                <SecretBadge label={t('secret_aes')} set={c.encodingAesKeySet} />
+                <SecretBadge label={t('secret_union')} set={c.hasUnionIdKey} />
+              </div>
+            ),
+          },
+        ]}
+        actions={
+          isPlatform
+            ? (c) => (
+                <div className="row">
+                  <button type="button" onClick={() => setEditing({ kind: 'edit', id: c.id })}>{ta('edit')}</button>
+                  <ConfirmButton label={ta('delete')} question={t('delete_q', { id: c.id })} onConfirm={() => del(c.id)} disabled={remove.busy} />
+                </div>
+              )
+            : undefined
         }
-      </LoadState>
+      />
     </Screen>
   );
 }

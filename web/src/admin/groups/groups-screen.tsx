@@ -5,10 +5,11 @@ import { api } from '../../api/client';
 import type { Agent, Calendar, Group, List } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
+import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { MerchantSelect, PLATFORM, useMerchantName } from '../scope-pickers';
 import { MerchantScreen } from '../screen';
-import { Empty, Field, LoadState } from '../ui';
+import { Field } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { GroupDetails } from './group-details';
 import { groupMessages } from './messages';
@@ -82,36 +83,19 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
       {current && (
         <GroupDetails key={current.id} group={current} agents={agents.data ?? []} groups={sameScope(groups.data, current)} calendars={sameScope(calendars.data, current)} onChanged={upsert} onClose={() => setOpen(undefined)} />
       )}
-      <LoadState state={groups}>
-        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('col_name')}</th>
-                  {isPlatform && <th>{t('col_merchant')}</th>}
-                  <th>{t('col_calendar')}</th>
-                  <th>{t('col_settings')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((g) => (
-                  <tr key={g.id} data-id={g.id} className={open === g.id ? 'admin-selected' : undefined}>
-                    <td>{g.name}</td>
-                    {isPlatform && <td>{merchantName(g.merchantId)}</td>}
-                    <td>{calendarName(g.calendarId)}</td>
-                    <td>{g.settings && Object.keys(g.settings).length > 0 ? <span className="badge blue">{t('custom')}</span> : t('none')}</td>
-                    <td className="admin-cell-actions">
-                      <button type="button" onClick={() => { setOpen(g.id); setCreating(false); }}>{t('manage')}</button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </LoadState>
+      <LoadedTable
+        state={groups}
+        rowKey={(g) => g.id}
+        selected={(g) => open === g.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (g) => g.name },
+          isPlatform && { header: t('col_merchant'), cell: (g) => merchantName(g.merchantId) },
+          { header: t('col_calendar'), cell: (g) => calendarName(g.calendarId) },
+          { header: t('col_settings'), cell: (g) => (g.settings && Object.keys(g.settings).length > 0 ? <span className="badge blue">{t('custom')}</span> : t('none')) },
+        ]}
+        actions={(g) => <button type="button" onClick={() => { setOpen(g.id); setCreating(false); }}>{t('manage')}</button>}
+      />
     </div>
   );
 }

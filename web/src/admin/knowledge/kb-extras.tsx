@@ -4,8 +4,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, apiUrl } from '../../api/client';
 import type { KnowledgeExport, KnowledgeImport, KnowledgeImportAnswer, KnowledgeMiss, List, RobotSettings } from '../../api/types';
 import { useFormatters, useT } from '../../i18n/i18n';
+import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
-import { ConfirmButton, Empty, Field, LoadState } from '../ui';
+import { ConfirmButton, Field, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { kbMessages } from './messages';
 
@@ -21,25 +22,17 @@ export function Misses({ scope, onAdd }: { scope: KbScope; onAdd(question: strin
   const f = useFormatters();
   const misses = useLoad(scope.key, (signal) => api.get<List<KnowledgeMiss>>(`${scope.base}/misses`, { ...scope.query, limit: 200 }, signal).then((l) => l.items));
   return (
-    <LoadState state={misses}>
-      {(list) => list.length === 0 ? <Empty>{t('misses_empty')}</Empty> : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead><tr><th>{t('miss_question')}</th><th>{t('miss_count')}</th><th>{t('miss_last')}</th><th /></tr></thead>
-            <tbody>
-              {list.map((m) => (
-                <tr key={m.question} data-id={m.question}>
-                  <td>{m.question}</td>
-                  <td>{f.number(m.count)}</td>
-                  <td className="admin-nowrap">{f.dateTime(m.lastAt)}</td>
-                  <td className="admin-cell-actions"><button type="button" onClick={() => onAdd(m.question)}>{t('miss_add')}</button></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </LoadState>
+    <LoadedTable
+      state={misses}
+      rowKey={(m) => m.question}
+      empty={t('misses_empty')}
+      columns={[
+        { header: t('miss_question'), cell: (m) => m.question },
+        { header: t('miss_count'), cell: (m) => f.number(m.count) },
+        { header: t('miss_last'), cell: (m) => f.dateTime(m.lastAt), className: 'admin-nowrap' },
+      ]}
+      actions={(m) => <button type="button" onClick={() => onAdd(m.question)}>{t('miss_add')}</button>}
+    />
   );
 }
 

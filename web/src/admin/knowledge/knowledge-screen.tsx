@@ -6,10 +6,11 @@ import { api, apiUrl } from '../../api/client';
 import type { KnowledgeEntry, List } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
+import { DataTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { MerchantPicker, PLATFORM } from '../scope-pickers';
 import { ChannelScreen } from '../screen';
-import { ConfirmButton, Empty, LoadState } from '../ui';
+import { ConfirmButton, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { ENTRY_TYPES, EntryForm, type EntrySeed } from './entry-form';
 import { Misses, RobotSettingsPanel, Transfer, type KbScope } from './kb-extras';
@@ -78,44 +79,44 @@ function Entries({ scope, channelId, editing, setEditing }: { scope: KbScope; ch
       </div>
       {action.error && <p className="error" role="alert">{action.error}</p>}
       <LoadState state={entries}>
-        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : shown.length === 0 ? <Empty>{t('no_match')}</Empty> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr><th>{t('col_number')}</th><th>{t('col_keywords')}</th><th>{t('col_type')}</th><th>{t('col_content')}</th><th>{t('col_state')}</th><th /></tr>
-              </thead>
-              <tbody>
-                {shown.map((e) => (
-                  <tr key={e.number} data-id={e.number}>
-                    <td className="mono">{e.number}</td>
-                    <td>{e.keywords.length === 0 ? <span className="admin-muted">—</span> : e.keywords.slice(0, 4).join(' / ')}{e.keywords.length > 4 && ' …'}</td>
-                    <td className="admin-nowrap">{t(`type_${e.type}`)}</td>
-                    <td>
-                      <div className="admin-kb-content">
-                        {entryPicture(e) && <img className="admin-kb-thumb" src={entryPicture(e)} alt="" loading="lazy" data-testid="kb-thumb" onError={(ev) => { (ev.target as HTMLImageElement).style.display = 'none'; }} />}
-                        <div className="admin-kb-preview">{preview(e)}</div>
-                      </div>
-                    </td>
-                    <td>
-                      <div className="row">
-                        <span className={e.enabled ? 'badge green' : 'badge'}>{e.enabled ? t('enabled') : t('disabled')}</span>
-                        {e.expiresAt !== undefined && e.expiresAt <= now && <span className="badge red">{t('expired')}</span>}
-                        {e.welcome && <span className="badge blue">{t('welcome')}</span>}
-                        {e.handoff && <span className="badge blue">{t('handoff')}</span>}
-                      </div>
-                    </td>
-                    <td className="admin-cell-actions">
-                      <div className="row">
-                        <button type="button" onClick={() => setEditing({ kind: 'edit', number: e.number })}>{ta('edit')}</button>
-                        <button type="button" onClick={() => toggle(e)} disabled={action.busy}>{e.enabled ? t('disable') : t('enable')}</button>
-                        <ConfirmButton label={ta('delete')} question={t('delete_q', { number: e.number })} onConfirm={() => remove(e)} disabled={action.busy} />
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {(list) => (
+          <DataTable
+            rows={shown}
+            rowKey={(e) => e.number}
+            empty={list.length === 0 ? t('empty') : t('no_match')}
+            columns={[
+              { header: t('col_number'), cell: (e) => e.number, className: 'mono' },
+              { header: t('col_keywords'), cell: (e) => (<>{e.keywords.length === 0 ? <span className="admin-muted">—</span> : e.keywords.slice(0, 4).join(' / ')}{e.keywords.length > 4 && ' …'}</>) },
+              { header: t('col_type'), cell: (e) => t(`type_${e.type}`), className: 'admin-nowrap' },
+              {
+                header: t('col_content'),
+                cell: (e) => (
+                  <div className="admin-kb-content">
+                    {entryPicture(e) && <img className="admin-kb-thumb" src={entryPicture(e)} alt="" loading="lazy" data-testid="kb-thumb" onError={(ev) => { (ev.target as HTMLImageElement).style.display = 'none'; }} />}
+                    <div className="admin-kb-preview">{preview(e)}</div>
+                  </div>
+                ),
+              },
+              {
+                header: t('col_state'),
+                cell: (e) => (
+                  <div className="row">
+                    <span className={e.enabled ? 'badge green' : 'badge'}>{e.enabled ? t('enabled') : t('disabled')}</span>
+                    {e.expiresAt !== undefined && e.expiresAt <= now && <span className="badge red">{t('expired')}</span>}
+                    {e.welcome && <span className="badge blue">{t('welcome')}</span>}
+                    {e.handoff && <span className="badge blue">{t('handoff')}</span>}
+                  </div>
+                ),
+              },
+            ]}
+            actions={(e) => (
+              <div className="row">
+                <button type="button" onClick={() => setEditing({ kind: 'edit', number: e.number })}>{ta('edit')}</button>
+                <button type="button" onClick={() => toggle(e)} disabled={action.busy}>{e.enabled ? t('disable') : t('enable')}</button>
+                <ConfirmButton label={ta('delete')} question={t('delete_q', { number: e.number })} onConfirm={() => remove(e)} disabled={action.busy} />
+              </div>
+            )}
+          />
         )}
       </LoadState>
     </div>

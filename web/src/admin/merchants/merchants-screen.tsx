@@ -6,9 +6,10 @@ import type { Merchant } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { LoginActions, NewLoginForm, useAccounts } from '../accounts';
 import { channelPath, useAdmin } from '../admin-context';
+import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { ChannelScreen } from '../screen';
-import { Empty, Field, LoadState } from '../ui';
+import { Field } from '../ui';
 import { useSubmit } from '../use-load';
 import { merchantMessages } from './messages';
 
@@ -67,42 +68,35 @@ function MerchantsBody({ channelId }: { channelId: string }) {
       </div>
       {editing && (editing === 'new' || current) && <MerchantForm key={editing} channelId={channelId} merchant={current} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
       {accounts.error && <p className="error" role="alert">{accounts.error}</p>}
-      <LoadState state={merchants}>
-        {(list) => list.length === 0 ? <Empty>{t('empty')}</Empty> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr><th>{t('col_name')}</th><th>{t('col_code')}</th><th>{t('col_admins')}</th><th /></tr>
-              </thead>
-              <tbody>
-                {list.map((m) => (
-                  <tr key={m.id} data-id={m.id}>
-                    <td>{m.name}</td>
-                    <td className="mono">{m.code}</td>
-                    <td>
-                      <div className="stack" style={{ gap: 8 }}>
-                        {adminsOf(m).length === 0 && <span className="admin-muted">{t('no_admins')}</span>}
-                        {adminsOf(m).map((a) => (
-                          <div key={a.id} className="stack" style={{ gap: 4 }} data-account-id={a.id}>
-                            <span className="mono">{a.username}</span>
-                            <LoginActions account={a} onRemoved={accounts.reload} />
-                          </div>
-                        ))}
-                        {addingAdmin === m.id ? (
-                          <NewLoginForm grant={{ role: 'merchant_admin', channelId, merchantId: m.id }} onCreated={() => { setAddingAdmin(undefined); accounts.reload(); }} onCancel={() => setAddingAdmin(undefined)} />
-                        ) : (
-                          <div><button type="button" data-testid="merchant-admin-create" onClick={() => setAddingAdmin(m.id)}>{t('add_admin')}</button></div>
-                        )}
-                      </div>
-                    </td>
-                    <td className="admin-cell-actions"><button type="button" onClick={() => setEditing(m.id)}>{ta('edit')}</button></td>
-                  </tr>
+      <LoadedTable
+        state={merchants}
+        rowKey={(m) => m.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_name'), cell: (m) => m.name },
+          { header: t('col_code'), cell: (m) => m.code, className: 'mono' },
+          {
+            header: t('col_admins'),
+            cell: (m) => (
+              <div className="stack" style={{ gap: 8 }}>
+                {adminsOf(m).length === 0 && <span className="admin-muted">{t('no_admins')}</span>}
+                {adminsOf(m).map((a) => (
+                  <div key={a.id} className="stack" style={{ gap: 4 }} data-account-id={a.id}>
+                    <span className="mono">{a.username}</span>
+                    <LoginActions account={a} onRemoved={accounts.reload} />
+                  </div>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </LoadState>
+                {addingAdmin === m.id ? (
+                  <NewLoginForm grant={{ role: 'merchant_admin', channelId, merchantId: m.id }} onCreated={() => { setAddingAdmin(undefined); accounts.reload(); }} onCancel={() => setAddingAdmin(undefined)} />
+                ) : (
+                  <div><button type="button" data-testid="merchant-admin-create" onClick={() => setAddingAdmin(m.id)}>{t('add_admin')}</button></div>
+                )}
+              </div>
+            ),
+          },
+        ]}
+        actions={(m) => <button type="button" onClick={() => setEditing(m.id)}>{ta('edit')}</button>}
+      />
     </div>
   );
 }
