@@ -2,7 +2,7 @@
 // Passwords come from --password or KEFU_PASSWORD and are stored only as scrypt hashes.
 import type { Agent } from '../core/model/agent';
 import { newId } from '../http/api/auth/secrets';
-import { password as passwordSchema, username as usernameSchema } from '../http/api/schemas/auth';
+import { password as passwordSchema, username as usernameSchema } from '../contract/auth';
 import { authService, flagOrEnv, type CliContext } from './cli-context';
 import { UsageError } from './send-command';
 import { required, str, type Group } from './subcommands';

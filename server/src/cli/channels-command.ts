@@ -1,8 +1,8 @@
 // `kefu channels add|list|remove`. Secrets come from flags or, better (flags show in `ps`), from the
 // environment; `list` shows none of them.
 import { publicChannel } from '../core/ports/channel-store';
-import { channelCreate, channelProblems } from '../http/api/schemas/channel';
-import { describeIssues } from '../http/api/validation';
+import { channelCreate, channelProblems } from '../contract/channel';
+import { describeIssues } from '../contract/validation';
 import { flagOrEnv, type CliContext } from './cli-context';
 import { UsageError } from './send-command';
 import { required, str, type Group } from './subcommands';

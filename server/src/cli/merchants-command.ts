@@ -3,8 +3,8 @@
 // stored only as scrypt hashes, never printed.
 import type { Merchant } from '../core/model/merchant';
 import { newId } from '../http/api/auth/secrets';
-import { password as passwordSchema, username as usernameSchema } from '../http/api/schemas/auth';
-import { merchantCreate } from '../http/api/schemas/team';
+import { password as passwordSchema, username as usernameSchema } from '../contract/auth';
+import { merchantCreate } from '../contract/team';
 import { authService, flagOrEnv, type CliContext } from './cli-context';
 import { UsageError } from './send-command';
 import { required, type Group } from './subcommands';

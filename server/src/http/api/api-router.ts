@@ -7,11 +7,11 @@ import type { Metrics } from '../ops/metrics';
 import { apiContext, type ApiContext, type ApiDeps } from './api-context';
 import { authenticate } from './auth/authenticate';
 import { mustHaveRole } from './auth/policy';
-import { ApiError, badRequest, fromEngine } from './errors';
+import { ApiError, badRequest, fromEngine } from '../../app/errors';
 import { openApiDocument } from './openapi';
 import { DEFAULT_MAX_BODY_BYTES, RawAnswer, type ApiRoute } from './route-table';
 import { allRoutes } from './routes/index';
-import { parsePart } from './validation';
+import { parsePart } from '../../contract/validation';
 
 export type { ApiDeps } from './api-context';
 

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { authenticate } from '../api/auth/authenticate';
 import { describePrincipal } from '../api/auth/principal';
 import { hashSecret } from '../api/auth/secrets';
-import { ApiError, badRequest } from '../api/errors';
-import { loginBody } from '../api/schemas/auth';
+import { ApiError, badRequest } from '../../app/errors';
+import { loginBody } from '../../contract/auth';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfTokenFor, parseCookies, serializeCookie } from './cookies';
 import type { WorkbenchDeps } from './workbench-deps';
 

@@ -7,7 +7,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { mustHaveRole, mustReachChannel } from '../api/auth/policy';
 import { ADMINS } from '../api/route-table';
-import { ApiError, badRequest, notFound } from '../api/errors';
+import { ApiError, badRequest, notFound } from '../../app/errors';
 import { callerOf } from './caller';
 import type { WorkbenchDeps } from './workbench-deps';
 

@@ -2,7 +2,7 @@
 // throttle), log out, issue and revoke API tokens, create accounts and set passwords.
 import type { ApiToken, AuthStores, Grant, LoginAccount } from '../../../core/ports/auth';
 import type { Clock } from '../../../core/ports/clock';
-import { ApiError, conflict, notFound } from '../errors';
+import { ApiError, conflict, notFound } from '../../../app/errors';
 import type { LoginThrottle } from './login-throttle';
 import { burnPasswordCheck, hashPassword, verifyPassword, type ScryptCost } from './password';
 import { API_TOKEN_PREFIX, SESSION_TOKEN_PREFIX, hashSecret, newId, newSecret, type RandomBytes } from './secrets';

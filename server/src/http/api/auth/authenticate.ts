@@ -4,7 +4,7 @@
 import type { AuthStores, Grant } from '../../../core/ports/auth';
 import type { Clock } from '../../../core/ports/clock';
 import type { UnitOfWork } from '../../../core/ports/unit-of-work';
-import { unauthenticated } from '../errors';
+import { unauthenticated } from '../../../app/errors';
 import type { Principal, Via } from './principal';
 import { API_TOKEN_PREFIX, SESSION_TOKEN_PREFIX, hashSecret } from './secrets';
 

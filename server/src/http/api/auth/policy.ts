@@ -2,7 +2,7 @@
 // handlers then check each record against the caller's reach with these functions, so a merchant's
 // people never read or act on another merchant's data (issue 8), and an agent only on its own channel.
 import type { Role } from '../../../core/ports/auth';
-import { forbidden } from '../errors';
+import { forbidden } from '../../../app/errors';
 import type { Principal, Scoped } from './principal';
 
 /** The value of a `merchantId` filter that means the platform's own team (merchant ids are generated, never this). */

@@ -5,10 +5,10 @@ import type { LoginAccount } from '../../../core/ports/auth';
 import type { ApiContext } from '../api-context';
 import { reaches } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound } from '../../../app/errors';
 import { ADMINS, route, type ApiRoute } from '../route-table';
-import { accountCreate, accountView, passwordBody } from '../schemas/auth';
-import { id, list } from '../schemas/common';
+import { accountCreate, accountView, passwordBody } from '../../../contract/auth';
+import { id, list } from '../../../contract/common';
 import { grantScope, mustGrant } from './lookups';
 
 const TAG = 'accounts';

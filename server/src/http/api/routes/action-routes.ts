@@ -3,9 +3,9 @@
 import type { ApiContext } from '../api-context';
 import { agentReply, endConversation, transferConversation, type EndedBy } from '../../../app/index';
 import type { Principal } from '../auth/principal';
-import { ApiError, badRequest, forbidden } from '../errors';
+import { ApiError, badRequest, forbidden } from '../../../app/errors';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { endBody, replyAnswer, replyBody, transferAnswer, transferBody } from '../schemas/conversation';
+import { endBody, replyAnswer, replyBody, transferAnswer, transferBody } from '../../../contract/conversation';
 import { agentInReach, conversationInReach } from './lookups';
 import { conversationParams } from './conversation-routes';
 import { replyContent } from './reply-content';

@@ -5,10 +5,10 @@ import { changeAgentStatus } from '../../../app/index';
 import type { Agent } from '../../../core/model/agent';
 import type { ApiContext } from '../api-context';
 import { merchantFilter, merchantForNew, mustAdminister } from '../auth/policy';
-import { forbidden } from '../errors';
+import { forbidden } from '../../../app/errors';
 import { ADMINS, ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { channelParams, id, list, merchantFilterQuery } from '../schemas/common';
-import { agent, agentCreate, agentUpdate, statusChange } from '../schemas/team';
+import { channelParams, id, list, merchantFilterQuery } from '../../../contract/common';
+import { agent, agentCreate, agentUpdate, statusChange } from '../../../contract/team';
 import { agentInReach, channelInReach, mustBeMerchantOf, mustShareScope } from './lookups';
 
 const TAG = 'agents';

@@ -4,10 +4,10 @@ import { changeAgentStatus } from '../../../app/index';
 import type { ApiContext } from '../api-context';
 import { verifyPassword } from '../auth/password';
 import { describePrincipal, type Principal } from '../auth/principal';
-import { ApiError, badRequest } from '../errors';
+import { ApiError, badRequest } from '../../../app/errors';
 import { ALL_ROLES, publicRoute, route, type ApiRoute } from '../route-table';
-import { loginAnswer, loginBody, ownPasswordBody, principal as principalSchema } from '../schemas/auth';
-import { statusChange } from '../schemas/team';
+import { loginAnswer, loginBody, ownPasswordBody, principal as principalSchema } from '../../../contract/auth';
+import { statusChange } from '../../../contract/team';
 import { authenticate } from '../auth/authenticate';
 
 const TAG = 'auth';

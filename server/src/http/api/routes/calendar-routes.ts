@@ -4,8 +4,8 @@ import type { WorkCalendar } from '../../../core/model/work-calendar';
 import type { ApiContext } from '../api-context';
 import { merchantFilter, merchantForNew, mustAdminister } from '../auth/policy';
 import { ADMINS, route, type ApiRoute } from '../route-table';
-import { channelParams, id, list, merchantFilterQuery } from '../schemas/common';
-import { calendar, calendarCreate, calendarFields } from '../schemas/team';
+import { channelParams, id, list, merchantFilterQuery } from '../../../contract/common';
+import { calendar, calendarCreate, calendarFields } from '../../../contract/team';
 import { channelInReach, mustBeMerchantOf, recordInReach } from './lookups';
 
 const TAG = 'calendars';

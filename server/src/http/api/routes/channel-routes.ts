@@ -1,10 +1,10 @@
 // Channels: platform admins create, change and delete them; everyone reads the channel they work in.
 // Secrets are write-only: no answer of these routes carries one.
 import type { ApiContext } from '../api-context';
-import { badRequest, conflict } from '../errors';
+import { badRequest, conflict } from '../../../app/errors';
 import { ALL_ROLES, PLATFORM, route, type ApiRoute } from '../route-table';
-import { channel, channelCreate, channelProblems, channelUpdate } from '../schemas/channel';
-import { channelParams, list } from '../schemas/common';
+import { channel, channelCreate, channelProblems, channelUpdate } from '../../../contract/channel';
+import { channelParams, list } from '../../../contract/common';
 import { publicChannel, type ChannelRecord } from '../channel-store';
 import { channelInReach } from './lookups';
 

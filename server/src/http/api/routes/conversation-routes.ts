@@ -4,8 +4,8 @@ import { sendWindowOf } from '../../../app/index';
 import type { ApiContext } from '../api-context';
 import { merchantFilter } from '../auth/policy';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { channelParams, id, list } from '../schemas/common';
-import { conversation, conversationList, conversationQuery, message, messageQuery, sendWindow } from '../schemas/conversation';
+import { channelParams, id, list } from '../../../contract/common';
+import { conversation, conversationList, conversationQuery, message, messageQuery, sendWindow } from '../../../contract/conversation';
 import { messageView } from '../views/message-view';
 import { channelInReach, conversationInReach } from './lookups';
 

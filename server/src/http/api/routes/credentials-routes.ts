@@ -2,10 +2,10 @@
 // connect channels): new credentials, or a saved channel's (optionally with a new AppSecret to try
 // before saving it). Answers 200 either way: a refusal is a result to show, not a failed request.
 import type { ApiContext } from '../api-context';
-import { notFound } from '../errors';
+import { notFound } from '../../../app/errors';
 import { PLATFORM, route, type ApiRoute } from '../route-table';
-import { credentialsAnswer, credentialsCheck, storedCredentialsCheck } from '../schemas/channel';
-import { channelParams } from '../schemas/common';
+import { credentialsAnswer, credentialsCheck, storedCredentialsCheck } from '../../../contract/channel';
+import { channelParams } from '../../../contract/common';
 import { channelInReach } from './lookups';
 
 const TAG = 'channels';

@@ -6,10 +6,10 @@ import type { Customer } from '../../../core/model/customer';
 import type { ApiContext } from '../api-context';
 import { mustReachChannel } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound } from '../../../app/errors';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { channelParams, id } from '../schemas/common';
-import { customer } from '../schemas/conversation';
+import { channelParams, id } from '../../../contract/common';
+import { customer } from '../../../contract/conversation';
 import { customerView, type CustomerView, type EntryPage } from '../views/customer-view';
 
 const TAG = 'customers';

@@ -5,10 +5,10 @@ import type { SkillGroup } from '../../../core/model/skill-group';
 import type { ApiContext } from '../api-context';
 import { merchantFilter, merchantForNew, mustAdminister } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { badRequest } from '../errors';
+import { badRequest } from '../../../app/errors';
 import { ADMINS, ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { channelParams, id, list, merchantFilterQuery } from '../schemas/common';
-import { agent, group, groupCreate, groupUpdate } from '../schemas/team';
+import { channelParams, id, list, merchantFilterQuery } from '../../../contract/common';
+import { agent, group, groupCreate, groupUpdate } from '../../../contract/team';
 import { agentInReach, channelInReach, mustBeMerchantOf, mustShareScope, recordInReach } from './lookups';
 
 const TAG = 'groups';

@@ -4,10 +4,10 @@
 import type { ApiContext } from '../api-context';
 import { merchantForNew, PLATFORM_TEAM } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { notFound } from '../errors';
+import { notFound } from '../../../app/errors';
 import { ADMINS, route, type ApiRoute } from '../route-table';
-import { list } from '../schemas/common';
-import * as s from '../schemas/knowledge';
+import { list } from '../../../contract/common';
+import * as s from '../../../contract/knowledge';
 import type { Scope } from '../../../knowledge/knowledge-store';
 import { channelInReach, mustBeMerchantOf } from './lookups';
 

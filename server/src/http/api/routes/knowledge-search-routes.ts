@@ -3,9 +3,9 @@
 // (POST /conversations/:id/reply with knowledge.number). Declared before the entry routes, whose
 // /knowledge/:number would otherwise take "search" for a number.
 import type { ApiContext } from '../api-context';
-import { notFound } from '../errors';
+import { notFound } from '../../../app/errors';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { knowledgeParams, searchAnswer, searchQuery } from '../schemas/knowledge';
+import { knowledgeParams, searchAnswer, searchQuery } from '../../../contract/knowledge';
 import { entryPreview, entryQuestion } from '../../../knowledge/entry-preview';
 import { channelInReach, workingMerchant } from './lookups';
 

@@ -2,10 +2,10 @@
 // owned by the uploader's channel and merchant), and the browser loads stored media back as <img src>,
 // authenticated by the session cookie and checked against the media's owner like any record.
 import type { ApiContext } from '../api-context';
-import { ApiError, badRequest, notFound } from '../errors';
+import { ApiError, badRequest, notFound } from '../../../app/errors';
 import { ALL_ROLES, RawAnswer, route, type ApiRoute } from '../route-table';
-import { channelParams } from '../schemas/common';
-import { MAX_PICTURE_BODY_BYTES, MAX_PICTURE_BYTES, mediaParams, mediaQuery, pictureUpload, uploaded } from '../schemas/media';
+import { channelParams } from '../../../contract/common';
+import { MAX_PICTURE_BODY_BYTES, MAX_PICTURE_BYTES, mediaParams, mediaQuery, pictureUpload, uploaded } from '../../../contract/media';
 import { mediaUrlOf } from '../views/message-view';
 import { channelInReach, mediaInReach, workingMerchant } from './lookups';
 

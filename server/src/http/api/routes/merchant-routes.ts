@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import type { ApiContext } from '../api-context';
 import { merchantFilter } from '../auth/policy';
-import { conflict } from '../errors';
+import { conflict } from '../../../app/errors';
 import { ALL_ROLES, PLATFORM, route, type ApiRoute } from '../route-table';
-import { channelParams, id, list } from '../schemas/common';
-import { merchant, merchantCreate, merchantUpdate } from '../schemas/team';
+import { channelParams, id, list } from '../../../contract/common';
+import { merchant, merchantCreate, merchantUpdate } from '../../../contract/team';
 import { channelInReach, recordInReach } from './lookups';
 
 const TAG = 'merchants';

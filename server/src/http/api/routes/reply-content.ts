@@ -8,8 +8,8 @@ import type { MessageContent } from '../../../core/model/message';
 import { isLive } from '../../../knowledge/entry';
 import { mediaRef, renderEntry } from '../../../knowledge/render';
 import type { ApiContext } from '../api-context';
-import { badRequest, forbidden, notFound } from '../errors';
-import type { replyBody } from '../schemas/conversation';
+import { badRequest, forbidden, notFound } from '../../../app/errors';
+import type { replyBody } from '../../../contract/conversation';
 import { mediaSeenFrom } from './lookups';
 
 type ReplyBody = z.output<typeof replyBody>;

@@ -10,10 +10,10 @@ import type { ReportScope } from '../../../core/ports/reports';
 import type { ApiContext } from '../api-context';
 import { merchantFilter } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { badRequest, notFound } from '../errors';
+import { badRequest, notFound } from '../../../app/errors';
 import { ADMINS, RawAnswer, route, type ApiRoute } from '../route-table';
-import { channelParams } from '../schemas/common';
-import { channelsExportQuery, conversationsExportQuery, dashboard, dashboardQuery } from '../schemas/reports';
+import { channelParams } from '../../../contract/common';
+import { channelsExportQuery, conversationsExportQuery, dashboard, dashboardQuery } from '../../../contract/reports';
 import { channelInReach, mustBeMerchantOf } from './lookups';
 
 const TAG = 'reports';

@@ -6,8 +6,8 @@ import type { RoutingSettingsPatch } from '../../../core/model/routing-settings'
 import type { ApiContext } from '../api-context';
 import type { Scoped } from '../auth/principal';
 import { ADMINS, PLATFORM, route, type ApiRoute } from '../route-table';
-import { channelParams, id } from '../schemas/common';
-import { settingsAnswer, settingsPatch } from '../schemas/settings';
+import { channelParams, id } from '../../../contract/common';
+import { settingsAnswer, settingsPatch } from '../../../contract/settings';
 import { channelInReach, mustShareScope, recordInReach } from './lookups';
 
 const TAG = 'settings';

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { ApiToken } from '../../../core/ports/auth';
 import type { ApiContext } from '../api-context';
 import { PLATFORM, route, type ApiRoute } from '../route-table';
-import { id, list } from '../schemas/common';
-import { tokenCreate, tokenCreated, tokenView } from '../schemas/auth';
+import { id, list } from '../../../contract/common';
+import { tokenCreate, tokenCreated, tokenView } from '../../../contract/auth';
 import { mustGrant } from './lookups';
 
 const TAG = 'tokens';
