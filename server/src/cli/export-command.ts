@@ -4,9 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Conversation } from '../core/model/conversation';
 import { CHANNEL_COLUMNS, channelRow } from '../exports/channel-rows';
-import { isoCell } from '../exports/csv';
 import type { CliContext } from './cli-context';
-import { SplitCsvWriter, type Cell } from './csv';
+import { SplitCsvWriter, isoCell, type Cell } from '../exports/csv';
 import { required, str, type Group } from './subcommands';
 
 const CHANNELS_HELP = `kefu export channels --out DIR

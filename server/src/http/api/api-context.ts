@@ -13,7 +13,7 @@ import { AuthService } from './auth/auth-service';
 import type { LoginThrottle } from './auth/login-throttle';
 import type { ScryptCost } from './auth/password';
 import { newId, type RandomBytes } from './auth/secrets';
-import type { ChannelStore } from './channel-store';
+import type { ChannelStore } from '../../core/ports/channel-store';
 
 export interface ApiDeps {
   engine: EngineDeps;

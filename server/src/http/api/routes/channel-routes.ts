@@ -5,7 +5,7 @@ import { badRequest, conflict } from '../../../app/errors';
 import { ALL_ROLES, PLATFORM, route, type ApiRoute } from '../route-table';
 import { channel, channelCreate, channelProblems, channelUpdate } from '../../../contract/channel';
 import { channelParams, list } from '../../../contract/common';
-import { publicChannel, type ChannelRecord } from '../channel-store';
+import { publicChannel, type ChannelRecord } from '../../../core/ports/channel-store';
 import { channelInReach } from './lookups';
 
 const TAG = 'channels';

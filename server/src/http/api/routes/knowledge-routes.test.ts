@@ -9,7 +9,7 @@ import { inMemoryAuthStores } from '../../../storage/auth-in-memory';
 import { createApp } from '../../create-app';
 import { apiRouter } from '../api-router';
 import { AuthService } from '../auth/auth-service';
-import { InMemoryChannelStore } from '../channel-store';
+import { InMemoryChannelStore } from '../../../storage/testing/in-memory-channel-store';
 import { CHANNEL_RECORD, FAST_SCRYPT } from '../testing/api-fixture';
 
 let base = '';

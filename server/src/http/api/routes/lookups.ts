@@ -9,7 +9,7 @@ import type { StoredMedia } from '../../../knowledge/knowledge-store';
 import type { ApiContext } from '../api-context';
 import { PLATFORM_TEAM, mustReach, mustReachChannel } from '../auth/policy';
 import type { Principal, Scoped } from '../auth/principal';
-import type { ChannelRecord } from '../channel-store';
+import type { ChannelRecord } from '../../../core/ports/channel-store';
 import { badRequest, forbidden, notFound } from '../../../app/errors';
 
 export async function channelInReach(ctx: ApiContext, p: Principal, channelId: string): Promise<ChannelRecord> {

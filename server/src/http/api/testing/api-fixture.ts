@@ -12,7 +12,8 @@ import { opsRouter } from '../../ops/ops-router';
 import { apiRouter } from '../api-router';
 import { AuthService } from '../auth/auth-service';
 import { LoginThrottle } from '../auth/login-throttle';
-import { InMemoryChannelStore, type ChannelRecord } from '../channel-store';
+import type { ChannelRecord } from '../../../core/ports/channel-store';
+import { InMemoryChannelStore } from '../../../storage/testing/in-memory-channel-store';
 import type { KnowledgeService } from '../../../knowledge/knowledge-service';
 import { InMemoryReports } from '../../../core/testing/in-memory-reports';
 
