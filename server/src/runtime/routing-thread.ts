@@ -13,7 +13,6 @@ import pino from 'pino';
 import type { EngineDeps } from '../app/support/engine-deps';
 import type { EngineNotice } from '../core/ports/notifier';
 import type { KnowledgeLookup } from '../core/wechat-agent/knowledge';
-import { newId } from '../http/api/auth/secrets';
 import { knowledgeModule } from '../knowledge/knowledge-module';
 import { renderEntry } from '../knowledge/render';
 import { createSqliteStorage } from '../storage/create-sqlite-storage';
@@ -49,7 +48,7 @@ export function runRoutingThread(): void {
   const db = openDatabase(settings.databaseFile);
   db.pragma('wal_autocheckpoint = 0'); // the main thread's checkpointer (storage/wal-checkpointer.ts) does it for us
   const storage = createSqliteStorage(db, { masterKey: settings.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock });
-  const knowledge = knowledgeModule(db, { now: clock.now, newId, pollMs: settings.pollMs });
+  const knowledge = knowledgeModule(db, { now: clock.now, newId: () => storage.ids.next('kbm'), pollMs: settings.pollMs }); // it makes media ids only
   const inbox = new SqliteInbox(db);
   const engine: EngineDeps = {
     uow: kickingAfterEnqueue(storage.uow, coalesced(() => post({ type: 'outbox' }))),

@@ -5,8 +5,8 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Metrics } from '../ops/metrics';
 import { apiContext, type ApiContext, type ApiDeps } from './api-context';
-import { authenticate } from './auth/authenticate';
-import { mustHaveRole } from './auth/policy';
+import { bearerOf } from './auth/bearer';
+import { mustHaveRole } from '../../app/auth/policy';
 import { ApiError, badRequest, fromEngine } from '../../app/errors';
 import { openApiDocument } from './openapi';
 import { DEFAULT_MAX_BODY_BYTES, RawAnswer, type ApiRoute } from './route-table';
@@ -45,7 +45,7 @@ function countRequests(metrics: Metrics | undefined) {
 
 async function authenticated(ctx: ApiContext, req: Request, res: Response) {
   try {
-    return await authenticate({ stores: ctx.auth.stores, uow: ctx.engine.uow, clock: ctx.clock }, req.get('authorization'));
+    return await ctx.auth.authenticate(bearerOf(req.get('authorization')));
   } catch (err) {
     res.set('www-authenticate', 'Bearer'); // RFC 6750: a 401 names the scheme
     throw err;
