@@ -193,7 +193,6 @@ async function seedChannels(deps: { channels: ChannelStore; clock: Clock }, file
 }
 
 async function ensureFirstAdmin(auth: AuthService, admin: { username: string; password: string }, logger: Logger): Promise<void> {
-  if ((await auth.stores.accounts.list()).length > 0) return;
-  await auth.createAccount(admin.username, admin.password, { role: 'platform_admin' });
+  if (!(await auth.createFirstAdmin(admin.username, admin.password))) return;
   logger.info({ username: admin.username }, 'first platform admin created');
 }

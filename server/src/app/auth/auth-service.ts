@@ -103,6 +103,12 @@ export class AuthService {
     return account;
   }
 
+  /** The first platform admin, on a server without any login yet; undefined when there are logins already. */
+  async createFirstAdmin(username: string, password: string): Promise<LoginAccount | undefined> {
+    if ((await this.deps.stores.accounts.list()).length > 0) return undefined;
+    return this.createAccount(username, password, { role: 'platform_admin' });
+  }
+
   /** Every session of the account ends: whoever knew the old password is logged out. */
   async setPassword(accountId: string, password: string): Promise<void> {
     if (!(await this.deps.stores.accounts.get(accountId))) throw notFound(`account ${accountId}`);
