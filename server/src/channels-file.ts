@@ -4,7 +4,7 @@
 // holds secrets: keep it readable by the server's user only.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { channelCreate, channelProblems } from './http/api/schemas/channel';
+import { channelCreate, channelProblems } from './contract/channel';
 
 const fileChannel = channelCreate.extend({ name: channelCreate.shape.name.optional() });
 

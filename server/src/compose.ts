@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
+import { addMissingChannels } from './app/admin/channels';
 import type { EngineDeps } from './app/support/engine-deps';
 import { loadChannelsFile } from './channels-file';
 import type { ServerConfig } from './config';
@@ -13,13 +14,12 @@ import type { Clock } from './core/ports/clock';
 import type { Robot } from './core/ports/robot';
 import type { KnowledgeLookup } from './core/wechat-agent/knowledge';
 import { apiRouter } from './http/api/api-router';
-import { AuthService } from './http/api/auth/auth-service';
-import { LoginThrottle } from './http/api/auth/login-throttle';
+import { AuthService } from './app/auth/auth-service';
+import { LoginThrottle } from './app/auth/login-throttle';
 import { createApp, type KefuApp } from './http/create-app';
 import { createMetrics, type Metrics } from './http/ops/metrics';
 import { opsRouter } from './http/ops/ops-router';
 import { kitSessionRouter } from './http/routes/kit-session';
-import { newId } from './http/api/auth/secrets';
 import { workbenchRouters } from './http/workbench/workbench-routers';
 import { webAppRouter } from './http/web/web-app';
 import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
@@ -30,6 +30,7 @@ import { OutboxSender } from './runtime/outbox-sender';
 import { TimerScheduler } from './runtime/timer-scheduler';
 import { WeChatDeskFollower } from './runtime/wechat-desk-follower';
 import { WeChatApis } from './runtime/wechat-apis';
+import { nodeCredentials } from './security/index';
 import { sqliteAuthStores } from './storage/auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite-storage';
 import { openDatabase } from './storage/database';
@@ -57,6 +58,8 @@ export interface ComposedServer {
   db: Database;
   storage: SqliteStorage;
   engine: EngineDeps;
+  /** Logins, tokens and accounts, shared by the REST API and the workbench. */
+  auth: AuthService;
   notices: NoticeHub;
   metrics: Metrics;
   /** Routes stored pushes. */
@@ -83,7 +86,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const client = new WeChatClient({ baseUrl: config.wechatApiBaseUrl });
   const apis = new WeChatApis(client, storage.channels, storage.tokens);
   const pollMs = options.pollMs ?? 1000;
-  const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), { now: clock.now, newId: (prefix) => newId(prefix), pollMs });
+  const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), { now: clock.now, newId: () => storage.ids.next('kbm'), pollMs }); // it makes media ids only
 
   let outboxSender: OutboxSender | undefined;
   const engine: EngineDeps = {
@@ -109,11 +112,12 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   );
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
 
-  const throttle = new LoginThrottle(); // one guessing budget for bearer (API) and cookie (workbench) logins
+  // One guessing budget for bearer (API) and cookie (workbench) logins.
+  const authService = new AuthService({ stores: auth, uow: engine.uow, clock, ids: storage.ids, ...nodeCredentials(), throttle: new LoginThrottle() });
   // Credential checks answer at once: a busy WeChat is reported, not retried behind the admin's back.
   const checkingClient = new WeChatClient({ baseUrl: config.wechatApiBaseUrl, retry: { maxRetries: 0 }, timeoutMs: 8000 });
   const workbench = workbenchRouters({
-    auth: new AuthService({ stores: auth, clock, throttle }), uow: engine.uow, clock, notices, logger, version: VERSION,
+    auth: authService, uow: engine.uow, clock, notices, logger, version: VERSION,
     ...(config.simulator && { simulator: { wechatApiBaseUrl: config.wechatApiBaseUrl, channelAppId: async (id: string) => (await storage.channels.get(id))?.appId } }),
   });
   const app = createApp({
@@ -132,7 +136,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     extraRouters: [
       ...workbench, // before the API: the session cookie becomes a bearer header there
       ['/api/v1', apiRouter({
-        engine, channels: storage.channels, auth, metrics, throttle, knowledge: knowledge.service, version: VERSION,
+        engine, channels: storage.channels, auth: authService, metrics, knowledge: knowledge.service, version: VERSION,
         reports: new SqliteReports(db),
         checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
       })],
@@ -149,10 +153,10 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   });
 
   return {
-    app, knowledge, db, storage, engine, notices, metrics, inboxWorker, outboxSender, deskFollower,
+    app, knowledge, db, storage, engine, auth: authService, notices, metrics, inboxWorker, outboxSender, deskFollower,
     async start() {
-      if (config.channelsFile) await seedChannels(storage.channels, config.channelsFile, clock.now(), logger);
-      if (config.firstAdmin) await ensureFirstAdmin(new AuthService({ stores: auth, clock }), config.firstAdmin, logger);
+      if (config.channelsFile) await seedChannels({ channels: storage.channels, clock }, config.channelsFile, logger);
+      if (config.firstAdmin) await ensureFirstAdmin(authService, config.firstAdmin, logger);
       await knowledge.service.start(); // the robot answers from memory: load it before the first message
       await inboxWorker.start();
       outboxSender?.start();
@@ -169,16 +173,11 @@ export function composeServer(options: ComposeOptions): ComposedServer {
 }
 
 /** Channels from the file are created when missing; existing ones (maybe edited since) are left alone. */
-async function seedChannels(store: ChannelStore, file: string, now: number, logger: Logger): Promise<void> {
-  for (const c of loadChannelsFile(file)) {
-    if (await store.get(c.id)) continue;
-    await store.save({ ...c, createdAt: now, updatedAt: now });
-    logger.info({ channelId: c.id }, 'channel created from the channels file');
-  }
+async function seedChannels(deps: { channels: ChannelStore; clock: Clock }, file: string, logger: Logger): Promise<void> {
+  for (const channelId of await addMissingChannels(deps, loadChannelsFile(file))) logger.info({ channelId }, 'channel created from the channels file');
 }
 
 async function ensureFirstAdmin(auth: AuthService, admin: { username: string; password: string }, logger: Logger): Promise<void> {
-  if ((await auth.stores.accounts.list()).length > 0) return;
-  await auth.createAccount(admin.username, admin.password, { role: 'platform_admin' });
+  if (!(await auth.createFirstAdmin(admin.username, admin.password))) return;
   logger.info({ username: admin.username }, 'first platform admin created');
 }

@@ -1,10 +1,11 @@
 // `kefu channels add|list|remove`. Secrets come from flags or, better (flags show in `ps`), from the
 // environment; `list` shows none of them.
+import { createChannel, deleteChannel, listChannels } from '../app/admin/channels';
+import { OPERATOR } from '../app/auth/principal';
 import { publicChannel } from '../core/ports/channel-store';
-import { channelCreate, channelProblems } from '../http/api/schemas/channel';
-import { describeIssues } from '../http/api/validation';
-import { flagOrEnv, type CliContext } from './cli-context';
-import { UsageError } from './send-command';
+import { channelCreate } from '../contract/channel';
+import { falseWhenMissing, flagOrEnv, usage, type CliContext } from './cli-context';
+import { parseFlags } from './input';
 import { required, str, type Group } from './subcommands';
 
 const ADD_HELP = `kefu channels add --id ID --name NAME --kind miniprogram|official_account --app-id WXID
@@ -46,15 +47,9 @@ export const channelsGroup: Group = {
           encodingAesKey: flagOrEnv(ctx, str(v['encoding-aes-key']), '--encoding-aes-key', 'KEFU_ENCODING_AES_KEY'),
           unionIdKey: flagOrEnv(ctx, str(v['union-id-key']), '--union-id-key', 'KEFU_UNION_ID_KEY'),
         };
-        const parsed = channelCreate.safeParse(Object.fromEntries(Object.entries(input).filter(([, x]) => x !== undefined)));
         // Field names and rules only: the input holds secrets.
-        if (!parsed.success) throw new UsageError(describeIssues('body', parsed.error.issues).replaceAll('body.', '--'));
-        const problems = channelProblems(parsed.data);
-        if (problems.length > 0) throw new UsageError(problems.join('; ').replaceAll('body.', '--'));
-        if (await ctx.channels.get(parsed.data.id)) throw new UsageError(`channel ${parsed.data.id} exists`);
-        const now = ctx.clock.now();
-        await ctx.channels.save({ ...parsed.data, createdAt: now, updatedAt: now } as Parameters<typeof ctx.channels.save>[0]);
-        ctx.print(`added channel ${parsed.data.id}; push URL path: /wechat/${parsed.data.id}`);
+        const channel = await usage(createChannel(ctx.admin, parseFlags(channelCreate, input)));
+        ctx.print(`added channel ${channel.id}; push URL path: /wechat/${channel.id}`);
         return 0;
       },
     },
@@ -68,7 +63,7 @@ export const channelsGroup: Group = {
       options: { id: s },
       run: async (v, ctx) => {
         const id = required(v, 'id', REMOVE_HELP);
-        if (!(await ctx.channels.delete(id))) {
+        if (!(await falseWhenMissing(deleteChannel(ctx.admin, OPERATOR, id)))) {
           ctx.print(`no channel ${id}`);
           return 1;
         }
@@ -80,7 +75,7 @@ export const channelsGroup: Group = {
 };
 
 async function printChannels(ctx: CliContext, json: boolean): Promise<number> {
-  const channels = (await ctx.channels.list()).map(publicChannel);
+  const channels = (await listChannels(ctx.admin, OPERATOR)).map(publicChannel);
   if (json) {
     ctx.print(JSON.stringify(channels, null, 2));
     return 0;

@@ -1,28 +1,48 @@
-// What the operator's commands work with: the same stores as the server, opened from DATA_DIR, or
-// in-memory ones in tests. Commands print through `print` and never print a secret or a password.
-import type { AuthStores } from '../core/ports/auth';
-import type { ChannelStore } from '../core/ports/channel-store';
-import type { Clock } from '../core/ports/clock';
-import type { UnitOfWork } from '../core/ports/unit-of-work';
-import { AuthService } from '../http/api/auth/auth-service';
+// What the operator's commands work with: the admin stories' dependencies over the same stores as the
+// server, opened from DATA_DIR (main.ts builds them), or in-memory ones in tests. Commands print through
+// `print` and never print a secret or a password.
+import type { AdminDeps } from '../app/admin/admin-deps';
+import { ApiError } from '../app/errors';
 import type { KnowledgeService } from '../knowledge/knowledge-service';
 import { UsageError } from './send-command';
 
 export interface CliContext {
-  channels: ChannelStore;
-  uow: UnitOfWork;
-  auth: AuthStores;
-  clock: Clock;
+  /** The stories' dependencies: the same rules as the REST API, with the operator as caller. */
+  admin: AdminDeps;
   /** For secrets given through the environment instead of flags (flags show in `ps`). */
   env: Record<string, string | undefined>;
   print(line: string): void;
-  /** Issue 5: the knowledge base on the same database. */
+  /** The knowledge base on the same database. */
   knowledge?: KnowledgeService;
 }
 
-export const authService = (ctx: CliContext) => new AuthService({ stores: ctx.auth, clock: ctx.clock });
-
 export { UsageError } from './send-command';
+
+/** Fields named as the API names them become flags: `body.maxConcurrent: …` → `--max-concurrent: …`. */
+export const flagNames = (text: string): string => text.replace(/body\.([A-Za-z]+)/g, (_m, f: string) => `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+
+/**
+ * A story refusing the command's input (invalid 400, missing 404, taken 409) is a usage error (exit 2);
+ * anything else stays a failure (exit 1).
+ */
+export async function usage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof ApiError && [400, 404, 409].includes(err.status)) throw new UsageError(flagNames(err.publicMessage));
+    throw err;
+  }
+}
+
+/** False when the story answered 404 (the command then says so and exits 1, as removing nothing does). */
+export async function falseWhenMissing(work: Promise<boolean | void>): Promise<boolean> {
+  try {
+    return (await work) !== false;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return false;
+    throw err;
+  }
+}
 
 /** `value` or the environment variable `envName`; a usage error naming both when neither is set. */
 export function flagOrEnv(ctx: CliContext, value: string | undefined, flag: string, envName: string, required: true): string;

@@ -1,12 +1,14 @@
-// `kefu export channels|conversations --out DIR`: CSV files of at most 2000 rows each (csv.ts), with no
+// `kefu export channels|conversations --out DIR`: CSV files of at most 2000 rows each (exports/csv.ts), with no
 // password, secret or key in any of them: channels are exported through publicChannel's allow-list
 // (exports/channel-rows.ts, shared with the API's download).
 import { mkdirSync } from 'node:fs';
+import { listChannels } from '../app/admin/channels';
+import { everyConversationOf } from '../app/admin/conversations';
+import { OPERATOR } from '../app/auth/principal';
 import type { Conversation } from '../core/model/conversation';
 import { CHANNEL_COLUMNS, channelRow } from '../exports/channel-rows';
-import { isoCell } from '../exports/csv';
 import type { CliContext } from './cli-context';
-import { SplitCsvWriter, type Cell } from './csv';
+import { SplitCsvWriter, isoCell, type Cell } from '../exports/csv';
 import { required, str, type Group } from './subcommands';
 
 const CHANNELS_HELP = `kefu export channels --out DIR
@@ -18,11 +20,9 @@ const CONVERSATIONS_HELP = `kefu export conversations --out DIR [--channel ID]
 Writes DIR/conversations.csv (then conversations-2.csv, … every 2000 rows), newest first.`;
 
 const iso = isoCell;
-const PAGE = 500;
-
 async function exportChannels(dir: string, ctx: CliContext): Promise<string[]> {
   const out = new SplitCsvWriter(dir, 'channels', CHANNEL_COLUMNS);
-  for (const c of await ctx.channels.list()) out.write(channelRow(c));
+  for (const c of await listChannels(ctx.admin, OPERATOR)) out.write(channelRow(c));
   return out.close();
 }
 
@@ -32,38 +32,10 @@ function conversationRow(c: Conversation): Cell[] {
   return [c.id, c.channelId, c.merchantId, c.customerId, c.state, c.agentId, c.groupId, iso(c.createdAt), iso(c.queuedAt), iso(c.assignedAt), iso(c.firstAgentResponseAt), iso(c.endedAt), c.endReason];
 }
 
-/**
- * Every conversation of a channel, newest first. The port pages by "created before"; several conversations
- * can share a millisecond at a page boundary, so the boundary millisecond is asked for again and the ids
- * already written there are skipped.
- */
-async function* conversationsOf(ctx: CliContext, channelId: string): AsyncGenerator<Conversation> {
-  let before: number | undefined;
-  let seenAtBoundary = new Set<string>();
-  for (;;) {
-    const cursor = before;
-    const page = await ctx.uow.run((tx) => tx.conversations.list({ channelId, limit: PAGE, ...(cursor !== undefined && { createdBefore: cursor }) }));
-    const fresh = page.filter((c) => !seenAtBoundary.has(c.id));
-    for (const c of fresh) yield c;
-    const last = page.at(-1);
-    if (!last || page.length < PAGE) return;
-    const boundary = last.createdAt;
-    if (fresh.length === 0) {
-      // More than a page in one millisecond: move past it (the port cannot page inside an instant).
-      before = boundary;
-      seenAtBoundary = new Set();
-      continue;
-    }
-    const sameMs = page.filter((c) => c.createdAt === boundary).map((c) => c.id);
-    before = boundary + 1;
-    seenAtBoundary = new Set(before === cursor ? [...seenAtBoundary, ...sameMs] : sameMs);
-  }
-}
-
 async function exportConversations(dir: string, channel: string | undefined, ctx: CliContext): Promise<string[]> {
   const out = new SplitCsvWriter(dir, 'conversations', CONVERSATION_COLUMNS);
-  const channelIds = channel !== undefined ? [channel] : (await ctx.channels.list()).map((c) => c.id);
-  for (const id of channelIds) for await (const c of conversationsOf(ctx, id)) out.write(conversationRow(c));
+  const channelIds = channel !== undefined ? [channel] : (await listChannels(ctx.admin, OPERATOR)).map((c) => c.id);
+  for (const id of channelIds) for await (const c of everyConversationOf(ctx.admin, id)) out.write(conversationRow(c));
   return out.close();
 }
 

@@ -1,10 +1,13 @@
 // `kefu`: the operator's command line. Reads the same environment as the server (README) and opens the
 // same SQLite database in DATA_DIR; commands are in run-cli.ts.
-import { knowledgeModule } from '../knowledge/knowledge-module';
-import { newId } from '../http/api/auth/secrets';
+// It is the command line's composition root: the same AuthService and admin stories' dependencies as
+// compose.ts builds for the server, over the same database.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { AuthService } from '../app/auth/auth-service';
 import { readConfig } from '../config';
+import { knowledgeModule } from '../knowledge/knowledge-module';
+import { nodeCredentials } from '../security/index';
 import { openDatabase } from '../storage/database';
 import { sqliteAuthStores } from '../storage/auth-sqlite';
 import { createSqliteStorage } from '../storage/create-sqlite-storage';
@@ -25,8 +28,11 @@ async function withStores(work: (ctx: CliContext) => Promise<number>): Promise<n
   const { config, db } = openDb();
   try {
     const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY' });
-    const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), { now: Date.now, newId: (prefix) => newId(prefix), pollMs: 0 }).service;
-    return await work({ channels: storage.channels, uow: storage.uow, auth: sqliteAuthStores(db), clock: { now: Date.now }, env: process.env, print, knowledge });
+    const clock = { now: Date.now };
+    const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), { now: clock.now, newId: () => storage.ids.next('kbm'), pollMs: 0 }).service; // it makes media ids only
+    const auth = new AuthService({ stores: sqliteAuthStores(db), uow: storage.uow, clock, ids: storage.ids, ...nodeCredentials() });
+    const admin = { uow: storage.uow, channels: storage.channels, clock, ids: storage.ids, auth };
+    return await work({ admin, env: process.env, print, knowledge });
   } finally {
     db.close();
   }

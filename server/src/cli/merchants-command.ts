@@ -1,12 +1,12 @@
 // `kefu merchants add|list|add-admin`: issue 8's merchants (platform_action.customerCode selects one) and
 // the logins of their admins. Mirrors agents-command.ts: passwords from --password or KEFU_PASSWORD,
 // stored only as scrypt hashes, never printed.
-import type { Merchant } from '../core/model/merchant';
-import { newId } from '../http/api/auth/secrets';
-import { password as passwordSchema, username as usernameSchema } from '../http/api/schemas/auth';
-import { merchantCreate } from '../http/api/schemas/team';
-import { authService, flagOrEnv, type CliContext } from './cli-context';
-import { UsageError } from './send-command';
+import { createAccount, loginNames } from '../app/admin/accounts';
+import { createMerchant, listMerchants, readMerchant } from '../app/admin/merchants';
+import { OPERATOR } from '../app/auth/principal';
+import { merchantCreate } from '../contract/team';
+import { usage, type CliContext } from './cli-context';
+import { checkedPassword, checkedUsername, parseFlags } from './input';
 import { required, type Group } from './subcommands';
 
 const ADD_HELP = `kefu merchants add --channel ID --code CODE --name NAME
@@ -23,26 +23,16 @@ const s = { type: 'string' } as const;
 
 async function addMerchant(v: Record<string, string | boolean | undefined>, ctx: CliContext): Promise<number> {
   const channelId = required(v, 'channel', ADD_HELP);
-  const parsed = merchantCreate.safeParse({ code: required(v, 'code', ADD_HELP), name: required(v, 'name', ADD_HELP) });
-  if (!parsed.success) throw new UsageError(`${parsed.error.issues[0]?.path.join('.') ?? 'input'}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  if (!(await ctx.channels.get(channelId))) throw new UsageError(`no channel ${channelId}`);
-  // "mer_" ids, as the REST API makes them, so none can be mistaken for the "platform" filter value.
-  const merchant: Merchant = { id: newId('mer'), channelId, code: parsed.data.code, name: parsed.data.name };
-  await ctx.uow.run(async (tx) => {
-    if (await tx.merchants.findByCode(channelId, merchant.code)) throw new UsageError(`merchant code ${merchant.code} is taken in channel ${channelId}`);
-    await tx.merchants.save(merchant);
-  });
+  const input = parseFlags(merchantCreate, { code: required(v, 'code', ADD_HELP), name: required(v, 'name', ADD_HELP) });
+  const merchant = await usage(createMerchant(ctx.admin, OPERATOR, channelId, input));
   ctx.print(`added merchant ${merchant.id} (${merchant.code}, ${merchant.name})`);
   return 0;
 }
 
-async function listMerchants(v: Record<string, string | boolean | undefined>, ctx: CliContext): Promise<number> {
+async function listAll(v: Record<string, string | boolean | undefined>, ctx: CliContext): Promise<number> {
   const channelId = required(v, 'channel', LIST_HELP);
-  const merchants = await ctx.uow.run((tx) => tx.merchants.listByChannel(channelId));
-  const admins = new Map<string, string[]>();
-  for (const a of await ctx.auth.accounts.list()) {
-    if (a.grant.role === 'merchant_admin') admins.set(a.grant.merchantId, [...(admins.get(a.grant.merchantId) ?? []), a.username]);
-  }
+  const merchants = await usage(listMerchants(ctx.admin, OPERATOR, channelId));
+  const admins = (await loginNames(ctx.admin)).merchantAdmins;
   ctx.print(['id', 'code', 'admins', 'name'].join('\t'));
   for (const m of merchants) ctx.print([m.id, m.code, admins.get(m.id)?.join(',') ?? '-', m.name].join('\t'));
   return 0;
@@ -50,14 +40,11 @@ async function listMerchants(v: Record<string, string | boolean | undefined>, ct
 
 async function addAdmin(v: Record<string, string | boolean | undefined>, ctx: CliContext): Promise<number> {
   const merchantId = required(v, 'merchant', ADMIN_HELP);
-  const username = required(v, 'username', ADMIN_HELP);
-  if (!usernameSchema.safeParse(username).success) throw new UsageError('--username: 3 to 64 letters, digits, _ . @ -');
-  const password = flagOrEnv(ctx, typeof v.password === 'string' ? v.password : undefined, '--password', 'KEFU_PASSWORD', true);
-  const checked = passwordSchema.safeParse(password);
-  if (!checked.success) throw new UsageError(`--password: ${checked.error.issues[0]?.message ?? 'invalid'}`);
-  const merchant = await ctx.uow.run((tx) => tx.merchants.get(merchantId));
-  if (!merchant) throw new UsageError(`no merchant ${merchantId}`);
-  const account = await authService(ctx).createAccount(username, password, { role: 'merchant_admin', channelId: merchant.channelId, merchantId: merchant.id });
+  const username = checkedUsername(required(v, 'username', ADMIN_HELP));
+  const password = checkedPassword(ctx, typeof v.password === 'string' ? v.password : undefined);
+  const merchant = await usage(readMerchant(ctx.admin, OPERATOR, merchantId));
+  // A taken username is a failure (exit 1), not a usage error, as it always was.
+  const account = await createAccount(ctx.admin, OPERATOR, { username, password, grant: { role: 'merchant_admin', channelId: merchant.channelId, merchantId: merchant.id } });
   ctx.print(`login ${account.username} administers merchant ${merchant.id} (${merchant.name})`);
   return 0;
 }
@@ -66,7 +53,7 @@ export const merchantsGroup: Group = {
   help: 'kefu merchants add|list|add-admin   (each has --help)',
   actions: {
     add: { help: ADD_HELP, options: { channel: s, code: s, name: s }, run: addMerchant },
-    list: { help: LIST_HELP, options: { channel: s }, run: listMerchants },
+    list: { help: LIST_HELP, options: { channel: s }, run: listAll },
     'add-admin': { help: ADMIN_HELP, options: { merchant: s, username: s, password: s }, run: addAdmin },
   },
 };

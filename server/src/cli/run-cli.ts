@@ -41,7 +41,7 @@ function helpOnly(print: (line: string) => void): CliContext {
   const none = () => {
     throw new Error('no store for help');
   };
-  return { print, env: {}, clock: { now: Date.now }, channels: new Proxy({}, { get: none }) as never, uow: { run: none }, auth: new Proxy({}, { get: none }) as never };
+  return { print, env: {}, admin: new Proxy({}, { get: none }) as never };
 }
 
 export async function runCli(argv: string[], rt: CliRuntime): Promise<number> {

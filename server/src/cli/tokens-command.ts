@@ -1,6 +1,8 @@
 // `kefu tokens create|list|revoke`: API tokens. `create` prints the token once; only its hash is kept.
+import { issueToken, listTokens, revokeToken } from '../app/admin/tokens';
+import { OPERATOR } from '../app/auth/principal';
 import type { Grant } from '../core/ports/auth';
-import { authService, type CliContext } from './cli-context';
+import { falseWhenMissing, usage } from './cli-context';
 import { UsageError } from './send-command';
 import { required, type Group } from './subcommands';
 
@@ -14,21 +16,12 @@ const REVOKE_HELP = 'kefu tokens revoke --id TOKEN_ID';
 
 const s = { type: 'string' } as const;
 
-async function grantFrom(v: Record<string, string | boolean | undefined>, ctx: CliContext): Promise<Grant> {
+/** The grant the flags name; whether it may be given (its merchant or agent exists) is the story's to say. */
+function grantFrom(v: Record<string, string | boolean | undefined>): Grant {
   const role = required(v, 'role', CREATE_HELP);
   if (role === 'platform_admin') return { role };
-  if (role === 'merchant_admin') {
-    const channelId = required(v, 'channel', CREATE_HELP);
-    const merchantId = required(v, 'merchant', CREATE_HELP);
-    const m = await ctx.uow.run((tx) => tx.merchants.get(merchantId));
-    if (m?.channelId !== channelId) throw new UsageError(`no merchant ${merchantId} in channel ${channelId}`);
-    return { role, channelId, merchantId };
-  }
-  if (role === 'agent') {
-    const agentId = required(v, 'agent', CREATE_HELP);
-    if (!(await ctx.uow.run((tx) => tx.agents.get(agentId)))) throw new UsageError(`no agent ${agentId}`);
-    return { role, agentId };
-  }
+  if (role === 'merchant_admin') return { role, channelId: required(v, 'channel', CREATE_HELP), merchantId: required(v, 'merchant', CREATE_HELP) };
+  if (role === 'agent') return { role, agentId: required(v, 'agent', CREATE_HELP) };
   throw new UsageError(`--role: one of platform_admin, merchant_admin, agent\n\n${CREATE_HELP}`);
 }
 
@@ -42,7 +35,7 @@ export const tokensGroup: Group = {
       options: { name: s, role: s, channel: s, merchant: s, agent: s },
       run: async (v, ctx) => {
         const name = required(v, 'name', CREATE_HELP);
-        const { token, record } = await authService(ctx).createApiToken(name, await grantFrom(v, ctx));
+        const { token, record } = await usage(issueToken(ctx.admin, OPERATOR, name, grantFrom(v)));
         ctx.print(`token ${record.id} (${record.grant.role}); shown once:`);
         ctx.print(token);
         return 0;
@@ -53,7 +46,7 @@ export const tokensGroup: Group = {
       options: {},
       run: async (_v, ctx) => {
         ctx.print(['id', 'role', 'scope', 'created', 'lastUsed', 'revoked', 'name'].join('\t'));
-        for (const t of await ctx.auth.tokens.list()) {
+        for (const t of await listTokens(ctx.admin)) {
           const g = t.grant;
           const scope = g.role === 'merchant_admin' ? `${g.channelId}/${g.merchantId}` : g.role === 'agent' ? g.agentId : '*';
           ctx.print([t.id, g.role, scope, iso(t.createdAt), iso(t.lastUsedAt), iso(t.revokedAt), t.name].join('\t'));
@@ -66,7 +59,7 @@ export const tokensGroup: Group = {
       options: { id: s },
       run: async (v, ctx) => {
         const id = required(v, 'id', REVOKE_HELP);
-        if (!(await ctx.auth.tokens.revoke(id, ctx.clock.now()))) {
+        if (!(await falseWhenMissing(revokeToken(ctx.admin, id)))) {
           ctx.print(`no active token ${id}`);
           return 1;
         }

@@ -2,10 +2,10 @@
 // Server-Sent Event, keyed by its `event:` name. The stream types what it writes with these, the web app
 // imports their types (type-only) instead of keeping a copy, and a test parses what a running server sends.
 import { z } from 'zod';
-import { principal } from '../http/api/schemas/auth';
-import { epochMs, id } from '../http/api/schemas/common';
-import { conversationState, message } from '../http/api/schemas/conversation';
-import { agentStatus } from '../http/api/schemas/team';
+import { principal } from './auth';
+import { epochMs, id } from './common';
+import { conversationState, message } from './conversation';
+import { agentStatus } from './team';
 
 /** Where the notice happened; no merchantId: the platform's own team. */
 const scope = { channelId: id, merchantId: id.optional() };

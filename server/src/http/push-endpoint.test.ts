@@ -3,7 +3,7 @@ import type { ChannelConfig, PushFormat, PushMode } from '../core/channel';
 import type { InboundType } from '../core/inbound-message';
 import { ALL_TYPES, buildPush, exampleMessage, readReply, sendBuiltPush, sendPush, verifyUrl, type PushTarget } from '../wechat/push-client/index';
 import { SECURE_JSON_PUSH as S, URL_VERIFICATION } from '../wechat/inbound/official-vectors';
-import { type Harness, startHarness } from './test-harness';
+import { type Harness, startHarness } from './testing/harness';
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const MODES: PushMode[] = ['plaintext', 'compatible', 'secure'];

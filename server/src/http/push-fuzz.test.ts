@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { ChannelConfig, PushFormat, PushMode } from '../core/channel';
 import { DOCUMENTED_STATUSES } from '../wechat/inbound/errors';
 import { ALL_TYPES, type BuiltPush, buildPush, exampleMessage, type PushTarget } from '../wechat/push-client/index';
-import { type Harness, startHarness } from './test-harness';
+import { type Harness, startHarness } from './testing/harness';
 
 jest.setTimeout(60_000);
 

@@ -37,3 +37,11 @@ describe('TimeSortableIds', () => {
     expect(ids.size).toBe(50);
   });
 });
+
+describe('TimeSortableIds for records people manage', () => {
+  it('puts the readable prefix before the ULID, and keeps engine ids bare', () => {
+    const gen = new TimeSortableIds(new ManualClock(1469918176385));
+    expect(gen.next('agt')).toMatch(/^agt_01ARYZ6S41[0-9A-HJKMNP-TV-Z]{16}$/);
+    expect(gen.next('conversation')).toMatch(CROCKFORD);
+  });
+});

@@ -2,10 +2,12 @@
 // 48 bits of milliseconds then 80 random bits, so ids sort as strings in the order they were made, which
 // the queue relies on. Within one millisecond (or if the clock steps back) the random part is incremented
 // instead of drawn again, so order holds inside a process; across processes ids stay unique by chance
-// (80 bits).
+// (80 bits). Records people manage get their readable prefix in front (agt_01ARYZ6S41…).
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/ports/clock';
-import type { IdGenerator } from '../core/ports/id-generator';
+import type { IdGenerator, IdKind } from '../core/ports/id-generator';
+
+const ENGINE_KINDS: ReadonlySet<IdKind> = new Set<IdKind>(['customer', 'conversation', 'message', 'outbox']);
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const TIME_CHARS = 10;
@@ -31,8 +33,13 @@ export class TimeSortableIds implements IdGenerator {
     private readonly random: (size: number) => Buffer = randomBytes,
   ) {}
 
-  /** `kind` is not encoded: ULIDs are unique across kinds as they are. */
-  next(): string {
+  /** Engine kinds are not encoded (ULIDs are unique across kinds as they are); record kinds get their prefix. */
+  next(kind: IdKind = 'message'): string {
+    const ulid = this.ulid();
+    return ENGINE_KINDS.has(kind) ? ulid : `${kind}_${ulid}`;
+  }
+
+  private ulid(): string {
     let time = Math.max(this.clock.now(), this.lastTime);
     let rand: bigint;
     if (time === this.lastTime) {

@@ -1,15 +1,15 @@
 // The API's answers and bodies as TypeScript types, inferred from the server's own zod schemas
-// (server/src/http/api/schemas/), so the web app cannot drift from what the server enforces. Type-only
+// (server/src/contract/), so the web app cannot drift from what the server enforces. Type-only
 // imports: none of the server's code reaches the browser bundle.
 import type { z } from 'zod';
-import type * as auth from '../../../server/src/http/api/schemas/auth';
-import type * as channel from '../../../server/src/http/api/schemas/channel';
-import type * as conv from '../../../server/src/http/api/schemas/conversation';
-import type * as knowledge from '../../../server/src/http/api/schemas/knowledge';
-import type * as media from '../../../server/src/http/api/schemas/media';
-import type * as reports from '../../../server/src/http/api/schemas/reports';
-import type * as settings from '../../../server/src/http/api/schemas/settings';
-import type * as team from '../../../server/src/http/api/schemas/team';
+import type * as auth from '../../../server/src/contract/auth';
+import type * as channel from '../../../server/src/contract/channel';
+import type * as conv from '../../../server/src/contract/conversation';
+import type * as knowledge from '../../../server/src/contract/knowledge';
+import type * as media from '../../../server/src/contract/media';
+import type * as reports from '../../../server/src/contract/reports';
+import type * as settings from '../../../server/src/contract/settings';
+import type * as team from '../../../server/src/contract/team';
 
 export type Out<T extends z.ZodType> = z.output<T>;
 export type In<T extends z.ZodType> = z.input<T>;

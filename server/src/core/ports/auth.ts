@@ -44,7 +44,7 @@ export interface LoginAccount {
   id: string;
   /** Lower case; unique. */
   username: string;
-  /** `scrypt$N$r$p$salt$hash` (see http/api/auth/password.ts). */
+  /** `scrypt$N$r$p$salt$hash` (see security/scrypt-password-hasher.ts). */
   passwordHash: string;
   grant: Grant;
   createdAt: number;

@@ -1,6 +1,16 @@
-// Port: new identifiers. Injected so tests get predictable ids and storage may choose the scheme.
+// Port: new identifiers, the only way ids are made. Injected so tests get predictable ids and storage may
+// choose the scheme.
 
-export type IdKind = 'customer' | 'conversation' | 'message' | 'outbox';
+/** The engine's records: customers, conversations, messages and outbox items (bare ids). */
+export type EngineIdKind = 'customer' | 'conversation' | 'message' | 'outbox';
+
+/**
+ * Records people manage carry a short readable prefix before the id (agt_…, tok_…): agents, merchants,
+ * skill groups, calendars, API tokens, login accounts, knowledge-base media.
+ */
+export type RecordIdPrefix = 'agt' | 'mer' | 'grp' | 'cal' | 'tok' | 'acc' | 'kbm';
+
+export type IdKind = EngineIdKind | RecordIdPrefix;
 
 export interface IdGenerator {
   /**

@@ -1,5 +1,5 @@
 // Authentication over real HTTP: tokens, logins, sessions, expiry, logout, lockout.
-import { LoginThrottle } from './auth/login-throttle';
+import { LoginThrottle } from '../../app/auth/login-throttle';
 import { startApiFixture, type ApiFixture } from './testing/api-fixture';
 
 let f: ApiFixture;

@@ -5,13 +5,13 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Metrics } from '../ops/metrics';
 import { apiContext, type ApiContext, type ApiDeps } from './api-context';
-import { authenticate } from './auth/authenticate';
-import { mustHaveRole } from './auth/policy';
-import { ApiError, badRequest, fromEngine } from './errors';
+import { bearerOf } from './auth/bearer';
+import { mustHaveRole } from '../../app/auth/policy';
+import { ApiError, badRequest, fromEngine } from '../../app/errors';
 import { openApiDocument } from './openapi';
 import { DEFAULT_MAX_BODY_BYTES, RawAnswer, type ApiRoute } from './route-table';
 import { allRoutes } from './routes/index';
-import { parsePart } from './validation';
+import { parsePart } from '../../contract/validation';
 
 export type { ApiDeps } from './api-context';
 
@@ -45,7 +45,7 @@ function countRequests(metrics: Metrics | undefined) {
 
 async function authenticated(ctx: ApiContext, req: Request, res: Response) {
   try {
-    return await authenticate({ stores: ctx.auth.stores, uow: ctx.engine.uow, clock: ctx.clock }, req.get('authorization'));
+    return await ctx.auth.authenticate(bearerOf(req.get('authorization')));
   } catch (err) {
     res.set('www-authenticate', 'Bearer'); // RFC 6750: a 401 names the scheme
     throw err;

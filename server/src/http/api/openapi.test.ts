@@ -15,7 +15,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(res.status).toBe(200);
     const doc = JSON.parse(res.text);
     expect(doc.openapi).toBe('3.1.0');
-    const routes = allRoutes(apiContext({ engine: f.engine.deps, channels: f.channels, auth: f.auth }));
+    const routes = allRoutes(apiContext({ engine: f.engine.deps, channels: f.channels, auth: f.service }));
     expect(routes.length).toBeGreaterThan(40);
     for (const r of routes) {
       const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method];

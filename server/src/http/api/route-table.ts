@@ -4,7 +4,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Role } from '../../core/ports/auth';
-import type { Principal } from './auth/principal';
+import type { Principal } from '../../app/auth/principal';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

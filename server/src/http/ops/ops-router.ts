@@ -1,7 +1,7 @@
 // Operations endpoints, mounted at '/': GET /healthz (is the database reachable?) and GET /metrics
 // (Prometheus text format). Neither needs credentials; put them behind the network's edge if needed.
 import { Router } from 'express';
-import { ApiError } from '../api/errors';
+import { ApiError } from '../../app/errors';
 import type { Metrics } from './metrics';
 
 export interface OpsDeps {

@@ -3,7 +3,7 @@
 // every route keeps one authentication path. Cookie-authenticated unsafe requests must carry the CSRF
 // token (double submit, bound to the session); bearer requests need none, a cross-site page cannot set them.
 import type { NextFunction, Request, Response } from 'express';
-import { ApiError } from '../api/errors';
+import { ApiError } from '../../app/errors';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, csrfTokenFor, parseCookies, sameSecret } from './cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -7,8 +7,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { LiveEventData, LiveEventName, LiveNotice } from '../../contract/live-events';
 import type { EngineNotice } from '../../core/ports/notifier';
-import { authenticate } from '../api/auth/authenticate';
-import { describePrincipal, type Principal } from '../api/auth/principal';
+import { bearerOf } from '../api/auth/bearer';
+import { describePrincipal, type Principal } from '../../app/auth/principal';
 import { messageView } from '../api/views/message-view';
 import { callerOf } from './caller';
 import { maySee } from './visibility';
@@ -60,7 +60,7 @@ export function eventsRouter(deps: WorkbenchDeps): Router {
     });
     const beat = async () => {
       try {
-        principal = await authenticate({ stores: deps.auth.stores, uow: deps.uow, clock: deps.clock }, req.get('authorization'));
+        principal = await deps.auth.authenticate(bearerOf(req.get('authorization')));
         send(': heartbeat\n\n');
       } catch {
         send(frame('session_ended', {}));

@@ -3,11 +3,9 @@
 // form cannot send application/json without a preflight) keeps the login itself from being forged.
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { authenticate } from '../api/auth/authenticate';
-import { describePrincipal } from '../api/auth/principal';
-import { hashSecret } from '../api/auth/secrets';
-import { ApiError, badRequest } from '../api/errors';
-import { loginBody } from '../api/schemas/auth';
+import { describePrincipal } from '../../app/auth/principal';
+import { ApiError, badRequest } from '../../app/errors';
+import { loginBody } from '../../contract/auth';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfTokenFor, parseCookies, serializeCookie } from './cookies';
 import type { WorkbenchDeps } from './workbench-deps';
 
@@ -34,7 +32,7 @@ export function loginRouter(deps: WorkbenchDeps): Router {
       if (err instanceof ApiError && typeof wait === 'number') res.set('retry-after', String(Math.ceil(wait / 1000)));
       throw err;
     }
-    const principal = await authenticate({ stores: deps.auth.stores, uow: deps.uow, clock: deps.clock }, `Bearer ${login.token}`);
+    const principal = await deps.auth.authenticate(login.token);
     setCookies(req, res, login.token, (login.expiresAt - deps.clock.now()) / 1000);
     // The token stays in the cookie only; the page gets the CSRF token to echo and who logged in.
     res.json({ expiresAt: login.expiresAt, csrfToken: csrfTokenFor(login.token), principal: describePrincipal(principal) });
@@ -48,7 +46,7 @@ export function logoutRouter(deps: WorkbenchDeps): Router {
   router.delete('/session', async (req, res) => {
     res.set('cache-control', 'no-store');
     const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-    if (token) await deps.auth.logout(hashSecret(token));
+    if (token) await deps.auth.logoutToken(token);
     setCookies(req, res, '', 0);
     res.status(204).end();
   });

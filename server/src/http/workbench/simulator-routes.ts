@@ -5,9 +5,9 @@
 // Mounted only with KEFU_SIMULATOR=1, which config.ts refuses in production.
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { mustHaveRole, mustReachChannel } from '../api/auth/policy';
+import { mustHaveRole, mustReachChannel } from '../../app/auth/policy';
 import { ADMINS } from '../api/route-table';
-import { ApiError, badRequest, notFound } from '../api/errors';
+import { ApiError, badRequest, notFound } from '../../app/errors';
 import { callerOf } from './caller';
 import type { WorkbenchDeps } from './workbench-deps';
 

@@ -1,5 +1,5 @@
 import type { EngineNotice } from '../../core/ports/notifier';
-import type { Principal } from '../api/auth/principal';
+import type { Principal } from '../../app/auth/principal';
 import { maySee } from './visibility';
 
 const via = { kind: 'token', tokenId: 't' } as const;

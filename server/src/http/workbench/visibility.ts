@@ -2,8 +2,8 @@
 // merchant admins their merchant; agents their merchant's queue and colleagues' status, but of
 // conversations only the unassigned ones (the queue) and their own (including one just taken from them).
 import type { EngineNotice } from '../../core/ports/notifier';
-import type { Principal } from '../api/auth/principal';
-import { reaches } from '../api/auth/policy';
+import type { Principal } from '../../app/auth/principal';
+import { reaches } from '../../app/auth/policy';
 
 function concernsAgent(n: EngineNotice, agentId: string): boolean {
   switch (n.type) {

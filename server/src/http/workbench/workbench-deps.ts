@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../core/ports/clock';
 import type { UnitOfWork } from '../../core/ports/unit-of-work';
 import type { NoticeListener } from '../../core/ports/notifier';
-import type { AuthService } from '../api/auth/auth-service';
+import type { AuthService } from '../../app/auth/auth-service';
 
 export interface WorkbenchDeps {
   /** Shares the API's login throttle, so cookie logins and bearer logins draw on one guessing budget. */

@@ -1,4 +1,4 @@
-import { startHarness } from '../../http/test-harness';
+import { startHarness } from '../../http/testing/harness';
 import { decryptMessage, parseAesKey } from '../inbound/crypto';
 import { readJson, readXml } from '../inbound/envelope';
 import { SECURE_JSON_PUSH as S } from '../inbound/official-vectors';

@@ -1,4 +1,4 @@
-// A work calendar's editor (server/src/http/api/schemas/team.ts calendarFields): time zone, workdays,
+// A work calendar's editor (server/src/contract/team.ts calendarFields): time zone, workdays,
 // up to four time segments for workdays and for non-workdays, holidays and make-up workdays.
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';

@@ -1,4 +1,4 @@
-// A channel form's draft: the fields as typed, their checks (mirroring server/src/http/api/schemas/
+// A channel form's draft: the fields as typed, their checks (mirroring server/src/contract/
 // channel.ts, so mistakes show before sending) and the request body they make.
 import { useState } from 'react';
 import type { Channel } from '../../api/types';

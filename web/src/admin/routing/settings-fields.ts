@@ -1,5 +1,5 @@
 // The routing settings as form fields, grouped as an admin thinks of them; the kinds, ranges and options
-// follow server/src/http/api/schemas/settings.ts. A field left empty is not stored at this level, so the
+// follow server/src/contract/settings.ts. A field left empty is not stored at this level, so the
 // level above (or the default) applies.
 import type { SettingsPatch } from '../../api/types';
 

@@ -2,11 +2,11 @@
 // integration with an admin token, say) name the agent to reply as, and may transfer or end as admins.
 import type { ApiContext } from '../api-context';
 import { agentReply, endConversation, transferConversation, type EndedBy } from '../../../app/index';
-import type { Principal } from '../auth/principal';
-import { ApiError, badRequest, forbidden } from '../errors';
+import type { Principal } from '../../../app/auth/principal';
+import { ApiError, badRequest, forbidden } from '../../../app/errors';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { endBody, replyAnswer, replyBody, transferAnswer, transferBody } from '../schemas/conversation';
-import { agentInReach, conversationInReach } from './lookups';
+import { endBody, replyAnswer, replyBody, transferAnswer, transferBody } from '../../../contract/conversation';
+import { agentInReach, conversationInReach } from '../../../app/admin/reach';
 import { conversationParams } from './conversation-routes';
 import { replyContent } from './reply-content';
 
@@ -26,7 +26,7 @@ async function actingAgent(ctx: ApiContext, p: Principal, named: string | undefi
     return p.agentId;
   }
   if (named === undefined) return undefined;
-  return (await agentInReach(ctx, p, named)).id;
+  return (await agentInReach(ctx.admin, p, named)).id;
 }
 
 export function actionRoutes(ctx: ApiContext): ApiRoute[] {
@@ -38,7 +38,7 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
         'A reply WeChat’s send window would refuse is refused here with 409 and code window_closed or quota_used_up; nothing is recorded.',
       params: conversationParams, body: replyBody, response: replyAnswer,
       handle: async ({ principal, params, body }) => {
-        const c = await conversationInReach(ctx, principal, params.conversationId);
+        const c = await conversationInReach(ctx.admin, principal, params.conversationId);
         const agentId = await actingAgent(ctx, principal, body.agentId);
         if (agentId === undefined) throw badRequest('body.agentId: admins must name the agent to reply as');
         const content = await replyContent(ctx, c, body);
@@ -52,7 +52,7 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
       description: 'When the target cannot take it now nothing changes and the answer is 409 with code agent_unavailable, off_hours, nobody_available or queue_full.',
       params: conversationParams, body: transferBody, response: transferAnswer,
       handle: async ({ principal, params, body }) => {
-        const c = await conversationInReach(ctx, principal, params.conversationId);
+        const c = await conversationInReach(ctx.admin, principal, params.conversationId);
         const byAgentId = await actingAgent(ctx, principal, body.agentId);
         const result = await transferConversation(ctx.engine, { conversationId: c.id, to: body.to, ...(byAgentId !== undefined && { byAgentId }) });
         if (!result.ok) throw new ApiError(409, result.reason, TRANSFER_REFUSALS[result.reason] ?? result.reason);
@@ -63,7 +63,7 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'post', path: '/conversations/:conversationId/end', tag: TAG, summary: 'End the conversation (the customer gets the closing message)', roles: ALL_ROLES,
       params: conversationParams, body: endBody,
       handle: async ({ principal, params, body }) => {
-        const c = await conversationInReach(ctx, principal, params.conversationId);
+        const c = await conversationInReach(ctx.admin, principal, params.conversationId);
         const agentId = await actingAgent(ctx, principal, body.agentId);
         const by: EndedBy = agentId === undefined ? { kind: 'admin' } : { kind: 'agent', agentId };
         await endConversation(ctx.engine, { conversationId: c.id, by });

@@ -2,13 +2,11 @@
 import { z } from 'zod';
 import { changeAgentStatus } from '../../../app/index';
 import type { ApiContext } from '../api-context';
-import { verifyPassword } from '../auth/password';
-import { describePrincipal, type Principal } from '../auth/principal';
-import { ApiError, badRequest } from '../errors';
+import { describePrincipal, type Principal } from '../../../app/auth/principal';
+import { ApiError, badRequest } from '../../../app/errors';
 import { ALL_ROLES, publicRoute, route, type ApiRoute } from '../route-table';
-import { loginAnswer, loginBody, ownPasswordBody, principal as principalSchema } from '../schemas/auth';
-import { statusChange } from '../schemas/team';
-import { authenticate } from '../auth/authenticate';
+import { loginAnswer, loginBody, ownPasswordBody, principal as principalSchema } from '../../../contract/auth';
+import { statusChange } from '../../../contract/team';
 
 const TAG = 'auth';
 
@@ -26,7 +24,7 @@ export function authRoutes(ctx: ApiContext): ApiRoute[] {
       handle: async ({ body, req, res }) => {
         try {
           const { token, expiresAt } = await ctx.auth.login(body.username, body.password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
-          const principal = await authenticate({ stores: ctx.auth.stores, uow: ctx.engine.uow, clock: ctx.clock }, `Bearer ${token}`);
+          const principal = await ctx.auth.authenticate(token);
           return { token, expiresAt, principal: describePrincipal(principal) };
         } catch (err) {
           if (err instanceof ApiError && err.status === 429) res.set('retry-after', String(Math.ceil(Number((err as { retryAfterMs?: number }).retryAfterMs ?? 1000) / 1000)));
@@ -57,9 +55,7 @@ export function authRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'put', path: '/me/password', tag: TAG, summary: 'Change the password of the logged-in account (ends all its sessions)', roles: ALL_ROLES,
       body: ownPasswordBody,
       handle: async ({ principal, body }) => {
-        const account = await ctx.auth.stores.accounts.get(sessionOf(principal).accountId);
-        if (!account || !(await verifyPassword(body.currentPassword, account.passwordHash))) throw new ApiError(403, 'wrong_password', 'the current password is wrong');
-        await ctx.auth.setPassword(account.id, body.newPassword);
+        await ctx.auth.changeOwnPassword(sessionOf(principal).accountId, body.currentPassword, body.newPassword);
         return undefined;
       },
     }),

@@ -1,12 +1,11 @@
 // Work calendars: segments per workday and non-workday, holidays and make-up workdays, in a time zone.
+// The rules are the stories' (app/admin/calendars.ts).
 import { z } from 'zod';
-import type { WorkCalendar } from '../../../core/model/work-calendar';
+import { createCalendar, listCalendars, readCalendar, replaceCalendar } from '../../../app/admin/calendars';
 import type { ApiContext } from '../api-context';
-import { merchantFilter, merchantForNew, mustAdminister } from '../auth/policy';
 import { ADMINS, route, type ApiRoute } from '../route-table';
-import { channelParams, id, list, merchantFilterQuery } from '../schemas/common';
-import { calendar, calendarCreate, calendarFields } from '../schemas/team';
-import { channelInReach, mustBeMerchantOf, recordInReach } from './lookups';
+import { channelParams, id, list, merchantFilterQuery } from '../../../contract/common';
+import { calendar, calendarCreate, calendarFields } from '../../../contract/team';
 
 const TAG = 'calendars';
 const calendarParams = z.strictObject({ calendarId: id });
@@ -16,40 +15,21 @@ export function calendarRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get', path: '/channels/:channelId/calendars', tag: TAG, summary: 'List work calendars', roles: ADMINS,
       params: channelParams, query: merchantFilterQuery, response: list(calendar),
-      handle: async ({ principal, params, query }) => {
-        await channelInReach(ctx, principal, params.channelId);
-        const filter = merchantFilter(principal, params.channelId, query.merchantId);
-        const merchants = filter ? [filter.merchantId] : [undefined, ...(await ctx.tx((tx) => tx.merchants.listByChannel(params.channelId))).map((m) => m.id)];
-        return { items: await ctx.tx(async (tx) => (await Promise.all(merchants.map((m) => tx.calendars.listByMerchant(params.channelId, m)))).flat()) };
-      },
+      handle: async ({ principal, params, query }) => ({ items: await listCalendars(ctx.admin, principal, params.channelId, query.merchantId) }),
     }),
     route({
       method: 'post', path: '/channels/:channelId/calendars', tag: TAG, summary: 'Create a work calendar', roles: ADMINS, status: 201,
       params: channelParams, body: calendarCreate, response: calendar,
-      handle: async ({ principal, params, body }) => {
-        await channelInReach(ctx, principal, params.channelId);
-        const merchantId = merchantForNew(principal, params.channelId, body.merchantId);
-        await mustBeMerchantOf(ctx, params.channelId, merchantId);
-        const { merchantId: _m, ...fields } = body;
-        const record: WorkCalendar = { id: ctx.newId('cal'), channelId: params.channelId, ...(merchantId !== undefined && { merchantId }), ...fields };
-        await ctx.tx((tx) => tx.calendars.save(record));
-        return record;
-      },
+      handle: async ({ principal, params, body }) => createCalendar(ctx.admin, principal, params.channelId, body),
     }),
     route({
       method: 'get', path: '/calendars/:calendarId', tag: TAG, summary: 'Read a work calendar', roles: ADMINS, params: calendarParams, response: calendar,
-      handle: async ({ principal, params }) => recordInReach(ctx, principal, 'calendars', params.calendarId),
+      handle: async ({ principal, params }) => readCalendar(ctx.admin, principal, params.calendarId),
     }),
     route({
       method: 'put', path: '/calendars/:calendarId', tag: TAG, summary: 'Replace a work calendar’s times and dates', roles: ADMINS,
       params: calendarParams, body: calendarFields, response: calendar,
-      handle: async ({ principal, params, body }) => {
-        const current = await recordInReach(ctx, principal, 'calendars', params.calendarId);
-        mustAdminister(principal, current, `calendar ${current.id}`);
-        const next: WorkCalendar = { id: current.id, channelId: current.channelId, ...(current.merchantId !== undefined && { merchantId: current.merchantId }), ...body };
-        await ctx.tx((tx) => tx.calendars.save(next));
-        return next;
-      },
+      handle: async ({ principal, params, body }) => replaceCalendar(ctx.admin, principal, params.calendarId, body),
     }),
   ];
 }

@@ -2,11 +2,11 @@
 // connect channels): new credentials, or a saved channel's (optionally with a new AppSecret to try
 // before saving it). Answers 200 either way: a refusal is a result to show, not a failed request.
 import type { ApiContext } from '../api-context';
-import { notFound } from '../errors';
+import { notFound } from '../../../app/errors';
 import { PLATFORM, route, type ApiRoute } from '../route-table';
-import { credentialsAnswer, credentialsCheck, storedCredentialsCheck } from '../schemas/channel';
-import { channelParams } from '../schemas/common';
-import { channelInReach } from './lookups';
+import { credentialsAnswer, credentialsCheck, storedCredentialsCheck } from '../../../contract/channel';
+import { channelParams } from '../../../contract/common';
+import { channelInReach } from '../../../app/admin/reach';
 
 const TAG = 'channels';
 const DESCRIPTION = 'Calls WeChat’s cgi-bin/stable_token (force_refresh false, so no token anyone uses is invalidated) and keeps nothing. Answers {ok: true}, or {ok: false, errcode, errmsg, explanation}; errcode null when WeChat could not be reached.';
@@ -26,7 +26,7 @@ export function credentialsRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'post', path: '/channels/:channelId/credentials-check', tag: TAG, summary: 'Check a channel’s AppID with its stored AppSecret, or with a new one before saving it', roles: PLATFORM,
       description: DESCRIPTION, params: channelParams, body: storedCredentialsCheck, response: credentialsAnswer,
       handle: async ({ principal, params, body }) => {
-        const channel = await channelInReach(ctx, principal, params.channelId);
+        const channel = await channelInReach(ctx.admin, principal, params.channelId);
         return check()(channel.kind, { appId: channel.appId, secret: body.appSecret ?? channel.appSecret });
       },
     }),

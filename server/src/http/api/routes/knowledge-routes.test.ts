@@ -9,9 +9,10 @@ import { openDatabase } from '../../../storage/database';
 import { inMemoryAuthStores } from '../../../storage/testing/auth-in-memory';
 import { createApp } from '../../create-app';
 import { apiRouter } from '../api-router';
-import { AuthService } from '../auth/auth-service';
-import { InMemoryChannelStore } from '../channel-store';
-import { CHANNEL_RECORD, FAST_SCRYPT } from '../testing/api-fixture';
+import { testAuthService } from '../../../security/testing/test-auth-service';
+import { TimeSortableIds } from '../../../storage/time-sortable-ids';
+import { InMemoryChannelStore } from '../../../storage/testing/in-memory-channel-store';
+import { CHANNEL_RECORD } from '../testing/api-fixture';
 
 let base = '';
 let close: () => Promise<void>;
@@ -25,10 +26,10 @@ beforeEach(async () => {
   const channels = new InMemoryChannelStore();
   await channels.save(CHANNEL_RECORD);
   const auth = inMemoryAuthStores();
+  const service = testAuthService({ stores: auth, uow: engine.deps.uow, clock: engine.clock });
   kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), { now: () => 5, newId: (p) => `${p}_x`, pollMs: 0 });
   await kb.service.start();
-  const app = createApp({ channels: { find: async () => undefined }, onPush: async () => undefined, logger: pino({ level: 'silent' }), extraRouters: [['/api/v1', apiRouter({ engine: engine.deps, channels, auth, passwordCost: FAST_SCRYPT, knowledge: kb.service })]] });
-  const service = new AuthService({ stores: auth, clock: engine.clock, passwordCost: FAST_SCRYPT });
+  const app = createApp({ channels: { find: async () => undefined }, onPush: async () => undefined, logger: pino({ level: 'silent' }), extraRouters: [['/api/v1', apiRouter({ engine: engine.deps, channels, auth: service, ids: new TimeSortableIds(engine.clock), knowledge: kb.service })]] });
   tokens = {
     platform: (await service.createApiToken('p', { role: 'platform_admin' })).token,
     m1: (await service.createApiToken('m1', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm1' })).token,

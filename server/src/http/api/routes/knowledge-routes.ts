@@ -2,14 +2,14 @@
 // could not answer, and media for picture entries. Admins only; a merchant admin works on their own
 // merchant's knowledge base, platform admins on any (absent merchantId: the platform's own).
 import type { ApiContext } from '../api-context';
-import { merchantForNew, PLATFORM_TEAM } from '../auth/policy';
-import type { Principal } from '../auth/principal';
-import { notFound } from '../errors';
+import { merchantForNew, PLATFORM_TEAM } from '../../../app/auth/policy';
+import type { Principal } from '../../../app/auth/principal';
+import { notFound } from '../../../app/errors';
 import { ADMINS, route, type ApiRoute } from '../route-table';
-import { list } from '../schemas/common';
-import * as s from '../schemas/knowledge';
+import { list } from '../../../contract/common';
+import * as s from '../../../contract/knowledge';
 import type { Scope } from '../../../knowledge/knowledge-store';
-import { channelInReach, mustBeMerchantOf } from './lookups';
+import { channelInReach, mustBeMerchantOf } from '../../../app/admin/reach';
 
 const TAG = 'knowledge';
 const BASE = '/channels/:channelId/knowledge';
@@ -21,9 +21,9 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
   };
   /** The scope the caller works on: merchant admins always their own merchant. */
   const scopeOf = async (p: Principal, channelId: string, merchantId: string | undefined): Promise<Scope> => {
-    await channelInReach(ctx, p, channelId);
+    await channelInReach(ctx.admin, p, channelId);
     const m = merchantForNew(p, channelId, merchantId === PLATFORM_TEAM ? undefined : merchantId);
-    await mustBeMerchantOf(ctx, channelId, m);
+    await mustBeMerchantOf(ctx.admin, channelId, m);
     return { channelId, ...(m !== undefined && { merchantId: m }) };
   };
   return [

@@ -3,11 +3,11 @@
 // (POST /conversations/:id/reply with knowledge.number). Declared before the entry routes, whose
 // /knowledge/:number would otherwise take "search" for a number.
 import type { ApiContext } from '../api-context';
-import { notFound } from '../errors';
+import { notFound } from '../../../app/errors';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { knowledgeParams, searchAnswer, searchQuery } from '../schemas/knowledge';
+import { knowledgeParams, searchAnswer, searchQuery } from '../../../contract/knowledge';
 import { entryPreview, entryQuestion } from '../../../knowledge/entry-preview';
-import { channelInReach, workingMerchant } from './lookups';
+import { channelInReach, workingMerchant } from '../../../app/admin/reach';
 
 export function knowledgeSearchRoutes(ctx: ApiContext): ApiRoute[] {
   return [
@@ -17,8 +17,8 @@ export function knowledgeSearchRoutes(ctx: ApiContext): ApiRoute[] {
       params: knowledgeParams, query: searchQuery, response: searchAnswer,
       handle: async ({ principal, params, query }) => {
         if (!ctx.knowledge) throw notFound('knowledge base');
-        await channelInReach(ctx, principal, params.channelId);
-        const merchantId = await workingMerchant(ctx, principal, params.channelId, query.merchantId);
+        await channelInReach(ctx.admin, principal, params.channelId);
+        const merchantId = await workingMerchant(ctx.admin, principal, params.channelId, query.merchantId);
         const scope = { channelId: params.channelId, ...(merchantId !== undefined && { merchantId }) };
         const entries = ctx.knowledge.search(scope, query.q, query.limit);
         return { items: entries.map((e) => ({ number: e.number, question: entryQuestion(e), keywords: e.keywords, preview: entryPreview(e), type: e.type })) };

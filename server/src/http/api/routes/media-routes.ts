@@ -2,12 +2,13 @@
 // owned by the uploader's channel and merchant), and the browser loads stored media back as <img src>,
 // authenticated by the session cookie and checked against the media's owner like any record.
 import type { ApiContext } from '../api-context';
-import { ApiError, badRequest, notFound } from '../errors';
+import { ApiError, badRequest, notFound } from '../../../app/errors';
 import { ALL_ROLES, RawAnswer, route, type ApiRoute } from '../route-table';
-import { channelParams } from '../schemas/common';
-import { MAX_PICTURE_BODY_BYTES, MAX_PICTURE_BYTES, mediaParams, mediaQuery, pictureUpload, uploaded } from '../schemas/media';
+import { channelParams } from '../../../contract/common';
+import { MAX_PICTURE_BODY_BYTES, MAX_PICTURE_BYTES, mediaParams, mediaQuery, pictureUpload, uploaded } from '../../../contract/media';
 import { mediaUrlOf } from '../views/message-view';
-import { channelInReach, mediaInReach, workingMerchant } from './lookups';
+import { channelInReach, workingMerchant } from '../../../app/admin/reach';
+import { mediaInReach } from './lookups';
 
 const TAG = 'media';
 
@@ -33,8 +34,8 @@ export function mediaRoutes(ctx: ApiContext): ApiRoute[] {
       description: 'The picture belongs to the caller’s merchant (platform admins choose with merchantId). Too large: 413 with code body_too_large or media_too_large.',
       params: channelParams, query: mediaQuery, body: pictureUpload, response: uploaded, maxBodyBytes: MAX_PICTURE_BODY_BYTES,
       handle: async ({ principal, params, query, body }) => {
-        await channelInReach(ctx, principal, params.channelId);
-        const merchantId = await workingMerchant(ctx, principal, params.channelId, query.merchantId);
+        await channelInReach(ctx.admin, principal, params.channelId);
+        const merchantId = await workingMerchant(ctx.admin, principal, params.channelId, query.merchantId);
         const data = Buffer.from(body.base64, 'base64');
         if (data.length > MAX_PICTURE_BYTES) throw new ApiError(413, 'media_too_large', `the picture is ${(data.length / 1048576).toFixed(1)} MiB; WeChat takes at most 2 MiB`);
         if (pictureTypeOf(data) !== body.contentType) throw badRequest(`body.base64: the file is not the ${body.contentType} picture contentType says`);

@@ -7,9 +7,11 @@ import type { Conversation } from '../../../core/model/conversation';
 import type { MessageContent } from '../../../core/model/message';
 import { isLive } from '../../../knowledge/entry';
 import { mediaRef, renderEntry } from '../../../knowledge/render';
+import { channelOf } from '../../../app/admin/channels';
+import { customerOf } from '../../../app/admin/customers';
 import type { ApiContext } from '../api-context';
-import { badRequest, forbidden, notFound } from '../errors';
-import type { replyBody } from '../schemas/conversation';
+import { badRequest, forbidden, notFound } from '../../../app/errors';
+import type { replyBody } from '../../../contract/conversation';
 import { mediaSeenFrom } from './lookups';
 
 type ReplyBody = z.output<typeof replyBody>;
@@ -29,14 +31,13 @@ async function knowledgeEntry(ctx: ApiContext, c: Conversation, number: number, 
   // 404 as for an entry the caller reads: another merchant's number tells nothing about that merchant.
   if (!entry || !isLive(entry, ctx.clock.now())) throw notFound(`body.knowledge.number: live entry ${number} of this merchant’s knowledge base`);
   if (kind === 'miniprogram' && (entry.type === 'voice' || entry.type === 'video')) throw badRequest(`body.knowledge.number: entry ${number} is a ${entry.type} entry, which a mini program cannot send`);
-  const customer = await ctx.tx((tx) => tx.customers.get(c.customerId));
+  const customer = await customerOf(ctx.admin, c);
   return renderEntry(entry, { id: c.customerId, ...(customer?.nickname !== undefined && { nickname: customer.nickname }) });
 }
 
 export async function replyContent(ctx: ApiContext, c: Conversation, body: ReplyBody): Promise<MessageContent> {
   if (body.text !== undefined) return { type: 'text', text: body.text };
-  const channel = await ctx.channels.get(c.channelId);
-  if (!channel) throw notFound(`channel ${c.channelId}`);
+  const channel = await channelOf(ctx.admin, c.channelId);
   if (body.image) return { type: 'image', mediaId: await picture(ctx, c, body.image.media, 'body.image.media') };
   if (body.card) {
     const { title, pagePath, appId } = body.card;

@@ -2,19 +2,16 @@
 // admins get their merchant's only; platform admins everything or one merchant. CSV answers come in
 // files of at most 2000 rows (?page=1, 2, … up to the x-total-pages header) and carry no secret:
 // channels go through publicChannel's allow-list (exports/channel-rows.ts).
-import { readDashboard } from '../../../app/index';
+import { listChannels } from '../../../app/admin/channels';
+import { namesOf, openDashboard, reportScope } from '../../../app/admin/reports';
 import { channelRow, CHANNEL_COLUMNS } from '../../../exports/channel-rows';
 import { conversationReportRow, CONVERSATION_REPORT_COLUMNS } from '../../../exports/conversation-rows';
 import { csvText, MAX_ROWS_PER_FILE, type Cell } from '../../../exports/csv';
-import type { ReportScope } from '../../../core/ports/reports';
 import type { ApiContext } from '../api-context';
-import { merchantFilter } from '../auth/policy';
-import type { Principal } from '../auth/principal';
-import { badRequest, notFound } from '../errors';
+import { badRequest, notFound } from '../../../app/errors';
 import { ADMINS, RawAnswer, route, type ApiRoute } from '../route-table';
-import { channelParams } from '../schemas/common';
-import { channelsExportQuery, conversationsExportQuery, dashboard, dashboardQuery } from '../schemas/reports';
-import { channelInReach, mustBeMerchantOf } from './lookups';
+import { channelParams } from '../../../contract/common';
+import { channelsExportQuery, conversationsExportQuery, dashboard, dashboardQuery } from '../../../contract/reports';
 
 const TAG = 'reports';
 const CSV = { contentType: 'text/csv', description: 'CSV (UTF-8 with a BOM), at most 2000 rows; headers x-total-pages and content-disposition: attachment' };
@@ -30,14 +27,6 @@ function csvPage(name: string, header: readonly string[], rows: readonly Cell[][
   });
 }
 
-/** The caller's part of a channel: platform admins all of it or one merchant; merchant admins their own. */
-async function reportScope(ctx: ApiContext, p: Principal, channelId: string, merchantId: string | undefined): Promise<ReportScope> {
-  await channelInReach(ctx, p, channelId);
-  const merchant = merchantFilter(p, channelId, merchantId);
-  if (merchant) await mustBeMerchantOf(ctx, channelId, merchant.merchantId);
-  return { channelId, ...(merchant && { merchant }) };
-}
-
 export function reportRoutes(ctx: ApiContext): ApiRoute[] {
   const reports = () => {
     if (!ctx.reports) throw notFound('reports');
@@ -48,8 +37,7 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'get', path: '/channels/export.csv', tag: TAG, summary: 'Download channels as CSV (merchant admins: their own); no secrets', roles: ADMINS,
       query: channelsExportQuery, produces: CSV,
       handle: async ({ principal, query }) => {
-        const all = await ctx.channels.list();
-        const mine = principal.role === 'platform_admin' ? all : all.filter((c) => c.id === principal.channelId);
+        const mine = await listChannels(ctx.admin, principal);
         const start = (query.page - 1) * MAX_ROWS_PER_FILE;
         return csvPage('channels', CHANNEL_COLUMNS, mine.slice(start, start + MAX_ROWS_PER_FILE).map(channelRow), query.page, mine.length);
       },
@@ -59,13 +47,10 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
       description: `Columns: ${CONVERSATION_REPORT_COLUMNS.join(', ')}. Times are ISO 8601 in UTC.`,
       params: channelParams, query: conversationsExportQuery, produces: CSV,
       handle: async ({ principal, params, query }) => {
-        const scope = await reportScope(ctx, principal, params.channelId, query.merchantId);
+        const scope = await reportScope(ctx.admin, principal, params.channelId, query.merchantId);
         const range = { from: query.from ?? 0, to: query.to ?? ctx.clock.now() + 1 };
         const { total, rows } = await reports().conversationPage(scope, range, (query.page - 1) * MAX_ROWS_PER_FILE, MAX_ROWS_PER_FILE);
-        const names = await ctx.tx(async (tx) => ({
-          merchants: new Map((await tx.merchants.listByChannel(params.channelId)).map((m) => [m.id, m.name])),
-          agents: new Map((await tx.agents.listByChannel(params.channelId)).map((a) => [a.id, a.name])),
-        }));
+        const names = await namesOf(ctx.admin, params.channelId);
         return csvPage(`conversations-${params.channelId}`, CONVERSATION_REPORT_COLUMNS, rows.map((r) => conversationReportRow(r, names)), query.page, total);
       },
     }),
@@ -73,8 +58,7 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'get', path: '/channels/:channelId/dashboard', tag: TAG, summary: 'Today’s figures: conversations, the queue, agents, first response and wait times', roles: ADMINS,
       params: channelParams, query: dashboardQuery, response: dashboard,
       handle: async ({ principal, params, query }) => {
-        const scope = await reportScope(ctx, principal, params.channelId, query.merchantId);
-        return readDashboard({ uow: ctx.engine.uow, clock: ctx.clock, reports: reports(), defaultTimeZone: ctx.timeZone }, scope);
+        return openDashboard({ ...ctx.admin, reports: ctx.reports, defaultTimeZone: ctx.timeZone }, principal, params.channelId, query.merchantId);
       },
     }),
   ];

@@ -1,66 +1,35 @@
 // Routing and timer settings at the channel level (platform admins) and the merchant level (the
-// merchant's admins too). Each level stores a patch; the answer also shows what applies there.
+// merchant's admins too). The rules are the stories' (app/admin/settings.ts).
 import { z } from 'zod';
-import { resolveSettings } from '../../../core/model/default-settings';
-import type { RoutingSettingsPatch } from '../../../core/model/routing-settings';
+import { channelSettings, merchantSettings, replaceChannelSettings, replaceMerchantSettings } from '../../../app/admin/settings';
 import type { ApiContext } from '../api-context';
-import type { Scoped } from '../auth/principal';
 import { ADMINS, PLATFORM, route, type ApiRoute } from '../route-table';
-import { channelParams, id } from '../schemas/common';
-import { settingsAnswer, settingsPatch } from '../schemas/settings';
-import { channelInReach, mustShareScope, recordInReach } from './lookups';
+import { channelParams, id } from '../../../contract/common';
+import { settingsAnswer, settingsPatch } from '../../../contract/settings';
 
 const TAG = 'settings';
-
-async function answer(ctx: ApiContext, at: Scoped) {
-  return ctx.tx(async (tx) => {
-    const channelLevel = await tx.settings.get(at.channelId, undefined);
-    const stored = at.merchantId === undefined ? channelLevel : await tx.settings.get(at.channelId, at.merchantId);
-    const effective = at.merchantId === undefined ? resolveSettings(channelLevel) : resolveSettings(channelLevel, stored);
-    return { stored: stored ?? {}, effective };
-  });
-}
-
-async function save(ctx: ApiContext, at: Scoped, patch: RoutingSettingsPatch) {
-  // Referenced groups and calendars must be of this level's merchant (or the platform's for the channel level).
-  await mustShareScope(ctx, at, { groupIds: patch.defaultGroupId ? [patch.defaultGroupId] : [], calendarIds: [patch.calendarId] });
-  await ctx.tx((tx) => tx.settings.save(at.channelId, at.merchantId, patch));
-  return answer(ctx, at);
-}
 
 export function settingsRoutes(ctx: ApiContext): ApiRoute[] {
   const merchantParams = z.strictObject({ merchantId: id });
   return [
     route({
       method: 'get', path: '/channels/:channelId/settings', tag: TAG, summary: 'The channel’s routing settings', roles: PLATFORM, params: channelParams, response: settingsAnswer,
-      handle: async ({ principal, params }) => {
-        await channelInReach(ctx, principal, params.channelId);
-        return answer(ctx, { channelId: params.channelId });
-      },
+      handle: async ({ principal, params }) => channelSettings(ctx.admin, principal, params.channelId),
     }),
     route({
       method: 'put', path: '/channels/:channelId/settings', tag: TAG, summary: 'Replace the channel’s routing settings', roles: PLATFORM,
       params: channelParams, body: settingsPatch, response: settingsAnswer,
-      handle: async ({ principal, params, body }) => {
-        await channelInReach(ctx, principal, params.channelId);
-        return save(ctx, { channelId: params.channelId }, body);
-      },
+      handle: async ({ principal, params, body }) => replaceChannelSettings(ctx.admin, principal, params.channelId, body),
     }),
     route({
       method: 'get', path: '/merchants/:merchantId/settings', tag: TAG, summary: 'A merchant’s routing settings (overrides of the channel’s)', roles: ADMINS,
       params: merchantParams, response: settingsAnswer,
-      handle: async ({ principal, params }) => {
-        const m = await recordInReach(ctx, principal, 'merchants', params.merchantId);
-        return answer(ctx, { channelId: m.channelId, merchantId: m.id });
-      },
+      handle: async ({ principal, params }) => merchantSettings(ctx.admin, principal, params.merchantId),
     }),
     route({
       method: 'put', path: '/merchants/:merchantId/settings', tag: TAG, summary: 'Replace a merchant’s routing settings', roles: ADMINS,
       params: merchantParams, body: settingsPatch, response: settingsAnswer,
-      handle: async ({ principal, params, body }) => {
-        const m = await recordInReach(ctx, principal, 'merchants', params.merchantId);
-        return save(ctx, { channelId: m.channelId, merchantId: m.id }, body);
-      },
+      handle: async ({ principal, params, body }) => replaceMerchantSettings(ctx.admin, principal, params.merchantId, body),
     }),
   ];
 }

@@ -1,12 +1,12 @@
 // API tokens for integrations: platform admins issue, list and revoke them. The token itself is in the
-// creation answer only.
+// creation answer only. The rules are the stories' (app/admin/tokens.ts).
 import { z } from 'zod';
+import { issueToken, listTokens, revokeToken } from '../../../app/admin/tokens';
 import type { ApiToken } from '../../../core/ports/auth';
 import type { ApiContext } from '../api-context';
 import { PLATFORM, route, type ApiRoute } from '../route-table';
-import { id, list } from '../schemas/common';
-import { tokenCreate, tokenCreated, tokenView } from '../schemas/auth';
-import { mustGrant } from './lookups';
+import { id, list } from '../../../contract/common';
+import { tokenCreate, tokenCreated, tokenView } from '../../../contract/auth';
 
 const TAG = 'tokens';
 
@@ -23,14 +23,13 @@ export function tokenRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     route({
       method: 'get', path: '/tokens', tag: TAG, summary: 'List API tokens (revoked ones included)', roles: PLATFORM, response: list(tokenView),
-      handle: async () => ({ items: (await ctx.auth.stores.tokens.list()).map(viewToken) }),
+      handle: async () => ({ items: (await listTokens(ctx.admin)).map(viewToken) }),
     }),
     route({
       method: 'post', path: '/tokens', tag: TAG, summary: 'Issue an API token; the answer holds it once', roles: PLATFORM, status: 201,
       body: tokenCreate, response: tokenCreated,
       handle: async ({ principal, body }) => {
-        await mustGrant(ctx, principal, body.grant);
-        const { token, record } = await ctx.auth.createApiToken(body.name, body.grant);
+        const { token, record } = await issueToken(ctx.admin, principal, body.name, body.grant);
         return { ...viewToken(record), token };
       },
     }),
@@ -38,7 +37,7 @@ export function tokenRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'delete', path: '/tokens/:tokenId', tag: TAG, summary: 'Revoke an API token', roles: PLATFORM,
       params: z.strictObject({ tokenId: id }),
       handle: async ({ params }) => {
-        await ctx.auth.revokeApiToken(params.tokenId);
+        await revokeToken(ctx.admin, params.tokenId);
         return undefined;
       },
     }),

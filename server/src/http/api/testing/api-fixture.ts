@@ -10,9 +10,12 @@ import { createApp } from '../../create-app';
 import { createMetrics, type Metrics } from '../../ops/metrics';
 import { opsRouter } from '../../ops/ops-router';
 import { apiRouter } from '../api-router';
-import { AuthService } from '../auth/auth-service';
-import { LoginThrottle } from '../auth/login-throttle';
-import { InMemoryChannelStore, type ChannelRecord } from '../channel-store';
+import type { AuthService } from '../../../app/auth/auth-service';
+import { FAST_SCRYPT, testAuthService } from '../../../security/testing/test-auth-service';
+import { TimeSortableIds } from '../../../storage/time-sortable-ids';
+import { LoginThrottle } from '../../../app/auth/login-throttle';
+import type { ChannelRecord } from '../../../core/ports/channel-store';
+import { InMemoryChannelStore } from '../../../storage/testing/in-memory-channel-store';
 import type { KnowledgeService } from '../../../knowledge/knowledge-service';
 import { InMemoryReports } from '../../../core/testing/in-memory-reports';
 
@@ -57,7 +60,7 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
+export { FAST_SCRYPT };
 
 export async function startApiFixture(options: { throttle?: LoginThrottle; sessionTtlMs?: number; knowledge?: KnowledgeService } = {}): Promise<ApiFixture> {
   const engine = engineFixture();
@@ -70,7 +73,9 @@ export async function startApiFixture(options: { throttle?: LoginThrottle; sessi
   const auth = inMemoryAuthStores();
   const metrics = createMetrics({ defaultMetrics: false });
   const database = { up: true };
-  const common = { engine: engine.deps, channels, auth, metrics, passwordCost: FAST_SCRYPT, throttle: options.throttle ?? new LoginThrottle(), reports: new InMemoryReports(engine.store), ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }), ...(options.knowledge && { knowledge: options.knowledge }) };
+  const service = testAuthService({ stores: auth, uow: engine.deps.uow, clock: engine.clock, throttle: options.throttle ?? new LoginThrottle(), ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }) });
+  // Records made through the API get ULIDs of their own, so the engine's sequential ids stay as tests expect.
+  const common = { engine: engine.deps, channels, auth: service, ids: new TimeSortableIds(engine.clock), metrics, reports: new InMemoryReports(engine.store), ...(options.knowledge && { knowledge: options.knowledge }) };
   const app = createApp({
     channels: { find: async () => undefined },
     onPush: async () => undefined,
@@ -80,7 +85,6 @@ export async function startApiFixture(options: { throttle?: LoginThrottle; sessi
       ['/', opsRouter({ metrics, checkDatabase: async () => database.up })],
     ],
   });
-  const service = new AuthService({ stores: auth, clock: engine.clock, passwordCost: FAST_SCRYPT });
   const tokens = {
     platform: (await service.createApiToken('platform', { role: 'platform_admin' })).token,
     merchantAdmin: (await service.createApiToken('m1 admin', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm1' })).token,

@@ -3,16 +3,10 @@
 // decrypted UnionID only to those allowed (admins; agents when their channel allows it). Built field by
 // field: the record also holds routing state (the session context names merchants, speakingFor another
 // merchant's id) that is none of the caller's business.
+import type { EntryPage } from '../../../app/admin/customers';
 import type { Customer } from '../../../core/model/customer';
 
-export interface EntryPage {
-  /** The page the customer's card opens (its pagePath). */
-  pagePath: string;
-  title: string;
-  /** When the card arrived. */
-  at: number;
-  conversationId: string;
-}
+export type { EntryPage };
 
 /** The customer's own fields the API shows (no routing state), plus the entry page. */
 export type CustomerView = Pick<Customer, 'id' | 'channelId' | 'openid' | 'unionId' | 'nickname' | 'avatarUrl' | 'params' | 'customFields' | 'partnerId' | 'firstSeenAt' | 'lastSeenAt'> & {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Message, MessageContent } from '../../../core/model/message';
-import { message as messageSchema } from '../schemas/conversation';
+import { message as messageSchema } from '../../../contract/conversation';
 import { contentView, mediaUrlOf, messageView, type MessageView } from './message-view';
 
 // The web app's Message type is inferred from the schema: every view the API sends must fit it (checked

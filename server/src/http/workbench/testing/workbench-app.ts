@@ -7,8 +7,6 @@ import express from 'express';
 import pino from 'pino';
 import type { Stack } from '../../../e2e/support';
 import { NoticeHub } from '../../../runtime/notice-hub';
-import { sqliteAuthStores } from '../../../storage/auth-sqlite';
-import { AuthService } from '../../api/auth/auth-service';
 import { errorHandler } from '../../error-handler';
 import { workbenchRouters, type WorkbenchDeps } from '../workbench-routers';
 
@@ -31,7 +29,7 @@ export async function startWorkbenchApp(stack: Stack, options: Partial<Workbench
     },
   };
   const clock = stack.server.engine.clock;
-  const deps: WorkbenchDeps = { auth: new AuthService({ stores: sqliteAuthStores(stack.server.db), clock }), uow: stack.server.engine.uow, clock, notices: counting, ...options };
+  const deps: WorkbenchDeps = { auth: stack.server.auth, uow: stack.server.engine.uow, clock, notices: counting, ...options };
   const app = express();
   for (const [path, router] of workbenchRouters(deps)) app.use(path, router);
   app.use(errorHandler(pino({ level: 'silent' })));

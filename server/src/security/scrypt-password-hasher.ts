@@ -1,6 +1,7 @@
 // Password hashing with scrypt (node:crypto), a random salt per password, constant-time comparison.
 // Stored as `scrypt$N$r$p$salt$hash` (base64url) so the cost can rise later without breaking old hashes.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { PasswordHasher } from '../core/ports/credentials';
 
 export interface ScryptCost {
   N: number;
@@ -12,9 +13,6 @@ export interface ScryptCost {
 export const DEFAULT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
-
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 256;
 
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 1024 * 1024 };
@@ -52,4 +50,21 @@ export async function burnPasswordCheck(password: string, cost: ScryptCost = DEF
   if (!dummy) dummies.set(cost.N, (dummy = hashPassword('not a real password', cost)));
   await verifyPassword(password, await dummy);
   return false;
+}
+
+/** The PasswordHasher port with scrypt at a fixed cost (tests pass a cheap one). */
+export class ScryptPasswordHasher implements PasswordHasher {
+  constructor(private readonly cost: ScryptCost = DEFAULT_COST) {}
+
+  hash(password: string): Promise<string> {
+    return hashPassword(password, this.cost);
+  }
+
+  verify(password: string, stored: string): Promise<boolean> {
+    return verifyPassword(password, stored);
+  }
+
+  burn(password: string): Promise<false> {
+    return burnPasswordCheck(password, this.cost);
+  }
 }

@@ -20,20 +20,8 @@ const publicFields = {
   tokenSource: z.enum(['stable', 'basic']).describe('which WeChat API fetches access tokens: stable_token (default) or the basic cgi-bin/token'),
 };
 
-interface Rules {
-  kind?: string | undefined;
-  format?: string | undefined;
-  mode?: string | undefined;
-  encodingAesKey?: string | undefined;
-}
-
-/** The rules across fields, checked on the whole channel (after an update is merged too). */
-export function channelProblems(c: Rules): string[] {
-  const problems: string[] = [];
-  if (c.mode !== 'plaintext' && c.encodingAesKey === undefined) problems.push('body.encodingAesKey: compatible and secure mode need an EncodingAESKey');
-  if (c.kind === 'official_account' && c.format === 'json') problems.push('body.format: official accounts push XML only');
-  return problems;
-}
+/** The rules across fields (one EncodingAESKey rule, one format rule) are the channel stories'. */
+export { channelProblems } from '../app/admin/channels';
 
 /** What a credential check takes: the fields WeChat's token API needs. */
 export const credentialsCheck = z.strictObject({ kind: publicFields.kind, appId: publicFields.appId, appSecret });

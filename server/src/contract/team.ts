@@ -1,6 +1,6 @@
 // Agents, skill groups, memberships, work calendars and merchants.
 import { z } from 'zod';
-import { isValidTimeZone } from '../../../core/work-time/zoned-time';
+import { isValidTimeZone } from '../core/work-time/zoned-time';
 import { epochMs, id, name } from './common';
 import { settingsPatch } from './settings';
 

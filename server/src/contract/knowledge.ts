@@ -1,7 +1,7 @@
 // Schemas of the knowledge base routes (issue 5). The entry's own fields are the domain's schema, so the
 // API, the CLI and imports accept exactly the same entries.
 import { z } from 'zod';
-import { ENTRY_TYPES, entryFields } from '../../../knowledge/entry';
+import { ENTRY_TYPES, entryFields } from '../knowledge/entry';
 import { id, queryInt } from './common';
 
 export const entryNumber = z.coerce.number().int().min(1).max(999_999_999);

@@ -1,6 +1,6 @@
 // The API's typed error. The one error handler (http/error-handler.ts) answers it as
 // {"error": {"code", "message"}} with its status; handlers just throw it.
-import { EngineError, type EngineErrorCode } from '../../core/errors';
+import { EngineError, type EngineErrorCode } from '../core/errors';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';

@@ -1,7 +1,7 @@
 // Request validation with zod: precise 400 messages naming where and what ("body.name: …"), never the
 // value sent (it may be a secret).
 import type { z } from 'zod';
-import { badRequest } from './errors';
+import { badRequest } from '../app/errors';
 
 export type Part = 'params' | 'query' | 'body';
 

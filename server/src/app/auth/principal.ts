@@ -1,9 +1,10 @@
 // Who is calling, once authenticated: the role and the part of the data it reaches. Merchant admins and
 // agents reach one merchant (or the platform's own team, merchantId undefined, for platform-team agents)
 // of one channel; platform admins reach everything.
-import type { Role } from '../../../core/ports/auth';
+import type { Role } from '../../core/ports/auth';
 
-export type Via = { kind: 'token'; tokenId: string } | { kind: 'session'; accountId: string; tokenHash: string };
+/** How the caller proved who it is; `operator`: the command line, run by whoever runs the server. */
+export type Via = { kind: 'token'; tokenId: string } | { kind: 'session'; accountId: string; tokenHash: string } | { kind: 'operator' };
 
 export type Principal =
   | { role: 'platform_admin'; via: Via }
@@ -18,9 +19,12 @@ export interface Scoped {
 
 export type { Role };
 
+/** The command line's caller: the operator of the server reaches everything, as a platform admin does. */
+export const OPERATOR: Principal = { role: 'platform_admin', via: { kind: 'operator' } };
+
 /** The public description of a principal (GET /me): no token, no hash. */
 export function describePrincipal(p: Principal) {
-  const via = p.via.kind === 'token' ? { kind: 'token' as const, tokenId: p.via.tokenId } : { kind: 'session' as const, accountId: p.via.accountId };
+  const via = p.via.kind === 'session' ? { kind: 'session' as const, accountId: p.via.accountId } : { kind: 'token' as const, ...(p.via.kind === 'token' && { tokenId: p.via.tokenId }) };
   if (p.role === 'platform_admin') return { role: p.role, via };
   if (p.role === 'merchant_admin') return { role: p.role, channelId: p.channelId, merchantId: p.merchantId, via };
   return { role: p.role, channelId: p.channelId, ...(p.merchantId !== undefined && { merchantId: p.merchantId }), agentId: p.agentId, via };

@@ -1,4 +1,4 @@
-import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './scrypt-password-hasher';
 
 const cost = { N: 1024, r: 8, p: 1 };
 

@@ -2,9 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino from 'pino';
-import type { ChannelConfig } from '../core/channel';
-import type { InboundMessage, PushOutcome } from '../core/inbound-message';
-import { type AppDeps, createApp } from './create-app';
+import type { ChannelConfig } from '../../core/channel';
+import type { InboundMessage, PushOutcome } from '../../core/inbound-message';
+import { type AppDeps, createApp } from '../create-app';
 
 export interface Harness {
   baseUrl: string;

@@ -1,9 +1,7 @@
 // Bearer secrets: API tokens (kft_…) and session tokens (kfs_…), 256 random bits each, kept only as their
 // SHA-256. A fast hash is right here: the inputs are high-entropy, so there is nothing to brute-force.
 import { createHash, randomBytes } from 'node:crypto';
-
-export const API_TOKEN_PREFIX = 'kft_';
-export const SESSION_TOKEN_PREFIX = 'kfs_';
+import type { SecretMinter } from '../core/ports/credentials';
 
 export type RandomBytes = (size: number) => Uint8Array;
 
@@ -15,7 +13,15 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-/** Ids of tokens, accounts and records the API creates: short, random, with a readable prefix. */
-export function newId(prefix: string, random: RandomBytes = randomBytes): string {
-  return `${prefix}_${Buffer.from(random(12)).toString('base64url')}`;
+/** The SecretMinter port with the system's random source (tests may pass their own). */
+export class RandomSecrets implements SecretMinter {
+  constructor(private readonly random: RandomBytes = randomBytes) {}
+
+  mint(prefix: string): string {
+    return newSecret(prefix, this.random);
+  }
+
+  hash(secret: string): string {
+    return hashSecret(secret);
+  }
 }

@@ -1,6 +1,6 @@
 // Logins, API tokens and accounts.
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../app/auth/password-rules';
 import { epochMs, id, name } from './common';
 
 export const role = z.enum(['platform_admin', 'merchant_admin', 'agent']);

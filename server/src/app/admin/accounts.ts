@@ -1,0 +1,59 @@
+// Login accounts: platform admins (and the operator) manage all; merchant admins manage the logins of
+// their own merchant (its admins and its agents).
+import type { Grant, LoginAccount } from '../../core/ports/auth';
+import { normalizeUsername } from '../auth/auth-service';
+import { reaches } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import { forbidden, notFound } from '../errors';
+import type { AdminDeps } from './admin-deps';
+import { grantScope, mustGrant } from './reach';
+
+async function visible(deps: AdminDeps, p: Principal, a: LoginAccount): Promise<boolean> {
+  if (p.role === 'platform_admin') return true;
+  const scope = await grantScope(deps, a.grant);
+  return scope !== undefined && reaches(p, scope);
+}
+
+async function accountInReach(deps: AdminDeps, p: Principal, accountId: string): Promise<LoginAccount> {
+  const account = await deps.auth.stores.accounts.get(accountId);
+  if (!account) throw notFound(`account ${accountId}`);
+  if (!(await visible(deps, p, account))) throw forbidden(`account ${accountId} is outside your merchant`);
+  return account;
+}
+
+/** The accounts the caller manages, oldest first. */
+export async function listAccounts(deps: AdminDeps, p: Principal): Promise<LoginAccount[]> {
+  const mine = [];
+  for (const a of await deps.auth.stores.accounts.list()) if (await visible(deps, p, a)) mine.push(a);
+  return mine;
+}
+
+export async function createAccount(deps: AdminDeps, p: Principal, input: { username: string; password: string; grant: Grant }): Promise<LoginAccount> {
+  await mustGrant(deps, p, input.grant);
+  return deps.auth.createAccount(input.username, input.password, input.grant);
+}
+
+/** Ends the account's sessions. */
+export async function setAccountPassword(deps: AdminDeps, p: Principal, accountId: string, password: string): Promise<void> {
+  await accountInReach(deps, p, accountId);
+  await deps.auth.setPassword(accountId, password);
+}
+
+export async function removeAccount(deps: AdminDeps, p: Principal, accountId: string): Promise<void> {
+  await accountInReach(deps, p, accountId);
+  await deps.auth.stores.accounts.remove(accountId);
+}
+
+/** The account of a username (any case), or undefined. */
+export const findAccount = (deps: AdminDeps, username: string): Promise<LoginAccount | undefined> => deps.auth.stores.accounts.findByUsername(normalizeUsername(username));
+
+/** Usernames by what they log in as: agent id → username, merchant id → its admins' usernames. */
+export async function loginNames(deps: AdminDeps): Promise<{ agents: Map<string, string>; merchantAdmins: Map<string, string[]> }> {
+  const agents = new Map<string, string>();
+  const merchantAdmins = new Map<string, string[]>();
+  for (const a of await deps.auth.stores.accounts.list()) {
+    if (a.grant.role === 'agent') agents.set(a.grant.agentId, a.username);
+    if (a.grant.role === 'merchant_admin') merchantAdmins.set(a.grant.merchantId, [...(merchantAdmins.get(a.grant.merchantId) ?? []), a.username]);
+  }
+  return { agents, merchantAdmins };
+}

@@ -1,0 +1,74 @@
+// Agents: admins create and change the agents of their merchant; everyone reads the agents of their
+// merchant (agents need them as transfer targets). The one "create an agent" of the REST API and the
+// command line. Status changes go through the engine (queue moves).
+import type { Agent, AgentStatus } from '../../core/model/agent';
+import { changeAgentStatus, type AgentStatusResult } from '../change-agent-status';
+import { merchantFilter, merchantForNew, mustAdminister } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import { forbidden } from '../errors';
+import type { EngineDeps } from '../support/engine-deps';
+import type { AdminDeps } from './admin-deps';
+import { agentInReach, channelInReach, mustBeMerchantOf, mustShareScope } from './reach';
+
+export interface NewAgent {
+  /** Platform admins choose; merchant admins always create in their own merchant. */
+  merchantId?: string | undefined;
+  name: string;
+  maxConcurrent: number;
+  groupIds: string[];
+  status: AgentStatus;
+  wechatOpenid?: string | undefined;
+}
+
+export interface AgentChange {
+  name?: string | undefined;
+  maxConcurrent?: number | undefined;
+  groupIds?: string[] | undefined;
+  /** null removes it. */
+  wechatOpenid?: string | null | undefined;
+}
+
+export async function listAgents(deps: AdminDeps, p: Principal, channelId: string, merchantId?: string): Promise<Agent[]> {
+  await channelInReach(deps, p, channelId);
+  const filter = merchantFilter(p, channelId, merchantId);
+  return deps.uow.run((tx) => (filter ? tx.agents.listByMerchant(channelId, filter.merchantId) : tx.agents.listByChannel(channelId)));
+}
+
+export async function createAgent(deps: AdminDeps, p: Principal, channelId: string, input: NewAgent): Promise<Agent> {
+  await channelInReach(deps, p, channelId);
+  const merchantId = merchantForNew(p, channelId, input.merchantId);
+  await mustBeMerchantOf(deps, channelId, merchantId);
+  const { merchantId: _m, wechatOpenid, ...fields } = input;
+  const record: Agent = { id: deps.ids.next('agt'), channelId, ...(merchantId !== undefined && { merchantId }), ...fields, ...(wechatOpenid !== undefined && { wechatOpenid }), statusChangedAt: deps.clock.now() };
+  await mustShareScope(deps, record, { groupIds: record.groupIds });
+  await deps.uow.run((tx) => tx.agents.save(record));
+  return record;
+}
+
+export const readAgent = (deps: AdminDeps, p: Principal, agentId: string): Promise<Agent> => agentInReach(deps, p, agentId);
+
+export async function changeAgent(deps: AdminDeps, p: Principal, agentId: string, change: AgentChange): Promise<Agent> {
+  const current = await agentInReach(deps, p, agentId);
+  mustAdminister(p, current, `agent ${current.id}`);
+  const { wechatOpenid, ...fields } = change;
+  const next: Agent = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+  if (wechatOpenid === null) delete next.wechatOpenid;
+  else if (wechatOpenid !== undefined) next.wechatOpenid = wechatOpenid;
+  await mustShareScope(deps, next, { groupIds: next.groupIds });
+  // Saved inside one unit that re-reads the agent, so a status change meanwhile is not undone.
+  await deps.uow.run(async (tx) => {
+    const fresh = await tx.agents.get(current.id);
+    // The WeChat desk is the engine's; a new openid is a new person, who starts afresh.
+    const { wechatDesk: _stale, ...rest } = next;
+    const desk = fresh?.wechatDesk !== undefined && fresh.wechatOpenid === next.wechatOpenid ? { wechatDesk: fresh.wechatDesk } : {};
+    await tx.agents.save({ ...rest, ...desk, status: fresh?.status ?? next.status, statusChangedAt: fresh?.statusChangedAt ?? next.statusChangedAt });
+  });
+  return next;
+}
+
+/** Admins set the status of their merchant's agents; agents only their own. */
+export async function setAgentStatus(deps: AdminDeps, engine: EngineDeps, p: Principal, agentId: string, status: AgentStatus): Promise<AgentStatusResult> {
+  const target = await agentInReach(deps, p, agentId);
+  if (p.role === 'agent' && p.agentId !== target.id) throw forbidden('agents may only set their own status');
+  return changeAgentStatus(engine, { agentId: target.id, status });
+}

@@ -1,0 +1,94 @@
+// Channels: platform admins (and the operator, and the channels file) create, change and delete them;
+// everyone reads the channel they work in. Answers carry channels through publicChannel only, so no
+// secret leaves.
+import { publicChannel, type ChannelRecord, type PublicChannel } from '../../core/ports/channel-store';
+import type { Principal } from '../auth/principal';
+import { badRequest, conflict, notFound } from '../errors';
+import type { AdminDeps } from './admin-deps';
+import { channelInReach } from './reach';
+
+export type NewChannel = Omit<ChannelRecord, 'createdAt' | 'updatedAt'>;
+
+/** A change of a channel: optional fields' null removes, undefined keeps, a value replaces. */
+export type ChannelChange = { [K in keyof NewChannel]?: NewChannel[K] | null | undefined };
+
+interface Rules {
+  kind?: string | undefined;
+  format?: string | undefined;
+  mode?: string | undefined;
+  encodingAesKey?: string | undefined;
+}
+
+/** The rules across fields, checked on the whole channel (after an update is merged too). */
+export function channelProblems(c: Rules): string[] {
+  const problems: string[] = [];
+  if (c.mode !== 'plaintext' && c.encodingAesKey === undefined) problems.push('body.encodingAesKey: compatible and secure mode need an EncodingAESKey');
+  if (c.kind === 'official_account' && c.format === 'json') problems.push('body.format: official accounts push XML only');
+  return problems;
+}
+
+function mustBeConsistent(c: ChannelRecord): void {
+  const problems = channelProblems(c);
+  if (problems.length > 0) throw badRequest(problems.join('; '));
+}
+
+function merge(current: ChannelRecord, patch: ChannelChange): ChannelRecord {
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  return next as unknown as ChannelRecord;
+}
+
+/** Platform admins see every channel; everyone else the one they work in. */
+export async function listChannels(deps: AdminDeps, p: Principal): Promise<ChannelRecord[]> {
+  const all = await deps.channels.list();
+  return p.role === 'platform_admin' ? all : all.filter((c) => c.id === p.channelId);
+}
+
+export async function createChannel(deps: AdminDeps, input: NewChannel): Promise<PublicChannel> {
+  if (await deps.channels.get(input.id)) throw conflict('channel_exists', `channel ${input.id} exists`);
+  const now = deps.clock.now();
+  const record: ChannelRecord = { ...input, createdAt: now, updatedAt: now };
+  mustBeConsistent(record);
+  await deps.channels.save(record);
+  return publicChannel(record);
+}
+
+export const readChannel = async (deps: AdminDeps, p: Principal, channelId: string): Promise<PublicChannel> => publicChannel(await channelInReach(deps, p, channelId));
+
+export async function changeChannel(deps: AdminDeps, p: Principal, channelId: string, change: ChannelChange): Promise<PublicChannel> {
+  const current = await channelInReach(deps, p, channelId);
+  const next = { ...merge(current, change), updatedAt: deps.clock.now() };
+  mustBeConsistent(next);
+  await deps.channels.save(next);
+  return publicChannel(next);
+}
+
+export async function deleteChannel(deps: AdminDeps, p: Principal, channelId: string): Promise<void> {
+  await channelInReach(deps, p, channelId);
+  await deps.channels.delete(channelId);
+}
+
+/**
+ * The channels file at start-up: channels missing from the store are created; existing ones (maybe
+ * edited since) are left alone. Answers the ids created.
+ */
+export async function addMissingChannels(deps: Pick<AdminDeps, 'channels' | 'clock'>, channels: readonly NewChannel[]): Promise<string[]> {
+  const created: string[] = [];
+  for (const c of channels) {
+    if (await deps.channels.get(c.id)) continue;
+    const now = deps.clock.now();
+    await deps.channels.save({ ...c, createdAt: now, updatedAt: now });
+    created.push(c.id);
+  }
+  return created;
+}
+
+/** The channel of a record the caller already reached (404 when it is gone). */
+export async function channelOf(deps: Pick<AdminDeps, 'channels'>, channelId: string): Promise<ChannelRecord> {
+  const channel = await deps.channels.get(channelId);
+  if (!channel) throw notFound(`channel ${channelId}`);
+  return channel;
+}

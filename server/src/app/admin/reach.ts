@@ -1,0 +1,95 @@
+// Lookups the admin stories share: the record or 404, then the caller's reach or 403.
+import type { Agent } from '../../core/model/agent';
+import type { Conversation } from '../../core/model/conversation';
+import type { Merchant } from '../../core/model/merchant';
+import type { SkillGroup } from '../../core/model/skill-group';
+import type { WorkCalendar } from '../../core/model/work-calendar';
+import type { Grant } from '../../core/ports/auth';
+import type { ChannelRecord } from '../../core/ports/channel-store';
+import { PLATFORM_TEAM, mustReach, mustReachChannel } from '../auth/policy';
+import type { Principal, Scoped } from '../auth/principal';
+import { badRequest, forbidden, notFound } from '../errors';
+import type { AdminDeps } from './admin-deps';
+
+export async function channelInReach(deps: Pick<AdminDeps, 'channels'>, p: Principal, channelId: string): Promise<ChannelRecord> {
+  mustReachChannel(p, channelId);
+  const channel = await deps.channels.get(channelId);
+  if (!channel) throw notFound(`channel ${channelId}`);
+  return channel;
+}
+
+interface Tables {
+  agents: Agent;
+  groups: SkillGroup;
+  calendars: WorkCalendar;
+  conversations: Conversation;
+  merchants: Merchant;
+}
+
+/** A record of `table` the caller reaches (404 when missing, 403 when another merchant's). */
+export async function recordInReach<K extends keyof Tables>(deps: Pick<AdminDeps, 'uow'>, p: Principal, table: K, id: string): Promise<Tables[K]> {
+  const record = (await deps.uow.run((tx) => (tx[table] as unknown as { get(id: string): Promise<Tables[K] | undefined> }).get(id))) as Tables[K] | undefined;
+  const what = `${table.slice(0, -1)} ${id}`;
+  if (!record) throw notFound(what);
+  const scope: Scoped = table === 'merchants' ? { channelId: record.channelId, merchantId: record.id } : record;
+  mustReach(p, scope, what);
+  return record;
+}
+
+export const conversationInReach = (deps: Pick<AdminDeps, 'uow'>, p: Principal, id: string): Promise<Conversation> => recordInReach(deps, p, 'conversations', id);
+export const agentInReach = (deps: Pick<AdminDeps, 'uow'>, p: Principal, id: string): Promise<Agent> => recordInReach(deps, p, 'agents', id);
+
+/** A merchant id given in a request must name a merchant of that channel. */
+export async function mustBeMerchantOf(deps: Pick<AdminDeps, 'uow'>, channelId: string, merchantId: string | undefined): Promise<void> {
+  if (merchantId === undefined) return;
+  const m = await deps.uow.run((tx) => tx.merchants.get(merchantId));
+  if (!m || m.channelId !== channelId) throw badRequest(`merchantId: no merchant ${merchantId} in channel ${channelId}`);
+}
+
+/**
+ * The merchant a caller works for in `channelId` (undefined: the platform's team): platform admins choose
+ * (absent or PLATFORM_TEAM: the platform's), everyone else has their own and may not ask for another.
+ */
+export async function workingMerchant(deps: Pick<AdminDeps, 'uow'>, p: Principal, channelId: string, requested: string | undefined): Promise<string | undefined> {
+  mustReachChannel(p, channelId);
+  const asked = requested === PLATFORM_TEAM ? undefined : requested;
+  if (p.role === 'platform_admin') {
+    await mustBeMerchantOf(deps, channelId, asked);
+    return asked;
+  }
+  if (requested !== undefined && asked !== p.merchantId) throw forbidden('you may only work on your own merchant');
+  return p.merchantId;
+}
+
+/** Groups and calendars referred to must belong to the same channel and merchant as the record. */
+export async function mustShareScope(deps: Pick<AdminDeps, 'uow'>, at: Scoped, refs: { groupIds?: readonly string[]; calendarIds?: readonly (string | undefined)[] }): Promise<void> {
+  const same = (r: Scoped | undefined) => r !== undefined && r.channelId === at.channelId && (r.merchantId ?? '') === (at.merchantId ?? '');
+  await deps.uow.run(async (tx) => {
+    for (const g of refs.groupIds ?? []) if (!same(await tx.groups.get(g))) throw badRequest(`no group ${g} in this merchant`);
+    for (const c of refs.calendarIds ?? []) if (c !== undefined && !same(await tx.calendars.get(c))) throw badRequest(`no calendar ${c} in this merchant`);
+  });
+}
+
+/** Who may hand out which grant (tokens, accounts): platform admins any; merchant admins only inside their merchant. */
+export async function mustGrant(deps: Pick<AdminDeps, 'uow'>, p: Principal, grant: Grant): Promise<void> {
+  if (p.role === 'agent') throw forbidden('agents may not grant access');
+  if (grant.role === 'platform_admin') {
+    if (p.role !== 'platform_admin') throw forbidden('only platform admins may grant platform_admin');
+    return;
+  }
+  if (grant.role === 'merchant_admin') {
+    await mustBeMerchantOf(deps, grant.channelId, grant.merchantId);
+    mustReach(p, grant, `merchant ${grant.merchantId}`);
+    return;
+  }
+  const agent = await deps.uow.run((tx) => tx.agents.get(grant.agentId));
+  if (!agent) throw badRequest(`grant.agentId: no agent ${grant.agentId}`);
+  mustReach(p, agent, `agent ${agent.id}`);
+}
+
+/** The grant's scope, to decide whether a merchant admin may see or change an existing token or account. */
+export async function grantScope(deps: Pick<AdminDeps, 'uow'>, grant: Grant): Promise<Scoped | undefined> {
+  if (grant.role === 'merchant_admin') return grant;
+  if (grant.role === 'agent') return deps.uow.run((tx) => tx.agents.get(grant.agentId));
+  return undefined;
+}

@@ -1,0 +1,48 @@
+// Routing and timer settings at the channel level (platform admins) and the merchant level (the
+// merchant's admins too). Each level stores a patch; the answer also shows what applies there.
+import { resolveSettings } from '../../core/model/default-settings';
+import type { RoutingSettings, RoutingSettingsPatch } from '../../core/model/routing-settings';
+import type { Principal, Scoped } from '../auth/principal';
+import type { AdminDeps } from './admin-deps';
+import { channelInReach, mustShareScope, recordInReach } from './reach';
+
+export interface SettingsAnswer {
+  stored: RoutingSettingsPatch;
+  effective: RoutingSettings;
+}
+
+async function answer(deps: AdminDeps, at: Scoped): Promise<SettingsAnswer> {
+  return deps.uow.run(async (tx) => {
+    const channelLevel = await tx.settings.get(at.channelId, undefined);
+    const stored = at.merchantId === undefined ? channelLevel : await tx.settings.get(at.channelId, at.merchantId);
+    const effective = at.merchantId === undefined ? resolveSettings(channelLevel) : resolveSettings(channelLevel, stored);
+    return { stored: stored ?? {}, effective };
+  });
+}
+
+async function save(deps: AdminDeps, at: Scoped, patch: RoutingSettingsPatch): Promise<SettingsAnswer> {
+  // Referenced groups and calendars must be of this level's merchant (or the platform's for the channel level).
+  await mustShareScope(deps, at, { groupIds: patch.defaultGroupId ? [patch.defaultGroupId] : [], calendarIds: [patch.calendarId] });
+  await deps.uow.run((tx) => tx.settings.save(at.channelId, at.merchantId, patch));
+  return answer(deps, at);
+}
+
+export async function channelSettings(deps: AdminDeps, p: Principal, channelId: string): Promise<SettingsAnswer> {
+  await channelInReach(deps, p, channelId);
+  return answer(deps, { channelId });
+}
+
+export async function replaceChannelSettings(deps: AdminDeps, p: Principal, channelId: string, patch: RoutingSettingsPatch): Promise<SettingsAnswer> {
+  await channelInReach(deps, p, channelId);
+  return save(deps, { channelId }, patch);
+}
+
+export async function merchantSettings(deps: AdminDeps, p: Principal, merchantId: string): Promise<SettingsAnswer> {
+  const m = await recordInReach(deps, p, 'merchants', merchantId);
+  return answer(deps, { channelId: m.channelId, merchantId: m.id });
+}
+
+export async function replaceMerchantSettings(deps: AdminDeps, p: Principal, merchantId: string, patch: RoutingSettingsPatch): Promise<SettingsAnswer> {
+  const m = await recordInReach(deps, p, 'merchants', merchantId);
+  return save(deps, { channelId: m.channelId, merchantId: m.id }, patch);
+}
