@@ -1,6 +1,6 @@
 // Logins (POST /accounts) as the agents and merchants screens show them: who can log in as what, with
 // a new password or removal; and a small form to create one. Passwords follow the server's rule
-// (PASSWORD_MIN_LENGTH in server/src/http/api/auth/password.ts).
+// (PASSWORD_MIN_LENGTH in server/src/app/auth/password-rules.ts).
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { AccountCreate, AccountView, List } from '../api/types';
