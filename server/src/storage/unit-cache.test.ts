@@ -2,7 +2,7 @@
 // and nothing it kept outlives it — not across units, not across a savepoint rolled back in a batch.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { conversation, customer, inbound } from './contract/fixtures';
-import { runMigrations } from './migrations';
+import { runMigrations } from './migrations/runner';
 import { sqliteTransaction, SqliteUnitOfWork } from './sqlite-unit-of-work';
 
 let db: Database;
