@@ -1,7 +1,8 @@
 // Migration step 2: the schema of conversations and their outbox (customers, conversations, messages,
 // agents, skill groups, work calendars, merchants, routing settings, outbox). Real columns hold what the
 // repository ports query (see storage/record-codec.ts for the JSON `data` column and the '' platform
-// merchant); every index below serves one port method, named beside it. Released steps are never edited: append a new one.
+// merchant); every index below serves one port method, named beside it. Released steps are never
+// edited: append a new one.
 
 export const conversationsAndOutboxSchema = `
 CREATE TABLE customers (
