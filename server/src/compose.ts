@@ -28,7 +28,7 @@ import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
 import { TimerScheduler } from './runtime/timer-scheduler';
-import { WeChatDeskFollower } from './runtime/wechat-desk-follower';
+import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
 import { sqliteAuthStores } from './storage/auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite-storage';
@@ -63,7 +63,7 @@ export interface ComposedServer {
   inboxWorker: InboxWorker;
   outboxSender: OutboxSender;
   /** Relays to agents who answer from WeChat (issue 7). */
-  deskFollower: WeChatDeskFollower;
+  noticesToWeChatAgents: NoticesToWeChatAgents;
   /** Seeds channels and the first admin, then starts the worker, the sender and the timers. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -96,15 +96,15 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   };
   outboxSender = new OutboxSender({ store: storage.outbox, engine, channel: (id) => apis.forChannel(id), logger, now: clock.now, pollMs, metrics, media: knowledge.media });
   const inbox = new SqliteInbox(db);
-  const deskFollower = new WeChatDeskFollower(engine, logger);
+  const noticesToWeChatAgents = new NoticesToWeChatAgents(engine, logger);
   // `@3:2#` from a WeChat agent: entry 2 (or a keyword) of the merchant's knowledge base, read from memory.
   const knowledgeLookup: KnowledgeLookup = options.knowledge ?? (async (scope, key, who) => {
     const entry = knowledge.service.lookup(scope, key);
     return entry && [renderEntry(entry, who ?? { id: '' })];
   });
-  notices.subscribe(deskFollower.listener);
+  notices.subscribe(noticesToWeChatAgents.listener);
   const inboxWorker = new InboxWorker(
-    { engine, inbox, channelOf: async (id) => storage.channels.get(id), desk: { knowledge: knowledgeLookup } },
+    { engine, inbox, channelOf: async (id) => storage.channels.get(id), wechatAgents: { knowledge: knowledgeLookup } },
     { logger, now: clock.now, pollMs },
   );
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
@@ -149,7 +149,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   });
 
   return {
-    app, knowledge, db, storage, engine, notices, metrics, inboxWorker, outboxSender, deskFollower,
+    app, knowledge, db, storage, engine, notices, metrics, inboxWorker, outboxSender, noticesToWeChatAgents,
     async start() {
       if (config.channelsFile) await seedChannels(storage.channels, config.channelsFile, clock.now(), logger);
       if (config.firstAdmin) await ensureFirstAdmin(new AuthService({ stores: auth, clock }), config.firstAdmin, logger);
@@ -161,7 +161,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     async stop() {
       await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
       await knowledge.service.stop();
-      await deskFollower.idle();
+      await noticesToWeChatAgents.idle();
       await checkpointer.stop();
       db.close();
     },

@@ -18,8 +18,8 @@ import { assignConversation } from '../support/place-conversation';
 import { loadRouting } from '../support/routing-context';
 import { loadSettings } from '../support/routing-context';
 import { sendSystemText } from '../support/send-to-customer';
-import { systemConversation } from './agent-line';
-import { syncConversation } from './relay';
+import { systemConversation } from './agent-conversation';
+import { syncConversation } from './forward-to-agent';
 
 export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: IncomingCustomerMessage): Promise<HandleMessageResult> {
   const known = await w.tx.customers.findByOpenid(input.channelId, input.push.fromUserName);

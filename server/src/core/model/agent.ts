@@ -1,5 +1,5 @@
 // An agent (seat): a person answering customers from the workbench or their own WeChat.
-import type { WeChatDesk } from '../wechat-agent/desk';
+import type { WeChatAgentMemory } from '../wechat-agent/memory';
 import type { AgentStatus } from './agent-status';
 
 export type { AgentStatus } from './agent-status';
@@ -20,7 +20,7 @@ export interface Agent {
   /** Issue 7: the agent's own WeChat openid when they answer from WeChat. */
   wechatOpenid?: string;
   /** Issue 7: what the WeChat desk remembers between two of the agent's messages (internal, never in the API). */
-  wechatDesk?: WeChatDesk;
+  wechatDesk?: WeChatAgentMemory;
 }
 
 /** An agent with the number of conversations currently assigned to them. */

@@ -4,7 +4,7 @@
 // customer. Pure: the use cases decide what a command does.
 import type { AgentStatus } from '../model/agent';
 
-export type DeskCommand =
+export type AgentCommand =
   | { kind: 'next' }
   | { kind: 'queue' }
   | { kind: 'clear_queue' }
@@ -20,7 +20,7 @@ export type DeskCommand =
   /** Not a command: goes to the current customer as written. */
   | { kind: 'reply'; text: string };
 
-const EXACT: Record<string, DeskCommand> = {
+const EXACT: Record<string, AgentCommand> = {
   下一个: { kind: 'next' },
   p: { kind: 'next' },
   排队: { kind: 'queue' },
@@ -54,7 +54,7 @@ export interface ParseContext {
   confirming: boolean;
 }
 
-export function parseDeskCommand(text: string, context: ParseContext = { confirming: false }): DeskCommand {
+export function parseAgentCommand(text: string, context: ParseContext = { confirming: false }): AgentCommand {
   const t = text.trim();
   const exact = EXACT[t.toLowerCase()] ?? EXACT[t];
   if (exact) return exact;

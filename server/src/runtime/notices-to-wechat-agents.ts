@@ -4,12 +4,12 @@
 // and the next notice about the same conversation relays what was missed (the relay is idempotent).
 import type { Logger } from 'pino';
 import type { EngineDeps } from '../app/support/engine-deps';
-import { followNotices } from '../app/wechat-agent/follow-notices';
+import { keepAgentsInformed } from '../app/wechat-agent/keep-agents-informed';
 import type { EngineNotice } from '../core/ports/notifier';
 
 const fromCustomer = (n: Extract<EngineNotice, { type: 'message_added' }>) => n.message?.direction === 'in' && n.message.sender.kind === 'customer';
 
-export class WeChatDeskFollower {
+export class NoticesToWeChatAgents {
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -25,7 +25,7 @@ export class WeChatDeskFollower {
     const relevant = notices.filter((n) => n.type === 'conversation_changed' || n.type === 'delivery_failed' || (n.type === 'message_added' && !fromCustomer(n)));
     if (relevant.length === 0) return;
     this.chain = this.chain.then(() =>
-      followNotices(this.engine, relevant).catch((err: unknown) =>
+      keepAgentsInformed(this.engine, relevant).catch((err: unknown) =>
         this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'relaying to a WeChat agent failed'),
       ),
     );

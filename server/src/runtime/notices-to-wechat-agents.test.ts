@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { EngineDeps } from '../app/support/engine-deps';
 import type { EngineNotice } from '../core/ports/notifier';
-import { WeChatDeskFollower } from './wechat-desk-follower';
+import { NoticesToWeChatAgents } from './notices-to-wechat-agents';
 
 // An engine that fails on any use: a notice the follower acts on shows up as a logged error.
 const brokenEngine = new Proxy({}, { get: () => { throw new Error('engine used'); } }) as EngineDeps;
@@ -9,10 +9,10 @@ const about = { channelId: 'shop', conversationId: 'c1', messageId: 'm1' };
 
 function follower() {
   const error = jest.fn();
-  return { error, follower: new WeChatDeskFollower(brokenEngine, { error } as unknown as Logger) };
+  return { error, follower: new NoticesToWeChatAgents(brokenEngine, { error } as unknown as Logger) };
 }
 
-describe('WeChatDeskFollower', () => {
+describe('NoticesToWeChatAgents', () => {
   it('ignores notices WeChat desks do not care about (a delivery that succeeded, the queue, statuses)', async () => {
     const { error, follower: f } = follower();
     const ignored: EngineNotice[] = [

@@ -10,7 +10,7 @@ import type { Conversation } from '../../core/model/conversation';
 import type { Customer } from '../../core/model/customer';
 import type { MessageContent } from '../../core/model/message';
 import type { SendRefusal } from '../../core/send-window/send-window';
-import type { WeChatDesk } from '../../core/wechat-agent/desk';
+import type { WeChatAgentMemory } from '../../core/wechat-agent/memory';
 import type { Work } from '../support/engine-deps';
 import { loadSettings } from '../support/routing-context';
 import { sendToCustomer } from '../support/send-to-customer';
@@ -18,29 +18,29 @@ import { sendToCustomer } from '../support/send-to-customer';
 /** A conversation that only records an exchange (the agent's line, an `openid` answer). */
 export async function systemConversation(w: Work, customer: Customer, merchantId: string | undefined): Promise<Conversation> {
   const opened = openConversation({ id: w.ids.next('conversation'), channelId: customer.channelId, ...(merchantId !== undefined && { merchantId }), customerId: customer.id, state: 'bot', now: w.now });
-  const line = endConversation(opened, 'admin_ended', w.now);
-  await w.tx.conversations.save(line);
-  return line;
+  const record = endConversation(opened, 'admin_ended', w.now);
+  await w.tx.conversations.save(record);
+  return record;
 }
 
 /** The agent's line, created with the agent's customer record when missing. */
-export async function ensureLine(w: Work, agent: Agent & { wechatOpenid: string }, desk: WeChatDesk): Promise<{ line: Conversation; desk: WeChatDesk }> {
-  const known = desk.lineId === undefined ? undefined : await w.tx.conversations.get(desk.lineId);
-  if (known) return { line: known, desk };
+export async function ensureAgentConversation(w: Work, agent: Agent & { wechatOpenid: string }, memory: WeChatAgentMemory): Promise<{ agentConversation: Conversation; memory: WeChatAgentMemory }> {
+  const known = memory.lineId === undefined ? undefined : await w.tx.conversations.get(memory.lineId);
+  if (known) return { agentConversation: known, memory };
   let customer = await w.tx.customers.findByOpenid(agent.channelId, agent.wechatOpenid);
   if (!customer) {
     customer = { ...newCustomer(w.ids.next('customer'), agent.channelId, agent.wechatOpenid, w.now), nickname: agent.name };
     await w.tx.customers.save(customer);
   }
-  const line = await systemConversation(w, customer, agent.merchantId);
-  return { line, desk: { ...desk, lineId: line.id } };
+  const agentConversation = await systemConversation(w, customer, agent.merchantId);
+  return { agentConversation, memory: { ...memory, lineId: agentConversation.id } };
 }
 
 export type ToAgent = { sent: true } | { sent: false; refusal: SendRefusal };
 
 /** One message to the agent, within their WeChat window (the agent's own customer record counts it). */
-export async function sendOnLine(w: Work, line: Conversation, content: MessageContent): Promise<ToAgent> {
-  const settings = await loadSettings(w, line.channelId, line.merchantId);
-  const result = await sendToCustomer(w, line, content, { kind: 'system' }, 'notice', settings);
+export async function sendToAgent(w: Work, agentConversation: Conversation, content: MessageContent): Promise<ToAgent> {
+  const settings = await loadSettings(w, agentConversation.channelId, agentConversation.merchantId);
+  const result = await sendToCustomer(w, agentConversation, content, { kind: 'system' }, 'notice', settings);
   return 'refusal' in result ? { sent: false, refusal: result.refusal } : { sent: true };
 }

@@ -1,10 +1,10 @@
-// The WeChat desk of an agent who answers from their own WeChat: the state between two of their messages,
+// The WeChat memory of an agent who answers from their own WeChat: the state between two of their messages,
 // kept on the agent record (agents are stored as JSON, so no migration). Short customer numbers (the
 // agent types @3 on a phone, not a ULID), the customer their plain messages go to, what was already
 // relayed, a pending 清零, and what to tell them when WeChat's window had cut them off. Pure helpers.
 import type { AgentStatus } from '../model/agent-status';
 
-export interface DeskNumber {
+export interface CustomerNumber {
   n: number;
   customerId: string;
 }
@@ -19,12 +19,12 @@ export interface Unreachable {
   moved: string[];
 }
 
-export interface WeChatDesk {
+export interface WeChatAgentMemory {
   /** The system conversation that records what the agent writes and what is sent to them. */
   lineId?: string;
   /** Where the agent's plain messages go. */
   currentConversationId?: string;
-  numbers: DeskNumber[];
+  numbers: CustomerNumber[];
   nextNumber: number;
   /** Conversation id → the newest customer message relayed to the agent (ids sort by creation). */
   relayed: Record<string, string>;
@@ -35,34 +35,34 @@ export interface WeChatDesk {
   notes: string[];
 }
 
-/** Numbers kept per desk; the oldest not in use are forgotten first. */
+/** Numbers kept per memory; the oldest not in use are forgotten first. */
 const MAX_NUMBERS = 200;
 const MAX_NOTES = 10;
 
-export function emptyDesk(): WeChatDesk {
+export function emptyMemory(): WeChatAgentMemory {
   return { numbers: [], nextNumber: 1, relayed: {}, notes: [] };
 }
 
-/** The customer's short number on this desk, created when new. */
-export function numberFor(desk: WeChatDesk, customerId: string): { desk: WeChatDesk; n: number } {
-  const known = desk.numbers.find((x) => x.customerId === customerId);
-  if (known) return { desk, n: known.n };
-  const n = desk.nextNumber;
-  const numbers = [...desk.numbers, { n, customerId }].slice(-MAX_NUMBERS);
-  return { desk: { ...desk, numbers, nextNumber: n + 1 }, n };
+/** The customer's short number on this memory, created when new. */
+export function numberFor(memory: WeChatAgentMemory, customerId: string): { memory: WeChatAgentMemory; n: number } {
+  const known = memory.numbers.find((x) => x.customerId === customerId);
+  if (known) return { memory, n: known.n };
+  const n = memory.nextNumber;
+  const numbers = [...memory.numbers, { n, customerId }].slice(-MAX_NUMBERS);
+  return { memory: { ...memory, numbers, nextNumber: n + 1 }, n };
 }
 
-export function customerOfNumber(desk: WeChatDesk, n: number): string | undefined {
-  return desk.numbers.find((x) => x.n === n)?.customerId;
+export function customerOfNumber(memory: WeChatAgentMemory, n: number): string | undefined {
+  return memory.numbers.find((x) => x.n === n)?.customerId;
 }
 
-export function withNote(desk: WeChatDesk, note: string): WeChatDesk {
-  return { ...desk, notes: [...desk.notes, note].slice(-MAX_NOTES) };
+export function withNote(memory: WeChatAgentMemory, note: string): WeChatAgentMemory {
+  return { ...memory, notes: [...memory.notes, note].slice(-MAX_NOTES) };
 }
 
-/** The desk no longer follows the conversation (ended, moved away). */
-export function forget(desk: WeChatDesk, conversationId: string): WeChatDesk {
-  const { [conversationId]: _gone, ...relayed } = desk.relayed;
-  const { currentConversationId, ...rest } = desk;
+/** The memory no longer follows the conversation (ended, moved away). */
+export function forget(memory: WeChatAgentMemory, conversationId: string): WeChatAgentMemory {
+  const { [conversationId]: _gone, ...relayed } = memory.relayed;
+  const { currentConversationId, ...rest } = memory;
   return { ...rest, relayed, ...(currentConversationId !== undefined && currentConversationId !== conversationId && { currentConversationId }) };
 }
