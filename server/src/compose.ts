@@ -62,7 +62,7 @@ export interface ComposedServer {
   /** Routes stored pushes. */
   inboxWorker: InboxWorker;
   outboxSender: OutboxSender;
-  /** Relays to agents who answer from WeChat (issue 7). */
+  /** Tells agents who answer from their own WeChat what changed elsewhere (assignments, failures). */
   noticesToWeChatAgents: NoticesToWeChatAgents;
   /** Seeds channels and the first admin, then starts the worker, the sender and the timers. */
   start(): Promise<void>;

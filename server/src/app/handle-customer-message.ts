@@ -2,7 +2,7 @@
 // unit of work: process-inbox-entry.ts). Idempotent by MsgId: a redelivered push finds its message and
 // changes nothing. From an openid bound to an agent it is that agent at work (the WeChat-agent feature:
 // commands, replies); from anyone else it is a customer, whose message is recorded and routed, and
-// relayed to the conversation's WeChat agent if it has one.
+// forwarded to the conversation's WeChat agent if it has one.
 import { agentWroteOnWeChat } from './wechat-agent/agent-wrote';
 import { customerWroteOnWeChat } from './wechat-agent/customer-wrote';
 import type { WeChatAgentOptions } from './wechat-agent/session';

@@ -3,7 +3,7 @@ import type { EngineDeps } from '../app/support/engine-deps';
 import type { EngineNotice } from '../core/ports/notifier';
 import { NoticesToWeChatAgents } from './notices-to-wechat-agents';
 
-// An engine that fails on any use: a notice the follower acts on shows up as a logged error.
+// An engine that fails on any use: a notice acted on shows up as a logged error.
 const brokenEngine = new Proxy({}, { get: () => { throw new Error('engine used'); } }) as EngineDeps;
 const about = { channelId: 'shop', conversationId: 'c1', messageId: 'm1' };
 
@@ -13,7 +13,7 @@ function follower() {
 }
 
 describe('NoticesToWeChatAgents', () => {
-  it('ignores notices WeChat desks do not care about (a delivery that succeeded, the queue, statuses)', async () => {
+  it('ignores notices WeChat agents do not care about (a delivery that succeeded, the queue, statuses)', async () => {
     const { error, follower: f } = follower();
     const ignored: EngineNotice[] = [
       { type: 'message_delivered', ...about, at: 1 },
@@ -25,7 +25,7 @@ describe('NoticesToWeChatAgents', () => {
     expect(error).not.toHaveBeenCalled();
   });
 
-  /** The follower's reaction to a message_added notice of an agent's conversation: 1 when it acted. */
+  /** The reaction to a message_added notice of an agent's conversation: 1 when it acted. */
   async function actsOn(direction: 'in' | 'out', sender: { kind: 'customer' } | { kind: 'robot' }): Promise<number> {
     const { error, follower: f } = follower();
     const message = { id: 'm1', channelId: 'shop', conversationId: 'c1', customerId: 'cu1', direction, sender, content: { type: 'text' as const, text: '在吗' }, createdAt: 1 };
@@ -34,7 +34,7 @@ describe('NoticesToWeChatAgents', () => {
     return error.mock.calls.length;
   }
 
-  it('leaves a customer’s message to the story that recorded it (it relays in the same unit)', async () => {
+  it('leaves a customer’s message to the story that recorded it (it forwards it in the same unit)', async () => {
     expect(await actsOn('in', { kind: 'customer' })).toBe(0);
   });
 

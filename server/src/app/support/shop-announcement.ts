@@ -19,7 +19,7 @@ export interface Announced {
 /**
  * The content to send, with the shop's name in front when the shop behind the chat changes. The first
  * contact is not announced (nothing to tell apart), nor a channel without merchants (no merchant ever
- * speaks), nor ended conversations (records such as an agent's line). The name rides on a text, costing
+ * speaks), nor ended conversations (records such as a WeChat agent's own conversation). The name rides on a text, costing
  * no send of WeChat's window; a non-text message leaves the announcement to the next text.
  */
 export async function withShopAnnouncement(w: Work, customer: Customer, c: Conversation, content: MessageContent, settings: RoutingSettings): Promise<Announced> {

@@ -1,7 +1,7 @@
-// The agent's line: a system conversation, one per WeChat agent, whose customer is the agent's own
-// WeChat user. It records what the agent writes and everything sent to them, so messages to an agent go
+// The agent's conversation: a system conversation, one per WeChat agent, whose customer is the agent's
+// own WeChat user. It records what the agent writes and everything sent to them, so messages to an agent go
 // through the same outbox, window accounting and delivery reports as messages to customers (a failed
-// relay is a failed message, never a silent loss). It is created ended: no queue, timer or routing ever
+// forward is a failed message, never a silent loss). It is created ended: no queue, timer or routing ever
 // picks it up, and the workbench shows it as history.
 import { newCustomer } from '../../core/conversation/customer-records';
 import { endConversation, openConversation } from '../../core/conversation/transitions';
@@ -15,7 +15,7 @@ import type { Work } from '../support/engine-deps';
 import { loadSettings } from '../support/routing-context';
 import { sendToCustomer } from '../support/send-to-customer';
 
-/** A conversation that only records an exchange (the agent's line, an `openid` answer). */
+/** A conversation that only records an exchange (the agent's conversation, an `openid` answer). */
 export async function systemConversation(w: Work, customer: Customer, merchantId: string | undefined): Promise<Conversation> {
   const opened = openConversation({ id: w.ids.next('conversation'), channelId: customer.channelId, ...(merchantId !== undefined && { merchantId }), customerId: customer.id, state: 'bot', now: w.now });
   const record = endConversation(opened, 'admin_ended', w.now);
@@ -23,7 +23,7 @@ export async function systemConversation(w: Work, customer: Customer, merchantId
   return record;
 }
 
-/** The agent's line, created with the agent's customer record when missing. */
+/** The agent's conversation, created with the agent's customer record when missing. */
 export async function ensureAgentConversation(w: Work, agent: Agent & { wechatOpenid: string }, memory: WeChatAgentMemory): Promise<{ agentConversation: Conversation; memory: WeChatAgentMemory }> {
   const known = memory.lineId === undefined ? undefined : await w.tx.conversations.get(memory.lineId);
   if (known) return { agentConversation: known, memory };

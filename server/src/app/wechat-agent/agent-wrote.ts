@@ -1,5 +1,5 @@
 // Story: an agent wrote from their own WeChat. Their message opens their WeChat window again (as any
-// user's), is recorded on their line, and first of all they hear what they missed: that WeChat had cut
+// user's), is recorded on their own conversation, and first of all they hear what they missed: that WeChat had cut
 // them off and where their customers went (their status comes back), notes kept for them. Then the
 // command runs, or the message goes to their current customer.
 import { contentOf, type CustomerMessagePush } from '../../core/conversation/inbound-content';

@@ -1,6 +1,6 @@
 // WeChat's window applies to agents too (wechat-protocol.md §4.6): an agent who has not written for 48
 // hours, or who was sent 5 messages without writing back, cannot be reached. Their customers must not
-// wait on a relay that never arrives: each one moves on (another agent, else the queue, else a
+// wait on a forward that never arrives: each one moves on (another agent, else the queue, else a
 // leave-message offer), the agent stops receiving new ones (busy), and the memory keeps what happened to
 // tell them when they write again (which reopens their window).
 import type { Agent } from '../../core/model/agent';

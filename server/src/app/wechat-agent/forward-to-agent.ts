@@ -1,8 +1,8 @@
-// Relay from customers to an agent on WeChat. Idempotent: the memory remembers the newest customer message
-// relayed per conversation, so calling this again (inline after a customer's push, and from the notice
-// hub after any use case that moved a conversation) relays only what is new. A conversation newly
+// Forwards customers' messages to an agent on WeChat. Idempotent: the agent's memory keeps the newest
+// customer message forwarded per conversation, so calling this again (inline after a customer's push, and
+// from the notice hub after any use case that moved a conversation) forwards only what is new. A conversation newly
 // assigned gets a header (number, name) with what the customer wrote so far; later messages come one by
-// one with a short header. A relay WeChat's window would refuse cuts the agent off (cut-off.ts).
+// one with a short header. A forward WeChat's window would refuse cuts the agent off (cut-off.ts).
 import type { Agent } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
 import type { Message, MessageContent } from '../../core/model/message';
@@ -20,7 +20,7 @@ type BoundAgent = Agent & { wechatOpenid: string };
 
 const isBound = (a: Agent | undefined): a is BoundAgent => a?.wechatOpenid !== undefined;
 
-/** Brings the desks concerned up to date with one conversation: its WeChat agent, and the one it left. */
+/** Brings the memories of the agents concerned up to date with one conversation: its WeChat agent, and the one it left. */
 export async function syncConversation(w: Work, conversationId: string, formerAgentId?: string): Promise<void> {
   const c = await w.tx.conversations.get(conversationId);
   if (!c) return;

@@ -1,6 +1,6 @@
 // Story: something changed elsewhere (the workbench, a timer, the queue, the sender) that a WeChat agent
 // must hear about. Called with the engine's notices after their commit: a conversation assigned to a
-// WeChat agent or a customer message in one is relayed, a conversation that left them is announced, and
+// WeChat agent or a customer message in one is forwarded, a conversation that left them is announced, and
 // a message to an agent that WeChat refused (45015 / 45047) cuts the agent off so their customers move
 // on. Each step is its own unit and idempotent, so a notice seen twice changes nothing.
 import type { EngineNotice } from '../../core/ports/notifier';
@@ -19,7 +19,7 @@ export async function keepAgentsInformed(deps: EngineDeps, notices: readonly Eng
     } else if (n.type === 'message_added' && n.agentId !== undefined && !conversations.has(n.conversationId)) {
       conversations.set(n.conversationId, undefined);
     } else if (n.type === 'delivery_failed' && n.agentId === undefined) {
-      failures.push(n.messageId); // messages on an agent's line have no agent of their own
+      failures.push(n.messageId); // messages on an agent's own conversation have no agent of their own
     }
   }
   for (const [conversationId, formerAgentId] of conversations) await inUnit(deps, (w) => syncConversation(w, conversationId, formerAgentId));

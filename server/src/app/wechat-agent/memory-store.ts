@@ -1,4 +1,5 @@
-// Reading and saving an agent's WeChat memory, and finding the agent whose line a conversation is.
+// Reading and saving what the server remembers of a WeChat agent, and finding the agent a conversation of
+// their own belongs to.
 import type { Agent } from '../../core/model/agent';
 import { emptyMemory, type WeChatAgentMemory } from '../../core/wechat-agent/memory';
 import type { Work } from '../support/engine-deps';
@@ -16,7 +17,7 @@ export async function saveMemory(w: Work, agentId: string, memory: WeChatAgentMe
   if (fresh) await w.tx.agents.save({ ...fresh, wechatDesk: memory });
 }
 
-/** The agent whose line (system conversation) this is, found through the line's customer. */
+/** The agent whose own (system) conversation this is, found through its customer: the agent's WeChat user. */
 export async function ownerOfAgentConversation(w: Work, conversationId: string): Promise<Agent | undefined> {
   const agentConversation = await w.tx.conversations.get(conversationId);
   const customer = agentConversation && (await w.tx.customers.get(agentConversation.customerId));

@@ -96,7 +96,7 @@ export async function next(s: WeChatAgentSession): Promise<void> {
     s.memory = forget(s.memory, c.id);
     await s.tell(`已结束 ${label}。`);
   }
-  // Whoever the queue gave them arrives as 新客户 (relay); otherwise the one waiting longest becomes current.
+  // Whoever the queue gave them arrives as 新客户 (forwarded); otherwise the one waiting longest becomes current.
   const others = (await s.held()).filter((h) => h.id in s.memory.relayed);
   const following = others[0];
   if (following) {

@@ -1,5 +1,5 @@
-// One message from a WeChat agent being handled: the agent, their memory as it changes, their line, and
-// `tell` for answers. Everything happens in the unit of work of the push (process-inbox-entry.ts): the
+// One message from a WeChat agent being handled: the agent, their memory as it changes, their own
+// conversation, and `tell` for answers. Everything happens in the unit of work of the push (process-inbox-entry.ts): the
 // use cases a command sets off run in `w`, never in a unit of their own.
 import type { Agent } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
@@ -28,7 +28,7 @@ export class WeChatAgentSession {
     if (!sent.sent) this.memory = withNote(this.memory, text);
   }
 
-  /** `#3 张三`, numbering the customer on this memory if new. */
+  /** `#3 张三`, numbering the customer for this agent if new. */
   async label(customerId: string): Promise<string> {
     const { memory, n } = numberFor(this.memory, customerId);
     this.memory = memory;

@@ -17,9 +17,12 @@ export interface Agent {
   statusChangedAt?: number;
   /** When the agent last received a conversation; round-robin and tie-breaks use it. */
   lastAssignedAt?: number;
-  /** Issue 7: the agent's own WeChat openid when they answer from WeChat. */
+  /** The agent's own WeChat openid when they answer from their own WeChat. */
   wechatOpenid?: string;
-  /** Issue 7: what the WeChat desk remembers between two of the agent's messages (internal, never in the API). */
+  /**
+   * What the server remembers between two of the agent's WeChat messages (internal, never in the API).
+   * The key is a stored format (agents are JSON in the database), so it keeps its first name.
+   */
   wechatDesk?: WeChatAgentMemory;
 }
 

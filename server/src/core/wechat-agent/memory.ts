@@ -1,7 +1,8 @@
-// The WeChat memory of an agent who answers from their own WeChat: the state between two of their messages,
-// kept on the agent record (agents are stored as JSON, so no migration). Short customer numbers (the
-// agent types @3 on a phone, not a ULID), the customer their plain messages go to, what was already
-// relayed, a pending 清零, and what to tell them when WeChat's window had cut them off. Pure helpers.
+// What the server remembers about an agent who answers from their own WeChat, between two of their
+// messages. Kept on the agent record under `wechatDesk` (agents are stored as JSON, so no migration; the
+// key and the fields below are a stored format, so they keep their first names). Short customer numbers
+// (the agent types @3 on a phone, not a ULID), the customer their plain messages go to, what was already
+// forwarded to them, a pending 清零, and what to tell them when WeChat's window had cut them off. Pure.
 import type { AgentStatus } from '../model/agent-status';
 
 export interface CustomerNumber {
@@ -20,22 +21,22 @@ export interface Unreachable {
 }
 
 export interface WeChatAgentMemory {
-  /** The system conversation that records what the agent writes and what is sent to them. */
+  /** The agent's conversation (app/wechat-agent/agent-conversation.ts): records what they write and what is sent to them. */
   lineId?: string;
   /** Where the agent's plain messages go. */
   currentConversationId?: string;
   numbers: CustomerNumber[];
   nextNumber: number;
-  /** Conversation id → the newest customer message relayed to the agent (ids sort by creation). */
+  /** Conversation id → the newest customer message forwarded to the agent (ids sort by creation). */
   relayed: Record<string, string>;
   /** A 清零 waits for its confirmation until then. */
   confirmClearUntil?: number;
   unreachable?: Unreachable;
-  /** Told the next time the agent writes (failed relays, customers who left). */
+  /** Told the next time the agent writes (messages that could not reach them, customers who left). */
   notes: string[];
 }
 
-/** Numbers kept per memory; the oldest not in use are forgotten first. */
+/** Numbers kept per agent; the oldest not in use are forgotten first. */
 const MAX_NUMBERS = 200;
 const MAX_NOTES = 10;
 
@@ -43,7 +44,7 @@ export function emptyMemory(): WeChatAgentMemory {
   return { numbers: [], nextNumber: 1, relayed: {}, notes: [] };
 }
 
-/** The customer's short number on this memory, created when new. */
+/** The customer's short number for this agent, created when new. */
 export function numberFor(memory: WeChatAgentMemory, customerId: string): { memory: WeChatAgentMemory; n: number } {
   const known = memory.numbers.find((x) => x.customerId === customerId);
   if (known) return { memory, n: known.n };
@@ -60,7 +61,7 @@ export function withNote(memory: WeChatAgentMemory, note: string): WeChatAgentMe
   return { ...memory, notes: [...memory.notes, note].slice(-MAX_NOTES) };
 }
 
-/** The memory no longer follows the conversation (ended, moved away). */
+/** The agent no longer holds the conversation (ended, moved away): nothing of it is kept. */
 export function forget(memory: WeChatAgentMemory, conversationId: string): WeChatAgentMemory {
   const { [conversationId]: _gone, ...relayed } = memory.relayed;
   const { currentConversationId, ...rest } = memory;

@@ -9,7 +9,7 @@ import { keepAgentsInformed } from '../keep-agents-informed';
 export interface WeChatAgentFixture extends EngineFixture {
   /** `openid` writes `text` through the WeChat dispatcher; notices are followed afterwards. */
   write(openid: string, text: string): Promise<WeChatMessageResult>;
-  /** Follows the notices recorded since the last call (relays set off by other use cases). */
+  /** Follows the notices recorded since the last call (forwards set off by other use cases). */
   follow(): Promise<void>;
   /** Texts sent to `openid` since the last call. */
   newTexts(openid: string): string[];
