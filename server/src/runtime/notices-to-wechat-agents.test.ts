@@ -7,14 +7,14 @@ import { NoticesToWeChatAgents } from './notices-to-wechat-agents';
 const brokenEngine = new Proxy({}, { get: () => { throw new Error('engine used'); } }) as EngineDeps;
 const about = { channelId: 'shop', conversationId: 'c1', messageId: 'm1' };
 
-function follower() {
+function notices() {
   const error = jest.fn();
-  return { error, follower: new NoticesToWeChatAgents(brokenEngine, { error } as unknown as Logger) };
+  return { error, notices: new NoticesToWeChatAgents(brokenEngine, { error } as unknown as Logger) };
 }
 
 describe('NoticesToWeChatAgents', () => {
   it('ignores notices WeChat agents do not care about (a delivery that succeeded, the queue, statuses)', async () => {
-    const { error, follower: f } = follower();
+    const { error, notices: f } = notices();
     const ignored: EngineNotice[] = [
       { type: 'message_delivered', ...about, at: 1 },
       { type: 'queue_changed', channelId: 'shop', length: 1 },
@@ -27,7 +27,7 @@ describe('NoticesToWeChatAgents', () => {
 
   /** The reaction to a message_added notice of an agent's conversation: 1 when it acted. */
   async function actsOn(direction: 'in' | 'out', sender: { kind: 'customer' } | { kind: 'robot' }): Promise<number> {
-    const { error, follower: f } = follower();
+    const { error, notices: f } = notices();
     const message = { id: 'm1', channelId: 'shop', conversationId: 'c1', customerId: 'cu1', direction, sender, content: { type: 'text' as const, text: '在吗' }, createdAt: 1 };
     f.listener([{ type: 'message_added', ...about, agentId: 'a1', message }]);
     await f.idle();
@@ -43,7 +43,7 @@ describe('NoticesToWeChatAgents', () => {
   });
 
   it('follows a failed delivery', async () => {
-    const { error, follower: f } = follower();
+    const { error, notices: f } = notices();
     f.listener([{ type: 'delivery_failed', ...about, reason: 'x' }]);
     await f.idle();
     expect(error).toHaveBeenCalledTimes(1);
