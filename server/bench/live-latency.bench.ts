@@ -17,7 +17,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startTestEmulator } from '../src/emulator/testing';
+import { startTestEmulator } from '../src/emulator/testing/test-emulator';
 import { buildPush, exampleMessage, type PushTarget } from '../src/wechat/push-client/index';
 import { cpuByRole, cpuPerMessage, hostTicks, stealPercent } from './process-cpu';
 import { CHROMIUM_PATH, launchChromium } from '../../web/e2e/support/browser';

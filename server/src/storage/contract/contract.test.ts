@@ -17,7 +17,7 @@ import { InMemoryOutboxStore } from '../testing/in-memory-outbox-store';
 import { authStoreContract } from './auth-store-contract';
 import { channelStoreContract } from './channel-store-contract';
 import { conversationContract } from './conversation-contract';
-import type { OpenSubject } from './fixtures';
+import type { OpenSubject } from '../testing/contract-fixture';
 import { LEASE_MS, outboxStoreContract } from './outbox-store-contract';
 import { repositoryContract } from './repository-contract';
 import { unitOfWorkContract } from './unit-of-work-contract';

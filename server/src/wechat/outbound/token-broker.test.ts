@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../storage/database';
 import { SqliteTokenStore } from '../../storage/sqlite-token-store';
-import { callCount, MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../emulator/testing';
+import { callCount, MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import { WeChatApiError } from './errors';
 import { miniProgramMessages } from './miniprogram-messages';
 import { sendCustomMessage } from './send';
-import { MemoryTokenStore, wire } from './test-support';
+import { MemoryTokenStore, wire } from './testing/emulated-api';
 
 const HOUR = 3_600_000;
 let emu: TestEmulator;

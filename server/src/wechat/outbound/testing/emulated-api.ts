@@ -1,10 +1,10 @@
 // Shared set-up for outbound tests: a client, a broker and an API bound to a running test emulator.
-import type { TokenSource, TokenStore, StoredToken } from '../../core/ports/token-store';
-import type { EmulatedApp } from '../../emulator/apps';
-import type { TestEmulator } from '../../emulator/testing';
-import { WeChatApi } from './api';
-import { WeChatClient } from './client';
-import { AccessTokenBroker } from './token-broker';
+import type { TokenSource, TokenStore, StoredToken } from '../../../core/ports/token-store';
+import type { EmulatedApp } from '../../../emulator/apps';
+import type { TestEmulator } from '../../../emulator/testing/test-emulator';
+import { WeChatApi } from '../api';
+import { WeChatClient } from '../client';
+import { AccessTokenBroker } from '../token-broker';
 
 /** An in-memory TokenStore for tests that are not about persistence. */
 export class MemoryTokenStore implements TokenStore {
