@@ -1,5 +1,5 @@
 // Benchmark: from a WeChat push arriving to the message appearing in an agent's open browser page.
-// Target (issue 6): p99 under 100 ms at 200 messages/s with 50 agents connected.
+// Target: p99 under 100 ms at 200 messages/s with 50 agents connected.
 //
 // The server is composed as main.ts composes it (file SQLite, the built workbench at /app/) in its own
 // process; WeChat is the emulator. 50 agents (one

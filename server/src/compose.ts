@@ -47,7 +47,7 @@ export interface ComposeOptions {
   robot?: Robot;
   /** Tests pass faster loops. */
   pollMs?: number;
-  /** Knowledge-base entries for WeChat agents' `@3:2#` (issue 7); wired to issue 5's knowledge base once it lands. */
+  /** Knowledge-base entries for WeChat agents' `@3:2#`; tests pass their own, the server reads the knowledge base. */
   knowledge?: KnowledgeLookup;
 }
 

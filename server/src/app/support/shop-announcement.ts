@@ -1,8 +1,8 @@
-// Issue 8: WeChat has one chat per customer, but a platform mini program's customer can hold
+// Merchants on one platform mini program: WeChat has one chat per customer, but a platform mini program's customer can hold
 // conversations with several merchants at once. So the customer is told which shop is answering: the
 // first message to reach them from a merchant's conversation, after messages from another conversation's
 // shop (or the platform's own team), names the shop. Which conversation the customer's own messages go to
-// is decided in handle-customer-message.ts (the latest user_enter_tempsession decides).
+// is decided in support/record-customer-message.ts (the latest user_enter_tempsession decides).
 import { renderText } from '../../core/conversation/render-text';
 import { isOpen, type Conversation } from '../../core/model/conversation';
 import type { Customer } from '../../core/model/customer';

@@ -1,4 +1,4 @@
-// What an agent answering from their own WeChat may type (issue 7), parsed from the text of their
+// What an agent answering from their own WeChat may type, parsed from the text of their
 // message. The command set and shortcuts follow the 微擎 module in shared/seeds (下一个/p, 排队/m,
 // 清零/0, 看留言, @id:text, @id:n#, @所有人, 隐身/上班/忙碌); anything else is a reply to the current
 // customer. Pure: the use cases decide what a command does.
