@@ -1,5 +1,5 @@
-// Merchants on one platform mini program: WeChat has one chat per customer, but a platform mini program's customer can hold
-// conversations with several merchants at once. So the customer is told which shop is answering: the
+// Merchants on one platform mini program: WeChat has one chat per customer, but a platform mini
+// program's customer can hold conversations with several merchants at once. So the customer is told which shop is answering: the
 // first message to reach them from a merchant's conversation, after messages from another conversation's
 // shop (or the platform's own team), names the shop. Which conversation the customer's own messages go to
 // is decided in support/record-customer-message.ts (the latest user_enter_tempsession decides).
