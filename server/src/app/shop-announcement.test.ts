@@ -1,5 +1,6 @@
-// Merchants on a platform mini program: one customer, one WeChat chat, two merchants. Each switch of shop is announced once, in the
-// first message from the new shop's conversation; a channel without merchants hears nothing new.
+// Merchants on a platform mini program: one customer, one WeChat chat, two merchants. Each switch of
+// shop is announced once, in the first message from the new shop's conversation; a channel without
+// merchants hears nothing new.
 import { agentReply } from './agent-reply';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 
