@@ -1,24 +1,11 @@
 // Shared set-up for outbound tests: a client, a broker and an API bound to a running test emulator.
-import type { TokenSource, TokenStore, StoredToken } from '../../../core/ports/token-store';
+import type { TokenSource, TokenStore } from '../../../core/ports/token-store';
 import type { EmulatedApp } from '../../../emulator/apps';
 import type { TestEmulator } from '../../../emulator/testing/test-emulator';
+import { InMemoryTokenStore } from '../../../storage/testing/in-memory-token-store';
 import { WeChatApi } from '../api';
 import { WeChatClient } from '../client';
 import { AccessTokenBroker } from '../token-broker';
-
-/** An in-memory TokenStore for tests that are not about persistence. */
-export class MemoryTokenStore implements TokenStore {
-  readonly tokens = new Map<string, StoredToken>();
-  async load(appId: string, source: TokenSource) {
-    return this.tokens.get(`${appId}/${source}`);
-  }
-  async save(t: StoredToken) {
-    this.tokens.set(`${t.appId}/${t.source}`, t);
-  }
-  async discard(appId: string, source: TokenSource, token: string) {
-    if (this.tokens.get(`${appId}/${source}`)?.token === token) this.tokens.delete(`${appId}/${source}`);
-  }
-}
 
 export interface Wired {
   client: WeChatClient;
@@ -41,7 +28,7 @@ export function wire(emu: TestEmulator, app: EmulatedApp, opts: { store?: TokenS
     appId: app.appId,
     secret: app.secret,
     client,
-    store: opts.store ?? new MemoryTokenStore(),
+    store: opts.store ?? new InMemoryTokenStore(),
     source: opts.source ?? 'stable',
     now: opts.now ?? (() => emu.clock.now()),
   });
