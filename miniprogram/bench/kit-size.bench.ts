@@ -1,7 +1,7 @@
 // What the kit adds to a mini program package: the runtime files of the npm package's
 // miniprogram_dist (JS, JSON, WXML, WXSS; not type declarations or docs), beside the van-button
 // component it builds on (button, loading, icon, their shared code), measured the same way.
-// Target (issue 2): at most 30 KB beyond @vant/weapp.
+// Target: at most 30 KB beyond @vant/weapp.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

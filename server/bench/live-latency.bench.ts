@@ -1,5 +1,5 @@
 // Benchmark: from a WeChat push arriving to the message appearing in an agent's open browser page.
-// Target (issue 6): p99 under 100 ms at 200 messages/s with 50 agents connected.
+// Target: p99 under 100 ms at 200 messages/s with 50 agents connected.
 //
 // The server is composed as main.ts composes it (file SQLite, the built workbench at /app/) in its own
 // process; WeChat is the emulator. 50 agents (one
@@ -17,7 +17,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startTestEmulator } from '../src/emulator/testing';
+import { startTestEmulator } from '../src/emulator/testing/test-emulator';
 import { buildPush, exampleMessage, type PushTarget } from '../src/wechat/push-client/index';
 import { cpuByRole, cpuPerMessage, hostTicks, stealPercent } from './process-cpu';
 import { CHROMIUM_PATH, launchChromium } from '../../web/e2e/support/browser';

@@ -1,6 +1,6 @@
 // Benchmark: the push endpoint alone (verify + decrypt + parse + acknowledge, secure mode; storing and
 // routing are push-path.bench.ts) against a bare Express route that only answers `success`, in the same
-// app and the same run, XML and JSON. Target (issue 3): at least 0.9 of the bare route's throughput.
+// app and the same run, XML and JSON. Target: at least 0.9 of the bare route's throughput.
 // Run:  npm run bench -- push-endpoint
 import type { AddressInfo } from 'node:net';
 import { Router } from 'express';

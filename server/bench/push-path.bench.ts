@@ -1,7 +1,7 @@
 // Benchmark: the full push path of the composed server — verify, decrypt, parse, de-duplicate, store
 // (inbox, group commit), acknowledge, then route in the worker (conversation, customer, message, outbox)
 // — against a bare Express route answering `success`, in the same run. Signed, encrypted pushes from
-// 200 customers, each with its own MsgId. Targets (issue 4): XML and JSON ≥ 0.8 of the bare route;
+// 200 customers, each with its own MsgId. Targets: XML and JSON ≥ 0.8 of the bare route;
 // p99 < 10 ms at 1,000 messages/s; ingest with a million stored messages ≥ 0.8 of an empty database.
 // The outbox sender is not started: sending is paced by WeChat, not by us.
 import { fork } from 'node:child_process';

@@ -28,7 +28,7 @@ import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
 import { TimerScheduler } from './runtime/timer-scheduler';
-import { WeChatDeskFollower } from './runtime/wechat-desk-follower';
+import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
 import { nodeCredentials } from './security/index';
 import { sqliteAuthStores } from './storage/auth-sqlite';
@@ -48,7 +48,7 @@ export interface ComposeOptions {
   robot?: Robot;
   /** Tests pass faster loops. */
   pollMs?: number;
-  /** Knowledge-base entries for WeChat agents' `@3:2#` (issue 7); wired to issue 5's knowledge base once it lands. */
+  /** Knowledge-base entries for WeChat agents' `@3:2#`; tests pass their own, the server reads the knowledge base. */
   knowledge?: KnowledgeLookup;
 }
 
@@ -65,8 +65,8 @@ export interface ComposedServer {
   /** Routes stored pushes. */
   inboxWorker: InboxWorker;
   outboxSender: OutboxSender;
-  /** Relays to agents who answer from WeChat (issue 7). */
-  deskFollower: WeChatDeskFollower;
+  /** Tells agents who answer from their own WeChat what changed elsewhere (assignments, failures). */
+  noticesToWeChatAgents: NoticesToWeChatAgents;
   /** Seeds channels and the first admin, then starts the worker, the sender and the timers. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -99,15 +99,15 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   };
   outboxSender = new OutboxSender({ store: storage.outbox, engine, channel: (id) => apis.forChannel(id), logger, now: clock.now, pollMs, metrics, media: knowledge.media });
   const inbox = new SqliteInbox(db);
-  const deskFollower = new WeChatDeskFollower(engine, logger);
+  const noticesToWeChatAgents = new NoticesToWeChatAgents(engine, logger);
   // `@3:2#` from a WeChat agent: entry 2 (or a keyword) of the merchant's knowledge base, read from memory.
   const knowledgeLookup: KnowledgeLookup = options.knowledge ?? (async (scope, key, who) => {
     const entry = knowledge.service.lookup(scope, key);
     return entry && [renderEntry(entry, who ?? { id: '' })];
   });
-  notices.subscribe(deskFollower.listener);
+  notices.subscribe(noticesToWeChatAgents.listener);
   const inboxWorker = new InboxWorker(
-    { engine, inbox, channelOf: async (id) => storage.channels.get(id), desk: { knowledge: knowledgeLookup } },
+    { engine, inbox, channelOf: async (id) => storage.channels.get(id), wechatAgents: { knowledge: knowledgeLookup } },
     { logger, now: clock.now, pollMs },
   );
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
@@ -153,7 +153,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   });
 
   return {
-    app, knowledge, db, storage, engine, auth: authService, notices, metrics, inboxWorker, outboxSender, deskFollower,
+    app, knowledge, db, storage, engine, auth: authService, notices, metrics, inboxWorker, outboxSender, noticesToWeChatAgents,
     async start() {
       if (config.channelsFile) await seedChannels({ channels: storage.channels, clock }, config.channelsFile, logger);
       if (config.firstAdmin) await ensureFirstAdmin(authService, config.firstAdmin, logger);
@@ -165,7 +165,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     async stop() {
       await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
       await knowledge.service.stop();
-      await deskFollower.idle();
+      await noticesToWeChatAgents.idle();
       await checkpointer.stop();
       db.close();
     },

@@ -1,7 +1,7 @@
 // Encoding and decoding a full session-from (every field, a three-level transfer chain, an encrypted
 // UnionID), next to the baseline an integrator writes by hand from Sobot's template (string
 // concatenation with JSON.stringify, no validation, no escaping, no budget), in the same run.
-// Target (issue 2): encoding at most 20 µs.
+// Target: encoding at most 20 µs.
 import { decodeSessionFrom, encodeSessionFrom, type SessionFromInput } from '../src/index';
 
 const input: SessionFromInput = {

@@ -65,7 +65,7 @@ describe('transfer_action from the session-from', () => {
   });
 });
 
-describe('merchant scoping (issue 8)', () => {
+describe('merchant scoping', () => {
   async function twoShops() {
     const f = engineFixture();
     await f.merchant('mA', 'A');

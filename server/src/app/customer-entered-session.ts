@@ -1,7 +1,7 @@
 // Story: a customer opened the mini program's customer-service chat (user_enter_tempsession). WeChat
 // allows two sends within a minute; the session-from says who they are and where they came from. We
 // keep that context on the customer: their next messages go to the conversation with the merchant it
-// names (issue 8's switching rule: entering from another merchant's button switches merchants).
+// names (the merchant switching rule: entering from another merchant's button switches merchants).
 import type { DecodedSessionFrom, SessionFromFields } from '../../../shared/src/index';
 import type { ChannelKind } from '../core/channel';
 import type { Customer, SessionContext } from '../core/model/customer';

@@ -2,19 +2,19 @@
 // unit of work: process-inbox-entry.ts). Idempotent by MsgId: a redelivered push finds its message and
 // changes nothing. From an openid bound to an agent it is that agent at work (the WeChat-agent feature:
 // commands, replies); from anyone else it is a customer, whose message is recorded and routed, and
-// relayed to the conversation's WeChat agent if it has one.
+// forwarded to the conversation's WeChat agent if it has one.
 import { agentWroteOnWeChat } from './wechat-agent/agent-wrote';
 import { customerWroteOnWeChat } from './wechat-agent/customer-wrote';
-import type { DeskOptions } from './wechat-agent/desk-session';
+import type { WeChatAgentOptions } from './wechat-agent/session';
 import type { EngineDeps, Work } from './support/engine-deps';
 import type { HandleMessageResult, IncomingCustomerMessage } from './support/record-customer-message';
 
 export type { HandledMessage, HandleMessageResult, IncomingCustomerMessage } from './support/record-customer-message';
 
-export type WeChatMessageResult = HandleMessageResult | { kind: 'agent'; agentId: string; lineId: string; messageId: string };
+export type WeChatMessageResult = HandleMessageResult | { kind: 'agent'; agentId: string; conversationId: string; messageId: string };
 
 /** Runs in the unit of work it is given; it opens none of its own. */
-export async function handleCustomerMessage(deps: EngineDeps, w: Work, input: IncomingCustomerMessage, options: DeskOptions = {}): Promise<WeChatMessageResult> {
+export async function handleCustomerMessage(deps: EngineDeps, w: Work, input: IncomingCustomerMessage, options: WeChatAgentOptions = {}): Promise<WeChatMessageResult> {
   const known = await w.tx.messages.findByWechatMsgId(input.channelId, input.push.msgId);
   if (known) return { kind: 'duplicate', messageId: known.id };
   const agent = await w.tx.agents.findByWechatOpenid(input.channelId, input.push.fromUserName);

@@ -16,7 +16,7 @@ import { customerEnteredSessionIn } from './customer-entered-session';
 import { handleCustomerMessage } from './handle-customer-message';
 import { recordCustomerActionIn } from './record-customer-action';
 import { afterCommit, openUnit, type EngineDeps, type OpenUnit, type Work } from './support/engine-deps';
-import type { DeskOptions } from './wechat-agent/desk-session';
+import type { WeChatAgentOptions } from './wechat-agent/session';
 
 export interface InboxChannel {
   kind: ChannelKind;
@@ -29,7 +29,7 @@ export interface InboxDeps {
   inbox: Inbox;
   channelOf(channelId: string): Promise<InboxChannel | undefined>;
   /** What agents answering from WeChat may use (the knowledge base). */
-  desk?: DeskOptions;
+  wechatAgents?: WeChatAgentOptions;
 }
 
 /** An entry that could not be processed, with why; nothing of it was committed. */
@@ -80,7 +80,7 @@ async function routeEntry(deps: InboxDeps, w: Work, entry: InboxEntry, channel: 
   const base = { channelId: entry.channelId, channelKind: channel.kind };
   const m = entry.message;
   if (isCustomerMessage(m)) {
-    await handleCustomerMessage(deps.engine, w, { ...base, push: m }, deps.desk);
+    await handleCustomerMessage(deps.engine, w, { ...base, push: m }, deps.wechatAgents);
   } else if (m.type === 'user_enter_tempsession') {
     const unionId = plainUnionId(m, channel);
     await customerEnteredSessionIn(deps.engine, w, { ...base, openid: m.fromUserName, context: m.context, ...(unionId !== undefined && { unionId }) });

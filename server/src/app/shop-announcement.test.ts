@@ -1,5 +1,6 @@
-// Issue 8: one customer, one WeChat chat, two merchants. Each switch of shop is announced once, in the
-// first message from the new shop's conversation; a channel without merchants hears nothing new.
+// Merchants on a platform mini program: one customer, one WeChat chat, two merchants. Each switch of
+// shop is announced once, in the first message from the new shop's conversation; a channel without
+// merchants hears nothing new.
 import { agentReply } from './agent-reply';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 
@@ -17,7 +18,7 @@ const idOf = (r: { kind: string; conversationId?: string }) => r.conversationId 
 const reply = (f: EngineFixture, conversationId: string, agentId: string, text: string) =>
   agentReply(f.deps, { conversationId, agentId, content: { type: 'text', text } });
 
-describe('shop announcement (issue 8)', () => {
+describe('shop announcement (merchants on one platform mini program)', () => {
   it('tells the customer once per switch, back and forth', async () => {
     const f = await twoShops();
     await f.enter('u1', { platformAction: { customerCode: 'A' } });

@@ -1,4 +1,4 @@
-// End to end, issue 5: the knowledge base's robot answers first (robot-first mode), through the composed
+// End to end, the knowledge base's robot answers first (robot-first mode), through the composed
 // server, the outbox sender and the WeChat emulator. Entries are made through the REST API; the customer
 // enters the chat with a real session-from, is welcomed, gets an entry by its number, then asks for a person.
 import { encodeSessionFrom } from '../../../shared/src/index';

@@ -1,5 +1,5 @@
-// End to end, issue 7: an agent answers from their own WeChat. Two customers and the agent are users of
-// the emulated mini program; the composed server relays between them; a workbench agent shares the
+// End to end, agents who answer from their own WeChat. Two customers and the agent are users of
+// the emulated mini program; the composed server forwards between them; a workbench agent shares the
 // team; WeChat's 48 hours pass for the agent.
 import { CHANNEL, eventually, startStack, type Stack } from './support';
 
@@ -75,7 +75,7 @@ describe('an agent on WeChat', () => {
     await received('oAgent', (t) => t.startsWith('已切换为「上班'));
     await stack.emulator.admin('/clock/advance', { hours: 49 }); // WeChat's 48 hours pass; our clock does not know
     await say('oC1', '你好');
-    // The relay meets 45015: the customer goes back to the queue (nobody else is on duty).
+    // The forward to the agent meets 45015: the customer goes back to the queue (nobody else is on duty).
     await received('oC1', (t) => t.includes('排在第 1 位'));
     await say('oAgent', '我在');
     await received('oAgent', (t) => t.startsWith('您超过 48 小时未在此发言，微信暂停了发给您的消息（45015）。\n期间这些客户已转出：\n#1：回到排队'));

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { urlSignature } from '../wechat/inbound/signature';
-import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from './testing';
+import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from './testing/test-emulator';
 
 interface Received {
   query: Record<string, string>;

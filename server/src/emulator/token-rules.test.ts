@@ -1,4 +1,4 @@
-import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from './testing';
+import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from './testing/test-emulator';
 
 let emu: TestEmulator;
 beforeEach(async () => {

@@ -1,9 +1,9 @@
 // Every entry type rendered, resolved and sent through the emulator (which enforces WeChat's rules), and
 // the temporary media lifecycle: uploaded when first needed, reused, uploaded again after 3 days.
-import { MINI_PROGRAM, OFFICIAL_ACCOUNT, callCount, startTestEmulator, type TestEmulator } from '../emulator/testing';
+import { MINI_PROGRAM, OFFICIAL_ACCOUNT, callCount, startTestEmulator, type TestEmulator } from '../emulator/testing/test-emulator';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
 import { sendCustomMessage } from '../wechat/outbound/send';
-import { wire } from '../wechat/outbound/test-support';
+import { wire } from '../wechat/outbound/testing/emulated-api';
 import type { ChannelKind } from '../core/channel';
 import type { EntryFields, KnowledgeEntry } from './entry';
 import type { StoredMedia } from './knowledge-store';

@@ -37,7 +37,7 @@ export interface OutboxSenderDeps {
   pollMs?: number;
   maxAttempts?: number;
   metrics?: MetricsRecorder;
-  /** Issue 5: resolves the knowledge base's media references before a send. */
+  /** Resolves the knowledge base's media references before a send. */
   media?: MediaResolver<SendingChannel>;
 }
 

@@ -1,5 +1,5 @@
 // SQLite adapters of AccountStore and SessionStore (core/ports/auth.ts); tables `login_accounts` and
-// `login_sessions` (migrations.ts, "auth" step). Sessions go with their account (ON DELETE CASCADE).
+// `login_sessions` (migrations/04-api-tokens-and-logins.ts). Sessions go with their account (ON DELETE CASCADE).
 import type { Database, Statement } from 'better-sqlite3';
 import type { AccountStore, LoginAccount, LoginSession, SessionStore } from '../core/ports/auth';
 import { grantFromColumns, grantToColumns, type GrantColumns } from './auth-grant-columns';

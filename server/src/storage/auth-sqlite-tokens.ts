@@ -1,4 +1,4 @@
-// SQLite adapter of ApiTokenStore (core/ports/auth.ts); table `api_tokens` (migrations.ts, "auth" step).
+// SQLite adapter of ApiTokenStore (core/ports/auth.ts); table `api_tokens` (migrations/04-api-tokens-and-logins.ts).
 import type { Database, Statement } from 'better-sqlite3';
 import type { ApiToken, ApiTokenStore } from '../core/ports/auth';
 import { grantFromColumns, grantToColumns, type GrantColumns } from './auth-grant-columns';

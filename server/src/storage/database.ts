@@ -1,6 +1,6 @@
 // Opens the embedded SQLite store: one file, WAL so readers never block the writer, migrated on open.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { migrations as defaultMigrations, runMigrations, type Migration } from './migrations';
+import { migrations as defaultMigrations, runMigrations, type Migration } from './migrations/runner';
 
 export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];

@@ -5,7 +5,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { messageInItsUnit, textPush } from '../app/testing/engine-fixture';
 import type { EngineDeps } from '../app/support/engine-deps';
 import { ManualClock, RecordingNotifier, ScriptedRobot, SequentialIds } from '../core/testing/test-doubles';
-import { runMigrations } from './migrations';
+import { runMigrations } from './migrations/runner';
 import { SqliteUnitOfWork } from './sqlite-unit-of-work';
 
 const CH = 'ch1';

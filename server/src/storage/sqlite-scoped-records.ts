@@ -77,8 +77,8 @@ class SqliteScopedRecords<T extends ScopedRecord> {
 const byId = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * Both spell the expressions of the indexes of migration-agent-lookups.ts to the character, or SQLite
- * would scan (migrations.test.ts checks their plans). byNames seeks two names at a time (a customer's
+ * Both spell the expressions of the indexes of migrations/08-agent-lookups.ts to the character, or SQLite
+ * would scan (migrations/runner.test.ts checks their plans). byNames seeks two names at a time (a customer's
  * text has at most two, nameCandidates); a JSON array read with json_each cost twice as much per message.
  * It has no ORDER BY, with which SQLite would rather walk the merchant's agents in id order than seek
  * each name (the few rows found are sorted in JS).

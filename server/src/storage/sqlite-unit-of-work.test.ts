@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { customer } from './contract/fixtures';
+import { customer } from './testing/contract-fixture';
 import { openDatabase } from './database';
 import { SqliteUnitOfWork } from './sqlite-unit-of-work';
 

@@ -1,8 +1,8 @@
 // The read cache of SqliteUnitOfWork: a unit asks the database each question once, sees its own writes,
 // and nothing it kept outlives it — not across units, not across a savepoint rolled back in a batch.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { conversation, customer, inbound } from './contract/fixtures';
-import { runMigrations } from './migrations';
+import { conversation, customer, inbound } from './testing/contract-fixture';
+import { runMigrations } from './migrations/runner';
 import { sqliteTransaction, SqliteUnitOfWork } from './sqlite-unit-of-work';
 
 let db: Database;

@@ -16,7 +16,7 @@ export async function mustGetAgent(w: Work, id: string): Promise<Agent> {
   return a;
 }
 
-/** Routing and acting never cross merchants (issue 8): an agent only touches their own merchant's conversations. */
+/** Routing and acting never cross merchants: an agent only touches their own merchant's conversations. */
 export function mustShareMerchant(agent: Agent, c: Conversation): void {
   if (agent.channelId !== c.channelId || (agent.merchantId ?? '') !== (c.merchantId ?? '')) {
     throw new EngineError('forbidden', `agent ${agent.id} does not serve conversation ${c.id}`);

@@ -27,7 +27,7 @@ export type HandleMessageResult = { kind: 'duplicate'; messageId: string } | Han
 /** Runs in the push's unit of work; the caller has made sure the MsgId is new. */
 export async function recordCustomerMessage(robot: Robot, w: Work, input: IncomingCustomerMessage): Promise<HandledMessage> {
   const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
-  // Issue 8's switching rule: the latest user_enter_tempsession decides the merchant (customerCode; an
+  // The merchant switching rule: the latest user_enter_tempsession decides the merchant (customerCode; an
   // unknown or missing one means the platform's own team), and the message goes to the customer's open
   // conversation with that merchant, or a new one. Entering from another merchant's button switches;
   // coming back through the first merchant's button switches back. Conversations left behind stay open

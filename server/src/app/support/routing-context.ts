@@ -16,7 +16,7 @@ export interface RoutingContext {
   settingsFor(groupId: string | undefined): RoutingSettings;
 }
 
-/** Channel level, then the merchant's overrides (issue 8: a merchant inherits the channel's defaults). */
+/** Channel level, then the merchant's overrides (a merchant inherits the channel's defaults). */
 export async function loadSettings(w: Work, channelId: string, merchantId: string | undefined): Promise<RoutingSettings> {
   return lookUpSettings(w.tx.settings, channelId, merchantId);
 }

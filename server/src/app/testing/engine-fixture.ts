@@ -12,7 +12,7 @@ import type { ChannelKind } from '../../core/channel';
 import type { Conversation } from '../../core/model/conversation';
 import { customerEnteredSession, type EnteredSessionResult } from '../customer-entered-session';
 import { handleCustomerMessage, type IncomingCustomerMessage, type WeChatMessageResult } from '../handle-customer-message';
-import type { DeskOptions } from '../wechat-agent/desk-session';
+import type { WeChatAgentOptions } from '../wechat-agent/session';
 import { InMemoryStore } from '../../core/testing/in-memory-store';
 import { ManualClock, RecordingNotifier, ScriptedRobot, SequentialIds } from '../../core/testing/test-doubles';
 
@@ -90,7 +90,7 @@ export function engineFixture(robotAnswers: Record<string, RobotAnswer> = {}): E
 }
 
 /** A message from WeChat in a unit of work of its own, as the inbox gives each push one. */
-export function messageInItsUnit(deps: EngineDeps, input: IncomingCustomerMessage, options?: DeskOptions): Promise<WeChatMessageResult> {
+export function messageInItsUnit(deps: EngineDeps, input: IncomingCustomerMessage, options?: WeChatAgentOptions): Promise<WeChatMessageResult> {
   return inUnit(deps, (w) => handleCustomerMessage(deps, w, input, options));
 }
 

@@ -1,9 +1,9 @@
 // Each WeChat command against the in-memory engine: two customers (oC1, oC2) and one agent on WeChat (oA).
-import { deskFixture, type DeskFixture } from './testing';
+import { wechatAgentFixture, type WeChatAgentFixture } from './testing/wechat-agent-fixture';
 
-let f: DeskFixture;
+let f: WeChatAgentFixture;
 beforeEach(async () => {
-  f = deskFixture(async (_scope, key, who) => (key === '2' ? [{ type: 'text', text: `${who?.nickname ?? '您'}好，营业时间 9:00-18:00` }] : undefined));
+  f = wechatAgentFixture(async (_scope, key, who) => (key === '2' ? [{ type: 'text', text: `${who?.nickname ?? '您'}好，营业时间 9:00-18:00` }] : undefined));
   await f.settings({ receptionMode: 'agents_only' });
   await f.agent('w1', { name: '小王', wechatOpenid: 'oA', status: 'offline', maxConcurrent: 2 });
   await f.write('oA', '上班'); // opens the agent's WeChat window, as any user's message does

@@ -1,5 +1,5 @@
 // Story: an agent wrote from their own WeChat. Their message opens their WeChat window again (as any
-// user's), is recorded on their line, and first of all they hear what they missed: that WeChat had cut
+// user's), is recorded on their own conversation, and first of all they hear what they missed: that WeChat had cut
 // them off and where their customers went (their status comes back), notes kept for them. Then the
 // command runs, or the message goes to their current customer.
 import { contentOf, type CustomerMessagePush } from '../../core/conversation/inbound-content';
@@ -7,14 +7,14 @@ import type { ChannelKind } from '../../core/channel';
 import type { Agent } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
 import type { Message } from '../../core/model/message';
-import { parseDeskCommand, type DeskCommand } from '../../core/wechat-agent/commands';
+import { parseAgentCommand, type AgentCommand } from '../../core/wechat-agent/commands';
 import { HELP, STATUS_TEXT, unreachableText } from '../../core/wechat-agent/texts';
 import { changeAgentStatusIn } from '../change-agent-status';
 import { customerActing } from '../support/customers';
 import type { Work } from '../support/engine-deps';
-import { ensureLine } from './agent-line';
-import { DeskSession, type DeskOptions } from './desk-session';
-import { deskOf, saveDesk } from './desk-store';
+import { ensureAgentConversation } from './agent-conversation';
+import { WeChatAgentSession, type WeChatAgentOptions } from './session';
+import { memoryOf, saveMemory } from './memory-store';
 import { broadcast, knowledgeEntry, next, replyToCurrent, writeToNumber } from './reply-commands';
 import { askToClear, clearQueue, setStatus, showLeftMessages, showQueue } from './team-commands';
 
@@ -24,30 +24,30 @@ export interface AgentPush {
   push: CustomerMessagePush;
 }
 
-export async function agentWroteOnWeChat(w: Work, agent: Agent & { wechatOpenid: string }, input: AgentPush, options: DeskOptions): Promise<{ lineId: string; messageId: string }> {
+export async function agentWroteOnWeChat(w: Work, agent: Agent & { wechatOpenid: string }, input: AgentPush, options: WeChatAgentOptions): Promise<{ conversationId: string; messageId: string }> {
   await customerActing(w, input.channelId, input.channelKind, agent.wechatOpenid, 'message');
-  const { line, desk } = await ensureLine(w, agent, deskOf(agent));
-  const message = await recordOnLine(w, line, agent.id, input.push);
-  const s = new DeskSession(w, agent, desk, line, options);
+  const { agentConversation, memory } = await ensureAgentConversation(w, agent, memoryOf(agent));
+  const message = await recordOnAgentConversation(w, agentConversation, agent.id, input.push);
+  const s = new WeChatAgentSession(w, agent, memory, agentConversation, options);
   await catchUp(s);
-  const confirming = (s.desk.confirmClearUntil ?? 0) > w.now;
-  const command: DeskCommand = input.push.type === 'text' ? parseDeskCommand(input.push.content, { confirming }) : { kind: 'reply', text: '' };
+  const confirming = (s.memory.confirmClearUntil ?? 0) > w.now;
+  const command: AgentCommand = input.push.type === 'text' ? parseAgentCommand(input.push.content, { confirming }) : { kind: 'reply', text: '' };
   if (confirming && command.kind !== 'confirm') {
-    const { confirmClearUntil: _cancelled, ...rest } = s.desk;
-    s.desk = rest;
+    const { confirmClearUntil: _cancelled, ...rest } = s.memory;
+    s.memory = rest;
   }
   await run(s, command, message);
-  await saveDesk(w, agent.id, s.desk);
-  return { lineId: line.id, messageId: message.id };
+  await saveMemory(w, agent.id, s.memory);
+  return { conversationId: agentConversation.id, messageId: message.id };
 }
 
 /** With WeChat's MsgId, so a push WeChat delivers twice is recognised (the dispatcher looks it up first). */
-async function recordOnLine(w: Work, line: Conversation, agentId: string, push: CustomerMessagePush): Promise<Message> {
+async function recordOnAgentConversation(w: Work, agentConversation: Conversation, agentId: string, push: CustomerMessagePush): Promise<Message> {
   const message: Message = {
     id: w.ids.next('message'),
-    channelId: line.channelId,
-    conversationId: line.id,
-    customerId: line.customerId,
+    channelId: agentConversation.channelId,
+    conversationId: agentConversation.id,
+    customerId: agentConversation.customerId,
     direction: 'in',
     sender: { kind: 'agent', agentId },
     content: contentOf(push),
@@ -59,11 +59,11 @@ async function recordOnLine(w: Work, line: Conversation, agentId: string, push: 
 }
 
 /** What happened while they could not be reached, and notes that could not be sent at the time. */
-async function catchUp(s: DeskSession): Promise<void> {
-  const { unreachable, notes } = s.desk;
+async function catchUp(s: WeChatAgentSession): Promise<void> {
+  const { unreachable, notes } = s.memory;
   if (unreachable) {
-    const { unreachable: _seen, ...rest } = s.desk;
-    s.desk = rest;
+    const { unreachable: _seen, ...rest } = s.memory;
+    s.memory = rest;
     const fresh = await s.w.tx.agents.get(s.agent.id);
     // Only the status the cut-off set is undone; one they (or an admin) chose since stays.
     const restore = fresh?.status === 'busy' && unreachable.statusBefore !== 'busy' ? unreachable.statusBefore : undefined;
@@ -71,12 +71,12 @@ async function catchUp(s: DeskSession): Promise<void> {
     await s.tell(unreachableText(unreachable.code, unreachable.moved, restore && STATUS_TEXT[restore]));
   }
   if (notes.length > 0) {
-    s.desk = { ...s.desk, notes: [] };
+    s.memory = { ...s.memory, notes: [] };
     await s.tell(notes.join('\n'));
   }
 }
 
-async function run(s: DeskSession, command: DeskCommand, message: Message): Promise<void> {
+async function run(s: WeChatAgentSession, command: AgentCommand, message: Message): Promise<void> {
   switch (command.kind) {
     case 'reply':
       return replyToCurrent(s, message.content);

@@ -1,11 +1,11 @@
 // What customers do around WeChat agents (name calls, 再见, returning, openid), and WeChat's window
 // cutting an agent off.
-import { relayFailed } from './follow-notices';
-import { deskFixture, type DeskFixture } from './testing';
+import { messageToAgentFailed } from './keep-agents-informed';
+import { wechatAgentFixture, type WeChatAgentFixture } from './testing/wechat-agent-fixture';
 
-let f: DeskFixture;
+let f: WeChatAgentFixture;
 beforeEach(async () => {
-  f = deskFixture();
+  f = wechatAgentFixture();
   await f.settings({ receptionMode: 'agents_only' });
   await f.agent('w1', { name: '小王', wechatOpenid: 'oA', status: 'offline', maxConcurrent: 5 });
   await f.agent('bench', { name: '小李', status: 'online', maxConcurrent: 5 }); // a workbench agent
@@ -59,13 +59,13 @@ describe("WeChat's window for the agent", () => {
     expect(f.agentRecord('w1').status).toBe('online');
   });
 
-  it('a 45015 from WeChat on a relay cuts the agent off too; the conversation falls back to the queue', async () => {
+  it('a 45015 from WeChat on a message forwarded to the agent cuts the agent off too; the conversation falls back to the queue', async () => {
     await f.agent('bench', { name: '小李', status: 'busy', maxConcurrent: 5 });
     await f.write('oC1', '你好');
-    const relay = [...f.store.data.messages.values()].filter((m) => m.direction === 'out' && f.store.data.customers.get(m.customerId)?.openid === 'oA').at(-1);
+    const forwarded = [...f.store.data.messages.values()].filter((m) => m.direction === 'out' && f.store.data.customers.get(m.customerId)?.openid === 'oA').at(-1);
     f.clock.advanceMinutes(1);
-    await f.store.run(async (tx) => tx.messages.setDelivery(relay?.id ?? '', { status: 'failed', at: f.clock.now(), reason: 'WeChat 45015: response out of time limit', wechatCode: 45015 }));
-    await f.store.run(async (tx) => relayFailed({ tx, now: f.clock.now(), ids: f.deps.ids, notices: [] }, relay?.id ?? ''));
+    await f.store.run(async (tx) => tx.messages.setDelivery(forwarded?.id ?? '', { status: 'failed', at: f.clock.now(), reason: 'WeChat 45015: response out of time limit', wechatCode: 45015 }));
+    await f.store.run(async (tx) => messageToAgentFailed({ tx, now: f.clock.now(), ids: f.deps.ids, notices: [] }, forwarded?.id ?? ''));
     expect(open('oC1')?.state).toBe('queued');
     expect(f.agentRecord('w1').status).toBe('busy');
     f.newTexts('oA');

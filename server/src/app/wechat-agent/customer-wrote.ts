@@ -3,7 +3,7 @@
 // the push's unit of work: calling an agent by name hands the conversation to that agent before
 // the message is recorded; 再见 ends the conversation after it; a customer starting a new conversation
 // hears who served them last; `openid` is answered with their openid (for an admin binding an agent).
-// Whatever the outcome, the conversation's WeChat agent (if any) gets the message relayed.
+// Whatever the outcome, the conversation's WeChat agent (if any) gets the message forwarded.
 import type { Agent } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
 import { openConversation } from '../../core/conversation/transitions';
@@ -18,8 +18,8 @@ import { assignConversation } from '../support/place-conversation';
 import { loadRouting } from '../support/routing-context';
 import { loadSettings } from '../support/routing-context';
 import { sendSystemText } from '../support/send-to-customer';
-import { systemConversation } from './agent-line';
-import { syncConversation } from './relay';
+import { systemConversation } from './agent-conversation';
+import { syncConversation } from './forward-to-agent';
 
 export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: IncomingCustomerMessage): Promise<HandleMessageResult> {
   const known = await w.tx.customers.findByOpenid(input.channelId, input.push.fromUserName);

@@ -7,7 +7,7 @@ import { changeAgentStatusIn } from '../change-agent-status';
 import { offerLeaveMessage } from '../support/place-conversation';
 import { loadRouting } from '../support/routing-context';
 import { scopeOf } from '../support/send-to-customer';
-import type { DeskSession } from './desk-session';
+import type { WeChatAgentSession } from './session';
 
 const CONFIRM_MS = 2 * 60_000;
 const LISTED = 10;
@@ -17,9 +17,9 @@ function waited(ms: number): string {
   return minutes < 60 ? `${minutes} 分钟` : `${Math.floor(minutes / 60)} 小时`;
 }
 
-const queued = (s: DeskSession): Promise<Conversation[]> => s.w.tx.conversations.listQueued(s.agent.channelId, s.agent.merchantId);
+const queued = (s: WeChatAgentSession): Promise<Conversation[]> => s.w.tx.conversations.listQueued(s.agent.channelId, s.agent.merchantId);
 
-export async function showQueue(s: DeskSession): Promise<void> {
+export async function showQueue(s: WeChatAgentSession): Promise<void> {
   const list = await queued(s);
   if (list.length === 0) {
     await s.tell('当前没有排队的客户。');
@@ -32,19 +32,19 @@ export async function showQueue(s: DeskSession): Promise<void> {
   await s.tell(lines.join('\n'));
 }
 
-export async function askToClear(s: DeskSession): Promise<void> {
+export async function askToClear(s: WeChatAgentSession): Promise<void> {
   const count = (await queued(s)).length;
   if (count === 0) {
     await s.tell('当前没有排队的客户。');
     return;
   }
-  s.desk = { ...s.desk, confirmClearUntil: s.w.now + CONFIRM_MS };
+  s.memory = { ...s.memory, confirmClearUntil: s.w.now + CONFIRM_MS };
   await s.tell(`确认清空排队的 ${count} 位客户吗？2 分钟内回复「确认」执行，回复其他内容取消。`);
 }
 
-export async function clearQueue(s: DeskSession): Promise<void> {
-  const { confirmClearUntil: _done, ...desk } = s.desk;
-  s.desk = desk;
+export async function clearQueue(s: WeChatAgentSession): Promise<void> {
+  const { confirmClearUntil: _done, ...memory } = s.memory;
+  s.memory = memory;
   const list = await queued(s);
   const ctx = await loadRouting(s.w, s.agent.channelId, s.agent.merchantId);
   // Each one is told the queue closed and may leave a message (their 看留言 entry), one send each.
@@ -53,7 +53,7 @@ export async function clearQueue(s: DeskSession): Promise<void> {
   await s.tell(`已清空排队 ${list.length} 位，已请他们留言。`);
 }
 
-export async function showLeftMessages(s: DeskSession): Promise<void> {
+export async function showLeftMessages(s: WeChatAgentSession): Promise<void> {
   const list = await s.w.tx.conversations.list({ channelId: s.agent.channelId, merchant: { merchantId: s.agent.merchantId }, states: ['left_message'], limit: LISTED });
   if (list.length === 0) {
     await s.tell('暂无留言。');
@@ -69,7 +69,7 @@ export async function showLeftMessages(s: DeskSession): Promise<void> {
   await s.tell(clip(lines.join('\n'), 1500));
 }
 
-export async function setStatus(s: DeskSession, status: AgentStatus): Promise<void> {
+export async function setStatus(s: WeChatAgentSession, status: AgentStatus): Promise<void> {
   const result = await changeAgentStatusIn(s.w, { agentId: s.agent.id, status });
   const moved = result.moved.length > 0 ? `，${result.moved.length} 位客户已转出` : '';
   await s.tell(`已切换为「${STATUS_TEXT[status]}」${moved}。`);

@@ -1,5 +1,5 @@
-// An agent's availability, on its own so that the WeChat desk (which remembers a status) and the agent
-// (which holds a desk) need not import each other.
+// An agent's availability, on its own so that a WeChat agent's memory (which keeps a status) and the agent
+// (which holds that memory) need not import each other.
 
 /**
  * online: assigned automatically; busy: keeps their conversations, gets no new ones;

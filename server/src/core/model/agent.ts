@@ -1,5 +1,5 @@
 // An agent (seat): a person answering customers from the workbench or their own WeChat.
-import type { WeChatDesk } from '../wechat-agent/desk';
+import type { WeChatAgentMemory } from '../wechat-agent/memory';
 import type { AgentStatus } from './agent-status';
 
 export type { AgentStatus } from './agent-status';
@@ -17,10 +17,13 @@ export interface Agent {
   statusChangedAt?: number;
   /** When the agent last received a conversation; round-robin and tie-breaks use it. */
   lastAssignedAt?: number;
-  /** Issue 7: the agent's own WeChat openid when they answer from WeChat. */
+  /** The agent's own WeChat openid when they answer from their own WeChat. */
   wechatOpenid?: string;
-  /** Issue 7: what the WeChat desk remembers between two of the agent's messages (internal, never in the API). */
-  wechatDesk?: WeChatDesk;
+  /**
+   * What the server remembers between two of the agent's WeChat messages (internal, never in the API).
+   * The key is a stored format (agents are JSON in the database), so it keeps its first name.
+   */
+  wechatDesk?: WeChatAgentMemory;
 }
 
 /** An agent with the number of conversations currently assigned to them. */

@@ -1,4 +1,4 @@
-// A merchant (organisation unit) inside a channel: issue 8's platform_action.customerCode selects one.
+// A merchant (organisation unit) inside a channel: the session-from's platform_action.customerCode selects one.
 
 export interface Merchant {
   id: string;

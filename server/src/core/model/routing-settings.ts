@@ -1,4 +1,4 @@
-// Routing and timer settings of a channel, a merchant (issue 8) or a skill group; defaults in default-settings.ts.
+// Routing and timer settings of a channel, a merchant or a skill group; defaults in default-settings.ts.
 
 export type ReceptionMode = 'agents_only' | 'robot_first' | 'robot_only';
 export type AssignmentStrategy = 'least_loaded' | 'round_robin';
@@ -17,7 +17,7 @@ export interface RoutingMessages {
   sessionClosing: string;
   robotNoAnswer: string;
   robotOnlyNoAnswer: string;
-  /** Issue 8: names the shop when the customer's chat switches to another merchant's conversation. */
+  /** Names the shop when the customer's chat switches to another merchant's conversation. */
   merchantAnnouncement: string;
 }
 

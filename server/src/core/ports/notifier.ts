@@ -1,4 +1,4 @@
-// Port: tell agents' workbenches (and WeChat agents, issue 7) that something changed. Called after the
+// Port: tell agents' workbenches (and agents on their own WeChat) that something changed. Called after the
 // unit of work committed; a notice is a hint to reload, so losing one loses no data. Implementations
 // should not throw; the engine ignores their failures.
 import type { AgentStatus } from '../model/agent';
@@ -7,7 +7,7 @@ import type { Message } from '../model/message';
 
 interface Scope {
   channelId: string;
-  /** Undefined: the platform team; fan-out must respect it (issue 8 isolation). */
+  /** Undefined: the platform team; fan-out must respect it (merchants never see each other's work). */
   merchantId?: string;
 }
 

@@ -1,5 +1,5 @@
-// Port: the robot that answers before (or instead of) agents. Issue 5 implements it over the knowledge
-// base; the session-from's robotid (or the settings' default) chooses which robot answers.
+// Port: the robot that answers before (or instead of) agents. The knowledge base's robot implements
+// it (knowledge/); the session-from's robotid (or the settings' default) chooses which robot answers.
 import type { MessageContent } from '../model/message';
 
 export interface RobotContext {

@@ -1,8 +1,8 @@
-import { parseDeskCommand } from './commands';
+import { parseAgentCommand } from './commands';
 import { customerIntent, nameCandidates } from './customer-intents';
-import { customerOfNumber, emptyDesk, forget, numberFor } from './desk';
+import { customerOfNumber, emptyMemory, forget, numberFor } from './memory';
 
-describe('parseDeskCommand', () => {
+describe('parseAgentCommand', () => {
   it.each([
     ['下一个', { kind: 'next' }],
     ['p', { kind: 'next' }],
@@ -25,19 +25,19 @@ describe('parseDeskCommand', () => {
     ['@所有人 下班啦', { kind: 'broadcast', text: '下班啦' }],
     ['@所有人:3#', { kind: 'knowledge_broadcast', entry: '3' }],
   ])('%s', (text, expected) => {
-    expect(parseDeskCommand(text)).toEqual(expected);
+    expect(parseAgentCommand(text)).toEqual(expected);
   });
 
   it('leaves everything else to the current customer, as written', () => {
-    expect(parseDeskCommand('您好，请问订单号？')).toEqual({ kind: 'reply', text: '您好，请问订单号？' });
-    expect(parseDeskCommand('@张三 你好')).toEqual({ kind: 'reply', text: '@张三 你好' });
-    expect(parseDeskCommand('pp')).toEqual({ kind: 'reply', text: 'pp' });
+    expect(parseAgentCommand('您好，请问订单号？')).toEqual({ kind: 'reply', text: '您好，请问订单号？' });
+    expect(parseAgentCommand('@张三 你好')).toEqual({ kind: 'reply', text: '@张三 你好' });
+    expect(parseAgentCommand('pp')).toEqual({ kind: 'reply', text: 'pp' });
   });
 
   it('reads 确认 as a confirmation only while a 清零 waits for one', () => {
-    expect(parseDeskCommand('确认')).toEqual({ kind: 'reply', text: '确认' });
-    expect(parseDeskCommand('确认', { confirming: true })).toEqual({ kind: 'confirm' });
-    expect(parseDeskCommand('y', { confirming: true })).toEqual({ kind: 'confirm' });
+    expect(parseAgentCommand('确认')).toEqual({ kind: 'reply', text: '确认' });
+    expect(parseAgentCommand('确认', { confirming: true })).toEqual({ kind: 'confirm' });
+    expect(parseAgentCommand('y', { confirming: true })).toEqual({ kind: 'confirm' });
   });
 });
 
@@ -67,20 +67,20 @@ describe('customerIntent', () => {
   });
 });
 
-describe('desk numbers', () => {
+describe('memory numbers', () => {
   it('gives each customer one short number and finds it back', () => {
-    let desk = emptyDesk();
-    const a = numberFor(desk, 'c-a');
-    desk = a.desk;
-    const b = numberFor(desk, 'c-b');
-    desk = b.desk;
-    expect([a.n, b.n, numberFor(desk, 'c-a').n]).toEqual([1, 2, 1]);
-    expect(customerOfNumber(desk, 2)).toBe('c-b');
+    let memory = emptyMemory();
+    const a = numberFor(memory, 'c-a');
+    memory = a.memory;
+    const b = numberFor(memory, 'c-b');
+    memory = b.memory;
+    expect([a.n, b.n, numberFor(memory, 'c-a').n]).toEqual([1, 2, 1]);
+    expect(customerOfNumber(memory, 2)).toBe('c-b');
   });
 
   it('forgets a conversation, and the current customer with it', () => {
-    const desk = { ...emptyDesk(), currentConversationId: 'k1', relayed: { k1: 'm1', k2: 'm2' } };
-    expect(forget(desk, 'k1')).toEqual({ ...emptyDesk(), relayed: { k2: 'm2' } });
-    expect(forget(desk, 'k2').currentConversationId).toBe('k1');
+    const memory = { ...emptyMemory(), currentConversationId: 'k1', relayed: { k1: 'm1', k2: 'm2' } };
+    expect(forget(memory, 'k1')).toEqual({ ...emptyMemory(), relayed: { k2: 'm2' } });
+    expect(forget(memory, 'k2').currentConversationId).toBe('k1');
   });
 });

@@ -1,10 +1,10 @@
-// What an agent answering from their own WeChat may type (issue 7), parsed from the text of their
+// What an agent answering from their own WeChat may type, parsed from the text of their
 // message. The command set and shortcuts follow the 微擎 module in shared/seeds (下一个/p, 排队/m,
 // 清零/0, 看留言, @id:text, @id:n#, @所有人, 隐身/上班/忙碌); anything else is a reply to the current
 // customer. Pure: the use cases decide what a command does.
 import type { AgentStatus } from '../model/agent';
 
-export type DeskCommand =
+export type AgentCommand =
   | { kind: 'next' }
   | { kind: 'queue' }
   | { kind: 'clear_queue' }
@@ -20,7 +20,7 @@ export type DeskCommand =
   /** Not a command: goes to the current customer as written. */
   | { kind: 'reply'; text: string };
 
-const EXACT: Record<string, DeskCommand> = {
+const EXACT: Record<string, AgentCommand> = {
   下一个: { kind: 'next' },
   p: { kind: 'next' },
   排队: { kind: 'queue' },
@@ -54,7 +54,7 @@ export interface ParseContext {
   confirming: boolean;
 }
 
-export function parseDeskCommand(text: string, context: ParseContext = { confirming: false }): DeskCommand {
+export function parseAgentCommand(text: string, context: ParseContext = { confirming: false }): AgentCommand {
   const t = text.trim();
   const exact = EXACT[t.toLowerCase()] ?? EXACT[t];
   if (exact) return exact;

@@ -1,4 +1,4 @@
-// What a customer's text may mean beyond the conversation itself (issue 7, after the 微擎 module):
+// What a customer's text may mean beyond the conversation itself (after the 微擎 module):
 // 再见 leaves the session, `openid` asks for one's own openid (so an admin can bind it to an agent),
 // and calling an agent by name ("小王", "找小王") asks for that agent. Pure.
 

@@ -1,5 +1,5 @@
-// How `@3:2#` finds knowledge-base entry 2. The knowledge base (issue 5, server/src/knowledge/) is built
-// in parallel; compose.ts adapts it to this, and absent means "no knowledge base".
+// How `@3:2#` finds knowledge-base entry 2. compose.ts adapts the knowledge base (server/src/knowledge/)
+// to this; absent means "no knowledge base".
 // Called inside a unit of work: it must not open one itself (read a cache or its own store).
 import type { MessageContent } from '../model/message';
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { decryptUnionId } from '../../../../shared/src/index';
-import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../emulator/testing';
+import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import { WeChatClient, jscode2session } from '../../wechat/outbound/index';
 import { KitSessionError, kitSessionRouter, type KitChannel } from './kit-session';
 

@@ -1,4 +1,4 @@
-// The fixed question set the matching quality is measured on (issue 5): a small shop's knowledge base in
+// The fixed question set the robot's matching quality is measured on: a small shop's knowledge base in
 // Chinese and English, and questions as customers type them with the entry each should get (undefined:
 // nothing fits, the robot should say it did not understand). Used by the precision test and the benchmark.
 import type { EntryFields, KnowledgeEntry } from '../entry';

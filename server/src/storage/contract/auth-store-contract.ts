@@ -1,6 +1,6 @@
 // The behaviour every AuthStores must show (tokens, accounts, sessions): the SQLite stores and the
 // in-memory ones tests use (storage/testing/auth-in-memory.ts).
-import { type OpenSubject, useSubject } from './fixtures';
+import { type OpenSubject, useSubject } from '../testing/contract-fixture';
 
 const account = (id: string, username: string) => ({ id, username, passwordHash: 'scrypt$1$1$1$a$b', grant: { role: 'merchant_admin' as const, channelId: 'ch1', merchantId: 'm1' }, createdAt: 1, passwordChangedAt: 1 });
 

@@ -1,7 +1,7 @@
 // The behaviour every ChannelStore must show: the SQLite store (which seals the secrets) and the
 // in-memory one tests use (storage/testing/in-memory-channel-store.ts).
 import type { ChannelRecord } from '../../core/ports/channel-store';
-import { type OpenSubject, useSubject } from './fixtures';
+import { type OpenSubject, useSubject } from '../testing/contract-fixture';
 
 export const SECRETS = { appSecret: 'S3cretAppSecretValue0001', token: 'PushTokenValue42', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', unionIdKey: 'UnionIdKeyValue-7f3a' };
 

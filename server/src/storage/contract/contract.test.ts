@@ -10,21 +10,24 @@ import { openDatabase } from '../database';
 import { SecretBox } from '../secret-box';
 import { SqliteChannelStore } from '../sqlite-channel-store';
 import { SqliteOutboxStore } from '../sqlite-outbox';
+import { SqliteTokenStore } from '../sqlite-token-store';
 import { SqliteUnitOfWork } from '../sqlite-unit-of-work';
 import { inMemoryAuthStores } from '../testing/auth-in-memory';
 import { InMemoryChannelStore } from '../testing/in-memory-channel-store';
 import { InMemoryOutboxStore } from '../testing/in-memory-outbox-store';
+import { InMemoryTokenStore } from '../testing/in-memory-token-store';
 import { authStoreContract } from './auth-store-contract';
 import { channelStoreContract } from './channel-store-contract';
 import { conversationContract } from './conversation-contract';
-import type { OpenSubject } from './fixtures';
+import type { OpenSubject } from '../testing/contract-fixture';
 import { LEASE_MS, outboxStoreContract } from './outbox-store-contract';
 import { repositoryContract } from './repository-contract';
+import { tokenStoreContract } from './token-store-contract';
 import { unitOfWorkContract } from './unit-of-work-contract';
 
 const inMemory: OpenSubject = () => {
   const store = new InMemoryStore();
-  return { uow: store, outboxStore: new InMemoryOutboxStore(store, LEASE_MS), auth: inMemoryAuthStores(), channels: new InMemoryChannelStore(), close: () => undefined };
+  return { uow: store, outboxStore: new InMemoryOutboxStore(store, LEASE_MS), auth: inMemoryAuthStores(), channels: new InMemoryChannelStore(), tokens: new InMemoryTokenStore(), close: () => undefined };
 };
 
 let dir: string;
@@ -42,6 +45,7 @@ const sqlite: OpenSubject = () => {
     outboxStore: new SqliteOutboxStore(db, { leaseMs: LEASE_MS }),
     auth: sqliteAuthStores(db),
     channels: new SqliteChannelStore(db, new SecretBox(MASTER_KEY)),
+    tokens: new SqliteTokenStore(db),
     close: () => db.close(),
   };
 };
@@ -56,4 +60,5 @@ describe.each([
   describe('outbox store', () => outboxStoreContract(open));
   describe('auth stores', () => authStoreContract(open));
   describe('channel store', () => channelStoreContract(open));
+  describe('token store', () => tokenStoreContract(open));
 });

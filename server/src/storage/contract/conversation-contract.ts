@@ -2,7 +2,7 @@
 // and the orders and filters of every list.
 import type { Conversation } from '../../core/model/conversation';
 import type { ConversationListQuery } from '../../core/ports/repositories';
-import { CH, conversation, fullConversation, ids, type OpenSubject, useSubject } from './fixtures';
+import { CH, conversation, fullConversation, ids, type OpenSubject, useSubject } from '../testing/contract-fixture';
 
 export function conversationContract(open: OpenSubject): void {
   const { run } = useSubject(open);

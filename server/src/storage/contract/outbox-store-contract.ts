@@ -1,6 +1,6 @@
 // The behaviour every OutboxStore must show: claims, leases, retries, per-customer order, outcomes.
 import type { OutboxItem } from '../../core/ports/outbox';
-import { CH, ids, type OpenSubject, useSubject } from './fixtures';
+import { CH, ids, type OpenSubject, useSubject } from '../testing/contract-fixture';
 
 export const LEASE_MS = 30_000;
 

@@ -1,6 +1,6 @@
 // The behaviour every implementation of the repository ports must show (customers, messages, agents,
 // groups, calendars, settings, merchants). The in-memory reference and the SQLite adapters both run it.
-import { agent, CH, customer, fullCustomer, ids, inbound, outbound, useSubject, type Harness, type OpenSubject, expectRejection } from './fixtures';
+import { agent, CH, customer, fullCustomer, ids, inbound, outbound, useSubject, type Harness, type OpenSubject, expectRejection } from '../testing/contract-fixture';
 
 export function repositoryContract(open: OpenSubject): void {
   describe('customers', () => customers(useSubject(open)));

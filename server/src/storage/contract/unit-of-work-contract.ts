@@ -1,5 +1,5 @@
 // The behaviour every UnitOfWork must show: all or nothing, and one unit at a time.
-import { agent, customer, inbound, type OpenSubject, useSubject, expectRejection } from './fixtures';
+import { agent, customer, inbound, type OpenSubject, useSubject, expectRejection } from '../testing/contract-fixture';
 
 /** Lets the event loop turn, as a unit awaiting real I/O would; the worst case for interleaving. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

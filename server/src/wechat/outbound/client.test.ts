@@ -1,4 +1,4 @@
-import { MINI_PROGRAM, startTestEmulator, callCount, type TestEmulator } from '../../emulator/testing';
+import { MINI_PROGRAM, startTestEmulator, callCount, type TestEmulator } from '../../emulator/testing/test-emulator';
 import { WeChatClient } from './client';
 import { WeChatApiError, WeChatTransportError } from './errors';
 import { backoffDelay, defaultRetryPolicy } from './retry';

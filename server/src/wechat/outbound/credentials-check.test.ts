@@ -1,7 +1,7 @@
 // Checking an AppID and AppSecret against the WeChat emulator over real HTTP: accepted, the common
 // refusals with their explanations, WeChat busy, and WeChat unreachable.
 import { createServer } from 'node:net';
-import { MINI_PROGRAM, OFFICIAL_ACCOUNT, startTestEmulator, type TestEmulator } from '../../emulator/testing';
+import { MINI_PROGRAM, OFFICIAL_ACCOUNT, startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import { WeChatClient } from './client';
 import { checkCredentials, explainCredentialError } from './credentials-check';
 

@@ -1,10 +1,10 @@
-import { MINI_PROGRAM, OFFICIAL_ACCOUNT, startTestEmulator, type TestEmulator } from '../../emulator/testing';
+import { MINI_PROGRAM, OFFICIAL_ACCOUNT, startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import { isWeChatErrorKind } from './errors';
 import { uploadTempMedia } from './media';
 import { miniProgramMessages as mp } from './miniprogram-messages';
 import { officialAccountMessages as oa } from './official-account-messages';
 import { sendCustomMessage, type CustomMessage } from './send';
-import { wire } from './test-support';
+import { wire } from './testing/emulated-api';
 
 describe('mini program bodies are byte-exact (wechat-protocol.md §4.2)', () => {
   it.each<[CustomMessage, string]>([

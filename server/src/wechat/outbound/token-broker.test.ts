@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../storage/database';
 import { SqliteTokenStore } from '../../storage/sqlite-token-store';
-import { callCount, MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../emulator/testing';
+import { callCount, MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import { WeChatApiError } from './errors';
 import { miniProgramMessages } from './miniprogram-messages';
 import { sendCustomMessage } from './send';
-import { MemoryTokenStore, wire } from './test-support';
+import { InMemoryTokenStore } from '../../storage/testing/in-memory-token-store';
+import { wire } from './testing/emulated-api';
 
 const HOUR = 3_600_000;
 let emu: TestEmulator;
@@ -132,7 +133,7 @@ describe('AccessTokenBroker', () => {
   });
 
   it('ignores a persisted token that has expired', async () => {
-    const store = new MemoryTokenStore();
+    const store = new InMemoryTokenStore();
     const first = await wire(emu, MINI_PROGRAM, { store }).broker.getToken();
     emu.clock.advance(3 * HOUR);
     expect(await wire(emu, MINI_PROGRAM, { store }).broker.getToken()).not.toBe(first);

@@ -1,10 +1,10 @@
-import { MINI_PROGRAM, OFFICIAL_ACCOUNT, startTestEmulator, type TestEmulator } from '../../emulator/testing';
+import { MINI_PROGRAM, OFFICIAL_ACCOUNT, startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import { WeChatClient } from './client';
 import { jscode2session } from './jscode2session';
 import { downloadTempMedia, uploadTempMedia } from './media';
 import { miniProgramMessages as mp } from './miniprogram-messages';
 import { sendCustomMessage } from './send';
-import { wire } from './test-support';
+import { wire } from './testing/emulated-api';
 import { setTyping } from './typing';
 
 let emu: TestEmulator;

@@ -7,6 +7,7 @@ import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import type { OutboxStore } from '../../core/ports/outbox-store';
 import type { AuthStores } from '../../core/ports/auth';
 import type { ChannelStore } from '../../core/ports/channel-store';
+import type { TokenStore } from '../../core/ports/token-store';
 
 /** What a contract suite needs from an implementation; `close` ends it (a file is closed, not removed). */
 export interface Subject {
@@ -14,6 +15,7 @@ export interface Subject {
   outboxStore: OutboxStore;
   auth: AuthStores;
   channels: ChannelStore;
+  tokens: TokenStore;
   close(): void;
 }
 

@@ -1,9 +1,9 @@
 // For tests: an emulator on a real port 0 with a manual clock and two apps, plus admin helpers.
 import type { AddressInfo } from 'node:net';
-import type { EmulatedApp } from './apps';
-import { createManualClock, type EmulatorClock } from './clock';
-import { createEmulator, type EmulatorOptions } from './emulator';
-import type { EmulatorState } from './state';
+import type { EmulatedApp } from '../apps';
+import { createManualClock, type EmulatorClock } from '../clock';
+import { createEmulator, type EmulatorOptions } from '../emulator';
+import type { EmulatorState } from '../state';
 
 export const MINI_PROGRAM: EmulatedApp = {
   appId: 'wxminiprogram0001',

@@ -1,5 +1,5 @@
 // Migration step 6: the knowledge base. An entry's fields are one JSON document (they vary by type and
-// grow with issues); its identity (channel, merchant, number) is columns. `merchant_key` is '' for the
+// grow with features); its identity (channel, merchant, number) is columns. `merchant_key` is '' for the
 // platform's own entries, so the primary key holds (NULLs are never equal in SQLite). Triggers bump one
 // revision counter on every change, whoever makes it (the server or the CLI in another process), so the
 // server notices edits it did not make itself.

@@ -1,13 +1,15 @@
 // A tiny migrations runner: an ordered list of SQL steps, the applied count kept in PRAGMA user_version.
-// Later issues append steps; a step, once released, is never edited (databases in the field ran it).
+// Each step is a file `NN-what.ts` beside this one, NN being the version it brings the database to. New
+// features append steps; a step, once released, is never edited (databases in the field ran it).
 import type { Database } from 'better-sqlite3';
-import { inboxSchema } from './migration-inbox';
-import { channelsSchema } from './migration-channels';
-import { engineSchema } from './migration-engine';
-import { authSchema } from './auth-migration';
-import { knowledgeSchema } from './sqlite-knowledge-migration';
-import { workbenchSchema } from './migration-workbench';
-import { agentLookupsSchema } from './migration-agent-lookups';
+import { accessTokensSchema } from './01-access-tokens';
+import { conversationsAndOutboxSchema } from './02-conversations-and-outbox';
+import { channelsSchema } from './03-channels';
+import { apiTokensAndLoginsSchema } from './04-api-tokens-and-logins';
+import { inboxSchema } from './05-inbox';
+import { knowledgeSchema } from './06-knowledge-base';
+import { mediaOwnersAndUnionIdSwitchSchema } from './07-media-owners-and-union-id-switch';
+import { agentLookupsSchema } from './08-agent-lookups';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -21,24 +23,13 @@ export class MigrationError extends Error {
 }
 
 export const migrations: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'access tokens',
-    sql: `CREATE TABLE access_tokens (
-      app_id      TEXT    NOT NULL,
-      source      TEXT    NOT NULL CHECK (source IN ('stable', 'basic')),
-      token       TEXT    NOT NULL,
-      obtained_at INTEGER NOT NULL,
-      expires_at  INTEGER NOT NULL,
-      PRIMARY KEY (app_id, source)
-    ) STRICT;`,
-  },
-  { version: 2, name: 'conversation engine and outbox', sql: engineSchema },
+  { version: 1, name: 'access tokens', sql: accessTokensSchema },
+  { version: 2, name: 'conversation engine and outbox', sql: conversationsAndOutboxSchema },
   { version: 3, name: 'channels with sealed secrets', sql: channelsSchema },
-  { version: 4, name: 'api tokens, login accounts and sessions', sql: authSchema },
+  { version: 4, name: 'api tokens, login accounts and sessions', sql: apiTokensAndLoginsSchema },
   { version: 5, name: 'inbox of verified pushes', sql: inboxSchema },
   { version: 6, name: 'knowledge base', sql: knowledgeSchema },
-  { version: 7, name: 'media owners and the agents-see-UnionID switch', sql: workbenchSchema },
+  { version: 7, name: 'media owners and the agents-see-UnionID switch', sql: mediaOwnersAndUnionIdSwitchSchema },
   { version: 8, name: 'agents by WeChat openid and by name', sql: agentLookupsSchema },
 ];
 

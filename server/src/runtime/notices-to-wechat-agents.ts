@@ -1,15 +1,16 @@
-// Feeds the engine's notices to the WeChat desks (app/wechat-agent/follow-notices.ts): relays to agents
-// who answer from WeChat, and cuts them off when WeChat refuses to reach them. Notices are handled one
-// batch after another (each step is a unit of work) and never block the notifier; a failure is logged,
-// and the next notice about the same conversation relays what was missed (the relay is idempotent).
+// Passes the engine's notices to the agents who answer from their own WeChat
+// (app/wechat-agent/keep-agents-informed.ts): forwards to them what they must hear, and cuts them off when
+// WeChat refuses to reach them. Notices are handled one batch after another (each step is a unit of work)
+// and never block the notifier; a failure is logged, and the next notice about the same conversation
+// forwards what was missed (forwarding is idempotent).
 import type { Logger } from 'pino';
 import type { EngineDeps } from '../app/support/engine-deps';
-import { followNotices } from '../app/wechat-agent/follow-notices';
+import { keepAgentsInformed } from '../app/wechat-agent/keep-agents-informed';
 import type { EngineNotice } from '../core/ports/notifier';
 
 const fromCustomer = (n: Extract<EngineNotice, { type: 'message_added' }>) => n.message?.direction === 'in' && n.message.sender.kind === 'customer';
 
-export class WeChatDeskFollower {
+export class NoticesToWeChatAgents {
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -19,13 +20,13 @@ export class WeChatDeskFollower {
 
   /** For NoticeHub.subscribe. */
   readonly listener = (notices: readonly EngineNotice[]): void => {
-    // Only these move a desk; message_delivered, statuses and the queue length do not. A customer's own
-    // message is relayed by the story that records it, in the same unit (customerWroteOnWeChat), so its
+    // Only these concern a WeChat agent; message_delivered, statuses and the queue length do not. A customer's own
+    // message is forwarded by the story that records it, in the same unit (customerWroteOnWeChat), so its
     // notice is skipped: following it cost every customer message a second unit of work for nothing.
     const relevant = notices.filter((n) => n.type === 'conversation_changed' || n.type === 'delivery_failed' || (n.type === 'message_added' && !fromCustomer(n)));
     if (relevant.length === 0) return;
     this.chain = this.chain.then(() =>
-      followNotices(this.engine, relevant).catch((err: unknown) =>
+      keepAgentsInformed(this.engine, relevant).catch((err: unknown) =>
         this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'relaying to a WeChat agent failed'),
       ),
     );

@@ -1,7 +1,7 @@
-// The agent's line: a system conversation, one per WeChat agent, whose customer is the agent's own
-// WeChat user. It records what the agent writes and everything sent to them, so messages to an agent go
+// The agent's conversation: a system conversation, one per WeChat agent, whose customer is the agent's
+// own WeChat user. It records what the agent writes and everything sent to them, so messages to an agent go
 // through the same outbox, window accounting and delivery reports as messages to customers (a failed
-// relay is a failed message, never a silent loss). It is created ended: no queue, timer or routing ever
+// forward is a failed message, never a silent loss). It is created ended: no queue, timer or routing ever
 // picks it up, and the workbench shows it as history.
 import { newCustomer } from '../../core/conversation/customer-records';
 import { endConversation, openConversation } from '../../core/conversation/transitions';
@@ -10,37 +10,37 @@ import type { Conversation } from '../../core/model/conversation';
 import type { Customer } from '../../core/model/customer';
 import type { MessageContent } from '../../core/model/message';
 import type { SendRefusal } from '../../core/send-window/send-window';
-import type { WeChatDesk } from '../../core/wechat-agent/desk';
+import type { WeChatAgentMemory } from '../../core/wechat-agent/memory';
 import type { Work } from '../support/engine-deps';
 import { loadSettings } from '../support/routing-context';
 import { sendToCustomer } from '../support/send-to-customer';
 
-/** A conversation that only records an exchange (the agent's line, an `openid` answer). */
+/** A conversation that only records an exchange (the agent's conversation, an `openid` answer). */
 export async function systemConversation(w: Work, customer: Customer, merchantId: string | undefined): Promise<Conversation> {
   const opened = openConversation({ id: w.ids.next('conversation'), channelId: customer.channelId, ...(merchantId !== undefined && { merchantId }), customerId: customer.id, state: 'bot', now: w.now });
-  const line = endConversation(opened, 'admin_ended', w.now);
-  await w.tx.conversations.save(line);
-  return line;
+  const record = endConversation(opened, 'admin_ended', w.now);
+  await w.tx.conversations.save(record);
+  return record;
 }
 
-/** The agent's line, created with the agent's customer record when missing. */
-export async function ensureLine(w: Work, agent: Agent & { wechatOpenid: string }, desk: WeChatDesk): Promise<{ line: Conversation; desk: WeChatDesk }> {
-  const known = desk.lineId === undefined ? undefined : await w.tx.conversations.get(desk.lineId);
-  if (known) return { line: known, desk };
+/** The agent's conversation, created with the agent's customer record when missing. */
+export async function ensureAgentConversation(w: Work, agent: Agent & { wechatOpenid: string }, memory: WeChatAgentMemory): Promise<{ agentConversation: Conversation; memory: WeChatAgentMemory }> {
+  const known = memory.lineId === undefined ? undefined : await w.tx.conversations.get(memory.lineId);
+  if (known) return { agentConversation: known, memory };
   let customer = await w.tx.customers.findByOpenid(agent.channelId, agent.wechatOpenid);
   if (!customer) {
     customer = { ...newCustomer(w.ids.next('customer'), agent.channelId, agent.wechatOpenid, w.now), nickname: agent.name };
     await w.tx.customers.save(customer);
   }
-  const line = await systemConversation(w, customer, agent.merchantId);
-  return { line, desk: { ...desk, lineId: line.id } };
+  const agentConversation = await systemConversation(w, customer, agent.merchantId);
+  return { agentConversation, memory: { ...memory, lineId: agentConversation.id } };
 }
 
 export type ToAgent = { sent: true } | { sent: false; refusal: SendRefusal };
 
 /** One message to the agent, within their WeChat window (the agent's own customer record counts it). */
-export async function sendOnLine(w: Work, line: Conversation, content: MessageContent): Promise<ToAgent> {
-  const settings = await loadSettings(w, line.channelId, line.merchantId);
-  const result = await sendToCustomer(w, line, content, { kind: 'system' }, 'notice', settings);
+export async function sendToAgent(w: Work, agentConversation: Conversation, content: MessageContent): Promise<ToAgent> {
+  const settings = await loadSettings(w, agentConversation.channelId, agentConversation.merchantId);
+  const result = await sendToCustomer(w, agentConversation, content, { kind: 'system' }, 'notice', settings);
   return 'refusal' in result ? { sent: false, refusal: result.refusal } : { sent: true };
 }

@@ -1,8 +1,8 @@
-// Migration step: API tokens, login accounts and their sessions (core/ports/auth.ts). Self-contained: no
+// Migration step 4: API tokens, login accounts and their sessions (core/ports/auth.ts). Self-contained: no
 // reference to other steps' tables, since an agent or a merchant may be removed while a login remains
 // (authentication then refuses it). Tokens and session tokens are stored as SHA-256 hex, passwords as scrypt.
 
-export const authSchema = `
+export const apiTokensAndLoginsSchema = `
 CREATE TABLE api_tokens (
   id           TEXT    NOT NULL PRIMARY KEY,
   name         TEXT    NOT NULL,

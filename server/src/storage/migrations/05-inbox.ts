@@ -1,4 +1,4 @@
-// Migration step: the inbox of verified pushes (storage/sqlite-inbox.ts). Unique per channel and WeChat's
+// Migration step 5: the inbox of verified pushes (storage/sqlite-inbox.ts). Unique per channel and WeChat's
 // de-duplication key, so a retried push is stored once. The partial index holds only pending entries, in
 // arrival order: the worker's scan reads those few, however many processed entries the table keeps.
 export const inboxSchema = `CREATE TABLE inbox (

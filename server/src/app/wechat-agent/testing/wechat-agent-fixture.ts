@@ -1,22 +1,22 @@
 // Test support: the in-memory engine with a WeChat agent, where customers and the agent write as they
 // would through the inbox, and the notices are followed as the server's NoticeHub does.
-import type { Agent } from '../../core/model/agent';
-import type { KnowledgeLookup } from '../../core/wechat-agent/knowledge';
-import type { WeChatMessageResult } from '../handle-customer-message';
-import { CHANNEL, engineFixture, messageInItsUnit, textPush, type EngineFixture } from '../testing/engine-fixture';
-import { followNotices } from './follow-notices';
+import type { Agent } from '../../../core/model/agent';
+import type { KnowledgeLookup } from '../../../core/wechat-agent/knowledge';
+import type { WeChatMessageResult } from '../../handle-customer-message';
+import { CHANNEL, engineFixture, messageInItsUnit, textPush, type EngineFixture } from '../../testing/engine-fixture';
+import { keepAgentsInformed } from '../keep-agents-informed';
 
-export interface DeskFixture extends EngineFixture {
+export interface WeChatAgentFixture extends EngineFixture {
   /** `openid` writes `text` through the WeChat dispatcher; notices are followed afterwards. */
   write(openid: string, text: string): Promise<WeChatMessageResult>;
-  /** Follows the notices recorded since the last call (relays set off by other use cases). */
+  /** Follows the notices recorded since the last call (forwards set off by other use cases). */
   follow(): Promise<void>;
   /** Texts sent to `openid` since the last call. */
   newTexts(openid: string): string[];
   agentRecord(id: string): Agent;
 }
 
-export function deskFixture(knowledge?: KnowledgeLookup): DeskFixture {
+export function wechatAgentFixture(knowledge?: KnowledgeLookup): WeChatAgentFixture {
   const f = engineFixture();
   let seen = 0;
   const seenTexts = new Map<string, number>();
@@ -24,7 +24,7 @@ export function deskFixture(knowledge?: KnowledgeLookup): DeskFixture {
     while (seen < f.notifier.notices.length) {
       const batch = f.notifier.notices.slice(seen);
       seen = f.notifier.notices.length;
-      await followNotices(f.deps, batch);
+      await keepAgentsInformed(f.deps, batch);
     }
   };
   return {

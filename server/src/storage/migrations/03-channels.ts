@@ -1,4 +1,4 @@
-// Migration step 3: channels, their secrets sealed with the master key (secret-box.ts), and a small
+// Migration step 3: channels, their secrets sealed with the master key (storage/secret-box.ts), and a small
 // key/value table for facts about the database itself (the master-key check value).
 
 export const channelsSchema = `

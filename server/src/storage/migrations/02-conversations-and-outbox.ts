@@ -1,8 +1,10 @@
-// Migration step 2: the conversation engine's tables. Real columns hold what the repository ports query
-// (see record-codec.ts for the JSON `data` column and the '' platform merchant); every index below
-// serves one port method, named beside it. Released steps are never edited: append a new one.
+// Migration step 2: the schema of conversations and their outbox (customers, conversations, messages,
+// agents, skill groups, work calendars, merchants, routing settings, outbox). Real columns hold what the
+// repository ports query (see storage/record-codec.ts for the JSON `data` column and the '' platform
+// merchant); every index below serves one port method, named beside it. Released steps are never
+// edited: append a new one.
 
-export const engineSchema = `
+export const conversationsAndOutboxSchema = `
 CREATE TABLE customers (
   id         TEXT NOT NULL PRIMARY KEY,
   channel_id TEXT NOT NULL,

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { openDatabase } from './database';
-import { MigrationError, migrations, runMigrations, type Migration } from './migrations';
-import { agentLookups } from './sqlite-scoped-records';
+import { openDatabase } from '../database';
+import { MigrationError, migrations, runMigrations, type Migration } from './runner';
+import { agentLookups } from '../sqlite-scoped-records';
 
 let dir: string;
 beforeEach(() => {

@@ -2,7 +2,7 @@
 // (agents now upload pictures to send, and the browser loads media back, so each read is checked against
 // its channel and merchant; rows stored before this step have no owner and stay platform-admin only), and
 // a channel says whether its agents may see customers' UnionIDs (off until a platform admin allows it).
-export const workbenchSchema = `
+export const mediaOwnersAndUnionIdSwitchSchema = `
 ALTER TABLE knowledge_media ADD COLUMN channel_id TEXT;
 ALTER TABLE knowledge_media ADD COLUMN merchant_key TEXT;
 ALTER TABLE knowledge_media ADD COLUMN kind TEXT NOT NULL DEFAULT 'knowledge';
