@@ -1,8 +1,8 @@
 // Routing and timer settings at the channel level (platform admins) and the merchant level (the
 // merchant's admins too). Each level stores a patch; the answer also shows what applies there.
-import { resolveSettings } from '../../core/model/default-settings';
 import type { RoutingSettings, RoutingSettingsPatch } from '../../core/model/routing-settings';
 import type { Principal, Scoped } from '../auth/principal';
+import { applicableSettings, settingsLevels } from '../support/settings-lookup';
 import type { AdminDeps } from './admin-deps';
 import { channelInReach, mustShareScope, recordInReach } from './reach';
 
@@ -13,10 +13,8 @@ export interface SettingsAnswer {
 
 async function answer(deps: AdminDeps, at: Scoped): Promise<SettingsAnswer> {
   return deps.uow.run(async (tx) => {
-    const channelLevel = await tx.settings.get(at.channelId, undefined);
-    const stored = at.merchantId === undefined ? channelLevel : await tx.settings.get(at.channelId, at.merchantId);
-    const effective = at.merchantId === undefined ? resolveSettings(channelLevel) : resolveSettings(channelLevel, stored);
-    return { stored: stored ?? {}, effective };
+    const levels = await settingsLevels(tx.settings, at.channelId, at.merchantId);
+    return { stored: levels.at(-1) ?? {}, effective: applicableSettings(levels) };
   });
 }
 
