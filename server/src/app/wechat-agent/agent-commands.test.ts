@@ -18,7 +18,7 @@ describe('a WeChat agent at work', () => {
     expect(f.sentTexts('oA')).toEqual(['已切换为「上班（空闲）」。']);
   });
 
-  it('gets the customer relayed with a header and answers with a plain message', async () => {
+  it('gets the customer forwarded with a header and answers with a plain message', async () => {
     await f.write('oC1', '你好，订单没到');
     expect(f.newTexts('oA')).toEqual(['新客户 #1 接入（当前客户，直接回复即可）\n你好，订单没到']);
     await f.write('oC1', '单号 123');

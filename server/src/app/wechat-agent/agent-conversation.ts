@@ -25,7 +25,7 @@ export async function systemConversation(w: Work, customer: Customer, merchantId
 
 /** The agent's conversation, created with the agent's customer record when missing. */
 export async function ensureAgentConversation(w: Work, agent: Agent & { wechatOpenid: string }, memory: WeChatAgentMemory): Promise<{ agentConversation: Conversation; memory: WeChatAgentMemory }> {
-  const known = memory.lineId === undefined ? undefined : await w.tx.conversations.get(memory.lineId);
+  const known = memory.agentConversationId === undefined ? undefined : await w.tx.conversations.get(memory.agentConversationId);
   if (known) return { agentConversation: known, memory };
   let customer = await w.tx.customers.findByOpenid(agent.channelId, agent.wechatOpenid);
   if (!customer) {
@@ -33,7 +33,7 @@ export async function ensureAgentConversation(w: Work, agent: Agent & { wechatOp
     await w.tx.customers.save(customer);
   }
   const agentConversation = await systemConversation(w, customer, agent.merchantId);
-  return { agentConversation, memory: { ...memory, lineId: agentConversation.id } };
+  return { agentConversation, memory: { ...memory, agentConversationId: agentConversation.id } };
 }
 
 export type ToAgent = { sent: true } | { sent: false; refusal: SendRefusal };

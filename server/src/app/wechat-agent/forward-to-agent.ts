@@ -27,7 +27,7 @@ export async function syncConversation(w: Work, conversationId: string, formerAg
   const holder = c.state === 'assigned' && c.agentId !== undefined ? await w.tx.agents.get(c.agentId) : undefined;
   if (isBound(holder)) await forwardTo(w, holder, c);
   const former = formerAgentId !== undefined && formerAgentId !== holder?.id ? await w.tx.agents.get(formerAgentId) : undefined;
-  if (isBound(former) && former.wechatDesk?.relayed[c.id] !== undefined) await tellGone(w, former, c);
+  if (isBound(former) && former.wechatMemory?.forwarded[c.id] !== undefined) await tellGone(w, former, c);
 }
 
 async function forwardTo(w: Work, agent: BoundAgent, c: Conversation): Promise<void> {
@@ -40,12 +40,12 @@ async function forwardTo(w: Work, agent: BoundAgent, c: Conversation): Promise<v
   const customer = await w.tx.customers.get(c.customerId);
   const { memory: numbered, n } = numberFor(start, c.customerId);
   const label = customerLabel(n, customer?.nickname);
-  const isNew = numbered.relayed[c.id] === undefined;
-  const since = numbered.relayed[c.id] ?? '';
+  const isNew = numbered.forwarded[c.id] === undefined;
+  const since = numbered.forwarded[c.id] ?? '';
   const recent = (await w.tx.messages.listByConversation(c.id, { limit: 20 })).filter((m) => m.direction === 'in' && m.sender.kind === 'customer');
   const fresh = recent.filter((m) => m.id > since).slice(isNew ? -BACKLOG : 0);
-  let memory: WeChatAgentMemory = { ...numbered, relayed: { ...numbered.relayed, [c.id]: recent.at(-1)?.id ?? '' } };
-  const current = memory.currentConversationId === undefined || !(memory.currentConversationId in memory.relayed) || memory.currentConversationId === c.id;
+  let memory: WeChatAgentMemory = { ...numbered, forwarded: { ...numbered.forwarded, [c.id]: recent.at(-1)?.id ?? '' } };
+  const current = memory.currentConversationId === undefined || !(memory.currentConversationId in memory.forwarded) || memory.currentConversationId === c.id;
   if (current) memory = { ...memory, currentConversationId: c.id };
   const outgoing = isNew ? [newCustomerText(label, n, fresh, current), ...forwardable(fresh.map((m) => m.content))] : fresh.flatMap((m) => forOne(label, m.content));
   const { agentConversation, memory: withConversation } = await ensureAgentConversation(w, agent, memory);

@@ -5,7 +5,7 @@ import { emptyMemory, type WeChatAgentMemory } from '../../core/wechat-agent/mem
 import type { Work } from '../support/engine-deps';
 
 export function memoryOf(agent: Agent): WeChatAgentMemory {
-  return agent.wechatDesk ?? emptyMemory();
+  return agent.wechatMemory ?? emptyMemory();
 }
 
 /**
@@ -14,7 +14,7 @@ export function memoryOf(agent: Agent): WeChatAgentMemory {
  */
 export async function saveMemory(w: Work, agentId: string, memory: WeChatAgentMemory): Promise<void> {
   const fresh = await w.tx.agents.get(agentId);
-  if (fresh) await w.tx.agents.save({ ...fresh, wechatDesk: memory });
+  if (fresh) await w.tx.agents.save({ ...fresh, wechatMemory: memory });
 }
 
 /** The agent whose own (system) conversation this is, found through its customer: the agent's WeChat user. */
@@ -23,5 +23,5 @@ export async function ownerOfAgentConversation(w: Work, conversationId: string):
   const customer = agentConversation && (await w.tx.customers.get(agentConversation.customerId));
   if (!agentConversation || !customer) return undefined;
   const agent = await w.tx.agents.findByWechatOpenid(agentConversation.channelId, customer.openid);
-  return agent?.wechatDesk?.lineId === conversationId ? agent : undefined;
+  return agent?.wechatMemory?.agentConversationId === conversationId ? agent : undefined;
 }

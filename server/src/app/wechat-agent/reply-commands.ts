@@ -97,7 +97,7 @@ export async function next(s: WeChatAgentSession): Promise<void> {
     await s.tell(`已结束 ${label}。`);
   }
   // Whoever the queue gave them arrives as 新客户 (forwarded); otherwise the one waiting longest becomes current.
-  const others = (await s.held()).filter((h) => h.id in s.memory.relayed);
+  const others = (await s.held()).filter((h) => h.id in s.memory.forwarded);
   const following = others[0];
   if (following) {
     s.memory = { ...s.memory, currentConversationId: following.id };

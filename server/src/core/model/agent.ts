@@ -21,9 +21,9 @@ export interface Agent {
   wechatOpenid?: string;
   /**
    * What the server remembers between two of the agent's WeChat messages (internal, never in the API).
-   * The key is a stored format (agents are JSON in the database), so it keeps its first name.
+   * The key is a stored format (agents are JSON in the database): renaming it needs a migration.
    */
-  wechatDesk?: WeChatAgentMemory;
+  wechatMemory?: WeChatAgentMemory;
 }
 
 /** An agent with the number of conversations currently assigned to them. */

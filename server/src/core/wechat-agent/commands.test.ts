@@ -79,8 +79,8 @@ describe('memory numbers', () => {
   });
 
   it('forgets a conversation, and the current customer with it', () => {
-    const memory = { ...emptyMemory(), currentConversationId: 'k1', relayed: { k1: 'm1', k2: 'm2' } };
-    expect(forget(memory, 'k1')).toEqual({ ...emptyMemory(), relayed: { k2: 'm2' } });
+    const memory = { ...emptyMemory(), currentConversationId: 'k1', forwarded: { k1: 'm1', k2: 'm2' } };
+    expect(forget(memory, 'k1')).toEqual({ ...emptyMemory(), forwarded: { k2: 'm2' } });
     expect(forget(memory, 'k2').currentConversationId).toBe('k1');
   });
 });

@@ -1,8 +1,9 @@
 // What the server remembers about an agent who answers from their own WeChat, between two of their
-// messages. Kept on the agent record under `wechatDesk` (agents are stored as JSON, so no migration; the
-// key and the fields below are a stored format, so they keep their first names). Short customer numbers
-// (the agent types @3 on a phone, not a ULID), the customer their plain messages go to, what was already
-// forwarded to them, a pending 清零, and what to tell them when WeChat's window had cut them off. Pure.
+// messages. Kept on the agent record under `wechatMemory`; agents are stored as JSON, so the key and the
+// fields below are a stored format: renaming one needs a migration step (storage/migrations/). Short
+// customer numbers (the agent types @3 on a phone, not a ULID), the customer their plain messages go to,
+// what was already forwarded to them, a pending 清零, and what to tell them when WeChat's window had cut
+// them off. Pure.
 import type { AgentStatus } from '../model/agent-status';
 
 export interface CustomerNumber {
@@ -22,13 +23,13 @@ export interface Unreachable {
 
 export interface WeChatAgentMemory {
   /** The agent's conversation (app/wechat-agent/agent-conversation.ts): records what they write and what is sent to them. */
-  lineId?: string;
+  agentConversationId?: string;
   /** Where the agent's plain messages go. */
   currentConversationId?: string;
   numbers: CustomerNumber[];
   nextNumber: number;
   /** Conversation id → the newest customer message forwarded to the agent (ids sort by creation). */
-  relayed: Record<string, string>;
+  forwarded: Record<string, string>;
   /** A 清零 waits for its confirmation until then. */
   confirmClearUntil?: number;
   unreachable?: Unreachable;
@@ -41,7 +42,7 @@ const MAX_NUMBERS = 200;
 const MAX_NOTES = 10;
 
 export function emptyMemory(): WeChatAgentMemory {
-  return { numbers: [], nextNumber: 1, relayed: {}, notes: [] };
+  return { numbers: [], nextNumber: 1, forwarded: {}, notes: [] };
 }
 
 /** The customer's short number for this agent, created when new. */
@@ -63,7 +64,7 @@ export function withNote(memory: WeChatAgentMemory, note: string): WeChatAgentMe
 
 /** The agent no longer holds the conversation (ended, moved away): nothing of it is kept. */
 export function forget(memory: WeChatAgentMemory, conversationId: string): WeChatAgentMemory {
-  const { [conversationId]: _gone, ...relayed } = memory.relayed;
+  const { [conversationId]: _gone, ...forwarded } = memory.forwarded;
   const { currentConversationId, ...rest } = memory;
-  return { ...rest, relayed, ...(currentConversationId !== undefined && currentConversationId !== conversationId && { currentConversationId }) };
+  return { ...rest, forwarded, ...(currentConversationId !== undefined && currentConversationId !== conversationId && { currentConversationId }) };
 }
