@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino from 'pino';
-import type { Stack } from '../../../e2e/support';
+import type { Stack } from '../../../e2e/testing/stack';
 import { NoticeHub } from '../../../runtime/notice-hub';
 import { errorHandler } from '../../error-handler';
 import { workbenchRouters, type WorkbenchDeps } from '../workbench-routers';
