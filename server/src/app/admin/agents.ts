@@ -58,10 +58,10 @@ export async function changeAgent(deps: AdminDeps, p: Principal, agentId: string
   // Saved inside one unit that re-reads the agent, so a status change meanwhile is not undone.
   await deps.uow.run(async (tx) => {
     const fresh = await tx.agents.get(current.id);
-    // The WeChat desk is the engine's; a new openid is a new person, who starts afresh.
+    // The agent's WeChat memory is the engine's; a new openid is a new person, who starts afresh.
     const { wechatDesk: _stale, ...rest } = next;
-    const desk = fresh?.wechatDesk !== undefined && fresh.wechatOpenid === next.wechatOpenid ? { wechatDesk: fresh.wechatDesk } : {};
-    await tx.agents.save({ ...rest, ...desk, status: fresh?.status ?? next.status, statusChangedAt: fresh?.statusChangedAt ?? next.statusChangedAt });
+    const memory = fresh?.wechatDesk !== undefined && fresh.wechatOpenid === next.wechatOpenid ? { wechatDesk: fresh.wechatDesk } : {};
+    await tx.agents.save({ ...rest, ...memory, status: fresh?.status ?? next.status, statusChangedAt: fresh?.statusChangedAt ?? next.statusChangedAt });
   });
   return next;
 }

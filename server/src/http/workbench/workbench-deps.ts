@@ -11,7 +11,7 @@ export interface WorkbenchDeps {
   uow: UnitOfWork;
   clock: Clock;
   notices: { subscribe(listener: NoticeListener): () => void };
-  /** The customer simulator (issue 6, Outcome 4): absent unless KEFU_SIMULATOR=1. */
+  /** The customer simulator: absent unless KEFU_SIMULATOR=1. */
   simulator?: {
     wechatApiBaseUrl: string;
     channelAppId(channelId: string): Promise<string | undefined>;
