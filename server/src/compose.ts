@@ -117,7 +117,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   // Credential checks answer at once: a busy WeChat is reported, not retried behind the admin's back.
   const checkingClient = new WeChatClient({ baseUrl: config.wechatApiBaseUrl, retry: { maxRetries: 0 }, timeoutMs: 8000 });
   const workbench = workbenchRouters({
-    auth: authService, uow: engine.uow, clock, notices, logger, version: VERSION,
+    auth: authService, clock, notices, logger, version: VERSION,
     ...(config.simulator && { simulator: { wechatApiBaseUrl: config.wechatApiBaseUrl, channelAppId: async (id: string) => (await storage.channels.get(id))?.appId } }),
   });
   const app = createApp({

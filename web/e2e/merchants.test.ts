@@ -3,7 +3,7 @@
 // same cookie; the merchant admin's console has no platform-only screens.
 import type { BrowserContext, Page } from 'playwright-core';
 import { arrangePeople, customerWrites, type People } from '../../server/src/http/api/testing/stack-people';
-import { CHANNEL } from '../../server/src/e2e/support';
+import { CHANNEL } from '../../server/src/e2e/testing/stack';
 import { openPage, screenshot } from './support/browser';
 import { logIn, type Stack } from './support/web-stack';
 import { browserSuite } from './support/suite';

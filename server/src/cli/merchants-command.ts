@@ -1,4 +1,4 @@
-// `kefu merchants add|list|add-admin`: issue 8's merchants (platform_action.customerCode selects one) and
+// `kefu merchants add|list|add-admin`: a channel's merchants (platform_action.customerCode selects one) and
 // the logins of their admins. Mirrors agents-command.ts: passwords from --password or KEFU_PASSWORD,
 // stored only as scrypt hashes, never printed.
 import { createAccount, loginNames } from '../app/admin/accounts';

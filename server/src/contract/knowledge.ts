@@ -1,4 +1,4 @@
-// Schemas of the knowledge base routes (issue 5). The entry's own fields are the domain's schema, so the
+// Schemas of the knowledge base routes. The entry's own fields are the domain's schema, so the
 // API, the CLI and imports accept exactly the same entries.
 import { z } from 'zod';
 import { ENTRY_TYPES, entryFields } from '../knowledge/entry';

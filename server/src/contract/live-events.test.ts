@@ -1,7 +1,7 @@
 // The live-event contract holds for what a running server sends: every event a platform admin's stream
 // receives while a customer writes and an agent answers parses with its schema, and so do each engine
 // notice passed through the stream and the end of the login. A payload that drifts from the schema fails here.
-import { CHANNEL, startStack, type Stack } from '../e2e/support';
+import { CHANNEL, startStack, type Stack } from '../e2e/testing/stack';
 import type { EngineNotice } from '../core/ports/notifier';
 import { openSse, type SseClient, type SseEvent } from '../http/workbench/testing/sse-client';
 import { bearerLogin, startWorkbenchApp, type WorkbenchApp } from '../http/workbench/testing/workbench-app';

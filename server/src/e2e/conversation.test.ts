@@ -2,7 +2,7 @@
 // A customer's push travels signed and encrypted to the endpoint, is stored, routed and answered; an
 // agent answers through the REST API; WeChat (the emulator) receives what the customer would see.
 import { exampleMessage, sendPush } from '../wechat/push-client/index';
-import { CHANNEL, eventually, startStack, type Stack } from './support';
+import { CHANNEL, eventually, startStack, type Stack } from './testing/stack';
 
 interface Item {
   id: string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { bundleForNode } from '../../../scripts/lib/bundle-node.mjs';
 import { exampleMessage, sendPush, type PushTarget } from '../wechat/push-client/index';
-import { CHANNEL, MASTER_KEY, eventually } from './support';
+import { CHANNEL, MASTER_KEY, eventually } from './testing/stack';
 
 const root = join(__dirname, '../../..');
 let dir: string;

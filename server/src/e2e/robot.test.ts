@@ -2,7 +2,7 @@
 // server, the outbox sender and the WeChat emulator. Entries are made through the REST API; the customer
 // enters the chat with a real session-from, is welcomed, gets an entry by its number, then asks for a person.
 import { encodeSessionFrom } from '../../../shared/src/index';
-import { CHANNEL, eventually, startStack, type Stack } from './support';
+import { CHANNEL, eventually, startStack, type Stack } from './testing/stack';
 
 let stack: Stack;
 beforeEach(async () => {

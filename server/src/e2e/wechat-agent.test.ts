@@ -1,7 +1,7 @@
 // End to end, agents who answer from their own WeChat. Two customers and the agent are users of
 // the emulated mini program; the composed server forwards between them; a workbench agent shares the
 // team; WeChat's 48 hours pass for the agent.
-import { CHANNEL, eventually, startStack, type Stack } from './support';
+import { CHANNEL, eventually, startStack, type Stack } from './testing/stack';
 
 jest.setTimeout(40_000);
 

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHANNEL, eventually, startStack, type Stack } from '../../../server/src/e2e/support';
+import { CHANNEL, eventually, startStack, type Stack } from '../../../server/src/e2e/testing/stack';
 
 export { CHANNEL, eventually, type Stack };
 

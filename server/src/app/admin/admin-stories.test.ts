@@ -2,7 +2,8 @@
 import { adminFixture, CHANNEL_RECORD, type AdminFixture } from '../testing/admin-fixture';
 import { OPERATOR, type Principal } from '../auth/principal';
 import { createAccount, findAccount, loginNames } from './accounts';
-import { createAgent, listAgents } from './agents';
+import { emptyMemory } from '../../core/wechat-agent/memory';
+import { changeAgent, createAgent, listAgents, readAgent } from './agents';
 import { addMissingChannels, createChannel, deleteChannel } from './channels';
 import { createMerchant } from './merchants';
 import { issueToken, revokeToken } from './tokens';
@@ -33,6 +34,16 @@ describe('creating an agent', () => {
     await f.engine.group('g2', { merchantId: 'm2' });
     await expect(createAgent(f.admin, merchantAdmin, 'ch1', { ...NEW_AGENT, groupIds: ['g2'] })).rejects.toMatchObject({ status: 400 });
   });
+});
+
+it('keeps the engine’s memory of an agent answering from WeChat out of what admins read, and keeps it when they change the agent', async () => {
+  const agent = await createAgent(f.admin, OPERATOR, 'ch1', { ...NEW_AGENT, wechatOpenid: 'o-agent' });
+  const memory = { ...emptyMemory(), agentConversationId: 'c1' };
+  await f.admin.uow.run(async (tx) => tx.agents.save({ ...(await tx.agents.get(agent.id))!, wechatMemory: memory }));
+  expect(await readAgent(f.admin, OPERATOR, agent.id)).not.toHaveProperty('wechatMemory');
+  expect((await listAgents(f.admin, OPERATOR, 'ch1'))[0]).not.toHaveProperty('wechatMemory');
+  expect(await changeAgent(f.admin, OPERATOR, agent.id, { name: 'Mei Li' })).not.toHaveProperty('wechatMemory');
+  expect((await f.admin.uow.run((tx) => tx.agents.get(agent.id)))?.wechatMemory).toEqual(memory);
 });
 
 it('refuses a merchant code taken in the channel (409)', async () => {

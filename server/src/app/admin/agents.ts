@@ -28,13 +28,21 @@ export interface AgentChange {
   wechatOpenid?: string | null | undefined;
 }
 
-export async function listAgents(deps: AdminDeps, p: Principal, channelId: string, merchantId?: string): Promise<Agent[]> {
-  await channelInReach(deps, p, channelId);
-  const filter = merchantFilter(p, channelId, merchantId);
-  return deps.uow.run((tx) => (filter ? tx.agents.listByMerchant(channelId, filter.merchantId) : tx.agents.listByChannel(channelId)));
+/** An agent as admins and colleagues see it: the engine's memory of an agent answering from WeChat stays inside. */
+export type AgentView = Omit<Agent, 'wechatMemory'>;
+
+function view({ wechatMemory: _engine, ...agent }: Agent): AgentView {
+  return agent;
 }
 
-export async function createAgent(deps: AdminDeps, p: Principal, channelId: string, input: NewAgent): Promise<Agent> {
+export async function listAgents(deps: AdminDeps, p: Principal, channelId: string, merchantId?: string): Promise<AgentView[]> {
+  await channelInReach(deps, p, channelId);
+  const filter = merchantFilter(p, channelId, merchantId);
+  const agents = await deps.uow.run((tx) => (filter ? tx.agents.listByMerchant(channelId, filter.merchantId) : tx.agents.listByChannel(channelId)));
+  return agents.map(view);
+}
+
+export async function createAgent(deps: AdminDeps, p: Principal, channelId: string, input: NewAgent): Promise<AgentView> {
   await channelInReach(deps, p, channelId);
   const merchantId = merchantForNew(p, channelId, input.merchantId);
   await mustBeMerchantOf(deps, channelId, merchantId);
@@ -45,9 +53,9 @@ export async function createAgent(deps: AdminDeps, p: Principal, channelId: stri
   return record;
 }
 
-export const readAgent = (deps: AdminDeps, p: Principal, agentId: string): Promise<Agent> => agentInReach(deps, p, agentId);
+export const readAgent = async (deps: AdminDeps, p: Principal, agentId: string): Promise<AgentView> => view(await agentInReach(deps, p, agentId));
 
-export async function changeAgent(deps: AdminDeps, p: Principal, agentId: string, change: AgentChange): Promise<Agent> {
+export async function changeAgent(deps: AdminDeps, p: Principal, agentId: string, change: AgentChange): Promise<AgentView> {
   const current = await agentInReach(deps, p, agentId);
   mustAdminister(p, current, `agent ${current.id}`);
   const { wechatOpenid, ...fields } = change;
@@ -63,7 +71,7 @@ export async function changeAgent(deps: AdminDeps, p: Principal, agentId: string
     const memory = fresh?.wechatMemory !== undefined && fresh.wechatOpenid === next.wechatOpenid ? { wechatMemory: fresh.wechatMemory } : {};
     await tx.agents.save({ ...rest, ...memory, status: fresh?.status ?? next.status, statusChangedAt: fresh?.statusChangedAt ?? next.statusChangedAt });
   });
-  return next;
+  return view(next);
 }
 
 /** Admins set the status of their merchant's agents; agents only their own. */

@@ -1,6 +1,6 @@
 // Who may do what. Route declarations name the roles a route family admits (403 for the others); the
 // handlers then check each record against the caller's reach with these functions, so a merchant's
-// people never read or act on another merchant's data (issue 8), and an agent only on its own channel.
+// people never read or act on another merchant's data (merchant isolation), and an agent only on its own channel.
 import type { Role } from '../../core/ports/auth';
 import { forbidden } from '../errors';
 import type { Principal, Scoped } from './principal';

@@ -24,7 +24,7 @@ export interface ApiDeps {
   metrics?: Metrics;
   /** The document's info.version. */
   version?: string;
-  /** Issue 5: the knowledge base (and the media store); without it their routes answer 404. */
+  /** The knowledge base (and the media store); without it their routes answer 404. */
   knowledge?: KnowledgeService;
   /** The dashboard's and the exports' queries; without them those routes answer 404. */
   reports?: Reports;

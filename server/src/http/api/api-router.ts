@@ -5,7 +5,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Metrics } from '../ops/metrics';
 import { apiContext, type ApiContext, type ApiDeps } from './api-context';
-import { bearerOf } from './auth/bearer';
+import { bearerOf } from './bearer';
 import { mustHaveRole } from '../../app/auth/policy';
 import { ApiError, badRequest, fromEngine } from '../../app/errors';
 import { openApiDocument } from './openapi';

@@ -1,6 +1,6 @@
 // The channel credential checks over real HTTP: the composed server (SQLite file) asks the WeChat
 // emulator. Platform admins only; the secret never comes back; a check stores no token.
-import { CHANNEL, startStack, type Stack } from '../../e2e/support';
+import { CHANNEL, startStack, type Stack } from '../../e2e/testing/stack';
 import { arrangePeople, type People } from './testing/stack-people';
 
 let stack: Stack;

@@ -2,7 +2,7 @@
 // WeChat emulator: what the contact kit's session-from carried, the page of the card the customer sent,
 // and the UnionID only to those allowed.
 import { encodeSessionFrom } from '../../../../shared/src/index';
-import { CHANNEL, eventually, startStack, type Stack } from '../../e2e/support';
+import { CHANNEL, eventually, startStack, type Stack } from '../../e2e/testing/stack';
 import { arrangePeople, MERCHANT_CODES, type People } from './testing/stack-people';
 
 const UNION_ID_KEY = 'UnionIdKey16byte';

@@ -1,4 +1,4 @@
-// Issue 8's isolation proof: merchant m1's admin and m1's agent try every route family on merchant m2's
+// Merchant isolation, proven: merchant m1's admin and m1's agent try every route family on merchant m2's
 // data over real HTTP, and each attempt is refused (403, or 404 where the API does not confirm that a
 // record exists). Lists they may call return nothing of m2's. Nothing of m2's changes.
 import { knowledgeModule } from '../../knowledge/knowledge-module';

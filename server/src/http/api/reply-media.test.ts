@@ -2,7 +2,7 @@
 // the WeChat emulator: agents upload a picture, send it, a mini program card or a knowledge entry; the
 // emulator receives what the customer would see; the browser loads media back (cookie or bearer) only
 // within its merchant.
-import { CHANNEL, eventually, startStack, type Stack } from '../../e2e/support';
+import { CHANNEL, eventually, startStack, type Stack } from '../../e2e/testing/stack';
 import { arrangePeople, customerWrites, MERCHANT_CODES, type People } from './testing/stack-people';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

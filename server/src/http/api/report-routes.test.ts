@@ -1,7 +1,7 @@
 // The dashboard and the CSV downloads over real HTTP on the composed server (SQLite file) with the WeChat
 // emulator: real conversations, each admin seeing their merchant's only, no secret in any file, files of
 // at most 2000 rows.
-import { CHANNEL, startStack, type Stack } from '../../e2e/support';
+import { CHANNEL, startStack, type Stack } from '../../e2e/testing/stack';
 import { arrangePeople, customerWrites, MERCHANT_CODES, type People } from './testing/stack-people';
 
 let stack: Stack;

@@ -1,7 +1,7 @@
 // The authenticated caller of a workbench route, through the API's own authentication (the cookie has
 // already become a bearer header in cookie-auth.ts).
 import type { Request, Response } from 'express';
-import { bearerOf } from '../api/auth/bearer';
+import { bearerOf } from '../api/bearer';
 import type { Principal } from '../../app/auth/principal';
 import type { WorkbenchDeps } from './workbench-deps';
 

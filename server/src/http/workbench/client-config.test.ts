@@ -1,6 +1,6 @@
 // GET /workbench/config on the composed server (public: the web app asks before anyone logs in), and with
 // the simulator mounted.
-import { startStack, type Stack } from '../../e2e/support';
+import { startStack, type Stack } from '../../e2e/testing/stack';
 import { VERSION } from '../../version';
 import { startWorkbenchApp } from './testing/workbench-app';
 

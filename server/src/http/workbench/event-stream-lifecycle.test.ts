@@ -1,5 +1,5 @@
 // The stream's life: heartbeats, unsubscribing on disconnect, ending when the login ends.
-import { startStack, type Stack } from '../../e2e/support';
+import { startStack, type Stack } from '../../e2e/testing/stack';
 import { openSse } from './testing/sse-client';
 import { bearerLogin, startWorkbenchApp, type WorkbenchApp } from './testing/workbench-app';
 

@@ -1,5 +1,5 @@
 // The live channel over real HTTP: the composed server, the emulator and agents' streams.
-import { CHANNEL, startStack, type Stack } from '../../e2e/support';
+import { CHANNEL, startStack, type Stack } from '../../e2e/testing/stack';
 import { openSse, type SseClient } from './testing/sse-client';
 
 let stack: Stack;

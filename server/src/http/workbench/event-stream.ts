@@ -7,7 +7,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { LiveEventData, LiveEventName, LiveNotice } from '../../contract/live-events';
 import type { EngineNotice } from '../../core/ports/notifier';
-import { bearerOf } from '../api/auth/bearer';
+import { bearerOf } from '../api/bearer';
 import { describePrincipal, type Principal } from '../../app/auth/principal';
 import { messageView } from '../api/views/message-view';
 import { callerOf } from './caller';

@@ -1,6 +1,6 @@
 // Browser sessions against the composed server: the cookie stands in for the bearer header, and unsafe
 // requests made with it need the CSRF token.
-import { CHANNEL, startStack, type Stack } from '../../e2e/support';
+import { CHANNEL, startStack, type Stack } from '../../e2e/testing/stack';
 import { CSRF_COOKIE, SESSION_COOKIE, parseCookies } from './cookies';
 import { openSse } from './testing/sse-client';
 

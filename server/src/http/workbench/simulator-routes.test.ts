@@ -1,7 +1,7 @@
 // The customer simulator against the WeChat emulator: off unless configured, admin-only, and a whole
 // round trip (the customer writes through the emulator, the agent's greeting comes back).
 import { readConfig, ConfigError } from '../../config';
-import { CHANNEL, eventually, startStack, type Stack } from '../../e2e/support';
+import { CHANNEL, eventually, startStack, type Stack } from '../../e2e/testing/stack';
 import { bearerLogin, startWorkbenchApp, type WorkbenchApp } from './testing/workbench-app';
 
 let stack: Stack;

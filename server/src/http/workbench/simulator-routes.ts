@@ -1,4 +1,4 @@
-// The customer simulator (issue 6, Outcome 4), for demos and local development only: an admin types as
+// The customer simulator, for demos and local development only: an admin types as
 // a WeChat customer and sees what WeChat delivered back, all through the WeChat emulator (the server's
 // WECHAT_API_BASE_URL), so the message takes the real path: signed push, inbox, routing, outbox, send.
 // Pictures WeChat delivered are media_ids the emulator keeps: GET /media/:mediaId passes their bytes on.

@@ -1,4 +1,4 @@
-// Which engine notices a caller's live stream carries (issue 8 isolation): platform admins see all;
+// Which engine notices a caller's live stream carries (merchant isolation): platform admins see all;
 // merchant admins their merchant; agents their merchant's queue and colleagues' status, but of
 // conversations only the unassigned ones (the queue) and their own (including one just taken from them).
 import type { EngineNotice } from '../../core/ports/notifier';

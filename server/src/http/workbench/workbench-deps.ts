@@ -1,24 +1,22 @@
 // What the workbench's server side needs from the composed server. compose.ts builds it once.
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/ports/clock';
-import type { UnitOfWork } from '../../core/ports/unit-of-work';
 import type { NoticeListener } from '../../core/ports/notifier';
 import type { AuthService } from '../../app/auth/auth-service';
 
 export interface WorkbenchDeps {
   /** Shares the API's login throttle, so cookie logins and bearer logins draw on one guessing budget. */
   auth: AuthService;
-  uow: UnitOfWork;
   clock: Clock;
   notices: { subscribe(listener: NoticeListener): () => void };
-  /** The customer simulator (issue 6, Outcome 4): absent unless KEFU_SIMULATOR=1. */
+  /** The customer simulator: absent unless KEFU_SIMULATOR=1. */
   simulator?: {
     wechatApiBaseUrl: string;
     channelAppId(channelId: string): Promise<string | undefined>;
   };
-  /** Default 15 s; tests shorten it. */
   /** Answered by GET /workbench/config. */
   version?: string;
+  /** Default 15 s; tests shorten it. */
   heartbeatMs?: number;
   logger?: Logger;
 }

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { createAccount, listAccounts, removeAccount, setAccountPassword } from '../../../app/admin/accounts';
 import type { LoginAccount } from '../../../core/ports/auth';
 import type { ApiContext } from '../api-context';
+import { topCollectionRoutes } from '../resource-routes';
 import { ADMINS, route, type ApiRoute } from '../route-table';
 import { accountCreate, accountView, passwordBody } from '../../../contract/auth';
-import { id, list } from '../../../contract/common';
+import { id } from '../../../contract/common';
 
 const TAG = 'accounts';
 
@@ -16,14 +17,10 @@ const accountParams = z.strictObject({ accountId: id });
 
 export function accountRoutes(ctx: ApiContext): ApiRoute[] {
   return [
-    route({
-      method: 'get', path: '/accounts', tag: TAG, summary: 'List login accounts you manage', roles: ADMINS, response: list(accountView),
-      handle: async ({ principal }) => ({ items: (await listAccounts(ctx.admin, principal)).map(viewAccount) }),
-    }),
-    route({
-      method: 'post', path: '/accounts', tag: TAG, summary: 'Create a login (an agent’s, a merchant admin’s or a platform admin’s)', roles: ADMINS, status: 201,
-      body: accountCreate, response: accountView,
-      handle: async ({ principal, body }) => viewAccount(await createAccount(ctx.admin, principal, body)),
+    ...topCollectionRoutes(ctx, {
+      tag: TAG, plural: 'accounts', roles: { read: ADMINS, write: ADMINS }, schemas: { item: accountView, create: accountCreate },
+      stories: { list: async (admin, p) => (await listAccounts(admin, p)).map(viewAccount), create: async (admin, p, body) => viewAccount(await createAccount(admin, p, body)) },
+      summaries: { list: 'List login accounts you manage', create: 'Create a login (an agent’s, a merchant admin’s or a platform admin’s)' },
     }),
     route({
       method: 'put', path: '/accounts/:accountId/password', tag: TAG, summary: 'Set a login’s password (ends its sessions)', roles: ADMINS,

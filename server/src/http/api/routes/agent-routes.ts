@@ -3,33 +3,20 @@
 import { z } from 'zod';
 import { changeAgent, createAgent, listAgents, readAgent, setAgentStatus } from '../../../app/admin/agents';
 import type { ApiContext } from '../api-context';
+import { itemParams, resourceRoutes } from '../resource-routes';
 import { ADMINS, ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { channelParams, id, list, merchantFilterQuery } from '../../../contract/common';
 import { agent, agentCreate, agentUpdate, statusChange } from '../../../contract/team';
 
 const TAG = 'agents';
-const agentParams = z.strictObject({ agentId: id });
+const agentParams = itemParams('agentId');
 
 export function agentRoutes(ctx: ApiContext): ApiRoute[] {
   return [
-    route({
-      method: 'get', path: '/channels/:channelId/agents', tag: TAG, summary: 'List agents', roles: ALL_ROLES,
-      params: channelParams, query: merchantFilterQuery, response: list(agent),
-      handle: async ({ principal, params, query }) => ({ items: await listAgents(ctx.admin, principal, params.channelId, query.merchantId) }),
-    }),
-    route({
-      method: 'post', path: '/channels/:channelId/agents', tag: TAG, summary: 'Create an agent', roles: ADMINS, status: 201,
-      params: channelParams, body: agentCreate, response: agent,
-      handle: async ({ principal, params, body }) => createAgent(ctx.admin, principal, params.channelId, body),
-    }),
-    route({
-      method: 'get', path: '/agents/:agentId', tag: TAG, summary: 'Read an agent', roles: ALL_ROLES, params: agentParams, response: agent,
-      handle: async ({ principal, params }) => readAgent(ctx.admin, principal, params.agentId),
-    }),
-    route({
-      method: 'patch', path: '/agents/:agentId', tag: TAG, summary: 'Change an agent (name, capacity, groups, WeChat openid)', roles: ADMINS,
-      params: agentParams, body: agentUpdate, response: agent,
-      handle: async ({ principal, params, body }) => changeAgent(ctx.admin, principal, params.agentId, body),
+    ...resourceRoutes(ctx, {
+      tag: TAG, plural: 'agents', idParam: 'agentId', roles: { read: ALL_ROLES, write: ADMINS },
+      schemas: { item: agent, create: agentCreate, change: agentUpdate },
+      stories: { list: listAgents, create: createAgent, read: readAgent, change: changeAgent },
+      summaries: { list: 'List agents', create: 'Create an agent', read: 'Read an agent', change: 'Change an agent (name, capacity, groups, WeChat openid)' },
     }),
     route({
       method: 'put', path: '/agents/:agentId/status', tag: TAG, summary: 'Set an agent’s status (admins; agents for themselves)', roles: ALL_ROLES,

@@ -4,32 +4,25 @@
 import { changeChannel, createChannel, deleteChannel, listChannels, readChannel } from '../../../app/admin/channels';
 import { publicChannel } from '../../../core/ports/channel-store';
 import type { ApiContext } from '../api-context';
+import { itemRoutes, topCollectionRoutes } from '../resource-routes';
 import { ALL_ROLES, PLATFORM, route, type ApiRoute } from '../route-table';
 import { channel, channelCreate, channelUpdate } from '../../../contract/channel';
-import { channelParams, list } from '../../../contract/common';
+import { channelParams } from '../../../contract/common';
 
 const TAG = 'channels';
+const roles = { read: ALL_ROLES, write: PLATFORM };
 
 export function channelRoutes(ctx: ApiContext): ApiRoute[] {
   return [
-    route({
-      method: 'get', path: '/channels', tag: TAG, summary: 'List channels (merchant admins and agents: their own)', roles: ALL_ROLES, response: list(channel),
-      handle: async ({ principal }) => ({ items: (await listChannels(ctx.admin, principal)).map(publicChannel) }),
+    ...topCollectionRoutes(ctx, {
+      tag: TAG, plural: 'channels', roles, schemas: { item: channel, create: channelCreate },
+      stories: { list: async (admin, p) => (await listChannels(admin, p)).map(publicChannel), create: (admin, _p, body) => createChannel(admin, body) },
+      summaries: { list: 'List channels (merchant admins and agents: their own)', create: 'Create a channel (a mini program or an official account)' },
     }),
-    route({
-      method: 'post', path: '/channels', tag: TAG, summary: 'Create a channel (a mini program or an official account)', roles: PLATFORM, status: 201,
-      body: channelCreate, response: channel,
-      handle: async ({ body }) => createChannel(ctx.admin, body),
-    }),
-    route({
-      method: 'get', path: '/channels/:channelId', tag: TAG, summary: 'Read a channel (secrets only as "is set")', roles: ALL_ROLES,
-      params: channelParams, response: channel,
-      handle: async ({ principal, params }) => readChannel(ctx.admin, principal, params.channelId),
-    }),
-    route({
-      method: 'patch', path: '/channels/:channelId', tag: TAG, summary: 'Change a channel; absent secrets are kept', roles: PLATFORM,
-      params: channelParams, body: channelUpdate, response: channel,
-      handle: async ({ principal, params, body }) => changeChannel(ctx.admin, principal, params.channelId, body),
+    ...itemRoutes(ctx, {
+      tag: TAG, plural: 'channels', idParam: 'channelId', roles, schemas: { item: channel, change: channelUpdate },
+      stories: { read: readChannel, change: changeChannel },
+      summaries: { read: 'Read a channel (secrets only as "is set")', change: 'Change a channel; absent secrets are kept' },
     }),
     route({
       method: 'delete', path: '/channels/:channelId', tag: TAG, summary: 'Delete a channel', roles: PLATFORM, params: channelParams,

@@ -2,34 +2,22 @@
 import { z } from 'zod';
 import { changeGroup, createGroup, groupMembers, listGroups, readGroup, setMembership } from '../../../app/admin/groups';
 import type { ApiContext } from '../api-context';
+import { itemParams, resourceRoutes } from '../resource-routes';
 import { ADMINS, ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { channelParams, id, list, merchantFilterQuery } from '../../../contract/common';
+import { id, list } from '../../../contract/common';
 import { agent, group, groupCreate, groupUpdate } from '../../../contract/team';
 
 const TAG = 'groups';
-const groupParams = z.strictObject({ groupId: id });
+const groupParams = itemParams('groupId');
 const memberParams = z.strictObject({ groupId: id, agentId: id });
 
 export function groupRoutes(ctx: ApiContext): ApiRoute[] {
   return [
-    route({
-      method: 'get', path: '/channels/:channelId/groups', tag: TAG, summary: 'List skill groups', roles: ALL_ROLES,
-      params: channelParams, query: merchantFilterQuery, response: list(group),
-      handle: async ({ principal, params, query }) => ({ items: await listGroups(ctx.admin, principal, params.channelId, query.merchantId) }),
-    }),
-    route({
-      method: 'post', path: '/channels/:channelId/groups', tag: TAG, summary: 'Create a skill group', roles: ADMINS, status: 201,
-      params: channelParams, body: groupCreate, response: group,
-      handle: async ({ principal, params, body }) => createGroup(ctx.admin, principal, params.channelId, body),
-    }),
-    route({
-      method: 'get', path: '/groups/:groupId', tag: TAG, summary: 'Read a skill group', roles: ALL_ROLES, params: groupParams, response: group,
-      handle: async ({ principal, params }) => readGroup(ctx.admin, principal, params.groupId),
-    }),
-    route({
-      method: 'patch', path: '/groups/:groupId', tag: TAG, summary: 'Change a skill group (null removes calendar or settings)', roles: ADMINS,
-      params: groupParams, body: groupUpdate, response: group,
-      handle: async ({ principal, params, body }) => changeGroup(ctx.admin, principal, params.groupId, body),
+    ...resourceRoutes(ctx, {
+      tag: TAG, plural: 'groups', idParam: 'groupId', roles: { read: ALL_ROLES, write: ADMINS },
+      schemas: { item: group, create: groupCreate, change: groupUpdate },
+      stories: { list: listGroups, create: createGroup, read: readGroup, change: changeGroup },
+      summaries: { list: 'List skill groups', create: 'Create a skill group', read: 'Read a skill group', change: 'Change a skill group (null removes calendar or settings)' },
     }),
     route({
       method: 'get', path: '/groups/:groupId/members', tag: TAG, summary: 'The group’s agents', roles: ALL_ROLES, params: groupParams, response: list(agent),

@@ -1,4 +1,4 @@
-// The knowledge base (issue 5): entries, import and export, the robot's settings, the questions it
+// The knowledge base: entries, import and export, the robot's settings, the questions it
 // could not answer, and media for picture entries. Admins only; a merchant admin works on their own
 // merchant's knowledge base, platform admins on any (absent merchantId: the platform's own).
 import type { ApiContext } from '../api-context';

@@ -1,35 +1,20 @@
 // Merchants (organisation units inside a channel): platform admins create and change them; merchant
 // admins and agents read their own. The rules are the stories' (app/admin/merchants.ts).
-import { z } from 'zod';
 import { changeMerchant, createMerchant, listMerchants, readMerchant } from '../../../app/admin/merchants';
 import type { ApiContext } from '../api-context';
-import { ALL_ROLES, PLATFORM, route, type ApiRoute } from '../route-table';
-import { channelParams, id, list } from '../../../contract/common';
+import { resourceRoutes } from '../resource-routes';
+import { ALL_ROLES, PLATFORM, type ApiRoute } from '../route-table';
 import { merchant, merchantCreate, merchantUpdate } from '../../../contract/team';
 
-const TAG = 'merchants';
-const merchantParams = z.strictObject({ merchantId: id });
-
 export function merchantRoutes(ctx: ApiContext): ApiRoute[] {
-  return [
-    route({
-      method: 'get', path: '/channels/:channelId/merchants', tag: TAG, summary: 'List a channel’s merchants (yours only unless platform admin)', roles: ALL_ROLES,
-      params: channelParams, response: list(merchant),
-      handle: async ({ principal, params }) => ({ items: await listMerchants(ctx.admin, principal, params.channelId) }),
-    }),
-    route({
-      method: 'post', path: '/channels/:channelId/merchants', tag: TAG, summary: 'Create a merchant', roles: PLATFORM, status: 201,
-      params: channelParams, body: merchantCreate, response: merchant,
-      handle: async ({ principal, params, body }) => createMerchant(ctx.admin, principal, params.channelId, body),
-    }),
-    route({
-      method: 'get', path: '/merchants/:merchantId', tag: TAG, summary: 'Read a merchant', roles: ALL_ROLES, params: merchantParams, response: merchant,
-      handle: async ({ principal, params }) => readMerchant(ctx.admin, principal, params.merchantId),
-    }),
-    route({
-      method: 'patch', path: '/merchants/:merchantId', tag: TAG, summary: 'Change a merchant’s code or name', roles: PLATFORM,
-      params: merchantParams, body: merchantUpdate, response: merchant,
-      handle: async ({ principal, params, body }) => changeMerchant(ctx.admin, principal, params.merchantId, body),
-    }),
-  ];
+  return resourceRoutes(ctx, {
+    tag: 'merchants', plural: 'merchants', idParam: 'merchantId', roles: { read: ALL_ROLES, write: PLATFORM },
+    schemas: { item: merchant, create: merchantCreate, change: merchantUpdate },
+    merchantFilter: false, // merchants are what the filter names
+    stories: { list: listMerchants, create: createMerchant, read: readMerchant, change: changeMerchant },
+    summaries: {
+      list: 'List a channel’s merchants (yours only unless platform admin)', create: 'Create a merchant',
+      read: 'Read a merchant', change: 'Change a merchant’s code or name',
+    },
+  });
 }

@@ -2,7 +2,7 @@
 // emulator), two merchants and the platform's team, each with an online agent, and an API token for
 // every role; plus customers who write through the emulator.
 import { encodeSessionFrom } from '../../../../../shared/src/index';
-import { CHANNEL, eventually, type Stack } from '../../../e2e/support';
+import { CHANNEL, eventually, type Stack } from '../../../e2e/testing/stack';
 import { callWithBearer, type Answer } from './api-fixture';
 
 export interface People {

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino from 'pino';
-import type { Stack } from '../../../e2e/support';
+import type { Stack } from '../../../e2e/testing/stack';
 import { NoticeHub } from '../../../runtime/notice-hub';
 import { errorHandler } from '../../error-handler';
 import { workbenchRouters, type WorkbenchDeps } from '../workbench-routers';
@@ -29,7 +29,7 @@ export async function startWorkbenchApp(stack: Stack, options: Partial<Workbench
     },
   };
   const clock = stack.server.engine.clock;
-  const deps: WorkbenchDeps = { auth: stack.server.auth, uow: stack.server.engine.uow, clock, notices: counting, ...options };
+  const deps: WorkbenchDeps = { auth: stack.server.auth, clock, notices: counting, ...options };
   const app = express();
   for (const [path, router] of workbenchRouters(deps)) app.use(path, router);
   app.use(errorHandler(pino({ level: 'silent' })));

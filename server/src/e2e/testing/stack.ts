@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { type ComposedServer, composeServer } from '../compose';
-import type { ServerConfig } from '../config';
-import { startTestEmulator, type TestEmulator } from '../emulator/testing/test-emulator';
-import type { PushTarget } from '../wechat/push-client/index';
+import { type ComposedServer, composeServer } from '../../compose';
+import type { ServerConfig } from '../../config';
+import { startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
+import type { PushTarget } from '../../wechat/push-client/index';
 
 export const MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 export const CHANNEL = {
