@@ -9,6 +9,7 @@ import { ChannelPicker, MerchantPicker } from './scope-pickers';
 import { Screen } from './screen';
 import { Field } from './ui';
 import { errorText } from './use-load';
+import { ErrorLine } from './form-parts';
 
 const messages = defineMessages(
   {
@@ -136,7 +137,7 @@ export function ExportsScreen() {
             <button type="button" className="primary" data-testid="export-channels" onClick={() => channelsPage(1)} disabled={channels.busy}>{channels.busy ? t('downloading') : t('download')}</button>
           </div>
           <PageButtons pages={channels.pages} onPage={channelsPage} busy={channels.busy} />
-          {channels.error && <p className="error" role="alert">{channels.error}</p>}
+          <ErrorLine error={channels.error} />
         </section>
         <section className="card stack">
           <h2>{t('conversations')}</h2>
@@ -153,7 +154,7 @@ export function ExportsScreen() {
                 <button type="button" className="primary" data-testid="export-conversations" onClick={() => conversationsPage(1)} disabled={conversations.busy}>{conversations.busy ? t('downloading') : t('download')}</button>
               </div>
               <PageButtons pages={conversations.pages} onPage={conversationsPage} busy={conversations.busy} />
-              {conversations.error && <p className="error" role="alert">{conversations.error}</p>}
+              <ErrorLine error={conversations.error} />
             </>
           ) : <p className="admin-empty">{t('no_channel')}</p>}
         </section>
