@@ -6,6 +6,7 @@ import { ApiError, apiUrl } from '../api/client';
 import { defineMessages, useT } from '../i18n/i18n';
 import { channelPath, useAdmin } from './admin-context';
 import { ChannelPicker, MerchantPicker } from './scope-pickers';
+import { saveFile } from './save-file';
 import { Screen } from './screen';
 import { Field } from './ui';
 import { errorText } from './use-load';
@@ -62,14 +63,7 @@ async function downloadCsv(url: string, fallbackName: string): Promise<number> {
     throw new ApiError(res.status, `http_${res.status}`, message);
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 1000);
+  saveFile(await res.blob(), name);
   return Number(res.headers.get('x-total-pages') ?? '1') || 1;
 }
 

@@ -7,6 +7,7 @@ import { useFormatters, useT } from '../../i18n/i18n';
 import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { ErrorLine, FormFooter } from '../form-parts';
+import { saveFile } from '../save-file';
 import { ConfirmButton, Field, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { kbMessages } from './messages';
@@ -78,14 +79,7 @@ export function RobotSettingsPanel({ scope }: { scope: KbScope }) {
 }
 
 function download(filename: string, data: string, type: string) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(new Blob([data], { type }), filename);
 }
 
 export function Transfer({ scope, name, onImported }: { scope: KbScope; name: string; onImported(): void }) {
