@@ -4,9 +4,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { arrangePeople, customerWrites, type People } from '../../server/src/http/api/testing/stack-people';
 import { CHANNEL } from '../../server/src/e2e/support';
-import { openPage, screenshot } from './support/browser';
-import { logIn, type Stack } from './support/web-stack';
-import { browserSuite } from './support/suite';
+import { openPage, screenshot } from './testing/browser';
+import { logIn, type Stack } from './testing/web-stack';
+import { browserSuite } from './testing/suite';
 
 const suite = browserSuite();
 
