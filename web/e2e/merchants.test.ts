@@ -1,4 +1,4 @@
-// In a browser, issue 8's isolation: two merchants behind one mini program. A merchant admin and a
+// In a browser, merchant isolation: two merchants behind one mini program. A merchant admin and a
 // merchant's agent see their own merchant's conversations only, in the app and over the API with the
 // same cookie; the merchant admin's console has no platform-only screens.
 import type { BrowserContext, Page } from 'playwright-core';
