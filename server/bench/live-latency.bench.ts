@@ -20,7 +20,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestEmulator } from '../src/emulator/testing/test-emulator';
 import { buildPush, exampleMessage, type PushTarget } from '../src/wechat/push-client/index';
 import { cpuByRole, cpuPerMessage, hostTicks, stealPercent } from './process-cpu';
-import { CHROMIUM_PATH, launchChromium } from '../../web/e2e/support/browser';
+import { CHROMIUM_PATH, launchChromium } from '../../web/e2e/testing/browser';
 import { ADMIN, ask, CHANNEL, type Heard, type LoadSpec, type Sent, type ServerSpec, serveLoad, serveServer, serveSse, seqOf, type SseSpec } from './live-sides';
 
 const AGENTS = Number(process.env.LIVE_BENCH_AGENTS ?? 50);

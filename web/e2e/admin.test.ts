@@ -3,9 +3,9 @@
 // shows again; tests the AppID/AppSecret against WeChat (the emulator): OK for the right secret, the
 // explanation for a wrong one; and the pushes signed with the shown values reach the new channel.
 // Also the dashboard and the knowledge base, for their screenshots.
-import { openPage, screenshot } from './support/browser';
-import { ADMIN, CHANNEL, conversationOf, createAgent, customerWrites, logIn, logInQuickly } from './support/web-stack';
-import { browserSuite } from './support/suite';
+import { openPage, screenshot } from './testing/browser';
+import { ADMIN, CHANNEL, conversationOf, createAgent, customerWrites, logIn, logInQuickly } from './testing/web-stack';
+import { browserSuite } from './testing/suite';
 
 const suite = browserSuite();
 

@@ -1,8 +1,8 @@
 // In a browser, what an agent may not see: another channel's conversation (neither in the app nor over
 // the API with the same cookie), the admin console and the admin API.
-import { openPage, screenshot } from './support/browser';
-import { addChannel, conversationOf, createAgent, csrfHeaders, customerWrites, logIn } from './support/web-stack';
-import { browserSuite } from './support/suite';
+import { openPage, screenshot } from './testing/browser';
+import { addChannel, conversationOf, createAgent, csrfHeaders, customerWrites, logIn } from './testing/web-stack';
+import { browserSuite } from './testing/suite';
 
 const suite = browserSuite();
 

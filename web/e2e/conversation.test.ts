@@ -4,10 +4,10 @@
 // colleague who ends it (the customer gets the closing message). And a send WeChat's window forbids is
 // refused with the reason next to the composer.
 import type { Page } from 'playwright-core';
-import { openPage, screenshot } from './support/browser';
-import { solidPng } from './support/png';
-import { conversationOf, createAgent, customerWrites, deliveredTo, eventually, logIn, setStatus } from './support/web-stack';
-import { browserSuite } from './support/suite';
+import { openPage, screenshot } from './testing/browser';
+import { solidPng } from './testing/png';
+import { conversationOf, createAgent, customerWrites, deliveredTo, eventually, logIn, setStatus } from './testing/web-stack';
+import { browserSuite } from './testing/suite';
 
 const suite = browserSuite();
 

@@ -1,9 +1,9 @@
 // In a browser: logging in (a wrong password is refused with a message, the right one lands in the app)
 // and out (after which the same browser gets nothing: the API answers 401, the events stream is refused,
 // and /app/ shows the login again); what the page kept for one login (a reply draft) is gone for the next.
-import { openPage, screenshot } from './support/browser';
-import { ADMIN, conversationOf, createAgent, customerWrites, logIn } from './support/web-stack';
-import { browserSuite } from './support/suite';
+import { openPage, screenshot } from './testing/browser';
+import { ADMIN, conversationOf, createAgent, customerWrites, logIn } from './testing/web-stack';
+import { browserSuite } from './testing/suite';
 
 const suite = browserSuite();
 

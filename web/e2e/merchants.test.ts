@@ -1,12 +1,12 @@
-// In a browser, issue 8's isolation: two merchants behind one mini program. A merchant admin and a
+// In a browser, merchant isolation: two merchants behind one mini program. A merchant admin and a
 // merchant's agent see their own merchant's conversations only, in the app and over the API with the
 // same cookie; the merchant admin's console has no platform-only screens.
 import type { BrowserContext, Page } from 'playwright-core';
 import { arrangePeople, customerWrites, type People } from '../../server/src/http/api/testing/stack-people';
 import { CHANNEL } from '../../server/src/e2e/testing/stack';
-import { openPage, screenshot } from './support/browser';
-import { logIn, type Stack } from './support/web-stack';
-import { browserSuite } from './support/suite';
+import { openPage, screenshot } from './testing/browser';
+import { logIn, type Stack } from './testing/web-stack';
+import { browserSuite } from './testing/suite';
 
 const suite = browserSuite();
 

@@ -1,8 +1,8 @@
 // In a phone-sized browser (390×844): the login page, the inbox and a chat render without a horizontal
 // scrollbar.
-import { openPage, overflowsHorizontally, PHONE, screenshot } from './support/browser';
-import { conversationOf, createAgent, customerWrites, logIn } from './support/web-stack';
-import { browserSuite } from './support/suite';
+import { openPage, overflowsHorizontally, PHONE, screenshot } from './testing/browser';
+import { conversationOf, createAgent, customerWrites, logIn } from './testing/web-stack';
+import { browserSuite } from './testing/suite';
 
 const suite = browserSuite();
 

@@ -1,9 +1,9 @@
 // In a browser, the customer simulator: an admin types as a WeChat customer (through the emulator, so the
 // message takes the real path) and sees what WeChat delivered back: the greeting of the agent the
 // conversation went to, then that agent's answer.
-import { openPage, screenshot } from './support/browser';
-import { ADMIN, CHANNEL, conversationOf, createAgent, logInQuickly } from './support/web-stack';
-import { browserSuite } from './support/suite';
+import { openPage, screenshot } from './testing/browser';
+import { ADMIN, CHANNEL, conversationOf, createAgent, logInQuickly } from './testing/web-stack';
+import { browserSuite } from './testing/suite';
 
 const suite = browserSuite();
 

@@ -8,6 +8,7 @@ import { defineMessages, useT } from '../i18n/i18n';
 import { adminMessages } from './messages';
 import { ConfirmButton } from './ui';
 import { useLoad, useSubmit } from './use-load';
+import { ErrorLine } from './form-parts';
 
 export const PASSWORD_MIN = 8;
 const USERNAME = /^[A-Za-z0-9_.@-]{3,64}$/;
@@ -89,7 +90,7 @@ export function LoginActions({ account, onRemoved }: { account: AccountView; onR
           <ConfirmButton label={t('remove_login')} question={t('remove_login_q', { username: account.username })} onConfirm={remove} disabled={submit.busy} />
         </div>
       )}
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
+      <ErrorLine error={submit.error} />
       {done && <p className="hint" role="status">{t('password_set')}</p>}
     </div>
   );
@@ -116,7 +117,7 @@ export function NewLoginForm({ grant, onCreated, onCancel }: { grant: AccountCre
         <button type="submit" className="primary" disabled={submit.busy}>{t('create')}</button>
         <button type="button" onClick={onCancel}>{ta('cancel')}</button>
       </div>
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
+      <ErrorLine error={submit.error} />
     </form>
   );
 }

@@ -6,9 +6,11 @@ import { ApiError, apiUrl } from '../api/client';
 import { defineMessages, useT } from '../i18n/i18n';
 import { channelPath, useAdmin } from './admin-context';
 import { ChannelPicker, MerchantPicker } from './scope-pickers';
+import { saveFile } from './save-file';
 import { Screen } from './screen';
 import { Field } from './ui';
 import { errorText } from './use-load';
+import { ErrorLine } from './form-parts';
 
 const messages = defineMessages(
   {
@@ -61,14 +63,7 @@ async function downloadCsv(url: string, fallbackName: string): Promise<number> {
     throw new ApiError(res.status, `http_${res.status}`, message);
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 1000);
+  saveFile(await res.blob(), name);
   return Number(res.headers.get('x-total-pages') ?? '1') || 1;
 }
 
@@ -136,7 +131,7 @@ export function ExportsScreen() {
             <button type="button" className="primary" data-testid="export-channels" onClick={() => channelsPage(1)} disabled={channels.busy}>{channels.busy ? t('downloading') : t('download')}</button>
           </div>
           <PageButtons pages={channels.pages} onPage={channelsPage} busy={channels.busy} />
-          {channels.error && <p className="error" role="alert">{channels.error}</p>}
+          <ErrorLine error={channels.error} />
         </section>
         <section className="card stack">
           <h2>{t('conversations')}</h2>
@@ -153,7 +148,7 @@ export function ExportsScreen() {
                 <button type="button" className="primary" data-testid="export-conversations" onClick={() => conversationsPage(1)} disabled={conversations.busy}>{conversations.busy ? t('downloading') : t('download')}</button>
               </div>
               <PageButtons pages={conversations.pages} onPage={conversationsPage} busy={conversations.busy} />
-              {conversations.error && <p className="error" role="alert">{conversations.error}</p>}
+              <ErrorLine error={conversations.error} />
             </>
           ) : <p className="admin-empty">{t('no_channel')}</p>}
         </section>

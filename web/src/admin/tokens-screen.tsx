@@ -6,9 +6,9 @@ import type { List, TokenCreated, TokenView } from '../api/types';
 import { defineMessages, useFormatters, useT } from '../i18n/i18n';
 import { useAdmin } from './admin-context';
 import { LoadedTable } from './data-table';
-import { adminMessages } from './messages';
 import { Screen } from './screen';
 import { ConfirmButton, CopyButton, Field } from './ui';
+import { EditForm, ErrorLine } from './form-parts';
 import { useLoad, useSubmit } from './use-load';
 
 const messages = defineMessages(
@@ -62,7 +62,6 @@ const messages = defineMessages(
 
 function IssueForm({ onIssued, onClose }: { onIssued(t: TokenCreated): void; onClose(): void }) {
   const t = useT(messages);
-  const ta = useT(adminMessages);
   const { channelId, merchants } = useAdmin();
   const [name, setName] = useState('');
   const [role, setRole] = useState<'platform_admin' | 'merchant_admin'>('platform_admin');
@@ -76,11 +75,7 @@ function IssueForm({ onIssued, onClose }: { onIssued(t: TokenCreated): void; onC
     void submit.run(async () => onIssued(await api.post<TokenCreated>('/api/v1/tokens', { name: name.trim(), grant })));
   };
   return (
-    <form className="card admin-form" onSubmit={save} noValidate>
-      <div className="admin-section-title">
-        <h2>{t('create')}</h2>
-        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
-      </div>
+    <EditForm title={t('create')} onSubmit={save} onClose={onClose} submit={submit} saveTestId="token-save" saveLabel={t('create')}>
       <div className="grid-form">
         <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
         <Field label={t('f_role')}>
@@ -98,12 +93,7 @@ function IssueForm({ onIssued, onClose }: { onIssued(t: TokenCreated): void; onC
           </Field>
         )}
       </div>
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
-      <div className="admin-actions">
-        <button type="submit" className="primary" data-testid="token-save" disabled={submit.busy}>{t('create')}</button>
-        <button type="button" onClick={onClose}>{ta('cancel')}</button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 
@@ -124,7 +114,7 @@ export function TokensScreen() {
           <div className="row"><span className="mono" style={{ flex: 1 }}>{issued}</span><CopyButton value={issued} /></div>
         </div>
       )}
-      {revoke.error && <p className="error" role="alert">{revoke.error}</p>}
+      <ErrorLine error={revoke.error} />
       <LoadedTable
         state={tokens}
         rowKey={(tok) => tok.id}

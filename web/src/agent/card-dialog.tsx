@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
 import type { ReplyPayload } from '../api/types';
-import { Modal } from './modal';
+import { Modal, ModalActions } from './modal';
 import { agentMessages } from './messages';
 import { imageProblem, uploadImage } from './upload';
 
@@ -50,11 +50,7 @@ export function CardDialog({ channelId, merchantId, onSend, onClose }: Props) {
         <label>{t('card_page_path')}<input name="cardPagePath" required maxLength={256} placeholder="pages/index/index?id=1" /></label>
         <label>{t('card_app_id')}<input name="cardAppId" maxLength={32} placeholder="wx…" /></label>
         <label>{t('card_thumb')}<input name="cardThumb" type="file" accept="image/png,image/jpeg,image/gif" required /></label>
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="row inbox-dialog-actions">
-          <button type="button" onClick={onClose}>{t('cancel')}</button>
-          <button type="submit" className="primary" data-testid="card-send" disabled={busy}>{busy ? t('sending') : t('card_send')}</button>
-        </div>
+        <ModalActions error={error} busy={busy} submitLabel={busy ? t('sending') : t('card_send')} submitTestId="card-send" onClose={onClose} />
       </form>
     </Modal>
   );

@@ -22,3 +22,17 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
     </div>
   );
 }
+
+/** A dialog form's end: its error line (with an optional test id), then cancel and the primary action. */
+export function ModalActions({ error, errorTestId, busy, submitLabel, submitTestId, onClose }: { error: string | undefined; errorTestId?: string; busy: boolean; submitLabel: string; submitTestId: string; onClose(): void }) {
+  const t = useT(agentMessages);
+  return (
+    <>
+      {error && <p className="error" role="alert" data-testid={errorTestId}>{error}</p>}
+      <div className="row inbox-dialog-actions">
+        <button type="button" onClick={onClose}>{t('cancel')}</button>
+        <button type="submit" className="primary" data-testid={submitTestId} disabled={busy}>{submitLabel}</button>
+      </div>
+    </>
+  );
+}

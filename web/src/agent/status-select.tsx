@@ -1,5 +1,6 @@
 // The agent's own status (online, busy, invisible, offline), kept in step with changes made elsewhere
-// (another tab, an admin, the WeChat desk commands) through agent_changed notices.
+// (another tab, an admin, the status commands of agents who answer from their own WeChat) through
+// agent_changed notices.
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { AgentStatus } from '../api/types';

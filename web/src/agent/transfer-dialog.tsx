@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
 import type { Conversation } from '../api/types';
-import { Modal } from './modal';
+import { Modal, ModalActions } from './modal';
 import { agentMessages } from './messages';
 import type { Directory } from './use-directory';
 
@@ -82,11 +82,7 @@ export function TransferDialog({ conversation, directory, me, onStart, onDone, o
             </select>
           </label>
         )}
-        {error && <p className="error" role="alert" data-testid="transfer-error">{error}</p>}
-        <div className="row inbox-dialog-actions">
-          <button type="button" onClick={onClose}>{t('cancel')}</button>
-          <button type="submit" className="primary" data-testid="transfer-submit" disabled={busy}>{busy ? t('loading') : t('transfer_submit')}</button>
-        </div>
+        <ModalActions error={error} errorTestId="transfer-error" busy={busy} submitLabel={busy ? t('loading') : t('transfer_submit')} submitTestId="transfer-submit" onClose={onClose} />
       </form>
     </Modal>
   );

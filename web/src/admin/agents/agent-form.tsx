@@ -6,9 +6,9 @@ import type { Agent, Group } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { accountMessages, checkLogin } from '../accounts';
 import { channelPath, useAdmin } from '../admin-context';
-import { adminMessages } from '../messages';
 import { MerchantSelect, PLATFORM } from '../scope-pickers';
 import { Field } from '../ui';
+import { EditForm } from '../form-parts';
 import { errorText, useSubmit } from '../use-load';
 import { agentMessages } from './messages';
 
@@ -23,7 +23,6 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
 }) {
   const t = useT(agentMessages);
   const tl = useT(accountMessages);
-  const ta = useT(adminMessages);
   const { isPlatform } = useAdmin();
   const isNew = agent === undefined;
   const [name, setName] = useState(agent?.name ?? '');
@@ -74,11 +73,7 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
   const toggle = (id: string, on: boolean) => setGroupIds((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
 
   return (
-    <form className="card admin-form" onSubmit={save} noValidate>
-      <div className="admin-section-title">
-        <h2>{isNew ? t('new_title') : t('edit_title', { name: agent.name })}</h2>
-        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
-      </div>
+    <EditForm title={isNew ? t('new_title') : t('edit_title', { name: agent.name })} onSubmit={save} onClose={onClose} submit={submit} saveTestId="agent-save">
       <div className="grid-form">
         <Field label={t('f_name')}>
           <input name="name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
@@ -122,11 +117,6 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
           </div>
         </fieldset>
       )}
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
-      <div className="admin-actions">
-        <button type="submit" className="primary" data-testid="agent-save" disabled={submit.busy}>{submit.busy ? ta('saving') : ta('save')}</button>
-        <button type="button" onClick={onClose}>{ta('cancel')}</button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

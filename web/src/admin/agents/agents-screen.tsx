@@ -14,6 +14,7 @@ import { LoadedTable } from '../data-table';
 import { useLoad, useSubmit } from '../use-load';
 import { AgentForm } from './agent-form';
 import { agentMessages } from './messages';
+import { CreateBar, ErrorLine } from '../form-parts';
 
 const STATUSES: AgentStatus[] = ['online', 'busy', 'invisible', 'offline'];
 const BADGE: Record<AgentStatus, string> = { online: 'badge green', busy: 'badge red', invisible: 'badge blue', offline: 'badge' };
@@ -74,15 +75,13 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
 
   return (
     <div className="stack">
-      <div className="row">
-        <button type="button" className="primary" data-testid="agent-create" onClick={() => { setEditing({ kind: 'new' }); setNote(undefined); }}>{t('create')}</button>
-      </div>
+      <CreateBar label={t('create')} testId="agent-create" onClick={() => { setEditing({ kind: 'new' }); setNote(undefined); }} />
       {editing && (editing.kind === 'new' || current) && (
         <AgentForm key={editing.kind === 'edit' ? editing.id : 'new'} channelId={channelId} agent={current} groups={groups.data ?? []} defaultMerchant={merchantScope} onSaved={onSaved} onClose={() => setEditing(undefined)} />
       )}
       {note && <p className={note.warn ? 'notice' : 'success'} role="status">{note.text}</p>}
-      {status.error && <p className="error" role="alert">{status.error}</p>}
-      {accounts.error && <p className="error" role="alert">{accounts.error}</p>}
+      <ErrorLine error={status.error} />
+      <ErrorLine error={accounts.error} />
       <LoadedTable
         state={agents}
         rowKey={(a) => a.id}

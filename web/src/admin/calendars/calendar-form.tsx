@@ -5,9 +5,9 @@ import { api } from '../../api/client';
 import type { Calendar } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
-import { adminMessages } from '../messages';
 import { MerchantSelect, PLATFORM } from '../scope-pickers';
 import { Field } from '../ui';
+import { EditForm } from '../form-parts';
 import { useSubmit } from '../use-load';
 import { calendarMessages } from './messages';
 import { minutesToText, textToMinutes } from './time-text';
@@ -85,7 +85,6 @@ const rowsOf = (segments: Calendar['workdaySegments'] | undefined): SegmentRow[]
 
 export function CalendarForm({ channelId, calendar, defaultMerchant, onSaved, onClose }: { channelId: string; calendar: Calendar | undefined; defaultMerchant: string; onSaved(c: Calendar): void; onClose(): void }) {
   const t = useT(calendarMessages);
-  const ta = useT(adminMessages);
   const { isPlatform } = useAdmin();
   const isNew = calendar === undefined;
   const [name, setName] = useState(calendar?.name ?? '');
@@ -125,11 +124,7 @@ export function CalendarForm({ channelId, calendar, defaultMerchant, onSaved, on
   };
 
   return (
-    <form className="card admin-form" onSubmit={save} noValidate>
-      <div className="admin-section-title">
-        <h2>{isNew ? t('new_title') : t('edit_title', { name: calendar.name })}</h2>
-        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
-      </div>
+    <EditForm title={isNew ? t('new_title') : t('edit_title', { name: calendar.name })} onSubmit={save} onClose={onClose} submit={submit} saveTestId="calendar-save">
       <div className="grid-form">
         <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
         {isPlatform && isNew && (
@@ -161,11 +156,6 @@ export function CalendarForm({ channelId, calendar, defaultMerchant, onSaved, on
         <Dates label={t('f_holidays')} dates={holidays} onChange={setHolidays} name="holiday" />
         <Dates label={t('f_makeup')} hint={t('f_makeup_hint')} dates={makeUp} onChange={setMakeUp} name="makeUpWorkday" />
       </div>
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
-      <div className="admin-actions">
-        <button type="submit" className="primary" data-testid="calendar-save" disabled={submit.busy}>{submit.busy ? ta('saving') : ta('save')}</button>
-        <button type="button" onClick={onClose}>{ta('cancel')}</button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

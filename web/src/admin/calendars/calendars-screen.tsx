@@ -12,6 +12,7 @@ import { useLoad } from '../use-load';
 import { CalendarForm } from './calendar-form';
 import { calendarMessages } from './messages';
 import { segmentText } from './time-text';
+import { CreateBar } from '../form-parts';
 
 function CalendarsBody({ channelId, merchantScope }: { channelId: string; merchantScope: string }) {
   const t = useT(calendarMessages);
@@ -28,9 +29,7 @@ function CalendarsBody({ channelId, merchantScope }: { channelId: string; mercha
   const days = (c: Calendar) => [1, 2, 3, 4, 5, 6, 0].filter((d) => c.workdays.includes(d)).map((d) => t(`weekday_${d}` as 'weekday_0')).join(' ');
   return (
     <div className="stack">
-      <div className="row">
-        <button type="button" className="primary" data-testid="calendar-create" onClick={() => setEditing('new')}>{t('create')}</button>
-      </div>
+      <CreateBar label={t('create')} testId="calendar-create" onClick={() => setEditing('new')} />
       {editing && (editing === 'new' || current) && <CalendarForm key={editing} channelId={channelId} calendar={current} defaultMerchant={merchantScope} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
       <LoadedTable
         state={calendars}

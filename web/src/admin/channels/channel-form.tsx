@@ -14,6 +14,7 @@ import { AppFields, CredentialsTest, PushFields, UnionIdOptions } from './channe
 import { channelMessages } from './messages';
 import { PushValues } from './push-values';
 import { newPushSecrets, type PushSecrets } from './secrets';
+import { ErrorLine, SectionTitle } from '../form-parts';
 
 type ChannelDraft = ReturnType<typeof useChannelDraft>;
 
@@ -102,10 +103,7 @@ export function ChannelForm({ channel, onSaved, onClose }: {
 
   return (
     <form className="card admin-form" onSubmit={submit} noValidate aria-label={isNew ? t('new_title') : t('edit_title', { name: channel.name })}>
-      <div className="admin-section-title">
-        <h2>{isNew && !shown ? t('new_title') : t('edit_title', { name: draft.name || draft.id })}</h2>
-        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
-      </div>
+      <SectionTitle title={isNew && !shown ? t('new_title') : t('edit_title', { name: draft.name || draft.id })} onClose={onClose} />
       <div className="grid-form">
         <AppFields channel={channel} draft={draft} problems={problems} set={set} readOnlyId={!isNew || shown} />
         <PushFields channel={channel} draft={draft} problems={problems} set={set} />
@@ -114,7 +112,7 @@ export function ChannelForm({ channel, onSaved, onClose }: {
       <CredentialsTest test={test} answer={answer} kind={draft.kind} onTest={runTest} />
       <PushValues pushUrl={pushUrl} secrets={push.secrets} mode={draft.mode} format={draft.format} isNew={isNew} regenerated={push.regenerated} onRegenerate={push.regenerate} />
       {needsAes && <p className="notice">{t('need_aes')}</p>}
-      {save.error && <p className="error" role="alert">{save.error}</p>}
+      <ErrorLine error={save.error} />
       {done && <p className="success" role="status">{done}</p>}
       <div className="admin-actions">
         {!(isNew && shown) && (

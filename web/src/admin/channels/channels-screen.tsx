@@ -12,6 +12,7 @@ import { useSubmit } from '../use-load';
 import { adminMessages } from '../messages';
 import { ChannelForm } from './channel-form';
 import { channelMessages } from './messages';
+import { ErrorLine } from '../form-parts';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; id: string } | undefined;
 
@@ -60,7 +61,7 @@ export function ChannelsScreen() {
           onClose={() => setEditing(undefined)}
         />
       )}
-      {remove.error && <p className="error" role="alert">{remove.error}</p>}
+      <ErrorLine error={remove.error} />
       <LoadedTable
         state={channels}
         rowKey={(c) => c.id}

@@ -8,6 +8,7 @@ import { SettingsEditor } from '../routing/settings-editor';
 import { ConfirmButton, Empty, Field, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { groupMessages } from './messages';
+import { ErrorLine, SectionTitle } from '../form-parts';
 
 export function GroupDetails({ group, agents, groups, calendars, onChanged, onClose }: {
   group: Group;
@@ -55,10 +56,7 @@ export function GroupDetails({ group, agents, groups, calendars, onChanged, onCl
 
   return (
     <section className="card stack" aria-label={t('details', { name: group.name })}>
-      <div className="admin-section-title">
-        <h2>{t('details', { name: group.name })}</h2>
-        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
-      </div>
+      <SectionTitle title={t('details', { name: group.name })} onClose={onClose} />
       <form className="row" style={{ alignItems: 'flex-end' }} onSubmit={saveGroup}>
         <Field label={t('f_name')}>
           <input name="name" value={name} onChange={(e) => { setName(e.target.value); setSaved(false); }} />
@@ -72,7 +70,7 @@ export function GroupDetails({ group, agents, groups, calendars, onChanged, onCl
         <button type="submit" className="primary" disabled={submit.busy}>{t('save_group')}</button>
         {saved && <span className="badge green" role="status">{ta('saved')}</span>}
       </form>
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
+      <ErrorLine error={submit.error} />
 
       <h3>{t('members')}</h3>
       <LoadState state={members}>

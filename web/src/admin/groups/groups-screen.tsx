@@ -6,17 +6,16 @@ import type { Agent, Calendar, Group, List } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
 import { LoadedTable } from '../data-table';
-import { adminMessages } from '../messages';
 import { MerchantSelect, PLATFORM, useMerchantName } from '../scope-pickers';
 import { MerchantScreen } from '../screen';
 import { Field } from '../ui';
+import { CreateBar, EditForm } from '../form-parts';
 import { useLoad, useSubmit } from '../use-load';
 import { GroupDetails } from './group-details';
 import { groupMessages } from './messages';
 
 function NewGroupForm({ channelId, calendars, defaultMerchant, onCreated, onClose }: { channelId: string; calendars: Calendar[]; defaultMerchant: string; onCreated(g: Group): void; onClose(): void }) {
   const t = useT(groupMessages);
-  const ta = useT(adminMessages);
   const { isPlatform } = useAdmin();
   const [name, setName] = useState('');
   const [merchant, setMerchant] = useState(defaultMerchant || PLATFORM);
@@ -30,11 +29,7 @@ function NewGroupForm({ channelId, calendars, defaultMerchant, onCreated, onClos
     void submit.run(async () => onCreated(await api.post<Group>(channelPath(channelId, '/groups'), { name: name.trim(), ...(merchantId && { merchantId }), ...(calendarId && { calendarId }) })));
   };
   return (
-    <form className="card admin-form" onSubmit={save} noValidate>
-      <div className="admin-section-title">
-        <h2>{t('new_title')}</h2>
-        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
-      </div>
+    <EditForm title={t('new_title')} onSubmit={save} onClose={onClose} submit={submit} saveTestId="group-save">
       <div className="grid-form">
         <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
         {isPlatform && (
@@ -49,12 +44,7 @@ function NewGroupForm({ channelId, calendars, defaultMerchant, onCreated, onClos
           </select>
         </Field>
       </div>
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
-      <div className="admin-actions">
-        <button type="submit" className="primary" data-testid="group-save" disabled={submit.busy}>{submit.busy ? ta('saving') : ta('save')}</button>
-        <button type="button" onClick={onClose}>{ta('cancel')}</button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 
@@ -74,9 +64,7 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
 
   return (
     <div className="stack">
-      <div className="row">
-        <button type="button" className="primary" data-testid="group-create" onClick={() => { setCreating(true); setOpen(undefined); }}>{t('create')}</button>
-      </div>
+      <CreateBar label={t('create')} testId="group-create" onClick={() => { setCreating(true); setOpen(undefined); }} />
       {creating && (
         <NewGroupForm channelId={channelId} calendars={calendars.data ?? []} defaultMerchant={merchantScope} onClose={() => setCreating(false)} onCreated={(g) => { upsert(g); setCreating(false); setOpen(g.id); }} />
       )}

@@ -6,8 +6,8 @@ import { api, fileToBase64 } from '../../api/client';
 import type { KnowledgeEntry, KnowledgeMediaAnswer } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath } from '../admin-context';
-import { adminMessages } from '../messages';
 import { Field, splitList } from '../ui';
+import { EditForm } from '../form-parts';
 import { useSubmit } from '../use-load';
 import { pictureSrc } from './media-src';
 import { kbMessages } from './messages';
@@ -121,7 +121,6 @@ export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }:
   onClose(): void;
 }) {
   const t = useT(kbMessages);
-  const ta = useT(adminMessages);
   const isNew = entry === undefined;
   const [d, setD] = useState<Draft>(() => draftOf(entry, seed, nextNumber));
   const submit = useSubmit();
@@ -175,11 +174,7 @@ export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }:
   };
 
   return (
-    <form className="card admin-form" onSubmit={submitForm} noValidate>
-      <div className="admin-section-title">
-        <h2>{isNew ? t('new_title') : t('edit_title', { number: entry.number })}</h2>
-        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
-      </div>
+    <EditForm title={isNew ? t('new_title') : t('edit_title', { number: entry.number })} onSubmit={submitForm} onClose={onClose} submit={submit} saveTestId="kb-save">
       <div className="grid-form">
         <Field label={t('f_number')} hint={t('f_number_hint')}>
           <input name="number" type="number" min={1} value={d.number} onChange={(e) => set('number', e.target.value)} disabled={!isNew} />
@@ -229,11 +224,6 @@ export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }:
         <label className="inline"><input type="checkbox" name="welcome" checked={d.welcome} onChange={(e) => set('welcome', e.target.checked)} />{t('f_welcome')}</label>
         <label className="inline"><input type="checkbox" name="handoff" checked={d.handoff} onChange={(e) => set('handoff', e.target.checked)} />{t('f_handoff')}</label>
       </div>
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
-      <div className="admin-actions">
-        <button type="submit" className="primary" data-testid="kb-save" disabled={submit.busy}>{submit.busy ? ta('saving') : ta('save')}</button>
-        <button type="button" onClick={onClose}>{ta('cancel')}</button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -6,6 +6,8 @@ import type { KnowledgeExport, KnowledgeImport, KnowledgeImportAnswer, Knowledge
 import { useFormatters, useT } from '../../i18n/i18n';
 import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
+import { ErrorLine, FormFooter } from '../form-parts';
+import { saveFile } from '../save-file';
 import { ConfirmButton, Field, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { kbMessages } from './messages';
@@ -66,9 +68,7 @@ function RobotForm({ scope, settings }: { scope: KbScope; settings: RobotSetting
           <input name="threshold" type="number" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
         </Field>
       </div>
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
-      {saved && <p className="success" role="status">{ta('saved')}</p>}
-      <div className="admin-actions"><button type="submit" className="primary" disabled={submit.busy}>{ta('save')}</button></div>
+      <FormFooter submit={submit} saveLabel={ta('save')} notice={saved && <p className="success" role="status">{ta('saved')}</p>} />
     </form>
   );
 }
@@ -79,14 +79,7 @@ export function RobotSettingsPanel({ scope }: { scope: KbScope }) {
 }
 
 function download(filename: string, data: string, type: string) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(new Blob([data], { type }), filename);
 }
 
 export function Transfer({ scope, name, onImported }: { scope: KbScope; name: string; onImported(): void }) {
@@ -126,7 +119,7 @@ export function Transfer({ scope, name, onImported }: { scope: KbScope; name: st
           <button type="button" onClick={() => exportAs('csv')} disabled={exporting.busy}>{t('export_csv')}</button>
           <button type="button" onClick={() => exportAs('json')} disabled={exporting.busy}>{t('export_json')}</button>
         </div>
-        {exporting.error && <p className="error" role="alert">{exporting.error}</p>}
+        <ErrorLine error={exporting.error} />
       </section>
       <section className="card stack">
         <h2>{t('import_title')}</h2>
@@ -140,7 +133,7 @@ export function Transfer({ scope, name, onImported }: { scope: KbScope; name: st
             ? <ConfirmButton label={t('import_go')} question={t('import_replace_q')} onConfirm={runImport} disabled={importing.busy || !file} />
             : <button type="button" className="primary" onClick={runImport} disabled={importing.busy || !file}>{t('import_go')}</button>}
         </div>
-        {importing.error && <p className="error" role="alert">{importing.error}</p>}
+        <ErrorLine error={importing.error} />
         {done && <p className="success" role="status">{done}</p>}
       </section>
     </div>

@@ -16,6 +16,7 @@ import { ENTRY_TYPES, EntryForm, type EntrySeed } from './entry-form';
 import { Misses, RobotSettingsPanel, Transfer, type KbScope } from './kb-extras';
 import { entryPicture } from './media-src';
 import { kbMessages } from './messages';
+import { ErrorLine } from '../form-parts';
 
 type Tab = 'entries' | 'misses' | 'robot' | 'transfer';
 type Editing = { kind: 'new'; seed?: EntrySeed } | { kind: 'edit'; number: number } | undefined;
@@ -77,7 +78,7 @@ function Entries({ scope, channelId, editing, setEditing }: { scope: KbScope; ch
           <option value="off">{t('state_off')}</option>
         </select>
       </div>
-      {action.error && <p className="error" role="alert">{action.error}</p>}
+      <ErrorLine error={action.error} />
       <LoadState state={entries}>
         {(list) => (
           <DataTable

@@ -10,12 +10,12 @@ import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
 import { ChannelScreen } from '../screen';
 import { Field } from '../ui';
+import { CreateBar, EditForm, ErrorLine } from '../form-parts';
 import { useSubmit } from '../use-load';
 import { merchantMessages } from './messages';
 
 function MerchantForm({ channelId, merchant, onSaved, onClose }: { channelId: string; merchant: Merchant | undefined; onSaved(m: Merchant): void; onClose(): void }) {
   const t = useT(merchantMessages);
-  const ta = useT(adminMessages);
   const [code, setCode] = useState(merchant?.code ?? '');
   const [name, setName] = useState(merchant?.name ?? '');
   const submit = useSubmit();
@@ -29,21 +29,12 @@ function MerchantForm({ channelId, merchant, onSaved, onClose }: { channelId: st
       : await api.post<Merchant>(channelPath(channelId, '/merchants'), body)));
   };
   return (
-    <form className="card admin-form" onSubmit={save} noValidate>
-      <div className="admin-section-title">
-        <h2>{merchant ? t('edit_title', { name: merchant.name }) : t('new_title')}</h2>
-        <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
-      </div>
+    <EditForm title={merchant ? t('edit_title', { name: merchant.name }) : t('new_title')} onSubmit={save} onClose={onClose} submit={submit} saveTestId="merchant-save">
       <div className="grid-form">
         <Field label={t('f_code')} hint={t('f_code_hint')}><input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoFocus autoComplete="off" /></Field>
         <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} /></Field>
       </div>
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
-      <div className="admin-actions">
-        <button type="submit" className="primary" data-testid="merchant-save" disabled={submit.busy}>{submit.busy ? ta('saving') : ta('save')}</button>
-        <button type="button" onClick={onClose}>{ta('cancel')}</button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 
@@ -63,11 +54,9 @@ function MerchantsBody({ channelId }: { channelId: string }) {
 
   return (
     <div className="stack">
-      <div className="row">
-        <button type="button" className="primary" data-testid="merchant-create" onClick={() => setEditing('new')}>{t('create')}</button>
-      </div>
+      <CreateBar label={t('create')} testId="merchant-create" onClick={() => setEditing('new')} />
       {editing && (editing === 'new' || current) && <MerchantForm key={editing} channelId={channelId} merchant={current} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
-      {accounts.error && <p className="error" role="alert">{accounts.error}</p>}
+      <ErrorLine error={accounts.error} />
       <LoadedTable
         state={merchants}
         rowKey={(m) => m.id}

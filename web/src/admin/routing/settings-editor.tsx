@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Calendar, Group, SettingsPatch } from '../../api/types';
 import { useT } from '../../i18n/i18n';
+import { FormFooter } from '../form-parts';
 import { adminMessages } from '../messages';
 import { useSubmit } from '../use-load';
 import { settingsMessages } from './messages';
@@ -135,12 +136,9 @@ export function SettingsEditor({ stored, effective, groups, calendars, onSave, s
           ))}
         </div>
       </fieldset>
-      {submit.error && <p className="error" role="alert">{submit.error}</p>}
-      {saved && <p className="success" role="status">{ta('saved')}</p>}
-      <div className="admin-actions">
-        <button type="submit" className="primary" data-testid="settings-save" disabled={submit.busy}>{submit.busy ? ta('saving') : (saveLabel ?? ta('save'))}</button>
+      <FormFooter submit={submit} saveTestId="settings-save" saveLabel={submit.busy ? ta('saving') : (saveLabel ?? ta('save'))} notice={saved && <p className="success" role="status">{ta('saved')}</p>}>
         <button type="button" onClick={() => { setDraft(draftOf(stored)); setSaved(false); submit.setError(undefined); }}>{t('reset')}</button>
-      </div>
+      </FormFooter>
     </form>
   );
 }
