@@ -12,9 +12,21 @@ module.exports = {
   // (A global option: jest ignores testTimeout inside a project; the browser project sets its own.)
   testTimeout: 20_000,
   projects: [
-    { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+    },
     { ...common, displayName: 'miniprogram', testEnvironment: 'jsdom', testMatch: ['<rootDir>/miniprogram/**/*.test.ts'] },
     // One file at a time (each drives a server, the emulator and Chromium), with time for a busy machine.
-    { ...common, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/web/e2e/**/*.test.ts'], runner: '<rootDir>/web/e2e/testing/serial-runner.js', setupFilesAfterEnv: ['<rootDir>/web/e2e/testing/jest-setup.ts'] },
+    {
+      ...common,
+      displayName: 'browser',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/web/e2e/**/*.test.ts'],
+      runner: '<rootDir>/web/e2e/testing/serial-runner.js',
+      setupFilesAfterEnv: ['<rootDir>/web/e2e/testing/jest-setup.ts'],
+    },
   ],
 };

@@ -24,7 +24,9 @@ describe('demo mini program layout', () => {
     expect(project.miniprogramRoot).toBe('miniprogram/');
     expect(project.setting.useCompilerPlugins).toEqual(['typescript']);
     expect(project.setting.packNpmManually).toBe(true);
-    expect(project.setting.packNpmRelationList).toEqual([{ packageJsonPath: './miniprogram/package.json', miniprogramNpmDistDir: './miniprogram/' }]);
+    expect(project.setting.packNpmRelationList).toEqual([
+      { packageJsonPath: './miniprogram/package.json', miniprogramNpmDistDir: './miniprogram/' },
+    ]);
     const pkg = readJson(path.join(miniRoot, 'package.json'));
     expect(Object.keys(pkg.dependencies)).toEqual(['@vant/weapp']);
     expect(pkg.devDependencies).toBeUndefined();
@@ -54,7 +56,10 @@ describe('demo pages', () => {
     usingComponents: { 'van-button': vanButton },
   });
   const load = (page: string) =>
-    simulate.load(path.join(miniRoot, page), { rootPath: miniRoot, usingComponents: { 'kefu-contact-button': contactButton, 'van-button': vanButton } });
+    simulate.load(path.join(miniRoot, page), {
+      rootPath: miniRoot,
+      usingComponents: { 'kefu-contact-button': contactButton, 'van-button': vanButton },
+    });
   const order = load('pages/order/index');
   const inspect = load('pages/inspect/index');
 
@@ -92,7 +97,12 @@ describe('demo pages', () => {
     expect(page.data.built.dropped).toEqual([]);
     (page.instance as unknown as { onNicknameLength(e: unknown): void }).onNicknameLength({ detail: { value: 400 } });
     await simulate.sleep(0);
-    expect(page.data.built.dropped).toEqual(['avatarUrl', 'params.campaign', 'params.page', expect.stringMatching(/^nickname 400 → \d+ chars$/)]);
+    expect(page.data.built.dropped).toEqual([
+      'avatarUrl',
+      'params.campaign',
+      'params.page',
+      expect.stringMatching(/^nickname 400 → \d+ chars$/),
+    ]);
     expect(page.data.built.bytes).toBeLessThanOrEqual(1000);
     expect(sessionFromOf(page)).toBe(page.data.built.value);
   });

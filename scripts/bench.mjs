@@ -11,7 +11,11 @@ import { bundleForNode } from './lib/bundle-node.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const found = ['shared/bench', 'server/bench', 'miniprogram/bench']
   .filter((dir) => existsSync(join(root, dir)))
-  .flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.bench.ts')).map((f) => ({ name: f.replace('.bench.ts', ''), file: join(root, dir, f) })));
+  .flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((f) => f.endsWith('.bench.ts'))
+      .map((f) => ({ name: f.replace('.bench.ts', ''), file: join(root, dir, f) })),
+  );
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? found.filter((b) => wanted.includes(b.name)) : found;
 if (wanted.length && chosen.length !== wanted.length) {

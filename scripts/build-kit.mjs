@@ -60,7 +60,9 @@ export async function generateKitShared() {
 export async function staleKitFiles() {
   const expected = await generateKitShared();
   const actual = existsSync(KIT_SHARED) ? walk(KIT_SHARED).map((f) => relative(KIT_SHARED, f)) : [];
-  const stale = Object.entries(expected).filter(([path, text]) => !existsSync(join(KIT_SHARED, path)) || readFileSync(join(KIT_SHARED, path), 'utf8') !== text).map(([p]) => p);
+  const stale = Object.entries(expected)
+    .filter(([path, text]) => !existsSync(join(KIT_SHARED, path)) || readFileSync(join(KIT_SHARED, path), 'utf8') !== text)
+    .map(([p]) => p);
   return [...stale, ...actual.filter((p) => !(p in expected))];
 }
 
@@ -86,7 +88,9 @@ async function main() {
     writeFileSync(join(KIT_SHARED, path), text);
   }
   layOutVant();
-  console.log(`kit: wrote ${Object.keys(files).length} files to ${relative(root, KIT_SHARED)}; vant laid out in miniprogram/miniprogram_npm`);
+  console.log(
+    `kit: wrote ${Object.keys(files).length} files to ${relative(root, KIT_SHARED)}; vant laid out in miniprogram/miniprogram_npm`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -29,12 +29,22 @@ describe('miniprogram/kefu-kit/shared', () => {
     const sandbox = { module: { exports: {} as Record<string, unknown> }, exports: {} };
     // A bare function scope: only what the bundle brings and ECMAScript built-ins exist.
     new Function('module', 'exports', 'require', 'Buffer', 'TextEncoder', 'TextDecoder', 'btoa', 'atob', 'crypto', bundle)(
-      sandbox.module, sandbox.module.exports, undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+      sandbox.module,
+      sandbox.module.exports,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
     );
     const kit = sandbox.module.exports as { encodeSessionFrom: (i: unknown) => { value: string } };
     expect(kit.encodeSessionFrom({ plainUnionId: 'oJw8S1S0ZheoM2PnKbka3zJO-QyE', unionIdKey: '1234567890abcdef' }).value).toBe(
       'sobot||||unionid=wRHt8Ny7dngE4LiURys7EmuI/9lPnGmH7fRD9Cz9gic=|',
     );
-    expect(execFileSync('git', ['ls-files', 'miniprogram/kefu-kit/shared/index.js'], { cwd: join(__dirname, '..'), encoding: 'utf8' }).trim()).not.toBe('');
+    expect(
+      execFileSync('git', ['ls-files', 'miniprogram/kefu-kit/shared/index.js'], { cwd: join(__dirname, '..'), encoding: 'utf8' }).trim(),
+    ).not.toBe('');
   });
 });

@@ -21,7 +21,13 @@ function compileKit() {
     mkdirSync(dirname(target), { recursive: true });
     if (rel.endsWith('.ts') && !rel.endsWith('.d.ts')) {
       // Minified like the shared bundle: the package is what ships; the readable source is kefu-kit/.
-      const { code } = transformSync(readFileSync(file, 'utf8'), { loader: 'ts', format: 'cjs', target: 'es2017', sourcefile: rel, minify: true });
+      const { code } = transformSync(readFileSync(file, 'utf8'), {
+        loader: 'ts',
+        format: 'cjs',
+        target: 'es2017',
+        sourcefile: rel,
+        minify: true,
+      });
       writeFileSync(target.replace(/\.ts$/, '.js'), code);
     } else {
       cpSync(file, target);

@@ -45,7 +45,9 @@ function ensureChromium() {
   if (existsSync(path)) return;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.KEFU_NO_SYSTEM_INSTALL !== '1';
   if (!canInstall) {
-    console.warn(`Chromium is missing at ${path}: the browser tests will fail. Install it with \`apt-get install chromium\` or set CHROMIUM_PATH.`);
+    console.warn(
+      `Chromium is missing at ${path}: the browser tests will fail. Install it with \`apt-get install chromium\` or set CHROMIUM_PATH.`,
+    );
     return;
   }
   console.log("installing Debian's chromium for the browser tests");

@@ -26,7 +26,10 @@ function scratchProject(installed: object | undefined) {
   }
   writeFileSync(join(dir, 'bin/npm'), `#!/bin/sh\necho "$@" >> "${join(dir, 'npm-calls')}"\n`);
   chmodSync(join(dir, 'bin/npm'), 0o755);
-  const run = spawnSync(process.execPath, [join(dir, 'scripts/ensure-installed.mjs')], { encoding: 'utf8', env: { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}` } });
+  const run = spawnSync(process.execPath, [join(dir, 'scripts/ensure-installed.mjs')], {
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}` },
+  });
   const calls = existsSync(join(dir, 'npm-calls')) ? readFileSync(join(dir, 'npm-calls'), 'utf8').trim().split('\n') : [];
   return { run, calls };
 }
@@ -39,14 +42,18 @@ describe('scripts/ensure-installed.mjs', () => {
   });
 
   it('installs again when a locked package is missing or has another version', () => {
-    const stale = { packages: { 'node_modules/express': { version: '5.2.0' }, 'node_modules/jest/node_modules/ci-info': { version: '4.0.0' } } };
+    const stale = {
+      packages: { 'node_modules/express': { version: '5.2.0' }, 'node_modules/jest/node_modules/ci-info': { version: '4.0.0' } },
+    };
     expect(scratchProject(stale).calls).toEqual(['install --no-audit --no-fund']);
     const partial = { packages: { 'node_modules/express': { version: '5.3.0' } } };
     expect(scratchProject(partial).calls).toEqual(['install --no-audit --no-fund']);
   });
 
   it('does nothing when every required package is there (optional builds for other platforms aside)', () => {
-    const complete = { packages: { 'node_modules/express': { version: '5.3.0' }, 'node_modules/jest/node_modules/ci-info': { version: '4.0.0' } } };
+    const complete = {
+      packages: { 'node_modules/express': { version: '5.3.0' }, 'node_modules/jest/node_modules/ci-info': { version: '4.0.0' } },
+    };
     const { run, calls } = scratchProject(complete);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
@@ -54,7 +61,10 @@ describe('scripts/ensure-installed.mjs', () => {
   });
 
   it('finds nothing missing in this checkout, which npm has installed', () => {
-    const run = spawnSync(process.execPath, [join(__dirname, 'ensure-installed.mjs')], { encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+    const run = spawnSync(process.execPath, [join(__dirname, 'ensure-installed.mjs')], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
   });

@@ -24,13 +24,22 @@ const demoDir = process.env.KEFU_DEMO_DIR ? join(root, process.env.KEFU_DEMO_DIR
 
 /** The server, the emulator and the push CLI as single files (dependencies stay in node_modules). */
 export async function bundleServer() {
-  const entries = { server: 'server/src/main.ts', kefu: 'server/src/cli/main.ts', emulator: 'server/src/emulator/main.ts', 'push-cli': 'server/src/wechat/push-client/cli.ts' };
+  const entries = {
+    server: 'server/src/main.ts',
+    kefu: 'server/src/cli/main.ts',
+    emulator: 'server/src/emulator/main.ts',
+    'push-cli': 'server/src/wechat/push-client/cli.ts',
+  };
   for (const [name, entry] of Object.entries(entries)) {
     await bundleForNode(join(root, entry), join(root, `build/${name}.cjs`));
   }
 }
 
-const alnum = (n) => randomBytes(n * 2).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, n);
+const alnum = (n) =>
+  randomBytes(n * 2)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, n);
 
 /** The server's environment for the demo: data dir, master key, first admin, the emulator as WeChat. */
 function ensureDemoEnv(channelsFile) {
@@ -44,7 +53,13 @@ function ensureDemoEnv(channelsFile) {
       KEFU_ADMIN_PASSWORD: alnum(16),
       WECHAT_API_BASE_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
     };
-    writeFileSync(envFile, `${Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+    writeFileSync(
+      envFile,
+      `${Object.entries(env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n')}\n`,
+      { mode: 0o600 },
+    );
   }
   // Demo folders made before the workbench had no agent login: add one.
   if (!parseEnv(readFileSync(envFile, 'utf8')).KEFU_DEMO_AGENT_PASSWORD) {
@@ -69,7 +84,10 @@ async function ensureDemoAgent(env) {
     return res.json();
   };
   for (let i = 0; ; i++) {
-    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (i === 150) throw new Error('the server did not answer /healthz within 15 s');
     await new Promise((r) => setTimeout(r, 100));
@@ -78,7 +96,12 @@ async function ensureDemoAgent(env) {
   const accounts = await call('GET', '/api/v1/accounts', undefined, token);
   if (accounts.items.some((a) => a.username === env.KEFU_DEMO_AGENT_USER)) return;
   const agent = await call('POST', '/api/v1/channels/demo/agents', { name: '小王', maxConcurrent: 5, status: 'online' }, token);
-  await call('POST', '/api/v1/accounts', { username: env.KEFU_DEMO_AGENT_USER, password: env.KEFU_DEMO_AGENT_PASSWORD, grant: { role: 'agent', agentId: agent.id } }, token);
+  await call(
+    'POST',
+    '/api/v1/accounts',
+    { username: env.KEFU_DEMO_AGENT_USER, password: env.KEFU_DEMO_AGENT_PASSWORD, grant: { role: 'agent', agentId: agent.id } },
+    token,
+  );
 }
 
 /** The demo channel, known to both sides: the server's channels file and the emulator's apps file. */
@@ -87,15 +110,41 @@ function ensureDemoConfig() {
   const appsFile = join(demoDir, 'emulator-apps.json');
   if (existsSync(channelsFile) && existsSync(appsFile)) return { channelsFile, appsFile };
   mkdirSync(demoDir, { recursive: true });
-  const app = { appId: 'wxdemo0000000001', secret: alnum(32), kind: 'miniprogram', originalId: 'gh_demo00000001', token: alnum(32), encodingAesKey: alnum(43), mode: 'secure', format: 'json' };
-  const channel = { id: 'demo', kind: app.kind, appId: app.appId, appSecret: app.secret, originalId: app.originalId, token: app.token, encodingAesKey: app.encodingAesKey, mode: app.mode, format: app.format, unionIdKey: alnum(16) };
+  const app = {
+    appId: 'wxdemo0000000001',
+    secret: alnum(32),
+    kind: 'miniprogram',
+    originalId: 'gh_demo00000001',
+    token: alnum(32),
+    encodingAesKey: alnum(43),
+    mode: 'secure',
+    format: 'json',
+  };
+  const channel = {
+    id: 'demo',
+    kind: app.kind,
+    appId: app.appId,
+    appSecret: app.secret,
+    originalId: app.originalId,
+    token: app.token,
+    encodingAesKey: app.encodingAesKey,
+    mode: app.mode,
+    format: app.format,
+    unionIdKey: alnum(16),
+  };
   writeFileSync(channelsFile, `${JSON.stringify({ channels: [channel] }, null, 2)}\n`, { mode: 0o600 });
-  writeFileSync(appsFile, `${JSON.stringify({ apps: [{ ...app, pushUrl: `http://127.0.0.1:${SERVER_PORT}/wechat/demo` }] }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(appsFile, `${JSON.stringify({ apps: [{ ...app, pushUrl: `http://127.0.0.1:${SERVER_PORT}/wechat/demo` }] }, null, 2)}\n`, {
+    mode: 0o600,
+  });
   return { channelsFile, appsFile };
 }
 
 function run(name, file, args, env) {
-  const child = spawn(process.execPath, [file, ...args], { cwd: root, env: { ...childEnv, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [file, ...args], {
+    cwd: root,
+    env: { ...childEnv, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   children.push(child);
   child.on('exit', (code) => {
     console.error(`${name} exited (${code}); stopping`);

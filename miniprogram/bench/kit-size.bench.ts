@@ -18,7 +18,9 @@ function measure(label: string, paths: string[]): number {
   const runtime = paths.filter((f) => RUNTIME.test(f));
   const bytes = runtime.reduce((n, f) => n + statSync(f).size, 0);
   const gzip = runtime.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
-  console.log(`${label.padEnd(46)} ${String(runtime.length).padStart(3)} files ${(bytes / 1024).toFixed(1).padStart(7)} KB  (gzip ${(gzip / 1024).toFixed(1)} KB)`);
+  console.log(
+    `${label.padEnd(46)} ${String(runtime.length).padStart(3)} files ${(bytes / 1024).toFixed(1).padStart(7)} KB  (gzip ${(gzip / 1024).toFixed(1)} KB)`,
+  );
   return bytes;
 }
 
@@ -30,7 +32,10 @@ const vantButton = ['button', 'loading', 'icon', 'common', 'mixins', 'wxs'].flat
 
 const base = measure('baseline: van-button and what it loads', vantButton);
 const kit = measure('wechat-kefu-kit (miniprogram_dist)', kitFiles);
-for (const f of kitFiles.filter((p) => RUNTIME.test(p)).sort((a, b) => statSync(b).size - statSync(a).size).slice(0, 4)) {
+for (const f of kitFiles
+  .filter((p) => RUNTIME.test(p))
+  .sort((a, b) => statSync(b).size - statSync(a).size)
+  .slice(0, 4)) {
   console.log(`  ${relative(dist, f).padEnd(44)} ${(statSync(f).size / 1024).toFixed(1).padStart(7)} KB`);
 }
 console.log(`kit / van-button: ${(kit / base).toFixed(2)}x; target <= 30 KB beyond vant: ${kit <= 30 * 1024 ? 'met' : 'NOT met'}`);

@@ -12,7 +12,10 @@ const nativeButton = simulate.load({
   template: '<view class="native-button"><slot /></view>',
   properties: { openType: String, sessionFrom: String, sendMessageTitle: String },
 });
-const vanButton = simulate.load(path.join(vantLib, 'button/index'), 'van-button', { rootPath: vantLib, usingComponents: { button: nativeButton } });
+const vanButton = simulate.load(path.join(vantLib, 'button/index'), 'van-button', {
+  rootPath: vantLib,
+  usingComponents: { button: nativeButton },
+});
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : [path.join(dir, name)]));
@@ -44,7 +47,10 @@ describe('adopting the kit', () => {
     // Self-contained: no import in the folder reaches outside it.
     for (const file of walk(path.join(app, 'components/kefu-kit')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
       for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)) {
-        expect([file, spec?.startsWith('.') && path.resolve(path.dirname(file), spec).startsWith(path.join(app, 'components/kefu-kit'))]).toEqual([file, true]);
+        expect([
+          file,
+          spec?.startsWith('.') && path.resolve(path.dirname(file), spec).startsWith(path.join(app, 'components/kefu-kit')),
+        ]).toEqual([file, true]);
       }
     }
     expect(await nativeProps(path.join(app, 'components/kefu-kit/contact-button/index'))).toMatchObject(expected);
@@ -53,14 +59,23 @@ describe('adopting the kit', () => {
   it('by installing the npm package built by scripts/build-npm-kit.mjs', async () => {
     execFileSync(process.execPath, [path.join(root, 'scripts/build-npm-kit.mjs')], { cwd: root, stdio: 'pipe' });
     const packDir = mkdtempSync(path.join(tmpdir(), 'npm-kit-pack-'));
-    const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: path.join(root, 'build/npm-kit'), encoding: 'utf8' }).trim();
+    const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
+      cwd: path.join(root, 'build/npm-kit'),
+      encoding: 'utf8',
+    }).trim();
     execFileSync('tar', ['-xzf', path.join(packDir, tgz.split('\n').pop() as string), '-C', packDir]);
     const pkgDir = path.join(packDir, 'package');
     const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ name: 'wechat-kefu-kit', miniprogram: 'miniprogram_dist', peerDependencies: { '@vant/weapp': '^1.11.0' } });
     const files = walk(pkgDir).map((f) => path.relative(pkgDir, f));
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(['miniprogram_dist/contact-button/index.js', 'miniprogram_dist/contact-button/index.wxml', 'miniprogram_dist/shared/index.js']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'miniprogram_dist/contact-button/index.js',
+        'miniprogram_dist/contact-button/index.wxml',
+        'miniprogram_dist/shared/index.js',
+      ]),
+    );
     expect(await nativeProps(path.join(pkgDir, 'miniprogram_dist/contact-button/index'))).toMatchObject(expected);
   }, 60_000); // a real build and `npm pack`: seconds, more on a busy machine
 });

@@ -22,9 +22,17 @@ let requests: string[];
 function installWx(openId: string) {
   (globalThis as Record<string, unknown>).wx = {
     login: ({ success, fail }: { success(r: { code: string }): void; fail(e: { errMsg: string }): void }) => {
-      emu.admin<{ code: string }>(`/apps/${MINI_PROGRAM.appId}/customers/${openId}/login`).then((r) => success(r), (e: Error) => fail({ errMsg: e.message }));
+      emu.admin<{ code: string }>(`/apps/${MINI_PROGRAM.appId}/customers/${openId}/login`).then(
+        (r) => success(r),
+        (e: Error) => fail({ errMsg: e.message }),
+      );
     },
-    request: (o: { url: string; data: unknown; success(r: { statusCode: number; data: unknown }): void; fail(e: { errMsg: string }): void }) => {
+    request: (o: {
+      url: string;
+      data: unknown;
+      success(r: { statusCode: number; data: unknown }): void;
+      fail(e: { errMsg: string }): void;
+    }) => {
       requests.push(o.url);
       fetch(o.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(o.data) })
         .then(async (res) => {
@@ -47,10 +55,16 @@ beforeAll(async () => {
   const app = createApp({
     channels: { find: async () => undefined },
     onPush: async () => undefined,
-    extraRouters: [['/kit', kitSessionRouter({
-      findKitChannel: async (id) => (id === 'shop' ? { appId: MINI_PROGRAM.appId, secret: MINI_PROGRAM.secret, unionIdKey: KEY } : undefined),
-      codeToSession: (a, code) => jscode2session(client, a, code),
-    })]],
+    extraRouters: [
+      [
+        '/kit',
+        kitSessionRouter({
+          findKitChannel: async (id) =>
+            id === 'shop' ? { appId: MINI_PROGRAM.appId, secret: MINI_PROGRAM.secret, unionIdKey: KEY } : undefined,
+          codeToSession: (a, code) => jscode2session(client, a, code),
+        }),
+      ],
+    ],
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((r) => server.once('listening', r));
@@ -89,10 +103,18 @@ describe('fetchCustomerIdentity', () => {
 
 describe('the kit endpoint through the app error handler', () => {
   it('answers typed errors as JSON with their own status and code', async () => {
-    const res = await fetch(`${serverUrl}kit/channels/nope/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":"x"}' });
+    const res = await fetch(`${serverUrl}kit/channels/nope/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"code":"x"}',
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'unknown_channel', message: 'unknown channel' } });
-    const bad = await fetch(`${serverUrl}kit/channels/shop/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const bad = await fetch(`${serverUrl}kit/channels/shop/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_request' } });
   });

@@ -4,5 +4,14 @@
 import { build } from 'esbuild';
 
 export function bundleForNode(entry, outfile, { quiet = false } = {}) {
-  return build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile, logLevel: quiet ? 'silent' : 'warning' });
+  return build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile,
+    logLevel: quiet ? 'silent' : 'warning',
+  });
 }

@@ -13,9 +13,23 @@ export function walk(dir) {
 export function withDeclarations(root, { tsconfig, rootDir }, use) {
   const out = mkdtempSync(join(tmpdir(), 'kefu-dts-'));
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, tsconfig),
-      '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--rootDir', join(root, rootDir), '--outDir', out],
-      { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        join(root, tsconfig),
+        '--noEmit',
+        'false',
+        '--declaration',
+        '--emitDeclarationOnly',
+        '--rootDir',
+        join(root, rootDir),
+        '--outDir',
+        out,
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     return use(out);
   } finally {
     rmSync(out, { recursive: true, force: true });

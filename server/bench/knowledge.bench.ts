@@ -7,12 +7,16 @@ import { KnowledgeIndex } from '../src/knowledge/knowledge-index';
 import { measure, QUESTIONS, shopEntries } from '../src/knowledge/testing/question-set';
 import { normalize, terms } from '../src/knowledge/tokens';
 
-const HAN = '的一是在不了有和人这中大为上们个国我以要他时来用生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研';
-const WORDS = 'order ship return refund invoice coupon address track member size exchange cancel payment password warranty store price stock color delivery gift card account login app cart review points sale'.split(' ');
+const HAN =
+  '的一是在不了有和人这中大为上们个国我以要他时来用生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研';
+const WORDS =
+  'order ship return refund invoice coupon address track member size exchange cancel payment password warranty store price stock color delivery gift card account login app cart review points sale'.split(
+    ' ',
+  );
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function synthetic(n: number): KnowledgeEntry[] {
@@ -22,7 +26,19 @@ function synthetic(n: number): KnowledgeEntry[] {
   const out: KnowledgeEntry[] = shopEntries();
   for (let i = out.length + 1; out.length < n; i++) {
     const keywords = [han(2 + Math.floor(r() * 4)), han(3 + Math.floor(r() * 3)), `${word()} ${word()}`];
-    out.push({ channelId: 'ch1', number: 1000 + i, keywords, type: 'text', text: han(20), title: `${han(4)} ${word()}`, enabled: true, robotIds: [], welcome: false, handoff: false, updatedAt: 0 });
+    out.push({
+      channelId: 'ch1',
+      number: 1000 + i,
+      keywords,
+      type: 'text',
+      text: han(20),
+      title: `${han(4)} ${word()}`,
+      enabled: true,
+      robotIds: [],
+      welcome: false,
+      handoff: false,
+      updatedAt: 0,
+    });
   }
   return out;
 }
@@ -65,12 +81,16 @@ function time(name: string, answer: (q: string) => unknown, questions: string[],
     }
   }
   if (process.env.KB_BENCH_SLOW) {
-    const byQ = questions.map((q, i) => [q, Math.max(...samples.filter((_, j) => j % questions.length === i))] as const).sort((a, b) => b[1] - a[1]);
+    const byQ = questions
+      .map((q, i) => [q, Math.max(...samples.filter((_, j) => j % questions.length === i))] as const)
+      .sort((a, b) => b[1] - a[1]);
     console.log(byQ.slice(0, 5));
   }
   samples.sort((a, b) => a - b);
   const p99 = percentile(samples, 99);
-  console.log(`${name.padEnd(22)} n=${samples.length}  p50 ${percentile(samples, 50).toFixed(3)} ms  p99 ${p99.toFixed(3)} ms  max ${(samples.at(-1) as number).toFixed(3)} ms`);
+  console.log(
+    `${name.padEnd(22)} n=${samples.length}  p50 ${percentile(samples, 50).toFixed(3)} ms  p99 ${p99.toFixed(3)} ms  max ${(samples.at(-1) as number).toFixed(3)} ms`,
+  );
   return p99;
 }
 
@@ -87,6 +107,8 @@ const p99 = time('indexed', (q) => index.match(q, undefined, 0), questions, 40);
 time('naive linear scan', naive(entries), questions, 4);
 const quality = measure((q) => new KnowledgeIndex(shopEntries()).match(q, undefined, 0)?.entry.number);
 const at10k = measure((q) => index.match(q, undefined, 0)?.entry.number);
-console.log(`question set (${QUESTIONS.length}): precision ${(quality.precision * 100).toFixed(1)}% recall ${(quality.recall * 100).toFixed(1)}%; among 10,000 entries precision ${(at10k.precision * 100).toFixed(1)}% recall ${(at10k.recall * 100).toFixed(1)}%`);
+console.log(
+  `question set (${QUESTIONS.length}): precision ${(quality.precision * 100).toFixed(1)}% recall ${(quality.recall * 100).toFixed(1)}%; among 10,000 entries precision ${(at10k.precision * 100).toFixed(1)}% recall ${(at10k.recall * 100).toFixed(1)}%`,
+);
 console.log(`target p99 < 2 ms: ${p99 < 2 ? 'met' : 'MISSED'}`);
 if (p99 >= 2) process.exitCode = 1;

@@ -21,7 +21,20 @@ import { startTestEmulator } from '../src/emulator/testing/test-emulator';
 import { buildPush, exampleMessage, type PushTarget } from '../src/wechat/push-client/index';
 import { cpuByRole, cpuPerMessage, hostTicks, stealPercent } from './process-cpu';
 import { CHROMIUM_PATH, launchChromium } from '../../web/e2e/testing/browser';
-import { ADMIN, ask, CHANNEL, type Heard, type LoadSpec, type Sent, type ServerSpec, serveLoad, serveServer, serveSse, seqOf, type SseSpec } from './live-sides';
+import {
+  ADMIN,
+  ask,
+  CHANNEL,
+  type Heard,
+  type LoadSpec,
+  type Sent,
+  type ServerSpec,
+  serveLoad,
+  serveServer,
+  serveSse,
+  seqOf,
+  type SseSpec,
+} from './live-sides';
 
 const AGENTS = Number(process.env.LIVE_BENCH_AGENTS ?? 50);
 const RATE = Number(process.env.LIVE_BENCH_RATE ?? 200);
@@ -75,7 +88,12 @@ const OBSERVER = `(() => {
 })();`;
 
 // LIVE_BENCH_PROFILE=<dir>: the server side writes a V8 CPU profile there (where its time per message goes).
-const side = (flag: string): ChildProcess => fork(__filename, [flag], { stdio: 'inherit', ...(flag === '--server' && process.env.LIVE_BENCH_PROFILE && { execArgv: ['--cpu-prof', `--cpu-prof-dir=${process.env.LIVE_BENCH_PROFILE}`] }) });
+const side = (flag: string): ChildProcess =>
+  fork(__filename, [flag], {
+    stdio: 'inherit',
+    ...(flag === '--server' &&
+      process.env.LIVE_BENCH_PROFILE && { execArgv: ['--cpu-prof', `--cpu-prof-dir=${process.env.LIVE_BENCH_PROFILE}`] }),
+  });
 
 interface Api {
   <T>(method: string, path: string, body?: unknown): Promise<T>;
@@ -83,7 +101,11 @@ interface Api {
 
 function apiFor(baseUrl: string, token: string): Api {
   return async <T>(method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
     if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
     return (res.status === 204 ? undefined : await res.json()) as T;
   };
@@ -91,7 +113,11 @@ function apiFor(baseUrl: string, token: string): Api {
 
 /** A browser-style login: the session and CSRF cookies. */
 async function sessionCookies(baseUrl: string, username: string, password: string): Promise<Array<{ name: string; value: string }>> {
-  const res = await fetch(`${baseUrl}/workbench/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${baseUrl}/workbench/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
   return res.headers.getSetCookie().map((c) => {
     const [pair = ''] = c.split(';');
@@ -130,22 +156,40 @@ async function seatAgents(baseUrl: string, api: Api, target: PushTarget): Promis
   }
   const openids = Array.from({ length: AGENTS }, (_, i) => `oLIVE${String(i).padStart(23, '0')}`);
   for (const [i, openId] of openids.entries()) {
-    const push = buildPush(target, exampleMessage('text', { openId, originalId: CHANNEL.originalId, createTime: Math.floor(Date.now() / 1000), msgId: String(23900000000000000000n + BigInt(i)), text: '你好，在吗？' }));
+    const push = buildPush(
+      target,
+      exampleMessage('text', {
+        openId,
+        originalId: CHANNEL.originalId,
+        createTime: Math.floor(Date.now() / 1000),
+        msgId: String(23900000000000000000n + BigInt(i)),
+        text: '你好，在吗？',
+      }),
+    );
     const res = await fetch(push.url, { method: 'POST', headers: { 'content-type': push.contentType }, body: push.body });
     if ((await res.text()) !== 'success') throw new Error(`the first push of ${openId} was refused`);
   }
   type Conversation = { id: string; agentId?: string; customerId: string };
   let assigned: Conversation[] = [];
-  await until('every customer assigned', async () => {
-    assigned = (await api<{ items: Conversation[] }>('GET', `/channels/${CHANNEL.id}/conversations?state=assigned&limit=200`)).items;
-    return assigned.length === AGENTS;
-  }, 30_000);
+  await until(
+    'every customer assigned',
+    async () => {
+      assigned = (await api<{ items: Conversation[] }>('GET', `/channels/${CHANNEL.id}/conversations?state=assigned&limit=200`)).items;
+      return assigned.length === AGENTS;
+    },
+    30_000,
+  );
   const seats: Seat[] = [];
   for (const c of assigned) {
     const agent = agents.find((a) => a.agentId === c.agentId);
     if (!agent) throw new Error(`conversation ${c.id} went to no known agent`);
     const customer = await api<{ openid: string }>('GET', `/customers/${c.customerId}`);
-    seats.push({ ...agent, openid: customer.openid, conversationId: c.id, cookies: await sessionCookies(baseUrl, agent.username, `${agent.username}-password`) });
+    seats.push({
+      ...agent,
+      openid: customer.openid,
+      conversationId: c.id,
+      cookies: await sessionCookies(baseUrl, agent.username, `${agent.username}-password`),
+    });
   }
   if (new Set(seats.map((s) => s.agentId)).size !== AGENTS) throw new Error('some agent got two customers');
   return seats;
@@ -185,7 +229,8 @@ function stats(latencies: number[]): { n: number; p50: number; p90: number; p99:
 
 async function main(): Promise<void> {
   if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('build/web is missing: run `npm run build:web` first');
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
   const emulator = await startTestEmulator();
   const server = side('--server');
   const children: ChildProcess[] = [server];
@@ -194,9 +239,33 @@ async function main(): Promise<void> {
     const spec: ServerSpec = { wechatApiBaseUrl: emulator.baseUrl, webDir: WEB_DIR };
     const { port } = await ask<{ port: number }>(server, spec);
     const baseUrl = `http://127.0.0.1:${port}`;
-    const target: PushTarget = { url: `${baseUrl}/wechat/${CHANNEL.id}`, token: CHANNEL.token, appId: CHANNEL.appId, originalId: CHANNEL.originalId, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml' };
-    await emulator.admin('/apps', { appId: CHANNEL.appId, secret: CHANNEL.secret, kind: 'miniprogram', originalId: CHANNEL.originalId, pushUrl: target.url, token: CHANNEL.token, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml' });
-    const login = (await (await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { token: string };
+    const target: PushTarget = {
+      url: `${baseUrl}/wechat/${CHANNEL.id}`,
+      token: CHANNEL.token,
+      appId: CHANNEL.appId,
+      originalId: CHANNEL.originalId,
+      encodingAesKey: CHANNEL.encodingAesKey,
+      mode: 'secure',
+      format: 'xml',
+    };
+    await emulator.admin('/apps', {
+      appId: CHANNEL.appId,
+      secret: CHANNEL.secret,
+      kind: 'miniprogram',
+      originalId: CHANNEL.originalId,
+      pushUrl: target.url,
+      token: CHANNEL.token,
+      encodingAesKey: CHANNEL.encodingAesKey,
+      mode: 'secure',
+      format: 'xml',
+    });
+    const login = (await (
+      await fetch(`${baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      })
+    ).json()) as { token: string };
     const api = apiFor(baseUrl, login.token);
 
     const t0 = performance.now();
@@ -205,14 +274,19 @@ async function main(): Promise<void> {
     if (WITH_PAGES) {
       browser = await launchChromium([`--renderer-process-limit=${RENDERER_LIMIT}`]);
       await openPages(browser, baseUrl, seats.slice(0, PAGES));
-      console.log(`${AGENTS} agents online, each with one customer and an event stream; ${PAGES} of them with the chat open in Chromium (renderer-process-limit=${RENDERER_LIMIT}); set up in ${((performance.now() - t0) / 1000).toFixed(1)} s (pages: ${((performance.now() - t1) / 1000).toFixed(1)} s)`);
+      console.log(
+        `${AGENTS} agents online, each with one customer and an event stream; ${PAGES} of them with the chat open in Chromium (renderer-process-limit=${RENDERER_LIMIT}); set up in ${((performance.now() - t0) / 1000).toFixed(1)} s (pages: ${((performance.now() - t1) / 1000).toFixed(1)} s)`,
+      );
     } else {
       console.log(`${AGENTS} agents online, each with one customer; no browser (LIVE_BENCH_PAGES=0): bare SSE clients only`);
     }
 
     const sse = side('--sse');
     children.push(sse);
-    const sseSpec: SseSpec = { baseUrl, sessions: seats.map((s) => ({ agentId: s.agentId, cookie: s.cookies.map((c) => `${c.name}=${c.value}`).join('; ') })) };
+    const sseSpec: SseSpec = {
+      baseUrl,
+      sessions: seats.map((s) => ({ agentId: s.agentId, cookie: s.cookies.map((c) => `${c.name}=${c.value}`).join('; ') })),
+    };
     await ask(sse, { open: sseSpec });
 
     const openids = seats.map((s) => s.openid);
@@ -231,10 +305,14 @@ async function main(): Promise<void> {
     const allSeen = async (sent: Sent[], ms: number) => {
       if (!WITH_PAGES) return new Promise((r) => setTimeout(r, 3000)); // the SSE side reports at the end
       try {
-        await until('every message in its page', async () => {
-          const seen = await seenBy();
-          return sent.every((x) => !paged.has(x.openid) || seen.has(x.seq));
-        }, ms);
+        await until(
+          'every message in its page',
+          async () => {
+            const seen = await seenBy();
+            return sent.every((x) => !paged.has(x.openid) || seen.has(x.seq));
+          },
+          ms,
+        );
       } catch {
         // reported below as missing
       }
@@ -254,7 +332,20 @@ async function main(): Promise<void> {
     const machineBefore = cpuByRole();
     const hostBefore = hostTicks();
     const trace = process.env.LIVE_BENCH_TRACE;
-    if (trace && browser) await browser.startTracing(seats[0]?.page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz', 'toplevel', 'v8', 'renderer.scheduler'] });
+    if (trace && browser)
+      await browser.startTracing(seats[0]?.page, {
+        path: trace,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'blink',
+          'cc',
+          'viz',
+          'toplevel',
+          'v8',
+          'renderer.scheduler',
+        ],
+      });
     const jsProfile = process.env.LIVE_BENCH_JSPROF;
     const cdp = jsProfile && seats[0]?.page ? await seats[0].page.context().newCDPSession(seats[0].page) : undefined;
     if (cdp) {
@@ -277,7 +368,10 @@ async function main(): Promise<void> {
     if (heard.some((h) => h.seq === undefined)) {
       const seqById = new Map<string, number>();
       for (const s of seats) {
-        const list = await api<{ items: Array<{ id: string; content?: { text?: string } }> }>('GET', `/conversations/${s.conversationId}/messages?limit=500`);
+        const list = await api<{ items: Array<{ id: string; content?: { text?: string } }> }>(
+          'GET',
+          `/conversations/${s.conversationId}/messages?limit=500`,
+        );
         for (const m of list.items) {
           const seq = seqOf(m.content?.text ?? '');
           if (seq !== undefined) seqById.set(m.id, seq);
@@ -300,25 +394,55 @@ async function main(): Promise<void> {
       console.log(`${name.padEnd(42)} ${`${s.n}/${of}`.padStart(11)} ${cells.join(' ')}`);
       return s;
     };
-    console.log(`\nA fixed ${RATE} messages/s for ${SECONDS} s over ${AGENTS} customers, one per agent (ms from the push leaving the load process)`);
-    console.log(`${'until'.padEnd(42)} ${'received'.padStart(11)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)}`);
-    row('WeChat has its `success` (push ack)', measured.map((x) => x.ackMs));
+    console.log(
+      `\nA fixed ${RATE} messages/s for ${SECONDS} s over ${AGENTS} customers, one per agent (ms from the push leaving the load process)`,
+    );
+    console.log(
+      `${'until'.padEnd(42)} ${'received'.padStart(11)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)}`,
+    );
+    row(
+      'WeChat has its `success` (push ack)',
+      measured.map((x) => x.ackMs),
+    );
     row('a bare SSE client has the notice', sseLatency);
     const page = WITH_PAGES ? row(`in the agent’s page (DOM), ${PAGES} pages`, browserLatency, toPages.length) : stats(sseLatency);
     const cpu = (cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / Math.max(1, measured.length);
     console.log(`\nServer CPU (all its threads): ${cpu.toFixed(0)} µs per message`);
-    const perMessage = [...pageRequests.byPath].sort((a, b) => b[1] - a[1]).map(([path, n]) => `${path} ${(n / measured.length).toFixed(2)}`);
-    console.log(`Requests from the pages per message: ${(pageRequests.count / measured.length).toFixed(2)}${perMessage.length ? ` (${perMessage.join('; ')})` : ''}`);
+    const perMessage = [...pageRequests.byPath]
+      .sort((a, b) => b[1] - a[1])
+      .map(([path, n]) => `${path} ${(n / measured.length).toFixed(2)}`);
+    console.log(
+      `Requests from the pages per message: ${(pageRequests.count / measured.length).toFixed(2)}${perMessage.length ? ` (${perMessage.join('; ')})` : ''}`,
+    );
     console.log(`Machine CPU at rest, per second (ms): ${idle.map(([role, ms]) => `${role} ${ms.toFixed(0)}`).join('; ')}`);
     const byRole = cpuPerMessage(machineBefore, machineAfter, measured.length);
-    console.log(`Machine CPU per message by process (ms): ${byRole.map(([role, ms]) => `${role} ${ms.toFixed(2)}`).join('; ')}; total ${byRole.reduce((a, [, ms]) => a + ms, 0).toFixed(2)}`);
+    console.log(
+      `Machine CPU per message by process (ms): ${byRole.map(([role, ms]) => `${role} ${ms.toFixed(2)}`).join('; ')}; total ${byRole.reduce((a, [, ms]) => a + ms, 0).toFixed(2)}`,
+    );
     // Everything (server, Chromium, load, SSE clients) shares this machine: a busy one says so here.
-    console.log(`Machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} over the last minute; ${steal.toFixed(1)} % of its CPU time stolen by the host while measuring`);
-    if (WITH_PAGES) console.log(`Target: p99 < ${TARGET_P99_MS} ms in the page — ${page.p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${page.p99.toFixed(1)} ms)`);
+    console.log(
+      `Machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} over the last minute; ${steal.toFixed(1)} % of its CPU time stolen by the host while measuring`,
+    );
+    if (WITH_PAGES)
+      console.log(
+        `Target: p99 < ${TARGET_P99_MS} ms in the page — ${page.p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${page.p99.toFixed(1)} ms)`,
+      );
     const retried = sent.filter((x) => x.retries);
-    if (retried.length > 0) console.log(`Pushes sent again after their connection failed, as WeChat retries: ${retried.length} (${[...new Set(retried.map((x) => x.failure))].join('; ')}); their latency counts from the first attempt`);
-    if (refused > 0) console.log(`FAILED: ${refused} pushes were not acknowledged with success (${[...new Set(sent.flatMap((x) => (x.failure ? [x.failure] : [])))].slice(0, 3).join('; ')})`);
-    if (missing.length > 0) console.log(`FAILED: ${missing.length} of ${measured.length} messages never appeared in their agent's page or event stream (first: ${missing.slice(0, 5).map((m) => `#${m.seq}# to ${m.openid}`).join(', ')})`);
+    if (retried.length > 0)
+      console.log(
+        `Pushes sent again after their connection failed, as WeChat retries: ${retried.length} (${[...new Set(retried.map((x) => x.failure))].join('; ')}); their latency counts from the first attempt`,
+      );
+    if (refused > 0)
+      console.log(
+        `FAILED: ${refused} pushes were not acknowledged with success (${[...new Set(sent.flatMap((x) => (x.failure ? [x.failure] : [])))].slice(0, 3).join('; ')})`,
+      );
+    if (missing.length > 0)
+      console.log(
+        `FAILED: ${missing.length} of ${measured.length} messages never appeared in their agent's page or event stream (first: ${missing
+          .slice(0, 5)
+          .map((m) => `#${m.seq}# to ${m.openid}`)
+          .join(', ')})`,
+      );
     if (refused > 0 || missing.length > 0) process.exitCode = 1;
   } finally {
     await browser?.close();

@@ -62,12 +62,37 @@ export function serveServer(): void {
 
 async function startServer(spec: ServerSpec): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-live-bench-'));
-  const config: ServerConfig = { port: 0, host: '127.0.0.1', dataDir: dir, wechatApiBaseUrl: spec.wechatApiBaseUrl, masterKey: Buffer.alloc(32, 3).toString('base64'), firstAdmin: ADMIN, webDir: spec.webDir, logLevel: 'silent' };
+  const config: ServerConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    wechatApiBaseUrl: spec.wechatApiBaseUrl,
+    masterKey: Buffer.alloc(32, 3).toString('base64'),
+    firstAdmin: ADMIN,
+    webDir: spec.webDir,
+    logLevel: 'silent',
+  };
   const server = composeServer({ config, logger: pino({ level: 'silent' }) });
   const now = Date.now();
-  await server.storage.channels.save({ id: CHANNEL.id, name: '压测商城', kind: 'miniprogram', appId: CHANNEL.appId, appSecret: CHANNEL.secret, originalId: CHANNEL.originalId, token: CHANNEL.token, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml', tokenSource: 'stable', createdAt: now, updatedAt: now });
+  await server.storage.channels.save({
+    id: CHANNEL.id,
+    name: '压测商城',
+    kind: 'miniprogram',
+    appId: CHANNEL.appId,
+    appSecret: CHANNEL.secret,
+    originalId: CHANNEL.originalId,
+    token: CHANNEL.token,
+    encodingAesKey: CHANNEL.encodingAesKey,
+    mode: 'secure',
+    format: 'xml',
+    tokenSource: 'stable',
+    createdAt: now,
+    updatedAt: now,
+  });
   await server.start();
-  const listener = outlastClientPools(server.app.listen(0, '127.0.0.1', () => process.send?.({ port: (listener.address() as AddressInfo).port })));
+  const listener = outlastClientPools(
+    server.app.listen(0, '127.0.0.1', () => process.send?.({ port: (listener.address() as AddressInfo).port })),
+  );
   process.on('message', (m) => {
     if (m === 'cpu') process.send?.(process.cpuUsage());
     if (m === 'stop') {
@@ -116,15 +141,22 @@ export function serveLoad(): void {
  */
 function deliver(agent: http.Agent, push: ReturnType<typeof buildPush>, record: Sent, attempt = 1): Promise<void> {
   return new Promise<void>((resolve) => {
-    const req = http.request(push.url, { method: 'POST', agent, headers: { 'content-type': push.contentType, 'content-length': Buffer.byteLength(push.body) } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
-        record.ackMs = wallClock() - record.at;
-        record.ok = res.statusCode === 200 && body === 'success';
-        if (!record.ok) record.failure = `HTTP ${res.statusCode} ${body.slice(0, 100)}`;
-        resolve();
-      });
-    });
+    const req = http.request(
+      push.url,
+      { method: 'POST', agent, headers: { 'content-type': push.contentType, 'content-length': Buffer.byteLength(push.body) } },
+      (res) => {
+        let body = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (d: string) => (body += d))
+          .on('end', () => {
+            record.ackMs = wallClock() - record.at;
+            record.ok = res.statusCode === 200 && body === 'success';
+            if (!record.ok) record.failure = `HTTP ${res.statusCode} ${body.slice(0, 100)}`;
+            resolve();
+          });
+      },
+    );
     req.on('error', (err) => {
       record.failure = err.message;
       if (attempt >= WECHAT_ATTEMPTS) return resolve();
@@ -150,7 +182,13 @@ async function runLoad(spec: LoadSpec): Promise<Sent[]> {
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const seq = spec.firstSeq + i;
     const openid = spec.openids[i % spec.openids.length] as string;
-    const message = exampleMessage('text', { openId: openid, originalId: spec.target.originalId, createTime: Math.floor(Date.now() / 1000), msgId: String(24000000000000000000n + BigInt(seq)), text: textFor(seq) });
+    const message = exampleMessage('text', {
+      openId: openid,
+      originalId: spec.target.originalId,
+      createTime: Math.floor(Date.now() / 1000),
+      msgId: String(24000000000000000000n + BigInt(seq)),
+      text: textFor(seq),
+    });
     const push = buildPush(spec.target, message);
     const record: Sent = { seq, openid, at: 0, ackMs: NaN, ok: false };
     sent.push(record);
@@ -188,27 +226,32 @@ export function serveSse(): void {
 }
 
 async function openAll(spec: SseSpec, heard: Heard[]): Promise<void> {
-  await Promise.all(spec.sessions.map((s) => new Promise<void>((ready, fail) => {
-    const req = http.get(`${spec.baseUrl}/api/v1/events`, { headers: { cookie: s.cookie, accept: 'text/event-stream' } }, (res) => {
-      if (res.statusCode !== 200) return fail(new Error(`events for ${s.agentId}: HTTP ${res.statusCode}`));
-      let buffer = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => {
-        const at = wallClock();
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(frame)?.[1];
-          const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (event === 'ready') ready();
-          if (event !== 'message_added' || data === undefined) continue;
-          const notice = JSON.parse(data) as { messageId: string; message?: { content?: { text?: string } } };
-          const text = notice.message?.content?.text;
-          heard.push({ agentId: s.agentId, messageId: notice.messageId, at, ...(text !== undefined && { seq: seqOf(text) }) });
-        }
-      });
-    });
-    req.on('error', fail);
-  })));
+  await Promise.all(
+    spec.sessions.map(
+      (s) =>
+        new Promise<void>((ready, fail) => {
+          const req = http.get(`${spec.baseUrl}/api/v1/events`, { headers: { cookie: s.cookie, accept: 'text/event-stream' } }, (res) => {
+            if (res.statusCode !== 200) return fail(new Error(`events for ${s.agentId}: HTTP ${res.statusCode}`));
+            let buffer = '';
+            res.setEncoding('utf8').on('data', (chunk: string) => {
+              const at = wallClock();
+              buffer += chunk;
+              let end: number;
+              while ((end = buffer.indexOf('\n\n')) >= 0) {
+                const frame = buffer.slice(0, end);
+                buffer = buffer.slice(end + 2);
+                const event = /^event: (.*)$/m.exec(frame)?.[1];
+                const data = /^data: (.*)$/m.exec(frame)?.[1];
+                if (event === 'ready') ready();
+                if (event !== 'message_added' || data === undefined) continue;
+                const notice = JSON.parse(data) as { messageId: string; message?: { content?: { text?: string } } };
+                const text = notice.message?.content?.text;
+                heard.push({ agentId: s.agentId, messageId: notice.messageId, at, ...(text !== undefined && { seq: seqOf(text) }) });
+              }
+            });
+          });
+          req.on('error', fail);
+        }),
+    ),
+  );
 }

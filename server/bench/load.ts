@@ -41,17 +41,30 @@ function nextRequest(c: CaseSpec): { url: string; body: string; contentType: str
   const i = serial++;
   const target = c.push ?? c.bodiesOf;
   if (!target) throw new Error(`case ${c.name} has neither push nor bodiesOf`);
-  const message = exampleMessage('text', { openId: `oBENCH${String(i % CUSTOMERS).padStart(22, '0')}`, originalId: target.originalId, createTime: 1714112445 + (i % 100000), msgId: String(23000000000000000000n + BigInt(i)), text: `你好，订单 ${i} 什么时候发货？` });
+  const message = exampleMessage('text', {
+    openId: `oBENCH${String(i % CUSTOMERS).padStart(22, '0')}`,
+    originalId: target.originalId,
+    createTime: 1714112445 + (i % 100000),
+    msgId: String(23000000000000000000n + BigInt(i)),
+    text: `你好，订单 ${i} 什么时候发货？`,
+  });
   const push = buildPush(target, message);
   return { url: c.push ? push.url : c.url, body: push.body, contentType: push.contentType };
 }
 
 function post(agent: http.Agent, r: { url: string; body: string; contentType: string }): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = http.request(r.url, { method: 'POST', agent, headers: { 'content-type': r.contentType, 'content-length': Buffer.byteLength(r.body) } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve(res.statusCode === 200 && body === 'success'));
-    });
+    const req = http.request(
+      r.url,
+      { method: 'POST', agent, headers: { 'content-type': r.contentType, 'content-length': Buffer.byteLength(r.body) } },
+      (res) => {
+        let body = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (d: string) => (body += d))
+          .on('end', () => resolve(res.statusCode === 200 && body === 'success'));
+      },
+    );
     req.on('error', () => resolve(false));
     req.end(r.body);
   });
@@ -90,10 +103,12 @@ async function fixedRate(agent: http.Agent, c: CaseSpec, rate: number, seconds: 
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const t = performance.now();
-    pending.push(post(agent, nextRequest(c)).then((ok) => {
-      sample.latencies.push(performance.now() - t);
-      if (!ok) sample.errors++;
-    }));
+    pending.push(
+      post(agent, nextRequest(c)).then((ok) => {
+        sample.latencies.push(performance.now() - t);
+        if (!ok) sample.errors++;
+      }),
+    );
   }
   await Promise.all(pending);
   return sample;
@@ -103,7 +118,14 @@ export function summarise(name: string, samples: Sample[]): Result {
   const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const seconds = samples.reduce((n, s) => n + s.seconds, 0);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { name, requests: latencies.length, rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors: samples.reduce((n, s) => n + s.errors, 0) };
+  return {
+    name,
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors: samples.reduce((n, s) => n + s.errors, 0),
+  };
 }
 
 /** Runs in the child. The machine is shared (2 cores), so closed-loop cases are interleaved in slices. */
@@ -116,7 +138,8 @@ export async function runLoad(spec: LoadSpec): Promise<{ closed: Result[]; fixed
   }
   const fixed: Result[] = [];
   if (spec.fixedRate && spec.fixedSeconds) {
-    for (const c of spec.cases.filter((x) => x.push)) fixed.push(summarise(c.name, [await fixedRate(agent, c, spec.fixedRate, spec.fixedSeconds)]));
+    for (const c of spec.cases.filter((x) => x.push))
+      fixed.push(summarise(c.name, [await fixedRate(agent, c, spec.fixedRate, spec.fixedSeconds)]));
   }
   agent.destroy();
   return { closed: spec.cases.map((c, i) => summarise(c.name, samples[i] ?? [])), fixed };
@@ -139,9 +162,13 @@ export function serveLoad(): void {
 
 export function printTable(title: string, results: Result[], baseline?: Result): void {
   console.log(`\n${title}`);
-  console.log(`${'case'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}  vs bare`);
+  console.log(
+    `${'case'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}  vs bare`,
+  );
   for (const r of results) {
     const ratio = baseline && r !== baseline ? (r.rps / baseline.rps).toFixed(2) : '';
-    console.log(`${r.name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)} ${String(r.errors).padStart(7)}  ${ratio}`);
+    console.log(
+      `${r.name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)} ${String(r.errors).padStart(7)}  ${ratio}`,
+    );
   }
 }

@@ -45,7 +45,10 @@ export function cpuByRole(): CpuByRole {
 
 /** The CPU each role used between two readings, per message, largest first (processes that ended are lost). */
 export function cpuPerMessage(before: CpuByRole, after: CpuByRole, messages: number): Array<[string, number]> {
-  return [...after].map(([role, ms]): [string, number] => [role, (ms - (before.get(role) ?? 0)) / Math.max(1, messages)]).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+  return [...after]
+    .map(([role, ms]): [string, number] => [role, (ms - (before.get(role) ?? 0)) / Math.max(1, messages)])
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1]);
 }
 
 /** The machine's CPU time so far and how much of it the hypervisor gave to other guests (steal), in ticks. */

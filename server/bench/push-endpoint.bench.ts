@@ -12,7 +12,14 @@ import { type CaseSpec, type Result, forkLoad, printTable, serveLoad } from './l
 const KEY = 'kLq0s9WZ2v3mJ4nB5xC6yD7zE8aF1gH2iJ3kL4mN5oP';
 
 const channel = (format: PushFormat): ChannelConfig => ({
-  id: `bench-${format}`, kind: 'miniprogram', appId: 'wx52f1b2c0e1d2a3b4', originalId: 'gh_1234567890ab', token: 'benchToken', encodingAesKey: KEY, mode: 'secure', format,
+  id: `bench-${format}`,
+  kind: 'miniprogram',
+  appId: 'wx52f1b2c0e1d2a3b4',
+  originalId: 'gh_1234567890ab',
+  token: 'benchToken',
+  encodingAesKey: KEY,
+  mode: 'secure',
+  format,
 });
 
 async function serve(): Promise<void> {
@@ -31,11 +38,23 @@ async function serve(): Promise<void> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const cases = (['xml', 'json'] as const).flatMap((format): CaseSpec[] => {
     const c = channel(format);
-    const target = { url: `${base}/wechat/${c.id}`, token: c.token, appId: c.appId, originalId: c.originalId, encodingAesKey: KEY, mode: c.mode, format };
-    return [{ name: `bare route, ${format} body`, url: `${base}/bare/${format}`, bodiesOf: target }, { name: `push endpoint, secure ${format}`, url: target.url, push: target }];
+    const target = {
+      url: `${base}/wechat/${c.id}`,
+      token: c.token,
+      appId: c.appId,
+      originalId: c.originalId,
+      encodingAesKey: KEY,
+      mode: c.mode,
+      format,
+    };
+    return [
+      { name: `bare route, ${format} body`, url: `${base}/bare/${format}`, bodiesOf: target },
+      { name: `push endpoint, secure ${format}`, url: target.url, push: target },
+    ];
   });
   const { closed } = await forkLoad(__filename, { cases, connections: 50, warmupMs: 700, sliceMs: 500, rounds: 8 });
-  for (let i = 0; i < closed.length; i += 2) printTable(`${cases[i + 1]?.name} (interleaved 0.5 s slices, 4 s per case)`, closed.slice(i, i + 2), closed[i] as Result);
+  for (let i = 0; i < closed.length; i += 2)
+    printTable(`${cases[i + 1]?.name} (interleaved 0.5 s slices, 4 s per case)`, closed.slice(i, i + 2), closed[i] as Result);
   server.closeAllConnections();
   server.close();
 }

@@ -28,11 +28,32 @@ interface Running {
 }
 
 async function startServer(dir: string): Promise<Running> {
-  const config = { port: 0, host: '127.0.0.1', dataDir: dir, wechatApiBaseUrl: 'http://127.0.0.1:9', masterKey: Buffer.alloc(32, 1).toString('base64'), logLevel: 'silent' as const };
+  const config = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    wechatApiBaseUrl: 'http://127.0.0.1:9',
+    masterKey: Buffer.alloc(32, 1).toString('base64'),
+    logLevel: 'silent' as const,
+  };
   const server = composeServer({ config, logger: pino({ level: 'silent' }) });
   const now = Date.now();
   for (const format of ['xml', 'json'] as const) {
-    await server.storage.channels.save({ id: format, name: format, kind: 'miniprogram', appId: APP_ID, appSecret: 'bench-secret-01', originalId: ORIGINAL_ID, token: 'benchToken', encodingAesKey: KEY, mode: 'secure', format, tokenSource: 'stable', createdAt: now, updatedAt: now });
+    await server.storage.channels.save({
+      id: format,
+      name: format,
+      kind: 'miniprogram',
+      appId: APP_ID,
+      appSecret: 'bench-secret-01',
+      originalId: ORIGINAL_ID,
+      token: 'benchToken',
+      encodingAesKey: KEY,
+      mode: 'secure',
+      format,
+      tokenSource: 'stable',
+      createdAt: now,
+      updatedAt: now,
+    });
   }
   await server.inboxWorker.start();
   const listener: Server = await new Promise((resolve) => {
@@ -67,7 +88,15 @@ function serveBare(): void {
 const pushCase = (name: string, base: string, format: PushFormat): CaseSpec => ({
   name,
   url: `${base}/wechat/${format}`,
-  push: { url: `${base}/wechat/${format}`, token: 'benchToken', appId: APP_ID, originalId: ORIGINAL_ID, encodingAesKey: KEY, mode: 'secure', format },
+  push: {
+    url: `${base}/wechat/${format}`,
+    token: 'benchToken',
+    appId: APP_ID,
+    originalId: ORIGINAL_ID,
+    encodingAesKey: KEY,
+    mode: 'secure',
+    format,
+  },
 });
 
 const load = (spec: LoadSpec) => forkLoad(__filename, spec);
@@ -96,7 +125,12 @@ async function measure(r: Running | undefined, c: CaseSpec, ms: number): Promise
   const seconds = (performance.now() - t0) / 1000 - 0.3;
   const used = process.cpuUsage(before);
   const acked = closed[0] as Result;
-  return { name: c.name, acked, sustained: r ? acked.requests / seconds : acked.rps, cpuMicros: r ? (used.user + used.system) / acked.requests : NaN };
+  return {
+    name: c.name,
+    acked,
+    sustained: r ? acked.requests / seconds : acked.rps,
+    cpuMicros: r ? (used.user + used.system) / acked.requests : NaN,
+  };
 }
 
 /** This machine's throughput drifts by ±15 % from minute to minute: cases take turns, and each keeps its median round. */
@@ -113,11 +147,15 @@ async function alternating(cases: Array<[Running | undefined, CaseSpec]>, ms: nu
 function printMeasured(title: string, rows: Measured[]): void {
   const base = rows[0] as Measured;
   console.log(`\n${title}`);
-  console.log(`${'case'.padEnd(34)} ${'acked/s'.padStart(8)} ${'routed/s'.padStart(9)} ${'p99 ms'.padStart(7)} ${'CPU/msg'.padStart(9)}  vs bare (routed)`);
+  console.log(
+    `${'case'.padEnd(34)} ${'acked/s'.padStart(8)} ${'routed/s'.padStart(9)} ${'p99 ms'.padStart(7)} ${'CPU/msg'.padStart(9)}  vs bare (routed)`,
+  );
   for (const m of rows) {
     const cpu = Number.isNaN(m.cpuMicros) ? '' : `${m.cpuMicros.toFixed(0)} µs`;
     const ratio = m === base ? '' : (m.sustained / base.sustained).toFixed(2);
-    console.log(`${m.name.padEnd(34)} ${m.acked.rps.toFixed(0).padStart(8)} ${m.sustained.toFixed(0).padStart(9)} ${m.acked.p99.toFixed(2).padStart(7)} ${cpu.padStart(9)}  ${ratio}`);
+    console.log(
+      `${m.name.padEnd(34)} ${m.acked.rps.toFixed(0).padStart(8)} ${m.sustained.toFixed(0).padStart(9)} ${m.acked.p99.toFixed(2).padStart(7)} ${cpu.padStart(9)}  ${ratio}`,
+    );
   }
 }
 
@@ -125,10 +163,19 @@ function printMeasured(title: string, rows: Measured[]): void {
 function prefill(r: Running, count: number): void {
   const db = r.server.db;
   const customer = db.prepare("INSERT INTO customers (id, channel_id, openid, data) VALUES (?, 'json', ?, '{}')");
-  const conversation = db.prepare("INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, created_at, data) VALUES (?, 'json', '', ?, 'ended', ?, '{}')");
-  const message = db.prepare("INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, data) VALUES (?, 'json', ?, ?, ?, ?)");
+  const conversation = db.prepare(
+    "INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, created_at, data) VALUES (?, 'json', '', ?, 'ended', ?, '{}')",
+  );
+  const message = db.prepare(
+    "INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, data) VALUES (?, 'json', ?, ?, ?, ?)",
+  );
   const inbox = db.prepare("INSERT INTO inbox (channel_id, dedupe_key, received_at, message, state) VALUES ('json', ?, ?, '{}', 'done')");
-  const data = JSON.stringify({ customerId: 'c', direction: 'in', sender: { kind: 'customer' }, content: { type: 'text', text: '你好，请问这个商品什么时候发货？' } });
+  const data = JSON.stringify({
+    customerId: 'c',
+    direction: 'in',
+    sender: { kind: 'customer' },
+    content: { type: 'text', text: '你好，请问这个商品什么时候发货？' },
+  });
   for (let start = 0; start < count; start += 100_000) {
     db.transaction(() => {
       for (let i = start; i < start + 100_000; i++) {
@@ -162,20 +209,40 @@ async function main(): Promise<void> {
     for (const c of formats) await measure(empty, c, 1000); // JIT warm-up, not counted
     const host = hostTicks();
     const rows = await alternating([[undefined, bareCase], ...formats.map((c): [Running, CaseSpec] => [empty, c])], 3000);
-    printMeasured(`50 connections; median of ${ROUNDS} alternating rounds of 3 s per case; "routed" counts until the worker has routed every acknowledged push`, rows);
+    printMeasured(
+      `50 connections; median of ${ROUNDS} alternating rounds of 3 s per case; "routed" counts until the worker has routed every acknowledged push`,
+      rows,
+    );
     // This is a virtual machine: time the host gave to other guests makes a run say more about the host.
     console.log(`CPU time stolen by the host during these rounds: ${stealPercent(host, hostTicks()).toFixed(1)} %`);
 
     const hostFixed = hostTicks();
-    const { fixed } = await load({ cases: formats, connections: 50, warmupMs: 300, sliceMs: 0, rounds: 0, fixedRate: 1000, fixedSeconds: 5 });
-    printTable(`A fixed 1,000 messages/s for 5 s (latency includes any queueing; ${stealPercent(hostFixed, hostTicks()).toFixed(1)} % of CPU time stolen by the host)`, fixed);
+    const { fixed } = await load({
+      cases: formats,
+      connections: 50,
+      warmupMs: 300,
+      sliceMs: 0,
+      rounds: 0,
+      fixedRate: 1000,
+      fixedSeconds: 5,
+    });
+    printTable(
+      `A fixed 1,000 messages/s for 5 s (latency includes any queueing; ${stealPercent(hostFixed, hostTicks()).toFixed(1)} % of CPU time stolen by the host)`,
+      fixed,
+    );
 
     const million = await startServer(dirs[1] as string);
     const fresh = await startServer(dirs[2] as string);
     const t0 = performance.now();
     prefill(million, 1_000_000);
     console.log(`\nPre-filled 1,000,000 messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const sizes = await alternating([[fresh, pushCase('json into an empty database', fresh.url, 'json')], [million, pushCase('json into 1,000,000 messages', million.url, 'json')]], 3000);
+    const sizes = await alternating(
+      [
+        [fresh, pushCase('json into an empty database', fresh.url, 'json')],
+        [million, pushCase('json into 1,000,000 messages', million.url, 'json')],
+      ],
+      3000,
+    );
     printMeasured(`Ingest by database size (median of ${ROUNDS} alternating rounds)`, sizes);
     await Promise.all([million.close(), fresh.close()]);
   } finally {

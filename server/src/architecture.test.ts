@@ -91,7 +91,8 @@ export function violations(graph: ImportGraph): string[] {
       const to = unitOf(target);
       if (to === from || to === 'shared') continue;
       if (isTestSupport(target)) found.push(`${file} imports test support ${target}`);
-      if (ONLY[from] && !ONLY[from].includes(to)) found.push(`${file} imports ${target} (${from} may import only ${['shared', ...ONLY[from]].join(', ')})`);
+      if (ONLY[from] && !ONLY[from].includes(to))
+        found.push(`${file} imports ${target} (${from} may import only ${['shared', ...ONLY[from]].join(', ')})`);
       if (NEVER[from]?.includes(to)) found.push(`${file} imports ${target} (${from} must not import ${to})`);
       if (!folderEdges.has(from)) folderEdges.set(from, new Set());
       folderEdges.get(from)?.add(to);
@@ -136,7 +137,12 @@ export function cycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[
 }
 
 const graphOf = (files: Record<string, string[]>, bare: Record<string, string[]> = {}): ImportGraph => ({
-  files: new Map(Object.entries(files).map(([file, local]) => [file.split('/').join(sep), { local: local.map((t) => t.split('/').join(sep)), bare: bare[file] ?? [] }])),
+  files: new Map(
+    Object.entries(files).map(([file, local]) => [
+      file.split('/').join(sep),
+      { local: local.map((t) => t.split('/').join(sep)), bare: bare[file] ?? [] },
+    ]),
+  ),
 });
 
 describe('the direction rule', () => {

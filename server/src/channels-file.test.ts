@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadChannelsFile } from './channels-file';
 
-const good = { id: 'shop', kind: 'miniprogram', appId: 'wx1234567890ab', appSecret: 'AppSecret0001', originalId: 'gh_abc123', token: 'Token01', encodingAesKey: 'K'.repeat(43), mode: 'secure', format: 'json', unionIdKey: 'UnionKey16bytes!' };
+const good = {
+  id: 'shop',
+  kind: 'miniprogram',
+  appId: 'wx1234567890ab',
+  appSecret: 'AppSecret0001',
+  originalId: 'gh_abc123',
+  token: 'Token01',
+  encodingAesKey: 'K'.repeat(43),
+  mode: 'secure',
+  format: 'json',
+  unionIdKey: 'UnionKey16bytes!',
+};
 
 let dir: string;
 beforeEach(() => {
@@ -25,7 +36,9 @@ describe('loadChannelsFile', () => {
   it("applies the API's rules, naming fields and never values", () => {
     expect(load([{ ...good, unionIdKey: 'short-key' }])).toThrow(/unionIdKey/);
     expect(load([{ ...good, unionIdKey: 'short-key' }])).not.toThrow(/short-key/);
-    expect(load([{ ...good, encodingAesKey: undefined }])).toThrow('channel "shop": encodingAesKey: compatible and secure mode need an EncodingAESKey');
+    expect(load([{ ...good, encodingAesKey: undefined }])).toThrow(
+      'channel "shop": encodingAesKey: compatible and secure mode need an EncodingAESKey',
+    );
     expect(load([{ ...good, kind: 'official_account' }])).toThrow('official accounts push XML only');
   });
 });

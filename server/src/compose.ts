@@ -97,14 +97,25 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     robot: options.robot ?? knowledge.robot,
     wakeOutbox: () => void outboxSender?.kick(),
   };
-  outboxSender = new OutboxSender({ store: storage.outbox, engine, channel: (id) => apis.forChannel(id), logger, now: clock.now, pollMs, metrics, media: knowledge.media });
+  outboxSender = new OutboxSender({
+    store: storage.outbox,
+    engine,
+    channel: (id) => apis.forChannel(id),
+    logger,
+    now: clock.now,
+    pollMs,
+    metrics,
+    media: knowledge.media,
+  });
   const inbox = new SqliteInbox(db);
   const noticesToWeChatAgents = new NoticesToWeChatAgents(engine, logger);
   // `@3:2#` from a WeChat agent: entry 2 (or a keyword) of the merchant's knowledge base, read from memory.
-  const knowledgeLookup: KnowledgeLookup = options.knowledge ?? (async (scope, key, who) => {
-    const entry = knowledge.service.lookup(scope, key);
-    return entry && [renderEntry(entry, who ?? { id: '' })];
-  });
+  const knowledgeLookup: KnowledgeLookup =
+    options.knowledge ??
+    (async (scope, key, who) => {
+      const entry = knowledge.service.lookup(scope, key);
+      return entry && [renderEntry(entry, who ?? { id: '' })];
+    });
   notices.subscribe(noticesToWeChatAgents.listener);
   const inboxWorker = new InboxWorker(
     { engine, inbox, channelOf: async (id) => storage.channels.get(id), wechatAgents: { knowledge: knowledgeLookup } },
@@ -113,12 +124,25 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
 
   // One guessing budget for bearer (API) and cookie (workbench) logins.
-  const authService = new AuthService({ stores: auth, uow: engine.uow, clock, ids: storage.ids, ...nodeCredentials(), throttle: new LoginThrottle() });
+  const authService = new AuthService({
+    stores: auth,
+    uow: engine.uow,
+    clock,
+    ids: storage.ids,
+    ...nodeCredentials(),
+    throttle: new LoginThrottle(),
+  });
   // Credential checks answer at once: a busy WeChat is reported, not retried behind the admin's back.
   const checkingClient = new WeChatClient({ baseUrl: config.wechatApiBaseUrl, retry: { maxRetries: 0 }, timeoutMs: 8000 });
   const workbench = workbenchRouters({
-    auth: authService, clock, notices, logger, version: VERSION,
-    ...(config.simulator && { simulator: { wechatApiBaseUrl: config.wechatApiBaseUrl, channelAppId: async (id: string) => (await storage.channels.get(id))?.appId } }),
+    auth: authService,
+    clock,
+    notices,
+    logger,
+    version: VERSION,
+    ...(config.simulator && {
+      simulator: { wechatApiBaseUrl: config.wechatApiBaseUrl, channelAppId: async (id: string) => (await storage.channels.get(id))?.appId },
+    }),
   });
   const app = createApp({
     logger,
@@ -135,25 +159,48 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     },
     extraRouters: [
       ...workbench, // before the API: the session cookie becomes a bearer header there
-      ['/api/v1', apiRouter({
-        engine, channels: storage.channels, auth: authService, metrics, knowledge: knowledge.service, version: VERSION,
-        reports: new SqliteReports(db),
-        checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
-      })],
+      [
+        '/api/v1',
+        apiRouter({
+          engine,
+          channels: storage.channels,
+          auth: authService,
+          metrics,
+          knowledge: knowledge.service,
+          version: VERSION,
+          reports: new SqliteReports(db),
+          checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
+        }),
+      ],
       ['/', opsRouter({ metrics, checkDatabase: async () => db.prepare('SELECT 1').get() })],
-      ['/kit', kitSessionRouter({
-        findKitChannel: async (id) => {
-          const c = await storage.channels.get(id);
-          return c?.kind === 'miniprogram' && c.unionIdKey ? { appId: c.appId, secret: c.appSecret, unionIdKey: c.unionIdKey } : undefined;
-        },
-        codeToSession: (a, code) => jscode2session(client, a, code),
-      })],
+      [
+        '/kit',
+        kitSessionRouter({
+          findKitChannel: async (id) => {
+            const c = await storage.channels.get(id);
+            return c?.kind === 'miniprogram' && c.unionIdKey
+              ? { appId: c.appId, secret: c.appSecret, unionIdKey: c.unionIdKey }
+              : undefined;
+          },
+          codeToSession: (a, code) => jscode2session(client, a, code),
+        }),
+      ],
       ['/', webAppRouter(config.webDir)], // the browser workbench at /app/, and / leads there
     ],
   });
 
   return {
-    app, knowledge, db, storage, engine, auth: authService, notices, metrics, inboxWorker, outboxSender, noticesToWeChatAgents,
+    app,
+    knowledge,
+    db,
+    storage,
+    engine,
+    auth: authService,
+    notices,
+    metrics,
+    inboxWorker,
+    outboxSender,
+    noticesToWeChatAgents,
     async start() {
       if (config.channelsFile) await seedChannels({ channels: storage.channels, clock }, config.channelsFile, logger);
       if (config.firstAdmin) await ensureFirstAdmin(authService, config.firstAdmin, logger);
@@ -174,7 +221,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
 
 /** Channels from the file are created when missing; existing ones (maybe edited since) are left alone. */
 async function seedChannels(deps: { channels: ChannelStore; clock: Clock }, file: string, logger: Logger): Promise<void> {
-  for (const channelId of await addMissingChannels(deps, loadChannelsFile(file))) logger.info({ channelId }, 'channel created from the channels file');
+  for (const channelId of await addMissingChannels(deps, loadChannelsFile(file)))
+    logger.info({ channelId }, 'channel created from the channels file');
 }
 
 async function ensureFirstAdmin(auth: AuthService, admin: { username: string; password: string }, logger: Logger): Promise<void> {

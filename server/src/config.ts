@@ -67,7 +67,8 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     wechatApiBaseUrl: e.WECHAT_API_BASE_URL.replace(/\/+$/, ''),
     masterKey: e.KEFU_MASTER_KEY,
     ...(e.KEFU_CHANNELS_FILE !== undefined && { channelsFile: e.KEFU_CHANNELS_FILE }),
-    ...(e.KEFU_ADMIN_USER !== undefined && e.KEFU_ADMIN_PASSWORD !== undefined && { firstAdmin: { username: e.KEFU_ADMIN_USER, password: e.KEFU_ADMIN_PASSWORD } }),
+    ...(e.KEFU_ADMIN_USER !== undefined &&
+      e.KEFU_ADMIN_PASSWORD !== undefined && { firstAdmin: { username: e.KEFU_ADMIN_USER, password: e.KEFU_ADMIN_PASSWORD } }),
     ...(e.TRUST_PROXY !== undefined && { trustProxy: e.TRUST_PROXY }),
     ...(e.KEFU_SIMULATOR === '1' && { simulator: true }),
     ...((e.KEFU_WEB_DIR ?? defaults.webDir) !== undefined && { webDir: e.KEFU_WEB_DIR ?? defaults.webDir }),

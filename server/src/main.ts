@@ -11,9 +11,14 @@ async function main(): Promise<void> {
   const logger = pino({ name: 'wechat-kefu', level: config.logLevel });
   const server = composeServer({ config, logger });
   await server.start();
-  const listener = outlastClientPools(server.app.listen(config.port, config.host, () => {
-    logger.info({ url: `http://${config.host}:${config.port}`, wechatApi: config.wechatApiBaseUrl, dataDir: config.dataDir }, 'kefu server listening');
-  }));
+  const listener = outlastClientPools(
+    server.app.listen(config.port, config.host, () => {
+      logger.info(
+        { url: `http://${config.host}:${config.port}`, wechatApi: config.wechatApiBaseUrl, dataDir: config.dataDir },
+        'kefu server listening',
+      );
+    }),
+  );
   const stop = () => {
     // Stop taking pushes first; then let the loops finish what they hold, and close the database.
     listener.close(() => void server.stop().then(() => process.exit(0)));

@@ -22,9 +22,11 @@ const input: SessionFromInput = {
 };
 
 function handWritten(i: SessionFromInput): string {
-  return `sobot|${i.nickname}|${i.avatarUrl}|${JSON.stringify(i.params)}|transfer_action=${JSON.stringify(i.transferAction)}` +
+  return (
+    `sobot|${i.nickname}|${i.avatarUrl}|${JSON.stringify(i.params)}|transfer_action=${JSON.stringify(i.transferAction)}` +
     `|platform_action=${JSON.stringify(i.platformAction)}|partnerid=${i.partnerId}|robotid=${i.robotId}|unionid=${i.unionId ?? ''}` +
-    `|customer_fields=${JSON.stringify(i.customerFields)}`;
+    `|customer_fields=${JSON.stringify(i.customerFields)}`
+  );
 }
 
 /** Per-operation latency in µs: mean and p99 over `n` timed calls after a warm-up. */
@@ -48,11 +50,15 @@ console.log(`full session-from: ${encoded.bytes} bytes, ${encoded.dropped.length
 const baseline = measure('baseline: hand-written template string', 100_000, () => handWritten(input));
 const encode = measure('encodeSessionFrom, same UnionID encrypted here', 100_000, () => encodeSessionFrom(input));
 let n = 0;
-const fresh = measure('encodeSessionFrom, a new UnionID encrypted each call', 100_000, () => encodeSessionFrom({ ...input, plainUnionId: `oJw8S1S0ZheoM2PnKbka${n++}` }));
+const fresh = measure('encodeSessionFrom, a new UnionID encrypted each call', 100_000, () =>
+  encodeSessionFrom({ ...input, plainUnionId: `oJw8S1S0ZheoM2PnKbka${n++}` }),
+);
 const withoutCipher = { ...input, plainUnionId: undefined, unionIdKey: undefined, unionId: encoded.fields.unionId };
 measure('encodeSessionFrom, UnionID already encrypted', 100_000, () => encodeSessionFrom(withoutCipher));
 measure('decodeSessionFrom', 100_000, () => decodeSessionFrom(encoded.value));
 const oversized = { ...input, nickname: '长'.repeat(300), avatarUrl: `https://x/${'a'.repeat(400)}` };
 measure('encodeSessionFrom over the limit (drops parts)', 20_000, () => encodeSessionFrom(oversized));
 const verdict = (m: { mean: number }) => (m.mean <= 20 ? 'met' : 'NOT met');
-console.log(`encode vs baseline: ${(encode.mean / baseline.mean).toFixed(1)}x the time; target 20 µs per encode: ${verdict(encode)} (same UnionID), ${verdict(fresh)} (new UnionID each call)`);
+console.log(
+  `encode vs baseline: ${(encode.mean / baseline.mean).toFixed(1)}x the time; target 20 µs per encode: ${verdict(encode)} (same UnionID), ${verdict(fresh)} (new UnionID each call)`,
+);

@@ -34,7 +34,10 @@ describe('the admin console', () => {
 
     // A wrong AppSecret: WeChat's refusal, explained.
     await page.locator('input[name="appSecret"]').fill('WrongAppSecret0001');
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.url().includes('credentials-check')), page.getByTestId('channel-test').click()]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('credentials-check')),
+      page.getByTestId('channel-test').click(),
+    ]);
     const refusal = (await refused.json()) as CheckAnswer;
     expect({ status: refused.status(), ok: refusal.ok }).toEqual({ status: 200, ok: false });
     expect(refusal.explanation).toBeTruthy();
@@ -46,9 +49,16 @@ describe('the admin console', () => {
 
     // The right one: OK.
     await page.locator('input[name="appSecret"]').fill(APP.secret);
-    const [accepted] = await Promise.all([page.waitForResponse((r) => r.url().includes('credentials-check')), page.getByTestId('channel-test').click()]);
+    const [accepted] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('credentials-check')),
+      page.getByTestId('channel-test').click(),
+    ]);
     expect({ status: accepted.status(), body: await accepted.json() }).toEqual({ status: 200, body: { ok: true } });
-    await page.locator('.success, [role="status"]').filter({ hasText: /OK|成功|通过|正确|valid/i }).first().waitFor();
+    await page
+      .locator('.success, [role="status"]')
+      .filter({ hasText: /OK|成功|通过|正确|valid/i })
+      .first()
+      .waitFor();
 
     // The values to paste, generated in the browser.
     const values = page.getByTestId('push-values');
@@ -80,7 +90,14 @@ describe('the admin console', () => {
     expect(saved).toMatchObject({ id: 'newshop', appId: APP.appId, mode: 'secure', format: 'json' });
 
     // Pasted into WeChat's console (the emulator), they work: a customer's message reaches the channel.
-    await suite.stack.emulator.admin('/apps', { ...APP, pushUrl: `${suite.stack.baseUrl}/wechat/newshop`, token, encodingAesKey, mode: 'secure', format: 'json' });
+    await suite.stack.emulator.admin('/apps', {
+      ...APP,
+      pushUrl: `${suite.stack.baseUrl}/wechat/newshop`,
+      token,
+      encodingAesKey,
+      mode: 'secure',
+      format: 'json',
+    });
     await customerWrites(suite.stack, 'oNewShopCustomer', '新店开业了吗？', APP.appId);
     await conversationOf(suite.stack, 'oNewShopCustomer', undefined, 'newshop');
 
@@ -92,7 +109,10 @@ describe('the admin console', () => {
     await createAgent(suite.stack, { name: '小王', username: 'xiaowang' });
     await customerWrites(suite.stack, 'oDashboard1', '你好');
     await conversationOf(suite.stack, 'oDashboard1', 'assigned');
-    for (const [number, keywords, text] of [[1, ['发货', '快递'], '订单付款后 48 小时内发货，节假日顺延。'], [2, ['退货', '退款'], '收货 7 天内可无理由退货，请在订单页申请。']] as const) {
+    for (const [number, keywords, text] of [
+      [1, ['发货', '快递'], '订单付款后 48 小时内发货，节假日顺延。'],
+      [2, ['退货', '退款'], '收货 7 天内可无理由退货，请在订单页申请。'],
+    ] as const) {
       const res = await suite.stack.api('POST', `/channels/${CHANNEL.id}/knowledge`, { number, keywords, type: 'text', text });
       expect(res.status).toBe(201);
     }

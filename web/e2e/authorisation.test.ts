@@ -26,13 +26,22 @@ describe('an agent’s reach', () => {
 
     const api = (path: string) => context.request.get(`${suite.stack.baseUrl}/api/v1${path}`);
     const answered: string[] = [];
-    for (const path of [`/conversations/${theirs.id}`, `/conversations/${theirs.id}/messages`, `/conversations/${theirs.id}/send-window`, `/channels/${OTHER.id}/conversations`, `/customers/${theirs.customerId}`]) {
+    for (const path of [
+      `/conversations/${theirs.id}`,
+      `/conversations/${theirs.id}/messages`,
+      `/conversations/${theirs.id}/send-window`,
+      `/channels/${OTHER.id}/conversations`,
+      `/customers/${theirs.customerId}`,
+    ]) {
       const res = await api(path);
       if (res.status() !== 403 && res.status() !== 404) answered.push(`${path}: HTTP ${res.status()}`);
       expect(await res.text()).not.toContain('这是别家渠道的私密消息');
     }
     expect(answered).toEqual([]); // each one 403 or 404
-    const reply = await context.request.post(`${suite.stack.baseUrl}/api/v1/conversations/${theirs.id}/reply`, { headers: await csrfHeaders(context), data: { text: '越权回复' } });
+    const reply = await context.request.post(`${suite.stack.baseUrl}/api/v1/conversations/${theirs.id}/reply`, {
+      headers: await csrfHeaders(context),
+      data: { text: '越权回复' },
+    });
     expect([403, 404]).toContain(reply.status());
     expect(await suite.stack.delivered('oOtherCustomer1')).not.toContain('越权回复');
     expect(errors).toEqual([]);
@@ -55,7 +64,10 @@ describe('an agent’s reach', () => {
     const refused = [
       await context.request.get(`${suite.stack.baseUrl}/api/v1/accounts`),
       await context.request.get(`${suite.stack.baseUrl}/api/v1/tokens`),
-      await context.request.post(`${suite.stack.baseUrl}/api/v1/accounts`, { headers, data: { username: 'sneaky', password: 'sneaky-password-1', grant: { role: 'platform_admin' } } }),
+      await context.request.post(`${suite.stack.baseUrl}/api/v1/accounts`, {
+        headers,
+        data: { username: 'sneaky', password: 'sneaky-password-1', grant: { role: 'platform_admin' } },
+      }),
       await context.request.post(`${suite.stack.baseUrl}/api/v1/channels/shop/agents`, { headers, data: { name: '冒名客服' } }),
       await context.request.get(`${suite.stack.baseUrl}/api/v1/channels/shop/knowledge`),
     ];

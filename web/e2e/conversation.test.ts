@@ -11,8 +11,10 @@ import { browserSuite } from './testing/suite';
 
 const suite = browserSuite();
 
-const message = (page: Page, direction: 'in' | 'out', text: string | RegExp) => page.locator(`[data-message-id][data-direction="${direction}"]`).filter({ hasText: text });
-const conversationState = async (id: string) => (await suite.stack.api<{ state: string; agentId?: string }>('GET', `/conversations/${id}`)).body;
+const message = (page: Page, direction: 'in' | 'out', text: string | RegExp) =>
+  page.locator(`[data-message-id][data-direction="${direction}"]`).filter({ hasText: text });
+const conversationState = async (id: string) =>
+  (await suite.stack.api<{ state: string; agentId?: string }>('GET', `/conversations/${id}`)).body;
 
 /** Opens a conversation from the "mine" list (clicking it, as an agent would). */
 async function openFromMine(page: Page, id: string): Promise<void> {
@@ -55,13 +57,19 @@ describe('an agent answers a WeChat customer in the browser', () => {
     // A picture, uploaded from a file.
     await page.getByTestId('reply-image').setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: solidPng(32) });
     await deliveredTo(suite.stack, openid, '[image]');
-    await page.locator('[data-message-id][data-direction="out"][data-delivery="sent"]').filter({ has: page.locator('img') }).first().waitFor();
+    await page
+      .locator('[data-message-id][data-direction="out"][data-delivery="sent"]')
+      .filter({ has: page.locator('img') })
+      .first()
+      .waitFor();
 
     // A mini program card.
     await page.getByTestId('reply-card').click();
     await page.locator('input[name="cardTitle"]').fill('新品上市：秋季外套');
     await page.locator('input[name="cardPagePath"]').fill('pages/goods/detail?id=42');
-    await page.locator('input[name="cardThumb"]').setInputFiles({ name: 'thumb.png', mimeType: 'image/png', buffer: solidPng(64, [250, 160, 30]) });
+    await page
+      .locator('input[name="cardThumb"]')
+      .setInputFiles({ name: 'thumb.png', mimeType: 'image/png', buffer: solidPng(64, [250, 160, 30]) });
     await page.getByTestId('card-send').click();
     await deliveredTo(suite.stack, openid, '[miniprogrampage]');
     await message(page, 'out', '新品上市：秋季外套').and(page.locator('[data-delivery="sent"]')).waitFor();
@@ -106,7 +114,9 @@ describe('an agent answers a WeChat customer in the browser', () => {
     await page.locator('[data-testid="send-window"][data-open="true"]').waitFor();
 
     // The customer's last message is now older than WeChat's 48 hours (their window closed meanwhile).
-    suite.stack.server.db.prepare("UPDATE customers SET data = json_set(data, '$.sendWindow.expiresAt', ?) WHERE openid = ?").run(Date.now() - 1000, openid);
+    suite.stack.server.db
+      .prepare("UPDATE customers SET data = json_set(data, '$.sendWindow.expiresAt', ?) WHERE openid = ?")
+      .run(Date.now() - 1000, openid);
     expect((await suite.stack.api<{ open: boolean }>('GET', `/conversations/${conversation.id}/send-window`)).body.open).toBe(false);
     const before = (await suite.stack.delivered(openid)).length;
 
@@ -114,7 +124,10 @@ describe('an agent answers a WeChat customer in the browser', () => {
     if (await page.getByTestId('reply-input').isEnabled()) {
       await page.getByTestId('reply-input').fill('您还在吗？');
       await page.getByTestId('reply-input').press('Enter');
-      await page.getByTestId('reply-error').filter({ hasText: /48|window|窗口/i }).waitFor();
+      await page
+        .getByTestId('reply-error')
+        .filter({ hasText: /48|window|窗口/i })
+        .waitFor();
     } else {
       await page.locator('[data-testid="send-window"][data-open="false"]').filter({ hasText: /48/ }).waitFor();
     }

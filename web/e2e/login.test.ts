@@ -17,7 +17,10 @@ describe('logging in and out', () => {
     await page.locator('input[name="username"]').fill(ADMIN.username);
     await page.locator('input[name="password"]').fill('not-the-password');
     await page.locator('button[type="submit"]').click();
-    await page.getByRole('alert').filter({ hasText: /用户名或密码不正确|Wrong username or password/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /用户名或密码不正确|Wrong username or password/ })
+      .waitFor();
     expect(await page.locator('header.topbar').count()).toBe(0);
 
     await page.locator('input[name="password"]').fill(ADMIN.password);
@@ -37,7 +40,10 @@ describe('logging in and out', () => {
     expect(session?.value).toBeTruthy();
     expect((await context.request.get(`${suite.stack.baseUrl}/api/v1/me`)).status()).toBe(200);
 
-    await page.locator('header.topbar').getByRole('button', { name: /退出|Log out/ }).click();
+    await page
+      .locator('header.topbar')
+      .getByRole('button', { name: /退出|Log out/ })
+      .click();
     await page.locator('input[name="username"]').waitFor();
 
     // The browser's own cookies are gone…
@@ -64,7 +70,10 @@ describe('logging in and out', () => {
     await customerWrites(suite.stack, 'oDraftCustomer01', '在吗');
     const conversation = await conversationOf(suite.stack, 'oDraftCustomer01', 'assigned');
     const transfer = async (from: string | undefined, to: string) => {
-      const res = await suite.stack.api('POST', `/conversations/${conversation.id}/transfer`, { to: { kind: 'agent', agentId: to }, agentId: from });
+      const res = await suite.stack.api('POST', `/conversations/${conversation.id}/transfer`, {
+        to: { kind: 'agent', agentId: to },
+        agentId: from,
+      });
       expect(res.status).toBeLessThan(300);
     };
     if (conversation.agentId !== zhou.agentId) await transfer(conversation.agentId, zhou.agentId);
@@ -72,7 +81,10 @@ describe('logging in and out', () => {
     const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, zhou, `/app/inbox/${conversation.id}`);
     await page.getByTestId('reply-input').fill('一份没有发出的草稿');
-    await page.locator('header.topbar').getByRole('button', { name: /退出|Log out/ }).click();
+    await page
+      .locator('header.topbar')
+      .getByRole('button', { name: /退出|Log out/ })
+      .click();
     await page.locator('input[name="username"]').waitFor();
     await transfer(zhou.agentId, wu.agentId);
 

@@ -41,7 +41,11 @@ describe('merchants behind one mini program, in the browser', () => {
   });
 
   it('a merchant admin sees the own merchant only, and no platform screens', async () => {
-    const admin = await login(suite.stack, 'shoponeboss', { role: 'merchant_admin', channelId: CHANNEL.id, merchantId: people.merchants.m1 });
+    const admin = await login(suite.stack, 'shoponeboss', {
+      role: 'merchant_admin',
+      channelId: CHANNEL.id,
+      merchantId: people.merchants.m1,
+    });
     const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, admin);
     await page.locator('[data-testid="admin-nav"]').waitFor();

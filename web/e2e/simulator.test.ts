@@ -24,7 +24,10 @@ describe('the customer simulator', () => {
     await messages.locator('[data-side="them"]').filter({ hasText: '客服 小王 为您服务' }).waitFor();
 
     const conversation = await conversationOf(suite.stack, 'sim-e2e-01', 'assigned');
-    const reply = await suite.stack.api('POST', `/conversations/${conversation.id}/reply`, { agentId: wang.agentId, text: '您好，请提供一下订单号' });
+    const reply = await suite.stack.api('POST', `/conversations/${conversation.id}/reply`, {
+      agentId: wang.agentId,
+      text: '您好，请提供一下订单号',
+    });
     expect(reply.status).toBe(202);
     await messages.locator('[data-side="them"]').filter({ hasText: '您好，请提供一下订单号' }).waitFor();
     await screenshot(page, 'simulator');

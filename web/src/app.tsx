@@ -19,7 +19,11 @@ function LiveBadge() {
   const t = useT(shellMessages);
   const status = useLiveStatus();
   if (status === 'open') return null;
-  return <span className={`live-badge ${status}`} role="status">{status === 'connecting' ? t('live_connecting') : t('live_closed')}</span>;
+  return (
+    <span className={`live-badge ${status}`} role="status">
+      {status === 'connecting' ? t('live_connecting') : t('live_closed')}
+    </span>
+  );
 }
 
 function TopBar() {
@@ -29,7 +33,9 @@ function TopBar() {
   const principal = usePrincipal();
   const [location] = useLocation();
   const tab = (href: string, label: string) => (
-    <Link href={href} className={location.startsWith(href) ? 'tab active' : 'tab'}>{label}</Link>
+    <Link href={href} className={location.startsWith(href) ? 'tab active' : 'tab'}>
+      {label}
+    </Link>
   );
   return (
     <header className="topbar">
@@ -41,9 +47,15 @@ function TopBar() {
       </nav>
       <LiveBadge />
       <span className="spacer" />
-      <span className="who" title={principal.role}>{t(`role_${principal.role}`)}</span>
-      <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</button>
-      <button type="button" className="link" onClick={() => void logout()}>{t('logout')}</button>
+      <span className="who" title={principal.role}>
+        {t(`role_${principal.role}`)}
+      </span>
+      <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        {t('language')}
+      </button>
+      <button type="button" className="link" onClick={() => void logout()}>
+        {t('logout')}
+      </button>
     </header>
   );
 }
@@ -57,13 +69,35 @@ function LoggedIn() {
       <div className="app">
         <TopBar />
         <Switch>
-          <Route path="/" ><Redirect to={isAdmin(principal) ? '/admin' : '/inbox'} replace /></Route>
+          <Route path="/">
+            <Redirect to={isAdmin(principal) ? '/admin' : '/inbox'} replace />
+          </Route>
           {/* Straight to the home screen: a Redirect to "/" would reuse this Redirect there, whose navigation runs once. */}
-          <Route path="/login"><Redirect to={isAdmin(principal) ? '/admin' : '/inbox'} replace /></Route>
-          <Route path="/inbox" nest><AgentPage /></Route>
-          {isAdmin(principal) && <Route path="/admin" nest><Suspense fallback={<p className="loading">{t('loading')}</p>}><AdminPage /></Suspense></Route>}
-          {config.simulator && isAdmin(principal) && <Route path="/simulator"><Suspense fallback={<p className="loading">{t('loading')}</p>}><SimulatorPage /></Suspense></Route>}
-          <Route><main className="page"><p>{t('not_found')}</p></main></Route>
+          <Route path="/login">
+            <Redirect to={isAdmin(principal) ? '/admin' : '/inbox'} replace />
+          </Route>
+          <Route path="/inbox" nest>
+            <AgentPage />
+          </Route>
+          {isAdmin(principal) && (
+            <Route path="/admin" nest>
+              <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+                <AdminPage />
+              </Suspense>
+            </Route>
+          )}
+          {config.simulator && isAdmin(principal) && (
+            <Route path="/simulator">
+              <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+                <SimulatorPage />
+              </Suspense>
+            </Route>
+          )}
+          <Route>
+            <main className="page">
+              <p>{t('not_found')}</p>
+            </main>
+          </Route>
         </Switch>
       </div>
     </LiveProvider>

@@ -91,7 +91,10 @@ describe('kefu-contact-button', () => {
     page.setData({ nickname: 'b', platformAction: { customerCode: 'shop-1', flowGroupId: 'g2' } });
     await simulate.sleep(0);
     const decoded = decodeSessionFrom(native(page).data.sessionFrom);
-    expect(decoded).toMatchObject({ kind: 'sobot', fields: { nickname: 'b', platformAction: { customerCode: 'shop-1', flowGroupId: 'g2' } } });
+    expect(decoded).toMatchObject({
+      kind: 'sobot',
+      fields: { nickname: 'b', platformAction: { customerCode: 'shop-1', flowGroupId: 'g2' } },
+    });
   });
 
   it('encrypts a plain UnionID with the key', async () => {

@@ -4,7 +4,8 @@
 // and re-emits WeChat's `contact` callback.
 import { buildSessionFrom, pickSessionFromOptions } from '../session-from';
 
-const CODEC_FIELDS = 'nickname, avatarUrl, params, transferAction, platformAction, partnerId, robotId, unionId, plainUnionId, unionIdKey, customerFields';
+const CODEC_FIELDS =
+  'nickname, avatarUrl, params, transferAction, platformAction, partnerId, robotId, unionId, plainUnionId, unionIdKey, customerFields';
 
 Component({
   options: { multipleSlots: false, virtualHost: true },

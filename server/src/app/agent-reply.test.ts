@@ -24,24 +24,33 @@ describe('agentReply', () => {
     expect(f.conversation(id)).toMatchObject({ firstAgentResponseAt: f.clock.now(), lastAgentMessageAt: f.clock.now() });
     expect(f.conversation(id).customerWaitingSince).toBeUndefined();
     // The workbenches are told with the message itself, so they need not fetch it.
-    expect(f.notifier.notices).toContainEqual(expect.objectContaining({ type: 'message_added', conversationId: id, messageId: m?.id, agentId: 'a1', message: m }));
+    expect(f.notifier.notices).toContainEqual(
+      expect.objectContaining({ type: 'message_added', conversationId: id, messageId: m?.id, agentId: 'a1', message: m }),
+    );
   });
 
   it('mini program: five sends per customer message, then a clear refusal that records nothing', async () => {
     const { f, id } = await assigned({ announceAssignment: false });
-    for (let i = 0; i < 5; i++) expect(await agentReply(f.deps, { conversationId: id, agentId: 'a1', content: text(`#${i}`) })).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++)
+      expect(await agentReply(f.deps, { conversationId: id, agentId: 'a1', content: text(`#${i}`) })).toMatchObject({ ok: true });
     const before = f.store.data.messages.size;
     const refused = await agentReply(f.deps, { conversationId: id, agentId: 'a1', content: text('one more') });
     expect(refused).toMatchObject({ ok: false, refusal: { reason: 'quota_used_up', wechatCode: 45047 }, window: { open: false } });
     expect(f.store.data.messages.size).toBe(before);
     await f.say('u1', 'still there?');
-    expect(await agentReply(f.deps, { conversationId: id, agentId: 'a1', content: text('yes') })).toMatchObject({ ok: true, window: { remaining: 4 } });
+    expect(await agentReply(f.deps, { conversationId: id, agentId: 'a1', content: text('yes') })).toMatchObject({
+      ok: true,
+      window: { remaining: 4 },
+    });
   });
 
   it('refuses after 48 hours without a customer message', async () => {
     const { f, id } = await assigned({ customerSilenceMinutes: 0 });
     f.clock.advanceMinutes(48 * 60);
-    expect(await agentReply(f.deps, { conversationId: id, agentId: 'a1', content: text('late') })).toMatchObject({ ok: false, refusal: { reason: 'window_closed', wechatCode: 45015 } });
+    expect(await agentReply(f.deps, { conversationId: id, agentId: 'a1', content: text('late') })).toMatchObject({
+      ok: false,
+      refusal: { reason: 'window_closed', wechatCode: 45015 },
+    });
   });
 
   it('shows the agent what is left before writing', async () => {
@@ -53,8 +62,12 @@ describe('agentReply', () => {
     const { f, id } = await assigned();
     await f.agent('a2');
     await f.agent('mx', { merchantId: 'm9' });
-    await expect(agentReply(f.deps, { conversationId: id, agentId: 'a2', content: text('x') })).rejects.toMatchObject({ code: 'invalid_state' });
-    await expect(agentReply(f.deps, { conversationId: id, agentId: 'mx', content: text('x') })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(agentReply(f.deps, { conversationId: id, agentId: 'a2', content: text('x') })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
+    await expect(agentReply(f.deps, { conversationId: id, agentId: 'mx', content: text('x') })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(agentReply(f.deps, { conversationId: 'nope', agentId: 'a1', content: text('x') })).rejects.toBeInstanceOf(EngineError);
   });
 });

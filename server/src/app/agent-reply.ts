@@ -16,7 +16,9 @@ export interface AgentReplyInput {
   content: MessageContent;
 }
 
-export type AgentReplyResult = { ok: true; messageId: string; window: WindowStatus } | { ok: false; refusal: SendRefusal; window: WindowStatus };
+export type AgentReplyResult =
+  | { ok: true; messageId: string; window: WindowStatus }
+  | { ok: false; refusal: SendRefusal; window: WindowStatus };
 
 export function agentReply(deps: EngineDeps, input: AgentReplyInput): Promise<AgentReplyResult> {
   return inUnit(deps, (w) => agentReplyIn(w, input));
@@ -32,7 +34,14 @@ export async function agentReplyIn(w: Work, input: AgentReplyInput): Promise<Age
     throw new EngineError('invalid_state', `conversation ${conversation.id} is not assigned to agent ${agent.id}`);
   }
   const { settingsFor } = await loadRouting(w, conversation.channelId, conversation.merchantId);
-  const sent = await sendToCustomer(w, conversation, input.content, { kind: 'agent', agentId: agent.id }, 'agent', settingsFor(conversation.groupId));
+  const sent = await sendToCustomer(
+    w,
+    conversation,
+    input.content,
+    { kind: 'agent', agentId: agent.id },
+    'agent',
+    settingsFor(conversation.groupId),
+  );
   const customer = await w.tx.customers.get(conversation.customerId);
   const window = windowStatus(customer?.sendWindow, w.now);
   if ('refusal' in sent) return { ok: false, refusal: sent.refusal, window };

@@ -42,7 +42,11 @@ async function handOn(w: Work, agentId: string): Promise<AgentStatusResult['move
     const ctx = await loadRouting(w, c.channelId, c.merchantId); // fresh: each move changes loads and queues
     const { conversation, decision } = decideReroute(c, agentId, ctx);
     const placed = await placeConversation(w, conversation, decision, ctx);
-    moved.push({ conversationId: c.id, state: placed.state, ...(placed.state === 'assigned' && placed.agentId !== undefined && { agentId: placed.agentId }) });
+    moved.push({
+      conversationId: c.id,
+      state: placed.state,
+      ...(placed.state === 'assigned' && placed.agentId !== undefined && { agentId: placed.agentId }),
+    });
   }
   return moved;
 }

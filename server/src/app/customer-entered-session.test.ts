@@ -6,7 +6,13 @@ const stateOf = (r: { kind: string; state?: string }) => r.state;
 describe('customerEnteredSession', () => {
   it('keeps who the customer is and opens the 2-in-1-minute window', async () => {
     const f = engineFixture();
-    const r = await f.enter('u1', { nickname: '小明', avatarUrl: 'https://a/b.png', params: { order: '42' }, partnerId: 'p-1', customerFields: { vip: 'yes' } });
+    const r = await f.enter('u1', {
+      nickname: '小明',
+      avatarUrl: 'https://a/b.png',
+      params: { order: '42' },
+      partnerId: 'p-1',
+      customerFields: { vip: 'yes' },
+    });
     const c = await f.store.tx.customers.get(r.customerId);
     expect(c).toMatchObject({ openid: 'u1', nickname: '小明', partnerId: 'p-1', params: { order: '42' }, customFields: { vip: 'yes' } });
     expect(c?.sendWindow).toEqual({ remaining: 2, expiresAt: f.clock.now() + 60_000 });
@@ -15,14 +21,24 @@ describe('customerEnteredSession', () => {
   it('a foreign session-from (wxapp) still records the customer, without context', async () => {
     const f = engineFixture();
     const { customerEnteredSession } = await import('./customer-entered-session');
-    const r = await customerEnteredSession(f.deps, { channelId: CHANNEL, channelKind: 'miniprogram', openid: 'u1', context: { kind: 'none', reason: 'foreign', raw: 'wxapp' } });
+    const r = await customerEnteredSession(f.deps, {
+      channelId: CHANNEL,
+      channelKind: 'miniprogram',
+      openid: 'u1',
+      context: { kind: 'none', reason: 'foreign', raw: 'wxapp' },
+    });
     expect(r.merchantId).toBeUndefined();
     expect((await f.store.tx.customers.get(r.customerId))?.session).toEqual({ enteredAt: f.clock.now() });
   });
 
   it('official account actions open their 3-in-1-minute window', async () => {
     const f = engineFixture();
-    const status = await recordCustomerAction(f.deps, { channelId: CHANNEL, channelKind: 'official_account', openid: 'o1', action: 'subscribe' });
+    const status = await recordCustomerAction(f.deps, {
+      channelId: CHANNEL,
+      channelKind: 'official_account',
+      openid: 'o1',
+      action: 'subscribe',
+    });
     expect(status).toEqual({ open: true, remaining: 3, expiresAt: f.clock.now() + 60_000 });
   });
 });
@@ -34,7 +50,12 @@ describe('transfer_action from the session-from', () => {
     await f.group('g2');
     await f.agent('a1', { groupIds: ['g1'], status: 'offline' });
     await f.agent('a2', { groupIds: ['g2'] });
-    await f.enter('u1', { transferAction: [{ actionType: 'to_group', deciId: 'g1', optionId: '3', spillId: '4' }, { actionType: 'to_group', deciId: 'g2', optionId: '4' }] });
+    await f.enter('u1', {
+      transferAction: [
+        { actionType: 'to_group', deciId: 'g1', optionId: '3', spillId: '4' },
+        { actionType: 'to_group', deciId: 'g2', optionId: '4' },
+      ],
+    });
     const r = await f.say('u1', 'hi');
     expect(r).toMatchObject({ state: 'assigned' });
     expect(f.conversation(r.kind === 'handled' ? r.conversationId : '')).toMatchObject({ agentId: 'a2', groupId: 'g2' });

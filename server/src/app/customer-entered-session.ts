@@ -64,7 +64,15 @@ async function greet(robot: Robot, w: Work, customer: Customer): Promise<void> {
   const robotId = customer.session?.robotId ?? ctx.settings.defaultRobotId;
   const conversation =
     open ??
-    openConversation({ id: w.ids.next('conversation'), channelId: customer.channelId, ...(merchantId !== undefined && { merchantId }), customerId: customer.id, ...(robotId !== undefined && { robotId }), state: 'bot', now: w.now });
+    openConversation({
+      id: w.ids.next('conversation'),
+      channelId: customer.channelId,
+      ...(merchantId !== undefined && { merchantId }),
+      customerId: customer.id,
+      ...(robotId !== undefined && { robotId }),
+      state: 'bot',
+      now: w.now,
+    });
   const content = robot.greeting({
     channelId: customer.channelId,
     ...(merchantId !== undefined && { merchantId }),

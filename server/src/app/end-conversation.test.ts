@@ -9,7 +9,10 @@ describe('endConversation', () => {
     await f.say('u2', 'hi');
     await f.say('u3', 'hi');
     expect(f.sentTexts('u3')).toEqual(['当前客服繁忙，您排在第 2 位，请稍候。']);
-    await endConversation(f.deps, { conversationId: first.kind === 'handled' ? first.conversationId : '', by: { kind: 'agent', agentId: 'a1' } });
+    await endConversation(f.deps, {
+      conversationId: first.kind === 'handled' ? first.conversationId : '',
+      by: { kind: 'agent', agentId: 'a1' },
+    });
     expect(f.sentTexts('u1').at(-1)).toBe('本次会话已结束，感谢您的咨询，祝您生活愉快！');
     expect(f.sentTexts('u2').at(-1)).toBe('客服 Agent a1 为您服务，请问有什么可以帮您？');
     expect(f.sentTexts('u3')).toEqual(['当前客服繁忙，您排在第 2 位，请稍候。', '当前客服繁忙，您排在第 1 位，请稍候。']);
@@ -45,6 +48,8 @@ describe('endConversation', () => {
     await f.agent('a1');
     await f.agent('mx', { merchantId: 'm9' });
     const r = await f.say('u1', 'hi');
-    await expect(endConversation(f.deps, { conversationId: r.kind === 'handled' ? r.conversationId : '', by: { kind: 'agent', agentId: 'mx' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      endConversation(f.deps, { conversationId: r.kind === 'handled' ? r.conversationId : '', by: { kind: 'agent', agentId: 'mx' } }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

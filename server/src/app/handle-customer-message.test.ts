@@ -75,7 +75,9 @@ describe('handleCustomerMessage: agents only', () => {
     await f.say('u2', 'hi');
     const r = await f.say('u3', 'hi');
     expect(r).toMatchObject({ state: 'left_message' });
-    expect(f.sentTexts('u3')).toEqual(['当前咨询人数较多，排队已满，请稍后再试，或直接留言，我们会尽快回复您。请直接留言，我们会在工作时间尽快回复您。']);
+    expect(f.sentTexts('u3')).toEqual([
+      '当前咨询人数较多，排队已满，请稍后再试，或直接留言，我们会尽快回复您。请直接留言，我们会在工作时间尽快回复您。',
+    ]);
   });
 
   it('nobody online: leave a message, acknowledged once, routed again once someone is there', async () => {
@@ -84,7 +86,9 @@ describe('handleCustomerMessage: agents only', () => {
     await f.agent('a1', { status: 'offline' });
     const id = assignedId(await f.say('u1', 'hello'));
     expect(f.conversation(id).state).toBe('left_message');
-    expect(f.sentTexts('u1')).toEqual(['Hello, no agent is available right now.Please leave us a message and we will get back to you during working hours.']);
+    expect(f.sentTexts('u1')).toEqual([
+      'Hello, no agent is available right now.Please leave us a message and we will get back to you during working hours.',
+    ]);
     await f.say('u1', 'my order 42 is late');
     await f.say('u1', 'please call me');
     expect(f.sentTexts('u1').slice(1)).toEqual(['We have received your message and will reply as soon as we can.']);

@@ -14,7 +14,12 @@ export type { HandledMessage, HandleMessageResult, IncomingCustomerMessage } fro
 export type WeChatMessageResult = HandleMessageResult | { kind: 'agent'; agentId: string; conversationId: string; messageId: string };
 
 /** Runs in the unit of work it is given; it opens none of its own. */
-export async function handleCustomerMessage(deps: EngineDeps, w: Work, input: IncomingCustomerMessage, options: WeChatAgentOptions = {}): Promise<WeChatMessageResult> {
+export async function handleCustomerMessage(
+  deps: EngineDeps,
+  w: Work,
+  input: IncomingCustomerMessage,
+  options: WeChatAgentOptions = {},
+): Promise<WeChatMessageResult> {
   const known = await w.tx.messages.findByWechatMsgId(input.channelId, input.push.msgId);
   if (known) return { kind: 'duplicate', messageId: known.id };
   const agent = await w.tx.agents.findByWechatOpenid(input.channelId, input.push.fromUserName);

@@ -12,6 +12,8 @@ describe('leaveMessage', () => {
     expect(f.sentTexts('u2').at(-1)).toBe('当前客服繁忙，您排在第 1 位，请稍候。');
     const next = await f.say('u1', 'my phone is 123');
     expect(next).toMatchObject({ state: 'left_message' });
-    await expect(leaveMessage(f.deps, { conversationId: first.kind === 'handled' ? first.conversationId : '' })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(leaveMessage(f.deps, { conversationId: first.kind === 'handled' ? first.conversationId : '' })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
   });
 });

@@ -12,10 +12,12 @@ export function leaveMessage(deps: EngineDeps, input: { conversationId: string; 
     const conversation = await mustGetConversation(w, input.conversationId);
     if (input.byAgentId !== undefined) mustShareMerchant(await mustGetAgent(w, input.byAgentId), conversation);
     mustBeOpen(conversation);
-    if (conversation.state === 'left_message') throw new EngineError('invalid_state', `conversation ${conversation.id} already takes messages`);
+    if (conversation.state === 'left_message')
+      throw new EngineError('invalid_state', `conversation ${conversation.id} already takes messages`);
     const ctx = await loadRouting(w, conversation.channelId, conversation.merchantId);
     await offerLeaveMessage(w, conversation, undefined, ctx);
-    if (conversation.state === 'assigned' || conversation.state === 'queued') await drainQueue(w, conversation.channelId, conversation.merchantId);
+    if (conversation.state === 'assigned' || conversation.state === 'queued')
+      await drainQueue(w, conversation.channelId, conversation.merchantId);
     return { conversationId: conversation.id };
   });
 }

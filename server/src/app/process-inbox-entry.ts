@@ -83,7 +83,12 @@ async function routeEntry(deps: InboxDeps, w: Work, entry: InboxEntry, channel: 
     await handleCustomerMessage(deps.engine, w, { ...base, push: m }, deps.wechatAgents);
   } else if (m.type === 'user_enter_tempsession') {
     const unionId = plainUnionId(m, channel);
-    await customerEnteredSessionIn(deps.engine, w, { ...base, openid: m.fromUserName, context: m.context, ...(unionId !== undefined && { unionId }) });
+    await customerEnteredSessionIn(deps.engine, w, {
+      ...base,
+      openid: m.fromUserName,
+      context: m.context,
+      ...(unionId !== undefined && { unionId }),
+    });
   } else if (m.type === 'subscribe' || m.type === 'scan' || m.type === 'click') {
     const action = m.type === 'click' ? 'menu_click' : m.type;
     await recordCustomerActionIn(w, { ...base, openid: m.fromUserName, action });

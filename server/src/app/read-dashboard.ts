@@ -28,10 +28,15 @@ export async function readDashboard(deps: DashboardDeps, scope: ReportScope): Pr
   const { timeZone, agents } = await deps.uow.run(async (tx) => {
     const { calendarId } = await lookUpSettings(tx.settings, scope.channelId, merchantId);
     const calendar = calendarId === undefined ? undefined : await tx.calendars.get(calendarId);
-    const people = scope.merchant ? await tx.agents.listByMerchant(scope.channelId, merchantId) : await tx.agents.listByChannel(scope.channelId);
+    const people = scope.merchant
+      ? await tx.agents.listByMerchant(scope.channelId, merchantId)
+      : await tx.agents.listByChannel(scope.channelId);
     return { timeZone: calendar?.timeZone ?? deps.defaultTimeZone, agents: people };
   });
   const day = localDay(now, timeZone);
-  const [conversations, waiting] = await Promise.all([deps.reports.conversationTimes(scope, { from: day.start, to: day.end }), deps.reports.countQueued(scope)]);
+  const [conversations, waiting] = await Promise.all([
+    deps.reports.conversationTimes(scope, { from: day.start, to: day.end }),
+    deps.reports.countQueued(scope),
+  ]);
   return { day: { ...day, timeZone }, waiting, ...dayFigures(conversations, agents) };
 }

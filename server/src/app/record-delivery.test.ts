@@ -17,7 +17,9 @@ describe('recordDelivery', () => {
     expect(await recordDelivery(f.deps, { messageId, outcome: { status: 'sent' } })).toEqual({ status: 'sent', at: f.clock.now() });
     expect(await recordDelivery(f.deps, { messageId, outcome: { status: 'failed', reason: 'late' } })).toMatchObject({ status: 'sent' });
     const told = f.notifier.notices.filter((n) => n.type === 'message_delivered' || n.type === 'delivery_failed');
-    expect(told).toEqual([{ type: 'message_delivered', channelId: 'ch1', conversationId: id, messageId, agentId: 'a1', at: f.clock.now() }]);
+    expect(told).toEqual([
+      { type: 'message_delivered', channelId: 'ch1', conversationId: id, messageId, agentId: 'a1', at: f.clock.now() },
+    ]);
   });
 
   it('a 45015 closes the window and the agent is told', async () => {
@@ -25,7 +27,14 @@ describe('recordDelivery', () => {
     await recordDelivery(f.deps, { messageId, outcome: { status: 'failed', reason: 'window closed', wechatCode: 45015 } });
     expect(f.store.data.messages.get(messageId)?.delivery).toMatchObject({ status: 'failed', wechatCode: 45015 });
     expect(await sendWindowOf(f.deps, id)).toMatchObject({ open: false, reason: 'window_closed' });
-    expect(f.notifier.notices).toContainEqual({ type: 'delivery_failed', channelId: 'ch1', conversationId: id, messageId, agentId: 'a1', reason: 'window closed' });
+    expect(f.notifier.notices).toContainEqual({
+      type: 'delivery_failed',
+      channelId: 'ch1',
+      conversationId: id,
+      messageId,
+      agentId: 'a1',
+      reason: 'window closed',
+    });
   });
 
   it('a 45047 uses the quota up', async () => {
@@ -44,6 +53,8 @@ describe('recordDelivery', () => {
   it('unknown or inbound messages are not found', async () => {
     const { f } = await replied();
     const inbound = [...f.store.data.messages.values()].find((m) => m.direction === 'in')!;
-    await expect(recordDelivery(f.deps, { messageId: inbound.id, outcome: { status: 'sent' } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(recordDelivery(f.deps, { messageId: inbound.id, outcome: { status: 'sent' } })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

@@ -20,15 +20,26 @@ export function recordDelivery(deps: EngineDeps, input: { messageId: string; out
     const delivery: Delivery =
       outcome.status === 'sent'
         ? { status: 'sent', at: w.now }
-        : { status: 'failed', at: w.now, reason: outcome.reason, ...(outcome.wechatCode !== undefined && { wechatCode: outcome.wechatCode }) };
+        : {
+            status: 'failed',
+            at: w.now,
+            reason: outcome.reason,
+            ...(outcome.wechatCode !== undefined && { wechatCode: outcome.wechatCode }),
+          };
     await w.tx.messages.setDelivery(message.id, delivery);
     const conversation = await w.tx.conversations.get(message.conversationId);
     const agentId = message.sender.kind === 'agent' ? message.sender.agentId : conversation?.agentId;
-    const about = { ...scopeOf(conversation ?? message), conversationId: message.conversationId, messageId: message.id, ...(agentId !== undefined && { agentId }) };
+    const about = {
+      ...scopeOf(conversation ?? message),
+      conversationId: message.conversationId,
+      messageId: message.id,
+      ...(agentId !== undefined && { agentId }),
+    };
     if (outcome.status === 'failed') {
       const customer = await w.tx.customers.get(message.customerId);
       const code = outcome.wechatCode ?? 0;
-      const window = code === 45015 || code === 45047 ? applyWeChatRefusal(customer?.sendWindow, code, w.now) : returnSend(customer?.sendWindow, w.now);
+      const window =
+        code === 45015 || code === 45047 ? applyWeChatRefusal(customer?.sendWindow, code, w.now) : returnSend(customer?.sendWindow, w.now);
       if (customer) await w.tx.customers.save({ ...customer, ...(window && { sendWindow: window }) });
       w.notices.push({ type: 'delivery_failed', ...about, reason: outcome.reason });
     } else {

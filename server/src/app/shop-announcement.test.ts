@@ -54,7 +54,10 @@ describe('shop announcement (merchants on one platform mini program)', () => {
     await f.say('u1', 'hi B');
     await f.enter('u1', { platformAction: { customerCode: 'A' } });
     await reply(f, idOf(await f.say('u1', 'again A')), 'agentA', 'yes');
-    expect(f.sentTexts('u1').slice(1)).toEqual(['You are now talking to: Shop B\nAgent agentB is here to help you. What can I do for you?', '【Shop A】\nyes']);
+    expect(f.sentTexts('u1').slice(1)).toEqual([
+      'You are now talking to: Shop B\nAgent agentB is here to help you. What can I do for you?',
+      '【Shop A】\nyes',
+    ]);
   });
 
   it('a switch to the platform’s own team is not named, but coming back to the shop is', async () => {

@@ -16,7 +16,11 @@ describe('transferConversation', () => {
   it('to a named agent, even an invisible one', async () => {
     const { f, id } = await setup();
     await f.agent('hidden', { status: 'invisible' });
-    expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'agent', agentId: 'hidden' }, byAgentId: 'a1' })).toEqual({ ok: true, state: 'assigned', agentId: 'hidden' });
+    expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'agent', agentId: 'hidden' }, byAgentId: 'a1' })).toEqual({
+      ok: true,
+      state: 'assigned',
+      agentId: 'hidden',
+    });
     expect(f.conversation(id).excludedAgentIds).toEqual(['a1']);
     expect(f.sentTexts('u1').at(-1)).toBe('客服 Agent hidden 为您服务，请问有什么可以帮您？');
   });
@@ -26,14 +30,20 @@ describe('transferConversation', () => {
     await f.agent('away', { status: 'offline' });
     await f.agent('full', { maxConcurrent: 0 });
     for (const agentId of ['away', 'full']) {
-      expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'agent', agentId } })).toEqual({ ok: false, reason: 'agent_unavailable' });
+      expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'agent', agentId } })).toEqual({
+        ok: false,
+        reason: 'agent_unavailable',
+      });
     }
     expect(f.conversation(id)).toMatchObject({ state: 'assigned', agentId: 'a1', excludedAgentIds: [] });
   });
 
   it('to a group: assigned to a free member other than the one giving it up, else queued for the group', async () => {
     const { f, id } = await setup();
-    expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'group', groupId: 'sales' } })).toEqual({ ok: true, state: 'queued' });
+    expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'group', groupId: 'sales' } })).toEqual({
+      ok: true,
+      state: 'queued',
+    });
     expect(f.conversation(id).queuedFor).toEqual({ kind: 'group', groupId: 'sales' });
     await f.agent('a2', { groupIds: ['sales'], status: 'offline' });
     const { changeAgentStatus } = await import('./change-agent-status');
@@ -44,7 +54,10 @@ describe('transferConversation', () => {
   it('to a group that is off duty is refused with the reason', async () => {
     const { f, id } = await setup();
     await f.agent('n1', { groupIds: ['night'] });
-    expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'group', groupId: 'night' } })).toEqual({ ok: false, reason: 'off_hours' });
+    expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'group', groupId: 'night' } })).toEqual({
+      ok: false,
+      reason: 'off_hours',
+    });
   });
 
   it('back to the queue: at the end of the line, and the freed seat takes the oldest waiting customer', async () => {
@@ -52,7 +65,10 @@ describe('transferConversation', () => {
     await f.store.tx.agents.save({ ...(await f.store.tx.agents.get('a1'))!, maxConcurrent: 1 });
     const waiting = await f.say('u2', 'hi');
     expect(waiting).toMatchObject({ state: 'queued' });
-    expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'queue' }, byAgentId: 'a1' })).toEqual({ ok: true, state: 'queued' });
+    expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'queue' }, byAgentId: 'a1' })).toEqual({
+      ok: true,
+      state: 'queued',
+    });
     expect(f.conversation(waiting.kind === 'handled' ? waiting.conversationId : '')).toMatchObject({ state: 'assigned', agentId: 'a1' });
     expect(f.conversation(id)).toMatchObject({ state: 'queued', excludedAgentIds: ['a1'] });
   });
@@ -61,8 +77,14 @@ describe('transferConversation', () => {
     const { f, id } = await setup();
     await f.agent('mx', { merchantId: 'm9' });
     await f.group('mg', { merchantId: 'm9' });
-    await expect(transferConversation(f.deps, { conversationId: id, to: { kind: 'agent', agentId: 'mx' } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(transferConversation(f.deps, { conversationId: id, to: { kind: 'group', groupId: 'mg' } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(transferConversation(f.deps, { conversationId: id, to: { kind: 'queue' }, byAgentId: 'mx' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(transferConversation(f.deps, { conversationId: id, to: { kind: 'agent', agentId: 'mx' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(transferConversation(f.deps, { conversationId: id, to: { kind: 'group', groupId: 'mg' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(transferConversation(f.deps, { conversationId: id, to: { kind: 'queue' }, byAgentId: 'mx' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

@@ -56,7 +56,10 @@ async function moveTo(w: Work, c: Conversation, to: TransferTo, ctx: RoutingCont
   }
   if (to.kind === 'group') {
     if (!ctx.view.groups.has(to.groupId)) throw new EngineError('forbidden', `group ${to.groupId} is not one of this merchant's`);
-    const decision = route({ chain: [], defaultTarget: { kind: 'group', groupId: to.groupId }, excludedAgentIds: c.excludedAgentIds }, ctx.view);
+    const decision = route(
+      { chain: [], defaultTarget: { kind: 'group', groupId: to.groupId }, excludedAgentIds: c.excludedAgentIds },
+      ctx.view,
+    );
     if (decision.kind === 'leave_message') return { refused: decision.why };
     return { conversation: await placeConversation(w, c, decision, ctx) };
   }

@@ -24,7 +24,11 @@ async function addAgent(v: Record<string, string | boolean | undefined>, ctx: Cl
   const channelId = required(v, 'channel', ADD_HELP);
   const name = required(v, 'name', ADD_HELP);
   const maxConcurrent = str(v['max-concurrent']);
-  const input = parseFlags(agentCreate, { merchantId: str(v.merchant), name, maxConcurrent: maxConcurrent === undefined ? undefined : Number(maxConcurrent) });
+  const input = parseFlags(agentCreate, {
+    merchantId: str(v.merchant),
+    name,
+    maxConcurrent: maxConcurrent === undefined ? undefined : Number(maxConcurrent),
+  });
   // Checked before anything is written, so a bad login leaves no agent behind.
   const username = str(v.username) === undefined ? undefined : checkedUsername(str(v.username) as string);
   const password = username === undefined ? undefined : checkedPassword(ctx, str(v.password));
@@ -49,7 +53,8 @@ export const agentsGroup: Group = {
         const agents = await usage(listAgents(ctx.admin, OPERATOR, channelId, str(v.merchant)));
         const logins = (await loginNames(ctx.admin)).agents;
         ctx.print(['id', 'merchant', 'status', 'max', 'login', 'name'].join('\t'));
-        for (const a of agents) ctx.print([a.id, a.merchantId ?? '-', a.status, a.maxConcurrent, logins.get(a.id) ?? '-', a.name].join('\t'));
+        for (const a of agents)
+          ctx.print([a.id, a.merchantId ?? '-', a.status, a.maxConcurrent, logins.get(a.id) ?? '-', a.name].join('\t'));
         return 0;
       },
     },

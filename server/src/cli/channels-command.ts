@@ -31,7 +31,20 @@ export const channelsGroup: Group = {
   actions: {
     add: {
       help: ADD_HELP,
-      options: { id: s, name: s, kind: s, 'app-id': s, 'original-id': s, mode: s, format: s, 'token-source': s, 'app-secret': s, token: s, 'encoding-aes-key': s, 'union-id-key': s },
+      options: {
+        id: s,
+        name: s,
+        kind: s,
+        'app-id': s,
+        'original-id': s,
+        mode: s,
+        format: s,
+        'token-source': s,
+        'app-secret': s,
+        token: s,
+        'encoding-aes-key': s,
+        'union-id-key': s,
+      },
       run: async (v, ctx) => {
         const input = {
           id: required(v, 'id', ADD_HELP),
@@ -81,6 +94,9 @@ async function printChannels(ctx: CliContext, json: boolean): Promise<number> {
     return 0;
   }
   ctx.print(['id', 'kind', 'appId', 'mode', 'format', 'aesKey', 'unionIdKey', 'name'].join('\t'));
-  for (const c of channels) ctx.print([c.id, c.kind, c.appId, c.mode, c.format, c.hasEncodingAesKey ? 'set' : '-', c.hasUnionIdKey ? 'set' : '-', c.name].join('\t'));
+  for (const c of channels)
+    ctx.print(
+      [c.id, c.kind, c.appId, c.mode, c.format, c.hasEncodingAesKey ? 'set' : '-', c.hasUnionIdKey ? 'set' : '-', c.name].join('\t'),
+    );
   return 0;
 }

@@ -19,7 +19,8 @@ export interface CliContext {
 export { UsageError } from './send-command';
 
 /** Fields named as the API names them become flags: `body.maxConcurrent: …` → `--max-concurrent: …`. */
-export const flagNames = (text: string): string => text.replace(/body\.([A-Za-z]+)/g, (_m, f: string) => `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+export const flagNames = (text: string): string =>
+  text.replace(/body\.([A-Za-z]+)/g, (_m, f: string) => `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
 
 /**
  * A story refusing the command's input (invalid 400, missing 404, taken 409) is a usage error (exit 2);

@@ -6,17 +6,54 @@ import { MASTER_KEY, useKefuCli } from './testing/kefu-cli';
 import { openDatabase } from '../storage/database';
 import { createSqliteStorage } from '../storage/create-sqlite-storage';
 
-const SECRET_ENV = { KEFU_APP_SECRET: 'AppSecretValue00001', KEFU_PUSH_TOKEN: 'PushToken0001', KEFU_ENCODING_AES_KEY: 'K'.repeat(43), KEFU_UNION_ID_KEY: 'UnionKey16bytes!' };
+const SECRET_ENV = {
+  KEFU_APP_SECRET: 'AppSecretValue00001',
+  KEFU_PUSH_TOKEN: 'PushToken0001',
+  KEFU_ENCODING_AES_KEY: 'K'.repeat(43),
+  KEFU_UNION_ID_KEY: 'UnionKey16bytes!',
+};
 const cli = useKefuCli('kefu-cli-');
 const kefu = cli.run;
 
-const ADD = ['channels', 'add', '--id', 'shop', '--name', 'Shop', '--kind', 'miniprogram', '--app-id', 'wx1234567890ab', '--original-id', 'gh_abc123', '--mode', 'secure', '--format', 'json'];
+const ADD = [
+  'channels',
+  'add',
+  '--id',
+  'shop',
+  '--name',
+  'Shop',
+  '--kind',
+  'miniprogram',
+  '--app-id',
+  'wx1234567890ab',
+  '--original-id',
+  'gh_abc123',
+  '--mode',
+  'secure',
+  '--format',
+  'json',
+];
 
 describe('kefu', () => {
   it('has --help on every command and answers 2 to misuse', () => {
     expect(kefu(['--help']).code).toBe(0);
     expect(kefu([]).code).toBe(2);
-    for (const cmd of [['serve'], ['send'], ['channels'], ['channels', 'add'], ['channels', 'list'], ['channels', 'remove'], ['agents', 'add'], ['agents', 'list'], ['agents', 'set-password'], ['tokens', 'create'], ['tokens', 'list'], ['tokens', 'revoke'], ['export', 'channels'], ['export', 'conversations']]) {
+    for (const cmd of [
+      ['serve'],
+      ['send'],
+      ['channels'],
+      ['channels', 'add'],
+      ['channels', 'list'],
+      ['channels', 'remove'],
+      ['agents', 'add'],
+      ['agents', 'list'],
+      ['agents', 'set-password'],
+      ['tokens', 'create'],
+      ['tokens', 'list'],
+      ['tokens', 'revoke'],
+      ['export', 'channels'],
+      ['export', 'conversations'],
+    ]) {
       const r = kefu([...cmd, '--help'], { KEFU_MASTER_KEY: '' });
       expect({ cmd, code: r.code }).toEqual({ cmd, code: 0 });
       expect(r.out).toContain('kefu');
@@ -24,7 +61,10 @@ describe('kefu', () => {
     expect(kefu(['bogus']).code).toBe(2);
     expect(kefu(['channels', 'add', '--id', 'x']).code).toBe(2);
     expect(kefu(['channels', 'list', '--nope']).code).toBe(2);
-    expect(kefu(['channels', 'list'], { KEFU_MASTER_KEY: 'short' })).toMatchObject({ code: 1, err: expect.stringContaining('KEFU_MASTER_KEY') });
+    expect(kefu(['channels', 'list'], { KEFU_MASTER_KEY: 'short' })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('KEFU_MASTER_KEY'),
+    });
   });
 
   it('adds, lists, exports and removes channels without ever showing a secret', () => {
@@ -40,7 +80,8 @@ describe('kefu', () => {
     expect(exported.code).toBe(0);
     const csv = readFileSync(join(out, 'channels.csv'), 'utf8');
     expect(csv).toContain('shop,Shop,miniprogram,wx1234567890ab');
-    for (const text of [list.out, json.out, csv, exported.out]) for (const secret of Object.values(SECRET_ENV)) expect(text).not.toContain(secret);
+    for (const text of [list.out, json.out, csv, exported.out])
+      for (const secret of Object.values(SECRET_ENV)) expect(text).not.toContain(secret);
     expect(JSON.parse(json.out)[0]).toMatchObject({ id: 'shop', hasEncodingAesKey: true, hasUnionIdKey: true });
     expect(kefu(['channels', 'remove', '--id', 'shop']).code).toBe(0);
     expect(kefu(['channels', 'remove', '--id', 'shop']).code).toBe(1);
@@ -76,14 +117,27 @@ describe('kefu', () => {
     await uow.run(async (tx) => {
       for (let i = 0; i < 2001; i++) {
         const createdAt = 1_700_000_000_000 + Math.floor(i / 3); // three per millisecond: pages cross shared instants
-        await tx.conversations.save({ id: `conv-${String(i).padStart(5, '0')}`, channelId: 'shop', customerId: 'cust-1', state: 'ended', remainingChain: [], excludedAgentIds: [], createdAt, endReason: 'agent_ended' });
+        await tx.conversations.save({
+          id: `conv-${String(i).padStart(5, '0')}`,
+          channelId: 'shop',
+          customerId: 'cust-1',
+          state: 'ended',
+          remainingChain: [],
+          excludedAgentIds: [],
+          createdAt,
+          endReason: 'agent_ended',
+        });
       }
     });
     db.close();
     const out = join(cli.dir, 'conv');
     expect(kefu(['export', 'conversations', '--out', out, '--channel', 'shop']).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['conversations-2.csv', 'conversations.csv']);
-    const lines = ['conversations.csv', 'conversations-2.csv'].flatMap((f) => readFileSync(join(out, f), 'utf8').split('\r\n').filter((l) => l.startsWith('conv-')));
+    const lines = ['conversations.csv', 'conversations-2.csv'].flatMap((f) =>
+      readFileSync(join(out, f), 'utf8')
+        .split('\r\n')
+        .filter((l) => l.startsWith('conv-')),
+    );
     expect(lines).toHaveLength(2001);
     expect(new Set(lines.map((l) => l.split(',')[0])).size).toBe(2001);
   });

@@ -26,10 +26,38 @@ async function exportChannels(dir: string, ctx: CliContext): Promise<string[]> {
   return out.close();
 }
 
-const CONVERSATION_COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'groupId', 'createdAt', 'queuedAt', 'assignedAt', 'firstAgentResponseAt', 'endedAt', 'endReason'];
+const CONVERSATION_COLUMNS = [
+  'id',
+  'channelId',
+  'merchantId',
+  'customerId',
+  'state',
+  'agentId',
+  'groupId',
+  'createdAt',
+  'queuedAt',
+  'assignedAt',
+  'firstAgentResponseAt',
+  'endedAt',
+  'endReason',
+];
 
 function conversationRow(c: Conversation): Cell[] {
-  return [c.id, c.channelId, c.merchantId, c.customerId, c.state, c.agentId, c.groupId, iso(c.createdAt), iso(c.queuedAt), iso(c.assignedAt), iso(c.firstAgentResponseAt), iso(c.endedAt), c.endReason];
+  return [
+    c.id,
+    c.channelId,
+    c.merchantId,
+    c.customerId,
+    c.state,
+    c.agentId,
+    c.groupId,
+    iso(c.createdAt),
+    iso(c.queuedAt),
+    iso(c.assignedAt),
+    iso(c.firstAgentResponseAt),
+    iso(c.endedAt),
+    c.endReason,
+  ];
 }
 
 async function exportConversations(dir: string, channel: string | undefined, ctx: CliContext): Promise<string[]> {

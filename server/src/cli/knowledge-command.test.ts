@@ -13,7 +13,12 @@ it('adds, disables, exports and imports entries', async () => {
   const kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), { now: () => 1, newId: (p) => p, pollMs: 0 }).service;
   const ctx = { print: (l: string) => lines.push(l), knowledge: kb } as unknown as CliContext;
   const rt = { print: ctx.print, withStores: (work: (c: CliContext) => Promise<number>) => work(ctx), send: async () => 2 };
-  expect(await runCli(['knowledge', 'add', '--channel', 'ch1', '--json', '{"number":1,"type":"text","keywords":["菜单"],"text":"您好{br}1.菜单"}'], rt)).toBe(0);
+  expect(
+    await runCli(
+      ['knowledge', 'add', '--channel', 'ch1', '--json', '{"number":1,"type":"text","keywords":["菜单"],"text":"您好{br}1.菜单"}'],
+      rt,
+    ),
+  ).toBe(0);
   expect(await runCli(['knowledge', 'disable', '--channel', 'ch1', '--number', '1'], rt)).toBe(0);
   const file = join(mkdtempSync(join(tmpdir(), 'kb-')), 'kb.csv');
   expect(await runCli(['knowledge', 'export', '--channel', 'ch1', '--file', file], rt)).toBe(0);

@@ -43,16 +43,19 @@ export const knowledgeGroup: Group = {
   help: 'kefu knowledge list|add|disable|import|export   (each has --help)',
   actions: {
     list: {
-      help: LIST_HELP, options: { channel: s, merchant: s },
+      help: LIST_HELP,
+      options: { channel: s, merchant: s },
       run: async (v, ctx) => {
         const kb = await open(ctx);
         ctx.print(['number', 'type', 'enabled', 'keywords', 'title/text'].join('\t'));
-        for (const e of kb.list(scope(v, LIST_HELP))) ctx.print([e.number, e.type, e.enabled, e.keywords.join('|'), (e.title ?? e.text ?? '').slice(0, 40)].join('\t'));
+        for (const e of kb.list(scope(v, LIST_HELP)))
+          ctx.print([e.number, e.type, e.enabled, e.keywords.join('|'), (e.title ?? e.text ?? '').slice(0, 40)].join('\t'));
         return 0;
       },
     },
     add: {
-      help: ADD_HELP, options: { channel: s, merchant: s, json: s },
+      help: ADD_HELP,
+      options: { channel: s, merchant: s, json: s },
       run: async (v, ctx) => {
         const kb = await open(ctx);
         let raw: unknown;
@@ -62,7 +65,8 @@ export const knowledgeGroup: Group = {
           throw new UsageError('--json: not valid JSON');
         }
         const parsed = entryFields.safeParse(raw);
-        if (!parsed.success) throw new UsageError(`--json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        if (!parsed.success)
+          throw new UsageError(`--json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         const where = scope(v, ADD_HELP);
         await kb.import(where, JSON.stringify([parsed.data]), 'json', false);
         ctx.print(`entry ${parsed.data.number} saved`);
@@ -70,7 +74,8 @@ export const knowledgeGroup: Group = {
       },
     },
     disable: {
-      help: DISABLE_HELP, options: { channel: s, merchant: s, number: s },
+      help: DISABLE_HELP,
+      options: { channel: s, merchant: s, number: s },
       run: async (v, ctx) => {
         const kb = await open(ctx);
         const number = Number(required(v, 'number', DISABLE_HELP));
@@ -80,7 +85,8 @@ export const knowledgeGroup: Group = {
       },
     },
     import: {
-      help: IMPORT_HELP, options: { channel: s, merchant: s, file: s, format: s, replace: b },
+      help: IMPORT_HELP,
+      options: { channel: s, merchant: s, file: s, format: s, replace: b },
       run: async (v, ctx) => {
         const kb = await open(ctx);
         const file = required(v, 'file', IMPORT_HELP);
@@ -90,7 +96,8 @@ export const knowledgeGroup: Group = {
       },
     },
     export: {
-      help: EXPORT_HELP, options: { channel: s, merchant: s, file: s, format: s },
+      help: EXPORT_HELP,
+      options: { channel: s, merchant: s, file: s, format: s },
       run: async (v, ctx) => {
         const kb = await open(ctx);
         const file = required(v, 'file', EXPORT_HELP);

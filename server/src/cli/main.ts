@@ -29,7 +29,11 @@ async function withStores(work: (ctx: CliContext) => Promise<number>): Promise<n
   try {
     const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY' });
     const clock = { now: Date.now };
-    const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), { now: clock.now, newId: () => storage.ids.next('kbm'), pollMs: 0 }).service; // it makes media ids only
+    const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), {
+      now: clock.now,
+      newId: () => storage.ids.next('kbm'),
+      pollMs: 0,
+    }).service; // it makes media ids only
     const auth = new AuthService({ stores: sqliteAuthStores(db), uow: storage.uow, clock, ids: storage.ids, ...nodeCredentials() });
     const admin = { uow: storage.uow, channels: storage.channels, clock, ids: storage.ids, auth };
     return await work({ admin, env: process.env, print, knowledge });
@@ -46,7 +50,12 @@ async function send(argv: string[]): Promise<number> {
   const { config, db } = openDb();
   try {
     const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY' });
-    return await sendCommand(argv, { findChannel: (id) => storage.channels.get(id), wechatApiBaseUrl: config.wechatApiBaseUrl, tokens: storage.tokens, print });
+    return await sendCommand(argv, {
+      findChannel: (id) => storage.channels.get(id),
+      wechatApiBaseUrl: config.wechatApiBaseUrl,
+      tokens: storage.tokens,
+      print,
+    });
   } finally {
     db.close();
   }

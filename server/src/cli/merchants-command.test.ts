@@ -17,14 +17,32 @@ describe('kefu merchants', () => {
   });
 
   it('adds and lists merchants, and creates their admins’ logins without printing a password', () => {
-    const channel = ['channels', 'add', '--id', 'plat', '--name', 'Platform', '--kind', 'miniprogram', '--app-id', 'wx1234567890ab', '--original-id', 'gh_abc123', '--mode', 'secure'];
+    const channel = [
+      'channels',
+      'add',
+      '--id',
+      'plat',
+      '--name',
+      'Platform',
+      '--kind',
+      'miniprogram',
+      '--app-id',
+      'wx1234567890ab',
+      '--original-id',
+      'gh_abc123',
+      '--mode',
+      'secure',
+    ];
     expect(kefu(channel, SECRET_ENV).code).toBe(0);
 
     const added = kefu(['merchants', 'add', '--channel', 'plat', '--code', 'SHOP-1', '--name', '小店']);
     expect(added.code).toBe(0);
     const merchantId = added.out.match(/mer_[\w-]+/)?.[0] ?? '';
     expect(merchantId).not.toBe('');
-    expect(kefu(['merchants', 'add', '--channel', 'plat', '--code', 'SHOP-1', '--name', 'Again'])).toMatchObject({ code: 2, err: expect.stringContaining('taken') });
+    expect(kefu(['merchants', 'add', '--channel', 'plat', '--code', 'SHOP-1', '--name', 'Again'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('taken'),
+    });
     expect(kefu(['merchants', 'add', '--channel', 'nope', '--code', 'X', '--name', 'X']).code).toBe(2);
     expect(kefu(['merchants', 'add', '--channel', 'plat', '--name', 'No code']).code).toBe(2);
 
@@ -34,8 +52,12 @@ describe('kefu merchants', () => {
     expect(kefu(['merchants', 'add-admin', '--merchant', merchantId, '--username', 'boss2', '--password', 'boss-password-2']).code).toBe(0);
     expect(kefu(['merchants', 'add-admin', '--merchant', merchantId, '--username', 'boss3']).code).toBe(2);
     expect(kefu(['merchants', 'add-admin', '--merchant', merchantId, '--username', 'boss4'], { KEFU_PASSWORD: 'short' }).code).toBe(2);
-    expect(kefu(['merchants', 'add-admin', '--merchant', 'mer_nope', '--username', 'boss5'], { KEFU_PASSWORD: 'boss-password-1' }).code).toBe(2);
-    expect(kefu(['merchants', 'add-admin', '--merchant', merchantId, '--username', 'BOSS'], { KEFU_PASSWORD: 'boss-password-1' }).code).toBe(1);
+    expect(
+      kefu(['merchants', 'add-admin', '--merchant', 'mer_nope', '--username', 'boss5'], { KEFU_PASSWORD: 'boss-password-1' }).code,
+    ).toBe(2);
+    expect(
+      kefu(['merchants', 'add-admin', '--merchant', merchantId, '--username', 'BOSS'], { KEFU_PASSWORD: 'boss-password-1' }).code,
+    ).toBe(1);
 
     const list = kefu(['merchants', 'list', '--channel', 'plat']);
     expect(list.code).toBe(0);

@@ -44,7 +44,11 @@ async function addAdmin(v: Record<string, string | boolean | undefined>, ctx: Cl
   const password = checkedPassword(ctx, typeof v.password === 'string' ? v.password : undefined);
   const merchant = await usage(readMerchant(ctx.admin, OPERATOR, merchantId));
   // A taken username is a failure (exit 1), not a usage error, as it always was.
-  const account = await createAccount(ctx.admin, OPERATOR, { username, password, grant: { role: 'merchant_admin', channelId: merchant.channelId, merchantId: merchant.id } });
+  const account = await createAccount(ctx.admin, OPERATOR, {
+    username,
+    password,
+    grant: { role: 'merchant_admin', channelId: merchant.channelId, merchantId: merchant.id },
+  });
   ctx.print(`login ${account.username} administers merchant ${merchant.id} (${merchant.name})`);
   return 0;
 }

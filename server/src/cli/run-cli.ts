@@ -26,7 +26,14 @@ Commands:
 Environment: DATA_DIR, KEFU_MASTER_KEY, KEFU_CHANNELS_FILE, WECHAT_API_BASE_URL (see the README).
 Exit codes: 0 done, 1 failed, 2 usage error.`;
 
-const GROUPS: Record<string, Group> = { channels: channelsGroup, agents: agentsGroup, tokens: tokensGroup, export: exportGroup, knowledge: knowledgeGroup, merchants: merchantsGroup };
+const GROUPS: Record<string, Group> = {
+  channels: channelsGroup,
+  agents: agentsGroup,
+  tokens: tokensGroup,
+  export: exportGroup,
+  knowledge: knowledgeGroup,
+  merchants: merchantsGroup,
+};
 
 export interface CliRuntime {
   print(line: string): void;
@@ -55,6 +62,7 @@ export async function runCli(argv: string[], rt: CliRuntime): Promise<number> {
   const group = GROUPS[command];
   if (!group) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
   const [action] = rest;
-  if (action === undefined || action === '--help' || action === 'help' || rest.includes('--help')) return runGroup(group, rest, helpOnly(rt.print));
+  if (action === undefined || action === '--help' || action === 'help' || rest.includes('--help'))
+    return runGroup(group, rest, helpOnly(rt.print));
   return rt.withStores((ctx) => runGroup(group, rest, ctx));
 }

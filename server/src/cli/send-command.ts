@@ -3,7 +3,15 @@
 // the reply half of a local conversation with the emulator.
 import { parseArgs } from 'node:util';
 import type { ChannelRecord } from '../core/ports/channel-store';
-import { AccessTokenBroker, WeChatApi, WeChatApiError, WeChatClient, miniProgramMessages, officialAccountMessages, sendCustomMessage } from '../wechat/outbound/index';
+import {
+  AccessTokenBroker,
+  WeChatApi,
+  WeChatApiError,
+  WeChatClient,
+  miniProgramMessages,
+  officialAccountMessages,
+  sendCustomMessage,
+} from '../wechat/outbound/index';
 import type { TokenStore } from '../core/ports/token-store';
 
 export const SEND_HELP = `kefu send --channel ID --to OPENID --text TEXT
@@ -24,7 +32,11 @@ export interface SendDeps {
 }
 
 export async function sendCommand(argv: string[], deps: SendDeps): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { channel: { type: 'string' }, to: { type: 'string' }, text: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { channel: { type: 'string' }, to: { type: 'string' }, text: { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+  });
   if (values.help) {
     deps.print(SEND_HELP);
     return 0;
@@ -33,8 +45,14 @@ export async function sendCommand(argv: string[], deps: SendDeps): Promise<numbe
   const channel = await deps.findChannel(values.channel);
   if (!channel) throw new UsageError(`no channel "${values.channel}"`);
   const client = new WeChatClient({ baseUrl: deps.wechatApiBaseUrl });
-  const api = new WeChatApi(client, new AccessTokenBroker({ appId: channel.appId, secret: channel.appSecret, client, store: deps.tokens, source: channel.tokenSource }));
-  const message = channel.kind === 'miniprogram' ? miniProgramMessages.text(values.to, values.text) : officialAccountMessages.text(values.to, values.text);
+  const api = new WeChatApi(
+    client,
+    new AccessTokenBroker({ appId: channel.appId, secret: channel.appSecret, client, store: deps.tokens, source: channel.tokenSource }),
+  );
+  const message =
+    channel.kind === 'miniprogram'
+      ? miniProgramMessages.text(values.to, values.text)
+      : officialAccountMessages.text(values.to, values.text);
   try {
     await sendCustomMessage(api, message);
   } catch (err) {

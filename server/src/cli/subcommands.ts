@@ -19,7 +19,8 @@ export interface Group {
 
 export function parse(argv: string[], options: Options): Record<string, string | boolean | undefined> {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: false })
+      .values as Record<string, string | boolean | undefined>;
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }

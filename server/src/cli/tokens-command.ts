@@ -20,7 +20,8 @@ const s = { type: 'string' } as const;
 function grantFrom(v: Record<string, string | boolean | undefined>): Grant {
   const role = required(v, 'role', CREATE_HELP);
   if (role === 'platform_admin') return { role };
-  if (role === 'merchant_admin') return { role, channelId: required(v, 'channel', CREATE_HELP), merchantId: required(v, 'merchant', CREATE_HELP) };
+  if (role === 'merchant_admin')
+    return { role, channelId: required(v, 'channel', CREATE_HELP), merchantId: required(v, 'merchant', CREATE_HELP) };
   if (role === 'agent') return { role, agentId: required(v, 'agent', CREATE_HELP) };
   throw new UsageError(`--role: one of platform_admin, merchant_admin, agent\n\n${CREATE_HELP}`);
 }

@@ -5,7 +5,12 @@ import { epochMs, id, name } from './common';
 
 export const role = z.enum(['platform_admin', 'merchant_admin', 'agent']);
 export const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
-export const username = z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits and _ . @ - only');
+export const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits and _ . @ - only');
 
 /** role + the scope it needs: a merchant admin names channel and merchant, an agent its agent record. */
 export const grantInput = z.discriminatedUnion('role', [
@@ -24,12 +29,23 @@ export const principal = z.object({
   via: z.object({ kind: z.enum(['token', 'session']), tokenId: id.optional(), accountId: id.optional() }),
 });
 
-export const loginAnswer = z.object({ token: z.string().describe('a session token: send as Authorization: Bearer …'), expiresAt: epochMs, principal });
+export const loginAnswer = z.object({
+  token: z.string().describe('a session token: send as Authorization: Bearer …'),
+  expiresAt: epochMs,
+  principal,
+});
 
 const grantView = z.object({ role, channelId: id.optional(), merchantId: id.optional(), agentId: id.optional() });
 
 export const tokenCreate = z.strictObject({ name, grant: grantInput });
-export const tokenView = z.object({ id, name, grant: grantView, createdAt: epochMs, lastUsedAt: epochMs.optional(), revokedAt: epochMs.optional() });
+export const tokenView = z.object({
+  id,
+  name,
+  grant: grantView,
+  createdAt: epochMs,
+  lastUsedAt: epochMs.optional(),
+  revokedAt: epochMs.optional(),
+});
 export const tokenCreated = tokenView.extend({ token: z.string().describe('shown once; only its hash is kept') });
 
 export const accountCreate = z.strictObject({ username, password, grant: grantInput });

@@ -17,7 +17,9 @@ const publicFields = {
   originalId: z.string().regex(/^gh_[0-9a-zA-Z]+$/, 'an original ID (gh_…)'),
   mode: z.enum(['plaintext', 'compatible', 'secure']),
   format: z.enum(['xml', 'json']),
-  tokenSource: z.enum(['stable', 'basic']).describe('which WeChat API fetches access tokens: stable_token (default) or the basic cgi-bin/token'),
+  tokenSource: z
+    .enum(['stable', 'basic'])
+    .describe('which WeChat API fetches access tokens: stable_token (default) or the basic cgi-bin/token'),
 };
 
 /** The rules across fields (one EncodingAESKey rule, one format rule) are the channel stories'. */
@@ -25,7 +27,9 @@ export { channelProblems } from '../app/admin/channels';
 
 /** What a credential check takes: the fields WeChat's token API needs. */
 export const credentialsCheck = z.strictObject({ kind: publicFields.kind, appId: publicFields.appId, appSecret });
-export const storedCredentialsCheck = z.strictObject({ appSecret: appSecret.optional().describe('a new AppSecret to try before saving it; absent: the stored one') });
+export const storedCredentialsCheck = z.strictObject({
+  appSecret: appSecret.optional().describe('a new AppSecret to try before saving it; absent: the stored one'),
+});
 export const credentialsAnswer = z.union([
   z.object({ ok: z.literal(true) }),
   z.object({
@@ -42,7 +46,9 @@ export const channelCreate = z.strictObject({
   tokenSource: publicFields.tokenSource.default('stable'),
   appSecret,
   token: token.describe('write-only: the push Token typed into WeChat’s console (the browser generates one)'),
-  encodingAesKey: encodingAesKey.optional().describe('write-only: the EncodingAESKey typed into WeChat’s console (the browser generates one)'),
+  encodingAesKey: encodingAesKey
+    .optional()
+    .describe('write-only: the EncodingAESKey typed into WeChat’s console (the browser generates one)'),
   unionIdKey: unionIdKey.optional(),
   agentsSeeUnionId: agentsSeeUnionId.optional(),
 });

@@ -1,7 +1,11 @@
 // Building blocks shared by the route families' schemas.
 import { z } from 'zod';
 
-export const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+export const id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
 export const name = z.string().trim().min(1).max(100);
 export const epochMs = z.int().min(0).describe('milliseconds since the epoch');
 

@@ -9,7 +9,10 @@ export const customer = z.object({
   id,
   channelId: id,
   openid: z.string(),
-  unionId: z.string().optional().describe('the decrypted UnionID: shown to admins, and to agents when the channel’s agentsSeeUnionId is on; absent otherwise'),
+  unionId: z
+    .string()
+    .optional()
+    .describe('the decrypted UnionID: shown to admins, and to agents when the channel’s agentsSeeUnionId is on; absent otherwise'),
   nickname: z.string().optional().describe('from the session-from'),
   avatarUrl: z.string().optional().describe('from the session-from'),
   params: z.record(z.string(), z.string()).describe('the session-from’s params'),
@@ -52,7 +55,9 @@ export const conversationQuery = z.strictObject({
   customerId: id.optional(),
   merchantId: id.optional().describe('"platform" for the platform’s own team'),
   limit: queryInt(1, 200).default(50),
-  before: queryInt(0, Number.MAX_SAFE_INTEGER).optional().describe('only conversations created before this instant (ms): the previous page’s nextBefore'),
+  before: queryInt(0, Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe('only conversations created before this instant (ms): the previous page’s nextBefore'),
 });
 
 const url = z.string().optional().describe('where the browser loads it: /api/v1/media/<id> (our media store) or an entry’s web address');
@@ -62,11 +67,31 @@ const thumbUrl = z.string().optional().describe('where the browser loads the thu
 export const messageContent = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('text'), text: z.string() }),
-    z.object({ type: z.literal('image'), mediaId: z.string().optional(), picUrl: z.string().optional().describe('inbound: WeChat’s address of the picture'), url }),
-    z.object({ type: z.literal('miniprogrampage'), title: z.string(), pagePath: z.string(), appId: z.string().optional(), thumbMediaId: z.string().optional(), thumbUrl }),
+    z.object({
+      type: z.literal('image'),
+      mediaId: z.string().optional(),
+      picUrl: z.string().optional().describe('inbound: WeChat’s address of the picture'),
+      url,
+    }),
+    z.object({
+      type: z.literal('miniprogrampage'),
+      title: z.string(),
+      pagePath: z.string(),
+      appId: z.string().optional(),
+      thumbMediaId: z.string().optional(),
+      thumbUrl,
+    }),
     z.object({ type: z.literal('link'), title: z.string(), description: z.string(), url: z.string(), thumbUrl }),
     z.object({ type: z.literal('voice'), mediaId: z.string(), recognition: z.string().optional(), url }),
-    z.object({ type: z.literal('video'), mediaId: z.string(), thumbMediaId: z.string().optional(), title: z.string().optional(), description: z.string().optional(), url, thumbUrl }),
+    z.object({
+      type: z.literal('video'),
+      mediaId: z.string(),
+      thumbMediaId: z.string().optional(),
+      title: z.string().optional(),
+      description: z.string().optional(),
+      url,
+      thumbUrl,
+    }),
     z.object({ type: z.literal('location'), latitude: z.number(), longitude: z.number(), label: z.string() }),
     z.object({ type: z.literal('file'), title: z.string(), fileKey: z.string() }),
     z.object({ type: z.literal('other'), msgType: z.string().describe('what WeChat called it') }),
@@ -105,7 +130,9 @@ export const message = z.object({
 
 /** A conversation in a list, with its newest message, so a list shows its previews without a fetch each. */
 export const conversationListItem = conversation.extend({
-  lastMessage: message.optional().describe('the conversation’s newest message, as GET /conversations/:id/messages shows it; absent when it has none'),
+  lastMessage: message
+    .optional()
+    .describe('the conversation’s newest message, as GET /conversations/:id/messages shows it; absent when it has none'),
 });
 
 export const conversationList = z.object({
@@ -141,7 +168,11 @@ export const replyBody = z
         title: z.string().trim().min(1).max(64),
         pagePath: z.string().trim().min(1).max(500).describe('the mini program page the card opens, e.g. pages/order/index?id=1'),
         thumbMedia: mediaSource.describe('the card’s picture, uploaded with POST /channels/:channelId/media'),
-        appId: z.string().regex(/^wx[0-9a-zA-Z]{4,30}$/, 'an AppID (wx…)').optional().describe('official accounts only (required there): the mini program’s AppID; a mini program sends its own pages'),
+        appId: z
+          .string()
+          .regex(/^wx[0-9a-zA-Z]{4,30}$/, 'an AppID (wx…)')
+          .optional()
+          .describe('official accounts only (required there): the mini program’s AppID; a mini program sends its own pages'),
       })
       .optional()
       .describe('a mini program card (WeChat’s miniprogrampage)'),

@@ -14,7 +14,11 @@ export const scopeQuery = z.strictObject({
 export const entryCreate = entryFields.extend({ merchantId: id.optional() });
 /** Any field but the number; null removes an optional one. */
 export const entryPatch = z.strictObject(
-  Object.fromEntries(Object.entries(entryFields.shape).filter(([k]) => k !== 'number').map(([k, v]) => [k, (v as z.ZodType).nullable().optional()])) as Record<string, z.ZodType>,
+  Object.fromEntries(
+    Object.entries(entryFields.shape)
+      .filter(([k]) => k !== 'number')
+      .map(([k, v]) => [k, (v as z.ZodType).nullable().optional()]),
+  ) as Record<string, z.ZodType>,
 );
 
 export const entry = entryFields.extend({ channelId: z.string(), merchantId: z.string().optional(), updatedAt: z.int() });
@@ -41,12 +45,16 @@ export const mediaUpload = z.strictObject({
   contentType: z.string().regex(/^(image|audio|video)\/[\w.+-]+$/, 'an image, audio or video type'),
   base64: z.string().min(1).max(190_000).describe('the file, base64 (at most ~140 KB through this route)'),
 });
-export const mediaAnswer = z.object({ media: z.string().describe('"media:<id>": what an entry’s picture answer takes; GET /api/v1/media/<id> shows it') });
+export const mediaAnswer = z.object({
+  media: z.string().describe('"media:<id>": what an entry’s picture answer takes; GET /api/v1/media/<id> shows it'),
+});
 
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).describe('a number, a keyword or a question'),
   limit: queryInt(1, 50).default(10),
-  merchantId: id.optional().describe('platform admins: whose knowledge base ("platform" or absent: the platform’s); others always search their own merchant’s'),
+  merchantId: id
+    .optional()
+    .describe('platform admins: whose knowledge base ("platform" or absent: the platform’s); others always search their own merchant’s'),
 });
 
 export const searchAnswer = z.object({

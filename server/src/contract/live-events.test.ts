@@ -47,12 +47,16 @@ describe('the live-event contract', () => {
     await stack.emulator.customerSays({ appId: CHANNEL.appId } as never, 'oContract1', 'text', { text: '你好' });
     const added = await s.next((e) => e.event === 'message_added', 2000);
     const { conversationId } = added.data as { conversationId: string };
-    const reply = await stack.api<{ messageId: string }>('POST', `/conversations/${conversationId}/reply`, { text: '在的', agentId: agent.body.id });
+    const reply = await stack.api<{ messageId: string }>('POST', `/conversations/${conversationId}/reply`, {
+      text: '在的',
+      agentId: agent.body.id,
+    });
     expect(reply.status).toBe(202);
     await s.next((e) => e.event === 'message_delivered' && (e.data as { messageId: string }).messageId === reply.body.messageId, 3000);
 
     const seen = new Set(s.events.map((e) => e.event));
-    for (const name of ['ready', 'agent_changed', 'message_added', 'conversation_changed', 'message_delivered']) expect(seen).toContain(name);
+    for (const name of ['ready', 'agent_changed', 'message_added', 'conversation_changed', 'message_delivered'])
+      expect(seen).toContain(name);
     expect(misfits(s.events)).toEqual([]);
   });
 
@@ -60,7 +64,17 @@ describe('the live-event contract', () => {
     app = await startWorkbenchApp(stack, { heartbeatMs: 50 });
     const s = await stream(app.baseUrl);
     const scope = { channelId: 'shop', merchantId: 'm1' };
-    const message = { id: 'msg1', channelId: 'shop', conversationId: 'c1', customerId: 'u1', direction: 'out' as const, sender: { kind: 'agent' as const, agentId: 'a1' }, content: { type: 'image' as const, mediaId: 'kbref:media:kbm_1' }, createdAt: 5, delivery: { status: 'pending' as const } };
+    const message = {
+      id: 'msg1',
+      channelId: 'shop',
+      conversationId: 'c1',
+      customerId: 'u1',
+      direction: 'out' as const,
+      sender: { kind: 'agent' as const, agentId: 'a1' },
+      content: { type: 'image' as const, mediaId: 'kbref:media:kbm_1' },
+      createdAt: 5,
+      delivery: { status: 'pending' as const },
+    };
     const notices: EngineNotice[] = [
       { type: 'message_added', ...scope, conversationId: 'c1', messageId: 'msg1', agentId: 'a1', message },
       { type: 'message_added', channelId: 'shop', conversationId: 'c1', messageId: 'msg2' },

@@ -28,7 +28,14 @@ export const conversationChanged = z.object({
   previousAgentId: id.optional(),
 });
 
-export const deliveryFailed = z.object({ type: z.literal('delivery_failed'), ...scope, conversationId: id, messageId: id, agentId: id.optional(), reason: z.string() });
+export const deliveryFailed = z.object({
+  type: z.literal('delivery_failed'),
+  ...scope,
+  conversationId: id,
+  messageId: id,
+  agentId: id.optional(),
+  reason: z.string(),
+});
 
 export const messageDelivered = z.object({
   type: z.literal('message_delivered'),
@@ -44,7 +51,15 @@ export const agentNoReply = z.object({ type: z.literal('agent_no_reply'), ...sco
 export const queueChanged = z.object({ type: z.literal('queue_changed'), ...scope, length: z.int().min(0) });
 
 /** An engine notice as the stream sends it: `event: <type>`, the notice itself as data. */
-export const liveNotice = z.discriminatedUnion('type', [messageAdded, conversationChanged, deliveryFailed, messageDelivered, agentChanged, agentNoReply, queueChanged]);
+export const liveNotice = z.discriminatedUnion('type', [
+  messageAdded,
+  conversationChanged,
+  deliveryFailed,
+  messageDelivered,
+  agentChanged,
+  agentNoReply,
+  queueChanged,
+]);
 
 /** Every event of the stream and its data: `ready` names the caller (first connect and each reconnect). */
 export const liveEvents = {

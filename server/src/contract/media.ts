@@ -9,13 +9,20 @@ export const PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/gif'] as const;
 export const MAX_PICTURE_BODY_BYTES = Math.ceil(MAX_PICTURE_BYTES / 3) * 4 + 4096;
 
 export const mediaQuery = z.strictObject({
-  merchantId: id.optional().describe('platform admins: the merchant the picture is for ("platform" or absent: the platform’s team); others always upload for their own'),
+  merchantId: id
+    .optional()
+    .describe(
+      'platform admins: the merchant the picture is for ("platform" or absent: the platform’s team); others always upload for their own',
+    ),
 });
 
 export const pictureUpload = z.strictObject({
   filename: z.string().trim().min(1).max(200),
   contentType: z.enum(PICTURE_TYPES),
-  base64: z.base64().min(1).describe(`the picture, base64; at most ${MAX_PICTURE_BYTES / (1024 * 1024)} MiB once decoded`),
+  base64: z
+    .base64()
+    .min(1)
+    .describe(`the picture, base64; at most ${MAX_PICTURE_BYTES / (1024 * 1024)} MiB once decoded`),
 });
 
 export const uploaded = z.object({

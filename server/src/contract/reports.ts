@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { epochMs, id, queryInt } from './common';
 
-const page = queryInt(1, 1_000_000).default(1).describe('1, 2, …: each file holds at most 2000 rows; the answer’s x-total-pages header says how many there are');
+const page = queryInt(1, 1_000_000)
+  .default(1)
+  .describe('1, 2, …: each file holds at most 2000 rows; the answer’s x-total-pages header says how many there are');
 const instant = queryInt(0, Number.MAX_SAFE_INTEGER);
 
 export const channelsExportQuery = z.strictObject({ page });
@@ -11,13 +13,17 @@ export const conversationsExportQuery = z
   .strictObject({
     from: instant.optional().describe('conversations created at or after this instant (ms); default: the beginning'),
     to: instant.optional().describe('conversations created before this instant (ms); default: now'),
-    merchantId: id.optional().describe('platform admins: one merchant ("platform": the platform’s team); default every merchant. Merchant admins: their own'),
+    merchantId: id
+      .optional()
+      .describe('platform admins: one merchant ("platform": the platform’s team); default every merchant. Merchant admins: their own'),
     page,
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: 'from must be before to', path: ['from'] });
 
 export const dashboardQuery = z.strictObject({
-  merchantId: id.optional().describe('platform admins: one merchant ("platform": the platform’s team); default every merchant. Merchant admins: their own'),
+  merchantId: id
+    .optional()
+    .describe('platform admins: one merchant ("platform": the platform’s team); default every merchant. Merchant admins: their own'),
 });
 
 const summary = z.object({
@@ -30,7 +36,9 @@ const summary = z.object({
 export const dashboard = z.object({
   day: z
     .object({ start: epochMs, end: epochMs, date: z.string(), timeZone: z.string() })
-    .describe('today: the local day of the work calendar the routing settings name (the merchant’s, else the channel’s), else of the server’s time zone'),
+    .describe(
+      'today: the local day of the work calendar the routing settings name (the merchant’s, else the channel’s), else of the server’s time zone',
+    ),
   conversations: z
     .object({
       today: z.int().describe('conversations created today'),

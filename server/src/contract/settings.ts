@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { id } from './common';
 
-const minutes = z.int().min(0).max(7 * 24 * 60);
+const minutes = z
+  .int()
+  .min(0)
+  .max(7 * 24 * 60);
 const text = z.string().min(1).max(600);
 
 export const routingMessagesPatch = z.strictObject({

@@ -39,17 +39,38 @@ export const agentUpdate = z.strictObject({
 
 export const statusChange = z.strictObject({ status: agentStatus });
 
-export const group = z.object({ id, channelId: id, merchantId: id.optional(), name, calendarId: id.optional(), settings: settingsPatch.optional() });
-export const groupCreate = z.strictObject({ merchantId: id.optional(), name, calendarId: id.optional(), settings: settingsPatch.optional() });
-export const groupUpdate = z.strictObject({ name: name.optional(), calendarId: id.nullable().optional(), settings: settingsPatch.nullable().optional() });
+export const group = z.object({
+  id,
+  channelId: id,
+  merchantId: id.optional(),
+  name,
+  calendarId: id.optional(),
+  settings: settingsPatch.optional(),
+});
+export const groupCreate = z.strictObject({
+  merchantId: id.optional(),
+  name,
+  calendarId: id.optional(),
+  settings: settingsPatch.optional(),
+});
+export const groupUpdate = z.strictObject({
+  name: name.optional(),
+  calendarId: id.nullable().optional(),
+  settings: settingsPatch.nullable().optional(),
+});
 
-const segment = z.strictObject({ start: z.int().min(0).max(1440), end: z.int().min(0).max(1440) }).refine((s) => s.start !== s.end, 'a segment needs start ≠ end');
+const segment = z
+  .strictObject({ start: z.int().min(0).max(1440), end: z.int().min(0).max(1440) })
+  .refine((s) => s.start !== s.end, 'a segment needs start ≠ end');
 const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date YYYY-MM-DD');
 
 export const calendarFields = z.strictObject({
   name,
   timeZone: z.string().min(1).max(64).refine(isValidTimeZone, 'an IANA time zone (Asia/Shanghai) or a fixed offset (+08:00, UTC)'),
-  workdays: z.array(z.int().min(0).max(6)).max(7).refine((d) => new Set(d).size === d.length, 'weekdays must not repeat'),
+  workdays: z
+    .array(z.int().min(0).max(6))
+    .max(7)
+    .refine((d) => new Set(d).size === d.length, 'weekdays must not repeat'),
   workdaySegments: z.array(segment).max(4),
   nonWorkdaySegments: z.array(segment).max(4).default([]),
   holidays: z.array(localDate).max(400).default([]),

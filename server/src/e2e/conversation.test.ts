@@ -38,8 +38,13 @@ describe('a conversation through WeChat, the server and the API', () => {
   it('the customer writes, an agent is assigned and answers, WeChat delivers both', async () => {
     const agentId = await onlineAgent('小王');
     await stack.emulator.customerSays({ appId: CHANNEL.appId } as never, 'oCustomer1', 'text', { text: '你好，我想问一下订单' });
-    const [conversation] = await eventually(async () => ((await conversations()).some((c) => c.state === 'assigned') ? conversations() : undefined));
-    const reply = await stack.api<{ delivery: { status: string } }>('POST', `/conversations/${conversation?.id}/reply`, { agentId, text: '您好，请问订单号是多少？' });
+    const [conversation] = await eventually(async () =>
+      (await conversations()).some((c) => c.state === 'assigned') ? conversations() : undefined,
+    );
+    const reply = await stack.api<{ delivery: { status: string } }>('POST', `/conversations/${conversation?.id}/reply`, {
+      agentId,
+      text: '您好，请问订单号是多少？',
+    });
     expect(reply.status).toBe(202);
     await eventually(async () => ((await sentTexts()).includes('您好，请问订单号是多少？') ? true : undefined));
     const history = await eventually(async () => {
@@ -54,9 +59,19 @@ describe('a conversation through WeChat, the server and the API', () => {
   });
 
   it("stores a push WeChat retries once and answers every retry 'success'", async () => {
-    const message = exampleMessage('text', { openId: 'oRetry', originalId: CHANNEL.originalId, createTime: 1714112445, msgId: '24201374105174091', text: '重试' });
+    const message = exampleMessage('text', {
+      openId: 'oRetry',
+      originalId: CHANNEL.originalId,
+      createTime: 1714112445,
+      msgId: '24201374105174091',
+      text: '重试',
+    });
     const answers = await Promise.all([1, 2, 3].map(() => sendPush(stack.target, message)));
-    expect(answers.map((a) => [a.status, a.body])).toEqual([[200, 'success'], [200, 'success'], [200, 'success']]);
+    expect(answers.map((a) => [a.status, a.body])).toEqual([
+      [200, 'success'],
+      [200, 'success'],
+      [200, 'success'],
+    ]);
     await eventually(async () => ((await conversations()).length === 1 ? true : undefined));
     const [conversation] = await conversations();
     expect((await messages(conversation?.id as string)).filter((m) => m.direction === 'in')).toHaveLength(1);
@@ -65,7 +80,9 @@ describe('a conversation through WeChat, the server and the API', () => {
   it('a reply waiting in the outbox is sent after a restart', async () => {
     const agentId = await onlineAgent('小李');
     await stack.emulator.customerSays({ appId: CHANNEL.appId } as never, 'oCustomer2', 'text', { text: '在吗' });
-    const [conversation] = await eventually(async () => ((await conversations()).some((c) => c.state === 'assigned') ? conversations() : undefined));
+    const [conversation] = await eventually(async () =>
+      (await conversations()).some((c) => c.state === 'assigned') ? conversations() : undefined,
+    );
     await eventually(async () => ((await sentTexts()).length === 1 ? true : undefined)); // the greeting
     await stack.restart(false); // a server that takes requests but has not started its sender
     const reply = await stack.api('POST', `/conversations/${conversation?.id}/reply`, { agentId, text: '在的，请讲' });
@@ -78,10 +95,14 @@ describe('a conversation through WeChat, the server and the API', () => {
   it('shows the agent why WeChat refused a send (window closed)', async () => {
     const agentId = await onlineAgent('小张');
     await stack.emulator.customerSays({ appId: CHANNEL.appId } as never, 'oCustomer3', 'text', { text: '你好' });
-    const [conversation] = await eventually(async () => ((await conversations()).some((c) => c.state === 'assigned') ? conversations() : undefined));
+    const [conversation] = await eventually(async () =>
+      (await conversations()).some((c) => c.state === 'assigned') ? conversations() : undefined,
+    );
     await stack.emulator.admin('/clock/advance', { hours: 49 }); // WeChat's 48 hours pass; our own clock does not know
     await stack.api('POST', `/conversations/${conversation?.id}/reply`, { agentId, text: '还在吗？' });
-    const failed = await eventually(async () => (await messages(conversation?.id as string)).find((m) => m.content?.text === '还在吗？' && m.delivery?.status === 'failed'));
+    const failed = await eventually(async () =>
+      (await messages(conversation?.id as string)).find((m) => m.content?.text === '还在吗？' && m.delivery?.status === 'failed'),
+    );
     expect(failed.delivery).toMatchObject({ status: 'failed', wechatCode: 45015 });
   });
 });

@@ -24,7 +24,9 @@ it('welcomes, answers by number with placeholders, and hands over on 转人工',
   const agent = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name: '小王', maxConcurrent: 3 });
   await stack.api('PUT', `/agents/${agent.body.id}/status`, { status: 'online' });
 
-  await stack.emulator.customerSays(app, 'oRobot1', 'user_enter_tempsession', { sessionFrom: encodeSessionFrom({ nickname: '小明' }).value });
+  await stack.emulator.customerSays(app, 'oRobot1', 'user_enter_tempsession', {
+    sessionFrom: encodeSessionFrom({ nickname: '小明' }).value,
+  });
   await eventually(async () => ((await sentTexts('oRobot1')).length === 1 ? true : undefined));
   await stack.emulator.customerSays(app, 'oRobot1', 'text', { text: '1' });
   await eventually(async () => ((await sentTexts('oRobot1')).length === 2 ? true : undefined));

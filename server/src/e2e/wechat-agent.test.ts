@@ -57,7 +57,11 @@ describe('an agent on WeChat', () => {
     await received('oC2', (t) => t === '在的，请讲');
 
     // A workbench agent in the same team takes the next customer while 小王 is full.
-    const bench = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name: '小李', maxConcurrent: 3, status: 'online' });
+    const bench = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, {
+      name: '小李',
+      maxConcurrent: 3,
+      status: 'online',
+    });
     expect(bench.status).toBe(201);
     await say('oC1', '我又来了');
     await received('oC1', (t) => t === '欢迎回来，上次为您服务的是客服「小王」，发送「小王」可直接找 TA。');
@@ -78,7 +82,9 @@ describe('an agent on WeChat', () => {
     // The forward to the agent meets 45015: the customer goes back to the queue (nobody else is on duty).
     await received('oC1', (t) => t.includes('排在第 1 位'));
     await say('oAgent', '我在');
-    await received('oAgent', (t) => t.startsWith('您超过 48 小时未在此发言，微信暂停了发给您的消息（45015）。\n期间这些客户已转出：\n#1：回到排队'));
+    await received('oAgent', (t) =>
+      t.startsWith('您超过 48 小时未在此发言，微信暂停了发给您的消息（45015）。\n期间这些客户已转出：\n#1：回到排队'),
+    );
     // Back at work: the queue moves to them.
     await received('oAgent', (t) => t === '新客户 #1 接入（当前客户，直接回复即可）\n你好');
   });

@@ -12,8 +12,14 @@ export const appConfigSchema = z
     kind: z.enum(['miniprogram', 'official_account']),
     originalId: z.string().regex(/^gh_[0-9a-zA-Z]+$/),
     pushUrl: z.url().optional(),
-    token: z.string().regex(/^[A-Za-z0-9]{3,32}$/).optional(),
-    encodingAesKey: z.string().regex(/^[A-Za-z0-9]{43}$/).optional(),
+    token: z
+      .string()
+      .regex(/^[A-Za-z0-9]{3,32}$/)
+      .optional(),
+    encodingAesKey: z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/)
+      .optional(),
     mode: z.enum(['plaintext', 'compatible', 'secure']).default('plaintext'),
     format: z.enum(['xml', 'json']).default('xml'),
   })

@@ -26,9 +26,19 @@ export type CustomerMessageInput = z.infer<typeof customerMessageSchema>;
 const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 const actionByType: Partial<Record<InboundType, UserAction | 'unsubscribe'>> = {
-  text: 'message', image: 'message', miniprogrampage: 'message', voice: 'message', video: 'message',
-  shortvideo: 'message', location: 'message', link: 'message', file: 'message',
-  user_enter_tempsession: 'enter_session', subscribe: 'subscribe', scan: 'scan', click: 'menu_click',
+  text: 'message',
+  image: 'message',
+  miniprogrampage: 'message',
+  voice: 'message',
+  video: 'message',
+  shortvideo: 'message',
+  location: 'message',
+  link: 'message',
+  file: 'message',
+  user_enter_tempsession: 'enter_session',
+  subscribe: 'subscribe',
+  scan: 'scan',
+  click: 'menu_click',
   unsubscribe: 'unsubscribe',
 };
 
@@ -41,7 +51,12 @@ function nextMsgId(state: EmulatorState): string {
   return (24_000_000_000_000_000n + BigInt(state.random(6).readUIntBE(0, 6))).toString();
 }
 
-export function buildCustomerMessage(state: EmulatorState, app: EmulatedApp, customer: Customer, input: CustomerMessageInput): InboundMessage {
+export function buildCustomerMessage(
+  state: EmulatorState,
+  app: EmulatedApp,
+  customer: Customer,
+  input: CustomerMessageInput,
+): InboundMessage {
   const now = state.clock.now();
   const ctx = {
     openId: customer.openId,
@@ -55,7 +70,11 @@ export function buildCustomerMessage(state: EmulatorState, app: EmulatedApp, cus
   if (message.type === 'image') {
     // A real media_id, so the server can fetch the picture through cgi-bin/media/get.
     const data = Buffer.from(input.imageBase64 ?? ONE_PIXEL_PNG, 'base64');
-    const media = state.media.add({ appId: app.appId, kind: app.kind, type: 'image', data, filename: 'image.png', contentType: 'image/png' }, now, 'customer');
+    const media = state.media.add(
+      { appId: app.appId, kind: app.kind, type: 'image', data, filename: 'image.png', contentType: 'image/png' },
+      now,
+      'customer',
+    );
     message = { ...message, mediaId: media.mediaId };
   }
   return input.fields ? ({ ...message, ...input.fields } as InboundMessage) : message;

@@ -41,12 +41,25 @@ describe('customer half', () => {
     expect(received).toHaveLength(1);
     const { query, body } = received[0]!;
     expect(query.signature).toBe(urlSignature('AAAAA', query.timestamp ?? '', query.nonce ?? ''));
-    expect(JSON.parse(body)).toMatchObject({ ToUserName: MINI_PROGRAM.originalId, FromUserName: 'oPush', MsgType: 'text', Content: '0012 你好' });
+    expect(JSON.parse(body)).toMatchObject({
+      ToUserName: MINI_PROGRAM.originalId,
+      FromUserName: 'oPush',
+      MsgType: 'text',
+      Content: '0012 你好',
+    });
     expect(emu.state.recorder.list({ type: 'push' })).toHaveLength(1);
   });
 
   it('passes any SessionFrom through an enter-session event, encrypted in secure mode', async () => {
-    const app = { ...MINI_PROGRAM, appId: 'wxpushtarget02', pushUrl, token: 'AAAAA', encodingAesKey: 'A'.repeat(43), mode: 'secure' as const, format: 'xml' as const };
+    const app = {
+      ...MINI_PROGRAM,
+      appId: 'wxpushtarget02',
+      pushUrl,
+      token: 'AAAAA',
+      encodingAesKey: 'A'.repeat(43),
+      mode: 'secure' as const,
+      format: 'xml' as const,
+    };
     await emu.admin('/apps', app);
     await emu.customerSays(app, 'oEnter', 'user_enter_tempsession', { sessionFrom: 'sobot|Ann|' });
     const { query, body } = received[0]!;

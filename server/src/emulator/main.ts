@@ -16,7 +16,8 @@ function main(): void {
   const { app } = createEmulator({
     clock: createOffsetClock(),
     apps,
-    onError: (err) => logger.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'emulator failure'),
+    onError: (err) =>
+      logger.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'emulator failure'),
   });
   const server = app.listen(settings.port, settings.host, () => {
     const addr = server.address();

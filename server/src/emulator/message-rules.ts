@@ -14,8 +14,16 @@ const payloads = {
   voice: mediaRef,
   link: z.object({ title: str, description: z.string(), url: str, thumb_url: str }),
   video: z.object({ media_id: str, thumb_media_id: str, title: z.string().optional(), description: z.string().optional() }),
-  music: z.object({ title: z.string().optional(), description: z.string().optional(), musicurl: str, hqmusicurl: str, thumb_media_id: str }),
-  news: z.object({ articles: z.array(z.object({ title: str, description: z.string().optional(), url: str, picurl: z.string().optional() })).min(1) }),
+  music: z.object({
+    title: z.string().optional(),
+    description: z.string().optional(),
+    musicurl: str,
+    hqmusicurl: str,
+    thumb_media_id: str,
+  }),
+  news: z.object({
+    articles: z.array(z.object({ title: str, description: z.string().optional(), url: str, picurl: z.string().optional() })).min(1),
+  }),
   mpnews: mediaRef,
   mpnewsarticle: z.object({ article_id: str }),
   msgmenu: z.object({ head_content: z.string(), list: z.array(z.object({ id: str, content: str })).min(1), tail_content: z.string() }),

@@ -3,7 +3,17 @@
 
 export type RecordEntry =
   | { seq: number; at: number; type: 'api'; appId?: string; api: string; request?: unknown; errcode: number; errmsg: string }
-  | { seq: number; at: number; type: 'push'; appId: string; openId: string; message: unknown; status?: number; response?: string; error?: string };
+  | {
+      seq: number;
+      at: number;
+      type: 'push';
+      appId: string;
+      openId: string;
+      message: unknown;
+      status?: number;
+      response?: string;
+      error?: string;
+    };
 
 type NewEntry = RecordEntry extends infer E ? (E extends RecordEntry ? Omit<E, 'seq'> : never) : never;
 

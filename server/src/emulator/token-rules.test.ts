@@ -16,7 +16,10 @@ async function stable(force = false, app = MINI_PROGRAM) {
 
 async function send(token: string | undefined) {
   const q = token === undefined ? '' : `?access_token=${encodeURIComponent(token)}`;
-  const res = await fetch(`${emu.baseUrl}/cgi-bin/message/custom/typing${q}`, { method: 'POST', body: '{"touser":"oX","command":"Typing"}' });
+  const res = await fetch(`${emu.baseUrl}/cgi-bin/message/custom/typing${q}`, {
+    method: 'POST',
+    body: '{"touser":"oX","command":"Typing"}',
+  });
   return ((await res.json()) as { errcode: number }).errcode;
 }
 
@@ -66,7 +69,11 @@ describe('emulated token checks', () => {
   it('answers 44002 for an empty body and 47001 for broken JSON', async () => {
     const token = (await stable()).access_token ?? '';
     const post = async (body: string) =>
-      ((await (await fetch(`${emu.baseUrl}/cgi-bin/message/custom/send?access_token=${token}`, { method: 'POST', body })).json()) as { errcode: number }).errcode;
+      (
+        (await (await fetch(`${emu.baseUrl}/cgi-bin/message/custom/send?access_token=${token}`, { method: 'POST', body })).json()) as {
+          errcode: number;
+        }
+      ).errcode;
     expect(await post('')).toBe(44002);
     expect(await post('{"touser":')).toBe(47001);
   });

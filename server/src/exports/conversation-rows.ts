@@ -4,8 +4,24 @@ import type { ConversationExportRow } from '../core/ports/reports';
 import { isoCell, type Cell } from './csv';
 
 export const CONVERSATION_REPORT_COLUMNS = [
-  'id', 'merchantId', 'merchantName', 'customerId', 'customerOpenid', 'customerNickname', 'state', 'groupId', 'agentId', 'agentName',
-  'createdAt', 'queuedAt', 'assignedAt', 'firstAgentResponseAt', 'endedAt', 'endReason', 'messagesIn', 'messagesOut',
+  'id',
+  'merchantId',
+  'merchantName',
+  'customerId',
+  'customerOpenid',
+  'customerNickname',
+  'state',
+  'groupId',
+  'agentId',
+  'agentName',
+  'createdAt',
+  'queuedAt',
+  'assignedAt',
+  'firstAgentResponseAt',
+  'endedAt',
+  'endReason',
+  'messagesIn',
+  'messagesOut',
 ];
 
 export interface Names {
@@ -16,8 +32,23 @@ export interface Names {
 export function conversationReportRow(r: ConversationExportRow, names: Names): Cell[] {
   const c = r.conversation;
   return [
-    c.id, c.merchantId, c.merchantId === undefined ? '' : names.merchants.get(c.merchantId), c.customerId, r.customer?.openid, r.customer?.nickname,
-    c.state, c.groupId, c.agentId, c.agentId === undefined ? '' : names.agents.get(c.agentId),
-    isoCell(c.createdAt), isoCell(c.queuedAt), isoCell(c.assignedAt), isoCell(c.firstAgentResponseAt), isoCell(c.endedAt), c.endReason, r.messagesIn, r.messagesOut,
+    c.id,
+    c.merchantId,
+    c.merchantId === undefined ? '' : names.merchants.get(c.merchantId),
+    c.customerId,
+    r.customer?.openid,
+    r.customer?.nickname,
+    c.state,
+    c.groupId,
+    c.agentId,
+    c.agentId === undefined ? '' : names.agents.get(c.agentId),
+    isoCell(c.createdAt),
+    isoCell(c.queuedAt),
+    isoCell(c.assignedAt),
+    isoCell(c.firstAgentResponseAt),
+    isoCell(c.endedAt),
+    c.endReason,
+    r.messagesIn,
+    r.messagesOut,
   ];
 }

@@ -45,9 +45,15 @@ describe('csv cells', () => {
 
   it('reads back what it wrote (text not starting a formula)', () => {
     fc.assert(
-      fc.property(fc.array(fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s)), { minLength: 1, maxLength: 5 }), (cells) => {
-        expect(parseLine(csvLine(cells).slice(0, -2))).toEqual(cells);
-      }),
+      fc.property(
+        fc.array(
+          fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s)),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (cells) => {
+          expect(parseLine(csvLine(cells).slice(0, -2))).toEqual(cells);
+        },
+      ),
     );
   });
 });
@@ -63,7 +69,11 @@ describe('SplitCsvWriter', () => {
     const w = new SplitCsvWriter(dir, 'channels', ['id']);
     for (let i = 0; i < 4001; i++) w.write([`c${i}`]);
     expect(w.close().map((f) => f.slice(dir.length + 1))).toEqual(['channels.csv', 'channels-2.csv', 'channels-3.csv']);
-    const rows = (f: string) => readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const rows = (f: string) =>
+      readFileSync(join(dir, f), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean);
     expect(rows('channels.csv')).toHaveLength(2001);
     expect(rows('channels-2.csv')[0]).toBe('id');
     expect(rows('channels-2.csv')[1]).toBe('c2000');

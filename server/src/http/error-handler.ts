@@ -34,7 +34,13 @@ export function isPublicFailure(err: unknown): err is Error & PublicFailure {
 /** Typed errors answer for themselves; client errors from other routers (e.g. body parsers) keep their 4xx. */
 function answerFor(err: unknown): Answer {
   if (isPublicFailure(err)) {
-    return { status: err.status, code: err.code, text: err.publicMessage, detail: err.message, ...(err.wxCode === undefined ? {} : { wxCode: err.wxCode }) };
+    return {
+      status: err.status,
+      code: err.code,
+      text: err.publicMessage,
+      detail: err.message,
+      ...(err.wxCode === undefined ? {} : { wxCode: err.wxCode }),
+    };
   }
   const status = typeof err === 'object' && err !== null ? Number((err as { status?: unknown }).status) : NaN;
   if (Number.isInteger(status) && status >= 400 && status < 500) return { status, code: 'client_error', text: 'bad request' };
@@ -58,7 +64,15 @@ export interface FailedRequest {
  */
 export function respondToFailure(logger: Logger, err: unknown, req: FailedRequest, res: ServerResponse): void {
   const answer = answerFor(err);
-  const fields = { code: answer.code, status: answer.status, wxCode: answer.wxCode, detail: answer.detail, method: req.method, route: req.route, channelId: req.channelId };
+  const fields = {
+    code: answer.code,
+    status: answer.status,
+    wxCode: answer.wxCode,
+    detail: answer.detail,
+    method: req.method,
+    route: req.route,
+    channelId: req.channelId,
+  };
   if (answer.status >= 500) {
     const detail = err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : { value: typeof err };
     logger.error({ ...fields, err: detail }, 'request failed');
@@ -82,12 +96,17 @@ export function respondToFailure(logger: Logger, err: unknown, req: FailedReques
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    respondToFailure(logger, err, {
-      method: req.method,
-      url: req.originalUrl,
-      route: req.baseUrl + (req.route ? String((req.route as { path?: unknown }).path) : ''),
-      channelId: typeof req.params?.channelId === 'string' ? req.params.channelId : undefined,
-      socket: req.socket,
-    }, res);
+    respondToFailure(
+      logger,
+      err,
+      {
+        method: req.method,
+        url: req.originalUrl,
+        route: req.baseUrl + (req.route ? String((req.route as { path?: unknown }).path) : ''),
+        channelId: typeof req.params?.channelId === 'string' ? req.params.channelId : undefined,
+        socket: req.socket,
+      },
+      res,
+    );
   };
 }

@@ -12,7 +12,14 @@ jest.setTimeout(60_000);
 const KEY = 'kLq0s9WZ2v3mJ4nB5xC6yD7zE8aF1gH2iJ3kL4mN5oP';
 const channels: ChannelConfig[] = (['plaintext', 'compatible', 'secure'] as PushMode[]).flatMap((mode) =>
   (['xml', 'json'] as PushFormat[]).map((format) => ({
-    id: `${mode}-${format}`, kind: 'miniprogram' as const, appId: 'wx52f1b2c0e1d2a3b4', originalId: 'gh_1234567890ab', token: 'fuzzToken', encodingAesKey: KEY, mode, format,
+    id: `${mode}-${format}`,
+    kind: 'miniprogram' as const,
+    appId: 'wx52f1b2c0e1d2a3b4',
+    originalId: 'gh_1234567890ab',
+    token: 'fuzzToken',
+    encodingAesKey: KEY,
+    mode,
+    format,
   })),
 );
 
@@ -22,7 +29,15 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const target = (c: ChannelConfig): PushTarget => ({ url: `${h.baseUrl}/wechat/${c.id}`, token: c.token, appId: c.appId, originalId: c.originalId, encodingAesKey: KEY, mode: c.mode, format: c.format });
+const target = (c: ChannelConfig): PushTarget => ({
+  url: `${h.baseUrl}/wechat/${c.id}`,
+  token: c.token,
+  appId: c.appId,
+  originalId: c.originalId,
+  encodingAesKey: KEY,
+  mode: c.mode,
+  format: c.format,
+});
 
 type Mutation =
   | { kind: 'flip'; at: number; bit: number }
@@ -67,29 +82,46 @@ function applyMutation(push: BuiltPush, m: Mutation): { url: string; body: Uint8
 
 /** Parameters that, when changed, must make the push fail (they feed the signature that is checked). */
 function isSigned(c: ChannelConfig, name: string): boolean {
-  return c.mode === 'plaintext' ? ['signature', 'timestamp', 'nonce'].includes(name) : ['msg_signature', 'timestamp', 'nonce', 'encrypt_type'].includes(name);
+  return c.mode === 'plaintext'
+    ? ['signature', 'timestamp', 'nonce'].includes(name)
+    : ['msg_signature', 'timestamp', 'nonce', 'encrypt_type'].includes(name);
 }
 
 describe('fuzz: mutated valid pushes', () => {
   it('never crash, answer a documented status, and let only verified messages through', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...channels), fc.constantFrom(...ALL_TYPES), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (channel, type, mutations) => {
-        const message = exampleMessage(type, { openId: 'oFUZZ', originalId: channel.originalId, createTime: 1714112445 });
-        let sent: { url: string; body: Uint8Array; headers: Record<string, string> } = { url: '', body: new Uint8Array(), headers: {} };
-        let push = buildPush(target(channel), message);
-        for (const m of mutations) {
-          sent = applyMutation(push, m);
-          push = { ...push, url: sent.url, body: Buffer.from(sent.body).toString('latin1'), contentType: sent.headers['content-type'] ?? push.contentType };
-        }
-        h.pushes.length = 0;
-        const res = await fetch(sent.url, { method: 'POST', body: Buffer.from(sent.body), headers: sent.headers });
-        await res.text();
-        expect(DOCUMENTED_STATUSES).toContain(res.status);
-        const touchedSigned = mutations.some((m) => (m.kind === 'param' || m.kind === 'duplicate') && isSigned(channel, m.name) && !(m.kind === 'param' && m.value === new URL(buildPush(target(channel), message).url).searchParams.get(m.name)));
-        if (touchedSigned) expect(h.pushes).toHaveLength(0);
-        if (channel.mode !== 'plaintext') for (const p of h.pushes) expect(p.message).toEqual(message);
-        if (res.status === 200) expect(h.pushes).toHaveLength(1);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...channels),
+        fc.constantFrom(...ALL_TYPES),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        async (channel, type, mutations) => {
+          const message = exampleMessage(type, { openId: 'oFUZZ', originalId: channel.originalId, createTime: 1714112445 });
+          let sent: { url: string; body: Uint8Array; headers: Record<string, string> } = { url: '', body: new Uint8Array(), headers: {} };
+          let push = buildPush(target(channel), message);
+          for (const m of mutations) {
+            sent = applyMutation(push, m);
+            push = {
+              ...push,
+              url: sent.url,
+              body: Buffer.from(sent.body).toString('latin1'),
+              contentType: sent.headers['content-type'] ?? push.contentType,
+            };
+          }
+          h.pushes.length = 0;
+          const res = await fetch(sent.url, { method: 'POST', body: Buffer.from(sent.body), headers: sent.headers });
+          await res.text();
+          expect(DOCUMENTED_STATUSES).toContain(res.status);
+          const touchedSigned = mutations.some(
+            (m) =>
+              (m.kind === 'param' || m.kind === 'duplicate') &&
+              isSigned(channel, m.name) &&
+              !(m.kind === 'param' && m.value === new URL(buildPush(target(channel), message).url).searchParams.get(m.name)),
+          );
+          if (touchedSigned) expect(h.pushes).toHaveLength(0);
+          if (channel.mode !== 'plaintext') for (const p of h.pushes) expect(p.message).toEqual(message);
+          if (res.status === 200) expect(h.pushes).toHaveLength(1);
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -97,19 +129,32 @@ describe('fuzz: mutated valid pushes', () => {
 
 describe('fuzz: random requests', () => {
   const path = fc.oneof(fc.constantFrom(...channels.map((c) => c.id)), fc.string({ maxLength: 12 }));
-  const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMS), fc.string({ maxLength: 8 })), fc.string({ maxLength: 60 })), { maxLength: 8 });
-  const body = fc.oneof(fc.string({ maxLength: 300 }), fc.uint8Array({ maxLength: 6000 }), fc.constantFrom('<xml><Encrypt>abc</Encrypt></xml>', '{"Encrypt":"YWJj"}', '<!DOCTYPE a [<!ENTITY b "c">]><xml>&b;</xml>'));
+  const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMS), fc.string({ maxLength: 8 })), fc.string({ maxLength: 60 })), {
+    maxLength: 8,
+  });
+  const body = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.uint8Array({ maxLength: 6000 }),
+    fc.constantFrom('<xml><Encrypt>abc</Encrypt></xml>', '{"Encrypt":"YWJj"}', '<!DOCTYPE a [<!ENTITY b "c">]><xml>&b;</xml>'),
+  );
   it('never crash, answer a documented status, and never reach onPush', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'), path, query, body, fc.dictionary(headerName, headerValue, { maxKeys: 3 }), async (method, id, q, b, headers) => {
-        const url = new URL(`${h.baseUrl}/wechat/${encodeURIComponent(id)}`);
-        for (const [k, v] of q) url.searchParams.append(k, v);
-        h.pushes.length = 0;
-        const res = await fetch(url, { method, headers, ...(method === 'GET' ? {} : { body: b }) });
-        await res.text();
-        expect(DOCUMENTED_STATUSES).toContain(res.status);
-        expect(h.pushes).toHaveLength(0);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+        path,
+        query,
+        body,
+        fc.dictionary(headerName, headerValue, { maxKeys: 3 }),
+        async (method, id, q, b, headers) => {
+          const url = new URL(`${h.baseUrl}/wechat/${encodeURIComponent(id)}`);
+          for (const [k, v] of q) url.searchParams.append(k, v);
+          h.pushes.length = 0;
+          const res = await fetch(url, { method, headers, ...(method === 'GET' ? {} : { body: b }) });
+          await res.text();
+          expect(DOCUMENTED_STATUSES).toContain(res.status);
+          expect(h.pushes).toHaveLength(0);
+        },
+      ),
       { numRuns: 1500 },
     );
   });

@@ -11,7 +11,14 @@ import type { InboundMessage, PassiveReply, PushOutcome } from '../core/inbound-
 import { parseAesKey } from '../wechat/inbound/crypto';
 import { textField } from '../wechat/inbound/envelope';
 import { MethodNotAllowedError, UnknownChannelError } from '../wechat/inbound/errors';
-import { type PushQuery, type ReplayPolicy, type VerifiedPush, checkUrlSignature, receivePush, requiredParam } from '../wechat/inbound/receive-push';
+import {
+  type PushQuery,
+  type ReplayPolicy,
+  type VerifiedPush,
+  checkUrlSignature,
+  receivePush,
+  requiredParam,
+} from '../wechat/inbound/receive-push';
 import { sealReply } from '../wechat/inbound/reply-envelope';
 import { renderReply } from '../wechat/inbound/replies';
 import { respondToFailure } from './error-handler';
@@ -105,7 +112,12 @@ export function pushHandler(deps: PushHandlerDeps): (req: IncomingMessage, res: 
     if (!url.startsWith(PUSH_PREFIX)) return false;
     const target = targetOf(url);
     const fail = (err: unknown) =>
-      respondToFailure(deps.logger, err, { method: req.method, url, route: '/wechat/:channelId', channelId: target?.channelId, socket: req.socket }, res);
+      respondToFailure(
+        deps.logger,
+        err,
+        { method: req.method, url, route: '/wechat/:channelId', channelId: target?.channelId, socket: req.socket },
+        res,
+      );
     if (target === undefined) fail(new UnknownChannelError('no channel id'));
     else handle(deps, req, res, target).catch(fail);
     return true;

@@ -6,7 +6,24 @@ import { readCsv, writeCsv } from './csv-rows';
 
 export type ExportFormat = 'csv' | 'json';
 
-export const CSV_COLUMNS = ['number', 'type', 'keywords', 'text', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb', 'expiresAt', 'enabled', 'robotIds', 'welcome', 'handoff'] as const;
+export const CSV_COLUMNS = [
+  'number',
+  'type',
+  'keywords',
+  'text',
+  'title',
+  'description',
+  'url',
+  'pagePath',
+  'appId',
+  'media',
+  'thumb',
+  'expiresAt',
+  'enabled',
+  'robotIds',
+  'welcome',
+  'handoff',
+] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const OPTIONAL_TEXT = ['text', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb'] as const;
 
@@ -51,17 +68,38 @@ export function importEntries(text: string, format: ExportFormat): EntryFields[]
 
 /** A fixed key order, so equal entries export to equal text whatever order they were written in. */
 function ordered(e: EntryFields): Record<string, unknown> {
-  const keys: (keyof EntryFields)[] = ['number', 'type', 'keywords', ...OPTIONAL_TEXT, 'expiresAt', 'enabled', 'robotIds', 'welcome', 'handoff'];
+  const keys: (keyof EntryFields)[] = [
+    'number',
+    'type',
+    'keywords',
+    ...OPTIONAL_TEXT,
+    'expiresAt',
+    'enabled',
+    'robotIds',
+    'welcome',
+    'handoff',
+  ];
   return Object.fromEntries(keys.filter((k) => e[k] !== undefined).map((k) => [k, e[k]]));
 }
 
 function toCells(e: EntryFields): string[] {
   const cell: Record<Column, string> = {
-    number: String(e.number), type: e.type, keywords: e.keywords.join('|'),
-    text: e.text ?? '', title: e.title ?? '', description: e.description ?? '', url: e.url ?? '', pagePath: e.pagePath ?? '',
-    appId: e.appId ?? '', media: e.media ?? '', thumb: e.thumb ?? '',
+    number: String(e.number),
+    type: e.type,
+    keywords: e.keywords.join('|'),
+    text: e.text ?? '',
+    title: e.title ?? '',
+    description: e.description ?? '',
+    url: e.url ?? '',
+    pagePath: e.pagePath ?? '',
+    appId: e.appId ?? '',
+    media: e.media ?? '',
+    thumb: e.thumb ?? '',
     expiresAt: e.expiresAt === undefined ? '' : new Date(e.expiresAt).toISOString(),
-    enabled: String(e.enabled), robotIds: e.robotIds.join('|'), welcome: String(e.welcome), handoff: String(e.handoff),
+    enabled: String(e.enabled),
+    robotIds: e.robotIds.join('|'),
+    welcome: String(e.welcome),
+    handoff: String(e.handoff),
   };
   return CSV_COLUMNS.map((c) => cell[c]);
 }
@@ -89,7 +127,9 @@ function csvRecords(text: string): Record<string, unknown>[] {
   if (!header) return [];
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length > 0 || !header.includes('number') || !header.includes('type')) {
-    throw new ImportError([`CSV header: expected columns ${CSV_COLUMNS.join(',')}${unknown.length ? `; unknown: ${unknown.join(',')}` : ''}`]);
+    throw new ImportError([
+      `CSV header: expected columns ${CSV_COLUMNS.join(',')}${unknown.length ? `; unknown: ${unknown.join(',')}` : ''}`,
+    ]);
   }
   return body.map((cells) => {
     const at = (c: Column) => {
@@ -100,8 +140,12 @@ function csvRecords(text: string): Record<string, unknown>[] {
     const bool = (c: Column, dflt: boolean) => (at(c) === '' ? dflt : at(c) === 'true' ? true : at(c) === 'false' ? false : at(c));
     const record: Record<string, unknown> = {
       number: /^\d+$/.test(at('number')) ? Number(at('number')) : at('number'),
-      type: at('type'), keywords: list('keywords'), robotIds: list('robotIds'),
-      enabled: bool('enabled', true), welcome: bool('welcome', false), handoff: bool('handoff', false),
+      type: at('type'),
+      keywords: list('keywords'),
+      robotIds: list('robotIds'),
+      enabled: bool('enabled', true),
+      welcome: bool('welcome', false),
+      handoff: bool('handoff', false),
     };
     for (const k of OPTIONAL_TEXT) if (at(k) !== '') record[k] = at(k);
     if (at('expiresAt') !== '') {

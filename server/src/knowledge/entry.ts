@@ -11,9 +11,22 @@ export { ENTRY_TYPES, type EntryFields, type EntryType, type KnowledgeEntry } fr
  * Where media comes from: `media:<id>` (bytes stored with the knowledge base) or an http(s) URL. It is
  * uploaded to WeChat as temporary media only when a message needs it (see media-resolver.ts).
  */
-export const mediaSource = z.string().min(1).max(2000).regex(/^(media:[A-Za-z0-9_-]{1,64}|https?:\/\/\S+)$/, 'media:<id> or an http(s) URL');
-const keyword = z.string().trim().min(1).max(100).refine((k) => !k.includes('|'), 'a keyword may not contain |');
-const robotId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+export const mediaSource = z
+  .string()
+  .min(1)
+  .max(2000)
+  .regex(/^(media:[A-Za-z0-9_-]{1,64}|https?:\/\/\S+)$/, 'media:<id> or an http(s) URL');
+const keyword = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((k) => !k.includes('|'), 'a keyword may not contain |');
+const robotId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
 
 /** The fields an admin writes (API, CLI, import); scope and timestamps are added by the service. */
 export const entryFields = z.strictObject({
@@ -25,7 +38,11 @@ export const entryFields = z.strictObject({
   title: z.string().max(200).optional(),
   description: z.string().max(500).optional(),
   /** link: the web address. */
-  url: z.string().max(2000).regex(/^https?:\/\/\S+$/, 'an http(s) URL').optional(),
+  url: z
+    .string()
+    .max(2000)
+    .regex(/^https?:\/\/\S+$/, 'an http(s) URL')
+    .optional(),
   /** miniprogram: the page path. */
   pagePath: z.string().max(500).optional(),
   /** miniprogram card sent from an official account: the mini program's AppID. */
@@ -52,7 +69,11 @@ export function entryProblems(e: EntryFields): string[] {
     case 'text':
       return need(e.text, 'text');
     case 'link':
-      return [...need(e.title, 'a title'), ...need(e.url, 'a url'), ...(e.media?.startsWith('media:') ? ['a link picture must be an http(s) URL (WeChat fetches it)'] : [])];
+      return [
+        ...need(e.title, 'a title'),
+        ...need(e.url, 'a url'),
+        ...(e.media?.startsWith('media:') ? ['a link picture must be an http(s) URL (WeChat fetches it)'] : []),
+      ];
     case 'image':
     case 'voice':
       return need(e.media, 'media');

@@ -33,7 +33,9 @@ export class KnowledgeBase {
       groups.set(key, list);
     }
     this.indexes = new Map([...groups].map(([k, list]) => [k, new KnowledgeIndex(list)]));
-    this.settingsByScope = new Map(settings.map((s) => [scopeKey(s.channelId, s.merchantId), { handoffAfterMisses: s.handoffAfterMisses, threshold: s.threshold }]));
+    this.settingsByScope = new Map(
+      settings.map((s) => [scopeKey(s.channelId, s.merchantId), { handoffAfterMisses: s.handoffAfterMisses, threshold: s.threshold }]),
+    );
   }
 
   /** Replaces one scope's entries. */

@@ -88,7 +88,8 @@ export class KnowledgeIndex {
 
   /** The best live entry for `question` that `robotId` may send, or undefined below `threshold`. */
   match(question: string, robotId: string | undefined, now: number, threshold = DEFAULT_THRESHOLD): Match | undefined {
-    const usable = (e: KnowledgeEntry) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId)));
+    const usable = (e: KnowledgeEntry) =>
+      isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId)));
     return this.exact(question, usable) ?? this.ranked(question, usable, threshold);
   }
 
@@ -104,7 +105,9 @@ export class KnowledgeIndex {
   }
 
   welcome(robotId: string | undefined, now: number): KnowledgeEntry | undefined {
-    return this.welcomes.find((e) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId))));
+    return this.welcomes.find(
+      (e) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId))),
+    );
   }
 
   /**

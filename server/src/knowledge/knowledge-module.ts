@@ -20,7 +20,11 @@ export interface KnowledgeModuleDeps {
 
 export function knowledgeModule(store: KnowledgeStore, deps: KnowledgeModuleDeps): KnowledgeModule {
   const base = new KnowledgeBase();
-  const service = new KnowledgeService(store, base, { now: deps.now, newId: deps.newId, ...(deps.pollMs !== undefined && { pollMs: deps.pollMs }) });
+  const service = new KnowledgeService(store, base, {
+    now: deps.now,
+    newId: deps.newId,
+    ...(deps.pollMs !== undefined && { pollMs: deps.pollMs }),
+  });
   const robot = new KnowledgeRobot(base, { now: deps.now, onMiss: () => service.missRecorded() });
   const media = new KnowledgeMediaResolver({ store, now: deps.now });
   return { service, robot, media };

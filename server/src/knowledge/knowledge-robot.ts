@@ -93,7 +93,10 @@ export class KnowledgeRobot implements Robot {
   }
 }
 
-const ownScope = (ctx: RobotContext): Scope => ({ channelId: ctx.channelId, ...(ctx.merchantId !== undefined && { merchantId: ctx.merchantId }) });
+const ownScope = (ctx: RobotContext): Scope => ({
+  channelId: ctx.channelId,
+  ...(ctx.merchantId !== undefined && { merchantId: ctx.merchantId }),
+});
 
 function scopes(ctx: RobotContext): Scope[] {
   return ctx.merchantId === undefined ? [{ channelId: ctx.channelId }] : [ownScope(ctx), { channelId: ctx.channelId }];

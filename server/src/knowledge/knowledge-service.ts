@@ -47,11 +47,13 @@ export class KnowledgeService {
 
   /** Reads everything again; calls are chained so two reloads never interleave. */
   reload(): Promise<void> {
-    this.reloading = this.reloading.catch(() => undefined).then(async () => {
-      const revision = await this.store.revision();
-      this.base.loadAll(await this.store.all(), await this.store.settings());
-      this.revision = revision;
-    });
+    this.reloading = this.reloading
+      .catch(() => undefined)
+      .then(async () => {
+        const revision = await this.store.revision();
+        this.base.loadAll(await this.store.all(), await this.store.settings());
+        this.revision = revision;
+      });
     return this.reloading;
   }
 
@@ -93,7 +95,8 @@ export class KnowledgeService {
   }
 
   async create(scope: Scope, fields: EntryFields): Promise<KnowledgeEntry> {
-    if (this.list(scope).some((e) => e.number === fields.number)) throw new EngineError('invalid_state', `entry number ${fields.number} is taken`);
+    if (this.list(scope).some((e) => e.number === fields.number))
+      throw new EngineError('invalid_state', `entry number ${fields.number} is taken`);
     return this.save(scope, fields);
   }
 
@@ -126,13 +129,19 @@ export class KnowledgeService {
       throw err;
     }
     const now = this.options.now();
-    await this.store.put(fields.map((f) => ({ ...scope, ...f, updatedAt: now })), replace ? scope : undefined);
+    await this.store.put(
+      fields.map((f) => ({ ...scope, ...f, updatedAt: now })),
+      replace ? scope : undefined,
+    );
     await this.reload();
     return fields.length;
   }
 
   export(scope: Scope, format: ExportFormat): string {
-    return exportEntries(this.list(scope).map(({ channelId: _c, merchantId: _m, updatedAt: _u, ...f }) => f), format);
+    return exportEntries(
+      this.list(scope).map(({ channelId: _c, merchantId: _m, updatedAt: _u, ...f }) => f),
+      format,
+    );
   }
 
   settings(scope: Scope): RobotSettings {

@@ -16,10 +16,30 @@ beforeEach(async () => {
 });
 afterEach(() => emu.close());
 
-const PNG: StoredMedia = { id: 'pic', filename: 'pic.png', contentType: 'image/png', data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) };
-const store = { media: async (id: string) => (id === 'pic' ? PNG : id === 'amr' ? { ...PNG, id, filename: 'a.amr', contentType: 'audio/amr' } : id === 'mp4' ? { ...PNG, id, filename: 'v.mp4', contentType: 'video/mp4' } : undefined) };
+const PNG: StoredMedia = {
+  id: 'pic',
+  filename: 'pic.png',
+  contentType: 'image/png',
+  data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+};
+const store = {
+  media: async (id: string) =>
+    id === 'pic'
+      ? PNG
+      : id === 'amr'
+        ? { ...PNG, id, filename: 'a.amr', contentType: 'audio/amr' }
+        : id === 'mp4'
+          ? { ...PNG, id, filename: 'v.mp4', contentType: 'video/mp4' }
+          : undefined,
+};
 const base = { keywords: [], enabled: true, robotIds: [], welcome: false, handoff: false };
-const entry = (f: Partial<EntryFields> & Pick<EntryFields, 'type'>): KnowledgeEntry => ({ ...base, number: 1, channelId: 'ch', updatedAt: 0, ...f });
+const entry = (f: Partial<EntryFields> & Pick<EntryFields, 'type'>): KnowledgeEntry => ({
+  ...base,
+  number: 1,
+  channelId: 'ch',
+  updatedAt: 0,
+  ...f,
+});
 
 async function deliver(kind: ChannelKind, resolver: KnowledgeMediaResolver, e: KnowledgeEntry, openid: string, fresh = false) {
   const app = kind === 'miniprogram' ? MINI_PROGRAM : OFFICIAL_ACCOUNT;
@@ -34,18 +54,45 @@ async function deliver(kind: ChannelKind, resolver: KnowledgeMediaResolver, e: K
 it('sends every mini program type, with placeholders filled', async () => {
   const resolver = new KnowledgeMediaResolver({ store, now: () => emu.clock.now() });
   await emu.customerSays(MINI_PROGRAM, 'oMp', 'text', { deliver: false });
-  expect(await deliver('miniprogram', resolver, entry({ type: 'text', text: '[name]您好{br}您的编号 [id]' }), 'oMp')).toMatchObject({ msgtype: 'text', text: { content: '张三您好\n您的编号 c1' } });
+  expect(await deliver('miniprogram', resolver, entry({ type: 'text', text: '[name]您好{br}您的编号 [id]' }), 'oMp')).toMatchObject({
+    msgtype: 'text',
+    text: { content: '张三您好\n您的编号 c1' },
+  });
   expect(await deliver('miniprogram', resolver, entry({ type: 'image', media: 'media:pic' }), 'oMp')).toMatchObject({ msgtype: 'image' });
-  expect(await deliver('miniprogram', resolver, entry({ type: 'link', title: '[name]的订单', description: '点击查看', url: 'https://example.com/o', media: 'https://example.com/p.png' }), 'oMp')).toMatchObject({ msgtype: 'link', link: { title: '张三的订单' } });
-  expect(await deliver('miniprogram', resolver, entry({ type: 'miniprogram', title: '首页', pagePath: 'pages/index/index', media: 'media:pic' }), 'oMp')).toMatchObject({ msgtype: 'miniprogrampage' });
+  expect(
+    await deliver(
+      'miniprogram',
+      resolver,
+      entry({
+        type: 'link',
+        title: '[name]的订单',
+        description: '点击查看',
+        url: 'https://example.com/o',
+        media: 'https://example.com/p.png',
+      }),
+      'oMp',
+    ),
+  ).toMatchObject({ msgtype: 'link', link: { title: '张三的订单' } });
+  expect(
+    await deliver(
+      'miniprogram',
+      resolver,
+      entry({ type: 'miniprogram', title: '首页', pagePath: 'pages/index/index', media: 'media:pic' }),
+      'oMp',
+    ),
+  ).toMatchObject({ msgtype: 'miniprogrampage' });
   expect(callCount(emu.state, 'cgi-bin/media/upload')).toBe(1); // the picture was uploaded once, reused for the card
 });
 
 it('sends voice and video from an official account', async () => {
   const resolver = new KnowledgeMediaResolver({ store, now: () => emu.clock.now() });
   await emu.customerSays(OFFICIAL_ACCOUNT, 'oOa', 'text', { deliver: false });
-  expect(await deliver('official_account', resolver, entry({ type: 'voice', media: 'media:amr' }), 'oOa')).toMatchObject({ msgtype: 'voice' });
-  expect(await deliver('official_account', resolver, entry({ type: 'video', media: 'media:mp4', thumb: 'media:pic', title: 'Demo' }), 'oOa')).toMatchObject({ msgtype: 'video' });
+  expect(await deliver('official_account', resolver, entry({ type: 'voice', media: 'media:amr' }), 'oOa')).toMatchObject({
+    msgtype: 'voice',
+  });
+  expect(
+    await deliver('official_account', resolver, entry({ type: 'video', media: 'media:mp4', thumb: 'media:pic', title: 'Demo' }), 'oOa'),
+  ).toMatchObject({ msgtype: 'video' });
 });
 
 it('uploads again once the 3-day media_id has expired, and when WeChat says 40007', async () => {

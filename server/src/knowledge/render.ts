@@ -18,7 +18,10 @@ export interface Recipient {
 }
 
 export function fillPlaceholders(text: string, who: Recipient): string {
-  return text.replace(/\{br\}/gi, '\n').replace(/\[name\]/gi, () => who.nickname ?? '').replace(/\[id\]/gi, () => who.id);
+  return text
+    .replace(/\{br\}/gi, '\n')
+    .replace(/\[name\]/gi, () => who.nickname ?? '')
+    .replace(/\[id\]/gi, () => who.id);
 }
 
 export function renderEntry(e: KnowledgeEntry, who: Recipient): MessageContent {
@@ -27,11 +30,23 @@ export function renderEntry(e: KnowledgeEntry, who: Recipient): MessageContent {
     case 'text':
       return { type: 'text', text: fill(e.text) };
     case 'link':
-      return { type: 'link', title: fill(e.title), description: fill(e.description), url: e.url ?? '', ...(e.media !== undefined && { thumbUrl: e.media }) };
+      return {
+        type: 'link',
+        title: fill(e.title),
+        description: fill(e.description),
+        url: e.url ?? '',
+        ...(e.media !== undefined && { thumbUrl: e.media }),
+      };
     case 'image':
       return { type: 'image', mediaId: mediaRef(e.media ?? '') };
     case 'miniprogram':
-      return { type: 'miniprogrampage', title: fill(e.title), pagePath: e.pagePath ?? '', ...(e.appId !== undefined && { appId: e.appId }), thumbMediaId: mediaRef(e.media ?? '') };
+      return {
+        type: 'miniprogrampage',
+        title: fill(e.title),
+        pagePath: e.pagePath ?? '',
+        ...(e.appId !== undefined && { appId: e.appId }),
+        thumbMediaId: mediaRef(e.media ?? ''),
+      };
     case 'voice':
       return { type: 'voice', mediaId: mediaRef(e.media ?? '') };
     case 'video':

@@ -14,9 +14,39 @@ export function normalize(text: string): string {
 
 /** CJK ideographs by code point (a regex per character made indexing 10,000 entries take half a second). */
 function isHan(cp: number): boolean {
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)
+  );
 }
-const STOP = new Set(['a', 'an', 'the', 'is', 'are', 'do', 'does', 'i', 'you', 'my', 'your', 'to', 'of', 'for', 'in', 'on', 'can', 'how', 'what', 'me', 'it', 'and', 'or', 'please', 'with', 'we', 'be']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'do',
+  'does',
+  'i',
+  'you',
+  'my',
+  'your',
+  'to',
+  'of',
+  'for',
+  'in',
+  'on',
+  'can',
+  'how',
+  'what',
+  'me',
+  'it',
+  'and',
+  'or',
+  'please',
+  'with',
+  'we',
+  'be',
+]);
 const HAN_STOP = new Set(['的', '了', '吗', '呢', '吧', '啊', '么', '我', '你', '是', '请', '问']);
 
 function stem(word: string): string {

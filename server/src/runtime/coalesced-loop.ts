@@ -36,7 +36,9 @@ export class CoalescedLoop {
       return this.running;
     }
     this.running = this.pass()
-      .catch((err: unknown) => this.options.logger.error({ err: err instanceof Error ? err.message : String(err) }, `${this.options.name} pass failed`))
+      .catch((err: unknown) =>
+        this.options.logger.error({ err: err instanceof Error ? err.message : String(err) }, `${this.options.name} pass failed`),
+      )
       .finally(() => {
         this.running = undefined;
         if (this.again) {

@@ -24,7 +24,10 @@ let now: number;
 function setup(file = join(dir, 'kefu.db'), channelOf: InboxDeps['channelOf'] = async () => ({ kind: 'miniprogram', unionIdKey: KEY })) {
   const db = openDatabase(file);
   const inbox = new SqliteInbox(db);
-  const worker = new InboxWorker({ engine: fx.deps, inbox, channelOf }, { logger: pino({ level: 'silent' }), now: () => now, maxAttempts: 3 });
+  const worker = new InboxWorker(
+    { engine: fx.deps, inbox, channelOf },
+    { logger: pino({ level: 'silent' }), now: () => now, maxAttempts: 3 },
+  );
   return { db, inbox, worker };
 }
 
@@ -37,9 +40,23 @@ beforeEach(() => {
 describe('dedupeKey', () => {
   it('uses MsgId for messages and sender + time + event for events', () => {
     expect(dedupeKey(text('o1', '23241477706429916'))).toBe('m:23241477706429916');
-    const enter: InboundMessage = { type: 'user_enter_tempsession', toUserName: 'gh', fromUserName: 'o1', createTime: 5, sessionFrom: 'wxapp', context: decodeSessionFrom('wxapp') };
+    const enter: InboundMessage = {
+      type: 'user_enter_tempsession',
+      toUserName: 'gh',
+      fromUserName: 'o1',
+      createTime: 5,
+      sessionFrom: 'wxapp',
+      context: decodeSessionFrom('wxapp'),
+    };
     expect(dedupeKey(enter)).toBe('e:o1|5|user_enter_tempsession');
-    expect(dedupeKey({ type: 'unknown', msgType: 'event', event: 'x', raw: { FromUserName: 'o1', CreateTime: '5', MsgType: 'event', Event: 'x' } })).toBe('u:o1|5|event|x');
+    expect(
+      dedupeKey({
+        type: 'unknown',
+        msgType: 'event',
+        event: 'x',
+        raw: { FromUserName: 'o1', CreateTime: '5', MsgType: 'event', Event: 'x' },
+      }),
+    ).toBe('u:o1|5|event|x');
   });
 });
 
@@ -63,7 +80,9 @@ describe('SqliteInbox', () => {
     commits.push((db.prepare('SELECT count(*) AS n FROM inbox').get() as { n: number }).n);
     expect(outcomes.every((o) => o === 'stored')).toBe(true);
     expect(commits).toEqual([50]);
-    expect((await inbox.pending(now, 100)).map((e) => (e.message as TextMessage).msgId)).toEqual(Array.from({ length: 50 }, (_, i) => String(i)));
+    expect((await inbox.pending(now, 100)).map((e) => (e.message as TextMessage).msgId)).toEqual(
+      Array.from({ length: 50 }, (_, i) => String(i)),
+    );
   });
 
   it('keeps what it stored across a restart', async () => {
@@ -91,7 +110,14 @@ describe('InboxWorker', () => {
   it('gives the engine the session-from context with the UnionID decrypted', async () => {
     const { inbox, worker } = setup();
     const value = encodeSessionFrom({ nickname: '小明', unionId: encryptUnionId('oUnion-1', KEY), partnerId: 'p-1' }).value;
-    const enter: InboundMessage = { type: 'user_enter_tempsession', toUserName: 'gh', fromUserName: 'o9', createTime: 7, sessionFrom: value, context: decodeSessionFrom(value) };
+    const enter: InboundMessage = {
+      type: 'user_enter_tempsession',
+      toUserName: 'gh',
+      fromUserName: 'o9',
+      createTime: 7,
+      sessionFrom: value,
+      context: decodeSessionFrom(value),
+    };
     await inbox.accept(CHANNEL, enter, now);
     await worker.kick();
     const customer = [...fx.store.data.customers.values()].find((c) => c.openid === 'o9');
@@ -134,7 +160,9 @@ describe('the inbox scan', () => {
   it('reads only pending entries, in arrival order, through the partial index', () => {
     const { db } = setup();
     const plan = db
-      .prepare("EXPLAIN QUERY PLAN SELECT id, channel_id, message, received_at, attempts FROM inbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?")
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id, channel_id, message, received_at, attempts FROM inbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+      )
       .all(0, 100) as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail)).toEqual(['SCAN inbox USING INDEX inbox_pending']);
   });

@@ -4,7 +4,14 @@ import type { EngineNotice } from '../core/ports/notifier';
 import { NoticesToWeChatAgents } from './notices-to-wechat-agents';
 
 // An engine that fails on any use: a notice acted on shows up as a logged error.
-const brokenEngine = new Proxy({}, { get: () => { throw new Error('engine used'); } }) as EngineDeps;
+const brokenEngine = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('engine used');
+    },
+  },
+) as EngineDeps;
 const about = { channelId: 'shop', conversationId: 'c1', messageId: 'm1' };
 
 function notices() {
@@ -28,7 +35,16 @@ describe('NoticesToWeChatAgents', () => {
   /** The reaction to a message_added notice of an agent's conversation: 1 when it acted. */
   async function actsOn(direction: 'in' | 'out', sender: { kind: 'customer' } | { kind: 'robot' }): Promise<number> {
     const { error, notices: f } = notices();
-    const message = { id: 'm1', channelId: 'shop', conversationId: 'c1', customerId: 'cu1', direction, sender, content: { type: 'text' as const, text: '在吗' }, createdAt: 1 };
+    const message = {
+      id: 'm1',
+      channelId: 'shop',
+      conversationId: 'c1',
+      customerId: 'cu1',
+      direction,
+      sender,
+      content: { type: 'text' as const, text: '在吗' },
+      createdAt: 1,
+    };
     f.listener([{ type: 'message_added', ...about, agentId: 'a1', message }]);
     await f.idle();
     return error.mock.calls.length;

@@ -8,7 +8,8 @@ import type { EngineDeps } from '../app/support/engine-deps';
 import { keepAgentsInformed } from '../app/wechat-agent/keep-agents-informed';
 import type { EngineNotice } from '../core/ports/notifier';
 
-const fromCustomer = (n: Extract<EngineNotice, { type: 'message_added' }>) => n.message?.direction === 'in' && n.message.sender.kind === 'customer';
+const fromCustomer = (n: Extract<EngineNotice, { type: 'message_added' }>) =>
+  n.message?.direction === 'in' && n.message.sender.kind === 'customer';
 
 export class NoticesToWeChatAgents {
   private chain: Promise<void> = Promise.resolve();
@@ -23,7 +24,9 @@ export class NoticesToWeChatAgents {
     // Only these concern a WeChat agent; message_delivered, statuses and the queue length do not. A customer's own
     // message is forwarded by the story that records it, in the same unit (customerWroteOnWeChat), so its
     // notice is skipped: following it cost every customer message a second unit of work for nothing.
-    const relevant = notices.filter((n) => n.type === 'conversation_changed' || n.type === 'delivery_failed' || (n.type === 'message_added' && !fromCustomer(n)));
+    const relevant = notices.filter(
+      (n) => n.type === 'conversation_changed' || n.type === 'delivery_failed' || (n.type === 'message_added' && !fromCustomer(n)),
+    );
     if (relevant.length === 0) return;
     this.chain = this.chain.then(() =>
       keepAgentsInformed(this.engine, relevant).catch((err: unknown) =>

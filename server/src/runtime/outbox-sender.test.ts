@@ -28,7 +28,13 @@ it('finishes an item whose delivery was recorded before a crash, without sending
   const sends: unknown[] = [];
   const api = { postJson: async (_path: string, body: unknown) => void sends.push(body) } as unknown as WeChatApi;
   now += 1001; // the dead sender's lease has run out
-  const sender = new OutboxSender({ store, engine: f.deps, channel: async () => ({ kind: 'miniprogram', api }), logger: pino({ level: 'silent' }), now: () => now });
+  const sender = new OutboxSender({
+    store,
+    engine: f.deps,
+    channel: async () => ({ kind: 'miniprogram', api }),
+    logger: pino({ level: 'silent' }),
+    now: () => now,
+  });
   sender.start();
   await sender.kick();
   await sender.stop();

@@ -50,7 +50,12 @@ export class OutboxSender {
   private readonly loop: CoalescedLoop;
 
   constructor(private readonly deps: OutboxSenderDeps) {
-    this.loop = new CoalescedLoop(() => this.pass(), { name: 'outbox', logger: deps.logger, intervalMs: deps.pollMs ?? 1000, idleUntilStarted: true });
+    this.loop = new CoalescedLoop(() => this.pass(), {
+      name: 'outbox',
+      logger: deps.logger,
+      intervalMs: deps.pollMs ?? 1000,
+      idleUntilStarted: true,
+    });
   }
 
   start(): void {
@@ -75,7 +80,10 @@ export class OutboxSender {
         items.map((item) =>
           // A failure here (the store, the database) leaves the item leased; it is claimed again later.
           this.deliver(item).catch((err: unknown) =>
-            this.deps.logger.error({ outboxId: item.id, err: err instanceof Error ? err.message : String(err) }, 'delivering an outbox item failed'),
+            this.deps.logger.error(
+              { outboxId: item.id, err: err instanceof Error ? err.message : String(err) },
+              'delivering an outbox item failed',
+            ),
           ),
         ),
       );
@@ -94,7 +102,8 @@ export class OutboxSender {
       await store.markRetry(item.id, now() + backoffDelay(item.attempts - 1, SEND_BACKOFF), outcome.error);
       return;
     }
-    const final = outcome.kind === 'retry' ? { kind: 'failed' as const, reason: `gave up after ${item.attempts} attempts: ${outcome.error}` } : outcome;
+    const final =
+      outcome.kind === 'retry' ? { kind: 'failed' as const, reason: `gave up after ${item.attempts} attempts: ${outcome.error}` } : outcome;
     // The agent's view first, the outbox second: a crash in between leaves an item whose outcome is
     // already recorded, which the next claim finishes without sending again.
     if (!recorded) await this.record(item, final);
@@ -106,11 +115,16 @@ export class OutboxSender {
     const message = await this.deps.engine.uow.run((tx) => tx.messages.get(messageId));
     const d = message?.delivery;
     if (!d || d.status === 'pending') return undefined;
-    return d.status === 'sent' ? { kind: 'sent' } : { kind: 'failed', reason: d.reason, ...(d.wechatCode !== undefined && { wechatCode: d.wechatCode }) };
+    return d.status === 'sent'
+      ? { kind: 'sent' }
+      : { kind: 'failed', reason: d.reason, ...(d.wechatCode !== undefined && { wechatCode: d.wechatCode }) };
   }
 
   private async record(item: ClaimedOutboxItem, final: Exclude<Outcome, { kind: 'retry' }>): Promise<void> {
-    const outcome = final.kind === 'sent' ? { status: 'sent' as const } : { status: 'failed' as const, reason: final.reason, ...(final.wechatCode !== undefined && { wechatCode: final.wechatCode }) };
+    const outcome =
+      final.kind === 'sent'
+        ? { status: 'sent' as const }
+        : { status: 'failed' as const, reason: final.reason, ...(final.wechatCode !== undefined && { wechatCode: final.wechatCode }) };
     await recordDelivery(this.deps.engine, { messageId: item.messageId, outcome });
   }
 

@@ -30,7 +30,13 @@ export class WeChatApis {
     const fingerprint = `${record.appId}\n${record.appSecret}\n${record.tokenSource}`;
     const cached = this.cache.get(channelId);
     if (cached?.fingerprint === fingerprint) return cached.channel;
-    const broker = new AccessTokenBroker({ appId: record.appId, secret: record.appSecret, client: this.client, store: this.tokens, source: record.tokenSource });
+    const broker = new AccessTokenBroker({
+      appId: record.appId,
+      secret: record.appSecret,
+      client: this.client,
+      store: this.tokens,
+      source: record.tokenSource,
+    });
     const channel = { kind: record.kind, api: new WeChatApi(this.client, broker) };
     this.cache.set(channelId, { fingerprint, channel });
     return channel;

@@ -16,7 +16,8 @@ export function grantToColumns(g: Grant): GrantColumns {
 
 /** A row the CHECK constraints let through always maps back; anything else is a corrupt row. */
 export function grantFromColumns(c: GrantColumns): Grant {
-  if (c.role === 'merchant_admin' && c.channel_id !== null && c.merchant_id !== null) return { role: c.role, channelId: c.channel_id, merchantId: c.merchant_id };
+  if (c.role === 'merchant_admin' && c.channel_id !== null && c.merchant_id !== null)
+    return { role: c.role, channelId: c.channel_id, merchantId: c.merchant_id };
   if (c.role === 'agent' && c.agent_id !== null) return { role: c.role, agentId: c.agent_id };
   if (c.role === 'platform_admin') return { role: c.role };
   throw new Error(`auth row with an incomplete ${c.role} grant`);

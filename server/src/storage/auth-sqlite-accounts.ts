@@ -44,7 +44,14 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async add(a: LoginAccount) {
-    const row = { id: a.id, username: a.username, password_hash: a.passwordHash, ...grantToColumns(a.grant), created_at: a.createdAt, password_changed_at: a.passwordChangedAt };
+    const row = {
+      id: a.id,
+      username: a.username,
+      password_hash: a.passwordHash,
+      ...grantToColumns(a.grant),
+      created_at: a.createdAt,
+      password_changed_at: a.passwordChangedAt,
+    };
     return this.insert.run(row).changes > 0;
   }
 
@@ -86,7 +93,9 @@ export class SqliteSessionStore implements SessionStore {
   private readonly delExpired: Statement<[number]>;
 
   constructor(db: Database) {
-    this.insert = db.prepare('INSERT INTO login_sessions (token_hash, account_id, created_at, expires_at) VALUES (@token_hash, @account_id, @created_at, @expires_at)');
+    this.insert = db.prepare(
+      'INSERT INTO login_sessions (token_hash, account_id, created_at, expires_at) VALUES (@token_hash, @account_id, @created_at, @expires_at)',
+    );
     this.byHash = db.prepare('SELECT * FROM login_sessions WHERE token_hash = ?');
     this.del = db.prepare('DELETE FROM login_sessions WHERE token_hash = ?');
     this.delAccount = db.prepare('DELETE FROM login_sessions WHERE account_id = ?');

@@ -17,5 +17,7 @@ afterEach(() => {
 });
 
 it('the migration refuses incomplete grants', () => {
-  expect(() => db.prepare("INSERT INTO api_tokens (id, name, role, token_hash, created_at) VALUES ('x', 'x', 'agent', 'h', 1)").run()).toThrow(/CHECK/);
+  expect(() =>
+    db.prepare("INSERT INTO api_tokens (id, name, role, token_hash, created_at) VALUES ('x', 'x', 'agent', 'h', 1)").run(),
+  ).toThrow(/CHECK/);
 });

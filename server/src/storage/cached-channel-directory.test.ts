@@ -4,7 +4,18 @@ import { CachedChannelDirectory } from './cached-channel-directory';
 import { InMemoryChannelStore } from './testing/in-memory-channel-store';
 
 const channel = (id: string, name = id): ChannelRecord => ({
-  id, name, kind: 'miniprogram', appId: 'wx1', originalId: 'gh_1', token: 'tok', mode: 'plaintext', format: 'json', appSecret: 'sec', tokenSource: 'stable', createdAt: 1, updatedAt: 1,
+  id,
+  name,
+  kind: 'miniprogram',
+  appId: 'wx1',
+  originalId: 'gh_1',
+  token: 'tok',
+  mode: 'plaintext',
+  format: 'json',
+  appSecret: 'sec',
+  tokenSource: 'stable',
+  createdAt: 1,
+  updatedAt: 1,
 });
 
 function setup() {

@@ -70,27 +70,33 @@ it('sees this connection’s saves at once, in the same unit and the next', asyn
 it('sees what another connection committed (PRAGMA data_version)', async () => {
   await team();
   const other = new BetterSqlite3(join(dir, 'kefu.db'));
-  other.prepare("INSERT INTO agents (id, channel_id, merchant_id, data) VALUES ('a3', ?, '', ?)").run(CH, JSON.stringify({ name: '别处', status: 'online', maxConcurrent: 1, groupIds: [] }));
+  other
+    .prepare("INSERT INTO agents (id, channel_id, merchant_id, data) VALUES ('a3', ?, '', ?)")
+    .run(CH, JSON.stringify({ name: '别处', status: 'online', maxConcurrent: 1, groupIds: [] }));
   other.close();
   expect(ids(await team())).toEqual(['a1', 'a3']);
 });
 
 it('forgets what a unit read after its own save when the unit rolls back', async () => {
-  await expect(uow.run(async (tx) => {
-    await tx.agents.save(agent('a2'));
-    expect(ids(await tx.agents.listByMerchant(CH, undefined))).toEqual(['a1', 'a2']);
-    throw new Error('the unit fails');
-  })).rejects.toThrow('the unit fails');
+  await expect(
+    uow.run(async (tx) => {
+      await tx.agents.save(agent('a2'));
+      expect(ids(await tx.agents.listByMerchant(CH, undefined))).toEqual(['a1', 'a2']);
+      throw new Error('the unit fails');
+    }),
+  ).rejects.toThrow('the unit fails');
   expect(ids(await team())).toEqual(['a1']);
 });
 
 it('forgets what a savepoint read after its own save when it rolls back inside a batch', async () => {
   await uow.batch(async (scoped) => {
-    await expect(scoped.run(async (tx) => {
-      await tx.agents.save(agent('a2'));
-      await tx.agents.listByMerchant(CH, undefined);
-      throw new Error('this unit fails');
-    })).rejects.toThrow('this unit fails');
+    await expect(
+      scoped.run(async (tx) => {
+        await tx.agents.save(agent('a2'));
+        await tx.agents.listByMerchant(CH, undefined);
+        throw new Error('this unit fails');
+      }),
+    ).rejects.toThrow('this unit fails');
     expect(ids(await scoped.run((tx) => tx.agents.listByMerchant(CH, undefined)))).toEqual(['a1']);
   });
   expect(ids(await team())).toEqual(['a1']);

@@ -20,10 +20,33 @@ describe('createSqliteStorage', () => {
     const file = join(dir, 'kefu.db');
     const db = openDatabase(file);
     const s = createSqliteStorage(db, { masterKey: KEY, clock: new ManualClock(1000) });
-    await s.channels.save({ id: 'c1', name: 'n', kind: 'miniprogram', appId: 'wx1', originalId: 'gh_1', token: 'tok', mode: 'plaintext', format: 'json', appSecret: 'sec', tokenSource: 'stable', createdAt: 1, updatedAt: 1 });
+    await s.channels.save({
+      id: 'c1',
+      name: 'n',
+      kind: 'miniprogram',
+      appId: 'wx1',
+      originalId: 'gh_1',
+      token: 'tok',
+      mode: 'plaintext',
+      format: 'json',
+      appSecret: 'sec',
+      tokenSource: 'stable',
+      createdAt: 1,
+      updatedAt: 1,
+    });
     await s.tokens.save({ appId: 'wx1', source: 'stable', token: 'AT', obtainedAt: 1, expiresAt: 2 });
     const id = s.ids.next('outbox');
-    await s.uow.run((tx) => tx.outbox.enqueue({ id, channelId: 'c1', messageId: 'm', conversationId: 'cv', toOpenid: 'o', content: { type: 'text', text: 'x' }, createdAt: 1000 }));
+    await s.uow.run((tx) =>
+      tx.outbox.enqueue({
+        id,
+        channelId: 'c1',
+        messageId: 'm',
+        conversationId: 'cv',
+        toOpenid: 'o',
+        content: { type: 'text', text: 'x' },
+        createdAt: 1000,
+      }),
+    );
     db.close();
 
     const db2 = openDatabase(file);
@@ -36,7 +59,9 @@ describe('createSqliteStorage', () => {
 
   it('refuses a malformed key naming the variable, and a different key', () => {
     const db = openDatabase(join(dir, 'kefu.db'));
-    expect(() => createSqliteStorage(db, { masterKey: 'short', masterKeySource: 'KEFU_MASTER_KEY' })).toThrow(/^KEFU_MASTER_KEY must be 32 bytes/);
+    expect(() => createSqliteStorage(db, { masterKey: 'short', masterKeySource: 'KEFU_MASTER_KEY' })).toThrow(
+      /^KEFU_MASTER_KEY must be 32 bytes/,
+    );
     createSqliteStorage(db, { masterKey: KEY });
     expect(() => createSqliteStorage(db, { masterKey: randomBytes(32) })).toThrow(MasterKeyError);
     db.close();

@@ -44,7 +44,10 @@ export function createSqliteStorage(db: Database, options: SqliteStorageOptions)
   return {
     uow: new SqliteUnitOfWork(db),
     outbox: new SqliteOutboxStore(db, { ...(options.outboxLeaseMs !== undefined && { leaseMs: options.outboxLeaseMs }) }),
-    channels: new CachedChannelDirectory(new SqliteChannelStore(db, box), { clock, ...(options.channelCacheTtlMs !== undefined && { ttlMs: options.channelCacheTtlMs }) }),
+    channels: new CachedChannelDirectory(new SqliteChannelStore(db, box), {
+      clock,
+      ...(options.channelCacheTtlMs !== undefined && { ttlMs: options.channelCacheTtlMs }),
+    }),
     tokens: new EncryptedTokenStore(new SqliteTokenStore(db), box),
     ids: new TimeSortableIds(clock),
   };

@@ -19,5 +19,7 @@ export function verifyMasterKey(db: Database, box: SecretBox): void {
   } catch (error) {
     if (!(error instanceof SecretOpenError)) throw error;
   }
-  throw new MasterKeyError('the master key is not the one this database was written with; start with the original key (secrets sealed with it cannot be read otherwise)');
+  throw new MasterKeyError(
+    'the master key is not the one this database was written with; start with the original key (secrets sealed with it cannot be read otherwise)',
+  );
 }

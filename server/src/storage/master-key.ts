@@ -15,7 +15,10 @@ const BASE64URL = /^[A-Za-z0-9_-]{43}=?$/;
 /** Parses the configured master key; `source` names where it came from (e.g. the variable). */
 export function parseMasterKey(text: string, source = 'the master key'): Buffer {
   const value = text.trim();
-  if (value === '') throw new MasterKeyError(`${source} is empty: give ${MASTER_KEY_BYTES} random bytes as 64 hex digits or 44 base64 characters (e.g. openssl rand -base64 32)`);
+  if (value === '')
+    throw new MasterKeyError(
+      `${source} is empty: give ${MASTER_KEY_BYTES} random bytes as 64 hex digits or 44 base64 characters (e.g. openssl rand -base64 32)`,
+    );
   let key: Buffer | undefined;
   if (HEX.test(value)) key = Buffer.from(value, 'hex');
   else if (BASE64.test(value)) key = Buffer.from(value, 'base64');

@@ -21,7 +21,8 @@ beforeEach(async () => {
   deps = { uow, clock: new ManualClock(), ids: new SequentialIds(), notifier: new RecordingNotifier(), robot: new ScriptedRobot() };
   await uow.run(async (tx) => {
     await tx.settings.save(CH, undefined, { receptionMode: 'agents_only' });
-    for (let i = 10; i < 60; i++) await tx.agents.save({ id: `a${i}`, channelId: CH, name: `客服${i}`, status: 'online', maxConcurrent: 100, groupIds: [] });
+    for (let i = 10; i < 60; i++)
+      await tx.agents.save({ id: `a${i}`, channelId: CH, name: `客服${i}`, status: 'online', maxConcurrent: 100, groupIds: [] });
   });
 });
 afterEach(() => db.close());
@@ -52,14 +53,28 @@ describe('SQL statements of one customer message', () => {
     // and the channel's agents, 19 statements in all. Now: BEGIN, PRAGMA data_version, the message by
     // MsgId, the customer, the open conversation, the message, the two saves, COMMIT.
     expect(await customerWrites('请问发货了吗')).toEqual({
-      conversationById: 0, openConversation: 1, conversationKeys: 0, customerByOpenid: 1, customerKeys: 0, messageByMsgId: 1, channelAgents: 0, all: 9,
+      conversationById: 0,
+      openConversation: 1,
+      conversationKeys: 0,
+      customerByOpenid: 1,
+      customerKeys: 0,
+      messageByMsgId: 1,
+      channelAgents: 0,
+      all: 9,
     });
   });
 
   it('opening and routing a conversation: the new conversation is read once, before it exists', async () => {
     // Before: 5 reads by id, 2 key reads of conversations and 2 of customers, 34 statements in all.
     expect(await customerWrites('你好')).toEqual({
-      conversationById: 1, openConversation: 1, conversationKeys: 0, customerByOpenid: 1, customerKeys: 1, messageByMsgId: 1, channelAgents: 1, all: 25,
+      conversationById: 1,
+      openConversation: 1,
+      conversationKeys: 0,
+      customerByOpenid: 1,
+      customerKeys: 1,
+      messageByMsgId: 1,
+      channelAgents: 1,
+      all: 25,
     });
   });
 });

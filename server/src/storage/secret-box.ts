@@ -35,7 +35,8 @@ export class SecretBox {
 
   /** The plaintext; throws SecretOpenError when the key is wrong or the value was altered or moved. */
   open(sealed: string, associatedData: string): string {
-    const fail = () => new SecretOpenError(`cannot open the stored secret ${associatedData}: wrong master key, or the value was altered or moved`);
+    const fail = () =>
+      new SecretOpenError(`cannot open the stored secret ${associatedData}: wrong master key, or the value was altered or moved`);
     if (!sealed.startsWith(VERSION)) throw fail();
     const raw = Buffer.from(sealed.slice(VERSION.length), 'base64');
     if (raw.length < NONCE_BYTES + TAG_BYTES) throw fail();

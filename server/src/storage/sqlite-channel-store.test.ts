@@ -77,7 +77,10 @@ describe('SqliteChannelStore at rest', () => {
     db.prepare("UPDATE channels SET token = ? WHERE id = 'a'").run(`v1.${raw.toString('base64')}`);
     await expect(store.get('a')).rejects.toThrow(SecretOpenError);
     await expect(store.get('a')).rejects.toThrow('cannot open the stored secret channel a token');
-    const message = await store.list().then(() => '', (e: Error) => e.message);
+    const message = await store.list().then(
+      () => '',
+      (e: Error) => e.message,
+    );
     for (const secret of Object.values(SECRETS)) expect(message).not.toContain(secret);
   });
 

@@ -44,9 +44,17 @@ export class SqliteChannelStore implements ChannelStore {
     this.queue = serialFor(db);
     this.all = db.prepare('SELECT * FROM channels ORDER BY id');
     this.byId = db.prepare('SELECT * FROM channels WHERE id = ?');
-    const columns = 'id, name, kind, app_id, original_id, mode, format, token_source, created_at, updated_at, app_secret, token, encoding_aes_key, union_id_key, agents_see_union_id';
-    const values = columns.split(', ').map((c) => `@${c}`).join(', ');
-    const updates = columns.split(', ').slice(1).map((c) => `${c} = excluded.${c}`).join(', ');
+    const columns =
+      'id, name, kind, app_id, original_id, mode, format, token_source, created_at, updated_at, app_secret, token, encoding_aes_key, union_id_key, agents_see_union_id';
+    const values = columns
+      .split(', ')
+      .map((c) => `@${c}`)
+      .join(', ');
+    const updates = columns
+      .split(', ')
+      .slice(1)
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ');
     this.upsert = db.prepare(`INSERT INTO channels (${columns}) VALUES (${values}) ON CONFLICT (id) DO UPDATE SET ${updates}`);
     this.remove = db.prepare('DELETE FROM channels WHERE id = ?');
   }

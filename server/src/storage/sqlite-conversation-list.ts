@@ -26,7 +26,10 @@ export class ConversationLister {
   constructor(private readonly db: Database) {}
 
   list(q: ConversationListQuery): ConversationRow[] {
-    const params: Record<string, unknown> = { channel: q.channelId, limit: Math.min(Math.max(q.limit ?? DEFAULT_LIST_LIMIT, 0), MAX_LIST_LIMIT) };
+    const params: Record<string, unknown> = {
+      channel: q.channelId,
+      limit: Math.min(Math.max(q.limit ?? DEFAULT_LIST_LIMIT, 0), MAX_LIST_LIMIT),
+    };
     if (q.merchant) params.merchant = merchantKey(q.merchant.merchantId);
     if (q.states) params.states = JSON.stringify(q.states);
     if (q.agentId !== undefined) params.agent = q.agentId;

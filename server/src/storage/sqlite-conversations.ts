@@ -43,8 +43,15 @@ function toRow(c: Conversation): ConversationRow {
 type KeyColumns = Omit<ConversationRow, 'data'>;
 
 function sameKeys(a: KeyColumns, b: KeyColumns): boolean {
-  return a.channel_id === b.channel_id && a.merchant_id === b.merchant_id && a.customer_id === b.customer_id && a.state === b.state
-    && a.agent_id === b.agent_id && a.created_at === b.created_at && a.queued_at === b.queued_at;
+  return (
+    a.channel_id === b.channel_id &&
+    a.merchant_id === b.merchant_id &&
+    a.customer_id === b.customer_id &&
+    a.state === b.state &&
+    a.agent_id === b.agent_id &&
+    a.created_at === b.created_at &&
+    a.queued_at === b.queued_at
+  );
 }
 
 type Query = 'byId' | 'openOfCustomer' | 'openByCustomer' | 'latestWithAgent' | 'queued' | 'openOfChannel' | 'byAgent';
@@ -65,7 +72,8 @@ export class SqliteConversations implements ConversationRepository {
 
   /** Without a cache opened by the unit of work, every call reads the database. */
   constructor(db: Database, cache: UnitCache = new UnitCache()) {
-    const q = (where: string, order: string) => db.prepare<unknown[], ConversationRow>(`SELECT * FROM conversations WHERE ${where} ${order}`);
+    const q = (where: string, order: string) =>
+      db.prepare<unknown[], ConversationRow>(`SELECT * FROM conversations WHERE ${where} ${order}`);
     this.s = {
       byId: q('id = ?', ''),
       openOfCustomer: q("customer_id = ? AND merchant_id = ? AND state <> 'ended'", `${NEWEST_FIRST} LIMIT 1`),
@@ -82,7 +90,9 @@ export class SqliteConversations implements ConversationRepository {
          customer_id = excluded.customer_id, state = excluded.state, agent_id = excluded.agent_id,
          created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data`,
     );
-    this.keysOf = db.prepare('SELECT id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at FROM conversations WHERE id = ?');
+    this.keysOf = db.prepare(
+      'SELECT id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at FROM conversations WHERE id = ?',
+    );
     this.updateData = db.prepare('UPDATE conversations SET data = ? WHERE id = ?');
     // A JSON array parameter keeps this one prepared statement for any number of agents.
     this.assignedCounts = db.prepare(

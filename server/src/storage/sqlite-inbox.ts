@@ -7,7 +7,6 @@ import type { InboundMessage } from '../core/inbound-message';
 import { type AcceptOutcome, type Inbox, type InboxEntry, dedupeKey } from '../core/ports/inbox';
 import { type SerialQueue, serialFor } from './serial-lock';
 
-
 interface Waiting {
   channelId: string;
   message: InboundMessage;

@@ -10,7 +10,12 @@ import type { RobotContext } from '../core/ports/robot';
 let now = 1_000;
 let kb: KnowledgeModule;
 let database: ReturnType<typeof openDatabase>;
-const ctx = (conversationId = 'cv1', extra: Partial<RobotContext> = {}): RobotContext => ({ channelId: 'ch1', conversationId, customer: { id: 'c1', nickname: '张三' }, ...extra });
+const ctx = (conversationId = 'cv1', extra: Partial<RobotContext> = {}): RobotContext => ({
+  channelId: 'ch1',
+  conversationId,
+  customer: { id: 'c1', nickname: '张三' },
+  ...extra,
+});
 const ask = (text: string, c = ctx()) => kb.robot.answer({ type: 'text', text }, c);
 
 beforeEach(async () => {
@@ -22,7 +27,10 @@ beforeEach(async () => {
 afterEach(() => kb.service.stop());
 
 it('answers by number, keyword and ranked match, with placeholders', async () => {
-  expect(await ask('1')).toMatchObject({ kind: 'answer', replies: [{ type: 'text', text: expect.stringMatching(/^张三您好.*\n1\.菜单/s) }] });
+  expect(await ask('1')).toMatchObject({
+    kind: 'answer',
+    replies: [{ type: 'text', text: expect.stringMatching(/^张三您好.*\n1\.菜单/s) }],
+  });
   expect(await ask('怎么退货')).toMatchObject({ replies: [{ text: expect.stringContaining('7天无理由') }] });
   expect(await ask('4')).toMatchObject({ kind: 'answer', handoff: true });
 });
@@ -42,14 +50,20 @@ it('notices edits made by another process (the CLI) through the revision', async
   // A second module on the same database stands for the CLI: it shares the file, not the memory.
   const other = knowledgeModule(new SqliteKnowledgeStore(database), { now: () => now, newId: (p) => p, pollMs: 0 });
   await other.service.start();
-  await other.service.create({ channelId: 'ch1' }, { number: 99, keywords: ['新品'], type: 'text', text: '新品上市', enabled: true, robotIds: [], welcome: false, handoff: false });
+  await other.service.create(
+    { channelId: 'ch1' },
+    { number: 99, keywords: ['新品'], type: 'text', text: '新品上市', enabled: true, robotIds: [], welcome: false, handoff: false },
+  );
   await kb.service.reloadIfChanged();
   expect(await ask('新品')).toMatchObject({ replies: [{ text: '新品上市' }] });
 });
 
 it('counts misses, sends the welcome menu first, hands over after N misses in a row', async () => {
   await kb.service.saveSettings({ channelId: 'ch1' }, { handoffAfterMisses: 2, threshold: 0.5 });
-  expect(await ask('今天天气怎么样', ctx('new'))).toMatchObject({ kind: 'answer', replies: [{ text: expect.stringContaining('回复序号') }] });
+  expect(await ask('今天天气怎么样', ctx('new'))).toMatchObject({
+    kind: 'answer',
+    replies: [{ text: expect.stringContaining('回复序号') }],
+  });
   expect(await ask('今天天气怎么样', ctx('new'))).toEqual({ kind: 'no_answer' });
   expect(await ask('你是机器人吗', ctx('new'))).toMatchObject({ kind: 'answer', handoff: true });
   const misses = await kb.service.misses({ channelId: 'ch1' }, 10);
@@ -57,13 +71,22 @@ it('counts misses, sends the welcome menu first, hands over after N misses in a 
 });
 
 it('chooses entries by robot id and falls back from a merchant to the platform', async () => {
-  await kb.service.create({ channelId: 'ch1', merchantId: 'm1' }, { number: 3, keywords: ['退货'], type: 'text', text: '商户退货', enabled: true, robotIds: ['r2'], welcome: false, handoff: false });
+  await kb.service.create(
+    { channelId: 'ch1', merchantId: 'm1' },
+    { number: 3, keywords: ['退货'], type: 'text', text: '商户退货', enabled: true, robotIds: ['r2'], welcome: false, handoff: false },
+  );
   expect(await ask('退货', ctx('a', { merchantId: 'm1', robotId: 'r2' }))).toMatchObject({ replies: [{ text: '商户退货' }] });
-  expect(await ask('退货', ctx('b', { merchantId: 'm1', robotId: 'r1' }))).toMatchObject({ replies: [{ text: expect.stringContaining('7天') }] });
+  expect(await ask('退货', ctx('b', { merchantId: 'm1', robotId: 'r1' }))).toMatchObject({
+    replies: [{ text: expect.stringContaining('7天') }],
+  });
 });
 
 it('exports and re-imports CSV and JSON exactly', async () => {
-  await kb.service.update({ channelId: 'ch1' }, 2, { text: '=1+1, "quoted"\r\nline', expiresAt: Date.UTC(2030, 0, 1, 8, 30, 0, 123), robotIds: ['r1', 'r2'] });
+  await kb.service.update({ channelId: 'ch1' }, 2, {
+    text: '=1+1, "quoted"\r\nline',
+    expiresAt: Date.UTC(2030, 0, 1, 8, 30, 0, 123),
+    robotIds: ['r1', 'r2'],
+  });
   for (const format of ['csv', 'json'] as const) {
     const first = kb.service.export({ channelId: 'ch1' }, format);
     await kb.service.import({ channelId: 'ch2' }, first, format, true);
@@ -83,11 +106,31 @@ it("looks an entry up for an agent's @n:k# by number or exact keyword, as the ro
 });
 
 it('keeps who owns stored media; media stored before owners were recorded have none', async () => {
-  const source = await kb.service.saveMedia({ filename: 'a.png', contentType: 'image/png', data: new Uint8Array([1, 2, 3]), owner: { channelId: 'ch1', merchantId: 'm1' }, kind: 'reply' });
+  const source = await kb.service.saveMedia({
+    filename: 'a.png',
+    contentType: 'image/png',
+    data: new Uint8Array([1, 2, 3]),
+    owner: { channelId: 'ch1', merchantId: 'm1' },
+    kind: 'reply',
+  });
   expect(source).toBe('media:kbm_1');
-  expect(await kb.service.media(source)).toEqual({ id: 'kbm_1', filename: 'a.png', contentType: 'image/png', data: new Uint8Array([1, 2, 3]), owner: { channelId: 'ch1', merchantId: 'm1' }, kind: 'reply', createdAt: now });
+  expect(await kb.service.media(source)).toEqual({
+    id: 'kbm_1',
+    filename: 'a.png',
+    contentType: 'image/png',
+    data: new Uint8Array([1, 2, 3]),
+    owner: { channelId: 'ch1', merchantId: 'm1' },
+    kind: 'reply',
+    createdAt: now,
+  });
   database.prepare("INSERT INTO knowledge_media (id, filename, content_type, data) VALUES ('old', 'o.png', 'image/png', x'00')").run();
-  expect(await kb.service.media('old')).toEqual({ id: 'old', filename: 'o.png', contentType: 'image/png', data: new Uint8Array([0]), kind: 'knowledge' });
+  expect(await kb.service.media('old')).toEqual({
+    id: 'old',
+    filename: 'o.png',
+    contentType: 'image/png',
+    data: new Uint8Array([0]),
+    kind: 'knowledge',
+  });
   await kb.service.saveMedia({ filename: 'p.png', contentType: 'image/png', data: new Uint8Array([4]), owner: { channelId: 'ch1' } });
   expect((await kb.service.media('kbm_1'))?.owner).toEqual({ channelId: 'ch1' }); // same id from the test's generator: replaced
 });

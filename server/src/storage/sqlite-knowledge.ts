@@ -57,17 +57,23 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     this.s = {
       all: db.prepare('SELECT * FROM knowledge_entries ORDER BY channel_id, merchant_key, number'),
       revision: db.prepare('SELECT value FROM knowledge_revision WHERE id = 1').pluck(),
-      upsert: db.prepare(`INSERT INTO knowledge_entries (channel_id, merchant_key, number, body, updated_at) VALUES (@channel_id, @merchant_key, @number, @body, @updated_at)
+      upsert:
+        db.prepare(`INSERT INTO knowledge_entries (channel_id, merchant_key, number, body, updated_at) VALUES (@channel_id, @merchant_key, @number, @body, @updated_at)
         ON CONFLICT (channel_id, merchant_key, number) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`),
       clearScope: db.prepare('DELETE FROM knowledge_entries WHERE channel_id = ? AND merchant_key = ?'),
       remove: db.prepare('DELETE FROM knowledge_entries WHERE channel_id = ? AND merchant_key = ? AND number = ?'),
       settings: db.prepare('SELECT * FROM knowledge_settings'),
-      saveSettings: db.prepare(`INSERT INTO knowledge_settings (channel_id, merchant_key, handoff_after_misses, threshold) VALUES (?, ?, ?, ?)
+      saveSettings:
+        db.prepare(`INSERT INTO knowledge_settings (channel_id, merchant_key, handoff_after_misses, threshold) VALUES (?, ?, ?, ?)
         ON CONFLICT (channel_id, merchant_key) DO UPDATE SET handoff_after_misses = excluded.handoff_after_misses, threshold = excluded.threshold`),
       addMiss: db.prepare(`INSERT INTO knowledge_misses (channel_id, merchant_key, key, question, count, last_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (channel_id, merchant_key, key) DO UPDATE SET count = count + excluded.count, last_at = max(last_at, excluded.last_at)`),
-      misses: db.prepare('SELECT * FROM knowledge_misses WHERE channel_id = ? AND merchant_key = ? ORDER BY count DESC, last_at DESC LIMIT ?'),
-      saveMedia: db.prepare('INSERT OR REPLACE INTO knowledge_media (id, filename, content_type, data, channel_id, merchant_key, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      misses: db.prepare(
+        'SELECT * FROM knowledge_misses WHERE channel_id = ? AND merchant_key = ? ORDER BY count DESC, last_at DESC LIMIT ?',
+      ),
+      saveMedia: db.prepare(
+        'INSERT OR REPLACE INTO knowledge_media (id, filename, content_type, data, channel_id, merchant_key, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       media: db.prepare('SELECT * FROM knowledge_media WHERE id = ?'),
     };
   }
@@ -95,16 +101,20 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
 
   settings(): Promise<(Scope & RobotSettings)[]> {
     return this.queue.run(() =>
-      (this.s.settings!.all() as { channel_id: string; merchant_key: string; handoff_after_misses: number; threshold: number }[]).map((r) => ({
-        ...scopeOf(r.channel_id, r.merchant_key),
-        handoffAfterMisses: r.handoff_after_misses,
-        threshold: r.threshold,
-      })),
+      (this.s.settings!.all() as { channel_id: string; merchant_key: string; handoff_after_misses: number; threshold: number }[]).map(
+        (r) => ({
+          ...scopeOf(r.channel_id, r.merchant_key),
+          handoffAfterMisses: r.handoff_after_misses,
+          threshold: r.threshold,
+        }),
+      ),
     );
   }
 
   saveSettings(scope: Scope, settings: RobotSettings): Promise<void> {
-    return this.queue.run(() => void this.s.saveSettings!.run(scope.channelId, mkey(scope.merchantId), settings.handoffAfterMisses, settings.threshold));
+    return this.queue.run(
+      () => void this.s.saveSettings!.run(scope.channelId, mkey(scope.merchantId), settings.handoffAfterMisses, settings.threshold),
+    );
   }
 
   addMisses(misses: readonly (MissCount & { key: string })[]): Promise<void> {
@@ -117,7 +127,15 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
 
   misses(scope: Scope, limit: number): Promise<MissCount[]> {
     return this.queue.run(() =>
-      (this.s.misses!.all(scope.channelId, mkey(scope.merchantId), limit) as { channel_id: string; merchant_key: string; question: string; count: number; last_at: number }[]).map((r) => ({
+      (
+        this.s.misses!.all(scope.channelId, mkey(scope.merchantId), limit) as {
+          channel_id: string;
+          merchant_key: string;
+          question: string;
+          count: number;
+          last_at: number;
+        }[]
+      ).map((r) => ({
         ...scopeOf(r.channel_id, r.merchant_key),
         question: r.question,
         count: r.count,
@@ -128,7 +146,18 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
 
   saveMedia(m: StoredMedia): Promise<void> {
     const owner = m.owner ? [m.owner.channelId, mkey(m.owner.merchantId)] : [null, null];
-    return this.queue.run(() => void this.s.saveMedia!.run(m.id, m.filename, m.contentType, Buffer.from(m.data), ...owner, m.kind ?? 'knowledge', m.createdAt ?? null));
+    return this.queue.run(
+      () =>
+        void this.s.saveMedia!.run(
+          m.id,
+          m.filename,
+          m.contentType,
+          Buffer.from(m.data),
+          ...owner,
+          m.kind ?? 'knowledge',
+          m.createdAt ?? null,
+        ),
+    );
   }
 
   media(id: string): Promise<StoredMedia | undefined> {

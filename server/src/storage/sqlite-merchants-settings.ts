@@ -58,7 +58,10 @@ export class SqliteSettings implements SettingsRepository {
   private readonly select: Statement<[string, string], { data: string }>;
   private readonly upsert: Statement<[string, string, string]>;
 
-  constructor(db: Database, private readonly cache = new ConfigCache()) {
+  constructor(
+    db: Database,
+    private readonly cache = new ConfigCache(),
+  ) {
     this.select = db.prepare('SELECT data FROM routing_settings WHERE channel_id = ? AND merchant_id = ?');
     this.upsert = db.prepare(
       `INSERT INTO routing_settings (channel_id, merchant_id, data) VALUES (?, ?, ?)

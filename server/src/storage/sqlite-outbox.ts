@@ -27,7 +27,15 @@ const COLUMNS = ['id', 'channelId', 'toOpenid', 'messageId', 'createdAt'] as con
 
 function itemOf(r: Row): OutboxItem {
   const rest = parseJson<Omit<OutboxItem, (typeof COLUMNS)[number]>>(r.data);
-  return { id: r.id, channelId: r.channel_id, messageId: r.message_id, conversationId: rest.conversationId, toOpenid: r.to_openid, content: rest.content, createdAt: r.created_at };
+  return {
+    id: r.id,
+    channelId: r.channel_id,
+    messageId: r.message_id,
+    conversationId: rest.conversationId,
+    toOpenid: r.to_openid,
+    content: rest.content,
+    createdAt: r.created_at,
+  };
 }
 
 function entryOf(r: Row): OutboxEntry {
@@ -54,7 +62,14 @@ export class SqliteOutbox implements Outbox {
   }
 
   async enqueue(item: OutboxItem): Promise<void> {
-    this.insert.run({ id: item.id, channel_id: item.channelId, to_openid: item.toOpenid, message_id: item.messageId, created_at: item.createdAt, data: restAsJson(item, COLUMNS) });
+    this.insert.run({
+      id: item.id,
+      channel_id: item.channelId,
+      to_openid: item.toOpenid,
+      message_id: item.messageId,
+      created_at: item.createdAt,
+      data: restAsJson(item, COLUMNS),
+    });
   }
 }
 

@@ -28,28 +28,57 @@ interface Subject {
 
 let files = 0;
 const subjects: Array<[string, () => Subject]> = [
-  ['in-memory', () => {
-    const store = new InMemoryStore();
-    return { uow: store, reports: new InMemoryReports(store), close: () => undefined };
-  }],
-  ['sqlite', () => {
-    const db = openDatabase(join(dir, `reports-${++files}.db`));
-    return { uow: new SqliteUnitOfWork(db), reports: new SqliteReports(db), close: () => db.close() };
-  }],
+  [
+    'in-memory',
+    () => {
+      const store = new InMemoryStore();
+      return { uow: store, reports: new InMemoryReports(store), close: () => undefined };
+    },
+  ],
+  [
+    'sqlite',
+    () => {
+      const db = openDatabase(join(dir, `reports-${++files}.db`));
+      return { uow: new SqliteUnitOfWork(db), reports: new SqliteReports(db), close: () => db.close() };
+    },
+  ],
 ];
 
 const conv = (id: string, merchantId: string | undefined, createdAt: number, over: Partial<Conversation> = {}): Conversation => ({
-  id, channelId: 'ch1', ...(merchantId !== undefined && { merchantId }), customerId: `cu-${id}`, state: 'ended', remainingChain: [], excludedAgentIds: [], createdAt, ...over,
+  id,
+  channelId: 'ch1',
+  ...(merchantId !== undefined && { merchantId }),
+  customerId: `cu-${id}`,
+  state: 'ended',
+  remainingChain: [],
+  excludedAgentIds: [],
+  createdAt,
+  ...over,
 });
 const msg = (id: string, conversationId: string, direction: 'in' | 'out', createdAt: number): Message => ({
-  id, channelId: 'ch1', conversationId, customerId: `cu-${conversationId}`, direction, sender: direction === 'in' ? { kind: 'customer' } : { kind: 'agent', agentId: 'a1' },
-  content: { type: 'text', text: id }, createdAt, ...(direction === 'in' ? { wechatMsgId: `w-${id}` } : { delivery: { status: 'sent', at: createdAt } }),
+  id,
+  channelId: 'ch1',
+  conversationId,
+  customerId: `cu-${conversationId}`,
+  direction,
+  sender: direction === 'in' ? { kind: 'customer' } : { kind: 'agent', agentId: 'a1' },
+  content: { type: 'text', text: id },
+  createdAt,
+  ...(direction === 'in' ? { wechatMsgId: `w-${id}` } : { delivery: { status: 'sent', at: createdAt } }),
 });
 
 async function arrange(uow: UnitOfWork): Promise<void> {
   await uow.run(async (tx) => {
     const all = [
-      conv('c1', 'm1', 1000, { state: 'ended', queuedAt: 1100, assignedAt: 1500, firstAgentResponseAt: 2500, endedAt: 9000, agentId: 'a1', endReason: 'agent_ended' }),
+      conv('c1', 'm1', 1000, {
+        state: 'ended',
+        queuedAt: 1100,
+        assignedAt: 1500,
+        firstAgentResponseAt: 2500,
+        endedAt: 9000,
+        agentId: 'a1',
+        endReason: 'agent_ended',
+      }),
       conv('c2', 'm1', 1000, { state: 'queued', queuedAt: 1200 }),
       conv('c3', 'm2', 1500, { state: 'queued', queuedAt: 1600 }),
       conv('c4', undefined, 2000, { state: 'bot' }),
@@ -57,9 +86,19 @@ async function arrange(uow: UnitOfWork): Promise<void> {
       { ...conv('c6', 'm1', 1000), channelId: 'ch2' },
     ];
     for (const c of all) await tx.conversations.save(c);
-    await tx.customers.save({ id: 'cu-c1', channelId: 'ch1', openid: 'o-1', nickname: '小明', params: {}, customFields: {}, firstSeenAt: 1, lastSeenAt: 1 });
+    await tx.customers.save({
+      id: 'cu-c1',
+      channelId: 'ch1',
+      openid: 'o-1',
+      nickname: '小明',
+      params: {},
+      customFields: {},
+      firstSeenAt: 1,
+      lastSeenAt: 1,
+    });
     await tx.customers.save({ id: 'cu-c2', channelId: 'ch1', openid: 'o-2', params: {}, customFields: {}, firstSeenAt: 1, lastSeenAt: 1 });
-    for (const m of [msg('m1', 'c1', 'in', 1000), msg('m2', 'c1', 'out', 1500), msg('m3', 'c1', 'in', 1600), msg('m4', 'c2', 'in', 1000)]) await tx.messages.add(m);
+    for (const m of [msg('m1', 'c1', 'in', 1000), msg('m2', 'c1', 'out', 1500), msg('m3', 'c1', 'in', 1600), msg('m4', 'c2', 'in', 1000)])
+      await tx.messages.add(m);
   });
 }
 
@@ -83,7 +122,9 @@ describe.each(subjects)('%s Reports', (_name, open) => {
     ]);
     expect(await s.reports.conversationTimes(platform, { from: 0, to: 5000 })).toEqual([{ state: 'bot', createdAt: 2000 }]);
     expect(await s.reports.conversationTimes(everyone, { from: 1000, to: 5001 })).toHaveLength(5);
-    expect(await s.reports.conversationTimes(m1, { from: 5000, to: 6000 })).toEqual([{ state: 'left_message', createdAt: 5000, leftMessageAt: 5100 }]);
+    expect(await s.reports.conversationTimes(m1, { from: 5000, to: 6000 })).toEqual([
+      { state: 'left_message', createdAt: 5000, leftMessageAt: 5100 },
+    ]);
   });
 
   it('counts the queue now', async () => {
@@ -96,10 +137,24 @@ describe.each(subjects)('%s Reports', (_name, open) => {
     const first = await s.reports.conversationPage(everyone, { from: 0, to: 10_000 }, 0, 2);
     expect(first.total).toBe(5);
     expect(first.rows.map((r) => r.conversation.id)).toEqual(['c1', 'c2']);
-    expect(first.rows[0]).toEqual({ conversation: expect.objectContaining({ id: 'c1', merchantId: 'm1', agentId: 'a1', endReason: 'agent_ended' }), customer: { openid: 'o-1', nickname: '小明' }, messagesIn: 2, messagesOut: 1 });
-    expect(first.rows[1]).toEqual({ conversation: expect.objectContaining({ id: 'c2' }), customer: { openid: 'o-2' }, messagesIn: 1, messagesOut: 0 });
+    expect(first.rows[0]).toEqual({
+      conversation: expect.objectContaining({ id: 'c1', merchantId: 'm1', agentId: 'a1', endReason: 'agent_ended' }),
+      customer: { openid: 'o-1', nickname: '小明' },
+      messagesIn: 2,
+      messagesOut: 1,
+    });
+    expect(first.rows[1]).toEqual({
+      conversation: expect.objectContaining({ id: 'c2' }),
+      customer: { openid: 'o-2' },
+      messagesIn: 1,
+      messagesOut: 0,
+    });
     const rest = await s.reports.conversationPage(everyone, { from: 0, to: 10_000 }, 2, 10);
-    expect(rest.rows.map((r) => [r.conversation.id, r.customer, r.messagesIn])).toEqual([['c3', undefined, 0], ['c4', undefined, 0], ['c5', undefined, 0]]);
+    expect(rest.rows.map((r) => [r.conversation.id, r.customer, r.messagesIn])).toEqual([
+      ['c3', undefined, 0],
+      ['c4', undefined, 0],
+      ['c5', undefined, 0],
+    ]);
     expect((await s.reports.conversationPage(m1, { from: 0, to: 2000 }, 0, 10)).rows.map((r) => r.conversation.id)).toEqual(['c1', 'c2']);
     expect(await s.reports.conversationPage(m1, { from: 20_000, to: 30_000 }, 0, 10)).toEqual({ total: 0, rows: [] });
   });

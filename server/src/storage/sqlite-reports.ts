@@ -40,19 +40,24 @@ const CREATED = 'c.created_at >= @from AND c.created_at < @to';
 
 export class SqliteReports implements Reports {
   private readonly queue: SerialQueue;
-  private readonly times = scoped((w) => `SELECT c.state, c.created_at, c.queued_at, json_extract(c.data, '$.assignedAt') AS assigned_at,
+  private readonly times = scoped(
+    (w) => `SELECT c.state, c.created_at, c.queued_at, json_extract(c.data, '$.assignedAt') AS assigned_at,
       json_extract(c.data, '$.firstAgentResponseAt') AS first_response_at, json_extract(c.data, '$.leftMessageAt') AS left_at,
-      json_extract(c.data, '$.endedAt') AS ended_at FROM conversations c WHERE ${w} AND ${CREATED}`);
+      json_extract(c.data, '$.endedAt') AS ended_at FROM conversations c WHERE ${w} AND ${CREATED}`,
+  );
   private readonly queued = scoped((w) => `SELECT count(*) FROM conversations c WHERE ${w} AND c.state = 'queued'`);
   private readonly total = scoped((w) => `SELECT count(*) FROM conversations c WHERE ${w} AND ${CREATED}`);
-  private readonly page = scoped((w) => `SELECT c.*, cu.openid AS customer_openid, json_extract(cu.data, '$.nickname') AS customer_nickname
+  private readonly page = scoped(
+    (w) => `SELECT c.*, cu.openid AS customer_openid, json_extract(cu.data, '$.nickname') AS customer_nickname
       FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id
-      WHERE ${w} AND ${CREATED} ORDER BY c.created_at, c.id LIMIT @limit OFFSET @offset`);
+      WHERE ${w} AND ${CREATED} ORDER BY c.created_at, c.id LIMIT @limit OFFSET @offset`,
+  );
   private readonly counts: Statement<[string], { conversation_id: string; n_in: number; n_out: number }>;
 
   constructor(private readonly db: Database) {
     this.queue = serialFor(db);
-    this.counts = db.prepare(`SELECT conversation_id, sum(json_extract(data, '$.direction') = 'in') AS n_in, sum(json_extract(data, '$.direction') = 'out') AS n_out
+    this.counts =
+      db.prepare(`SELECT conversation_id, sum(json_extract(data, '$.direction') = 'in') AS n_in, sum(json_extract(data, '$.direction') = 'out') AS n_out
       FROM messages WHERE conversation_id IN (SELECT value FROM json_each(?)) GROUP BY conversation_id`);
   }
 
@@ -74,7 +79,12 @@ export class SqliteReports implements Reports {
     return this.queue.run(() => this.queued(this.db, scope).pluck().get(params(scope)) as number);
   }
 
-  conversationPage(scope: ReportScope, range: TimeRange, offset: number, limit: number): Promise<{ total: number; rows: ConversationExportRow[] }> {
+  conversationPage(
+    scope: ReportScope,
+    range: TimeRange,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; rows: ConversationExportRow[] }> {
     return this.queue.run(() => {
       const total = this.total(this.db, scope).pluck().get(params(scope, range)) as number;
       const page = this.page(this.db, scope).all({ ...params(scope, range), offset, limit }) as PageRow[];
@@ -95,5 +105,9 @@ export class SqliteReports implements Reports {
 }
 
 function params(scope: ReportScope, range?: TimeRange): Params {
-  return { channel: scope.channelId, ...(scope.merchant && { merchant: merchantKey(scope.merchant.merchantId) }), ...(range && { from: range.from, to: range.to }) };
+  return {
+    channel: scope.channelId,
+    ...(scope.merchant && { merchant: merchantKey(scope.merchant.merchantId) }),
+    ...(range && { from: range.from, to: range.to }),
+  };
 }

@@ -33,7 +33,11 @@ class SqliteScopedRecords<T extends ScopedRecord> {
   private readonly upsert: Statement<[Row]>;
 
   /** Reads are kept across units in `cache` (config-cache.ts) while the unit of work has it open. */
-  constructor(db: Database, private readonly table: ScopedTable, protected readonly cache = new ConfigCache()) {
+  constructor(
+    db: Database,
+    private readonly table: ScopedTable,
+    protected readonly cache = new ConfigCache(),
+  ) {
     // `table` is one of three constants, never input.
     this.byId = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
     this.byMerchant = db.prepare(`SELECT * FROM ${table} WHERE channel_id = ? AND merchant_id = ? ORDER BY id`);
@@ -52,12 +56,19 @@ class SqliteScopedRecords<T extends ScopedRecord> {
   }
 
   async save(record: T): Promise<void> {
-    this.upsert.run({ id: record.id, channel_id: record.channelId, merchant_id: merchantKey(record.merchantId), data: restAsJson(record, COLUMNS) });
+    this.upsert.run({
+      id: record.id,
+      channel_id: record.channelId,
+      merchant_id: merchantKey(record.merchantId),
+      data: restAsJson(record, COLUMNS),
+    });
     this.cache.wrote(this.table);
   }
 
   async listByMerchant(channelId: string, merchantId: string | undefined): Promise<T[]> {
-    return this.keptList(`merchant ${keyOf(channelId, merchantKey(merchantId))}`, () => this.byMerchant.all(channelId, merchantKey(merchantId)));
+    return this.keptList(`merchant ${keyOf(channelId, merchantKey(merchantId))}`, () =>
+      this.byMerchant.all(channelId, merchantKey(merchantId)),
+    );
   }
 
   async listByChannel(channelId: string): Promise<T[]> {

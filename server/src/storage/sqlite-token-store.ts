@@ -41,7 +41,10 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   save(t: StoredToken): Promise<void> {
-    return this.queue.run(() => void this.upsertStmt.run({ app_id: t.appId, source: t.source, token: t.token, obtained_at: t.obtainedAt, expires_at: t.expiresAt }));
+    return this.queue.run(
+      () =>
+        void this.upsertStmt.run({ app_id: t.appId, source: t.source, token: t.token, obtained_at: t.obtainedAt, expires_at: t.expiresAt }),
+    );
   }
 
   discard(appId: string, source: TokenSource, token: string): Promise<void> {

@@ -28,7 +28,12 @@ describe('decodeSessionFrom: no context', () => {
 describe("decodeSessionFrom: Sobot's template", () => {
   it('reads the documented full example', () => {
     expect(fieldsOf(SOBOT_FULL_TEMPLATE)).toEqual({
-      kind: 'sobot', fields: SOBOT_FULL_FIELDS, truncated: false, lost: [], problems: [], raw: SOBOT_FULL_TEMPLATE,
+      kind: 'sobot',
+      fields: SOBOT_FULL_FIELDS,
+      truncated: false,
+      lost: [],
+      problems: [],
+      raw: SOBOT_FULL_TEMPLATE,
     });
   });
 
@@ -37,13 +42,17 @@ describe("decodeSessionFrom: Sobot's template", () => {
     expect(fieldsOf('sobot|||').fields).toEqual({});
     expect(fieldsOf('sobot').fields).toEqual({});
     expect(fieldsOf(`sobot|nick|https://a/b.png|${SOBOT_PARAMS}`).fields).toEqual({
-      nickname: 'nick', avatarUrl: 'https://a/b.png', params: { name: 'sobot', age: '18' },
+      nickname: 'nick',
+      avatarUrl: 'https://a/b.png',
+      params: { name: 'sobot', age: '18' },
     });
   });
 
   it('takes keyed fields in any order', () => {
     expect(fieldsOf('sobot||||robotid=3|partnerid=p|platform_action={"customerCode":"m1"}').fields).toEqual({
-      robotId: '3', partnerId: 'p', platformAction: { customerCode: 'm1' },
+      robotId: '3',
+      partnerId: 'p',
+      platformAction: { customerCode: 'm1' },
     });
   });
 
@@ -59,7 +68,8 @@ describe("decodeSessionFrom: Sobot's template", () => {
   it('reports fields it cannot use and keeps the rest', () => {
     const decoded = fieldsOf(
       'sobot|n||not json|transfer_action=[{"actionType":"to_group","deciId":"g","optionId":"3"}]|platform_action={}|partnerid=' +
-        'p'.repeat(101) + '|robotid=1|robotid=2|junk',
+        'p'.repeat(101) +
+        '|robotid=1|robotid=2|junk',
     );
     expect(decoded.fields).toEqual({ nickname: 'n', robotId: '1' });
     expect(decoded.problems).toEqual([
@@ -78,7 +88,10 @@ describe("decodeSessionFrom: Sobot's template", () => {
   });
 
   it('unescapes only our own escapes in plain slots', () => {
-    expect(fieldsOf('sobot|a%7Cb%25c|https://x/%E4%B8%AD.png|').fields).toEqual({ nickname: 'a|b%c', avatarUrl: 'https://x/%E4%B8%AD.png' });
+    expect(fieldsOf('sobot|a%7Cb%25c|https://x/%E4%B8%AD.png|').fields).toEqual({
+      nickname: 'a|b%c',
+      avatarUrl: 'https://x/%E4%B8%AD.png',
+    });
   });
 });
 

@@ -71,15 +71,35 @@ describe('encodeSessionFrom: validation', () => {
     ['input', 'not an object', /input: must be an object/],
     [{ nickname: 3 }, '', /nickname: must be a string, got number/],
     [{ transferAction: 'x' }, '', /transferAction: must be an array/],
-    [{ transferAction: [level('to_group', '1', '4'), level('to_group', '4')] }, '', /transferAction\[0\]\.optionId: must be "3" \(overflow\) or "4" \(no overflow\) for to_group, got "1"/],
-    [{ transferAction: [level('to_service', '3', '1'), level('to_group', '4')] }, '', /transferAction\[0\]\.optionId: must be "1" \(overflow\) or "2" \(no overflow\) for to_service, got "3"/],
-    [{ transferAction: [level('to_service', '1', '4'), level('to_group', '4')] }, '', /transferAction\[0\]\.spillId: must be one of 1, 2, 3 for to_service, got "4"/],
-    [{ transferAction: [level('to_group', '3', '2'), level('to_group', '4')] }, '', /transferAction\[0\]\.spillId: must be one of 4, 5, 6, 7 for to_group, got "2"/],
+    [
+      { transferAction: [level('to_group', '1', '4'), level('to_group', '4')] },
+      '',
+      /transferAction\[0\]\.optionId: must be "3" \(overflow\) or "4" \(no overflow\) for to_group, got "1"/,
+    ],
+    [
+      { transferAction: [level('to_service', '3', '1'), level('to_group', '4')] },
+      '',
+      /transferAction\[0\]\.optionId: must be "1" \(overflow\) or "2" \(no overflow\) for to_service, got "3"/,
+    ],
+    [
+      { transferAction: [level('to_service', '1', '4'), level('to_group', '4')] },
+      '',
+      /transferAction\[0\]\.spillId: must be one of 1, 2, 3 for to_service, got "4"/,
+    ],
+    [
+      { transferAction: [level('to_group', '3', '2'), level('to_group', '4')] },
+      '',
+      /transferAction\[0\]\.spillId: must be one of 4, 5, 6, 7 for to_group, got "2"/,
+    ],
     [{ transferAction: [level('to_group', '3'), level('to_group', '4')] }, '', /transferAction\[0\]\.spillId: is required/],
     [{ transferAction: [level('to_group', '4', '5')] }, '', /transferAction\[0\]\.spillId: only applies when optionId is "3"/],
     [{ transferAction: [level('to_group', '3', '4')] }, '', /transferAction\[0\]\.optionId: the last level cannot overflow/],
     [{ transferAction: [1, 2, 3, 4, 5].map(() => level('to_group', '3', '4')) }, '', /transferAction: has 5 levels; at most 4/],
-    [{ transferAction: [level('to_agent', '1')] }, '', /transferAction\[0\]\.actionType: must be "to_group" or "to_service", got "to_agent"/],
+    [
+      { transferAction: [level('to_agent', '1')] },
+      '',
+      /transferAction\[0\]\.actionType: must be "to_group" or "to_service", got "to_agent"/,
+    ],
     [{ transferAction: [{ actionType: 'to_group', optionId: '4' }] }, '', /transferAction\[0\]\.deciId: is required/],
     [{ platformAction: { flowGroupId: 'g' } }, '', /platformAction\.customerCode: is required/],
     [{ platformAction: 'shop' }, '', /platformAction: must be an object/],
@@ -107,7 +127,10 @@ describe('encodeSessionFrom: validation', () => {
       { actionType: 'to_service' as const, deciId: 'a9', optionId: '2' },
     ];
     expect(encodeSessionFrom({ transferAction }).fields.transferAction?.[0]).toEqual({
-      actionType: 'to_service', deciId: '12', optionId: '1', spillId: '3',
+      actionType: 'to_service',
+      deciId: '12',
+      optionId: '1',
+      spillId: '3',
     });
   });
 });
@@ -149,7 +172,12 @@ describe('encodeSessionFrom: the 1000-byte budget', () => {
     expect(r.dropped).toHaveLength(6);
     expect(r.bytes).toBeLessThanOrEqual(996);
     expect(r.bytes).toBeGreaterThan(993); // shortened no more than needed
-    expect(r.fields).toMatchObject({ transferAction: expect.any(Array), platformAction: { customerCode: 'shop' }, partnerId: 'p1', robotId: '2' });
+    expect(r.fields).toMatchObject({
+      transferAction: expect.any(Array),
+      platformAction: { customerCode: 'shop' },
+      partnerId: 'p1',
+      robotId: '2',
+    });
   });
 
   it('refuses when routing and identity alone do not fit', () => {

@@ -64,7 +64,9 @@ export function fitWithinLimit(fields: SessionFromFields): EncodedSessionFrom {
     if (shorter === '') delete working.nickname;
     else working.nickname = shorter;
     const drop: SessionFromDrop =
-      shorter === '' ? { field: 'nickname', action: 'dropped' } : { field: 'nickname', action: 'shortened', fromChars, toChars: Array.from(shorter).length };
+      shorter === ''
+        ? { field: 'nickname', action: 'dropped' }
+        : { field: 'nickname', action: 'shortened', fromChars, toChars: Array.from(shorter).length };
     if (fits(drop)) return done();
   }
   throw new SessionFromError(

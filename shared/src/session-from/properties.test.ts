@@ -22,8 +22,18 @@ const level = (last: boolean): fc.Arbitrary<TransferAction> =>
     ...(last
       ? []
       : [
-          fc.record({ actionType: fc.constant('to_service' as const), deciId: nonEmpty, optionId: fc.constant('1' as const), spillId: fc.constantFrom('1' as const, '2' as const, '3' as const) }),
-          fc.record({ actionType: fc.constant('to_group' as const), deciId: nonEmpty, optionId: fc.constant('3' as const), spillId: fc.constantFrom('4' as const, '5' as const, '6' as const, '7' as const) }),
+          fc.record({
+            actionType: fc.constant('to_service' as const),
+            deciId: nonEmpty,
+            optionId: fc.constant('1' as const),
+            spillId: fc.constantFrom('1' as const, '2' as const, '3' as const),
+          }),
+          fc.record({
+            actionType: fc.constant('to_group' as const),
+            deciId: nonEmpty,
+            optionId: fc.constant('3' as const),
+            spillId: fc.constantFrom('4' as const, '5' as const, '6' as const, '7' as const),
+          }),
         ]),
   );
 const transferAction = fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => level(i === n - 1))));
@@ -43,9 +53,17 @@ const input: fc.Arbitrary<SessionFromInput> = fc.record(
   { requiredKeys: [] },
 );
 /** Inputs far over the limit, to exercise the drops. */
-const bigInput = fc.record({ base: input, pad: fc.string({ unit: fc.constantFrom('x', '中', '|'), minLength: 200, maxLength: 400 }) }).map(
-  ({ base, pad }): SessionFromInput => ({ ...base, nickname: pad, avatarUrl: pad, params: { ...base.params, big: pad }, customerFields: { big: pad } }),
-);
+const bigInput = fc
+  .record({ base: input, pad: fc.string({ unit: fc.constantFrom('x', '中', '|'), minLength: 200, maxLength: 400 }) })
+  .map(
+    ({ base, pad }): SessionFromInput => ({
+      ...base,
+      nickname: pad,
+      avatarUrl: pad,
+      params: { ...base.params, big: pad },
+      customerFields: { big: pad },
+    }),
+  );
 
 function tryEncode(i: SessionFromInput) {
   try {
@@ -62,7 +80,14 @@ describe('session-from properties', () => {
       fc.property(fc.oneof(input, bigInput), (i) => {
         const encoded = tryEncode(i);
         if (!encoded) return;
-        expect(decodeSessionFrom(encoded.value)).toEqual({ kind: 'sobot', fields: encoded.fields, truncated: false, lost: [], problems: [], raw: encoded.value });
+        expect(decodeSessionFrom(encoded.value)).toEqual({
+          kind: 'sobot',
+          fields: encoded.fields,
+          truncated: false,
+          lost: [],
+          problems: [],
+          raw: encoded.value,
+        });
       }),
       { numRuns: 3000 },
     );
@@ -86,7 +111,11 @@ describe('session-from properties', () => {
   });
 
   it('never throws, whatever the string', () => {
-    const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), tricky.map((s) => `sobot|${s}`), fc.array(tricky).map((a) => `sobot|${a.join('|')}`));
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      tricky.map((s) => `sobot|${s}`),
+      fc.array(tricky).map((a) => `sobot|${a.join('|')}`),
+    );
     fc.assert(
       fc.property(anyText, (text) => {
         const decoded = decodeSessionFrom(text);

@@ -64,7 +64,10 @@ export function validateTransferAction(value: unknown, field = 'transferAction')
     const options = OVERFLOW_OPTIONS[actionType];
     const optionId = idString(item.optionId, `${at}.optionId`, true);
     if (optionId !== options.overflow && optionId !== options.stay) {
-      fail(`${at}.optionId`, `must be "${options.overflow}" (overflow) or "${options.stay}" (no overflow) for ${actionType}, got "${optionId}"`);
+      fail(
+        `${at}.optionId`,
+        `must be "${options.overflow}" (overflow) or "${options.stay}" (no overflow) for ${actionType}, got "${optionId}"`,
+      );
     }
     const overflows = optionId === options.overflow;
     const isLast = i === value.length - 1;

@@ -12,14 +12,25 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * profile starts (component updates, sync, QUIC probes) that would only add noise to timings.
  * Playwright gives each launch its own temporary profile: never pass --user-data-dir here.
  */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const ROOT = join(__dirname, '../../..');
 export const SCREENSHOT_DIR = join(ROOT, 'build/artifacts/screenshots');
 
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: the browser tests need it. Install Debian's chromium (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH to a Chromium binary.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: the browser tests need it. Install Debian's chromium (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH to a Chromium binary.`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
@@ -35,7 +46,10 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 }
 
 /** A page in a fresh context, with its errors collected (assert the list empty at the end). */
-export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await newContext(browser, options);
   const page = await context.newPage();
   return { context, page, errors: watchErrors(page) };

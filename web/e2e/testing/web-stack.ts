@@ -13,7 +13,8 @@ export const WEB_DIR = join(ROOT, 'build/web');
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 
 export async function startWebStack(): Promise<Stack> {
-  if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build:web\` first (npm test does)`);
+  if (!existsSync(join(WEB_DIR, 'index.html')))
+    throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build:web\` first (npm test does)`);
   const stack = await startStack({ webDir: WEB_DIR, simulator: true });
   const res = await fetch(`${stack.baseUrl}/app/`);
   const html = await res.text();
@@ -34,12 +35,22 @@ export interface AgentLogin {
 }
 
 /** An agent of `channelId` (default: the stack's channel) with a login, in the given status. */
-export async function createAgent(stack: Stack, a: { name: string; username: string; status?: AgentStatus; maxConcurrent?: number; channelId?: string }): Promise<AgentLogin> {
+export async function createAgent(
+  stack: Stack,
+  a: { name: string; username: string; status?: AgentStatus; maxConcurrent?: number; channelId?: string },
+): Promise<AgentLogin> {
   const channelId = a.channelId ?? CHANNEL.id;
-  const agent = await stack.api<{ id: string }>('POST', `/channels/${channelId}/agents`, { name: a.name, maxConcurrent: a.maxConcurrent ?? 3 });
+  const agent = await stack.api<{ id: string }>('POST', `/channels/${channelId}/agents`, {
+    name: a.name,
+    maxConcurrent: a.maxConcurrent ?? 3,
+  });
   if (agent.status !== 201) throw new Error(`creating agent ${a.name}: HTTP ${agent.status} ${JSON.stringify(agent.body)}`);
   const password = `${a.username}-password`;
-  const account = await stack.api('POST', '/accounts', { username: a.username, password, grant: { role: 'agent', agentId: agent.body.id } });
+  const account = await stack.api('POST', '/accounts', {
+    username: a.username,
+    password,
+    grant: { role: 'agent', agentId: agent.body.id },
+  });
   if (account.status !== 201) throw new Error(`creating the login of ${a.name}: HTTP ${account.status} ${JSON.stringify(account.body)}`);
   await setStatus(stack, agent.body.id, a.status ?? 'online');
   return { agentId: agent.body.id, name: a.name, username: a.username, password };
@@ -67,7 +78,10 @@ export async function conversationOf(stack: Stack, openid: string, state?: strin
   return eventually(async () => {
     const customer = await stack.api<{ id: string }>('GET', `/channels/${channelId}/customers?openid=${encodeURIComponent(openid)}`);
     if (customer.status !== 200) return undefined;
-    const list = await stack.api<{ items: ConversationView[] }>('GET', `/channels/${channelId}/conversations?customerId=${customer.body.id}&limit=1`);
+    const list = await stack.api<{ items: ConversationView[] }>(
+      'GET',
+      `/channels/${channelId}/conversations?customerId=${customer.body.id}&limit=1`,
+    );
     const latest = list.body.items[0];
     return latest && (state === undefined || latest.state === state) ? latest : undefined;
   }, 10_000);
@@ -88,8 +102,32 @@ export async function addChannel(stack: Stack, c: { id: string; appId: string; o
   const token = `${c.id}Token`;
   const encodingAesKey = CHANNEL.encodingAesKey;
   const now = Date.now();
-  await stack.server.storage.channels.save({ id: c.id, name: c.id, kind: 'miniprogram', appId: c.appId, appSecret: secret, originalId: c.originalId, token, encodingAesKey, mode: 'secure', format: 'xml', tokenSource: 'stable', createdAt: now, updatedAt: now });
-  await stack.emulator.admin('/apps', { appId: c.appId, secret, kind: 'miniprogram', originalId: c.originalId, pushUrl: `${stack.baseUrl}/wechat/${c.id}`, token, encodingAesKey, mode: 'secure', format: 'xml' });
+  await stack.server.storage.channels.save({
+    id: c.id,
+    name: c.id,
+    kind: 'miniprogram',
+    appId: c.appId,
+    appSecret: secret,
+    originalId: c.originalId,
+    token,
+    encodingAesKey,
+    mode: 'secure',
+    format: 'xml',
+    tokenSource: 'stable',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await stack.emulator.admin('/apps', {
+    appId: c.appId,
+    secret,
+    kind: 'miniprogram',
+    originalId: c.originalId,
+    pushUrl: `${stack.baseUrl}/wechat/${c.id}`,
+    token,
+    encodingAesKey,
+    mode: 'secure',
+    format: 'xml',
+  });
 }
 
 /** Logs in through the login page and waits for the app's frame. */
@@ -103,7 +141,9 @@ export async function logIn(page: Page, stack: Stack, who: { username: string; p
 
 /** Logs the context in over HTTP (the cookies land in the context), for tests not about the login page. */
 export async function logInQuickly(context: BrowserContext, stack: Stack, who: { username: string; password: string }): Promise<void> {
-  const res = await context.request.post(`${stack.baseUrl}/workbench/session`, { data: { username: who.username, password: who.password } });
+  const res = await context.request.post(`${stack.baseUrl}/workbench/session`, {
+    data: { username: who.username, password: who.password },
+  });
   if (res.status() !== 200) throw new Error(`login of ${who.username}: HTTP ${res.status()} ${await res.text()}`);
 }
 

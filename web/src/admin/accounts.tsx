@@ -48,7 +48,11 @@ export function useAccounts() {
   return useLoad('accounts', (signal) => api.get<List<AccountView>>('/api/v1/accounts', undefined, signal).then((l) => l.items));
 }
 
-export function checkLogin(username: string, password: string, t: (k: 'e_username' | 'e_password', p?: Record<string, number>) => string): string | undefined {
+export function checkLogin(
+  username: string,
+  password: string,
+  t: (k: 'e_username' | 'e_password', p?: Record<string, number>) => string,
+): string | undefined {
   if (!USERNAME.test(username.trim())) return t('e_username');
   if (password.length < PASSWORD_MIN) return t('e_password', { min: PASSWORD_MIN });
   return undefined;
@@ -72,32 +76,72 @@ export function LoginActions({ account, onRemoved }: { account: AccountView; onR
       setDone(true);
     });
   };
-  const remove = () => void submit.run(async () => {
-    await api.delete(`/api/v1/accounts/${encodeURIComponent(account.id)}`);
-    onRemoved();
-  });
+  const remove = () =>
+    void submit.run(async () => {
+      await api.delete(`/api/v1/accounts/${encodeURIComponent(account.id)}`);
+      onRemoved();
+    });
   return (
     <div className="stack" style={{ gap: 6 }}>
       {setting ? (
         <form className="row" onSubmit={save}>
-          <input type="password" name="newPassword" aria-label={t('password_new')} placeholder={t('password_new')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" autoFocus style={{ width: 160 }} />
-          <button type="submit" className="primary" disabled={submit.busy}>{ta('save')}</button>
-          <button type="button" onClick={() => setSetting(false)}>{ta('cancel')}</button>
+          <input
+            type="password"
+            name="newPassword"
+            aria-label={t('password_new')}
+            placeholder={t('password_new')}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="new-password"
+            autoFocus
+            style={{ width: 160 }}
+          />
+          <button type="submit" className="primary" disabled={submit.busy}>
+            {ta('save')}
+          </button>
+          <button type="button" onClick={() => setSetting(false)}>
+            {ta('cancel')}
+          </button>
         </form>
       ) : (
         <div className="row">
-          <button type="button" onClick={() => { setSetting(true); setDone(false); }}>{t('set_password')}</button>
-          <ConfirmButton label={t('remove_login')} question={t('remove_login_q', { username: account.username })} onConfirm={remove} disabled={submit.busy} />
+          <button
+            type="button"
+            onClick={() => {
+              setSetting(true);
+              setDone(false);
+            }}
+          >
+            {t('set_password')}
+          </button>
+          <ConfirmButton
+            label={t('remove_login')}
+            question={t('remove_login_q', { username: account.username })}
+            onConfirm={remove}
+            disabled={submit.busy}
+          />
         </div>
       )}
       <ErrorLine error={submit.error} />
-      {done && <p className="hint" role="status">{t('password_set')}</p>}
+      {done && (
+        <p className="hint" role="status">
+          {t('password_set')}
+        </p>
+      )}
     </div>
   );
 }
 
 /** Creates a login with the given grant; `onCreated` gets the new account. */
-export function NewLoginForm({ grant, onCreated, onCancel }: { grant: AccountCreate['grant']; onCreated(a: AccountView): void; onCancel(): void }) {
+export function NewLoginForm({
+  grant,
+  onCreated,
+  onCancel,
+}: {
+  grant: AccountCreate['grant'];
+  onCreated(a: AccountView): void;
+  onCancel(): void;
+}) {
   const t = useT(accountMessages);
   const ta = useT(adminMessages);
   const [username, setUsername] = useState('');
@@ -112,10 +156,31 @@ export function NewLoginForm({ grant, onCreated, onCancel }: { grant: AccountCre
   return (
     <form className="stack" style={{ gap: 6 }} onSubmit={save} noValidate>
       <div className="row">
-        <input name="username" aria-label={t('username')} placeholder={t('username')} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" style={{ width: 150 }} />
-        <input name="password" type="password" aria-label={t('password')} placeholder={t('password')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" style={{ width: 150 }} />
-        <button type="submit" className="primary" disabled={submit.busy}>{t('create')}</button>
-        <button type="button" onClick={onCancel}>{ta('cancel')}</button>
+        <input
+          name="username"
+          aria-label={t('username')}
+          placeholder={t('username')}
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="off"
+          style={{ width: 150 }}
+        />
+        <input
+          name="password"
+          type="password"
+          aria-label={t('password')}
+          placeholder={t('password')}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+          style={{ width: 150 }}
+        />
+        <button type="submit" className="primary" disabled={submit.busy}>
+          {t('create')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {ta('cancel')}
+        </button>
       </div>
       <ErrorLine error={submit.error} />
     </form>

@@ -35,8 +35,9 @@ export function AdminProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(STORAGE_KEY, id);
     setChosen(id);
   }, []);
-  const merchants = useLoad(channelId, (signal) => api.get<List<Merchant>>(`/api/v1/channels/${encodeURIComponent(channelId ?? '')}/merchants`, undefined, signal).then((l) => l.items));
-
+  const merchants = useLoad(channelId, (signal) =>
+    api.get<List<Merchant>>(`/api/v1/channels/${encodeURIComponent(channelId ?? '')}/merchants`, undefined, signal).then((l) => l.items),
+  );
 
   const value = useMemo(
     () => ({ principal, isPlatform, channels, channelId, channel, setChannelId, merchants }),

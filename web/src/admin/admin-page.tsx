@@ -52,7 +52,13 @@ function AdminNav() {
   const current = items.find((n) => isCurrent(location, n.href)) ?? items[0];
   return (
     <nav className={open ? 'admin-nav open' : 'admin-nav'} aria-label={t('menu')}>
-      <button type="button" className="admin-nav-toggle" aria-expanded={open} aria-controls="admin-nav-list" onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="admin-nav-toggle"
+        aria-expanded={open}
+        aria-controls="admin-nav-list"
+        onClick={() => setOpen((o) => !o)}
+      >
         <span aria-hidden="true">☰</span> {current ? t(`nav_${current.key}`) : t('menu')}
       </button>
       <ul id="admin-nav-list" data-testid="admin-nav">
@@ -79,17 +85,43 @@ function Screens() {
   const { isPlatform } = useAdmin();
   return (
     <Switch>
-      <Route path="/"><DashboardScreen /></Route>
-      <Route path="/channels"><ChannelsScreen /></Route>
-      {isPlatform && <Route path="/merchants"><MerchantsScreen /></Route>}
-      <Route path="/agents"><AgentsScreen /></Route>
-      <Route path="/groups"><GroupsScreen /></Route>
-      <Route path="/calendars"><CalendarsScreen /></Route>
-      <Route path="/routing"><RoutingScreen /></Route>
-      <Route path="/knowledge"><KnowledgeScreen /></Route>
-      <Route path="/exports"><ExportsScreen /></Route>
-      {isPlatform && <Route path="/tokens"><TokensScreen /></Route>}
-      <Route><p className="admin-empty">{t('not_found')}</p></Route>
+      <Route path="/">
+        <DashboardScreen />
+      </Route>
+      <Route path="/channels">
+        <ChannelsScreen />
+      </Route>
+      {isPlatform && (
+        <Route path="/merchants">
+          <MerchantsScreen />
+        </Route>
+      )}
+      <Route path="/agents">
+        <AgentsScreen />
+      </Route>
+      <Route path="/groups">
+        <GroupsScreen />
+      </Route>
+      <Route path="/calendars">
+        <CalendarsScreen />
+      </Route>
+      <Route path="/routing">
+        <RoutingScreen />
+      </Route>
+      <Route path="/knowledge">
+        <KnowledgeScreen />
+      </Route>
+      <Route path="/exports">
+        <ExportsScreen />
+      </Route>
+      {isPlatform && (
+        <Route path="/tokens">
+          <TokensScreen />
+        </Route>
+      )}
+      <Route>
+        <p className="admin-empty">{t('not_found')}</p>
+      </Route>
     </Switch>
   );
 }

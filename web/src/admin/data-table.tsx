@@ -34,14 +34,20 @@ export function DataTable<T>({ rows, columns, rowKey, empty, actions, selected, 
       <table className="table">
         <thead>
           <tr>
-            {shown.map((c, i) => <th key={i}>{c.header}</th>)}
+            {shown.map((c, i) => (
+              <th key={i}>{c.header}</th>
+            ))}
             {actions && <th />}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)} data-id={rowKey(row)} className={selected?.(row) ? 'admin-selected' : undefined} {...rowData?.(row)}>
-              {shown.map((c, i) => <td key={i} className={c.className}>{c.cell(row)}</td>)}
+              {shown.map((c, i) => (
+                <td key={i} className={c.className}>
+                  {c.cell(row)}
+                </td>
+              ))}
               {actions && <td className="admin-cell-actions">{actions(row)}</td>}
             </tr>
           ))}

@@ -92,7 +92,9 @@ function PageButtons({ pages, onPage, busy }: { pages: number; onPage(page: numb
     <div className="row">
       <span className="hint">{t('pages', { pages })}</span>
       {Array.from({ length: pages }, (_, i) => i + 1).map((p) => (
-        <button key={p} type="button" onClick={() => onPage(p)} disabled={busy} data-page={p}>{t('page', { page: p })}</button>
+        <button key={p} type="button" onClick={() => onPage(p)} disabled={busy} data-page={p}>
+          {t('page', { page: p })}
+        </button>
       ))}
     </div>
   );
@@ -118,7 +120,15 @@ export function ExportsScreen() {
     const start = from ? localDay(from) : undefined;
     const end = to ? localDay(to) + 86_400_000 : undefined; // "to" is inclusive: up to the next midnight
     if (start !== undefined && end !== undefined && start >= end) return conversations.setError(t('e_range'));
-    void conversations.run(apiUrl(channelPath(channelId, '/conversations/export.csv'), { from: start, to: end, merchantId: isPlatform ? merchantId : undefined, page }), `conversations-${channelId}.csv`);
+    void conversations.run(
+      apiUrl(channelPath(channelId, '/conversations/export.csv'), {
+        from: start,
+        to: end,
+        merchantId: isPlatform ? merchantId : undefined,
+        page,
+      }),
+      `conversations-${channelId}.csv`,
+    );
   };
 
   return (
@@ -128,7 +138,15 @@ export function ExportsScreen() {
           <h2>{t('channels')}</h2>
           <p className="hint">{t('channels_hint')}</p>
           <div className="row">
-            <button type="button" className="primary" data-testid="export-channels" onClick={() => channelsPage(1)} disabled={channels.busy}>{channels.busy ? t('downloading') : t('download')}</button>
+            <button
+              type="button"
+              className="primary"
+              data-testid="export-channels"
+              onClick={() => channelsPage(1)}
+              disabled={channels.busy}
+            >
+              {channels.busy ? t('downloading') : t('download')}
+            </button>
           </div>
           <PageButtons pages={channels.pages} onPage={channelsPage} busy={channels.busy} />
           <ErrorLine error={channels.error} />
@@ -140,17 +158,56 @@ export function ExportsScreen() {
             <>
               <div className="grid-form" style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))' }}>
                 <ChannelPicker />
-                <MerchantPicker value={merchantId} onChange={(v) => { setMerchantId(v); conversations.setPages(1); }} allowAll />
-                <Field label={t('from')}><input type="date" name="from" value={from} max={to || undefined} onChange={(e) => { setFrom(e.target.value); conversations.setPages(1); }} /></Field>
-                <Field label={t('to')}><input type="date" name="to" value={to} min={from || undefined} onChange={(e) => { setTo(e.target.value); conversations.setPages(1); }} /></Field>
+                <MerchantPicker
+                  value={merchantId}
+                  onChange={(v) => {
+                    setMerchantId(v);
+                    conversations.setPages(1);
+                  }}
+                  allowAll
+                />
+                <Field label={t('from')}>
+                  <input
+                    type="date"
+                    name="from"
+                    value={from}
+                    max={to || undefined}
+                    onChange={(e) => {
+                      setFrom(e.target.value);
+                      conversations.setPages(1);
+                    }}
+                  />
+                </Field>
+                <Field label={t('to')}>
+                  <input
+                    type="date"
+                    name="to"
+                    value={to}
+                    min={from || undefined}
+                    onChange={(e) => {
+                      setTo(e.target.value);
+                      conversations.setPages(1);
+                    }}
+                  />
+                </Field>
               </div>
               <div className="row">
-                <button type="button" className="primary" data-testid="export-conversations" onClick={() => conversationsPage(1)} disabled={conversations.busy}>{conversations.busy ? t('downloading') : t('download')}</button>
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="export-conversations"
+                  onClick={() => conversationsPage(1)}
+                  disabled={conversations.busy}
+                >
+                  {conversations.busy ? t('downloading') : t('download')}
+                </button>
               </div>
               <PageButtons pages={conversations.pages} onPage={conversationsPage} busy={conversations.busy} />
               <ErrorLine error={conversations.error} />
             </>
-          ) : <p className="admin-empty">{t('no_channel')}</p>}
+          ) : (
+            <p className="admin-empty">{t('no_channel')}</p>
+          )}
         </section>
       </div>
     </Screen>

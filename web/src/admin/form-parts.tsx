@@ -17,14 +17,20 @@ export function SectionTitle({ title, onClose }: { title: ReactNode; onClose(): 
   return (
     <div className="admin-section-title">
       <h2>{title}</h2>
-      <button type="button" className="link" onClick={onClose}>{ta('close')}</button>
+      <button type="button" className="link" onClick={onClose}>
+        {ta('close')}
+      </button>
     </div>
   );
 }
 
 /** The server's (or the form's own) message, announced to screen readers. */
 export function ErrorLine({ error }: { error: string | undefined }) {
-  return error ? <p className="error" role="alert">{error}</p> : null;
+  return error ? (
+    <p className="error" role="alert">
+      {error}
+    </p>
+  ) : null;
 }
 
 export interface FooterProps {
@@ -48,8 +54,14 @@ export function FormFooter({ submit, saveTestId, saveLabel, onCancel, notice, ch
       <ErrorLine error={submit.error} />
       {notice}
       <div className="admin-actions">
-        <button type="submit" className="primary" data-testid={saveTestId} disabled={submit.busy}>{saveLabel ?? (submit.busy ? ta('saving') : ta('save'))}</button>
-        {onCancel && <button type="button" onClick={onCancel}>{ta('cancel')}</button>}
+        <button type="submit" className="primary" data-testid={saveTestId} disabled={submit.busy}>
+          {saveLabel ?? (submit.busy ? ta('saving') : ta('save'))}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {ta('cancel')}
+          </button>
+        )}
         {children}
       </div>
     </>
@@ -57,7 +69,13 @@ export function FormFooter({ submit, saveTestId, saveLabel, onCancel, notice, ch
 }
 
 /** A create/edit form in a card: title with close, the fields, error line, save and cancel. */
-export function EditForm({ title, onSubmit, onClose, children, ...footer }: { title: ReactNode; onSubmit(e: FormEvent): void; onClose(): void; children: ReactNode } & Omit<FooterProps, 'onCancel' | 'children'>) {
+export function EditForm({
+  title,
+  onSubmit,
+  onClose,
+  children,
+  ...footer
+}: { title: ReactNode; onSubmit(e: FormEvent): void; onClose(): void; children: ReactNode } & Omit<FooterProps, 'onCancel' | 'children'>) {
   return (
     <form className="card admin-form" onSubmit={onSubmit} noValidate>
       <SectionTitle title={title} onClose={onClose} />
@@ -71,7 +89,9 @@ export function EditForm({ title, onSubmit, onClose, children, ...footer }: { ti
 export function CreateBar({ label, testId, onClick }: { label: string; testId: string; onClick(): void }) {
   return (
     <div className="row">
-      <button type="button" className="primary" data-testid={testId} onClick={onClick}>{label}</button>
+      <button type="button" className="primary" data-testid={testId} onClick={onClick}>
+        {label}
+      </button>
     </div>
   );
 }

@@ -17,7 +17,9 @@ export function ChannelPicker() {
       <span>{t('channel')}</span>
       <select name="channelId" value={channelId ?? ''} onChange={(e) => setChannelId(e.target.value)}>
         {items.map((c) => (
-          <option key={c.id} value={c.id}>{c.name} ({c.id})</option>
+          <option key={c.id} value={c.id}>
+            {c.name} ({c.id})
+          </option>
         ))}
       </select>
     </label>
@@ -39,7 +41,9 @@ export function MerchantPicker({ value, onChange, allowAll }: { value: string; o
         {allowAll && <option value="">{t('scope_all')}</option>}
         <option value={PLATFORM}>{t('scope_platform')}</option>
         {(merchants.data ?? []).map((m) => (
-          <option key={m.id} value={m.id}>{m.name} ({m.code})</option>
+          <option key={m.id} value={m.id}>
+            {m.name} ({m.code})
+          </option>
         ))}
       </select>
     </label>
@@ -53,7 +57,11 @@ export function MerchantSelect({ value, onChange }: { value: string; onChange(v:
   return (
     <select name="merchantId" value={value} onChange={(e) => onChange(e.target.value)}>
       <option value={PLATFORM}>{t('scope_platform')}</option>
-      {(merchants.data ?? []).map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+      {(merchants.data ?? []).map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.name}
+        </option>
+      ))}
     </select>
   );
 }

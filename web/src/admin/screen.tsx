@@ -20,13 +20,40 @@ export function Screen({ title, tools, children, testId }: { title: string; tool
 }
 
 /** Renders `children(channelId)` once a channel is known; the channel picker goes in the screen's tools. */
-export function ChannelScreen({ title, tools, children, testId }: { title: string; tools?: ReactNode; children: (channelId: string) => ReactNode; testId?: string }) {
+export function ChannelScreen({
+  title,
+  tools,
+  children,
+  testId,
+}: {
+  title: string;
+  tools?: ReactNode;
+  children: (channelId: string) => ReactNode;
+  testId?: string;
+}) {
   const t = useT(adminMessages);
   const { channels, channelId } = useAdmin();
   return (
-    <Screen title={title} testId={testId} tools={<><ChannelPicker />{tools}</>}>
+    <Screen
+      title={title}
+      testId={testId}
+      tools={
+        <>
+          <ChannelPicker />
+          {tools}
+        </>
+      }
+    >
       <LoadState state={channels}>
-        {() => (channelId ? children(channelId) : <p className="admin-empty">{t('no_channels')} {t('no_channels_create')}</p>)}
+        {() =>
+          channelId ? (
+            children(channelId)
+          ) : (
+            <p className="admin-empty">
+              {t('no_channels')} {t('no_channels_create')}
+            </p>
+          )
+        }
       </LoadState>
     </Screen>
   );

@@ -77,7 +77,9 @@ function IssueForm({ onIssued, onClose }: { onIssued(t: TokenCreated): void; onC
   return (
     <EditForm title={t('create')} onSubmit={save} onClose={onClose} submit={submit} saveTestId="token-save" saveLabel={t('create')}>
       <div className="grid-form">
-        <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
+        <Field label={t('f_name')}>
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        </Field>
         <Field label={t('f_role')}>
           <select name="role" value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
             <option value="platform_admin">{t('role_platform_admin')}</option>
@@ -88,7 +90,11 @@ function IssueForm({ onIssued, onClose }: { onIssued(t: TokenCreated): void; onC
           <Field label={t('f_merchant')}>
             <select name="merchantId" value={merchantId} onChange={(e) => setMerchantId(e.target.value)}>
               <option value="">—</option>
-              {(merchants.data ?? []).map((m) => <option key={m.id} value={m.id}>{m.name} ({channelId})</option>)}
+              {(merchants.data ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} ({channelId})
+                </option>
+              ))}
             </select>
           </Field>
         )}
@@ -104,14 +110,44 @@ export function TokensScreen() {
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<string | undefined>(undefined);
   const revoke = useSubmit();
-  const grantText = (g: TokenView['grant']) => (g.role === 'platform_admin' ? t('role_platform_admin') : `${t('role_merchant_admin')} · ${g.channelId ?? ''}/${g.merchantId ?? ''}`);
+  const grantText = (g: TokenView['grant']) =>
+    g.role === 'platform_admin' ? t('role_platform_admin') : `${t('role_merchant_admin')} · ${g.channelId ?? ''}/${g.merchantId ?? ''}`;
   return (
-    <Screen title={t('title')} tools={<button type="button" className="primary" data-testid="token-create" onClick={() => { setIssuing(true); setIssued(undefined); }}>{t('create')}</button>}>
-      {issuing && <IssueForm onClose={() => setIssuing(false)} onIssued={(tok) => { setIssuing(false); setIssued(tok.token); tokens.reload(); }} />}
+    <Screen
+      title={t('title')}
+      tools={
+        <button
+          type="button"
+          className="primary"
+          data-testid="token-create"
+          onClick={() => {
+            setIssuing(true);
+            setIssued(undefined);
+          }}
+        >
+          {t('create')}
+        </button>
+      }
+    >
+      {issuing && (
+        <IssueForm
+          onClose={() => setIssuing(false)}
+          onIssued={(tok) => {
+            setIssuing(false);
+            setIssued(tok.token);
+            tokens.reload();
+          }}
+        />
+      )}
       {issued && (
         <div className="admin-push" role="status" data-testid="token-issued">
           <p className="notice">{t('issued')}</p>
-          <div className="row"><span className="mono" style={{ flex: 1 }}>{issued}</span><CopyButton value={issued} /></div>
+          <div className="row">
+            <span className="mono" style={{ flex: 1 }}>
+              {issued}
+            </span>
+            <CopyButton value={issued} />
+          </div>
         </div>
       )}
       <ErrorLine error={revoke.error} />
@@ -124,14 +160,25 @@ export function TokensScreen() {
           { header: t('col_grant'), cell: (tok) => grantText(tok.grant) },
           { header: t('col_created'), cell: (tok) => f.dateTime(tok.createdAt), className: 'admin-nowrap' },
           { header: t('col_used'), cell: (tok) => (tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t('never')), className: 'admin-nowrap' },
-          { header: t('col_state'), cell: (tok) => (tok.revokedAt ? <span className="badge red">{t('revoked')}</span> : <span className="badge green">{t('active')}</span>) },
+          {
+            header: t('col_state'),
+            cell: (tok) =>
+              tok.revokedAt ? <span className="badge red">{t('revoked')}</span> : <span className="badge green">{t('active')}</span>,
+          },
         ]}
         actions={(tok) =>
           !tok.revokedAt && (
-            <ConfirmButton label={t('revoke')} question={t('revoke_q', { name: tok.name })} disabled={revoke.busy} onConfirm={() => void revoke.run(async () => {
-              await api.delete(`/api/v1/tokens/${encodeURIComponent(tok.id)}`);
-              tokens.reload();
-            })} />
+            <ConfirmButton
+              label={t('revoke')}
+              question={t('revoke_q', { name: tok.name })}
+              disabled={revoke.busy}
+              onConfirm={() =>
+                void revoke.run(async () => {
+                  await api.delete(`/api/v1/tokens/${encodeURIComponent(tok.id)}`);
+                  tokens.reload();
+                })
+              }
+            />
           )
         }
       />

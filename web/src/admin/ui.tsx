@@ -12,7 +12,11 @@ export function LoadState<T>({ state, children }: { state: Loaded<T>; children: 
   if (state.data !== undefined) {
     return (
       <>
-        {state.error && <p className="error" role="alert">{state.error}</p>}
+        {state.error && (
+          <p className="error" role="alert">
+            {state.error}
+          </p>
+        )}
         {children(state.data)}
       </>
     );
@@ -21,11 +25,17 @@ export function LoadState<T>({ state, children }: { state: Loaded<T>; children: 
     return (
       <div className="admin-state row" role="alert">
         <p className="error">{state.error}</p>
-        <button type="button" onClick={state.reload}>{t('retry')}</button>
+        <button type="button" onClick={state.reload}>
+          {t('retry')}
+        </button>
       </div>
     );
   }
-  return <p className="admin-state hint" aria-busy="true">{t('loading')}</p>;
+  return (
+    <p className="admin-state hint" aria-busy="true">
+      {t('loading')}
+    </p>
+  );
 }
 
 export function Empty({ children }: { children: ReactNode }) {
@@ -33,7 +43,19 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** A destructive button: the first click asks, the second (on "yes") acts. */
-export function ConfirmButton({ label, question, onConfirm, disabled, testId }: { label: string; question?: string; onConfirm(): void; disabled?: boolean; testId?: string }) {
+export function ConfirmButton({
+  label,
+  question,
+  onConfirm,
+  disabled,
+  testId,
+}: {
+  label: string;
+  question?: string;
+  onConfirm(): void;
+  disabled?: boolean;
+  testId?: string;
+}) {
   const t = useT(adminMessages);
   const [asking, setAsking] = useState(false);
   if (!asking) {
@@ -46,10 +68,21 @@ export function ConfirmButton({ label, question, onConfirm, disabled, testId }: 
   return (
     <span className="admin-confirm" role="group">
       <span>{question ?? t('confirm_q')}</span>
-      <button type="button" className="danger" data-testid="confirm-yes" autoFocus onClick={() => { setAsking(false); onConfirm(); }}>
+      <button
+        type="button"
+        className="danger"
+        data-testid="confirm-yes"
+        autoFocus
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
         {t('confirm_yes')}
       </button>
-      <button type="button" onClick={() => setAsking(false)}>{t('cancel')}</button>
+      <button type="button" onClick={() => setAsking(false)}>
+        {t('cancel')}
+      </button>
     </span>
   );
 }
@@ -68,7 +101,9 @@ export function CopyButton({ value }: { value: string }) {
     setTimeout(() => setDone(false), 1500);
   };
   return (
-    <button type="button" className="admin-copy" onClick={() => void copy()}>{done ? t('copied') : t('copy')}</button>
+    <button type="button" className="admin-copy" onClick={() => void copy()}>
+      {done ? t('copied') : t('copy')}
+    </button>
   );
 }
 
@@ -85,5 +120,8 @@ export function Field({ label, hint, children, wide }: { label: string; hint?: R
 
 /** Lines or commas → trimmed non-empty items. */
 export function splitList(text: string): string[] {
-  return text.split(/[\n,，]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/[\n,，]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }

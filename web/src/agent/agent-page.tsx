@@ -32,7 +32,10 @@ function useChannel(): { channelId: string | undefined; channels: Channel[]; set
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (p.role !== 'platform_admin') return;
-    api.get<List<Channel>>('/api/v1/channels').then((r) => setChannels(r.items), (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+    api.get<List<Channel>>('/api/v1/channels').then(
+      (r) => setChannels(r.items),
+      (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
+    );
   }, [p.role]);
   const setChannelId = useCallback((id: string) => {
     localStorage.setItem(CHANNEL_KEY, id);
@@ -49,9 +52,15 @@ function AlertControls() {
   const [permission, ask] = useNotificationPermission();
   return (
     <>
-      {permission === 'default' && <button type="button" className="link" data-testid="enable-notifications" onClick={ask}><BellIcon /> {t('enable_notifications')}</button>}
+      {permission === 'default' && (
+        <button type="button" className="link" data-testid="enable-notifications" onClick={ask}>
+          <BellIcon /> {t('enable_notifications')}
+        </button>
+      )}
       {permission === 'denied' && <span className="hint">{t('notifications_denied')}</span>}
-      <button type="button" className="link" data-testid="mute-toggle" aria-pressed={muted} onClick={() => setMuted(!muted)}><SoundIcon muted={muted} /> {muted ? t('unmute') : t('mute')}</button>
+      <button type="button" className="link" data-testid="mute-toggle" aria-pressed={muted} onClick={() => setMuted(!muted)}>
+        <SoundIcon muted={muted} /> {muted ? t('unmute') : t('mute')}
+      </button>
     </>
   );
 }
@@ -79,9 +88,11 @@ export function AgentPage() {
         const customer = c ? await loadCustomer(c.customerId) : undefined;
         const name = customerLabel(customer, t('customer'));
         const body =
-          kind === 'queued' ? t('notify_queued', { name })
-          : kind === 'assigned' ? t('notify_assigned', { name })
-          : t('notify_message', { name, text: message ? contentSummary(message.content, t) : '' });
+          kind === 'queued'
+            ? t('notify_queued', { name })
+            : kind === 'assigned'
+              ? t('notify_assigned', { name })
+              : t('notify_message', { name, text: message ? contentSummary(message.content, t) : '' });
         notify(t('notify_title'), body, `${kind}:${conversationId}`, () => navigate(`/${conversationId}`));
       })();
     },
@@ -115,9 +126,18 @@ export function AgentPage() {
     [me, inbox, navigate],
   );
 
-  if (channelError) return <main className="page"><p className="error">{channelError}</p></main>;
+  if (channelError)
+    return (
+      <main className="page">
+        <p className="error">{channelError}</p>
+      </main>
+    );
   if (!channelId) {
-    return <main className="page"><p className="hint">{admin && principal.role === 'platform_admin' && channels.length === 0 ? t('no_channel') : t('loading')}</p></main>;
+    return (
+      <main className="page">
+        <p className="hint">{admin && principal.role === 'platform_admin' && channels.length === 0 ? t('no_channel') : t('loading')}</p>
+      </main>
+    );
   }
 
   const unreadIn = (key: ListKey) => lists[key].reduce((n, c) => n + (inbox.unread[c.id] ?? 0), 0);
@@ -127,23 +147,38 @@ export function AgentPage() {
       <section className="inbox-side" aria-label={t('title')}>
         <div className="inbox-side-head">
           {principal.role === 'platform_admin' && channels.length > 0 && (
-            <label className="inline">{t('channel')}
+            <label className="inline">
+              {t('channel')}
               <select name="channel" data-testid="channel-select" value={channelId} onChange={(e) => setChannelId(e.target.value)}>
-                {channels.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                {channels.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
               </select>
             </label>
           )}
           {me && <StatusSelect agentId={me} />}
-          <div className="row inbox-alert-controls"><AlertControls /></div>
+          <div className="row inbox-alert-controls">
+            <AlertControls />
+          </div>
         </div>
         <div className="inbox-tabs" role="tablist">
           {TABS.map((key) => (
             <button
-              key={key} type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'inbox-tab active' : 'inbox-tab'}
-              data-testid={`tab-${key}`} onClick={() => setTab(key)}
+              key={key}
+              type="button"
+              role="tab"
+              aria-selected={tab === key}
+              className={tab === key ? 'inbox-tab active' : 'inbox-tab'}
+              data-testid={`tab-${key}`}
+              onClick={() => setTab(key)}
             >
               {t(key === 'mine' && admin ? 'tab_active' : `tab_${key}`)}
-              <span className="inbox-count">{lists[key].length}{key === 'ended' && inbox.endedMore.hasMore ? '+' : ''}</span>
+              <span className="inbox-count">
+                {lists[key].length}
+                {key === 'ended' && inbox.endedMore.hasMore ? '+' : ''}
+              </span>
               {unreadIn(key) > 0 && <span className="inbox-tab-dot" aria-hidden="true" />}
             </button>
           ))}
@@ -151,26 +186,47 @@ export function AgentPage() {
         <div className="inbox-list-wrap" role="tabpanel">
           {inbox.error && (
             <div className="inbox-empty">
-              <p className="error" role="alert">{inbox.error}</p>
-              <button type="button" onClick={inbox.reload}>{t('retry')}</button>
+              <p className="error" role="alert">
+                {inbox.error}
+              </p>
+              <button type="button" onClick={inbox.reload}>
+                {t('retry')}
+              </button>
             </div>
           )}
-          {inbox.loading ? <p className="inbox-empty hint">{t('loading')}</p> : (
+          {inbox.loading ? (
+            <p className="inbox-empty hint">{t('loading')}</p>
+          ) : (
             <ConversationList
-              items={lists[tab]} list={tab} openId={openId} unread={inbox.unread} previews={inbox.previews}
-              canTake={!admin && tab === 'queued'} showAgent={admin} directory={directory}
-              onTake={take} {...(tab === 'ended' && { more: inbox.endedMore })}
+              items={lists[tab]}
+              list={tab}
+              openId={openId}
+              unread={inbox.unread}
+              previews={inbox.previews}
+              canTake={!admin && tab === 'queued'}
+              showAgent={admin}
+              directory={directory}
+              onTake={take}
+              {...(tab === 'ended' && { more: inbox.endedMore })}
             />
           )}
         </div>
       </section>
       {openId ? (
         <ChatView
-          key={openId} conversationId={openId} channelId={channelId} me={me} directory={directory}
-          onBack={() => navigate('/')} onTake={take} expectChange={inbox.expectChange}
+          key={openId}
+          conversationId={openId}
+          channelId={channelId}
+          me={me}
+          directory={directory}
+          onBack={() => navigate('/')}
+          onTake={take}
+          expectChange={inbox.expectChange}
         />
       ) : (
-        <section className="inbox-chat inbox-placeholder-pane"><p className="hint">{t('no_conversation')}</p></section>
+        <section className="inbox-chat inbox-placeholder-pane">
+          <p className="hint">{t('no_conversation')}</p>
+        </section>
       )}
     </main>
   );

@@ -16,8 +16,11 @@ function audioContext(): AudioContext | undefined {
 /** Unlocks audio (and asks for notification permission when not yet decided) on a user gesture. */
 export function unlockOnGesture(): () => void {
   const onGesture = () => {
-    void audioContext()?.resume().catch(() => undefined);
-    if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
+    void audioContext()
+      ?.resume()
+      .catch(() => undefined);
+    if (typeof Notification !== 'undefined' && Notification.permission === 'default')
+      void Notification.requestPermission().catch(() => undefined);
     document.removeEventListener('pointerdown', onGesture);
   };
   document.addEventListener('pointerdown', onGesture);
@@ -66,7 +69,10 @@ export function useNotificationPermission(): [Permission, () => void] {
   const [permission, setPermission] = useState<Permission>(read);
   const ask = useCallback(() => {
     if (typeof Notification === 'undefined') return;
-    void Notification.requestPermission().then(() => setPermission(read()), () => setPermission(read()));
+    void Notification.requestPermission().then(
+      () => setPermission(read()),
+      () => setPermission(read()),
+    );
   }, []);
   useEffect(() => {
     const id = window.setInterval(() => setPermission(read()), 5000); // changed in the browser's settings

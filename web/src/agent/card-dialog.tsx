@@ -46,11 +46,29 @@ export function CardDialog({ channelId, merchantId, onSend, onClose }: Props) {
   return (
     <Modal title={t('card')} onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)}>
-        <label>{t('card_title')}<input name="cardTitle" required maxLength={64} autoFocus /></label>
-        <label>{t('card_page_path')}<input name="cardPagePath" required maxLength={256} placeholder="pages/index/index?id=1" /></label>
-        <label>{t('card_app_id')}<input name="cardAppId" maxLength={32} placeholder="wx…" /></label>
-        <label>{t('card_thumb')}<input name="cardThumb" type="file" accept="image/png,image/jpeg,image/gif" required /></label>
-        <ModalActions error={error} busy={busy} submitLabel={busy ? t('sending') : t('card_send')} submitTestId="card-send" onClose={onClose} />
+        <label>
+          {t('card_title')}
+          <input name="cardTitle" required maxLength={64} autoFocus />
+        </label>
+        <label>
+          {t('card_page_path')}
+          <input name="cardPagePath" required maxLength={256} placeholder="pages/index/index?id=1" />
+        </label>
+        <label>
+          {t('card_app_id')}
+          <input name="cardAppId" maxLength={32} placeholder="wx…" />
+        </label>
+        <label>
+          {t('card_thumb')}
+          <input name="cardThumb" type="file" accept="image/png,image/jpeg,image/gif" required />
+        </label>
+        <ModalActions
+          error={error}
+          busy={busy}
+          submitLabel={busy ? t('sending') : t('card_send')}
+          submitTestId="card-send"
+          onClose={onClose}
+        />
       </form>
     </Modal>
   );

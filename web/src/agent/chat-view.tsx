@@ -50,12 +50,23 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
   const onSend = useCallback((payload: ReplyPayload) => latestReply.current(payload), []);
   const actingAgent = admin ? actAs || c?.agentId || '' : me;
 
-  if (chat.loading) return <section className="inbox-chat"><p className="loading">{t('loading')}</p></section>;
+  if (chat.loading)
+    return (
+      <section className="inbox-chat">
+        <p className="loading">{t('loading')}</p>
+      </section>
+    );
   if (chat.error || !c) {
     return (
       <section className="inbox-chat">
-        <div className="inbox-chat-head"><button type="button" className="inbox-back" onClick={onBack}>‹ {t('back')}</button></div>
-        <p className="error" role="alert">{chat.error}</p>
+        <div className="inbox-chat-head">
+          <button type="button" className="inbox-back" onClick={onBack}>
+            ‹ {t('back')}
+          </button>
+        </div>
+        <p className="error" role="alert">
+          {chat.error}
+        </p>
       </section>
     );
   }
@@ -65,19 +76,38 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
   const canAct = admin || mine;
   const windowShut = chat.window !== undefined && !chat.window.open;
   const blocked =
-    c.state === 'ended' ? t('ended_hint')
-    : !admin && !mine ? t('not_yours')
-    : admin && !actingAgent ? t('act_as_none')
-    : chat.window && !chat.window.open ? (chat.window.reason === 'quota_used_up' ? t('quota_used_up') : t('window_closed'))
-    : undefined;
+    c.state === 'ended'
+      ? t('ended_hint')
+      : !admin && !mine
+        ? t('not_yours')
+        : admin && !actingAgent
+          ? t('act_as_none')
+          : chat.window && !chat.window.open
+            ? chat.window.reason === 'quota_used_up'
+              ? t('quota_used_up')
+              : t('window_closed')
+            : undefined;
 
   const reply = async (payload: ReplyPayload) => {
     try {
-      const r = await api.post<ReplyAnswer>(`/api/v1/conversations/${encodeURIComponent(c.id)}/reply`, { ...payload, ...(admin && { agentId: actingAgent }) });
+      const r = await api.post<ReplyAnswer>(`/api/v1/conversations/${encodeURIComponent(c.id)}/reply`, {
+        ...payload,
+        ...(admin && { agentId: actingAgent }),
+      });
       chat.setWindow(r.window);
       const content = localContent(payload);
       if (content) {
-        chat.addLocal({ id: r.messageId, channelId: c.channelId, conversationId: c.id, customerId: c.customerId, direction: 'out', sender: { kind: 'agent', agentId: actingAgent }, content, createdAt: Date.now(), delivery: { status: 'pending' } });
+        chat.addLocal({
+          id: r.messageId,
+          channelId: c.channelId,
+          conversationId: c.id,
+          customerId: c.customerId,
+          direction: 'out',
+          sender: { kind: 'agent', agentId: actingAgent },
+          content,
+          createdAt: Date.now(),
+          delivery: { status: 'pending' },
+        });
       }
       void chat.refreshLatest().catch(() => undefined);
     } catch (err) {
@@ -117,27 +147,67 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
     <div className={`inbox-chat-area ${profileOpen ? 'with-profile' : ''}`}>
       <section className="inbox-chat" aria-label={name} data-conversation-open={c.id} data-state={c.state}>
         <div className="inbox-chat-head">
-          <button type="button" className="inbox-back" onClick={onBack} aria-label={t('back')}>‹</button>
+          <button type="button" className="inbox-back" onClick={onBack} aria-label={t('back')}>
+            ‹
+          </button>
           <div className="inbox-chat-title">
             <strong>{name}</strong>
-            <span className={`badge ${c.state === 'assigned' ? 'green' : c.state === 'queued' ? 'blue' : ''}`} data-testid="conversation-state">{t(`state_${c.state}`)}</span>
+            <span
+              className={`badge ${c.state === 'assigned' ? 'green' : c.state === 'queued' ? 'blue' : ''}`}
+              data-testid="conversation-state"
+            >
+              {t(`state_${c.state}`)}
+            </span>
             {c.agentId && <span className="hint">{directory.agentName(c.agentId)}</span>}
           </div>
           <div className="inbox-chat-actions">
-            {!admin && c.state === 'queued' && <button type="button" className="primary" data-testid="take-button" disabled={taking} onClick={() => void take()}>{taking ? t('taking') : t('take')}</button>}
-            {canAct && c.state !== 'ended' && <button type="button" data-testid="transfer-button" onClick={() => setTransferOpen(true)}>{t('transfer')}</button>}
-            {canAct && c.state !== 'ended' && <button type="button" className="danger" data-testid="end-button" onClick={() => void end()}>{t('end')}</button>}
-            <button type="button" className={profileOpen ? 'inbox-profile-toggle active' : 'inbox-profile-toggle'} aria-pressed={profileOpen} data-testid="profile-toggle" onClick={() => setProfileOpen(!profileOpen)} aria-label={t('profile')}><span className="inbox-wide">{t('profile')}</span><span className="inbox-narrow">{t('profile_short')}</span></button>
+            {!admin && c.state === 'queued' && (
+              <button type="button" className="primary" data-testid="take-button" disabled={taking} onClick={() => void take()}>
+                {taking ? t('taking') : t('take')}
+              </button>
+            )}
+            {canAct && c.state !== 'ended' && (
+              <button type="button" data-testid="transfer-button" onClick={() => setTransferOpen(true)}>
+                {t('transfer')}
+              </button>
+            )}
+            {canAct && c.state !== 'ended' && (
+              <button type="button" className="danger" data-testid="end-button" onClick={() => void end()}>
+                {t('end')}
+              </button>
+            )}
+            <button
+              type="button"
+              className={profileOpen ? 'inbox-profile-toggle active' : 'inbox-profile-toggle'}
+              aria-pressed={profileOpen}
+              data-testid="profile-toggle"
+              onClick={() => setProfileOpen(!profileOpen)}
+              aria-label={t('profile')}
+            >
+              <span className="inbox-wide">{t('profile')}</span>
+              <span className="inbox-narrow">{t('profile_short')}</span>
+            </button>
           </div>
         </div>
-        {actionError && <p className="error inbox-action-error" role="alert">{actionError}</p>}
+        {actionError && (
+          <p className="error inbox-action-error" role="alert">
+            {actionError}
+          </p>
+        )}
         {admin && c.state !== 'ended' && (
           <div className="inbox-act-as row">
             <span className="hint">{t('admin_monitor')}</span>
-            <label className="inline">{t('act_as')}
+            <label className="inline">
+              {t('act_as')}
               <select name="actAs" data-testid="act-as" value={actingAgent} onChange={(e) => setActAs(e.target.value)}>
                 <option value="">{t('act_as_none')}</option>
-                {directory.agents.filter((a) => a.merchantId === c.merchantId).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                {directory.agents
+                  .filter((a) => a.merchantId === c.merchantId)
+                  .map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))}
               </select>
             </label>
           </div>
@@ -145,7 +215,15 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
         <MessageList chat={chat} customerName={name} agentName={directory.agentName} />
         {c.state !== 'ended' && canAct && <SendWindowBar window={chat.window} />}
         {c.state !== 'ended' ? (
-          <Composer key={c.id} conversationId={c.id} channelId={channelId} merchantId={platformAdmin ? c.merchantId ?? 'platform' : undefined} blocked={blocked} showBlocked={!windowShut} onSend={onSend} />
+          <Composer
+            key={c.id}
+            conversationId={c.id}
+            channelId={channelId}
+            merchantId={platformAdmin ? (c.merchantId ?? 'platform') : undefined}
+            blocked={blocked}
+            showBlocked={!windowShut}
+            onSend={onSend}
+          />
         ) : (
           <p className="inbox-ended hint">{t('ended_hint')}</p>
         )}
@@ -154,7 +232,9 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
       {profileOpen && <ProfilePanel customer={customer} conversation={c} directory={directory} onClose={() => setProfileOpen(false)} />}
       {transferOpen && (
         <TransferDialog
-          conversation={c} directory={directory} me={me}
+          conversation={c}
+          directory={directory}
+          me={me}
           onStart={() => expectChange(c.id)}
           onDone={() => chat.refreshConversation()}
           onClose={() => setTransferOpen(false)}

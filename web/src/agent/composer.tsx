@@ -98,32 +98,72 @@ export const Composer = memo(function Composer({ conversationId, channelId, merc
 
   return (
     <div className="inbox-composer">
-      {blocked && showBlocked && <p className="inbox-blocked" role="status">{blocked}</p>}
+      {blocked && showBlocked && (
+        <p className="inbox-blocked" role="status">
+          {blocked}
+        </p>
+      )}
       <div className="inbox-tools">
         <label className={`inbox-tool ${disabled || busy ? 'disabled' : ''}`}>
-          <ImageIcon /><span>{t('image')}</span>
+          <ImageIcon />
+          <span>{t('image')}</span>
           <input
-            type="file" accept="image/png,image/jpeg,image/gif" data-testid="reply-image" name="replyImage" className="inbox-file" disabled={disabled || busy}
+            type="file"
+            accept="image/png,image/jpeg,image/gif"
+            data-testid="reply-image"
+            name="replyImage"
+            className="inbox-file"
+            disabled={disabled || busy}
             onChange={(e) => {
               void sendImage(e.target.files?.[0]);
               e.target.value = '';
             }}
           />
         </label>
-        <button type="button" className="inbox-tool" data-testid="reply-card" disabled={disabled} onClick={() => setCardOpen(true)}><CardIcon />{t('card')}</button>
-        <KnowledgeSearch channelId={channelId} merchantId={merchantId} disabled={disabled || busy} onInsert={(s) => { setText(text ? `${text}\n${s}` : s); input.current?.focus(); }} onSend={(number) => send({ knowledge: { number } })} />
+        <button type="button" className="inbox-tool" data-testid="reply-card" disabled={disabled} onClick={() => setCardOpen(true)}>
+          <CardIcon />
+          {t('card')}
+        </button>
+        <KnowledgeSearch
+          channelId={channelId}
+          merchantId={merchantId}
+          disabled={disabled || busy}
+          onInsert={(s) => {
+            setText(text ? `${text}\n${s}` : s);
+            input.current?.focus();
+          }}
+          onSend={(number) => send({ knowledge: { number } })}
+        />
       </div>
       <div className="inbox-input-row">
         <textarea
-          ref={input} name="reply" data-testid="reply-input" rows={3} maxLength={2000} value={text} disabled={disabled}
-          placeholder={t('reply_placeholder')} aria-label={t('reply_placeholder')}
-          onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown}
+          ref={input}
+          name="reply"
+          data-testid="reply-input"
+          rows={3}
+          maxLength={2000}
+          value={text}
+          disabled={disabled}
+          placeholder={t('reply_placeholder')}
+          aria-label={t('reply_placeholder')}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
         />
-        <button type="button" className="primary inbox-send" data-testid="reply-send" disabled={disabled || busy || !text.trim()} onClick={() => void sendText()}>
+        <button
+          type="button"
+          className="primary inbox-send"
+          data-testid="reply-send"
+          disabled={disabled || busy || !text.trim()}
+          onClick={() => void sendText()}
+        >
           {busy ? t('sending') : t('send')}
         </button>
       </div>
-      {error && <p className="error inbox-composer-error" role="alert" data-testid="reply-error">{error}</p>}
+      {error && (
+        <p className="error inbox-composer-error" role="alert" data-testid="reply-error">
+          {error}
+        </p>
+      )}
       {cardOpen && <CardDialog channelId={channelId} merchantId={merchantId} onSend={send} onClose={() => setCardOpen(false)} />}
     </div>
   );

@@ -53,24 +53,32 @@ function Item({ conversation: c, list, active, unread, preview, canTake, showAge
             <span className="inbox-item-name">{name}</span>
             <time className="inbox-item-time">{f.time(at)}</time>
           </span>
-          <span className="inbox-item-preview">
-            {preview ? contentSummary(preview.content, t) : ' '}
-          </span>
+          <span className="inbox-item-preview">{preview ? contentSummary(preview.content, t) : ' '}</span>
           <span className="inbox-item-tags">
             {list === 'queued' && <span className="badge blue">{t('waiting_since', { d: f.duration(Date.now() - c.createdAt) })}</span>}
-            {list === 'mine' && waitingSince !== undefined && preview?.direction === 'in' && <span className="badge red">{t('waiting_since', { d: f.duration(Date.now() - waitingSince) })}</span>}
+            {list === 'mine' && waitingSince !== undefined && preview?.direction === 'in' && (
+              <span className="badge red">{t('waiting_since', { d: f.duration(Date.now() - waitingSince) })}</span>
+            )}
             {showAgent && c.agentId && <span className="badge">{directory.agentName(c.agentId)}</span>}
             {c.groupId && <span className="badge">{directory.groupName(c.groupId)}</span>}
           </span>
         </span>
-        {unread > 0 && <span className="inbox-unread" aria-label={`${unread}`} data-testid="unread-badge">{unread > 99 ? '99+' : unread}</span>}
+        {unread > 0 && (
+          <span className="inbox-unread" aria-label={`${unread}`} data-testid="unread-badge">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
       </Link>
       {canTake && (
         <button type="button" className="primary inbox-take" data-testid="take-button" disabled={taking} onClick={() => void take()}>
           {taking ? t('taking') : t('take')}
         </button>
       )}
-      {error && <p className="error inbox-item-error" role="alert">{error}</p>}
+      {error && (
+        <p className="error inbox-item-error" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   );
 }
@@ -89,7 +97,11 @@ function More({ more }: { more: Inbox['endedMore'] }) {
   if (!more.hasMore && !more.error) return null;
   return (
     <div className="inbox-more">
-      {more.error && <p className="error" role="alert">{more.error}</p>}
+      {more.error && (
+        <p className="error" role="alert">
+          {more.error}
+        </p>
+      )}
       {more.hasMore && (
         <button type="button" className="link" data-testid="load-more-ended" onClick={more.load} disabled={more.loading}>
           {more.loading ? t('loading') : t('load_more')}
@@ -106,7 +118,15 @@ export function ConversationList({ items, list, openId, unread, previews, more, 
     <>
       <ul className="inbox-list" data-list={list}>
         {items.map((c) => (
-          <Item key={c.id} conversation={c} list={list} active={c.id === openId} unread={unread[c.id] ?? 0} preview={previews[c.id]} {...rest} />
+          <Item
+            key={c.id}
+            conversation={c}
+            list={list}
+            active={c.id === openId}
+            unread={unread[c.id] ?? 0}
+            preview={previews[c.id]}
+            {...rest}
+          />
         ))}
       </ul>
       {more && <More more={more} />}

@@ -77,7 +77,13 @@ function onConversationChanged(deps: NoticeDeps, n: Extract<Notice, { type: 'con
   if (n.state === 'queued' && !known.has('queued', n.conversationId)) {
     known.add('queued', n.conversationId);
     onAlert('queued', n.conversationId);
-  } else if (me !== undefined && n.state === 'assigned' && n.agentId === me && n.previousAgentId !== me && !known.has('mine', n.conversationId)) {
+  } else if (
+    me !== undefined &&
+    n.state === 'assigned' &&
+    n.agentId === me &&
+    n.previousAgentId !== me &&
+    !known.has('mine', n.conversationId)
+  ) {
     known.add('mine', n.conversationId);
     onAlert('assigned', n.conversationId);
   }

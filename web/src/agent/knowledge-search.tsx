@@ -30,17 +30,23 @@ export function KnowledgeSearch({ channelId, merchantId, disabled, onInsert, onS
     }
     const ctl = new AbortController();
     const timer = window.setTimeout(() => {
-      api.get<{ items: KnowledgeHit[] }>(`/api/v1/channels/${encodeURIComponent(channelId)}/knowledge/search`, { q: query, limit: 8, merchantId }, ctl.signal).then(
-        (r) => {
-          setHits(r.items);
-          setError(undefined);
-        },
-        (err: unknown) => {
-          if ((err as Error).name === 'AbortError') return;
-          setHits(undefined);
-          setError(err instanceof ApiError ? err.message : String(err));
-        },
-      );
+      api
+        .get<{ items: KnowledgeHit[] }>(
+          `/api/v1/channels/${encodeURIComponent(channelId)}/knowledge/search`,
+          { q: query, limit: 8, merchantId },
+          ctl.signal,
+        )
+        .then(
+          (r) => {
+            setHits(r.items);
+            setError(undefined);
+          },
+          (err: unknown) => {
+            if ((err as Error).name === 'AbortError') return;
+            setHits(undefined);
+            setError(err instanceof ApiError ? err.message : String(err));
+          },
+        );
     }, 300);
     return () => {
       window.clearTimeout(timer);
@@ -56,7 +62,12 @@ export function KnowledgeSearch({ channelId, merchantId, disabled, onInsert, onS
   return (
     <div className="inbox-kb" onKeyDown={(e) => e.key === 'Escape' && close()}>
       <input
-        type="search" name="kbSearch" data-testid="kb-search" placeholder={t('kb_search')} aria-label={t('kb_search')} value={q}
+        type="search"
+        name="kbSearch"
+        data-testid="kb-search"
+        placeholder={t('kb_search')}
+        aria-label={t('kb_search')}
+        value={q}
         onChange={(e) => {
           setQ(e.target.value);
           setOpen(true);
@@ -70,11 +81,29 @@ export function KnowledgeSearch({ channelId, merchantId, disabled, onInsert, onS
           {!hits && !error && <p className="hint">{t('loading')}</p>}
           {hits?.map((h) => (
             <div key={h.number} className="inbox-kb-item" role="option" aria-selected="false" data-kb-number={h.number}>
-              <button type="button" className="inbox-kb-insert" onClick={() => { onInsert(h.preview); close(); }} title={t('kb_insert')}>
-                <span className="inbox-kb-q">#{h.number} {h.question}</span>
+              <button
+                type="button"
+                className="inbox-kb-insert"
+                onClick={() => {
+                  onInsert(h.preview);
+                  close();
+                }}
+                title={t('kb_insert')}
+              >
+                <span className="inbox-kb-q">
+                  #{h.number} {h.question}
+                </span>
                 <span className="inbox-kb-a">{h.preview}</span>
               </button>
-              <button type="button" className="inbox-kb-send" data-testid="kb-send" disabled={disabled} onClick={() => void onSend(h.number).then(close, () => undefined)}>{t('kb_send')}</button>
+              <button
+                type="button"
+                className="inbox-kb-send"
+                data-testid="kb-send"
+                disabled={disabled}
+                onClick={() => void onSend(h.number).then(close, () => undefined)}
+              >
+                {t('kb_send')}
+              </button>
             </div>
           ))}
         </div>

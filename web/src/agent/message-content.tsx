@@ -16,7 +16,11 @@ export function Linkified({ text }: { text: string }) {
     const start = match.index;
     if (start > last) parts.push(text.slice(last, start));
     const href = match[0].replace(/[.,;:!?)]+$/, '');
-    parts.push(<a key={start} href={href} target="_blank" rel="noopener noreferrer nofollow">{href}</a>);
+    parts.push(
+      <a key={start} href={href} target="_blank" rel="noopener noreferrer nofollow">
+        {href}
+      </a>,
+    );
     last = start + href.length;
   }
   if (last < text.length) parts.push(text.slice(last));
@@ -37,9 +41,18 @@ export function mediaSrc(mediaId: string | undefined, ...urls: (string | undefin
 function Lightbox({ src, onClose }: { src: string; onClose(): void }) {
   const t = useT(agentMessages);
   return (
-    <div className="inbox-lightbox" role="dialog" aria-modal="true" aria-label={t('kind_image')} onClick={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      className="inbox-lightbox"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('kind_image')}
+      onClick={onClose}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <img src={src} alt="" />
-      <button type="button" className="inbox-lightbox-close" onClick={onClose} autoFocus>{t('close')}</button>
+      <button type="button" className="inbox-lightbox-close" onClick={onClose} autoFocus>
+        {t('close')}
+      </button>
     </div>
   );
 }
@@ -81,21 +94,47 @@ export function MessageContent({ content }: { content: Content }) {
       return (
         <div className="inbox-card">
           <div className="inbox-card-kind">{t('kind_link')}</div>
-          {href ? <a className="inbox-card-title" href={href} target="_blank" rel="noopener noreferrer nofollow">{content.title || href}</a> : <div className="inbox-card-title">{content.title}</div>}
+          {href ? (
+            <a className="inbox-card-title" href={href} target="_blank" rel="noopener noreferrer nofollow">
+              {content.title || href}
+            </a>
+          ) : (
+            <div className="inbox-card-title">{content.title}</div>
+          )}
           {content.description && <div className="hint">{content.description}</div>}
         </div>
       );
     }
     case 'voice':
-      return <span className="inbox-placeholder">{t('kind_voice')}{content.recognition ? ` ${content.recognition}` : ''}</span>;
+      return (
+        <span className="inbox-placeholder">
+          {t('kind_voice')}
+          {content.recognition ? ` ${content.recognition}` : ''}
+        </span>
+      );
     case 'video':
-      return <span className="inbox-placeholder">{t('kind_video')}{content.title ? ` ${content.title}` : ''}</span>;
+      return (
+        <span className="inbox-placeholder">
+          {t('kind_video')}
+          {content.title ? ` ${content.title}` : ''}
+        </span>
+      );
     case 'file':
-      return <span className="inbox-placeholder">{t('kind_file')}{content.title ? ` ${content.title}` : ''}</span>;
+      return (
+        <span className="inbox-placeholder">
+          {t('kind_file')}
+          {content.title ? ` ${content.title}` : ''}
+        </span>
+      );
     case 'location':
       return (
         <span className="inbox-placeholder">
-          {t('kind_location')} {content.label} {content.latitude !== undefined && <span className="mono">({content.latitude}, {content.longitude})</span>}
+          {t('kind_location')} {content.label}{' '}
+          {content.latitude !== undefined && (
+            <span className="mono">
+              ({content.latitude}, {content.longitude})
+            </span>
+          )}
         </span>
       );
     default:
@@ -104,16 +143,28 @@ export function MessageContent({ content }: { content: Content }) {
 }
 
 /** One line for a list's preview and a notification. */
-export function contentSummary(content: Content, t: (k: 'kind_image' | 'kind_voice' | 'kind_video' | 'kind_file' | 'kind_location' | 'kind_link' | 'kind_card') => string): string {
+export function contentSummary(
+  content: Content,
+  t: (k: 'kind_image' | 'kind_voice' | 'kind_video' | 'kind_file' | 'kind_location' | 'kind_link' | 'kind_card') => string,
+): string {
   switch (content.type) {
-    case 'text': return content.text ?? '';
-    case 'image': return t('kind_image');
-    case 'voice': return t('kind_voice');
-    case 'video': return t('kind_video');
-    case 'file': return t('kind_file');
-    case 'location': return `${t('kind_location')} ${content.label ?? ''}`;
-    case 'link': return `${t('kind_link')} ${content.title ?? ''}`;
-    case 'miniprogrampage': return `${t('kind_card')} ${content.title ?? ''}`;
-    default: return `[${content.msgType ?? content.type}]`;
+    case 'text':
+      return content.text ?? '';
+    case 'image':
+      return t('kind_image');
+    case 'voice':
+      return t('kind_voice');
+    case 'video':
+      return t('kind_video');
+    case 'file':
+      return t('kind_file');
+    case 'location':
+      return `${t('kind_location')} ${content.label ?? ''}`;
+    case 'link':
+      return `${t('kind_link')} ${content.title ?? ''}`;
+    case 'miniprogrampage':
+      return `${t('kind_card')} ${content.title ?? ''}`;
+    default:
+      return `[${content.msgType ?? content.type}]`;
   }
 }

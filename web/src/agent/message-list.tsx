@@ -18,9 +18,24 @@ interface Props {
 function Delivery({ message, reason }: { message: Message; reason: string | undefined }) {
   const t = useT(agentMessages);
   const delivery = message.delivery;
-  if (delivery?.status === 'pending') return <span className="inbox-delivery pending" title={t('delivery_pending')} ><ClockIcon label={t('delivery_pending')} /></span>;
-  if (delivery?.status === 'sent') return <span className="inbox-delivery sent" title={t('delivery_sent')} aria-label={t('delivery_sent')}>✓</span>;
-  if (delivery?.status === 'failed') return <span className="inbox-delivery failed" role="alert">{t('delivery_failed', { reason: reason ?? delivery.reason })}</span>;
+  if (delivery?.status === 'pending')
+    return (
+      <span className="inbox-delivery pending" title={t('delivery_pending')}>
+        <ClockIcon label={t('delivery_pending')} />
+      </span>
+    );
+  if (delivery?.status === 'sent')
+    return (
+      <span className="inbox-delivery sent" title={t('delivery_sent')} aria-label={t('delivery_sent')}>
+        ✓
+      </span>
+    );
+  if (delivery?.status === 'failed')
+    return (
+      <span className="inbox-delivery failed" role="alert">
+        {t('delivery_failed', { reason: reason ?? delivery.reason })}
+      </span>
+    );
   return null;
 }
 
@@ -28,24 +43,37 @@ function Delivery({ message, reason }: { message: Message; reason: string | unde
  * One message. Memoised on its props (the message object is replaced only when it changes, the sender's
  * name is a string): a chat of hundreds of messages then renders one bubble per new message, not all.
  */
-const Bubble = memo(function Bubble({ message, customerName, agentName, failure }: { message: Message; customerName: string; agentName: string | undefined; failure: string | undefined }) {
+const Bubble = memo(function Bubble({
+  message,
+  customerName,
+  agentName,
+  failure,
+}: {
+  message: Message;
+  customerName: string;
+  agentName: string | undefined;
+  failure: string | undefined;
+}) {
   const t = useT(agentMessages);
   const f = useFormatters();
   const sender = message.sender;
-  const common = { 'data-message-id': message.id, 'data-direction': message.direction, ...(message.direction === 'out' && { 'data-delivery': message.delivery?.status ?? 'sent' }) };
+  const common = {
+    'data-message-id': message.id,
+    'data-direction': message.direction,
+    ...(message.direction === 'out' && { 'data-delivery': message.delivery?.status ?? 'sent' }),
+  };
   const content = message.content;
   if (sender.kind === 'system') {
     return (
       <div className="inbox-msg system" {...common}>
-        <span className="inbox-system-text">{t('sender_system')} · <MessageContent content={content} /> · {f.time(message.createdAt)}</span>
+        <span className="inbox-system-text">
+          {t('sender_system')} · <MessageContent content={content} /> · {f.time(message.createdAt)}
+        </span>
         <Delivery message={message} reason={failure} />
       </div>
     );
   }
-  const who =
-    sender.kind === 'customer' ? customerName
-    : sender.kind === 'robot' ? t('sender_robot')
-    : (agentName ?? t('sender_agent'));
+  const who = sender.kind === 'customer' ? customerName : sender.kind === 'robot' ? t('sender_robot') : (agentName ?? t('sender_agent'));
   const left = message.leftMessage;
   return (
     <div className={`inbox-msg ${message.direction} ${sender.kind}`} {...common}>
@@ -56,7 +84,9 @@ const Bubble = memo(function Bubble({ message, customerName, agentName, failure 
         <time dateTime={new Date(message.createdAt).toISOString()}>{f.dateTime(message.createdAt)}</time>
       </div>
       <div className="inbox-bubble-row">
-        <div className="inbox-bubble"><MessageContent content={content} /></div>
+        <div className="inbox-bubble">
+          <MessageContent content={content} />
+        </div>
         {message.direction === 'out' && <Delivery message={message} reason={failure} />}
       </div>
     </div>
@@ -114,14 +144,28 @@ export function MessageList({ chat, customerName, agentName }: Props) {
       <div className="inbox-messages" ref={box} onScroll={onScroll} onLoadCapture={onLoadCapture} aria-live="polite">
         <div className="inbox-older">
           {chat.hasOlder ? (
-            <button type="button" className="link" disabled={chat.loadingOlder} onClick={() => void chat.loadOlder()}>{chat.loadingOlder ? t('loading') : t('older')}</button>
+            <button type="button" className="link" disabled={chat.loadingOlder} onClick={() => void chat.loadOlder()}>
+              {chat.loadingOlder ? t('loading') : t('older')}
+            </button>
           ) : (
             chat.messages.length > 0 && <span className="hint">{t('no_older')}</span>
           )}
         </div>
-        {chat.messages.map((m) => <Bubble key={m.id} message={m} customerName={customerName} agentName={m.sender.kind === 'agent' ? agentName(m.sender.agentId) : undefined} failure={chat.failures[m.id]} />)}
+        {chat.messages.map((m) => (
+          <Bubble
+            key={m.id}
+            message={m}
+            customerName={customerName}
+            agentName={m.sender.kind === 'agent' ? agentName(m.sender.agentId) : undefined}
+            failure={chat.failures[m.id]}
+          />
+        ))}
       </div>
-      {unseen && <button type="button" className="inbox-new-pill" onClick={toBottom}>{t('new_messages')}</button>}
+      {unseen && (
+        <button type="button" className="inbox-new-pill" onClick={toBottom}>
+          {t('new_messages')}
+        </button>
+      )}
     </div>
   );
 }

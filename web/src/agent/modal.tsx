@@ -15,7 +15,9 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
       <div className="inbox-modal card" role="dialog" aria-modal="true" aria-label={title}>
         <div className="inbox-modal-head">
           <h2>{title}</h2>
-          <button type="button" className="link" onClick={onClose} aria-label={t('close')}>✕</button>
+          <button type="button" className="link" onClick={onClose} aria-label={t('close')}>
+            ✕
+          </button>
         </div>
         {children}
       </div>
@@ -24,14 +26,36 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
 }
 
 /** A dialog form's end: its error line (with an optional test id), then cancel and the primary action. */
-export function ModalActions({ error, errorTestId, busy, submitLabel, submitTestId, onClose }: { error: string | undefined; errorTestId?: string; busy: boolean; submitLabel: string; submitTestId: string; onClose(): void }) {
+export function ModalActions({
+  error,
+  errorTestId,
+  busy,
+  submitLabel,
+  submitTestId,
+  onClose,
+}: {
+  error: string | undefined;
+  errorTestId?: string;
+  busy: boolean;
+  submitLabel: string;
+  submitTestId: string;
+  onClose(): void;
+}) {
   const t = useT(agentMessages);
   return (
     <>
-      {error && <p className="error" role="alert" data-testid={errorTestId}>{error}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid={errorTestId}>
+          {error}
+        </p>
+      )}
       <div className="row inbox-dialog-actions">
-        <button type="button" onClick={onClose}>{t('cancel')}</button>
-        <button type="submit" className="primary" data-testid={submitTestId} disabled={busy}>{submitLabel}</button>
+        <button type="button" onClick={onClose}>
+          {t('cancel')}
+        </button>
+        <button type="submit" className="primary" data-testid={submitTestId} disabled={busy}>
+          {submitLabel}
+        </button>
       </div>
     </>
   );

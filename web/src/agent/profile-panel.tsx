@@ -15,7 +15,10 @@ function Pairs({ title, values }: { title: string; values: Record<string, string
       <table className="inbox-kv">
         <tbody>
           {entries.map(([k, v]) => (
-            <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td>{v}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -35,15 +38,22 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
   const f = useFormatters();
   const c = customer;
   const row = (label: string, value: string | undefined) => (
-    <tr><th scope="row">{label}</th><td>{value ?? t('none')}</td></tr>
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{value ?? t('none')}</td>
+    </tr>
   );
   return (
     <aside className="inbox-profile" aria-label={t('profile')} data-testid="profile-panel">
       <div className="inbox-profile-head">
         <h2>{t('profile')}</h2>
-        <button type="button" className="link inbox-profile-close" onClick={onClose} aria-label={t('close')}>✕</button>
+        <button type="button" className="link inbox-profile-close" onClick={onClose} aria-label={t('close')}>
+          ✕
+        </button>
       </div>
-      {!c ? <p className="hint">{t('loading')}</p> : (
+      {!c ? (
+        <p className="hint">{t('loading')}</p>
+      ) : (
         <>
           <div className="inbox-profile-who">
             <Avatar url={c.avatarUrl} name={c.nickname ?? c.openid} big />

@@ -12,7 +12,12 @@ export function SendWindowBar({ window: w }: { window: SendWindow | undefined })
     const id = globalThis.setInterval(() => setNow(Date.now()), 30_000);
     return () => globalThis.clearInterval(id);
   }, []);
-  if (!w) return <div className="inbox-window hint" data-testid="send-window">{t('window_unknown')}</div>;
+  if (!w)
+    return (
+      <div className="inbox-window hint" data-testid="send-window">
+        {t('window_unknown')}
+      </div>
+    );
   if (!w.open) {
     return (
       <div className="inbox-window closed" role="status" data-testid="send-window" data-open="false">
@@ -20,6 +25,13 @@ export function SendWindowBar({ window: w }: { window: SendWindow | undefined })
       </div>
     );
   }
-  const text = w.expiresAt !== undefined ? t(w.remaining === 1 ? 'window_open_one' : 'window_open', { n: w.remaining, d: f.duration(w.expiresAt - now) }) : t('window_open_no_expiry', { n: w.remaining });
-  return <div className={`inbox-window ${w.remaining <= 1 ? 'low' : ''}`} data-testid="send-window" data-open="true">{text}</div>;
+  const text =
+    w.expiresAt !== undefined
+      ? t(w.remaining === 1 ? 'window_open_one' : 'window_open', { n: w.remaining, d: f.duration(w.expiresAt - now) })
+      : t('window_open_no_expiry', { n: w.remaining });
+  return (
+    <div className={`inbox-window ${w.remaining <= 1 ? 'low' : ''}`} data-testid="send-window" data-open="true">
+      {text}
+    </div>
+  );
 }

@@ -16,7 +16,10 @@ export function StatusSelect({ agentId }: { agentId: string }) {
   const [status, setStatus] = useState<AgentStatus>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api.get<Agent>(`/api/v1/agents/${encodeURIComponent(agentId)}`).then((a) => setStatus(a.status), (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+    api.get<Agent>(`/api/v1/agents/${encodeURIComponent(agentId)}`).then(
+      (a) => setStatus(a.status),
+      (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
+    );
   }, [agentId]);
   useNotices((n) => {
     if (n.type === 'agent_changed' && n.agentId === agentId) setStatus(n.status as AgentStatus);
@@ -36,11 +39,26 @@ export function StatusSelect({ agentId }: { agentId: string }) {
     <label className={`inline inbox-status ${status ?? ''}`}>
       <span className="inbox-status-dot" aria-hidden="true" />
       <span className="inbox-status-label">{t('status')}</span>
-      <select name="status" data-testid="status-select" value={status ?? ''} disabled={!status} onChange={(e) => void change(e.target.value as AgentStatus)} aria-label={t('status')}>
+      <select
+        name="status"
+        data-testid="status-select"
+        value={status ?? ''}
+        disabled={!status}
+        onChange={(e) => void change(e.target.value as AgentStatus)}
+        aria-label={t('status')}
+      >
         {!status && <option value="">{t('loading')}</option>}
-        {STATUSES.map((s) => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`status_${s}`)}
+          </option>
+        ))}
       </select>
-      {error && <span className="error" role="alert">{error}</span>}
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
     </label>
   );
 }

@@ -35,9 +35,11 @@ export function TransferDialog({ conversation, directory, me, onStart, onDone, o
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const to =
-      kind === 'agent' ? { kind, agentId: String(form.get('transferAgent') ?? '') }
-      : kind === 'group' ? { kind, groupId: String(form.get('transferGroup') ?? '') }
-      : { kind };
+      kind === 'agent'
+        ? { kind, agentId: String(form.get('transferAgent') ?? '') }
+        : kind === 'group'
+          ? { kind, groupId: String(form.get('transferGroup') ?? '') }
+          : { kind };
     setBusy(true);
     setError(undefined);
     try {
@@ -67,22 +69,43 @@ export function TransferDialog({ conversation, directory, me, onStart, onDone, o
           {choice('queue', t('transfer_to_queue'))}
         </div>
         {kind === 'agent' && (
-          <label>{t('agent')}
+          <label>
+            {t('agent')}
             <select name="transferAgent" required defaultValue="">
-              <option value="" disabled>{t('transfer_pick')}</option>
-              {agents.map((a) => <option key={a.id} value={a.id}>{a.name} · {t(`status_${a.status}`)}</option>)}
+              <option value="" disabled>
+                {t('transfer_pick')}
+              </option>
+              {agents.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name} · {t(`status_${a.status}`)}
+                </option>
+              ))}
             </select>
           </label>
         )}
         {kind === 'group' && (
-          <label>{t('group')}
+          <label>
+            {t('group')}
             <select name="transferGroup" required defaultValue="">
-              <option value="" disabled>{t('transfer_pick')}</option>
-              {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+              <option value="" disabled>
+                {t('transfer_pick')}
+              </option>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
-        <ModalActions error={error} errorTestId="transfer-error" busy={busy} submitLabel={busy ? t('loading') : t('transfer_submit')} submitTestId="transfer-submit" onClose={onClose} />
+        <ModalActions
+          error={error}
+          errorTestId="transfer-error"
+          busy={busy}
+          submitLabel={busy ? t('loading') : t('transfer_submit')}
+          submitTestId="transfer-submit"
+          onClose={onClose}
+        />
       </form>
     </Modal>
   );

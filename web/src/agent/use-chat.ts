@@ -53,7 +53,10 @@ function useConversation(conversationId: string, current: OpenId) {
   const [conversation, setConversation] = useState<Conversation>();
   const refreshConversation = useCallback(() => {
     const id = conversationId;
-    api.get<Conversation>(path(id)).then((c) => current.current === id && setConversation(c), () => undefined);
+    api.get<Conversation>(path(id)).then(
+      (c) => current.current === id && setConversation(c),
+      () => undefined,
+    );
   }, [conversationId, current]);
   return { conversation, setConversation, refreshConversation };
 }
@@ -62,7 +65,10 @@ function useSendWindow(conversationId: string, current: OpenId) {
   const [window_, setWindow] = useState<SendWindow>();
   const refreshWindow = useCallback(() => {
     const id = conversationId;
-    api.get<SendWindow>(`${path(id)}/send-window`).then((w) => current.current === id && setWindow(w), () => undefined);
+    api.get<SendWindow>(`${path(id)}/send-window`).then(
+      (w) => current.current === id && setWindow(w),
+      () => undefined,
+    );
   }, [conversationId, current]);
 
   // A customer writing fast must not cost a request per message: the window is read at most every 2 s,
@@ -143,7 +149,10 @@ function useFirstPage(conversationId: string, deps: FirstPageDeps) {
     setConversation(undefined);
     setWindow(undefined);
     forgetDeliveries();
-    Promise.all([api.get<Conversation>(path(conversationId)), api.get<{ items: Message[] }>(`${path(conversationId)}/messages`, { limit: PAGE })]).then(
+    Promise.all([
+      api.get<Conversation>(path(conversationId)),
+      api.get<{ items: Message[] }>(`${path(conversationId)}/messages`, { limit: PAGE }),
+    ]).then(
       ([c, m]) => {
         if (!alive) return;
         setConversation(c);
@@ -234,14 +243,32 @@ export function useChat(conversationId: string): Chat {
     if (current.current === id) setMessages((m) => merge(m, r.items, settled.current));
   }, [conversationId, settled]);
   const older = useOlderPages(conversationId, messages, setMessages);
-  const { loading, error } = useFirstPage(conversationId, { setConversation, setMessages, setHasOlder: older.setHasOlder, ...sendWindow, ...deliveries });
+  const { loading, error } = useFirstPage(conversationId, {
+    setConversation,
+    setMessages,
+    setHasOlder: older.setHasOlder,
+    ...sendWindow,
+    ...deliveries,
+  });
   usePendingPoll(messages, refreshLatest);
   useChatNotices({ conversationId, setMessages, refreshLatest, refreshConversation, ...sendWindow, ...deliveries });
   const addLocal = useCallback((m: Message) => setMessages((list) => merge(list, [m], settled.current)), [settled]);
   const { hasOlder, loadingOlder, loadOlder } = older;
   const { window: window_, refreshWindow, setWindow } = sendWindow;
   return {
-    conversation, messages, window: window_, loading, error, hasOlder, loadingOlder, failures: deliveries.failures,
-    loadOlder, refreshLatest, refreshWindow, refreshConversation, setWindow, addLocal,
+    conversation,
+    messages,
+    window: window_,
+    loading,
+    error,
+    hasOlder,
+    loadingOlder,
+    failures: deliveries.failures,
+    loadOlder,
+    refreshLatest,
+    refreshWindow,
+    refreshConversation,
+    setWindow,
+    addLocal,
   };
 }

@@ -30,16 +30,26 @@ export function useDirectory(channelId: string | undefined): Directory {
     let alive = true;
     const base = `/api/v1/channels/${encodeURIComponent(channelId)}`;
     // Each list on its own: a role that may not read one (merchants, say) still gets the others.
-    api.get<List<Agent>>(`${base}/agents`).then((r) => alive && setAgents(r.items), () => undefined);
-    api.get<List<Group>>(`${base}/groups`).then((r) => alive && setGroups(r.items), () => undefined);
-    api.get<List<Merchant>>(`${base}/merchants`).then((r) => alive && setMerchants(r.items), () => undefined);
+    api.get<List<Agent>>(`${base}/agents`).then(
+      (r) => alive && setAgents(r.items),
+      () => undefined,
+    );
+    api.get<List<Group>>(`${base}/groups`).then(
+      (r) => alive && setGroups(r.items),
+      () => undefined,
+    );
+    api.get<List<Merchant>>(`${base}/merchants`).then(
+      (r) => alive && setMerchants(r.items),
+      () => undefined,
+    );
     return () => {
       alive = false;
     };
   }, [channelId, version]);
 
   useNotices((n) => {
-    if (n.type === 'agent_changed') setAgents((list) => list.map((a) => (a.id === n.agentId ? { ...a, status: n.status as Agent['status'] } : a)));
+    if (n.type === 'agent_changed')
+      setAgents((list) => list.map((a) => (a.id === n.agentId ? { ...a, status: n.status as Agent['status'] } : a)));
     if (n.type === 'ready') setVersion((v) => v + 1);
   });
 

@@ -45,7 +45,8 @@ function unique<T extends { id: string }>(items: T[]): T[] {
 }
 
 /** Whether `m` is newer than the preview shown (ids, time-sortable, break ties). */
-const newer = (m: Message, than: Message | undefined) => !than || m.createdAt > than.createdAt || (m.createdAt === than.createdAt && m.id > than.id);
+const newer = (m: Message, than: Message | undefined) =>
+  !than || m.createdAt > than.createdAt || (m.createdAt === than.createdAt && m.id > than.id);
 
 function usePreviews() {
   const [previews, setPreviews] = useState<Record<string, Message | undefined>>({});
@@ -58,7 +59,10 @@ function usePreviews() {
       return next;
     });
   }, []);
-  const showPreview = useCallback((conversationId: string, m: Message) => setPreviews((p) => (newer(m, p[conversationId]) ? { ...p, [conversationId]: m } : p)), []);
+  const showPreview = useCallback(
+    (conversationId: string, m: Message) => setPreviews((p) => (newer(m, p[conversationId]) ? { ...p, [conversationId]: m } : p)),
+    [],
+  );
   return { previews, absorbPreviews, showPreview };
 }
 
@@ -92,11 +96,14 @@ function useEndedCursor() {
     setEndedNext(next);
   }, []);
   /** On a reload: the older pages beyond the fresh first page (`cut`) stay, none when it is the last; answers them. */
-  const keepBeyond = useCallback((cut: number | undefined) => {
-    const kept = cut === undefined ? [] : older.current.items.filter((c) => c.createdAt < cut);
-    move(kept, kept.length > 0 ? older.current.next : cut);
-    return kept;
-  }, [move]);
+  const keepBeyond = useCallback(
+    (cut: number | undefined) => {
+      const kept = cut === undefined ? [] : older.current.items.filter((c) => c.createdAt < cut);
+      move(kept, kept.length > 0 ? older.current.next : cut);
+      return kept;
+    },
+    [move],
+  );
   return { older, endedNext, move, keepBeyond };
 }
 

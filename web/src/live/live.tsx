@@ -12,7 +12,16 @@ export type Notice = LiveNotice | (LiveEventData<'ready'> & { type: 'ready' });
 
 export type NoticeType = Notice['type'];
 /** Every notice the page listens for: a type the contract adds and this list misses fails the type-check. */
-const LISTENED: Record<NoticeType, true> = { ready: true, message_added: true, conversation_changed: true, delivery_failed: true, message_delivered: true, agent_changed: true, agent_no_reply: true, queue_changed: true };
+const LISTENED: Record<NoticeType, true> = {
+  ready: true,
+  message_added: true,
+  conversation_changed: true,
+  delivery_failed: true,
+  message_delivered: true,
+  agent_changed: true,
+  agent_no_reply: true,
+  queue_changed: true,
+};
 const TYPES = Object.keys(LISTENED) as NoticeType[];
 
 type Listener = (notice: Notice) => void;

@@ -33,7 +33,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (principal) => alive && setState({ kind: 'in', principal }),
       () => alive && setState({ kind: 'anonymous', expired: false }),
     );
-    api.get<ClientConfig>('/workbench/config').then((c) => alive && setConfig(c), () => undefined);
+    api.get<ClientConfig>('/workbench/config').then(
+      (c) => alive && setConfig(c),
+      () => undefined,
+    );
     const off = onUnauthenticated(() => {
       forgetLogin();
       setState((s) => (s.kind === 'in' ? { kind: 'anonymous', expired: true } : s));

@@ -53,7 +53,8 @@ export const simulatorMessages = defineMessages(
   },
   {
     title: 'Customer simulator',
-    intro: 'Play a WeChat customer: your messages reach the server through the WeChat emulator, and what the robot or an agent answers comes back here the way WeChat delivers it.',
+    intro:
+      'Play a WeChat customer: your messages reach the server through the WeChat emulator, and what the robot or an agent answers comes back here the way WeChat delivers it.',
     channel: 'Channel',
     openid: 'Customer OpenID',
     new_customer: 'New customer',

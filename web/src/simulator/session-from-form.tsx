@@ -25,8 +25,17 @@ export interface SessionFromDraft {
 }
 
 export const emptyDraft = (nickname: string): SessionFromDraft => ({
-  mode: 'fields', nickname, avatarUrl: '', params: [{ key: 'source', value: 'simulator' }], customerFields: [], transferAction: '',
-  customerCode: '', flowGroupId: '', partnerId: '', robotId: '', raw: 'sobot|',
+  mode: 'fields',
+  nickname,
+  avatarUrl: '',
+  params: [{ key: 'source', value: 'simulator' }],
+  customerFields: [],
+  transferAction: '',
+  customerCode: '',
+  flowGroupId: '',
+  partnerId: '',
+  robotId: '',
+  raw: 'sobot|',
 });
 
 const record = (pairs: Pair[]) => Object.fromEntries(pairs.filter((p) => p.key.trim()).map((p) => [p.key.trim(), p.value]));
@@ -45,7 +54,8 @@ export function encodeDraft(d: SessionFromDraft): Encoded {
     const fields = record(d.customerFields);
     if (Object.keys(fields).length) input.customerFields = fields;
     if (d.transferAction.trim()) input.transferAction = JSON.parse(d.transferAction) as SessionFromInput['transferAction'];
-    if (d.customerCode.trim()) input.platformAction = { customerCode: d.customerCode.trim(), ...(d.flowGroupId.trim() && { flowGroupId: d.flowGroupId.trim() }) };
+    if (d.customerCode.trim())
+      input.platformAction = { customerCode: d.customerCode.trim(), ...(d.flowGroupId.trim() && { flowGroupId: d.flowGroupId.trim() }) };
     if (d.partnerId.trim()) input.partnerId = d.partnerId.trim();
     if (d.robotId.trim()) input.robotId = d.robotId.trim();
     const e = encodeSessionFrom(input);
@@ -64,12 +74,28 @@ function PairsEditor({ label, pairs, onChange, name }: { label: string; pairs: P
       <legend>{label}</legend>
       {pairs.map((p, i) => (
         <div className="sim-pair" key={i}>
-          <input name={`${name}Key`} aria-label={t('key')} placeholder={t('key')} value={p.key} onChange={(e) => set(i, { key: e.target.value })} />
-          <input name={`${name}Value`} aria-label={t('value')} placeholder={t('value')} value={p.value} onChange={(e) => set(i, { value: e.target.value })} />
-          <button type="button" className="link" onClick={() => onChange(pairs.filter((_, j) => j !== i))} aria-label={t('remove_row')}>✕</button>
+          <input
+            name={`${name}Key`}
+            aria-label={t('key')}
+            placeholder={t('key')}
+            value={p.key}
+            onChange={(e) => set(i, { key: e.target.value })}
+          />
+          <input
+            name={`${name}Value`}
+            aria-label={t('value')}
+            placeholder={t('value')}
+            value={p.value}
+            onChange={(e) => set(i, { value: e.target.value })}
+          />
+          <button type="button" className="link" onClick={() => onChange(pairs.filter((_, j) => j !== i))} aria-label={t('remove_row')}>
+            ✕
+          </button>
         </div>
       ))}
-      <button type="button" className="link" onClick={() => onChange([...pairs, { key: '', value: '' }])}>+ {t('add_row')}</button>
+      <button type="button" className="link" onClick={() => onChange([...pairs, { key: '', value: '' }])}>
+        + {t('add_row')}
+      </button>
     </fieldset>
   );
 }
@@ -79,16 +105,32 @@ export function SessionFromForm({ draft, onChange }: { draft: SessionFromDraft; 
   const set = (patch: Partial<SessionFromDraft>) => onChange({ ...draft, ...patch });
   const encoded = useMemo(() => encodeDraft(draft), [draft]);
   const text = (key: keyof SessionFromDraft & string, label: string, placeholder = '') => (
-    <label>{label}<input name={key} value={draft[key] as string} placeholder={placeholder} onChange={(e) => set({ [key]: e.target.value })} /></label>
+    <label>
+      {label}
+      <input name={key} value={draft[key] as string} placeholder={placeholder} onChange={(e) => set({ [key]: e.target.value })} />
+    </label>
   );
   return (
     <div className="stack sim-sf">
       <div className="row">
-        <label className="inline"><input type="radio" name="sfMode" checked={draft.mode === 'fields'} onChange={() => set({ mode: 'fields' })} /> {t('mode_fields')}</label>
-        <label className="inline"><input type="radio" name="sfMode" checked={draft.mode === 'raw'} onChange={() => set({ mode: 'raw', raw: encoded.ok ? encoded.value : draft.raw })} /> {t('mode_raw')}</label>
+        <label className="inline">
+          <input type="radio" name="sfMode" checked={draft.mode === 'fields'} onChange={() => set({ mode: 'fields' })} /> {t('mode_fields')}
+        </label>
+        <label className="inline">
+          <input
+            type="radio"
+            name="sfMode"
+            checked={draft.mode === 'raw'}
+            onChange={() => set({ mode: 'raw', raw: encoded.ok ? encoded.value : draft.raw })}
+          />{' '}
+          {t('mode_raw')}
+        </label>
       </div>
       {draft.mode === 'raw' ? (
-        <label>{t('raw')}<textarea name="sessionFromRaw" rows={3} value={draft.raw} onChange={(e) => set({ raw: e.target.value })} className="mono" /></label>
+        <label>
+          {t('raw')}
+          <textarea name="sessionFromRaw" rows={3} value={draft.raw} onChange={(e) => set({ raw: e.target.value })} className="mono" />
+        </label>
       ) : (
         <>
           <div className="sim-grid">
@@ -96,11 +138,25 @@ export function SessionFromForm({ draft, onChange }: { draft: SessionFromDraft; 
             {text('avatarUrl', t('avatar'), 'https://…')}
           </div>
           <PairsEditor label={t('params')} name="param" pairs={draft.params} onChange={(params) => set({ params })} />
-          <PairsEditor label={t('customer_fields')} name="customerField" pairs={draft.customerFields} onChange={(customerFields) => set({ customerFields })} />
+          <PairsEditor
+            label={t('customer_fields')}
+            name="customerField"
+            pairs={draft.customerFields}
+            onChange={(customerFields) => set({ customerFields })}
+          />
           <details className="sim-more">
             <summary>transfer_action · platform_action · partnerid · robotid</summary>
             <div className="stack">
-              <label>{t('transfer_action')}<input name="transferAction" className="mono" value={draft.transferAction} placeholder='[{"actionType":"to_group","deciId":"grp_…","optionId":"4"}]' onChange={(e) => set({ transferAction: e.target.value })} /></label>
+              <label>
+                {t('transfer_action')}
+                <input
+                  name="transferAction"
+                  className="mono"
+                  value={draft.transferAction}
+                  placeholder='[{"actionType":"to_group","deciId":"grp_…","optionId":"4"}]'
+                  onChange={(e) => set({ transferAction: e.target.value })}
+                />
+              </label>
               <div className="sim-grid">
                 {text('customerCode', t('customer_code'))}
                 {text('flowGroupId', t('flow_group'))}
@@ -114,12 +170,16 @@ export function SessionFromForm({ draft, onChange }: { draft: SessionFromDraft; 
       <div className="sim-encoded">
         {encoded.ok ? (
           <>
-            <span className="hint">{t('preview')} {t('bytes', { n: encoded.bytes })}</span>
+            <span className="hint">
+              {t('preview')} {t('bytes', { n: encoded.bytes })}
+            </span>
             <code className="mono">{encoded.value}</code>
             {encoded.dropped.length > 0 && <p className="notice">{t('dropped', { what: encoded.dropped.join(', ') })}</p>}
           </>
         ) : (
-          <p className="error" role="alert">{t('invalid', { reason: encoded.reason })}</p>
+          <p className="error" role="alert">
+            {t('invalid', { reason: encoded.reason })}
+          </p>
         )}
       </div>
     </div>

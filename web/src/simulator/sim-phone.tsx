@@ -23,7 +23,12 @@ function mediaSrc(channelId: string, mediaId: string | undefined): string | unde
 /** A delivered picture; the placeholder when it cannot be shown (the emulator forgot it, say). */
 function Picture({ src, className, label }: { src: string | undefined; className: string; label: string }) {
   const [broken, setBroken] = useState(false);
-  if (!src || broken) return className === 'sim-image' ? <span className="sim-placeholder">{label}</span> : <span className="sim-card-thumb" aria-hidden="true" />;
+  if (!src || broken)
+    return className === 'sim-image' ? (
+      <span className="sim-placeholder">{label}</span>
+    ) : (
+      <span className="sim-card-thumb" aria-hidden="true" />
+    );
   return <img className={className} src={src} alt={label} loading="lazy" onError={() => setBroken(true)} />;
 }
 
@@ -113,23 +118,45 @@ export function SimPhone({ channelId, name, typed, delivered, busy, error, onSen
 
   return (
     <div className="sim-phone" aria-label={t('title')}>
-      <div className="sim-phone-bar">{t('service')} · {name}</div>
+      <div className="sim-phone-bar">
+        {t('service')} · {name}
+      </div>
       <div className="sim-phone-messages" ref={box} aria-live="polite" data-testid="sim-messages">
         {lines.length === 0 && <p className="sim-empty">{t('empty')}</p>}
         {lines.map((l) => (
           <div key={l.key} className={`sim-line ${l.side}`} data-side={l.side}>
             <div className="sim-bubble">
-              {l.side === 'me' ? <span className="sim-text">{l.typed.text}</span> : <DeliveredContent m={l.delivered.message} channelId={channelId} />}
+              {l.side === 'me' ? (
+                <span className="sim-text">{l.typed.text}</span>
+              ) : (
+                <DeliveredContent m={l.delivered.message} channelId={channelId} />
+              )}
             </div>
             <span className="sim-time">{f.time(l.at)}</span>
             {l.side === 'me' && l.typed.failed && <span className="error sim-failed">{l.typed.failed}</span>}
           </div>
         ))}
       </div>
-      {error && <p className="error sim-error" role="alert">{error}</p>}
+      {error && (
+        <p className="error sim-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="sim-phone-input">
-        <textarea name="simText" data-testid="sim-input" rows={1} value={text} placeholder={t('input')} aria-label={t('input')} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} maxLength={2000} />
-        <button type="button" className="primary" data-testid="sim-send" disabled={busy || !text.trim()} onClick={() => void send()}>{busy ? t('sending') : t('send')}</button>
+        <textarea
+          name="simText"
+          data-testid="sim-input"
+          rows={1}
+          value={text}
+          placeholder={t('input')}
+          aria-label={t('input')}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          maxLength={2000}
+        />
+        <button type="button" className="primary" data-testid="sim-send" disabled={busy || !text.trim()} onClick={() => void send()}>
+          {busy ? t('sending') : t('send')}
+        </button>
       </div>
     </div>
   );

@@ -17,7 +17,10 @@ const OPENID_KEY = 'kefu.sim.openid';
 const ENTERED_KEY = 'kefu.sim.entered';
 const TYPED_KEY = 'kefu.sim.typed';
 
-const randomOpenid = () => `sim-${Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(36).padStart(2, '0')).join('').slice(0, 6)}`;
+const randomOpenid = () =>
+  `sim-${Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 6)}`;
 
 function readJson<T>(key: string, fallback: T): T {
   try {
@@ -32,10 +35,13 @@ function useChannels() {
   const [channels, setChannels] = useState<Channel[]>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api.get<List<Channel>>('/api/v1/channels').then((r) => setChannels(r.items), (err: unknown) => {
-      if (p.channelId) setChannels([]);
-      else setError(err instanceof ApiError ? err.message : String(err));
-    });
+    api.get<List<Channel>>('/api/v1/channels').then(
+      (r) => setChannels(r.items),
+      (err: unknown) => {
+        if (p.channelId) setChannels([]);
+        else setError(err instanceof ApiError ? err.message : String(err));
+      },
+    );
   }, [p.channelId]);
   return { channels, error };
 }
@@ -88,7 +94,12 @@ export function SimulatorPage() {
       setSendError(undefined);
       const at = Date.now(); // when the customer pressed send: the answers delivered during the request come after it
       try {
-        await api.post('/workbench/simulator/messages', { channelId, openid, text, ...(first && encoded.ok && { sessionFrom: encoded.value }) });
+        await api.post('/workbench/simulator/messages', {
+          channelId,
+          openid,
+          text,
+          ...(first && encoded.ok && { sessionFrom: encoded.value }),
+        });
         setTyped((all) => ({ ...all, [key]: [...(all[key] ?? []), { at, text }] }));
         if (!entered.includes(key)) setEntered((e) => [...e, key]);
         setEnterAgain(false);
@@ -104,11 +115,36 @@ export function SimulatorPage() {
     [channelId, openid, openidOk, entered, key, enterAgain, draft, hurry, t],
   );
 
-  if (!isAdmin(principal)) return <main className="page"><p className="notice">{t('admins_only')}</p></main>;
-  if (!config.simulator) return <main className="page"><p className="notice">{t('unavailable')}</p></main>;
-  if (channelsError) return <main className="page"><p className="error">{channelsError}</p></main>;
-  if (!channels) return <main className="page"><p className="loading">…</p></main>;
-  if (!channelId) return <main className="page"><p className="notice">{t('no_channel')}</p></main>;
+  if (!isAdmin(principal))
+    return (
+      <main className="page">
+        <p className="notice">{t('admins_only')}</p>
+      </main>
+    );
+  if (!config.simulator)
+    return (
+      <main className="page">
+        <p className="notice">{t('unavailable')}</p>
+      </main>
+    );
+  if (channelsError)
+    return (
+      <main className="page">
+        <p className="error">{channelsError}</p>
+      </main>
+    );
+  if (!channels)
+    return (
+      <main className="page">
+        <p className="loading">…</p>
+      </main>
+    );
+  if (!channelId)
+    return (
+      <main className="page">
+        <p className="notice">{t('no_channel')}</p>
+      </main>
+    );
 
   const isIn = entered.includes(key) && !enterAgain;
   return (
@@ -118,16 +154,31 @@ export function SimulatorPage() {
         <section className="card stack sim-settings" aria-label={t('session_from')}>
           <div className="sim-grid">
             {channels.length > 0 && (
-              <label>{t('channel')}
+              <label>
+                {t('channel')}
                 <select name="channelId" data-testid="sim-channel" value={channelId} onChange={(e) => setPicked(e.target.value)}>
-                  {channels.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.id})</option>)}
+                  {channels.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name} ({c.id})
+                    </option>
+                  ))}
                 </select>
               </label>
             )}
-            <label>{t('openid')}
+            <label>
+              {t('openid')}
               <span className="sim-openid">
-                <input name="openid" data-testid="sim-openid" className="mono" value={openid} onChange={(e) => setOpenid(e.target.value.trim())} aria-invalid={!openidOk} />
-                <button type="button" onClick={newCustomer}>{t('new_customer')}</button>
+                <input
+                  name="openid"
+                  data-testid="sim-openid"
+                  className="mono"
+                  value={openid}
+                  onChange={(e) => setOpenid(e.target.value.trim())}
+                  aria-invalid={!openidOk}
+                />
+                <button type="button" onClick={newCustomer}>
+                  {t('new_customer')}
+                </button>
               </span>
             </label>
           </div>
@@ -136,16 +187,24 @@ export function SimulatorPage() {
             <p className="hint">{t('session_from_hint')}</p>
           </div>
           <SessionFromForm draft={draft} onChange={setDraft} />
-          <p className={isIn ? 'success' : 'notice'} data-testid="sim-entered">{isIn ? t('entered') : t('not_entered')}</p>
+          <p className={isIn ? 'success' : 'notice'} data-testid="sim-entered">
+            {isIn ? t('entered') : t('not_entered')}
+          </p>
           {entered.includes(key) && (
-            <label className="inline"><input type="checkbox" name="enterAgain" checked={enterAgain} onChange={(e) => setEnterAgain(e.target.checked)} /> {t('enter_again')}</label>
+            <label className="inline">
+              <input type="checkbox" name="enterAgain" checked={enterAgain} onChange={(e) => setEnterAgain(e.target.checked)} />{' '}
+              {t('enter_again')}
+            </label>
           )}
         </section>
         <SimPhone
           channelId={channelId ?? ''}
           name={draft.mode === 'fields' && draft.nickname ? draft.nickname : openid}
-          typed={typed[key] ?? []} delivered={delivered} busy={busy || !openidOk}
-          error={sendError ?? (pollError && t('polling_failed', { reason: pollError }))} onSend={send}
+          typed={typed[key] ?? []}
+          delivered={delivered}
+          busy={busy || !openidOk}
+          error={sendError ?? (pollError && t('polling_failed', { reason: pollError }))}
+          onSend={send}
         />
       </div>
     </main>

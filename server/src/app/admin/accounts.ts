@@ -28,7 +28,11 @@ export async function listAccounts(deps: AdminDeps, p: Principal): Promise<Login
   return mine;
 }
 
-export async function createAccount(deps: AdminDeps, p: Principal, input: { username: string; password: string; grant: Grant }): Promise<LoginAccount> {
+export async function createAccount(
+  deps: AdminDeps,
+  p: Principal,
+  input: { username: string; password: string; grant: Grant },
+): Promise<LoginAccount> {
   await mustGrant(deps, p, input.grant);
   return deps.auth.createAccount(input.username, input.password, input.grant);
 }
@@ -45,7 +49,8 @@ export async function removeAccount(deps: AdminDeps, p: Principal, accountId: st
 }
 
 /** The account of a username (any case), or undefined. */
-export const findAccount = (deps: AdminDeps, username: string): Promise<LoginAccount | undefined> => deps.auth.stores.accounts.findByUsername(normalizeUsername(username));
+export const findAccount = (deps: AdminDeps, username: string): Promise<LoginAccount | undefined> =>
+  deps.auth.stores.accounts.findByUsername(normalizeUsername(username));
 
 /** Usernames by what they log in as: agent id → username, merchant id → its admins' usernames. */
 export async function loginNames(deps: AdminDeps): Promise<{ agents: Map<string, string>; merchantAdmins: Map<string, string[]> }> {
@@ -53,7 +58,8 @@ export async function loginNames(deps: AdminDeps): Promise<{ agents: Map<string,
   const merchantAdmins = new Map<string, string[]>();
   for (const a of await deps.auth.stores.accounts.list()) {
     if (a.grant.role === 'agent') agents.set(a.grant.agentId, a.username);
-    if (a.grant.role === 'merchant_admin') merchantAdmins.set(a.grant.merchantId, [...(merchantAdmins.get(a.grant.merchantId) ?? []), a.username]);
+    if (a.grant.role === 'merchant_admin')
+      merchantAdmins.set(a.grant.merchantId, [...(merchantAdmins.get(a.grant.merchantId) ?? []), a.username]);
   }
   return { agents, merchantAdmins };
 }

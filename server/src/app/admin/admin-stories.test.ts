@@ -19,7 +19,14 @@ beforeEach(async () => {
 describe('creating an agent', () => {
   it('makes an offline agent with a readable id, for the operator as for an admin', async () => {
     const agent = await createAgent(f.admin, OPERATOR, 'ch1', { ...NEW_AGENT, merchantId: 'm1' });
-    expect(agent).toMatchObject({ id: expect.stringMatching(/^agt/), channelId: 'ch1', merchantId: 'm1', status: 'offline', maxConcurrent: 5, groupIds: [] });
+    expect(agent).toMatchObject({
+      id: expect.stringMatching(/^agt/),
+      channelId: 'ch1',
+      merchantId: 'm1',
+      status: 'offline',
+      maxConcurrent: 5,
+      groupIds: [],
+    });
     expect(await listAgents(f.admin, OPERATOR, 'ch1', 'm1')).toEqual([agent]);
   });
 
@@ -47,17 +54,31 @@ it('keeps the engine’s memory of an agent answering from WeChat out of what ad
 });
 
 it('refuses a merchant code taken in the channel (409)', async () => {
-  await expect(createMerchant(f.admin, OPERATOR, 'ch1', { code: 'shop-1', name: 'Again' })).rejects.toMatchObject({ status: 409, code: 'code_taken' });
-  expect(await createMerchant(f.admin, OPERATOR, 'ch1', { code: 'shop-3', name: 'Three' })).toMatchObject({ id: expect.stringMatching(/^mer/), code: 'shop-3' });
+  await expect(createMerchant(f.admin, OPERATOR, 'ch1', { code: 'shop-1', name: 'Again' })).rejects.toMatchObject({
+    status: 409,
+    code: 'code_taken',
+  });
+  expect(await createMerchant(f.admin, OPERATOR, 'ch1', { code: 'shop-3', name: 'Three' })).toMatchObject({
+    id: expect.stringMatching(/^mer/),
+    code: 'shop-3',
+  });
 });
 
 it('creates logins only within the caller’s reach, and finds them by username in any case', async () => {
   const agent = await createAgent(f.admin, OPERATOR, 'ch1', { ...NEW_AGENT, merchantId: 'm2' });
-  await expect(createAccount(f.admin, merchantAdmin, { username: 'mei', password: 'mei-password-1', grant: { role: 'agent', agentId: agent.id } })).rejects.toMatchObject({ status: 403 });
-  const account = await createAccount(f.admin, OPERATOR, { username: 'Mei', password: 'mei-password-1', grant: { role: 'agent', agentId: agent.id } });
+  await expect(
+    createAccount(f.admin, merchantAdmin, { username: 'mei', password: 'mei-password-1', grant: { role: 'agent', agentId: agent.id } }),
+  ).rejects.toMatchObject({ status: 403 });
+  const account = await createAccount(f.admin, OPERATOR, {
+    username: 'Mei',
+    password: 'mei-password-1',
+    grant: { role: 'agent', agentId: agent.id },
+  });
   expect(await findAccount(f.admin, 'MEI')).toEqual(account);
   expect((await loginNames(f.admin)).agents.get(agent.id)).toBe('mei');
-  await expect(createAccount(f.admin, OPERATOR, { username: 'mei', password: 'x-password-2', grant: { role: 'platform_admin' } })).rejects.toMatchObject({ status: 409 });
+  await expect(
+    createAccount(f.admin, OPERATOR, { username: 'mei', password: 'x-password-2', grant: { role: 'platform_admin' } }),
+  ).rejects.toMatchObject({ status: 409 });
 });
 
 it('revokes a token once; a second time answers false, an unknown one 404', async () => {

@@ -38,7 +38,9 @@ function view({ wechatMemory: _engine, ...agent }: Agent): AgentView {
 export async function listAgents(deps: AdminDeps, p: Principal, channelId: string, merchantId?: string): Promise<AgentView[]> {
   await channelInReach(deps, p, channelId);
   const filter = merchantFilter(p, channelId, merchantId);
-  const agents = await deps.uow.run((tx) => (filter ? tx.agents.listByMerchant(channelId, filter.merchantId) : tx.agents.listByChannel(channelId)));
+  const agents = await deps.uow.run((tx) =>
+    filter ? tx.agents.listByMerchant(channelId, filter.merchantId) : tx.agents.listByChannel(channelId),
+  );
   return agents.map(view);
 }
 
@@ -47,13 +49,21 @@ export async function createAgent(deps: AdminDeps, p: Principal, channelId: stri
   const merchantId = merchantForNew(p, channelId, input.merchantId);
   await mustBeMerchantOf(deps, channelId, merchantId);
   const { merchantId: _m, wechatOpenid, ...fields } = input;
-  const record: Agent = { id: deps.ids.next('agt'), channelId, ...(merchantId !== undefined && { merchantId }), ...fields, ...(wechatOpenid !== undefined && { wechatOpenid }), statusChangedAt: deps.clock.now() };
+  const record: Agent = {
+    id: deps.ids.next('agt'),
+    channelId,
+    ...(merchantId !== undefined && { merchantId }),
+    ...fields,
+    ...(wechatOpenid !== undefined && { wechatOpenid }),
+    statusChangedAt: deps.clock.now(),
+  };
   await mustShareScope(deps, record, { groupIds: record.groupIds });
   await deps.uow.run((tx) => tx.agents.save(record));
   return record;
 }
 
-export const readAgent = async (deps: AdminDeps, p: Principal, agentId: string): Promise<AgentView> => view(await agentInReach(deps, p, agentId));
+export const readAgent = async (deps: AdminDeps, p: Principal, agentId: string): Promise<AgentView> =>
+  view(await agentInReach(deps, p, agentId));
 
 export async function changeAgent(deps: AdminDeps, p: Principal, agentId: string, change: AgentChange): Promise<AgentView> {
   const current = await agentInReach(deps, p, agentId);
@@ -68,14 +78,26 @@ export async function changeAgent(deps: AdminDeps, p: Principal, agentId: string
     const fresh = await tx.agents.get(current.id);
     // The WeChat memory is the engine's; a new openid is a new person, who starts afresh.
     const { wechatMemory: _stale, ...rest } = next;
-    const memory = fresh?.wechatMemory !== undefined && fresh.wechatOpenid === next.wechatOpenid ? { wechatMemory: fresh.wechatMemory } : {};
-    await tx.agents.save({ ...rest, ...memory, status: fresh?.status ?? next.status, statusChangedAt: fresh?.statusChangedAt ?? next.statusChangedAt });
+    const memory =
+      fresh?.wechatMemory !== undefined && fresh.wechatOpenid === next.wechatOpenid ? { wechatMemory: fresh.wechatMemory } : {};
+    await tx.agents.save({
+      ...rest,
+      ...memory,
+      status: fresh?.status ?? next.status,
+      statusChangedAt: fresh?.statusChangedAt ?? next.statusChangedAt,
+    });
   });
   return view(next);
 }
 
 /** Admins set the status of their merchant's agents; agents only their own. */
-export async function setAgentStatus(deps: AdminDeps, engine: EngineDeps, p: Principal, agentId: string, status: AgentStatus): Promise<AgentStatusResult> {
+export async function setAgentStatus(
+  deps: AdminDeps,
+  engine: EngineDeps,
+  p: Principal,
+  agentId: string,
+  status: AgentStatus,
+): Promise<AgentStatusResult> {
   const target = await agentInReach(deps, p, agentId);
   if (p.role === 'agent' && p.agentId !== target.id) throw forbidden('agents may only set their own status');
   return changeAgentStatus(engine, { agentId: target.id, status });

@@ -11,11 +11,18 @@ export type CalendarFields = Omit<WorkCalendar, 'id' | 'channelId' | 'merchantId
 export async function listCalendars(deps: AdminDeps, p: Principal, channelId: string, merchantId?: string): Promise<WorkCalendar[]> {
   await channelInReach(deps, p, channelId);
   const filter = merchantFilter(p, channelId, merchantId);
-  const merchants = filter ? [filter.merchantId] : [undefined, ...(await deps.uow.run((tx) => tx.merchants.listByChannel(channelId))).map((m) => m.id)];
+  const merchants = filter
+    ? [filter.merchantId]
+    : [undefined, ...(await deps.uow.run((tx) => tx.merchants.listByChannel(channelId))).map((m) => m.id)];
   return deps.uow.run(async (tx) => (await Promise.all(merchants.map((m) => tx.calendars.listByMerchant(channelId, m)))).flat());
 }
 
-export async function createCalendar(deps: AdminDeps, p: Principal, channelId: string, input: CalendarFields & { merchantId?: string | undefined }): Promise<WorkCalendar> {
+export async function createCalendar(
+  deps: AdminDeps,
+  p: Principal,
+  channelId: string,
+  input: CalendarFields & { merchantId?: string | undefined },
+): Promise<WorkCalendar> {
   await channelInReach(deps, p, channelId);
   const merchantId = merchantForNew(p, channelId, input.merchantId);
   await mustBeMerchantOf(deps, channelId, merchantId);
@@ -25,13 +32,19 @@ export async function createCalendar(deps: AdminDeps, p: Principal, channelId: s
   return record;
 }
 
-export const readCalendar = (deps: AdminDeps, p: Principal, calendarId: string): Promise<WorkCalendar> => recordInReach(deps, p, 'calendars', calendarId);
+export const readCalendar = (deps: AdminDeps, p: Principal, calendarId: string): Promise<WorkCalendar> =>
+  recordInReach(deps, p, 'calendars', calendarId);
 
 /** Replaces the calendar's times and dates. */
 export async function replaceCalendar(deps: AdminDeps, p: Principal, calendarId: string, fields: CalendarFields): Promise<WorkCalendar> {
   const current = await recordInReach(deps, p, 'calendars', calendarId);
   mustAdminister(p, current, `calendar ${current.id}`);
-  const next: WorkCalendar = { id: current.id, channelId: current.channelId, ...(current.merchantId !== undefined && { merchantId: current.merchantId }), ...fields };
+  const next: WorkCalendar = {
+    id: current.id,
+    channelId: current.channelId,
+    ...(current.merchantId !== undefined && { merchantId: current.merchantId }),
+    ...fields,
+  };
   await deps.uow.run((tx) => tx.calendars.save(next));
   return next;
 }

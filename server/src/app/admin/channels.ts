@@ -22,7 +22,8 @@ interface Rules {
 /** The rules across fields, checked on the whole channel (after an update is merged too). */
 export function channelProblems(c: Rules): string[] {
   const problems: string[] = [];
-  if (c.mode !== 'plaintext' && c.encodingAesKey === undefined) problems.push('body.encodingAesKey: compatible and secure mode need an EncodingAESKey');
+  if (c.mode !== 'plaintext' && c.encodingAesKey === undefined)
+    problems.push('body.encodingAesKey: compatible and secure mode need an EncodingAESKey');
   if (c.kind === 'official_account' && c.format === 'json') problems.push('body.format: official accounts push XML only');
   return problems;
 }
@@ -56,7 +57,8 @@ export async function createChannel(deps: AdminDeps, input: NewChannel): Promise
   return publicChannel(record);
 }
 
-export const readChannel = async (deps: AdminDeps, p: Principal, channelId: string): Promise<PublicChannel> => publicChannel(await channelInReach(deps, p, channelId));
+export const readChannel = async (deps: AdminDeps, p: Principal, channelId: string): Promise<PublicChannel> =>
+  publicChannel(await channelInReach(deps, p, channelId));
 
 export async function changeChannel(deps: AdminDeps, p: Principal, channelId: string, change: ChannelChange): Promise<PublicChannel> {
   const current = await channelInReach(deps, p, channelId);

@@ -25,7 +25,12 @@ export interface ConversationPage {
   nextBefore?: number;
 }
 
-export async function listConversations(deps: AdminDeps, p: Principal, channelId: string, q: ConversationFilter): Promise<ConversationPage> {
+export async function listConversations(
+  deps: AdminDeps,
+  p: Principal,
+  channelId: string,
+  q: ConversationFilter,
+): Promise<ConversationPage> {
   await channelInReach(deps, p, channelId);
   const merchant = merchantFilter(p, channelId, q.merchantId);
   const { conversations, lastMessages } = await deps.uow.run(async (tx) => {
@@ -52,12 +57,20 @@ export async function listConversations(deps: AdminDeps, p: Principal, channelId
   return { items, ...(items.length === q.limit && last && { nextBefore: last.createdAt }) };
 }
 
-export const readConversation = (deps: AdminDeps, p: Principal, conversationId: string): Promise<Conversation> => conversationInReach(deps, p, conversationId);
+export const readConversation = (deps: AdminDeps, p: Principal, conversationId: string): Promise<Conversation> =>
+  conversationInReach(deps, p, conversationId);
 
 /** Oldest first; `before` pages back. */
-export async function conversationMessages(deps: AdminDeps, p: Principal, conversationId: string, q: { limit: number; before?: number | undefined }): Promise<Message[]> {
+export async function conversationMessages(
+  deps: AdminDeps,
+  p: Principal,
+  conversationId: string,
+  q: { limit: number; before?: number | undefined },
+): Promise<Message[]> {
   const c = await conversationInReach(deps, p, conversationId);
-  return deps.uow.run((tx) => tx.messages.listByConversation(c.id, { limit: q.limit, ...(q.before !== undefined && { before: q.before }) }));
+  return deps.uow.run((tx) =>
+    tx.messages.listByConversation(c.id, { limit: q.limit, ...(q.before !== undefined && { before: q.before }) }),
+  );
 }
 
 /**
@@ -70,7 +83,9 @@ export async function* everyConversationOf(deps: Pick<AdminDeps, 'uow'>, channel
   let seenAtBoundary = new Set<string>();
   for (;;) {
     const cursor = before;
-    const page = await deps.uow.run((tx) => tx.conversations.list({ channelId, limit: PAGE, ...(cursor !== undefined && { createdBefore: cursor }) }));
+    const page = await deps.uow.run((tx) =>
+      tx.conversations.list({ channelId, limit: PAGE, ...(cursor !== undefined && { createdBefore: cursor }) }),
+    );
     const fresh = page.filter((c) => !seenAtBoundary.has(c.id));
     for (const c of fresh) yield c;
     const last = page.at(-1);

@@ -59,4 +59,5 @@ export async function findCustomerByOpenid(deps: AdminDeps, p: Principal, channe
 }
 
 /** The customer of a conversation the caller already reached (undefined when the record is gone). */
-export const customerOf = (deps: Pick<AdminDeps, 'uow'>, c: Conversation): Promise<Customer | undefined> => deps.uow.run((tx) => tx.customers.get(c.customerId));
+export const customerOf = (deps: Pick<AdminDeps, 'uow'>, c: Conversation): Promise<Customer | undefined> =>
+  deps.uow.run((tx) => tx.customers.get(c.customerId));

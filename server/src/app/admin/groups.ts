@@ -32,7 +32,9 @@ async function adminGroup(deps: AdminDeps, p: Principal, groupId: string): Promi
 export async function listGroups(deps: AdminDeps, p: Principal, channelId: string, merchantId?: string): Promise<SkillGroup[]> {
   await channelInReach(deps, p, channelId);
   const filter = merchantFilter(p, channelId, merchantId);
-  const merchants = filter ? [filter.merchantId] : [undefined, ...(await deps.uow.run((tx) => tx.merchants.listByChannel(channelId))).map((m) => m.id)];
+  const merchants = filter
+    ? [filter.merchantId]
+    : [undefined, ...(await deps.uow.run((tx) => tx.merchants.listByChannel(channelId))).map((m) => m.id)];
   return deps.uow.run(async (tx) => (await Promise.all(merchants.map((m) => tx.groups.listByMerchant(channelId, m)))).flat());
 }
 
@@ -40,7 +42,14 @@ export async function createGroup(deps: AdminDeps, p: Principal, channelId: stri
   await channelInReach(deps, p, channelId);
   const merchantId = merchantForNew(p, channelId, input.merchantId);
   await mustBeMerchantOf(deps, channelId, merchantId);
-  const record: SkillGroup = { id: deps.ids.next('grp'), channelId, ...(merchantId !== undefined && { merchantId }), name: input.name, ...(input.calendarId !== undefined && { calendarId: input.calendarId }), ...(input.settings && { settings: input.settings }) };
+  const record: SkillGroup = {
+    id: deps.ids.next('grp'),
+    channelId,
+    ...(merchantId !== undefined && { merchantId }),
+    name: input.name,
+    ...(input.calendarId !== undefined && { calendarId: input.calendarId }),
+    ...(input.settings && { settings: input.settings }),
+  };
   await mustShareScope(deps, record, { calendarIds: [record.calendarId, record.settings?.calendarId] });
   await deps.uow.run((tx) => tx.groups.save(record));
   return record;
@@ -70,7 +79,8 @@ export async function groupMembers(deps: AdminDeps, p: Principal, groupId: strin
 export async function setMembership(deps: AdminDeps, p: Principal, groupId: string, agentId: string, member: boolean): Promise<Agent> {
   const g = await adminGroup(deps, p, groupId);
   const a = await agentInReach(deps, p, agentId);
-  if (a.channelId !== g.channelId || (a.merchantId ?? '') !== (g.merchantId ?? '')) throw badRequest(`agent ${a.id} is not in the group’s merchant`);
+  if (a.channelId !== g.channelId || (a.merchantId ?? '') !== (g.merchantId ?? ''))
+    throw badRequest(`agent ${a.id} is not in the group’s merchant`);
   return deps.uow.run(async (tx) => {
     const fresh = (await tx.agents.get(a.id)) ?? a;
     const groupIds = fresh.groupIds.filter((x) => x !== g.id).concat(member ? [g.id] : []);

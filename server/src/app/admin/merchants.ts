@@ -19,7 +19,12 @@ export async function listMerchants(deps: AdminDeps, p: Principal, channelId: st
   return filter ? all.filter((m) => m.id === filter.merchantId) : all;
 }
 
-export async function createMerchant(deps: AdminDeps, p: Principal, channelId: string, input: { code: string; name: string }): Promise<Merchant> {
+export async function createMerchant(
+  deps: AdminDeps,
+  p: Principal,
+  channelId: string,
+  input: { code: string; name: string },
+): Promise<Merchant> {
   await channelInReach(deps, p, channelId);
   await mustBeFreeCode(deps, channelId, input.code);
   // Generated ids start with "mer_", so none can be mistaken for the "platform" filter value.
@@ -28,12 +33,22 @@ export async function createMerchant(deps: AdminDeps, p: Principal, channelId: s
   return record;
 }
 
-export const readMerchant = (deps: AdminDeps, p: Principal, merchantId: string): Promise<Merchant> => recordInReach(deps, p, 'merchants', merchantId);
+export const readMerchant = (deps: AdminDeps, p: Principal, merchantId: string): Promise<Merchant> =>
+  recordInReach(deps, p, 'merchants', merchantId);
 
-export async function changeMerchant(deps: AdminDeps, p: Principal, merchantId: string, change: { code?: string | undefined; name?: string | undefined }): Promise<Merchant> {
+export async function changeMerchant(
+  deps: AdminDeps,
+  p: Principal,
+  merchantId: string,
+  change: { code?: string | undefined; name?: string | undefined },
+): Promise<Merchant> {
   const current = await recordInReach(deps, p, 'merchants', merchantId);
   if (change.code !== undefined) await mustBeFreeCode(deps, current.channelId, change.code, current.id);
-  const next = { ...current, ...(change.code !== undefined && { code: change.code }), ...(change.name !== undefined && { name: change.name }) };
+  const next = {
+    ...current,
+    ...(change.code !== undefined && { code: change.code }),
+    ...(change.name !== undefined && { name: change.name }),
+  };
   await deps.uow.run((tx) => tx.merchants.save(next));
   return next;
 }

@@ -27,8 +27,15 @@ interface Tables {
 }
 
 /** A record of `table` the caller reaches (404 when missing, 403 when another merchant's). */
-export async function recordInReach<K extends keyof Tables>(deps: Pick<AdminDeps, 'uow'>, p: Principal, table: K, id: string): Promise<Tables[K]> {
-  const record = (await deps.uow.run((tx) => (tx[table] as unknown as { get(id: string): Promise<Tables[K] | undefined> }).get(id))) as Tables[K] | undefined;
+export async function recordInReach<K extends keyof Tables>(
+  deps: Pick<AdminDeps, 'uow'>,
+  p: Principal,
+  table: K,
+  id: string,
+): Promise<Tables[K]> {
+  const record = (await deps.uow.run((tx) => (tx[table] as unknown as { get(id: string): Promise<Tables[K] | undefined> }).get(id))) as
+    | Tables[K]
+    | undefined;
   const what = `${table.slice(0, -1)} ${id}`;
   if (!record) throw notFound(what);
   const scope: Scoped = table === 'merchants' ? { channelId: record.channelId, merchantId: record.id } : record;
@@ -36,8 +43,10 @@ export async function recordInReach<K extends keyof Tables>(deps: Pick<AdminDeps
   return record;
 }
 
-export const conversationInReach = (deps: Pick<AdminDeps, 'uow'>, p: Principal, id: string): Promise<Conversation> => recordInReach(deps, p, 'conversations', id);
-export const agentInReach = (deps: Pick<AdminDeps, 'uow'>, p: Principal, id: string): Promise<Agent> => recordInReach(deps, p, 'agents', id);
+export const conversationInReach = (deps: Pick<AdminDeps, 'uow'>, p: Principal, id: string): Promise<Conversation> =>
+  recordInReach(deps, p, 'conversations', id);
+export const agentInReach = (deps: Pick<AdminDeps, 'uow'>, p: Principal, id: string): Promise<Agent> =>
+  recordInReach(deps, p, 'agents', id);
 
 /** A merchant id given in a request must name a merchant of that channel. */
 export async function mustBeMerchantOf(deps: Pick<AdminDeps, 'uow'>, channelId: string, merchantId: string | undefined): Promise<void> {
@@ -50,7 +59,12 @@ export async function mustBeMerchantOf(deps: Pick<AdminDeps, 'uow'>, channelId: 
  * The merchant a caller works for in `channelId` (undefined: the platform's team): platform admins choose
  * (absent or PLATFORM_TEAM: the platform's), everyone else has their own and may not ask for another.
  */
-export async function workingMerchant(deps: Pick<AdminDeps, 'uow'>, p: Principal, channelId: string, requested: string | undefined): Promise<string | undefined> {
+export async function workingMerchant(
+  deps: Pick<AdminDeps, 'uow'>,
+  p: Principal,
+  channelId: string,
+  requested: string | undefined,
+): Promise<string | undefined> {
   mustReachChannel(p, channelId);
   const asked = requested === PLATFORM_TEAM ? undefined : requested;
   if (p.role === 'platform_admin') {
@@ -62,11 +76,16 @@ export async function workingMerchant(deps: Pick<AdminDeps, 'uow'>, p: Principal
 }
 
 /** Groups and calendars referred to must belong to the same channel and merchant as the record. */
-export async function mustShareScope(deps: Pick<AdminDeps, 'uow'>, at: Scoped, refs: { groupIds?: readonly string[]; calendarIds?: readonly (string | undefined)[] }): Promise<void> {
+export async function mustShareScope(
+  deps: Pick<AdminDeps, 'uow'>,
+  at: Scoped,
+  refs: { groupIds?: readonly string[]; calendarIds?: readonly (string | undefined)[] },
+): Promise<void> {
   const same = (r: Scoped | undefined) => r !== undefined && r.channelId === at.channelId && (r.merchantId ?? '') === (at.merchantId ?? '');
   await deps.uow.run(async (tx) => {
     for (const g of refs.groupIds ?? []) if (!same(await tx.groups.get(g))) throw badRequest(`no group ${g} in this merchant`);
-    for (const c of refs.calendarIds ?? []) if (c !== undefined && !same(await tx.calendars.get(c))) throw badRequest(`no calendar ${c} in this merchant`);
+    for (const c of refs.calendarIds ?? [])
+      if (c !== undefined && !same(await tx.calendars.get(c))) throw badRequest(`no calendar ${c} in this merchant`);
   });
 }
 

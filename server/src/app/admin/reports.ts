@@ -17,7 +17,10 @@ export async function reportScope(deps: AdminDeps, p: Principal, channelId: stri
 }
 
 /** Merchants' and agents' names by id, for export rows. */
-export async function namesOf(deps: AdminDeps, channelId: string): Promise<{ merchants: Map<string, string>; agents: Map<string, string> }> {
+export async function namesOf(
+  deps: AdminDeps,
+  channelId: string,
+): Promise<{ merchants: Map<string, string>; agents: Map<string, string> }> {
   return deps.uow.run(async (tx) => ({
     merchants: new Map((await tx.merchants.listByChannel(channelId)).map((m) => [m.id, m.name])),
     agents: new Map((await tx.agents.listByChannel(channelId)).map((a) => [a.id, a.name])),
@@ -25,7 +28,12 @@ export async function namesOf(deps: AdminDeps, channelId: string): Promise<{ mer
 }
 
 /** Without the Reports port (a server composed without it) the dashboard is 404, once the caller is known to reach the channel. */
-export async function openDashboard(deps: AdminDeps & { reports: Reports | undefined; defaultTimeZone: string }, p: Principal, channelId: string, merchantId: string | undefined): Promise<Dashboard> {
+export async function openDashboard(
+  deps: AdminDeps & { reports: Reports | undefined; defaultTimeZone: string },
+  p: Principal,
+  channelId: string,
+  merchantId: string | undefined,
+): Promise<Dashboard> {
   const scope = await reportScope(deps, p, channelId, merchantId);
   if (!deps.reports) throw notFound('reports');
   return readDashboard({ uow: deps.uow, clock: deps.clock, reports: deps.reports, defaultTimeZone: deps.defaultTimeZone }, scope);

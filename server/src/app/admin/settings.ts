@@ -30,7 +30,12 @@ export async function channelSettings(deps: AdminDeps, p: Principal, channelId: 
   return answer(deps, { channelId });
 }
 
-export async function replaceChannelSettings(deps: AdminDeps, p: Principal, channelId: string, patch: RoutingSettingsPatch): Promise<SettingsAnswer> {
+export async function replaceChannelSettings(
+  deps: AdminDeps,
+  p: Principal,
+  channelId: string,
+  patch: RoutingSettingsPatch,
+): Promise<SettingsAnswer> {
   await channelInReach(deps, p, channelId);
   return save(deps, { channelId }, patch);
 }
@@ -40,7 +45,12 @@ export async function merchantSettings(deps: AdminDeps, p: Principal, merchantId
   return answer(deps, { channelId: m.channelId, merchantId: m.id });
 }
 
-export async function replaceMerchantSettings(deps: AdminDeps, p: Principal, merchantId: string, patch: RoutingSettingsPatch): Promise<SettingsAnswer> {
+export async function replaceMerchantSettings(
+  deps: AdminDeps,
+  p: Principal,
+  merchantId: string,
+  patch: RoutingSettingsPatch,
+): Promise<SettingsAnswer> {
   const m = await recordInReach(deps, p, 'merchants', merchantId);
   return save(deps, { channelId: m.channelId, merchantId: m.id }, patch);
 }

@@ -9,7 +9,15 @@ import { LoginThrottle } from './login-throttle';
 function service(throttle?: LoginThrottle) {
   const engine = engineFixture();
   const stores = inMemoryAuthStores();
-  const auth = new AuthService({ stores, uow: engine.deps.uow, clock: engine.clock, ids: engine.deps.ids, passwords: fakePasswords, secrets: fakeSecrets(), ...(throttle && { throttle }) });
+  const auth = new AuthService({
+    stores,
+    uow: engine.deps.uow,
+    clock: engine.clock,
+    ids: engine.deps.ids,
+    passwords: fakePasswords,
+    secrets: fakeSecrets(),
+    ...(throttle && { throttle }),
+  });
   return { engine, stores, auth };
 }
 
@@ -30,7 +38,8 @@ it('answers an unknown user as a wrong password, and throttles guessing', async 
   await auth.createAccount('boss', 'boss-password', { role: 'platform_admin' });
   await expect(auth.login('ghost', 'x', 'ip')).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' });
   // One free failure, then the second starts the wait: the third attempt is not even checked.
-  for (let i = 0; i < 2; i += 1) await expect(auth.login('boss', 'wrong', 'ip')).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' });
+  for (let i = 0; i < 2; i += 1)
+    await expect(auth.login('boss', 'wrong', 'ip')).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' });
   await expect(auth.login('boss', 'boss-password', 'ip')).rejects.toMatchObject({ status: 429 });
 });
 
@@ -39,7 +48,12 @@ it('resolves an agent’s token against the agent record; no secret at all is 40
   await engine.agent('a1', { merchantId: 'm1' });
   const { token, record } = await auth.createApiToken('a1', { role: 'agent', agentId: 'a1' });
   expect(token.startsWith(API_TOKEN_PREFIX)).toBe(true);
-  expect(await auth.authenticate(token)).toMatchObject({ role: 'agent', agentId: 'a1', merchantId: 'm1', via: { kind: 'token', tokenId: record.id } });
+  expect(await auth.authenticate(token)).toMatchObject({
+    role: 'agent',
+    agentId: 'a1',
+    merchantId: 'm1',
+    via: { kind: 'token', tokenId: record.id },
+  });
   await expect(auth.authenticate(undefined)).rejects.toMatchObject({ status: 401 });
 });
 
@@ -48,7 +62,10 @@ it('changes one’s own password only with the current one, and creates the firs
   const first = await auth.createFirstAdmin('root', 'root-password');
   expect(first).toBeDefined();
   expect(await auth.createFirstAdmin('root2', 'root-password')).toBeUndefined();
-  await expect(auth.changeOwnPassword(first?.id ?? '', 'wrong', 'new-password')).rejects.toMatchObject({ status: 403, code: 'wrong_password' });
+  await expect(auth.changeOwnPassword(first?.id ?? '', 'wrong', 'new-password')).rejects.toMatchObject({
+    status: 403,
+    code: 'wrong_password',
+  });
   await auth.changeOwnPassword(first?.id ?? '', 'root-password', 'new-password');
   expect((await auth.login('root', 'new-password', 'ip')).account.id).toBe(first?.id);
 });

@@ -78,7 +78,13 @@ export class AuthService {
   /** The token is returned here once; only its hash is kept. */
   async createApiToken(name: string, grant: Grant): Promise<{ token: string; record: ApiToken }> {
     const token = this.deps.secrets.mint(API_TOKEN_PREFIX);
-    const record: ApiToken = { id: this.deps.ids.next('tok'), name, grant, tokenHash: this.deps.secrets.hash(token), createdAt: this.deps.clock.now() };
+    const record: ApiToken = {
+      id: this.deps.ids.next('tok'),
+      name,
+      grant,
+      tokenHash: this.deps.secrets.hash(token),
+      createdAt: this.deps.clock.now(),
+    };
     await this.deps.stores.tokens.add(record);
     return { token, record };
   }
@@ -119,7 +125,8 @@ export class AuthService {
   /** A logged-in person changes their own password, proving the current one first. */
   async changeOwnPassword(accountId: string, currentPassword: string, newPassword: string): Promise<void> {
     const account = await this.deps.stores.accounts.get(accountId);
-    if (!account || !(await this.deps.passwords.verify(currentPassword, account.passwordHash))) throw new ApiError(403, 'wrong_password', 'the current password is wrong');
+    if (!account || !(await this.deps.passwords.verify(currentPassword, account.passwordHash)))
+      throw new ApiError(403, 'wrong_password', 'the current password is wrong');
     await this.setPassword(account.id, newPassword);
   }
 }

@@ -21,7 +21,11 @@ const TOUCH_EVERY_MS = 60_000;
 
 export async function authenticate(deps: AuthenticateDeps, secret: string | undefined): Promise<Principal> {
   if (secret === undefined) throw unauthenticated();
-  const found = secret.startsWith(deps.prefixes.api) ? await fromApiToken(deps, secret) : secret.startsWith(deps.prefixes.session) ? await fromSession(deps, secret) : undefined;
+  const found = secret.startsWith(deps.prefixes.api)
+    ? await fromApiToken(deps, secret)
+    : secret.startsWith(deps.prefixes.session)
+      ? await fromSession(deps, secret)
+      : undefined;
   if (!found) throw unauthenticated('invalid or expired token');
   const principal = await principalOf(deps.uow, found.grant, found.via);
   if (!principal) throw unauthenticated('the agent of this login no longer exists');
@@ -52,5 +56,11 @@ async function principalOf(uow: UnitOfWork, grant: Grant, via: Via): Promise<Pri
   if (grant.role !== 'agent') return { ...grant, via };
   const agent = await uow.run((tx) => tx.agents.get(grant.agentId));
   if (!agent) return undefined;
-  return { role: 'agent', channelId: agent.channelId, ...(agent.merchantId !== undefined && { merchantId: agent.merchantId }), agentId: agent.id, via };
+  return {
+    role: 'agent',
+    channelId: agent.channelId,
+    ...(agent.merchantId !== undefined && { merchantId: agent.merchantId }),
+    agentId: agent.id,
+    via,
+  };
 }

@@ -35,7 +35,11 @@ export function mustAdminister(p: Principal, s: Scoped, what: string): void {
  * The merchant filter of a list: platform admins choose (none: every merchant; PLATFORM_TEAM: the
  * platform's own team); everyone else always gets their own merchant and may not ask for another.
  */
-export function merchantFilter(p: Principal, channelId: string, requested: string | undefined): { merchantId: string | undefined } | undefined {
+export function merchantFilter(
+  p: Principal,
+  channelId: string,
+  requested: string | undefined,
+): { merchantId: string | undefined } | undefined {
   if (p.role === 'platform_admin') {
     if (requested === undefined) return undefined;
     return { merchantId: requested === PLATFORM_TEAM ? undefined : requested };

@@ -24,7 +24,10 @@ export const OPERATOR: Principal = { role: 'platform_admin', via: { kind: 'opera
 
 /** The public description of a principal (GET /me): no token, no hash. */
 export function describePrincipal(p: Principal) {
-  const via = p.via.kind === 'session' ? { kind: 'session' as const, accountId: p.via.accountId } : { kind: 'token' as const, ...(p.via.kind === 'token' && { tokenId: p.via.tokenId }) };
+  const via =
+    p.via.kind === 'session'
+      ? { kind: 'session' as const, accountId: p.via.accountId }
+      : { kind: 'token' as const, ...(p.via.kind === 'token' && { tokenId: p.via.tokenId }) };
   if (p.role === 'platform_admin') return { role: p.role, via };
   if (p.role === 'merchant_admin') return { role: p.role, channelId: p.channelId, merchantId: p.merchantId, via };
   return { role: p.role, channelId: p.channelId, ...(p.merchantId !== undefined && { merchantId: p.merchantId }), agentId: p.agentId, via };

@@ -7,7 +7,12 @@ import { drainQueue } from './drain-queue';
 import { loadSettings } from './routing-context';
 import { saveConversation, sendSystemText } from './send-to-customer';
 
-export async function closeConversation(w: Work, c: Conversation, reason: EndReason, options: { closingText: boolean }): Promise<Conversation> {
+export async function closeConversation(
+  w: Work,
+  c: Conversation,
+  reason: EndReason,
+  options: { closingText: boolean },
+): Promise<Conversation> {
   if (options.closingText) {
     const settings = await loadSettings(w, c.channelId, c.merchantId);
     await sendSystemText(w, c, settings.messages.sessionClosing, 'notice', settings);

@@ -5,7 +5,13 @@ import type { Customer } from '../../core/model/customer';
 import type { CustomerAction } from '../../core/send-window/send-window';
 import type { Work } from './engine-deps';
 
-export async function customerActing(w: Work, channelId: string, kind: ChannelKind, openid: string, action: CustomerAction): Promise<Customer> {
+export async function customerActing(
+  w: Work,
+  channelId: string,
+  kind: ChannelKind,
+  openid: string,
+  action: CustomerAction,
+): Promise<Customer> {
   const existing = await w.tx.customers.findByOpenid(channelId, openid);
   const customer = customerActed(existing ?? newCustomer(w.ids.next('customer'), channelId, openid, w.now), kind, action, w.now);
   await w.tx.customers.save(customer);

@@ -24,7 +24,11 @@ export async function drainQueue(w: Work, channelId: string, merchantId: string 
   return assigned;
 }
 
-async function announcePositions(w: Work, queued: Conversation[], settingsFor: (groupId: string | undefined) => RoutingSettings): Promise<void> {
+async function announcePositions(
+  w: Work,
+  queued: Conversation[],
+  settingsFor: (groupId: string | undefined) => RoutingSettings,
+): Promise<void> {
   for (const { conversation, position } of positionUpdates(queued)) {
     const settings = settingsFor(conversation.groupId);
     await w.tx.conversations.save({ ...conversation, toldPosition: position });

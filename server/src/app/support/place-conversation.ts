@@ -52,7 +52,12 @@ const REASON_TEXT: Record<LeaveMessageWhy, 'offHours' | 'nobodyAvailable' | 'que
 };
 
 /** `why` undefined: the customer or an agent chose it, or the queue timed out; only the prompt is sent. */
-export async function offerLeaveMessage(w: Work, c: Conversation, why: LeaveMessageWhy | undefined, ctx: RoutingContext): Promise<Conversation> {
+export async function offerLeaveMessage(
+  w: Work,
+  c: Conversation,
+  why: LeaveMessageWhy | undefined,
+  ctx: RoutingContext,
+): Promise<Conversation> {
   const left = toLeftMessage(c, w.now);
   await saveConversation(w, left, c.agentId);
   const settings = ctx.settingsFor(c.groupId);

@@ -45,7 +45,8 @@ async function robotTurn(robot: Robot, w: Work, turn: Turn): Promise<Conversatio
     await sendSystemText(w, c, text, 'robot', ctx.settings);
     return c;
   }
-  for (const reply of answer.replies) await sendToCustomer(w, c, reply, { kind: 'robot', ...(c.robotId !== undefined && { robotId: c.robotId }) }, 'robot', ctx.settings);
+  for (const reply of answer.replies)
+    await sendToCustomer(w, c, reply, { kind: 'robot', ...(c.robotId !== undefined && { robotId: c.robotId }) }, 'robot', ctx.settings);
   return answer.handoff && mode === 'robot_first' ? routeToPerson(w, c, customer, ctx) : c;
 }
 

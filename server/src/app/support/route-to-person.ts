@@ -16,7 +16,9 @@ export function defaultTargetOf(customer: Customer | undefined, ctx: RoutingCont
 
 export async function decideForNewRequest(w: Work, c: Conversation, customer: Customer, ctx: RoutingContext): Promise<RouteDecision> {
   const sameMerchant = (customer.session?.merchantId ?? '') === (c.merchantId ?? '');
-  const lastAgentId = ctx.settings.lastAgentMode ? (await w.tx.conversations.findLatestWithAgent(c.customerId, c.merchantId))?.agentId : undefined;
+  const lastAgentId = ctx.settings.lastAgentMode
+    ? (await w.tx.conversations.findLatestWithAgent(c.customerId, c.merchantId))?.agentId
+    : undefined;
   return route(
     {
       chain: sameMerchant ? customer.session?.transferAction : undefined,
@@ -37,7 +39,11 @@ export async function routeToPerson(w: Work, c: Conversation, customer: Customer
  * else its group, else the pool; never back to `leavingAgentId` (nor to agents excluded before), and
  * never via the last-agent rule (that agent is the one leaving).
  */
-export function decideReroute(c: Conversation, leavingAgentId: string | undefined, ctx: RoutingContext): { conversation: Conversation; decision: RouteDecision } {
+export function decideReroute(
+  c: Conversation,
+  leavingAgentId: string | undefined,
+  ctx: RoutingContext,
+): { conversation: Conversation; decision: RouteDecision } {
   const conversation = excludeAgent(c, leavingAgentId);
   const decision = route(
     {

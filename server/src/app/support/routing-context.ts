@@ -39,7 +39,12 @@ export async function loadRouting(w: Work, channelId: string, merchantId: string
   const groupViews = new Map<string, GroupView>();
   for (const g of groups) {
     const s = groupSettings.get(g.id) ?? settings;
-    groupViews.set(g.id, { id: g.id, onDuty: await onDuty(g.calendarId ?? s.calendarId), assignment: s.assignment, maxQueueLength: s.maxQueueLength });
+    groupViews.set(g.id, {
+      id: g.id,
+      onDuty: await onDuty(g.calendarId ?? s.calendarId),
+      assignment: s.assignment,
+      maxQueueLength: s.maxQueueLength,
+    });
   }
   const queued = await w.tx.conversations.listQueued(channelId, merchantId);
   const view: RoutingView = {

@@ -47,12 +47,25 @@ export async function sendToCustomer(
     content,
     createdAt: w.now,
   });
-  w.notices.push({ type: 'message_added', ...scopeOf(conversation), conversationId: conversation.id, messageId: message.id, agentId: conversation.agentId, message });
+  w.notices.push({
+    type: 'message_added',
+    ...scopeOf(conversation),
+    conversationId: conversation.id,
+    messageId: message.id,
+    agentId: conversation.agentId,
+    message,
+  });
   return { sent: message };
 }
 
 /** A settings text from the system (queue position, closing, …). */
-export function sendSystemText(w: Work, conversation: Conversation, text: string, purpose: SendPurpose, settings: RoutingSettings): Promise<SendResult> {
+export function sendSystemText(
+  w: Work,
+  conversation: Conversation,
+  text: string,
+  purpose: SendPurpose,
+  settings: RoutingSettings,
+): Promise<SendResult> {
   return sendToCustomer(w, conversation, { type: 'text', text }, { kind: 'system' }, purpose, settings);
 }
 
@@ -68,7 +81,14 @@ export function scopeOf(c: { channelId: string; merchantId?: string }): { channe
 export async function saveConversation(w: Work, c: Conversation, previousAgentId?: string): Promise<void> {
   const before = await w.tx.conversations.get(c.id);
   await w.tx.conversations.save(c);
-  if (before && before.state === c.state && before.agentId === c.agentId && before.groupId === c.groupId && before.merchantId === c.merchantId) return;
+  if (
+    before &&
+    before.state === c.state &&
+    before.agentId === c.agentId &&
+    before.groupId === c.groupId &&
+    before.merchantId === c.merchantId
+  )
+    return;
   w.notices.push({
     type: 'conversation_changed',
     ...scopeOf(c),

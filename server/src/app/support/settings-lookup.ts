@@ -6,13 +6,22 @@ import type { RoutingSettings, RoutingSettingsPatch } from '../../core/model/rou
 import type { SettingsRepository } from '../../core/ports/repositories';
 
 /** The stored levels that apply under `merchantId`, channel first; undefined: the platform team (the channel's alone). */
-export async function settingsLevels(settings: SettingsRepository, channelId: string, merchantId: string | undefined): Promise<Array<RoutingSettingsPatch | undefined>> {
+export async function settingsLevels(
+  settings: SettingsRepository,
+  channelId: string,
+  merchantId: string | undefined,
+): Promise<Array<RoutingSettingsPatch | undefined>> {
   const channel = await settings.get(channelId, undefined);
   return merchantId === undefined ? [channel] : [channel, await settings.get(channelId, merchantId)];
 }
 
 /** The settings that apply under `merchantId`, with a group's own settings on top when given. */
-export async function lookUpSettings(settings: SettingsRepository, channelId: string, merchantId: string | undefined, group?: RoutingSettingsPatch): Promise<RoutingSettings> {
+export async function lookUpSettings(
+  settings: SettingsRepository,
+  channelId: string,
+  merchantId: string | undefined,
+  group?: RoutingSettingsPatch,
+): Promise<RoutingSettings> {
   return applicableSettings(await settingsLevels(settings, channelId, merchantId), group);
 }
 

@@ -22,7 +22,13 @@ export interface Announced {
  * speaks), nor ended conversations (records such as a WeChat agent's own conversation). The name rides on a text, costing
  * no send of WeChat's window; a non-text message leaves the announcement to the next text.
  */
-export async function withShopAnnouncement(w: Work, customer: Customer, c: Conversation, content: MessageContent, settings: RoutingSettings): Promise<Announced> {
+export async function withShopAnnouncement(
+  w: Work,
+  customer: Customer,
+  c: Conversation,
+  content: MessageContent,
+  settings: RoutingSettings,
+): Promise<Announced> {
   if (!isOpen(c)) return { content, speakingFor: customer.speakingFor };
   const speaker = c.merchantId ?? '';
   const switched = customer.speakingFor !== undefined && customer.speakingFor !== speaker;

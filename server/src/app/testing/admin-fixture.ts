@@ -21,7 +21,20 @@ export function fakeSecrets(): SecretMinter {
   return { mint: (prefix) => `${prefix}${++n}`, hash: (secret) => `hash:${secret}` };
 }
 
-export const CHANNEL_RECORD: ChannelRecord = { id: CHANNEL, name: 'Shop', kind: 'miniprogram', appId: 'wx1234567890abcdef', originalId: 'gh_123456789abc', mode: 'plaintext', format: 'json', tokenSource: 'stable', appSecret: 'secret01', token: 'token01', createdAt: 1, updatedAt: 1 };
+export const CHANNEL_RECORD: ChannelRecord = {
+  id: CHANNEL,
+  name: 'Shop',
+  kind: 'miniprogram',
+  appId: 'wx1234567890abcdef',
+  originalId: 'gh_123456789abc',
+  mode: 'plaintext',
+  format: 'json',
+  tokenSource: 'stable',
+  appSecret: 'secret01',
+  token: 'token01',
+  createdAt: 1,
+  updatedAt: 1,
+};
 
 export interface AdminFixture {
   engine: EngineFixture;

@@ -78,19 +78,28 @@ export function engineFixture(robotAnswers: Record<string, RobotAnswer> = {}): E
     },
     settings: (patch, merchantId) => store.tx.settings.save(CHANNEL, merchantId, patch),
     merchant: (id, code) => store.tx.merchants.save({ id, channelId: CHANNEL, code, name: `Shop ${code}` }),
-    say: (openid, text, kind = 'miniprogram') => messageInItsUnit(deps, { channelId: CHANNEL, channelKind: kind, push: textPush(openid, text) }),
-    enter: (openid, fields = {}) => customerEnteredSession(deps, { channelId: CHANNEL, channelKind: 'miniprogram', openid, context: sobotContext(fields) }),
+    say: (openid, text, kind = 'miniprogram') =>
+      messageInItsUnit(deps, { channelId: CHANNEL, channelKind: kind, push: textPush(openid, text) }),
+    enter: (openid, fields = {}) =>
+      customerEnteredSession(deps, { channelId: CHANNEL, channelKind: 'miniprogram', openid, context: sobotContext(fields) }),
     conversation: (id) => {
       const c = store.data.conversations.get(id);
       if (!c) throw new Error(`no conversation ${id}`);
       return c;
     },
-    sentTexts: (openid) => store.data.outbox.filter((o) => o.toOpenid === openid).map((o) => (o.content.type === 'text' ? o.content.text : `[${o.content.type}]`)),
+    sentTexts: (openid) =>
+      store.data.outbox
+        .filter((o) => o.toOpenid === openid)
+        .map((o) => (o.content.type === 'text' ? o.content.text : `[${o.content.type}]`)),
   };
 }
 
 /** A message from WeChat in a unit of work of its own, as the inbox gives each push one. */
-export function messageInItsUnit(deps: EngineDeps, input: IncomingCustomerMessage, options?: WeChatAgentOptions): Promise<WeChatMessageResult> {
+export function messageInItsUnit(
+  deps: EngineDeps,
+  input: IncomingCustomerMessage,
+  options?: WeChatAgentOptions,
+): Promise<WeChatMessageResult> {
   return inUnit(deps, (w) => handleCustomerMessage(deps, w, input, options));
 }
 

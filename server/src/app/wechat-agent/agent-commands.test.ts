@@ -3,14 +3,19 @@ import { wechatAgentFixture, type WeChatAgentFixture } from './testing/wechat-ag
 
 let f: WeChatAgentFixture;
 beforeEach(async () => {
-  f = wechatAgentFixture(async (_scope, key, who) => (key === '2' ? [{ type: 'text', text: `${who?.nickname ?? '您'}好，营业时间 9:00-18:00` }] : undefined));
+  f = wechatAgentFixture(async (_scope, key, who) =>
+    key === '2' ? [{ type: 'text', text: `${who?.nickname ?? '您'}好，营业时间 9:00-18:00` }] : undefined,
+  );
   await f.settings({ receptionMode: 'agents_only' });
   await f.agent('w1', { name: '小王', wechatOpenid: 'oA', status: 'offline', maxConcurrent: 2 });
   await f.write('oA', '上班'); // opens the agent's WeChat window, as any user's message does
   f.newTexts('oA');
 });
 
-const stateOf = (openid: string) => [...f.store.data.conversations.values()].filter((c) => f.store.data.customers.get(c.customerId)?.openid === openid && c.state !== 'ended').map((c) => c.state);
+const stateOf = (openid: string) =>
+  [...f.store.data.conversations.values()]
+    .filter((c) => f.store.data.customers.get(c.customerId)?.openid === openid && c.state !== 'ended')
+    .map((c) => c.state);
 
 describe('a WeChat agent at work', () => {
   it('上班 sets the status and says so', async () => {

@@ -17,14 +17,25 @@ import { sendToCustomer } from '../support/send-to-customer';
 
 /** A conversation that only records an exchange (the agent's conversation, an `openid` answer). */
 export async function systemConversation(w: Work, customer: Customer, merchantId: string | undefined): Promise<Conversation> {
-  const opened = openConversation({ id: w.ids.next('conversation'), channelId: customer.channelId, ...(merchantId !== undefined && { merchantId }), customerId: customer.id, state: 'bot', now: w.now });
+  const opened = openConversation({
+    id: w.ids.next('conversation'),
+    channelId: customer.channelId,
+    ...(merchantId !== undefined && { merchantId }),
+    customerId: customer.id,
+    state: 'bot',
+    now: w.now,
+  });
   const record = endConversation(opened, 'admin_ended', w.now);
   await w.tx.conversations.save(record);
   return record;
 }
 
 /** The agent's conversation, created with the agent's customer record when missing. */
-export async function ensureAgentConversation(w: Work, agent: Agent & { wechatOpenid: string }, memory: WeChatAgentMemory): Promise<{ agentConversation: Conversation; memory: WeChatAgentMemory }> {
+export async function ensureAgentConversation(
+  w: Work,
+  agent: Agent & { wechatOpenid: string },
+  memory: WeChatAgentMemory,
+): Promise<{ agentConversation: Conversation; memory: WeChatAgentMemory }> {
   const known = memory.agentConversationId === undefined ? undefined : await w.tx.conversations.get(memory.agentConversationId);
   if (known) return { agentConversation: known, memory };
   let customer = await w.tx.customers.findByOpenid(agent.channelId, agent.wechatOpenid);

@@ -24,14 +24,20 @@ export interface AgentPush {
   push: CustomerMessagePush;
 }
 
-export async function agentWroteOnWeChat(w: Work, agent: Agent & { wechatOpenid: string }, input: AgentPush, options: WeChatAgentOptions): Promise<{ conversationId: string; messageId: string }> {
+export async function agentWroteOnWeChat(
+  w: Work,
+  agent: Agent & { wechatOpenid: string },
+  input: AgentPush,
+  options: WeChatAgentOptions,
+): Promise<{ conversationId: string; messageId: string }> {
   await customerActing(w, input.channelId, input.channelKind, agent.wechatOpenid, 'message');
   const { agentConversation, memory } = await ensureAgentConversation(w, agent, memoryOf(agent));
   const message = await recordOnAgentConversation(w, agentConversation, agent.id, input.push);
   const s = new WeChatAgentSession(w, agent, memory, agentConversation, options);
   await catchUp(s);
   const confirming = (s.memory.confirmClearUntil ?? 0) > w.now;
-  const command: AgentCommand = input.push.type === 'text' ? parseAgentCommand(input.push.content, { confirming }) : { kind: 'reply', text: '' };
+  const command: AgentCommand =
+    input.push.type === 'text' ? parseAgentCommand(input.push.content, { confirming }) : { kind: 'reply', text: '' };
   if (confirming && command.kind !== 'confirm') {
     const { confirmClearUntil: _cancelled, ...rest } = s.memory;
     s.memory = rest;
@@ -42,7 +48,12 @@ export async function agentWroteOnWeChat(w: Work, agent: Agent & { wechatOpenid:
 }
 
 /** With WeChat's MsgId, so a push WeChat delivers twice is recognised (the dispatcher looks it up first). */
-async function recordOnAgentConversation(w: Work, agentConversation: Conversation, agentId: string, push: CustomerMessagePush): Promise<Message> {
+async function recordOnAgentConversation(
+  w: Work,
+  agentConversation: Conversation,
+  agentId: string,
+  push: CustomerMessagePush,
+): Promise<Message> {
   const message: Message = {
     id: w.ids.next('message'),
     channelId: agentConversation.channelId,

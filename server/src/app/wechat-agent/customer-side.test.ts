@@ -13,7 +13,8 @@ beforeEach(async () => {
   f.newTexts('oA');
 });
 
-const open = (openid: string) => [...f.store.data.conversations.values()].find((c) => f.store.data.customers.get(c.customerId)?.openid === openid && c.state !== 'ended');
+const open = (openid: string) =>
+  [...f.store.data.conversations.values()].find((c) => f.store.data.customers.get(c.customerId)?.openid === openid && c.state !== 'ended');
 
 describe('customers and a WeChat agent in one team', () => {
   it('a customer who sends openid gets it back, without opening a conversation', async () => {
@@ -41,7 +42,10 @@ describe('customers and a WeChat agent in one team', () => {
     f.newTexts('oC1');
     await f.write('oC1', '我又来了');
     expect(open('oC1')?.agentId).toBe('bench');
-    expect(f.newTexts('oC1')).toEqual(['客服 小李 为您服务，请问有什么可以帮您？', '欢迎回来，上次为您服务的是客服「小王」，发送「小王」可直接找 TA。']);
+    expect(f.newTexts('oC1')).toEqual([
+      '客服 小李 为您服务，请问有什么可以帮您？',
+      '欢迎回来，上次为您服务的是客服「小王」，发送「小王」可直接找 TA。',
+    ]);
   });
 });
 
@@ -55,16 +59,27 @@ describe("WeChat's window for the agent", () => {
     expect(f.agentRecord('w1').status).toBe('busy');
     expect(f.newTexts('oA')).toEqual([]);
     await f.write('oA', '在的');
-    expect(f.newTexts('oA')[0]).toBe('连续转给您的消息已达微信上限（5 条），微信暂停了发给您的消息（45047）。\n期间这些客户已转出：\n#1：已转给 小李\n已恢复为「上班（空闲）」。');
+    expect(f.newTexts('oA')[0]).toBe(
+      '连续转给您的消息已达微信上限（5 条），微信暂停了发给您的消息（45047）。\n期间这些客户已转出：\n#1：已转给 小李\n已恢复为「上班（空闲）」。',
+    );
     expect(f.agentRecord('w1').status).toBe('online');
   });
 
   it('a 45015 from WeChat on a message forwarded to the agent cuts the agent off too; the conversation falls back to the queue', async () => {
     await f.agent('bench', { name: '小李', status: 'busy', maxConcurrent: 5 });
     await f.write('oC1', '你好');
-    const forwarded = [...f.store.data.messages.values()].filter((m) => m.direction === 'out' && f.store.data.customers.get(m.customerId)?.openid === 'oA').at(-1);
+    const forwarded = [...f.store.data.messages.values()]
+      .filter((m) => m.direction === 'out' && f.store.data.customers.get(m.customerId)?.openid === 'oA')
+      .at(-1);
     f.clock.advanceMinutes(1);
-    await f.store.run(async (tx) => tx.messages.setDelivery(forwarded?.id ?? '', { status: 'failed', at: f.clock.now(), reason: 'WeChat 45015: response out of time limit', wechatCode: 45015 }));
+    await f.store.run(async (tx) =>
+      tx.messages.setDelivery(forwarded?.id ?? '', {
+        status: 'failed',
+        at: f.clock.now(),
+        reason: 'WeChat 45015: response out of time limit',
+        wechatCode: 45015,
+      }),
+    );
     await f.store.run(async (tx) => messageToAgentFailed({ tx, now: f.clock.now(), ids: f.deps.ids, notices: [] }, forwarded?.id ?? ''));
     expect(open('oC1')?.state).toBe('queued');
     expect(f.agentRecord('w1').status).toBe('busy');

@@ -27,11 +27,24 @@ export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: In
   const text = input.push.type === 'text' ? input.push.content : undefined;
   // Of the merchant's team, only the agents the text could call by name are loaded (none for most texts).
   const team = text === undefined ? [] : await w.tx.agents.listByNames(input.channelId, merchantId, nameCandidates(text));
-  const intent: CustomerIntent = text === undefined ? { kind: 'none' } : customerIntent(text, team.map((a) => a.name));
+  const intent: CustomerIntent =
+    text === undefined
+      ? { kind: 'none' }
+      : customerIntent(
+          text,
+          team.map((a) => a.name),
+        );
   if (intent.kind === 'openid') return answerOpenid(w, input);
   const open = known && (await w.tx.conversations.findOpen(known.id, merchantId));
   const previous = known && !open ? await w.tx.conversations.findLatestWithAgent(known.id, merchantId) : undefined;
-  if (intent.kind === 'call_agent') await handToNamed(w, input, open, team.find((a) => a.name === intent.name), merchantId);
+  if (intent.kind === 'call_agent')
+    await handToNamed(
+      w,
+      input,
+      open,
+      team.find((a) => a.name === intent.name),
+      merchantId,
+    );
   const result = await recordCustomerMessage(deps.robot, w, input);
   let c = await w.tx.conversations.get(result.conversationId);
   if (c && previous?.agentId !== undefined) await tellLastAgent(w, c, previous.agentId);
@@ -48,13 +61,28 @@ export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: In
  * 喊名字直接接通客服: the named agent takes the conversation (opened for the occasion when there is none)
  * if they can right now, invisible agents included; otherwise the message is handled as any other.
  */
-async function handToNamed(w: Work, input: IncomingCustomerMessage, open: Conversation | undefined, named: Agent | undefined, merchantId: string | undefined): Promise<void> {
+async function handToNamed(
+  w: Work,
+  input: IncomingCustomerMessage,
+  open: Conversation | undefined,
+  named: Agent | undefined,
+  merchantId: string | undefined,
+): Promise<void> {
   if (!named || (open?.state === 'assigned' && open.agentId === named.id)) return;
   const ctx = await loadRouting(w, input.channelId, merchantId);
   if (agentTargetState(ctx.view, named.id, new Set()).kind !== 'available') return;
   const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
   // Opened as queued so that the message that follows is recorded without routing it elsewhere.
-  const c = open ?? openConversation({ id: w.ids.next('conversation'), channelId: input.channelId, ...(merchantId !== undefined && { merchantId }), customerId: customer.id, state: 'queued', now: w.now });
+  const c =
+    open ??
+    openConversation({
+      id: w.ids.next('conversation'),
+      channelId: input.channelId,
+      ...(merchantId !== undefined && { merchantId }),
+      customerId: customer.id,
+      state: 'queued',
+      now: w.now,
+    });
   await assignConversation(w, c, named.id, c.groupId, [], ctx);
   if (open?.state === 'assigned' || open?.state === 'queued') await drainQueue(w, input.channelId, merchantId);
 }
@@ -64,7 +92,10 @@ async function tellLastAgent(w: Work, c: Conversation, lastAgentId: string): Pro
   const last = await w.tx.agents.get(lastAgentId);
   if (!last) return;
   const settings = await loadSettings(w, c.channelId, c.merchantId);
-  const text = c.agentId === last.id ? `欢迎回来，上次也是客服「${last.name}」为您服务。` : `欢迎回来，上次为您服务的是客服「${last.name}」，发送「${last.name}」可直接找 TA。`;
+  const text =
+    c.agentId === last.id
+      ? `欢迎回来，上次也是客服「${last.name}」为您服务。`
+      : `欢迎回来，上次为您服务的是客服「${last.name}」，发送「${last.name}」可直接找 TA。`;
   await sendSystemText(w, c, text, 'courtesy', settings);
 }
 
@@ -72,7 +103,17 @@ async function tellLastAgent(w: Work, c: Conversation, lastAgentId: string): Pro
 async function answerOpenid(w: Work, input: IncomingCustomerMessage): Promise<HandleMessageResult> {
   const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
   const c = await systemConversation(w, customer, customer.session?.merchantId);
-  const message = { id: w.ids.next('message'), channelId: c.channelId, conversationId: c.id, customerId: customer.id, direction: 'in' as const, sender: { kind: 'customer' as const }, content: { type: 'text' as const, text: 'openid' }, createdAt: w.now, wechatMsgId: input.push.msgId };
+  const message = {
+    id: w.ids.next('message'),
+    channelId: c.channelId,
+    conversationId: c.id,
+    customerId: customer.id,
+    direction: 'in' as const,
+    sender: { kind: 'customer' as const },
+    content: { type: 'text' as const, text: 'openid' },
+    createdAt: w.now,
+    wechatMsgId: input.push.msgId,
+  };
   await w.tx.messages.add(message);
   const settings = await loadSettings(w, c.channelId, c.merchantId);
   await sendSystemText(w, c, `您的 openid：${customer.openid}`, 'notice', settings);

@@ -33,10 +33,19 @@ export async function cutOff(w: Work, agent: Agent, memory: WeChatAgentMemory, c
     const placed = await placeConversation(w, c, decision, ctx);
     const customer = await w.tx.customers.get(c.customerId);
     const numbered = numberFor(next, c.customerId);
-    const to = placed.state === 'assigned' ? `${WHERE.assigned} ${(await w.tx.agents.get(placed.agentId ?? ''))?.name ?? ''}` : WHERE[placed.state];
+    const to =
+      placed.state === 'assigned' ? `${WHERE.assigned} ${(await w.tx.agents.get(placed.agentId ?? ''))?.name ?? ''}` : WHERE[placed.state];
     moved.push(`${customerLabel(numbered.n, customer?.nickname)}：${to}`);
     next = forget(numbered.memory, c.id);
   }
   const before = memory.unreachable?.statusBefore ?? fresh.status;
-  return { ...next, unreachable: { since: memory.unreachable?.since ?? w.now, code: memory.unreachable?.code ?? code, statusBefore: before, moved: moved.slice(-20) } };
+  return {
+    ...next,
+    unreachable: {
+      since: memory.unreachable?.since ?? w.now,
+      code: memory.unreachable?.code ?? code,
+      statusBefore: before,
+      moved: moved.slice(-20),
+    },
+  };
 }

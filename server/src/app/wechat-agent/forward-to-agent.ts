@@ -42,12 +42,19 @@ async function forwardTo(w: Work, agent: BoundAgent, c: Conversation): Promise<v
   const label = customerLabel(n, customer?.nickname);
   const isNew = numbered.forwarded[c.id] === undefined;
   const since = numbered.forwarded[c.id] ?? '';
-  const recent = (await w.tx.messages.listByConversation(c.id, { limit: 20 })).filter((m) => m.direction === 'in' && m.sender.kind === 'customer');
+  const recent = (await w.tx.messages.listByConversation(c.id, { limit: 20 })).filter(
+    (m) => m.direction === 'in' && m.sender.kind === 'customer',
+  );
   const fresh = recent.filter((m) => m.id > since).slice(isNew ? -BACKLOG : 0);
   let memory: WeChatAgentMemory = { ...numbered, forwarded: { ...numbered.forwarded, [c.id]: recent.at(-1)?.id ?? '' } };
-  const current = memory.currentConversationId === undefined || !(memory.currentConversationId in memory.forwarded) || memory.currentConversationId === c.id;
+  const current =
+    memory.currentConversationId === undefined ||
+    !(memory.currentConversationId in memory.forwarded) ||
+    memory.currentConversationId === c.id;
   if (current) memory = { ...memory, currentConversationId: c.id };
-  const outgoing = isNew ? [newCustomerText(label, n, fresh, current), ...forwardable(fresh.map((m) => m.content))] : fresh.flatMap((m) => forOne(label, m.content));
+  const outgoing = isNew
+    ? [newCustomerText(label, n, fresh, current), ...forwardable(fresh.map((m) => m.content))]
+    : fresh.flatMap((m) => forOne(label, m.content));
   const { agentConversation, memory: withConversation } = await ensureAgentConversation(w, agent, memory);
   memory = withConversation;
   for (const content of outgoing) {
@@ -82,7 +89,14 @@ async function tellGone(w: Work, agent: BoundAgent, c: Conversation): Promise<vo
   const customer = await w.tx.customers.get(c.customerId);
   const { memory, n } = numberFor(start, c.customerId);
   const label = customerLabel(n, customer?.nickname);
-  const why = c.state === 'ended' ? (c.endReason === 'customer_left' ? '客户已离开' : '会话已结束') : c.state === 'assigned' ? '已转给其他客服' : '已转出';
+  const why =
+    c.state === 'ended'
+      ? c.endReason === 'customer_left'
+        ? '客户已离开'
+        : '会话已结束'
+      : c.state === 'assigned'
+        ? '已转给其他客服'
+        : '已转出';
   const text = `${label} ${why}。`;
   let next = forget(memory, c.id);
   const { agentConversation, memory: withConversation } = await ensureAgentConversation(w, agent, next);

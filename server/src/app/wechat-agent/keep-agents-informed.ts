@@ -22,7 +22,8 @@ export async function keepAgentsInformed(deps: EngineDeps, notices: readonly Eng
       failures.push(n.messageId); // messages on an agent's own conversation have no agent of their own
     }
   }
-  for (const [conversationId, formerAgentId] of conversations) await inUnit(deps, (w) => syncConversation(w, conversationId, formerAgentId));
+  for (const [conversationId, formerAgentId] of conversations)
+    await inUnit(deps, (w) => syncConversation(w, conversationId, formerAgentId));
   for (const messageId of failures) await inUnit(deps, (w) => messageToAgentFailed(w, messageId));
 }
 

@@ -9,7 +9,10 @@ import { endConversationIn } from '../end-conversation';
 import { transferConversationIn } from '../transfer-conversation';
 import type { WeChatAgentSession } from './session';
 
-const REFUSED = { window_closed: '客户超过 48 小时未发言，微信不允许再发', quota_used_up: '已达微信上限（客户未回复前最多 5 条）' } as const;
+const REFUSED = {
+  window_closed: '客户超过 48 小时未发言，微信不允许再发',
+  quota_used_up: '已达微信上限（客户未回复前最多 5 条）',
+} as const;
 
 /** Sends to one conversation of the agent; says so to the agent only when it did not go. */
 async function sendTo(s: WeChatAgentSession, c: Conversation, contents: MessageContent[]): Promise<boolean> {
@@ -47,7 +50,11 @@ async function conversationOfNumber(s: WeChatAgentSession, n: number): Promise<C
     await s.tell(`#${n} 正由 ${other?.name ?? '其他客服'} 接待。`);
     return undefined;
   }
-  const taken = await transferConversationIn(s.w, { conversationId: open.id, to: { kind: 'agent', agentId: s.agent.id }, byAgentId: s.agent.id });
+  const taken = await transferConversationIn(s.w, {
+    conversationId: open.id,
+    to: { kind: 'agent', agentId: s.agent.id },
+    byAgentId: s.agent.id,
+  });
   if (!taken.ok) {
     await s.tell(`无法接入 #${n}：您当前忙碌或接待已满（发送「上班」切换状态）。`);
     return undefined;
@@ -82,7 +89,13 @@ export async function knowledgeEntry(s: WeChatAgentSession, key: string, number?
   const customerId = number === undefined ? undefined : customerOfNumber(s.memory, number);
   const customer = customerId === undefined ? undefined : await s.w.tx.customers.get(customerId);
   const recipient = customer && { id: customer.id, ...(customer.nickname !== undefined && { nickname: customer.nickname }) };
-  const found = lookup && (await lookup({ channelId: s.agent.channelId, ...(s.agent.merchantId !== undefined && { merchantId: s.agent.merchantId }) }, key, recipient));
+  const found =
+    lookup &&
+    (await lookup(
+      { channelId: s.agent.channelId, ...(s.agent.merchantId !== undefined && { merchantId: s.agent.merchantId }) },
+      key,
+      recipient,
+    ));
   if (!found || found.length === 0) await s.tell(lookup ? `知识库中没有「${key}」。` : '知识库尚未启用。');
   return found && found.length > 0 ? found : undefined;
 }

@@ -46,6 +46,8 @@ export class WeChatAgentSession {
   /** Their conversations, the one waiting longest for an answer first. */
   async held(): Promise<Conversation[]> {
     const list = await this.w.tx.conversations.listByAgent(this.agent.id, 'assigned');
-    return list.sort((a, b) => (a.customerWaitingSince ?? Infinity) - (b.customerWaitingSince ?? Infinity) || (a.assignedAt ?? 0) - (b.assignedAt ?? 0));
+    return list.sort(
+      (a, b) => (a.customerWaitingSince ?? Infinity) - (b.customerWaitingSince ?? Infinity) || (a.assignedAt ?? 0) - (b.assignedAt ?? 0),
+    );
   }
 }

@@ -54,7 +54,12 @@ export async function clearQueue(s: WeChatAgentSession): Promise<void> {
 }
 
 export async function showLeftMessages(s: WeChatAgentSession): Promise<void> {
-  const list = await s.w.tx.conversations.list({ channelId: s.agent.channelId, merchant: { merchantId: s.agent.merchantId }, states: ['left_message'], limit: LISTED });
+  const list = await s.w.tx.conversations.list({
+    channelId: s.agent.channelId,
+    merchant: { merchantId: s.agent.merchantId },
+    states: ['left_message'],
+    limit: LISTED,
+  });
   if (list.length === 0) {
     await s.tell('暂无留言。');
     return;

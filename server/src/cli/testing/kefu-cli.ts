@@ -31,7 +31,13 @@ export function useKefuCli(prefix: string): KefuCli {
     },
     run(args, env = {}) {
       const r = spawnSync(process.execPath, [bundle, ...args], {
-        env: { PATH: process.env.PATH ?? '', NODE_PATH: join(root, 'node_modules'), DATA_DIR: join(dir, 'data'), KEFU_MASTER_KEY: MASTER_KEY, ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_PATH: join(root, 'node_modules'),
+          DATA_DIR: join(dir, 'data'),
+          KEFU_MASTER_KEY: MASTER_KEY,
+          ...env,
+        },
         encoding: 'utf8',
       });
       return { code: r.status, out: r.stdout, err: r.stderr };

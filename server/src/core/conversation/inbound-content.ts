@@ -12,7 +12,14 @@ export function contentOf(push: CustomerMessagePush): MessageContent {
     case 'image':
       return { type: 'image', mediaId: push.mediaId, picUrl: push.picUrl };
     case 'miniprogrampage':
-      return { type: 'miniprogrampage', title: push.title, pagePath: push.pagePath, appId: push.appId, thumbMediaId: push.thumbMediaId, thumbUrl: push.thumbUrl };
+      return {
+        type: 'miniprogrampage',
+        title: push.title,
+        pagePath: push.pagePath,
+        appId: push.appId,
+        thumbMediaId: push.thumbMediaId,
+        thumbUrl: push.thumbUrl,
+      };
     case 'voice':
       return { type: 'voice', mediaId: push.mediaId, ...(push.recognition !== undefined && { recognition: push.recognition }) };
     case 'video':

@@ -37,7 +37,13 @@ export function agentWrote(c: Conversation, now: number): Conversation {
 }
 
 /** The agent's clock starts at assignment: a customer who waited in the queue is not the agent's delay. */
-export function assignTo(c: Conversation, agentId: string, groupId: string | undefined, remainingChain: TransferAction[], now: number): Conversation {
+export function assignTo(
+  c: Conversation,
+  agentId: string,
+  groupId: string | undefined,
+  remainingChain: TransferAction[],
+  now: number,
+): Conversation {
   const { queuedFor: _q, toldPosition: _t, ...rest } = c;
   return {
     ...rest,

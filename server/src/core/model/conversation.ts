@@ -7,12 +7,7 @@ import type { TransferAction } from '../../../../shared/src/index';
  */
 export type ConversationState = 'bot' | 'queued' | 'assigned' | 'left_message' | 'ended';
 
-export type EndReason =
-  | 'agent_ended'
-  | 'customer_left'
-  | 'customer_silent'
-  | 'robot_idle'
-  | 'admin_ended';
+export type EndReason = 'agent_ended' | 'customer_left' | 'customer_silent' | 'robot_idle' | 'admin_ended';
 
 /** What a queued conversation waits for: a named agent, a skill group, or any agent of its merchant. */
 export type QueueTarget = { kind: 'agent'; agentId: string } | { kind: 'group'; groupId: string } | { kind: 'pool' };

@@ -15,7 +15,11 @@ describe('settings', () => {
   });
 
   it('channel, merchant, group: later levels win field by field', () => {
-    const s = resolveSettings({ maxQueueLength: 5, messages: { offHours: 'closed' } }, { queueTimeoutMinutes: 3 }, { maxQueueLength: 1, assignment: 'round_robin' });
+    const s = resolveSettings(
+      { maxQueueLength: 5, messages: { offHours: 'closed' } },
+      { queueTimeoutMinutes: 3 },
+      { maxQueueLength: 1, assignment: 'round_robin' },
+    );
     expect(s).toMatchObject({ maxQueueLength: 1, queueTimeoutMinutes: 3, assignment: 'round_robin' });
     expect(s.messages.offHours).toBe('closed');
     expect(s.messages.sessionClosing).toBe(DEFAULT_MESSAGES['zh-CN'].sessionClosing);

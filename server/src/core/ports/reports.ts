@@ -16,7 +16,10 @@ export interface TimeRange {
 }
 
 /** The moments of one conversation that the day's figures are made of. */
-export type ConversationTimes = Pick<Conversation, 'state' | 'createdAt' | 'queuedAt' | 'assignedAt' | 'firstAgentResponseAt' | 'leftMessageAt' | 'endedAt'>;
+export type ConversationTimes = Pick<
+  Conversation,
+  'state' | 'createdAt' | 'queuedAt' | 'assignedAt' | 'firstAgentResponseAt' | 'leftMessageAt' | 'endedAt'
+>;
 
 export interface ConversationExportRow {
   conversation: Conversation;
@@ -32,5 +35,10 @@ export interface Reports {
   /** Conversations waiting in a queue now. */
   countQueued(scope: ReportScope): Promise<number>;
   /** Conversations created in the range, oldest first (createdAt, then id): `limit` after skipping `offset`, and how many there are. */
-  conversationPage(scope: ReportScope, range: TimeRange, offset: number, limit: number): Promise<{ total: number; rows: ConversationExportRow[] }>;
+  conversationPage(
+    scope: ReportScope,
+    range: TimeRange,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; rows: ConversationExportRow[] }>;
 }

@@ -12,8 +12,7 @@ export interface RobotContext {
 
 export type RobotAnswer =
   /** `handoff`: the robot itself decided the customer needs a person (a menu entry, N misses in a row). */
-  | { kind: 'answer'; replies: MessageContent[]; handoff?: boolean }
-  | { kind: 'no_answer' };
+  { kind: 'answer'; replies: MessageContent[]; handoff?: boolean } | { kind: 'no_answer' };
 
 export interface Robot {
   answer(question: MessageContent, context: RobotContext): Promise<RobotAnswer>;

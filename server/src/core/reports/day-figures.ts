@@ -38,7 +38,8 @@ export function dayFigures(conversations: readonly ConversationTimes[], agents: 
   const waits: number[] = [];
   for (const c of conversations) {
     if (c.assignedAt === undefined) continue;
-    if (c.firstAgentResponseAt !== undefined && c.firstAgentResponseAt >= c.assignedAt) firstResponses.push(c.firstAgentResponseAt - c.assignedAt);
+    if (c.firstAgentResponseAt !== undefined && c.firstAgentResponseAt >= c.assignedAt)
+      firstResponses.push(c.firstAgentResponseAt - c.assignedAt);
     const waitedFrom = c.queuedAt ?? c.createdAt;
     if (waitedFrom <= c.assignedAt) waits.push(c.assignedAt - waitedFrom);
   }

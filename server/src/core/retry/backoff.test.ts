@@ -3,7 +3,9 @@ import { backoffDelay } from './backoff';
 describe('backoffDelay', () => {
   it('doubles from the base and stops at the cap', () => {
     const b = { baseMs: 1000, maxMs: 300_000 };
-    expect([0, 1, 2, 3, 8, 9, 20, 5000].map((s) => backoffDelay(s, b))).toEqual([1000, 2000, 4000, 8000, 256_000, 300_000, 300_000, 300_000]);
+    expect([0, 1, 2, 3, 8, 9, 20, 5000].map((s) => backoffDelay(s, b))).toEqual([
+      1000, 2000, 4000, 8000, 256_000, 300_000, 300_000, 300_000,
+    ]);
   });
 
   it('counts negative steps as halvings (the outbox sender starts at step -1 for no attempt yet)', () => {

@@ -8,11 +8,7 @@ const SHORT_MESSAGE_WORDS = 5;
 
 /** Full-width to half-width, lower case, trimmed of spaces and punctuation at both ends. */
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(EDGE_PUNCTUATION, '')
-    .replace(/\s+/g, ' ');
+  return text.normalize('NFKC').toLowerCase().replace(EDGE_PUNCTUATION, '').replace(/\s+/g, ' ');
 }
 
 export function asksForPerson(text: string, keywords: readonly string[]): boolean {

@@ -4,7 +4,18 @@ import { viewOf } from '../testing/routing-view-builder';
 import { planDrain, positionUpdates, queueLengths, queuePositions } from './queue';
 
 function queued(id: string, queuedAt: number, queuedFor: QueueTarget = { kind: 'pool' }, extra: Partial<Conversation> = {}): Conversation {
-  return { id, channelId: 'ch', customerId: `cu-${id}`, state: 'queued', queuedFor, queuedAt, remainingChain: [], excludedAgentIds: [], createdAt: 0, ...extra };
+  return {
+    id,
+    channelId: 'ch',
+    customerId: `cu-${id}`,
+    state: 'queued',
+    queuedFor,
+    queuedAt,
+    remainingChain: [],
+    excludedAgentIds: [],
+    createdAt: 0,
+    ...extra,
+  };
 }
 
 describe('queue positions', () => {
@@ -26,11 +37,17 @@ describe('queue positions', () => {
     const entry = fc.record({ at: fc.integer({ min: 0, max: 50 }), line: fc.constantFrom('pool', 'g1', 'g2') });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 30 }), (entries) => {
-        const list = entries.map((e, i) => queued(`c${String(i).padStart(2, '0')}`, e.at, e.line === 'pool' ? { kind: 'pool' } : { kind: 'group', groupId: e.line }));
+        const list = entries.map((e, i) =>
+          queued(`c${String(i).padStart(2, '0')}`, e.at, e.line === 'pool' ? { kind: 'pool' } : { kind: 'group', groupId: e.line }),
+        );
         const positions = queuePositions(list);
         for (const line of ['pool', 'g1', 'g2']) {
-          const mine = list.filter((c) => (line === 'pool' ? c.queuedFor?.kind === 'pool' : c.queuedFor?.kind === 'group' && c.queuedFor.groupId === line));
-          const ranks = mine.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0) || a.id.localeCompare(b.id)).map((c) => positions.get(c.id));
+          const mine = list.filter((c) =>
+            line === 'pool' ? c.queuedFor?.kind === 'pool' : c.queuedFor?.kind === 'group' && c.queuedFor.groupId === line,
+          );
+          const ranks = mine
+            .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0) || a.id.localeCompare(b.id))
+            .map((c) => positions.get(c.id));
           expect(ranks).toEqual(mine.map((_, i) => i + 1));
         }
       }),
@@ -65,7 +82,11 @@ describe('planDrain', () => {
 
   it('a named-agent line waits for that agent only (invisible included); a group line for its online members', () => {
     const view = viewOf({ agents: { named: { status: 'invisible' }, member: { groups: ['g'] }, outsider: {} } });
-    const plan = planDrain([queued('n', 1, { kind: 'agent', agentId: 'named' }), queued('g', 2, { kind: 'group', groupId: 'g' }), queued('p', 3)], view, 100);
+    const plan = planDrain(
+      [queued('n', 1, { kind: 'agent', agentId: 'named' }), queued('g', 2, { kind: 'group', groupId: 'g' }), queued('p', 3)],
+      view,
+      100,
+    );
     expect(plan).toEqual([
       { conversationId: 'n', agentId: 'named' },
       { conversationId: 'g', agentId: 'member' },
@@ -75,7 +96,15 @@ describe('planDrain', () => {
 
   it('a blocked line does not hold up the others, and excluded agents are passed over', () => {
     const view = viewOf({ agents: { a: {} } });
-    const plan = planDrain([queued('blocked', 1, { kind: 'agent', agentId: 'away' }), queued('mine', 2, { kind: 'pool' }, { excludedAgentIds: ['a'] }), queued('next', 3)], view, 100);
+    const plan = planDrain(
+      [
+        queued('blocked', 1, { kind: 'agent', agentId: 'away' }),
+        queued('mine', 2, { kind: 'pool' }, { excludedAgentIds: ['a'] }),
+        queued('next', 3),
+      ],
+      view,
+      100,
+    );
     expect(plan).toEqual([{ conversationId: 'next', agentId: 'a' }]);
   });
 });

@@ -51,7 +51,11 @@ export function positionUpdates(conversations: readonly Conversation[]): Array<{
  * its online members; the pool to any online agent. Agents a conversation excludes are passed over.
  * Loads are counted up as seats fill; round-robin turns advance with `now`.
  */
-export function planDrain(queued: readonly Conversation[], view: RoutingView, now: number): Array<{ conversationId: string; agentId: string }> {
+export function planDrain(
+  queued: readonly Conversation[],
+  view: RoutingView,
+  now: number,
+): Array<{ conversationId: string; agentId: string }> {
   const loads = new Map(view.agents.map((a) => [a.agent.id, { ...a, agent: { ...a.agent } }]));
   const plan: Array<{ conversationId: string; agentId: string }> = [];
   for (const c of [...queued].filter((x) => x.state === 'queued').sort(byQueueOrder)) {

@@ -4,7 +4,11 @@ import { route } from './route';
 describe('route', () => {
   it('prefers the last agent while online and with room', () => {
     const view = viewOf({ agents: { last: { load: 2 }, other: {} } });
-    expect(route({ defaultTarget: { kind: 'pool' }, lastAgentId: 'last' }, view)).toMatchObject({ kind: 'assign', agentId: 'last', via: 'last_agent' });
+    expect(route({ defaultTarget: { kind: 'pool' }, lastAgentId: 'last' }, view)).toMatchObject({
+      kind: 'assign',
+      agentId: 'last',
+      via: 'last_agent',
+    });
   });
 
   it('reaches an invisible last agent, but not an offline, busy, full or excluded one', () => {
@@ -17,17 +21,26 @@ describe('route', () => {
   });
 
   it('never assigns invisible agents automatically', () => {
-    expect(route({ defaultTarget: { kind: 'pool' } }, viewOf({ agents: { shy: { status: 'invisible' } } }))).toMatchObject({ kind: 'leave_message', why: 'nobody_available' });
+    expect(route({ defaultTarget: { kind: 'pool' } }, viewOf({ agents: { shy: { status: 'invisible' } } }))).toMatchObject({
+      kind: 'leave_message',
+      why: 'nobody_available',
+    });
   });
 
   it('falls back to the default target when the chain has nothing usable', () => {
     const view = viewOf({ agents: { a: { groups: ['g'] } }, groups: { g: {} } });
-    const decision = route({ chain: [{ actionType: 'to_group', deciId: 'unknown', optionId: '4' }], defaultTarget: { kind: 'group', groupId: 'g' } }, view);
+    const decision = route(
+      { chain: [{ actionType: 'to_group', deciId: 'unknown', optionId: '4' }], defaultTarget: { kind: 'group', groupId: 'g' } },
+      view,
+    );
     expect(decision).toMatchObject({ kind: 'assign', agentId: 'a', via: 'default', target: { kind: 'group', groupId: 'g' } });
   });
 
   it('an unknown default group falls back to the merchant pool', () => {
-    expect(route({ defaultTarget: { kind: 'group', groupId: 'deleted' } }, viewOf({ agents: { a: {} } }))).toMatchObject({ kind: 'assign', agentId: 'a' });
+    expect(route({ defaultTarget: { kind: 'group', groupId: 'deleted' } }, viewOf({ agents: { a: {} } }))).toMatchObject({
+      kind: 'assign',
+      agentId: 'a',
+    });
   });
 
   it('queues when everyone is busy and the queue has room', () => {
@@ -41,20 +54,33 @@ describe('route', () => {
   });
 
   it('uses the group’s own queue capacity', () => {
-    const view = viewOf({ agents: { a: { load: 3, groups: ['g'] } }, groups: { g: { maxQueueLength: 1 } }, maxQueueLength: 10, queueLengths: { 'group:g': 1 } });
+    const view = viewOf({
+      agents: { a: { load: 3, groups: ['g'] } },
+      groups: { g: { maxQueueLength: 1 } },
+      maxQueueLength: 10,
+      queueLengths: { 'group:g': 1 },
+    });
     expect(route({ defaultTarget: { kind: 'group', groupId: 'g' } }, view)).toMatchObject({ kind: 'leave_message', why: 'queue_full' });
   });
 
   it('a queue of length 0 never queues', () => {
-    expect(route({ defaultTarget: { kind: 'pool' } }, viewOf({ agents: { a: { load: 3 } }, maxQueueLength: 0 }))).toMatchObject({ kind: 'leave_message', why: 'queue_full' });
+    expect(route({ defaultTarget: { kind: 'pool' } }, viewOf({ agents: { a: { load: 3 } }, maxQueueLength: 0 }))).toMatchObject({
+      kind: 'leave_message',
+      why: 'queue_full',
+    });
   });
 
   it('off hours: leave a message with the off-hours reason', () => {
-    expect(route({ defaultTarget: { kind: 'pool' } }, viewOf({ agents: { a: {} }, poolOnDuty: false }))).toMatchObject({ kind: 'leave_message', why: 'off_hours' });
+    expect(route({ defaultTarget: { kind: 'pool' } }, viewOf({ agents: { a: {} }, poolOnDuty: false }))).toMatchObject({
+      kind: 'leave_message',
+      why: 'off_hours',
+    });
   });
 
   it('a named agent who is online serves even off hours', () => {
     const view = viewOf({ agents: { a: {} }, poolOnDuty: false });
-    expect(route({ chain: [{ actionType: 'to_service', deciId: 'a', optionId: '2' }], defaultTarget: { kind: 'pool' } }, view)).toMatchObject({ kind: 'assign', agentId: 'a' });
+    expect(
+      route({ chain: [{ actionType: 'to_service', deciId: 'a', optionId: '2' }], defaultTarget: { kind: 'pool' } }, view),
+    ).toMatchObject({ kind: 'assign', agentId: 'a' });
   });
 });

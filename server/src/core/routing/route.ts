@@ -21,7 +21,14 @@ export interface RouteRequest {
 export type LeaveMessageWhy = 'off_hours' | 'nobody_available' | 'queue_full';
 
 export type RouteDecision =
-  | { kind: 'assign'; agentId: string; target: QueueTarget; via: 'last_agent' | 'chain' | 'default'; remainingChain: TransferAction[]; steps: ChainStep[] }
+  | {
+      kind: 'assign';
+      agentId: string;
+      target: QueueTarget;
+      via: 'last_agent' | 'chain' | 'default';
+      remainingChain: TransferAction[];
+      steps: ChainStep[];
+    }
   | { kind: 'queue'; target: QueueTarget; remainingChain: TransferAction[]; steps: ChainStep[] }
   | { kind: 'leave_message'; why: LeaveMessageWhy; target: QueueTarget; steps: ChainStep[] };
 
@@ -29,7 +36,14 @@ export function route(request: RouteRequest, view: RoutingView): RouteDecision {
   const excluded = new Set(request.excludedAgentIds ?? []);
   const { lastAgentId } = request;
   if (lastAgentId !== undefined && lastAgentAvailable(view, lastAgentId, excluded)) {
-    return { kind: 'assign', agentId: lastAgentId, target: { kind: 'agent', agentId: lastAgentId }, via: 'last_agent', remainingChain: [], steps: [] };
+    return {
+      kind: 'assign',
+      agentId: lastAgentId,
+      target: { kind: 'agent', agentId: lastAgentId },
+      via: 'last_agent',
+      remainingChain: [],
+      steps: [],
+    };
   }
   const { outcome, steps } = evaluateChain(request.chain ?? [], view, excluded, new Set(request.triedTargets ?? []));
   if (outcome.kind === 'assign') return { ...outcome, kind: 'assign', via: 'chain', steps };
@@ -43,7 +57,13 @@ export function route(request: RouteRequest, view: RoutingView): RouteDecision {
   return wait(request.defaultTarget, state.why, [], steps, view);
 }
 
-function wait(target: QueueTarget, why: Unavailability, remainingChain: TransferAction[], steps: ChainStep[], view: RoutingView): RouteDecision {
+function wait(
+  target: QueueTarget,
+  why: Unavailability,
+  remainingChain: TransferAction[],
+  steps: ChainStep[],
+  view: RoutingView,
+): RouteDecision {
   if (why === 'off_duty') return { kind: 'leave_message', why: 'off_hours', target, steps };
   if (why === 'offline' || why === 'nobody_online') return { kind: 'leave_message', why: 'nobody_available', target, steps };
   if (!queueHasRoom(target, view)) return { kind: 'leave_message', why: 'queue_full', target, steps };

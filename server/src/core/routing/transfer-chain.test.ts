@@ -5,8 +5,18 @@ import { evaluateChain } from './transfer-chain';
 import { queueKey } from './routing-view';
 
 const none = new Set<string>();
-const toService = (deciId: string, optionId: '1' | '2', spillId?: '1' | '2' | '3'): TransferAction => ({ actionType: 'to_service', deciId, optionId, ...(spillId && { spillId }) });
-const toGroup = (deciId: string, optionId: '3' | '4', spillId?: '4' | '5' | '6' | '7'): TransferAction => ({ actionType: 'to_group', deciId, optionId, ...(spillId && { spillId }) });
+const toService = (deciId: string, optionId: '1' | '2', spillId?: '1' | '2' | '3'): TransferAction => ({
+  actionType: 'to_service',
+  deciId,
+  optionId,
+  ...(spillId && { spillId }),
+});
+const toGroup = (deciId: string, optionId: '3' | '4', spillId?: '4' | '5' | '6' | '7'): TransferAction => ({
+  actionType: 'to_group',
+  deciId,
+  optionId,
+  ...(spillId && { spillId }),
+});
 
 // One view with an agent for each state and a group for each state, and a free group to overflow to.
 const view = viewOf({
@@ -47,13 +57,21 @@ describe('to_service levels', () => {
   });
 
   it('flag 2 never overflows: the customer waits for that agent', () => {
-    expect(outcomeOf([toService('full', '2', '2'), toGroup('open', '4')])).toMatchObject({ kind: 'wait', why: 'busy', target: { kind: 'agent', agentId: 'full' } });
+    expect(outcomeOf([toService('full', '2', '2'), toGroup('open', '4')])).toMatchObject({
+      kind: 'wait',
+      why: 'busy',
+      target: { kind: 'agent', agentId: 'full' },
+    });
   });
 });
 
 describe('to_group levels', () => {
   it('assigns through a group with a free online member', () => {
-    expect(outcomeOf([toGroup('open', '4')])).toMatchObject({ kind: 'assign', agentId: 'free', target: { kind: 'group', groupId: 'open' } });
+    expect(outcomeOf([toGroup('open', '4')])).toMatchObject({
+      kind: 'assign',
+      agentId: 'free',
+      target: { kind: 'group', groupId: 'open' },
+    });
   });
 
   it.each([
@@ -82,19 +100,31 @@ describe('to_group levels', () => {
 
   it('an overflow flag without a condition (or with the other kind’s) behaves as smart', () => {
     expect(outcomeOf([toGroup('empty', '3'), toService('free', '2')])).toMatchObject({ kind: 'assign' });
-    expect(outcomeOf([{ actionType: 'to_group', deciId: 'empty', optionId: '3', spillId: '1' }, toService('free', '2')])).toMatchObject({ kind: 'assign' });
+    expect(outcomeOf([{ actionType: 'to_group', deciId: 'empty', optionId: '3', spillId: '1' }, toService('free', '2')])).toMatchObject({
+      kind: 'assign',
+    });
   });
 });
 
 describe('levels', () => {
   it('overflows through four levels to the last', () => {
-    const { outcome, steps } = evaluateChain([toGroup('empty', '3', '7'), toGroup('allBusy', '3', '7'), toService('away', '1', '3'), toGroup('open', '4')], view, none);
+    const { outcome, steps } = evaluateChain(
+      [toGroup('empty', '3', '7'), toGroup('allBusy', '3', '7'), toService('away', '1', '3'), toGroup('open', '4')],
+      view,
+      none,
+    );
     expect(outcome).toMatchObject({ kind: 'assign', agentId: 'free' });
     expect(steps.map((s) => s.result)).toEqual(['overflowed', 'overflowed', 'overflowed', 'assigned']);
   });
 
   it('the fourth level never overflows, and a fifth is ignored', () => {
-    const chain = [toGroup('empty', '3', '7'), toGroup('allBusy', '3', '7'), toService('away', '1', '3'), toGroup('closed', '3', '7'), toGroup('open', '4')];
+    const chain = [
+      toGroup('empty', '3', '7'),
+      toGroup('allBusy', '3', '7'),
+      toService('away', '1', '3'),
+      toGroup('closed', '3', '7'),
+      toGroup('open', '4'),
+    ];
     const { outcome, steps } = evaluateChain(chain, view, none);
     expect(outcome).toMatchObject({ kind: 'wait', why: 'off_duty', target: { kind: 'group', groupId: 'closed' } });
     expect(steps).toHaveLength(4);
@@ -112,7 +142,11 @@ describe('levels', () => {
 
 describe('loop protection', () => {
   it('never evaluates the same target twice', () => {
-    const { outcome, steps } = evaluateChain([toGroup('allBusy', '3', '5'), toGroup('allBusy', '3', '5'), toGroup('allBusy', '4')], view, none);
+    const { outcome, steps } = evaluateChain(
+      [toGroup('allBusy', '3', '5'), toGroup('allBusy', '3', '5'), toGroup('allBusy', '4')],
+      view,
+      none,
+    );
     expect(steps.map((s) => s.result)).toEqual(['overflowed', 'skipped_repeat', 'skipped_repeat']);
     expect(outcome).toMatchObject({ kind: 'wait', target: { kind: 'group', groupId: 'allBusy' } });
   });

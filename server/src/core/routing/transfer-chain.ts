@@ -82,7 +82,8 @@ export function evaluateChain(
       steps.push({ level: i + 1, target, result: 'assigned' });
       return { outcome: { kind: 'assign', agentId: state.agentId, target, remainingChain }, steps };
     }
-    const overflow = overflowFlag(action) && i < TRANSFER_ACTION_MAX_LEVELS - 1 && i < levels.length - 1 && conditionMatches(action, state.why);
+    const overflow =
+      overflowFlag(action) && i < TRANSFER_ACTION_MAX_LEVELS - 1 && i < levels.length - 1 && conditionMatches(action, state.why);
     steps.push({ level: i + 1, target, result: overflow ? 'overflowed' : 'stayed', why: state.why });
     fallback = { kind: 'wait', target, why: state.why, remainingChain };
     if (!overflow) return { outcome: fallback, steps };

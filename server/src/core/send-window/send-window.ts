@@ -40,7 +40,12 @@ const GRANTS: Record<ChannelKind, Partial<Record<CustomerAction, Grant>>> = {
 };
 
 /** The window after the customer's `action`; unchanged when the action grants nothing on this kind of app. */
-export function grantWindow(kind: ChannelKind, action: CustomerAction, current: SendWindow | undefined, now: number): SendWindow | undefined {
+export function grantWindow(
+  kind: ChannelKind,
+  action: CustomerAction,
+  current: SendWindow | undefined,
+  now: number,
+): SendWindow | undefined {
   const grant = GRANTS[kind][action];
   if (!grant) return current;
   const open = current && now < current.expiresAt ? current : undefined;

@@ -4,7 +4,8 @@ import type { Conversation } from '../model/conversation';
 import type { ConversationExportRow, ConversationTimes, ReportScope, Reports, TimeRange } from '../ports/reports';
 import type { InMemoryStore } from './in-memory-store';
 
-const inScope = (c: Conversation, s: ReportScope) => c.channelId === s.channelId && (!s.merchant || (c.merchantId ?? '') === (s.merchant.merchantId ?? ''));
+const inScope = (c: Conversation, s: ReportScope) =>
+  c.channelId === s.channelId && (!s.merchant || (c.merchantId ?? '') === (s.merchant.merchantId ?? ''));
 const inRange = (c: Conversation, r: TimeRange) => c.createdAt >= r.from && c.createdAt < r.to;
 const oldestFirst = (a: Conversation, b: Conversation) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -13,7 +14,8 @@ export class InMemoryReports implements Reports {
 
   async conversationTimes(scope: ReportScope, range: TimeRange): Promise<ConversationTimes[]> {
     return this.created(scope, range).map(({ state, createdAt, queuedAt, assignedAt, firstAgentResponseAt, leftMessageAt, endedAt }) => ({
-      state, createdAt,
+      state,
+      createdAt,
       ...(queuedAt !== undefined && { queuedAt }),
       ...(assignedAt !== undefined && { assignedAt }),
       ...(firstAgentResponseAt !== undefined && { firstAgentResponseAt }),
@@ -26,7 +28,12 @@ export class InMemoryReports implements Reports {
     return [...this.store.data.conversations.values()].filter((c) => inScope(c, scope) && c.state === 'queued').length;
   }
 
-  async conversationPage(scope: ReportScope, range: TimeRange, offset: number, limit: number): Promise<{ total: number; rows: ConversationExportRow[] }> {
+  async conversationPage(
+    scope: ReportScope,
+    range: TimeRange,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; rows: ConversationExportRow[] }> {
     const all = this.created(scope, range).sort(oldestFirst);
     const messages = [...this.store.data.messages.values()];
     const rows = all.slice(offset, offset + limit).map((conversation) => {

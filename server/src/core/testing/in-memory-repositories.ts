@@ -74,11 +74,15 @@ function conversations(data: InMemoryData): ConversationRepository {
     countAssigned: async (agentIds) => {
       const counts = new Map<string, number>();
       for (const c of data.conversations.values()) {
-        if (c.state === 'assigned' && c.agentId !== undefined && agentIds.includes(c.agentId)) counts.set(c.agentId, (counts.get(c.agentId) ?? 0) + 1);
+        if (c.state === 'assigned' && c.agentId !== undefined && agentIds.includes(c.agentId))
+          counts.set(c.agentId, (counts.get(c.agentId) ?? 0) + 1);
       }
       return counts;
     },
-    list: async (q) => all((c) => matches(c, q)).sort(newestFirst).slice(0, q.limit ?? 100),
+    list: async (q) =>
+      all((c) => matches(c, q))
+        .sort(newestFirst)
+        .slice(0, q.limit ?? 100),
   };
 }
 
@@ -98,7 +102,8 @@ function messages(data: InMemoryData): MessageRepository {
   return {
     get: async (id) => copy(data.messages.get(id)),
     add: async (m) => {
-      const duplicate = m.wechatMsgId !== undefined && ordered().some((x) => x.channelId === m.channelId && x.wechatMsgId === m.wechatMsgId);
+      const duplicate =
+        m.wechatMsgId !== undefined && ordered().some((x) => x.channelId === m.channelId && x.wechatMsgId === m.wechatMsgId);
       if (duplicate || data.messages.has(m.id)) throw new Error(`duplicate message ${m.wechatMsgId ?? m.id}`);
       data.messages.set(m.id, copy(m));
     },

@@ -28,7 +28,17 @@ describe('InMemoryStore', () => {
 
   it('refuses a second message with the same MsgId', async () => {
     const store = new InMemoryStore();
-    const m = { id: 'x', channelId: 'ch', conversationId: 'c', customerId: 'u', direction: 'in' as const, sender: { kind: 'customer' as const }, content: { type: 'text' as const, text: 'hi' }, createdAt: 0, wechatMsgId: '1' };
+    const m = {
+      id: 'x',
+      channelId: 'ch',
+      conversationId: 'c',
+      customerId: 'u',
+      direction: 'in' as const,
+      sender: { kind: 'customer' as const },
+      content: { type: 'text' as const, text: 'hi' },
+      createdAt: 0,
+      wechatMsgId: '1',
+    };
     await store.tx.messages.add(m);
     await expect(store.tx.messages.add({ ...m, id: 'y' })).rejects.toThrow();
   });

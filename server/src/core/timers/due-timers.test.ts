@@ -3,10 +3,25 @@ import { resolveSettings } from '../model/default-settings';
 import { dueTimer, nextTimerAt, timersOf } from './due-timers';
 
 const MIN = 60_000;
-const settings = resolveSettings({ queueTimeoutMinutes: 15, customerSilenceMinutes: 10, silenceWarningMinutes: 2, agentNoReplyMinutes: 5, robotIdleMinutes: 30 });
+const settings = resolveSettings({
+  queueTimeoutMinutes: 15,
+  customerSilenceMinutes: 10,
+  silenceWarningMinutes: 2,
+  agentNoReplyMinutes: 5,
+  robotIdleMinutes: 30,
+});
 
 function conv(patch: Partial<Conversation>): Conversation {
-  return { id: 'c', channelId: 'ch', customerId: 'cu', state: 'assigned', remainingChain: [], excludedAgentIds: [], createdAt: 0, ...patch };
+  return {
+    id: 'c',
+    channelId: 'ch',
+    customerId: 'cu',
+    state: 'assigned',
+    remainingChain: [],
+    excludedAgentIds: [],
+    createdAt: 0,
+    ...patch,
+  };
 }
 
 describe('dueTimers', () => {

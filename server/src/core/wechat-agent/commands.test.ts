@@ -62,7 +62,12 @@ describe('customerIntent', () => {
     for (const text of ['找小王', '@客服小艳！', '小王说的不对', '再见', '找 小王 在不在', '']) {
       const team = ['小王', '客服小艳', '找小王', '小王说的不对'];
       const candidates = nameCandidates(text);
-      expect(customerIntent(text, team.filter((n) => candidates.includes(n)))).toEqual(customerIntent(text, team));
+      expect(
+        customerIntent(
+          text,
+          team.filter((n) => candidates.includes(n)),
+        ),
+      ).toEqual(customerIntent(text, team));
     }
   });
 });

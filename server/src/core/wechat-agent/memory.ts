@@ -66,5 +66,9 @@ export function withNote(memory: WeChatAgentMemory, note: string): WeChatAgentMe
 export function forget(memory: WeChatAgentMemory, conversationId: string): WeChatAgentMemory {
   const { [conversationId]: _gone, ...forwarded } = memory.forwarded;
   const { currentConversationId, ...rest } = memory;
-  return { ...rest, forwarded, ...(currentConversationId !== undefined && currentConversationId !== conversationId && { currentConversationId }) };
+  return {
+    ...rest,
+    forwarded,
+    ...(currentConversationId !== undefined && currentConversationId !== conversationId && { currentConversationId }),
+  };
 }

@@ -37,7 +37,10 @@ export function calendarProblems(calendar: WorkCalendar): string[] {
   const problems: string[] = [];
   if (!isValidTimeZone(calendar.timeZone)) problems.push(`unknown time zone "${calendar.timeZone}"`);
   if (calendar.workdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) problems.push('workdays must be 0 (Sunday) to 6');
-  for (const [name, list] of [['workdaySegments', calendar.workdaySegments], ['nonWorkdaySegments', calendar.nonWorkdaySegments]] as const) {
+  for (const [name, list] of [
+    ['workdaySegments', calendar.workdaySegments],
+    ['nonWorkdaySegments', calendar.nonWorkdaySegments],
+  ] as const) {
     if (list.length > MAX_SEGMENTS_PER_DAY) problems.push(`${name}: at most ${MAX_SEGMENTS_PER_DAY} segments`);
     for (const s of list) {
       const ok = [s.start, s.end].every((v) => Number.isInteger(v) && v >= 0 && v <= DAY) && s.start < DAY;

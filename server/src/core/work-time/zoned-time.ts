@@ -37,7 +37,11 @@ export function isValidTimeZone(zone: string): boolean {
 export function localTime(instant: number, zone: string): LocalTime {
   const offset = parseFixedOffset(zone);
   if (offset !== undefined) return fromShiftedUtc(instant + offset * 60_000);
-  const parts = Object.fromEntries(formatterFor(zone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(zone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   const hour = Number(parts.hour) % 24;
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,

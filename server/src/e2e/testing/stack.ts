@@ -47,7 +47,13 @@ export interface StackOptions {
 
 function configFor(dir: string, emulatorUrl: string, options: StackOptions): ServerConfig {
   return {
-    port: 0, host: '127.0.0.1', dataDir: dir, wechatApiBaseUrl: emulatorUrl, masterKey: MASTER_KEY, firstAdmin: { username: 'admin', password: 'admin-password-1' }, logLevel: 'silent',
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    wechatApiBaseUrl: emulatorUrl,
+    masterKey: MASTER_KEY,
+    firstAdmin: { username: 'admin', password: 'admin-password-1' },
+    logLevel: 'silent',
     ...(options.webDir !== undefined && { webDir: options.webDir }),
     ...(options.simulator && { simulator: true }),
   };
@@ -70,18 +76,64 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   await boot(options.start ?? true);
   const baseUrl = `http://127.0.0.1:${port}`;
   const now = Date.now();
-  await server.storage.channels.save({ id: CHANNEL.id, name: '商城', kind: 'miniprogram', appId: CHANNEL.appId, appSecret: CHANNEL.secret, originalId: CHANNEL.originalId, token: CHANNEL.token, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml', tokenSource: 'stable', createdAt: now, updatedAt: now });
-  const target: PushTarget = { url: `${baseUrl}/wechat/${CHANNEL.id}`, token: CHANNEL.token, appId: CHANNEL.appId, originalId: CHANNEL.originalId, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml' };
-  await emulator.admin('/apps', { appId: CHANNEL.appId, secret: CHANNEL.secret, kind: 'miniprogram', originalId: CHANNEL.originalId, pushUrl: target.url, token: CHANNEL.token, encodingAesKey: CHANNEL.encodingAesKey, mode: 'secure', format: 'xml' });
+  await server.storage.channels.save({
+    id: CHANNEL.id,
+    name: '商城',
+    kind: 'miniprogram',
+    appId: CHANNEL.appId,
+    appSecret: CHANNEL.secret,
+    originalId: CHANNEL.originalId,
+    token: CHANNEL.token,
+    encodingAesKey: CHANNEL.encodingAesKey,
+    mode: 'secure',
+    format: 'xml',
+    tokenSource: 'stable',
+    createdAt: now,
+    updatedAt: now,
+  });
+  const target: PushTarget = {
+    url: `${baseUrl}/wechat/${CHANNEL.id}`,
+    token: CHANNEL.token,
+    appId: CHANNEL.appId,
+    originalId: CHANNEL.originalId,
+    encodingAesKey: CHANNEL.encodingAesKey,
+    mode: 'secure',
+    format: 'xml',
+  };
+  await emulator.admin('/apps', {
+    appId: CHANNEL.appId,
+    secret: CHANNEL.secret,
+    kind: 'miniprogram',
+    originalId: CHANNEL.originalId,
+    pushUrl: target.url,
+    token: CHANNEL.token,
+    encodingAesKey: CHANNEL.encodingAesKey,
+    mode: 'secure',
+    format: 'xml',
+  });
 
   let session: string | undefined;
   const api = async <T>(method: string, path: string, body?: unknown) => {
-    session ??= ((await (await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }) })).json()) as { token: string }).token;
-    const res = await fetch(`${baseUrl}/api/v1${path}`, { method, headers: { authorization: `Bearer ${session}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    session ??= (
+      (await (
+        await fetch(`${baseUrl}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }),
+        })
+      ).json()) as { token: string }
+    ).token;
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${session}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
     return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
   };
   const delivered = async (openid?: string) => {
-    const sent = (await (await fetch(`${emulator.baseUrl}/emulator/sent`)).json()) as Array<{ request?: { touser: string; msgtype: string; text?: { content: string } } }>;
+    const sent = (await (await fetch(`${emulator.baseUrl}/emulator/sent`)).json()) as Array<{
+      request?: { touser: string; msgtype: string; text?: { content: string } };
+    }>;
     return sent
       .filter((e) => e.request !== undefined && (openid === undefined || e.request.touser === openid))
       .map((e) => e.request?.text?.content ?? `[${e.request?.msgtype}]`);
@@ -92,7 +144,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await server.stop();
   };
   return {
-    dir, emulator, baseUrl, target, api, delivered,
+    dir,
+    emulator,
+    baseUrl,
+    target,
+    api,
+    delivered,
     get server() {
       return server;
     },

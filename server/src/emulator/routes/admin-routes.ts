@@ -7,7 +7,12 @@ import { EmulatorAdminError } from '../errors';
 import type { EmulatorState } from '../state';
 
 const advanceSchema = z
-  .object({ ms: z.number().nonnegative().optional(), seconds: z.number().nonnegative().optional(), minutes: z.number().nonnegative().optional(), hours: z.number().nonnegative().optional() })
+  .object({
+    ms: z.number().nonnegative().optional(),
+    seconds: z.number().nonnegative().optional(),
+    minutes: z.number().nonnegative().optional(),
+    hours: z.number().nonnegative().optional(),
+  })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give ms, seconds, minutes or hours' });
 
 const faultSchema = z.object({ api: z.string().min(1), errcode: z.number().int(), times: z.number().int().positive().default(1) });

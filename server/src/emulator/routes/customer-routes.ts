@@ -8,7 +8,10 @@ import { EmulatorAdminError } from '../errors';
 import { describeAnswer, pushTargetOf } from '../push-delivery';
 import type { EmulatorState } from '../state';
 
-const newCustomerSchema = z.object({ openId: z.string().min(1).max(64).optional(), unionId: z.string().min(1).max(64).nullable().optional() });
+const newCustomerSchema = z.object({
+  openId: z.string().min(1).max(64).optional(),
+  unionId: z.string().min(1).max(64).nullable().optional(),
+});
 
 export function appOf(state: EmulatorState, req: Request): EmulatedApp {
   const app = state.apps.find(String(req.params.appId));
@@ -16,7 +19,12 @@ export function appOf(state: EmulatorState, req: Request): EmulatedApp {
   return app;
 }
 
-export function customerView(c: { openId: string; unionId: string | null; subscribed: boolean; window?: { remaining: number; expiresAt: number } }) {
+export function customerView(c: {
+  openId: string;
+  unionId: string | null;
+  subscribed: boolean;
+  window?: { remaining: number; expiresAt: number };
+}) {
   return { openId: c.openId, unionId: c.unionId, subscribed: c.subscribed, window: c.window ?? null };
 }
 

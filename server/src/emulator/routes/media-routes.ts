@@ -32,7 +32,11 @@ export function mediaRoutes(state: EmulatorState): Router {
       ctx.request = { type, filename: part.name, size: part.size };
       const data = Buffer.from(await part.arrayBuffer());
       const contentType = part.type || 'application/octet-stream';
-      const m = state.media.add({ appId: app.appId, kind: app.kind, type, data, filename: part.name, contentType }, state.clock.now(), 'upload');
+      const m = state.media.add(
+        { appId: app.appId, kind: app.kind, type, data, filename: part.name, contentType },
+        state.clock.now(),
+        'upload',
+      );
       const idField = type === 'thumb' ? 'thumb_media_id' : 'media_id';
       return { json: { type, [idField]: m.mediaId, created_at: Math.floor(m.createdAt / 1000) } };
     }),

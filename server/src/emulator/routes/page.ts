@@ -19,7 +19,8 @@ function table(head: string[], rows: string[]): string {
 
 function entryRow(e: RecordEntry): string {
   const t = new Date(e.at).toISOString();
-  if (e.type === 'api') return row([e.seq, t, '接口 API', e.appId ?? '', e.api, `${e.errcode} ${e.errmsg}`, JSON.stringify(e.request ?? '')]);
+  if (e.type === 'api')
+    return row([e.seq, t, '接口 API', e.appId ?? '', e.api, `${e.errcode} ${e.errmsg}`, JSON.stringify(e.request ?? '')]);
   return row([e.seq, t, '推送 push', e.appId, e.openId, e.error ?? `${e.status ?? ''} ${e.response ?? ''}`, JSON.stringify(e.message)]);
 }
 
@@ -27,7 +28,14 @@ export function renderPage(state: EmulatorState): string {
   const apps = state.apps.list().map((a) => row(Object.values(publicView(a))));
   const customers = state.customers
     .list()
-    .map((c) => row([c.appId, c.openId, c.subscribed, c.window ? `${c.window.remaining} left until ${new Date(c.window.expiresAt).toISOString()}` : 'closed 已关闭']));
+    .map((c) =>
+      row([
+        c.appId,
+        c.openId,
+        c.subscribed,
+        c.window ? `${c.window.remaining} left until ${new Date(c.window.expiresAt).toISOString()}` : 'closed 已关闭',
+      ]),
+    );
   const entries = state.recorder.list().slice(-200).reverse().map(entryRow);
   return `<!doctype html><html><head><meta charset="utf-8"><title>WeChat emulator 微信模拟器</title>
 <style>body{font:14px sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;max-width:40em;word-break:break-all}th{background:#f4f4f4}</style></head><body>

@@ -26,7 +26,10 @@ describe('credentials', () => {
   });
 
   it('stores API tokens hashed and records their use', async () => {
-    const created = await f.call('POST', '/api/v1/tokens', f.tokens.platform, { name: 'crm', grant: { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm1' } });
+    const created = await f.call('POST', '/api/v1/tokens', f.tokens.platform, {
+      name: 'crm',
+      grant: { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm1' },
+    });
     expect(created.status).toBe(201);
     expect(created.json.token).toMatch(/^kft_[\w-]{43}$/);
     const stored = JSON.stringify([...f.auth.tokens.rows.values()]);
@@ -39,13 +42,28 @@ describe('credentials', () => {
   });
 
   it('refuses grants outside the caller’s reach', async () => {
-    const bad = await f.call('POST', '/api/v1/tokens', f.tokens.platform, { name: 'x', grant: { role: 'merchant_admin', channelId: 'ch1', merchantId: 'nope' } });
+    const bad = await f.call('POST', '/api/v1/tokens', f.tokens.platform, {
+      name: 'x',
+      grant: { role: 'merchant_admin', channelId: 'ch1', merchantId: 'nope' },
+    });
     expect(bad.status).toBe(400);
-    const other = await f.call('POST', '/api/v1/accounts', f.tokens.merchantAdmin, { username: 'bob', password: 'bob-password', grant: { role: 'agent', agentId: 'a2' } });
+    const other = await f.call('POST', '/api/v1/accounts', f.tokens.merchantAdmin, {
+      username: 'bob',
+      password: 'bob-password',
+      grant: { role: 'agent', agentId: 'a2' },
+    });
     expect(other.status).toBe(403);
-    const admin = await f.call('POST', '/api/v1/accounts', f.tokens.merchantAdmin, { username: 'root2', password: 'bob-password', grant: { role: 'platform_admin' } });
+    const admin = await f.call('POST', '/api/v1/accounts', f.tokens.merchantAdmin, {
+      username: 'root2',
+      password: 'bob-password',
+      grant: { role: 'platform_admin' },
+    });
     expect(admin.status).toBe(403);
-    const own = await f.call('POST', '/api/v1/accounts', f.tokens.merchantAdmin, { username: 'bob', password: 'bob-password', grant: { role: 'agent', agentId: 'a1' } });
+    const own = await f.call('POST', '/api/v1/accounts', f.tokens.merchantAdmin, {
+      username: 'bob',
+      password: 'bob-password',
+      grant: { role: 'agent', agentId: 'a1' },
+    });
     expect(own.status).toBe(201);
     expect(own.text).not.toContain('bob-password');
   });
@@ -93,7 +111,10 @@ describe('logins', () => {
 
   it('changing the password ends the sessions; API tokens cannot log out', async () => {
     const { json } = await login('alice', 'alice-password');
-    const change = await f.call('PUT', '/api/v1/me/password', json.token, { currentPassword: 'alice-password', newPassword: 'alice-new-password' });
+    const change = await f.call('PUT', '/api/v1/me/password', json.token, {
+      currentPassword: 'alice-password',
+      newPassword: 'alice-new-password',
+    });
     expect(change.status).toBe(204);
     expect((await f.call('GET', '/api/v1/me', json.token)).status).toBe(401);
     expect((await login('alice', 'alice-new-password')).status).toBe(200);

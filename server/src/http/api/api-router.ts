@@ -15,7 +15,8 @@ import { parsePart } from '../../contract/validation';
 
 export type { ApiDeps } from './api-context';
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`);
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 
 /** A JSON body parser whose errors name the problem (the parser's own say little); the limit is the route's. */
 function parseJson(limit: number) {
@@ -24,7 +25,11 @@ function parseJson(limit: number) {
     jsonBody(req, res, (err?: unknown) => {
       if (!err) return next();
       const type = (err as { type?: unknown }).type;
-      next(type === 'entity.too.large' ? new ApiError(413, 'body_too_large', `request body larger than ${sizeText(limit)}`) : badRequest('request body is not valid JSON', 'invalid_json'));
+      next(
+        type === 'entity.too.large'
+          ? new ApiError(413, 'body_too_large', `request body larger than ${sizeText(limit)}`)
+          : badRequest('request body is not valid JSON', 'invalid_json'),
+      );
     });
   };
 }
@@ -71,7 +76,12 @@ function handlerOf(ctx: ApiContext, r: ApiRoute) {
       throw fromEngine(err);
     }
     if (result === undefined) res.status(204).end();
-    else if (result instanceof RawAnswer) res.status(r.status ?? 200).set(result.headers).type(result.contentType).send(Buffer.from(result.body));
+    else if (result instanceof RawAnswer)
+      res
+        .status(r.status ?? 200)
+        .set(result.headers)
+        .type(result.contentType)
+        .send(Buffer.from(result.body));
     else res.status(r.status ?? 200).json(result);
   };
 }

@@ -14,7 +14,17 @@ beforeEach(async () => {
 });
 afterEach(() => f.close());
 
-const NEW = { id: 'oa1', name: 'Official', kind: 'official_account', appId: 'wxabcdef123456', originalId: 'gh_abcdef', mode: 'plaintext', format: 'xml', appSecret: 'AnotherSecret0002', token: 'AnotherToken2' };
+const NEW = {
+  id: 'oa1',
+  name: 'Official',
+  kind: 'official_account',
+  appId: 'wxabcdef123456',
+  originalId: 'gh_abcdef',
+  mode: 'plaintext',
+  format: 'xml',
+  appSecret: 'AnotherSecret0002',
+  token: 'AnotherToken2',
+};
 
 describe('channels', () => {
   it('creates, reads, lists, updates and deletes, never answering a secret', async () => {
@@ -51,12 +61,29 @@ describe('channels', () => {
 
   it('shows the push path and which secrets are set; takes a Token and EncodingAESKey the browser generated', async () => {
     const created = await f.call('POST', '/api/v1/channels', f.tokens.platform, NEW);
-    expect(created.json).toMatchObject({ pushPath: '/wechat/oa1', appSecretSet: true, tokenSet: true, encodingAesKeySet: false, agentsSeeUnionId: false });
+    expect(created.json).toMatchObject({
+      pushPath: '/wechat/oa1',
+      appSecretSet: true,
+      tokenSet: true,
+      encodingAesKeySet: false,
+      agentsSeeUnionId: false,
+    });
     const key = 'Zz9'.repeat(14) + 'a';
-    const patched = await f.call('PATCH', '/api/v1/channels/oa1', f.tokens.platform, { token: 'Generated0Token1', encodingAesKey: key, mode: 'secure', agentsSeeUnionId: true });
+    const patched = await f.call('PATCH', '/api/v1/channels/oa1', f.tokens.platform, {
+      token: 'Generated0Token1',
+      encodingAesKey: key,
+      mode: 'secure',
+      agentsSeeUnionId: true,
+    });
     expect(patched.json).toMatchObject({ encodingAesKeySet: true, hasEncodingAesKey: true, agentsSeeUnionId: true, mode: 'secure' });
     expect(await f.channels.get('oa1')).toMatchObject({ token: 'Generated0Token1', encodingAesKey: key, agentsSeeUnionId: true });
-    for (const bad of [{ token: 'ab' }, { token: 'has-dash' }, { token: 'x'.repeat(33) }, { encodingAesKey: key.slice(1) }, { encodingAesKey: `${key.slice(1)}+` }]) {
+    for (const bad of [
+      { token: 'ab' },
+      { token: 'has-dash' },
+      { token: 'x'.repeat(33) },
+      { encodingAesKey: key.slice(1) },
+      { encodingAesKey: `${key.slice(1)}+` },
+    ]) {
       const res = await f.call('PATCH', '/api/v1/channels/oa1', f.tokens.platform, bad);
       expect(res.status).toBe(400);
       expect(res.json.error.message).toMatch(/body\.(token|encodingAesKey)/);

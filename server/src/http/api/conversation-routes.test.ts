@@ -7,8 +7,29 @@ let now: number;
 
 async function arrange(id: string, merchantId: string, patch: Partial<Conversation> = {}) {
   const customerId = `cust-${id}`;
-  await f.engine.store.tx.customers.save({ id: customerId, channelId: 'ch1', openid: `o-${id}`, params: {}, customFields: {}, firstSeenAt: now, lastSeenAt: now, sendWindow: { remaining: 5, expiresAt: now + 3_600_000 } });
-  await f.engine.store.tx.conversations.save({ id, channelId: 'ch1', merchantId, customerId, state: 'assigned', agentId: merchantId === 'm1' ? 'a1' : 'a2', remainingChain: [], excludedAgentIds: [], createdAt: now, assignedAt: now, ...patch });
+  await f.engine.store.tx.customers.save({
+    id: customerId,
+    channelId: 'ch1',
+    openid: `o-${id}`,
+    params: {},
+    customFields: {},
+    firstSeenAt: now,
+    lastSeenAt: now,
+    sendWindow: { remaining: 5, expiresAt: now + 3_600_000 },
+  });
+  await f.engine.store.tx.conversations.save({
+    id,
+    channelId: 'ch1',
+    merchantId,
+    customerId,
+    state: 'assigned',
+    agentId: merchantId === 'm1' ? 'a1' : 'a2',
+    remainingChain: [],
+    excludedAgentIds: [],
+    createdAt: now,
+    assignedAt: now,
+    ...patch,
+  });
 }
 
 beforeEach(async () => {
@@ -31,7 +52,10 @@ describe('reading', () => {
     expect(ids(await f.call('GET', '/api/v1/channels/ch1/conversations?merchantId=m1', f.tokens.platform))).toEqual(['c3', 'c1']);
     const page = await f.call('GET', '/api/v1/channels/ch1/conversations?limit=1', f.tokens.platform);
     expect(page.json.nextBefore).toBe(now);
-    expect(ids(await f.call('GET', `/api/v1/channels/ch1/conversations?before=${page.json.nextBefore}`, f.tokens.platform))).toEqual(['c2', 'c1']);
+    expect(ids(await f.call('GET', `/api/v1/channels/ch1/conversations?before=${page.json.nextBefore}`, f.tokens.platform))).toEqual([
+      'c2',
+      'c1',
+    ]);
     const bad = await f.call('GET', '/api/v1/channels/ch1/conversations?state=open&limit=0', f.tokens.platform);
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(/query\.state.*query\.limit/);
@@ -39,7 +63,10 @@ describe('reading', () => {
 
   it('lists each conversation with its newest message, as the messages route shows it', async () => {
     const reply = await f.call('POST', '/api/v1/conversations/c1/reply', f.tokens.agent1, { text: '您好' });
-    const items = (await f.call('GET', '/api/v1/channels/ch1/conversations', f.tokens.agent1)).json.items as Array<{ id: string; lastMessage?: unknown }>;
+    const items = (await f.call('GET', '/api/v1/channels/ch1/conversations', f.tokens.agent1)).json.items as Array<{
+      id: string;
+      lastMessage?: unknown;
+    }>;
     const newest = (await f.call('GET', '/api/v1/conversations/c1/messages?limit=1', f.tokens.agent1)).json.items[0];
     expect(newest).toMatchObject({ id: reply.json.messageId });
     expect(items.find((c) => c.id === 'c1')?.lastMessage).toEqual(newest);
@@ -62,7 +89,11 @@ describe('reading', () => {
   });
 
   it('shows the send window', async () => {
-    expect((await f.call('GET', '/api/v1/conversations/c1/send-window', f.tokens.agent1)).json).toEqual({ open: true, remaining: 5, expiresAt: now - 1000 + 3_600_000 });
+    expect((await f.call('GET', '/api/v1/conversations/c1/send-window', f.tokens.agent1)).json).toEqual({
+      open: true,
+      remaining: 5,
+      expiresAt: now - 1000 + 3_600_000,
+    });
   });
 });
 
@@ -73,7 +104,9 @@ describe('acting', () => {
     expect(res.json).toMatchObject({ delivery: { status: 'pending' }, window: { open: true, remaining: 4 } });
     expect(f.engine.sentTexts('o-c1')).toEqual(['您好']);
     const messages = await f.call('GET', '/api/v1/conversations/c1/messages', f.tokens.merchantAdmin);
-    expect(messages.json.items).toEqual([expect.objectContaining({ id: res.json.messageId, direction: 'out', content: { type: 'text', text: '您好' } })]);
+    expect(messages.json.items).toEqual([
+      expect.objectContaining({ id: res.json.messageId, direction: 'out', content: { type: 'text', text: '您好' } }),
+    ]);
   });
 
   it('a closed window is a clear refusal and nothing is sent', async () => {
@@ -89,7 +122,9 @@ describe('acting', () => {
     expect((await f.call('POST', '/api/v1/conversations/c2/reply', f.tokens.agent1, { text: 'x' })).status).toBe(403);
     expect((await f.call('POST', '/api/v1/conversations/c1/reply', f.tokens.agent1, { text: 'x', agentId: 'a2' })).status).toBe(403);
     expect((await f.call('POST', '/api/v1/conversations/c1/reply', f.tokens.platform, { text: 'x' })).status).toBe(400);
-    expect((await f.call('POST', '/api/v1/conversations/c1/reply', f.tokens.otherMerchantAdmin, { text: 'x', agentId: 'a1' })).status).toBe(403);
+    expect((await f.call('POST', '/api/v1/conversations/c1/reply', f.tokens.otherMerchantAdmin, { text: 'x', agentId: 'a1' })).status).toBe(
+      403,
+    );
     expect((await f.call('POST', '/api/v1/conversations/c2/end', f.tokens.merchantAdmin)).status).toBe(403);
     expect((await f.call('POST', '/api/v1/conversations/c2/transfer', f.tokens.agent1, { to: { kind: 'queue' } })).status).toBe(403);
     expect((await f.call('POST', '/api/v1/conversations/c1/reply', f.tokens.platform, { text: 'as a1', agentId: 'a1' })).status).toBe(202);
@@ -99,7 +134,9 @@ describe('acting', () => {
     const queued = await f.call('POST', '/api/v1/conversations/c1/transfer', f.tokens.agent1, { to: { kind: 'queue' } });
     expect(queued.status).toBe(200);
     expect(queued.json.state).toBe('queued');
-    const toAgent = await f.call('POST', '/api/v1/conversations/c3/transfer', f.tokens.merchantAdmin, { to: { kind: 'agent', agentId: 'a2' } });
+    const toAgent = await f.call('POST', '/api/v1/conversations/c3/transfer', f.tokens.merchantAdmin, {
+      to: { kind: 'agent', agentId: 'a2' },
+    });
     expect(toAgent.status).toBe(403);
     const bad = await f.call('POST', '/api/v1/conversations/c3/transfer', f.tokens.merchantAdmin, { to: { kind: 'someone' } });
     expect(bad.json.error.message).toContain('body.to');

@@ -18,11 +18,21 @@ describe('POST /channels/credentials-check', () => {
   it('answers ok for working credentials and explains a wrong secret, never echoing it', async () => {
     const ok = await p.call('POST', NEW, p.tokens.platform, { kind: 'miniprogram', appId: CHANNEL.appId, appSecret: CHANNEL.secret });
     expect([ok.status, ok.json]).toEqual([200, { ok: true }]);
-    const wrong = await p.call('POST', NEW, p.tokens.platform, { kind: 'miniprogram', appId: CHANNEL.appId, appSecret: 'NotTheSecret0001' });
-    expect([wrong.status, wrong.json]).toEqual([200, { ok: false, errcode: 40125, errmsg: 'invalid appsecret', explanation: expect.stringContaining('AppSecret') }]);
+    const wrong = await p.call('POST', NEW, p.tokens.platform, {
+      kind: 'miniprogram',
+      appId: CHANNEL.appId,
+      appSecret: 'NotTheSecret0001',
+    });
+    expect([wrong.status, wrong.json]).toEqual([
+      200,
+      { ok: false, errcode: 40125, errmsg: 'invalid appsecret', explanation: expect.stringContaining('AppSecret') },
+    ]);
     expect(wrong.text).not.toContain('NotTheSecret0001');
     // The emulator's apps don't include this one: WeChat says the AppID is unknown.
-    expect((await p.call('POST', NEW, p.tokens.platform, { kind: 'official_account', appId: 'wxunknownapp0001', appSecret: 'Whatever00001' })).json.errcode).toBe(40013);
+    expect(
+      (await p.call('POST', NEW, p.tokens.platform, { kind: 'official_account', appId: 'wxunknownapp0001', appSecret: 'Whatever00001' }))
+        .json.errcode,
+    ).toBe(40013);
     expect(await stack.server.storage.tokens.load(CHANNEL.appId, 'stable')).toBeUndefined();
   });
 

@@ -16,14 +16,25 @@ beforeAll(async () => {
   p = await arrangePeople(stack);
   expect((await p.call('PATCH', `/channels/${CHANNEL.id}`, p.tokens.platform, { unionIdKey: UNION_ID_KEY })).status).toBe(200);
   const sessionFrom = encodeSessionFrom({
-    nickname: '小明', avatarUrl: 'https://example.com/a.png', params: { orderId: '42' }, customerFields: { vip: 'gold' }, partnerId: 'p-7',
-    platformAction: { customerCode: MERCHANT_CODES.m1 }, plainUnionId: 'oUnion-123', unionIdKey: UNION_ID_KEY,
+    nickname: '小明',
+    avatarUrl: 'https://example.com/a.png',
+    params: { orderId: '42' },
+    customerFields: { vip: 'gold' },
+    partnerId: 'p-7',
+    platformAction: { customerCode: MERCHANT_CODES.m1 },
+    plainUnionId: 'oUnion-123',
+    unionIdKey: UNION_ID_KEY,
   }).value;
   await stack.emulator.customerSays(app, 'oProfile1', 'user_enter_tempsession', { sessionFrom });
-  await stack.emulator.customerSays(app, 'oProfile1', 'miniprogrampage', { fields: { title: '商品 7', pagePath: 'pages/product/index?id=7' } });
+  await stack.emulator.customerSays(app, 'oProfile1', 'miniprogrampage', {
+    fields: { title: '商品 7', pagePath: 'pages/product/index?id=7' },
+  });
   customerId = await eventually(async () => {
     const found = await p.call('GET', `/channels/${CHANNEL.id}/customers?openid=oProfile1`, p.tokens.platform);
-    const conversations = found.status === 200 ? (await p.call('GET', `/channels/${CHANNEL.id}/conversations?customerId=${found.json.id}`, p.tokens.platform)).json.items : [];
+    const conversations =
+      found.status === 200
+        ? (await p.call('GET', `/channels/${CHANNEL.id}/conversations?customerId=${found.json.id}`, p.tokens.platform)).json.items
+        : [];
     return conversations.length > 0 ? (found.json.id as string) : undefined;
   });
   await eventually(async () => ((await p.call('GET', `/customers/${customerId}`, p.tokens.platform)).json.entryPage ? true : undefined));
@@ -37,10 +48,18 @@ describe('GET /customers/:id', () => {
     const res = await profile(p.tokens.m1Admin);
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
-      id: customerId, channelId: CHANNEL.id, openid: 'oProfile1', unionId: 'oUnion-123', nickname: '小明', avatarUrl: 'https://example.com/a.png',
-      params: { orderId: '42' }, customFields: { vip: 'gold' }, partnerId: 'p-7',
+      id: customerId,
+      channelId: CHANNEL.id,
+      openid: 'oProfile1',
+      unionId: 'oUnion-123',
+      nickname: '小明',
+      avatarUrl: 'https://example.com/a.png',
+      params: { orderId: '42' },
+      customFields: { vip: 'gold' },
+      partnerId: 'p-7',
       entryPage: { pagePath: 'pages/product/index?id=7', title: '商品 7', at: expect.any(Number), conversationId: expect.any(String) },
-      firstSeenAt: expect.any(Number), lastSeenAt: expect.any(Number),
+      firstSeenAt: expect.any(Number),
+      lastSeenAt: expect.any(Number),
     });
   });
 

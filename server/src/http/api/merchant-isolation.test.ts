@@ -6,7 +6,13 @@ import { SqliteKnowledgeStore } from '../../storage/sqlite-knowledge';
 import { openDatabase } from '../../storage/database';
 import { startApiFixture, type ApiFixture } from './testing/api-fixture';
 
-const CAL = { name: 'Office', timeZone: 'Asia/Shanghai', workdays: [1, 2, 3, 4, 5], workdaySegments: [{ start: 540, end: 1080 }], holidays: [] };
+const CAL = {
+  name: 'Office',
+  timeZone: 'Asia/Shanghai',
+  workdays: [1, 2, 3, 4, 5],
+  workdaySegments: [{ start: 540, end: 1080 }],
+  holidays: [],
+};
 const KB = '/api/v1/channels/ch1/knowledge';
 
 let f: ApiFixture;
@@ -20,18 +26,57 @@ beforeAll(async () => {
   await kb.service.start();
   f = await startApiFixture({ knowledge: kb.service });
   const now = f.engine.clock.now();
-  for (const [id, merchantId, agentId] of [['c1', 'm1', 'a1'], ['c2', 'm2', 'a2']] as const) {
-    await f.engine.store.tx.customers.save({ id: `cust-${id}`, channelId: 'ch1', openid: `o-${id}`, params: {}, customFields: {}, firstSeenAt: now, lastSeenAt: now, sendWindow: { remaining: 5, expiresAt: now + 3_600_000 } });
-    await f.engine.store.tx.conversations.save({ id, channelId: 'ch1', merchantId, customerId: `cust-${id}`, state: 'assigned', agentId, remainingChain: [], excludedAgentIds: [], createdAt: now, assignedAt: now });
+  for (const [id, merchantId, agentId] of [
+    ['c1', 'm1', 'a1'],
+    ['c2', 'm2', 'a2'],
+  ] as const) {
+    await f.engine.store.tx.customers.save({
+      id: `cust-${id}`,
+      channelId: 'ch1',
+      openid: `o-${id}`,
+      params: {},
+      customFields: {},
+      firstSeenAt: now,
+      lastSeenAt: now,
+      sendWindow: { remaining: 5, expiresAt: now + 3_600_000 },
+    });
+    await f.engine.store.tx.conversations.save({
+      id,
+      channelId: 'ch1',
+      merchantId,
+      customerId: `cust-${id}`,
+      state: 'assigned',
+      agentId,
+      remainingChain: [],
+      excludedAgentIds: [],
+      createdAt: now,
+      assignedAt: now,
+    });
   }
   await f.engine.group('gA', { merchantId: 'm1' });
   await f.engine.group('gB', { merchantId: 'm2' });
   await f.engine.calendar('calB', { merchantId: 'm2' });
   await f.engine.settings({ maxQueueLength: 7 }, 'm2');
-  const entry = await f.call('POST', KB, f.tokens.platform, { number: 1, keywords: ['退货'], type: 'text', text: 'm2 answer', merchantId: 'm2' });
+  const entry = await f.call('POST', KB, f.tokens.platform, {
+    number: 1,
+    keywords: ['退货'],
+    type: 'text',
+    text: 'm2 answer',
+    merchantId: 'm2',
+  });
   expect(entry.status).toBe(201);
-  m2AdminAccount = (await f.service.createAccount('m2-boss', 'm2-boss-password', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm2' })).id;
-  m2Media = (await kb.service.saveMedia({ filename: 'm2.png', contentType: 'image/png', data: Buffer.from(PNG, 'base64'), owner: { channelId: 'ch1', merchantId: 'm2' }, kind: 'reply' })).slice('media:'.length);
+  m2AdminAccount = (
+    await f.service.createAccount('m2-boss', 'm2-boss-password', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm2' })
+  ).id;
+  m2Media = (
+    await kb.service.saveMedia({
+      filename: 'm2.png',
+      contentType: 'image/png',
+      data: Buffer.from(PNG, 'base64'),
+      owner: { channelId: 'ch1', merchantId: 'm2' },
+      kind: 'reply',
+    })
+  ).slice('media:'.length);
 });
 afterAll(async () => {
   await f.close();
@@ -107,7 +152,11 @@ const attempts = (): Attempt[] => [
   ['GET', `${KB}/settings?merchantId=m2`],
   ['GET', `${KB}/search?q=x&merchantId=m2`],
   // accounts and tokens
-  ['POST', '/api/v1/accounts', { username: 'spy', password: 'spy-password-1', grant: { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm2' } }],
+  [
+    'POST',
+    '/api/v1/accounts',
+    { username: 'spy', password: 'spy-password-1', grant: { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm2' } },
+  ],
   ['POST', '/api/v1/accounts', { username: 'spy', password: 'spy-password-1', grant: { role: 'agent', agentId: 'a2' } }],
   ['PUT', `/api/v1/accounts/${m2AdminAccount}/password`, { password: 'taken-over-1' }],
   ['DELETE', `/api/v1/accounts/${m2AdminAccount}`],
@@ -144,11 +193,22 @@ describe.each([
   });
 
   it('sees nothing of m2’s in the lists it may read', async () => {
-    const lists = ['/api/v1/channels/ch1/conversations', '/api/v1/channels/ch1/agents', '/api/v1/channels/ch1/groups', '/api/v1/channels/ch1/merchants', '/api/v1/channels/ch1/calendars', '/api/v1/accounts', KB];
+    const lists = [
+      '/api/v1/channels/ch1/conversations',
+      '/api/v1/channels/ch1/agents',
+      '/api/v1/channels/ch1/groups',
+      '/api/v1/channels/ch1/merchants',
+      '/api/v1/channels/ch1/calendars',
+      '/api/v1/accounts',
+      KB,
+    ];
     for (const path of lists) {
       const res = await f.call('GET', path, token());
       if (res.status !== 200) continue; // refused outright: nothing seen
-      expect({ path, leaked: JSON.stringify(res.json).match(/"(m2|a2|c2|gB|calB|m2-boss|m2 answer)"/)?.[0] ?? null }).toEqual({ path, leaked: null });
+      expect({ path, leaked: JSON.stringify(res.json).match(/"(m2|a2|c2|gB|calB|m2-boss|m2 answer)"/)?.[0] ?? null }).toEqual({
+        path,
+        leaked: null,
+      });
     }
   });
 

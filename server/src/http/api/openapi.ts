@@ -20,7 +20,10 @@ const ERROR_RESPONSES: Record<string, string> = {
 
 function parameters(r: ApiRoute): Json[] {
   const list: Json[] = [];
-  for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+  for (const [where, schema] of [
+    ['path', r.params],
+    ['query', r.query],
+  ] as const) {
     const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {};
     for (const [name, field] of Object.entries(shape)) {
       const optional = field.safeParse(undefined).success;
@@ -33,14 +36,20 @@ function parameters(r: ApiRoute): Json[] {
 function operation(r: ApiRoute): Json {
   const status = String(r.status ?? (r.response || r.produces ? 200 : 204));
   const success = r.produces
-    ? { description: r.produces.description, content: { [r.produces.contentType]: { schema: { type: 'string', contentMediaType: r.produces.contentType } } } }
+    ? {
+        description: r.produces.description,
+        content: { [r.produces.contentType]: { schema: { type: 'string', contentMediaType: r.produces.contentType } } },
+      }
     : r.response
       ? { description: 'OK', content: { 'application/json': { schema: toSchema(r.response, 'output') } } }
       : { description: 'Done' };
   const errors = Object.fromEntries(
     Object.entries(ERROR_RESPONSES)
       .filter(([code]) => r.roles !== 'public' || code === '400')
-      .map(([code, description]) => [code, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
+      .map(([code, description]) => [
+        code,
+        { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      ]),
   );
   return {
     tags: [r.tag],
@@ -63,12 +72,27 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'WeChat kefu API', version: info.version, description: 'Channels, agents, routing and conversations of the WeChat customer-service server. Authenticate with `Authorization: Bearer <API token or session token>`.' },
+    info: {
+      title: 'WeChat kefu API',
+      version: info.version,
+      description:
+        'Channels, agents, routing and conversations of the WeChat customer-service server. Authenticate with `Authorization: Bearer <API token or session token>`.',
+    },
     servers: [{ url: '/api/v1' }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (kft_…) or a session token from POST /auth/login (kfs_…)' } },
-      schemas: { Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API token (kft_…) or a session token from POST /auth/login (kfs_…)' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+          },
+        },
+      },
     },
   };
 }

@@ -7,7 +7,12 @@ import { arrangePeople, customerWrites, MERCHANT_CODES, type People } from './te
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const MEDIA = `/channels/${CHANNEL.id}/media`;
-const picture = (over: Record<string, unknown> = {}) => ({ filename: '截图.png', contentType: 'image/png', base64: PNG.toString('base64'), ...over });
+const picture = (over: Record<string, unknown> = {}) => ({
+  filename: '截图.png',
+  contentType: 'image/png',
+  base64: PNG.toString('base64'),
+  ...over,
+});
 
 let stack: Stack;
 let p: People;
@@ -37,16 +42,28 @@ describe('POST /channels/:channelId/media and GET /media/:mediaId', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('cache-control')).toBe('private, max-age=86400');
     }
-    for (const token of [p.tokens.m2Agent, p.tokens.m2Admin, p.tokens.platformAgent]) expect((await p.call('GET', path, token)).status).toBe(403);
+    for (const token of [p.tokens.m2Agent, p.tokens.m2Admin, p.tokens.platformAgent])
+      expect((await p.call('GET', path, token)).status).toBe(403);
     expect((await p.call('GET', path, undefined)).status).toBe(401);
     expect((await p.call('GET', '/media/kbm_nothing', p.tokens.m1Agent)).status).toBe(404);
   });
 
   it('lets a browser load it with the session cookie, as <img src> does', async () => {
-    const account = await p.call('POST', '/accounts', p.tokens.platform, { username: 'm1-agent', password: 'agent-password-1', grant: { role: 'agent', agentId: p.agents.m1 } });
+    const account = await p.call('POST', '/accounts', p.tokens.platform, {
+      username: 'm1-agent',
+      password: 'agent-password-1',
+      grant: { role: 'agent', agentId: p.agents.m1 },
+    });
     expect(account.status).toBe(201);
-    const login = await fetch(`${stack.baseUrl}/workbench/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'm1-agent', password: 'agent-password-1' }) });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const login = await fetch(`${stack.baseUrl}/workbench/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'm1-agent', password: 'agent-password-1' }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const up = await upload(p.tokens.m1Agent);
     const res = await fetch(`${stack.baseUrl}${up.url}`, { headers: { cookie } });
     expect(res.status).toBe(200);
@@ -81,20 +98,42 @@ describe('POST /conversations/:id/reply with a picture, a card or a knowledge en
     const up = await upload(p.tokens.m1Agent);
     const image = await p.call('POST', `/conversations/${conversation}/reply`, p.tokens.m1Agent, { image: { media: up.media } });
     expect(image.status).toBe(202);
-    const card = await p.call('POST', `/conversations/${conversation}/reply`, p.tokens.m1Agent, { card: { title: '您的订单', pagePath: 'pages/order/index?id=7', thumbMedia: up.media, appId: 'wx0000000000000009' } });
+    const card = await p.call('POST', `/conversations/${conversation}/reply`, p.tokens.m1Agent, {
+      card: { title: '您的订单', pagePath: 'pages/order/index?id=7', thumbMedia: up.media, appId: 'wx0000000000000009' },
+    });
     expect(card.status).toBe(202);
     await eventually(async () => ((await stack.delivered('oPic1')).length === 3 ? true : undefined));
     expect((await stack.delivered('oPic1')).slice(1)).toEqual(['[image]', '[miniprogrampage]']);
     const items = (await p.call('GET', `/conversations/${conversation}/messages`, p.tokens.m1Agent)).json.items;
-    expect(items.find((m: { id: string }) => m.id === image.json.messageId).content).toMatchObject({ type: 'image', mediaId: `kbref:${up.media}`, url: up.url });
+    expect(items.find((m: { id: string }) => m.id === image.json.messageId).content).toMatchObject({
+      type: 'image',
+      mediaId: `kbref:${up.media}`,
+      url: up.url,
+    });
     // A mini program's card opens its own pages: the AppID is not kept.
-    expect(items.find((m: { id: string }) => m.id === card.json.messageId).content).toEqual({ type: 'miniprogrampage', title: '您的订单', pagePath: 'pages/order/index?id=7', thumbMediaId: `kbref:${up.media}`, thumbUrl: up.url });
+    expect(items.find((m: { id: string }) => m.id === card.json.messageId).content).toEqual({
+      type: 'miniprogrampage',
+      title: '您的订单',
+      pagePath: 'pages/order/index?id=7',
+      thumbMediaId: `kbref:${up.media}`,
+      thumbUrl: up.url,
+    });
   });
 
   it('sends a knowledge entry of the merchant as the robot renders it', async () => {
-    const entry = await p.call('POST', `/channels/${CHANNEL.id}/knowledge`, p.tokens.m1Admin, { number: 3, keywords: ['退货'], type: 'text', text: '[name] 您好，退货请走订单页面' });
+    const entry = await p.call('POST', `/channels/${CHANNEL.id}/knowledge`, p.tokens.m1Admin, {
+      number: 3,
+      keywords: ['退货'],
+      type: 'text',
+      text: '[name] 您好，退货请走订单页面',
+    });
     expect(entry.status).toBe(201);
-    await p.call('POST', `/channels/${CHANNEL.id}/knowledge`, p.tokens.m2Admin, { number: 4, keywords: ['退货'], type: 'text', text: '二号店的答案' });
+    await p.call('POST', `/channels/${CHANNEL.id}/knowledge`, p.tokens.m2Admin, {
+      number: 4,
+      keywords: ['退货'],
+      type: 'text',
+      text: '二号店的答案',
+    });
     const conversation = await customerWrites(stack, 'oKb1', '怎么退货', MERCHANT_CODES.m1, '小红');
     expect((await p.call('POST', `/conversations/${conversation}/reply`, p.tokens.m1Agent, { knowledge: { number: 3 } })).status).toBe(202);
     await eventually(async () => ((await stack.delivered('oKb1')).includes('小红 您好，退货请走订单页面') ? true : undefined));

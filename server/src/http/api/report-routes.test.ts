@@ -18,7 +18,11 @@ afterAll(() => stack.close());
 
 const DASHBOARD = `/channels/${CHANNEL.id}/dashboard`;
 const CONVERSATIONS = `/channels/${CHANNEL.id}/conversations/export.csv`;
-const lines = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+const lines = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
 
 describe('GET /channels/:channelId/dashboard', () => {
   it('gives a merchant admin today’s figures of their merchant', async () => {
@@ -37,14 +41,26 @@ describe('GET /channels/:channelId/dashboard', () => {
 
   it('lets platform admins see every merchant, one, or the platform’s team', async () => {
     expect((await p.call('GET', DASHBOARD, p.tokens.platform)).json).toMatchObject({ conversations: { today: 2 }, agents: { online: 3 } });
-    expect((await p.call('GET', `${DASHBOARD}?merchantId=${p.merchants.m2}`, p.tokens.platform)).json).toMatchObject({ conversations: { today: 1 }, firstResponseMs: { count: 0, avg: null } });
-    expect((await p.call('GET', `${DASHBOARD}?merchantId=platform`, p.tokens.platform)).json).toMatchObject({ conversations: { today: 0 }, agents: { online: 1 } });
+    expect((await p.call('GET', `${DASHBOARD}?merchantId=${p.merchants.m2}`, p.tokens.platform)).json).toMatchObject({
+      conversations: { today: 1 },
+      firstResponseMs: { count: 0, avg: null },
+    });
+    expect((await p.call('GET', `${DASHBOARD}?merchantId=platform`, p.tokens.platform)).json).toMatchObject({
+      conversations: { today: 0 },
+      agents: { online: 1 },
+    });
     expect((await p.call('GET', `${DASHBOARD}?merchantId=nobody`, p.tokens.platform)).status).toBe(400);
     expect((await p.call('GET', `${DASHBOARD}?merchant=m1`, p.tokens.platform)).status).toBe(400);
   });
 
   it('counts the day in the zone of the channel’s work calendar when it names one', async () => {
-    const cal = await p.call('POST', `/channels/${CHANNEL.id}/calendars`, p.tokens.platform, { name: 'Office', timeZone: 'Pacific/Kiritimati', workdays: [1, 2, 3, 4, 5], workdaySegments: [{ start: 0, end: 1440 }], holidays: [] });
+    const cal = await p.call('POST', `/channels/${CHANNEL.id}/calendars`, p.tokens.platform, {
+      name: 'Office',
+      timeZone: 'Pacific/Kiritimati',
+      workdays: [1, 2, 3, 4, 5],
+      workdaySegments: [{ start: 0, end: 1440 }],
+      holidays: [],
+    });
     expect(cal.status).toBe(201);
     expect((await p.call('PUT', `/channels/${CHANNEL.id}/settings`, p.tokens.platform, { calendarId: cal.json.id })).status).toBe(200);
     const d = (await p.call('GET', DASHBOARD, p.tokens.platform)).json;
@@ -67,7 +83,9 @@ describe('GET /channels/export.csv', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="channels.csv"');
     expect(res.headers.get('x-total-pages')).toBe('1');
-    expect(lines(res.text)[0]).toBe('id,name,kind,appId,originalId,mode,format,tokenSource,hasEncodingAesKey,hasUnionIdKey,createdAt,updatedAt');
+    expect(lines(res.text)[0]).toBe(
+      'id,name,kind,appId,originalId,mode,format,tokenSource,hasEncodingAesKey,hasUnionIdKey,createdAt,updatedAt',
+    );
     expect(lines(res.text)[1]).toMatch(/^shop,商城,miniprogram,wxe2e0000000000001,/);
     for (const secret of [CHANNEL.secret, CHANNEL.token, CHANNEL.encodingAesKey]) expect(res.text).not.toContain(secret);
     expect(lines((await p.call('GET', '/channels/export.csv', p.tokens.m1Admin)).text)).toHaveLength(2);
@@ -87,7 +105,9 @@ describe('GET /channels/:channelId/conversations/export.csv', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="conversations-${CHANNEL.id}.csv"`);
     const [header, row, ...rest] = lines(res.text);
     expect(rest).toEqual([]);
-    expect(header).toBe('id,merchantId,merchantName,customerId,customerOpenid,customerNickname,state,groupId,agentId,agentName,createdAt,queuedAt,assignedAt,firstAgentResponseAt,endedAt,endReason,messagesIn,messagesOut');
+    expect(header).toBe(
+      'id,merchantId,merchantName,customerId,customerOpenid,customerNickname,state,groupId,agentId,agentName,createdAt,queuedAt,assignedAt,firstAgentResponseAt,endedAt,endReason,messagesIn,messagesOut',
+    );
     const cells = (row ?? '').split(',');
     expect(cells.slice(0, 7)).toEqual([m1Conversation, p.merchants.m1, 'Shop shop-1', expect.any(String), 'oReport1', "'=1+1", 'assigned']);
     expect(cells[9]).toBe('一号店客服');
@@ -109,7 +129,15 @@ describe('GET /channels/:channelId/conversations/export.csv', () => {
   it('splits into files of 2000 rows', async () => {
     await stack.server.storage.uow.run(async (tx) => {
       for (let i = 0; i < 2001; i++) {
-        await tx.conversations.save({ id: `bulk-${String(i).padStart(5, '0')}`, channelId: CHANNEL.id, customerId: 'nobody', state: 'ended', remainingChain: [], excludedAgentIds: [], createdAt: 1_000_000 + Math.floor(i / 3) });
+        await tx.conversations.save({
+          id: `bulk-${String(i).padStart(5, '0')}`,
+          channelId: CHANNEL.id,
+          customerId: 'nobody',
+          state: 'ended',
+          remainingChain: [],
+          excludedAgentIds: [],
+          createdAt: 1_000_000 + Math.floor(i / 3),
+        });
       }
     });
     const range = '?from=1000000&to=2000000&merchantId=platform';

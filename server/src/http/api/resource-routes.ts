@@ -61,12 +61,24 @@ export function itemRoutes<U extends z.ZodType>(ctx: ApiContext, spec: ItemSpec<
   const params = itemParams(spec.idParam);
   return [
     route({
-      method: 'get', path, tag, summary: summaries.read, roles: roles.read, params, response: schemas.item,
+      method: 'get',
+      path,
+      tag,
+      summary: summaries.read,
+      roles: roles.read,
+      params,
+      response: schemas.item,
       handle: async ({ principal, params: p }) => stories.read(ctx.admin, principal, p[spec.idParam]!),
     }),
     route({
-      method: spec.changeMethod ?? 'patch', path, tag, summary: summaries.change, roles: roles.write,
-      params, body: schemas.change, response: schemas.item,
+      method: spec.changeMethod ?? 'patch',
+      path,
+      tag,
+      summary: summaries.change,
+      roles: roles.write,
+      params,
+      body: schemas.change,
+      response: schemas.item,
       handle: async ({ principal, params: p, body }) => stories.change(ctx.admin, principal, p[spec.idParam]!, body),
     }),
   ];
@@ -78,11 +90,23 @@ export function topCollectionRoutes<C extends z.ZodType>(ctx: ApiContext, spec: 
   const path = `/${spec.plural}`;
   return [
     route({
-      method: 'get', path, tag, summary: summaries.list, roles: roles.read, response: list(schemas.item),
+      method: 'get',
+      path,
+      tag,
+      summary: summaries.list,
+      roles: roles.read,
+      response: list(schemas.item),
       handle: async ({ principal }) => ({ items: await stories.list(ctx.admin, principal) }),
     }),
     route({
-      method: 'post', path, tag, summary: summaries.create, roles: roles.write, status: 201, body: schemas.create, response: schemas.item,
+      method: 'post',
+      path,
+      tag,
+      summary: summaries.create,
+      roles: roles.write,
+      status: 201,
+      body: schemas.create,
+      response: schemas.item,
       handle: async ({ principal, body }) => stories.create(ctx.admin, principal, body),
     }),
   ];
@@ -95,15 +119,29 @@ export function resourceRoutes<C extends z.ZodType, U extends z.ZodType>(ctx: Ap
   const filter = spec.merchantFilter === false ? {} : { query: merchantFilterQuery };
   return [
     route({
-      method: 'get', path, tag, summary: summaries.list, roles: roles.read, params: channelParams, ...filter, response: list(schemas.item),
+      method: 'get',
+      path,
+      tag,
+      summary: summaries.list,
+      roles: roles.read,
+      params: channelParams,
+      ...filter,
+      response: list(schemas.item),
       // Without the filter the query is {}: the story is asked for every merchant it lets the caller see.
       handle: async ({ principal, params: p, query: q }) => ({
         items: await stories.list(ctx.admin, principal, p.channelId, (q as { merchantId?: string }).merchantId),
       }),
     }),
     route({
-      method: 'post', path, tag, summary: summaries.create, roles: roles.write, status: 201,
-      params: channelParams, body: schemas.create, response: schemas.item,
+      method: 'post',
+      path,
+      tag,
+      summary: summaries.create,
+      roles: roles.write,
+      status: 201,
+      params: channelParams,
+      body: schemas.create,
+      response: schemas.item,
       handle: async ({ principal, params: p, body }) => stories.create(ctx.admin, principal, p.channelId, body),
     }),
     ...itemRoutes(ctx, spec),

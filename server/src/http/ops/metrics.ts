@@ -30,11 +30,38 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registers = [registry];
   return {
     registry,
-    pushesReceived: new Counter({ name: `${prefix}pushes_received_total`, help: 'WeChat pushes answered, by channel, message type and outcome', labelNames: ['channel', 'type', 'outcome'], registers }),
+    pushesReceived: new Counter({
+      name: `${prefix}pushes_received_total`,
+      help: 'WeChat pushes answered, by channel, message type and outcome',
+      labelNames: ['channel', 'type', 'outcome'],
+      registers,
+    }),
     // The push path must answer in milliseconds; buckets resolve the 1–10 ms range the targets talk about.
-    pushLatency: new Histogram({ name: `${prefix}push_latency_seconds`, help: 'Time from a push arriving to its acknowledgement', labelNames: ['channel'], buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5], registers }),
-    outboxSends: new Counter({ name: `${prefix}outbox_sends_total`, help: 'Outgoing customer-service messages by outcome', labelNames: ['outcome'], registers }),
-    apiRequests: new Counter({ name: `${prefix}api_requests_total`, help: 'REST API requests by route pattern, method and status', labelNames: ['route', 'method', 'status'], registers }),
-    apiLatency: new Histogram({ name: `${prefix}api_latency_seconds`, help: 'REST API request duration', labelNames: ['route', 'method'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers }),
+    pushLatency: new Histogram({
+      name: `${prefix}push_latency_seconds`,
+      help: 'Time from a push arriving to its acknowledgement',
+      labelNames: ['channel'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5],
+      registers,
+    }),
+    outboxSends: new Counter({
+      name: `${prefix}outbox_sends_total`,
+      help: 'Outgoing customer-service messages by outcome',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    apiRequests: new Counter({
+      name: `${prefix}api_requests_total`,
+      help: 'REST API requests by route pattern, method and status',
+      labelNames: ['route', 'method', 'status'],
+      registers,
+    }),
+    apiLatency: new Histogram({
+      name: `${prefix}api_latency_seconds`,
+      help: 'REST API request duration',
+      labelNames: ['route', 'method'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+      registers,
+    }),
   };
 }

@@ -15,7 +15,10 @@ beforeEach(async () => {
   emu = await startTestEmulator();
   const client = new WeChatClient({ baseUrl: emu.baseUrl });
   const app = express();
-  app.use('/kit', kitSessionRouter({ findKitChannel: async (id) => channels[id], codeToSession: (a, code) => jscode2session(client, a, code) }));
+  app.use(
+    '/kit',
+    kitSessionRouter({ findKitChannel: async (id) => channels[id], codeToSession: (a, code) => jscode2session(client, a, code) }),
+  );
   // Stands in for the app's one error handler: typed errors answer with their status and code.
   app.use(((err, _req, res, _next) => {
     if (err instanceof KitSessionError) res.status(err.status).json({ code: err.code });

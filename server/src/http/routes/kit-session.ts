@@ -39,7 +39,13 @@ export class KitSessionError extends Error {
   }
 }
 
-const bodySchema = z.object({ code: z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/) });
+const bodySchema = z.object({
+  code: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\x21-\x7e]+$/),
+});
 const paramsSchema = z.object({ channelId: z.string().min(1).max(64) });
 
 /** The answer's unionId is null when WeChat has none (the mini program is not bound to an open platform). */
@@ -51,8 +57,10 @@ export interface KitSessionAnswer {
 function toKitError(err: unknown): unknown {
   if (!(err instanceof WeChatApiError)) return err;
   // 40029 invalid, 40163 used, 40226 high-risk user: the kit should call wx.login again.
-  if ([40029, 40163, 40226].includes(err.errcode)) return new KitSessionError(400, 'invalid_code', 'invalid or used login code', err.errcode);
-  if (err.kind === 'busy' || err.kind === 'rate_limited') return new KitSessionError(503, 'wechat_busy', 'WeChat is busy, retry later', err.errcode);
+  if ([40029, 40163, 40226].includes(err.errcode))
+    return new KitSessionError(400, 'invalid_code', 'invalid or used login code', err.errcode);
+  if (err.kind === 'busy' || err.kind === 'rate_limited')
+    return new KitSessionError(503, 'wechat_busy', 'WeChat is busy, retry later', err.errcode);
   return new KitSessionError(502, 'wechat_failed', 'WeChat refused the login', err.errcode);
 }
 

@@ -33,9 +33,10 @@ export async function startHarness(channels: ChannelConfig[], extra: Partial<App
   const { port } = server.address() as AddressInfo;
   return Object.assign(harness, {
     baseUrl: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }

@@ -10,14 +10,20 @@ import { readConfig } from '../../config';
 import { createApp } from '../create-app';
 import { SECURITY_HEADERS, webAppRouter } from './web-app';
 
-const INDEX = '<!doctype html><html><head><script type="module" src="/app/assets/index-3f2a1b.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html><head><script type="module" src="/app/assets/index-3f2a1b.js"></script></head><body><div id="root"></div></body></html>';
 
 let dir: string;
 let base: string;
 let close: () => Promise<void>;
 
 async function serve(webDir: string | undefined): Promise<void> {
-  const app = createApp({ channels: { find: async () => undefined }, onPush: async () => undefined, logger: pino({ level: 'silent' }), extraRouters: [['/', webAppRouter(webDir)]] });
+  const app = createApp({
+    channels: { find: async () => undefined },
+    onPush: async () => undefined,
+    logger: pino({ level: 'silent' }),
+    extraRouters: [['/', webAppRouter(webDir)]],
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -43,7 +49,9 @@ function build(): void {
 /** A raw request, so the path is sent exactly as written (fetch would normalise `..`). */
 const raw = (path: string) =>
   new Promise<number>((resolve, reject) => {
-    request(`${base}${path}`, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject).end();
+    request(`${base}${path}`, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+      .on('error', reject)
+      .end();
   });
 
 describe('the web app at /app/', () => {
@@ -58,7 +66,9 @@ describe('the web app at /app/', () => {
       expect(res.headers.get('cache-control')).toBe('no-cache');
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name)).toBe(value);
     }
-    expect(SECURITY_HEADERS['content-security-policy']).toBe("default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    expect(SECURITY_HEADERS['content-security-policy']).toBe(
+      "default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
   });
 
   it('caches hashed assets for a year and answers 404 for files that are not there', async () => {

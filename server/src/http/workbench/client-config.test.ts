@@ -20,7 +20,9 @@ describe('GET /workbench/config', () => {
   });
 
   it('says when the simulator is on', async () => {
-    const app = await startWorkbenchApp(stack, { simulator: { wechatApiBaseUrl: stack.emulator.baseUrl, channelAppId: async () => undefined } });
+    const app = await startWorkbenchApp(stack, {
+      simulator: { wechatApiBaseUrl: stack.emulator.baseUrl, channelAppId: async () => undefined },
+    });
     try {
       expect(await (await fetch(`${app.baseUrl}/workbench/config`)).json()).toEqual({ simulator: true, version: 'dev' });
     } finally {

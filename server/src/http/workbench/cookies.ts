@@ -33,7 +33,12 @@ export interface CookieOptions {
 
 /** SameSite=Strict always: a cross-site page never makes the browser send our cookies. */
 export function serializeCookie(name: string, value: string, o: CookieOptions): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${Math.max(0, Math.floor(o.maxAgeSeconds))}`, 'SameSite=Strict'];
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    'Path=/',
+    `Max-Age=${Math.max(0, Math.floor(o.maxAgeSeconds))}`,
+    'SameSite=Strict',
+  ];
   if (o.httpOnly) parts.push('HttpOnly');
   if (o.secure) parts.push('Secure');
   return parts.join('; ');

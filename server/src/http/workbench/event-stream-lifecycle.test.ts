@@ -29,17 +29,39 @@ describe('the event stream over time', () => {
     const s = await openSse(`${app.baseUrl}/api/v1/events`, { authorization: `Bearer ${token}` });
     await until(() => s.raw().includes(': heartbeat\n\n'));
     await app.notices.notify([{ type: 'queue_changed', channelId: 'any', merchantId: 'm', length: 3 }]);
-    expect((await s.next((e) => e.event === 'queue_changed')).data).toEqual({ type: 'queue_changed', channelId: 'any', merchantId: 'm', length: 3 });
+    expect((await s.next((e) => e.event === 'queue_changed')).data).toEqual({
+      type: 'queue_changed',
+      channelId: 'any',
+      merchantId: 'm',
+      length: 3,
+    });
     s.close();
   });
 
   it('shows a message_added notice’s message as the API does (media references get their url)', async () => {
     const s = await openSse(`${app.baseUrl}/api/v1/events`, { authorization: `Bearer ${token}` });
     await s.next((e) => e.event === 'ready');
-    const message = { id: 'm1', channelId: 'shop', conversationId: 'c1', customerId: 'u1', direction: 'out' as const, sender: { kind: 'agent' as const, agentId: 'a1' }, content: { type: 'image' as const, mediaId: 'kbref:media:kbm_1' }, createdAt: 5, delivery: { status: 'pending' as const } };
+    const message = {
+      id: 'm1',
+      channelId: 'shop',
+      conversationId: 'c1',
+      customerId: 'u1',
+      direction: 'out' as const,
+      sender: { kind: 'agent' as const, agentId: 'a1' },
+      content: { type: 'image' as const, mediaId: 'kbref:media:kbm_1' },
+      createdAt: 5,
+      delivery: { status: 'pending' as const },
+    };
     await app.notices.notify([{ type: 'message_added', channelId: 'shop', conversationId: 'c1', messageId: 'm1', agentId: 'a1', message }]);
     const added = await s.next((e) => e.event === 'message_added');
-    expect(added.data).toEqual({ type: 'message_added', channelId: 'shop', conversationId: 'c1', messageId: 'm1', agentId: 'a1', message: { ...message, content: { ...message.content, url: '/api/v1/media/kbm_1' } } });
+    expect(added.data).toEqual({
+      type: 'message_added',
+      channelId: 'shop',
+      conversationId: 'c1',
+      messageId: 'm1',
+      agentId: 'a1',
+      message: { ...message, content: { ...message.content, url: '/api/v1/media/kbm_1' } },
+    });
     s.close();
   });
 

@@ -14,12 +14,27 @@ afterEach(async () => {
 
 /** An online agent with a login; answers its bearer token. */
 async function agentLogin(name: string, merchantId?: string): Promise<string> {
-  const agent = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name, maxConcurrent: 3, ...(merchantId && { merchantId }) });
+  const agent = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, {
+    name,
+    maxConcurrent: 3,
+    ...(merchantId && { merchantId }),
+  });
   await stack.api('PUT', `/agents/${agent.body.id}/status`, { status: 'online' });
-  const username = `agent-${agent.body.id.slice(-6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
-  const account = await stack.api('POST', '/accounts', { username, password: 'agent-password-1', grant: { role: 'agent', agentId: agent.body.id } });
+  const username = `agent-${agent.body.id
+    .slice(-6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
+  const account = await stack.api('POST', '/accounts', {
+    username,
+    password: 'agent-password-1',
+    grant: { role: 'agent', agentId: agent.body.id },
+  });
   expect(account.status).toBe(201);
-  const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'agent-password-1' }) });
+  const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'agent-password-1' }),
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -51,7 +66,13 @@ describe('GET /api/v1/events', () => {
     expect(added.data).toMatchObject({ type: 'message_added', channelId: CHANNEL.id, conversationId: expect.any(String) });
     // The message itself rides along, as GET /conversations/:id/messages shows it: no fetch needed.
     const { messageId, conversationId, message } = added.data as { messageId: string; conversationId: string; message: unknown };
-    expect(message).toMatchObject({ id: messageId, conversationId, direction: 'in', sender: { kind: 'customer' }, content: { type: 'text', text: '你好' } });
+    expect(message).toMatchObject({
+      id: messageId,
+      conversationId,
+      direction: 'in',
+      sender: { kind: 'customer' },
+      content: { type: 'text', text: '你好' },
+    });
     await new Promise((r) => setTimeout(r, 300)); // give any leak time to show
     expect(theirs.events.map((e) => e.event)).toEqual(['ready']);
   });
@@ -61,14 +82,32 @@ describe('GET /api/v1/events', () => {
     const mine = await stream(token);
     await mine.next((e) => e.event === 'ready');
     await stack.emulator.customerSays({ appId: CHANNEL.appId } as never, 'oLive2', 'text', { text: '在吗' });
-    const { conversationId } = (await mine.next((e) => e.event === 'message_added' && (e.data as { message?: { direction: string } }).message?.direction === 'in', 2000)).data as { conversationId: string };
+    const { conversationId } = (
+      await mine.next(
+        (e) => e.event === 'message_added' && (e.data as { message?: { direction: string } }).message?.direction === 'in',
+        2000,
+      )
+    ).data as { conversationId: string };
     const colleague = await stream(await agentLogin('小李')); // joins after the customer went to 小王
     await colleague.next((e) => e.event === 'ready');
-    const res = await fetch(`${stack.baseUrl}/api/v1/conversations/${conversationId}/reply`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: '在的' }) });
+    const res = await fetch(`${stack.baseUrl}/api/v1/conversations/${conversationId}/reply`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '在的' }),
+    });
     expect(res.status).toBe(202);
     const { messageId } = (await res.json()) as { messageId: string };
-    const delivered = await mine.next((e) => e.event === 'message_delivered' && (e.data as { messageId: string }).messageId === messageId, 3000);
-    expect(delivered.data).toMatchObject({ type: 'message_delivered', channelId: CHANNEL.id, conversationId, messageId, at: expect.any(Number) });
+    const delivered = await mine.next(
+      (e) => e.event === 'message_delivered' && (e.data as { messageId: string }).messageId === messageId,
+      3000,
+    );
+    expect(delivered.data).toMatchObject({
+      type: 'message_delivered',
+      channelId: CHANNEL.id,
+      conversationId,
+      messageId,
+      at: expect.any(Number),
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(colleague.events.filter((e) => e.event === 'message_delivered')).toEqual([]);
   });

@@ -2,8 +2,9 @@
 // itself and sends the session cookie). Each engine notice the caller may see becomes `event: <type>`
 // with the notice as JSON data; notices are hints to reload, so a reconnect replays nothing and the
 // page reloads its lists on `ready`. A message_added notice carries the message as GET
-// /conversations/:id/messages shows it (views/message-view.ts), so an open conversation appends it at once. A comment every 15 s keeps proxies from closing an idle stream,
-// and re-checks the login, so a logged-out or removed caller stops receiving within one beat.
+// /conversations/:id/messages shows it (views/message-view.ts), so an open conversation appends it at
+// once. Every event is typed by contract/live-events.ts. A comment every 15 s keeps proxies from closing
+// an idle stream, and re-checks the login, so a logged-out or removed caller stops receiving within one beat.
 import { Router, type Request, type Response } from 'express';
 import type { LiveEventData, LiveEventName, LiveNotice } from '../../contract/live-events';
 import type { EngineNotice } from '../../core/ports/notifier';
@@ -55,7 +56,10 @@ export function eventsRouter(deps: WorkbenchDeps): Router {
     };
     send(`retry: ${RETRY_MS}\n\n` + frame('ready', describePrincipal(principal)));
     const unsubscribe = deps.notices.subscribe((notices: readonly EngineNotice[]) => {
-      const text = notices.filter((n) => maySee(principal, n)).map((n) => frame(n.type, shown(n))).join('');
+      const text = notices
+        .filter((n) => maySee(principal, n))
+        .map((n) => frame(n.type, shown(n)))
+        .join('');
       if (text) send(text);
     });
     const beat = async () => {

@@ -18,7 +18,11 @@ interface Browser {
 }
 
 async function cookieLogin(password = 'admin-password-1'): Promise<Browser> {
-  const res = await fetch(`${stack.baseUrl}/workbench/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const res = await fetch(`${stack.baseUrl}/workbench/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   expect(res.status).toBe(200);
   const setCookies = res.headers.getSetCookie();
   const jar = parseCookies(setCookies.map((c) => c.split(';')[0]).join('; '));
@@ -31,12 +35,19 @@ async function cookieLogin(password = 'admin-password-1'): Promise<Browser> {
 }
 
 const createAgent = (headers: Record<string, string>) =>
-  fetch(`${stack.baseUrl}/api/v1/channels/${CHANNEL.id}/agents`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ name: '小王' }) });
+  fetch(`${stack.baseUrl}/api/v1/channels/${CHANNEL.id}/agents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ name: '小王' }),
+  });
 
 describe('cookie sessions for browsers', () => {
   it('sets an HttpOnly SameSite=Strict session cookie and a readable CSRF cookie, never the token in the body', async () => {
     const b = await cookieLogin();
-    const [session, csrf] = [b.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`)), b.setCookies.find((c) => c.startsWith(`${CSRF_COOKIE}=`))];
+    const [session, csrf] = [
+      b.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`)),
+      b.setCookies.find((c) => c.startsWith(`${CSRF_COOKIE}=`)),
+    ];
     expect(session).toMatch(/HttpOnly/);
     expect(session).toMatch(/SameSite=Strict/);
     expect(session).not.toMatch(/Secure/); // plain HTTP here; HTTPS (req.secure) adds Secure
@@ -47,7 +58,11 @@ describe('cookie sessions for browsers', () => {
   });
 
   it('a wrong password is 401 and sets no cookie', async () => {
-    const res = await fetch(`${stack.baseUrl}/workbench/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'wrong-password' }) });
+    const res = await fetch(`${stack.baseUrl}/workbench/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'wrong-password' }),
+    });
     expect(res.status).toBe(401);
     expect(res.headers.getSetCookie()).toEqual([]);
   });
@@ -69,7 +84,10 @@ describe('cookie sessions for browsers', () => {
     expect(((await without.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
     expect((await createAgent({ cookie: b.cookie, 'x-csrf-token': 'forged' })).status).toBe(403);
     // A CSRF cookie and header that agree but belong to no session are refused too.
-    expect((await createAgent({ cookie: `${SESSION_COOKIE}=${b.cookie.split(';')[0]?.split('=')[1]}; ${CSRF_COOKIE}=x`, 'x-csrf-token': 'x' })).status).toBe(403);
+    expect(
+      (await createAgent({ cookie: `${SESSION_COOKIE}=${b.cookie.split(';')[0]?.split('=')[1]}; ${CSRF_COOKIE}=x`, 'x-csrf-token': 'x' }))
+        .status,
+    ).toBe(403);
   });
 
   it('accepts an unsafe request with the cookie and its CSRF header', async () => {
@@ -78,14 +96,25 @@ describe('cookie sessions for browsers', () => {
   });
 
   it('bearer tokens need no CSRF header', async () => {
-    const token = ((await (await fetch(`${stack.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }) })).json()) as { token: string }).token;
+    const token = (
+      (await (
+        await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }),
+        })
+      ).json()) as { token: string }
+    ).token;
     expect((await createAgent({ authorization: `Bearer ${token}` })).status).toBe(201);
   });
 
   it('logout (with the CSRF header) ends the session and clears both cookies', async () => {
     const b = await cookieLogin();
     expect((await fetch(`${stack.baseUrl}/workbench/session`, { method: 'DELETE', headers: { cookie: b.cookie } })).status).toBe(403);
-    const out = await fetch(`${stack.baseUrl}/workbench/session`, { method: 'DELETE', headers: { cookie: b.cookie, 'x-csrf-token': b.csrf } });
+    const out = await fetch(`${stack.baseUrl}/workbench/session`, {
+      method: 'DELETE',
+      headers: { cookie: b.cookie, 'x-csrf-token': b.csrf },
+    });
     expect(out.status).toBe(204);
     const cleared = out.headers.getSetCookie();
     expect(cleared).toHaveLength(2);
@@ -95,7 +124,11 @@ describe('cookie sessions for browsers', () => {
 
   it('a stale cookie does not stand in the way of a new login', async () => {
     const b = await cookieLogin();
-    const again = await fetch(`${stack.baseUrl}/workbench/session`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: b.cookie }, body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }) });
+    const again = await fetch(`${stack.baseUrl}/workbench/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: b.cookie },
+      body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }),
+    });
     expect(again.status).toBe(200);
   });
 });

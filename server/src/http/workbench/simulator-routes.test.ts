@@ -10,7 +10,10 @@ let admin: string;
 beforeEach(async () => {
   stack = await startStack();
   app = await startWorkbenchApp(stack, {
-    simulator: { wechatApiBaseUrl: stack.emulator.baseUrl, channelAppId: async (id) => (await stack.server.storage.channels.get(id))?.appId },
+    simulator: {
+      wechatApiBaseUrl: stack.emulator.baseUrl,
+      channelAppId: async (id) => (await stack.server.storage.channels.get(id))?.appId,
+    },
   });
   admin = await bearerLogin(stack, 'admin', 'admin-password-1');
 });
@@ -23,9 +26,17 @@ afterEach(async () => {
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 const say = (token: string, body: unknown) =>
-  fetch(`${app.baseUrl}/workbench/simulator/messages`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${app.baseUrl}/workbench/simulator/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const received = async (token: string, openid: string) =>
-  (await (await fetch(`${app.baseUrl}/workbench/simulator/messages?channelId=${CHANNEL.id}&openid=${openid}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ message: { msgtype: string; text?: { content: string } } }> };
+  (await (
+    await fetch(`${app.baseUrl}/workbench/simulator/messages?channelId=${CHANNEL.id}&openid=${openid}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  ).json()) as { items: Array<{ message: { msgtype: string; text?: { content: string } } }> };
 
 describe('the customer simulator', () => {
   it('a customer writes through the emulator and sees the agent’s greeting arrive', async () => {
@@ -44,7 +55,11 @@ describe('the customer simulator', () => {
 
   it('is for admins only, and checks its input', async () => {
     const agent = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name: '小李' });
-    await stack.api('POST', '/accounts', { username: 'agent-li', password: 'agent-password-1', grant: { role: 'agent', agentId: agent.body.id } });
+    await stack.api('POST', '/accounts', {
+      username: 'agent-li',
+      password: 'agent-password-1',
+      grant: { role: 'agent', agentId: agent.body.id },
+    });
     const agentToken = await bearerLogin(stack, 'agent-li', 'agent-password-1');
     expect((await say(agentToken, { channelId: CHANNEL.id, openid: 'oSim2', text: 'hi' })).status).toBe(403);
     expect((await say('', { channelId: CHANNEL.id, openid: 'oSim2', text: 'hi' })).status).toBe(401);
@@ -60,9 +75,16 @@ describe('the customer simulator', () => {
       const list = await stack.api<{ items: Array<{ id: string }> }>('GET', `/channels/${CHANNEL.id}/conversations?state=assigned`);
       return list.body.items[0]?.id;
     });
-    const upload = await stack.api<{ media: string }>('POST', `/channels/${CHANNEL.id}/media`, { filename: 'dot.png', contentType: 'image/png', base64: PNG.toString('base64') });
+    const upload = await stack.api<{ media: string }>('POST', `/channels/${CHANNEL.id}/media`, {
+      filename: 'dot.png',
+      contentType: 'image/png',
+      base64: PNG.toString('base64'),
+    });
     expect(upload.status).toBe(201);
-    expect((await stack.api('POST', `/conversations/${conversationId}/reply`, { image: { media: upload.body.media }, agentId: agent.body.id })).status).toBe(202);
+    expect(
+      (await stack.api('POST', `/conversations/${conversationId}/reply`, { image: { media: upload.body.media }, agentId: agent.body.id }))
+        .status,
+    ).toBe(202);
     const mediaId = await eventually(async () => {
       const items = (await received(admin, 'oSim3')).items as Array<{ message: { msgtype: string; image?: { media_id: string } } }>;
       return items.find((i) => i.message.msgtype === 'image')?.message.image?.media_id;
@@ -78,7 +100,11 @@ describe('the customer simulator', () => {
     expect((await fetch(`${stack.emulator.baseUrl}/emulator/apps/${CHANNEL.appId}/media/${mediaId}`)).status).toBe(200);
     expect((await fetch(`${stack.emulator.baseUrl}/emulator/apps/wxsomeoneelse01/media/${mediaId}`)).status).toBe(404);
 
-    const agentAccount = await stack.api('POST', '/accounts', { username: 'agent-tu', password: 'agent-password-1', grant: { role: 'agent', agentId: agent.body.id } });
+    const agentAccount = await stack.api('POST', '/accounts', {
+      username: 'agent-tu',
+      password: 'agent-password-1',
+      grant: { role: 'agent', agentId: agent.body.id },
+    });
     expect(agentAccount.status).toBe(201);
     expect((await media(await bearerLogin(stack, 'agent-tu', 'agent-password-1'))).status).toBe(403);
     expect((await media('')).status).toBe(401);
@@ -88,7 +114,11 @@ describe('the customer simulator', () => {
   });
 
   it('is not mounted by the composed server unless KEFU_SIMULATOR=1', async () => {
-    const res = await fetch(`${stack.baseUrl}/workbench/simulator/messages`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${stack.baseUrl}/workbench/simulator/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
   });
 });

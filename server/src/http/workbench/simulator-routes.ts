@@ -29,15 +29,27 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 async function emulator(sim: Simulator, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sim.wechatApiBaseUrl}/emulator${path}`, body === undefined ? {} : {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new ApiError(502, 'emulator_failed', `the WeChat emulator answered HTTP ${res.status} (is WECHAT_API_BASE_URL the emulator?)`);
+  const res = await fetch(
+    `${sim.wechatApiBaseUrl}/emulator${path}`,
+    body === undefined
+      ? {}
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+  );
+  if (!res.ok)
+    throw new ApiError(502, 'emulator_failed', `the WeChat emulator answered HTTP ${res.status} (is WECHAT_API_BASE_URL the emulator?)`);
   return res.json();
 }
 
 /** What one customer received: the emulator's record of successful custom/send calls to that openid. */
-interface SentRecord { seq: number; at: number; request?: { touser?: string; msgtype?: string } & Record<string, unknown> }
+interface SentRecord {
+  seq: number;
+  at: number;
+  request?: { touser?: string; msgtype?: string } & Record<string, unknown>;
+}
 
 export function simulatorRouter(deps: WorkbenchDeps, sim: Simulator): Router {
   const router = Router();
@@ -74,7 +86,12 @@ export function simulatorRouter(deps: WorkbenchDeps, sim: Simulator): Router {
     const appId = await appIdOf(query.channelId);
     const answer = await fetch(`${sim.wechatApiBaseUrl}/emulator/apps/${encodeURIComponent(appId)}/media/${encodeURIComponent(media)}`);
     if (answer.status === 404) throw notFound(`media ${media}`);
-    if (!answer.ok) throw new ApiError(502, 'emulator_failed', `the WeChat emulator answered HTTP ${answer.status} (is WECHAT_API_BASE_URL the emulator?)`);
+    if (!answer.ok)
+      throw new ApiError(
+        502,
+        'emulator_failed',
+        `the WeChat emulator answered HTTP ${answer.status} (is WECHAT_API_BASE_URL the emulator?)`,
+      );
     const type = (answer.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const inline = INLINE.test(type);
     res.set({

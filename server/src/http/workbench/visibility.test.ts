@@ -27,20 +27,45 @@ describe('maySee', () => {
     expect(maySee(agent, msg())).toBe(true);
     expect(maySee(agent, msg({ agentId: 'a1' }))).toBe(true);
     expect(maySee(agent, msg({ agentId: 'a2' }))).toBe(false);
-    const taken = { type: 'conversation_changed', channelId: 'shop', merchantId: 'm1', conversationId: 'c', state: 'assigned', agentId: 'a2', previousAgentId: 'a1' } as EngineNotice;
+    const taken = {
+      type: 'conversation_changed',
+      channelId: 'shop',
+      merchantId: 'm1',
+      conversationId: 'c',
+      state: 'assigned',
+      agentId: 'a2',
+      previousAgentId: 'a1',
+    } as EngineNotice;
     expect(maySee(agent, taken)).toBe(true);
     expect(maySee(agent, { type: 'queue_changed', channelId: 'shop', merchantId: 'm1', length: 2 })).toBe(true);
     expect(maySee(agent, { type: 'agent_no_reply', channelId: 'shop', merchantId: 'm1', conversationId: 'c', agentId: 'a2' })).toBe(false);
   });
 
   it("delivery outcomes reach the message's agent only, like the message", () => {
-    const delivered = (agentId?: string) => ({ type: 'message_delivered', channelId: 'shop', merchantId: 'm1', conversationId: 'c', messageId: 'x', at: 1, ...(agentId && { agentId }) }) as EngineNotice;
+    const delivered = (agentId?: string) =>
+      ({
+        type: 'message_delivered',
+        channelId: 'shop',
+        merchantId: 'm1',
+        conversationId: 'c',
+        messageId: 'x',
+        at: 1,
+        ...(agentId && { agentId }),
+      }) as EngineNotice;
     expect(maySee(agent, delivered('a1'))).toBe(true);
     expect(maySee(agent, delivered('a2'))).toBe(false);
     expect(maySee(agent, delivered())).toBe(true);
     expect(maySee(merchantAdmin, delivered('a2'))).toBe(true);
     expect(maySee(platformAgent, delivered('p1'))).toBe(false); // another merchant's
-    const failed = { type: 'delivery_failed', channelId: 'shop', merchantId: 'm1', conversationId: 'c', messageId: 'x', agentId: 'a2', reason: 'r' } as EngineNotice;
+    const failed = {
+      type: 'delivery_failed',
+      channelId: 'shop',
+      merchantId: 'm1',
+      conversationId: 'c',
+      messageId: 'x',
+      agentId: 'a2',
+      reason: 'r',
+    } as EngineNotice;
     expect(maySee(agent, failed)).toBe(false);
   });
 

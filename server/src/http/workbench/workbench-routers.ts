@@ -20,5 +20,8 @@ export function workbenchRouters(deps: WorkbenchDeps): Array<[string, Router]> {
   const api = Router();
   api.use(cookieAuth());
   api.use(eventsRouter(deps));
-  return [['/workbench', workbench], ['/api/v1', api]];
+  return [
+    ['/workbench', workbench],
+    ['/api/v1', api],
+  ];
 }

@@ -4,11 +4,22 @@
 import type { EntryFields, KnowledgeEntry } from '../entry';
 
 const t = (number: number, keywords: string[], text: string, title?: string): EntryFields => ({
-  number, keywords, type: 'text', text, ...(title !== undefined && { title }), enabled: true, robotIds: [], welcome: false, handoff: false,
+  number,
+  keywords,
+  type: 'text',
+  text,
+  ...(title !== undefined && { title }),
+  enabled: true,
+  robotIds: [],
+  welcome: false,
+  handoff: false,
 });
 
 export const SHOP_ENTRIES: EntryFields[] = [
-  { ...t(1, ['引导语', '菜单', 'menu'], '[name]您好，欢迎光临！直接回复序号即可{br}1.菜单{br}2.联系方式{br}3.退货{br}4.人工客服'), welcome: true },
+  {
+    ...t(1, ['引导语', '菜单', 'menu'], '[name]您好，欢迎光临！直接回复序号即可{br}1.菜单{br}2.联系方式{br}3.退货{br}4.人工客服'),
+    welcome: true,
+  },
   t(2, ['联系方式', '电话', '客服电话', 'contact', 'phone number'], '客服电话 400-000-0000', '联系我们 Contact us'),
   t(3, ['退货', '退货流程', '怎么退货', 'return', 'return policy'], '7天无理由退货，请在订单页申请。', '退货流程 Returns'),
   { ...t(4, ['人工', '转人工'], '正在为您转接人工客服。'), handoff: true },
@@ -34,17 +45,56 @@ export const shopEntries = (channelId = 'ch1'): KnowledgeEntry[] => SHOP_ENTRIES
 
 /** [question, expected entry number or undefined]. */
 export const QUESTIONS: [string, number | undefined][] = [
-  ['1', 1], ['3', 3], ['菜单', 1], ['退货', 3], ['Refund', 7], ['  发票 ', 8],
-  ['请问怎么退货呢？', 3], ['我想退货，流程是什么', 3], ['退款多久能到账啊', 7], ['钱什么时候退回来，退款', 7],
-  ['你们什么时候发货', 5], ['下单后多久发货？', 5], ['运费怎么算', 6], ['包邮吗', 6], ['可以开发票吗', 8],
-  ['你们的营业时间是几点', 9], ['有没有优惠券可以用', 10], ['我要修改收货地址', 11], ['我的快递到哪了', 12], ['怎么查快递', 12],
-  ['会员积分怎么用', 13], ['尺码表在哪里看', 14], ['可以换尺码吗', 15], ['我想取消订单', 16], ['支持哪些支付方式', 17],
-  ['忘记密码了怎么办', 18], ['质保多久', 19], ['实体店在哪里', 20], ['客服电话是多少', 2],
-  ['How do I return an item?', 3], ['what is your return policy', 3], ['When will you ship my order?', 5], ['How much is the shipping cost?', 6],
-  ['I need an invoice for my purchase', 8], ['What are your opening hours?', 9], ['Do you have a discount code?', 10], ['I want to change my shipping address', 11],
-  ['How can I track my order?', 12], ['Where is the size chart?', 14], ['Can I cancel my order?', 16], ['I forgot my password', 18], ['Is there a warranty?', 19],
-  ['What payment methods do you accept?', 17], ['where is your store location', 20], ['give me your phone number', 2],
-  ['今天天气怎么样', undefined], ['你是机器人吗', undefined], ['What is the meaning of life?', undefined], ['asdfgh', undefined], ['我想买一台冰箱', undefined],
+  ['1', 1],
+  ['3', 3],
+  ['菜单', 1],
+  ['退货', 3],
+  ['Refund', 7],
+  ['  发票 ', 8],
+  ['请问怎么退货呢？', 3],
+  ['我想退货，流程是什么', 3],
+  ['退款多久能到账啊', 7],
+  ['钱什么时候退回来，退款', 7],
+  ['你们什么时候发货', 5],
+  ['下单后多久发货？', 5],
+  ['运费怎么算', 6],
+  ['包邮吗', 6],
+  ['可以开发票吗', 8],
+  ['你们的营业时间是几点', 9],
+  ['有没有优惠券可以用', 10],
+  ['我要修改收货地址', 11],
+  ['我的快递到哪了', 12],
+  ['怎么查快递', 12],
+  ['会员积分怎么用', 13],
+  ['尺码表在哪里看', 14],
+  ['可以换尺码吗', 15],
+  ['我想取消订单', 16],
+  ['支持哪些支付方式', 17],
+  ['忘记密码了怎么办', 18],
+  ['质保多久', 19],
+  ['实体店在哪里', 20],
+  ['客服电话是多少', 2],
+  ['How do I return an item?', 3],
+  ['what is your return policy', 3],
+  ['When will you ship my order?', 5],
+  ['How much is the shipping cost?', 6],
+  ['I need an invoice for my purchase', 8],
+  ['What are your opening hours?', 9],
+  ['Do you have a discount code?', 10],
+  ['I want to change my shipping address', 11],
+  ['How can I track my order?', 12],
+  ['Where is the size chart?', 14],
+  ['Can I cancel my order?', 16],
+  ['I forgot my password', 18],
+  ['Is there a warranty?', 19],
+  ['What payment methods do you accept?', 17],
+  ['where is your store location', 20],
+  ['give me your phone number', 2],
+  ['今天天气怎么样', undefined],
+  ['你是机器人吗', undefined],
+  ['What is the meaning of life?', undefined],
+  ['asdfgh', undefined],
+  ['我想买一台冰箱', undefined],
 ];
 
 export interface Quality {
@@ -75,5 +125,10 @@ export function measure(answer: (q: string) => number | undefined): Quality {
     if (want === undefined && got === undefined) silent++;
     if (got !== want) wrong.push(`${q} → ${got ?? '-'} (expected ${want ?? '-'})`);
   }
-  return { precision: right / Math.max(answered, 1), recall: found / Math.max(expected, 1), rejected: silent / Math.max(nothing, 1), wrong };
+  return {
+    precision: right / Math.max(answered, 1),
+    recall: found / Math.max(expected, 1),
+    rejected: silent / Math.max(nothing, 1),
+    wrong,
+  };
 }

@@ -8,5 +8,10 @@ import { ScryptPasswordHasher } from '../scrypt-password-hasher';
 export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
 export function testAuthService(deps: Pick<AuthServiceDeps, 'stores' | 'uow' | 'clock'> & Partial<AuthServiceDeps>): AuthService {
-  return new AuthService({ ids: new TimeSortableIds(deps.clock), passwords: new ScryptPasswordHasher(FAST_SCRYPT), secrets: new RandomSecrets(), ...deps });
+  return new AuthService({
+    ids: new TimeSortableIds(deps.clock),
+    passwords: new ScryptPasswordHasher(FAST_SCRYPT),
+    secrets: new RandomSecrets(),
+    ...deps,
+  });
 }

@@ -2,7 +2,14 @@
 // in-memory ones tests use (storage/testing/auth-in-memory.ts).
 import { type OpenSubject, useSubject } from '../testing/contract-fixture';
 
-const account = (id: string, username: string) => ({ id, username, passwordHash: 'scrypt$1$1$1$a$b', grant: { role: 'merchant_admin' as const, channelId: 'ch1', merchantId: 'm1' }, createdAt: 1, passwordChangedAt: 1 });
+const account = (id: string, username: string) => ({
+  id,
+  username,
+  passwordHash: 'scrypt$1$1$1$a$b',
+  grant: { role: 'merchant_admin' as const, channelId: 'ch1', merchantId: 'm1' },
+  createdAt: 1,
+  passwordChangedAt: 1,
+});
 
 export function authStoreContract(open: OpenSubject): void {
   const { subject } = useSubject(open);
@@ -36,7 +43,12 @@ export function authStoreContract(open: OpenSubject): void {
   it('sessions: find, remove, remove by account and when expired', async () => {
     const s = subject().auth;
     await s.accounts.add(account('u1', 'mei'));
-    for (const [h, exp] of [['s1', 100], ['s2', 200], ['s3', 300]] as const) await s.sessions.add({ tokenHash: h, accountId: 'u1', createdAt: 1, expiresAt: exp });
+    for (const [h, exp] of [
+      ['s1', 100],
+      ['s2', 200],
+      ['s3', 300],
+    ] as const)
+      await s.sessions.add({ tokenHash: h, accountId: 'u1', createdAt: 1, expiresAt: exp });
     expect(await s.sessions.find('s2')).toEqual({ tokenHash: 's2', accountId: 'u1', createdAt: 1, expiresAt: 200 });
     await s.sessions.remove('s2');
     expect(await s.sessions.removeExpired(100)).toBe(1);

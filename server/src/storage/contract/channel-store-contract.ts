@@ -3,10 +3,28 @@
 import type { ChannelRecord } from '../../core/ports/channel-store';
 import { type OpenSubject, useSubject } from '../testing/contract-fixture';
 
-export const SECRETS = { appSecret: 'S3cretAppSecretValue0001', token: 'PushTokenValue42', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', unionIdKey: 'UnionIdKeyValue-7f3a' };
+export const SECRETS = {
+  appSecret: 'S3cretAppSecretValue0001',
+  token: 'PushTokenValue42',
+  encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  unionIdKey: 'UnionIdKeyValue-7f3a',
+};
 
 export function channel(id: string, over: Partial<ChannelRecord> = {}): ChannelRecord {
-  return { id, name: `Shop ${id}`, kind: 'miniprogram', appId: 'wx1234567890', originalId: 'gh_abc', mode: 'secure', format: 'json', tokenSource: 'stable', createdAt: 1, updatedAt: 2, ...SECRETS, ...over };
+  return {
+    id,
+    name: `Shop ${id}`,
+    kind: 'miniprogram',
+    appId: 'wx1234567890',
+    originalId: 'gh_abc',
+    mode: 'secure',
+    format: 'json',
+    tokenSource: 'stable',
+    createdAt: 1,
+    updatedAt: 2,
+    ...SECRETS,
+    ...over,
+  };
 }
 
 export function channelStoreContract(open: OpenSubject): void {
@@ -14,7 +32,11 @@ export function channelStoreContract(open: OpenSubject): void {
 
   it('keeps channels whole, lists them by id, replaces and deletes', async () => {
     const store = subject().channels;
-    const { encodingAesKey: _e, unionIdKey: _u, ...plain } = channel('b', { mode: 'plaintext', kind: 'official_account', format: 'xml', tokenSource: 'basic' });
+    const {
+      encodingAesKey: _e,
+      unionIdKey: _u,
+      ...plain
+    } = channel('b', { mode: 'plaintext', kind: 'official_account', format: 'xml', tokenSource: 'basic' });
     await store.save(channel('c'));
     await store.save(plain);
     await expect(store.get('c')).resolves.toStrictEqual(channel('c'));

@@ -27,7 +27,14 @@ import { unitOfWorkContract } from './unit-of-work-contract';
 
 const inMemory: OpenSubject = () => {
   const store = new InMemoryStore();
-  return { uow: store, outboxStore: new InMemoryOutboxStore(store, LEASE_MS), auth: inMemoryAuthStores(), channels: new InMemoryChannelStore(), tokens: new InMemoryTokenStore(), close: () => undefined };
+  return {
+    uow: store,
+    outboxStore: new InMemoryOutboxStore(store, LEASE_MS),
+    auth: inMemoryAuthStores(),
+    channels: new InMemoryChannelStore(),
+    tokens: new InMemoryTokenStore(),
+    close: () => undefined,
+  };
 };
 
 let dir: string;

@@ -6,9 +6,10 @@ import { CH, conversation, fullConversation, ids, type OpenSubject, useSubject }
 
 export function conversationContract(open: OpenSubject): void {
   const { run } = useSubject(open);
-  const saveAll = (list: Conversation[]) => run(async (tx) => {
-    for (const c of list) await tx.conversations.save(c);
-  });
+  const saveAll = (list: Conversation[]) =>
+    run(async (tx) => {
+      for (const c of list) await tx.conversations.save(c);
+    });
 
   it('keeps every field and replaces the whole record on save', async () => {
     await saveAll([fullConversation]);
@@ -28,11 +29,17 @@ export function conversationContract(open: OpenSubject): void {
     await expect(run((tx) => tx.conversations.findOpen('cu1', 'm1'))).resolves.toMatchObject({ id: 'm1-open' });
     await expect(run((tx) => tx.conversations.findOpen('cu1', 'm2'))).resolves.toBeUndefined();
     await expect(run((tx) => tx.conversations.findOpen('cu2', undefined))).resolves.toBeUndefined();
-    await expect(run((tx) => tx.conversations.listOpenByCustomer('cu1')).then(ids)).resolves.toEqual(expect.arrayContaining(['p-open', 'm1-open']));
+    await expect(run((tx) => tx.conversations.listOpenByCustomer('cu1')).then(ids)).resolves.toEqual(
+      expect.arrayContaining(['p-open', 'm1-open']),
+    );
   });
 
   it('lists open conversations of a customer newest first', async () => {
-    await saveAll([conversation('a', { createdAt: 1 }), conversation('b', { createdAt: 3, merchantId: 'm1' }), conversation('c', { createdAt: 2, state: 'ended' })]);
+    await saveAll([
+      conversation('a', { createdAt: 1 }),
+      conversation('b', { createdAt: 3, merchantId: 'm1' }),
+      conversation('c', { createdAt: 2, state: 'ended' }),
+    ]);
     await expect(run((tx) => tx.conversations.listOpenByCustomer('cu1')).then(ids)).resolves.toEqual(['b', 'a']);
   });
 
@@ -43,7 +50,10 @@ export function conversationContract(open: OpenSubject): void {
       conversation('newest-no-agent', { createdAt: 9 }),
       conversation('m1', { createdAt: 20, agentId: 'a3', merchantId: 'm1' }),
     ]);
-    await expect(run((tx) => tx.conversations.findLatestWithAgent('cu1', undefined))).resolves.toMatchObject({ id: 'newer', agentId: 'a2' });
+    await expect(run((tx) => tx.conversations.findLatestWithAgent('cu1', undefined))).resolves.toMatchObject({
+      id: 'newer',
+      agentId: 'a2',
+    });
     await expect(run((tx) => tx.conversations.findLatestWithAgent('cu1', 'm1'))).resolves.toMatchObject({ id: 'm1' });
     await expect(run((tx) => tx.conversations.findLatestWithAgent('cu1', 'm9'))).resolves.toBeUndefined();
   });
@@ -113,7 +123,9 @@ export function conversationContract(open: OpenSubject): void {
       await expect(list({ states: [] })).resolves.toEqual([]);
       await expect(list({ agentId: 'a1' })).resolves.toEqual(['p2', 'p1']);
       await expect(list({ customerId: 'cu2' })).resolves.toEqual(['p2']);
-      await expect(list({ merchant: { merchantId: undefined }, states: ['ended', 'assigned'], agentId: 'a1', createdBefore: 20 })).resolves.toEqual(['p1']);
+      await expect(
+        list({ merchant: { merchantId: undefined }, states: ['ended', 'assigned'], agentId: 'a1', createdBefore: 20 }),
+      ).resolves.toEqual(['p1']);
     });
   });
 }

@@ -5,20 +5,33 @@ import { CH, ids, type OpenSubject, useSubject } from '../testing/contract-fixtu
 export const LEASE_MS = 30_000;
 
 export function item(id: string, over: Partial<OutboxItem> = {}): OutboxItem {
-  return { id, channelId: CH, messageId: `m-${id}`, conversationId: 'cv1', toOpenid: `o-${id}`, content: { type: 'text', text: `hi ${id}` }, createdAt: 1000, ...over };
+  return {
+    id,
+    channelId: CH,
+    messageId: `m-${id}`,
+    conversationId: 'cv1',
+    toOpenid: `o-${id}`,
+    content: { type: 'text', text: `hi ${id}` },
+    createdAt: 1000,
+    ...over,
+  };
 }
 
 export function outboxStoreContract(open: OpenSubject): void {
   const { subject } = useSubject(open);
-  const enqueue = (...items: OutboxItem[]) => subject().uow.run(async (tx) => {
-    for (const i of items) await tx.outbox.enqueue(i);
-  });
+  const enqueue = (...items: OutboxItem[]) =>
+    subject().uow.run(async (tx) => {
+      for (const i of items) await tx.outbox.enqueue(i);
+    });
 
   it('claims due items earliest first, whole, counting the attempt', async () => {
     const a = item('a', { content: { type: 'link', title: 't', description: 'd', url: 'https://x', thumbUrl: 'https://y' } });
     await enqueue(item('b', { createdAt: 1000 }), a, item('c', { createdAt: 5000 }));
     const claimed = await subject().outboxStore.claimDue(2000, 10);
-    expect(claimed).toStrictEqual([{ ...a, attempts: 1 }, { ...item('b'), attempts: 1 }]);
+    expect(claimed).toStrictEqual([
+      { ...a, attempts: 1 },
+      { ...item('b'), attempts: 1 },
+    ]);
     await expect(subject().outboxStore.claimDue(2000, 10)).resolves.toEqual([]);
     await expect(subject().outboxStore.claimDue(6000, 1).then(ids)).resolves.toEqual(['c']);
   });
@@ -42,7 +55,12 @@ export function outboxStoreContract(open: OpenSubject): void {
     await subject().outboxStore.markRetry('a', 5000, 'timeout');
     await expect(subject().outboxStore.claimDue(4999, 10)).resolves.toEqual([]);
     await expect(subject().outboxStore.claimDue(5000, 10)).resolves.toMatchObject([{ id: 'a', attempts: 2, lastError: 'timeout' }]);
-    await expect(subject().outboxStore.get('a')).resolves.toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: 5000, leaseUntil: 5000 + LEASE_MS });
+    await expect(subject().outboxStore.get('a')).resolves.toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      nextAttemptAt: 5000,
+      leaseUntil: 5000 + LEASE_MS,
+    });
   });
 
   it('sent and failed items are never claimed again; a late outcome does not change them', async () => {
@@ -56,12 +74,22 @@ export function outboxStoreContract(open: OpenSubject): void {
     const a = await subject().outboxStore.get('a');
     expect(a).toMatchObject({ status: 'sent', finishedAt: 1500, attempts: 1 });
     expect(a?.leaseUntil).toBeUndefined();
-    await expect(subject().outboxStore.get('b')).resolves.toMatchObject({ status: 'failed', finishedAt: 1600, lastError: 'refused', wechatCode: 45015 });
+    await expect(subject().outboxStore.get('b')).resolves.toMatchObject({
+      status: 'failed',
+      finishedAt: 1600,
+      lastError: 'refused',
+      wechatCode: 45015,
+    });
     await expect(subject().outboxStore.get('nope')).resolves.toBeUndefined();
   });
 
   it('sends to one customer in order: a later item waits while an earlier one is pending', async () => {
-    await enqueue(item('a1', { toOpenid: 'o1' }), item('a2', { toOpenid: 'o1' }), item('b1', { toOpenid: 'o2' }), item('a3', { toOpenid: 'o1', channelId: 'ch2' }));
+    await enqueue(
+      item('a1', { toOpenid: 'o1' }),
+      item('a2', { toOpenid: 'o1' }),
+      item('b1', { toOpenid: 'o2' }),
+      item('a3', { toOpenid: 'o1', channelId: 'ch2' }),
+    );
     await expect(subject().outboxStore.claimDue(1000, 10).then(ids)).resolves.toEqual(['a1', 'a3', 'b1']);
     await subject().outboxStore.markRetry('a1', 9000, 'busy');
     await expect(subject().outboxStore.claimDue(2000, 10)).resolves.toEqual([]);

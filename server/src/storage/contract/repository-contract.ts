@@ -1,6 +1,18 @@
 // The behaviour every implementation of the repository ports must show (customers, messages, agents,
 // groups, calendars, settings, merchants). The in-memory reference and the SQLite adapters both run it.
-import { agent, CH, customer, fullCustomer, ids, inbound, outbound, useSubject, type Harness, type OpenSubject, expectRejection } from '../testing/contract-fixture';
+import {
+  agent,
+  CH,
+  customer,
+  fullCustomer,
+  ids,
+  inbound,
+  outbound,
+  useSubject,
+  type Harness,
+  type OpenSubject,
+  expectRejection,
+} from '../testing/contract-fixture';
 
 export function repositoryContract(open: OpenSubject): void {
   describe('customers', () => customers(useSubject(open)));
@@ -60,7 +72,14 @@ function messages({ run }: Harness): void {
 
   it('lists a conversation oldest first; limit keeps the newest; before pages back', async () => {
     await run(async (tx) => {
-      for (const [id, at] of [['m3', 30], ['m1', 10], ['m2', 20], ['m2b', 20], ['m4', 40]] as const) await tx.messages.add(inbound(id, { createdAt: at }));
+      for (const [id, at] of [
+        ['m3', 30],
+        ['m1', 10],
+        ['m2', 20],
+        ['m2b', 20],
+        ['m4', 40],
+      ] as const)
+        await tx.messages.add(inbound(id, { createdAt: at }));
       await tx.messages.add(inbound('other', { conversationId: 'cv2', createdAt: 15 }));
     });
     const list = (q?: { limit?: number; before?: number }) => run((tx) => tx.messages.listByConversation('cv1', q)).then(ids);
@@ -72,14 +91,24 @@ function messages({ run }: Harness): void {
 
   it('finds the newest message of each conversation asked, in one call', async () => {
     await run(async (tx) => {
-      for (const [id, conversationId, at] of [['a1', 'cv1', 10], ['a3', 'cv1', 30], ['a2', 'cv1', 20], ['b1', 'cv2', 50], ['b2', 'cv2', 50], ['c1', 'cv3', 5]] as const) {
+      for (const [id, conversationId, at] of [
+        ['a1', 'cv1', 10],
+        ['a3', 'cv1', 30],
+        ['a2', 'cv1', 20],
+        ['b1', 'cv2', 50],
+        ['b2', 'cv2', 50],
+        ['c1', 'cv3', 5],
+      ] as const) {
         await tx.messages.add(inbound(id, { conversationId, createdAt: at }));
       }
     });
-    const last = (conversationIds: string[]) => run((tx) => tx.messages.lastOfConversations(conversationIds)).then((ms) => ms.map((m) => m.id).sort());
+    const last = (conversationIds: string[]) =>
+      run((tx) => tx.messages.lastOfConversations(conversationIds)).then((ms) => ms.map((m) => m.id).sort());
     await expect(last(['cv1', 'cv2', 'cv-empty'])).resolves.toEqual(['a3', 'b2']); // same instant: the larger id
     await expect(last([])).resolves.toEqual([]);
-    await expect(run((tx) => tx.messages.lastOfConversations(['cv3']))).resolves.toStrictEqual([inbound('c1', { conversationId: 'cv3', createdAt: 5 })]);
+    await expect(run((tx) => tx.messages.lastOfConversations(['cv3']))).resolves.toStrictEqual([
+      inbound('c1', { conversationId: 'cv3', createdAt: 5 }),
+    ]);
   });
 
   it('sets the delivery of a message; an unknown id changes nothing', async () => {
@@ -88,7 +117,10 @@ function messages({ run }: Harness): void {
       await tx.messages.setDelivery('o1', { status: 'sent', at: 77 });
       await tx.messages.setDelivery('nope', { status: 'sent', at: 77 });
     });
-    await expect(run((tx) => tx.messages.get('o1'))).resolves.toMatchObject({ delivery: { status: 'sent', at: 77 }, content: outbound('o1').content });
+    await expect(run((tx) => tx.messages.get('o1'))).resolves.toMatchObject({
+      delivery: { status: 'sent', at: 77 },
+      content: outbound('o1').content,
+    });
     await expect(run((tx) => tx.messages.get('nope'))).resolves.toBeUndefined();
   });
 }
@@ -96,7 +128,8 @@ function messages({ run }: Harness): void {
 function scopedRecords({ run }: Harness): void {
   it('lists exactly one merchant (undefined: the platform team) or the whole channel, by id', async () => {
     await run(async (tx) => {
-      for (const a of [agent('a3'), agent('a1', { merchantId: 'm1' }), agent('a2'), agent('a4', { channelId: 'ch2' })]) await tx.agents.save(a);
+      for (const a of [agent('a3'), agent('a1', { merchantId: 'm1' }), agent('a2'), agent('a4', { channelId: 'ch2' })])
+        await tx.agents.save(a);
     });
     await expect(run((tx) => tx.agents.listByMerchant(CH, undefined)).then(ids)).resolves.toEqual(['a2', 'a3']);
     await expect(run((tx) => tx.agents.listByMerchant(CH, 'm1')).then(ids)).resolves.toEqual(['a1']);
@@ -105,9 +138,17 @@ function scopedRecords({ run }: Harness): void {
 
   it('finds the agent bound to a WeChat openid within a channel, the first by id', async () => {
     await run(async (tx) => {
-      for (const a of [agent('a2', { wechatOpenid: 'ow' }), agent('a1', { merchantId: 'm1', wechatOpenid: 'ow' }), agent('a3'), agent('a4', { channelId: 'ch2', wechatOpenid: 'ow2' })]) await tx.agents.save(a);
+      for (const a of [
+        agent('a2', { wechatOpenid: 'ow' }),
+        agent('a1', { merchantId: 'm1', wechatOpenid: 'ow' }),
+        agent('a3'),
+        agent('a4', { channelId: 'ch2', wechatOpenid: 'ow2' }),
+      ])
+        await tx.agents.save(a);
     });
-    await expect(run((tx) => tx.agents.findByWechatOpenid(CH, 'ow'))).resolves.toStrictEqual(agent('a1', { merchantId: 'm1', wechatOpenid: 'ow' }));
+    await expect(run((tx) => tx.agents.findByWechatOpenid(CH, 'ow'))).resolves.toStrictEqual(
+      agent('a1', { merchantId: 'm1', wechatOpenid: 'ow' }),
+    );
     await expect(run((tx) => tx.agents.findByWechatOpenid(CH, 'ow2'))).resolves.toBeUndefined();
     await expect(run((tx) => tx.agents.findByWechatOpenid('ch2', 'ow2'))).resolves.toMatchObject({ id: 'a4' });
     const { wechatOpenid: _unbound, ...a1 } = agent('a1', { merchantId: 'm1', wechatOpenid: 'ow' });
@@ -117,8 +158,14 @@ function scopedRecords({ run }: Harness): void {
 
   it('lists the agents of exactly one merchant with one of the names asked, by id', async () => {
     await run(async (tx) => {
-      const team = [agent('a3', { name: '小王' }), agent('a1', { name: '小王' }), agent('a2', { name: '小艳' }), agent('a4', { name: '小李' })];
-      for (const a of [...team, agent('a5', { name: '小王', merchantId: 'm1' }), agent('a6', { name: '小王', channelId: 'ch2' })]) await tx.agents.save(a);
+      const team = [
+        agent('a3', { name: '小王' }),
+        agent('a1', { name: '小王' }),
+        agent('a2', { name: '小艳' }),
+        agent('a4', { name: '小李' }),
+      ];
+      for (const a of [...team, agent('a5', { name: '小王', merchantId: 'm1' }), agent('a6', { name: '小王', channelId: 'ch2' })])
+        await tx.agents.save(a);
     });
     const named = (merchantId: string | undefined, names: string[]) => run((tx) => tx.agents.listByNames(CH, merchantId, names)).then(ids);
     await expect(named(undefined, ['小艳', '小王'])).resolves.toEqual(['a1', 'a2', 'a3']);
@@ -129,7 +176,14 @@ function scopedRecords({ run }: Harness): void {
   });
 
   it('keeps every agent field and moves an agent when its merchant changes', async () => {
-    const full = agent('a1', { merchantId: 'm1', status: 'invisible', groupIds: ['g1', 'g2'], statusChangedAt: 5, lastAssignedAt: 6, wechatOpenid: 'ow' });
+    const full = agent('a1', {
+      merchantId: 'm1',
+      status: 'invisible',
+      groupIds: ['g1', 'g2'],
+      statusChangedAt: 5,
+      lastAssignedAt: 6,
+      wechatOpenid: 'ow',
+    });
     await run((tx) => tx.agents.save(full));
     await expect(run((tx) => tx.agents.get('a1'))).resolves.toStrictEqual(full);
     const { merchantId: _m, ...platform } = full;
@@ -139,10 +193,24 @@ function scopedRecords({ run }: Harness): void {
   });
 
   it('keeps groups and calendars the same way', async () => {
-    const group = { id: 'g1', channelId: CH, merchantId: 'm1', name: '售后', calendarId: 'k1', settings: { maxQueueLength: 3, messages: { offHours: '下班了' } } };
+    const group = {
+      id: 'g1',
+      channelId: CH,
+      merchantId: 'm1',
+      name: '售后',
+      calendarId: 'k1',
+      settings: { maxQueueLength: 3, messages: { offHours: '下班了' } },
+    };
     const calendar = {
-      id: 'k1', channelId: CH, name: 'cal', timeZone: 'Asia/Shanghai', workdays: [1, 2, 3, 4, 5],
-      workdaySegments: [{ start: 540, end: 1080 }], nonWorkdaySegments: [], holidays: ['2025-10-01'], makeUpWorkdays: ['2025-09-28'],
+      id: 'k1',
+      channelId: CH,
+      name: 'cal',
+      timeZone: 'Asia/Shanghai',
+      workdays: [1, 2, 3, 4, 5],
+      workdaySegments: [{ start: 540, end: 1080 }],
+      nonWorkdaySegments: [],
+      holidays: ['2025-10-01'],
+      makeUpWorkdays: ['2025-09-28'],
     };
     await run(async (tx) => {
       await tx.groups.save(group);

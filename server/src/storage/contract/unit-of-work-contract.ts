@@ -17,7 +17,15 @@ export function unitOfWorkContract(open: OpenSubject): void {
       run(async (tx) => {
         await tx.customers.save(customer('c1'));
         await tx.agents.save(agent('a1'));
-        await tx.outbox.enqueue({ id: 'ob1', channelId: 'ch1', messageId: 'm1', conversationId: 'cv1', toOpenid: 'o', content: { type: 'text', text: 'x' }, createdAt: 1 });
+        await tx.outbox.enqueue({
+          id: 'ob1',
+          channelId: 'ch1',
+          messageId: 'm1',
+          conversationId: 'cv1',
+          toOpenid: 'o',
+          content: { type: 'text', text: 'x' },
+          createdAt: 1,
+        });
         throw boom;
       }),
     ).rejects.toBe(boom);

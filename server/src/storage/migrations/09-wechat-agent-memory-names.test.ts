@@ -20,7 +20,10 @@ const unreachable = { since: 7, code: 45015, statusBefore: 'online', moved: ['#2
 const oldMemory = {
   lineId: 'cnv_line',
   currentConversationId: 'cnv_1',
-  numbers: [{ n: 1, customerId: 'cus_1' }, { n: 2, customerId: 'cus_2' }],
+  numbers: [
+    { n: 1, customerId: 'cus_1' },
+    { n: 2, customerId: 'cus_2' },
+  ],
   nextNumber: 3,
   relayed: { cnv_1: 'msg_9', cnv_2: '' },
   confirmClearUntil: 11,
@@ -51,13 +54,29 @@ describe('plain names for the WeChat agent memory (step 9)', () => {
     const agents = new SqliteAgents(db);
     const { lineId, relayed, ...same } = oldMemory;
     const expected: Agent = {
-      id: 'agt_1', channelId: 'ch1', ...base, status: 'online',
-      wechatMemory: { ...same, agentConversationId: lineId, forwarded: relayed, unreachable: { ...unreachable, code: 45015, statusBefore: 'online' } },
+      id: 'agt_1',
+      channelId: 'ch1',
+      ...base,
+      status: 'online',
+      wechatMemory: {
+        ...same,
+        agentConversationId: lineId,
+        forwarded: relayed,
+        unreachable: { ...unreachable, code: 45015, statusBefore: 'online' },
+      },
     };
     expect(await agents.get('agt_1')).toEqual(expected);
     const { wechatDesk: _old, ...rest } = emptyMemory;
-    expect(await agents.get('agt_3')).toEqual({ id: 'agt_3', channelId: 'ch1', ...rest, wechatMemory: { numbers: [], nextNumber: 1, forwarded: {}, notes: [] } });
-    const raw = db.prepare<[], { data: string }>('SELECT data FROM agents ORDER BY id').all().map((r) => r.data);
+    expect(await agents.get('agt_3')).toEqual({
+      id: 'agt_3',
+      channelId: 'ch1',
+      ...rest,
+      wechatMemory: { numbers: [], nextNumber: 1, forwarded: {}, notes: [] },
+    });
+    const raw = db
+      .prepare<[], { data: string }>('SELECT data FROM agents ORDER BY id')
+      .all()
+      .map((r) => r.data);
     expect(raw.join()).not.toMatch(/wechatDesk|lineId|relayed/);
     db.close();
   });

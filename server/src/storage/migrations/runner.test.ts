@@ -41,15 +41,38 @@ describe('upgrading a database made by the first step', () => {
     old.close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['access_tokens', 'agents', 'channels', 'conversations', 'customers', 'merchants', 'messages', 'outbox', 'routing_settings', 'skill_groups', 'storage_meta', 'work_calendars']));
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'access_tokens',
+        'agents',
+        'channels',
+        'conversations',
+        'customers',
+        'merchants',
+        'messages',
+        'outbox',
+        'routing_settings',
+        'skill_groups',
+        'storage_meta',
+        'work_calendars',
+      ]),
+    );
     expect(db.prepare('SELECT token FROM access_tokens').get()).toEqual({ token: 'T' });
     db.close();
   });
 
   it('every port query of the hot path uses an index, not a scan of the table', () => {
     const db = openDatabase(join(dir, 'plan.db'));
-    const plan = (sql: string) => db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join(' / ');
+    const plan = (sql: string) =>
+      db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((r) => r.detail)
+        .join(' / ');
     const queries = [
       "SELECT * FROM customers WHERE channel_id = 'c' AND openid = 'o'",
       "SELECT * FROM conversations WHERE customer_id = 'c' AND merchant_id = '' AND state <> 'ended' ORDER BY created_at DESC, id DESC LIMIT 1",
@@ -74,9 +97,18 @@ describe('upgrading a database made by the first step', () => {
 describe('the agent lookups of the push path (step 8)', () => {
   it('find an agent by WeChat openid and by name through their expression indexes', () => {
     const db = openDatabase(join(dir, 'agents.db'));
-    const plan = (sql: string, ...params: string[]) => db.prepare<string[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail).join(' / ');
-    expect(plan(agentLookups.byWechatOpenid, 'c', 'o')).toBe('SEARCH agents USING INDEX agents_by_wechat_openid (channel_id=? AND <expr>=?)');
-    expect(plan(agentLookups.byNames, 'c', '', 'a', 'b')).toMatch(/^SEARCH agents USING INDEX agents_by_name \(channel_id=\? AND merchant_id=\? AND <expr>=\?\)/);
+    const plan = (sql: string, ...params: string[]) =>
+      db
+        .prepare<string[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((r) => r.detail)
+        .join(' / ');
+    expect(plan(agentLookups.byWechatOpenid, 'c', 'o')).toBe(
+      'SEARCH agents USING INDEX agents_by_wechat_openid (channel_id=? AND <expr>=?)',
+    );
+    expect(plan(agentLookups.byNames, 'c', '', 'a', 'b')).toMatch(
+      /^SEARCH agents USING INDEX agents_by_name \(channel_id=\? AND merchant_id=\? AND <expr>=\?\)/,
+    );
     db.close();
   });
 });

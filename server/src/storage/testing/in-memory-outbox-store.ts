@@ -39,7 +39,13 @@ export class InMemoryOutboxStore implements OutboxStore {
   }
 
   async markFailed(id: string, at: number, reason: string, wechatCode?: number): Promise<void> {
-    this.finish(id, (s) => ({ ...s, status: 'failed', finishedAt: at, lastError: reason, ...(wechatCode !== undefined && { wechatCode }) }));
+    this.finish(id, (s) => ({
+      ...s,
+      status: 'failed',
+      finishedAt: at,
+      lastError: reason,
+      ...(wechatCode !== undefined && { wechatCode }),
+    }));
   }
 
   async get(id: string): Promise<OutboxEntry | undefined> {

@@ -74,15 +74,30 @@ describe('crypto: every decrypt failure is a DecryptError', () => {
     ['empty', () => '', APP, BadCiphertextError],
     ['16 bytes (not a multiple of 32)', () => Buffer.alloc(16).toString('base64'), APP, BadCiphertextError],
     ['a pad byte of 0', () => padded(frame('hi', APP), (n) => Buffer.alloc(n, 0)), APP, BadPaddingError],
-    ['a pad byte above 32', () => padded(frame('hi', APP), (n) => Buffer.concat([Buffer.alloc(n - 1, 33), Buffer.from([33])])), APP, BadPaddingError],
-    ['pad bytes that differ', () => padded(frame('hi', APP), (n) => Buffer.concat([Buffer.from([n + 1]), Buffer.alloc(n - 1, n)])), APP, BadPaddingError],
+    [
+      'a pad byte above 32',
+      () => padded(frame('hi', APP), (n) => Buffer.concat([Buffer.alloc(n - 1, 33), Buffer.from([33])])),
+      APP,
+      BadPaddingError,
+    ],
+    [
+      'pad bytes that differ',
+      () => padded(frame('hi', APP), (n) => Buffer.concat([Buffer.from([n + 1]), Buffer.alloc(n - 1, n)])),
+      APP,
+      BadPaddingError,
+    ],
     ['a wrong AppID', () => encryptMessage(key, 'hello', 'wx_other_app', new Uint8Array(16)), APP, WrongAppIdError],
     ['an AppID that is a prefix of ours', () => encryptMessage(key, 'hello', APP.slice(0, -1), new Uint8Array(16)), APP, WrongAppIdError],
-    ['a length beyond the frame', () => {
-      const f = frame('hi', APP);
-      f.writeUInt32BE(1000, 16);
-      return padded(f, correct);
-    }, APP, BadPaddingError],
+    [
+      'a length beyond the frame',
+      () => {
+        const f = frame('hi', APP);
+        f.writeUInt32BE(1000, 16);
+        return padded(f, correct);
+      },
+      APP,
+      BadPaddingError,
+    ],
     ['a frame shorter than its header', () => padded(Buffer.alloc(10, 1), correct), APP, BadPaddingError],
     ['invalid UTF-8 inside', () => padded(frame(Buffer.from([0xff, 0xfe]), APP), correct), APP, DecryptError],
   ];

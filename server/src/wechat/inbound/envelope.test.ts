@@ -94,7 +94,10 @@ describe('the flat-XML fast path', () => {
 
   it('agrees with fast-xml-parser on every flat document it accepts', () => {
     const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
-    const cdata = fc.string({ unit: fc.constantFrom('a', ']', '>', '<', '&', '中', ' ', '\n', '0', ']]') }).filter((t) => !t.includes(']]>')).map((t) => `<![CDATA[${t}]]>`);
+    const cdata = fc
+      .string({ unit: fc.constantFrom('a', ']', '>', '<', '&', '中', ' ', '\n', '0', ']]') })
+      .filter((t) => !t.includes(']]>'))
+      .map((t) => `<![CDATA[${t}]]>`);
     const text = fc.string({ unit: fc.constantFrom('a', '0', ' ', '中', '\n', '>', '-') });
     const field = fc.tuple(name, fc.oneof(cdata, text)).map(([n, v]) => `<${n}>${v}</${n}>`);
     fc.assert(

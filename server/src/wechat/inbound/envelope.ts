@@ -197,7 +197,8 @@ export function textField(record: RawRecord, key: string): string | undefined {
 
 // The exact secure-mode envelopes WeChat sends. When a body matches, the captured value is what a full
 // parse would return (base64 has no characters XML or JSON would transform); anything else is parsed fully.
-const SECURE_XML = /^\s*<xml>\s*<ToUserName><!\[CDATA\[[^\]<>&]*\]\]><\/ToUserName>\s*<Encrypt><!\[CDATA\[([A-Za-z0-9+/=]+)\]\]><\/Encrypt>\s*<\/xml>\s*$/;
+const SECURE_XML =
+  /^\s*<xml>\s*<ToUserName><!\[CDATA\[[^\]<>&]*\]\]><\/ToUserName>\s*<Encrypt><!\[CDATA\[([A-Za-z0-9+/=]+)\]\]><\/Encrypt>\s*<\/xml>\s*$/;
 const SECURE_JSON = /^\s*\{\s*"ToUserName"\s*:\s*"[^"\\]*"\s*,\s*"Encrypt"\s*:\s*"([A-Za-z0-9+/=]+)"\s*\}\s*$/;
 
 /** The `Encrypt` field of an encrypted push (secure or compatible envelope). */

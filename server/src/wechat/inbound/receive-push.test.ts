@@ -1,17 +1,49 @@
 import type { ChannelConfig } from '../../core/channel';
-import { BadKeyError, BadSignatureError, DecryptError, MalformedBodyError, MissingParameterError, ModeMismatchError, StaleTimestampError, WrongAppIdError } from './errors';
+import {
+  BadKeyError,
+  BadSignatureError,
+  DecryptError,
+  MalformedBodyError,
+  MissingParameterError,
+  ModeMismatchError,
+  StaleTimestampError,
+  WrongAppIdError,
+} from './errors';
 import { PLAINTEXT_JSON_PUSH, SECURE_JSON_PUSH as S, URL_VERIFICATION } from './official-vectors';
 import { checkUrlSignature, receivePush } from './receive-push';
 
 const secure: ChannelConfig = {
-  id: 'demo', kind: 'miniprogram', appId: S.appId, originalId: S.originalId, token: S.token, encodingAesKey: S.encodingAesKey, mode: 'secure', format: 'json',
+  id: 'demo',
+  kind: 'miniprogram',
+  appId: S.appId,
+  originalId: S.originalId,
+  token: S.token,
+  encodingAesKey: S.encodingAesKey,
+  mode: 'secure',
+  format: 'json',
 };
-const query = { signature: S.signature, timestamp: S.timestamp, nonce: S.nonce, openid: S.openid, encrypt_type: 'aes', msg_signature: S.msgSignature };
+const query = {
+  signature: S.signature,
+  timestamp: S.timestamp,
+  nonce: S.nonce,
+  openid: S.openid,
+  encrypt_type: 'aes',
+  msg_signature: S.msgSignature,
+};
 const jsonBody = `{"ToUserName":"${S.originalId}","Encrypt":"${S.encrypt}"}`;
 const xmlBody = `<xml><ToUserName><![CDATA[${S.originalId}]]></ToUserName><Encrypt><![CDATA[${S.encrypt}]]></Encrypt></xml>`;
 const debugDemo = {
-  type: 'unknown', msgType: 'event', event: 'debug_demo',
-  raw: { ToUserName: 'gh_97417a04a28d', FromUserName: 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY', CreateTime: '1714112445', MsgType: 'event', Event: 'debug_demo', debug_str: 'hello world' },
+  type: 'unknown',
+  msgType: 'event',
+  event: 'debug_demo',
+  raw: {
+    ToUserName: 'gh_97417a04a28d',
+    FromUserName: 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY',
+    CreateTime: '1714112445',
+    MsgType: 'event',
+    Event: 'debug_demo',
+    debug_str: 'hello world',
+  },
 };
 
 describe('receivePush: the official secure-mode push', () => {
@@ -80,7 +112,8 @@ describe('checkUrlSignature (URL verification example)', () => {
   const v = URL_VERIFICATION;
   it('accepts the official example', () => {
     expect(checkUrlSignature(channel, { signature: v.signature, timestamp: v.timestamp, nonce: v.nonce, echostr: v.echostr })).toEqual({
-      timestamp: v.timestamp, nonce: v.nonce,
+      timestamp: v.timestamp,
+      nonce: v.nonce,
     });
   });
   it.each(['signature', 'timestamp', 'nonce'])('requires %s', (name) => {
@@ -89,6 +122,8 @@ describe('checkUrlSignature (URL verification example)', () => {
     expect(() => checkUrlSignature(channel, q)).toThrow(MissingParameterError);
   });
   it('rejects another token', () => {
-    expect(() => checkUrlSignature({ ...channel, token: 'BBBBB' }, { signature: v.signature, timestamp: v.timestamp, nonce: v.nonce })).toThrow(BadSignatureError);
+    expect(() =>
+      checkUrlSignature({ ...channel, token: 'BBBBB' }, { signature: v.signature, timestamp: v.timestamp, nonce: v.nonce }),
+    ).toThrow(BadSignatureError);
   });
 });

@@ -69,7 +69,12 @@ function isEncrypted(channel: ChannelConfig, query: PushQuery): boolean {
 }
 
 /** Compatible and secure mode: only what is inside `Encrypt` is authenticated, so only that is used. */
-function openEncrypted(channel: ChannelConfig, query: PushQuery, body: string, replay?: ReplayPolicy): { record: RawRecord; nonce: string } {
+function openEncrypted(
+  channel: ChannelConfig,
+  query: PushQuery,
+  body: string,
+  replay?: ReplayPolicy,
+): { record: RawRecord; nonce: string } {
   const signature = requiredParam(query, 'msg_signature');
   const timestamp = requiredParam(query, 'timestamp');
   const nonce = requiredParam(query, 'nonce');

@@ -21,8 +21,11 @@ function replyBody(reply: PassiveReply): WireRecord {
     case 'music':
       return {
         Music: {
-          Title: reply.title, Description: reply.description, MusicUrl: reply.musicUrl,
-          HQMusicUrl: reply.hqMusicUrl, ThumbMediaId: reply.thumbMediaId,
+          Title: reply.title,
+          Description: reply.description,
+          MusicUrl: reply.musicUrl,
+          HQMusicUrl: reply.hqMusicUrl,
+          ThumbMediaId: reply.thumbMediaId,
         },
       };
     case 'news':

@@ -36,23 +36,59 @@ class Fields {
 type Build = (f: Fields, h: PushHeader) => InboundMessage;
 
 const MESSAGES: Record<string, Build> = {
-  text: (f, h) => withOptional({ ...h, type: 'text', msgId: f.text('MsgId'), content: f.text('Content') }, 'bizMsgMenuId', f.optional('bizmsgmenuid')),
+  text: (f, h) =>
+    withOptional({ ...h, type: 'text', msgId: f.text('MsgId'), content: f.text('Content') }, 'bizMsgMenuId', f.optional('bizmsgmenuid')),
   image: (f, h) => ({ ...h, type: 'image', msgId: f.text('MsgId'), picUrl: f.text('PicUrl'), mediaId: f.text('MediaId') }),
   miniprogrampage: (f, h) => ({
-    ...h, type: 'miniprogrampage', msgId: f.text('MsgId'), title: f.text('Title'), appId: f.text('AppId'),
-    pagePath: f.text('PagePath'), thumbUrl: f.text('ThumbUrl'), thumbMediaId: f.text('ThumbMediaId'),
+    ...h,
+    type: 'miniprogrampage',
+    msgId: f.text('MsgId'),
+    title: f.text('Title'),
+    appId: f.text('AppId'),
+    pagePath: f.text('PagePath'),
+    thumbUrl: f.text('ThumbUrl'),
+    thumbMediaId: f.text('ThumbMediaId'),
   }),
-  voice: (f, h) => withOptional({ ...h, type: 'voice', msgId: f.text('MsgId'), mediaId: f.text('MediaId'), format: f.text('Format') }, 'recognition', f.optional('Recognition')),
+  voice: (f, h) =>
+    withOptional(
+      { ...h, type: 'voice', msgId: f.text('MsgId'), mediaId: f.text('MediaId'), format: f.text('Format') },
+      'recognition',
+      f.optional('Recognition'),
+    ),
   video: (f, h) => ({ ...h, type: 'video', msgId: f.text('MsgId'), mediaId: f.text('MediaId'), thumbMediaId: f.text('ThumbMediaId') }),
-  shortvideo: (f, h) => ({ ...h, type: 'shortvideo', msgId: f.text('MsgId'), mediaId: f.text('MediaId'), thumbMediaId: f.text('ThumbMediaId') }),
-  location: (f, h) => ({
-    ...h, type: 'location', msgId: f.text('MsgId'), latitude: f.number('Location_X'), longitude: f.number('Location_Y'),
-    scale: f.number('Scale'), label: f.text('Label'),
+  shortvideo: (f, h) => ({
+    ...h,
+    type: 'shortvideo',
+    msgId: f.text('MsgId'),
+    mediaId: f.text('MediaId'),
+    thumbMediaId: f.text('ThumbMediaId'),
   }),
-  link: (f, h) => ({ ...h, type: 'link', msgId: f.text('MsgId'), title: f.text('Title'), description: f.text('Description'), url: f.text('Url') }),
+  location: (f, h) => ({
+    ...h,
+    type: 'location',
+    msgId: f.text('MsgId'),
+    latitude: f.number('Location_X'),
+    longitude: f.number('Location_Y'),
+    scale: f.number('Scale'),
+    label: f.text('Label'),
+  }),
+  link: (f, h) => ({
+    ...h,
+    type: 'link',
+    msgId: f.text('MsgId'),
+    title: f.text('Title'),
+    description: f.text('Description'),
+    url: f.text('Url'),
+  }),
   file: (f, h) => ({
-    ...h, type: 'file', msgId: f.text('MsgId'), title: f.text('Title'), description: f.text('Description'),
-    fileKey: f.text('FileKey'), fileMd5: f.text('FileMd5'), fileTotalLen: f.number('FileTotalLen'),
+    ...h,
+    type: 'file',
+    msgId: f.text('MsgId'),
+    title: f.text('Title'),
+    description: f.text('Description'),
+    fileKey: f.text('FileKey'),
+    fileMd5: f.text('FileMd5'),
+    fileTotalLen: f.number('FileTotalLen'),
   }),
 };
 
@@ -70,13 +106,22 @@ const EVENTS: Record<string, Build> = {
   unsubscribe: (_f, h) => ({ ...h, type: 'unsubscribe' }),
   scan: (f, h) => ({ ...h, type: 'scan', eventKey: f.text('EventKey'), ticket: f.text('Ticket') }),
   location: (f, h) => ({
-    ...h, type: 'location_report', latitude: f.number('Latitude'), longitude: f.number('Longitude'), precision: f.number('Precision'),
+    ...h,
+    type: 'location_report',
+    latitude: f.number('Latitude'),
+    longitude: f.number('Longitude'),
+    precision: f.number('Precision'),
   }),
   click: (f, h) => ({ ...h, type: 'click', eventKey: f.text('EventKey') }),
   view: (f, h) => ({ ...h, type: 'view', eventKey: f.text('EventKey') }),
   kf_create_session: (f, h) => ({ ...h, type: 'kf_create_session', kfAccount: f.text('KfAccount') }),
   kf_close_session: (f, h) => ({ ...h, type: 'kf_close_session', kfAccount: f.text('KfAccount') }),
-  kf_switch_session: (f, h) => ({ ...h, type: 'kf_switch_session', fromKfAccount: f.text('FromKfAccount'), toKfAccount: f.text('ToKfAccount') }),
+  kf_switch_session: (f, h) => ({
+    ...h,
+    type: 'kf_switch_session',
+    fromKfAccount: f.text('FromKfAccount'),
+    toKfAccount: f.text('ToKfAccount'),
+  }),
 };
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -99,7 +144,11 @@ export function toInboundMessage(record: RawRecord): InboundMessage {
   const build = msgType === 'event' ? own(EVENTS, event.toLowerCase()) : own(MESSAGES, msgType);
   if (build === undefined) return { type: 'unknown', msgType, event, raw: record };
   try {
-    const header: PushHeader = { toUserName: f.text('ToUserName'), fromUserName: f.text('FromUserName'), createTime: f.seconds('CreateTime') };
+    const header: PushHeader = {
+      toUserName: f.text('ToUserName'),
+      fromUserName: f.text('FromUserName'),
+      createTime: f.seconds('CreateTime'),
+    };
     return build(f, header);
   } catch (e) {
     if (e instanceof MissingField) return { type: 'unknown', msgType, event, raw: record };

@@ -35,7 +35,10 @@ describe('WeChatClient backoff', () => {
 
   it('does not retry a final error', async () => {
     const sleeps: number[] = [];
-    await expect(fetchAccessToken(client(sleeps), 'stable', { ...MINI_PROGRAM, appId: 'wxunknownapp01' })).rejects.toMatchObject({ errcode: 40013, kind: 'other' });
+    await expect(fetchAccessToken(client(sleeps), 'stable', { ...MINI_PROGRAM, appId: 'wxunknownapp01' })).rejects.toMatchObject({
+      errcode: 40013,
+      kind: 'other',
+    });
     expect(sleeps).toEqual([]);
   });
 

@@ -20,7 +20,9 @@ function forMiniProgram(to: string, c: MessageContent): ToWeChat {
     case 'image':
       return c.mediaId ? yes(miniProgramMessages.image(to, c.mediaId)) : no('an image needs a media_id (upload it first)');
     case 'link':
-      return c.thumbUrl ? yes(miniProgramMessages.link(to, { title: c.title, description: c.description, url: c.url, thumbUrl: c.thumbUrl })) : no('a link needs a thumbnail URL');
+      return c.thumbUrl
+        ? yes(miniProgramMessages.link(to, { title: c.title, description: c.description, url: c.url, thumbUrl: c.thumbUrl }))
+        : no('a link needs a thumbnail URL');
     case 'miniprogrampage':
       return c.thumbMediaId
         ? yes(miniProgramMessages.page(to, { title: c.title, pagePath: c.pagePath, thumbMediaId: c.thumbMediaId }))
@@ -40,14 +42,32 @@ function forOfficialAccount(to: string, c: MessageContent): ToWeChat {
       return yes(officialAccountMessages.voice(to, c.mediaId));
     case 'video':
       return c.thumbMediaId
-        ? yes(officialAccountMessages.video(to, { mediaId: c.mediaId, thumbMediaId: c.thumbMediaId, ...(c.title !== undefined && { title: c.title }), ...(c.description !== undefined && { description: c.description }) }))
+        ? yes(
+            officialAccountMessages.video(to, {
+              mediaId: c.mediaId,
+              thumbMediaId: c.thumbMediaId,
+              ...(c.title !== undefined && { title: c.title }),
+              ...(c.description !== undefined && { description: c.description }),
+            }),
+          )
         : no('a video needs a thumbnail media_id');
     case 'link':
       // Official accounts send a link as a one-article news message.
-      return yes(officialAccountMessages.news(to, [{ title: c.title, description: c.description, url: c.url, ...(c.thumbUrl !== undefined && { picUrl: c.thumbUrl }) }]));
+      return yes(
+        officialAccountMessages.news(to, [
+          { title: c.title, description: c.description, url: c.url, ...(c.thumbUrl !== undefined && { picUrl: c.thumbUrl }) },
+        ]),
+      );
     case 'miniprogrampage':
       return c.appId && c.thumbMediaId
-        ? yes(officialAccountMessages.miniProgramPage(to, { title: c.title, appId: c.appId, pagePath: c.pagePath, thumbMediaId: c.thumbMediaId }))
+        ? yes(
+            officialAccountMessages.miniProgramPage(to, {
+              title: c.title,
+              appId: c.appId,
+              pagePath: c.pagePath,
+              thumbMediaId: c.thumbMediaId,
+            }),
+          )
         : no('a mini program card from an official account needs the mini program AppID and a thumbnail media_id');
     default:
       return no(`an official account cannot send ${c.type} messages`);

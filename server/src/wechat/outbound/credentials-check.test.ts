@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const check = (appId: string, secret: string, kind: 'miniprogram' | 'official_account' = 'miniprogram') => checkCredentials(client, kind, { appId, secret });
+const check = (appId: string, secret: string, kind: 'miniprogram' | 'official_account' = 'miniprogram') =>
+  checkCredentials(client, kind, { appId, secret });
 
 describe('checkCredentials', () => {
   it('accepts working credentials through stable_token without forcing a refresh', async () => {
@@ -23,14 +24,32 @@ describe('checkCredentials', () => {
   });
 
   it('explains an unknown AppID, a wrong AppSecret and an IP outside the whitelist', async () => {
-    expect(await check('wxnotregistered01', MINI_PROGRAM.secret)).toEqual({ ok: false, errcode: 40013, errmsg: 'invalid appid', explanation: expect.stringContaining('no app with this AppID') });
+    expect(await check('wxnotregistered01', MINI_PROGRAM.secret)).toEqual({
+      ok: false,
+      errcode: 40013,
+      errmsg: 'invalid appid',
+      explanation: expect.stringContaining('no app with this AppID'),
+    });
     const wrong = await check(OFFICIAL_ACCOUNT.appId, 'WrongSecret0001', 'official_account');
-    expect(wrong).toEqual({ ok: false, errcode: 40125, errmsg: 'invalid appsecret', explanation: expect.stringContaining('official account console') });
+    expect(wrong).toEqual({
+      ok: false,
+      errcode: 40125,
+      errmsg: 'invalid appsecret',
+      explanation: expect.stringContaining('official account console'),
+    });
     expect(JSON.stringify(wrong)).not.toContain('WrongSecret0001');
     await emulator.admin('/faults', { api: 'cgi-bin/stable_token', errcode: 40164, times: 1 });
-    expect(await check(MINI_PROGRAM.appId, MINI_PROGRAM.secret)).toMatchObject({ ok: false, errcode: 40164, explanation: expect.stringContaining('IP whitelist') });
+    expect(await check(MINI_PROGRAM.appId, MINI_PROGRAM.secret)).toMatchObject({
+      ok: false,
+      errcode: 40164,
+      explanation: expect.stringContaining('IP whitelist'),
+    });
     await emulator.admin('/faults', { api: 'cgi-bin/stable_token', errcode: -1, times: 1 });
-    expect(await check(MINI_PROGRAM.appId, MINI_PROGRAM.secret)).toMatchObject({ ok: false, errcode: -1, explanation: expect.stringContaining('busy') });
+    expect(await check(MINI_PROGRAM.appId, MINI_PROGRAM.secret)).toMatchObject({
+      ok: false,
+      errcode: -1,
+      explanation: expect.stringContaining('busy'),
+    });
   });
 
   it('says when WeChat cannot be reached', async () => {
@@ -41,7 +60,12 @@ describe('checkCredentials', () => {
       });
     });
     const offline = new WeChatClient({ baseUrl: `http://127.0.0.1:${port}`, retry: { maxRetries: 0 } });
-    expect(await checkCredentials(offline, 'miniprogram', { appId: 'wx1', secret: 'secret' })).toEqual({ ok: false, errcode: null, errmsg: 'could not reach WeChat', explanation: expect.stringContaining('Could not reach WeChat') });
+    expect(await checkCredentials(offline, 'miniprogram', { appId: 'wx1', secret: 'secret' })).toEqual({
+      ok: false,
+      errcode: null,
+      errmsg: 'could not reach WeChat',
+      explanation: expect.stringContaining('Could not reach WeChat'),
+    });
   });
 
   it('has a generic explanation for other codes', () => {

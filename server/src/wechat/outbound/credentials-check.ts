@@ -11,8 +11,14 @@ import { fetchAccessToken, type AppCredentials } from './token-endpoints';
 export type CredentialCheck = { ok: true } | { ok: false; errcode: number | null; errmsg: string; explanation: string };
 
 const CONSOLE: Record<ChannelKind, { secret: string; whitelist: string }> = {
-  miniprogram: { secret: 'the mini program console, Development Management → Development Settings', whitelist: 'the mini program console, Development Management → Development Settings → IP whitelist' },
-  official_account: { secret: 'the official account console, Settings and Development → Basic Configuration', whitelist: 'the official account console, Settings and Development → Basic Configuration → IP whitelist' },
+  miniprogram: {
+    secret: 'the mini program console, Development Management → Development Settings',
+    whitelist: 'the mini program console, Development Management → Development Settings → IP whitelist',
+  },
+  official_account: {
+    secret: 'the official account console, Settings and Development → Basic Configuration',
+    whitelist: 'the official account console, Settings and Development → Basic Configuration → IP whitelist',
+  },
 };
 
 export function explainCredentialError(errcode: number, kind: ChannelKind): string {
@@ -46,7 +52,13 @@ export async function checkCredentials(client: WeChatClient, kind: ChannelKind, 
     await fetchAccessToken(client, 'stable', app);
     return { ok: true };
   } catch (err) {
-    if (err instanceof WeChatApiError) return { ok: false, errcode: err.errcode, errmsg: err.errmsg, explanation: explainCredentialError(err.errcode, kind) };
-    return { ok: false, errcode: null, errmsg: 'could not reach WeChat', explanation: 'Could not reach WeChat: check that this server can open HTTPS connections to the WeChat API, then try again.' };
+    if (err instanceof WeChatApiError)
+      return { ok: false, errcode: err.errcode, errmsg: err.errmsg, explanation: explainCredentialError(err.errcode, kind) };
+    return {
+      ok: false,
+      errcode: null,
+      errmsg: 'could not reach WeChat',
+      explanation: 'Could not reach WeChat: check that this server can open HTTPS connections to the WeChat API, then try again.',
+    };
   }
 }

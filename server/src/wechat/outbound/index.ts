@@ -6,7 +6,13 @@ export { AccessTokenBroker, type TokenBrokerOptions } from './token-broker';
 export { fetchAccessToken, type AppCredentials, type FetchedToken } from './token-endpoints';
 export { WeChatApi } from './api';
 export { miniProgramMessages, type MiniProgramMessage } from './miniprogram-messages';
-export { officialAccountMessages, type OfficialAccountMessage, type OfficialAccountMessageType, type SendOptions, type NewsArticle } from './official-account-messages';
+export {
+  officialAccountMessages,
+  type OfficialAccountMessage,
+  type OfficialAccountMessageType,
+  type SendOptions,
+  type NewsArticle,
+} from './official-account-messages';
 export { sendCustomMessage, CUSTOM_SEND_PATH, type CustomMessage } from './send';
 export { setTyping, TYPING_PATH, type TypingCommand } from './typing';
 export { uploadTempMedia, downloadTempMedia, type MediaType, type MediaFile, type UploadedMedia } from './media';

@@ -35,7 +35,12 @@ export type OfficialAccountMessage = {
   [K in OfficialAccountMessageType]: { touser: string; msgtype: K; customservice?: { kf_account: string } } & { [P in K]: Payloads[K] };
 }[OfficialAccountMessageType];
 
-function build<K extends OfficialAccountMessageType>(touser: string, msgtype: K, payload: Payloads[K], opts: SendOptions): OfficialAccountMessage {
+function build<K extends OfficialAccountMessageType>(
+  touser: string,
+  msgtype: K,
+  payload: Payloads[K],
+  opts: SendOptions,
+): OfficialAccountMessage {
   const body: Record<string, unknown> = { touser, msgtype, [msgtype]: payload };
   if (opts.kfAccount !== undefined) body.customservice = { kf_account: opts.kfAccount };
   return body as OfficialAccountMessage;
@@ -54,18 +59,34 @@ export const officialAccountMessages = {
     m: { title?: string; description?: string; musicUrl: string; hqMusicUrl: string; thumbMediaId: string },
     opts: SendOptions = {},
   ) =>
-    build(touser, 'music', { title: m.title, description: m.description, musicurl: m.musicUrl, hqmusicurl: m.hqMusicUrl, thumb_media_id: m.thumbMediaId }, opts),
+    build(
+      touser,
+      'music',
+      { title: m.title, description: m.description, musicurl: m.musicUrl, hqmusicurl: m.hqMusicUrl, thumb_media_id: m.thumbMediaId },
+      opts,
+    ),
 
   /** WeChat now accepts one article (more: 45008); the list is kept so the caller sees the real shape. */
   news: (touser: string, articles: NewsArticle[], opts: SendOptions = {}) =>
-    build(touser, 'news', { articles: articles.map((a) => ({ title: a.title, description: a.description, url: a.url, picurl: a.picUrl })) }, opts),
+    build(
+      touser,
+      'news',
+      { articles: articles.map((a) => ({ title: a.title, description: a.description, url: a.url, picurl: a.picUrl })) },
+      opts,
+    ),
 
   mpnews: (touser: string, mediaId: string, opts: SendOptions = {}) => build(touser, 'mpnews', { media_id: mediaId }, opts),
-  mpnewsArticle: (touser: string, articleId: string, opts: SendOptions = {}) => build(touser, 'mpnewsarticle', { article_id: articleId }, opts),
+  mpnewsArticle: (touser: string, articleId: string, opts: SendOptions = {}) =>
+    build(touser, 'mpnewsarticle', { article_id: articleId }, opts),
 
   /** A tap on an option comes back as a text message whose bizmsgmenuid is the option's id. */
   msgmenu: (touser: string, m: { head: string; options: Array<{ id: string; content: string }>; tail: string }, opts: SendOptions = {}) =>
-    build(touser, 'msgmenu', { head_content: m.head, list: m.options.map((o) => ({ id: o.id, content: o.content })), tail_content: m.tail }, opts),
+    build(
+      touser,
+      'msgmenu',
+      { head_content: m.head, list: m.options.map((o) => ({ id: o.id, content: o.content })), tail_content: m.tail },
+      opts,
+    ),
 
   wxcard: (touser: string, cardId: string, opts: SendOptions & { cardExt?: string } = {}) =>
     build(touser, 'wxcard', { card_id: cardId, card_ext: opts.cardExt }, opts),

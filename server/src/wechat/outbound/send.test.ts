@@ -25,14 +25,23 @@ describe('mini program bodies are byte-exact (wechat-protocol.md §4.2)', () => 
 
 describe('official account bodies (wechat-protocol.md §4.3)', () => {
   it.each<[CustomMessage, string]>([
-    [oa.text('O', '你好', { kfAccount: 'test1@kf' }), '{"touser":"O","msgtype":"text","text":{"content":"你好"},"customservice":{"kf_account":"test1@kf"}}'],
+    [
+      oa.text('O', '你好', { kfAccount: 'test1@kf' }),
+      '{"touser":"O","msgtype":"text","text":{"content":"你好"},"customservice":{"kf_account":"test1@kf"}}',
+    ],
     [oa.voice('O', 'M'), '{"touser":"O","msgtype":"voice","voice":{"media_id":"M"}}'],
-    [oa.video('O', { mediaId: 'M', thumbMediaId: 'T', title: 't', description: 'd' }), '{"touser":"O","msgtype":"video","video":{"media_id":"M","thumb_media_id":"T","title":"t","description":"d"}}'],
+    [
+      oa.video('O', { mediaId: 'M', thumbMediaId: 'T', title: 't', description: 'd' }),
+      '{"touser":"O","msgtype":"video","video":{"media_id":"M","thumb_media_id":"T","title":"t","description":"d"}}',
+    ],
     [
       oa.music('O', { title: 't', description: 'd', musicUrl: 'MU', hqMusicUrl: 'HQ', thumbMediaId: 'T' }),
       '{"touser":"O","msgtype":"music","music":{"title":"t","description":"d","musicurl":"MU","hqmusicurl":"HQ","thumb_media_id":"T"}}',
     ],
-    [oa.news('O', [{ title: 't', description: 'd', url: 'U', picUrl: 'P' }]), '{"touser":"O","msgtype":"news","news":{"articles":[{"title":"t","description":"d","url":"U","picurl":"P"}]}}'],
+    [
+      oa.news('O', [{ title: 't', description: 'd', url: 'U', picUrl: 'P' }]),
+      '{"touser":"O","msgtype":"news","news":{"articles":[{"title":"t","description":"d","url":"U","picurl":"P"}]}}',
+    ],
     [oa.mpnews('O', 'M'), '{"touser":"O","msgtype":"mpnews","mpnews":{"media_id":"M"}}'],
     [oa.mpnewsArticle('O', 'A'), '{"touser":"O","msgtype":"mpnewsarticle","mpnewsarticle":{"article_id":"A"}}'],
     [
@@ -113,8 +122,12 @@ describe('sending through the emulator', () => {
     await emu.customerSays(MINI_PROGRAM, 'oMini', 'text', { deliver: false });
     await expect(sendCustomMessage(api, mp.text('oStranger', 'x'))).rejects.toMatchObject({ errcode: 40003 });
     await expect(sendCustomMessage(api, mp.image('oMini', 'not-a-media-id'))).rejects.toMatchObject({ errcode: 40007 });
-    await expect(api.postJson('cgi-bin/message/custom/send', { touser: 'oMini', msgtype: 'text', text: {} })).rejects.toMatchObject({ errcode: 47001 });
-    await expect(api.postJson('cgi-bin/message/custom/send', { touser: 'oMini', msgtype: 'hologram' })).rejects.toMatchObject({ errcode: 40008 });
+    await expect(api.postJson('cgi-bin/message/custom/send', { touser: 'oMini', msgtype: 'text', text: {} })).rejects.toMatchObject({
+      errcode: 47001,
+    });
+    await expect(api.postJson('cgi-bin/message/custom/send', { touser: 'oMini', msgtype: 'hologram' })).rejects.toMatchObject({
+      errcode: 40008,
+    });
   });
 
   it('delivers every official-account type, with kf_account', async () => {
@@ -122,17 +135,28 @@ describe('sending through the emulator', () => {
     await emu.customerSays(OFFICIAL_ACCOUNT, 'oOA', 'text', { deliver: false });
     const image = (await uploadTempMedia(api, 'image', png)).mediaId;
     const thumb = (await uploadTempMedia(api, 'thumb', { ...png, filename: 't.jpg', contentType: 'image/jpeg' })).mediaId;
-    const voice = (await uploadTempMedia(api, 'voice', { data: Buffer.from('#!AMR'), filename: 'v.amr', contentType: 'audio/amr' })).mediaId;
+    const voice = (await uploadTempMedia(api, 'voice', { data: Buffer.from('#!AMR'), filename: 'v.amr', contentType: 'audio/amr' }))
+      .mediaId;
     const bodies = [
-      oa.text('oOA', 'hi', { kfAccount: 'a@kf' }), oa.image('oOA', image), oa.voice('oOA', voice),
+      oa.text('oOA', 'hi', { kfAccount: 'a@kf' }),
+      oa.image('oOA', image),
+      oa.voice('oOA', voice),
       oa.video('oOA', { mediaId: image, thumbMediaId: thumb, title: 't' }),
       oa.music('oOA', { musicUrl: 'http://m', hqMusicUrl: 'http://hq', thumbMediaId: thumb }),
-      oa.news('oOA', [{ title: 't', url: 'http://n' }]), oa.mpnews('oOA', 'permanent'), oa.mpnewsArticle('oOA', 'art'),
-      oa.msgmenu('oOA', { head: 'Rate us', options: [{ id: '1', content: 'good' }], tail: '' }), oa.wxcard('oOA', 'card'),
+      oa.news('oOA', [{ title: 't', url: 'http://n' }]),
+      oa.mpnews('oOA', 'permanent'),
+      oa.mpnewsArticle('oOA', 'art'),
+      oa.msgmenu('oOA', { head: 'Rate us', options: [{ id: '1', content: 'good' }], tail: '' }),
+      oa.wxcard('oOA', 'card'),
       oa.miniProgramPage('oOA', { title: 't', appId: MINI_PROGRAM.appId, pagePath: 'p', thumbMediaId: thumb }),
     ];
     // Payment success opens an unlimited 48 h window, enough for every type.
-    emu.state.customers.recordAction(emu.state.customers.get(OFFICIAL_ACCOUNT.appId, 'oOA'), 'official_account', 'payment', emu.clock.now());
+    emu.state.customers.recordAction(
+      emu.state.customers.get(OFFICIAL_ACCOUNT.appId, 'oOA'),
+      'official_account',
+      'payment',
+      emu.clock.now(),
+    );
     for (const b of bodies) await sendCustomMessage(api, b);
     expect(emu.state.recorder.sentMessages(OFFICIAL_ACCOUNT.appId)).toHaveLength(bodies.length);
   });
@@ -140,7 +164,15 @@ describe('sending through the emulator', () => {
   it('applies the official account rules: 3 per minute after a menu click, 45015 after unsubscribe, 45008 for 2 articles', async () => {
     const { api } = wire(emu, OFFICIAL_ACCOUNT);
     await emu.customerSays(OFFICIAL_ACCOUNT, 'oOA', 'click', { deliver: false });
-    await expect(sendCustomMessage(api, oa.news('oOA', [{ title: 'a', url: 'u' }, { title: 'b', url: 'u' }]))).rejects.toMatchObject({ errcode: 45008 });
+    await expect(
+      sendCustomMessage(
+        api,
+        oa.news('oOA', [
+          { title: 'a', url: 'u' },
+          { title: 'b', url: 'u' },
+        ]),
+      ),
+    ).rejects.toMatchObject({ errcode: 45008 });
     for (let i = 0; i < 3; i++) await sendCustomMessage(api, oa.text('oOA', `m${i}`));
     await expect(sendCustomMessage(api, oa.text('oOA', 'x'))).rejects.toMatchObject({ errcode: 45047 });
     await emu.customerSays(OFFICIAL_ACCOUNT, 'oOA', 'text', { deliver: false });

@@ -29,7 +29,9 @@ describe('typing', () => {
   it('rejects an unknown command with 45072', async () => {
     const { api } = wire(emu, MINI_PROGRAM);
     await emu.customerSays(MINI_PROGRAM, 'oT', 'text', { deliver: false });
-    await expect(api.postJson('cgi-bin/message/custom/typing', { touser: 'oT', command: 'Dancing' })).rejects.toMatchObject({ errcode: 45072 });
+    await expect(api.postJson('cgi-bin/message/custom/typing', { touser: 'oT', command: 'Dancing' })).rejects.toMatchObject({
+      errcode: 45072,
+    });
   });
 });
 
@@ -55,7 +57,10 @@ describe('temporary media', () => {
   });
 
   it('downloads the picture a customer sent', async () => {
-    const res = (await emu.customerSays(MINI_PROGRAM, 'oPic', 'image', { deliver: false, imageBase64: Buffer.from('hello').toString('base64') })) as {
+    const res = (await emu.customerSays(MINI_PROGRAM, 'oPic', 'image', {
+      deliver: false,
+      imageBase64: Buffer.from('hello').toString('base64'),
+    })) as {
       message: { mediaId: string };
     };
     const down = await downloadTempMedia(wire(emu, MINI_PROGRAM).api, res.message.mediaId);
@@ -65,10 +70,14 @@ describe('temporary media', () => {
 
 describe('jscode2session', () => {
   const client = () => new WeChatClient({ baseUrl: emu.baseUrl });
-  const codeFor = async (openId: string) => (await emu.admin<{ code: string }>(`/apps/${MINI_PROGRAM.appId}/customers/${openId}/login`)).code;
+  const codeFor = async (openId: string) =>
+    (await emu.admin<{ code: string }>(`/apps/${MINI_PROGRAM.appId}/customers/${openId}/login`)).code;
 
   it('exchanges an emulator-issued code once for the openid, UnionID and a session_key', async () => {
-    const customer = await emu.admin<{ unionId: string }>(`/apps/${MINI_PROGRAM.appId}/customers`, { openId: 'oLogin', unionId: 'oUnion42' });
+    const customer = await emu.admin<{ unionId: string }>(`/apps/${MINI_PROGRAM.appId}/customers`, {
+      openId: 'oLogin',
+      unionId: 'oUnion42',
+    });
     const code = await codeFor('oLogin');
     const s = await jscode2session(client(), MINI_PROGRAM, code);
     expect(s).toMatchObject({ openId: 'oLogin', unionId: customer.unionId });

@@ -36,10 +36,22 @@ export interface CliIo {
 }
 
 const OPTIONS = {
-  url: { type: 'string' }, token: { type: 'string' }, 'app-id': { type: 'string' }, 'original-id': { type: 'string' },
-  'aes-key': { type: 'string' }, mode: { type: 'string' }, format: { type: 'string' }, type: { type: 'string' },
-  openid: { type: 'string' }, text: { type: 'string' }, 'session-from': { type: 'string' }, 'msg-id': { type: 'string' },
-  timestamp: { type: 'string' }, nonce: { type: 'string' }, verify: { type: 'boolean' }, help: { type: 'boolean' },
+  url: { type: 'string' },
+  token: { type: 'string' },
+  'app-id': { type: 'string' },
+  'original-id': { type: 'string' },
+  'aes-key': { type: 'string' },
+  mode: { type: 'string' },
+  format: { type: 'string' },
+  type: { type: 'string' },
+  openid: { type: 'string' },
+  text: { type: 'string' },
+  'session-from': { type: 'string' },
+  'msg-id': { type: 'string' },
+  timestamp: { type: 'string' },
+  nonce: { type: 'string' },
+  verify: { type: 'boolean' },
+  help: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -53,7 +65,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 function targetOf(v: Values): PushTarget {
   if (v.url === undefined || v.token === undefined) throw new Error('--url and --token are required');
   return {
-    url: v.url, token: v.token, appId: v['app-id'] ?? 'wx0000000000000000', originalId: v['original-id'] ?? 'gh_000000000000',
+    url: v.url,
+    token: v.token,
+    appId: v['app-id'] ?? 'wx0000000000000000',
+    originalId: v['original-id'] ?? 'gh_000000000000',
     mode: oneOf(v.mode, ['plaintext', 'compatible', 'secure'], 'plaintext', 'mode'),
     format: oneOf(v.format, ['xml', 'json'], 'xml', 'format'),
     ...(v['aes-key'] === undefined ? {} : { encodingAesKey: v['aes-key'] }),
@@ -76,8 +91,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const type = oneOf<InboundType>(v.type, ALL_TYPES, 'text', 'type');
   const message = exampleMessage(type, {
-    openId: v.openid ?? 'oTEST0000000000000000000000', originalId: target.originalId, createTime: timestamp,
-    ...(v.text === undefined ? {} : { text: v.text }), ...(v['session-from'] === undefined ? {} : { sessionFrom: v['session-from'] }),
+    openId: v.openid ?? 'oTEST0000000000000000000000',
+    originalId: target.originalId,
+    createTime: timestamp,
+    ...(v.text === undefined ? {} : { text: v.text }),
+    ...(v['session-from'] === undefined ? {} : { sessionFrom: v['session-from'] }),
     ...(v['msg-id'] === undefined ? {} : { msgId: v['msg-id'] }),
   });
   const response = await sendPush(target, message, { timestamp, ...(v.nonce === undefined ? {} : { nonce: v.nonce }) });

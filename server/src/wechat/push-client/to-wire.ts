@@ -23,7 +23,12 @@ function messageFields(m: InboundMessage): WireRecord | undefined {
       return { PicUrl: m.picUrl, MediaId: m.mediaId, MsgId: num(m.msgId) };
     case 'miniprogrampage':
       return {
-        MsgId: num(m.msgId), Title: m.title, AppId: m.appId, PagePath: m.pagePath, ThumbUrl: m.thumbUrl, ThumbMediaId: m.thumbMediaId,
+        MsgId: num(m.msgId),
+        Title: m.title,
+        AppId: m.appId,
+        PagePath: m.pagePath,
+        ThumbUrl: m.thumbUrl,
+        ThumbMediaId: m.thumbMediaId,
       };
     case 'voice':
       return { MediaId: m.mediaId, Format: m.format, Recognition: m.recognition, MsgId: num(m.msgId) };
@@ -36,7 +41,12 @@ function messageFields(m: InboundMessage): WireRecord | undefined {
       return { Title: m.title, Description: m.description, Url: m.url, MsgId: num(m.msgId) };
     case 'file':
       return {
-        Title: m.title, Description: m.description, FileKey: m.fileKey, FileMd5: m.fileMd5, FileTotalLen: num(m.fileTotalLen), MsgId: num(m.msgId),
+        Title: m.title,
+        Description: m.description,
+        FileKey: m.fileKey,
+        FileMd5: m.fileMd5,
+        FileTotalLen: num(m.fileTotalLen),
+        MsgId: num(m.msgId),
       };
     default:
       return undefined;

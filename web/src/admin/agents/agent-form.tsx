@@ -12,7 +12,14 @@ import { EditForm } from '../form-parts';
 import { errorText, useSubmit } from '../use-load';
 import { agentMessages } from './messages';
 
-export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, onClose }: {
+export function AgentForm({
+  channelId,
+  agent,
+  groups,
+  defaultMerchant,
+  onSaved,
+  onClose,
+}: {
   channelId: string;
   agent: Agent | undefined;
   groups: Group[];
@@ -36,7 +43,9 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
 
   const merchantId = isNew ? (isPlatform ? (merchant === PLATFORM ? undefined : merchant) : undefined) : agent.merchantId;
   // A group never holds an agent of another merchant: offer only the groups of the agent's merchant.
-  const offered = groups.filter((g) => (isPlatform ? (g.merchantId ?? PLATFORM) === (isNew ? merchant : (agent.merchantId ?? PLATFORM)) : true));
+  const offered = groups.filter((g) =>
+    isPlatform ? (g.merchantId ?? PLATFORM) === (isNew ? merchant : (agent.merchantId ?? PLATFORM)) : true,
+  );
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -51,12 +60,21 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
     const ids = groupIds.filter((id) => offered.some((g) => g.id === id));
     void submit.run(async () => {
       if (!isNew) {
-        const saved = await api.patch<Agent>(`/api/v1/agents/${encodeURIComponent(agent.id)}`, { name: name.trim(), maxConcurrent: max, groupIds: ids, wechatOpenid: openid.trim() || null });
+        const saved = await api.patch<Agent>(`/api/v1/agents/${encodeURIComponent(agent.id)}`, {
+          name: name.trim(),
+          maxConcurrent: max,
+          groupIds: ids,
+          wechatOpenid: openid.trim() || null,
+        });
         onSaved(saved);
         return;
       }
       const created = await api.post<Agent>(channelPath(channelId, '/agents'), {
-        name: name.trim(), maxConcurrent: max, groupIds: ids, ...(merchantId !== undefined && { merchantId }), ...(openid.trim() && { wechatOpenid: openid.trim() }),
+        name: name.trim(),
+        maxConcurrent: max,
+        groupIds: ids,
+        ...(merchantId !== undefined && { merchantId }),
+        ...(openid.trim() && { wechatOpenid: openid.trim() }),
       });
       let note: { text: string; warn: boolean } | undefined;
       if (wantsLogin) {
@@ -70,10 +88,17 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
     });
   };
 
-  const toggle = (id: string, on: boolean) => setGroupIds((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
+  const toggle = (id: string, on: boolean) =>
+    setGroupIds((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
 
   return (
-    <EditForm title={isNew ? t('new_title') : t('edit_title', { name: agent.name })} onSubmit={save} onClose={onClose} submit={submit} saveTestId="agent-save">
+    <EditForm
+      title={isNew ? t('new_title') : t('edit_title', { name: agent.name })}
+      onSubmit={save}
+      onClose={onClose}
+      submit={submit}
+      saveTestId="agent-save"
+    >
       <div className="grid-form">
         <Field label={t('f_name')}>
           <input name="name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
@@ -92,11 +117,19 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
       </div>
       <fieldset>
         <legend>{t('f_groups')}</legend>
-        {offered.length === 0 ? <p className="hint">{t('f_no_groups')}</p> : (
+        {offered.length === 0 ? (
+          <p className="hint">{t('f_no_groups')}</p>
+        ) : (
           <div className="admin-weekdays">
             {offered.map((g) => (
               <label key={g.id} className="inline">
-                <input type="checkbox" name="groupIds" value={g.id} checked={groupIds.includes(g.id)} onChange={(e) => toggle(g.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  name="groupIds"
+                  value={g.id}
+                  checked={groupIds.includes(g.id)}
+                  onChange={(e) => toggle(g.id, e.target.checked)}
+                />
                 {g.name}
               </label>
             ))}
@@ -112,7 +145,13 @@ export function AgentForm({ channelId, agent, groups, defaultMerchant, onSaved, 
               <input name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
             </Field>
             <Field label={tl('password')}>
-              <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+              <input
+                name="password"
+                type="password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                autoComplete="new-password"
+              />
             </Field>
           </div>
         </fieldset>

@@ -27,8 +27,12 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
   const ta = useT(adminMessages);
   const { isPlatform } = useAdmin();
   const merchantName = useMerchantName();
-  const agents = useLoad(`${channelId}|${merchantScope}`, (signal) => api.get<List<Agent>>(channelPath(channelId, '/agents'), { merchantId: merchantScope }, signal).then((l) => l.items));
-  const groups = useLoad(channelId, (signal) => api.get<List<Group>>(channelPath(channelId, '/groups'), undefined, signal).then((l) => l.items));
+  const agents = useLoad(`${channelId}|${merchantScope}`, (signal) =>
+    api.get<List<Agent>>(channelPath(channelId, '/agents'), { merchantId: merchantScope }, signal).then((l) => l.items),
+  );
+  const groups = useLoad(channelId, (signal) =>
+    api.get<List<Group>>(channelPath(channelId, '/groups'), undefined, signal).then((l) => l.items),
+  );
   const accounts = useAccounts();
   const [editing, setEditing] = useState<Editing>(undefined);
   const [addingLogin, setAddingLogin] = useState<string | undefined>(undefined);
@@ -43,12 +47,15 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
 
   const loginOf = (agentId: string) => accounts.data?.find((a) => a.grant.role === 'agent' && a.grant.agentId === agentId);
   const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? id;
-  const setStatus = (a: Agent, next: AgentStatus) => void status.run(async () => {
-    await api.put(`/api/v1/agents/${encodeURIComponent(a.id)}/status`, { status: next });
-    agents.setData((list) => list?.map((x) => (x.id === a.id ? { ...x, status: next } : x)));
-  });
+  const setStatus = (a: Agent, next: AgentStatus) =>
+    void status.run(async () => {
+      await api.put(`/api/v1/agents/${encodeURIComponent(a.id)}/status`, { status: next });
+      agents.setData((list) => list?.map((x) => (x.id === a.id ? { ...x, status: next } : x)));
+    });
   const onSaved = (saved: Agent, message?: { text: string; warn: boolean }) => {
-    agents.setData((list) => (list?.some((a) => a.id === saved.id) ? list.map((a) => (a.id === saved.id ? saved : a)) : [...(list ?? []), saved]));
+    agents.setData((list) =>
+      list?.some((a) => a.id === saved.id) ? list.map((a) => (a.id === saved.id ? saved : a)) : [...(list ?? []), saved],
+    );
     accounts.reload();
     setEditing(undefined);
     setNote(message);
@@ -64,22 +71,53 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
         </div>
       );
     }
-    if (addingLogin === a.id) return <NewLoginForm grant={{ role: 'agent', agentId: a.id }} onCreated={() => { setAddingLogin(undefined); accounts.reload(); }} onCancel={() => setAddingLogin(undefined)} />;
+    if (addingLogin === a.id)
+      return (
+        <NewLoginForm
+          grant={{ role: 'agent', agentId: a.id }}
+          onCreated={() => {
+            setAddingLogin(undefined);
+            accounts.reload();
+          }}
+          onCancel={() => setAddingLogin(undefined)}
+        />
+      );
     return (
       <div className="row">
         <span className="admin-muted">{tl('no_login')}</span>
-        <button type="button" onClick={() => setAddingLogin(a.id)}>{tl('add_login')}</button>
+        <button type="button" onClick={() => setAddingLogin(a.id)}>
+          {tl('add_login')}
+        </button>
       </div>
     );
   };
 
   return (
     <div className="stack">
-      <CreateBar label={t('create')} testId="agent-create" onClick={() => { setEditing({ kind: 'new' }); setNote(undefined); }} />
+      <CreateBar
+        label={t('create')}
+        testId="agent-create"
+        onClick={() => {
+          setEditing({ kind: 'new' });
+          setNote(undefined);
+        }}
+      />
       {editing && (editing.kind === 'new' || current) && (
-        <AgentForm key={editing.kind === 'edit' ? editing.id : 'new'} channelId={channelId} agent={current} groups={groups.data ?? []} defaultMerchant={merchantScope} onSaved={onSaved} onClose={() => setEditing(undefined)} />
+        <AgentForm
+          key={editing.kind === 'edit' ? editing.id : 'new'}
+          channelId={channelId}
+          agent={current}
+          groups={groups.data ?? []}
+          defaultMerchant={merchantScope}
+          onSaved={onSaved}
+          onClose={() => setEditing(undefined)}
+        />
       )}
-      {note && <p className={note.warn ? 'notice' : 'success'} role="status">{note.text}</p>}
+      {note && (
+        <p className={note.warn ? 'notice' : 'success'} role="status">
+          {note.text}
+        </p>
+      )}
       <ErrorLine error={status.error} />
       <ErrorLine error={accounts.error} />
       <LoadedTable
@@ -88,24 +126,68 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
         rowData={(a) => ({ 'data-status': a.status })}
         empty={t('empty')}
         columns={[
-          { header: t('col_name'), cell: (a) => (<><div>{a.name}</div>{a.wechatOpenid && <div className="hint mono" title={t('col_openid')}>{a.wechatOpenid}</div>}</>) },
+          {
+            header: t('col_name'),
+            cell: (a) => (
+              <>
+                <div>{a.name}</div>
+                {a.wechatOpenid && (
+                  <div className="hint mono" title={t('col_openid')}>
+                    {a.wechatOpenid}
+                  </div>
+                )}
+              </>
+            ),
+          },
           isPlatform && { header: t('col_merchant'), cell: (a) => merchantName(a.merchantId) },
           {
             header: t('col_status'),
             cell: (a) => (
               <div className="row">
                 <span className={BADGE[a.status]}>{t(`status_${a.status}`)}</span>
-                <select aria-label={t('set_status')} name="status" value={a.status} onChange={(e) => setStatus(a, e.target.value as AgentStatus)} style={{ width: 'auto' }}>
-                  {STATUSES.map((s) => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
+                <select
+                  aria-label={t('set_status')}
+                  name="status"
+                  value={a.status}
+                  onChange={(e) => setStatus(a, e.target.value as AgentStatus)}
+                  style={{ width: 'auto' }}
+                >
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`status_${s}`)}
+                    </option>
+                  ))}
                 </select>
               </div>
             ),
           },
           { header: t('col_capacity'), cell: (a) => a.maxConcurrent },
-          { header: t('col_groups'), cell: (a) => (a.groupIds.length === 0 ? <span className="admin-muted">—</span> : a.groupIds.map((g) => <span key={g} className="badge" style={{ marginRight: 4 }}>{groupName(g)}</span>)) },
+          {
+            header: t('col_groups'),
+            cell: (a) =>
+              a.groupIds.length === 0 ? (
+                <span className="admin-muted">—</span>
+              ) : (
+                a.groupIds.map((g) => (
+                  <span key={g} className="badge" style={{ marginRight: 4 }}>
+                    {groupName(g)}
+                  </span>
+                ))
+              ),
+          },
           { header: t('col_login'), cell: (a) => loginCell(a) },
         ]}
-        actions={(a) => <button type="button" onClick={() => { setEditing({ kind: 'edit', id: a.id }); setNote(undefined); }}>{ta('edit')}</button>}
+        actions={(a) => (
+          <button
+            type="button"
+            onClick={() => {
+              setEditing({ kind: 'edit', id: a.id });
+              setNote(undefined);
+            }}
+          >
+            {ta('edit')}
+          </button>
+        )}
       />
     </div>
   );
@@ -113,5 +195,10 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
 
 export function AgentsScreen() {
   const t = useT(agentMessages);
-  return <MerchantScreen title={t('title')} body={(channelId, merchantScope) => <AgentsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />} />;
+  return (
+    <MerchantScreen
+      title={t('title')}
+      body={(channelId, merchantScope) => <AgentsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />}
+    />
+  );
 }

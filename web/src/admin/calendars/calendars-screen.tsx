@@ -19,18 +19,33 @@ function CalendarsBody({ channelId, merchantScope }: { channelId: string; mercha
   const ta = useT(adminMessages);
   const { isPlatform } = useAdmin();
   const merchantName = useMerchantName();
-  const calendars = useLoad(`${channelId}|${merchantScope}`, (signal) => api.get<List<Calendar>>(channelPath(channelId, '/calendars'), { merchantId: merchantScope }, signal).then((l) => l.items));
+  const calendars = useLoad(`${channelId}|${merchantScope}`, (signal) =>
+    api.get<List<Calendar>>(channelPath(channelId, '/calendars'), { merchantId: merchantScope }, signal).then((l) => l.items),
+  );
   const [editing, setEditing] = useState<string | undefined>(undefined);
   const current = calendars.data?.find((c) => c.id === editing);
   const onSaved = (c: Calendar) => {
     calendars.setData((list) => (list?.some((x) => x.id === c.id) ? list.map((x) => (x.id === c.id ? c : x)) : [...(list ?? []), c]));
     setEditing(undefined);
   };
-  const days = (c: Calendar) => [1, 2, 3, 4, 5, 6, 0].filter((d) => c.workdays.includes(d)).map((d) => t(`weekday_${d}` as 'weekday_0')).join(' ');
+  const days = (c: Calendar) =>
+    [1, 2, 3, 4, 5, 6, 0]
+      .filter((d) => c.workdays.includes(d))
+      .map((d) => t(`weekday_${d}` as 'weekday_0'))
+      .join(' ');
   return (
     <div className="stack">
       <CreateBar label={t('create')} testId="calendar-create" onClick={() => setEditing('new')} />
-      {editing && (editing === 'new' || current) && <CalendarForm key={editing} channelId={channelId} calendar={current} defaultMerchant={merchantScope} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
+      {editing && (editing === 'new' || current) && (
+        <CalendarForm
+          key={editing}
+          channelId={channelId}
+          calendar={current}
+          defaultMerchant={merchantScope}
+          onSaved={onSaved}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
       <LoadedTable
         state={calendars}
         rowKey={(c) => c.id}
@@ -42,7 +57,11 @@ function CalendarsBody({ channelId, merchantScope }: { channelId: string; mercha
           { header: t('col_hours'), cell: (c) => (c.workdaySegments.length === 0 ? '—' : c.workdaySegments.map(segmentText).join(', ')) },
           { header: t('col_tz'), cell: (c) => c.timeZone, className: 'mono' },
         ]}
-        actions={(c) => <button type="button" onClick={() => setEditing(c.id)}>{ta('edit')}</button>}
+        actions={(c) => (
+          <button type="button" onClick={() => setEditing(c.id)}>
+            {ta('edit')}
+          </button>
+        )}
       />
     </div>
   );
@@ -50,5 +69,10 @@ function CalendarsBody({ channelId, merchantScope }: { channelId: string; mercha
 
 export function CalendarsScreen() {
   const t = useT(calendarMessages);
-  return <MerchantScreen title={t('title')} body={(channelId, merchantScope) => <CalendarsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />} />;
+  return (
+    <MerchantScreen
+      title={t('title')}
+      body={(channelId, merchantScope) => <CalendarsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />}
+    />
+  );
 }

@@ -13,4 +13,5 @@ export function textToMinutes(text: string, isEnd: boolean): number | undefined 
   return isEnd && m === 0 ? 1440 : m;
 }
 
-export const segmentText = (s: { start: number; end: number }) => `${minutesToText(s.start)}–${s.end === 1440 ? '24:00' : minutesToText(s.end)}`;
+export const segmentText = (s: { start: number; end: number }) =>
+  `${minutesToText(s.start)}–${s.end === 1440 ? '24:00' : minutesToText(s.end)}`;

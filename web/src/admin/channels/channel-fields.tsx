@@ -15,7 +15,12 @@ interface FieldsProps {
   set: SetField;
 }
 
-const fieldError = (problems: Problems, key: keyof Draft) => problems[key] && <span className="error" role="alert">{problems[key]}</span>;
+const fieldError = (problems: Problems, key: keyof Draft) =>
+  problems[key] && (
+    <span className="error" role="alert">
+      {problems[key]}
+    </span>
+  );
 
 /** The id and name, and which WeChat app it is: kind, AppID, AppSecret, original id. */
 export function AppFields({ channel, draft, problems, set, readOnlyId }: FieldsProps & { readOnlyId: boolean }) {
@@ -29,7 +34,15 @@ export function AppFields({ channel, draft, problems, set, readOnlyId }: FieldsP
   return (
     <>
       <Field label={t('f_id')} hint={isNew ? t('f_id_hint') : undefined}>
-        <input name="id" value={draft.id} onChange={(e) => set('id', e.target.value.trim())} disabled={readOnlyId} required aria-invalid={!!problems.id} autoComplete="off" />
+        <input
+          name="id"
+          value={draft.id}
+          onChange={(e) => set('id', e.target.value.trim())}
+          disabled={readOnlyId}
+          required
+          aria-invalid={!!problems.id}
+          autoComplete="off"
+        />
         {err('id')}
       </Field>
       <Field label={t('f_name')}>
@@ -43,15 +56,40 @@ export function AppFields({ channel, draft, problems, set, readOnlyId }: FieldsP
         </select>
       </Field>
       <Field label={t('f_appId')} hint={t('f_appId_hint')}>
-        <input name="appId" value={draft.appId} onChange={(e) => set('appId', e.target.value.trim())} required aria-invalid={!!problems.appId} autoComplete="off" />
+        <input
+          name="appId"
+          value={draft.appId}
+          onChange={(e) => set('appId', e.target.value.trim())}
+          required
+          aria-invalid={!!problems.appId}
+          autoComplete="off"
+        />
         {err('appId')}
       </Field>
-      <Field label={t('f_appSecret')} hint={isNew ? t('f_appSecret_hint_new') : t('f_appSecret_hint_edit', { state: channel.appSecretSet ? t('set') : t('unset') })}>
-        <input name="appSecret" type="password" value={draft.appSecret} onChange={(e) => set('appSecret', e.target.value.trim())} required={isNew} aria-invalid={!!problems.appSecret} autoComplete="new-password" />
+      <Field
+        label={t('f_appSecret')}
+        hint={isNew ? t('f_appSecret_hint_new') : t('f_appSecret_hint_edit', { state: channel.appSecretSet ? t('set') : t('unset') })}
+      >
+        <input
+          name="appSecret"
+          type="password"
+          value={draft.appSecret}
+          onChange={(e) => set('appSecret', e.target.value.trim())}
+          required={isNew}
+          aria-invalid={!!problems.appSecret}
+          autoComplete="new-password"
+        />
         {err('appSecret')}
       </Field>
       <Field label={t('f_originalId')} hint={t('f_originalId_hint')}>
-        <input name="originalId" value={draft.originalId} onChange={(e) => set('originalId', e.target.value.trim())} required aria-invalid={!!problems.originalId} autoComplete="off" />
+        <input
+          name="originalId"
+          value={draft.originalId}
+          onChange={(e) => set('originalId', e.target.value.trim())}
+          required
+          aria-invalid={!!problems.originalId}
+          autoComplete="off"
+        />
         {err('originalId')}
       </Field>
     </>
@@ -71,9 +109,16 @@ export function PushFields({ channel, draft, problems, set }: FieldsProps) {
         </select>
       </Field>
       <Field label={t('f_format')}>
-        <select name="format" value={draft.format} onChange={(e) => set('format', e.target.value as Format)} aria-invalid={!!problems.format}>
+        <select
+          name="format"
+          value={draft.format}
+          onChange={(e) => set('format', e.target.value as Format)}
+          aria-invalid={!!problems.format}
+        >
           <option value="xml">XML</option>
-          <option value="json" disabled={draft.kind === 'official_account'}>JSON</option>
+          <option value="json" disabled={draft.kind === 'official_account'}>
+            JSON
+          </option>
         </select>
         {fieldError(problems, 'format')}
       </Field>
@@ -84,7 +129,15 @@ export function PushFields({ channel, draft, problems, set }: FieldsProps) {
         </select>
       </Field>
       <Field label={t('f_unionIdKey')} hint={t('f_unionIdKey_hint', { state: channel?.hasUnionIdKey ? t('set') : t('unset') })}>
-        <input name="unionIdKey" type="password" value={draft.unionIdKey} onChange={(e) => set('unionIdKey', e.target.value)} disabled={draft.removeUnionIdKey} aria-invalid={!!problems.unionIdKey} autoComplete="new-password" />
+        <input
+          name="unionIdKey"
+          type="password"
+          value={draft.unionIdKey}
+          onChange={(e) => set('unionIdKey', e.target.value)}
+          disabled={draft.removeUnionIdKey}
+          aria-invalid={!!problems.unionIdKey}
+          autoComplete="new-password"
+        />
         {fieldError(problems, 'unionIdKey')}
       </Field>
     </>
@@ -97,12 +150,22 @@ export function UnionIdOptions({ channel, draft, set }: Omit<FieldsProps, 'probl
   return (
     <div className="row">
       <label className="inline">
-        <input type="checkbox" name="agentsSeeUnionId" checked={draft.agentsSeeUnionId} onChange={(e) => set('agentsSeeUnionId', e.target.checked)} />
+        <input
+          type="checkbox"
+          name="agentsSeeUnionId"
+          checked={draft.agentsSeeUnionId}
+          onChange={(e) => set('agentsSeeUnionId', e.target.checked)}
+        />
         {t('f_agentsSeeUnionId')}
       </label>
       {channel?.hasUnionIdKey && (
         <label className="inline">
-          <input type="checkbox" name="removeUnionIdKey" checked={draft.removeUnionIdKey} onChange={(e) => set('removeUnionIdKey', e.target.checked)} />
+          <input
+            type="checkbox"
+            name="removeUnionIdKey"
+            checked={draft.removeUnionIdKey}
+            onChange={(e) => set('removeUnionIdKey', e.target.checked)}
+          />
           {t('f_unionIdKey_remove')}
         </label>
       )}
@@ -111,14 +174,34 @@ export function UnionIdOptions({ channel, draft, set }: Omit<FieldsProps, 'probl
 }
 
 /** The "test credentials" button and its answer. */
-export function CredentialsTest({ test, answer, kind, onTest }: { test: ReturnType<typeof useSubmit>; answer: CredentialsAnswer | undefined; kind: Kind; onTest(): void }) {
+export function CredentialsTest({
+  test,
+  answer,
+  kind,
+  onTest,
+}: {
+  test: ReturnType<typeof useSubmit>;
+  answer: CredentialsAnswer | undefined;
+  kind: Kind;
+  onTest(): void;
+}) {
   const t = useT(channelMessages);
   return (
     <div className="admin-actions">
-      <button type="button" data-testid="channel-test" onClick={onTest} disabled={test.busy}>{test.busy ? t('testing') : t('test')}</button>
-      {answer?.ok === true && <p className="success admin-test-result" role="status">{t('test_ok')}</p>}
+      <button type="button" data-testid="channel-test" onClick={onTest} disabled={test.busy}>
+        {test.busy ? t('testing') : t('test')}
+      </button>
+      {answer?.ok === true && (
+        <p className="success admin-test-result" role="status">
+          {t('test_ok')}
+        </p>
+      )}
       {answer?.ok === false && <CredentialFailure answer={answer} kind={kind} />}
-      {test.error && <p className="error admin-test-result" role="alert">{test.error}</p>}
+      {test.error && (
+        <p className="error admin-test-result" role="alert">
+          {test.error}
+        </p>
+      )}
     </div>
   );
 }

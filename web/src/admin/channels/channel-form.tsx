@@ -49,8 +49,15 @@ function useCredentialsTest(channel: Channel | undefined, draft: Draft) {
     }
     void test.run(async () => {
       const answer = isNew
-        ? await api.post<CredentialsAnswer>('/api/v1/channels/credentials-check', { kind: draft.kind, appId: draft.appId, appSecret: draft.appSecret } satisfies CredentialsCheck)
-        : await api.post<CredentialsAnswer>(channelPath(channel.id, '/credentials-check'), (draft.appSecret ? { appSecret: draft.appSecret } : {}) satisfies StoredCredentialsCheck);
+        ? await api.post<CredentialsAnswer>('/api/v1/channels/credentials-check', {
+            kind: draft.kind,
+            appId: draft.appId,
+            appSecret: draft.appSecret,
+          } satisfies CredentialsCheck)
+        : await api.post<CredentialsAnswer>(
+            channelPath(channel.id, '/credentials-check'),
+            (draft.appSecret ? { appSecret: draft.appSecret } : {}) satisfies StoredCredentialsCheck,
+          );
       setCredentialsAnswer(answer);
     });
   };
@@ -58,7 +65,12 @@ function useCredentialsTest(channel: Channel | undefined, draft: Draft) {
 }
 
 /** Validates, then creates or updates; a created channel keeps its generated values on screen. */
-function useChannelSave(channel: Channel | undefined, form: ChannelDraft, push: ReturnType<typeof usePushSecrets>, onSaved: (saved: Channel, created: boolean) => void) {
+function useChannelSave(
+  channel: Channel | undefined,
+  form: ChannelDraft,
+  push: ReturnType<typeof usePushSecrets>,
+  onSaved: (saved: Channel, created: boolean) => void,
+) {
   const t = useT(channelMessages);
   const isNew = channel === undefined;
   const save = useSubmit();
@@ -85,7 +97,11 @@ function useChannelSave(channel: Channel | undefined, form: ChannelDraft, push: 
   return { save, shown, submit };
 }
 
-export function ChannelForm({ channel, onSaved, onClose }: {
+export function ChannelForm({
+  channel,
+  onSaved,
+  onClose,
+}: {
   channel: Channel | undefined;
   onSaved(saved: Channel, created: boolean): void;
   onClose(): void;
@@ -102,7 +118,12 @@ export function ChannelForm({ channel, onSaved, onClose }: {
   const needsAes = draft.mode !== 'plaintext' && !push.secrets && !(channel?.encodingAesKeySet ?? false);
 
   return (
-    <form className="card admin-form" onSubmit={submit} noValidate aria-label={isNew ? t('new_title') : t('edit_title', { name: channel.name })}>
+    <form
+      className="card admin-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={isNew ? t('new_title') : t('edit_title', { name: channel.name })}
+    >
       <SectionTitle title={isNew && !shown ? t('new_title') : t('edit_title', { name: draft.name || draft.id })} onClose={onClose} />
       <div className="grid-form">
         <AppFields channel={channel} draft={draft} problems={problems} set={set} readOnlyId={!isNew || shown} />
@@ -110,15 +131,31 @@ export function ChannelForm({ channel, onSaved, onClose }: {
       </div>
       <UnionIdOptions channel={channel} draft={draft} set={set} />
       <CredentialsTest test={test} answer={answer} kind={draft.kind} onTest={runTest} />
-      <PushValues pushUrl={pushUrl} secrets={push.secrets} mode={draft.mode} format={draft.format} isNew={isNew} regenerated={push.regenerated} onRegenerate={push.regenerate} />
+      <PushValues
+        pushUrl={pushUrl}
+        secrets={push.secrets}
+        mode={draft.mode}
+        format={draft.format}
+        isNew={isNew}
+        regenerated={push.regenerated}
+        onRegenerate={push.regenerate}
+      />
       {needsAes && <p className="notice">{t('need_aes')}</p>}
       <ErrorLine error={save.error} />
-      {done && <p className="success" role="status">{done}</p>}
+      {done && (
+        <p className="success" role="status">
+          {done}
+        </p>
+      )}
       <div className="admin-actions">
         {!(isNew && shown) && (
-          <button type="submit" className="primary" data-testid="channel-save" disabled={save.busy}>{save.busy ? ta('saving') : ta('save')}</button>
+          <button type="submit" className="primary" data-testid="channel-save" disabled={save.busy}>
+            {save.busy ? ta('saving') : ta('save')}
+          </button>
         )}
-        <button type="button" onClick={onClose}>{isNew && shown ? ta('close') : ta('cancel')}</button>
+        <button type="button" onClick={onClose}>
+          {isNew && shown ? ta('close') : ta('cancel')}
+        </button>
       </div>
     </form>
   );

@@ -18,7 +18,11 @@ type Editing = { kind: 'new' } | { kind: 'edit'; id: string } | undefined;
 
 function SecretBadge({ label, set }: { label: string; set: boolean }) {
   const t = useT(channelMessages);
-  return <span className={set ? 'badge green' : 'badge'}>{label} {set ? t('set') : t('unset')}</span>;
+  return (
+    <span className={set ? 'badge green' : 'badge'}>
+      {label} {set ? t('set') : t('unset')}
+    </span>
+  );
 }
 
 export function ChannelsScreen() {
@@ -47,11 +51,13 @@ export function ChannelsScreen() {
   return (
     <Screen
       title={t('title')}
-      tools={isPlatform && (
-        <button type="button" className="primary" data-testid="channel-create" onClick={() => setEditing({ kind: 'new' })}>
-          {t('create')}
-        </button>
-      )}
+      tools={
+        isPlatform && (
+          <button type="button" className="primary" data-testid="channel-create" onClick={() => setEditing({ kind: 'new' })}>
+            {t('create')}
+          </button>
+        )
+      }
     >
       {editing && (
         <ChannelForm
@@ -89,8 +95,15 @@ export function ChannelsScreen() {
           isPlatform
             ? (c) => (
                 <div className="row">
-                  <button type="button" onClick={() => setEditing({ kind: 'edit', id: c.id })}>{ta('edit')}</button>
-                  <ConfirmButton label={ta('delete')} question={t('delete_q', { id: c.id })} onConfirm={() => del(c.id)} disabled={remove.busy} />
+                  <button type="button" onClick={() => setEditing({ kind: 'edit', id: c.id })}>
+                    {ta('edit')}
+                  </button>
+                  <ConfirmButton
+                    label={ta('delete')}
+                    question={t('delete_q', { id: c.id })}
+                    onConfirm={() => del(c.id)}
+                    disabled={remove.busy}
+                  />
                 </div>
               )
             : undefined

@@ -12,12 +12,18 @@ type Known = 'cred_40013' | 'cred_40125' | 'cred_40164' | 'cred_busy' | 'cred_un
 /** The message explaining an errcode, when it is one of the common ones; null: WeChat was not reached. */
 export function credentialMessageKey(errcode: number | null): Known | undefined {
   switch (errcode) {
-    case null: return 'cred_unreachable';
-    case 40013: return 'cred_40013';
-    case 40125: return 'cred_40125';
-    case 40164: return 'cred_40164';
-    case -1: return 'cred_busy';
-    default: return undefined;
+    case null:
+      return 'cred_unreachable';
+    case 40013:
+      return 'cred_40013';
+    case 40125:
+      return 'cred_40125';
+    case 40164:
+      return 'cred_40164';
+    case -1:
+      return 'cred_busy';
+    default:
+      return undefined;
   }
 }
 

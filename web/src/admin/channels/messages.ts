@@ -71,7 +71,8 @@ export const channelMessages = defineMessages(
     push_aes: '消息加解密密钥 (EncodingAESKey)',
     push_mode: '消息加解密方式',
     push_format: '数据格式',
-    push_note: '这些值只在此刻显示。请在 微信公众平台 → 开发管理 → 开发设置 → 消息推送（小程序）或 基本配置 → 服务器配置（公众号）中填入，并选择上面的加解密方式和数据格式，然后保存本页。服务器从不返回 Token 和 EncodingAESKey，保存后将无法再次查看。',
+    push_note:
+      '这些值只在此刻显示。请在 微信公众平台 → 开发管理 → 开发设置 → 消息推送（小程序）或 基本配置 → 服务器配置（公众号）中填入，并选择上面的加解密方式和数据格式，然后保存本页。服务器从不返回 Token 和 EncodingAESKey，保存后将无法再次查看。',
     push_hidden: 'Token 和 EncodingAESKey 已保存，出于安全不再显示。如果遗失，点击“重新生成”并同时更新微信后台。',
     push_regenerated: '已生成新的 Token 和 EncodingAESKey，保存后生效。请同时在微信后台更新，否则消息推送会失败。',
     regenerate: '重新生成 Token 和 EncodingAESKey',
@@ -136,17 +137,21 @@ export const channelMessages = defineMessages(
     test_detail: 'WeChat answered: errcode {errcode}, errmsg {errmsg}',
     cred_40013: 'Invalid AppID: WeChat knows no app with this AppID. Check it for typos and that it is this {app}’s AppID.',
     cred_40125: 'Invalid AppSecret: it does not belong to this AppID. Copy it again (or reset it) in {secretWhere}.',
-    cred_40164: 'IP not whitelisted: WeChat refuses calls from this server’s IP address. Add the server’s outgoing IP address in {whitelistWhere}, then try again.',
+    cred_40164:
+      'IP not whitelisted: WeChat refuses calls from this server’s IP address. Add the server’s outgoing IP address in {whitelistWhere}, then try again.',
     cred_busy: 'WeChat is busy (-1): try again in a moment.',
-    cred_unreachable: 'Could not reach WeChat: check that this server can open HTTPS connections to the WeChat API (api.weixin.qq.com), then try again.',
+    cred_unreachable:
+      'Could not reach WeChat: check that this server can open HTTPS connections to the WeChat API (api.weixin.qq.com), then try again.',
     cred_other: 'WeChat refused the credentials. {explanation}',
     app_miniprogram: 'mini program',
     app_official_account: 'official account',
     secret_where_miniprogram: 'the WeChat console (微信公众平台) → Development Management → Development Settings',
     secret_where_official_account: 'the WeChat console (微信公众平台) → Settings and Development → Basic Configuration',
     whitelist_where_miniprogram: 'the WeChat console (微信公众平台) → Development Management → IP whitelist (IP白名单)',
-    whitelist_where_official_account: 'the WeChat console (微信公众平台) → Settings and Development → Basic Configuration → IP whitelist (IP白名单)',
-    saved_created: 'Channel created. Copy the Token and EncodingAESKey above into WeChat’s console now — they cannot be shown again once you leave.',
+    whitelist_where_official_account:
+      'the WeChat console (微信公众平台) → Settings and Development → Basic Configuration → IP whitelist (IP白名单)',
+    saved_created:
+      'Channel created. Copy the Token and EncodingAESKey above into WeChat’s console now — they cannot be shown again once you leave.',
     saved: 'Saved.',
     delete: 'Delete channel',
     delete_q: 'Delete channel {id}? Its agents, conversations and settings stop working.',
@@ -156,9 +161,11 @@ export const channelMessages = defineMessages(
     push_aes: 'EncodingAESKey',
     push_mode: 'Encryption mode',
     push_format: 'Data format',
-    push_note: 'Shown only now. Paste them into WeChat’s console → Development → Development settings → Message push (mini program) or Basic configuration → Server configuration (official account), choose the encryption mode and data format above, then save this form. The server never returns the Token or EncodingAESKey: once saved they cannot be shown again.',
+    push_note:
+      'Shown only now. Paste them into WeChat’s console → Development → Development settings → Message push (mini program) or Basic configuration → Server configuration (official account), choose the encryption mode and data format above, then save this form. The server never returns the Token or EncodingAESKey: once saved they cannot be shown again.',
     push_hidden: 'The Token and EncodingAESKey are saved and never shown again. Lost them? Regenerate, and update WeChat’s console too.',
-    push_regenerated: 'New Token and EncodingAESKey generated; they apply once you save. Update WeChat’s console as well or message push will fail.',
+    push_regenerated:
+      'New Token and EncodingAESKey generated; they apply once you save. Update WeChat’s console as well or message push will fail.',
     regenerate: 'Regenerate Token and EncodingAESKey',
     regenerate_q: 'WeChat’s console must then be updated too, or message push stops. Continue?',
     need_aes: 'Compatible and secure mode need an EncodingAESKey: regenerate.',

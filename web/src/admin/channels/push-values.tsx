@@ -9,13 +9,25 @@ function Value({ label, value }: { label: string; value: string }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd className="mono" data-value={value}>{value}</dd>
-      <dd><CopyButton value={value} /></dd>
+      <dd className="mono" data-value={value}>
+        {value}
+      </dd>
+      <dd>
+        <CopyButton value={value} />
+      </dd>
     </>
   );
 }
 
-export function PushValues({ pushUrl, secrets, mode, format, isNew, regenerated, onRegenerate }: {
+export function PushValues({
+  pushUrl,
+  secrets,
+  mode,
+  format,
+  isNew,
+  regenerated,
+  onRegenerate,
+}: {
   pushUrl: string;
   secrets: PushSecrets | undefined;
   mode: string;
@@ -39,7 +51,11 @@ export function PushValues({ pushUrl, secrets, mode, format, isNew, regenerated,
         <dd>{format.toUpperCase()}</dd>
         <dd />
       </dl>
-      {secrets ? <p className="notice">{regenerated && !isNew ? t('push_regenerated') : t('push_note')}</p> : <p className="hint">{t('push_hidden')}</p>}
+      {secrets ? (
+        <p className="notice">{regenerated && !isNew ? t('push_regenerated') : t('push_note')}</p>
+      ) : (
+        <p className="hint">{t('push_hidden')}</p>
+      )}
       {!isNew && (
         <div className="admin-actions">
           <ConfirmButton label={t('regenerate')} question={t('regenerate_q')} onConfirm={onRegenerate} testId="channel-regenerate" />

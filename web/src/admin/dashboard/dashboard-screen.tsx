@@ -34,10 +34,22 @@ function TimesCard({ title, times }: { title: string; times: Times }) {
       <h3>{title}</h3>
       <table>
         <tbody>
-          <tr><th>{t('avg')}</th><td>{d(times.avg)}</td></tr>
-          <tr><th>{t('p50')}</th><td>{d(times.p50)}</td></tr>
-          <tr><th>{t('p90')}</th><td>{d(times.p90)}</td></tr>
-          <tr><th>{t('count')}</th><td>{f.number(times.count)}</td></tr>
+          <tr>
+            <th>{t('avg')}</th>
+            <td>{d(times.avg)}</td>
+          </tr>
+          <tr>
+            <th>{t('p50')}</th>
+            <td>{d(times.p50)}</td>
+          </tr>
+          <tr>
+            <th>{t('p90')}</th>
+            <td>{d(times.p90)}</td>
+          </tr>
+          <tr>
+            <th>{t('count')}</th>
+            <td>{f.number(times.count)}</td>
+          </tr>
         </tbody>
       </table>
     </div>
@@ -91,8 +103,14 @@ function DashboardBody({ channelId, merchantId }: { channelId: string; merchantI
           <div className="row">
             <span className="hint">{t('today_zone', { date: d.day.date, zone: d.day.timeZone })}</span>
             <span className="spacer" />
-            {loadedAt && <span className="hint" aria-live="polite">{t('updated', { time: f.time(loadedAt) })}</span>}
-            <button type="button" className="link" onClick={reload} disabled={state.loading}>{t('refresh')}</button>
+            {loadedAt && (
+              <span className="hint" aria-live="polite">
+                {t('updated', { time: f.time(loadedAt) })}
+              </span>
+            )}
+            <button type="button" className="link" onClick={reload} disabled={state.loading}>
+              {t('refresh')}
+            </button>
           </div>
           <div className="admin-stats">
             <Stat label={t('conversations_today')} value={f.number(d.conversations.today)} />
@@ -123,7 +141,11 @@ export function DashboardScreen() {
   const { isPlatform } = useAdmin();
   const [merchantId, setMerchantId] = useState('');
   return (
-    <ChannelScreen testId="dashboard" title={t('title')} tools={isPlatform && <MerchantPicker value={merchantId} onChange={setMerchantId} allowAll />}>
+    <ChannelScreen
+      testId="dashboard"
+      title={t('title')}
+      tools={isPlatform && <MerchantPicker value={merchantId} onChange={setMerchantId} allowAll />}
+    >
       {(channelId) => <DashboardBody key={channelId} channelId={channelId} merchantId={isPlatform ? merchantId : ''} />}
     </ChannelScreen>
   );

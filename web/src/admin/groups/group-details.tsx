@@ -10,7 +10,14 @@ import { useLoad, useSubmit } from '../use-load';
 import { groupMessages } from './messages';
 import { ErrorLine, SectionTitle } from '../form-parts';
 
-export function GroupDetails({ group, agents, groups, calendars, onChanged, onClose }: {
+export function GroupDetails({
+  group,
+  agents,
+  groups,
+  calendars,
+  onChanged,
+  onClose,
+}: {
   group: Group;
   /** The agents of the group's merchant, to add. */
   agents: Agent[];
@@ -45,10 +52,11 @@ export function GroupDetails({ group, agents, groups, calendars, onChanged, onCl
       setPick('');
     });
   };
-  const remove = (agentId: string) => void submit.run(async () => {
-    await api.delete(`${base}/members/${encodeURIComponent(agentId)}`);
-    members.setData((list) => list?.filter((a) => a.id !== agentId));
-  });
+  const remove = (agentId: string) =>
+    void submit.run(async () => {
+      await api.delete(`${base}/members/${encodeURIComponent(agentId)}`);
+      members.setData((list) => list?.filter((a) => a.id !== agentId));
+    });
   const saveSettings = async (patch: SettingsPatch) => {
     onChanged(await api.patch<Group>(base, { settings: Object.keys(patch).length > 0 ? patch : null }));
   };
@@ -59,42 +67,88 @@ export function GroupDetails({ group, agents, groups, calendars, onChanged, onCl
       <SectionTitle title={t('details', { name: group.name })} onClose={onClose} />
       <form className="row" style={{ alignItems: 'flex-end' }} onSubmit={saveGroup}>
         <Field label={t('f_name')}>
-          <input name="name" value={name} onChange={(e) => { setName(e.target.value); setSaved(false); }} />
+          <input
+            name="name"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setSaved(false);
+            }}
+          />
         </Field>
         <Field label={t('f_calendar')}>
-          <select name="calendarId" value={calendarId} onChange={(e) => { setCalendarId(e.target.value); setSaved(false); }}>
+          <select
+            name="calendarId"
+            value={calendarId}
+            onChange={(e) => {
+              setCalendarId(e.target.value);
+              setSaved(false);
+            }}
+          >
             <option value="">{t('f_calendar_none')}</option>
-            {calendars.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {calendars.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </Field>
-        <button type="submit" className="primary" disabled={submit.busy}>{t('save_group')}</button>
-        {saved && <span className="badge green" role="status">{ta('saved')}</span>}
+        <button type="submit" className="primary" disabled={submit.busy}>
+          {t('save_group')}
+        </button>
+        {saved && (
+          <span className="badge green" role="status">
+            {ta('saved')}
+          </span>
+        )}
       </form>
       <ErrorLine error={submit.error} />
 
       <h3>{t('members')}</h3>
       <LoadState state={members}>
-        {(list) => list.length === 0 ? <Empty>{t('members_empty')}</Empty> : (
-          <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0, gap: 6 }}>
-            {list.map((a) => (
-              <li key={a.id} className="row" data-id={a.id}>
-                <span>{a.name}</span>
-                <ConfirmButton label={t('remove_member')} question={t('remove_member_q', { name: a.name })} onConfirm={() => remove(a.id)} />
-              </li>
-            ))}
-          </ul>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t('members_empty')}</Empty>
+          ) : (
+            <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0, gap: 6 }}>
+              {list.map((a) => (
+                <li key={a.id} className="row" data-id={a.id}>
+                  <span>{a.name}</span>
+                  <ConfirmButton
+                    label={t('remove_member')}
+                    question={t('remove_member_q', { name: a.name })}
+                    onConfirm={() => remove(a.id)}
+                  />
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </LoadState>
       <div className="row">
         <select name="member" aria-label={t('add_member')} value={pick} onChange={(e) => setPick(e.target.value)} style={{ maxWidth: 260 }}>
           <option value="">{t('add_pick')}</option>
-          {candidates.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {candidates.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
         </select>
-        <button type="button" onClick={add} disabled={!pick || submit.busy}>{t('add_member')}</button>
+        <button type="button" onClick={add} disabled={!pick || submit.busy}>
+          {t('add_member')}
+        </button>
       </div>
 
       <h3>{t('settings')}</h3>
-      <SettingsEditor key={group.id} stored={group.settings} effective={undefined} groups={groups} calendars={calendars} onSave={saveSettings} hint={t('settings_hint')} />
+      <SettingsEditor
+        key={group.id}
+        stored={group.settings}
+        effective={undefined}
+        groups={groups}
+        calendars={calendars}
+        onSave={saveSettings}
+        hint={t('settings_hint')}
+      />
     </section>
   );
 }

@@ -14,7 +14,19 @@ import { useLoad, useSubmit } from '../use-load';
 import { GroupDetails } from './group-details';
 import { groupMessages } from './messages';
 
-function NewGroupForm({ channelId, calendars, defaultMerchant, onCreated, onClose }: { channelId: string; calendars: Calendar[]; defaultMerchant: string; onCreated(g: Group): void; onClose(): void }) {
+function NewGroupForm({
+  channelId,
+  calendars,
+  defaultMerchant,
+  onCreated,
+  onClose,
+}: {
+  channelId: string;
+  calendars: Calendar[];
+  defaultMerchant: string;
+  onCreated(g: Group): void;
+  onClose(): void;
+}) {
   const t = useT(groupMessages);
   const { isPlatform } = useAdmin();
   const [name, setName] = useState('');
@@ -26,21 +38,41 @@ function NewGroupForm({ channelId, calendars, defaultMerchant, onCreated, onClos
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return submit.setError(t('e_name'));
-    void submit.run(async () => onCreated(await api.post<Group>(channelPath(channelId, '/groups'), { name: name.trim(), ...(merchantId && { merchantId }), ...(calendarId && { calendarId }) })));
+    void submit.run(async () =>
+      onCreated(
+        await api.post<Group>(channelPath(channelId, '/groups'), {
+          name: name.trim(),
+          ...(merchantId && { merchantId }),
+          ...(calendarId && { calendarId }),
+        }),
+      ),
+    );
   };
   return (
     <EditForm title={t('new_title')} onSubmit={save} onClose={onClose} submit={submit} saveTestId="group-save">
       <div className="grid-form">
-        <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
+        <Field label={t('f_name')}>
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        </Field>
         {isPlatform && (
           <Field label={t('f_merchant')}>
-            <MerchantSelect value={merchant} onChange={(v) => { setMerchant(v); setCalendarId(''); }} />
+            <MerchantSelect
+              value={merchant}
+              onChange={(v) => {
+                setMerchant(v);
+                setCalendarId('');
+              }}
+            />
           </Field>
         )}
         <Field label={t('f_calendar')}>
           <select name="calendarId" value={calendarId} onChange={(e) => setCalendarId(e.target.value)}>
             <option value="">{t('f_calendar_none')}</option>
-            {offered.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {offered.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </Field>
       </div>
@@ -52,24 +84,57 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
   const t = useT(groupMessages);
   const { isPlatform } = useAdmin();
   const merchantName = useMerchantName();
-  const groups = useLoad(`${channelId}|${merchantScope}`, (signal) => api.get<List<Group>>(channelPath(channelId, '/groups'), { merchantId: merchantScope }, signal).then((l) => l.items));
-  const agents = useLoad(channelId, (signal) => api.get<List<Agent>>(channelPath(channelId, '/agents'), undefined, signal).then((l) => l.items));
-  const calendars = useLoad(channelId, (signal) => api.get<List<Calendar>>(channelPath(channelId, '/calendars'), undefined, signal).then((l) => l.items));
+  const groups = useLoad(`${channelId}|${merchantScope}`, (signal) =>
+    api.get<List<Group>>(channelPath(channelId, '/groups'), { merchantId: merchantScope }, signal).then((l) => l.items),
+  );
+  const agents = useLoad(channelId, (signal) =>
+    api.get<List<Agent>>(channelPath(channelId, '/agents'), undefined, signal).then((l) => l.items),
+  );
+  const calendars = useLoad(channelId, (signal) =>
+    api.get<List<Calendar>>(channelPath(channelId, '/calendars'), undefined, signal).then((l) => l.items),
+  );
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | undefined>(undefined);
-  const upsert = (g: Group) => groups.setData((list) => (list?.some((x) => x.id === g.id) ? list.map((x) => (x.id === g.id ? g : x)) : [...(list ?? []), g]));
+  const upsert = (g: Group) =>
+    groups.setData((list) => (list?.some((x) => x.id === g.id) ? list.map((x) => (x.id === g.id ? g : x)) : [...(list ?? []), g]));
   const calendarName = (id: string | undefined) => (id ? (calendars.data?.find((c) => c.id === id)?.name ?? id) : t('none'));
   const current = groups.data?.find((g) => g.id === open);
-  const sameScope = <T extends { merchantId?: string | undefined }>(items: T[] | undefined, g: Group) => (items ?? []).filter((x) => (x.merchantId ?? '') === (g.merchantId ?? ''));
+  const sameScope = <T extends { merchantId?: string | undefined }>(items: T[] | undefined, g: Group) =>
+    (items ?? []).filter((x) => (x.merchantId ?? '') === (g.merchantId ?? ''));
 
   return (
     <div className="stack">
-      <CreateBar label={t('create')} testId="group-create" onClick={() => { setCreating(true); setOpen(undefined); }} />
+      <CreateBar
+        label={t('create')}
+        testId="group-create"
+        onClick={() => {
+          setCreating(true);
+          setOpen(undefined);
+        }}
+      />
       {creating && (
-        <NewGroupForm channelId={channelId} calendars={calendars.data ?? []} defaultMerchant={merchantScope} onClose={() => setCreating(false)} onCreated={(g) => { upsert(g); setCreating(false); setOpen(g.id); }} />
+        <NewGroupForm
+          channelId={channelId}
+          calendars={calendars.data ?? []}
+          defaultMerchant={merchantScope}
+          onClose={() => setCreating(false)}
+          onCreated={(g) => {
+            upsert(g);
+            setCreating(false);
+            setOpen(g.id);
+          }}
+        />
       )}
       {current && (
-        <GroupDetails key={current.id} group={current} agents={agents.data ?? []} groups={sameScope(groups.data, current)} calendars={sameScope(calendars.data, current)} onChanged={upsert} onClose={() => setOpen(undefined)} />
+        <GroupDetails
+          key={current.id}
+          group={current}
+          agents={agents.data ?? []}
+          groups={sameScope(groups.data, current)}
+          calendars={sameScope(calendars.data, current)}
+          onChanged={upsert}
+          onClose={() => setOpen(undefined)}
+        />
       )}
       <LoadedTable
         state={groups}
@@ -80,9 +145,22 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
           { header: t('col_name'), cell: (g) => g.name },
           isPlatform && { header: t('col_merchant'), cell: (g) => merchantName(g.merchantId) },
           { header: t('col_calendar'), cell: (g) => calendarName(g.calendarId) },
-          { header: t('col_settings'), cell: (g) => (g.settings && Object.keys(g.settings).length > 0 ? <span className="badge blue">{t('custom')}</span> : t('none')) },
+          {
+            header: t('col_settings'),
+            cell: (g) => (g.settings && Object.keys(g.settings).length > 0 ? <span className="badge blue">{t('custom')}</span> : t('none')),
+          },
         ]}
-        actions={(g) => <button type="button" onClick={() => { setOpen(g.id); setCreating(false); }}>{t('manage')}</button>}
+        actions={(g) => (
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(g.id);
+              setCreating(false);
+            }}
+          >
+            {t('manage')}
+          </button>
+        )}
       />
     </div>
   );
@@ -90,5 +168,10 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
 
 export function GroupsScreen() {
   const t = useT(groupMessages);
-  return <MerchantScreen title={t('title')} body={(channelId, merchantScope) => <GroupsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />} />;
+  return (
+    <MerchantScreen
+      title={t('title')}
+      body={(channelId, merchantScope) => <GroupsBody key={channelId} channelId={channelId} merchantScope={merchantScope} />}
+    />
+  );
 }

@@ -82,7 +82,23 @@ const USES: Record<EntryType, ReadonlyArray<'text' | 'title' | 'description' | '
 };
 
 /** `picture`: the field holds a picture (not a voice or a video), shown as a thumbnail. */
-function MediaInput({ name, label, value, onChange, channelId, urlOnly, picture }: { name: string; label: string; value: string; onChange(v: string): void; channelId: string; urlOnly?: boolean; picture?: boolean }) {
+function MediaInput({
+  name,
+  label,
+  value,
+  onChange,
+  channelId,
+  urlOnly,
+  picture,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  channelId: string;
+  urlOnly?: boolean;
+  picture?: boolean;
+}) {
   const t = useT(kbMessages);
   const upload = useSubmit();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -91,28 +107,73 @@ function MediaInput({ name, label, value, onChange, channelId, urlOnly, picture 
     if (!file) return;
     if (file.size > MAX_UPLOAD_BYTES) return upload.setError(t('too_big'));
     void upload.run(async () => {
-      const answer = await api.post<KnowledgeMediaAnswer>(channelPath(channelId, '/knowledge/media'), { filename: file.name, contentType: file.type || 'image/jpeg', base64: await fileToBase64(file) });
+      const answer = await api.post<KnowledgeMediaAnswer>(channelPath(channelId, '/knowledge/media'), {
+        filename: file.name,
+        contentType: file.type || 'image/jpeg',
+        base64: await fileToBase64(file),
+      });
       onChange(answer.media);
     });
   };
   return (
     <Field label={label} hint={urlOnly ? undefined : t('f_media_hint')} wide>
       <div className="row">
-        <input name={name} value={value} onChange={(e) => onChange(e.target.value.trim())} placeholder="https://… / media:…" style={{ flex: '1 1 220px', width: 'auto' }} />
+        <input
+          name={name}
+          value={value}
+          onChange={(e) => onChange(e.target.value.trim())}
+          placeholder="https://… / media:…"
+          style={{ flex: '1 1 220px', width: 'auto' }}
+        />
         {!urlOnly && (
           <>
-            <button type="button" onClick={() => fileInput.current?.click()} disabled={upload.busy}>{upload.busy ? t('uploading') : t('upload')}</button>
-            <input ref={fileInput} type="file" name={`${name}File`} accept="image/*,audio/*,video/*" hidden onChange={(e) => { pick(e.target.files?.[0]); e.target.value = ''; }} aria-label={`${label} ${t('upload')}`} />
+            <button type="button" onClick={() => fileInput.current?.click()} disabled={upload.busy}>
+              {upload.busy ? t('uploading') : t('upload')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              name={`${name}File`}
+              accept="image/*,audio/*,video/*"
+              hidden
+              onChange={(e) => {
+                pick(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+              aria-label={`${label} ${t('upload')}`}
+            />
           </>
         )}
       </div>
-      {picture && src && <img key={src} src={src} alt="" className="admin-thumb" data-testid={`${name}-preview`} onError={(e) => { (e.target as HTMLImageElement).style.display = 'none'; }} />}
-      {upload.error && <span className="error" role="alert">{upload.error}</span>}
+      {picture && src && (
+        <img
+          key={src}
+          src={src}
+          alt=""
+          className="admin-thumb"
+          data-testid={`${name}-preview`}
+          onError={(e) => {
+            (e.target as HTMLImageElement).style.display = 'none';
+          }}
+        />
+      )}
+      {upload.error && (
+        <span className="error" role="alert">
+          {upload.error}
+        </span>
+      )}
     </Field>
   );
 }
 
-export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }: {
+export function EntryForm({
+  channelId,
+  entry,
+  seed,
+  nextNumber,
+  save,
+  onClose,
+}: {
   channelId: string;
   entry: KnowledgeEntry | undefined;
   seed: EntrySeed | undefined;
@@ -132,13 +193,15 @@ export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }:
     if (!Number.isInteger(n) || n < 1 || n > 999_999_999) return t('e_number');
     if (splitList(d.keywords.replace(/,/g, '\n')).some((k) => k.includes('|') || k.length > 100)) return t('e_keyword');
     switch (d.type) {
-      case 'text': return d.text.trim() ? undefined : t('e_text');
+      case 'text':
+        return d.text.trim() ? undefined : t('e_text');
       case 'link':
         if (!d.title.trim()) return t('e_title');
         if (!HTTP.test(d.url)) return t('e_url');
         return d.media && !HTTP.test(d.media) ? t('e_link_media') : undefined;
       case 'image':
-      case 'voice': return d.media ? undefined : t('e_media');
+      case 'voice':
+        return d.media ? undefined : t('e_media');
       case 'miniprogram':
         if (!d.title.trim()) return t('e_title');
         if (!d.pagePath.trim()) return t('e_pagePath');
@@ -154,7 +217,10 @@ export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }:
     const p = problem();
     if (p) return submit.setError(p);
     const fields: Record<string, unknown> = {
-      keywords: d.keywords.split('\n').map((k) => k.trim()).filter(Boolean),
+      keywords: d.keywords
+        .split('\n')
+        .map((k) => k.trim())
+        .filter(Boolean),
       type: d.type,
       enabled: d.enabled,
       welcome: d.welcome,
@@ -174,14 +240,24 @@ export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }:
   };
 
   return (
-    <EditForm title={isNew ? t('new_title') : t('edit_title', { number: entry.number })} onSubmit={submitForm} onClose={onClose} submit={submit} saveTestId="kb-save">
+    <EditForm
+      title={isNew ? t('new_title') : t('edit_title', { number: entry.number })}
+      onSubmit={submitForm}
+      onClose={onClose}
+      submit={submit}
+      saveTestId="kb-save"
+    >
       <div className="grid-form">
         <Field label={t('f_number')} hint={t('f_number_hint')}>
           <input name="number" type="number" min={1} value={d.number} onChange={(e) => set('number', e.target.value)} disabled={!isNew} />
         </Field>
         <Field label={t('f_type')}>
           <select name="type" value={d.type} onChange={(e) => set('type', e.target.value as EntryType)}>
-            {ENTRY_TYPES.map((type) => <option key={type} value={type}>{t(`type_${type}`)}</option>)}
+            {ENTRY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`type_${type}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t('f_expiresAt')}>
@@ -191,19 +267,40 @@ export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }:
           <textarea name="keywords" rows={3} value={d.keywords} onChange={(e) => set('keywords', e.target.value)} />
         </Field>
         {uses.includes('title') && (
-          <Field label={t('f_title')}><input name="title" maxLength={200} value={d.title} onChange={(e) => set('title', e.target.value)} /></Field>
+          <Field label={t('f_title')}>
+            <input name="title" maxLength={200} value={d.title} onChange={(e) => set('title', e.target.value)} />
+          </Field>
         )}
         {uses.includes('url') && (
-          <Field label={t('f_url')}><input name="url" type="url" value={d.url} onChange={(e) => set('url', e.target.value.trim())} placeholder="https://" /></Field>
+          <Field label={t('f_url')}>
+            <input name="url" type="url" value={d.url} onChange={(e) => set('url', e.target.value.trim())} placeholder="https://" />
+          </Field>
         )}
         {uses.includes('pagePath') && (
-          <Field label={t('f_pagePath')}><input name="pagePath" value={d.pagePath} onChange={(e) => set('pagePath', e.target.value.trim())} placeholder="pages/index/index" /></Field>
+          <Field label={t('f_pagePath')}>
+            <input
+              name="pagePath"
+              value={d.pagePath}
+              onChange={(e) => set('pagePath', e.target.value.trim())}
+              placeholder="pages/index/index"
+            />
+          </Field>
         )}
         {uses.includes('appId') && (
-          <Field label={t('f_appId')}><input name="appId" value={d.appId} onChange={(e) => set('appId', e.target.value.trim())} placeholder="wx…" /></Field>
+          <Field label={t('f_appId')}>
+            <input name="appId" value={d.appId} onChange={(e) => set('appId', e.target.value.trim())} placeholder="wx…" />
+          </Field>
         )}
         {uses.includes('description') && (
-          <Field label={t('f_description')} wide><textarea name="description" rows={2} maxLength={500} value={d.description} onChange={(e) => set('description', e.target.value)} /></Field>
+          <Field label={t('f_description')} wide>
+            <textarea
+              name="description"
+              rows={2}
+              maxLength={500}
+              value={d.description}
+              onChange={(e) => set('description', e.target.value)}
+            />
+          </Field>
         )}
         {uses.includes('text') && (
           <Field label={t('f_text')} hint={t('f_text_hint')} wide>
@@ -211,18 +308,36 @@ export function EntryForm({ channelId, entry, seed, nextNumber, save, onClose }:
           </Field>
         )}
         {uses.includes('media') && (
-          <MediaInput name="media" channelId={channelId} value={d.media} onChange={(v) => set('media', v)} urlOnly={d.type === 'link'} picture={d.type !== 'voice' && d.type !== 'video'}
-            label={d.type === 'link' ? t('f_media_link') : d.type === 'miniprogram' ? t('f_media_thumb') : t('f_media')} />
+          <MediaInput
+            name="media"
+            channelId={channelId}
+            value={d.media}
+            onChange={(v) => set('media', v)}
+            urlOnly={d.type === 'link'}
+            picture={d.type !== 'voice' && d.type !== 'video'}
+            label={d.type === 'link' ? t('f_media_link') : d.type === 'miniprogram' ? t('f_media_thumb') : t('f_media')}
+          />
         )}
-        {uses.includes('thumb') && <MediaInput name="thumb" channelId={channelId} value={d.thumb} onChange={(v) => set('thumb', v)} label={t('f_thumb')} picture />}
+        {uses.includes('thumb') && (
+          <MediaInput name="thumb" channelId={channelId} value={d.thumb} onChange={(v) => set('thumb', v)} label={t('f_thumb')} picture />
+        )}
         <Field label={t('f_robotIds')} hint={t('f_robotIds_hint')}>
           <input name="robotIds" value={d.robotIds} onChange={(e) => set('robotIds', e.target.value)} />
         </Field>
       </div>
       <div className="row" style={{ gap: '8px 20px' }}>
-        <label className="inline"><input type="checkbox" name="enabled" checked={d.enabled} onChange={(e) => set('enabled', e.target.checked)} />{t('f_enabled')}</label>
-        <label className="inline"><input type="checkbox" name="welcome" checked={d.welcome} onChange={(e) => set('welcome', e.target.checked)} />{t('f_welcome')}</label>
-        <label className="inline"><input type="checkbox" name="handoff" checked={d.handoff} onChange={(e) => set('handoff', e.target.checked)} />{t('f_handoff')}</label>
+        <label className="inline">
+          <input type="checkbox" name="enabled" checked={d.enabled} onChange={(e) => set('enabled', e.target.checked)} />
+          {t('f_enabled')}
+        </label>
+        <label className="inline">
+          <input type="checkbox" name="welcome" checked={d.welcome} onChange={(e) => set('welcome', e.target.checked)} />
+          {t('f_welcome')}
+        </label>
+        <label className="inline">
+          <input type="checkbox" name="handoff" checked={d.handoff} onChange={(e) => set('handoff', e.target.checked)} />
+          {t('f_handoff')}
+        </label>
       </div>
     </EditForm>
   );

@@ -22,7 +22,9 @@ export interface KbScope {
 export function Misses({ scope, onAdd }: { scope: KbScope; onAdd(question: string): void }) {
   const t = useT(kbMessages);
   const f = useFormatters();
-  const misses = useLoad(scope.key, (signal) => api.get<List<KnowledgeMiss>>(`${scope.base}/misses`, { ...scope.query, limit: 200 }, signal).then((l) => l.items));
+  const misses = useLoad(scope.key, (signal) =>
+    api.get<List<KnowledgeMiss>>(`${scope.base}/misses`, { ...scope.query, limit: 200 }, signal).then((l) => l.items),
+  );
   return (
     <LoadedTable
       state={misses}
@@ -33,7 +35,11 @@ export function Misses({ scope, onAdd }: { scope: KbScope; onAdd(question: strin
         { header: t('miss_count'), cell: (m) => f.number(m.count) },
         { header: t('miss_last'), cell: (m) => f.dateTime(m.lastAt), className: 'admin-nowrap' },
       ]}
-      actions={(m) => <button type="button" onClick={() => onAdd(m.question)}>{t('miss_add')}</button>}
+      actions={(m) => (
+        <button type="button" onClick={() => onAdd(m.question)}>
+          {t('miss_add')}
+        </button>
+      )}
     />
   );
 }
@@ -65,10 +71,28 @@ function RobotForm({ scope, settings }: { scope: KbScope; settings: RobotSetting
           <input name="handoffAfterMisses" type="number" min={0} max={20} value={handoff} onChange={(e) => setHandoff(e.target.value)} />
         </Field>
         <Field label={t('robot_threshold')} hint={t('robot_threshold_hint')}>
-          <input name="threshold" type="number" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+          <input
+            name="threshold"
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            value={threshold}
+            onChange={(e) => setThreshold(e.target.value)}
+          />
         </Field>
       </div>
-      <FormFooter submit={submit} saveLabel={ta('save')} notice={saved && <p className="success" role="status">{ta('saved')}</p>} />
+      <FormFooter
+        submit={submit}
+        saveLabel={ta('save')}
+        notice={
+          saved && (
+            <p className="success" role="status">
+              {ta('saved')}
+            </p>
+          )
+        }
+      />
     </form>
   );
 }
@@ -91,17 +115,23 @@ export function Transfer({ scope, name, onImported }: { scope: KbScope; name: st
   const [done, setDone] = useState<string | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const exportAs = (format: 'csv' | 'json') => void exporting.run(async () => {
-    const answer = await api.get<KnowledgeExport>(`${scope.base}/export`, { ...scope.query, format });
-    // A BOM so Excel opens the CSV's Chinese as UTF-8.
-    download(`knowledge-${name}.${format}`, format === 'csv' ? `\uFEFF${answer.data}` : answer.data, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
-  });
+  const exportAs = (format: 'csv' | 'json') =>
+    void exporting.run(async () => {
+      const answer = await api.get<KnowledgeExport>(`${scope.base}/export`, { ...scope.query, format });
+      // A BOM so Excel opens the CSV's Chinese as UTF-8.
+      download(
+        `knowledge-${name}.${format}`,
+        format === 'csv' ? `\uFEFF${answer.data}` : answer.data,
+        format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
+      );
+    });
   const runImport = () => {
     setDone(undefined);
     if (!file) return importing.setError(t('import_pick'));
     void importing.run(async () => {
       const data = (await file.text()).replace(/^\uFEFF/, '');
-      const format = file.name.toLowerCase().endsWith('.json') || data.trimStart().startsWith('[') || data.trimStart().startsWith('{') ? 'json' : 'csv';
+      const format =
+        file.name.toLowerCase().endsWith('.json') || data.trimStart().startsWith('[') || data.trimStart().startsWith('{') ? 'json' : 'csv';
       const body: KnowledgeImport = { format, data, replace };
       const answer = await api.post<KnowledgeImportAnswer>(apiUrl(`${scope.base}/import`, scope.query), body);
       setDone(t('imported', { count: answer.imported }));
@@ -116,8 +146,12 @@ export function Transfer({ scope, name, onImported }: { scope: KbScope; name: st
         <h2>{t('export_title')}</h2>
         <p className="hint">{t('export_hint')}</p>
         <div className="row">
-          <button type="button" onClick={() => exportAs('csv')} disabled={exporting.busy}>{t('export_csv')}</button>
-          <button type="button" onClick={() => exportAs('json')} disabled={exporting.busy}>{t('export_json')}</button>
+          <button type="button" onClick={() => exportAs('csv')} disabled={exporting.busy}>
+            {t('export_csv')}
+          </button>
+          <button type="button" onClick={() => exportAs('json')} disabled={exporting.busy}>
+            {t('export_json')}
+          </button>
         </div>
         <ErrorLine error={exporting.error} />
       </section>
@@ -125,16 +159,41 @@ export function Transfer({ scope, name, onImported }: { scope: KbScope; name: st
         <h2>{t('import_title')}</h2>
         <p className="hint">{t('import_hint')}</p>
         <Field label={t('import_file')}>
-          <input ref={fileInput} type="file" name="importFile" accept=".csv,.json,text/csv,application/json" onChange={(e) => { setFile(e.target.files?.[0]); setDone(undefined); }} />
+          <input
+            ref={fileInput}
+            type="file"
+            name="importFile"
+            accept=".csv,.json,text/csv,application/json"
+            onChange={(e) => {
+              setFile(e.target.files?.[0]);
+              setDone(undefined);
+            }}
+          />
         </Field>
-        <label className="inline"><input type="checkbox" name="replace" checked={replace} onChange={(e) => setReplace(e.target.checked)} />{t('import_replace')}</label>
+        <label className="inline">
+          <input type="checkbox" name="replace" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
+          {t('import_replace')}
+        </label>
         <div className="row">
-          {replace
-            ? <ConfirmButton label={t('import_go')} question={t('import_replace_q')} onConfirm={runImport} disabled={importing.busy || !file} />
-            : <button type="button" className="primary" onClick={runImport} disabled={importing.busy || !file}>{t('import_go')}</button>}
+          {replace ? (
+            <ConfirmButton
+              label={t('import_go')}
+              question={t('import_replace_q')}
+              onConfirm={runImport}
+              disabled={importing.busy || !file}
+            />
+          ) : (
+            <button type="button" className="primary" onClick={runImport} disabled={importing.busy || !file}>
+              {t('import_go')}
+            </button>
+          )}
         </div>
         <ErrorLine error={importing.error} />
-        {done && <p className="success" role="status">{done}</p>}
+        {done && (
+          <p className="success" role="status">
+            {done}
+          </p>
+        )}
       </section>
     </div>
   );

@@ -25,10 +25,22 @@ function preview(e: KnowledgeEntry): string {
   return e.text ?? e.title ?? e.description ?? e.url ?? e.pagePath ?? e.media ?? '';
 }
 
-function Entries({ scope, channelId, editing, setEditing }: { scope: KbScope; channelId: string; editing: Editing; setEditing(e: Editing): void }) {
+function Entries({
+  scope,
+  channelId,
+  editing,
+  setEditing,
+}: {
+  scope: KbScope;
+  channelId: string;
+  editing: Editing;
+  setEditing(e: Editing): void;
+}) {
   const t = useT(kbMessages);
   const ta = useT(adminMessages);
-  const entries = useLoad(scope.key, (signal) => api.get<List<KnowledgeEntry>>(scope.base, scope.query, signal).then((l) => l.items.sort((a, b) => a.number - b.number)));
+  const entries = useLoad(scope.key, (signal) =>
+    api.get<List<KnowledgeEntry>>(scope.base, scope.query, signal).then((l) => l.items.sort((a, b) => a.number - b.number)),
+  );
   const [q, setQ] = useState('');
   const [type, setType] = useState('');
   const [state, setState] = useState('');
@@ -42,35 +54,52 @@ function Entries({ scope, channelId, editing, setEditing }: { scope: KbScope; ch
       if (state === 'on' && !e.enabled) return false;
       if (state === 'off' && e.enabled) return false;
       if (!needle) return true;
-      return [String(e.number), ...e.keywords, e.title ?? '', e.text ?? '', e.description ?? ''].some((s) => s.toLowerCase().includes(needle));
+      return [String(e.number), ...e.keywords, e.title ?? '', e.text ?? '', e.description ?? ''].some((s) =>
+        s.toLowerCase().includes(needle),
+      );
     });
   }, [entries.data, q, type, state]);
 
   const entryPath = (n: number) => apiUrl(`${scope.base}/${n}`, scope.query);
-  const upsert = (e: KnowledgeEntry) => entries.setData((list) => [...(list ?? []).filter((x) => x.number !== e.number), e].sort((a, b) => a.number - b.number));
+  const upsert = (e: KnowledgeEntry) =>
+    entries.setData((list) => [...(list ?? []).filter((x) => x.number !== e.number), e].sort((a, b) => a.number - b.number));
   const save = async (fields: Record<string, unknown>, isNew: boolean) => {
     if (isNew) upsert(await api.post<KnowledgeEntry>(scope.base, { ...fields, ...scope.query }));
     else if (editing?.kind === 'edit') upsert(await api.patch<KnowledgeEntry>(entryPath(editing.number), fields));
     setEditing(undefined);
   };
-  const toggle = (e: KnowledgeEntry) => void action.run(async () => upsert(await api.patch<KnowledgeEntry>(entryPath(e.number), { enabled: !e.enabled })));
-  const remove = (e: KnowledgeEntry) => void action.run(async () => {
-    await api.delete(entryPath(e.number));
-    entries.setData((list) => list?.filter((x) => x.number !== e.number));
-  });
+  const toggle = (e: KnowledgeEntry) =>
+    void action.run(async () => upsert(await api.patch<KnowledgeEntry>(entryPath(e.number), { enabled: !e.enabled })));
+  const remove = (e: KnowledgeEntry) =>
+    void action.run(async () => {
+      await api.delete(entryPath(e.number));
+      entries.setData((list) => list?.filter((x) => x.number !== e.number));
+    });
   const current = editing?.kind === 'edit' ? entries.data?.find((e) => e.number === editing.number) : undefined;
   const nextNumber = (entries.data ?? []).reduce((max, e) => Math.max(max, e.number), 0) + 1;
 
   return (
     <div className="stack">
       {editing && (editing.kind === 'new' || current) && (
-        <EntryForm key={editing.kind === 'edit' ? editing.number : 'new'} channelId={channelId} entry={current} seed={editing.kind === 'new' ? editing.seed : undefined} nextNumber={nextNumber} save={save} onClose={() => setEditing(undefined)} />
+        <EntryForm
+          key={editing.kind === 'edit' ? editing.number : 'new'}
+          channelId={channelId}
+          entry={current}
+          seed={editing.kind === 'new' ? editing.seed : undefined}
+          nextNumber={nextNumber}
+          save={save}
+          onClose={() => setEditing(undefined)}
+        />
       )}
       <div className="admin-filters" role="search">
         <input type="search" name="q" aria-label={t('search')} placeholder={t('search')} value={q} onChange={(e) => setQ(e.target.value)} />
         <select name="type" aria-label={t('filter_type')} value={type} onChange={(e) => setType(e.target.value)}>
           <option value="">{t('filter_all')}</option>
-          {ENTRY_TYPES.map((x) => <option key={x} value={x}>{t(`type_${x}`)}</option>)}
+          {ENTRY_TYPES.map((x) => (
+            <option key={x} value={x}>
+              {t(`type_${x}`)}
+            </option>
+          ))}
         </select>
         <select name="state" aria-label={t('filter_state')} value={state} onChange={(e) => setState(e.target.value)}>
           <option value="">{t('state_all')}</option>
@@ -87,13 +116,32 @@ function Entries({ scope, channelId, editing, setEditing }: { scope: KbScope; ch
             empty={list.length === 0 ? t('empty') : t('no_match')}
             columns={[
               { header: t('col_number'), cell: (e) => e.number, className: 'mono' },
-              { header: t('col_keywords'), cell: (e) => (<>{e.keywords.length === 0 ? <span className="admin-muted">—</span> : e.keywords.slice(0, 4).join(' / ')}{e.keywords.length > 4 && ' …'}</>) },
+              {
+                header: t('col_keywords'),
+                cell: (e) => (
+                  <>
+                    {e.keywords.length === 0 ? <span className="admin-muted">—</span> : e.keywords.slice(0, 4).join(' / ')}
+                    {e.keywords.length > 4 && ' …'}
+                  </>
+                ),
+              },
               { header: t('col_type'), cell: (e) => t(`type_${e.type}`), className: 'admin-nowrap' },
               {
                 header: t('col_content'),
                 cell: (e) => (
                   <div className="admin-kb-content">
-                    {entryPicture(e) && <img className="admin-kb-thumb" src={entryPicture(e)} alt="" loading="lazy" data-testid="kb-thumb" onError={(ev) => { (ev.target as HTMLImageElement).style.display = 'none'; }} />}
+                    {entryPicture(e) && (
+                      <img
+                        className="admin-kb-thumb"
+                        src={entryPicture(e)}
+                        alt=""
+                        loading="lazy"
+                        data-testid="kb-thumb"
+                        onError={(ev) => {
+                          (ev.target as HTMLImageElement).style.display = 'none';
+                        }}
+                      />
+                    )}
                     <div className="admin-kb-preview">{preview(e)}</div>
                   </div>
                 ),
@@ -112,9 +160,18 @@ function Entries({ scope, channelId, editing, setEditing }: { scope: KbScope; ch
             ]}
             actions={(e) => (
               <div className="row">
-                <button type="button" onClick={() => setEditing({ kind: 'edit', number: e.number })}>{ta('edit')}</button>
-                <button type="button" onClick={() => toggle(e)} disabled={action.busy}>{e.enabled ? t('disable') : t('enable')}</button>
-                <ConfirmButton label={ta('delete')} question={t('delete_q', { number: e.number })} onConfirm={() => remove(e)} disabled={action.busy} />
+                <button type="button" onClick={() => setEditing({ kind: 'edit', number: e.number })}>
+                  {ta('edit')}
+                </button>
+                <button type="button" onClick={() => toggle(e)} disabled={action.busy}>
+                  {e.enabled ? t('disable') : t('enable')}
+                </button>
+                <ConfirmButton
+                  label={ta('delete')}
+                  question={t('delete_q', { number: e.number })}
+                  onConfirm={() => remove(e)}
+                  disabled={action.busy}
+                />
               </div>
             )}
           />
@@ -138,15 +195,41 @@ function KnowledgeBody({ channelId, merchantScope }: { channelId: string; mercha
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <div className="admin-tabs" role="tablist">
           {tabs.map((x) => (
-            <button key={x} type="button" role="tab" aria-selected={tab === x} onClick={() => setTab(x)}>{t(`tab_${x}`)}</button>
+            <button key={x} type="button" role="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
+              {t(`tab_${x}`)}
+            </button>
           ))}
         </div>
-        <button type="button" className="primary" data-testid="kb-create" onClick={() => { setTab('entries'); setEditing({ kind: 'new' }); }}>{t('create')}</button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="kb-create"
+          onClick={() => {
+            setTab('entries');
+            setEditing({ kind: 'new' });
+          }}
+        >
+          {t('create')}
+        </button>
       </div>
       {tab === 'entries' && <Entries scope={scope} channelId={channelId} editing={editing} setEditing={setEditing} />}
-      {tab === 'misses' && <Misses scope={scope} onAdd={(question) => { setTab('entries'); setEditing({ kind: 'new', seed: { keywords: [question] } }); }} />}
+      {tab === 'misses' && (
+        <Misses
+          scope={scope}
+          onAdd={(question) => {
+            setTab('entries');
+            setEditing({ kind: 'new', seed: { keywords: [question] } });
+          }}
+        />
+      )}
       {tab === 'robot' && <RobotSettingsPanel scope={scope} />}
-      {tab === 'transfer' && <Transfer scope={scope} name={merchantScope === PLATFORM || !isPlatform ? channelId : merchantScope} onImported={() => setRound((r) => r + 1)} />}
+      {tab === 'transfer' && (
+        <Transfer
+          scope={scope}
+          name={merchantScope === PLATFORM || !isPlatform ? channelId : merchantScope}
+          onImported={() => setRound((r) => r + 1)}
+        />
+      )}
     </div>
   );
 }

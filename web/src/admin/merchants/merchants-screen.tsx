@@ -14,7 +14,17 @@ import { CreateBar, EditForm, ErrorLine } from '../form-parts';
 import { useSubmit } from '../use-load';
 import { merchantMessages } from './messages';
 
-function MerchantForm({ channelId, merchant, onSaved, onClose }: { channelId: string; merchant: Merchant | undefined; onSaved(m: Merchant): void; onClose(): void }) {
+function MerchantForm({
+  channelId,
+  merchant,
+  onSaved,
+  onClose,
+}: {
+  channelId: string;
+  merchant: Merchant | undefined;
+  onSaved(m: Merchant): void;
+  onClose(): void;
+}) {
   const t = useT(merchantMessages);
   const [code, setCode] = useState(merchant?.code ?? '');
   const [name, setName] = useState(merchant?.name ?? '');
@@ -24,15 +34,29 @@ function MerchantForm({ channelId, merchant, onSaved, onClose }: { channelId: st
     if (!code.trim() || code.trim().length > 64) return submit.setError(t('e_code'));
     if (!name.trim()) return submit.setError(t('e_name'));
     const body = { code: code.trim(), name: name.trim() };
-    void submit.run(async () => onSaved(merchant
-      ? await api.patch<Merchant>(`/api/v1/merchants/${encodeURIComponent(merchant.id)}`, body)
-      : await api.post<Merchant>(channelPath(channelId, '/merchants'), body)));
+    void submit.run(async () =>
+      onSaved(
+        merchant
+          ? await api.patch<Merchant>(`/api/v1/merchants/${encodeURIComponent(merchant.id)}`, body)
+          : await api.post<Merchant>(channelPath(channelId, '/merchants'), body),
+      ),
+    );
   };
   return (
-    <EditForm title={merchant ? t('edit_title', { name: merchant.name }) : t('new_title')} onSubmit={save} onClose={onClose} submit={submit} saveTestId="merchant-save">
+    <EditForm
+      title={merchant ? t('edit_title', { name: merchant.name }) : t('new_title')}
+      onSubmit={save}
+      onClose={onClose}
+      submit={submit}
+      saveTestId="merchant-save"
+    >
       <div className="grid-form">
-        <Field label={t('f_code')} hint={t('f_code_hint')}><input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoFocus autoComplete="off" /></Field>
-        <Field label={t('f_name')}><input name="name" value={name} onChange={(e) => setName(e.target.value)} /></Field>
+        <Field label={t('f_code')} hint={t('f_code_hint')}>
+          <input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoFocus autoComplete="off" />
+        </Field>
+        <Field label={t('f_name')}>
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
       </div>
     </EditForm>
   );
@@ -50,12 +74,17 @@ function MerchantsBody({ channelId }: { channelId: string }) {
     merchants.setData((list) => (list?.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? m : x)) : [...(list ?? []), m]));
     setEditing(undefined);
   };
-  const adminsOf = (m: Merchant) => (accounts.data ?? []).filter((a) => a.grant.role === 'merchant_admin' && a.grant.merchantId === m.id && a.grant.channelId === channelId);
+  const adminsOf = (m: Merchant) =>
+    (accounts.data ?? []).filter(
+      (a) => a.grant.role === 'merchant_admin' && a.grant.merchantId === m.id && a.grant.channelId === channelId,
+    );
 
   return (
     <div className="stack">
       <CreateBar label={t('create')} testId="merchant-create" onClick={() => setEditing('new')} />
-      {editing && (editing === 'new' || current) && <MerchantForm key={editing} channelId={channelId} merchant={current} onSaved={onSaved} onClose={() => setEditing(undefined)} />}
+      {editing && (editing === 'new' || current) && (
+        <MerchantForm key={editing} channelId={channelId} merchant={current} onSaved={onSaved} onClose={() => setEditing(undefined)} />
+      )}
       <ErrorLine error={accounts.error} />
       <LoadedTable
         state={merchants}
@@ -76,15 +105,30 @@ function MerchantsBody({ channelId }: { channelId: string }) {
                   </div>
                 ))}
                 {addingAdmin === m.id ? (
-                  <NewLoginForm grant={{ role: 'merchant_admin', channelId, merchantId: m.id }} onCreated={() => { setAddingAdmin(undefined); accounts.reload(); }} onCancel={() => setAddingAdmin(undefined)} />
+                  <NewLoginForm
+                    grant={{ role: 'merchant_admin', channelId, merchantId: m.id }}
+                    onCreated={() => {
+                      setAddingAdmin(undefined);
+                      accounts.reload();
+                    }}
+                    onCancel={() => setAddingAdmin(undefined)}
+                  />
                 ) : (
-                  <div><button type="button" data-testid="merchant-admin-create" onClick={() => setAddingAdmin(m.id)}>{t('add_admin')}</button></div>
+                  <div>
+                    <button type="button" data-testid="merchant-admin-create" onClick={() => setAddingAdmin(m.id)}>
+                      {t('add_admin')}
+                    </button>
+                  </div>
                 )}
               </div>
             ),
           },
         ]}
-        actions={(m) => <button type="button" onClick={() => setEditing(m.id)}>{ta('edit')}</button>}
+        actions={(m) => (
+          <button type="button" onClick={() => setEditing(m.id)}>
+            {ta('edit')}
+          </button>
+        )}
       />
     </div>
   );

@@ -21,7 +21,8 @@ export const merchantMessages = defineMessages(
   {
     title: 'Merchants',
     create: 'New merchant',
-    empty: 'This channel has no merchants yet. A merchant is the customerCode of the mini program’s platform_action, with its own agents, groups and knowledge base.',
+    empty:
+      'This channel has no merchants yet. A merchant is the customerCode of the mini program’s platform_action, with its own agents, groups and knowledge base.',
     col_name: 'Name',
     col_code: 'Code',
     col_admins: 'Merchant admins',

@@ -99,7 +99,8 @@ export const settingsMessages = defineMessages(
     g_timers: 'Timers',
     g_quota: 'WeChat send quota',
     g_messages: 'What customers are told',
-    g_messages_hint: 'Empty: the level above or the default text. Placeholders: {position} queue position, {minutes} minutes, {agent} agent name, {merchant} merchant name.',
+    g_messages_hint:
+      'Empty: the level above or the default text. Placeholders: {position} queue position, {minutes} minutes, {agent} agent name, {merchant} merchant name.',
     f_receptionMode: 'Reception mode',
     o_receptionMode_agents_only: 'Agents only',
     o_receptionMode_robot_first: 'Robot first, then agents',
@@ -140,7 +141,8 @@ export const settingsMessages = defineMessages(
     f_robotIdleMinutes: 'End idle robot conversations',
     h_robotIdleMinutes: 'Robot-only conversations end after this much customer silence; 0: never.',
     f_quotaReservedForAgents: 'Sends kept for agents',
-    h_quotaReservedForAgents: 'WeChat limits sends after each customer message; courtesy notices (queue moves, silence warning) are skipped when fewer than this would remain (0–5).',
+    h_quotaReservedForAgents:
+      'WeChat limits sends after each customer message; courtesy notices (queue moves, silence warning) are skipped when fewer than this would remain (0–5).',
     m_queuePosition: 'Queue position',
     m_queueFull: 'Queue full',
     m_assigned: 'Agent assigned',

@@ -19,8 +19,12 @@ function RoutingBody({ channelId, level }: { channelId: string; level: string })
   const settings = useLoad(path, (signal) => api.get<Settings>(path, undefined, signal));
   // The groups and calendars a setting may name are those of the same level.
   const scope = level === PLATFORM ? PLATFORM : level;
-  const groups = useLoad(`${channelId}|${scope}`, (signal) => api.get<List<Group>>(channelPath(channelId, '/groups'), { merchantId: scope }, signal).then((l) => l.items));
-  const calendars = useLoad(`${channelId}|${scope}`, (signal) => api.get<List<Calendar>>(channelPath(channelId, '/calendars'), { merchantId: scope }, signal).then((l) => l.items));
+  const groups = useLoad(`${channelId}|${scope}`, (signal) =>
+    api.get<List<Group>>(channelPath(channelId, '/groups'), { merchantId: scope }, signal).then((l) => l.items),
+  );
+  const calendars = useLoad(`${channelId}|${scope}`, (signal) =>
+    api.get<List<Calendar>>(channelPath(channelId, '/calendars'), { merchantId: scope }, signal).then((l) => l.items),
+  );
   const save = async (patch: SettingsPatch) => {
     const answer = await api.put<Settings>(path, patch);
     settings.setData(() => answer);
@@ -51,19 +55,29 @@ export function RoutingScreen() {
   return (
     <ChannelScreen
       title={t('title')}
-      tools={isPlatform && (
-        <label className="admin-picker">
-          <span>{t('level_pick')}</span>
-          <select name="level" value={level} onChange={(e) => setLevel(e.target.value)}>
-            <option value={PLATFORM}>{t('level_channel')}</option>
-            {(merchants.data ?? []).map((m) => <option key={m.id} value={m.id}>{t('level_merchant')}: {m.name}</option>)}
-          </select>
-        </label>
-      )}
+      tools={
+        isPlatform && (
+          <label className="admin-picker">
+            <span>{t('level_pick')}</span>
+            <select name="level" value={level} onChange={(e) => setLevel(e.target.value)}>
+              <option value={PLATFORM}>{t('level_channel')}</option>
+              {(merchants.data ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {t('level_merchant')}: {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )
+      }
     >
-      {(channelId) => (effectiveLevel === PLATFORM && !isPlatform
-        ? <p className="admin-empty">{ta('forbidden_hint')}</p>
-        : <RoutingBody key={`${channelId}|${effectiveLevel}`} channelId={channelId} level={effectiveLevel} />)}
+      {(channelId) =>
+        effectiveLevel === PLATFORM && !isPlatform ? (
+          <p className="admin-empty">{ta('forbidden_hint')}</p>
+        ) : (
+          <RoutingBody key={`${channelId}|${effectiveLevel}`} channelId={channelId} level={effectiveLevel} />
+        )
+      }
     </ChannelScreen>
   );
 }

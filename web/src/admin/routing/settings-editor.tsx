@@ -24,7 +24,15 @@ function shown(t: T, f: FieldSpec, value: unknown, groups: Group[], calendars: C
   return String(value);
 }
 
-export function SettingsEditor({ stored, effective, groups, calendars, onSave, saveLabel, hint }: {
+export function SettingsEditor({
+  stored,
+  effective,
+  groups,
+  calendars,
+  onSave,
+  saveLabel,
+  hint,
+}: {
   stored: SettingsPatch | undefined;
   /** What applies with this level empty (the answer's `effective` for channel/merchant; undefined: unknown). */
   effective: Record<string, unknown> | undefined;
@@ -66,7 +74,11 @@ export function SettingsEditor({ stored, effective, groups, calendars, onSave, s
         return (
           <select name={name} value={value} onChange={(e) => set(f.key, e.target.value)}>
             <option value="">{t('inherit')}</option>
-            {f.options.map((o) => <option key={o} value={o}>{t(k(`o_${f.key}_${o.replace('zh-CN', 'zh')}`))}</option>)}
+            {f.options.map((o) => (
+              <option key={o} value={o}>
+                {t(k(`o_${f.key}_${o.replace('zh-CN', 'zh')}`))}
+              </option>
+            ))}
           </select>
         );
       case 'bool':
@@ -80,7 +92,16 @@ export function SettingsEditor({ stored, effective, groups, calendars, onSave, s
       case 'int':
         return (
           <span className="row" style={{ flexWrap: 'nowrap' }}>
-            <input name={name} type="number" min={f.min} max={f.max} step={1} value={value} placeholder={t('inherit')} onChange={(e) => set(f.key, e.target.value)} />
+            <input
+              name={name}
+              type="number"
+              min={f.min}
+              max={f.max}
+              step={1}
+              value={value}
+              placeholder={t('inherit')}
+              onChange={(e) => set(f.key, e.target.value)}
+            />
             {f.unit === 'minutes' && <span className="admin-nowrap">{t('unit_minutes')}</span>}
           </span>
         );
@@ -90,7 +111,11 @@ export function SettingsEditor({ stored, effective, groups, calendars, onSave, s
         return (
           <select name={name} value={value} onChange={(e) => set(f.key, e.target.value)}>
             <option value="">{t('inherit')}</option>
-            {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
             {value && !options.some((o) => o.id === value) && <option value={value}>{value}</option>}
           </select>
         );
@@ -126,18 +151,47 @@ export function SettingsEditor({ stored, effective, groups, calendars, onSave, s
       ))}
       <fieldset className="card">
         <legend>{t('g_messages')}</legend>
-        <p className="hint" style={{ marginBottom: 10 }}>{t('g_messages_hint')}</p>
+        <p className="hint" style={{ marginBottom: 10 }}>
+          {t('g_messages_hint')}
+        </p>
         <div className="grid-form" style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))' }}>
           {MESSAGE_KEYS.map((m) => (
             <label key={m} className="admin-field">
               <span>{t(k(`m_${m}`))}</span>
-              <textarea name={`messages.${m}`} rows={3} maxLength={600} value={draft[`messages.${m}`] ?? ''} placeholder={effectiveMessages[m] ?? t('inherit')} onChange={(e) => set(`messages.${m}`, e.target.value)} />
+              <textarea
+                name={`messages.${m}`}
+                rows={3}
+                maxLength={600}
+                value={draft[`messages.${m}`] ?? ''}
+                placeholder={effectiveMessages[m] ?? t('inherit')}
+                onChange={(e) => set(`messages.${m}`, e.target.value)}
+              />
             </label>
           ))}
         </div>
       </fieldset>
-      <FormFooter submit={submit} saveTestId="settings-save" saveLabel={submit.busy ? ta('saving') : (saveLabel ?? ta('save'))} notice={saved && <p className="success" role="status">{ta('saved')}</p>}>
-        <button type="button" onClick={() => { setDraft(draftOf(stored)); setSaved(false); submit.setError(undefined); }}>{t('reset')}</button>
+      <FormFooter
+        submit={submit}
+        saveTestId="settings-save"
+        saveLabel={submit.busy ? ta('saving') : (saveLabel ?? ta('save'))}
+        notice={
+          saved && (
+            <p className="success" role="status">
+              {ta('saved')}
+            </p>
+          )
+        }
+      >
+        <button
+          type="button"
+          onClick={() => {
+            setDraft(draftOf(stored));
+            setSaved(false);
+            submit.setError(undefined);
+          }}
+        >
+          {t('reset')}
+        </button>
       </FormFooter>
     </form>
   );

@@ -56,8 +56,18 @@ export const SETTING_GROUPS: ReadonlyArray<{ group: 'reception' | 'assignment' |
 ];
 
 export const MESSAGE_KEYS: readonly MessageKey[] = [
-  'queuePosition', 'queueFull', 'assigned', 'offHours', 'nobodyAvailable', 'leaveMessagePrompt', 'leaveMessageReceived',
-  'silenceWarning', 'sessionClosing', 'robotNoAnswer', 'robotOnlyNoAnswer', 'merchantAnnouncement',
+  'queuePosition',
+  'queueFull',
+  'assigned',
+  'offHours',
+  'nobodyAvailable',
+  'leaveMessagePrompt',
+  'leaveMessageReceived',
+  'silenceWarning',
+  'sessionClosing',
+  'robotNoAnswer',
+  'robotOnlyNoAnswer',
+  'merchantAnnouncement',
 ];
 
 /** The form's state: every field as text, '' = not stored at this level. */
@@ -87,7 +97,11 @@ export function patchOf(d: Draft): { patch: SettingsPatch } | { bad: FieldSpec &
         if (!Number.isInteger(n) || n < f.min || n > f.max) return { bad: f };
         patch[f.key] = n;
       } else if (f.kind === 'bool') patch[f.key] = raw === 'true';
-      else if (f.kind === 'list') patch[f.key] = raw.split(/[\n,，]/).map((s) => s.trim()).filter(Boolean);
+      else if (f.kind === 'list')
+        patch[f.key] = raw
+          .split(/[\n,，]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
       else patch[f.key] = raw;
     }
   }

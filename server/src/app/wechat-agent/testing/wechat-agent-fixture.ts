@@ -31,7 +31,11 @@ export function wechatAgentFixture(knowledge?: KnowledgeLookup): WeChatAgentFixt
     ...f,
     follow,
     async write(openid, text) {
-      const result = await messageInItsUnit(f.deps, { channelId: CHANNEL, channelKind: 'miniprogram', push: textPush(openid, text) }, knowledge ? { knowledge } : {});
+      const result = await messageInItsUnit(
+        f.deps,
+        { channelId: CHANNEL, channelKind: 'miniprogram', push: textPush(openid, text) },
+        knowledge ? { knowledge } : {},
+      );
       await follow();
       return result;
     },

@@ -11,27 +11,52 @@ import { id } from '../../../contract/common';
 
 const TAG = 'accounts';
 
-const viewAccount = (a: LoginAccount) => ({ id: a.id, username: a.username, grant: a.grant, createdAt: a.createdAt, passwordChangedAt: a.passwordChangedAt });
+const viewAccount = (a: LoginAccount) => ({
+  id: a.id,
+  username: a.username,
+  grant: a.grant,
+  createdAt: a.createdAt,
+  passwordChangedAt: a.passwordChangedAt,
+});
 
 const accountParams = z.strictObject({ accountId: id });
 
 export function accountRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     ...topCollectionRoutes(ctx, {
-      tag: TAG, plural: 'accounts', roles: { read: ADMINS, write: ADMINS }, schemas: { item: accountView, create: accountCreate },
-      stories: { list: async (admin, p) => (await listAccounts(admin, p)).map(viewAccount), create: async (admin, p, body) => viewAccount(await createAccount(admin, p, body)) },
-      summaries: { list: 'List login accounts you manage', create: 'Create a login (an agent’s, a merchant admin’s or a platform admin’s)' },
+      tag: TAG,
+      plural: 'accounts',
+      roles: { read: ADMINS, write: ADMINS },
+      schemas: { item: accountView, create: accountCreate },
+      stories: {
+        list: async (admin, p) => (await listAccounts(admin, p)).map(viewAccount),
+        create: async (admin, p, body) => viewAccount(await createAccount(admin, p, body)),
+      },
+      summaries: {
+        list: 'List login accounts you manage',
+        create: 'Create a login (an agent’s, a merchant admin’s or a platform admin’s)',
+      },
     }),
     route({
-      method: 'put', path: '/accounts/:accountId/password', tag: TAG, summary: 'Set a login’s password (ends its sessions)', roles: ADMINS,
-      params: accountParams, body: passwordBody,
+      method: 'put',
+      path: '/accounts/:accountId/password',
+      tag: TAG,
+      summary: 'Set a login’s password (ends its sessions)',
+      roles: ADMINS,
+      params: accountParams,
+      body: passwordBody,
       handle: async ({ principal, params, body }) => {
         await setAccountPassword(ctx.admin, principal, params.accountId, body.password);
         return undefined;
       },
     }),
     route({
-      method: 'delete', path: '/accounts/:accountId', tag: TAG, summary: 'Remove a login (and its sessions)', roles: ADMINS, params: accountParams,
+      method: 'delete',
+      path: '/accounts/:accountId',
+      tag: TAG,
+      summary: 'Remove a login (and its sessions)',
+      roles: ADMINS,
+      params: accountParams,
       handle: async ({ principal, params }) => {
         await removeAccount(ctx.admin, principal, params.accountId);
         return undefined;

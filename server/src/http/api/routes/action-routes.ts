@@ -32,11 +32,18 @@ async function actingAgent(ctx: ApiContext, p: Principal, named: string | undefi
 export function actionRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     route({
-      method: 'post', path: '/conversations/:conversationId/reply', tag: TAG, summary: 'Reply as the conversation’s agent: text, a picture, a mini program card or a knowledge entry', roles: ALL_ROLES, status: 202,
+      method: 'post',
+      path: '/conversations/:conversationId/reply',
+      tag: TAG,
+      summary: 'Reply as the conversation’s agent: text, a picture, a mini program card or a knowledge entry',
+      roles: ALL_ROLES,
+      status: 202,
       description:
         'The body has exactly one of text, image, card, knowledge. Accepted replies wait in the outbox (delivery pending); pictures are uploaded to WeChat just before sending. ' +
         'A reply WeChat’s send window would refuse is refused here with 409 and code window_closed or quota_used_up; nothing is recorded.',
-      params: conversationParams, body: replyBody, response: replyAnswer,
+      params: conversationParams,
+      body: replyBody,
+      response: replyAnswer,
       handle: async ({ principal, params, body }) => {
         const c = await conversationInReach(ctx.admin, principal, params.conversationId);
         const agentId = await actingAgent(ctx, principal, body.agentId);
@@ -48,20 +55,36 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
       },
     }),
     route({
-      method: 'post', path: '/conversations/:conversationId/transfer', tag: TAG, summary: 'Transfer to an agent, a skill group or back to the queue', roles: ALL_ROLES,
-      description: 'When the target cannot take it now nothing changes and the answer is 409 with code agent_unavailable, off_hours, nobody_available or queue_full.',
-      params: conversationParams, body: transferBody, response: transferAnswer,
+      method: 'post',
+      path: '/conversations/:conversationId/transfer',
+      tag: TAG,
+      summary: 'Transfer to an agent, a skill group or back to the queue',
+      roles: ALL_ROLES,
+      description:
+        'When the target cannot take it now nothing changes and the answer is 409 with code agent_unavailable, off_hours, nobody_available or queue_full.',
+      params: conversationParams,
+      body: transferBody,
+      response: transferAnswer,
       handle: async ({ principal, params, body }) => {
         const c = await conversationInReach(ctx.admin, principal, params.conversationId);
         const byAgentId = await actingAgent(ctx, principal, body.agentId);
-        const result = await transferConversation(ctx.engine, { conversationId: c.id, to: body.to, ...(byAgentId !== undefined && { byAgentId }) });
+        const result = await transferConversation(ctx.engine, {
+          conversationId: c.id,
+          to: body.to,
+          ...(byAgentId !== undefined && { byAgentId }),
+        });
         if (!result.ok) throw new ApiError(409, result.reason, TRANSFER_REFUSALS[result.reason] ?? result.reason);
         return { state: result.state, ...(result.agentId !== undefined && { agentId: result.agentId }) };
       },
     }),
     route({
-      method: 'post', path: '/conversations/:conversationId/end', tag: TAG, summary: 'End the conversation (the customer gets the closing message)', roles: ALL_ROLES,
-      params: conversationParams, body: endBody,
+      method: 'post',
+      path: '/conversations/:conversationId/end',
+      tag: TAG,
+      summary: 'End the conversation (the customer gets the closing message)',
+      roles: ALL_ROLES,
+      params: conversationParams,
+      body: endBody,
       handle: async ({ principal, params, body }) => {
         const c = await conversationInReach(ctx.admin, principal, params.conversationId);
         const agentId = await actingAgent(ctx, principal, body.agentId);

@@ -13,14 +13,27 @@ const agentParams = itemParams('agentId');
 export function agentRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     ...resourceRoutes(ctx, {
-      tag: TAG, plural: 'agents', idParam: 'agentId', roles: { read: ALL_ROLES, write: ADMINS },
+      tag: TAG,
+      plural: 'agents',
+      idParam: 'agentId',
+      roles: { read: ALL_ROLES, write: ADMINS },
       schemas: { item: agent, create: agentCreate, change: agentUpdate },
       stories: { list: listAgents, create: createAgent, read: readAgent, change: changeAgent },
-      summaries: { list: 'List agents', create: 'Create an agent', read: 'Read an agent', change: 'Change an agent (name, capacity, groups, WeChat openid)' },
+      summaries: {
+        list: 'List agents',
+        create: 'Create an agent',
+        read: 'Read an agent',
+        change: 'Change an agent (name, capacity, groups, WeChat openid)',
+      },
     }),
     route({
-      method: 'put', path: '/agents/:agentId/status', tag: TAG, summary: 'Set an agent’s status (admins; agents for themselves)', roles: ALL_ROLES,
-      params: agentParams, body: statusChange,
+      method: 'put',
+      path: '/agents/:agentId/status',
+      tag: TAG,
+      summary: 'Set an agent’s status (admins; agents for themselves)',
+      roles: ALL_ROLES,
+      params: agentParams,
+      body: statusChange,
       response: z.object({ status: statusChange.shape.status, moved: z.array(z.unknown()), received: z.array(z.string()) }),
       handle: async ({ principal, params, body }) => setAgentStatus(ctx.admin, ctx.engine, principal, params.agentId, body.status),
     }),

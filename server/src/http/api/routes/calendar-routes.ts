@@ -8,10 +8,18 @@ import { calendar, calendarCreate, calendarFields } from '../../../contract/team
 
 export function calendarRoutes(ctx: ApiContext): ApiRoute[] {
   return resourceRoutes(ctx, {
-    tag: 'calendars', plural: 'calendars', idParam: 'calendarId', roles: { read: ADMINS, write: ADMINS },
+    tag: 'calendars',
+    plural: 'calendars',
+    idParam: 'calendarId',
+    roles: { read: ADMINS, write: ADMINS },
     schemas: { item: calendar, create: calendarCreate, change: calendarFields },
     changeMethod: 'put', // a change replaces the calendar's times and dates
     stories: { list: listCalendars, create: createCalendar, read: readCalendar, change: replaceCalendar },
-    summaries: { list: 'List work calendars', create: 'Create a work calendar', read: 'Read a work calendar', change: 'Replace a work calendar’s times and dates' },
+    summaries: {
+      list: 'List work calendars',
+      create: 'Create a work calendar',
+      read: 'Read a work calendar',
+      change: 'Replace a work calendar’s times and dates',
+    },
   });
 }

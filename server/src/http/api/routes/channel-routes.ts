@@ -15,17 +15,35 @@ const roles = { read: ALL_ROLES, write: PLATFORM };
 export function channelRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     ...topCollectionRoutes(ctx, {
-      tag: TAG, plural: 'channels', roles, schemas: { item: channel, create: channelCreate },
-      stories: { list: async (admin, p) => (await listChannels(admin, p)).map(publicChannel), create: (admin, _p, body) => createChannel(admin, body) },
-      summaries: { list: 'List channels (merchant admins and agents: their own)', create: 'Create a channel (a mini program or an official account)' },
+      tag: TAG,
+      plural: 'channels',
+      roles,
+      schemas: { item: channel, create: channelCreate },
+      stories: {
+        list: async (admin, p) => (await listChannels(admin, p)).map(publicChannel),
+        create: (admin, _p, body) => createChannel(admin, body),
+      },
+      summaries: {
+        list: 'List channels (merchant admins and agents: their own)',
+        create: 'Create a channel (a mini program or an official account)',
+      },
     }),
     ...itemRoutes(ctx, {
-      tag: TAG, plural: 'channels', idParam: 'channelId', roles, schemas: { item: channel, change: channelUpdate },
+      tag: TAG,
+      plural: 'channels',
+      idParam: 'channelId',
+      roles,
+      schemas: { item: channel, change: channelUpdate },
       stories: { read: readChannel, change: changeChannel },
       summaries: { read: 'Read a channel (secrets only as "is set")', change: 'Change a channel; absent secrets are kept' },
     }),
     route({
-      method: 'delete', path: '/channels/:channelId', tag: TAG, summary: 'Delete a channel', roles: PLATFORM, params: channelParams,
+      method: 'delete',
+      path: '/channels/:channelId',
+      tag: TAG,
+      summary: 'Delete a channel',
+      roles: PLATFORM,
+      params: channelParams,
       handle: async ({ principal, params }) => {
         await deleteChannel(ctx.admin, principal, params.channelId);
         return undefined;

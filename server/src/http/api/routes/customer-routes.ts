@@ -15,14 +15,26 @@ const shown = (s: SeenCustomer) => customerView(s.customer, { unionId: s.unionId
 export function customerRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     route({
-      method: 'get', path: '/customers/:customerId', tag: TAG, summary: 'Read a customer', roles: ALL_ROLES,
-      params: z.strictObject({ customerId: id }), response: customer,
+      method: 'get',
+      path: '/customers/:customerId',
+      tag: TAG,
+      summary: 'Read a customer',
+      roles: ALL_ROLES,
+      params: z.strictObject({ customerId: id }),
+      response: customer,
       handle: async ({ principal, params }) => shown(await readCustomer(ctx.admin, principal, params.customerId)),
     }),
     route({
-      method: 'get', path: '/channels/:channelId/customers', tag: TAG, summary: 'Find a customer of the channel by openid', roles: ALL_ROLES,
-      params: channelParams, query: z.strictObject({ openid: z.string().min(1).max(128) }), response: customer,
-      handle: async ({ principal, params, query }) => shown(await findCustomerByOpenid(ctx.admin, principal, params.channelId, query.openid)),
+      method: 'get',
+      path: '/channels/:channelId/customers',
+      tag: TAG,
+      summary: 'Find a customer of the channel by openid',
+      roles: ALL_ROLES,
+      params: channelParams,
+      query: z.strictObject({ openid: z.string().min(1).max(128) }),
+      response: customer,
+      handle: async ({ principal, params, query }) =>
+        shown(await findCustomerByOpenid(ctx.admin, principal, params.channelId, query.openid)),
     }),
   ];
 }

@@ -29,7 +29,17 @@ beforeEach(async () => {
   const service = testAuthService({ stores: auth, uow: engine.deps.uow, clock: engine.clock });
   kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), { now: () => 5, newId: (p) => `${p}_x`, pollMs: 0 });
   await kb.service.start();
-  const app = createApp({ channels: { find: async () => undefined }, onPush: async () => undefined, logger: pino({ level: 'silent' }), extraRouters: [['/api/v1', apiRouter({ engine: engine.deps, channels, auth: service, ids: new TimeSortableIds(engine.clock), knowledge: kb.service })]] });
+  const app = createApp({
+    channels: { find: async () => undefined },
+    onPush: async () => undefined,
+    logger: pino({ level: 'silent' }),
+    extraRouters: [
+      [
+        '/api/v1',
+        apiRouter({ engine: engine.deps, channels, auth: service, ids: new TimeSortableIds(engine.clock), knowledge: kb.service }),
+      ],
+    ],
+  });
   tokens = {
     platform: (await service.createApiToken('p', { role: 'platform_admin' })).token,
     m1: (await service.createApiToken('m1', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm1' })).token,
@@ -46,7 +56,11 @@ afterEach(async () => {
 });
 
 async function call(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  const res = await fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
@@ -58,7 +72,10 @@ it('creates, edits, disables and deletes entries in the caller’s scope', async
   expect((await call('POST', '', tokens.m1, TEXT)).status).toBe(409);
   expect((await call('POST', '', tokens.agent, TEXT)).status).toBe(403);
   expect((await call('POST', '', tokens.m1, { number: 4, type: 'image' })).status).toBe(400);
-  expect((await call('PATCH', '/3', tokens.m1, { enabled: false, keywords: ['退货', '退换'] })).json).toMatchObject({ enabled: false, keywords: ['退货', '退换'] });
+  expect((await call('PATCH', '/3', tokens.m1, { enabled: false, keywords: ['退货', '退换'] })).json).toMatchObject({
+    enabled: false,
+    keywords: ['退货', '退换'],
+  });
   expect((await call('GET', '', tokens.platform)).json.items).toEqual([]); // the platform's own base is separate
   expect((await call('GET', '?merchantId=m1', tokens.platform)).json.items).toHaveLength(1);
   expect((await call('DELETE', '/3', tokens.m1)).status).toBe(204);
@@ -74,7 +91,10 @@ it('imports and exports, reports misses, keeps settings', async () => {
   expect((await call('GET', '/export?format=csv', tokens.platform)).json.data).toBe(exported);
   await kb.robot.answer({ type: 'text', text: '有没有会员卡' }, { channelId: 'ch1', conversationId: 'c', customer: { id: 'x' } });
   expect((await call('GET', '/misses', tokens.platform)).json.items).toEqual([{ question: '有没有会员卡', count: 1, lastAt: 5 }]);
-  expect((await call('PUT', '/settings', tokens.platform, { handoffAfterMisses: 1, threshold: 0.6 })).json).toEqual({ handoffAfterMisses: 1, threshold: 0.6 });
+  expect((await call('PUT', '/settings', tokens.platform, { handoffAfterMisses: 1, threshold: 0.6 })).json).toEqual({
+    handoffAfterMisses: 1,
+    threshold: 0.6,
+  });
   expect((await call('GET', '/settings', tokens.platform)).json.handoffAfterMisses).toBe(1);
   const media = await call('POST', '/media', tokens.platform, { filename: 'a.png', contentType: 'image/png', base64: 'iVBORw0K' });
   expect(media.json).toEqual({ media: 'media:kbm_x' });

@@ -12,16 +12,31 @@ import { channelInReach, workingMerchant } from '../../../app/admin/reach';
 export function knowledgeSearchRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     route({
-      method: 'get', path: '/channels/:channelId/knowledge/search', tag: 'knowledge', summary: 'Search the knowledge base for an entry to send (all roles)', roles: ALL_ROLES,
-      description: 'Matches as the robot does (number, keyword, then ranked by shared terms, with a lower bar), then entries whose keywords, title or text contain the query. Live entries only.',
-      params: knowledgeParams, query: searchQuery, response: searchAnswer,
+      method: 'get',
+      path: '/channels/:channelId/knowledge/search',
+      tag: 'knowledge',
+      summary: 'Search the knowledge base for an entry to send (all roles)',
+      roles: ALL_ROLES,
+      description:
+        'Matches as the robot does (number, keyword, then ranked by shared terms, with a lower bar), then entries whose keywords, title or text contain the query. Live entries only.',
+      params: knowledgeParams,
+      query: searchQuery,
+      response: searchAnswer,
       handle: async ({ principal, params, query }) => {
         if (!ctx.knowledge) throw notFound('knowledge base');
         await channelInReach(ctx.admin, principal, params.channelId);
         const merchantId = await workingMerchant(ctx.admin, principal, params.channelId, query.merchantId);
         const scope = { channelId: params.channelId, ...(merchantId !== undefined && { merchantId }) };
         const entries = ctx.knowledge.search(scope, query.q, query.limit);
-        return { items: entries.map((e) => ({ number: e.number, question: entryQuestion(e), keywords: e.keywords, preview: entryPreview(e), type: e.type })) };
+        return {
+          items: entries.map((e) => ({
+            number: e.number,
+            question: entryQuestion(e),
+            keywords: e.keywords,
+            preview: entryPreview(e),
+            type: e.type,
+          })),
+        };
       },
     }),
   ];

@@ -30,23 +30,47 @@ export function mediaRoutes(ctx: ApiContext): ApiRoute[] {
   };
   return [
     route({
-      method: 'post', path: '/channels/:channelId/media', tag: TAG, summary: 'Upload a picture to send in a reply (JPEG, PNG or GIF, at most 2 MiB)', roles: ALL_ROLES, status: 201,
-      description: 'The picture belongs to the caller’s merchant (platform admins choose with merchantId). Too large: 413 with code body_too_large or media_too_large.',
-      params: channelParams, query: mediaQuery, body: pictureUpload, response: uploaded, maxBodyBytes: MAX_PICTURE_BODY_BYTES,
+      method: 'post',
+      path: '/channels/:channelId/media',
+      tag: TAG,
+      summary: 'Upload a picture to send in a reply (JPEG, PNG or GIF, at most 2 MiB)',
+      roles: ALL_ROLES,
+      status: 201,
+      description:
+        'The picture belongs to the caller’s merchant (platform admins choose with merchantId). Too large: 413 with code body_too_large or media_too_large.',
+      params: channelParams,
+      query: mediaQuery,
+      body: pictureUpload,
+      response: uploaded,
+      maxBodyBytes: MAX_PICTURE_BODY_BYTES,
       handle: async ({ principal, params, query, body }) => {
         await channelInReach(ctx.admin, principal, params.channelId);
         const merchantId = await workingMerchant(ctx.admin, principal, params.channelId, query.merchantId);
         const data = Buffer.from(body.base64, 'base64');
-        if (data.length > MAX_PICTURE_BYTES) throw new ApiError(413, 'media_too_large', `the picture is ${(data.length / 1048576).toFixed(1)} MiB; WeChat takes at most 2 MiB`);
-        if (pictureTypeOf(data) !== body.contentType) throw badRequest(`body.base64: the file is not the ${body.contentType} picture contentType says`);
+        if (data.length > MAX_PICTURE_BYTES)
+          throw new ApiError(
+            413,
+            'media_too_large',
+            `the picture is ${(data.length / 1048576).toFixed(1)} MiB; WeChat takes at most 2 MiB`,
+          );
+        if (pictureTypeOf(data) !== body.contentType)
+          throw badRequest(`body.base64: the file is not the ${body.contentType} picture contentType says`);
         const owner = { channelId: params.channelId, ...(merchantId !== undefined && { merchantId }) };
         const media = await kb().saveMedia({ filename: body.filename, contentType: body.contentType, data, owner, kind: 'reply' });
         return { media, url: mediaUrlOf(media) as string };
       },
     }),
     route({
-      method: 'get', path: '/media/:mediaId', tag: TAG, summary: 'The bytes of stored media (for <img src>; the session cookie authenticates)', roles: ALL_ROLES,
-      params: mediaParams, produces: { contentType: 'image/*', description: 'The stored file with its own content type (knowledge media may also be audio or video)' },
+      method: 'get',
+      path: '/media/:mediaId',
+      tag: TAG,
+      summary: 'The bytes of stored media (for <img src>; the session cookie authenticates)',
+      roles: ALL_ROLES,
+      params: mediaParams,
+      produces: {
+        contentType: 'image/*',
+        description: 'The stored file with its own content type (knowledge media may also be audio or video)',
+      },
       handle: async ({ principal, params }) => {
         const media = await mediaInReach(ctx, principal, params.mediaId);
         const inline = INLINE.test(media.contentType);

@@ -8,13 +8,18 @@ import { merchant, merchantCreate, merchantUpdate } from '../../../contract/team
 
 export function merchantRoutes(ctx: ApiContext): ApiRoute[] {
   return resourceRoutes(ctx, {
-    tag: 'merchants', plural: 'merchants', idParam: 'merchantId', roles: { read: ALL_ROLES, write: PLATFORM },
+    tag: 'merchants',
+    plural: 'merchants',
+    idParam: 'merchantId',
+    roles: { read: ALL_ROLES, write: PLATFORM },
     schemas: { item: merchant, create: merchantCreate, change: merchantUpdate },
     merchantFilter: false, // merchants are what the filter names
     stories: { list: listMerchants, create: createMerchant, read: readMerchant, change: changeMerchant },
     summaries: {
-      list: 'List a channel’s merchants (yours only unless platform admin)', create: 'Create a merchant',
-      read: 'Read a merchant', change: 'Change a merchant’s code or name',
+      list: 'List a channel’s merchants (yours only unless platform admin)',
+      create: 'Create a merchant',
+      read: 'Read a merchant',
+      change: 'Change a merchant’s code or name',
     },
   });
 }

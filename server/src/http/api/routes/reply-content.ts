@@ -29,8 +29,10 @@ async function knowledgeEntry(ctx: ApiContext, c: Conversation, number: number, 
   const scope = { channelId: c.channelId, ...(c.merchantId !== undefined && { merchantId: c.merchantId }) };
   const entry = ctx.knowledge.list(scope).find((e) => e.number === number);
   // 404 as for an entry the caller reads: another merchant's number tells nothing about that merchant.
-  if (!entry || !isLive(entry, ctx.clock.now())) throw notFound(`body.knowledge.number: live entry ${number} of this merchant’s knowledge base`);
-  if (kind === 'miniprogram' && (entry.type === 'voice' || entry.type === 'video')) throw badRequest(`body.knowledge.number: entry ${number} is a ${entry.type} entry, which a mini program cannot send`);
+  if (!entry || !isLive(entry, ctx.clock.now()))
+    throw notFound(`body.knowledge.number: live entry ${number} of this merchant’s knowledge base`);
+  if (kind === 'miniprogram' && (entry.type === 'voice' || entry.type === 'video'))
+    throw badRequest(`body.knowledge.number: entry ${number} is a ${entry.type} entry, which a mini program cannot send`);
   const customer = await customerOf(ctx.admin, c);
   return renderEntry(entry, { id: c.customerId, ...(customer?.nickname !== undefined && { nickname: customer.nickname }) });
 }

@@ -14,7 +14,10 @@ import { channelParams } from '../../../contract/common';
 import { channelsExportQuery, conversationsExportQuery, dashboard, dashboardQuery } from '../../../contract/reports';
 
 const TAG = 'reports';
-const CSV = { contentType: 'text/csv', description: 'CSV (UTF-8 with a BOM), at most 2000 rows; headers x-total-pages and content-disposition: attachment' };
+const CSV = {
+  contentType: 'text/csv',
+  description: 'CSV (UTF-8 with a BOM), at most 2000 rows; headers x-total-pages and content-disposition: attachment',
+};
 
 function csvPage(name: string, header: readonly string[], rows: readonly Cell[][], page: number, total: number): RawAnswer {
   const pages = Math.max(1, Math.ceil(total / MAX_ROWS_PER_FILE));
@@ -34,8 +37,13 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
   };
   return [
     route({
-      method: 'get', path: '/channels/export.csv', tag: TAG, summary: 'Download channels as CSV (merchant admins: their own); no secrets', roles: ADMINS,
-      query: channelsExportQuery, produces: CSV,
+      method: 'get',
+      path: '/channels/export.csv',
+      tag: TAG,
+      summary: 'Download channels as CSV (merchant admins: their own); no secrets',
+      roles: ADMINS,
+      query: channelsExportQuery,
+      produces: CSV,
       handle: async ({ principal, query }) => {
         const mine = await listChannels(ctx.admin, principal);
         const start = (query.page - 1) * MAX_ROWS_PER_FILE;
@@ -43,22 +51,45 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
       },
     }),
     route({
-      method: 'get', path: '/channels/:channelId/conversations/export.csv', tag: TAG, summary: 'Download a channel’s conversations as CSV, oldest first, one row each', roles: ADMINS,
+      method: 'get',
+      path: '/channels/:channelId/conversations/export.csv',
+      tag: TAG,
+      summary: 'Download a channel’s conversations as CSV, oldest first, one row each',
+      roles: ADMINS,
       description: `Columns: ${CONVERSATION_REPORT_COLUMNS.join(', ')}. Times are ISO 8601 in UTC.`,
-      params: channelParams, query: conversationsExportQuery, produces: CSV,
+      params: channelParams,
+      query: conversationsExportQuery,
+      produces: CSV,
       handle: async ({ principal, params, query }) => {
         const scope = await reportScope(ctx.admin, principal, params.channelId, query.merchantId);
         const range = { from: query.from ?? 0, to: query.to ?? ctx.clock.now() + 1 };
         const { total, rows } = await reports().conversationPage(scope, range, (query.page - 1) * MAX_ROWS_PER_FILE, MAX_ROWS_PER_FILE);
         const names = await namesOf(ctx.admin, params.channelId);
-        return csvPage(`conversations-${params.channelId}`, CONVERSATION_REPORT_COLUMNS, rows.map((r) => conversationReportRow(r, names)), query.page, total);
+        return csvPage(
+          `conversations-${params.channelId}`,
+          CONVERSATION_REPORT_COLUMNS,
+          rows.map((r) => conversationReportRow(r, names)),
+          query.page,
+          total,
+        );
       },
     }),
     route({
-      method: 'get', path: '/channels/:channelId/dashboard', tag: TAG, summary: 'Today’s figures: conversations, the queue, agents, first response and wait times', roles: ADMINS,
-      params: channelParams, query: dashboardQuery, response: dashboard,
+      method: 'get',
+      path: '/channels/:channelId/dashboard',
+      tag: TAG,
+      summary: 'Today’s figures: conversations, the queue, agents, first response and wait times',
+      roles: ADMINS,
+      params: channelParams,
+      query: dashboardQuery,
+      response: dashboard,
       handle: async ({ principal, params, query }) => {
-        return openDashboard({ ...ctx.admin, reports: ctx.reports, defaultTimeZone: ctx.timeZone }, principal, params.channelId, query.merchantId);
+        return openDashboard(
+          { ...ctx.admin, reports: ctx.reports, defaultTimeZone: ctx.timeZone },
+          principal,
+          params.channelId,
+          query.merchantId,
+        );
       },
     }),
   ];

@@ -26,9 +26,17 @@ function levelRoutes(ctx: ApiContext, level: Level): ApiRoute[] {
   const params = itemParams(level.idParam);
   const common = { path, tag: 'settings', roles: level.roles, params, response: settingsAnswer };
   return [
-    route({ ...common, method: 'get', summary: level.summaries.read, handle: async ({ principal, params: p }) => level.read(ctx.admin, principal, p[level.idParam]!) }),
     route({
-      ...common, method: 'put', summary: level.summaries.replace, body: settingsPatch,
+      ...common,
+      method: 'get',
+      summary: level.summaries.read,
+      handle: async ({ principal, params: p }) => level.read(ctx.admin, principal, p[level.idParam]!),
+    }),
+    route({
+      ...common,
+      method: 'put',
+      summary: level.summaries.replace,
+      body: settingsPatch,
       handle: async ({ principal, params: p, body }) => level.replace(ctx.admin, principal, p[level.idParam]!, body),
     }),
   ];
@@ -37,11 +45,19 @@ function levelRoutes(ctx: ApiContext, level: Level): ApiRoute[] {
 export function settingsRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     ...levelRoutes(ctx, {
-      owner: 'channels', idParam: 'channelId', roles: PLATFORM, read: channelSettings, replace: replaceChannelSettings,
+      owner: 'channels',
+      idParam: 'channelId',
+      roles: PLATFORM,
+      read: channelSettings,
+      replace: replaceChannelSettings,
       summaries: { read: 'The channel’s routing settings', replace: 'Replace the channel’s routing settings' },
     }),
     ...levelRoutes(ctx, {
-      owner: 'merchants', idParam: 'merchantId', roles: ADMINS, read: merchantSettings, replace: replaceMerchantSettings,
+      owner: 'merchants',
+      idParam: 'merchantId',
+      roles: ADMINS,
+      read: merchantSettings,
+      replace: replaceMerchantSettings,
       summaries: { read: 'A merchant’s routing settings (overrides of the channel’s)', replace: 'Replace a merchant’s routing settings' },
     }),
   ];

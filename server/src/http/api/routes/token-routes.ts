@@ -22,19 +22,34 @@ export const viewToken = (t: ApiToken) => ({
 export function tokenRoutes(ctx: ApiContext): ApiRoute[] {
   return [
     route({
-      method: 'get', path: '/tokens', tag: TAG, summary: 'List API tokens (revoked ones included)', roles: PLATFORM, response: list(tokenView),
+      method: 'get',
+      path: '/tokens',
+      tag: TAG,
+      summary: 'List API tokens (revoked ones included)',
+      roles: PLATFORM,
+      response: list(tokenView),
       handle: async () => ({ items: (await listTokens(ctx.admin)).map(viewToken) }),
     }),
     route({
-      method: 'post', path: '/tokens', tag: TAG, summary: 'Issue an API token; the answer holds it once', roles: PLATFORM, status: 201,
-      body: tokenCreate, response: tokenCreated,
+      method: 'post',
+      path: '/tokens',
+      tag: TAG,
+      summary: 'Issue an API token; the answer holds it once',
+      roles: PLATFORM,
+      status: 201,
+      body: tokenCreate,
+      response: tokenCreated,
       handle: async ({ principal, body }) => {
         const { token, record } = await issueToken(ctx.admin, principal, body.name, body.grant);
         return { ...viewToken(record), token };
       },
     }),
     route({
-      method: 'delete', path: '/tokens/:tokenId', tag: TAG, summary: 'Revoke an API token', roles: PLATFORM,
+      method: 'delete',
+      path: '/tokens/:tokenId',
+      tag: TAG,
+      summary: 'Revoke an API token',
+      roles: PLATFORM,
       params: z.strictObject({ tokenId: id }),
       handle: async ({ params }) => {
         await revokeToken(ctx.admin, params.tokenId);

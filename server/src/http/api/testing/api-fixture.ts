@@ -19,9 +19,26 @@ import { InMemoryChannelStore } from '../../../storage/testing/in-memory-channel
 import type { KnowledgeService } from '../../../knowledge/knowledge-service';
 import { InMemoryReports } from '../../../core/testing/in-memory-reports';
 
-export const SECRETS = { appSecret: 'S3cretAppSecretValue0001', token: 'PushTokenValue0001', encodingAesKey: 'A'.repeat(22) + 'B'.repeat(21), unionIdKey: 'UnionKey16bytes!' };
+export const SECRETS = {
+  appSecret: 'S3cretAppSecretValue0001',
+  token: 'PushTokenValue0001',
+  encodingAesKey: 'A'.repeat(22) + 'B'.repeat(21),
+  unionIdKey: 'UnionKey16bytes!',
+};
 
-export const CHANNEL_RECORD: ChannelRecord = { id: 'ch1', name: 'Shop', kind: 'miniprogram', appId: 'wx1234567890abcdef', originalId: 'gh_123456789abc', mode: 'secure', format: 'json', tokenSource: 'stable', createdAt: 1, updatedAt: 1, ...SECRETS };
+export const CHANNEL_RECORD: ChannelRecord = {
+  id: 'ch1',
+  name: 'Shop',
+  kind: 'miniprogram',
+  appId: 'wx1234567890abcdef',
+  originalId: 'gh_123456789abc',
+  mode: 'secure',
+  format: 'json',
+  tokenSource: 'stable',
+  createdAt: 1,
+  updatedAt: 1,
+  ...SECRETS,
+};
 
 export interface Answer {
   status: number;
@@ -35,7 +52,11 @@ export async function callWithBearer(method: string, url: string, token?: string
   const headers: Record<string, string> = {};
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, { method, headers, ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
   const text = await res.text();
   let json: unknown;
   try {
@@ -62,7 +83,9 @@ export interface ApiFixture {
 
 export { FAST_SCRYPT };
 
-export async function startApiFixture(options: { throttle?: LoginThrottle; sessionTtlMs?: number; knowledge?: KnowledgeService } = {}): Promise<ApiFixture> {
+export async function startApiFixture(
+  options: { throttle?: LoginThrottle; sessionTtlMs?: number; knowledge?: KnowledgeService } = {},
+): Promise<ApiFixture> {
   const engine = engineFixture();
   const channels = new InMemoryChannelStore();
   await channels.save(CHANNEL_RECORD);
@@ -73,9 +96,23 @@ export async function startApiFixture(options: { throttle?: LoginThrottle; sessi
   const auth = inMemoryAuthStores();
   const metrics = createMetrics({ defaultMetrics: false });
   const database = { up: true };
-  const service = testAuthService({ stores: auth, uow: engine.deps.uow, clock: engine.clock, throttle: options.throttle ?? new LoginThrottle(), ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }) });
+  const service = testAuthService({
+    stores: auth,
+    uow: engine.deps.uow,
+    clock: engine.clock,
+    throttle: options.throttle ?? new LoginThrottle(),
+    ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }),
+  });
   // Records made through the API get ULIDs of their own, so the engine's sequential ids stay as tests expect.
-  const common = { engine: engine.deps, channels, auth: service, ids: new TimeSortableIds(engine.clock), metrics, reports: new InMemoryReports(engine.store), ...(options.knowledge && { knowledge: options.knowledge }) };
+  const common = {
+    engine: engine.deps,
+    channels,
+    auth: service,
+    ids: new TimeSortableIds(engine.clock),
+    metrics,
+    reports: new InMemoryReports(engine.store),
+    ...(options.knowledge && { knowledge: options.knowledge }),
+  };
   const app = createApp({
     channels: { find: async () => undefined },
     onPush: async () => undefined,
@@ -97,11 +134,19 @@ export async function startApiFixture(options: { throttle?: LoginThrottle; sessi
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    base, engine, channels, auth, metrics, tokens, service, database,
+    base,
+    engine,
+    channels,
+    auth,
+    metrics,
+    tokens,
+    service,
+    database,
     call: (method, path, token, body) => callWithBearer(method, base + path, token, body),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

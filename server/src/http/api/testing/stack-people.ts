@@ -21,13 +21,24 @@ export async function arrangePeople(stack: Stack): Promise<People> {
     if (res.status >= 300) throw new Error(`arranging failed: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const merchant = async (code: string) => (await must(stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/merchants`, { code, name: `Shop ${code}` }))).id;
+  const merchant = async (code: string) =>
+    (await must(stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/merchants`, { code, name: `Shop ${code}` }))).id;
   const m1 = await merchant(MERCHANT_CODES.m1);
   const m2 = await merchant(MERCHANT_CODES.m2);
   const agent = async (name: string, merchantId?: string) =>
-    (await must(stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name, status: 'online', maxConcurrent: 5, ...(merchantId && { merchantId }) }))).id;
+    (
+      await must(
+        stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, {
+          name,
+          status: 'online',
+          maxConcurrent: 5,
+          ...(merchantId && { merchantId }),
+        }),
+      )
+    ).id;
   const agents = { platform: await agent('平台客服'), m1: await agent('一号店客服', m1), m2: await agent('二号店客服', m2) };
-  const token = async (name: string, grant: unknown) => (await must(stack.api<{ token: string }>('POST', '/tokens', { name, grant }))).token;
+  const token = async (name: string, grant: unknown) =>
+    (await must(stack.api<{ token: string }>('POST', '/tokens', { name, grant }))).token;
   const tokens = {
     platform: await token('platform', { role: 'platform_admin' }),
     m1Admin: await token('m1 admin', { role: 'merchant_admin', channelId: CHANNEL.id, merchantId: m1 }),
@@ -36,7 +47,8 @@ export async function arrangePeople(stack: Stack): Promise<People> {
     m2Agent: await token('m2 agent', { role: 'agent', agentId: agents.m2 }),
     platformAgent: await token('platform agent', { role: 'agent', agentId: agents.platform }),
   };
-  const call = (method: string, path: string, token: string | undefined, body?: unknown) => callWithBearer(method, `${stack.baseUrl}/api/v1${path}`, token, body);
+  const call = (method: string, path: string, token: string | undefined, body?: unknown) =>
+    callWithBearer(method, `${stack.baseUrl}/api/v1${path}`, token, body);
   return { merchants: { m1, m2 }, agents, tokens, call };
 }
 
@@ -46,14 +58,26 @@ const app = { appId: CHANNEL.appId } as never;
  * The customer `openid` enters from `merchantCode`'s contact button (none: the platform's team) and
  * writes; resolves with the conversation's id once an agent holds it.
  */
-export async function customerWrites(stack: Stack, openid: string, text: string, merchantCode?: string, nickname = '小明'): Promise<string> {
-  const sessionFrom = encodeSessionFrom({ nickname, ...(merchantCode !== undefined && { platformAction: { customerCode: merchantCode } }) }).value;
+export async function customerWrites(
+  stack: Stack,
+  openid: string,
+  text: string,
+  merchantCode?: string,
+  nickname = '小明',
+): Promise<string> {
+  const sessionFrom = encodeSessionFrom({
+    nickname,
+    ...(merchantCode !== undefined && { platformAction: { customerCode: merchantCode } }),
+  }).value;
   await stack.emulator.customerSays(app, openid, 'user_enter_tempsession', { sessionFrom });
   await stack.emulator.customerSays(app, openid, 'text', { text });
   return eventually(async () => {
     const customer = await stack.api<{ id?: string }>('GET', `/channels/${CHANNEL.id}/customers?openid=${openid}`);
     if (customer.status !== 200 || !customer.body.id) return undefined;
-    const list = await stack.api<{ items: Array<{ id: string }> }>('GET', `/channels/${CHANNEL.id}/conversations?customerId=${customer.body.id}&state=assigned`);
+    const list = await stack.api<{ items: Array<{ id: string }> }>(
+      'GET',
+      `/channels/${CHANNEL.id}/conversations?customerId=${customer.body.id}&state=assigned`,
+    );
     return list.body.items[0]?.id;
   });
 }

@@ -9,7 +9,20 @@ import type { Customer } from '../../../core/model/customer';
 export type { EntryPage };
 
 /** The customer's own fields the API shows (no routing state), plus the entry page. */
-export type CustomerView = Pick<Customer, 'id' | 'channelId' | 'openid' | 'unionId' | 'nickname' | 'avatarUrl' | 'params' | 'customFields' | 'partnerId' | 'firstSeenAt' | 'lastSeenAt'> & {
+export type CustomerView = Pick<
+  Customer,
+  | 'id'
+  | 'channelId'
+  | 'openid'
+  | 'unionId'
+  | 'nickname'
+  | 'avatarUrl'
+  | 'params'
+  | 'customFields'
+  | 'partnerId'
+  | 'firstSeenAt'
+  | 'lastSeenAt'
+> & {
   entryPage?: EntryPage;
 };
 

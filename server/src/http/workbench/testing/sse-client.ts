@@ -64,7 +64,10 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         cleanup();
         resolve(found);
       };
-      const timer = setTimeout(() => (cleanup(), reject(new Error(`no matching event in ${ms} ms; saw ${events.map((e) => e.event).join(', ')}`))), ms);
+      const timer = setTimeout(
+        () => (cleanup(), reject(new Error(`no matching event in ${ms} ms; saw ${events.map((e) => e.event).join(', ')}`))),
+        ms,
+      );
       const cleanup = () => (clearTimeout(timer), waiters.delete(check));
       waiters.add(check);
       check();

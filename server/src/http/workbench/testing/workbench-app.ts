@@ -40,15 +40,20 @@ export async function startWorkbenchApp(stack: Stack, options: Partial<Workbench
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     notices,
     listeners: () => listeners,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** Logs in through the stack's API and answers the bearer token. */
 export async function bearerLogin(stack: Stack, username: string, password: string): Promise<string> {
-  const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   return ((await res.json()) as { token: string }).token;
 }

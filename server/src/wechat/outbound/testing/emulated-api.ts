@@ -15,7 +15,11 @@ export interface Wired {
 }
 
 /** The client shares the emulator's clock, and records backoff sleeps instead of waiting. */
-export function wire(emu: TestEmulator, app: EmulatedApp, opts: { store?: TokenStore; source?: TokenSource; now?: () => number } = {}): Wired {
+export function wire(
+  emu: TestEmulator,
+  app: EmulatedApp,
+  opts: { store?: TokenStore; source?: TokenSource; now?: () => number } = {},
+): Wired {
   const sleeps: number[] = [];
   const client = new WeChatClient({
     baseUrl: emu.baseUrl,
