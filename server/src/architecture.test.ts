@@ -20,6 +20,9 @@ const NEVER: Record<string, readonly string[]> = {
   'channels-file': ['http'],
   http: ['runtime', 'e2e'],
   wechat: ['http', 'runtime', 'storage', 'emulator'],
+  contract: ['http', 'runtime', 'storage', 'cli'],
+  security: ['http', 'runtime', 'storage', 'app'],
+  exports: ['http', 'runtime', 'storage', 'cli'],
 };
 /** Folders whose files may import no npm package and no Node built-in: the domain and its stories. */
 const PURE = ['core', 'app'];

@@ -53,17 +53,15 @@ const input: fc.Arbitrary<SessionFromInput> = fc.record(
   { requiredKeys: [] },
 );
 /** Inputs far over the limit, to exercise the drops. */
-const bigInput = fc
-  .record({ base: input, pad: fc.string({ unit: fc.constantFrom('x', '中', '|'), minLength: 200, maxLength: 400 }) })
-  .map(
-    ({ base, pad }): SessionFromInput => ({
-      ...base,
-      nickname: pad,
-      avatarUrl: pad,
-      params: { ...base.params, big: pad },
-      customerFields: { big: pad },
-    }),
-  );
+const bigInput = fc.record({ base: input, pad: fc.string({ unit: fc.constantFrom('x', '中', '|'), minLength: 200, maxLength: 400 }) }).map(
+  ({ base, pad }): SessionFromInput => ({
+    ...base,
+    nickname: pad,
+    avatarUrl: pad,
+    params: { ...base.params, big: pad },
+    customerFields: { big: pad },
+  }),
+);
 
 function tryEncode(i: SessionFromInput) {
   try {
