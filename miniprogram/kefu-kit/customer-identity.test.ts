@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { decryptUnionId } from '../../shared/src/index';
-import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../server/src/emulator/testing';
+import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../server/src/emulator/testing/test-emulator';
 import { createApp } from '../../server/src/http/create-app';
 import { kitSessionRouter } from '../../server/src/http/routes/kit-session';
 import { WeChatClient, jscode2session } from '../../server/src/wechat/outbound/index';
