@@ -6,3 +6,4 @@ export { SESSION_FROM_MAX_BYTES, SESSION_FROM_BUDGET_BYTES, PARTNER_ID_MAX_CHARS
 export type * from './session-from/types';
 export { encryptUnionId, decryptUnionId, UnionIdCipherError, type UnionIdCipherErrorCode } from './unionid-cipher/cipher';
 export { utf8ByteLength } from './text/utf8';
+export { readTransferAction, overflows, type TransferActionReading, type TransferActionRemark } from './session-from/read-transfer-action';

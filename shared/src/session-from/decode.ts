@@ -4,8 +4,9 @@ import { SessionFromError } from './errors';
 import { unescapePlain } from './format';
 import { SESSION_FROM_BUDGET_BYTES } from './limits';
 import { type Segment, splitSegments } from './segments';
-import type { DecodedSessionFrom, SessionFromFields, SessionFromProblem } from './types';
-import { validatePartnerId, validatePlatformAction, validateTransferAction } from './validate';
+import { readTransferAction } from './read-transfer-action';
+import type { DecodedSessionFrom, SessionFromFields, SessionFromProblem, TransferAction } from './types';
+import { validatePartnerId, validatePlatformAction } from './validate';
 
 /** Longer than anything our encoder writes: WeChat may have cut it (see SESSION_FROM_BUDGET_BYTES). */
 const CUT_THRESHOLD = SESSION_FROM_BUDGET_BYTES + 1;
@@ -31,23 +32,24 @@ function stringMap(json: string): Record<string, string> {
   return out;
 }
 
-/** A spillId on a level that does not overflow means nothing; Sobot-template senders leave it there. */
-function withoutIdleSpill(levels: unknown): unknown {
-  if (!Array.isArray(levels)) return levels;
-  return levels.map((l: unknown) => {
-    if (typeof l !== 'object' || l === null) return l;
-    const { spillId, ...rest } = l as Record<string, unknown>;
-    return String(rest.optionId) === '2' || String(rest.optionId) === '4' ? rest : { ...rest, spillId };
-  });
+/** Lenient, level by level (read-transfer-action.ts): what it ignored or changed is reported, the rest kept. */
+function transferAction(raw: string, problems: SessionFromProblem[]): TransferAction[] | undefined {
+  const { levels, remarks } = readTransferAction(JSON.parse(raw));
+  problems.push(...remarks);
+  return levels.length > 0 ? levels : undefined;
 }
 
-function readField(field: keyof SessionFromFields, raw: string): SessionFromFields[keyof SessionFromFields] {
+function readField(
+  field: keyof SessionFromFields,
+  raw: string,
+  problems: SessionFromProblem[],
+): SessionFromFields[keyof SessionFromFields] {
   switch (field) {
     case 'params':
     case 'customerFields':
       return stringMap(raw);
     case 'transferAction':
-      return validateTransferAction(withoutIdleSpill(JSON.parse(raw)));
+      return transferAction(raw, problems);
     case 'platformAction':
       return validatePlatformAction(JSON.parse(raw));
     case 'partnerId':
@@ -95,7 +97,7 @@ function setField(field: keyof SessionFromFields, value: string, fields: Session
     return;
   }
   try {
-    const parsed = readField(field, value);
+    const parsed = readField(field, value, problems);
     if (parsed !== undefined && parsed !== '') (fields as Record<string, unknown>)[field] = parsed;
   } catch (e) {
     problems.push({ field, reason: problemText(e) });
