@@ -20,6 +20,45 @@ describe('route', () => {
     expect(route({ ...base, excludedAgentIds: ['last'] }, viewOf({ agents: { last: {}, other: {} } }))).toMatchObject({ agentId: 'other' });
   });
 
+  it('an explicit transfer_action outranks last-agent mode', () => {
+    const view = viewOf({ agents: { last: {}, named: {} } });
+    const chain = [{ actionType: 'to_service' as const, deciId: 'named', optionId: '2' as const }];
+    expect(route({ chain, defaultTarget: { kind: 'pool' }, lastAgentId: 'last' }, view)).toMatchObject({ agentId: 'named', via: 'chain' });
+    const busy = viewOf({ agents: { last: {}, named: { status: 'busy' } } });
+    expect(route({ chain, defaultTarget: { kind: 'pool' }, lastAgentId: 'last' }, busy)).toMatchObject({
+      kind: 'queue',
+      target: { kind: 'agent', agentId: 'named' },
+    });
+  });
+
+  it('a chain whose every target is unknown here leaves last-agent mode in force', () => {
+    const view = viewOf({ agents: { last: {}, other: {} } });
+    const chain = [{ actionType: 'to_group' as const, deciId: 'elsewhere', optionId: '4' as const }];
+    expect(route({ chain, defaultTarget: { kind: 'pool' }, lastAgentId: 'last' }, view)).toMatchObject({
+      agentId: 'last',
+      via: 'last_agent',
+    });
+  });
+
+  it('overflowing past the last level goes to the default routing (not the last agent), which never overflows', () => {
+    const view = viewOf({
+      agents: { last: {}, a: { groups: ['full'], load: 3 }, b: { groups: ['home'], load: 3 } },
+      groups: { full: {}, home: {} },
+    });
+    const chain = [{ actionType: 'to_group' as const, deciId: 'full', optionId: '3' as const, spillId: '5' as const }];
+    expect(route({ chain, defaultTarget: { kind: 'group', groupId: 'home' }, lastAgentId: 'last' }, view)).toMatchObject({
+      kind: 'queue',
+      target: { kind: 'group', groupId: 'home' },
+      remainingChain: [],
+    });
+    const free = viewOf({ agents: { a: { groups: ['full'], load: 3 }, b: { groups: ['home'] } }, groups: { full: {}, home: {} } });
+    expect(route({ chain, defaultTarget: { kind: 'group', groupId: 'home' } }, free)).toMatchObject({
+      kind: 'assign',
+      agentId: 'b',
+      via: 'default',
+    });
+  });
+
   it('never assigns invisible agents automatically', () => {
     expect(route({ defaultTarget: { kind: 'pool' } }, viewOf({ agents: { shy: { status: 'invisible' } } }))).toMatchObject({
       kind: 'leave_message',

@@ -1,6 +1,8 @@
-// Where a conversation goes when it needs a person: the last agent (when that mode is on), else the
-// transfer_action chain, else the default target (the platform_action group, the settings' default
-// group, or any agent of the merchant). Waiting means the queue when the target is merely busy and the
+// Where a conversation goes when it needs a person: the transfer_action chain (an explicit chain
+// outranks last-agent mode), else the last agent (when that mode is on and the chain placed nothing by
+// itself being absent or unusable), else the default target (the platform_action group, the settings'
+// default group, or any agent of the merchant), which never overflows. Overflowing past the chain's
+// last level goes to the default target. Waiting means the queue when the target is merely busy and the
 // queue has room; otherwise the customer is offered to leave a message.
 import type { TransferAction } from '../../../../shared/src/index';
 import type { QueueTarget } from '../model/conversation';
@@ -34,20 +36,20 @@ export type RouteDecision =
 
 export function route(request: RouteRequest, view: RoutingView): RouteDecision {
   const excluded = new Set(request.excludedAgentIds ?? []);
+  const { outcome, steps } = evaluateChain(request.chain ?? [], view, excluded, new Set(request.triedTargets ?? []));
+  if (outcome.kind === 'assign') return { ...outcome, kind: 'assign', via: 'chain', steps };
+  if (outcome.kind === 'wait') return wait(outcome.target, outcome.why, outcome.remainingChain, steps, view);
   const { lastAgentId } = request;
-  if (lastAgentId !== undefined && lastAgentAvailable(view, lastAgentId, excluded)) {
+  if (!outcome.overflowed && lastAgentId !== undefined && lastAgentAvailable(view, lastAgentId, excluded)) {
     return {
       kind: 'assign',
       agentId: lastAgentId,
       target: { kind: 'agent', agentId: lastAgentId },
       via: 'last_agent',
       remainingChain: [],
-      steps: [],
+      steps,
     };
   }
-  const { outcome, steps } = evaluateChain(request.chain ?? [], view, excluded, new Set(request.triedTargets ?? []));
-  if (outcome.kind === 'assign') return { ...outcome, kind: 'assign', via: 'chain', steps };
-  if (outcome.kind === 'wait') return wait(outcome.target, outcome.why, outcome.remainingChain, steps, view);
   const state = targetState(view, request.defaultTarget, excluded);
   if (state.kind === 'available') {
     return { kind: 'assign', agentId: state.agentId, target: request.defaultTarget, via: 'default', remainingChain: [], steps };

@@ -98,11 +98,20 @@ describe('to_group levels', () => {
     expect(outcomeOf([toGroup('closed', '4')])).toMatchObject({ kind: 'wait', why: 'off_duty' });
   });
 
-  it('an overflow flag without a condition (or with the other kind’s) behaves as smart', () => {
-    expect(outcomeOf([toGroup('empty', '3'), toService('free', '2')])).toMatchObject({ kind: 'assign' });
+  it('an overflow flag without a condition (or with the other kind’s) is kept as a level that does not overflow', () => {
+    expect(outcomeOf([toGroup('empty', '3'), toService('free', '2')])).toMatchObject({ kind: 'wait', why: 'nobody_online' });
     expect(outcomeOf([{ actionType: 'to_group', deciId: 'empty', optionId: '3', spillId: '1' }, toService('free', '2')])).toMatchObject({
-      kind: 'assign',
+      kind: 'wait',
+      why: 'nobody_online',
     });
+  });
+
+  it('an odd level (unknown actionType, an optionId of the other kind) does not spoil the chain', () => {
+    const odd = [
+      { actionType: 'to_robot', deciId: 'x', optionId: '1' },
+      { actionType: 'to_group', deciId: 'allBusy', optionId: '1', spillId: '5' },
+    ];
+    expect(outcomeOf([...(odd as unknown as TransferAction[]), toService('free', '2')])).toMatchObject({ kind: 'wait', why: 'all_busy' });
   });
 });
 
@@ -130,8 +139,9 @@ describe('levels', () => {
     expect(steps).toHaveLength(4);
   });
 
-  it('an overflow on the last level given stays there', () => {
-    expect(outcomeOf([toGroup('allBusy', '3', '5')])).toMatchObject({ kind: 'wait', why: 'all_busy', remainingChain: [] });
+  it('an overflow on the last level given leaves the chain for the default routing', () => {
+    expect(outcomeOf([toGroup('allBusy', '3', '5')])).toEqual({ kind: 'none', overflowed: true });
+    expect(outcomeOf([toGroup('empty', '3', '4'), toService('away', '1', '1')])).toEqual({ kind: 'none', overflowed: true });
   });
 
   it('keeps the levels after the one that placed the conversation', () => {
@@ -148,7 +158,8 @@ describe('loop protection', () => {
       none,
     );
     expect(steps.map((s) => s.result)).toEqual(['overflowed', 'skipped_repeat', 'skipped_repeat']);
-    expect(outcome).toMatchObject({ kind: 'wait', target: { kind: 'group', groupId: 'allBusy' } });
+    // Overflowed past every level it may evaluate: the default routing.
+    expect(outcome).toEqual({ kind: 'none', overflowed: true });
   });
 
   it('skips targets this conversation already used', () => {
@@ -158,7 +169,7 @@ describe('loop protection', () => {
 
   it('skips unknown targets (another merchant’s groups and agents are unknown here)', () => {
     const { outcome, steps } = evaluateChain([toGroup('elsewhere', '4'), toService('stranger', '2')], view, none);
-    expect(outcome).toEqual({ kind: 'none' });
+    expect(outcome).toEqual({ kind: 'none', overflowed: false });
     expect(steps.map((s) => s.result)).toEqual(['skipped_unknown', 'skipped_unknown']);
   });
 
@@ -190,7 +201,10 @@ describe('loop protection', () => {
         expect(steps.length).toBeLessThanOrEqual(4);
         expect(new Set(evaluated).size).toBe(evaluated.length);
         if (outcome.kind !== 'none') expect(evaluated).toContain(queueKey(outcome.target));
-        else expect(evaluated).toHaveLength(0);
+        else expect(steps.every((s) => s.result !== 'stayed' && s.result !== 'assigned')).toBe(true);
+        if (outcome.kind === 'none') expect(outcome.overflowed).toBe(evaluated.length > 0);
+        // Only levels 1-3 overflow.
+        expect(steps.filter((s) => s.result === 'overflowed').every((s) => s.level <= 3)).toBe(true);
       }),
       { numRuns: 500 },
     );

@@ -1,9 +1,11 @@
 // Sobot's transfer_action: up to four levels, each a skill group or a named agent with an overflow flag
 // (optionId: 1 / 3 overflow, 2 / 4 stay) and a condition (spillId: agent 1 offline, 2 busy, 3 smart;
-// group 4 nobody online, 5 all busy, 6 off duty, 7 smart). Level four never overflows (Sobot: "level 4
-// is not overflowing"). The chain is walked forward once and a target is never evaluated twice, so it
-// cannot loop: a repeated or unknown target (unknown includes another merchant's) is skipped.
-import { TRANSFER_ACTION_MAX_LEVELS, type TransferAction } from '../../../../shared/src/index';
+// group 4 nobody online, 5 all busy, 6 off duty, 7 smart). The chain is read leniently first
+// (shared readTransferAction: odd levels dropped or kept without overflow, level four never overflows).
+// Overflowing past the last level leaves the chain: the caller's default routing applies. The chain is
+// walked forward once and a target is never evaluated twice, so it cannot loop: a repeated or unknown
+// target (unknown includes another merchant's) is skipped.
+import { overflows, readTransferAction, type TransferAction } from '../../../../shared/src/index';
 import type { QueueTarget } from '../model/conversation';
 import { targetState, type TargetState, type Unavailability } from './target-state';
 import { queueKey, type RoutingView } from './routing-view';
@@ -20,8 +22,11 @@ export interface ChainStep {
 export type ChainOutcome =
   | { kind: 'assign'; agentId: string; target: QueueTarget; remainingChain: TransferAction[] }
   | { kind: 'wait'; target: QueueTarget; why: Unavailability; remainingChain: TransferAction[] }
-  /** Every level was skipped: the caller falls back to its default target. */
-  | { kind: 'none' };
+  /**
+   * No level placed the conversation: every level was skipped (`overflowed` false), or it overflowed
+   * past the last level (`overflowed` true). Either way the caller's default routing applies.
+   */
+  | { kind: 'none'; overflowed: boolean };
 
 export interface ChainEvaluation {
   outcome: ChainOutcome;
@@ -32,8 +37,6 @@ export function targetOf(action: TransferAction): QueueTarget {
   return action.actionType === 'to_service' ? { kind: 'agent', agentId: action.deciId } : { kind: 'group', groupId: action.deciId };
 }
 
-const overflowFlag = (a: TransferAction) => a.optionId === '1' || a.optionId === '3';
-
 const CONDITIONS: Record<string, readonly Unavailability[]> = {
   '1': ['offline'],
   '2': ['busy'],
@@ -42,12 +45,10 @@ const CONDITIONS: Record<string, readonly Unavailability[]> = {
   '6': ['off_duty'],
 };
 
-/** Smart (3, 7), a missing condition, or one of the other kind's: overflow for any reason the target cannot take it. */
+/** Smart (3, 7): overflow for any reason the target cannot take it; otherwise only for the condition named. */
 export function conditionMatches(action: TransferAction, why: Unavailability): boolean {
   const listed = action.spillId === undefined ? undefined : CONDITIONS[action.spillId];
-  const family = action.actionType === 'to_service' ? ['1', '2'] : ['4', '5', '6'];
-  if (!listed || !family.includes(action.spillId ?? '')) return true;
-  return listed.includes(why);
+  return listed === undefined || listed.includes(why);
 }
 
 /**
@@ -60,10 +61,10 @@ export function evaluateChain(
   excluded: ReadonlySet<string>,
   tried: ReadonlySet<string> = new Set(),
 ): ChainEvaluation {
-  const levels = chain.slice(0, TRANSFER_ACTION_MAX_LEVELS);
+  const { levels } = readTransferAction(chain);
   const seen = new Set(tried);
   const steps: ChainStep[] = [];
-  let fallback: ChainOutcome = { kind: 'none' };
+  let overflowed = false;
   for (const [i, action] of levels.entries()) {
     const target = targetOf(action);
     const key = queueKey(target);
@@ -82,12 +83,11 @@ export function evaluateChain(
       steps.push({ level: i + 1, target, result: 'assigned' });
       return { outcome: { kind: 'assign', agentId: state.agentId, target, remainingChain }, steps };
     }
-    const overflow =
-      overflowFlag(action) && i < TRANSFER_ACTION_MAX_LEVELS - 1 && i < levels.length - 1 && conditionMatches(action, state.why);
+    const overflow = overflows(action) && conditionMatches(action, state.why);
     steps.push({ level: i + 1, target, result: overflow ? 'overflowed' : 'stayed', why: state.why });
-    fallback = { kind: 'wait', target, why: state.why, remainingChain };
-    if (!overflow) return { outcome: fallback, steps };
+    if (!overflow) return { outcome: { kind: 'wait', target, why: state.why, remainingChain }, steps };
+    overflowed = true;
   }
-  // Overflowed into levels that were all skipped: wait at the last target actually evaluated.
-  return { outcome: fallback, steps };
+  // Past the last level given (or into levels that were all skipped): the default routing.
+  return { outcome: { kind: 'none', overflowed }, steps };
 }
