@@ -7,6 +7,7 @@ import type { MessageContent } from '../core/model/message';
 import { windowStatus, type SendRefusal, type WindowStatus } from '../core/send-window/send-window';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
 import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
+import { mustNotBeRobotOnly } from './support/robot-only';
 import { loadRouting } from './support/routing-context';
 import { saveConversation, sendToCustomer } from './support/send-to-customer';
 
@@ -30,6 +31,7 @@ export async function agentReplyIn(w: Work, input: AgentReplyInput): Promise<Age
   const agent = await mustGetAgent(w, input.agentId);
   mustShareMerchant(agent, conversation);
   mustBeOpen(conversation);
+  await mustNotBeRobotOnly(w, conversation);
   if (conversation.state !== 'assigned' || conversation.agentId !== agent.id) {
     throw new EngineError('invalid_state', `conversation ${conversation.id} is not assigned to agent ${agent.id}`);
   }

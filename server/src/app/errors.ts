@@ -20,7 +20,13 @@ export const forbidden = (message: string) => new ApiError(403, 'forbidden', mes
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 
-const ENGINE_STATUS: Record<EngineErrorCode, number> = { not_found: 404, forbidden: 403, invalid_state: 409, invalid_input: 400 };
+const ENGINE_STATUS: Record<EngineErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  invalid_state: 409,
+  invalid_input: 400,
+  robot_only: 409,
+};
 
 /** The engine's errors carry a code but no HTTP status; give them one so the error handler can answer. */
 export function fromEngine(err: unknown): unknown {

@@ -10,6 +10,7 @@ import { drainQueue } from './support/drain-queue';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
 import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
 import { assignConversation, placeConversation } from './support/place-conversation';
+import { mustNotBeRobotOnly } from './support/robot-only';
 import { loadRouting, type RoutingContext } from './support/routing-context';
 
 export type TransferTo = { kind: 'agent'; agentId: string } | { kind: 'group'; groupId: string } | { kind: 'queue' };
@@ -34,6 +35,7 @@ export async function transferConversationIn(w: Work, input: TransferInput): Pro
   const conversation = await mustGetConversation(w, input.conversationId);
   if (input.byAgentId !== undefined) mustShareMerchant(await mustGetAgent(w, input.byAgentId), conversation);
   mustBeOpen(conversation);
+  await mustNotBeRobotOnly(w, conversation);
   const ctx = await loadRouting(w, conversation.channelId, conversation.merchantId);
   const giving = conversation.state === 'assigned' ? excludeAgent(conversation, conversation.agentId) : conversation;
   const moved = await moveTo(w, giving, input.to, ctx);

@@ -2,7 +2,8 @@
 // maps `code` to a status in its one error handler); refusals that are part of the story (a closed send
 // window) are returned as results instead.
 
-export type EngineErrorCode = 'not_found' | 'forbidden' | 'invalid_state' | 'invalid_input';
+/** `robot_only`: a conversation in robot-only reception mode, which no person takes or answers. */
+export type EngineErrorCode = 'not_found' | 'forbidden' | 'invalid_state' | 'invalid_input' | 'robot_only';
 
 export class EngineError extends Error {
   override readonly name = 'EngineError';

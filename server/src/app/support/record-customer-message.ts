@@ -12,7 +12,7 @@ import type { Robot } from '../../core/ports/robot';
 import type { Work } from './engine-deps';
 import { loadRouting, type RoutingContext } from './routing-context';
 import { saveConversation, scopeOf } from './send-to-customer';
-import { respondToCustomer } from './respond-to-customer';
+import { respondToCustomer, robotWhileQueued } from './respond-to-customer';
 
 export interface IncomingCustomerMessage {
   channelId: string;
@@ -37,8 +37,10 @@ export async function recordCustomerMessage(robot: Robot, w: Work, input: Incomi
   if (open && (open.state === 'queued' || open.state === 'assigned')) {
     // The message waits for the agent and routes nothing: skip loading the merchant's agents, their
     // loads and the queue, which cost most of a message's routing time with 50 agents on the channel.
+    // In robot-first mode the robot keeps answering a queued customer meanwhile.
     const message = await recordInbound(w, open, input);
     await saveConversation(w, customerWrote(open, w.now));
+    await robotWhileQueued(robot, w, open, customer, message);
     return { kind: 'handled', conversationId: open.id, messageId: message.id, state: open.state };
   }
   const ctx = await loadRouting(w, input.channelId, merchantId);

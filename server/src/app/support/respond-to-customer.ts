@@ -1,13 +1,14 @@
 // What the engine does with a customer message, by conversation state and reception mode.
 import type { Conversation } from '../../core/model/conversation';
 import type { Customer } from '../../core/model/customer';
-import type { Message } from '../../core/model/message';
-import type { Robot } from '../../core/ports/robot';
+import type { Message, MessageContent, SendPurpose } from '../../core/model/message';
+import type { RoutingSettings } from '../../core/model/routing-settings';
+import type { Robot, RobotContext } from '../../core/ports/robot';
 import { asksForPerson } from '../../core/routing/keywords';
 import type { Work } from './engine-deps';
 import { placeConversation } from './place-conversation';
 import { decideForNewRequest, routeToPerson } from './route-to-person';
-import type { RoutingContext } from './routing-context';
+import { loadConversationSettings, type RoutingContext } from './routing-context';
 import { saveConversation, sendSystemText, sendToCustomer } from './send-to-customer';
 
 export interface Turn {
@@ -23,31 +24,75 @@ export async function respondToCustomer(robot: Robot, w: Work, turn: Turn): Prom
   if (c.state === 'bot') return robotTurn(robot, w, turn);
   if (c.state === 'left_message') return leftMessageTurn(w, turn);
   if (turn.isNew) return routeToPerson(w, c, turn.customer, ctx);
-  return c; // queued or assigned: the message waits for the agent
+  return c; // queued or assigned: the message waits for the agent (see robotWhileQueued)
 }
 
-/** Robot first: a transfer keyword or the robot's own hand-off reaches a person. Robot only: never. */
+/**
+ * Robot first: a transfer keyword (the whole text) or the robot's own hand-off reaches a person, by the
+ * entry's transfer_action and the last-agent rule; off hours the customer hears so and the robot keeps
+ * the chat. Robot only: never a person; keywords are ordinary text for the robot.
+ */
 async function robotTurn(robot: Robot, w: Work, turn: Turn): Promise<Conversation> {
-  const { conversation: c, ctx, customer, message } = turn;
+  const { conversation: c, ctx, message } = turn;
   const mode = ctx.settings.receptionMode;
   const keyword = message.content.type === 'text' && asksForPerson(message.content.text, ctx.settings.transferKeywords);
-  if (mode === 'agents_only' || (mode === 'robot_first' && keyword)) return routeToPerson(w, c, customer, ctx);
-  const context = {
+  if (mode === 'agents_only' || (mode === 'robot_first' && keyword)) return handOver(w, turn);
+  const answer = await robot.answer(message.content, robotContext(c, turn.customer));
+  if (answer.kind === 'no_answer') {
+    const text = mode === 'robot_only' ? ctx.settings.messages.robotOnlyNoAnswer : ctx.settings.messages.robotNoAnswer;
+    await sendSystemText(w, c, text, 'robot', ctx.settings);
+    return c;
+  }
+  await sendRobotReplies(w, c, answer.replies, 'robot', ctx.settings);
+  return answer.handoff && mode === 'robot_first' ? handOver(w, turn) : c;
+}
+
+/** From the robot to a person; off hours the robot keeps the chat, and the customer is told why. */
+async function handOver(w: Work, turn: Turn): Promise<Conversation> {
+  const { conversation: c, customer, ctx } = turn;
+  const decision = await decideForNewRequest(w, c, customer, ctx);
+  if (ctx.settings.receptionMode === 'robot_first' && decision.kind === 'leave_message' && decision.why === 'off_hours') {
+    const settings = ctx.settingsFor(decision.target.kind === 'group' ? decision.target.groupId : c.groupId);
+    await sendSystemText(w, c, settings.messages.offHours, 'notice', settings);
+    return c;
+  }
+  return placeConversation(w, c, decision, ctx);
+}
+
+/**
+ * Robot first (微擎 人工+机器人): while the customer waits in the queue the robot keeps answering what it
+ * knows. The message stays on the conversation for the agent who takes it; a question the robot cannot
+ * answer, a keyword or a hand-off changes nothing (the customer is already waiting for a person). The
+ * robot's answers never take the sends reserved for that agent.
+ */
+export async function robotWhileQueued(robot: Robot, w: Work, c: Conversation, customer: Customer, message: Message): Promise<void> {
+  if (c.state !== 'queued') return;
+  const settings = await loadConversationSettings(w, c);
+  if (settings.receptionMode !== 'robot_first') return;
+  if (message.content.type === 'text' && asksForPerson(message.content.text, settings.transferKeywords)) return;
+  const answer = await robot.answer(message.content, robotContext(c, customer));
+  if (answer.kind === 'answer') await sendRobotReplies(w, c, answer.replies, 'courtesy', settings);
+}
+
+function robotContext(c: Conversation, customer: Customer): RobotContext {
+  return {
     channelId: c.channelId,
     ...(c.merchantId !== undefined && { merchantId: c.merchantId }),
     ...(c.robotId !== undefined && { robotId: c.robotId }),
     conversationId: c.id,
     customer: { id: customer.id, ...(customer.nickname !== undefined && { nickname: customer.nickname }) },
   };
-  const answer = await robot.answer(message.content, context);
-  if (answer.kind === 'no_answer') {
-    const text = mode === 'robot_only' ? ctx.settings.messages.robotOnlyNoAnswer : ctx.settings.messages.robotNoAnswer;
-    await sendSystemText(w, c, text, 'robot', ctx.settings);
-    return c;
-  }
-  for (const reply of answer.replies)
-    await sendToCustomer(w, c, reply, { kind: 'robot', ...(c.robotId !== undefined && { robotId: c.robotId }) }, 'robot', ctx.settings);
-  return answer.handoff && mode === 'robot_first' ? routeToPerson(w, c, customer, ctx) : c;
+}
+
+async function sendRobotReplies(
+  w: Work,
+  c: Conversation,
+  replies: readonly MessageContent[],
+  purpose: SendPurpose,
+  settings: RoutingSettings,
+): Promise<void> {
+  const sender = { kind: 'robot' as const, ...(c.robotId !== undefined && { robotId: c.robotId }) };
+  for (const reply of replies) await sendToCustomer(w, c, reply, sender, purpose, settings);
 }
 
 /**

@@ -23,13 +23,23 @@ describe('customers and a WeChat agent in one team', () => {
     expect(open('oNew')).toBeUndefined();
   });
 
-  it('calling an agent by name hands the customer to them, invisible ones included', async () => {
+  // Name calling works while the customer waits in the queue (or is with the robot), not to take a
+  // conversation a colleague already holds.
+  it('calling an agent by name hands the queued customer to them, invisible ones included', async () => {
     await f.write('oA', '隐身');
+    await f.agent('bench', { name: '小李', status: 'busy', maxConcurrent: 5 });
     await f.write('oC1', '你好');
-    expect(open('oC1')?.agentId).toBe('bench');
+    expect(open('oC1')?.state).toBe('queued');
     await f.write('oC1', '找小王');
     expect(open('oC1')?.agentId).toBe('w1');
     expect(f.newTexts('oA').at(-1)).toBe('新客户 #1 接入（当前客户，直接回复即可）\n你好\n找小王');
+  });
+
+  it('calling an agent by name does not take a conversation a colleague holds', async () => {
+    await f.write('oC1', '你好');
+    expect(open('oC1')?.agentId).toBe('bench');
+    await f.write('oC1', '找小王');
+    expect(open('oC1')?.agentId).toBe('bench');
   });
 
   it('再见 ends the conversation and the agent hears the customer left; back later, they hear who served them', async () => {

@@ -8,7 +8,7 @@ import type { Agent } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
 import { openConversation } from '../../core/conversation/transitions';
 import { customerIntent, nameCandidates, type CustomerIntent } from '../../core/wechat-agent/customer-intents';
-import { agentTargetState } from '../../core/routing/target-state';
+import { canTakeByName } from '../../core/routing/target-state';
 import { closeConversation } from '../support/close-conversation';
 import { customerActing } from '../support/customers';
 import { drainQueue } from '../support/drain-queue';
@@ -58,8 +58,10 @@ export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: In
 }
 
 /**
- * 喊名字直接接通客服: the named agent takes the conversation (opened for the occasion when there is none)
- * if they can right now, invisible agents included; otherwise the message is handled as any other.
+ * 喊名字直接接通客服: while the customer is with the robot or waiting in the queue (or opens a
+ * conversation with the name), the named agent takes it when they can right now (canTakeByName);
+ * otherwise the message is handled as any other. Never in robot-only mode, where a name is ordinary
+ * text for the robot, and never a conversation a person already holds.
  */
 async function handToNamed(
   w: Work,
@@ -68,9 +70,10 @@ async function handToNamed(
   named: Agent | undefined,
   merchantId: string | undefined,
 ): Promise<void> {
-  if (!named || (open?.state === 'assigned' && open.agentId === named.id)) return;
+  if (!named || (open !== undefined && open.state !== 'bot' && open.state !== 'queued')) return;
   const ctx = await loadRouting(w, input.channelId, merchantId);
-  if (agentTargetState(ctx.view, named.id, new Set()).kind !== 'available') return;
+  if (ctx.settings.receptionMode === 'robot_only') return;
+  if (!canTakeByName(ctx.view, named.id, new Set(open?.excludedAgentIds ?? []))) return;
   const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
   // Opened as queued so that the message that follows is recorded without routing it elsewhere.
   const c =
@@ -84,7 +87,7 @@ async function handToNamed(
       now: w.now,
     });
   await assignConversation(w, c, named.id, c.groupId, [], ctx);
-  if (open?.state === 'assigned' || open?.state === 'queued') await drainQueue(w, input.channelId, merchantId);
+  if (open?.state === 'queued') await drainQueue(w, input.channelId, merchantId);
 }
 
 /** 客户上线时, 可提示上一个服务客服是谁 — a courtesy, so it never takes the sends agents need. */

@@ -51,3 +51,15 @@ export function lastAgentAvailable(view: RoutingView, agentId: string, excluded:
   const entry = view.agents.find((a) => a.agent.id === agentId);
   return !!entry && isPresent(entry.agent.status) && hasRoom(entry) && !excluded.has(agentId);
 }
+
+/**
+ * Called by name (喊名字), an agent takes the customer only when they can right now: present (online, or
+ * invisible: reachable by name as a to_service level is), with room, not excluded from this conversation,
+ * and on duty (one of their groups is, or, for an agent in no group, the merchant's calendar).
+ */
+export function canTakeByName(view: RoutingView, agentId: string, excluded: ReadonlySet<string>): boolean {
+  const entry = view.agents.find((a) => a.agent.id === agentId);
+  if (!entry || !lastAgentAvailable(view, agentId, excluded)) return false;
+  const groups = entry.agent.groupIds.map((id) => view.groups.get(id)).filter((g) => g !== undefined);
+  return groups.length === 0 ? view.poolOnDuty : groups.some((g) => g.onDuty);
+}
