@@ -4,16 +4,7 @@ import { asksForPerson } from './keywords';
 const ask = (text: string) => asksForPerson(text, DEFAULT_TRANSFER_KEYWORDS);
 
 describe('asksForPerson', () => {
-  it.each([
-    '转人工',
-    '人工客服',
-    '人工',
-    'human',
-    'Agent',
-    ' 人工！',
-    '转人工。',
-    'HUMAN?',
-  ])('"%s" asks for a person', (text) => {
+  it.each(['转人工', '人工客服', '人工', 'human', 'Agent', ' 人工！', '转人工。', 'HUMAN?'])('"%s" asks for a person', (text) => {
     expect(ask(text)).toBe(true);
   });
 
@@ -30,12 +21,9 @@ describe('asksForPerson', () => {
     '请帮我转人工客服',
     'talk to a human',
     'I want an agent please',
-  ])(
-    '"%s" does not',
-    (text) => {
-      expect(ask(text)).toBe(false);
-    },
-  );
+  ])('"%s" does not', (text) => {
+    expect(ask(text)).toBe(false);
+  });
 
   it('uses the configured keywords, normalising full-width letters', () => {
     expect(asksForPerson('ＫＦ', ['kf'])).toBe(true);
