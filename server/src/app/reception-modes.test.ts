@@ -123,6 +123,12 @@ describe('robot first: the robot keeps answering while the customer queues', () 
     expect(robotTexts(f, queued)).toEqual(['一', '二']);
   });
 
+  it('a team may keep the robot silent in the queue (robotWhileQueued off)', async () => {
+    const { f, queued } = await queuedCustomer({ robotWhileQueued: false });
+    await f.say('u1', '价格');
+    expect(robotTexts(f, queued)).toEqual([]);
+  });
+
   it('agents-only mode has no robot in the queue', async () => {
     const f = engineFixture(PRICE);
     await f.agent('a1', { maxConcurrent: 1 });
@@ -192,6 +198,12 @@ describe('calling an agent by name', () => {
     await f.agent('a1', { name: '小王', ...patch });
     expect(await f.say('u1', '小王')).toMatchObject({ state: 'bot' });
     expect(f.robot.questions).toHaveLength(1);
+  });
+
+  it('a team may turn name calling off (callAgentByName off)', async () => {
+    const f = await robotFirst({ callAgentByName: false });
+    await f.agent('a1', { name: '小王' });
+    expect(await f.say('u1', '小王')).toMatchObject({ state: 'bot' });
   });
 
   it('not when the agent is off duty', async () => {

@@ -27,6 +27,8 @@ export const settingsPatch = z.strictObject({
   receptionMode: z.enum(['agents_only', 'robot_first', 'robot_only']).optional(),
   defaultRobotId: id.optional(),
   transferKeywords: z.array(z.string().trim().min(1).max(32)).max(50).optional(),
+  robotWhileQueued: z.boolean().optional(),
+  callAgentByName: z.boolean().optional(),
   assignment: z.enum(['least_loaded', 'round_robin']).optional(),
   lastAgentMode: z.boolean().optional(),
   defaultGroupId: id.optional(),

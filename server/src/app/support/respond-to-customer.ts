@@ -61,14 +61,14 @@ async function handOver(w: Work, turn: Turn): Promise<Conversation> {
 
 /**
  * Robot first (微擎 人工+机器人): while the customer waits in the queue the robot keeps answering what it
- * knows. The message stays on the conversation for the agent who takes it; a question the robot cannot
+ * knows (the robotWhileQueued setting, on by default). The message stays on the conversation for the agent who takes it; a question the robot cannot
  * answer, a keyword or a hand-off changes nothing (the customer is already waiting for a person). The
  * robot's answers never take the sends reserved for that agent.
  */
 export async function robotWhileQueued(robot: Robot, w: Work, c: Conversation, customer: Customer, message: Message): Promise<void> {
   if (c.state !== 'queued') return;
   const settings = await loadConversationSettings(w, c);
-  if (settings.receptionMode !== 'robot_first') return;
+  if (settings.receptionMode !== 'robot_first' || !settings.robotWhileQueued) return;
   if (message.content.type === 'text' && asksForPerson(message.content.text, settings.transferKeywords)) return;
   const answer = await robot.answer(message.content, robotContext(c, customer));
   if (answer.kind === 'answer') await sendRobotReplies(w, c, answer.replies, 'courtesy', settings);

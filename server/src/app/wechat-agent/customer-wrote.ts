@@ -60,7 +60,7 @@ export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: In
 /**
  * 喊名字直接接通客服: while the customer is with the robot or waiting in the queue (or opens a
  * conversation with the name), the named agent takes it when they can right now (canTakeByName);
- * otherwise the message is handled as any other. Never in robot-only mode, where a name is ordinary
+ * otherwise the message is handled as any other. Off with the callAgentByName setting; never in robot-only mode, where a name is ordinary
  * text for the robot, and never a conversation a person already holds.
  */
 async function handToNamed(
@@ -72,7 +72,7 @@ async function handToNamed(
 ): Promise<void> {
   if (!named || (open !== undefined && open.state !== 'bot' && open.state !== 'queued')) return;
   const ctx = await loadRouting(w, input.channelId, merchantId);
-  if (ctx.settings.receptionMode === 'robot_only') return;
+  if (ctx.settings.receptionMode === 'robot_only' || !ctx.settings.callAgentByName) return;
   if (!canTakeByName(ctx.view, named.id, new Set(open?.excludedAgentIds ?? []))) return;
   const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
   // Opened as queued so that the message that follows is recorded without routing it elsewhere.

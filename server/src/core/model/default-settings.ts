@@ -38,6 +38,8 @@ export function defaultSettings(language: SettingsLanguage = 'zh-CN'): RoutingSe
   return {
     receptionMode: 'agents_only',
     transferKeywords: [...DEFAULT_TRANSFER_KEYWORDS],
+    robotWhileQueued: true,
+    callAgentByName: true,
     assignment: 'least_loaded',
     lastAgentMode: true,
     maxQueueLength: 50,

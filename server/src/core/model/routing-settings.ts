@@ -25,10 +25,14 @@ export interface RoutingSettings {
   receptionMode: ReceptionMode;
   /** The robot when the session-from names none. */
   defaultRobotId?: string;
-  /** A customer message matching one of these asks for a person (robot-first mode). */
+  /** A customer message that is one of these (the whole text, trimmed) asks for a person (robot-first mode). */
   transferKeywords: string[];
+  /** Robot-first mode: the robot keeps answering customers while they wait in the queue. */
+  robotWhileQueued: boolean;
+  /** A customer with the robot or in the queue who writes an agent's name is handed to that agent when they can take it now (never in robot-only mode). */
+  callAgentByName: boolean;
   assignment: AssignmentStrategy;
-  /** Prefer the customer's previous agent while that agent is online (or invisible) and has room. */
+  /** Prefer the customer's previous agent while that agent is online (or invisible) and has room; an entry's transfer_action comes first. */
   lastAgentMode: boolean;
   /** Where conversations go without a transfer_action; undefined: any agent of the merchant. */
   defaultGroupId?: string;

@@ -21,6 +21,8 @@ export const SETTING_GROUPS: ReadonlyArray<{ group: 'reception' | 'assignment' |
       { key: 'receptionMode', kind: 'enum', options: ['agents_only', 'robot_first', 'robot_only'] },
       { key: 'defaultRobotId', kind: 'text' },
       { key: 'transferKeywords', kind: 'list' },
+      { key: 'robotWhileQueued', kind: 'bool' },
+      { key: 'callAgentByName', kind: 'bool' },
       { key: 'language', kind: 'enum', options: ['zh-CN', 'en'] },
     ],
   },
