@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import type { TransferAction } from '../../../../shared/src/index';
 import { viewOf } from '../testing/routing-view-builder';
 import { route } from './route';
 
@@ -121,5 +123,39 @@ describe('route', () => {
     expect(
       route({ chain: [{ actionType: 'to_service', deciId: 'a', optionId: '2' }], defaultTarget: { kind: 'pool' } }, view),
     ).toMatchObject({ kind: 'assign', agentId: 'a' });
+  });
+});
+
+describe('route: properties of an explicit transfer_action', () => {
+  const view = viewOf({
+    agents: {
+      last: {},
+      free: { groups: ['open'] },
+      away: { status: 'offline' },
+      full: { load: 3 },
+      other: { groups: ['allBusy'], load: 3 },
+    },
+    groups: { open: {}, allBusy: {}, closed: { onDuty: false } },
+  });
+  const targets = ['free', 'away', 'full', 'open', 'allBusy', 'closed', 'ghost'];
+  const level = fc.record({
+    actionType: fc.constantFrom('to_service', 'to_group', 'to_robot'),
+    deciId: fc.constantFrom(...targets),
+    optionId: fc.constantFrom('1', '2', '3', '4', 'x'),
+    spillId: fc.constantFrom('1', '2', '3', '4', '5', '6', '7', undefined),
+  });
+
+  it('property: once a level of the chain is evaluated, the last agent is never chosen; routing never throws', () => {
+    fc.assert(
+      fc.property(fc.array(level, { maxLength: 6 }), (raw) => {
+        const chain = raw as unknown as TransferAction[];
+        const decision = route({ chain, defaultTarget: { kind: 'pool' }, lastAgentId: 'last' }, view);
+        const evaluated = decision.steps.some((s) => !s.result.startsWith('skipped'));
+        if (evaluated) expect(decision.kind === 'assign' && decision.via === 'last_agent').toBe(false);
+        else expect(decision).toMatchObject({ kind: 'assign', via: 'last_agent' });
+        expect(decision.steps.filter((s) => s.result === 'overflowed').every((s) => s.level <= 3)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
