@@ -5,6 +5,7 @@ import type { Message } from '../../core/model/message';
 import type { Robot } from '../../core/ports/robot';
 import { asksForPerson } from '../../core/routing/keywords';
 import type { Work } from './engine-deps';
+import { openingNotices } from './notices';
 import { placeConversation } from './place-conversation';
 import { decideForNewRequest, routeToPerson } from './route-to-person';
 import type { RoutingContext } from './routing-context';
@@ -22,7 +23,7 @@ export async function respondToCustomer(robot: Robot, w: Work, turn: Turn): Prom
   const { conversation: c, ctx } = turn;
   if (c.state === 'bot') return robotTurn(robot, w, turn);
   if (c.state === 'left_message') return leftMessageTurn(w, turn);
-  if (turn.isNew) return routeToPerson(w, c, turn.customer, ctx);
+  if (turn.isNew) return routeToPerson(w, c, turn.customer, ctx, { before: await openingNotices(w, c, ctx.settings) });
   return c; // queued or assigned: the message waits for the agent
 }
 
