@@ -43,7 +43,7 @@ async function robotTurn(robot: Robot, w: Work, turn: Turn): Promise<Conversatio
   const answer = await robot.answer(message.content, context);
   if (answer.kind === 'no_answer') {
     const text = mode === 'robot_only' ? ctx.settings.messages.robotOnlyNoAnswer : ctx.settings.messages.robotNoAnswer;
-    await sendSystemText(w, c, text, 'robot', ctx.settings);
+    await sendSystemText(w, c, text, 'robot', ctx.settings, 'robot_no_answer');
     return c;
   }
   for (const reply of answer.replies)
@@ -62,7 +62,7 @@ async function leftMessageTurn(w: Work, turn: Turn): Promise<Conversation> {
   if (decision.kind === 'assign') return placeConversation(w, c, decision, ctx);
   // The record says whether this stay's first left message was acknowledged: no need to read the history.
   if (c.leftMessageAcknowledgedAt !== undefined) return c;
-  await sendSystemText(w, c, ctx.settings.messages.leaveMessageReceived, 'notice', ctx.settings);
+  await sendSystemText(w, c, ctx.settings.messages.leaveMessageReceived, 'notice', ctx.settings, 'leave_message_received');
   const acknowledged: Conversation = { ...c, leftMessageAcknowledgedAt: w.now };
   await saveConversation(w, acknowledged);
   return acknowledged;

@@ -21,8 +21,12 @@ export type MessageSender =
   | { kind: 'robot'; robotId?: string }
   | { kind: 'system' };
 
-/** Why a message is sent; notices (courtesy ones included) give way so agents keep some of WeChat's quota. */
-export type SendPurpose = 'agent' | 'robot' | 'notice' | 'courtesy';
+/**
+ * Why a message is sent; notices (courtesy ones included) give way so agents keep some of WeChat's quota.
+ * `relay`: to an agent working in WeChat (a customer's message, a command's answer), who has no agent to
+ * keep sends for. `closing`: the conversation ends with it, so no agent needs a send after it.
+ */
+export type SendPurpose = 'agent' | 'robot' | 'notice' | 'courtesy' | 'relay' | 'closing';
 
 /** What an automatic message told the customer; one message may carry several (notices of one event are merged). */
 export type NoticeKind =
