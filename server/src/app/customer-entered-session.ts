@@ -10,13 +10,12 @@ import type { ChannelKind } from '../core/channel';
 import type { Customer, SessionContext } from '../core/model/customer';
 import { customerActing } from './support/customers';
 import { openConversation } from '../core/conversation/transitions';
-import type { Conversation } from '../core/model/conversation';
 import type { Robot } from '../core/ports/robot';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
-import { openingNotices, previousAgentNotice, sendNotices } from './support/notices';
+import { greetRobotConversation, openingNotices, robotWelcome } from './support/notices';
 import { routeToPerson } from './support/route-to-person';
 import { loadRouting, type RoutingContext } from './support/routing-context';
-import { saveConversation, sendToCustomer } from './support/send-to-customer';
+import { saveConversation } from './support/send-to-customer';
 
 export interface CustomerEnteredSession {
   channelId: string;
@@ -74,11 +73,9 @@ async function startOnEntry(robot: Robot, w: Work, customer: Customer, kind: Cha
 
 /**
  * In a robot mode, the robot's welcome (引导语) greets the customer on entering — once per conversation,
- * never one a person already holds — with the previous-agent notice when enabled, in one send of the two
- * WeChat allows within a minute of entering.
+ * never one a person already holds — in one send of the two WeChat allows within a minute of entering.
  */
 async function greet(robot: Robot, w: Work, customer: Customer, ctx: RoutingContext): Promise<void> {
-  if (!robot.greeting || !ctx.settings.sendWelcome) return;
   const merchantId = customer.session?.merchantId;
   const open = await w.tx.conversations.findOpen(customer.id, merchantId);
   if (open && (open.greetedAt !== undefined || open.state !== 'bot')) return;
@@ -94,25 +91,9 @@ async function greet(robot: Robot, w: Work, customer: Customer, ctx: RoutingCont
       state: 'bot',
       now: w.now,
     });
-  const content = robot.greeting({
-    channelId: customer.channelId,
-    ...(merchantId !== undefined && { merchantId }),
-    ...(robotId !== undefined && { robotId }),
-    conversationId: conversation.id,
-    customer: { id: customer.id, ...(customer.nickname !== undefined && { nickname: customer.nickname }) },
-  });
-  if (content === undefined) return;
-  const greeted: Conversation = { ...conversation, greetedAt: w.now };
-  await saveConversation(w, greeted);
-  const previous = await previousAgentNotice(w, greeted, ctx.settings);
-  const robotSender = { kind: 'robot' as const, ...(robotId !== undefined && { robotId }) };
-  if (content.type === 'text') {
-    const notices = [{ kind: 'welcome' as const, text: content.text }, ...(previous ? [previous] : [])];
-    await sendNotices(w, greeted, notices, ctx.settings, robotSender);
-    return;
-  }
-  await sendToCustomer(w, greeted, content, robotSender, 'notice', ctx.settings, ['welcome']);
-  if (previous) await sendNotices(w, greeted, [previous], ctx.settings);
+  const welcome = robotWelcome(robot, conversation, customer, ctx.settings);
+  if (welcome === undefined) return; // without a welcome entry, the conversation starts at the first message
+  await greetRobotConversation(w, conversation, welcome, ctx.settings);
 }
 
 /** customerCode → a merchant of this channel, flowGroupId → one of that merchant's groups; anything else is dropped. */

@@ -156,6 +156,57 @@ describe('the notices of a new conversation', () => {
   });
 });
 
+describe('the welcome in robot modes', () => {
+  const withWelcome = (f: EngineFixture) => {
+    f.deps.robot.greeting = () => ({ type: 'text', text: '您好，回复序号即可：1.订单 2.售后' });
+  };
+
+  it('an official account conversation starts at the first message with the robot’s welcome entry, then its answer', async () => {
+    const f = engineFixture({ 订单: { kind: 'answer', replies: [{ type: 'text', text: '请发订单号' }] } });
+    withWelcome(f);
+    await f.settings({ receptionMode: 'robot_first' });
+    const c = idOf(await f.say('o1', '订单', 'official_account'));
+    expect(f.sentTexts('o1')).toEqual(['您好，回复序号即可：1.订单 2.售后', '请发订单号']);
+    expect(outbound(f, 'o1')[0]).toMatchObject({ sender: { kind: 'robot' }, noticeKinds: ['welcome'] });
+    expect(f.conversation(c).greetedAt).toBe(f.clock.now());
+    await f.say('o1', '订单', 'official_account');
+    expect(f.sentTexts('o1')).toHaveLength(3); // greeted once per conversation
+  });
+
+  it('a mini program customer greeted on entering is not greeted again by the first message', async () => {
+    const f = engineFixture();
+    withWelcome(f);
+    await f.settings({ receptionMode: 'robot_first' });
+    await f.enter('u1');
+    await f.say('u1', '随便问问');
+    expect(f.sentTexts('u1')).toEqual(['您好，回复序号即可：1.订单 2.售后', '抱歉，我没有理解您的问题。回复“人工”可以转接人工客服。']);
+  });
+
+  it('the welcome follows sendWelcome; the previous agent joins it when enabled', async () => {
+    const f = engineFixture();
+    withWelcome(f);
+    await f.agent('a1', { name: '小王' });
+    const first = idOf(await f.say('o1', 'hi', 'official_account'));
+    await endConversation(f.deps, { conversationId: first, by: { kind: 'customer' } });
+    await f.settings({ receptionMode: 'robot_only', announcePreviousAgent: true });
+    await f.say('o1', 'again', 'official_account');
+    expect(f.sentTexts('o1').at(-2)).toBe('您好，回复序号即可：1.订单 2.售后\n上次为您服务的是客服「小王」，发送「小王」可直接找 TA。');
+    await f.settings({ receptionMode: 'robot_only', sendWelcome: false });
+    await f.say('o2', 'hi', 'official_account');
+    expect(f.sentTexts('o2')).toEqual(['抱歉，我没有理解您的问题，请换个说法试试。']);
+  });
+});
+
+describe('calling an agent by name as the first message', () => {
+  it('opens the conversation with its notices and the named agent', async () => {
+    const f = engineFixture();
+    await f.agent('a1', { name: '小李' });
+    await f.agent('a2', { name: '小王' });
+    await f.say('o1', '小王', 'official_account');
+    expect(f.sentTexts('o1')).toEqual([`${WELCOME}\n客服 小王 为您服务，请问有什么可以帮您？`]);
+  });
+});
+
 describe('transfer notices', () => {
   it('a transfer names the new agent; one to the queue says so with the position, in one message', async () => {
     const f = engineFixture();

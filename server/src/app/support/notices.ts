@@ -5,9 +5,12 @@
 import { renderText } from '../../core/conversation/render-text';
 import type { Conversation } from '../../core/model/conversation';
 import type { MessageSender, NoticeKind } from '../../core/model/message';
+import type { MessageContent } from '../../core/model/message';
 import type { RoutingSettings } from '../../core/model/routing-settings';
+import type { Customer } from '../../core/model/customer';
+import type { Robot } from '../../core/ports/robot';
 import type { Work } from './engine-deps';
-import { sendToCustomer, type SendResult } from './send-to-customer';
+import { saveConversation, sendToCustomer, type SendResult } from './send-to-customer';
 
 export interface Notice {
   kind: NoticeKind;
@@ -76,4 +79,41 @@ export function transferNotice(settings: RoutingSettings, agentName?: string): N
 
 export function queuePositionNotice(settings: RoutingSettings, position: number): Notice {
   return { kind: 'queue_position', text: renderText(settings.messages.queuePosition, { position }) };
+}
+
+/** Robot modes: the robot's welcome entry (引导语) for a new conversation, when the settings greet. */
+export function robotWelcome(robot: Robot, c: Conversation, customer: Customer, settings: RoutingSettings): MessageContent | undefined {
+  if (!settings.sendWelcome || !robot.greeting) return undefined;
+  return robot.greeting({
+    channelId: c.channelId,
+    ...(c.merchantId !== undefined && { merchantId: c.merchantId }),
+    ...(c.robotId !== undefined && { robotId: c.robotId }),
+    conversationId: c.id,
+    customer: { id: customer.id, ...(customer.nickname !== undefined && { nickname: customer.nickname }) },
+  });
+}
+
+/**
+ * Greets a robot conversation once: the robot's welcome and, when enabled, the previous agent, in one
+ * message when the welcome is a text (a picture or card cannot carry a second line).
+ */
+export async function greetRobotConversation(
+  w: Work,
+  c: Conversation,
+  welcome: MessageContent | undefined,
+  settings: RoutingSettings,
+): Promise<Conversation> {
+  const previous = await previousAgentNotice(w, c, settings);
+  if (welcome === undefined && !previous) return c;
+  const greeted: Conversation = { ...c, greetedAt: w.now };
+  await saveConversation(w, greeted);
+  const robot: MessageSender = { kind: 'robot', ...(c.robotId !== undefined && { robotId: c.robotId }) };
+  const rest = previous ? [previous] : [];
+  if (welcome?.type === 'text') {
+    await sendNotices(w, greeted, [{ kind: 'welcome', text: welcome.text }, ...rest], settings, robot);
+    return greeted;
+  }
+  if (welcome !== undefined) await sendToCustomer(w, greeted, welcome, robot, 'notice', settings, ['welcome']);
+  await sendNotices(w, greeted, rest, settings);
+  return greeted;
 }

@@ -14,6 +14,7 @@ import { customerActing } from '../support/customers';
 import { drainQueue } from '../support/drain-queue';
 import type { EngineDeps, Work } from '../support/engine-deps';
 import { recordCustomerMessage, type HandleMessageResult, type IncomingCustomerMessage } from '../support/record-customer-message';
+import { openingNotices } from '../support/notices';
 import { assignConversation } from '../support/place-conversation';
 import { loadRouting } from '../support/routing-context';
 import { loadSettings } from '../support/routing-context';
@@ -80,7 +81,9 @@ async function handToNamed(
       state: 'queued',
       now: w.now,
     });
-  await assignConversation(w, c, named.id, c.groupId, [], ctx);
+  // A conversation opened for the occasion is a new one: it hears the opening notices too.
+  const before = open ? [] : await openingNotices(w, c, ctx.settings);
+  await assignConversation(w, c, named.id, c.groupId, [], ctx, { before });
   if (open?.state === 'assigned' || open?.state === 'queued') await drainQueue(w, input.channelId, merchantId);
 }
 
