@@ -95,6 +95,14 @@ describe('the notices of a new conversation', () => {
     expect(last?.sender).toEqual({ kind: 'system' });
   });
 
+  it('the previous agent is not named twice when the last-agent rule brings them back', async () => {
+    const f = await returning({ announcePreviousAgent: true, lastAgentMode: true });
+    await f.agent('a1', { name: '小王', maxConcurrent: 1 });
+    await f.say('o1', '我又来了', 'official_account');
+    expect(f.sentTexts('o1').at(-1)).toBe(`${WELCOME}\n客服 小王 为您服务，请问有什么可以帮您？`);
+    expect(outbound(f, 'o1').at(-1)?.noticeKinds).toEqual(['welcome', 'assigned']);
+  });
+
   it('the previous-agent notice is an option, off by default', async () => {
     const f = await returning();
     await f.say('o1', '我又来了', 'official_account');

@@ -17,6 +17,8 @@ export interface Notice {
   text: string;
   /** Continues the previous notice's line instead of starting a new one (a reason and its offer). */
   sameLine?: boolean;
+  /** The agent a notice names (the previous agent: not repeated when that agent is assigned again). */
+  agentId?: string;
 }
 
 /** What a notice-sending step adds to the notices already gathered for its event. */
@@ -61,7 +63,12 @@ export async function previousAgentNotice(w: Work, c: Conversation, settings: Ro
   if (!latest || latest.id === c.id || latest.agentId === undefined) return undefined;
   const agent = await w.tx.agents.get(latest.agentId);
   if (!agent) return undefined;
-  return { kind: 'previous_agent', text: renderText(settings.messages.previousAgent, { agent: agent.name }) };
+  return { kind: 'previous_agent', text: renderText(settings.messages.previousAgent, { agent: agent.name }), agentId: agent.id };
+}
+
+/** The event's notices before an assignment to `agentId`: the previous agent goes when it is the same one. */
+export function beforeAssigning(event: NoticeEvent, agentId: string): Notice[] {
+  return (event.before ?? []).filter((n) => !(n.kind === 'previous_agent' && n.agentId === agentId));
 }
 
 /** Told when an agent takes a conversation: the assignment, or the transfer naming the new agent. */

@@ -8,7 +8,15 @@ import type { RoutingSettings } from '../../core/model/routing-settings';
 import type { RouteDecision, LeaveMessageWhy } from '../../core/routing/route';
 import { queueKey } from '../../core/routing/routing-view';
 import type { Work } from './engine-deps';
-import { assignedNotice, queuePositionNotice, sendNotices, transferNotice, type Notice, type NoticeEvent } from './notices';
+import {
+  assignedNotice,
+  beforeAssigning,
+  queuePositionNotice,
+  sendNotices,
+  transferNotice,
+  type Notice,
+  type NoticeEvent,
+} from './notices';
 import type { RoutingContext } from './routing-context';
 import { saveConversation, scopeOf } from './send-to-customer';
 
@@ -50,7 +58,7 @@ export async function assignConversation(
   await saveConversation(w, assigned, c.agentId);
   const settings = ctx.settingsFor(assigned.groupId);
   const told = assignedNotice(settings, agent?.name ?? '', event);
-  await sendNotices(w, assigned, [...(event.before ?? []), ...(told ? [told] : [])], settings);
+  await sendNotices(w, assigned, [...beforeAssigning(event, agentId), ...(told ? [told] : [])], settings);
   return assigned;
 }
 
