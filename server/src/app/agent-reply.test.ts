@@ -30,7 +30,7 @@ describe('agentReply', () => {
   });
 
   it('mini program: five sends per customer message, then a clear refusal that records nothing', async () => {
-    const { f, id } = await assigned({ announceAssignment: false });
+    const { f, id } = await assigned({ announceAssignment: false, sendWelcome: false });
     for (let i = 0; i < 5; i++)
       expect(await agentReply(f.deps, { conversationId: id, agentId: 'a1', content: text(`#${i}`) })).toMatchObject({ ok: true });
     const before = f.store.data.messages.size;

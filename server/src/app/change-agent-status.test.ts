@@ -28,8 +28,8 @@ describe('changeAgentStatus', () => {
     await f.enter('u2', { transferAction: [{ actionType: 'to_service', deciId: 'star', optionId: '2' }] });
     const named = await f.say('u2', 'hi');
     expect(named).toMatchObject({ state: 'left_message' }); // star is offline: nobody to wait for
+    await changeAgentStatus(f.deps, { agentId: 'star', status: 'busy' }); // before u3 enters: entering routes
     await f.enter('u3', { transferAction: [{ actionType: 'to_service', deciId: 'star', optionId: '2' }] });
-    await changeAgentStatus(f.deps, { agentId: 'star', status: 'busy' });
     const waiting = await f.say('u3', 'hi');
     expect(waiting).toMatchObject({ state: 'queued' });
     const r = await changeAgentStatus(f.deps, { agentId: 'star', status: 'invisible' });

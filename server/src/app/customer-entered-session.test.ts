@@ -4,7 +4,7 @@ import { recordCustomerAction } from './record-customer-action';
 const stateOf = (r: { kind: string; state?: string }) => r.state;
 
 describe('customerEnteredSession', () => {
-  it('keeps who the customer is and opens the 2-in-1-minute window', async () => {
+  it('keeps who the customer is and opens the 2-in-1-minute window, one send of which the entry notices take', async () => {
     const f = engineFixture();
     const r = await f.enter('u1', {
       nickname: '小明',
@@ -15,7 +15,8 @@ describe('customerEnteredSession', () => {
     });
     const c = await f.store.tx.customers.get(r.customerId);
     expect(c).toMatchObject({ openid: 'u1', nickname: '小明', partnerId: 'p-1', params: { order: '42' }, customFields: { vip: 'yes' } });
-    expect(c?.sendWindow).toEqual({ remaining: 2, expiresAt: f.clock.now() + 60_000 });
+    // Agents mode routes on entering: welcome and outcome in one send, the other kept for the agent.
+    expect(c?.sendWindow).toEqual({ remaining: 1, expiresAt: f.clock.now() + 60_000 });
   });
 
   it('a foreign session-from (wxapp) still records the customer, without context', async () => {
@@ -218,11 +219,11 @@ describe('the welcome (引导语) on entering', () => {
     expect(conversation).toMatchObject({ state: 'bot', greetedAt: f.clock.now() });
   });
 
-  it('does not greet in agents-only mode, nor a customer a person already serves', async () => {
+  it('agents-only mode greets with the welcome text, not the robot’s; nor is a customer a person serves greeted', async () => {
     const f = engineFixture();
     welcome(f);
     await f.enter('u1');
-    expect(f.sentTexts('u1')).toEqual([]);
+    expect(f.sentTexts('u1')).toEqual(['您好，欢迎咨询！\n您好，客服暂时都不在线。请直接留言，我们会在工作时间尽快回复您。']);
     await f.settings({ receptionMode: 'robot_first' });
     await f.agent('a1');
     await f.say('u2', '转人工');

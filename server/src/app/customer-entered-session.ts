@@ -2,16 +2,20 @@
 // allows two sends within a minute; the session-from says who they are and where they came from. We
 // keep that context on the customer: their next messages go to the conversation with the merchant it
 // names (the merchant switching rule: entering from another merchant's button switches merchants).
+// Entering starts the conversation when none is open with that merchant: in agents mode it is routed
+// right away (the transfer_action arrives with this event, and the customer hears "an agent is here"
+// before typing); in robot modes the robot greets. Re-entering an open conversation starts nothing.
 import type { DecodedSessionFrom, SessionFromFields } from '../../../shared/src/index';
 import type { ChannelKind } from '../core/channel';
 import type { Customer, SessionContext } from '../core/model/customer';
 import { customerActing } from './support/customers';
 import { openConversation } from '../core/conversation/transitions';
-import type { Conversation } from '../core/model/conversation';
 import type { Robot } from '../core/ports/robot';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
-import { loadRouting } from './support/routing-context';
-import { saveConversation, sendToCustomer } from './support/send-to-customer';
+import { greetRobotConversation, openingNotices, robotWelcome } from './support/notices';
+import { routeToPerson } from './support/route-to-person';
+import { loadRouting, type RoutingContext } from './support/routing-context';
+import { saveConversation } from './support/send-to-customer';
 
 export interface CustomerEnteredSession {
   channelId: string;
@@ -41,7 +45,7 @@ export async function customerEnteredSessionIn(deps: EngineDeps, w: Work, input:
   const session = await resolveContext(w, input.channelId, fields);
   const updated: Customer = { ...withProfile(customer, fields, input.unionId), session };
   await w.tx.customers.save(updated);
-  await greet(deps.robot, w, updated);
+  await startOnEntry(deps.robot, w, updated, input.channelKind);
   const unknown = session.customerCode !== undefined && session.merchantId === undefined;
   return {
     customerId: updated.id,
@@ -50,15 +54,29 @@ export async function customerEnteredSessionIn(deps: EngineDeps, w: Work, input:
   };
 }
 
-/**
- * In a robot mode, the robot's welcome (引导语) greets the customer on entering — once per conversation,
- * never one a person already holds. WeChat allows two sends within a minute of entering; this is one.
- */
-async function greet(robot: Robot, w: Work, customer: Customer): Promise<void> {
-  if (!robot.greeting) return;
+async function startOnEntry(robot: Robot, w: Work, customer: Customer, kind: ChannelKind): Promise<void> {
   const merchantId = customer.session?.merchantId;
   const ctx = await loadRouting(w, customer.channelId, merchantId);
-  if (ctx.settings.receptionMode === 'agents_only') return;
+  if (ctx.settings.receptionMode !== 'agents_only') return greet(robot, w, customer, ctx);
+  if (kind !== 'miniprogram' || (await w.tx.conversations.findOpen(customer.id, merchantId))) return;
+  const c = openConversation({
+    id: w.ids.next('conversation'),
+    channelId: customer.channelId,
+    ...(merchantId !== undefined && { merchantId }),
+    customerId: customer.id,
+    state: 'queued',
+    now: w.now,
+  });
+  await saveConversation(w, c);
+  await routeToPerson(w, c, customer, ctx, { before: await openingNotices(w, c, ctx.settings) });
+}
+
+/**
+ * In a robot mode, the robot's welcome (引导语) greets the customer on entering — once per conversation,
+ * never one a person already holds — in one send of the two WeChat allows within a minute of entering.
+ */
+async function greet(robot: Robot, w: Work, customer: Customer, ctx: RoutingContext): Promise<void> {
+  const merchantId = customer.session?.merchantId;
   const open = await w.tx.conversations.findOpen(customer.id, merchantId);
   if (open && (open.greetedAt !== undefined || open.state !== 'bot')) return;
   const robotId = customer.session?.robotId ?? ctx.settings.defaultRobotId;
@@ -73,17 +91,9 @@ async function greet(robot: Robot, w: Work, customer: Customer): Promise<void> {
       state: 'bot',
       now: w.now,
     });
-  const content = robot.greeting({
-    channelId: customer.channelId,
-    ...(merchantId !== undefined && { merchantId }),
-    ...(robotId !== undefined && { robotId }),
-    conversationId: conversation.id,
-    customer: { id: customer.id, ...(customer.nickname !== undefined && { nickname: customer.nickname }) },
-  });
-  if (content === undefined) return;
-  const greeted: Conversation = { ...conversation, greetedAt: w.now };
-  await saveConversation(w, greeted);
-  await sendToCustomer(w, greeted, content, { kind: 'robot', ...(robotId !== undefined && { robotId }) }, 'robot', ctx.settings);
+  const welcome = robotWelcome(robot, conversation, customer, ctx.settings);
+  if (welcome === undefined) return; // without a welcome entry, the conversation starts at the first message
+  await greetRobotConversation(w, conversation, welcome, ctx.settings);
 }
 
 /** customerCode → a merchant of this channel, flowGroupId → one of that merchant's groups; anything else is dropped. */

@@ -8,14 +8,14 @@ describe('endConversation', () => {
     const first = await f.say('u1', 'hi');
     await f.say('u2', 'hi');
     await f.say('u3', 'hi');
-    expect(f.sentTexts('u3')).toEqual(['当前客服繁忙，您排在第 2 位，请稍候。']);
+    expect(f.sentTexts('u3')).toEqual(['您好，欢迎咨询！\n当前客服繁忙，您排在第 2 位，请稍候。']);
     await endConversation(f.deps, {
       conversationId: first.kind === 'handled' ? first.conversationId : '',
       by: { kind: 'agent', agentId: 'a1' },
     });
     expect(f.sentTexts('u1').at(-1)).toBe('本次会话已结束，感谢您的咨询，祝您生活愉快！');
     expect(f.sentTexts('u2').at(-1)).toBe('客服 Agent a1 为您服务，请问有什么可以帮您？');
-    expect(f.sentTexts('u3')).toEqual(['当前客服繁忙，您排在第 2 位，请稍候。', '当前客服繁忙，您排在第 1 位，请稍候。']);
+    expect(f.sentTexts('u3')).toEqual(['您好，欢迎咨询！\n当前客服繁忙，您排在第 2 位，请稍候。', '当前客服繁忙，您排在第 1 位，请稍候。']);
     const ended = f.conversation(first.kind === 'handled' ? first.conversationId : '');
     expect(ended).toMatchObject({ state: 'ended', endReason: 'agent_ended', endedAt: f.clock.now(), agentId: 'a1' });
   });
@@ -28,7 +28,7 @@ describe('endConversation', () => {
     await f.say('u2', 'hi');
     await f.say('u3', 'hi'); // 5 sends: "position 2" leaves 4
     await endConversation(f.deps, { conversationId: first.kind === 'handled' ? first.conversationId : '', by: { kind: 'admin' } });
-    expect(f.sentTexts('u3')).toEqual(['当前客服繁忙，您排在第 2 位，请稍候。']);
+    expect(f.sentTexts('u3')).toEqual(['您好，欢迎咨询！\n当前客服繁忙，您排在第 2 位，请稍候。']);
   });
 
   it('the next message after the end opens a new conversation', async () => {

@@ -15,7 +15,7 @@ describe('handleCustomerMessage: agents only', () => {
     expect(c).toMatchObject({ agentId: 'a1', customerWaitingSince: f.clock.now(), lastCustomerMessageAt: f.clock.now() });
     const inbound = [...f.store.data.messages.values()].find((m) => m.direction === 'in');
     expect(inbound).toMatchObject({ content: { type: 'text', text: '你好' }, sender: { kind: 'customer' } });
-    expect(f.sentTexts('u1')).toEqual(['客服 Agent a1 为您服务，请问有什么可以帮您？']);
+    expect(f.sentTexts('u1')).toEqual(['您好，欢迎咨询！\n客服 Agent a1 为您服务，请问有什么可以帮您？']);
     expect(f.notifier.notices.some((n) => n.type === 'conversation_changed' && n.agentId === 'a1')).toBe(true);
     expect(f.notifier.notices).toContainEqual(expect.objectContaining({ type: 'message_added', messageId: inbound?.id, message: inbound }));
   });
@@ -49,9 +49,11 @@ describe('handleCustomerMessage: agents only', () => {
     const agents = [];
     for (const u of ['u1', 'u2', 'u3']) agents.push(f.conversation(assignedId(await f.say(u, 'hi'))).agentId);
     expect(agents).toEqual(['a1', 'a2', 'a2']);
-    expect((await f.say('u4', 'hi')).kind === 'handled' && f.sentTexts('u4')).toEqual(['当前客服繁忙，您排在第 1 位，请稍候。']);
+    expect((await f.say('u4', 'hi')).kind === 'handled' && f.sentTexts('u4')).toEqual([
+      '您好，欢迎咨询！\n当前客服繁忙，您排在第 1 位，请稍候。',
+    ]);
     await f.say('u5', 'hi');
-    expect(f.sentTexts('u5')).toEqual(['当前客服繁忙，您排在第 2 位，请稍候。']);
+    expect(f.sentTexts('u5')).toEqual(['您好，欢迎咨询！\n当前客服繁忙，您排在第 2 位，请稍候。']);
   });
 
   it('round robin takes turns whatever the load', async () => {
@@ -76,7 +78,7 @@ describe('handleCustomerMessage: agents only', () => {
     const r = await f.say('u3', 'hi');
     expect(r).toMatchObject({ state: 'left_message' });
     expect(f.sentTexts('u3')).toEqual([
-      '当前咨询人数较多，排队已满，请稍后再试，或直接留言，我们会尽快回复您。请直接留言，我们会在工作时间尽快回复您。',
+      '您好，欢迎咨询！\n当前咨询人数较多，排队已满，请稍后再试，或直接留言，我们会尽快回复您。请直接留言，我们会在工作时间尽快回复您。',
     ]);
   });
 
@@ -87,7 +89,7 @@ describe('handleCustomerMessage: agents only', () => {
     const id = assignedId(await f.say('u1', 'hello'));
     expect(f.conversation(id).state).toBe('left_message');
     expect(f.sentTexts('u1')).toEqual([
-      'Hello, no agent is available right now.Please leave us a message and we will get back to you during working hours.',
+      'Hello, welcome!\nHello, no agent is available right now.Please leave us a message and we will get back to you during working hours.',
     ]);
     await f.say('u1', 'my order 42 is late');
     await f.say('u1', 'please call me');
@@ -105,7 +107,9 @@ describe('handleCustomerMessage: agents only', () => {
     await f.agent('a1');
     f.clock.set(Date.parse('2025-01-06T20:00:00+08:00'));
     expect(await f.say('u1', 'hi')).toMatchObject({ state: 'left_message' });
-    expect(f.sentTexts('u1')[0]).toBe('您好，现在是非工作时间，客服暂时无法接待。请直接留言，我们会在工作时间尽快回复您。');
+    expect(f.sentTexts('u1')[0]).toBe(
+      '您好，欢迎咨询！\n您好，现在是非工作时间，客服暂时无法接待。请直接留言，我们会在工作时间尽快回复您。',
+    );
   });
 
   it('on a holiday the non-workday segments apply; on a make-up Sunday the workday ones', async () => {

@@ -34,9 +34,9 @@ describe('shop announcement (merchants on one platform mini program)', () => {
     await reply(f, a, 'agentA', 'A again');
     await reply(f, a, 'agentA', 'A once more');
     expect(f.sentTexts('u1')).toEqual([
-      '客服 Agent agentA 为您服务，请问有什么可以帮您？', // the first contact: nothing to tell apart
+      '您好，欢迎咨询！\n客服 Agent agentA 为您服务，请问有什么可以帮您？', // the first contact: nothing to tell apart
       'A here',
-      '您正在咨询：Shop B\n客服 Agent agentB 为您服务，请问有什么可以帮您？',
+      '您正在咨询：Shop B\n您好，欢迎咨询！\n客服 Agent agentB 为您服务，请问有什么可以帮您？',
       'B here',
       'B again',
       '您正在咨询：Shop A\nA again',
@@ -55,7 +55,7 @@ describe('shop announcement (merchants on one platform mini program)', () => {
     await f.enter('u1', { platformAction: { customerCode: 'A' } });
     await reply(f, idOf(await f.say('u1', 'again A')), 'agentA', 'yes');
     expect(f.sentTexts('u1').slice(1)).toEqual([
-      'You are now talking to: Shop B\nAgent agentB is here to help you. What can I do for you?',
+      'You are now talking to: Shop B\nHello, welcome!\nAgent agentB is here to help you. What can I do for you?',
       '【Shop A】\nyes',
     ]);
   });
@@ -69,12 +69,15 @@ describe('shop announcement (merchants on one platform mini program)', () => {
     await f.enter('u1', { platformAction: { customerCode: 'A' } });
     await f.say('u1', 'back');
     await reply(f, a, 'agentA', 'welcome back');
-    expect(f.sentTexts('u1').slice(1)).toEqual(['客服 Agent platform 为您服务，请问有什么可以帮您？', '您正在咨询：Shop A\nwelcome back']);
+    expect(f.sentTexts('u1').slice(1)).toEqual([
+      '您好，欢迎咨询！\n客服 Agent platform 为您服务，请问有什么可以帮您？',
+      '您正在咨询：Shop A\nwelcome back',
+    ]);
   });
 
   it('a non-text message leaves the announcement to the next text', async () => {
     const f = await twoShops();
-    await f.settings({ announceAssignment: false });
+    await f.settings({ announceAssignment: false, sendWelcome: false });
     await f.enter('u1', { platformAction: { customerCode: 'A' } });
     await reply(f, idOf(await f.say('u1', 'hi A')), 'agentA', 'A here');
     await f.enter('u1', { platformAction: { customerCode: 'B' } });
@@ -93,6 +96,6 @@ describe('shop announcement (merchants on one platform mini program)', () => {
     await f.enter('u1', { platformAction: { customerCode: 'B' } });
     expect(idOf(await f.say('u1', 'again'))).toBe(c);
     await reply(f, c, 'a1', 'still me');
-    expect(f.sentTexts('u1')).toEqual(['客服 Agent a1 为您服务，请问有什么可以帮您？', 'hello', 'still me']);
+    expect(f.sentTexts('u1')).toEqual(['您好，欢迎咨询！\n客服 Agent a1 为您服务，请问有什么可以帮您？', 'hello', 'still me']);
   });
 });

@@ -67,5 +67,12 @@ async function agentDidNotReply(w: Work, c: Conversation): Promise<void> {
 
 async function warnSilence(w: Work, c: Conversation, settings: RoutingSettings): Promise<void> {
   await saveConversation(w, { ...c, silenceWarnedAt: w.now });
-  await sendSystemText(w, c, renderText(settings.messages.silenceWarning, { minutes: settings.silenceWarningMinutes }), 'notice', settings);
+  await sendSystemText(
+    w,
+    c,
+    renderText(settings.messages.silenceWarning, { minutes: settings.silenceWarningMinutes }),
+    'notice',
+    settings,
+    'silence_warning',
+  );
 }

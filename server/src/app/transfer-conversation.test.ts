@@ -22,7 +22,7 @@ describe('transferConversation', () => {
       agentId: 'hidden',
     });
     expect(f.conversation(id).excludedAgentIds).toEqual(['a1']);
-    expect(f.sentTexts('u1').at(-1)).toBe('客服 Agent hidden 为您服务，请问有什么可以帮您？');
+    expect(f.sentTexts('u1').at(-1)).toBe('已为您转接客服 Agent hidden。');
   });
 
   it('refuses an agent who is offline, busy or full, and changes nothing', async () => {

@@ -45,6 +45,9 @@ export async function transferConversationIn(w: Work, input: TransferInput): Pro
   return { ok: true, state, ...(agentId !== undefined && state === 'assigned' && { agentId }) };
 }
 
+/** The customer hears of a transfer with the transfer notice (support/notices.ts). */
+const TRANSFER = { transfer: true } as const;
+
 type Moved = { conversation: Conversation } | { refused: 'agent_unavailable' | LeaveMessageWhy };
 
 /** When the target cannot take the conversation now, nothing is changed and the reason is returned. */
@@ -54,7 +57,7 @@ async function moveTo(w: Work, c: Conversation, to: TransferTo, ctx: RoutingCont
     mustShareMerchant(agent, c);
     // Named on purpose, so an invisible agent may receive it and earlier exclusions do not apply.
     if (agentTargetState(ctx.view, agent.id, new Set()).kind !== 'available') return { refused: 'agent_unavailable' };
-    return { conversation: await assignConversation(w, c, agent.id, c.groupId, [], ctx) };
+    return { conversation: await assignConversation(w, c, agent.id, c.groupId, [], ctx, TRANSFER) };
   }
   if (to.kind === 'group') {
     if (!ctx.view.groups.has(to.groupId)) throw new EngineError('forbidden', `group ${to.groupId} is not one of this merchant's`);
@@ -63,8 +66,10 @@ async function moveTo(w: Work, c: Conversation, to: TransferTo, ctx: RoutingCont
       ctx.view,
     );
     if (decision.kind === 'leave_message') return { refused: decision.why };
-    return { conversation: await placeConversation(w, c, decision, ctx) };
+    return { conversation: await placeConversation(w, c, decision, ctx, TRANSFER) };
   }
   const target: QueueTarget = c.groupId === undefined ? { kind: 'pool' } : { kind: 'group', groupId: c.groupId };
-  return { conversation: await placeConversation(w, c, { kind: 'queue', target, remainingChain: c.remainingChain, steps: [] }, ctx) };
+  return {
+    conversation: await placeConversation(w, c, { kind: 'queue', target, remainingChain: c.remainingChain, steps: [] }, ctx, TRANSFER),
+  };
 }

@@ -1,6 +1,7 @@
 // Customers, conversations, messages and the agent's actions on a conversation.
 import { z } from 'zod';
 import { epochMs, id, queryInt } from './common';
+import { NOTICE_KINDS, type NoticeKind } from '../core/model/message';
 
 const states = ['bot', 'queued', 'assigned', 'left_message', 'ended'] as const;
 export const conversationState = z.enum(states);
@@ -126,6 +127,10 @@ export const message = z.object({
   wechatMsgId: z.string().optional().describe('inbound: WeChat’s MsgId'),
   delivery: delivery.optional().describe('outbound: whether WeChat took it'),
   leftMessage: z.boolean().optional().describe('inbound while the conversation was in left_message'),
+  noticeKinds: z
+    .array(z.enum(NOTICE_KINDS as [NoticeKind, ...NoticeKind[]]))
+    .optional()
+    .describe('outbound automatic messages: the notices it carries, in order (welcome, assigned, queue_position, …)'),
 });
 
 /** A conversation in a list, with its newest message, so a list shows its previews without a fetch each. */

@@ -21,6 +21,10 @@ export const routingMessagesPatch = z.strictObject({
   robotNoAnswer: text.optional(),
   robotOnlyNoAnswer: text.optional(),
   merchantAnnouncement: text.optional(),
+  welcome: text.optional(),
+  previousAgent: text.optional(),
+  transferredToAgent: text.optional(),
+  transferred: text.optional(),
 });
 
 export const settingsPatch = z.strictObject({
@@ -43,6 +47,8 @@ export const settingsPatch = z.strictObject({
   robotIdleMinutes: minutes.optional(),
   onAgentOffline: z.enum(['reassign', 'keep']).optional(),
   quotaReservedForAgents: z.int().min(0).max(5).optional(),
+  sendWelcome: z.boolean().optional(),
+  announcePreviousAgent: z.boolean().optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   messages: routingMessagesPatch.optional(),
 });

@@ -53,7 +53,7 @@ describe('a conversation through WeChat, the server and the API', () => {
     });
     expect(history.map((m) => [m.direction, m.content?.text])).toEqual([
       ['in', '你好，我想问一下订单'],
-      ['out', '客服 小王 为您服务，请问有什么可以帮您？'],
+      ['out', '您好，欢迎咨询！\n客服 小王 为您服务，请问有什么可以帮您？'],
       ['out', '您好，请问订单号是多少？'],
     ]);
   });

@@ -63,8 +63,10 @@ describe('an agent on WeChat', () => {
       status: 'online',
     });
     expect(bench.status).toBe(201);
+    // Telling a returning customer who served them last is an option, off by default.
+    expect((await stack.api('PUT', `/channels/${CHANNEL.id}/settings`, { announcePreviousAgent: true })).status).toBe(200);
     await say('oC1', '我又来了');
-    await received('oC1', (t) => t === '欢迎回来，上次为您服务的是客服「小王」，发送「小王」可直接找 TA。');
+    await received('oC1', (t) => t.includes('\n上次为您服务的是客服「小王」，发送「小王」可直接找 TA。\n客服 小李 为您服务'));
     await say('oC2', '再见');
     await received('oAgent', (t) => t === '#2 客户已离开。');
     await say('oC1', '小王'); // calling 小王 by name moves oC1 from 小李 to 小王

@@ -15,7 +15,7 @@ export async function closeConversation(
 ): Promise<Conversation> {
   if (options.closingText) {
     const settings = await loadSettings(w, c.channelId, c.merchantId);
-    await sendSystemText(w, c, settings.messages.sessionClosing, 'notice', settings);
+    await sendSystemText(w, c, settings.messages.sessionClosing, 'closing', settings, 'closing');
   }
   const ended = endConversation(c, reason, w.now);
   await saveConversation(w, ended, c.agentId);

@@ -33,6 +33,13 @@ async function announcePositions(
     const settings = settingsFor(conversation.groupId);
     await w.tx.conversations.save({ ...conversation, toldPosition: position });
     if (!settings.announceQueuePosition) continue;
-    await sendSystemText(w, conversation, renderText(settings.messages.queuePosition, { position }), 'courtesy', settings);
+    await sendSystemText(
+      w,
+      conversation,
+      renderText(settings.messages.queuePosition, { position }),
+      'courtesy',
+      settings,
+      'queue_position',
+    );
   }
 }

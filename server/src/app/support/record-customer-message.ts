@@ -12,6 +12,7 @@ import type { Robot } from '../../core/ports/robot';
 import type { Work } from './engine-deps';
 import { loadRouting, type RoutingContext } from './routing-context';
 import { saveConversation, scopeOf } from './send-to-customer';
+import { greetRobotConversation, robotWelcome } from './notices';
 import { respondToCustomer, robotWhileQueued } from './respond-to-customer';
 
 export interface IncomingCustomerMessage {
@@ -46,8 +47,12 @@ export async function recordCustomerMessage(robot: Robot, w: Work, input: Incomi
   const ctx = await loadRouting(w, input.channelId, merchantId);
   const conversation = open ?? startConversation(w, customer, ctx);
   const message = await recordInbound(w, conversation, input);
-  const written = customerWrote(conversation, w.now);
+  let written = customerWrote(conversation, w.now);
   await saveConversation(w, written);
+  // A robot conversation that starts with this message (no welcome on entering: an official account, or
+  // a mini program entered before) is greeted before the robot answers.
+  if (!open && written.state === 'bot')
+    written = await greetRobotConversation(w, written, robotWelcome(robot, written, customer, ctx.settings), ctx.settings);
   const after = await respondToCustomer(robot, w, { conversation: written, isNew: !open, customer, message, ctx });
   return { kind: 'handled', conversationId: after.id, messageId: message.id, state: after.state };
 }

@@ -6,6 +6,7 @@ import type { RoutingSettings } from '../../core/model/routing-settings';
 import type { Robot, RobotContext } from '../../core/ports/robot';
 import { asksForPerson } from '../../core/routing/keywords';
 import type { Work } from './engine-deps';
+import { openingNotices } from './notices';
 import { placeConversation } from './place-conversation';
 import { decideForNewRequest, routeToPerson } from './route-to-person';
 import { loadConversationSettings, type RoutingContext } from './routing-context';
@@ -23,7 +24,7 @@ export async function respondToCustomer(robot: Robot, w: Work, turn: Turn): Prom
   const { conversation: c, ctx } = turn;
   if (c.state === 'bot') return robotTurn(robot, w, turn);
   if (c.state === 'left_message') return leftMessageTurn(w, turn);
-  if (turn.isNew) return routeToPerson(w, c, turn.customer, ctx);
+  if (turn.isNew) return routeToPerson(w, c, turn.customer, ctx, { before: await openingNotices(w, c, ctx.settings) });
   return c; // queued or assigned: the message waits for the agent (see robotWhileQueued)
 }
 
@@ -40,7 +41,7 @@ async function robotTurn(robot: Robot, w: Work, turn: Turn): Promise<Conversatio
   const answer = await robot.answer(message.content, robotContext(c, turn.customer));
   if (answer.kind === 'no_answer') {
     const text = mode === 'robot_only' ? ctx.settings.messages.robotOnlyNoAnswer : ctx.settings.messages.robotNoAnswer;
-    await sendSystemText(w, c, text, 'robot', ctx.settings);
+    await sendSystemText(w, c, text, 'robot', ctx.settings, 'robot_no_answer');
     return c;
   }
   await sendRobotReplies(w, c, answer.replies, 'robot', ctx.settings);
@@ -53,7 +54,7 @@ async function handOver(w: Work, turn: Turn): Promise<Conversation> {
   const decision = await decideForNewRequest(w, c, customer, ctx);
   if (ctx.settings.receptionMode === 'robot_first' && decision.kind === 'leave_message' && decision.why === 'off_hours') {
     const settings = ctx.settingsFor(decision.target.kind === 'group' ? decision.target.groupId : c.groupId);
-    await sendSystemText(w, c, settings.messages.offHours, 'notice', settings);
+    await sendSystemText(w, c, settings.messages.offHours, 'notice', settings, 'off_hours');
     return c;
   }
   return placeConversation(w, c, decision, ctx);
@@ -106,7 +107,7 @@ async function leftMessageTurn(w: Work, turn: Turn): Promise<Conversation> {
   if (decision.kind === 'assign') return placeConversation(w, c, decision, ctx);
   // The record says whether this stay's first left message was acknowledged: no need to read the history.
   if (c.leftMessageAcknowledgedAt !== undefined) return c;
-  await sendSystemText(w, c, ctx.settings.messages.leaveMessageReceived, 'notice', ctx.settings);
+  await sendSystemText(w, c, ctx.settings.messages.leaveMessageReceived, 'notice', ctx.settings, 'leave_message_received');
   const acknowledged: Conversation = { ...c, leftMessageAcknowledgedAt: w.now };
   await saveConversation(w, acknowledged);
   return acknowledged;

@@ -5,6 +5,7 @@ import type { Conversation, QueueTarget } from '../../core/model/conversation';
 import type { Customer } from '../../core/model/customer';
 import { route, type RouteDecision } from '../../core/routing/route';
 import type { Work } from './engine-deps';
+import type { NoticeEvent } from './notices';
 import { placeConversation } from './place-conversation';
 import type { RoutingContext } from './routing-context';
 
@@ -30,8 +31,14 @@ export async function decideForNewRequest(w: Work, c: Conversation, customer: Cu
   );
 }
 
-export async function routeToPerson(w: Work, c: Conversation, customer: Customer, ctx: RoutingContext): Promise<Conversation> {
-  return placeConversation(w, c, await decideForNewRequest(w, c, customer, ctx), ctx);
+export async function routeToPerson(
+  w: Work,
+  c: Conversation,
+  customer: Customer,
+  ctx: RoutingContext,
+  event: NoticeEvent = {},
+): Promise<Conversation> {
+  return placeConversation(w, c, await decideForNewRequest(w, c, customer, ctx), ctx, event);
 }
 
 /**

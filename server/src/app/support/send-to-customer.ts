@@ -1,11 +1,11 @@
 // Every message to a customer goes this way: WeChat's window is checked and consumed here, the message
 // is recorded as pending and put in the outbox in the same unit of work, so it is sent once or shown
-// as failed, never lost. Courtesy notices leave the sends reserved for agents untouched.
+// as failed, never lost. Notices leave the sends reserved for agents untouched, and record their kinds.
 import type { Conversation } from '../../core/model/conversation';
-import type { Message, MessageContent, MessageSender, SendPurpose } from '../../core/model/message';
+import type { Message, MessageContent, MessageSender, NoticeKind, SendPurpose } from '../../core/model/message';
 import type { RoutingSettings } from '../../core/model/routing-settings';
 import { EngineError } from '../../core/errors';
-import { consumeSend, type SendRefusal } from '../../core/send-window/send-window';
+import { consumeSend, sendsKeptFromNotices, type SendRefusal } from '../../core/send-window/send-window';
 import type { Work } from './engine-deps';
 import { withShopAnnouncement } from './shop-announcement';
 
@@ -18,10 +18,12 @@ export async function sendToCustomer(
   sender: MessageSender,
   purpose: SendPurpose,
   settings: RoutingSettings,
+  noticeKinds?: NoticeKind[],
 ): Promise<SendResult> {
   const customer = await w.tx.customers.get(conversation.customerId);
   if (!customer) throw new EngineError('not_found', `customer ${conversation.customerId} not found`);
-  const keep = purpose === 'courtesy' ? settings.quotaReservedForAgents : 0;
+  const notice = purpose === 'courtesy' || purpose === 'notice';
+  const keep = notice ? sendsKeptFromNotices(customer.sendWindow, w.now, settings.quotaReservedForAgents) : 0;
   const taken = consumeSend(customer.sendWindow, w.now, keep);
   if ('refusal' in taken) return taken;
   const { content, speakingFor } = await withShopAnnouncement(w, customer, conversation, requested, settings);
@@ -36,6 +38,7 @@ export async function sendToCustomer(
     content,
     createdAt: w.now,
     delivery: { status: 'pending' },
+    ...(noticeKinds !== undefined && noticeKinds.length > 0 && { noticeKinds }),
   };
   await w.tx.messages.add(message);
   await w.tx.outbox.enqueue({
@@ -58,15 +61,16 @@ export async function sendToCustomer(
   return { sent: message };
 }
 
-/** A settings text from the system (queue position, closing, …). */
+/** A settings text from the system (queue position, closing, …), recorded with its kind. */
 export function sendSystemText(
   w: Work,
   conversation: Conversation,
   text: string,
   purpose: SendPurpose,
   settings: RoutingSettings,
+  kind: NoticeKind = 'other',
 ): Promise<SendResult> {
-  return sendToCustomer(w, conversation, { type: 'text', text }, { kind: 'system' }, purpose, settings);
+  return sendToCustomer(w, conversation, { type: 'text', text }, { kind: 'system' }, purpose, settings, [kind]);
 }
 
 export function scopeOf(c: { channelId: string; merchantId?: string }): { channelId: string; merchantId?: string } {

@@ -52,6 +52,6 @@ export type ToAgent = { sent: true } | { sent: false; refusal: SendRefusal };
 /** One message to the agent, within their WeChat window (the agent's own customer record counts it). */
 export async function sendToAgent(w: Work, agentConversation: Conversation, content: MessageContent): Promise<ToAgent> {
   const settings = await loadSettings(w, agentConversation.channelId, agentConversation.merchantId);
-  const result = await sendToCustomer(w, agentConversation, content, { kind: 'system' }, 'notice', settings);
+  const result = await sendToCustomer(w, agentConversation, content, { kind: 'system' }, 'relay', settings);
   return 'refusal' in result ? { sent: false, refusal: result.refusal } : { sent: true };
 }

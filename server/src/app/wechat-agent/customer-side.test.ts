@@ -50,11 +50,12 @@ describe('customers and a WeChat agent in one team', () => {
     expect(f.newTexts('oA')).toEqual(['新客户 #1 接入（当前客户，直接回复即可）\n小王', '【#1】再见', '#1 客户已离开。']);
     await f.write('oA', '忙碌'); // 小王 takes nobody new now (invisible agents still get their returning customers)
     f.newTexts('oC1');
+    await f.settings({ announcePreviousAgent: true }); // an option, off by default
     await f.write('oC1', '我又来了');
     expect(open('oC1')?.agentId).toBe('bench');
+    // The notices of a new conversation, in order and in one send: welcome, previous agent, assignment.
     expect(f.newTexts('oC1')).toEqual([
-      '客服 小李 为您服务，请问有什么可以帮您？',
-      '欢迎回来，上次为您服务的是客服「小王」，发送「小王」可直接找 TA。',
+      '您好，欢迎咨询！\n上次为您服务的是客服「小王」，发送「小王」可直接找 TA。\n客服 小李 为您服务，请问有什么可以帮您？',
     ]);
   });
 });

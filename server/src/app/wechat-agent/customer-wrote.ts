@@ -1,8 +1,8 @@
 // The customer's side of the WeChat-agent feature, one step of the customer's story
 // (handle-customer-message.ts), around recording the message (support/record-customer-message.ts), in
 // the push's unit of work: calling an agent by name hands the conversation to that agent before
-// the message is recorded; 再见 ends the conversation after it; a customer starting a new conversation
-// hears who served them last; `openid` is answered with their openid (for an admin binding an agent).
+// the message is recorded; 再见 ends the conversation after it (a customer starting a new conversation
+// hears who served them last when the settings say so: support/notices.ts); `openid` is answered with their openid (for an admin binding an agent).
 // Whatever the outcome, the conversation's WeChat agent (if any) gets the message forwarded.
 import type { Agent } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
@@ -14,6 +14,7 @@ import { customerActing } from '../support/customers';
 import { drainQueue } from '../support/drain-queue';
 import type { EngineDeps, Work } from '../support/engine-deps';
 import { recordCustomerMessage, type HandleMessageResult, type IncomingCustomerMessage } from '../support/record-customer-message';
+import { openingNotices } from '../support/notices';
 import { assignConversation } from '../support/place-conversation';
 import { loadRouting } from '../support/routing-context';
 import { loadSettings } from '../support/routing-context';
@@ -36,7 +37,6 @@ export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: In
         );
   if (intent.kind === 'openid') return answerOpenid(w, input);
   const open = known && (await w.tx.conversations.findOpen(known.id, merchantId));
-  const previous = known && !open ? await w.tx.conversations.findLatestWithAgent(known.id, merchantId) : undefined;
   if (intent.kind === 'call_agent')
     await handToNamed(
       w,
@@ -46,10 +46,8 @@ export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: In
       merchantId,
     );
   const result = await recordCustomerMessage(deps.robot, w, input);
-  let c = await w.tx.conversations.get(result.conversationId);
-  if (c && previous?.agentId !== undefined) await tellLastAgent(w, c, previous.agentId);
   await syncConversation(w, result.conversationId);
-  c = await w.tx.conversations.get(result.conversationId);
+  const c = await w.tx.conversations.get(result.conversationId);
   if (intent.kind === 'leave' && open && c && c.state !== 'ended') {
     await closeConversation(w, c, 'customer_left', { closingText: true });
     await syncConversation(w, c.id, c.agentId);
@@ -86,20 +84,10 @@ async function handToNamed(
       state: 'queued',
       now: w.now,
     });
-  await assignConversation(w, c, named.id, c.groupId, [], ctx);
+  // A conversation opened for the occasion is a new one: it hears the opening notices too.
+  const before = open ? [] : await openingNotices(w, c, ctx.settings);
+  await assignConversation(w, c, named.id, c.groupId, [], ctx, { before });
   if (open?.state === 'queued') await drainQueue(w, input.channelId, merchantId);
-}
-
-/** 客户上线时, 可提示上一个服务客服是谁 — a courtesy, so it never takes the sends agents need. */
-async function tellLastAgent(w: Work, c: Conversation, lastAgentId: string): Promise<void> {
-  const last = await w.tx.agents.get(lastAgentId);
-  if (!last) return;
-  const settings = await loadSettings(w, c.channelId, c.merchantId);
-  const text =
-    c.agentId === last.id
-      ? `欢迎回来，上次也是客服「${last.name}」为您服务。`
-      : `欢迎回来，上次为您服务的是客服「${last.name}」，发送「${last.name}」可直接找 TA。`;
-  await sendSystemText(w, c, text, 'courtesy', settings);
 }
 
 /** Recorded on a system conversation of its own, so it neither opens nor routes a real one. */

@@ -15,6 +15,10 @@ export const DEFAULT_MESSAGES: Record<SettingsLanguage, RoutingMessages> = {
     robotNoAnswer: '抱歉，我没有理解您的问题。回复“人工”可以转接人工客服。',
     robotOnlyNoAnswer: '抱歉，我没有理解您的问题，请换个说法试试。',
     merchantAnnouncement: '您正在咨询：{merchant}',
+    welcome: '您好，欢迎咨询！',
+    previousAgent: '上次为您服务的是客服「{agent}」，发送「{agent}」可直接找 TA。',
+    transferredToAgent: '已为您转接客服 {agent}。',
+    transferred: '正在为您转接其他客服，请稍候。',
   },
   en: {
     queuePosition: 'All our agents are busy. You are number {position} in the queue; please hold on.',
@@ -29,6 +33,10 @@ export const DEFAULT_MESSAGES: Record<SettingsLanguage, RoutingMessages> = {
     robotNoAnswer: 'Sorry, I did not understand. Reply "human" to talk to an agent.',
     robotOnlyNoAnswer: 'Sorry, I did not understand. Could you put it another way?',
     merchantAnnouncement: 'You are now talking to: {merchant}',
+    welcome: 'Hello, welcome!',
+    previousAgent: 'Last time you were helped by {agent}; send "{agent}" to reach them directly.',
+    transferredToAgent: 'You have been transferred to {agent}.',
+    transferred: 'We are transferring you to another agent; please hold on.',
   },
 };
 
@@ -52,6 +60,8 @@ export function defaultSettings(language: SettingsLanguage = 'zh-CN'): RoutingSe
     robotIdleMinutes: 30,
     onAgentOffline: 'reassign',
     quotaReservedForAgents: 2,
+    sendWelcome: true,
+    announcePreviousAgent: false,
     language,
     messages: { ...DEFAULT_MESSAGES[language] },
   };

@@ -21,8 +21,48 @@ export type MessageSender =
   | { kind: 'robot'; robotId?: string }
   | { kind: 'system' };
 
-/** Why a message is sent; courtesy notices give way so agents keep some of WeChat's quota. */
-export type SendPurpose = 'agent' | 'robot' | 'notice' | 'courtesy';
+/**
+ * Why a message is sent; notices (courtesy ones included) give way so agents keep some of WeChat's quota.
+ * `relay`: to an agent working in WeChat (a customer's message, a command's answer), who has no agent to
+ * keep sends for. `closing`: the conversation ends with it, so no agent needs a send after it.
+ */
+export type SendPurpose = 'agent' | 'robot' | 'notice' | 'courtesy' | 'relay' | 'closing';
+
+/** What an automatic message told the customer; one message may carry several (notices of one event are merged). */
+export type NoticeKind =
+  | 'welcome'
+  | 'previous_agent'
+  | 'assigned'
+  | 'queue_position'
+  | 'off_hours'
+  | 'nobody_available'
+  | 'queue_full'
+  | 'leave_message_offer'
+  | 'leave_message_received'
+  | 'transfer'
+  | 'silence_warning'
+  | 'closing'
+  | 'robot_no_answer'
+  | 'merchant_announcement'
+  | 'other';
+
+export const NOTICE_KINDS: readonly NoticeKind[] = [
+  'welcome',
+  'previous_agent',
+  'assigned',
+  'queue_position',
+  'off_hours',
+  'nobody_available',
+  'queue_full',
+  'leave_message_offer',
+  'leave_message_received',
+  'transfer',
+  'silence_warning',
+  'closing',
+  'robot_no_answer',
+  'merchant_announcement',
+  'other',
+];
 
 export type Delivery =
   | { status: 'pending' }
@@ -44,4 +84,6 @@ export interface Message {
   delivery?: Delivery;
   /** Inbound while the conversation was in `left_message`: a message left for later. */
   leftMessage?: boolean;
+  /** Outbound automatic messages (system or robot): the notices it carries, in the order they were written. */
+  noticeKinds?: NoticeKind[];
 }

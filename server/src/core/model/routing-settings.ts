@@ -19,6 +19,15 @@ export interface RoutingMessages {
   robotOnlyNoAnswer: string;
   /** Names the shop when the customer's chat switches to another merchant's conversation. */
   merchantAnnouncement: string;
+  // Notices of a new conversation and of a transfer (support/notices.ts).
+  /** Greets a new conversation (agents mode; robot modes greet with the knowledge base's welcome entry). */
+  welcome: string;
+  /** Names the human agent who served a returning customer last: {agent}. */
+  previousAgent: string;
+  /** A transfer to an agent: {agent}. */
+  transferredToAgent: string;
+  /** A transfer to a group or back to the queue (the queue position follows in the same message). */
+  transferred: string;
 }
 
 export interface RoutingSettings {
@@ -56,8 +65,12 @@ export interface RoutingSettings {
   robotIdleMinutes: number;
   /** What happens to an agent's conversations when the agent goes offline. */
   onAgentOffline: 'reassign' | 'keep';
-  /** Courtesy notices (queue moves, silence warning) are skipped when fewer sends than this would be left. */
+  /** Every notice is skipped when fewer sends than this would be left (in a one-minute window: one). */
   quotaReservedForAgents: number;
+  /** Greet every new conversation (the welcome text, or the robot's welcome entry in robot modes). */
+  sendWelcome: boolean;
+  /** Tell a returning customer which human agent served them last. */
+  announcePreviousAgent: boolean;
   language: SettingsLanguage;
   messages: RoutingMessages;
 }

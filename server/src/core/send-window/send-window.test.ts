@@ -1,4 +1,13 @@
-import { applyWeChatRefusal, consumeSend, grantWindow, returnSend, UNLIMITED_SENDS, windowStatus, type SendWindow } from './send-window';
+import {
+  applyWeChatRefusal,
+  consumeSend,
+  grantWindow,
+  returnSend,
+  sendsKeptFromNotices,
+  UNLIMITED_SENDS,
+  windowStatus,
+  type SendWindow,
+} from './send-window';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -94,5 +103,20 @@ describe('refusals and status', () => {
     expect(windowStatus(applyWeChatRefusal(w, 45047, t0), t0)).toMatchObject({ open: false, reason: 'quota_used_up' });
     expect(returnSend(w, t0)).toEqual({ remaining: 4, expiresAt: t0 + H });
     expect(returnSend(w, t0 + H)).toEqual(w);
+  });
+});
+
+describe('the sends notices leave for agents', () => {
+  it('the whole reserve in a message’s window; one send in the minute entering the chat grants', () => {
+    const afterMessage = grantWindow('miniprogram', 'message', undefined, t0);
+    const afterEntering = grantWindow('miniprogram', 'enter_session', undefined, t0);
+    expect(sendsKeptFromNotices(afterMessage, t0, 2)).toBe(2);
+    expect(sendsKeptFromNotices(afterEntering, t0, 2)).toBe(1);
+    expect(sendsKeptFromNotices(afterEntering, t0, 0)).toBe(0);
+    expect(consumeSend(afterEntering, t0, sendsKeptFromNotices(afterEntering, t0, 2))).toEqual({
+      window: { remaining: 1, expiresAt: t0 + MIN },
+    });
+    const lastOne = { remaining: 1, expiresAt: t0 + MIN };
+    expect(consumeSend(lastOne, t0, sendsKeptFromNotices(lastOne, t0, 2))).toMatchObject({ refusal: { reason: 'quota_used_up' } });
   });
 });

@@ -100,6 +100,16 @@ export function consumeSend(window: SendWindow | undefined, now: number, keep = 
   return { window: { remaining: status.remaining - 1, expiresAt: status.expiresAt } };
 }
 
+/**
+ * How many sends a notice must leave for agents. In a one-minute window (entering a mini program's chat
+ * grants 2, a menu click 3) the whole reserve would silence the greeting the customer entered for; there
+ * the notices keep one send for the agent, and the customer's next message opens the 48-hour window.
+ */
+export function sendsKeptFromNotices(window: SendWindow | undefined, now: number, reserved: number): number {
+  const short = window !== undefined && window.expiresAt - now <= MINUTE;
+  return short ? Math.min(reserved, 1) : reserved;
+}
+
 /** WeChat said the window is closed or used up although we counted otherwise: believe WeChat. */
 export function applyWeChatRefusal(window: SendWindow | undefined, code: number, now: number): SendWindow | undefined {
   if (code === 45015) return { remaining: 0, expiresAt: Math.min(window?.expiresAt ?? now, now) };

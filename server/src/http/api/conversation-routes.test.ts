@@ -73,6 +73,19 @@ describe('reading', () => {
     expect(items.find((c) => c.id === 'c3')).not.toHaveProperty('lastMessage'); // no message yet
   });
 
+  it('shows what an automatic message told the customer, and an agent’s reply as no notice', async () => {
+    await f.call('POST', '/api/v1/conversations/c1/reply', f.tokens.agent1, { text: '您好' });
+    expect((await f.call('POST', '/api/v1/conversations/c1/end', f.tokens.agent1)).status).toBe(204);
+    const items = (await f.call('GET', '/api/v1/conversations/c1/messages', f.tokens.agent1)).json.items as Array<{
+      sender: { kind: string };
+      noticeKinds?: string[];
+    }>;
+    expect(items.map((m) => [m.sender.kind, m.noticeKinds])).toEqual([
+      ['agent', undefined],
+      ['system', ['closing']],
+    ]);
+  });
+
   it('merchant people see only their merchant’s conversations, messages and customers', async () => {
     for (const token of [f.tokens.merchantAdmin, f.tokens.agent1]) {
       expect(ids(await f.call('GET', '/api/v1/channels/ch1/conversations', token))).toEqual(['c3', 'c1']);

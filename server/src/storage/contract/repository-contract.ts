@@ -44,7 +44,11 @@ function customers({ run }: Harness): void {
 function messages({ run }: Harness): void {
   it('keeps inbound and outbound messages whole', async () => {
     const m1 = inbound('m1', { leftMessage: true, content: { type: 'location', latitude: 31.2, longitude: 121.5, label: '上海' } });
-    const m2 = outbound('m2', { delivery: { status: 'failed', at: 5, reason: 'x', wechatCode: 45015 } });
+    const m2 = outbound('m2', {
+      delivery: { status: 'failed', at: 5, reason: 'x', wechatCode: 45015 },
+      sender: { kind: 'system' },
+      noticeKinds: ['welcome', 'previous_agent', 'assigned'],
+    });
     await run(async (tx) => {
       await tx.messages.add(m1);
       await tx.messages.add(m2);

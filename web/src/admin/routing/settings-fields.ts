@@ -14,7 +14,10 @@ export type FieldSpec =
 
 const MINUTES_MAX = 7 * 24 * 60;
 
-export const SETTING_GROUPS: ReadonlyArray<{ group: 'reception' | 'assignment' | 'queue' | 'timers' | 'quota'; fields: FieldSpec[] }> = [
+export const SETTING_GROUPS: ReadonlyArray<{
+  group: 'reception' | 'assignment' | 'queue' | 'notices' | 'timers' | 'quota';
+  fields: FieldSpec[];
+}> = [
   {
     group: 'reception',
     fields: [
@@ -46,6 +49,13 @@ export const SETTING_GROUPS: ReadonlyArray<{ group: 'reception' | 'assignment' |
     ],
   },
   {
+    group: 'notices',
+    fields: [
+      { key: 'sendWelcome', kind: 'bool' },
+      { key: 'announcePreviousAgent', kind: 'bool' },
+    ],
+  },
+  {
     group: 'timers',
     fields: [
       { key: 'customerSilenceMinutes', kind: 'int', min: 0, max: MINUTES_MAX, unit: 'minutes' },
@@ -70,6 +80,10 @@ export const MESSAGE_KEYS: readonly MessageKey[] = [
   'robotNoAnswer',
   'robotOnlyNoAnswer',
   'merchantAnnouncement',
+  'welcome',
+  'previousAgent',
+  'transferredToAgent',
+  'transferred',
 ];
 
 /** The form's state: every field as text, '' = not stored at this level. */
