@@ -43,6 +43,8 @@ export interface StackOptions {
   webDir?: string;
   /** Mount the customer simulator (KEFU_SIMULATOR=1). */
   simulator?: boolean;
+  /** The test clock (KEFU_TEST_CLOCK=1); see ./clock.ts. */
+  testClock?: boolean;
 }
 
 function configFor(dir: string, emulatorUrl: string, options: StackOptions): ServerConfig {
@@ -56,6 +58,7 @@ function configFor(dir: string, emulatorUrl: string, options: StackOptions): Ser
     logLevel: 'silent',
     ...(options.webDir !== undefined && { webDir: options.webDir }),
     ...(options.simulator && { simulator: true }),
+    ...(options.testClock && { testClock: true }),
   };
 }
 
