@@ -149,17 +149,35 @@ describe('the test clock', () => {
   });
 
   it('a login session ends after 12 hours of test-clock time', async () => {
+    const t0 = await clockNow(stack);
     const login = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }),
     });
-    const { token } = (await login.json()) as { token: string };
+    const { token, expiresAt } = (await login.json()) as { token: string; expiresAt: number };
+    expect(expiresAt).toBe(t0 + 12 * HOUR);
     const me = async () => (await fetch(`${stack.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status;
     expect(await me()).toBe(200);
     await advance(stack, 12 * HOUR - MINUTE);
     expect(await me()).toBe(200);
     await advance(stack, MINUTE);
     expect(await me()).toBe(401);
+  });
+
+  it('API tokens are stamped by the same clock: issued, last used, revoked', async () => {
+    const t0 = await clockNow(stack);
+    const issued = await stack.api<{ id: string; token: string; createdAt: number }>('POST', '/tokens', {
+      name: 'scenario runner',
+      grant: { role: 'platform_admin' },
+    });
+    expect(issued.body.createdAt).toBe(t0);
+    await advance(stack, 3 * HOUR);
+    const used = await fetch(`${stack.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${issued.body.token}` } });
+    expect(used.status).toBe(200); // API tokens do not expire; they are revoked
+    await advance(stack, HOUR);
+    await stack.api('DELETE', `/tokens/${issued.body.id}`);
+    const tokens = await stack.api<{ items: Array<{ id: string; lastUsedAt?: number; revokedAt?: number }> }>('GET', '/tokens');
+    expect(tokens.body.items.find((t) => t.id === issued.body.id)).toMatchObject({ lastUsedAt: t0 + 3 * HOUR, revokedAt: t0 + 4 * HOUR });
   });
 });
