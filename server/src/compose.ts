@@ -79,7 +79,7 @@ export interface ComposedServer {
 
 export function composeServer(options: ComposeOptions): ComposedServer {
   const { config, logger } = options;
-  // KEFU_TEST_CLOCK=1: time stands still until /testing/clock moves it (starting at the real time).
+  // KEFU_TEST_CLOCK=1: time stands still until /testing/clock moves it, from the real time (or options.clock's).
   const testClock = config.testClock ? new ControllableClock(options.clock?.now() ?? Date.now()) : undefined;
   const clock = testClock ?? options.clock ?? { now: () => Date.now() };
   mkdirSync(config.dataDir, { recursive: true });

@@ -2,7 +2,7 @@
 // real ports, time moved over HTTP (/testing/clock) as a black-box test would. Timers fire at their own
 // instants, in order; what they send reaches the emulator's customer; logins expire on the same clock.
 import { CHANNEL, startStack, type Stack } from './testing/stack';
-import { advance, clockNow, HOUR, MINUTE, SECOND, startClockedStack, testing, waitIdle } from './testing/clock';
+import { advance, clockNow, HOUR, MINUTE, moveTo, SECOND, startClockedStack, testing, waitIdle } from './testing/clock';
 
 interface Item {
   id: string;
@@ -33,6 +33,22 @@ describe('without KEFU_TEST_CLOCK', () => {
         ...(method === 'POST' && { headers: { 'content-type': 'application/json' }, body: '{"advanceMs":1000}' }),
       });
       expect([path, res.status]).toEqual([path, 404]);
+    }
+  });
+});
+
+describe('a test clock started at a fixed instant', () => {
+  it('starts there, moves to an instant, and the emulator follows', async () => {
+    const stack = await startClockedStack({ at: '2025-01-06T09:00:00+08:00' });
+    try {
+      const monday9 = Date.UTC(2025, 0, 6, 1, 0);
+      expect(await clockNow(stack)).toBe(monday9);
+      expect(stack.emulator.clock.now()).toBe(monday9);
+      await moveTo(stack, '2025-01-06T18:00:00+08:00');
+      expect(await clockNow(stack)).toBe(monday9 + 9 * HOUR);
+      expect(stack.emulator.clock.now()).toBe(monday9 + 9 * HOUR);
+    } finally {
+      await stack.close();
     }
   });
 });

@@ -38,9 +38,15 @@ export async function testing<T>(stack: Stack, path: string, body?: unknown): Pr
   return (await res.json()) as T;
 }
 
-/** A stack whose server runs on the test clock, with the emulator's clock at the server's instant. */
-export async function startClockedStack(options: StackOptions = {}): Promise<Stack> {
-  const stack = await startStack({ ...options, testClock: true });
+/**
+ * A stack whose server runs on the test clock, with the emulator's clock at the server's instant. `at`
+ * (ISO text or milliseconds; default the real time) fixes the first instant, for scenarios that depend on
+ * the time of day; it must not be before the emulator's start (TEST_EPOCH, 2025-01-01).
+ */
+export async function startClockedStack(options: StackOptions & { at?: number | string } = {}): Promise<Stack> {
+  const { at, ...rest } = options;
+  const clockStart = typeof at === 'string' ? Date.parse(at) : at;
+  const stack = await startStack({ ...rest, testClock: true, ...(clockStart !== undefined && { clockStart }) });
   await syncEmulator(stack);
   return stack;
 }
@@ -62,6 +68,15 @@ export async function syncEmulator(stack: Stack): Promise<void> {
 export async function advance(stack: Stack, ms: number): Promise<FiredTimer[]> {
   await waitIdle(stack);
   const { fired } = await testing<{ fired: FiredTimer[] }>(stack, '/clock', { advanceMs: ms });
+  await waitIdle(stack);
+  await syncEmulator(stack);
+  return fired;
+}
+
+/** Lets the server finish, moves its clock to an instant (ISO text or milliseconds) as `advance` does. */
+export async function moveTo(stack: Stack, now: number | string): Promise<FiredTimer[]> {
+  await waitIdle(stack);
+  const { fired } = await testing<{ fired: FiredTimer[] }>(stack, '/clock', { now });
   await waitIdle(stack);
   await syncEmulator(stack);
   return fired;
