@@ -106,16 +106,18 @@ describe('the test clock', () => {
     await customerSays('oNoReply', '你好，在吗');
     const [before] = await conversations();
     const first = names.get(before?.agentId as string);
-    expect(await stack.delivered('oNoReply')).toEqual([`客服 ${first} 为您服务，请问有什么可以帮您？`]);
+    const greeted = await stack.delivered('oNoReply');
+    expect(greeted.join('\n')).toContain(`客服 ${first} 为您服务`);
 
     expect(await advance(stack, 4 * MINUTE)).toEqual([]);
+    expect(await stack.delivered('oNoReply')).toEqual(greeted);
     const fired = await advance(stack, 2 * MINUTE);
     expect(fired).toMatchObject([{ kind: 'agent_no_reply', conversationId: before?.id, at: t0 + 5 * MINUTE }]);
+    // What the timer sent reached the customer through WeChat, naming the colleague.
     const second = [...names.values()].find((n) => n !== first);
-    expect(await stack.delivered('oNoReply')).toEqual([
-      `客服 ${first} 为您服务，请问有什么可以帮您？`,
-      `客服 ${second} 为您服务，请问有什么可以帮您？`,
-    ]);
+    const told = (await stack.delivered('oNoReply')).slice(greeted.length);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(`${second}`);
     expect((await conversations())[0]).toMatchObject({
       state: 'assigned',
       agentId: [...names.keys()].find((id) => id !== before?.agentId),
