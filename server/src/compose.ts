@@ -82,6 +82,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   // KEFU_TEST_CLOCK=1: time stands still until /testing/clock moves it, from the real time (or options.clock's).
   const testClock = config.testClock ? new ControllableClock(options.clock?.now() ?? Date.now()) : undefined;
   const clock = testClock ?? options.clock ?? { now: () => Date.now() };
+  if (testClock)
+    logger.warn({ now: new Date(testClock.now()).toISOString() }, 'KEFU_TEST_CLOCK=1: time stands still until /testing/clock moves it');
   mkdirSync(config.dataDir, { recursive: true });
   const databaseFile = join(config.dataDir, 'kefu.db');
   const db = openDatabase(databaseFile);
