@@ -159,6 +159,8 @@ describe('the test clock', () => {
     // WeChat is busy for every attempt of the client's own retries: the send waits for the outbox's retry.
     await stack.emulator.admin('/faults', { api: 'cgi-bin/message/custom/send', errcode: -1, times: 4 });
     await stack.api('POST', `/conversations/${conversation?.id}/reply`, { agentId, text: '请稍等' });
+    // The send is being tried (the client backs off ≥ 0.7 s between its own attempts): busy.
+    expect(await testing(stack, '/idle')).toMatchObject({ idle: false, outboxSending: 1 });
     expect(await waitIdle(stack)).toMatchObject({ idle: true, outboxSending: 0, outboxWaitingForWeChat: 1 });
     expect(await stack.delivered('oIdle')).not.toContain('请稍等');
     await advance(stack, 5 * SECOND); // the retry comes due on the test clock
