@@ -124,6 +124,21 @@ describe('the test clock', () => {
     });
   });
 
+  it('a customer queued too long is offered to leave a message at the queue-timeout instant', async () => {
+    await settings({ queueTimeoutMinutes: 15, agentNoReplyMinutes: 0, customerSilenceMinutes: 0, quotaReservedForAgents: 0 });
+    const agent = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name: '小王', maxConcurrent: 1 });
+    await stack.api('PUT', `/agents/${agent.body.id}/status`, { status: 'online' });
+    await customerSays('oServed', '你好'); // takes the only seat
+    const t0 = await clockNow(stack);
+    await customerSays('oQueued', '有人吗');
+    const queued = async () => (await conversations()).find((c) => c.agentId === undefined);
+    expect(await queued()).toMatchObject({ state: 'queued' });
+    const told = (await stack.delivered('oQueued')).length;
+    expect(await advance(stack, HOUR)).toMatchObject([{ kind: 'queue_timeout', at: t0 + 15 * MINUTE }]);
+    expect(await queued()).toMatchObject({ state: 'left_message' });
+    expect((await stack.delivered('oQueued')).slice(told).join('\n')).toContain('留言');
+  });
+
   it('a silent customer: the warning at its instant, then the end at its own, in that order', async () => {
     await settings({ customerSilenceMinutes: 30, silenceWarningMinutes: 5, agentNoReplyMinutes: 0, quotaReservedForAgents: 0 });
     const agentId = await onlineAgent('小王');
