@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { addMissingChannels } from './app/admin/channels';
 import type { EngineDeps } from './app/support/engine-deps';
@@ -28,6 +29,10 @@ import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
 import { TimerScheduler } from './runtime/timer-scheduler';
+import { ControllableClock } from './runtime/controllable-clock';
+import { TestClockDriver } from './runtime/test-clock';
+import { testClockRouter } from './http/test-clock-routes';
+import { SqlitePendingWork } from './storage/sqlite-pending-work';
 import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
 import { nodeCredentials } from './security/index';
@@ -74,7 +79,11 @@ export interface ComposedServer {
 
 export function composeServer(options: ComposeOptions): ComposedServer {
   const { config, logger } = options;
-  const clock = options.clock ?? { now: () => Date.now() };
+  // KEFU_TEST_CLOCK=1: time stands still until /testing/clock moves it, from the real time (or options.clock's).
+  const testClock = config.testClock ? new ControllableClock(options.clock?.now() ?? Date.now()) : undefined;
+  const clock = testClock ?? options.clock ?? { now: () => Date.now() };
+  if (testClock)
+    logger.warn({ now: new Date(testClock.now()).toISOString() }, 'KEFU_TEST_CLOCK=1: time stands still until /testing/clock moves it');
   mkdirSync(config.dataDir, { recursive: true });
   const databaseFile = join(config.dataDir, 'kefu.db');
   const db = openDatabase(databaseFile);
@@ -123,6 +132,17 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   );
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
 
+  const testClockDriver =
+    testClock &&
+    new TestClockDriver({
+      clock: testClock,
+      timers,
+      inboxWorker,
+      outboxSender,
+      noticesToWeChatAgents,
+      storedWork: new SqlitePendingWork(db),
+    });
+
   // One guessing budget for bearer (API) and cookie (workbench) logins.
   const authService = new AuthService({
     stores: auth,
@@ -158,6 +178,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       return undefined;
     },
     extraRouters: [
+      ...(testClockDriver ? [['/testing', testClockRouter(testClockDriver)] as [string, Router]] : []),
       ...workbench, // before the API: the session cookie becomes a bearer header there
       [
         '/api/v1',

@@ -18,6 +18,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** The customer simulator of the workbench (demos, local development): 1 turns it on; never in production. */
   KEFU_SIMULATOR: z.enum(['0', '1']).default('0'),
+  /** The test clock (black-box tests move the server's time over HTTP): 1 turns it on; never in production. */
+  KEFU_TEST_CLOCK: z.enum(['0', '1']).default('0'),
   /** The built web workbench (index.html and assets/), served at /app/. */
   KEFU_WEB_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
@@ -35,6 +37,8 @@ export type ServerConfig = {
   trustProxy?: string;
   /** KEFU_SIMULATOR=1: mount /workbench/simulator (it drives the WeChat emulator at wechatApiBaseUrl). */
   simulator?: boolean;
+  /** KEFU_TEST_CLOCK=1: the server's time stands still unless /testing/clock moves it (timers fire on the way). */
+  testClock?: boolean;
   /** KEFU_WEB_DIR, else the caller's default: the directory of the built web app served at /app/. */
   webDir?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -60,6 +64,10 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     // The simulator lets an admin speak as any customer: a demo tool, never a production one.
     throw new ConfigError('invalid configuration: KEFU_SIMULATOR=1 is refused when NODE_ENV=production');
   }
+  if (e.KEFU_TEST_CLOCK === '1' && e.NODE_ENV === 'production') {
+    // Anyone who can reach /testing/clock could end every conversation and expire every login.
+    throw new ConfigError('invalid configuration: KEFU_TEST_CLOCK=1 is refused when NODE_ENV=production');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -71,6 +79,7 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
       e.KEFU_ADMIN_PASSWORD !== undefined && { firstAdmin: { username: e.KEFU_ADMIN_USER, password: e.KEFU_ADMIN_PASSWORD } }),
     ...(e.TRUST_PROXY !== undefined && { trustProxy: e.TRUST_PROXY }),
     ...(e.KEFU_SIMULATOR === '1' && { simulator: true }),
+    ...(e.KEFU_TEST_CLOCK === '1' && { testClock: true }),
     ...((e.KEFU_WEB_DIR ?? defaults.webDir) !== undefined && { webDir: e.KEFU_WEB_DIR ?? defaults.webDir }),
     logLevel: e.LOG_LEVEL,
   };

@@ -43,6 +43,10 @@ export interface StackOptions {
   webDir?: string;
   /** Mount the customer simulator (KEFU_SIMULATOR=1). */
   simulator?: boolean;
+  /** The test clock (KEFU_TEST_CLOCK=1); see ./clock.ts. */
+  testClock?: boolean;
+  /** Where the test clock starts (milliseconds); default the real time. */
+  clockStart?: number;
 }
 
 function configFor(dir: string, emulatorUrl: string, options: StackOptions): ServerConfig {
@@ -56,6 +60,7 @@ function configFor(dir: string, emulatorUrl: string, options: StackOptions): Ser
     logLevel: 'silent',
     ...(options.webDir !== undefined && { webDir: options.webDir }),
     ...(options.simulator && { simulator: true }),
+    ...(options.testClock && { testClock: true }),
   };
 }
 
@@ -66,7 +71,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let listener!: Server;
   let port = 0;
   const boot = async (start: boolean) => {
-    server = composeServer({ config: configFor(dir, emulator.baseUrl, options), logger: pino({ level: 'silent' }), pollMs: 50 });
+    const clockStart = options.clockStart;
+    server = composeServer({
+      config: configFor(dir, emulator.baseUrl, options),
+      logger: pino({ level: 'silent' }),
+      pollMs: 50,
+      ...(clockStart !== undefined && { clock: { now: () => clockStart } }),
+    });
     if (start) await server.start();
     listener = await new Promise<Server>((resolve) => {
       const s = server.app.listen(port, '127.0.0.1', () => resolve(s));

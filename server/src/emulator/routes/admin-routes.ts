@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseApp, publicView } from '../apps';
+import { ClockError } from '../clock';
 import { EmulatorAdminError } from '../errors';
 import type { EmulatorState } from '../state';
 
@@ -14,6 +15,11 @@ const advanceSchema = z
     hours: z.number().nonnegative().optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give ms, seconds, minutes or hours' });
+
+/** An instant as milliseconds since the epoch or an ISO 8601 text (what the server's test clock takes). */
+const setClockSchema = z.object({
+  now: z.union([z.number().int(), z.iso.datetime({ offset: true }).transform((text) => Date.parse(text))]),
+});
 
 const faultSchema = z.object({ api: z.string().min(1), errcode: z.number().int(), times: z.number().int().positive().default(1) });
 
@@ -40,6 +46,17 @@ export function adminRoutes(state: EmulatorState): Router {
   r.post('/clock/advance', (req, res) => {
     const b = advanceSchema.parse(req.body ?? {});
     state.clock.advance((b.ms ?? 0) + (b.seconds ?? 0) * 1000 + (b.minutes ?? 0) * 60_000 + (b.hours ?? 0) * 3_600_000);
+    res.json({ now: state.clock.now() });
+  });
+  // Puts the emulator at the instant of the server's test clock; never backwards (see EmulatorClock.set).
+  r.post('/clock', (req, res) => {
+    const { now } = setClockSchema.parse(req.body ?? {});
+    try {
+      state.clock.set(now);
+    } catch (err) {
+      if (err instanceof ClockError) throw new EmulatorAdminError(409, err.message);
+      throw err;
+    }
     res.json({ now: state.clock.now() });
   });
   r.post('/faults', (req, res) => {
