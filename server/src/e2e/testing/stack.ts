@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { type ComposedServer, composeServer } from '../../compose';
 import type { ServerConfig } from '../../config';
+import type { Clock } from '../../core/ports/clock';
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import type { PushTarget } from '../../wechat/push-client/index';
 
@@ -43,6 +44,8 @@ export interface StackOptions {
   webDir?: string;
   /** Mount the customer simulator (KEFU_SIMULATOR=1). */
   simulator?: boolean;
+  /** The server's clock (the emulator keeps its own); default: the real one. */
+  clock?: Clock;
 }
 
 function configFor(dir: string, emulatorUrl: string, options: StackOptions): ServerConfig {
@@ -66,7 +69,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let listener!: Server;
   let port = 0;
   const boot = async (start: boolean) => {
-    server = composeServer({ config: configFor(dir, emulator.baseUrl, options), logger: pino({ level: 'silent' }), pollMs: 50 });
+    server = composeServer({
+      config: configFor(dir, emulator.baseUrl, options),
+      logger: pino({ level: 'silent' }),
+      pollMs: 50,
+      ...(options.clock && { clock: options.clock }),
+    });
     if (start) await server.start();
     listener = await new Promise<Server>((resolve) => {
       const s = server.app.listen(port, '127.0.0.1', () => resolve(s));
