@@ -163,6 +163,17 @@ describe('tickTimers', () => {
     expect(await tick(f)).toEqual([]);
   });
 
+  it('a team may keep its queue past the end of work time', async () => {
+    const f = engineFixture();
+    await f.calendar('office');
+    await f.settings({ calendarId: 'office', queueTimeoutMinutes: 0, agentNoReplyMinutes: 0, queueClosesWithWorkTime: false });
+    await f.agent('a1', { maxConcurrent: 0 });
+    const id = idOf(await f.say('u1', 'hi'));
+    f.clock.set(Date.UTC(2025, 0, 6, 10, 0));
+    expect(await tick(f)).toEqual([]);
+    expect(f.conversation(id).state).toBe('queued');
+  });
+
   it('a group’s own calendar decides when its queue closes', async () => {
     const f = engineFixture();
     await f.calendar('early', { workdaySegments: [{ start: 9 * 60, end: 11 * 60 }] });

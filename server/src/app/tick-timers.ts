@@ -47,7 +47,7 @@ export async function nextTimerDueAt(deps: EngineDeps, input: { channelId: strin
 
 /** A queued conversation waits under its group's calendar, else its merchant's (as routing decided). */
 async function timerContextOf(w: Work, c: Conversation, settings: RoutingSettings): Promise<TimerContext> {
-  if (c.state !== 'queued') return {};
+  if (c.state !== 'queued' || !settings.queueClosesWithWorkTime) return {};
   const group = c.groupId === undefined ? undefined : await w.tx.groups.get(c.groupId);
   const calendarId = group?.calendarId ?? settings.calendarId;
   const calendar = calendarId === undefined ? undefined : await w.tx.calendars.get(calendarId);
