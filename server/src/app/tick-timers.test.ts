@@ -160,6 +160,7 @@ describe('tickTimers', () => {
     expect(f.conversation(waiting)).toMatchObject({ state: 'left_message', leftMessageAt: closing });
     expect(f.sentTexts('u2').at(-1)).toBe('您好，现在是非工作时间，客服暂时无法接待。请直接留言，我们会在工作时间尽快回复您。');
     expect(f.conversation(served)).toMatchObject({ state: 'assigned', agentId: 'a1' });
+    expect(f.notifier.notices).toContainEqual({ type: 'queue_changed', channelId: CHANNEL, length: 0 });
     expect(await tick(f)).toEqual([]);
   });
 

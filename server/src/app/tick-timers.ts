@@ -62,12 +62,22 @@ async function fireDueTimer(w: Work, conversationId: string): Promise<TimerKind 
   const due = dueTimer(w.now, c, settings, await timerContextOf(w, c, settings));
   if (!due) return undefined;
   if (due.kind === 'queue_timeout') await queueTimedOut(w, c);
-  if (due.kind === 'work_time_end') await offerLeaveMessage(w, c, 'off_hours', await loadRouting(w, c.channelId, c.merchantId));
+  if (due.kind === 'work_time_end') await workTimeEnded(w, c);
   if (due.kind === 'agent_no_reply') await agentDidNotReply(w, c);
   if (due.kind === 'silence_warning') await warnSilence(w, c, settings);
   if (due.kind === 'silence_end') await closeConversation(w, c, 'customer_silent', { closingText: true });
   if (due.kind === 'robot_idle') await closeConversation(w, c, 'robot_idle', { closingText: false });
   return due.kind;
+}
+
+/**
+ * Closing time: the off-hours notice and the offer, in one message. The others of the line are not told
+ * a new position: they close at the same instant, and a position update would only spend their sends.
+ */
+async function workTimeEnded(w: Work, c: Conversation): Promise<void> {
+  const ctx = await loadRouting(w, c.channelId, c.merchantId);
+  await offerLeaveMessage(w, c, 'off_hours', ctx);
+  w.notices.push({ type: 'queue_changed', ...scopeOf(c), length: ctx.queued.filter((q) => q.id !== c.id).length });
 }
 
 async function queueTimedOut(w: Work, c: Conversation): Promise<void> {

@@ -186,4 +186,16 @@ describe('transferConversation', () => {
     await changeAgentStatus(f.deps, { agentId: 'a2', status: 'online' });
     expect(f.conversation(id)).toMatchObject({ state: 'assigned', agentId: 'a2' });
   });
+
+  it('to the agent who holds it already: nothing moves and nothing is sent', async () => {
+    const { f, id } = await setup();
+    const sent = f.store.data.outbox.length;
+    expect(await transferConversation(f.deps, { conversationId: id, to: { kind: 'agent', agentId: 'a1' }, byAgentId: 'a1' })).toEqual({
+      ok: true,
+      state: 'assigned',
+      agentId: 'a1',
+    });
+    expect(f.conversation(id)).toMatchObject({ state: 'assigned', agentId: 'a1', excludedAgentIds: [] });
+    expect(f.store.data.outbox).toHaveLength(sent);
+  });
 });

@@ -39,6 +39,9 @@ export async function transferConversationIn(w: Work, input: TransferInput): Pro
   if (sender) mustShareMerchant(sender, conversation);
   mustBeOpen(conversation);
   if (sender && !input.byAdmin && !mayActOn(sender, conversation)) return { ok: false, reason: 'not_assignee' };
+  // To the agent who holds it already: nothing to move.
+  if (input.to.kind === 'agent' && conversation.state === 'assigned' && conversation.agentId === input.to.agentId)
+    return { ok: true, state: 'assigned', agentId: conversation.agentId };
   const ctx = await loadRouting(w, conversation.channelId, conversation.merchantId);
   const giving = conversation.state === 'assigned' ? excludeAgent(conversation, conversation.agentId) : conversation;
   const moved = await moveTo(w, giving, input.to, ctx, sender);

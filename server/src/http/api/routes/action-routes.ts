@@ -94,6 +94,8 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
       tag: TAG,
       summary: 'End the conversation (the customer gets the closing message)',
       roles: ALL_ROLES,
+      description:
+        'Agents end their own conversations and unassigned ones; a colleague’s conversation is read-only to them (403) unless an admin allowed them to act on colleagues’ conversations.',
       params: conversationParams,
       body: endBody,
       handle: async ({ principal, params, body }) => {
