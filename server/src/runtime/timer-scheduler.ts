@@ -1,6 +1,7 @@
-// Fires the conversation timers (queue timeout, work time ending, agent no-reply, customer silence, robot idle) of every
-// channel every few seconds. Each timer is re-checked inside its own unit of work by tickTimers, so a
-// tick that races a customer's message acts on fresh data; a slow tick is never overlapped by the next.
+// Fires the conversation timers (queue timeout, work time ending, agent no-reply, customer silence,
+// robot idle) of every channel every few seconds. Each timer is re-checked inside its own unit of work
+// by tickTimers, so a tick that races a customer's message acts on fresh data; a slow tick is never
+// overlapped by the next.
 import type { Logger } from 'pino';
 import type { EngineDeps } from '../app/support/engine-deps';
 import { tickTimers } from '../app/tick-timers';
