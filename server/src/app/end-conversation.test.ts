@@ -52,4 +52,19 @@ describe('endConversation', () => {
       endConversation(f.deps, { conversationId: r.kind === 'handled' ? r.conversationId : '', by: { kind: 'agent', agentId: 'mx' } }),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
+
+  it('a colleague’s conversation is read-only: an agent may not end it unless an admin allowed it', async () => {
+    const f = engineFixture();
+    await f.agent('a1');
+    const r = await f.say('u1', 'hi');
+    const conversationId = r.kind === 'handled' ? r.conversationId : '';
+    await f.agent('a2');
+    await expect(endConversation(f.deps, { conversationId, by: { kind: 'agent', agentId: 'a2' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(f.conversation(conversationId).state).toBe('assigned');
+    await f.agent('lead', { canActOnColleagues: true });
+    await endConversation(f.deps, { conversationId, by: { kind: 'agent', agentId: 'lead' } });
+    expect(f.conversation(conversationId).state).toBe('ended');
+  });
 });

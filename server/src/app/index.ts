@@ -4,7 +4,13 @@ export { handleCustomerMessage, type IncomingCustomerMessage, type HandleMessage
 export { customerEnteredSession, type CustomerEnteredSession, type EnteredSessionResult } from './customer-entered-session';
 export { recordCustomerAction, type CustomerActionInput } from './record-customer-action';
 export { agentReply, sendWindowOf, type AgentReplyInput, type AgentReplyResult } from './agent-reply';
-export { transferConversation, type TransferInput, type TransferResult, type TransferTo } from './transfer-conversation';
+export {
+  transferConversation,
+  type TransferInput,
+  type TransferRefusal,
+  type TransferResult,
+  type TransferTo,
+} from './transfer-conversation';
 export { endConversation, type EndedBy } from './end-conversation';
 export { changeAgentStatus, type AgentStatusResult } from './change-agent-status';
 export { tickTimers, type FiredTimer } from './tick-timers';

@@ -16,4 +16,16 @@ describe('leaveMessage', () => {
       code: 'invalid_state',
     });
   });
+
+  it('an agent may not turn a colleague’s conversation into a left message', async () => {
+    const f = engineFixture();
+    await f.agent('a1');
+    const r = await f.say('u1', 'hi');
+    const conversationId = r.kind === 'handled' ? r.conversationId : '';
+    await f.agent('a2');
+    await expect(leaveMessage(f.deps, { conversationId, byAgentId: 'a2' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(f.conversation(conversationId).state).toBe('assigned');
+    await leaveMessage(f.deps, { conversationId, byAgentId: 'a1' });
+    expect(f.conversation(conversationId).state).toBe('left_message');
+  });
 });

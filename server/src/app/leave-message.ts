@@ -3,14 +3,19 @@
 import { EngineError } from '../core/errors';
 import { drainQueue } from './support/drain-queue';
 import { inUnit, type EngineDeps } from './support/engine-deps';
-import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
+import { mayActOn, mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
 import { offerLeaveMessage } from './support/place-conversation';
 import { loadRouting } from './support/routing-context';
 
 export function leaveMessage(deps: EngineDeps, input: { conversationId: string; byAgentId?: string }): Promise<{ conversationId: string }> {
   return inUnit(deps, async (w) => {
     const conversation = await mustGetConversation(w, input.conversationId);
-    if (input.byAgentId !== undefined) mustShareMerchant(await mustGetAgent(w, input.byAgentId), conversation);
+    if (input.byAgentId !== undefined) {
+      const agent = await mustGetAgent(w, input.byAgentId);
+      mustShareMerchant(agent, conversation);
+      if (!mayActOn(agent, conversation))
+        throw new EngineError('forbidden', `conversation ${conversation.id} is a colleague's: agent ${agent.id} may only read it`);
+    }
     mustBeOpen(conversation);
     if (conversation.state === 'left_message')
       throw new EngineError('invalid_state', `conversation ${conversation.id} already takes messages`);

@@ -1,30 +1,33 @@
 // Story: an agent (or an admin) moves a conversation to another agent, to a skill group, or back to the
-// queue. The target must belong to the conversation's merchant; the agent giving it up is not offered
-// it again in this conversation, and their freed seat takes the next one in the queue.
+// queue. Only the conversation's assignee may move it (an admin may, and an agent an admin allowed to act
+// on colleagues' conversations); an unassigned one (the queue, a left message) any agent of its merchant
+// may move, which is how an agent takes one. A refusal says why and changes and sends nothing. The agent
+// giving it up is not offered it again in this conversation, and their freed seat takes the next one.
 import { excludeAgent } from '../core/conversation/transitions';
-import { EngineError } from '../core/errors';
+import type { Agent } from '../core/model/agent';
 import type { Conversation, QueueTarget } from '../core/model/conversation';
-import { agentTargetState } from '../core/routing/target-state';
-import { route, type LeaveMessageWhy } from '../core/routing/route';
+import { transferTargetState, type TransferRefusal } from '../core/routing/transfer-target';
 import { drainQueue } from './support/drain-queue';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
-import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
+import { mayActOn, mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
 import { assignConversation, placeConversation } from './support/place-conversation';
 import { mustNotBeRobotOnly } from './support/robot-only';
 import { loadRouting, type RoutingContext } from './support/routing-context';
 
 export type TransferTo = { kind: 'agent'; agentId: string } | { kind: 'group'; groupId: string } | { kind: 'queue' };
 
+export type { TransferRefusal } from '../core/routing/transfer-target';
+
 export interface TransferInput {
   conversationId: string;
   to: TransferTo;
-  /** The agent asking; absent for an admin or the system. */
+  /** The agent asking (an admin may name one to act as); absent for an admin or the system. */
   byAgentId?: string;
+  /** An admin asks: the assignee rule does not apply. */
+  byAdmin?: boolean;
 }
 
-export type TransferResult =
-  | { ok: true; state: Conversation['state']; agentId?: string }
-  | { ok: false; reason: 'agent_unavailable' | LeaveMessageWhy };
+export type TransferResult = { ok: true; state: Conversation['state']; agentId?: string } | { ok: false; reason: TransferRefusal };
 
 export function transferConversation(deps: EngineDeps, input: TransferInput): Promise<TransferResult> {
   return inUnit(deps, (w) => transferConversationIn(w, input));
@@ -33,12 +36,17 @@ export function transferConversation(deps: EngineDeps, input: TransferInput): Pr
 /** The same story inside a unit of work already open (an agent's WeChat command, within the push). */
 export async function transferConversationIn(w: Work, input: TransferInput): Promise<TransferResult> {
   const conversation = await mustGetConversation(w, input.conversationId);
-  if (input.byAgentId !== undefined) mustShareMerchant(await mustGetAgent(w, input.byAgentId), conversation);
+  const sender = input.byAgentId === undefined ? undefined : await mustGetAgent(w, input.byAgentId);
+  if (sender) mustShareMerchant(sender, conversation);
   mustBeOpen(conversation);
   await mustNotBeRobotOnly(w, conversation);
+  if (sender && !input.byAdmin && !mayActOn(sender, conversation)) return { ok: false, reason: 'not_assignee' };
+  // To the agent who holds it already: nothing to move.
+  if (input.to.kind === 'agent' && conversation.state === 'assigned' && conversation.agentId === input.to.agentId)
+    return { ok: true, state: 'assigned', agentId: conversation.agentId };
   const ctx = await loadRouting(w, conversation.channelId, conversation.merchantId);
   const giving = conversation.state === 'assigned' ? excludeAgent(conversation, conversation.agentId) : conversation;
-  const moved = await moveTo(w, giving, input.to, ctx);
+  const moved = await moveTo(w, giving, input.to, ctx, sender);
   if ('refused' in moved) return { ok: false, reason: moved.refused };
   if (conversation.state === 'assigned') await drainQueue(w, conversation.channelId, conversation.merchantId);
   const { state, agentId } = moved.conversation;
@@ -48,28 +56,25 @@ export async function transferConversationIn(w: Work, input: TransferInput): Pro
 /** The customer hears of a transfer with the transfer notice (support/notices.ts). */
 const TRANSFER = { transfer: true } as const;
 
-type Moved = { conversation: Conversation } | { refused: 'agent_unavailable' | LeaveMessageWhy };
+type Moved = { conversation: Conversation } | { refused: TransferRefusal };
 
-/** When the target cannot take the conversation now, nothing is changed and the reason is returned. */
-async function moveTo(w: Work, c: Conversation, to: TransferTo, ctx: RoutingContext): Promise<Moved> {
-  if (to.kind === 'agent') {
-    const agent = await mustGetAgent(w, to.agentId);
-    mustShareMerchant(agent, c);
-    // Named on purpose, so an invisible agent may receive it and earlier exclusions do not apply.
-    if (agentTargetState(ctx.view, agent.id, new Set()).kind !== 'available') return { refused: 'agent_unavailable' };
-    return { conversation: await assignConversation(w, c, agent.id, c.groupId, [], ctx, TRANSFER) };
+/** Every refusal is decided before anything is written, so a refused transfer leaves no trace. */
+async function moveTo(w: Work, c: Conversation, to: TransferTo, ctx: RoutingContext, sender: Agent | undefined): Promise<Moved> {
+  if (to.kind === 'queue') {
+    const target: QueueTarget = c.groupId === undefined ? { kind: 'pool' } : { kind: 'group', groupId: c.groupId };
+    return {
+      conversation: await placeConversation(w, c, { kind: 'queue', target, remainingChain: c.remainingChain, steps: [] }, ctx, TRANSFER),
+    };
   }
-  if (to.kind === 'group') {
-    if (!ctx.view.groups.has(to.groupId)) throw new EngineError('forbidden', `group ${to.groupId} is not one of this merchant's`);
-    const decision = route(
-      { chain: [], defaultTarget: { kind: 'group', groupId: to.groupId }, excludedAgentIds: c.excludedAgentIds },
-      ctx.view,
-    );
-    if (decision.kind === 'leave_message') return { refused: decision.why };
-    return { conversation: await placeConversation(w, c, decision, ctx, TRANSFER) };
+  // The sender never gets it back through a group's pick; agents excluded before stay excluded.
+  const excluded = new Set([...c.excludedAgentIds, ...(sender ? [sender.id] : [])]);
+  const state = transferTargetState(ctx.view, to, excluded);
+  if (state.kind === 'refused') return { refused: state.reason };
+  if (state.kind === 'assign') {
+    const groupId = to.kind === 'group' ? to.groupId : c.groupId;
+    return { conversation: await assignConversation(w, c, state.agentId, groupId, [], ctx, TRANSFER) };
   }
-  const target: QueueTarget = c.groupId === undefined ? { kind: 'pool' } : { kind: 'group', groupId: c.groupId };
   return {
-    conversation: await placeConversation(w, c, { kind: 'queue', target, remainingChain: c.remainingChain, steps: [] }, ctx, TRANSFER),
+    conversation: await placeConversation(w, c, { kind: 'queue', target: state.target, remainingChain: [], steps: [] }, ctx, TRANSFER),
   };
 }

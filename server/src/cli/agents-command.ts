@@ -8,10 +8,11 @@ import { usage, type CliContext } from './cli-context';
 import { checkedPassword, checkedUsername, parseFlags } from './input';
 import { required, str, type Group } from './subcommands';
 
-const ADD_HELP = `kefu agents add --channel ID --name NAME [--merchant ID] [--max-concurrent N]
+const ADD_HELP = `kefu agents add --channel ID --name NAME [--merchant ID] [--max-concurrent N] [--can-act-on-colleagues]
                 [--username NAME [--password P | env KEFU_PASSWORD]]
 
-Creates an agent (offline until they log in) and, with --username, its login.`;
+Creates an agent (offline until they log in) and, with --username, its login. With --can-act-on-colleagues
+the agent may transfer and end colleagues' conversations, not only their own.`;
 const LIST_HELP = `kefu agents list --channel ID [--merchant ID]`;
 const PASSWORD_HELP = `kefu agents set-password --username NAME [--password P | env KEFU_PASSWORD]
 
@@ -28,6 +29,7 @@ async function addAgent(v: Record<string, string | boolean | undefined>, ctx: Cl
     merchantId: str(v.merchant),
     name,
     maxConcurrent: maxConcurrent === undefined ? undefined : Number(maxConcurrent),
+    canActOnColleagues: v['can-act-on-colleagues'] === true ? true : undefined,
   });
   // Checked before anything is written, so a bad login leaves no agent behind.
   const username = str(v.username) === undefined ? undefined : checkedUsername(str(v.username) as string);
@@ -44,7 +46,19 @@ async function addAgent(v: Record<string, string | boolean | undefined>, ctx: Cl
 export const agentsGroup: Group = {
   help: 'kefu agents add|list|set-password   (each has --help)',
   actions: {
-    add: { help: ADD_HELP, options: { channel: s, name: s, merchant: s, 'max-concurrent': s, username: s, password: s }, run: addAgent },
+    add: {
+      help: ADD_HELP,
+      options: {
+        channel: s,
+        name: s,
+        merchant: s,
+        'max-concurrent': s,
+        'can-act-on-colleagues': { type: 'boolean' },
+        username: s,
+        password: s,
+      },
+      run: addAgent,
+    },
     list: {
       help: LIST_HELP,
       options: { channel: s, merchant: s },

@@ -39,6 +39,7 @@ export const settingsPatch = z.strictObject({
   calendarId: id.optional(),
   maxQueueLength: z.int().min(0).max(10_000).optional(),
   queueTimeoutMinutes: minutes.optional(),
+  queueClosesWithWorkTime: z.boolean().optional(),
   announceAssignment: z.boolean().optional(),
   announceQueuePosition: z.boolean().optional(),
   customerSilenceMinutes: minutes.optional(),

@@ -17,7 +17,10 @@ export const agent = z.object({
   statusChangedAt: epochMs.optional(),
   lastAssignedAt: epochMs.optional(),
   wechatOpenid: z.string().optional(),
+  canActOnColleagues: z.boolean().optional(),
 });
+
+const canActOnColleagues = z.boolean().describe('the agent may transfer and end colleagues’ conversations (admins only set it)');
 
 const openid = z.string().min(1).max(128);
 
@@ -28,6 +31,7 @@ export const agentCreate = z.strictObject({
   groupIds: z.array(id).max(50).default([]),
   status: agentStatus.default('offline'),
   wechatOpenid: openid.optional(),
+  canActOnColleagues: canActOnColleagues.optional(),
 });
 
 export const agentUpdate = z.strictObject({
@@ -35,6 +39,7 @@ export const agentUpdate = z.strictObject({
   maxConcurrent: z.int().min(1).max(100).optional(),
   groupIds: z.array(id).max(50).optional(),
   wechatOpenid: openid.nullable().optional().describe('null removes it'),
+  canActOnColleagues: canActOnColleagues.optional(),
 });
 
 export const statusChange = z.strictObject({ status: agentStatus });

@@ -1,7 +1,7 @@
-// Fires the conversation timers (queue timeout, agent no-reply, customer silence, robot idle) of every
-// channel every few seconds. Each timer is re-checked inside its own unit of work by tickTimers, so a
-// tick that races a customer's message acts on fresh data. Ticks and test-clock advances run one at a
-// time: a slow tick is never overlapped by the next, and an advance never by a tick.
+// Fires the conversation timers (queue timeout, work time ending, agent no-reply, customer silence,
+// robot idle) of every channel every few seconds. Each timer is re-checked inside its own unit of work by
+// tickTimers, so a tick that races a customer's message acts on fresh data. Ticks and test-clock advances
+// run one at a time: a slow tick is never overlapped by the next, and an advance never by a tick.
 import type { Logger } from 'pino';
 import { nextTimerDue } from '../app/next-timer-due';
 import type { EngineDeps } from '../app/support/engine-deps';

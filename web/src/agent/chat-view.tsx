@@ -73,7 +73,9 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
 
   const name = customerLabel(customer, t('customer'));
   const mine = !admin && c.state === 'assigned' && c.agentId === me;
-  const canAct = admin || mine;
+  // A colleague's conversation is read-only unless an admin allowed this agent to act on colleagues'.
+  const onColleagues = !admin && c.state === 'assigned' && directory.agents.some((a) => a.id === me && a.canActOnColleagues === true);
+  const canAct = admin || mine || onColleagues;
   const windowShut = chat.window !== undefined && !chat.window.open;
   const blocked =
     c.state === 'ended'

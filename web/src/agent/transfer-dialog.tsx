@@ -21,6 +21,8 @@ interface Props {
   onClose(): void;
 }
 
+/** The transfer refusals the server names (the reason is shown in the agent's language). */
+const REFUSALS = ['not_assignee', 'target_unavailable', 'target_full', 'unknown_target'];
 export function TransferDialog({ conversation, directory, me, onStart, onDone, onClose }: Props) {
   const t = useT(agentMessages);
   const [kind, setKind] = useState<Kind>('agent');
@@ -40,6 +42,10 @@ export function TransferDialog({ conversation, directory, me, onStart, onDone, o
         : kind === 'group'
           ? { kind, groupId: String(form.get('transferGroup') ?? '') }
           : { kind };
+    const refusalText = (err: ApiError) =>
+      REFUSALS.includes(err.code)
+        ? t(`transfer_refused_${err.code}` as 'transfer_refused_not_assignee')
+        : `${err.message}${err.code.startsWith('http_') ? '' : ` (${err.code})`}`;
     setBusy(true);
     setError(undefined);
     try {
@@ -48,7 +54,7 @@ export function TransferDialog({ conversation, directory, me, onStart, onDone, o
       onDone();
       onClose();
     } catch (err) {
-      setError(err instanceof ApiError ? `${err.message}${err.code.startsWith('http_') ? '' : ` (${err.code})`}` : String(err));
+      setError(err instanceof ApiError ? refusalText(err) : String(err));
     } finally {
       setBusy(false);
     }

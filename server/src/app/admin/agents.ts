@@ -18,6 +18,8 @@ export interface NewAgent {
   groupIds: string[];
   status: AgentStatus;
   wechatOpenid?: string | undefined;
+  /** May transfer and end colleagues' conversations. */
+  canActOnColleagues?: boolean | undefined;
 }
 
 export interface AgentChange {
@@ -26,6 +28,7 @@ export interface AgentChange {
   groupIds?: string[] | undefined;
   /** null removes it. */
   wechatOpenid?: string | null | undefined;
+  canActOnColleagues?: boolean | undefined;
 }
 
 /** An agent as admins and colleagues see it: the engine's memory of an agent answering from WeChat stays inside. */
@@ -48,13 +51,14 @@ export async function createAgent(deps: AdminDeps, p: Principal, channelId: stri
   await channelInReach(deps, p, channelId);
   const merchantId = merchantForNew(p, channelId, input.merchantId);
   await mustBeMerchantOf(deps, channelId, merchantId);
-  const { merchantId: _m, wechatOpenid, ...fields } = input;
+  const { merchantId: _m, wechatOpenid, canActOnColleagues, ...fields } = input;
   const record: Agent = {
     id: deps.ids.next('agt'),
     channelId,
     ...(merchantId !== undefined && { merchantId }),
     ...fields,
     ...(wechatOpenid !== undefined && { wechatOpenid }),
+    ...(canActOnColleagues === true && { canActOnColleagues }),
     statusChangedAt: deps.clock.now(),
   };
   await mustShareScope(deps, record, { groupIds: record.groupIds });
@@ -72,6 +76,7 @@ export async function changeAgent(deps: AdminDeps, p: Principal, agentId: string
   const next: Agent = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
   if (wechatOpenid === null) delete next.wechatOpenid;
   else if (wechatOpenid !== undefined) next.wechatOpenid = wechatOpenid;
+  if (next.canActOnColleagues === false) delete next.canActOnColleagues;
   await mustShareScope(deps, next, { groupIds: next.groupIds });
   // Saved inside one unit that re-reads the agent, so a status change meanwhile is not undone.
   await deps.uow.run(async (tx) => {

@@ -19,6 +19,8 @@ export interface Agent {
   lastAssignedAt?: number;
   /** The agent's own WeChat openid when they answer from their own WeChat. */
   wechatOpenid?: string;
+  /** Set by admins: the agent may transfer and end colleagues' conversations, not only their own. */
+  canActOnColleagues?: boolean;
   /**
    * What the server remembers between two of the agent's WeChat messages (internal, never in the API).
    * The key is a stored format (agents are JSON in the database): renaming it needs a migration.

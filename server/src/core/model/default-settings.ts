@@ -52,6 +52,7 @@ export function defaultSettings(language: SettingsLanguage = 'zh-CN'): RoutingSe
     lastAgentMode: true,
     maxQueueLength: 50,
     queueTimeoutMinutes: 15,
+    queueClosesWithWorkTime: true,
     announceAssignment: true,
     announceQueuePosition: true,
     customerSilenceMinutes: 10,

@@ -51,6 +51,8 @@ export interface RoutingSettings {
   maxQueueLength: number;
   /** Minutes in the queue before the customer is offered to leave a message; 0: never. */
   queueTimeoutMinutes: number;
+  /** When work time ends, queued customers get the off-hours notice and the offer to leave a message. */
+  queueClosesWithWorkTime: boolean;
   /** Tell the customer which agent took the conversation (costs one of WeChat's sends). */
   announceAssignment: boolean;
   /** Tell queued customers their new position when it moves. */

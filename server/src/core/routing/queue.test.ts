@@ -107,4 +107,33 @@ describe('planDrain', () => {
     );
     expect(plan).toEqual([{ conversationId: 'next', agentId: 'a' }]);
   });
+
+  it('a freed seat takes the agent’s personal queue first, then the longest-waiting customer of the agent’s groups', () => {
+    const view = viewOf({ agents: { a: { groups: ['g'], load: 2, max: 3 }, b: { groups: ['h'], load: 0, max: 1 } } });
+    const plan = planDrain(
+      [
+        queued('g-old', 1, { kind: 'group', groupId: 'g' }),
+        queued('pool-older', 0),
+        queued('asked-for-a', 5, { kind: 'agent', agentId: 'a' }),
+        queued('h-new', 9, { kind: 'group', groupId: 'h' }),
+      ],
+      view,
+      100,
+    );
+    expect(plan).toEqual([
+      { conversationId: 'asked-for-a', agentId: 'a' },
+      { conversationId: 'pool-older', agentId: 'b' },
+    ]);
+    const roomForTwo = viewOf({ agents: { a: { groups: ['g'], load: 1, max: 3 } } });
+    expect(
+      planDrain(
+        [queued('g-new', 3, { kind: 'group', groupId: 'g' }), queued('g-old', 1, { kind: 'group', groupId: 'g' })],
+        roomForTwo,
+        100,
+      ),
+    ).toEqual([
+      { conversationId: 'g-old', agentId: 'a' },
+      { conversationId: 'g-new', agentId: 'a' },
+    ]);
+  });
 });

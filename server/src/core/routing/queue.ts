@@ -46,7 +46,14 @@ export function positionUpdates(conversations: readonly Conversation[]): Array<{
 }
 
 /**
- * Which queued conversations the free seats take now, oldest first in each line. A conversation
+ * A freed seat serves its agent's personal queue (customers who asked for that agent) first, then the
+ * longest-waiting customer among the agent's groups (and the merchant's pool).
+ */
+const byDrainOrder = (a: Conversation, b: Conversation) =>
+  Number(targetOfQueued(a).kind !== 'agent') - Number(targetOfQueued(b).kind !== 'agent') || byQueueOrder(a, b);
+
+/**
+ * Which queued conversations the free seats take now, in drain order (above). A conversation
  * waiting for a named agent goes only to that agent (online or invisible); one waiting for a group to
  * its online members; the pool to any online agent. Agents a conversation excludes are passed over.
  * Loads are counted up as seats fill; round-robin turns advance with `now`.
@@ -58,7 +65,7 @@ export function planDrain(
 ): Array<{ conversationId: string; agentId: string }> {
   const loads = new Map(view.agents.map((a) => [a.agent.id, { ...a, agent: { ...a.agent } }]));
   const plan: Array<{ conversationId: string; agentId: string }> = [];
-  for (const c of [...queued].filter((x) => x.state === 'queued').sort(byQueueOrder)) {
+  for (const c of [...queued].filter((x) => x.state === 'queued').sort(byDrainOrder)) {
     const chosen = seatFor(c, [...loads.values()], view);
     if (!chosen) continue;
     const entry = loads.get(chosen);

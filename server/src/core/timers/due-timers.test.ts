@@ -25,6 +25,19 @@ function conv(patch: Partial<Conversation>): Conversation {
 }
 
 describe('dueTimers', () => {
+  it('work time ending fires for a queued conversation, whichever of it and the queue timeout comes first', () => {
+    const c = conv({ state: 'queued', queuedAt: 0 });
+    expect(timersOf(c, settings, { workTimeEndsAt: 5 * MIN })).toEqual([
+      { kind: 'work_time_end', at: 5 * MIN },
+      { kind: 'queue_timeout', at: 15 * MIN },
+    ]);
+    expect(dueTimer(5 * MIN, c, settings, { workTimeEndsAt: 5 * MIN })).toEqual({ kind: 'work_time_end', at: 5 * MIN });
+    expect(dueTimer(20 * MIN, c, settings, { workTimeEndsAt: 30 * MIN })).toEqual({ kind: 'queue_timeout', at: 15 * MIN });
+    expect(nextTimerAt(c, settings, { workTimeEndsAt: 5 * MIN })).toBe(5 * MIN);
+    // Assigned conversations continue past the end of work time.
+    expect(timersOf(conv({ state: 'assigned' }), settings, { workTimeEndsAt: 0 })).toEqual([]);
+  });
+
   it('queue timeout after the configured minutes in the queue', () => {
     const c = conv({ state: 'queued', queuedAt: 0 });
     expect(dueTimer(15 * MIN - 1, c, settings)).toBeUndefined();

@@ -1,10 +1,20 @@
-// The timers of a conversation, as pure functions of its record, the settings and the time; the app's
-// scheduler calls tickTimers, which asks dueTimer for every open conversation. No timer is stored, so a
-// restart or a settings change loses nothing: each tick recomputes what is due.
+// The timers of a conversation, as pure functions of its record, the settings, the time and (for a
+// queued one) when its work time ends; the app's scheduler calls tickTimers, which asks dueTimer for
+// every open conversation. No timer is stored, so a restart or a settings change loses nothing: each
+// tick recomputes what is due.
 import type { Conversation } from '../model/conversation';
 import type { RoutingSettings } from '../model/routing-settings';
 
-export type TimerKind = 'queue_timeout' | 'agent_no_reply' | 'silence_warning' | 'silence_end' | 'robot_idle';
+export type TimerKind = 'queue_timeout' | 'work_time_end' | 'agent_no_reply' | 'silence_warning' | 'silence_end' | 'robot_idle';
+
+/** What a timer needs beyond the record and the settings, worked out by the caller from the ports. */
+export interface TimerContext {
+  /**
+   * For a queued conversation: when the work time of the calendar it waits under ends (the first
+   * off-hours instant from its queuing on; see work-time-end.ts). Undefined: work time never ends.
+   */
+  workTimeEndsAt?: number;
+}
 
 export interface TimerDue {
   kind: TimerKind;
@@ -15,10 +25,8 @@ export interface TimerDue {
 const MINUTE = 60_000;
 
 /** Every timer of the conversation with the instant it fires, whether past or future. */
-export function timersOf(c: Conversation, s: RoutingSettings): TimerDue[] {
-  if (c.state === 'queued' && s.queueTimeoutMinutes > 0 && c.queuedAt !== undefined) {
-    return [{ kind: 'queue_timeout', at: c.queuedAt + s.queueTimeoutMinutes * MINUTE }];
-  }
+export function timersOf(c: Conversation, s: RoutingSettings, context: TimerContext = {}): TimerDue[] {
+  if (c.state === 'queued') return queueTimers(c, s, context);
   if (c.state === 'bot' && s.robotIdleMinutes > 0) {
     return [{ kind: 'robot_idle', at: (c.lastCustomerMessageAt ?? c.createdAt) + s.robotIdleMinutes * MINUTE }];
   }
@@ -27,6 +35,15 @@ export function timersOf(c: Conversation, s: RoutingSettings): TimerDue[] {
     return s.agentNoReplyMinutes > 0 ? [{ kind: 'agent_no_reply', at: c.customerWaitingSince + s.agentNoReplyMinutes * MINUTE }] : [];
   }
   return silenceTimers(c, s);
+}
+
+/** A queued customer waits until the queue times out, or until work time ends (assigned ones continue). */
+function queueTimers(c: Conversation, s: RoutingSettings, context: TimerContext): TimerDue[] {
+  const timers: TimerDue[] = [];
+  if (s.queueTimeoutMinutes > 0 && c.queuedAt !== undefined)
+    timers.push({ kind: 'queue_timeout', at: c.queuedAt + s.queueTimeoutMinutes * MINUTE });
+  if (context.workTimeEndsAt !== undefined) timers.push({ kind: 'work_time_end', at: context.workTimeEndsAt });
+  return timers.sort((a, b) => a.at - b.at);
 }
 
 /** The customer is silent once the agent has written and the customer has not answered since. */
@@ -47,13 +64,13 @@ function silenceTimers(c: Conversation, s: RoutingSettings): TimerDue[] {
  * The one timer to act on now: the earliest due one, except that an overdue end wins over its warning
  * (a scheduler that slept through both ends the conversation instead of warning first).
  */
-export function dueTimer(now: number, c: Conversation, s: RoutingSettings): TimerDue | undefined {
-  const due = timersOf(c, s).filter((t) => t.at <= now);
+export function dueTimer(now: number, c: Conversation, s: RoutingSettings, context: TimerContext = {}): TimerDue | undefined {
+  const due = timersOf(c, s, context).filter((t) => t.at <= now);
   return due.find((t) => t.kind === 'silence_end') ?? due[0];
 }
 
 /** When the scheduler should look at this conversation next; undefined when no timer runs. */
-export function nextTimerAt(c: Conversation, s: RoutingSettings): number | undefined {
-  const times = timersOf(c, s).map((t) => t.at);
+export function nextTimerAt(c: Conversation, s: RoutingSettings, context: TimerContext = {}): number | undefined {
+  const times = timersOf(c, s, context).map((t) => t.at);
   return times.length ? Math.min(...times) : undefined;
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { type ComposedServer, composeServer } from '../../compose';
 import type { ServerConfig } from '../../config';
+import type { Clock } from '../../core/ports/clock';
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import type { PushTarget } from '../../wechat/push-client/index';
 
@@ -47,6 +48,8 @@ export interface StackOptions {
   testClock?: boolean;
   /** Where the test clock starts (milliseconds); default the real time. */
   clockStart?: number;
+  /** The server's clock (the emulator keeps its own); default: the real one. */
+  clock?: Clock;
 }
 
 function configFor(dir: string, emulatorUrl: string, options: StackOptions): ServerConfig {
@@ -76,7 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       config: configFor(dir, emulator.baseUrl, options),
       logger: pino({ level: 'silent' }),
       pollMs: 50,
-      ...(clockStart !== undefined && { clock: { now: () => clockStart } }),
+      ...(options.clock ? { clock: options.clock } : clockStart !== undefined && { clock: { now: () => clockStart } }),
     });
     if (start) await server.start();
     listener = await new Promise<Server>((resolve) => {

@@ -37,6 +37,7 @@ export function AgentForm({
   const [capacity, setCapacity] = useState(String(agent?.maxConcurrent ?? 5));
   const [groupIds, setGroupIds] = useState<string[]>(agent?.groupIds ?? []);
   const [openid, setOpenid] = useState(agent?.wechatOpenid ?? '');
+  const [colleagues, setColleagues] = useState(agent?.canActOnColleagues === true);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const submit = useSubmit();
@@ -65,6 +66,7 @@ export function AgentForm({
           maxConcurrent: max,
           groupIds: ids,
           wechatOpenid: openid.trim() || null,
+          canActOnColleagues: colleagues,
         });
         onSaved(saved);
         return;
@@ -75,6 +77,7 @@ export function AgentForm({
         groupIds: ids,
         ...(merchantId !== undefined && { merchantId }),
         ...(openid.trim() && { wechatOpenid: openid.trim() }),
+        ...(colleagues && { canActOnColleagues: true }),
       });
       let note: { text: string; warn: boolean } | undefined;
       if (wantsLogin) {
@@ -113,6 +116,15 @@ export function AgentForm({
         </Field>
         <Field label={t('f_openid')} hint={t('f_openid_hint')}>
           <input name="wechatOpenid" value={openid} onChange={(e) => setOpenid(e.target.value)} autoComplete="off" />
+        </Field>
+        <Field label={t('f_colleagues')} hint={t('f_colleagues_hint')}>
+          <input
+            name="canActOnColleagues"
+            type="checkbox"
+            checked={colleagues}
+            onChange={(e) => setColleagues(e.target.checked)}
+            data-testid="agent-can-act-on-colleagues"
+          />
         </Field>
       </div>
       <fieldset>

@@ -55,6 +55,8 @@ export const settingsMessages = defineMessages(
     h_maxQueueLength: '每个分配目标最多排队的会话数；0 表示不排队。',
     f_queueTimeoutMinutes: '排队超时',
     h_queueTimeoutMinutes: '排队这么久后提示客户留言；0 表示从不。',
+    f_queueClosesWithWorkTime: '下班时结束排队',
+    h_queueClosesWithWorkTime: '工作时间结束时，排队中的客户收到非工作时间提示并被邀请留言；已接入的会话继续。',
     f_announceAssignment: '告诉客户由哪位客服接待',
     h_announceAssignment: '会占用一次微信发送额度。',
     f_announceQueuePosition: '排队位置变化时通知客户',
@@ -151,6 +153,9 @@ export const settingsMessages = defineMessages(
     h_maxQueueLength: 'Queued conversations per target; 0: never queue.',
     f_queueTimeoutMinutes: 'Queue timeout',
     h_queueTimeoutMinutes: 'After this long in the queue the customer is offered to leave a message; 0: never.',
+    f_queueClosesWithWorkTime: 'Close the queue when work time ends',
+    h_queueClosesWithWorkTime:
+      'When work time ends, queued customers get the off-hours notice and are offered to leave a message; assigned conversations go on.',
     f_announceAssignment: 'Tell the customer which agent took over',
     h_announceAssignment: 'Uses one of WeChat’s sends.',
     f_announceQueuePosition: 'Tell queued customers when their position moves',

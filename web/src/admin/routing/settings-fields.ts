@@ -44,6 +44,7 @@ export const SETTING_GROUPS: ReadonlyArray<{
     fields: [
       { key: 'maxQueueLength', kind: 'int', min: 0, max: 10_000 },
       { key: 'queueTimeoutMinutes', kind: 'int', min: 0, max: MINUTES_MAX, unit: 'minutes' },
+      { key: 'queueClosesWithWorkTime', kind: 'bool' },
       { key: 'announceAssignment', kind: 'bool' },
       { key: 'announceQueuePosition', kind: 'bool' },
     ],

@@ -1,7 +1,7 @@
 // Acting on a conversation as an agent: reply, transfer, end. Agents act as themselves; admins (an
 // integration with an admin token, say) name the agent to reply as, and may transfer or end as admins.
 import type { ApiContext } from '../api-context';
-import { agentReply, endConversation, transferConversation, type EndedBy } from '../../../app/index';
+import { agentReply, endConversation, transferConversation, type EndedBy, type TransferRefusal } from '../../../app/index';
 import type { Principal } from '../../../app/auth/principal';
 import { ApiError, badRequest, forbidden } from '../../../app/errors';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
@@ -12,11 +12,12 @@ import { replyContent } from './reply-content';
 
 const TAG = 'actions';
 
-const TRANSFER_REFUSALS: Record<string, string> = {
-  agent_unavailable: 'that agent cannot take the conversation now (offline, busy or full)',
-  off_hours: 'that group is off duty now',
-  nobody_available: 'nobody in that group can take the conversation now',
-  queue_full: 'that group’s queue is full',
+/** A refused transfer: 403 when the caller may not move it, 404 for a target that does not exist here, else 409. */
+const TRANSFER_REFUSALS: Record<TransferRefusal, { status: number; message: string }> = {
+  not_assignee: { status: 403, message: 'only the conversation’s agent (or an admin) may transfer it' },
+  unknown_target: { status: 404, message: 'no such agent or skill group in this conversation’s merchant' },
+  target_unavailable: { status: 409, message: 'the target cannot take conversations now (offline, off duty or nobody signed in)' },
+  target_full: { status: 409, message: 'the target is full (the agent has no room, or the group’s queue is full)' },
 };
 
 /** The agent the caller acts as: itself for agents; the named one (of the caller's merchant) for admins. */
@@ -58,10 +59,16 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'post',
       path: '/conversations/:conversationId/transfer',
       tag: TAG,
-      summary: 'Transfer to an agent, a skill group or back to the queue',
+      summary:
+        'Transfer to an agent, a skill group or back to the queue; refused with 403 not_assignee, 404 unknown_target, 409 target_unavailable or target_full',
       roles: ALL_ROLES,
       description:
-        'When the target cannot take it now nothing changes and the answer is 409 with code agent_unavailable, off_hours, nobody_available or queue_full.',
+        'Only the conversation’s agent may transfer it (an admin may too, and an agent an admin allowed to act on colleagues’ conversations); ' +
+        'a queued conversation or a left message any agent of its merchant may take. A refused transfer changes and sends nothing: ' +
+        '403 not_assignee (a colleague’s conversation), 404 unknown_target (no such agent or group here), ' +
+        '409 target_unavailable (the agent is offline or busy; the group is off duty or nobody in it is signed in) or ' +
+        '409 target_full (the agent has no room; the group’s queue is full). To a group: its policy picks a free member other than the sender, ' +
+        'else it waits in the group’s queue. Back to the queue: the sender is not offered it again.',
       params: conversationParams,
       body: transferBody,
       response: transferAnswer,
@@ -72,8 +79,12 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
           conversationId: c.id,
           to: body.to,
           ...(byAgentId !== undefined && { byAgentId }),
+          byAdmin: principal.role !== 'agent',
         });
-        if (!result.ok) throw new ApiError(409, result.reason, TRANSFER_REFUSALS[result.reason] ?? result.reason);
+        if (!result.ok) {
+          const refusal = TRANSFER_REFUSALS[result.reason];
+          throw new ApiError(refusal.status, result.reason, refusal.message);
+        }
         return { state: result.state, ...(result.agentId !== undefined && { agentId: result.agentId }) };
       },
     }),
@@ -83,13 +94,15 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
       tag: TAG,
       summary: 'End the conversation (the customer gets the closing message)',
       roles: ALL_ROLES,
+      description:
+        'Agents end their own conversations and unassigned ones; a colleague’s conversation is read-only to them (403) unless an admin allowed them to act on colleagues’ conversations.',
       params: conversationParams,
       body: endBody,
       handle: async ({ principal, params, body }) => {
         const c = await conversationInReach(ctx.admin, principal, params.conversationId);
         const agentId = await actingAgent(ctx, principal, body.agentId);
         const by: EndedBy = agentId === undefined ? { kind: 'admin' } : { kind: 'agent', agentId };
-        await endConversation(ctx.engine, { conversationId: c.id, by });
+        await endConversation(ctx.engine, { conversationId: c.id, by, byAdmin: principal.role !== 'agent' });
         return undefined;
       },
     }),

@@ -23,7 +23,7 @@ export function agentRoutes(ctx: ApiContext): ApiRoute[] {
         list: 'List agents',
         create: 'Create an agent',
         read: 'Read an agent',
-        change: 'Change an agent (name, capacity, groups, WeChat openid)',
+        change: 'Change an agent (name, capacity, groups, WeChat openid, whether they may act on colleagues’ conversations)',
       },
     }),
     route({
