@@ -96,7 +96,7 @@ describe('manual transfer over HTTP', () => {
       const list = await stack.delivered('oTransfer1');
       return list.length === 2 ? list : undefined;
     });
-    expect(texts).toEqual(['客服 小王 为您服务，请问有什么可以帮您？', '客服 小李 为您服务，请问有什么可以帮您？']);
+    expect(texts).toEqual(['您好，欢迎咨询！\n客服 小王 为您服务，请问有什么可以帮您？', '已为您转接客服 小李。']);
   });
 
   it('an agent an admin allowed to act on colleagues’ conversations may transfer them', async () => {
@@ -146,7 +146,7 @@ describe('closing time over HTTP', () => {
       return list.length === 2 ? list : undefined;
     });
     expect(told).toEqual([
-      '当前客服繁忙，您排在第 1 位，请稍候。',
+      '您好，欢迎咨询！\n当前客服繁忙，您排在第 1 位，请稍候。',
       '您好，现在是非工作时间，客服暂时无法接待。请直接留言，我们会在工作时间尽快回复您。',
     ]);
     expect((await stack.api<Conversation>('GET', `/conversations/${waiting.id}`)).body.state).toBe('left_message');
