@@ -26,7 +26,9 @@ describe('takeLeftMessage', () => {
     expect(f.conversation(id)).toMatchObject({ state: 'assigned', agentId: 'a2' });
     expect(f.conversation(id).customerWaitingSince).toBeUndefined();
     expect(f.sentTexts('u1')).toHaveLength(sentBefore);
-    expect(f.notifier.notices).toContainEqual(expect.objectContaining({ type: 'conversation_changed', conversationId: id, state: 'assigned', agentId: 'a2' }));
+    expect(f.notifier.notices).toContainEqual(
+      expect.objectContaining({ type: 'conversation_changed', conversationId: id, state: 'assigned', agentId: 'a2' }),
+    );
     const reply = await agentReply(f.deps, { conversationId: id, agentId: 'a2', content: { type: 'text', text: 'we called you' } });
     expect(reply.ok).toBe(true);
     expect(f.conversation(id).history?.at(-1)).toMatchObject({ kind: 'taken', agentId: 'a2' });

@@ -8,14 +8,20 @@ import type { Conversation, ConversationEvent } from '../model/conversation';
 export const HISTORY_LIMIT = 100;
 
 /** The step from `before` (undefined: a new conversation) to `after`, if what it shows changed. */
-export function stepOf(before: Conversation | undefined, after: Conversation, now: number, previousAgentId?: string): ConversationEvent | undefined {
+export function stepOf(
+  before: Conversation | undefined,
+  after: Conversation,
+  now: number,
+  previousAgentId?: string,
+): ConversationEvent | undefined {
   const fromAgentId = before?.state === 'assigned' ? before.agentId : previousAgentId;
   const group = after.groupId !== undefined ? { groupId: after.groupId } : {};
   const from = fromAgentId !== undefined ? { fromAgentId } : {};
   if (after.state === 'assigned') {
     if (before?.state === 'assigned' && before.agentId === after.agentId) return undefined;
     const agentId = after.agentId;
-    const kind = before?.state === 'left_message' ? 'taken' : fromAgentId !== undefined && fromAgentId !== agentId ? 'transferred' : 'assigned';
+    const kind =
+      before?.state === 'left_message' ? 'taken' : fromAgentId !== undefined && fromAgentId !== agentId ? 'transferred' : 'assigned';
     return { at: now, kind, ...(agentId !== undefined && { agentId }), ...(kind === 'transferred' && from), ...group };
   }
   if (before?.state === after.state) {
