@@ -35,8 +35,8 @@ function Stat({ label, value, warn, href }: { label: string; value: string; warn
   );
 }
 
-/** The workbench's list of left messages (outside the admin console's nested routes: `~` is the app's root). */
-const LEFT_LIST = '~/inbox?list=left';
+/** The workbench's list of left messages (outside the admin console's nested routes: `~` leaves every base, the app's included). */
+const LEFT_LIST = '~/app/inbox?list=left';
 
 function TimesCard({ title, times }: { title: string; times: Times }) {
   const t = useT(dashboardMessages);
