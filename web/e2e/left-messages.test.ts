@@ -22,6 +22,7 @@ describe('the left-message list', () => {
     await page.getByTestId('tab-left').click();
     await leftItem(page, first.id).waitFor();
     await leftItem(page, first.id).locator('[data-testid="left-window"][data-open="true"]').waitFor();
+    expect(await leftItem(page, first.id).locator('.inbox-item-preview').textContent()).toBe('请回电 13800000000'); // not our prompt
 
     // A second customer leaves a message while the page is open: it appears live, on top (newest first).
     await page.evaluate('window.notReloaded = true');

@@ -157,6 +157,7 @@ export const conversationListItem = conversation.extend({
     .optional()
     .describe('the conversation’s newest message, as GET /conversations/:id/messages shows it; absent when it has none'),
   window: sendWindow.optional().describe('left messages only: what WeChat’s window still lets an agent who takes it send'),
+  lastCustomerMessage: message.optional().describe('left messages only: what the customer last wrote'),
 });
 
 export const conversationEvent = z.object({

@@ -35,7 +35,10 @@ function Item({ conversation: c, list, active, unread, preview, canTake, showAge
   const name = customerLabel(customer, t('customer'));
   const waitingSince = c.customerWaitingSince;
   const at = list === 'ended' ? (c.endedAt ?? c.createdAt) : (preview?.createdAt ?? c.assignedAt ?? c.createdAt);
-  const window_ = (c as ConversationList['items'][number]).window;
+  const listed = c as ConversationList['items'][number];
+  const window_ = listed.window;
+  // A left message shows what the customer wrote (our own leave-a-message prompt is often the newest).
+  const shown = list === 'left' && preview?.direction !== 'in' ? (listed.lastCustomerMessage ?? preview) : preview;
 
   const take = async () => {
     setTaking(true);
@@ -57,7 +60,7 @@ function Item({ conversation: c, list, active, unread, preview, canTake, showAge
             <span className="inbox-item-name">{name}</span>
             <time className="inbox-item-time">{f.time(at)}</time>
           </span>
-          <span className="inbox-item-preview">{preview ? contentSummary(preview.content, t) : ' '}</span>
+          <span className="inbox-item-preview">{shown ? contentSummary(shown.content, t) : ' '}</span>
           <span className="inbox-item-tags">
             {list === 'queued' && <span className="badge blue">{t('waiting_since', { d: f.duration(Date.now() - c.createdAt) })}</span>}
             {list === 'mine' && waitingSince !== undefined && preview?.direction === 'in' && (

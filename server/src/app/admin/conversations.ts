@@ -24,9 +24,10 @@ export interface ConversationFilter {
 export interface ConversationPage {
   /**
    * Each conversation with its newest message, for the list's previews; a left message (留言) also with
-   * its customer's send window, which says whether an agent who takes it can still answer.
+   * its customer's send window, which says whether an agent who takes it can still answer, and the
+   * customer's newest message.
    */
-  items: Array<{ conversation: Conversation; lastMessage?: Message; window?: WindowStatus }>;
+  items: Array<{ conversation: Conversation; lastMessage?: Message; window?: WindowStatus; lastCustomerMessage?: Message }>;
   /** Where the next page starts, when this one is full. */
   nextBefore?: number;
 }
@@ -39,7 +40,7 @@ export async function listConversations(
 ): Promise<ConversationPage> {
   await channelInReach(deps, p, channelId);
   const merchant = merchantFilter(p, channelId, q.merchantId);
-  const { conversations, lastMessages, windows } = await deps.uow.run(async (tx) => {
+  const { conversations, lastMessages, left } = await deps.uow.run(async (tx) => {
     const found = await tx.conversations.list({
       channelId,
       ...(merchant && { merchant }),
@@ -51,13 +52,12 @@ export async function listConversations(
     });
     // Each item's newest message, for the list's previews: one query for the page, not one per item.
     const lastMessages = await tx.messages.lastOfConversations(found.map((c) => c.id));
-    return { conversations: found, lastMessages, windows: await leftMessageWindows(tx, found, deps.clock.now()) };
+    return { conversations: found, lastMessages, left: await leftMessageDetails(tx, found, deps.clock.now()) };
   });
   const lastOf = new Map(lastMessages.map((m) => [m.conversationId, m]));
   const items = conversations.map((conversation) => {
     const lastMessage = lastOf.get(conversation.id);
-    const window = windows.get(conversation.id);
-    return { conversation, ...(lastMessage && { lastMessage }), ...(window && { window }) };
+    return { conversation, ...(lastMessage && { lastMessage }), ...left.get(conversation.id) };
   });
   // A full page may have more behind it. Conversations created in the same millisecond as the last one
   // can be skipped by the cursor; the port pages by instant only (see the report).
@@ -65,14 +65,25 @@ export async function listConversations(
   return { items, ...(items.length === q.limit && last && { nextBefore: last.createdAt }) };
 }
 
-/** The send window of each left message's customer (what an agent who takes it may still send). */
-async function leftMessageWindows(tx: Transaction, found: readonly Conversation[], now: number): Promise<Map<string, WindowStatus>> {
-  const windows = new Map<string, WindowStatus>();
+interface LeftDetails {
+  window: WindowStatus;
+  lastCustomerMessage?: Message;
+}
+
+/**
+ * For each left message: its customer's send window (what an agent who takes it may still send), and
+ * what the customer last wrote (the newest message is often our own leave-a-message prompt).
+ */
+async function leftMessageDetails(tx: Transaction, found: readonly Conversation[], now: number): Promise<Map<string, LeftDetails>> {
+  const details = new Map<string, LeftDetails>();
   for (const c of found) {
     if (c.state !== 'left_message') continue;
-    windows.set(c.id, windowStatus((await tx.customers.get(c.customerId))?.sendWindow, now));
+    const window = windowStatus((await tx.customers.get(c.customerId))?.sendWindow, now);
+    const recent = await tx.messages.listByConversation(c.id, { limit: 20 });
+    const lastCustomerMessage = recent.filter((m) => m.direction === 'in').at(-1);
+    details.set(c.id, { window, ...(lastCustomerMessage && { lastCustomerMessage }) });
   }
-  return windows;
+  return details;
 }
 
 /** A conversation as it stands: while queued, also its place in its line (1 = next). */

@@ -57,6 +57,29 @@ describe('the left-message list', () => {
     expect((all.json.items as Array<{ id: string; window?: unknown }>).find((c) => c.id === 'busy')).not.toHaveProperty('window');
   });
 
+  it('shows what the customer wrote, though our leave-a-message prompt is newer', async () => {
+    const msg = (id: string, direction: 'in' | 'out', text: string, at: number) => ({
+      id,
+      channelId: 'ch1',
+      conversationId: 'old',
+      customerId: 'cust-old',
+      direction,
+      sender: direction === 'in' ? ({ kind: 'customer' } as const) : ({ kind: 'system' } as const),
+      content: { type: 'text' as const, text },
+      createdAt: at,
+    });
+    await f.engine.store.tx.messages.add(msg('m1', 'in', '请回电', now));
+    await f.engine.store.tx.messages.add(msg('m2', 'out', '请直接留言', now + 1));
+    const items = (await f.call('GET', LEFT, f.tokens.agent1)).json.items as Array<{
+      id: string;
+      lastMessage?: unknown;
+      lastCustomerMessage?: unknown;
+    }>;
+    const old = items.find((c) => c.id === 'old');
+    expect(old?.lastMessage).toMatchObject({ id: 'm2' });
+    expect(old?.lastCustomerMessage).toMatchObject({ id: 'm1', content: { text: '请回电' } });
+  });
+
   it('an agent takes one, replies while the window allows, and the list no longer shows it', async () => {
     const taken = await f.call('POST', '/api/v1/conversations/old/take', f.tokens.agent1, {});
     expect(taken.status).toBe(200);

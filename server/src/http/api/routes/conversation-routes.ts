@@ -35,17 +35,18 @@ export function conversationRoutes(ctx: ApiContext): ApiRoute[] {
       tag: TAG,
       summary: 'List conversations, each with its newest message (filters: state, agent, customer, merchant; paging by `before`)',
       description:
-        'Newest first. `state=left_message` is the list of left messages (留言) waiting for an agent; each of those items carries its customer’s send `window`.',
+        'Newest first. `state=left_message` is the list of left messages (留言) waiting for an agent; each of those items carries its customer’s send `window` and `lastCustomerMessage`.',
       roles: ALL_ROLES,
       params: channelParams,
       query: conversationQuery,
       response: conversationList,
       handle: async ({ principal, params, query }) => {
         const page = await listConversations(ctx.admin, principal, params.channelId, query);
-        const items = page.items.map(({ conversation: c, lastMessage, window }) => ({
+        const items = page.items.map(({ conversation: c, lastMessage, window, lastCustomerMessage }) => ({
           ...conversationView(c),
           ...(lastMessage && { lastMessage: messageView(lastMessage) }),
           ...(window && { window }),
+          ...(lastCustomerMessage && { lastCustomerMessage: messageView(lastCustomerMessage) }),
         }));
         return { items, ...(page.nextBefore !== undefined && { nextBefore: page.nextBefore }) };
       },
