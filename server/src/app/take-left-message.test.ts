@@ -29,6 +29,7 @@ describe('takeLeftMessage', () => {
     expect(f.notifier.notices).toContainEqual(
       expect.objectContaining({ type: 'conversation_changed', conversationId: id, state: 'assigned', agentId: 'a2' }),
     );
+    expect(f.notifier.notices.at(-1)).toMatchObject({ type: 'queue_changed', channelId: 'ch1', length: 0 }); // colleagues' lists reload
     const reply = await agentReply(f.deps, { conversationId: id, agentId: 'a2', content: { type: 'text', text: 'we called you' } });
     expect(reply.ok).toBe(true);
     expect(f.conversation(id).history?.at(-1)).toMatchObject({ kind: 'taken', agentId: 'a2' });

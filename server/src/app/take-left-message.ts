@@ -7,7 +7,7 @@ import type { Conversation } from '../core/model/conversation';
 import { windowStatus, type WindowStatus } from '../core/send-window/send-window';
 import { inUnit, type EngineDeps } from './support/engine-deps';
 import { mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
-import { saveConversation } from './support/send-to-customer';
+import { saveConversation, scopeOf } from './support/send-to-customer';
 
 export interface TakeLeftMessageResult {
   conversationId: string;
@@ -31,6 +31,10 @@ export function takeLeftMessage(deps: EngineDeps, input: { conversationId: strin
     if (conversation.state !== 'left_message')
       throw new EngineError('invalid_state', `conversation ${conversation.id} is not a left message (it is ${conversation.state})`);
     await saveConversation(w, takenBy(conversation, agent.id, w.now));
+    // Colleagues' streams carry no news of a conversation now someone else's: this tells their lists
+    // (the waiting work of the merchant, queue and left messages) to reload, so the one taken leaves them.
+    const queued = await w.tx.conversations.listQueued(conversation.channelId, conversation.merchantId);
+    w.notices.push({ type: 'queue_changed', ...scopeOf(conversation), length: queued.length });
     const customer = await w.tx.customers.get(conversation.customerId);
     return { conversationId: conversation.id, state: 'assigned', agentId: agent.id, window: windowStatus(customer?.sendWindow, w.now) };
   });
