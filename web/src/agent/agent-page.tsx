@@ -19,6 +19,7 @@ import { agentMessages } from './messages';
 import { StatusSelect } from './status-select';
 import { customerLabel, loadCustomer, useDirectory } from './use-directory';
 import { useInbox, type AlertKind } from './use-inbox';
+import { initialTab, LeftWaitingNotice } from './left-waiting';
 import { workMessages } from './work-messages';
 import './agent.css';
 
@@ -63,28 +64,6 @@ function AlertControls() {
         <SoundIcon muted={muted} /> {muted ? t('unmute') : t('mute')}
       </button>
     </>
-  );
-}
-
-/** The list to open on: `?list=left` (the dashboard's link to the left messages), else mine (agents) or the queue (admins). */
-function initialTab(admin: boolean): ListKey {
-  const asked = new URLSearchParams(window.location.search).get('list');
-  return asked === 'left' ? 'left' : admin ? 'queued' : 'mine';
-}
-
-/** Told on coming online: how many left messages wait, with a way to them. */
-function LeftWaitingNotice({ count, onOpen, onDismiss }: { count: number; onOpen(): void; onDismiss(): void }) {
-  const tw = useT(workMessages);
-  return (
-    <div className="inbox-left-notice row" role="status" data-testid="left-waiting-notice">
-      <span>{tw('left_waiting', { n: count })}</span>
-      <button type="button" className="link" onClick={onOpen}>
-        {tw('left_waiting_open')}
-      </button>
-      <button type="button" className="link" onClick={onDismiss}>
-        {tw('dismiss')}
-      </button>
-    </div>
   );
 }
 

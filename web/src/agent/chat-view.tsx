@@ -167,6 +167,11 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
               {t(`state_${c.state}`)}
             </span>
             {c.agentId && <span className="hint">{directory.agentName(c.agentId)}</span>}
+            {c.state === 'queued' && c.queuePosition !== undefined && (
+              <span className="hint" data-testid="queue-position">
+                {tw('queue_position', { n: c.queuePosition })}
+              </span>
+            )}
           </div>
           <div className="inbox-chat-actions">
             {!admin && (c.state === 'queued' || leftMessage) && (

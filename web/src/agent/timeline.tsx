@@ -88,6 +88,12 @@ function endReasonText(t: ReturnType<typeof useT<keyof (typeof workMessages)['zh
   return known ? t(`reason_${known}`) : t('reason_other', { reason: reason ?? '' });
 }
 
+/** Why a conversation ended, in the reader's words (an unknown reason as the server wrote it). */
+export function useEndReason(): (reason: string | undefined) => string {
+  const t = useT(workMessages);
+  return (reason) => endReasonText(t, reason);
+}
+
 /** One line between messages: the step and its time. */
 export function TimelineLine(props: LineProps) {
   const f = useFormatters();
