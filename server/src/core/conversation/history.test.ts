@@ -43,7 +43,8 @@ describe('a conversation’s history', () => {
     });
   });
 
-  it('records nothing when what it shows did not change', () => {
+  it('records nothing when what it shows did not change, nor the placeholder of a conversation about to be routed', () => {
+    expect(stepOf(undefined, { ...base, state: 'queued' }, 1)).toBeUndefined();
     expect(stepOf(assigned('a'), { ...assigned('a'), lastAgentMessageAt: 9 }, 9)).toBeUndefined();
     expect(stepOf(base, { ...base, lastCustomerMessageAt: 9 }, 9)).toBeUndefined();
   });

@@ -28,6 +28,8 @@ export function stepOf(
     const sameTarget = JSON.stringify(before.queuedFor) === JSON.stringify(after.queuedFor);
     if (after.state !== 'queued' || sameTarget) return undefined;
   }
+  // A new conversation of agents-only mode is saved 'queued' before routing places it: not yet in a line.
+  if (after.state === 'queued' && after.queuedFor === undefined) return undefined;
   if (after.state === 'queued') {
     const kind = fromAgentId !== undefined ? 'transferred' : 'queued';
     return { at: now, kind, ...from, ...group, ...(after.queuedFor && { queuedFor: after.queuedFor }) };
