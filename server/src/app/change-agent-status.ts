@@ -18,6 +18,8 @@ export interface AgentStatusResult {
   moved: Array<{ conversationId: string; state: Conversation['state']; agentId?: string }>;
   /** Conversations the agent received from the queue. */
   received: string[];
+  /** Coming online: how many left messages (留言) of the agent's merchant wait for someone (up to 1000). */
+  leftMessagesWaiting?: number;
 }
 
 export function changeAgentStatus(deps: EngineDeps, input: { agentId: string; status: AgentStatus }): Promise<AgentStatusResult> {
@@ -33,7 +35,14 @@ export async function changeAgentStatusIn(w: Work, input: { agentId: string; sta
   const moved = input.status === 'offline' && settings.onAgentOffline === 'reassign' ? await handOn(w, agent.id) : [];
   const assigned = await drainQueue(w, agent.channelId, agent.merchantId);
   const received = assigned.filter((c) => c.agentId === agent.id).map((c) => c.id);
-  return { status: input.status, moved, received };
+  if (input.status !== 'online') return { status: input.status, moved, received };
+  const left = await w.tx.conversations.list({
+    channelId: agent.channelId,
+    merchant: { merchantId: agent.merchantId },
+    states: ['left_message'],
+    limit: 1000,
+  });
+  return { status: input.status, moved, received, leftMessagesWaiting: left.length };
 }
 
 async function handOn(w: Work, agentId: string): Promise<AgentStatusResult['moved']> {

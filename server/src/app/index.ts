@@ -15,5 +15,6 @@ export { endConversation, type EndedBy } from './end-conversation';
 export { changeAgentStatus, type AgentStatusResult } from './change-agent-status';
 export { tickTimers, type FiredTimer } from './tick-timers';
 export { leaveMessage } from './leave-message';
+export { takeLeftMessage, type TakeLeftMessageResult } from './take-left-message';
 export { recordDelivery, type DeliveryOutcome } from './record-delivery';
 export { readDashboard, type Dashboard, type DashboardDeps } from './read-dashboard';

@@ -20,23 +20,31 @@ export interface Dashboard extends DayFigures {
   day: { start: number; end: number; date: string; timeZone: string };
   /** Conversations queued now. */
   waiting: number;
+  /** Left messages (留言) waiting for an agent now, up to 1000 (the workbench's 留言 list). */
+  leftWaiting: number;
 }
 
 export async function readDashboard(deps: DashboardDeps, scope: ReportScope): Promise<Dashboard> {
   const now = deps.clock.now();
   const merchantId = scope.merchant?.merchantId;
-  const { timeZone, agents } = await deps.uow.run(async (tx) => {
+  const { timeZone, agents, leftWaiting } = await deps.uow.run(async (tx) => {
     const { calendarId } = await lookUpSettings(tx.settings, scope.channelId, merchantId);
     const calendar = calendarId === undefined ? undefined : await tx.calendars.get(calendarId);
     const people = scope.merchant
       ? await tx.agents.listByMerchant(scope.channelId, merchantId)
       : await tx.agents.listByChannel(scope.channelId);
-    return { timeZone: calendar?.timeZone ?? deps.defaultTimeZone, agents: people };
+    const left = await tx.conversations.list({
+      channelId: scope.channelId,
+      ...(scope.merchant && { merchant: scope.merchant }),
+      states: ['left_message'],
+      limit: 1000,
+    });
+    return { timeZone: calendar?.timeZone ?? deps.defaultTimeZone, agents: people, leftWaiting: left.length };
   });
   const day = localDay(now, timeZone);
   const [conversations, waiting] = await Promise.all([
     deps.reports.conversationTimes(scope, { from: day.start, to: day.end }),
     deps.reports.countQueued(scope),
   ]);
-  return { day: { ...day, timeZone }, waiting, ...dayFigures(conversations, agents) };
+  return { day: { ...day, timeZone }, waiting, leftWaiting, ...dayFigures(conversations, agents) };
 }

@@ -27,6 +27,21 @@ export const customer = z.object({
   lastSeenAt: epochMs,
 });
 
+export const sendWindow = z.object({
+  open: z.boolean(),
+  remaining: z.int(),
+  expiresAt: epochMs.optional(),
+  reason: z.enum(['window_closed', 'quota_used_up']).optional(),
+});
+
+const queueTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), agentId: id }),
+  z.object({ kind: z.literal('group'), groupId: id }),
+  z.object({ kind: z.literal('pool') }),
+]);
+
+export const END_REASONS = ['agent_ended', 'customer_left', 'customer_silent', 'robot_idle', 'admin_ended'] as const;
+
 export const conversation = z.looseObject({
   id,
   channelId: id,
@@ -39,7 +54,15 @@ export const conversation = z.looseObject({
   queuedAt: epochMs.optional(),
   assignedAt: epochMs.optional(),
   endedAt: epochMs.optional(),
-  endReason: z.string().optional(),
+  endReason: z
+    .string()
+    .optional()
+    .describe(`why it ended: ${END_REASONS.join(', ')}`),
+  queuedFor: queueTarget
+    .optional()
+    .describe('while queued: the line it waits in (a named agent, a skill group, or anyone of its merchant)'),
+  queuePosition: z.int().min(1).optional().describe('while queued: its place in that line, computed from the queue now (1 = next)'),
+  leftMessageAt: epochMs.optional().describe('when it became a left message (留言)'),
   lastCustomerMessageAt: epochMs.optional(),
   lastAgentMessageAt: epochMs.optional(),
   customerWaitingSince: epochMs.optional().describe('the first customer message the agent has not answered yet'),
@@ -138,6 +161,20 @@ export const conversationListItem = conversation.extend({
   lastMessage: message
     .optional()
     .describe('the conversation’s newest message, as GET /conversations/:id/messages shows it; absent when it has none'),
+  window: sendWindow.optional().describe('left messages only: what WeChat’s window still lets an agent who takes it send'),
+  lastCustomerMessage: message.optional().describe('left messages only: what the customer last wrote'),
+});
+
+export const conversationEvent = z.object({
+  at: epochMs,
+  kind: z
+    .enum(['assigned', 'taken', 'transferred', 'queued', 'left_message', 'ended'])
+    .describe('taken: an agent took a left message; transferred: from fromAgentId to agentId, or back to a queue (queuedFor)'),
+  agentId: id.optional().describe('who holds it after this step'),
+  fromAgentId: id.optional().describe('who held it before'),
+  groupId: id.optional(),
+  queuedFor: queueTarget.optional(),
+  endReason: z.string().optional(),
 });
 
 export const conversationList = z.object({
@@ -149,13 +186,6 @@ export const conversationList = z.object({
 export const messageQuery = z.strictObject({
   limit: queryInt(1, 500).default(100),
   before: queryInt(0, Number.MAX_SAFE_INTEGER).optional().describe('the messages just before this instant (ms), oldest first'),
-});
-
-export const sendWindow = z.object({
-  open: z.boolean(),
-  remaining: z.int(),
-  expiresAt: epochMs.optional(),
-  reason: z.enum(['window_closed', 'quota_used_up']).optional(),
 });
 
 const actingAgent = id.optional().describe('admins: the agent to act as; agents act as themselves');
@@ -201,3 +231,6 @@ export const transferBody = z.strictObject({
 export const transferAnswer = z.object({ state: conversationState, agentId: id.optional() });
 
 export const endBody = z.strictObject({ agentId: actingAgent });
+
+export const takeBody = z.strictObject({ agentId: actingAgent });
+export const takeAnswer = z.object({ state: z.literal('assigned'), agentId: id, window: sendWindow });

@@ -48,6 +48,9 @@ export const dashboard = z.object({
     })
     .describe('counts over the conversations created today'),
   waiting: z.int().describe('conversations in a queue now'),
+  leftWaiting: z
+    .int()
+    .describe('left messages (留言) waiting for an agent now (up to 1000): GET /channels/:id/conversations?state=left_message lists them'),
   agents: z.object({ online: z.int(), busy: z.int(), invisible: z.int(), offline: z.int() }).describe('agents by status now'),
   firstResponseMs: summary.describe('today’s conversations: assignment → the agent’s first message'),
   waitMs: summary.describe('today’s conversations: queued (or created) → assigned'),

@@ -1,5 +1,5 @@
-// The inbox (/app/inbox, /app/inbox/:conversationId): where agents live. Three lists (queued, mine,
-// ended) beside the open conversation; on a phone they are two screens. Admins get the same screen as a
+// The inbox (/app/inbox, /app/inbox/:conversationId): where agents live. Four lists (queued, mine, left
+// messages, ended; `?list=left` opens on the left messages) beside the open conversation; on a phone they are two screens. Admins get the same screen as a
 // monitor of every conversation of a channel: they may transfer and end, and reply only as an agent they
 // pick (the conversation's own agent by default).
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -19,9 +19,11 @@ import { agentMessages } from './messages';
 import { StatusSelect } from './status-select';
 import { customerLabel, loadCustomer, useDirectory } from './use-directory';
 import { useInbox, type AlertKind } from './use-inbox';
+import { initialTab, LeftWaitingNotice } from './left-waiting';
+import { workMessages } from './work-messages';
 import './agent.css';
 
-const TABS: ListKey[] = ['queued', 'mine', 'ended'];
+const TABS: ListKey[] = ['queued', 'mine', 'left', 'ended'];
 const CHANNEL_KEY = 'kefu.inbox.channel';
 
 /** The channels an admin may watch; agents and merchant admins have exactly one. */
@@ -67,6 +69,7 @@ function AlertControls() {
 
 export function AgentPage() {
   const t = useT(agentMessages);
+  const tw = useT(workMessages);
   const principal = usePrincipal();
   const admin = isAdmin(principal);
   const me = admin ? undefined : principal.agentId;
@@ -75,7 +78,8 @@ export function AgentPage() {
   const [, params] = useRoute<{ conversationId: string }>('/:conversationId');
   const openId = params?.conversationId;
   const [, navigate] = useLocation();
-  const [tab, setTab] = useState<ListKey>(admin ? 'queued' : 'mine');
+  const [tab, setTab] = useState<ListKey>(() => initialTab(admin));
+  const [leftWaiting, setLeftWaiting] = useState<number>();
   const [muted] = useMute();
 
   useEffect(() => unlockOnGesture(), []);
@@ -115,10 +119,12 @@ export function AgentPage() {
   }, [inbox.lists, inbox.previews]);
 
   const take = useCallback(
-    async (conversationId: string) => {
+    async (conversationId: string, leftMessage?: boolean) => {
       if (!me) return;
       inbox.expectChange(conversationId);
-      await api.post(`/api/v1/conversations/${encodeURIComponent(conversationId)}/transfer`, { to: { kind: 'agent', agentId: me } });
+      const at = `/api/v1/conversations/${encodeURIComponent(conversationId)}`;
+      if (leftMessage) await api.post(`${at}/take`, {});
+      else await api.post(`${at}/transfer`, { to: { kind: 'agent', agentId: me } });
       inbox.reload();
       setTab('mine');
       navigate(`/${conversationId}`);
@@ -158,11 +164,21 @@ export function AgentPage() {
               </select>
             </label>
           )}
-          {me && <StatusSelect agentId={me} />}
+          {me && <StatusSelect agentId={me} onLeftWaiting={setLeftWaiting} />}
           <div className="row inbox-alert-controls">
             <AlertControls />
           </div>
         </div>
+        {leftWaiting !== undefined && leftWaiting > 0 && (
+          <LeftWaitingNotice
+            count={leftWaiting}
+            onOpen={() => {
+              setTab('left');
+              setLeftWaiting(undefined);
+            }}
+            onDismiss={() => setLeftWaiting(undefined)}
+          />
+        )}
         <div className="inbox-tabs" role="tablist">
           {TABS.map((key) => (
             <button
@@ -174,7 +190,7 @@ export function AgentPage() {
               data-testid={`tab-${key}`}
               onClick={() => setTab(key)}
             >
-              {t(key === 'mine' && admin ? 'tab_active' : `tab_${key}`)}
+              {key === 'left' ? tw('tab_left') : t(key === 'mine' && admin ? 'tab_active' : `tab_${key}`)}
               <span className="inbox-count">
                 {lists[key].length}
                 {key === 'ended' && inbox.endedMore.hasMore ? '+' : ''}
@@ -203,10 +219,10 @@ export function AgentPage() {
               openId={openId}
               unread={inbox.unread}
               previews={inbox.previews}
-              canTake={!admin && tab === 'queued'}
+              canTake={!admin && (tab === 'queued' || tab === 'left')}
               showAgent={admin}
               directory={directory}
-              onTake={take}
+              onTake={(id) => take(id, tab === 'left')}
               {...(tab === 'ended' && { more: inbox.endedMore })}
             />
           )}

@@ -9,6 +9,8 @@ import { MessageList } from './message-list';
 import { agentMessages } from './messages';
 import { ProfilePanel } from './profile-panel';
 import { SendWindowBar } from './send-window-bar';
+import { useConversationEvents } from './timeline';
+import { workMessages } from './work-messages';
 import { TransferDialog } from './transfer-dialog';
 import { useChat } from './use-chat';
 import { customerLabel, useCustomer, type Directory } from './use-directory';
@@ -21,7 +23,8 @@ interface Props {
   me: string | undefined;
   directory: Directory;
   onBack(): void;
-  onTake(conversationId: string): Promise<void>;
+  /** Takes a queued conversation, or (`leftMessage`) a left message. */
+  onTake(conversationId: string, leftMessage?: boolean): Promise<void>;
   expectChange(conversationId: string): void;
 }
 
@@ -35,9 +38,11 @@ function localContent(p: ReplyPayload): Message['content'] | undefined {
 
 export function ChatView({ conversationId, channelId, me, directory, onBack, onTake, expectChange }: Props) {
   const t = useT(agentMessages);
+  const tw = useT(workMessages);
   const chat = useChat(conversationId);
   const c = chat.conversation;
   const customer = useCustomer(c?.customerId, true);
+  const events = useConversationEvents(c);
   const [profileOpen, setProfileOpen] = useState(() => window.matchMedia('(min-width: 1100px)').matches);
   const [transferOpen, setTransferOpen] = useState(false);
   const [actionError, setActionError] = useState<string>();
@@ -76,19 +81,22 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
   // A colleague's conversation is read-only unless an admin allowed this agent to act on colleagues'.
   const onColleagues = !admin && c.state === 'assigned' && directory.agents.some((a) => a.id === me && a.canActOnColleagues === true);
   const canAct = admin || mine || onColleagues;
+  const leftMessage = c.state === 'left_message';
   const windowShut = chat.window !== undefined && !chat.window.open;
   const blocked =
     c.state === 'ended'
       ? t('ended_hint')
-      : !admin && !mine
-        ? t('not_yours')
-        : admin && !actingAgent
-          ? t('act_as_none')
-          : chat.window && !chat.window.open
-            ? chat.window.reason === 'quota_used_up'
-              ? t('quota_used_up')
-              : t('window_closed')
-            : undefined;
+      : !admin && leftMessage
+        ? tw('take_to_reply')
+        : !admin && !mine
+          ? t('not_yours')
+          : admin && !actingAgent
+            ? t('act_as_none')
+            : chat.window && !chat.window.open
+              ? chat.window.reason === 'quota_used_up'
+                ? t('quota_used_up')
+                : t('window_closed')
+              : undefined;
 
   const reply = async (payload: ReplyPayload) => {
     try {
@@ -135,7 +143,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
     setTaking(true);
     setActionError(undefined);
     try {
-      await onTake(c.id);
+      await onTake(c.id, leftMessage);
       chat.refreshConversation();
       chat.refreshWindow();
     } catch (err) {
@@ -161,11 +169,16 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
               {t(`state_${c.state}`)}
             </span>
             {c.agentId && <span className="hint">{directory.agentName(c.agentId)}</span>}
+            {c.state === 'queued' && c.queuePosition !== undefined && (
+              <span className="hint" data-testid="queue-position">
+                {tw('queue_position', { n: c.queuePosition })}
+              </span>
+            )}
           </div>
           <div className="inbox-chat-actions">
-            {!admin && c.state === 'queued' && (
+            {!admin && (c.state === 'queued' || leftMessage) && (
               <button type="button" className="primary" data-testid="take-button" disabled={taking} onClick={() => void take()}>
-                {taking ? t('taking') : t('take')}
+                {taking ? t('taking') : leftMessage ? tw('take_left') : t('take')}
               </button>
             )}
             {canAct && c.state !== 'ended' && (
@@ -173,7 +186,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
                 {t('transfer')}
               </button>
             )}
-            {canAct && c.state !== 'ended' && (
+            {(canAct || leftMessage) && c.state !== 'ended' && (
               <button type="button" className="danger" data-testid="end-button" onClick={() => void end()}>
                 {t('end')}
               </button>
@@ -214,7 +227,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
             </label>
           </div>
         )}
-        <MessageList chat={chat} customerName={name} agentName={directory.agentName} />
+        <MessageList chat={chat} customerName={name} agentName={directory.agentName} groupName={directory.groupName} events={events} />
         {c.state !== 'ended' && canAct && <SendWindowBar window={chat.window} />}
         {c.state !== 'ended' ? (
           <Composer

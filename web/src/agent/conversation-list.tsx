@@ -1,15 +1,17 @@
 // One of the inbox's lists: each conversation with its customer, the last message, how long it has
-// waited, its unread count, and for queued ones a button to take it.
+// waited, its unread count, and for queued ones and left messages (with what WeChat's window still allows)
+// a button to take it.
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../api/client';
 import { useFormatters, useT } from '../i18n/i18n';
-import type { Conversation, Message } from '../api/types';
+import type { Conversation, ConversationList, Message, SendWindow } from '../api/types';
 import type { Inbox, ListKey } from './use-inbox';
 import { Avatar } from './avatar';
 import { contentSummary } from './message-content';
 import { agentMessages } from './messages';
 import { customerLabel, useCustomer, type Directory } from './use-directory';
+import { workMessages } from './work-messages';
 
 interface ItemProps {
   conversation: Conversation;
@@ -26,12 +28,17 @@ interface ItemProps {
 function Item({ conversation: c, list, active, unread, preview, canTake, showAgent, directory, onTake }: ItemProps) {
   const t = useT(agentMessages);
   const f = useFormatters();
+  const tw = useT(workMessages);
   const customer = useCustomer(c.customerId);
   const [taking, setTaking] = useState(false);
   const [error, setError] = useState<string>();
   const name = customerLabel(customer, t('customer'));
   const waitingSince = c.customerWaitingSince;
   const at = list === 'ended' ? (c.endedAt ?? c.createdAt) : (preview?.createdAt ?? c.assignedAt ?? c.createdAt);
+  const listed = c as ConversationList['items'][number];
+  const window_ = listed.window;
+  // A left message shows what the customer wrote (our own leave-a-message prompt is often the newest).
+  const shown = list === 'left' && preview?.direction !== 'in' ? (listed.lastCustomerMessage ?? preview) : preview;
 
   const take = async () => {
     setTaking(true);
@@ -53,12 +60,13 @@ function Item({ conversation: c, list, active, unread, preview, canTake, showAge
             <span className="inbox-item-name">{name}</span>
             <time className="inbox-item-time">{f.time(at)}</time>
           </span>
-          <span className="inbox-item-preview">{preview ? contentSummary(preview.content, t) : ' '}</span>
+          <span className="inbox-item-preview">{shown ? contentSummary(shown.content, t) : ' '}</span>
           <span className="inbox-item-tags">
             {list === 'queued' && <span className="badge blue">{t('waiting_since', { d: f.duration(Date.now() - c.createdAt) })}</span>}
             {list === 'mine' && waitingSince !== undefined && preview?.direction === 'in' && (
               <span className="badge red">{t('waiting_since', { d: f.duration(Date.now() - waitingSince) })}</span>
             )}
+            {list === 'left' && <LeftTags since={c.leftMessageAt ?? c.createdAt} window={window_} />}
             {showAgent && c.agentId && <span className="badge">{directory.agentName(c.agentId)}</span>}
             {c.groupId && <span className="badge">{directory.groupName(c.groupId)}</span>}
           </span>
@@ -71,7 +79,7 @@ function Item({ conversation: c, list, active, unread, preview, canTake, showAge
       </Link>
       {canTake && (
         <button type="button" className="primary inbox-take" data-testid="take-button" disabled={taking} onClick={() => void take()}>
-          {taking ? t('taking') : t('take')}
+          {taking ? t('taking') : list === 'left' ? tw('take_left') : t('take')}
         </button>
       )}
       {error && (
@@ -80,6 +88,22 @@ function Item({ conversation: c, list, active, unread, preview, canTake, showAge
         </p>
       )}
     </li>
+  );
+}
+
+/** A left message: how long ago it was left, and whether (and how much) the customer can still be answered. */
+function LeftTags({ since, window: w }: { since: number; window: SendWindow | undefined }) {
+  const tw = useT(workMessages);
+  const f = useFormatters();
+  return (
+    <>
+      <span className="badge blue">{tw('left_since', { d: f.duration(Date.now() - since) })}</span>
+      {w && (
+        <span className={w.open ? 'badge green' : 'badge red'} data-testid="left-window" data-open={w.open}>
+          {!w.open ? tw('window_shut') : w.remaining > 999 ? tw('window_can_reply') : tw('window_sends', { n: w.remaining })}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -113,7 +137,8 @@ function More({ more }: { more: Inbox['endedMore'] }) {
 
 export function ConversationList({ items, list, openId, unread, previews, more, ...rest }: Props) {
   const t = useT(agentMessages);
-  if (items.length === 0) return <p className="inbox-empty hint">{t(`empty_${list}`)}</p>;
+  const tw = useT(workMessages);
+  if (items.length === 0) return <p className="inbox-empty hint">{list === 'left' ? tw('empty_left') : t(`empty_${list}`)}</p>;
   return (
     <>
       <ul className="inbox-list" data-list={list}>

@@ -8,11 +8,15 @@ import { ClockIcon } from './icons';
 import { MessageContent } from './message-content';
 import { agentMessages } from './messages';
 import type { Chat } from './use-chat';
+import { interleave, TimelineLine, type ConversationEvent } from './timeline';
 
 interface Props {
   chat: Chat;
   customerName: string;
   agentName(id: string | undefined): string | undefined;
+  groupName(id: string | undefined): string | undefined;
+  /** What happened to the conversation, shown as lines between the messages. */
+  events: ConversationEvent[];
 }
 
 function Delivery({ message, reason }: { message: Message; reason: string | undefined }) {
@@ -93,7 +97,7 @@ const Bubble = memo(function Bubble({
   );
 });
 
-export function MessageList({ chat, customerName, agentName }: Props) {
+export function MessageList({ chat, customerName, agentName, groupName, events }: Props) {
   const t = useT(agentMessages);
   const box = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -151,15 +155,19 @@ export function MessageList({ chat, customerName, agentName }: Props) {
             chat.messages.length > 0 && <span className="hint">{t('no_older')}</span>
           )}
         </div>
-        {chat.messages.map((m) => (
-          <Bubble
-            key={m.id}
-            message={m}
-            customerName={customerName}
-            agentName={m.sender.kind === 'agent' ? agentName(m.sender.agentId) : undefined}
-            failure={chat.failures[m.id]}
-          />
-        ))}
+        {interleave(chat.messages, events, chat.hasOlder).map((item) =>
+          'event' in item ? (
+            <TimelineLine key={item.key} event={item.event} agentName={agentName} groupName={groupName} />
+          ) : (
+            <Bubble
+              key={item.message.id}
+              message={item.message}
+              customerName={customerName}
+              agentName={item.message.sender.kind === 'agent' ? agentName(item.message.sender.agentId) : undefined}
+              failure={chat.failures[item.message.id]}
+            />
+          ),
+        )}
       </div>
       {unseen && (
         <button type="button" className="inbox-new-pill" onClick={toBottom}>

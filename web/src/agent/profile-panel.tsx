@@ -4,6 +4,7 @@ import { useFormatters, useT } from '../i18n/i18n';
 import type { Conversation, Customer } from '../api/types';
 import { Avatar } from './avatar';
 import { agentMessages } from './messages';
+import { useEndReason } from './timeline';
 import type { Directory } from './use-directory';
 
 function Pairs({ title, values }: { title: string; values: Record<string, string> }) {
@@ -35,6 +36,7 @@ interface Props {
 
 export function ProfilePanel({ customer, conversation, directory, onClose }: Props) {
   const t = useT(agentMessages);
+  const endReason = useEndReason();
   const f = useFormatters();
   const c = customer;
   const row = (label: string, value: string | undefined) => (
@@ -97,7 +99,7 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
             {row(t('created_at'), f.dateTime(conversation.createdAt))}
             {conversation.assignedAt !== undefined && row(t('assigned_at'), f.dateTime(conversation.assignedAt))}
             {conversation.endedAt !== undefined && row(t('ended_at'), f.dateTime(conversation.endedAt))}
-            {conversation.endReason && row(t('end_reason'), conversation.endReason)}
+            {conversation.endReason && row(t('end_reason'), endReason(conversation.endReason))}
           </tbody>
         </table>
       </section>

@@ -11,7 +11,13 @@ import { agentMessages } from './messages';
 
 const STATUSES: AgentStatus[] = ['online', 'busy', 'invisible', 'offline'];
 
-export function StatusSelect({ agentId }: { agentId: string }) {
+interface Props {
+  agentId: string;
+  /** Coming online: how many left messages wait (the server counts them in its answer). */
+  onLeftWaiting?(count: number): void;
+}
+
+export function StatusSelect({ agentId, onLeftWaiting }: Props) {
   const t = useT(agentMessages);
   const [status, setStatus] = useState<AgentStatus>();
   const [error, setError] = useState<string>();
@@ -29,7 +35,8 @@ export function StatusSelect({ agentId }: { agentId: string }) {
     setStatus(next);
     setError(undefined);
     try {
-      await api.put('/api/v1/me/status', { status: next });
+      const answer = await api.put<{ leftMessagesWaiting?: number }>('/api/v1/me/status', { status: next });
+      if (answer?.leftMessagesWaiting !== undefined) onLeftWaiting?.(answer.leftMessagesWaiting);
     } catch (err) {
       setStatus(before);
       setError(err instanceof ApiError ? err.message : String(err));

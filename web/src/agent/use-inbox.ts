@@ -1,4 +1,4 @@
-// The three lists of the inbox (queued, mine, ended), kept live from the notices (inbox-notices.ts): a
+// The four lists of the inbox (queued, mine, left messages, ended), kept live from the notices (inbox-notices.ts): a
 // notice is a hint, so list changes reload the lists (debounced), while new messages only touch the
 // previews and unread counts. The list route gives each conversation's newest message (the previews);
 // ended conversations come a page at a time, older pages on demand (`before`), and a reload keeps the
@@ -8,8 +8,8 @@ import { api, ApiError } from '../api/client';
 import type { Conversation, ConversationList, Message } from '../api/types';
 import { useInboxNotices, useKnown, type InboxOptions } from './inbox-notices';
 
-/** The inbox's three lists. */
-export type ListKey = 'queued' | 'mine' | 'ended';
+/** The inbox's lists; `left`: the left messages (留言) of my merchant waiting for anyone to take them. */
+export type ListKey = 'queued' | 'mine' | 'left' | 'ended';
 
 export type { AlertKind } from './inbox-notices';
 
@@ -31,10 +31,13 @@ export interface Inbox {
   expectChange(conversationId: string): void;
 }
 
-const EMPTY: Record<ListKey, Conversation[]> = { queued: [], mine: [], ended: [] };
+const EMPTY: Record<ListKey, Conversation[]> = { queued: [], mine: [], left: [], ended: [] };
 const ENDED_PAGE = 30;
 
 type Item = ConversationList['items'][number];
+
+/** The newest left message first. */
+const leftOrder = (a: Conversation, b: Conversation) => (b.leftMessageAt ?? b.createdAt) - (a.leftMessageAt ?? a.createdAt);
 
 /** The most recently ended first. */
 const endedOrder = (a: Conversation, b: Conversation) => (b.endedAt ?? b.createdAt) - (a.endedAt ?? a.createdAt);
@@ -144,13 +147,14 @@ function useEndedPages(channelId: string | undefined, me: string | undefined, ab
   return { endedMore, keepBeyond, forgetPages };
 }
 
-/** The lists' first pages: the whole queue, mine, and the newest page of the ended ones. */
+/** The lists' first pages: the whole queue, mine, the left messages, and the newest page of the ended ones. */
 function firstPages(channelId: string, me: string | undefined) {
   const base = conversationsPath(channelId);
   return Promise.all([
     api.get<ConversationList>(base, { state: 'queued', limit: 200 }),
     api.get<ConversationList>(base, { state: 'assigned', agentId: me, limit: 200 }),
     api.get<ConversationList>(base, { state: 'ended', agentId: me, limit: ENDED_PAGE }),
+    api.get<ConversationList>(base, { state: 'left_message', limit: 200 }),
   ]);
 }
 
@@ -163,7 +167,7 @@ interface ListsDeps {
   known: ReturnType<typeof useKnown>;
 }
 
-/** The three lists' first pages, loaded on mount and on `reload` (debounced); the latest load wins. */
+/** The lists' first pages, loaded on mount and on `reload` (debounced); the latest load wins. */
 function useListsLoader({ channelId, me, setLists, absorbPreviews, pages, known }: ListsDeps) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
@@ -175,12 +179,12 @@ function useListsLoader({ channelId, me, setLists, absorbPreviews, pages, known 
     if (!channelId) return;
     const mySeq = ++seq.current;
     try {
-      const [q, m, e] = await firstPages(channelId, me);
+      const [q, m, e, l] = await firstPages(channelId, me);
       if (mySeq !== seq.current) return;
       const queued = [...q.items].sort((a, b) => a.createdAt - b.createdAt); // the longest wait first
       const ended = unique([...e.items, ...keepBeyond(e.nextBefore)]).sort(endedOrder);
-      absorbPreviews([...q.items, ...m.items, ...e.items]);
-      setLists({ queued, mine: m.items, ended });
+      absorbPreviews([...q.items, ...m.items, ...e.items, ...l.items]);
+      setLists({ queued, mine: m.items, left: [...l.items].sort(leftOrder), ended });
       known.remember(queued, m.items);
       setError(undefined);
     } catch (err) {

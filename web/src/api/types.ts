@@ -47,6 +47,8 @@ export type ReplyPayload = { [K in ReplyKind]: { [P in K]: NonNullable<ReplyBody
 export type ReplyAnswer = Out<typeof conv.replyAnswer>;
 export type TransferBody = In<typeof conv.transferBody>;
 export type TransferAnswer = Out<typeof conv.transferAnswer>;
+export type TakeAnswer = Out<typeof conv.takeAnswer>;
+export type ConversationEvent = Out<typeof conv.conversationEvent>;
 
 export type PictureUpload = In<typeof media.pictureUpload>;
 export type MediaUpload = Out<typeof media.uploaded>;

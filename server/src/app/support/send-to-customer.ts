@@ -4,6 +4,7 @@
 import type { Conversation } from '../../core/model/conversation';
 import type { Message, MessageContent, MessageSender, NoticeKind, SendPurpose } from '../../core/model/message';
 import type { RoutingSettings } from '../../core/model/routing-settings';
+import { withHistory } from '../../core/conversation/history';
 import { EngineError } from '../../core/errors';
 import { consumeSend, sendsKeptFromNotices, type SendRefusal } from '../../core/send-window/send-window';
 import type { Work } from './engine-deps';
@@ -82,8 +83,9 @@ export function scopeOf(c: { channelId: string; merchantId?: string }): { channe
  * the workbenches. Most saves only move timestamps (every customer message does): telling 50 open pages
  * about those made each of them reload its lists once per message.
  */
-export async function saveConversation(w: Work, c: Conversation, previousAgentId?: string): Promise<void> {
-  const before = await w.tx.conversations.get(c.id);
+export async function saveConversation(w: Work, saved: Conversation, previousAgentId?: string): Promise<void> {
+  const before = await w.tx.conversations.get(saved.id);
+  const c = withHistory(before, saved, w.now, previousAgentId);
   await w.tx.conversations.save(c);
   if (
     before &&

@@ -77,5 +77,6 @@ export async function showLeftMessages(s: WeChatAgentSession): Promise<void> {
 export async function setStatus(s: WeChatAgentSession, status: AgentStatus): Promise<void> {
   const result = await changeAgentStatusIn(s.w, { agentId: s.agent.id, status });
   const moved = result.moved.length > 0 ? `，${result.moved.length} 位客户已转出` : '';
-  await s.tell(`已切换为「${STATUS_TEXT[status]}」${moved}。`);
+  const left = result.leftMessagesWaiting ? `\n有 ${result.leftMessagesWaiting} 条留言待处理，发送「看留言」查看。` : '';
+  await s.tell(`已切换为「${STATUS_TEXT[status]}」${moved}。${left}`);
 }

@@ -49,6 +49,26 @@ export interface Conversation {
   leftMessageAcknowledgedAt?: number;
   endedAt?: number;
   endReason?: EndReason;
+  /** What happened to it (assignments, transfers, queueing, left message, end), oldest first; see core/conversation/history.ts. */
+  history?: ConversationEvent[];
+}
+
+/**
+ * One step of a conversation's life, recorded as it is saved, so the workbench shows it between the
+ * messages: assigned (from the robot, the queue or new), taken (a left message an agent took), transferred
+ * (from one agent to another, or from an agent back to a queue), queued, left_message, ended.
+ */
+export interface ConversationEvent {
+  at: number;
+  kind: 'assigned' | 'taken' | 'transferred' | 'queued' | 'left_message' | 'ended';
+  /** The agent who holds it after the step. */
+  agentId?: string;
+  /** The agent who held it before (transfers). */
+  fromAgentId?: string;
+  groupId?: string;
+  /** Queued: what it waits for. */
+  queuedFor?: QueueTarget;
+  endReason?: EndReason;
 }
 
 /** Open conversations take the customer's messages; ended ones never do again. */

@@ -92,6 +92,7 @@ const attempts = (): Attempt[] => [
   ['GET', '/api/v1/conversations/c2'],
   ['GET', '/api/v1/conversations/c2/messages'],
   ['GET', '/api/v1/conversations/c2/send-window'],
+  ['GET', '/api/v1/conversations/c2/events'],
   // reply, transfer, end
   ['POST', '/api/v1/conversations/c2/reply', { text: 'hi' }],
   ['POST', '/api/v1/conversations/c2/reply', { text: 'hi', agentId: 'a2' }],
@@ -99,6 +100,8 @@ const attempts = (): Attempt[] => [
   ['POST', '/api/v1/conversations/c2/transfer', { to: { kind: 'queue' } }],
   ['POST', '/api/v1/conversations/c1/transfer', { to: { kind: 'agent', agentId: 'a2' } }],
   ['POST', '/api/v1/conversations/c2/end'],
+  ['POST', '/api/v1/conversations/c2/take', {}],
+  ['POST', '/api/v1/conversations/c1/take', { agentId: 'a2' }],
   // replies beyond text: another merchant's picture, conversation or knowledge entry
   ['POST', '/api/v1/conversations/c1/reply', { image: { media: `media:${m2Media}` }, agentId: 'a1' }],
   ['POST', '/api/v1/conversations/c1/reply', { card: { title: 't', pagePath: 'pages/a', thumbMedia: `media:${m2Media}` }, agentId: 'a1' }],

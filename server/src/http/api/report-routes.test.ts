@@ -31,6 +31,7 @@ describe('GET /channels/:channelId/dashboard', () => {
     const d = res.json;
     expect(d.conversations).toEqual({ today: 1, ended: 0, leftMessages: 0, robotOnly: 0 });
     expect(d.waiting).toBe(0);
+    expect(d.leftWaiting).toBe(0);
     expect(d.agents).toEqual({ online: 1, busy: 0, invisible: 0, offline: 0 });
     expect(d.firstResponseMs).toMatchObject({ count: 1, avg: expect.any(Number) });
     expect(d.waitMs.count).toBe(1);

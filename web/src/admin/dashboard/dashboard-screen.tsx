@@ -1,7 +1,8 @@
 // Today at a glance for one channel (and, for platform admins, all merchants, the platform's own team
-// or one merchant): conversation counts, who waits, agents by status, response and wait times. It
+// or one merchant): conversation counts (the left messages' link to the workbench's list), who waits, agents by status, response and wait times. It
 // reloads on queue and conversation notices (at most every 2 s) and every 30 s.
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import { api } from '../../api/client';
 import type { Dashboard, DashboardTimes as Times } from '../../api/types';
 import { useFormatters, useT } from '../../i18n/i18n';
@@ -16,14 +17,26 @@ import { dashboardMessages } from './messages';
 const MIN_INTERVAL_MS = 2000;
 const POLL_MS = 30_000;
 
-function Stat({ label, value, warn }: { label: string; value: string; warn?: boolean }) {
-  return (
-    <div className={warn ? 'admin-stat warn' : 'admin-stat'}>
+function Stat({ label, value, warn, href }: { label: string; value: string; warn?: boolean; href?: string }) {
+  const body = (
+    <>
       <div className="value">{value}</div>
       <div className="label">{label}</div>
-    </div>
+    </>
+  );
+  const className = warn ? 'admin-stat warn' : 'admin-stat';
+  // A count of work links to where that work is done (the workbench's list).
+  return href ? (
+    <Link href={href} className={className} style={{ color: 'inherit', textDecoration: 'none' }} data-testid="stat-link">
+      {body}
+    </Link>
+  ) : (
+    <div className={className}>{body}</div>
   );
 }
+
+/** The workbench's list of left messages (outside the admin console's nested routes: `~` leaves every base, the app's included). */
+const LEFT_LIST = '~/app/inbox?list=left';
 
 function TimesCard({ title, times }: { title: string; times: Times }) {
   const t = useT(dashboardMessages);
@@ -115,7 +128,8 @@ function DashboardBody({ channelId, merchantId }: { channelId: string; merchantI
           <div className="admin-stats">
             <Stat label={t('conversations_today')} value={f.number(d.conversations.today)} />
             <Stat label={t('ended')} value={f.number(d.conversations.ended)} />
-            <Stat label={t('left_messages')} value={f.number(d.conversations.leftMessages)} />
+            <Stat label={t('left_messages')} value={f.number(d.conversations.leftMessages)} href={LEFT_LIST} />
+            <Stat label={t('left_waiting')} value={f.number(d.leftWaiting)} warn={d.leftWaiting > 0} href={LEFT_LIST} />
             <Stat label={t('robot_only')} value={f.number(d.conversations.robotOnly)} />
             <Stat label={t('waiting')} value={f.number(d.waiting)} warn={d.waiting > 0} />
           </div>

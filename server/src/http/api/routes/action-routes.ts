@@ -1,11 +1,11 @@
 // Acting on a conversation as an agent: reply, transfer, end. Agents act as themselves; admins (an
 // integration with an admin token, say) name the agent to reply as, and may transfer or end as admins.
 import type { ApiContext } from '../api-context';
-import { agentReply, endConversation, transferConversation, type EndedBy, type TransferRefusal } from '../../../app/index';
+import { agentReply, endConversation, takeLeftMessage, transferConversation, type EndedBy, type TransferRefusal } from '../../../app/index';
 import type { Principal } from '../../../app/auth/principal';
 import { ApiError, badRequest, forbidden } from '../../../app/errors';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { endBody, replyAnswer, replyBody, transferAnswer, transferBody } from '../../../contract/conversation';
+import { endBody, replyAnswer, replyBody, takeAnswer, takeBody, transferAnswer, transferBody } from '../../../contract/conversation';
 import { agentInReach, conversationInReach } from '../../../app/admin/reach';
 import { conversationParams } from './conversation-routes';
 import { replyContent } from './reply-content';
@@ -86,6 +86,25 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
           throw new ApiError(refusal.status, result.reason, refusal.message);
         }
         return { state: result.state, ...(result.agentId !== undefined && { agentId: result.agentId }) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/conversations/:conversationId/take',
+      tag: TAG,
+      summary: 'Take a left message (留言): it becomes the agent’s, who may reply while WeChat’s window allows',
+      roles: ALL_ROLES,
+      description:
+        'Agents take for themselves; admins name the agent. Nothing is sent to the customer. A conversation that is not a left message answers 409 invalid_state. The answer carries the send window.',
+      params: conversationParams,
+      body: takeBody,
+      response: takeAnswer,
+      handle: async ({ principal, params, body }) => {
+        const c = await conversationInReach(ctx.admin, principal, params.conversationId);
+        const agentId = await actingAgent(ctx, principal, body.agentId);
+        if (agentId === undefined) throw badRequest('body.agentId: admins must name the agent who takes it');
+        const taken = await takeLeftMessage(ctx.engine, { conversationId: c.id, agentId });
+        return { state: taken.state, agentId: taken.agentId, window: taken.window };
       },
     }),
     route({

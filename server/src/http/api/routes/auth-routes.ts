@@ -64,7 +64,12 @@ export function authRoutes(ctx: ApiContext): ApiRoute[] {
       summary: 'An agent sets its own status',
       roles: ['agent'],
       body: statusChange,
-      response: z.object({ status: statusChange.shape.status, moved: z.array(z.unknown()), received: z.array(z.string()) }),
+      response: z.object({
+        status: statusChange.shape.status,
+        moved: z.array(z.unknown()),
+        received: z.array(z.string()),
+        leftMessagesWaiting: z.int().optional().describe('coming online: how many left messages (留言) wait for someone'),
+      }),
       handle: async ({ principal, body }) => {
         if (principal.role !== 'agent') throw new Error('unreachable');
         return changeAgentStatus(ctx.engine, { agentId: principal.agentId, status: body.status });

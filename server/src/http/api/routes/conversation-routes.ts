@@ -1,12 +1,27 @@
 // Reading conversations and their messages, newest first, page by page; the customer's send window.
 // Who may read what is the stories' (app/admin/conversations.ts).
 import { z } from 'zod';
-import { conversationMessages, listConversations, readConversation } from '../../../app/admin/conversations';
+import {
+  conversationEvents,
+  conversationMessages,
+  listConversations,
+  readConversation,
+  readConversationNow,
+} from '../../../app/admin/conversations';
 import { sendWindowOf } from '../../../app/index';
 import type { ApiContext } from '../api-context';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
 import { channelParams, id, list } from '../../../contract/common';
-import { conversation, conversationList, conversationQuery, message, messageQuery, sendWindow } from '../../../contract/conversation';
+import {
+  conversation,
+  conversationEvent,
+  conversationList,
+  conversationQuery,
+  message,
+  messageQuery,
+  sendWindow,
+} from '../../../contract/conversation';
+import { conversationView } from '../views/conversation-view';
 import { messageView } from '../views/message-view';
 
 const TAG = 'conversations';
@@ -19,15 +34,20 @@ export function conversationRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/channels/:channelId/conversations',
       tag: TAG,
       summary: 'List conversations, each with its newest message (filters: state, agent, customer, merchant; paging by `before`)',
+      description:
+        'Newest first. `state=left_message` is the list of left messages (留言) waiting for an agent; each of those items carries its customer’s send `window` and `lastCustomerMessage`.',
       roles: ALL_ROLES,
       params: channelParams,
       query: conversationQuery,
       response: conversationList,
       handle: async ({ principal, params, query }) => {
         const page = await listConversations(ctx.admin, principal, params.channelId, query);
-        const items = page.items.map(({ conversation: c, lastMessage }) =>
-          lastMessage ? { ...c, lastMessage: messageView(lastMessage) } : c,
-        );
+        const items = page.items.map(({ conversation: c, lastMessage, window, lastCustomerMessage }) => ({
+          ...conversationView(c),
+          ...(lastMessage && { lastMessage: messageView(lastMessage) }),
+          ...(window && { window }),
+          ...(lastCustomerMessage && { lastCustomerMessage: messageView(lastCustomerMessage) }),
+        }));
         return { items, ...(page.nextBefore !== undefined && { nextBefore: page.nextBefore }) };
       },
     }),
@@ -35,11 +55,24 @@ export function conversationRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'get',
       path: '/conversations/:conversationId',
       tag: TAG,
-      summary: 'Read a conversation',
+      summary: 'Read a conversation: its state, assignee, queue target and position, and why it ended',
       roles: ALL_ROLES,
       params: conversationParams,
       response: conversation,
-      handle: async ({ principal, params }) => readConversation(ctx.admin, principal, params.conversationId),
+      handle: async ({ principal, params }) => {
+        const { conversation: c, queuePosition } = await readConversationNow(ctx.admin, principal, params.conversationId);
+        return conversationView(c, queuePosition);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/conversations/:conversationId/events',
+      tag: TAG,
+      summary: 'What happened to a conversation, oldest first: assigned, taken, transferred, queued, left_message, ended',
+      roles: ALL_ROLES,
+      params: conversationParams,
+      response: list(conversationEvent),
+      handle: async ({ principal, params }) => ({ items: await conversationEvents(ctx.admin, principal, params.conversationId) }),
     }),
     route({
       method: 'get',
