@@ -9,6 +9,7 @@ import { CHANNEL, type Stack } from './testing/stack';
 // A Monday (a workday) in the future, so that the test clock and WeChat's only ever move forward.
 const DAY = '2026-12-14';
 const at = (hhmm: string) => `${DAY}T${hhmm}:00+08:00`;
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 const scenarios = parseScenarios(readFileSync(join(__dirname, '../../../docs/conversation-scenarios.md'), 'utf8'));
 
 interface Conversation {
@@ -96,7 +97,7 @@ async function given(world: World, line: string): Promise<void> {
       name: 'work time',
       timeZone: 'Asia/Shanghai',
       workdays: [1, 2, 3, 4, 5],
-      workdaySegments: [{ start: m[1], end: m[2] }],
+      workdaySegments: [{ start: minutes(m[1] as string), end: minutes(m[2] as string) }],
     });
     expect(calendar.status).toBe(201);
     expect((await api('PUT', `/channels/${CHANNEL.id}/settings`, { calendarId: calendar.body.id })).status).toBe(200);
