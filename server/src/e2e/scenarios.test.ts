@@ -34,7 +34,15 @@ class World {
 
   constructor(readonly stack: Stack) {}
 
-  openid = (customer: string) => `oScenario${customer}`;
+  openid = (customer: string) => {
+    if (!this.seen.has(customer)) this.seen.set(customer, 0);
+    return `oScenario${customer}`;
+  };
+
+  /** Forgets what was delivered so far: a step's expectations speak of what that step caused. */
+  async newStep(): Promise<void> {
+    for (const customer of this.seen.keys()) await this.received(customer);
+  }
 
   async received(customer: string): Promise<string[]> {
     const all = await this.stack.delivered(this.openid(customer));
@@ -44,10 +52,9 @@ class World {
   }
 
   async conversations(customer: string): Promise<Conversation[]> {
-    const customers = await this.stack.api<{ items: Array<{ id: string; openid: string }> }>('GET', `/channels/${CHANNEL.id}/customers`);
-    const found = customers.body.items.find((c) => c.openid === this.openid(customer));
-    if (!found) return [];
-    const list = await this.stack.api<{ items: Conversation[] }>('GET', `/channels/${CHANNEL.id}/conversations?customerId=${found.id}`);
+    const found = await this.stack.api<{ id: string }>('GET', `/channels/${CHANNEL.id}/customers?openid=${this.openid(customer)}`);
+    if (found.status !== 200) return [];
+    const list = await this.stack.api<{ items: Conversation[] }>('GET', `/channels/${CHANNEL.id}/conversations?customerId=${found.body.id}`);
     return list.body.items;
   }
 
@@ -85,13 +92,20 @@ class World {
   }
 }
 
+/** Adds to the channel's stored settings (the API replaces the stored patch as a whole). */
+async function setting(world: World, patch: Record<string, unknown>): Promise<void> {
+  const current = await world.stack.api<{ stored: Record<string, unknown> }>('GET', `/channels/${CHANNEL.id}/settings`);
+  const saved = await world.stack.api('PUT', `/channels/${CHANNEL.id}/settings`, { ...current.body.stored, ...patch });
+  expect({ patch, status: saved.status }).toEqual({ patch, status: 200 });
+}
+
 async function given(world: World, line: string): Promise<void> {
   const api = world.stack.api;
   let m: RegExpMatchArray | null;
   if ((m = line.match(/^mode (\w+)$/))) {
-    expect((await api('PUT', `/channels/${CHANNEL.id}/settings`, { receptionMode: m[1] })).status).toBe(200);
+    await setting(world, { receptionMode: m[1] });
   } else if ((m = line.match(/^setting (\w+) (.+)$/))) {
-    expect((await api('PUT', `/channels/${CHANNEL.id}/settings`, { [m[1] as string]: JSON.parse(m[2] as string) })).status).toBe(200);
+    await setting(world, { [m[1] as string]: JSON.parse(m[2] as string) });
   } else if ((m = line.match(/^work time (\d\d:\d\d)-(\d\d:\d\d)$/))) {
     const calendar = await api<{ id: string }>('POST', `/channels/${CHANNEL.id}/calendars`, {
       name: 'work time',
@@ -100,15 +114,16 @@ async function given(world: World, line: string): Promise<void> {
       workdaySegments: [{ start: minutes(m[1] as string), end: minutes(m[2] as string) }],
     });
     expect(calendar.status).toBe(201);
-    expect((await api('PUT', `/channels/${CHANNEL.id}/settings`, { calendarId: calendar.body.id })).status).toBe(200);
+    await setting(world, { calendarId: calendar.body.id });
   } else if ((m = line.match(/^agent (\S+) (online|offline)(?: max (\d+))?$/))) {
     const name = m[1] as string;
     const agent = await api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name, maxConcurrent: Number(m[3] ?? 5) });
     expect(agent.status).toBe(201);
     const token = await api<{ token: string }>('POST', '/tokens', {
       name: `scenario ${name}`,
-      grant: { role: 'agent', channelId: CHANNEL.id, agentId: agent.body.id },
+      grant: { role: 'agent', agentId: agent.body.id },
     });
+    expect(token.status).toBe(201);
     world.agents.set(name, { id: agent.body.id, token: token.body.token });
     if (m[2] === 'online') await api('PUT', `/agents/${agent.body.id}/status`, { status: 'online' });
   } else if ((m = line.match(/^group (\S+): (.+)$/))) {
@@ -186,7 +201,7 @@ async function check(world: World, clause: string): Promise<void> {
     expect(await world.received(m[1] as string)).toEqual([]);
   } else if ((m = clause.match(/^(\w) receives (\d+) messages?(?: with "(.*)")?$/))) {
     const texts = await world.received(m[1] as string);
-    expect({ clause, texts: texts.length }).toEqual({ clause, texts: Number(m[2]) });
+    expect({ clause, texts: texts.length, refused: world.lastRefusal }).toEqual({ clause, texts: Number(m[2]), refused: undefined });
     if (m[3] !== undefined) expect(texts.join('\n')).toContain(m[3]);
   } else if ((m = clause.match(/^(\w)'s conversation is (?:assigned to (\S+)|(.+))$/))) {
     const conversation = await world.latest(m[1] as string);
@@ -219,8 +234,10 @@ async function run(scenario: Scenario): Promise<void> {
     for (const line of scenario.given) await given(world, line);
     for (const step of scenario.steps) {
       if (step.time) await moveTo(stack, at(step.time));
+      await world.newStep();
       await act(world, step);
       await waitIdle(stack);
+      if (process.env.SCENARIO_DEBUG) console.log(step.time, step.who, step.does, world.lastRefusal, JSON.stringify(await Promise.all(['A','B'].map(async (c) => { const x = await world.latest(c); return x && [x.state, world.agentName(x.agentId)]; }))));
       for (const clause of step.expected) await check(world, clause);
     }
   } finally {
