@@ -32,7 +32,20 @@ class World {
   private readonly noticesSeen = new Map<string, number>();
   lastRefusal: string | undefined;
 
-  constructor(readonly stack: Stack) {}
+  constructor(
+    readonly stack: Stack,
+    private readonly adminToken: string,
+  ) {}
+
+  /** The API as a platform admin, with an API token (a login session would expire after 12 h of scenario time). */
+  async api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.stack.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.adminToken}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
+  }
 
   openid = (customer: string) => {
     if (!this.seen.has(customer)) this.seen.set(customer, 0);
@@ -41,7 +54,10 @@ class World {
 
   /** Forgets what was delivered so far: a step's expectations speak of what that step caused. */
   async newStep(): Promise<void> {
-    for (const customer of this.seen.keys()) await this.received(customer);
+    for (const customer of this.seen.keys()) {
+      await this.received(customer);
+      await this.notices(customer);
+    }
   }
 
   async received(customer: string): Promise<string[]> {
@@ -52,9 +68,9 @@ class World {
   }
 
   async conversations(customer: string): Promise<Conversation[]> {
-    const found = await this.stack.api<{ id: string }>('GET', `/channels/${CHANNEL.id}/customers?openid=${this.openid(customer)}`);
+    const found = await this.api<{ id: string }>('GET', `/channels/${CHANNEL.id}/customers?openid=${this.openid(customer)}`);
     if (found.status !== 200) return [];
-    const list = await this.stack.api<{ items: Conversation[] }>('GET', `/channels/${CHANNEL.id}/conversations?customerId=${found.body.id}`);
+    const list = await this.api<{ items: Conversation[] }>('GET', `/channels/${CHANNEL.id}/conversations?customerId=${found.body.id}`);
     return list.body.items;
   }
 
@@ -66,7 +82,7 @@ class World {
   async notices(customer: string): Promise<string[]> {
     const conversation = await this.latest(customer);
     if (!conversation) return [];
-    const messages = await this.stack.api<{ items: Message[] }>('GET', `/conversations/${conversation.id}/messages?limit=200`);
+    const messages = await this.api<{ items: Message[] }>('GET', `/conversations/${conversation.id}/messages?limit=200`);
     const kinds = messages.body.items.flatMap((m) => m.noticeKinds ?? (m.noticeKind ? [m.noticeKind] : []));
     const key = `${customer}:${conversation.id}`;
     const fresh = kinds.slice(this.noticesSeen.get(key) ?? 0);
@@ -94,13 +110,13 @@ class World {
 
 /** Adds to the channel's stored settings (the API replaces the stored patch as a whole). */
 async function setting(world: World, patch: Record<string, unknown>): Promise<void> {
-  const current = await world.stack.api<{ stored: Record<string, unknown> }>('GET', `/channels/${CHANNEL.id}/settings`);
-  const saved = await world.stack.api('PUT', `/channels/${CHANNEL.id}/settings`, { ...current.body.stored, ...patch });
+  const current = await world.api<{ stored: Record<string, unknown> }>('GET', `/channels/${CHANNEL.id}/settings`);
+  const saved = await world.api('PUT', `/channels/${CHANNEL.id}/settings`, { ...current.body.stored, ...patch });
   expect({ patch, status: saved.status }).toEqual({ patch, status: 200 });
 }
 
 async function given(world: World, line: string): Promise<void> {
-  const api = world.stack.api;
+  const api = world.api.bind(world);
   let m: RegExpMatchArray | null;
   if ((m = line.match(/^mode (\w+)$/))) {
     await setting(world, { receptionMode: m[1] });
@@ -148,9 +164,9 @@ async function given(world: World, line: string): Promise<void> {
   } else throw new Error(`a Given the runner does not know: ${line}`);
 }
 
-/** The session-from of a customer entering, with the transfer_action as written (ids in place of {names}). */
+/** The session-from of a customer entering, with the transfer_action as written (ids in place of <names>). */
 function sessionFrom(world: World, customer: string, transferAction: string | undefined): string {
-  const named = transferAction?.replace(/\{([^}]+)\}/g, (_, name: string) => world.groups.get(name) ?? world.agents.get(name)?.id ?? name);
+  const named = transferAction?.replace(/<([^<>]+)>/g, (_, name: string) => world.groups.get(name) ?? world.agents.get(name)?.id ?? name);
   return `sobot|${customer}|||${named === undefined ? '' : `transfer_action=${named}`}|`;
 }
 
@@ -230,14 +246,14 @@ async function run(scenario: Scenario): Promise<void> {
   const stack = await startClockedStack();
   try {
     await moveTo(stack, at('08:00'));
-    const world = new World(stack);
+    const token = await stack.api<{ token: string }>('POST', '/tokens', { name: 'scenario admin', grant: { role: 'platform_admin' } });
+    const world = new World(stack, token.body.token);
     for (const line of scenario.given) await given(world, line);
     for (const step of scenario.steps) {
+      await world.newStep(); // what follows (time passing included) is this step's doing
       if (step.time) await moveTo(stack, at(step.time));
-      await world.newStep();
       await act(world, step);
       await waitIdle(stack);
-      if (process.env.SCENARIO_DEBUG) console.log(step.time, step.who, step.does, world.lastRefusal, JSON.stringify(await Promise.all(['A','B'].map(async (c) => { const x = await world.latest(c); return x && [x.state, world.agentName(x.agentId)]; }))));
       for (const clause of step.expected) await check(world, clause);
     }
   } finally {
