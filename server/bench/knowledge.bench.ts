@@ -30,6 +30,7 @@ function synthetic(n: number): KnowledgeEntry[] {
       channelId: 'ch1',
       number: 1000 + i,
       keywords,
+      similarQuestions: [],
       type: 'text',
       text: han(20),
       title: `${han(4)} ${word()}`,

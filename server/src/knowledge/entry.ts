@@ -32,6 +32,11 @@ const robotId = z
 export const entryFields = z.strictObject({
   number: z.int().min(1).max(999_999_999).describe('what a customer types to get this entry; unique in its scope'),
   keywords: z.array(keyword).max(50).default([]),
+  similarQuestions: z
+    .array(z.string().trim().min(1).max(200))
+    .max(100)
+    .default([])
+    .describe('相似问法: other ways customers ask for this entry; the robot matches on them too'),
   type: z.enum(ENTRY_TYPES),
   /** text: the reply; link: unused; others: unused. */
   text: z.string().max(2000).optional(),

@@ -32,7 +32,7 @@ const store = {
           ? { ...PNG, id, filename: 'v.mp4', contentType: 'video/mp4' }
           : undefined,
 };
-const base = { keywords: [], enabled: true, robotIds: [], welcome: false, handoff: false };
+const base = { keywords: [], similarQuestions: [], enabled: true, robotIds: [], welcome: false, handoff: false };
 const entry = (f: Partial<EntryFields> & Pick<EntryFields, 'type'>): KnowledgeEntry => ({
   ...base,
   number: 1,

@@ -52,7 +52,17 @@ it('notices edits made by another process (the CLI) through the revision', async
   await other.service.start();
   await other.service.create(
     { channelId: 'ch1' },
-    { number: 99, keywords: ['新品'], type: 'text', text: '新品上市', enabled: true, robotIds: [], welcome: false, handoff: false },
+    {
+      number: 99,
+      keywords: ['新品'],
+      type: 'text',
+      text: '新品上市',
+      similarQuestions: [],
+      enabled: true,
+      robotIds: [],
+      welcome: false,
+      handoff: false,
+    },
   );
   await kb.service.reloadIfChanged();
   expect(await ask('新品')).toMatchObject({ replies: [{ text: '新品上市' }] });
@@ -73,7 +83,17 @@ it('counts misses, sends the welcome menu first, hands over after N misses in a 
 it('chooses entries by robot id and falls back from a merchant to the platform', async () => {
   await kb.service.create(
     { channelId: 'ch1', merchantId: 'm1' },
-    { number: 3, keywords: ['退货'], type: 'text', text: '商户退货', enabled: true, robotIds: ['r2'], welcome: false, handoff: false },
+    {
+      number: 3,
+      keywords: ['退货'],
+      type: 'text',
+      text: '商户退货',
+      similarQuestions: [],
+      enabled: true,
+      robotIds: ['r2'],
+      welcome: false,
+      handoff: false,
+    },
   );
   expect(await ask('退货', ctx('a', { merchantId: 'm1', robotId: 'r2' }))).toMatchObject({ replies: [{ text: '商户退货' }] });
   expect(await ask('退货', ctx('b', { merchantId: 'm1', robotId: 'r1' }))).toMatchObject({

@@ -22,7 +22,9 @@ function toRow(e: KnowledgeEntry): EntryRow {
 
 function fromRow(r: EntryRow): KnowledgeEntry {
   const fields = JSON.parse(r.body) as Omit<KnowledgeEntry, 'channelId' | 'merchantId' | 'number' | 'updatedAt'>;
-  return { ...scopeOf(r.channel_id, r.merchant_key), number: r.number, ...fields, updatedAt: r.updated_at };
+  // Entries stored before similar questions existed have none.
+  const similarQuestions = fields.similarQuestions ?? [];
+  return { ...scopeOf(r.channel_id, r.merchant_key), number: r.number, ...fields, similarQuestions, updatedAt: r.updated_at };
 }
 
 interface MediaRow {

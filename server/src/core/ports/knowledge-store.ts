@@ -11,6 +11,8 @@ export interface EntryFields {
   /** What a customer types to get this entry; unique in its scope. */
   number: number;
   keywords: string[];
+  /** 相似问法: other ways customers ask for this entry. */
+  similarQuestions: string[];
   type: EntryType;
   text?: string | undefined;
   title?: string | undefined;

@@ -6,6 +6,7 @@ import type { EntryFields, KnowledgeEntry } from '../entry';
 const t = (number: number, keywords: string[], text: string, title?: string): EntryFields => ({
   number,
   keywords,
+  similarQuestions: [],
   type: 'text',
   text,
   ...(title !== undefined && { title }),
