@@ -11,6 +11,7 @@ export const CSV_COLUMNS = [
   'type',
   'keywords',
   'text',
+  'leadText',
   'title',
   'description',
   'url',
@@ -25,7 +26,7 @@ export const CSV_COLUMNS = [
   'handoff',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
-const OPTIONAL_TEXT = ['text', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb'] as const;
+const OPTIONAL_TEXT = ['text', 'leadText', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb'] as const;
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -88,6 +89,7 @@ function toCells(e: EntryFields): string[] {
     type: e.type,
     keywords: e.keywords.join('|'),
     text: e.text ?? '',
+    leadText: e.leadText ?? '',
     title: e.title ?? '',
     description: e.description ?? '',
     url: e.url ?? '',
