@@ -11,7 +11,6 @@ export const CSV_COLUMNS = [
   'type',
   'keywords',
   'text',
-  'leadText',
   'title',
   'description',
   'url',
@@ -24,6 +23,7 @@ export const CSV_COLUMNS = [
   'robotIds',
   'welcome',
   'handoff',
+  'leadText', // last, so files written before it keep their column order
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const OPTIONAL_TEXT = ['text', 'leadText', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb'] as const;
