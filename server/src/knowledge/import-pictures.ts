@@ -53,7 +53,7 @@ export async function fetchPicture(url: string, options: Pick<ImportPicturesOpti
   try {
     res = await (options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
   } catch (err) {
-    throw new Error(`fetching ${url} failed: ${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}`);
+    throw new Error(`fetching ${url} failed: ${reasonOf(err as Error)}`);
   }
   if (!res.ok) throw new Error(`fetching ${url} failed: HTTP ${res.status}`);
   const declared = (res.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -88,4 +88,11 @@ function filenameOf(url: string): string {
   } catch {
     return last.slice(0, 200) || 'picture';
   }
+}
+
+/** fetch says only "fetch failed"; the cause names the network error (ECONNREFUSED, ENOTFOUND…). */
+function reasonOf(err: Error): string {
+  const cause = err.cause as { code?: unknown; message?: unknown } | undefined;
+  if (err.name === 'TimeoutError') return 'no answer in time';
+  return String(cause?.code || cause?.message || err.message);
 }
