@@ -74,7 +74,8 @@ export const LEAD_TYPES: readonly EntryType[] = ['link', 'miniprogram', 'image']
 /** What each type needs; zod checks the shapes, this checks the combinations. */
 export function entryProblems(e: EntryFields): string[] {
   const need = (ok: unknown, what: string) => (ok ? [] : [`a ${e.type} entry needs ${what}`]);
-  if (e.leadText !== undefined && !LEAD_TYPES.includes(e.type)) return [`a ${e.type} entry has no leadText (link, miniprogram and image entries have)`];
+  if (e.leadText !== undefined && !LEAD_TYPES.includes(e.type))
+    return [`a ${e.type} entry has no leadText (link, miniprogram and image entries have)`];
   switch (e.type) {
     case 'text':
       return need(e.text, 'text');

@@ -84,7 +84,7 @@ test('a server that does not answer refuses the file with the reason', async () 
   await new Promise<void>((ok) => closed.listen(0, '127.0.0.1', ok));
   const port = (closed.address() as AddressInfo).port;
   await new Promise<void>((ok) => closed.close(() => ok()));
-  await expect(kb.import(scope, json([{ number: 1, type: 'image', media: `http://127.0.0.1:${port}/a.png` }]), 'json', false)).rejects.toThrow(
-    /entry 1: media: fetching http:\/\/127\.0\.0\.1:\d+\/a\.png failed: .*ECONNREFUSED/,
-  );
+  await expect(
+    kb.import(scope, json([{ number: 1, type: 'image', media: `http://127.0.0.1:${port}/a.png` }]), 'json', false),
+  ).rejects.toThrow(/entry 1: media: fetching http:\/\/127\.0\.0\.1:\d+\/a\.png failed: .*ECONNREFUSED/);
 });

@@ -10,7 +10,13 @@ const entry = (fields: Record<string, unknown>): KnowledgeEntry => ({
 const who = { id: 'c1', nickname: '张三' };
 
 test('a card with a lead text sends the text first, then the card', () => {
-  const e = entry({ type: 'miniprogram', title: '商城', pagePath: 'pages/index', media: 'media:m1', leadText: '[name]，点击下方卡片进入商城' });
+  const e = entry({
+    type: 'miniprogram',
+    title: '商城',
+    pagePath: 'pages/index',
+    media: 'media:m1',
+    leadText: '[name]，点击下方卡片进入商城',
+  });
   expect(renderEntryReplies(e, who)).toEqual([
     { type: 'text', text: '张三，点击下方卡片进入商城' },
     { type: 'miniprogrampage', title: '商城', pagePath: 'pages/index', thumbMediaId: mediaRef('media:m1') },

@@ -74,7 +74,10 @@ function draftOf(e: KnowledgeEntry | undefined, seed: EntrySeed | undefined, nex
 }
 
 /** Which optional fields each type uses; others are cleared on save. */
-const USES: Record<EntryType, ReadonlyArray<'text' | 'leadText' | 'title' | 'description' | 'url' | 'pagePath' | 'appId' | 'media' | 'thumb'>> = {
+const USES: Record<
+  EntryType,
+  ReadonlyArray<'text' | 'leadText' | 'title' | 'description' | 'url' | 'pagePath' | 'appId' | 'media' | 'thumb'>
+> = {
   text: ['text'],
   link: ['leadText', 'title', 'description', 'url', 'media'],
   image: ['leadText', 'media'],

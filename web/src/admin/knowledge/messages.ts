@@ -189,7 +189,8 @@ export const kbMessages = defineMessages(
     export_csv: 'Export CSV',
     export_json: 'Export JSON',
     import_title: 'Import',
-    import_hint: 'Pick a CSV (UTF-8, or GBK as Excel writes it on Chinese Windows) or JSON file; entries with the same number are replaced; pictures given by URL are downloaded at import.',
+    import_hint:
+      'Pick a CSV (UTF-8, or GBK as Excel writes it on Chinese Windows) or JSON file; entries with the same number are replaced; pictures given by URL are downloaded at import.',
     import_file: 'File',
     import_replace: 'Delete the entries the file does not contain',
     import_go: 'Import',

@@ -79,7 +79,12 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       response: s.importAnswer,
       maxBodyBytes: s.MAX_IMPORT_BASE64 + 4096,
       handle: async ({ principal, params, query, body }) => ({
-        imported: await kb().import(await scopeOf(principal, params.channelId, query.merchantId), importData(body), body.format, body.replace),
+        imported: await kb().import(
+          await scopeOf(principal, params.channelId, query.merchantId),
+          importData(body),
+          body.format,
+          body.replace,
+        ),
       }),
     }),
     route({
@@ -183,6 +188,7 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
 /** The imported file as the service decodes it: bytes (base64) or text already decoded by the client. */
 function importData(body: { data: string; encoding: 'text' | 'base64' }): string | Uint8Array {
   if (body.encoding === 'base64') return Buffer.from(body.data, 'base64');
-  if (body.data.length > s.MAX_IMPORT_TEXT) throw badRequest(`body.data: at most ${s.MAX_IMPORT_TEXT} characters (send larger files as base64)`);
+  if (body.data.length > s.MAX_IMPORT_TEXT)
+    throw badRequest(`body.data: at most ${s.MAX_IMPORT_TEXT} characters (send larger files as base64)`);
   return body.data;
 }

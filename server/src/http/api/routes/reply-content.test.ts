@@ -107,7 +107,12 @@ describe('reply content', () => {
   });
 
   it('sends a knowledge entry’s lead text just before the picture', async () => {
-    await f.call('POST', '/api/v1/channels/ch1/knowledge', f.tokens.merchantAdmin, { number: 4, type: 'image', media, leadText: '[name]，价目表如下' });
+    await f.call('POST', '/api/v1/channels/ch1/knowledge', f.tokens.merchantAdmin, {
+      number: 4,
+      type: 'image',
+      media,
+      leadText: '[name]，价目表如下',
+    });
     const before = f.engine.store.data.outbox.length;
     expect((await reply({ knowledge: { number: 4 } })).status).toBe(202);
     expect(f.engine.store.data.outbox.slice(before).map((o) => o.content)).toEqual([
