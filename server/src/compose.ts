@@ -24,7 +24,7 @@ import { kitSessionRouter } from './http/routes/kit-session';
 import { workbenchRouters } from './http/workbench/workbench-routers';
 import { webAppRouter } from './http/web/web-app';
 import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
-import { renderEntry } from './knowledge/render';
+import { renderEntryReplies } from './knowledge/render';
 import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
@@ -123,7 +123,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     options.knowledge ??
     (async (scope, key, who) => {
       const entry = knowledge.service.lookup(scope, key);
-      return entry && [renderEntry(entry, who ?? { id: '' })];
+      return entry && renderEntryReplies(entry, who ?? { id: '' });
     });
   notices.subscribe(noticesToWeChatAgents.listener);
   const inboxWorker = new InboxWorker(

@@ -19,7 +19,9 @@ Adds or replaces the entry with that number (fields as in the API and the JSON e
 const DISABLE_HELP = `kefu knowledge disable ${SCOPE} --number N`;
 const IMPORT_HELP = `kefu knowledge import ${SCOPE} --file PATH [--format csv|json] [--replace]
 
-Adds or replaces entries by number; --replace deletes the entries the file does not contain.`;
+Adds or replaces entries by number; --replace deletes the entries the file does not contain.
+A CSV may be UTF-8 (with or without BOM) or GBK/GB18030 (Excel's plain CSV on Chinese Windows); picture
+URLs of image and card entries are fetched and stored with the knowledge base.`;
 const EXPORT_HELP = `kefu knowledge export ${SCOPE} --file PATH [--format csv|json]`;
 
 async function open(ctx: CliContext): Promise<KnowledgeService> {
@@ -90,7 +92,7 @@ export const knowledgeGroup: Group = {
       run: async (v, ctx) => {
         const kb = await open(ctx);
         const file = required(v, 'file', IMPORT_HELP);
-        const n = await kb.import(scope(v, IMPORT_HELP), readFileSync(file, 'utf8'), format(v, file), v.replace === true);
+        const n = await kb.import(scope(v, IMPORT_HELP), readFileSync(file), format(v, file), v.replace === true);
         ctx.print(`imported ${n} entries`);
         return 0;
       },

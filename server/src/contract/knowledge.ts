@@ -25,9 +25,19 @@ export const entry = entryFields.extend({ channelId: z.string(), merchantId: z.s
 
 export const exportQuery = scopeQuery.extend({ format: z.enum(['csv', 'json']).default('json') });
 export const exportAnswer = z.object({ format: z.enum(['csv', 'json']), data: z.string() });
+/** Imports as text keep their old limit; files sent as bytes may be up to 600 KB. */
+export const MAX_IMPORT_TEXT = 200_000;
+export const MAX_IMPORT_BASE64 = 800_000;
 export const importBody = z.strictObject({
   format: z.enum(['csv', 'json']),
-  data: z.string().max(200_000),
+  data: z
+    .string()
+    .max(MAX_IMPORT_BASE64)
+    .describe('the file: its text (at most 200,000 characters), or its bytes in base64 with encoding "base64"'),
+  encoding: z
+    .enum(['text', 'base64'])
+    .default('text')
+    .describe('base64: the file as it is on disk; UTF-8 (with or without BOM) or GBK/GB18030 is detected, anything else refused'),
   replace: z.boolean().default(false).describe('delete the entries the file does not contain'),
 });
 export const importAnswer = z.object({ imported: z.int() });

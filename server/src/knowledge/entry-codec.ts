@@ -23,9 +23,10 @@ export const CSV_COLUMNS = [
   'robotIds',
   'welcome',
   'handoff',
+  'leadText', // last, so files written before it keep their column order
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
-const OPTIONAL_TEXT = ['text', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb'] as const;
+const OPTIONAL_TEXT = ['text', 'leadText', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb'] as const;
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -88,6 +89,7 @@ function toCells(e: EntryFields): string[] {
     type: e.type,
     keywords: e.keywords.join('|'),
     text: e.text ?? '',
+    leadText: e.leadText ?? '',
     title: e.title ?? '',
     description: e.description ?? '',
     url: e.url ?? '',

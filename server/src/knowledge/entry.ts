@@ -3,7 +3,7 @@
 // 标题, 链接地址[小程序路径], 图片, 过期时间) so its users find what they know; `[name]`, `[id]` and
 // `{br}` in the texts are replaced when the entry is sent.
 import { z } from 'zod';
-import { ENTRY_TYPES, type EntryFields, type KnowledgeEntry } from '../core/ports/knowledge-store';
+import { ENTRY_TYPES, type EntryFields, type EntryType, type KnowledgeEntry } from '../core/ports/knowledge-store';
 
 export { ENTRY_TYPES, type EntryFields, type EntryType, type KnowledgeEntry } from '../core/ports/knowledge-store';
 
@@ -40,6 +40,7 @@ export const entryFields = z.strictObject({
   type: z.enum(ENTRY_TYPES),
   /** text: the reply; link: unused; others: unused. */
   text: z.string().max(2000).optional(),
+  leadText: z.string().max(300).optional().describe('link, miniprogram, image: a text sent just before (a caption, "点击下方卡片进入…")'),
   title: z.string().max(200).optional(),
   description: z.string().max(500).optional(),
   /** link: the web address. */
@@ -67,9 +68,14 @@ export const entryFields = z.strictObject({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const schemaMatchesPort: Same<z.output<typeof entryFields>, EntryFields> = true;
 
+/** The types whose entries may carry a text sent before them. */
+export const LEAD_TYPES: readonly EntryType[] = ['link', 'miniprogram', 'image'];
+
 /** What each type needs; zod checks the shapes, this checks the combinations. */
 export function entryProblems(e: EntryFields): string[] {
   const need = (ok: unknown, what: string) => (ok ? [] : [`a ${e.type} entry needs ${what}`]);
+  if (e.leadText !== undefined && !LEAD_TYPES.includes(e.type))
+    return [`a ${e.type} entry has no leadText (link, miniprogram and image entries have)`];
   switch (e.type) {
     case 'text':
       return need(e.text, 'text');

@@ -10,7 +10,7 @@ import type { KnowledgeEntry } from './entry';
 import type { KnowledgeBase } from './knowledge-base';
 import type { Match } from './knowledge-index';
 import type { Scope } from './knowledge-store';
-import { renderEntry } from './render';
+import { renderEntry, renderEntryReplies } from './render';
 
 export interface KnowledgeRobotOptions {
   now(): number;
@@ -39,7 +39,7 @@ export class KnowledgeRobot implements Robot {
     const firstTurn = !this.streaks.has(ctx.conversationId);
     if (found) {
       this.remember(ctx.conversationId, 0);
-      return { kind: 'answer', replies: [this.render(found.entry, ctx)], ...(found.entry.handoff && { handoff: true }) };
+      return { kind: 'answer', replies: this.replies(found.entry, ctx), ...(found.entry.handoff && { handoff: true }) };
     }
     const own = ownScope(ctx);
     this.base.recordMiss(own, text, now);
@@ -47,7 +47,7 @@ export class KnowledgeRobot implements Robot {
     const welcome = firstTurn ? this.welcome(ctx, now) : undefined;
     if (welcome) {
       this.remember(ctx.conversationId, 0);
-      return { kind: 'answer', replies: [this.render(welcome, ctx)] };
+      return { kind: 'answer', replies: this.replies(welcome, ctx) };
     }
     const streak = (this.streaks.get(ctx.conversationId) ?? 0) + 1;
     const limit = this.base.settings(own).handoffAfterMisses;
@@ -81,8 +81,13 @@ export class KnowledgeRobot implements Robot {
     return undefined;
   }
 
+  /** The greeting is one message (the engine may join it with another line), so it goes without its lead text. */
   private render(e: KnowledgeEntry, ctx: RobotContext): MessageContent {
-    return renderEntry(e, { id: ctx.customer.id, ...(ctx.customer.nickname !== undefined && { nickname: ctx.customer.nickname }) });
+    return renderEntry(e, recipient(ctx));
+  }
+
+  private replies(e: KnowledgeEntry, ctx: RobotContext): MessageContent[] {
+    return renderEntryReplies(e, recipient(ctx));
   }
 
   private remember(conversationId: string, streak: number): void {
@@ -92,6 +97,11 @@ export class KnowledgeRobot implements Robot {
     if (this.streaks.size > max) this.streaks.delete(this.streaks.keys().next().value as string);
   }
 }
+
+const recipient = (ctx: RobotContext) => ({
+  id: ctx.customer.id,
+  ...(ctx.customer.nickname !== undefined && { nickname: ctx.customer.nickname }),
+});
 
 const ownScope = (ctx: RobotContext): Scope => ({
   channelId: ctx.channelId,

@@ -8,12 +8,16 @@ import { cleanFields, exportEntries, importEntries, ImportError, type ExportForm
 import type { KnowledgeBase } from './knowledge-base';
 import type { KnowledgeStore, MissCount, RobotSettings, Scope, StoredMedia } from './knowledge-store';
 import { normalize } from './tokens';
+import { importPictures } from './import-pictures';
+import { checkImportText, decodeImportBytes } from './text-encoding';
 
 export interface KnowledgeServiceOptions {
   now(): number;
   newId(prefix: string): string;
   /** How often to look for edits made by another process; 0: never (tests). */
   pollMs?: number;
+  /** Downloads of pictures given by URL in imported files; default global fetch. */
+  fetch?: typeof fetch;
 }
 
 const invalid = (problems: string[]) => new EngineError('invalid_input', problems.join('; '));
@@ -119,11 +123,17 @@ export class KnowledgeService {
     await this.reload();
   }
 
-  /** Adds or replaces entries by number; with `replace`, entries not in the file are deleted. */
-  async import(scope: Scope, text: string, format: ExportFormat, replace: boolean): Promise<number> {
+  /**
+   * Adds or replaces entries by number; with `replace`, entries not in the file are deleted. The file's
+   * bytes are decoded here (UTF-8 or GBK); picture URLs of image and card entries are fetched and stored.
+   */
+  async import(scope: Scope, data: string | Uint8Array, format: ExportFormat, replace: boolean): Promise<number> {
     let fields: EntryFields[];
     try {
-      fields = importEntries(text, format);
+      const text = typeof data === 'string' ? checkImportText(data) : decodeImportBytes(data).text;
+      const save = (file: Omit<StoredMedia, 'id' | 'createdAt'>) => this.saveMedia(file);
+      const fetch = this.options.fetch;
+      fields = await importPictures(importEntries(text, format), { save, owner: scope, ...(fetch && { fetch }) });
     } catch (err) {
       if (err instanceof ImportError) throw invalid(err.problems.slice(0, 20));
       throw err;

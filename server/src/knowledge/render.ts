@@ -2,9 +2,10 @@
 // entry stays one record for every customer: [name] → nickname, [id] → the customer's number, {br} → a
 // line break (the 微擎 module's syntax, kept for its users). Media are not uploaded here: the robot runs
 // inside a unit of work, so it emits a reference (mediaRef) that the outbox sender resolves to a WeChat
-// media_id just before sending (media-resolver.ts).
+// media_id just before sending (media-resolver.ts). A link, card or image entry's leadText is a text
+// reply sent just before it (the robot's replies, an agent's reply and a WeChat agent's @n:k# alike).
 import type { MessageContent } from '../core/model/message';
-import type { KnowledgeEntry } from './entry';
+import { LEAD_TYPES, type KnowledgeEntry } from './entry';
 
 /** Marks a media_id field that still names our media source instead of a WeChat media_id. */
 export const MEDIA_REF_PREFIX = 'kbref:';
@@ -24,6 +25,14 @@ export function fillPlaceholders(text: string, who: Recipient): string {
     .replace(/\[id\]/gi, () => who.id);
 }
 
+/** Every message the entry sends, in order: its lead text (when it has one), then the entry itself. */
+export function renderEntryReplies(e: KnowledgeEntry, who: Recipient): MessageContent[] {
+  const lead = e.leadText !== undefined && LEAD_TYPES.includes(e.type) ? fillPlaceholders(e.leadText, who) : '';
+  const main = renderEntry(e, who);
+  return lead.trim() === '' ? [main] : [{ type: 'text', text: lead }, main];
+}
+
+/** The entry itself, without its lead text. */
 export function renderEntry(e: KnowledgeEntry, who: Recipient): MessageContent {
   const fill = (s: string | undefined) => fillPlaceholders(s ?? '', who);
   switch (e.type) {

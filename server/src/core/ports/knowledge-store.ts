@@ -15,6 +15,8 @@ export interface EntryFields {
   similarQuestions: string[];
   type: EntryType;
   text?: string | undefined;
+  /** Link, miniprogram, image: a short text sent just before the entry (a caption, "点击下方卡片进入…"). */
+  leadText?: string | undefined;
   title?: string | undefined;
   description?: string | undefined;
   url?: string | undefined;

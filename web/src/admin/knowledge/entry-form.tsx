@@ -29,6 +29,7 @@ interface Draft {
   keywords: string;
   type: EntryType;
   text: string;
+  leadText: string;
   title: string;
   description: string;
   url: string;
@@ -56,6 +57,7 @@ function draftOf(e: KnowledgeEntry | undefined, seed: EntrySeed | undefined, nex
     keywords: (e?.keywords ?? seed?.keywords ?? []).join('\n'),
     type: e?.type ?? 'text',
     text: e?.text ?? '',
+    leadText: e?.leadText ?? '',
     title: e?.title ?? seed?.title ?? '',
     description: e?.description ?? '',
     url: e?.url ?? '',
@@ -72,13 +74,16 @@ function draftOf(e: KnowledgeEntry | undefined, seed: EntrySeed | undefined, nex
 }
 
 /** Which optional fields each type uses; others are cleared on save. */
-const USES: Record<EntryType, ReadonlyArray<'text' | 'title' | 'description' | 'url' | 'pagePath' | 'appId' | 'media' | 'thumb'>> = {
+const USES: Record<
+  EntryType,
+  ReadonlyArray<'text' | 'leadText' | 'title' | 'description' | 'url' | 'pagePath' | 'appId' | 'media' | 'thumb'>
+> = {
   text: ['text'],
-  link: ['title', 'description', 'url', 'media'],
-  image: ['media'],
+  link: ['leadText', 'title', 'description', 'url', 'media'],
+  image: ['leadText', 'media'],
   voice: ['media'],
   video: ['media', 'thumb', 'title', 'description'],
-  miniprogram: ['title', 'pagePath', 'appId', 'media'],
+  miniprogram: ['leadText', 'title', 'pagePath', 'appId', 'media'],
 };
 
 /** `picture`: the field holds a picture (not a voice or a video), shown as a thumbnail. */
@@ -228,7 +233,7 @@ export function EntryForm({
       robotIds: splitList(d.robotIds),
     };
     if (isNew) fields.number = Number(d.number);
-    for (const key of ['text', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb'] as const) {
+    for (const key of ['text', 'leadText', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb'] as const) {
       const value = uses.includes(key) ? d[key].trim() : '';
       // New entries omit empty fields; an edit removes them (null) so a type change leaves nothing stale.
       if (value) fields[key] = value;
@@ -305,6 +310,11 @@ export function EntryForm({
         {uses.includes('text') && (
           <Field label={t('f_text')} hint={t('f_text_hint')} wide>
             <textarea name="text" rows={5} maxLength={2000} value={d.text} onChange={(e) => set('text', e.target.value)} />
+          </Field>
+        )}
+        {uses.includes('leadText') && (
+          <Field label={t('f_leadText')} hint={t('f_leadText_hint')} wide>
+            <textarea name="leadText" rows={2} maxLength={300} value={d.leadText} onChange={(e) => set('leadText', e.target.value)} />
           </Field>
         )}
         {uses.includes('media') && (

@@ -1,7 +1,7 @@
 // The knowledge base's side panels: questions the robot could not answer (with "add as entry"), the
 // robot's settings, and import/export of the entries.
 import { useRef, useState, type FormEvent } from 'react';
-import { api, apiUrl } from '../../api/client';
+import { api, apiUrl, fileToBase64 } from '../../api/client';
 import type { KnowledgeExport, KnowledgeImport, KnowledgeImportAnswer, KnowledgeMiss, List, RobotSettings } from '../../api/types';
 import { useFormatters, useT } from '../../i18n/i18n';
 import { LoadedTable } from '../data-table';
@@ -132,7 +132,8 @@ export function Transfer({ scope, name, onImported }: { scope: KbScope; name: st
       const data = (await file.text()).replace(/^\uFEFF/, '');
       const format =
         file.name.toLowerCase().endsWith('.json') || data.trimStart().startsWith('[') || data.trimStart().startsWith('{') ? 'json' : 'csv';
-      const body: KnowledgeImport = { format, data, replace };
+      // The file's bytes: the server tells UTF-8 from GBK (Excel's plain CSV on Chinese Windows).
+      const body: KnowledgeImport = { format, data: await fileToBase64(file), encoding: 'base64', replace };
       const answer = await api.post<KnowledgeImportAnswer>(apiUrl(`${scope.base}/import`, scope.query), body);
       setDone(t('imported', { count: answer.imported }));
       setFile(undefined);

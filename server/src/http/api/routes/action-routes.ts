@@ -1,6 +1,7 @@
 // Acting on a conversation as an agent: reply, transfer, end. Agents act as themselves; admins (an
 // integration with an admin token, say) name the agent to reply as, and may transfer or end as admins.
 import type { ApiContext } from '../api-context';
+import type { MessageContent } from '../../../core/model/message';
 import { agentReply, endConversation, takeLeftMessage, transferConversation, type EndedBy, type TransferRefusal } from '../../../app/index';
 import type { Principal } from '../../../app/auth/principal';
 import { ApiError, badRequest, forbidden } from '../../../app/errors';
@@ -8,7 +9,7 @@ import { ALL_ROLES, route, type ApiRoute } from '../route-table';
 import { endBody, replyAnswer, replyBody, takeAnswer, takeBody, transferAnswer, transferBody } from '../../../contract/conversation';
 import { agentInReach, conversationInReach } from '../../../app/admin/reach';
 import { conversationParams } from './conversation-routes';
-import { replyContent } from './reply-content';
+import { replyContents } from './reply-content';
 
 const TAG = 'actions';
 
@@ -49,8 +50,13 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
         const c = await conversationInReach(ctx.admin, principal, params.conversationId);
         const agentId = await actingAgent(ctx, principal, body.agentId);
         if (agentId === undefined) throw badRequest('body.agentId: admins must name the agent to reply as');
-        const content = await replyContent(ctx, c, body);
-        const result = await agentReply(ctx.engine, { conversationId: c.id, agentId, content });
+        const contents = await replyContents(ctx, c, body);
+        // A knowledge entry's lead text goes first; the answer names the last message sent.
+        let result = await agentReply(ctx.engine, { conversationId: c.id, agentId, content: contents[0] as MessageContent });
+        for (const content of contents.slice(1)) {
+          if (!result.ok) break;
+          result = await agentReply(ctx.engine, { conversationId: c.id, agentId, content });
+        }
         if (!result.ok) throw new ApiError(409, result.refusal.reason, result.refusal.explanation);
         return { messageId: result.messageId, delivery: { status: 'pending' as const }, window: result.window };
       },

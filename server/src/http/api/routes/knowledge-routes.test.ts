@@ -99,3 +99,14 @@ it('imports and exports, reports misses, keeps settings', async () => {
   const media = await call('POST', '/media', tokens.platform, { filename: 'a.png', contentType: 'image/png', base64: 'iVBORw0K' });
   expect(media.json).toEqual({ media: 'media:kbm_x' });
 });
+
+it('imports a file’s bytes (base64) in UTF-8 or GBK and refuses what it cannot decode', async () => {
+  const csv = 'number,type,keywords,text\r\n1,text,发票,请在订单页申请电子发票\r\n';
+  const { encode } = (await import('iconv-lite')).default;
+  const gbk = encode(csv, 'gbk').toString('base64');
+  expect((await call('POST', '/import', tokens.platform, { format: 'csv', data: gbk, encoding: 'base64' })).json).toEqual({ imported: 1 });
+  expect((await call('GET', '/1', tokens.platform)).json.text).toBe('请在订单页申请电子发票');
+  const garbage = Buffer.from([0x31, 0x2c, 0xff, 0xfe, 0x00, 0x0a]).toString('base64');
+  const refused = await call('POST', '/import', tokens.platform, { format: 'csv', data: garbage, encoding: 'base64' });
+  expect([refused.status, refused.json.error.message]).toEqual([400, expect.stringContaining('neither UTF-8 nor GBK')]);
+});

@@ -4,7 +4,7 @@
 import type { ApiContext } from '../api-context';
 import { merchantForNew, PLATFORM_TEAM } from '../../../app/auth/policy';
 import type { Principal } from '../../../app/auth/principal';
-import { notFound } from '../../../app/errors';
+import { badRequest, notFound } from '../../../app/errors';
 import { ADMINS, route, type ApiRoute } from '../route-table';
 import { list } from '../../../contract/common';
 import * as s from '../../../contract/knowledge';
@@ -77,8 +77,14 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       query: s.scopeQuery,
       body: s.importBody,
       response: s.importAnswer,
+      maxBodyBytes: s.MAX_IMPORT_BASE64 + 4096,
       handle: async ({ principal, params, query, body }) => ({
-        imported: await kb().import(await scopeOf(principal, params.channelId, query.merchantId), body.data, body.format, body.replace),
+        imported: await kb().import(
+          await scopeOf(principal, params.channelId, query.merchantId),
+          importData(body),
+          body.format,
+          body.replace,
+        ),
       }),
     }),
     route({
@@ -177,4 +183,12 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
         kb().remove(await scopeOf(principal, params.channelId, query.merchantId), params.number),
     }),
   ];
+}
+
+/** The imported file as the service decodes it: bytes (base64) or text already decoded by the client. */
+function importData(body: { data: string; encoding: 'text' | 'base64' }): string | Uint8Array {
+  if (body.encoding === 'base64') return Buffer.from(body.data, 'base64');
+  if (body.data.length > s.MAX_IMPORT_TEXT)
+    throw badRequest(`body.data: at most ${s.MAX_IMPORT_TEXT} characters (send larger files as base64)`);
+  return body.data;
 }

@@ -106,6 +106,21 @@ describe('reply content', () => {
     expect((await reply({ knowledge: { number: 3 } })).status).toBe(404);
   });
 
+  it('sends a knowledge entry’s lead text just before the picture', async () => {
+    await f.call('POST', '/api/v1/channels/ch1/knowledge', f.tokens.merchantAdmin, {
+      number: 4,
+      type: 'image',
+      media,
+      leadText: '[name]，价目表如下',
+    });
+    const before = f.engine.store.data.outbox.length;
+    expect((await reply({ knowledge: { number: 4 } })).status).toBe(202);
+    expect(f.engine.store.data.outbox.slice(before).map((o) => o.content)).toEqual([
+      { type: 'text', text: '小明，价目表如下' },
+      { type: 'image', mediaId: `kbref:${media}` },
+    ]);
+  });
+
   it('takes a knowledge picture of the platform, not an audio file as a picture', async () => {
     const shared = await kb.service.saveMedia({
       filename: 'logo.png',

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Conversation } from '../../../core/model/conversation';
 import type { MessageContent } from '../../../core/model/message';
 import { isLive } from '../../../knowledge/entry';
-import { mediaRef, renderEntry } from '../../../knowledge/render';
+import { mediaRef, renderEntryReplies } from '../../../knowledge/render';
 import { channelOf } from '../../../app/admin/channels';
 import { customerOf } from '../../../app/admin/customers';
 import type { ApiContext } from '../api-context';
@@ -24,7 +24,8 @@ async function picture(ctx: ApiContext, c: Conversation, source: string, field: 
   return mediaRef(source);
 }
 
-async function knowledgeEntry(ctx: ApiContext, c: Conversation, number: number, kind: string): Promise<MessageContent> {
+/** The entry's messages in order: its lead text, when it has one, then the entry. */
+async function knowledgeEntry(ctx: ApiContext, c: Conversation, number: number, kind: string): Promise<MessageContent[]> {
   if (!ctx.knowledge) throw notFound('knowledge base');
   const scope = { channelId: c.channelId, ...(c.merchantId !== undefined && { merchantId: c.merchantId }) };
   const entry = ctx.knowledge.list(scope).find((e) => e.number === number);
@@ -34,10 +35,19 @@ async function knowledgeEntry(ctx: ApiContext, c: Conversation, number: number, 
   if (kind === 'miniprogram' && (entry.type === 'voice' || entry.type === 'video'))
     throw badRequest(`body.knowledge.number: entry ${number} is a ${entry.type} entry, which a mini program cannot send`);
   const customer = await customerOf(ctx.admin, c);
-  return renderEntry(entry, { id: c.customerId, ...(customer?.nickname !== undefined && { nickname: customer.nickname }) });
+  return renderEntryReplies(entry, { id: c.customerId, ...(customer?.nickname !== undefined && { nickname: customer.nickname }) });
 }
 
-export async function replyContent(ctx: ApiContext, c: Conversation, body: ReplyBody): Promise<MessageContent> {
+/** The messages a reply sends, in order (a knowledge entry with a lead text sends two). */
+export async function replyContents(ctx: ApiContext, c: Conversation, body: ReplyBody): Promise<MessageContent[]> {
+  if (body.knowledge) {
+    const channel = await channelOf(ctx.admin, c.channelId);
+    return knowledgeEntry(ctx, c, body.knowledge.number, channel.kind);
+  }
+  return [await replyContent(ctx, c, body)];
+}
+
+async function replyContent(ctx: ApiContext, c: Conversation, body: ReplyBody): Promise<MessageContent> {
   if (body.text !== undefined) return { type: 'text', text: body.text };
   const channel = await channelOf(ctx.admin, c.channelId);
   if (body.image) return { type: 'image', mediaId: await picture(ctx, c, body.image.media, 'body.image.media') };
@@ -49,6 +59,5 @@ export async function replyContent(ctx: ApiContext, c: Conversation, body: Reply
     const thumbMediaId = await picture(ctx, c, body.card.thumbMedia, 'body.card.thumbMedia');
     return { type: 'miniprogrampage', title, pagePath, thumbMediaId, ...(official && appId !== undefined && { appId }) };
   }
-  if (body.knowledge) return knowledgeEntry(ctx, c, body.knowledge.number, channel.kind);
   throw badRequest('give exactly one of text, image, card, knowledge');
 }
