@@ -19,12 +19,34 @@ it('adds, disables, exports and imports entries', async () => {
       rt,
     ),
   ).toBe(0);
+  expect(
+    await runCli(
+      [
+        'knowledge',
+        'add',
+        '--channel',
+        'ch1',
+        '--json',
+        '{"number":2,"type":"text","text":"一年"}',
+        '--similar',
+        '坏了能修吗',
+        '--similar',
+        '保修多久',
+      ],
+      rt,
+    ),
+  ).toBe(0);
+  expect(kb.get({ channelId: 'ch1' }, 2).similarQuestions).toEqual(['坏了能修吗', '保修多久']);
   expect(await runCli(['knowledge', 'disable', '--channel', 'ch1', '--number', '1'], rt)).toBe(0);
   const file = join(mkdtempSync(join(tmpdir(), 'kb-')), 'kb.csv');
   expect(await runCli(['knowledge', 'export', '--channel', 'ch1', '--file', file], rt)).toBe(0);
   expect(readFileSync(file, 'utf8')).toContain('1,text,菜单,您好{br}1.菜单,,,,,,,,,false,,false,false');
   expect(await runCli(['knowledge', 'import', '--channel', 'ch2', '--file', file], rt)).toBe(0);
-  expect(kb.list({ channelId: 'ch2' })).toMatchObject([{ number: 1, enabled: false }]);
+  expect(kb.list({ channelId: 'ch2' })).toMatchObject([
+    { number: 1, enabled: false },
+    { number: 2, similarQuestions: ['坏了能修吗', '保修多久'] },
+  ]);
   expect(await runCli(['knowledge', 'list', '--channel', 'ch2'], rt)).toBe(0);
-  expect(lines.at(-1)).toMatch(/^1\ttext\tfalse\t菜单/);
+  expect(lines.at(-2)).toMatch(/^1\ttext\tfalse\t菜单/);
+  expect(lines.at(-1)).toBe('2\ttext\ttrue\t\t一年\t2');
 });
