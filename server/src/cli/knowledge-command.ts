@@ -22,6 +22,11 @@ const IMPORT_HELP = `kefu knowledge import ${SCOPE} --file PATH [--format csv|js
 
 Adds or replaces entries by number; --replace deletes the entries the file does not contain.`;
 const EXPORT_HELP = `kefu knowledge export ${SCOPE} --file PATH [--format csv|json]`;
+const SYNONYMS_HELP = `kefu knowledge synonyms ${SCOPE} [--import PATH | --export PATH]
+
+The knowledge base's own synonyms, added to the robot's built-in vocabulary. CSV: one group of words
+that mean the same per line, one word per cell, no header. --import replaces them all; without an
+option the groups are printed.`;
 
 async function open(ctx: CliContext): Promise<KnowledgeService> {
   if (!ctx.knowledge) throw new UsageError('no knowledge base in this context');
@@ -48,7 +53,7 @@ function withSimilar(raw: unknown, similar: string[]): unknown {
 }
 
 export const knowledgeGroup: Group = {
-  help: 'kefu knowledge list|add|disable|import|export   (each has --help)',
+  help: 'kefu knowledge list|add|disable|import|export|synonyms   (each has --help)',
   actions: {
     list: {
       help: LIST_HELP,
@@ -113,6 +118,22 @@ export const knowledgeGroup: Group = {
         const file = required(v, 'file', EXPORT_HELP);
         writeFileSync(file, kb.export(scope(v, EXPORT_HELP), format(v, file)), { mode: 0o600 });
         ctx.print(`exported to ${file}`);
+        return 0;
+      },
+    },
+    synonyms: {
+      help: SYNONYMS_HELP,
+      options: { channel: s, merchant: s, import: s, export: s },
+      run: async (v, ctx) => {
+        const kb = await open(ctx);
+        const where = scope(v, SYNONYMS_HELP);
+        const [from, to] = [str(v.import), str(v.export)];
+        if (from !== undefined && to !== undefined) throw new UsageError(`--import or --export, not both\n\n${SYNONYMS_HELP}`);
+        if (from !== undefined) ctx.print(`imported ${(await kb.importSynonyms(where, readFileSync(from, 'utf8'))).length} groups`);
+        else if (to !== undefined) {
+          writeFileSync(to, kb.exportSynonyms(where), { mode: 0o600 });
+          ctx.print(`exported to ${to}`);
+        } else for (const group of kb.synonyms(where)) ctx.print(group.join(', '));
         return 0;
       },
     },

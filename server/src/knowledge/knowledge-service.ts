@@ -74,7 +74,7 @@ export class KnowledgeService {
 
   /**
    * An agent's search of one scope's live entries: the robot's matcher first (number, keyword, ranked with
-   * a lower floor), then entries whose keywords, title or text contain the query, by number.
+   * a lower floor), then entries whose keywords, similar questions, title or text contain the query, by number.
    */
   search(scope: Scope, query: string, limit: number): KnowledgeEntry[] {
     const now = this.options.now();
@@ -84,7 +84,8 @@ export class KnowledgeService {
     const needle = normalize(query);
     if (found.length >= limit || needle === '') return found;
     const seen = new Set(found);
-    const contains = (e: KnowledgeEntry) => [...e.keywords, e.title ?? '', e.text ?? ''].some((t) => normalize(t).includes(needle));
+    const contains = (e: KnowledgeEntry) =>
+      [...e.keywords, ...e.similarQuestions, e.title ?? '', e.text ?? ''].some((t) => normalize(t).includes(needle));
     const more = [...index.entries].filter((e) => !seen.has(e) && usable(e) && contains(e)).sort((a, b) => a.number - b.number);
     return [...found, ...more].slice(0, limit);
   }
