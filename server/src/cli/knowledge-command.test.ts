@@ -1,5 +1,5 @@
 // `kefu knowledge …` in-process: add, disable, export and re-import a file.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { knowledgeModule } from '../knowledge/knowledge-module';
@@ -19,12 +19,51 @@ it('adds, disables, exports and imports entries', async () => {
       rt,
     ),
   ).toBe(0);
+  expect(
+    await runCli(
+      [
+        'knowledge',
+        'add',
+        '--channel',
+        'ch1',
+        '--json',
+        '{"number":2,"type":"text","text":"一年"}',
+        '--similar',
+        '坏了能修吗',
+        '--similar',
+        '保修多久',
+      ],
+      rt,
+    ),
+  ).toBe(0);
+  expect(kb.get({ channelId: 'ch1' }, 2).similarQuestions).toEqual(['坏了能修吗', '保修多久']);
   expect(await runCli(['knowledge', 'disable', '--channel', 'ch1', '--number', '1'], rt)).toBe(0);
   const file = join(mkdtempSync(join(tmpdir(), 'kb-')), 'kb.csv');
   expect(await runCli(['knowledge', 'export', '--channel', 'ch1', '--file', file], rt)).toBe(0);
   expect(readFileSync(file, 'utf8')).toContain('1,text,菜单,您好{br}1.菜单,,,,,,,,,false,,false,false');
   expect(await runCli(['knowledge', 'import', '--channel', 'ch2', '--file', file], rt)).toBe(0);
-  expect(kb.list({ channelId: 'ch2' })).toMatchObject([{ number: 1, enabled: false }]);
+  expect(kb.list({ channelId: 'ch2' })).toMatchObject([
+    { number: 1, enabled: false },
+    { number: 2, similarQuestions: ['坏了能修吗', '保修多久'] },
+  ]);
   expect(await runCli(['knowledge', 'list', '--channel', 'ch2'], rt)).toBe(0);
-  expect(lines.at(-1)).toMatch(/^1\ttext\tfalse\t菜单/);
+  expect(lines.at(-2)).toMatch(/^1\ttext\tfalse\t菜单/);
+  expect(lines.at(-1)).toBe('2\ttext\ttrue\t\t一年\t2');
+});
+
+it('imports, prints and exports a knowledge base’s synonyms', async () => {
+  const lines: string[] = [];
+  const kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), { now: () => 1, newId: (p) => p, pollMs: 0 }).service;
+  const ctx = { print: (l: string) => lines.push(l), knowledge: kb } as unknown as CliContext;
+  const rt = { print: ctx.print, withStores: (work: (c: CliContext) => Promise<number>) => work(ctx), send: async () => 2 };
+  const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+  writeFileSync(join(dir, 'in.csv'), '顺丰,SF,快递\n发票,invoice\n');
+  const m1 = ['--channel', 'ch1', '--merchant', 'm1'];
+  expect(await runCli(['knowledge', 'synonyms', ...m1, '--import', join(dir, 'in.csv')], rt)).toBe(0);
+  expect(lines.at(-1)).toBe('imported 2 groups');
+  expect(await runCli(['knowledge', 'synonyms', ...m1], rt)).toBe(0);
+  expect(lines.slice(-2)).toEqual(['顺丰, SF, 快递', '发票, invoice']);
+  expect(await runCli(['knowledge', 'synonyms', ...m1, '--export', join(dir, 'out.csv')], rt)).toBe(0);
+  expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('\uFEFF顺丰,SF,快递\r\n发票,invoice\r\n');
+  expect(kb.synonyms({ channelId: 'ch1' })).toEqual([]);
 });

@@ -13,9 +13,10 @@ const s = { type: 'string' } as const;
 const b = { type: 'boolean' } as const;
 const SCOPE = '--channel ID [--merchant ID]';
 const LIST_HELP = `kefu knowledge list ${SCOPE}`;
-const ADD_HELP = `kefu knowledge add ${SCOPE} --json '{"number":1,"type":"text","keywords":["菜单"],"text":"..."}'
+const ADD_HELP = `kefu knowledge add ${SCOPE} --json '{"number":1,"type":"text","keywords":["菜单"],"text":"..."}' [--similar "..."]...
 
-Adds or replaces the entry with that number (fields as in the API and the JSON export).`;
+Adds or replaces the entry with that number (fields as in the API and the JSON export). Each --similar
+adds a similar question (相似问法: another way customers ask for it) to those of the JSON.`;
 const DISABLE_HELP = `kefu knowledge disable ${SCOPE} --number N`;
 const IMPORT_HELP = `kefu knowledge import ${SCOPE} --file PATH [--format csv|json] [--replace]
 
@@ -23,6 +24,11 @@ Adds or replaces entries by number; --replace deletes the entries the file does 
 A CSV may be UTF-8 (with or without BOM) or GBK/GB18030 (Excel's plain CSV on Chinese Windows); picture
 URLs of image and card entries are fetched and stored with the knowledge base.`;
 const EXPORT_HELP = `kefu knowledge export ${SCOPE} --file PATH [--format csv|json]`;
+const SYNONYMS_HELP = `kefu knowledge synonyms ${SCOPE} [--import PATH | --export PATH]
+
+The knowledge base's own synonyms, added to the robot's built-in vocabulary. CSV: one group of words
+that mean the same per line, one word per cell, no header. --import replaces them all; without an
+option the groups are printed.`;
 
 async function open(ctx: CliContext): Promise<KnowledgeService> {
   if (!ctx.knowledge) throw new UsageError('no knowledge base in this context');
@@ -41,23 +47,32 @@ function format(v: Record<string, string | boolean | undefined>, file: string): 
   return f;
 }
 
+/** The --similar questions appended to the JSON's own (the schema then checks them all). */
+function withSimilar(raw: unknown, similar: string[]): unknown {
+  if (similar.length === 0 || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const own = (raw as { similarQuestions?: unknown }).similarQuestions;
+  return { ...raw, similarQuestions: [...(Array.isArray(own) ? own : []), ...similar] };
+}
+
 export const knowledgeGroup: Group = {
-  help: 'kefu knowledge list|add|disable|import|export   (each has --help)',
+  help: 'kefu knowledge list|add|disable|import|export|synonyms   (each has --help)',
   actions: {
     list: {
       help: LIST_HELP,
       options: { channel: s, merchant: s },
       run: async (v, ctx) => {
         const kb = await open(ctx);
-        ctx.print(['number', 'type', 'enabled', 'keywords', 'title/text'].join('\t'));
-        for (const e of kb.list(scope(v, LIST_HELP)))
-          ctx.print([e.number, e.type, e.enabled, e.keywords.join('|'), (e.title ?? e.text ?? '').slice(0, 40)].join('\t'));
+        ctx.print(['number', 'type', 'enabled', 'keywords', 'title/text', 'similar'].join('\t'));
+        for (const e of kb.list(scope(v, LIST_HELP))) {
+          const what = (e.title ?? e.text ?? '').slice(0, 40);
+          ctx.print([e.number, e.type, e.enabled, e.keywords.join('|'), what, e.similarQuestions.length].join('\t'));
+        }
         return 0;
       },
     },
     add: {
       help: ADD_HELP,
-      options: { channel: s, merchant: s, json: s },
+      options: { channel: s, merchant: s, json: s, similar: { type: 'string', multiple: true } },
       run: async (v, ctx) => {
         const kb = await open(ctx);
         let raw: unknown;
@@ -66,7 +81,7 @@ export const knowledgeGroup: Group = {
         } catch {
           throw new UsageError('--json: not valid JSON');
         }
-        const parsed = entryFields.safeParse(raw);
+        const parsed = entryFields.safeParse(withSimilar(raw, (v as { similar?: string[] }).similar ?? []));
         if (!parsed.success)
           throw new UsageError(`--json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         const where = scope(v, ADD_HELP);
@@ -105,6 +120,22 @@ export const knowledgeGroup: Group = {
         const file = required(v, 'file', EXPORT_HELP);
         writeFileSync(file, kb.export(scope(v, EXPORT_HELP), format(v, file)), { mode: 0o600 });
         ctx.print(`exported to ${file}`);
+        return 0;
+      },
+    },
+    synonyms: {
+      help: SYNONYMS_HELP,
+      options: { channel: s, merchant: s, import: s, export: s },
+      run: async (v, ctx) => {
+        const kb = await open(ctx);
+        const where = scope(v, SYNONYMS_HELP);
+        const [from, to] = [str(v.import), str(v.export)];
+        if (from !== undefined && to !== undefined) throw new UsageError(`--import or --export, not both\n\n${SYNONYMS_HELP}`);
+        if (from !== undefined) ctx.print(`imported ${(await kb.importSynonyms(where, readFileSync(from, 'utf8'))).length} groups`);
+        else if (to !== undefined) {
+          writeFileSync(to, kb.exportSynonyms(where), { mode: 0o600 });
+          ctx.print(`exported to ${to}`);
+        } else for (const group of kb.synonyms(where)) ctx.print(group.join(', '));
         return 0;
       },
     },

@@ -2,6 +2,7 @@
 // API, the CLI and imports accept exactly the same entries.
 import { z } from 'zod';
 import { ENTRY_TYPES, entryFields } from '../knowledge/entry';
+import { synonymGroups } from '../knowledge/synonym-groups';
 import { id, queryInt } from './common';
 
 export const entryNumber = z.coerce.number().int().min(1).max(999_999_999);
@@ -49,6 +50,14 @@ export const robotSettings = z.strictObject({
   handoffAfterMisses: z.int().min(0).max(20).describe('unanswered questions in a row before the robot hands over to a person; 0: never'),
   threshold: z.number().min(0).max(1).describe('ranked answers scoring below this are not sent'),
 });
+
+export const similarQuestionBody = z.strictObject({
+  question: z.string().trim().min(1).max(500).describe('e.g. an unanswered question; line breaks become spaces, cut to 200 characters'),
+});
+
+export const synonyms = z.strictObject({ groups: synonymGroups });
+export const synonymsExport = z.object({ format: z.literal('csv'), data: z.string().describe('one group per line, one word per cell') });
+export const synonymsImport = z.strictObject({ data: z.string().max(200_000).describe('CSV: one group per line, one word per cell') });
 
 export const mediaUpload = z.strictObject({
   filename: z.string().min(1).max(200),

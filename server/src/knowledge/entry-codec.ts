@@ -1,6 +1,8 @@
 // Import and export of entries as CSV or JSON, exact in both directions: export → import → export gives
-// the same text. Lists are joined with | in CSV (keywords and robot ids may not contain it), dates are
-// ISO 8601 with milliseconds, empty cells are absent fields. Import reports every bad row at once.
+// the same text. Lists are joined with | in CSV (keywords and robot ids may not contain it), except
+// similar questions, which are one per line inside their cell (a question may hold a |, never a line
+// break; spreadsheets show such a cell as a list). Dates are ISO 8601 with milliseconds, empty cells are
+// absent fields. Import reports every bad row at once.
 import { entryFields, entryProblems, type EntryFields } from './entry';
 import { readCsv, writeCsv } from './csv-rows';
 
@@ -23,7 +25,8 @@ export const CSV_COLUMNS = [
   'robotIds',
   'welcome',
   'handoff',
-  'leadText', // last, so files written before it keep their column order
+  'leadText', // the last columns, so files written before them keep their column order
+  'similarQuestions',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const OPTIONAL_TEXT = ['text', 'leadText', 'title', 'description', 'url', 'pagePath', 'appId', 'media', 'thumb'] as const;
@@ -73,6 +76,7 @@ function ordered(e: EntryFields): Record<string, unknown> {
     'number',
     'type',
     'keywords',
+    'similarQuestions',
     ...OPTIONAL_TEXT,
     'expiresAt',
     'enabled',
@@ -102,6 +106,7 @@ function toCells(e: EntryFields): string[] {
     robotIds: e.robotIds.join('|'),
     welcome: String(e.welcome),
     handoff: String(e.handoff),
+    similarQuestions: e.similarQuestions.join('\n'),
   };
   return CSV_COLUMNS.map((c) => cell[c]);
 }
@@ -145,6 +150,7 @@ function csvRecords(text: string): Record<string, unknown>[] {
       type: at('type'),
       keywords: list('keywords'),
       robotIds: list('robotIds'),
+      similarQuestions: at('similarQuestions') === '' ? [] : at('similarQuestions').split(/\r\n|\n|\r/),
       enabled: bool('enabled', true),
       welcome: bool('welcome', false),
       handoff: bool('handoff', false),

@@ -22,6 +22,13 @@ const keyword = z
   .min(1)
   .max(100)
   .refine((k) => !k.includes('|'), 'a keyword may not contain |');
+/** One line: CSV keeps an entry's similar questions in one cell, one per line. */
+export const similarQuestion = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((q) => !/[\r\n]/.test(q), 'a similar question is one line');
 const robotId = z
   .string()
   .min(1)
@@ -33,7 +40,7 @@ export const entryFields = z.strictObject({
   number: z.int().min(1).max(999_999_999).describe('what a customer types to get this entry; unique in its scope'),
   keywords: z.array(keyword).max(50).default([]),
   similarQuestions: z
-    .array(z.string().trim().min(1).max(200))
+    .array(similarQuestion)
     .max(100)
     .default([])
     .describe('相似问法: other ways customers ask for this entry; the robot matches on them too'),

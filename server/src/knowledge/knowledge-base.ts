@@ -1,18 +1,34 @@
 // The knowledge base as the robot sees it: one index per scope and each scope's robot settings, all in
-// memory, swapped whole when something changes (a reader never sees half an update). Misses are tallied
-// here and written out later by the service, outside any unit of work.
+// memory, swapped whole when something changes (a reader never sees half an update). A scope's own
+// synonyms go into its index (buildIndex). Misses are tallied here and written out later by the service,
+// outside any unit of work.
 import { scopeKey, type KnowledgeEntry } from './entry';
 import { DEFAULT_THRESHOLD, KnowledgeIndex } from './knowledge-index';
-import type { MissCount, RobotSettings, Scope } from './knowledge-store';
+import type { MissCount, RobotSettings, Scope, ScopeSynonyms } from './knowledge-store';
 import { normalize } from './tokens';
 
 export const DEFAULT_ROBOT_SETTINGS: RobotSettings = { handoffAfterMisses: 3, threshold: DEFAULT_THRESHOLD };
 
 const EMPTY = new KnowledgeIndex([]);
 
+/** What a scope adds to the matcher: its own synonym groups, beside the built-in lexicon. */
+export interface ScopeIndexOptions {
+  synonyms: readonly (readonly string[])[];
+}
+
+/**
+ * The one place a scope's index is built. The matcher takes the scope's synonyms as its second argument
+ * once its synonym layer is in; until then they are carried here and not yet used.
+ */
+export function buildIndex(entries: readonly KnowledgeEntry[], options: ScopeIndexOptions): KnowledgeIndex {
+  void options;
+  return new KnowledgeIndex(entries);
+}
+
 export class KnowledgeBase {
   private indexes = new Map<string, KnowledgeIndex>();
   private settingsByScope = new Map<string, RobotSettings>();
+  private synonymsByScope = new Map<string, string[][]>();
   private pending = new Map<string, MissCount & { key: string }>();
 
   index(scope: Scope): KnowledgeIndex {
@@ -23,8 +39,14 @@ export class KnowledgeBase {
     return this.settingsByScope.get(scopeKey(scope.channelId, scope.merchantId)) ?? DEFAULT_ROBOT_SETTINGS;
   }
 
+  /** The scope's own synonym groups (the built-in lexicon is the matcher's). */
+  synonymsOf(scope: Scope): string[][] {
+    return this.synonymsByScope.get(scopeKey(scope.channelId, scope.merchantId)) ?? [];
+  }
+
   /** Replaces every scope (start-up, or another process changed the store). */
-  loadAll(entries: readonly KnowledgeEntry[], settings: readonly (Scope & RobotSettings)[]): void {
+  loadAll(entries: readonly KnowledgeEntry[], settings: readonly (Scope & RobotSettings)[], synonyms: readonly ScopeSynonyms[] = []): void {
+    this.synonymsByScope = new Map(synonyms.map((s) => [scopeKey(s.channelId, s.merchantId), s.groups]));
     const groups = new Map<string, KnowledgeEntry[]>();
     for (const e of entries) {
       const key = scopeKey(e.channelId, e.merchantId);
@@ -32,7 +54,8 @@ export class KnowledgeBase {
       list.push(e);
       groups.set(key, list);
     }
-    this.indexes = new Map([...groups].map(([k, list]) => [k, new KnowledgeIndex(list)]));
+    const synonymsOf = (key: string) => this.synonymsByScope.get(key) ?? [];
+    this.indexes = new Map([...groups].map(([k, list]) => [k, buildIndex(list, { synonyms: synonymsOf(k) })]));
     this.settingsByScope = new Map(
       settings.map((s) => [scopeKey(s.channelId, s.merchantId), { handoffAfterMisses: s.handoffAfterMisses, threshold: s.threshold }]),
     );
@@ -40,7 +63,7 @@ export class KnowledgeBase {
 
   /** Replaces one scope's entries. */
   loadScope(scope: Scope, entries: readonly KnowledgeEntry[]): void {
-    this.indexes.set(scopeKey(scope.channelId, scope.merchantId), new KnowledgeIndex(entries));
+    this.indexes.set(scopeKey(scope.channelId, scope.merchantId), buildIndex(entries, { synonyms: this.synonymsOf(scope) }));
   }
 
   setSettings(scope: Scope, settings: RobotSettings): void {

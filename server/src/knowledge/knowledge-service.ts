@@ -6,6 +6,7 @@ import { EngineError } from '../core/errors';
 import { entryFields, entryProblems, isLive, type EntryFields, type KnowledgeEntry } from './entry';
 import { cleanFields, exportEntries, importEntries, ImportError, type ExportFormat } from './entry-codec';
 import type { KnowledgeBase } from './knowledge-base';
+import { cleanGroups, exportSynonyms, importSynonyms, SynonymImportError, synonymGroups, type SynonymGroups } from './synonym-groups';
 import type { KnowledgeStore, MissCount, RobotSettings, Scope, StoredMedia } from './knowledge-store';
 import { normalize } from './tokens';
 import { importPictures } from './import-pictures';
@@ -55,7 +56,7 @@ export class KnowledgeService {
       .catch(() => undefined)
       .then(async () => {
         const revision = await this.store.revision();
-        this.base.loadAll(await this.store.all(), await this.store.settings());
+        this.base.loadAll(await this.store.all(), await this.store.settings(), await this.store.synonyms());
         this.revision = revision;
       });
     return this.reloading;
@@ -77,7 +78,7 @@ export class KnowledgeService {
 
   /**
    * An agent's search of one scope's live entries: the robot's matcher first (number, keyword, ranked with
-   * a lower floor), then entries whose keywords, title or text contain the query, by number.
+   * a lower floor), then entries whose keywords, similar questions, title or text contain the query, by number.
    */
   search(scope: Scope, query: string, limit: number): KnowledgeEntry[] {
     const now = this.options.now();
@@ -87,7 +88,8 @@ export class KnowledgeService {
     const needle = normalize(query);
     if (found.length >= limit || needle === '') return found;
     const seen = new Set(found);
-    const contains = (e: KnowledgeEntry) => [...e.keywords, e.title ?? '', e.text ?? ''].some((t) => normalize(t).includes(needle));
+    const contains = (e: KnowledgeEntry) =>
+      [...e.keywords, ...e.similarQuestions, e.title ?? '', e.text ?? ''].some((t) => normalize(t).includes(needle));
     const more = [...index.entries].filter((e) => !seen.has(e) && usable(e) && contains(e)).sort((a, b) => a.number - b.number);
     return [...found, ...more].slice(0, limit);
   }
@@ -116,6 +118,14 @@ export class KnowledgeService {
     const parsed = entryFields.safeParse(merged);
     if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
     return this.save(scope, parsed.data);
+  }
+
+  /** Adds a question (from the misses, say) to an entry's similar questions, as one line of at most 200 characters. */
+  async addSimilarQuestion(scope: Scope, number: number, question: string): Promise<KnowledgeEntry> {
+    const line = question.replace(/\s+/g, ' ').trim().slice(0, 200).trim();
+    const { similarQuestions } = this.get(scope, number);
+    if (similarQuestions.includes(line)) return this.get(scope, number);
+    return this.update(scope, number, { similarQuestions: [...similarQuestions, line] });
   }
 
   async remove(scope: Scope, number: number): Promise<void> {
@@ -162,6 +172,35 @@ export class KnowledgeService {
     await this.store.saveSettings(scope, settings);
     await this.reload();
     return settings;
+  }
+
+  /** The scope's own synonym groups. */
+  synonyms(scope: Scope): SynonymGroups {
+    return this.base.synonymsOf(scope);
+  }
+
+  /** Replaces the scope's synonym groups; the index is rebuilt with them. */
+  async saveSynonyms(scope: Scope, groups: readonly (readonly string[])[]): Promise<SynonymGroups> {
+    const parsed = synonymGroups.safeParse(cleanGroups(groups));
+    if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `groups.${i.path.join('.')}: ${i.message}`));
+    await this.store.saveSynonyms(scope, parsed.data);
+    await this.reload();
+    return parsed.data;
+  }
+
+  async importSynonyms(scope: Scope, csv: string): Promise<SynonymGroups> {
+    let groups: SynonymGroups;
+    try {
+      groups = importSynonyms(csv);
+    } catch (err) {
+      if (err instanceof SynonymImportError) throw invalid(err.problems.slice(0, 20));
+      throw err;
+    }
+    return this.saveSynonyms(scope, groups);
+  }
+
+  exportSynonyms(scope: Scope): string {
+    return exportSynonyms(this.synonyms(scope));
   }
 
   async misses(scope: Scope, limit: number): Promise<MissCount[]> {

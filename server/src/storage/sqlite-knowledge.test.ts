@@ -154,3 +154,24 @@ it('keeps who owns stored media; media stored before owners were recorded have n
   await kb.service.saveMedia({ filename: 'p.png', contentType: 'image/png', data: new Uint8Array([4]), owner: { channelId: 'ch1' } });
   expect((await kb.service.media('kbm_1'))?.owner).toEqual({ channelId: 'ch1' }); // same id from the test's generator: replaced
 });
+
+it('keeps each scope’s synonyms, noticed by another process through the revision', async () => {
+  const other = knowledgeModule(new SqliteKnowledgeStore(database), { now: () => now, newId: (p) => p, pollMs: 0 });
+  await other.service.start();
+  const m1 = { channelId: 'ch1', merchantId: 'm1' };
+  await other.service.saveSynonyms(m1, [
+    ['顺丰', 'SF'],
+    [' 发票 ', 'invoice', '发票'],
+  ]);
+  await kb.service.reloadIfChanged();
+  expect(kb.service.synonyms(m1)).toEqual([
+    ['顺丰', 'SF'],
+    ['发票', 'invoice'],
+  ]);
+  expect(kb.service.synonyms({ channelId: 'ch1' })).toEqual([]);
+  await other.service.saveSynonyms(m1, []);
+  await kb.service.reloadIfChanged();
+  expect(kb.service.synonyms(m1)).toEqual([]);
+  expect(await new SqliteKnowledgeStore(database).synonyms()).toEqual([]);
+  await other.service.stop();
+});

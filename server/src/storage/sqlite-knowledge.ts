@@ -1,7 +1,15 @@
 // SQLite adapter of the knowledge store. Every call goes through the connection's serial queue
 // (serial-lock.ts); none is ever made from inside a unit of work (the robot answers from memory).
 import type { Database, Statement } from 'better-sqlite3';
-import type { KnowledgeEntry, KnowledgeStore, MissCount, RobotSettings, Scope, StoredMedia } from '../core/ports/knowledge-store';
+import type {
+  KnowledgeEntry,
+  KnowledgeStore,
+  MissCount,
+  RobotSettings,
+  Scope,
+  ScopeSynonyms,
+  StoredMedia,
+} from '../core/ports/knowledge-store';
 import { serialFor, type SerialQueue } from './serial-lock';
 
 interface EntryRow {
@@ -68,6 +76,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       saveSettings:
         db.prepare(`INSERT INTO knowledge_settings (channel_id, merchant_key, handoff_after_misses, threshold) VALUES (?, ?, ?, ?)
         ON CONFLICT (channel_id, merchant_key) DO UPDATE SET handoff_after_misses = excluded.handoff_after_misses, threshold = excluded.threshold`),
+      synonyms: db.prepare('SELECT * FROM knowledge_synonyms ORDER BY channel_id, merchant_key'),
+      saveSynonyms: db.prepare(`INSERT INTO knowledge_synonyms (channel_id, merchant_key, groups_json) VALUES (?, ?, ?)
+        ON CONFLICT (channel_id, merchant_key) DO UPDATE SET groups_json = excluded.groups_json`),
+      clearSynonyms: db.prepare('DELETE FROM knowledge_synonyms WHERE channel_id = ? AND merchant_key = ?'),
       addMiss: db.prepare(`INSERT INTO knowledge_misses (channel_id, merchant_key, key, question, count, last_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (channel_id, merchant_key, key) DO UPDATE SET count = count + excluded.count, last_at = max(last_at, excluded.last_at)`),
       misses: db.prepare(
@@ -117,6 +129,23 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     return this.queue.run(
       () => void this.s.saveSettings!.run(scope.channelId, mkey(scope.merchantId), settings.handoffAfterMisses, settings.threshold),
     );
+  }
+
+  synonyms(): Promise<ScopeSynonyms[]> {
+    return this.queue.run(() =>
+      (this.s.synonyms!.all() as { channel_id: string; merchant_key: string; groups_json: string }[]).map((r) => ({
+        ...scopeOf(r.channel_id, r.merchant_key),
+        groups: JSON.parse(r.groups_json) as string[][],
+      })),
+    );
+  }
+
+  saveSynonyms(scope: Scope, groups: readonly (readonly string[])[]): Promise<void> {
+    const key = [scope.channelId, mkey(scope.merchantId)] as const;
+    return this.queue.run(() => {
+      if (groups.length === 0) this.s.clearSynonyms!.run(...key);
+      else this.s.saveSynonyms!.run(...key, JSON.stringify(groups));
+    });
   }
 
   addMisses(misses: readonly (MissCount & { key: string })[]): Promise<void> {

@@ -73,6 +73,8 @@ export type KnowledgeImport = In<typeof knowledge.importBody>;
 export type KnowledgeImportAnswer = Out<typeof knowledge.importAnswer>;
 export type KnowledgeMediaAnswer = Out<typeof knowledge.mediaAnswer>;
 export type KnowledgeHit = Out<typeof knowledge.searchAnswer>['items'][number];
+export type KnowledgeSynonyms = Out<typeof knowledge.synonyms>;
+export type KnowledgeSynonymsExport = Out<typeof knowledge.synonymsExport>;
 
 export type Dashboard = Out<typeof reports.dashboard>;
 export type DashboardTimes = Dashboard['waitMs'];

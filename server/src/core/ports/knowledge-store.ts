@@ -57,6 +57,11 @@ export interface RobotSettings {
   threshold: number;
 }
 
+/** A scope's own synonyms: groups of words that mean the same, added to the matcher's built-in lexicon. */
+export interface ScopeSynonyms extends Scope {
+  groups: string[][];
+}
+
 export interface MissCount {
   channelId: string;
   merchantId?: string;
@@ -91,6 +96,10 @@ export interface KnowledgeStore {
   remove(scope: Scope, number: number): Promise<boolean>;
   settings(): Promise<(Scope & RobotSettings)[]>;
   saveSettings(scope: Scope, settings: RobotSettings): Promise<void>;
+  /** Every scope's own synonyms (scopes without any are absent). */
+  synonyms(): Promise<ScopeSynonyms[]>;
+  /** Replaces a scope's synonyms; an empty list removes them. */
+  saveSynonyms(scope: Scope, groups: readonly (readonly string[])[]): Promise<void>;
   /** Adds `count` to each question's tally (keyed by its normalized form). */
   addMisses(misses: readonly (MissCount & { key: string })[]): Promise<void>;
   misses(scope: Scope, limit: number): Promise<MissCount[]>;

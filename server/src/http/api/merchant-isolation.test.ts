@@ -65,6 +65,7 @@ beforeAll(async () => {
     merchantId: 'm2',
   });
   expect(entry.status).toBe(201);
+  await kb.service.saveSynonyms({ channelId: 'ch1', merchantId: 'm2' }, [['m2word', 'm2syn']]);
   m2AdminAccount = (
     await f.service.createAccount('m2-boss', 'm2-boss-password', { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm2' })
   ).id;
@@ -154,6 +155,11 @@ const attempts = (): Attempt[] => [
   ['GET', `${KB}/misses?merchantId=m2`],
   ['GET', `${KB}/settings?merchantId=m2`],
   ['GET', `${KB}/search?q=x&merchantId=m2`],
+  ['POST', `${KB}/1/similar-questions?merchantId=m2`, { question: 'x' }],
+  ['GET', `${KB}/synonyms?merchantId=m2`],
+  ['PUT', `${KB}/synonyms?merchantId=m2`, { groups: [['a', 'b']] }],
+  ['GET', `${KB}/synonyms/export?merchantId=m2`],
+  ['POST', `${KB}/synonyms/import?merchantId=m2`, { data: 'a,b' }],
   // accounts and tokens
   [
     'POST',
@@ -204,11 +210,12 @@ describe.each([
       '/api/v1/channels/ch1/calendars',
       '/api/v1/accounts',
       KB,
+      `${KB}/synonyms`,
     ];
     for (const path of lists) {
       const res = await f.call('GET', path, token());
       if (res.status !== 200) continue; // refused outright: nothing seen
-      expect({ path, leaked: JSON.stringify(res.json).match(/"(m2|a2|c2|gB|calB|m2-boss|m2 answer)"/)?.[0] ?? null }).toEqual({
+      expect({ path, leaked: JSON.stringify(res.json).match(/"(m2|a2|c2|gB|calB|m2-boss|m2 answer|m2syn)"/)?.[0] ?? null }).toEqual({
         path,
         leaked: null,
       });
@@ -224,5 +231,7 @@ describe.each([
     expect(await f.engine.store.tx.settings.get('ch1', 'm2')).toEqual({ maxQueueLength: 7 });
     expect((await f.auth.accounts.list()).map((a) => a.username)).toEqual(['m2-boss']);
     expect((await f.call('GET', `${KB}/1?merchantId=m2`, f.tokens.platform)).json).toMatchObject({ text: 'm2 answer', merchantId: 'm2' });
+    expect(kb.service.get({ channelId: 'ch1', merchantId: 'm2' }, 1).similarQuestions).toEqual([]);
+    expect(kb.service.synonyms({ channelId: 'ch1', merchantId: 'm2' })).toEqual([['m2word', 'm2syn']]);
   });
 });

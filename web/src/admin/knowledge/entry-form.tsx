@@ -10,6 +10,7 @@ import { Field, splitList } from '../ui';
 import { EditForm } from '../form-parts';
 import { useSubmit } from '../use-load';
 import { pictureSrc } from './media-src';
+import { cleanSimilar, SimilarQuestionsInput } from './similar-questions';
 import { kbMessages } from './messages';
 
 type EntryType = KnowledgeEntry['type'];
@@ -27,6 +28,7 @@ export interface EntrySeed {
 interface Draft {
   number: string;
   keywords: string;
+  similarQuestions: string[];
   type: EntryType;
   text: string;
   leadText: string;
@@ -55,6 +57,7 @@ function draftOf(e: KnowledgeEntry | undefined, seed: EntrySeed | undefined, nex
   return {
     number: String(e?.number ?? nextNumber),
     keywords: (e?.keywords ?? seed?.keywords ?? []).join('\n'),
+    similarQuestions: e?.similarQuestions ?? [],
     type: e?.type ?? 'text',
     text: e?.text ?? '',
     leadText: e?.leadText ?? '',
@@ -226,6 +229,7 @@ export function EntryForm({
         .split('\n')
         .map((k) => k.trim())
         .filter(Boolean),
+      similarQuestions: cleanSimilar(d.similarQuestions),
       type: d.type,
       enabled: d.enabled,
       welcome: d.welcome,
@@ -271,6 +275,7 @@ export function EntryForm({
         <Field label={t('f_keywords')} hint={t('f_keywords_hint')} wide>
           <textarea name="keywords" rows={3} value={d.keywords} onChange={(e) => set('keywords', e.target.value)} />
         </Field>
+        <SimilarQuestionsInput value={d.similarQuestions} onChange={(list) => set('similarQuestions', list)} />
         {uses.includes('title') && (
           <Field label={t('f_title')}>
             <input name="title" maxLength={200} value={d.title} onChange={(e) => set('title', e.target.value)} />

@@ -1,8 +1,16 @@
-// The knowledge base's side panels: questions the robot could not answer (with "add as entry"), the
-// robot's settings, and import/export of the entries.
+// The knowledge base's side panels: questions the robot could not answer (with "add as entry" and "add
+// as a similar question of entry N"), the robot's settings, and import/export of the entries.
 import { useRef, useState, type FormEvent } from 'react';
 import { api, apiUrl, fileToBase64 } from '../../api/client';
-import type { KnowledgeExport, KnowledgeImport, KnowledgeImportAnswer, KnowledgeMiss, List, RobotSettings } from '../../api/types';
+import type {
+  KnowledgeEntry,
+  KnowledgeExport,
+  KnowledgeImport,
+  KnowledgeImportAnswer,
+  KnowledgeMiss,
+  List,
+  RobotSettings,
+} from '../../api/types';
 import { useFormatters, useT } from '../../i18n/i18n';
 import { LoadedTable } from '../data-table';
 import { adminMessages } from '../messages';
@@ -36,11 +44,53 @@ export function Misses({ scope, onAdd }: { scope: KbScope; onAdd(question: strin
         { header: t('miss_last'), cell: (m) => f.dateTime(m.lastAt), className: 'admin-nowrap' },
       ]}
       actions={(m) => (
-        <button type="button" onClick={() => onAdd(m.question)}>
-          {t('miss_add')}
-        </button>
+        <div className="row">
+          <button type="button" onClick={() => onAdd(m.question)}>
+            {t('miss_add')}
+          </button>
+          <AddAsSimilar scope={scope} question={m.question} />
+        </div>
       )}
     />
+  );
+}
+
+/** "Add as a similar question of entry N": the robot then answers this question with that entry. */
+function AddAsSimilar({ scope, question }: { scope: KbScope; question: string }) {
+  const t = useT(kbMessages);
+  const [number, setNumber] = useState('');
+  const [added, setAdded] = useState<number | undefined>(undefined);
+  const submit = useSubmit();
+  const n = Number(number);
+  const valid = Number.isInteger(n) && n >= 1 && n <= 999_999_999;
+  const add = () =>
+    void submit.run(async () => {
+      setAdded(undefined);
+      const entry = await api.post<KnowledgeEntry>(apiUrl(`${scope.base}/${n}/similar-questions`, scope.query), { question });
+      setAdded(entry.number);
+    });
+  return (
+    <>
+      <input
+        type="number"
+        min={1}
+        name="similarTo"
+        aria-label={t('miss_similar_to')}
+        placeholder={t('miss_similar_to')}
+        value={number}
+        onChange={(e) => setNumber(e.target.value)}
+        style={{ width: '7em' }}
+      />
+      <button type="button" onClick={add} disabled={!valid || submit.busy}>
+        {t('miss_add_similar')}
+      </button>
+      {added !== undefined && (
+        <span className="success" role="status">
+          {t('miss_added_similar', { number: added })}
+        </span>
+      )}
+      <ErrorLine error={submit.error} />
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 // The knowledge base of the platform's team or of one merchant (platform admins pick; a merchant admin
 // has their own): entries with search and filters, create/edit/enable/delete, unanswered questions,
-// the robot's settings, import and export.
+// the robot's settings, the knowledge base's own synonyms, import and export.
 import { useMemo, useState } from 'react';
 import { api, apiUrl } from '../../api/client';
 import type { KnowledgeEntry, List } from '../../api/types';
@@ -17,8 +17,9 @@ import { Misses, RobotSettingsPanel, Transfer, type KbScope } from './kb-extras'
 import { entryPicture } from './media-src';
 import { kbMessages } from './messages';
 import { ErrorLine } from '../form-parts';
+import { SynonymsPanel } from './synonyms-panel';
 
-type Tab = 'entries' | 'misses' | 'robot' | 'transfer';
+type Tab = 'entries' | 'misses' | 'robot' | 'synonyms' | 'transfer';
 type Editing = { kind: 'new'; seed?: EntrySeed } | { kind: 'edit'; number: number } | undefined;
 
 function preview(e: KnowledgeEntry): string {
@@ -54,7 +55,7 @@ function Entries({
       if (state === 'on' && !e.enabled) return false;
       if (state === 'off' && e.enabled) return false;
       if (!needle) return true;
-      return [String(e.number), ...e.keywords, e.title ?? '', e.text ?? '', e.description ?? ''].some((s) =>
+      return [String(e.number), ...e.keywords, ...e.similarQuestions, e.title ?? '', e.text ?? '', e.description ?? ''].some((s) =>
         s.toLowerCase().includes(needle),
       );
     });
@@ -122,6 +123,11 @@ function Entries({
                   <>
                     {e.keywords.length === 0 ? <span className="admin-muted">—</span> : e.keywords.slice(0, 4).join(' / ')}
                     {e.keywords.length > 4 && ' …'}
+                    {e.similarQuestions.length > 0 && (
+                      <span className="badge" style={{ marginLeft: 6 }} title={e.similarQuestions.join('\n')}>
+                        {t('similar_count', { count: e.similarQuestions.length })}
+                      </span>
+                    )}
                   </>
                 ),
               },
@@ -189,7 +195,8 @@ function KnowledgeBody({ channelId, merchantScope }: { channelId: string; mercha
   const [round, setRound] = useState(0);
   const query = isPlatform && merchantScope !== PLATFORM ? { merchantId: merchantScope } : {};
   const scope: KbScope = { base: channelPath(channelId, '/knowledge'), query, key: `${channelId}|${merchantScope}|${round}` };
-  const tabs: Tab[] = ['entries', 'misses', 'robot', 'transfer'];
+  const tabs: Tab[] = ['entries', 'misses', 'robot', 'synonyms', 'transfer'];
+  const name = merchantScope === PLATFORM || !isPlatform ? channelId : merchantScope;
   return (
     <div className="stack">
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -223,13 +230,8 @@ function KnowledgeBody({ channelId, merchantScope }: { channelId: string; mercha
         />
       )}
       {tab === 'robot' && <RobotSettingsPanel scope={scope} />}
-      {tab === 'transfer' && (
-        <Transfer
-          scope={scope}
-          name={merchantScope === PLATFORM || !isPlatform ? channelId : merchantScope}
-          onImported={() => setRound((r) => r + 1)}
-        />
-      )}
+      {tab === 'synonyms' && <SynonymsPanel scope={scope} name={name} />}
+      {tab === 'transfer' && <Transfer scope={scope} name={name} onImported={() => setRound((r) => r + 1)} />}
     </div>
   );
 }

@@ -110,3 +110,45 @@ it('imports a file’s bytes (base64) in UTF-8 or GBK and refuses what it cannot
   const refused = await call('POST', '/import', tokens.platform, { format: 'csv', data: garbage, encoding: 'base64' });
   expect([refused.status, refused.json.error.message]).toEqual([400, expect.stringContaining('neither UTF-8 nor GBK')]);
 });
+
+it('adds similar questions (from the misses too) and round-trips them through export and import', async () => {
+  await call('POST', '', tokens.m1, { ...TEXT, similarQuestions: ['可以退吗'] });
+  const added = await call('POST', '/3/similar-questions', tokens.m1, { question: '  买错了\n能退吗 ' });
+  expect(added.json.similarQuestions).toEqual(['可以退吗', '买错了 能退吗']);
+  expect((await call('POST', '/3/similar-questions', tokens.m1, { question: '买错了 能退吗' })).json.similarQuestions).toHaveLength(2);
+  expect((await call('POST', '/9/similar-questions', tokens.m1, { question: 'x' })).status).toBe(404);
+  expect((await call('POST', '/3/similar-questions', tokens.agent, { question: 'x' })).status).toBe(403);
+  expect((await call('PATCH', '/3', tokens.m1, { similarQuestions: ['只留这个'] })).json.similarQuestions).toEqual(['只留这个']);
+  for (const format of ['csv', 'json']) {
+    const exported = (await call('GET', `/export?format=${format}`, tokens.m1)).json.data as string;
+    expect(exported).toContain('只留这个');
+    await call('POST', '/import', tokens.m1, { format, data: exported, replace: true });
+    expect((await call('GET', `/export?format=${format}`, tokens.m1)).json.data).toBe(exported);
+  }
+});
+
+it('keeps each knowledge base’s synonyms, as JSON and as CSV', async () => {
+  expect((await call('GET', '/synonyms', tokens.m1)).json).toEqual({ groups: [] });
+  const groups = [
+    ['顺丰', 'SF', '快递'],
+    ['发票', 'invoice'],
+  ];
+  expect((await call('PUT', '/synonyms', tokens.m1, { groups })).json).toEqual({ groups });
+  expect((await call('GET', '/synonyms?merchantId=m1', tokens.platform)).json).toEqual({ groups });
+  expect((await call('GET', '/synonyms', tokens.platform)).json).toEqual({ groups: [] }); // the platform's own
+  expect(kb.service.synonyms({ channelId: 'ch1', merchantId: 'm1' })).toEqual(groups);
+  const csv = (await call('GET', '/synonyms/export', tokens.m1)).json.data as string;
+  expect(csv).toBe('\uFEFF顺丰,SF,快递\r\n发票,invoice\r\n');
+  expect((await call('POST', '/synonyms/import', tokens.m1, { data: '退款,退钱\n\n尺码, 码数 ,尺寸,\n' })).json).toEqual({
+    groups: [
+      ['退款', '退钱'],
+      ['尺码', '码数', '尺寸'],
+    ],
+  });
+  expect((await call('POST', '/synonyms/import', tokens.m1, { data: csv })).json).toEqual({ groups });
+  expect((await call('GET', '/synonyms/export', tokens.m1)).json.data).toBe(csv);
+  expect((await call('PUT', '/synonyms', tokens.m1, { groups: [['孤单']] })).status).toBe(400);
+  expect((await call('POST', '/synonyms/import', tokens.m1, { data: '孤单\n' })).status).toBe(400);
+  expect((await call('PUT', '/synonyms', tokens.agent, { groups })).status).toBe(403);
+  expect((await call('PUT', '/synonyms', tokens.m1, { groups: [] })).json).toEqual({ groups: [] });
+});

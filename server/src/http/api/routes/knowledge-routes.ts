@@ -10,6 +10,7 @@ import { list } from '../../../contract/common';
 import * as s from '../../../contract/knowledge';
 import type { Scope } from '../../../knowledge/knowledge-store';
 import { channelInReach, mustBeMerchantOf } from '../../../app/admin/reach';
+import { knowledgeSynonymRoutes } from './knowledge-synonym-routes';
 
 const TAG = 'knowledge';
 const BASE = '/channels/:channelId/knowledge';
@@ -27,6 +28,7 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
     return { channelId, ...(m !== undefined && { merchantId: m }) };
   };
   return [
+    ...knowledgeSynonymRoutes(kb, scopeOf), // before /knowledge/:number
     route({
       method: 'get',
       path: BASE,
@@ -170,6 +172,19 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       response: s.entry,
       handle: async ({ principal, params, query, body }) =>
         kb().update(await scopeOf(principal, params.channelId, query.merchantId), params.number, body),
+    }),
+    route({
+      method: 'post',
+      path: `${BASE}/:number/similar-questions`,
+      tag: TAG,
+      summary: 'Add a similar question to an entry (e.g. an unanswered question; one already there is kept once)',
+      roles: ADMINS,
+      params: s.entryParams,
+      query: s.scopeQuery,
+      body: s.similarQuestionBody,
+      response: s.entry,
+      handle: async ({ principal, params, query, body }) =>
+        kb().addSimilarQuestion(await scopeOf(principal, params.channelId, query.merchantId), params.number, body.question),
     }),
     route({
       method: 'delete',
