@@ -11,6 +11,7 @@ import type { KnowledgeBase } from './knowledge-base';
 import type { Match } from './knowledge-index';
 import type { Scope } from './knowledge-store';
 import { renderEntry } from './render';
+import type { SemanticStage } from './semantic/semantic-stage';
 
 export interface KnowledgeRobotOptions {
   now(): number;
@@ -18,6 +19,8 @@ export interface KnowledgeRobotOptions {
   onMiss?(): void;
   /** Conversations whose miss streak is remembered; the oldest are forgotten beyond this. */
   maxConversations?: number;
+  /** The optional semantic stage (semantic/); absent or off for a channel: lexical answers only. */
+  semantic?: SemanticStage;
 }
 
 export const GAVE_UP_TEXT = '抱歉，我暂时无法回答您的问题。Sorry, I could not answer your question.';
@@ -35,7 +38,7 @@ export class KnowledgeRobot implements Robot {
     const text = question.type === 'text' ? question.text : question.type === 'voice' ? question.recognition : undefined;
     if (text === undefined || text.trim() === '') return { kind: 'no_answer' };
     const now = this.options.now();
-    const found = this.find(text, ctx, now);
+    const found = await this.find(text, ctx, now);
     const firstTurn = !this.streaks.has(ctx.conversationId);
     if (found) {
       this.remember(ctx.conversationId, 0);
@@ -65,7 +68,16 @@ export class KnowledgeRobot implements Robot {
     return e && this.render(e, ctx);
   }
 
-  private find(text: string, ctx: RobotContext, now: number): Match | undefined {
+  private async find(text: string, ctx: RobotContext, now: number): Promise<Match | undefined> {
+    const lexical = this.findLexical(text, ctx, now);
+    // Semantic stage (optional, per channel): re-ranks ranked answers and recalls entries the lexical
+    // stage missed; a number or an exact keyword stands. It falls back to `lexical` within its time budget.
+    const semantic = this.options.semantic;
+    if (!semantic || (lexical !== undefined && lexical.how !== 'ranked')) return lexical;
+    return semantic.refine(text, scopes(ctx), { base: this.base, robotId: ctx.robotId, now }, lexical);
+  }
+
+  private findLexical(text: string, ctx: RobotContext, now: number): Match | undefined {
     for (const scope of scopes(ctx)) {
       const m = this.base.index(scope).match(text, ctx.robotId, now, this.base.settings(scope).threshold);
       if (m) return m;

@@ -11,6 +11,7 @@ import { knowledgeSchema } from './06-knowledge-base';
 import { mediaOwnersAndUnionIdSwitchSchema } from './07-media-owners-and-union-id-switch';
 import { agentLookupsSchema } from './08-agent-lookups';
 import { wechatAgentMemoryNamesSchema } from './09-wechat-agent-memory-names';
+import { knowledgeVectorsSchema } from './10-knowledge-vectors';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'media owners and the agents-see-UnionID switch', sql: mediaOwnersAndUnionIdSwitchSchema },
   { version: 8, name: 'agents by WeChat openid and by name', sql: agentLookupsSchema },
   { version: 9, name: 'plain names for the WeChat agent memory', sql: wechatAgentMemoryNamesSchema },
+  { version: 10, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {
