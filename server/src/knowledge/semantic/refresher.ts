@@ -39,8 +39,10 @@ export class SemanticRefresher {
 
   constructor(private readonly deps: RefresherDeps) {}
 
+  /** Settings at once; vectors (stored ones, then fresh ones) in the background: start-up never waits for the endpoint. */
   async start(): Promise<void> {
-    await this.refresh();
+    this.deps.stage.setConfigs(await this.deps.store.configs());
+    void this.refresh().catch(() => undefined);
     const ms = this.deps.pollMs ?? 1000;
     if (ms <= 0) return;
     this.timer = setInterval(() => void this.refreshIfChanged().catch(() => undefined), ms);
