@@ -24,7 +24,10 @@ export const embed: Embed = async (endpoint, inputs, timeoutMs) => {
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    const why = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError') ? `no answer within ${timeoutMs} ms` : 'unreachable';
+    const why =
+      err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
+        ? `no answer within ${timeoutMs} ms`
+        : 'unreachable';
     throw new EmbeddingError(`embeddings endpoint ${why}`);
   }
   if (!res.ok) {
@@ -40,7 +43,8 @@ function parse(body: unknown, count: number): Float32Array[] {
   const out: Float32Array[] = new Array(count);
   data.forEach((item: { embedding?: unknown; index?: unknown }, i) => {
     const at = typeof item?.index === 'number' ? item.index : i;
-    if (!Array.isArray(item?.embedding) || at < 0 || at >= count) throw new EmbeddingError('embeddings endpoint answered an unexpected shape');
+    if (!Array.isArray(item?.embedding) || at < 0 || at >= count)
+      throw new EmbeddingError('embeddings endpoint answered an unexpected shape');
     out[at] = unit(item.embedding as number[]);
   });
   if (out.some((v) => v === undefined)) throw new EmbeddingError('embeddings endpoint answered an unexpected shape');

@@ -26,7 +26,10 @@ export interface RefresherDeps {
 /** What is embedded for an entry: everything a customer's question may be compared with. */
 export function entryText(e: KnowledgeEntry): string {
   const parts = [e.title, ...e.keywords, ...e.similarQuestions, e.description, e.type === 'text' ? e.text : undefined];
-  return parts.filter((p): p is string => !!p && p.trim() !== '').join('\n').slice(0, 2000);
+  return parts
+    .filter((p): p is string => !!p && p.trim() !== '')
+    .join('\n')
+    .slice(0, 2000);
 }
 
 const digestOf = (model: string, text: string) => createHash('sha256').update(`${model}\n${text}`).digest('base64url');
@@ -76,7 +79,10 @@ export class SemanticRefresher {
     const entries = await this.deps.knowledge.all();
     for (const config of configs) {
       if (!this.deps.stage.active(config.channelId)) continue;
-      await this.channel(config, entries.filter((e) => e.channelId === config.channelId));
+      await this.channel(
+        config,
+        entries.filter((e) => e.channelId === config.channelId),
+      );
     }
     this.revision = revision;
   }
@@ -89,7 +95,11 @@ export class SemanticRefresher {
     try {
       for (let i = 0; i < stale.length; i += BATCH) {
         const batch = stale.slice(i, i + BATCH);
-        const vectors = await (this.deps.embed ?? httpEmbed)(config, batch.map((w) => w.text), REFRESH_TIMEOUT_MS);
+        const vectors = await (this.deps.embed ?? httpEmbed)(
+          config,
+          batch.map((w) => w.text),
+          REFRESH_TIMEOUT_MS,
+        );
         batch.forEach(({ e, digest }, j) => fresh.push(vectorOf(e, digest, vectors[j] as Float32Array)));
       }
     } catch (err) {

@@ -114,10 +114,7 @@ it('answers lexically within its time budget when the endpoint is slow, and when
   expect(logs.filter((l) => l.level === 'warn')).toHaveLength(1);
   fake.mode = 'ok';
   expect(await ask(AMBIGUOUS)).toEqual({ type: 'text', text: '运费由买家承担谁出' });
-  expect(logs.map((l) => l.message)).toEqual([
-    'semantic stage unavailable: the robot answers lexically',
-    'semantic stage answers again',
-  ]);
+  expect(logs.map((l) => l.message)).toEqual(['semantic stage unavailable: the robot answers lexically', 'semantic stage answers again']);
   expect(JSON.stringify(logs)).not.toContain(KEY);
   expect(JSON.stringify(logs)).toContain('ch1');
 });

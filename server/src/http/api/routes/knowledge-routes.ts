@@ -127,7 +127,8 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       handle: async ({ principal, params, query, body }) => {
         const scope = await scopeOf(principal, params.channelId, query.merchantId);
         const { semantic, ...robot } = body;
-        if (semantic && scope.merchantId !== undefined) throw forbidden('the semantic stage is set per channel, on the platform’s settings');
+        if (semantic && scope.merchantId !== undefined)
+          throw forbidden('the semantic stage is set per channel, on the platform’s settings');
         if (semantic && !ctx.semanticSettings) throw notFound('semantic stage');
         const saved = await kb().saveSettings(scope, robot);
         if (semantic) return { ...saved, semantic: await ctx.semanticSettings!.save(params.channelId, semantic) };

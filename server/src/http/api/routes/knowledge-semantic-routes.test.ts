@@ -130,7 +130,10 @@ it('never logs the key when the endpoint fails', async () => {
   fake.mode = 'down';
   await kb.service.update({ channelId: 'ch1' }, 1, { text: '满199包邮' });
   await kb.semantic!.refresher.refresh();
-  const answer = await kb.robot.answer({ type: 'text', text: '运费怎么算' }, { channelId: 'ch1', conversationId: 'c', customer: { id: 'u' } });
+  const answer = await kb.robot.answer(
+    { type: 'text', text: '运费怎么算' },
+    { channelId: 'ch1', conversationId: 'c', customer: { id: 'u' } },
+  );
   expect(answer).toMatchObject({ kind: 'answer', replies: [{ type: 'text', text: '满199包邮' }] });
   expect(logged).toContain('semantic stage unavailable');
   expect(logged).toContain('entry vectors not refreshed');
