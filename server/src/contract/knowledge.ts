@@ -49,7 +49,11 @@ const semanticFields = {
     .regex(/^(https?:\/\/\S+)?$/, 'an http(s) URL')
     .describe('an OpenAI-compatible embeddings endpoint, e.g. https://api.example.com/v1/embeddings'),
   model: z.string().max(200),
-  timeoutMs: z.int().min(50).max(10_000).describe('how long the robot waits for the endpoint before answering lexically'),
+  timeoutMs: z
+    .int()
+    .min(50)
+    .max(2000)
+    .describe('how long the robot waits for the endpoint before answering lexically (it waits inside the unit of work: keep it short)'),
 };
 export const semanticSettingsChange = z.strictObject({
   ...semanticFields,

@@ -76,14 +76,13 @@ export class SemanticRefresher {
     const revision = await this.deps.knowledge.revision();
     const configs = await this.deps.store.configs();
     this.deps.stage.setConfigs(configs);
-    const entries = await this.deps.knowledge.all();
-    for (const config of configs) {
-      if (!this.deps.stage.active(config.channelId)) continue;
+    const active = configs.filter((c) => this.deps.stage.active(c.channelId));
+    const entries = active.length > 0 ? await this.deps.knowledge.all() : []; // off everywhere: nothing to read
+    for (const config of active)
       await this.channel(
         config,
         entries.filter((e) => e.channelId === config.channelId),
       );
-    }
     this.revision = revision;
   }
 

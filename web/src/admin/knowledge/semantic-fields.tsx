@@ -21,9 +21,9 @@ const messages = defineMessages(
     api_key_unset: '尚未保存密钥。',
     api_key_remove: '删除已保存的密钥',
     timeout: '等待时间（毫秒）',
-    timeout_hint: '超过这个时间就按关键词回答（50–10000）。',
+    timeout_hint: '超过这个时间就按关键词回答（50–2000）。',
     e_url: '启用时需要 http(s) 接口地址和模型',
-    e_timeout: '请输入 50–10000 的整数',
+    e_timeout: '请输入 50–2000 的整数',
   },
   {
     title: 'Semantic understanding (optional)',
@@ -36,9 +36,9 @@ const messages = defineMessages(
     api_key_unset: 'No key stored yet.',
     api_key_remove: 'Remove the stored key',
     timeout: 'Time budget (ms)',
-    timeout_hint: 'Past this the robot answers by keywords (50–10000).',
+    timeout_hint: 'Past this the robot answers by keywords (50–2000).',
     e_url: 'When on, an http(s) endpoint URL and a model are needed',
-    e_timeout: 'A whole number from 50 to 10000',
+    e_timeout: 'A whole number from 50 to 2000',
   },
 );
 
@@ -58,7 +58,7 @@ export function useSemanticDraft(view: View): SemanticDraft {
   const [removeKey, setRemoveKey] = useState(false);
   const change = (): { ok: Change } | { error: string } => {
     const ms = Number(timeout);
-    if (!Number.isInteger(ms) || ms < 50 || ms > 10_000) return { error: t('e_timeout') };
+    if (!Number.isInteger(ms) || ms < 50 || ms > 2000) return { error: t('e_timeout') };
     if (enabled && (!/^https?:\/\/\S+$/.test(url.trim()) || model.trim() === '')) return { error: t('e_url') };
     const key = removeKey ? { apiKey: '' } : apiKey.trim() !== '' ? { apiKey: apiKey.trim() } : {};
     return { ok: { enabled, url: url.trim(), model: model.trim(), timeoutMs: ms, ...key } };
@@ -82,7 +82,7 @@ export function useSemanticDraft(view: View): SemanticDraft {
             name="semanticTimeoutMs"
             type="number"
             min={50}
-            max={10_000}
+            max={2000}
             value={timeout}
             onChange={(e) => setTimeoutMs(e.target.value)}
           />
