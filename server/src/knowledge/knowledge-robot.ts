@@ -6,7 +6,7 @@
 // user_enter_tempsession reaches the engine without a conversation to answer in (see the report).
 import type { MessageContent } from '../core/model/message';
 import type { Robot, RobotAnswer, RobotContext } from '../core/ports/robot';
-import type { KnowledgeEntry } from './entry';
+import { isLive, type KnowledgeEntry } from './entry';
 import type { KnowledgeBase } from './knowledge-base';
 import type { Match } from './knowledge-index';
 import type { Scope } from './knowledge-store';
@@ -34,11 +34,24 @@ export class KnowledgeRobot implements Robot {
     private readonly options: KnowledgeRobotOptions,
   ) {}
 
+  /**
+   * Before the unit of work: the semantic stage fetches the question's embedding (within its budget).
+   * A number or an exact keyword of the channel's entries stands on its own and needs none.
+   */
+  async prepare(channelId: string, merchantId: string | undefined, text: string): Promise<void> {
+    const semantic = this.options.semantic;
+    if (!semantic || text.trim() === '') return;
+    const first: Scope = { channelId, ...(merchantId !== undefined && { merchantId }) };
+    const now = this.options.now();
+    if (this.base.index(first).exact(text, (e) => isLive(e, now) && e.robotIds.length === 0)) return;
+    await semantic.prepare(channelId, text);
+  }
+
   async answer(question: MessageContent, ctx: RobotContext): Promise<RobotAnswer> {
     const text = question.type === 'text' ? question.text : question.type === 'voice' ? question.recognition : undefined;
     if (text === undefined || text.trim() === '') return { kind: 'no_answer' };
     const now = this.options.now();
-    const found = await this.find(text, ctx, now);
+    const found = this.find(text, ctx, now);
     const firstTurn = !this.streaks.has(ctx.conversationId);
     if (found) {
       this.remember(ctx.conversationId, 0);
@@ -68,10 +81,11 @@ export class KnowledgeRobot implements Robot {
     return e && this.render(e, ctx);
   }
 
-  private async find(text: string, ctx: RobotContext, now: number): Promise<Match | undefined> {
+  private find(text: string, ctx: RobotContext, now: number): Match | undefined {
     const lexical = this.findLexical(text, ctx, now);
     // Semantic stage (optional, per channel): re-ranks ranked answers and recalls entries the lexical
-    // stage missed; a number or an exact keyword stands. It falls back to `lexical` within its time budget.
+    // stage missed; a number or an exact keyword stands. It reads only the vector `prepare` fetched
+    // before the unit of work: without one, `lexical` stands (no network call inside the unit).
     const semantic = this.options.semantic;
     if (!semantic || (lexical !== undefined && lexical.how !== 'ranked')) return lexical;
     return semantic.refine(text, scopes(ctx), { base: this.base, robotId: ctx.robotId, now }, lexical);

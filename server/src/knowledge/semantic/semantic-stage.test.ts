@@ -1,6 +1,7 @@
 // The optional semantic stage against a local fake embeddings server: off by default, re-ranking when the
 // lexical stage is torn, recalling what it missed, refreshing vectors after an edit, and answering
-// lexically within the time budget when the endpoint is slow or down.
+// lexically within the time budget when the endpoint is slow or down. The question's embedding is fetched
+// by `prepare` (before the unit of work); `answer` only reads it and never calls the endpoint.
 import type { RobotContext } from '../../core/ports/robot';
 import { openDatabase } from '../../storage/database';
 import { SecretBox } from '../../storage/secret-box';
@@ -54,7 +55,12 @@ afterEach(async () => {
 
 const enable = (timeoutMs = 300) =>
   kb.semantic!.settings.save('ch1', { enabled: true, url: fake.url, model: 'fake-64', timeoutMs, apiKey: KEY });
+/** As the inbox asks: prepared before the unit of work (the merchant unknown then), answered inside it. */
 const ask = async (question: string) => {
+  await kb.robot.prepare('ch1', undefined, question);
+  return answerOnly(question);
+};
+const answerOnly = async (question: string) => {
   const a = await kb.robot.answer({ type: 'text', text: question }, ctx);
   return a.kind === 'answer' ? a.replies[0] : undefined;
 };
@@ -83,6 +89,21 @@ it('re-ranks a lexical tie by meaning and recalls an entry the lexical stage mis
   expect(fake.requests).toHaveLength(asked);
   // Nothing close: still a decline.
   expect(await ask('今天天气怎么样')).toBeUndefined();
+});
+
+it('answers lexically without a prepared vector, and never calls the endpoint from inside answer', async () => {
+  await enable();
+  await kb.semantic!.refresher.refresh();
+  fake.requests = [];
+  expect(await answerOnly(AMBIGUOUS)).toEqual({ type: 'text', text: '七天无理由退货' });
+  expect(await answerOnly(MISSED)).toBeUndefined();
+  expect(fake.requests).toEqual([]);
+  // Prepared once, the vector serves the answer; a second preparation of the same question asks nothing.
+  await kb.robot.prepare('ch1', undefined, AMBIGUOUS);
+  await kb.robot.prepare('ch1', undefined, AMBIGUOUS);
+  expect(fake.requests.flatMap((r) => r.input)).toEqual([AMBIGUOUS]);
+  expect(await answerOnly(AMBIGUOUS)).toEqual({ type: 'text', text: '运费由买家承担谁出' });
+  expect(fake.requests).toHaveLength(1);
 });
 
 it('refreshes the vector of an edited entry only, and forgets deleted ones', async () => {
@@ -144,6 +165,7 @@ it('reads stored vectors at start: a restart needs the endpoint only for questio
   await again.service.start();
   await again.semantic!.refresher.refresh();
   expect(fake.requests).toHaveLength(before);
+  await again.robot.prepare('ch1', undefined, MISSED);
   const a = await again.robot.answer({ type: 'text', text: MISSED }, ctx);
   expect(a).toMatchObject({ kind: 'answer', replies: [{ type: 'text', text: '坏了能修' }] });
   await again.service.stop();
