@@ -49,11 +49,12 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
       for (const entry of chunk.filter((e) => e.channelId === id)) failures.push([entry, err]);
     }
   }
-  await prepareRobot(engine, chunk.filter((e) => channels.has(e.channelId)));
+  const routable = chunk.filter((e) => channels.has(e.channelId));
+  await prepareRobot(engine, routable);
   const notices: EngineNotice[] = [];
   let enqueued = false;
   const body = async (uow: UnitOfWork) => {
-    for (const entry of chunk.filter((e) => channels.has(e.channelId))) {
+    for (const entry of routable) {
       try {
         const done = await uow.run((tx) => entryUnit(deps, tx, entry, channels.get(entry.channelId)));
         notices.push(...done.w.notices);
