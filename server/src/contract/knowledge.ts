@@ -53,7 +53,9 @@ const semanticFields = {
     .int()
     .min(50)
     .max(2000)
-    .describe('how long the robot waits for the endpoint before answering lexically (it waits inside the unit of work: keep it short)'),
+    .describe(
+      'how long the robot waits for the endpoint before answering lexically (it waits before the unit of work of the push, delaying that push: keep it short)',
+    ),
 };
 export const semanticSettingsChange = z.strictObject({
   ...semanticFields,

@@ -130,6 +130,7 @@ it('never logs the key when the endpoint fails', async () => {
   fake.mode = 'down';
   await kb.service.update({ channelId: 'ch1' }, 1, { text: '满199包邮' });
   await kb.semantic!.refresher.refresh();
+  await kb.robot.prepare('ch1', undefined, '运费怎么算'); // the question's embedding, before the unit of work
   const answer = await kb.robot.answer(
     { type: 'text', text: '运费怎么算' },
     { channelId: 'ch1', conversationId: 'c', customer: { id: 'u' } },
