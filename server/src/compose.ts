@@ -41,6 +41,9 @@ import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite
 import { openDatabase } from './storage/database';
 import { SqliteInbox } from './storage/sqlite-inbox';
 import { SqliteKnowledgeStore } from './storage/sqlite-knowledge';
+import { SqliteSemanticStore } from './storage/sqlite-semantic-store';
+import { SecretBox } from './storage/secret-box';
+import { parseMasterKey } from './storage/master-key';
 import { SqliteReports } from './storage/sqlite-reports';
 import { startWalCheckpointer } from './storage/wal-checkpointer';
 import { VERSION } from './version';
@@ -95,7 +98,13 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const client = new WeChatClient({ baseUrl: config.wechatApiBaseUrl });
   const apis = new WeChatApis(client, storage.channels, storage.tokens);
   const pollMs = options.pollMs ?? 1000;
-  const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), { now: clock.now, newId: () => storage.ids.next('kbm'), pollMs }); // it makes media ids only
+  const semanticStore = new SqliteSemanticStore(db, new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY')));
+  const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), {
+    now: clock.now,
+    newId: () => storage.ids.next('kbm'), // it makes media ids only
+    pollMs,
+    semantic: { store: semanticStore, log: logger },
+  });
 
   let outboxSender: OutboxSender | undefined;
   const engine: EngineDeps = {
@@ -188,6 +197,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           auth: authService,
           metrics,
           knowledge: knowledge.service,
+          ...(knowledge.semantic && { semanticSettings: knowledge.semantic.settings }),
           version: VERSION,
           reports: new SqliteReports(db),
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
@@ -226,12 +236,14 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       if (config.channelsFile) await seedChannels({ channels: storage.channels, clock }, config.channelsFile, logger);
       if (config.firstAdmin) await ensureFirstAdmin(authService, config.firstAdmin, logger);
       await knowledge.service.start(); // the robot answers from memory: load it before the first message
+      await knowledge.semantic?.refresher.start(); // its settings now, entry vectors in the background
       await inboxWorker.start();
       outboxSender?.start();
       timers.start();
     },
     async stop() {
       await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
+      knowledge.semantic?.refresher.stop();
       await knowledge.service.stop();
       await noticesToWeChatAgents.idle();
       await checkpointer.stop();

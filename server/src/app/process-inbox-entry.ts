@@ -4,7 +4,8 @@
 // opens WeChat's window) and marked done, so each push is processed exactly once even if the process
 // stops between two steps. A chunk's units share one commit when the unit of work can batch. After the
 // commit, the notices are published and the outbox sender is woken if anything was enqueued. Stories
-// receive the unit (`Work`) and open none of their own.
+// receive the unit (`Work`) and open none of their own. What the robot fetches over the network (a
+// question's embedding) is fetched before the units open, never inside one: a unit holds the database.
 import { decryptUnionId } from '../../../shared/src/index';
 import type { ChannelKind } from '../core/channel';
 import { isCustomerMessage } from '../core/conversation/inbound-content';
@@ -48,10 +49,12 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
       for (const entry of chunk.filter((e) => e.channelId === id)) failures.push([entry, err]);
     }
   }
+  const routable = chunk.filter((e) => channels.has(e.channelId));
+  await prepareRobot(engine, routable);
   const notices: EngineNotice[] = [];
   let enqueued = false;
   const body = async (uow: UnitOfWork) => {
-    for (const entry of chunk.filter((e) => channels.has(e.channelId))) {
+    for (const entry of routable) {
       try {
         const done = await uow.run((tx) => entryUnit(deps, tx, entry, channels.get(entry.channelId)));
         notices.push(...done.w.notices);
@@ -65,6 +68,18 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
   else await body(engine.uow);
   await afterCommit(engine, notices, enqueued); // listeners must find what they are told about
   return failures;
+}
+
+/** Lets the robot prepare the chunk's customer questions, concurrently, each within the robot's own budget. */
+async function prepareRobot(engine: EngineDeps, entries: readonly InboxEntry[]): Promise<void> {
+  const prepare = engine.robot.prepare?.bind(engine.robot);
+  if (!prepare) return;
+  const asked = entries.flatMap((e) => {
+    const m = e.message;
+    const text = m.type === 'text' ? m.content : m.type === 'voice' ? m.recognition : undefined;
+    return text === undefined ? [] : [prepare(e.channelId, undefined, text).catch(() => undefined)];
+  });
+  await Promise.all(asked); // the merchant is decided inside the unit; merchants share the channel's settings
 }
 
 /** One entry's unit: routed to its story, then marked done. */

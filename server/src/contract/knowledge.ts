@@ -59,6 +59,37 @@ export const synonyms = z.strictObject({ groups: synonymGroups });
 export const synonymsExport = z.object({ format: z.literal('csv'), data: z.string().describe('one group per line, one word per cell') });
 export const synonymsImport = z.strictObject({ data: z.string().max(200_000).describe('CSV: one group per line, one word per cell') });
 
+/** The optional semantic stage, per channel (set on the platform's settings; merchants' scopes use their channel's). */
+const semanticFields = {
+  enabled: z.boolean().describe('re-rank and recall with the embeddings endpoint; off by default'),
+  url: z
+    .string()
+    .max(500)
+    .regex(/^(https?:\/\/\S+)?$/, 'an http(s) URL')
+    .describe('an OpenAI-compatible embeddings endpoint, e.g. https://api.example.com/v1/embeddings'),
+  model: z.string().max(200),
+  timeoutMs: z
+    .int()
+    .min(50)
+    .max(2000)
+    .describe(
+      'how long the robot waits for the endpoint before answering lexically (it waits before the unit of work of the push, delaying that push: keep it short)',
+    ),
+};
+export const semanticSettingsChange = z.strictObject({
+  ...semanticFields,
+  apiKey: z.string().max(1000).optional().describe('write-only: absent keeps the stored key, "" removes it; never returned'),
+});
+export const semanticSettingsView = z.object({ ...semanticFields, apiKeySet: z.boolean().describe('whether an API key is stored') });
+
+export const robotSettingsChange = robotSettings.extend({
+  semantic: semanticSettingsChange.optional().describe('platform admins, on the platform’s settings only'),
+});
+export const robotSettingsAnswer = z.object({
+  ...robotSettings.shape,
+  semantic: semanticSettingsView.optional().describe('absent when this server has no semantic stage'),
+});
+
 export const mediaUpload = z.strictObject({
   filename: z.string().min(1).max(200),
   contentType: z.string().regex(/^(image|audio|video)\/[\w.+-]+$/, 'an image, audio or video type'),

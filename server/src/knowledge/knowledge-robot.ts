@@ -6,11 +6,12 @@
 // user_enter_tempsession reaches the engine without a conversation to answer in (see the report).
 import type { MessageContent } from '../core/model/message';
 import type { Robot, RobotAnswer, RobotContext } from '../core/ports/robot';
-import type { KnowledgeEntry } from './entry';
+import { isLive, type KnowledgeEntry } from './entry';
 import type { KnowledgeBase } from './knowledge-base';
 import type { Match } from './knowledge-index';
 import type { Scope } from './knowledge-store';
 import { renderEntry, renderEntryReplies } from './render';
+import type { SemanticStage } from './semantic/semantic-stage';
 
 export interface KnowledgeRobotOptions {
   now(): number;
@@ -18,6 +19,8 @@ export interface KnowledgeRobotOptions {
   onMiss?(): void;
   /** Conversations whose miss streak is remembered; the oldest are forgotten beyond this. */
   maxConversations?: number;
+  /** The optional semantic stage (semantic/); absent or off for a channel: lexical answers only. */
+  semantic?: SemanticStage;
 }
 
 export const GAVE_UP_TEXT = '抱歉，我暂时无法回答您的问题。Sorry, I could not answer your question.';
@@ -30,6 +33,19 @@ export class KnowledgeRobot implements Robot {
     private readonly base: KnowledgeBase,
     private readonly options: KnowledgeRobotOptions,
   ) {}
+
+  /**
+   * Before the unit of work: the semantic stage fetches the question's embedding (within its budget).
+   * A number or an exact keyword of the channel's entries stands on its own and needs none.
+   */
+  async prepare(channelId: string, merchantId: string | undefined, text: string): Promise<void> {
+    const semantic = this.options.semantic;
+    if (!semantic || text.trim() === '') return;
+    const first: Scope = { channelId, ...(merchantId !== undefined && { merchantId }) };
+    const now = this.options.now();
+    if (this.base.index(first).exact(text, (e) => isLive(e, now) && e.robotIds.length === 0)) return;
+    await semantic.prepare(channelId, text);
+  }
 
   async answer(question: MessageContent, ctx: RobotContext): Promise<RobotAnswer> {
     const text = question.type === 'text' ? question.text : question.type === 'voice' ? question.recognition : undefined;
@@ -66,6 +82,16 @@ export class KnowledgeRobot implements Robot {
   }
 
   private find(text: string, ctx: RobotContext, now: number): Match | undefined {
+    const lexical = this.findLexical(text, ctx, now);
+    // Semantic stage (optional, per channel): re-ranks ranked answers and recalls entries the lexical
+    // stage missed; a number or an exact keyword stands. It reads only the vector `prepare` fetched
+    // before the unit of work: without one, `lexical` stands (no network call inside the unit).
+    const semantic = this.options.semantic;
+    if (!semantic || (lexical !== undefined && lexical.how !== 'ranked')) return lexical;
+    return semantic.refine(text, scopes(ctx), { base: this.base, robotId: ctx.robotId, now }, lexical);
+  }
+
+  private findLexical(text: string, ctx: RobotContext, now: number): Match | undefined {
     for (const scope of scopes(ctx)) {
       const m = this.base.index(scope).match(text, ctx.robotId, now, this.base.settings(scope).threshold);
       if (m) return m;

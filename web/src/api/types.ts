@@ -66,7 +66,8 @@ export type Merchant = Out<typeof team.merchant>;
 
 export type KnowledgeEntry = Out<typeof knowledge.entry>;
 export type KnowledgeEntryCreate = In<typeof knowledge.entryCreate>;
-export type RobotSettings = Out<typeof knowledge.robotSettings>;
+export type RobotSettings = Out<typeof knowledge.robotSettingsAnswer>;
+export type RobotSettingsChange = In<typeof knowledge.robotSettingsChange>;
 export type KnowledgeMiss = Out<typeof knowledge.miss>;
 export type KnowledgeExport = Out<typeof knowledge.exportAnswer>;
 export type KnowledgeImport = In<typeof knowledge.importBody>;

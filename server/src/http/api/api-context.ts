@@ -6,6 +6,7 @@ import type { ChannelKind } from '../../core/channel';
 import type { Clock } from '../../core/ports/clock';
 import type { Reports } from '../../core/ports/reports';
 import type { KnowledgeService } from '../../knowledge/knowledge-service';
+import type { SemanticSettingsService } from '../../knowledge/semantic/semantic-settings';
 import type { AppCredentials, CredentialCheck } from '../../wechat/outbound/index';
 import type { Metrics } from '../ops/metrics';
 import type { AuthService } from '../../app/auth/auth-service';
@@ -26,6 +27,8 @@ export interface ApiDeps {
   version?: string;
   /** The knowledge base (and the media store); without it their routes answer 404. */
   knowledge?: KnowledgeService;
+  /** The knowledge robot's optional semantic stage settings; without it they read as off and cannot change. */
+  semanticSettings?: SemanticSettingsService;
   /** The dashboard's and the exports' queries; without them those routes answer 404. */
   reports?: Reports;
   /** Asks WeChat whether an AppID and AppSecret work; without it the check routes answer 404. */
@@ -43,6 +46,7 @@ export interface ApiContext {
   auth: AuthService;
   clock: Clock;
   knowledge?: KnowledgeService;
+  semanticSettings?: SemanticSettingsService;
   reports?: Reports;
   checkCredentials?: CredentialChecker;
   timeZone: string;
@@ -56,6 +60,7 @@ export function apiContext(deps: ApiDeps): ApiContext {
     auth: deps.auth,
     clock,
     ...(deps.knowledge && { knowledge: deps.knowledge }),
+    ...(deps.semanticSettings && { semanticSettings: deps.semanticSettings }),
     ...(deps.reports && { reports: deps.reports }),
     ...(deps.checkCredentials && { checkCredentials: deps.checkCredentials }),
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,

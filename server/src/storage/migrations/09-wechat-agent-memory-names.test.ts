@@ -50,7 +50,7 @@ describe('plain names for the WeChat agent memory (step 9)', () => {
     const file = join(dir, 'v8.db');
     databaseAtStep8(file);
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length); // step 9 ran, and any later ones;
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length); // step 9 and any later one
     const agents = new SqliteAgents(db);
     const { lineId, relayed, ...same } = oldMemory;
     const expected: Agent = {

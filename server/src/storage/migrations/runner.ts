@@ -12,6 +12,7 @@ import { mediaOwnersAndUnionIdSwitchSchema } from './07-media-owners-and-union-i
 import { agentLookupsSchema } from './08-agent-lookups';
 import { wechatAgentMemoryNamesSchema } from './09-wechat-agent-memory-names';
 import { knowledgeSynonymsSchema } from './10-knowledge-synonyms';
+import { knowledgeVectorsSchema } from './11-knowledge-vectors';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'agents by WeChat openid and by name', sql: agentLookupsSchema },
   { version: 9, name: 'plain names for the WeChat agent memory', sql: wechatAgentMemoryNamesSchema },
   { version: 10, name: 'knowledge synonyms per scope', sql: knowledgeSynonymsSchema },
+  { version: 11, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

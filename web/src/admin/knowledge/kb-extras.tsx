@@ -19,6 +19,8 @@ import { saveFile } from '../save-file';
 import { ConfirmButton, Field, LoadState } from '../ui';
 import { useLoad, useSubmit } from '../use-load';
 import { kbMessages } from './messages';
+import { useSemanticDraft } from './semantic-fields';
+import { useAdmin } from '../admin-context';
 
 /** The base path and the scope query of one knowledge base. */
 export interface KbScope {
@@ -97,6 +99,10 @@ function AddAsSimilar({ scope, question }: { scope: KbScope; question: string })
 function RobotForm({ scope, settings }: { scope: KbScope; settings: RobotSettings }) {
   const t = useT(kbMessages);
   const ta = useT(adminMessages);
+  // The semantic stage is per channel: platform admins set it on the platform's settings.
+  const { isPlatform } = useAdmin();
+  const semanticShown = isPlatform && scope.query.merchantId === undefined && settings.semantic !== undefined;
+  const semantic = useSemanticDraft(settings.semantic ?? { enabled: false, url: '', model: '', timeoutMs: 300, apiKeySet: false });
   const [handoff, setHandoff] = useState(String(settings.handoffAfterMisses));
   const [threshold, setThreshold] = useState(String(settings.threshold));
   const [saved, setSaved] = useState(false);
@@ -108,9 +114,15 @@ function RobotForm({ scope, settings }: { scope: KbScope; settings: RobotSetting
     const th = Number(threshold);
     if (!Number.isInteger(h) || h < 0 || h > 20) return submit.setError(t('e_handoff'));
     if (threshold.trim() === '' || !Number.isFinite(th) || th < 0 || th > 1) return submit.setError(t('e_threshold'));
+    const sem = semanticShown ? semantic.change() : undefined;
+    if (sem && 'error' in sem) return submit.setError(sem.error);
     void submit.run(async () => {
       // The settings route takes the scope as a query string, also on PUT.
-      await api.put(apiUrl(`${scope.base}/settings`, scope.query), { handoffAfterMisses: h, threshold: th });
+      await api.put(apiUrl(`${scope.base}/settings`, scope.query), {
+        handoffAfterMisses: h,
+        threshold: th,
+        ...(sem && { semantic: sem.ok }),
+      });
       setSaved(true);
     });
   };
@@ -132,6 +144,7 @@ function RobotForm({ scope, settings }: { scope: KbScope; settings: RobotSetting
           />
         </Field>
       </div>
+      {semanticShown && semantic.fields}
       <FormFooter
         submit={submit}
         saveLabel={ta('save')}

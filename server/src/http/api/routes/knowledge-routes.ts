@@ -4,7 +4,7 @@
 import type { ApiContext } from '../api-context';
 import { merchantForNew, PLATFORM_TEAM } from '../../../app/auth/policy';
 import type { Principal } from '../../../app/auth/principal';
-import { badRequest, notFound } from '../../../app/errors';
+import { badRequest, forbidden, notFound } from '../../../app/errors';
 import { ADMINS, route, type ApiRoute } from '../route-table';
 import { list } from '../../../contract/common';
 import * as s from '../../../contract/knowledge';
@@ -26,6 +26,11 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
     const m = merchantForNew(p, channelId, merchantId === PLATFORM_TEAM ? undefined : merchantId);
     await mustBeMerchantOf(ctx.admin, channelId, m);
     return { channelId, ...(m !== undefined && { merchantId: m }) };
+  };
+  /** The semantic stage's settings, when this server has one (the API key never: only whether it is set). */
+  const semanticOf = async (channelId: string) => {
+    const view = await ctx.semanticSettings?.view(channelId);
+    return view && { semantic: view };
   };
   return [
     ...knowledgeSynonymRoutes(kb, scopeOf), // before /knowledge/:number
@@ -111,8 +116,11 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       roles: ADMINS,
       params: s.knowledgeParams,
       query: s.scopeQuery,
-      response: s.robotSettings,
-      handle: async ({ principal, params, query }) => kb().settings(await scopeOf(principal, params.channelId, query.merchantId)),
+      response: s.robotSettingsAnswer,
+      handle: async ({ principal, params, query }) => {
+        const scope = await scopeOf(principal, params.channelId, query.merchantId);
+        return { ...kb().settings(scope), ...(await semanticOf(params.channelId)) };
+      },
     }),
     route({
       method: 'put',
@@ -122,10 +130,18 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       roles: ADMINS,
       params: s.knowledgeParams,
       query: s.scopeQuery,
-      body: s.robotSettings,
-      response: s.robotSettings,
-      handle: async ({ principal, params, query, body }) =>
-        kb().saveSettings(await scopeOf(principal, params.channelId, query.merchantId), body),
+      body: s.robotSettingsChange,
+      response: s.robotSettingsAnswer,
+      handle: async ({ principal, params, query, body }) => {
+        const scope = await scopeOf(principal, params.channelId, query.merchantId);
+        const { semantic, ...robot } = body;
+        if (semantic && scope.merchantId !== undefined)
+          throw forbidden('the semantic stage is set per channel, on the platform’s settings');
+        if (semantic && !ctx.semanticSettings) throw notFound('semantic stage');
+        const saved = await kb().saveSettings(scope, robot);
+        if (semantic) return { ...saved, semantic: await ctx.semanticSettings!.save(params.channelId, semantic) };
+        return { ...saved, ...(await semanticOf(params.channelId)) };
+      },
     }),
     route({
       method: 'post',

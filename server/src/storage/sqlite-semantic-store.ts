@@ -1,0 +1,101 @@
+// SQLite adapter of the semantic stage's store: per-channel endpoint settings (the API key sealed with
+// the master key, bound to its channel) and the entries' vectors as float32 blobs.
+import type { Database, Statement } from 'better-sqlite3';
+import type { EntryVector, SemanticConfig, SemanticSettingsChange, SemanticStore } from '../core/ports/semantic-store';
+import type { SecretBox } from './secret-box';
+import { serialFor, type SerialQueue } from './serial-lock';
+
+interface ConfigRow {
+  channel_id: string;
+  enabled: number;
+  url: string;
+  model: string;
+  timeout_ms: number;
+  api_key_sealed: string | null;
+}
+
+interface VectorRow {
+  channel_id: string;
+  merchant_key: string;
+  number: number;
+  digest: string;
+  vector: Buffer;
+}
+
+const place = (channelId: string) => `knowledge_semantic/${channelId}/apiKey`;
+
+export class SqliteSemanticStore implements SemanticStore {
+  private readonly queue: SerialQueue;
+  private readonly s: Record<string, Statement<any[], any>>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly box: SecretBox,
+  ) {
+    this.queue = serialFor(db);
+    this.s = {
+      configs: db.prepare('SELECT * FROM knowledge_semantic ORDER BY channel_id'),
+      sealedKey: db.prepare('SELECT api_key_sealed FROM knowledge_semantic WHERE channel_id = ?').pluck(),
+      saveConfig: db.prepare(`INSERT INTO knowledge_semantic (channel_id, enabled, url, model, timeout_ms, api_key_sealed)
+        VALUES (@channel_id, @enabled, @url, @model, @timeout_ms, @api_key_sealed)
+        ON CONFLICT (channel_id) DO UPDATE SET enabled = excluded.enabled, url = excluded.url, model = excluded.model,
+        timeout_ms = excluded.timeout_ms, api_key_sealed = excluded.api_key_sealed`),
+      vectors: db.prepare('SELECT * FROM knowledge_vectors WHERE channel_id = ?'),
+      upsertVector: db.prepare(`INSERT INTO knowledge_vectors (channel_id, merchant_key, number, digest, vector)
+        VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel_id, merchant_key, number) DO UPDATE SET digest = excluded.digest, vector = excluded.vector`),
+      clearVectors: db.prepare('DELETE FROM knowledge_vectors WHERE channel_id = ?'),
+    };
+  }
+
+  configs(): Promise<SemanticConfig[]> {
+    return this.queue.run(() =>
+      (this.s.configs!.all() as ConfigRow[]).map((r) => ({
+        channelId: r.channel_id,
+        enabled: r.enabled === 1,
+        url: r.url,
+        model: r.model,
+        timeoutMs: r.timeout_ms,
+        ...(r.api_key_sealed !== null && { apiKey: this.box.open(r.api_key_sealed, place(r.channel_id)) }),
+      })),
+    );
+  }
+
+  saveConfig(channelId: string, change: SemanticSettingsChange): Promise<void> {
+    return this.queue.run(() => {
+      const kept = (this.s.sealedKey!.get(channelId) as string | null | undefined) ?? null;
+      const sealed = change.apiKey === undefined ? kept : change.apiKey === '' ? null : this.box.seal(change.apiKey, place(channelId));
+      this.s.saveConfig!.run({
+        channel_id: channelId,
+        enabled: change.enabled ? 1 : 0,
+        url: change.url,
+        model: change.model,
+        timeout_ms: change.timeoutMs,
+        api_key_sealed: sealed,
+      });
+    });
+  }
+
+  vectors(channelId: string): Promise<EntryVector[]> {
+    return this.queue.run(() =>
+      (this.s.vectors!.all(channelId) as VectorRow[]).map((r) => ({
+        channelId: r.channel_id,
+        ...(r.merchant_key !== '' && { merchantId: r.merchant_key }),
+        number: r.number,
+        digest: r.digest,
+        vector: new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)),
+      })),
+    );
+  }
+
+  putVectors(channelId: string, vectors: readonly EntryVector[], keepOnly = false): Promise<void> {
+    return this.queue.run(() =>
+      this.db.transaction(() => {
+        if (keepOnly) this.s.clearVectors!.run(channelId);
+        for (const v of vectors) {
+          const blob = Buffer.from(v.vector.buffer, v.vector.byteOffset, v.vector.byteLength);
+          this.s.upsertVector!.run(channelId, v.merchantId ?? '', v.number, v.digest, blob);
+        }
+      })(),
+    );
+  }
+}
