@@ -1,14 +1,17 @@
 // The in-memory index of one scope's entries (a channel's platform knowledge or one merchant's). The
 // robot answers inside the engine's unit of work, where no storage call may be made, so everything it
-// needs is here; the service rebuilds a scope's index after every edit (a few ms for 10,000 entries),
-// which is what makes an edit effective on the next message.
+// needs is here; the service rebuilds a scope's index after every edit, which is what makes an edit
+// effective on the next message.
 //
 // Order of answering: the entry whose number is the question ("回复序号即可"), then an entry with the
-// question as a keyword, then the best ranked entry above the threshold. Ranking compares terms
-// (tokens.ts) weighted by rarity (idf): a keyword fully found in the question counts most (cd), a
-// question mostly explained by the keyword next (cq).
+// question as a keyword, then the best ranked entry above the threshold (ranking.ts). Each field of an
+// entry is a document of weighted terms (tokens.ts); a term counts by its kind and its rarity (idf, BM25's
+// weighting): a document fully found in the question counts most, a question mostly explained next.
 import { isLive, type KnowledgeEntry } from './entry';
-import { indexTerms, keywordKey, normalize, terms } from './tokens';
+import { DOC_SHARE, type Decision, decide, FIELD, type Scored, TEXT_BONUS } from './ranking';
+import { addWords } from './segmenter';
+import { builtInSynonyms, SynonymTable, synonymGroups } from './synonyms';
+import { analyze, keywordKey, normalize, type Term } from './tokens';
 
 export type MatchHow = 'number' | 'keyword' | 'ranked';
 export interface Match {
@@ -16,81 +19,120 @@ export interface Match {
   how: MatchHow;
   score: number;
 }
-
-interface Doc {
-  entry: KnowledgeEntry;
-  /** Σ idf of the doc's terms. */
-  mass: number;
-  /** Keywords count fully; the title and description are weaker evidence. */
-  factor: number;
+export interface IndexOptions {
+  /** A channel's own synonym groups, added to the built-in lexicon. */
+  synonyms?: string[][];
 }
 
-/** The share of a ranked score coming from the keyword being covered; the rest from the question. */
-const DOC_SHARE = 0.6;
-const TEXT_FACTOR = 0.8;
+interface Doc {
+  entry: number;
+  mass: number;
+  factor: number;
+  text: boolean;
+}
 
 export const DEFAULT_THRESHOLD = 0.5;
 /** Agents' searches show weaker matches than the robot would send. */
 export const SEARCH_FLOOR = 0.15;
 
+const memo = new Map<string, Term[]>();
+function indexTerms(text: string, table: SynonymTable, builtIn: boolean): Term[] {
+  if (!builtIn) return analyze(text, table);
+  let found = memo.get(text);
+  if (!found) {
+    if (memo.size >= 200_000) memo.clear();
+    found = analyze(text, table);
+    memo.set(text, found);
+  }
+  return found;
+}
+
 export class KnowledgeIndex {
   private readonly byNumber = new Map<number, KnowledgeEntry>();
   private readonly byKeyword = new Map<string, KnowledgeEntry[]>();
-  /** Terms are numbered once; postings and idf are arrays by term number (a rebuild stays cheap). */
   private readonly termIds = new Map<string, number>();
   private readonly postings: number[][] = [];
-  private readonly idf: Float64Array;
+  /** Per term: its kind's weight times its idf. */
+  private readonly weight: Float64Array;
   private readonly docs: Doc[] = [];
   private readonly welcomes: KnowledgeEntry[];
-  private readonly unknownIdf: number;
-  // Scratch space reused by every query (answers are synchronous, so never shared between two).
+  private readonly synonyms: SynonymTable;
   private readonly acc: Float64Array;
+  private readonly best: Float64Array;
 
-  constructor(readonly entries: readonly KnowledgeEntry[]) {
-    const docTerms: number[][] = [];
-    const addDoc = (entry: KnowledgeEntry, text: string, factor: number) => {
-      const list = indexTerms(text);
+  constructor(
+    readonly entries: readonly KnowledgeEntry[],
+    options: IndexOptions = {},
+  ) {
+    const builtIn = !options.synonyms?.length;
+    this.synonyms = builtIn ? builtInSynonyms() : new SynonymTable(synonymGroups(options.synonyms));
+    addWords(this.synonyms.hanWords);
+    addWords(ownWords(entries));
+    const docTerms: Term[][] = [];
+    const addDoc = (entry: number, text: string | undefined, factor: number) => {
+      const list = text ? indexTerms(text, this.synonyms, builtIn) : [];
       if (list.length === 0) return;
       const i = this.docs.length;
-      const ids = list.map((t) => {
-        let id = this.termIds.get(t);
+      for (const t of list) {
+        let id = this.termIds.get(t.term);
         if (id === undefined) {
           id = this.postings.length;
-          this.termIds.set(t, id);
+          this.termIds.set(t.term, id);
           this.postings.push([]);
         }
         (this.postings[id] as number[]).push(i);
-        return id;
-      });
-      this.docs.push({ entry, mass: 0, factor });
-      docTerms.push(ids);
+      }
+      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text });
+      docTerms.push(list);
     };
-    for (const e of entries) {
+    entries.forEach((e, n) => {
       this.byNumber.set(e.number, e);
       for (const k of e.keywords) {
         const key = keywordKey(k);
         const same = this.byKeyword.get(key);
         if (same) same.push(e);
         else this.byKeyword.set(key, [e]);
-        addDoc(e, k, 1);
+        addDoc(n, k, FIELD.keyword);
       }
-      const heading = e.description ? `${e.title ?? ''} ${e.description}` : e.title;
-      if (heading) addDoc(e, heading, TEXT_FACTOR);
-    }
-    const n = this.docs.length;
-    this.idf = new Float64Array(this.postings.length);
-    this.postings.forEach((p, id) => (this.idf[id] = Math.log(1 + n / p.length)));
-    this.unknownIdf = Math.log(1 + Math.max(n, 1));
-    docTerms.forEach((ids, i) => ((this.docs[i] as Doc).mass = ids.reduce((sum, id) => sum + (this.idf[id] as number), 0)));
-    this.acc = new Float64Array(n);
+      for (const q of e.similarQuestions) addDoc(n, q, FIELD.similar);
+      addDoc(n, e.description ? `${e.title ?? ''} ${e.description}` : e.title, FIELD.title);
+      if (e.type === 'text') addDoc(n, e.text?.slice(0, 300), FIELD.text);
+    });
+    const n = Math.max(this.docs.length, 1);
+    this.weight = new Float64Array(this.postings.length);
+    const kind = new Float64Array(this.postings.length);
+    docTerms.forEach((list) => {
+      for (const t of list) kind[this.termIds.get(t.term) as number] = t.weight;
+    });
+    this.postings.forEach((p, id) => (this.weight[id] = (kind[id] as number) * Math.log(1 + n / p.length)));
+    docTerms.forEach((list, i) => {
+      (this.docs[i] as Doc).mass = list.reduce((sum, t) => sum + (this.weight[this.termIds.get(t.term) as number] as number), 0);
+    });
+    this.acc = new Float64Array(this.docs.length);
+    this.best = new Float64Array(entries.length);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
   }
 
   /** The best live entry for `question` that `robotId` may send, or undefined below `threshold`. */
   match(question: string, robotId: string | undefined, now: number, threshold = DEFAULT_THRESHOLD): Match | undefined {
-    const usable = (e: KnowledgeEntry) =>
-      isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId)));
-    return this.exact(question, usable) ?? this.ranked(question, usable, threshold);
+    const usable = usableBy(robotId, now);
+    const exact = this.exact(question, usable);
+    if (exact) return exact;
+    const top = this.rank(question, usable, 1)[0];
+    return top && top.score >= threshold ? { entry: top.entry, how: 'ranked', score: top.score } : undefined;
+  }
+
+  /** What the robot should do: answer an entry, offer a menu of close entries, or decline. */
+  decide(question: string, robotId: string | undefined, now: number, threshold = DEFAULT_THRESHOLD): Decision {
+    const usable = usableBy(robotId, now);
+    const exact = this.exact(question, usable);
+    if (exact) return { kind: 'answer', ...exact };
+    return decide(this.rank(question, usable, 4), threshold);
+  }
+
+  /** The `k` best ranked entries for `question` with their scores (0..1), for a later re-ranking stage. */
+  candidates(question: string, k: number, usable: (e: KnowledgeEntry) => boolean = () => true): Scored[] {
+    return this.rank(question, usable, k);
   }
 
   /** The usable entry `question` names by its number or an exact keyword (normalised as indexed); no ranking. */
@@ -105,9 +147,7 @@ export class KnowledgeIndex {
   }
 
   welcome(robotId: string | undefined, now: number): KnowledgeEntry | undefined {
-    return this.welcomes.find(
-      (e) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId))),
-    );
+    return this.welcomes.find(usableBy(robotId, now));
   }
 
   /**
@@ -115,53 +155,68 @@ export class KnowledgeIndex {
    * at least `floor` (lower than the robot's threshold: a person judges), best first, each entry once.
    */
   search(question: string, usable: (e: KnowledgeEntry) => boolean, limit: number, floor = SEARCH_FLOOR): Match[] {
-    const found = new Map<KnowledgeEntry, Match>();
     const exact = this.exact(question, usable);
-    if (exact) found.set(exact.entry, exact);
-    this.eachScore(question, (d, score) => {
-      if (score < floor || (found.get(d.entry)?.score ?? -1) >= score || !usable(d.entry)) return;
-      found.set(d.entry, { entry: d.entry, how: 'ranked', score });
-    });
-    const rank = (m: Match) => (m === exact ? 2 : m.score);
-    return [...found.values()].sort((a, b) => rank(b) - rank(a) || a.entry.number - b.entry.number).slice(0, limit);
+    const ranked = this.rank(question, usable, limit + 1)
+      .filter((c) => c.score >= floor && c.entry !== exact?.entry)
+      .map((c): Match => ({ entry: c.entry, how: 'ranked', score: c.score }));
+    return (exact ? [exact, ...ranked] : ranked).slice(0, limit);
   }
 
-  private ranked(question: string, usable: (e: KnowledgeEntry) => boolean, threshold: number): Match | undefined {
-    let best: Match | undefined;
-    this.eachScore(question, (d, score) => {
-      if (score < threshold || (best && (score < best.score || (score === best.score && d.entry.number >= best.entry.number)))) return;
-      if (usable(d.entry)) best = { entry: d.entry, how: 'ranked', score };
-    });
-    return best;
-  }
-
-  /** Calls `visit` with every document sharing a term with `question`, and its score (0..1). */
-  private eachScore(question: string, visit: (d: Doc, score: number) => void): void {
-    const q = unique(terms(question));
-    if (q.length === 0) return;
+  /** Usable entries sharing terms with `question`, best first (ties: lower number), at most `k`. */
+  private rank(question: string, usable: (e: KnowledgeEntry) => boolean, k: number): Scored[] {
+    const q = analyze(question, this.synonyms);
+    if (q.length === 0 || this.docs.length === 0) return [];
     let qMass = 0;
     const touched: number[] = [];
     const acc = this.acc;
+    const unknown = Math.log(1 + this.docs.length);
     for (const t of q) {
-      const id = this.termIds.get(t);
-      const w = id === undefined ? this.unknownIdf : (this.idf[id] as number);
+      const id = this.termIds.get(t.term);
+      const w = id === undefined ? unknown * t.weight : (this.weight[id] as number);
       qMass += w;
       if (id === undefined) continue;
-      const p = this.postings[id] as number[];
-      for (const i of p) {
+      for (const i of this.postings[id] as number[]) {
         if (acc[i] === 0) touched.push(i);
         acc[i] = (acc[i] as number) + w;
       }
     }
+    const best = this.best;
+    const text = new Map<number, number>();
+    const hit: number[] = [];
     for (const i of touched) {
-      const matched = acc[i] as number;
-      acc[i] = 0;
       const d = this.docs[i] as Doc;
-      visit(d, d.factor * (DOC_SHARE * (matched / d.mass) + (1 - DOC_SHARE) * (matched / qMass)));
+      const m = acc[i] as number;
+      acc[i] = 0;
+      const score = d.factor * (DOC_SHARE * (m / d.mass) + (1 - DOC_SHARE) * (m / qMass));
+      if (d.text) text.set(d.entry, score);
+      else if (score > (best[d.entry] as number)) {
+        if (best[d.entry] === 0) hit.push(d.entry);
+        best[d.entry] = score;
+      }
     }
+    for (const [e, s] of text) {
+      if (best[e] === 0) hit.push(e);
+      best[e] = Math.max(best[e] as number, s) + TEXT_BONUS * s * (best[e] ? 1 : 0);
+    }
+    const out: Scored[] = [];
+    for (const e of hit) {
+      const score = Math.min(1, best[e] as number);
+      best[e] = 0;
+      const entry = this.entries[e] as KnowledgeEntry;
+      if (usable(entry)) out.push({ entry, score });
+    }
+    return out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number).slice(0, k);
   }
 }
 
-function unique(list: string[]): string[] {
-  return [...new Set(list)];
+function usableBy(robotId: string | undefined, now: number): (e: KnowledgeEntry) => boolean {
+  return (e) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId)));
+}
+
+/** The knowledge base's own Chinese words: keywords and the pieces of titles. */
+function* ownWords(entries: readonly KnowledgeEntry[]): Generator<string> {
+  for (const e of entries) {
+    for (const k of e.keywords) yield normalize(k);
+    if (e.title) yield* normalize(e.title).split(' ');
+  }
 }

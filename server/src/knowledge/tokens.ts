@@ -1,102 +1,87 @@
-// Turning a question into the terms it is matched on. Chinese has no spaces between words, so a run of
-// Han characters becomes its character bigrams (退货流程 → 退货 货流 流程), the usual choice for CJK
-// search without a dictionary; a lone Han character stays a unigram. Latin text becomes lower-case
-// words with a light plural strip, digits stay numbers. Full-width forms are folded first (ＡＢ１ → ab1).
+// Turning a text into the terms it is matched on. Folded first (text-folding.ts), then cut into pieces:
+// runs of Chinese characters are segmented into words (segmenter.ts), Latin text becomes lower-case
+// stemmed words, digits stay numbers; filler words (请问, 亲, 呢, please …) are dropped. Each word brings
+// its synonym groups (=n), Chinese and pinyin bring syllable pairs (~kai_fa), and Chinese runs bring
+// character bigrams (#退货) for what segmentation misses. Terms carry a weight by kind: the word itself
+// counts most, the weaker kinds only help.
+import { ENGLISH_STOP, stem } from './english-stem';
+import { phoneticTerms } from './phonetic';
+import { cutHan } from './segmenter';
+import { builtInSynonyms, type SynonymTable } from './synonyms';
+import { fold, isHan } from './text-folding';
 
-/** Lower-case, full-width to half-width, punctuation and spaces squeezed: how keywords are compared. */
-export function normalize(text: string): string {
-  // NFKC only when something could fold (full-width forms, compatibility characters): it is the slow part.
-  return (/[^\x00-\x7f\u4e00-\u9fff]/.test(text) ? text.normalize('NFKC') : text)
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
-    .trim();
+/** Folded for comparing keywords: what a question must equal to be a keyword. */
+export const normalize = fold;
+
+const HAN_FILLER = new Set(
+  '的 了 吗 呢 吧 啊 么 呀 啦 嘛 呗 哈 哈哈 嗯 哦 噢 喔 额 呃 亲 亲亲 请问 请 问 问下 问一下 一下 我 你 您 他 她 我们 你们 是 在 那个 这个 就 还 都 也 又 吗 啥 得 地 着 过 个 想 想要 一个 可以 能 能不能 可不可以 有没有 如何 怎么 怎么样 怎样 为什么 什么 麻烦 谢谢 好的 好 哪 哪里 哪儿 现在 已经 一直 还是 然后 但是 就是 这 那 给 把 被 和 跟'.split(
+    ' ',
+  ),
+);
+
+export const WEIGHT = { word: 1, synonym: 0.8, phonetic: 0.5, bigram: 0.3 } as const;
+
+export interface Term {
+  term: string;
+  weight: number;
 }
 
-/** CJK ideographs by code point (a regex per character made indexing 10,000 entries take half a second). */
-function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)
-  );
-}
-const STOP = new Set([
-  'a',
-  'an',
-  'the',
-  'is',
-  'are',
-  'do',
-  'does',
-  'i',
-  'you',
-  'my',
-  'your',
-  'to',
-  'of',
-  'for',
-  'in',
-  'on',
-  'can',
-  'how',
-  'what',
-  'me',
-  'it',
-  'and',
-  'or',
-  'please',
-  'with',
-  'we',
-  'be',
-]);
-const HAN_STOP = new Set(['的', '了', '吗', '呢', '吧', '啊', '么', '我', '你', '是', '请', '问']);
-
-function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+interface Piece {
+  text: string;
+  han: boolean;
+  glued: boolean;
 }
 
-function hanTerms(run: string, out: string[]): void {
-  const chars = Array.from(run).filter((c) => !HAN_STOP.has(c));
-  if (chars.length === 1) out.push(chars[0] as string);
-  for (let i = 0; i + 1 < chars.length; i++) out.push((chars[i] as string) + (chars[i + 1] as string));
-}
-
-/** The terms of `text`, duplicates kept (the index counts each once per document). */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  let han = '';
-  let word = '';
-  const flushWord = () => {
-    if (word && !STOP.has(word)) out.push(stem(word));
-    word = '';
-  };
-  const flushHan = () => {
-    if (han) hanTerms(han, out);
-    han = '';
-  };
-  // After normalize() every separator is a single space; anything else that is not Han is part of a word.
-  for (const ch of normalize(text)) {
-    if (ch === ' ') {
-      flushHan();
-      flushWord();
-    } else if (isHan(ch.codePointAt(0) as number)) {
-      flushWord();
-      han += ch;
-    } else {
-      flushHan();
-      word += ch;
-    }
+function pieces(folded: string): Piece[] {
+  const out: Piece[] = [];
+  const re = /([\u3400-\u9fff\uf900-\ufaff]+)|([a-z]+)|(\d+)|(\S)/g;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const glued = (start > 0 && folded[start - 1] !== ' ') || (end < folded.length && folded[end] !== ' ');
+    if (m[1]) out.push({ text: m[1], han: true, glued });
+    else if (m[2] || m[3]) out.push({ text: m[0], han: false, glued });
   }
-  flushHan();
-  flushWord();
   return out;
 }
 
-const memo = new Map<string, string[]>();
+/** The weighted terms of `text`, each once with its highest weight. */
+export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms()): Term[] {
+  const found = new Map<string, number>();
+  const add = (term: string, weight: number) => {
+    if ((found.get(term) ?? 0) < weight) found.set(term, weight);
+  };
+  const word = (w: string) => {
+    add(w, WEIGHT.word);
+    for (const g of synonyms.of(w) ?? []) add(`=${g}`, WEIGHT.synonym);
+  };
+  const list = pieces(fold(text));
+  for (const p of list) {
+    if (p.han) {
+      for (const w of cutHan(p.text)) if (!HAN_FILLER.has(w) && w.trim()) word(w);
+      const chars = Array.from(p.text);
+      for (let i = 0; i + 1 < chars.length; i++) add(`#${chars[i]}${chars[i + 1]}`, WEIGHT.bigram);
+    } else if (!ENGLISH_STOP.has(p.text)) {
+      word(/^[a-z]/.test(p.text) ? stem(p.text) : p.text);
+    }
+  }
+  const phon: string[] = [];
+  phoneticTerms(list, phon);
+  for (const t of phon) add(t, WEIGHT.phonetic);
+  return [...found].map(([term, weight]) => ({ term, weight }));
+}
+
+/** The word terms of `text` (no synonyms, sounds or bigrams). */
+export function terms(text: string): string[] {
+  return analyze(text)
+    .filter((t) => t.weight === WEIGHT.word)
+    .map((t) => t.term);
+}
+
 const keys = new Map<string, string>();
 const MEMO_MAX = 200_000;
 
-/** normalize() remembered, for keywords (see indexTerms). */
+/** normalize() remembered, for keywords (the index is rebuilt after every edit). */
 export function keywordKey(text: string): string {
   let found = keys.get(text);
   if (found === undefined) {
@@ -107,16 +92,9 @@ export function keywordKey(text: string): string {
   return found;
 }
 
-/**
- * terms() remembered for texts that are indexed again and again (keywords and titles: the index is
- * rebuilt after every edit, and most entries did not change). Bounded: cleared when full.
- */
-export function indexTerms(text: string): string[] {
-  let found = memo.get(text);
-  if (!found) {
-    if (memo.size >= MEMO_MAX) memo.clear();
-    found = [...new Set(terms(text))];
-    memo.set(text, found);
-  }
-  return found;
+/** Whether a text is mostly English (Latin words and no Chinese). */
+export function isEnglish(text: string): boolean {
+  return !/[\u3400-\u9fff]/.test(text) && /[a-z]{2}/i.test(text);
 }
+
+export { isHan };

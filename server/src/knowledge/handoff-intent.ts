@@ -1,0 +1,36 @@
+// Asking for a person, in any words: 转人工, 真人, 我要跟人说话, "can I talk to a human", "is anyone there
+// who can help". Recognised before ranking so that such a message never gets an unrelated entry; the
+// robot answers it as the hand-off entry (or a hand-off of its own).
+import { fold } from './text-folding';
+
+const ZH = [
+  /人工/,
+  /真人/,
+  /活人/,
+  /转人/,
+  /找人/,
+  /(跟|和|与|同)(真)?人(说|聊|谈|沟通|对话)/,
+  /(找|叫|要|转|接|换)(个)?(客服|店长|经理|老板|掌柜|主管|小二|售后|负责人)/,
+  /(客服|店长|经理|老板|掌柜|小二)(在吗|在不在|呢|人呢|出来|回复|快来)/,
+  /有人(在)?吗|有没有人|人呢|在不在/,
+  /不要(跟)?(机器人|机器)|不想(跟)?(机器人|机器)|别(用)?机器人/,
+];
+const EN = [
+  /\b(human|humans|person|people|agent|agents|staff|representative|rep|operator|someone|somebody|anyone|anybody|manager|supervisor|customer service|support team)\b/,
+  /\b(talk|speak|chat)\b.*\b(to|with)\b/,
+];
+const EN_SUBJECT =
+  /\b(human|person|agent|staff|representative|rep|operator|someone|somebody|anyone|anybody|manager|supervisor|customer service|support team|live)\b/;
+const NOT_A_PERSON = /(客服电话|人工费|个人|本人|人民币|收件人|联系人)/;
+
+/** Whether `text` asks for a person. */
+export function asksForPerson(text: string): boolean {
+  const s = fold(text);
+  if (!s || s.length > 60) return false;
+  if (/[\u4e00-\u9fff]/.test(s)) {
+    const cleaned = s.replace(NOT_A_PERSON, ' ');
+    if (ZH.some((r) => r.test(cleaned))) return true;
+  }
+  if (!/[a-z]/.test(s)) return false;
+  return EN_SUBJECT.test(s) && (EN[0] as RegExp).test(s);
+}

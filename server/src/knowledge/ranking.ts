@@ -1,0 +1,45 @@
+// Field weights and the rules that turn scores into a decision. A document is one field of an entry (a
+// keyword, a similar question, the title, the answer text); its score is the share of its rarity-weighted
+// terms the question covers and the share of the question it explains (see knowledge-index.ts).
+import type { KnowledgeEntry } from './entry';
+
+export const FIELD = { keyword: 1, similar: 0.95, title: 0.8, text: 0.6 } as const;
+/** The answer text only adds to an entry found by another field. */
+export const TEXT_BONUS = 0.25;
+/** The share of a score coming from the document being covered; the rest from the question explained. */
+export const DOC_SHARE = 0.6;
+/** Entries this close to the best one are siblings the robot should not choose between blindly. */
+export const MENU_MARGIN = 0.06;
+/** A menu may also be offered a little below the threshold, when two or three entries come close. */
+export const MENU_FLOOR = 0.8;
+export const MENU_MAX = 3;
+
+export interface Scored {
+  entry: KnowledgeEntry;
+  score: number;
+}
+
+export type Decision =
+  | { kind: 'answer'; entry: KnowledgeEntry; score: number; how: 'number' | 'keyword' | 'ranked' }
+  | { kind: 'menu'; entries: KnowledgeEntry[] }
+  | { kind: 'none' };
+
+/** From ranked candidates (best first, usable only): an answer, a menu of close siblings, or nothing. */
+export function decide(ranked: readonly Scored[], threshold: number): Decision {
+  const top = ranked[0];
+  if (!top || top.score < threshold * MENU_FLOOR) return { kind: 'none' };
+  const close = ranked.filter((c) => c.score >= top.score - MENU_MARGIN && c.score >= threshold * MENU_FLOOR).slice(0, MENU_MAX + 1);
+  if (close.length >= 2 && close.length <= MENU_MAX) return { kind: 'menu', entries: close.map((c) => c.entry) };
+  if (top.score >= threshold) return { kind: 'answer', entry: top.entry, score: top.score, how: 'ranked' };
+  return { kind: 'none' };
+}
+
+/** The "猜你想问" text: the entries by their own numbers, so replying a number picks one statelessly. */
+export function menuText(entries: readonly KnowledgeEntry[]): string {
+  const lines = entries.map((e) => `${e.number}. ${label(e)}`);
+  return `猜你想问 / Did you mean:\n${lines.join('\n')}\n回复序号即可 / Reply with the number.`;
+}
+
+function label(e: KnowledgeEntry): string {
+  return (e.title?.trim() || e.similarQuestions[0] || e.keywords[0] || `#${e.number}`).slice(0, 40);
+}
