@@ -5,6 +5,7 @@ import { fold } from './text-folding';
 
 const ZH = [
   /人工/,
+  /^(在线)?客服$/,
   /真人/,
   /活人/,
   /转人/,
@@ -15,12 +16,12 @@ const ZH = [
   /有人(在)?吗|有没有人|人呢|在不在/,
   /不要(跟)?(机器人|机器)|不想(跟)?(机器人|机器)|别(用)?机器人/,
 ];
-const EN = [
-  /\b(human|humans|person|people|agent|agents|staff|representative|rep|operator|someone|somebody|anyone|anybody|manager|supervisor|customer service|support team)\b/,
-  /\b(talk|speak|chat)\b.*\b(to|with)\b/,
-];
-const EN_SUBJECT =
-  /\b(human|person|agent|staff|representative|rep|operator|someone|somebody|anyone|anybody|manager|supervisor|customer service|support team|live)\b/;
+/** Words that name a person to talk to whatever else is said. */
+const EN_PERSON =
+  /\b(human|humans|agent|agents|staff|representative|rep|operator|manager|supervisor|real person|live person|live chat|actual person)\b/;
+/** Words that name a person only with a verb of reaching one (someone who knows the shipping time is not a hand-off). */
+const EN_VAGUE = /\b(someone|somebody|anyone|anybody|person|people|customer service|support|service team)\b/;
+const EN_REACH = /\b(talk|speak|chat|there|connect|transfer|contact|reach|call|help me|get me|need|want)\b/;
 const NOT_A_PERSON = /(客服电话|人工费|个人|本人|人民币|收件人|联系人)/;
 
 /** Whether `text` asks for a person. */
@@ -32,5 +33,5 @@ export function asksForPerson(text: string): boolean {
     if (ZH.some((r) => r.test(cleaned))) return true;
   }
   if (!/[a-z]/.test(s)) return false;
-  return EN_SUBJECT.test(s) && (EN[0] as RegExp).test(s);
+  return EN_PERSON.test(s) || (EN_VAGUE.test(s) && EN_REACH.test(s));
 }

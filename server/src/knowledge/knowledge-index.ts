@@ -56,6 +56,7 @@ export class KnowledgeIndex {
   private readonly weight: Float64Array;
   private readonly docs: Doc[] = [];
   private readonly welcomes: KnowledgeEntry[];
+  private readonly handoffs: KnowledgeEntry[];
   private readonly synonyms: SynonymTable;
   private readonly acc: Float64Array;
   private readonly best: Float64Array;
@@ -111,6 +112,7 @@ export class KnowledgeIndex {
     this.acc = new Float64Array(this.docs.length);
     this.best = new Float64Array(entries.length);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
+    this.handoffs = entries.filter((e) => e.handoff).sort((a, b) => a.number - b.number);
   }
 
   /** The best live entry for `question` that `robotId` may send, or undefined below `threshold`. */
@@ -144,6 +146,12 @@ export class KnowledgeIndex {
     }
     const e = this.byKeyword.get(key)?.find(usable);
     return e && { entry: e, how: 'keyword', score: 1 };
+  }
+
+  /** The first usable hand-off entry (转人工), by number. */
+  handoffEntry(robotId: string | undefined, now: number): KnowledgeEntry | undefined {
+    const usable = usableBy(robotId, now);
+    return this.handoffs.find(usable);
   }
 
   welcome(robotId: string | undefined, now: number): KnowledgeEntry | undefined {

@@ -8,7 +8,9 @@ import type { MessageContent } from '../core/model/message';
 import type { Robot, RobotAnswer, RobotContext } from '../core/ports/robot';
 import type { KnowledgeEntry } from './entry';
 import type { KnowledgeBase } from './knowledge-base';
-import type { Match } from './knowledge-index';
+import { asksForPerson } from './handoff-intent';
+import type { Decision } from './ranking';
+import { menuText } from './ranking';
 import type { Scope } from './knowledge-store';
 import { renderEntry } from './render';
 
@@ -20,6 +22,7 @@ export interface KnowledgeRobotOptions {
   maxConversations?: number;
 }
 
+export const HANDOFF_TEXT = '好的，正在为您转接人工客服。Connecting you to a person.';
 export const GAVE_UP_TEXT = '抱歉，我暂时无法回答您的问题。Sorry, I could not answer your question.';
 
 export class KnowledgeRobot implements Robot {
@@ -37,9 +40,12 @@ export class KnowledgeRobot implements Robot {
     const now = this.options.now();
     const found = this.find(text, ctx, now);
     const firstTurn = !this.streaks.has(ctx.conversationId);
-    if (found) {
+    if (found.kind === 'answer' && found.how !== 'ranked') return this.reply(found.entry, ctx);
+    if (asksForPerson(text)) return this.handOff(ctx, now);
+    if (found.kind === 'answer') return this.reply(found.entry, ctx);
+    if (found.kind === 'menu') {
       this.remember(ctx.conversationId, 0);
-      return { kind: 'answer', replies: [this.render(found.entry, ctx)], ...(found.entry.handoff && { handoff: true }) };
+      return { kind: 'answer', replies: [{ type: 'text', text: menuText(found.entries) }] };
     }
     const own = ownScope(ctx);
     this.base.recordMiss(own, text, now);
@@ -65,12 +71,30 @@ export class KnowledgeRobot implements Robot {
     return e && this.render(e, ctx);
   }
 
-  private find(text: string, ctx: RobotContext, now: number): Match | undefined {
+  /** An entry named exactly or ranked high enough, else a menu of close entries, own scope first. */
+  private find(text: string, ctx: RobotContext, now: number): Decision {
+    let fallback: Decision = { kind: 'none' };
     for (const scope of scopes(ctx)) {
-      const m = this.base.index(scope).match(text, ctx.robotId, now, this.base.settings(scope).threshold);
-      if (m) return m;
+      const d = this.base.index(scope).decide(text, ctx.robotId, now, this.base.settings(scope).threshold);
+      if (d.kind === 'answer') return d;
+      if (d.kind === 'menu' && fallback.kind === 'none') fallback = d;
     }
-    return undefined;
+    return fallback;
+  }
+
+  private reply(entry: KnowledgeEntry, ctx: RobotContext): RobotAnswer {
+    this.remember(ctx.conversationId, 0);
+    return { kind: 'answer', replies: [this.render(entry, ctx)], ...(entry.handoff && { handoff: true }) };
+  }
+
+  /** Asking for a person: the scope's hand-off entry when there is one, else a hand-off of the robot's own. */
+  private handOff(ctx: RobotContext, now: number): RobotAnswer {
+    this.remember(ctx.conversationId, 0);
+    for (const scope of scopes(ctx)) {
+      const e = this.base.index(scope).handoffEntry(ctx.robotId, now);
+      if (e) return { kind: 'answer', replies: [this.render(e, ctx)], handoff: true };
+    }
+    return { kind: 'answer', replies: [{ type: 'text', text: HANDOFF_TEXT }], handoff: true };
   }
 
   private welcome(ctx: RobotContext, now: number): KnowledgeEntry | undefined {
