@@ -8,10 +8,10 @@
 // entry is a document of weighted terms (tokens.ts); a term counts by its kind and its rarity (idf, BM25's
 // weighting): a document fully found in the question counts most, a question mostly explained next.
 import { isLive, type KnowledgeEntry } from './entry';
-import { DOC_SHARE, type Decision, decide, FIELD, type Scored, TEXT_BONUS } from './ranking';
+import { DOC_SHARE, type Decision, decide, FIELD, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS } from './ranking';
 import { addWords } from './segmenter';
 import { builtInSynonyms, SynonymTable, synonymGroups } from './synonyms';
-import { analyze, keywordKey, normalize, type Term } from './tokens';
+import { analyze, keywordKey, normalize, type Word } from './tokens';
 
 export type MatchHow = 'number' | 'keyword' | 'ranked';
 export interface Match {
@@ -26,23 +26,29 @@ export interface IndexOptions {
 
 interface Doc {
   entry: number;
+  /** Σ idf of the doc's words. */
   mass: number;
   factor: number;
   text: boolean;
+  /** Written in Chinese (some Chinese word) or not: a question is answered in its own language first. */
+  han: boolean;
 }
+
+const HAN = /[\u3400-\u9fff]/;
 
 export const DEFAULT_THRESHOLD = 0.5;
 /** Agents' searches show weaker matches than the robot would send. */
 export const SEARCH_FLOOR = 0.15;
 
-const memo = new Map<string, Term[]>();
-function indexTerms(text: string, table: SynonymTable, builtIn: boolean): Term[] {
-  if (!builtIn) return analyze(text, table);
-  let found = memo.get(text);
+const memo = new Map<string, Word[]>();
+function analyzeField(text: string, table: SynonymTable, builtIn: boolean, light: boolean): Word[] {
+  if (!builtIn) return analyze(text, table, light);
+  const key = light ? `\u0000${text}` : text;
+  let found = memo.get(key);
   if (!found) {
     if (memo.size >= 200_000) memo.clear();
-    found = analyze(text, table);
-    memo.set(text, found);
+    found = analyze(text, table, light);
+    memo.set(key, found);
   }
   return found;
 }
@@ -51,14 +57,21 @@ export class KnowledgeIndex {
   private readonly byNumber = new Map<number, KnowledgeEntry>();
   private readonly byKeyword = new Map<string, KnowledgeEntry[]>();
   private readonly termIds = new Map<string, number>();
+  /** Per term: the slots (a word of a doc) it stands for, as slot * 8 + kind. */
   private readonly postings: number[][] = [];
-  /** Per term: its kind's weight times its idf. */
-  private readonly weight: Float64Array;
+  /** Per term: in how many docs it is a word (its rarity). */
+  private readonly df: number[] = [];
   private readonly docs: Doc[] = [];
+  private readonly slotDoc: number[] = [];
+  private readonly slotSpan: number[] = [];
+  /** Per slot: the idf of its word. */
+  private readonly slotIdf: Float64Array;
   private readonly welcomes: KnowledgeEntry[];
   private readonly handoffs: KnowledgeEntry[];
   private readonly synonyms: SynonymTable;
-  private readonly acc: Float64Array;
+  // Scratch space reused by every query (answers are synchronous, so never shared between two).
+  private readonly slotAcc: Float64Array;
+  private readonly docAcc: Float64Array;
   private readonly best: Float64Array;
 
   constructor(
@@ -69,22 +82,22 @@ export class KnowledgeIndex {
     this.synonyms = builtIn ? builtInSynonyms() : new SynonymTable(synonymGroups(options.synonyms));
     addWords(this.synonyms.hanWords);
     addWords(ownWords(entries));
-    const docTerms: Term[][] = [];
+    const slotWord: number[] = [];
     const addDoc = (entry: number, text: string | undefined, factor: number) => {
-      const list = text ? indexTerms(text, this.synonyms, builtIn) : [];
-      if (list.length === 0) return;
-      const i = this.docs.length;
-      for (const t of list) {
-        let id = this.termIds.get(t.term);
-        if (id === undefined) {
-          id = this.postings.length;
-          this.termIds.set(t.term, id);
-          this.postings.push([]);
-        }
-        (this.postings[id] as number[]).push(i);
+      const words = text ? analyzeField(text, this.synonyms, builtIn, factor === FIELD.text) : [];
+      if (words.length === 0) return;
+      const doc = this.docs.length;
+      for (const w of words) {
+        const slot = this.slotDoc.length;
+        this.slotDoc.push(doc);
+        this.slotSpan.push(w.span);
+        const id = this.termId(w.term);
+        this.df[id] = (this.df[id] as number) + 1;
+        slotWord.push(id);
+        (this.postings[id] as number[]).push(slot * 8);
+        for (const d of w.derived) (this.postings[this.termId(d.term)] as number[]).push(slot * 8 + KINDS.indexOf(d.kind));
       }
-      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text });
-      docTerms.push(list);
+      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text, han: words.some((w) => HAN.test(w.term)) });
     };
     entries.forEach((e, n) => {
       this.byNumber.set(e.number, e);
@@ -100,19 +113,28 @@ export class KnowledgeIndex {
       if (e.type === 'text') addDoc(n, e.text?.slice(0, 300), FIELD.text);
     });
     const n = Math.max(this.docs.length, 1);
-    this.weight = new Float64Array(this.postings.length);
-    const kind = new Float64Array(this.postings.length);
-    docTerms.forEach((list) => {
-      for (const t of list) kind[this.termIds.get(t.term) as number] = t.weight;
+    this.slotIdf = new Float64Array(slotWord.length);
+    slotWord.forEach((id, slot) => {
+      const idf = Math.log(1 + n / (this.df[id] as number));
+      this.slotIdf[slot] = idf;
+      (this.docs[this.slotDoc[slot] as number] as Doc).mass += idf;
     });
-    this.postings.forEach((p, id) => (this.weight[id] = (kind[id] as number) * Math.log(1 + n / p.length)));
-    docTerms.forEach((list, i) => {
-      (this.docs[i] as Doc).mass = list.reduce((sum, t) => sum + (this.weight[this.termIds.get(t.term) as number] as number), 0);
-    });
-    this.acc = new Float64Array(this.docs.length);
+    this.slotAcc = new Float64Array(slotWord.length);
+    this.docAcc = new Float64Array(this.docs.length);
     this.best = new Float64Array(entries.length);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
     this.handoffs = entries.filter((e) => e.handoff).sort((a, b) => a.number - b.number);
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.postings.length;
+      this.termIds.set(term, id);
+      this.postings.push([]);
+      this.df.push(0);
+    }
+    return id;
   }
 
   /** The best live entry for `question` that `robotId` may send, or undefined below `threshold`. */
@@ -172,31 +194,21 @@ export class KnowledgeIndex {
 
   /** Usable entries sharing terms with `question`, best first (ties: lower number), at most `k`. */
   private rank(question: string, usable: (e: KnowledgeEntry) => boolean, k: number): Scored[] {
-    const q = analyze(question, this.synonyms);
-    if (q.length === 0 || this.docs.length === 0) return [];
-    let qMass = 0;
-    const touched: number[] = [];
-    const acc = this.acc;
-    const unknown = Math.log(1 + this.docs.length);
-    for (const t of q) {
-      const id = this.termIds.get(t.term);
-      const w = id === undefined ? unknown * t.weight : (this.weight[id] as number);
-      qMass += w;
-      if (id === undefined) continue;
-      for (const i of this.postings[id] as number[]) {
-        if (acc[i] === 0) touched.push(i);
-        acc[i] = (acc[i] as number) + w;
-      }
-    }
+    const words = analyze(question, this.synonyms);
+    if (words.length === 0 || this.docs.length === 0) return [];
+    const touchedDocs = this.creditDocs(words);
+    const qMass = this.queryMass(words);
+    const han = words.some((w) => HAN.test(w.term));
     const best = this.best;
-    const text = new Map<number, number>();
     const hit: number[] = [];
-    for (const i of touched) {
+    const text: [number, number][] = [];
+    for (const i of touchedDocs) {
       const d = this.docs[i] as Doc;
-      const m = acc[i] as number;
-      acc[i] = 0;
-      const score = d.factor * (DOC_SHARE * (m / d.mass) + (1 - DOC_SHARE) * (m / qMass));
-      if (d.text) text.set(d.entry, score);
+      const m = this.docAcc[i] as number;
+      this.docAcc[i] = 0;
+      const score =
+        (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (DOC_SHARE * (m / d.mass) + (1 - DOC_SHARE) * Math.min(1, m / qMass));
+      if (d.text) text.push([d.entry, score]);
       else if (score > (best[d.entry] as number)) {
         if (best[d.entry] === 0) hit.push(d.entry);
         best[d.entry] = score;
@@ -204,7 +216,7 @@ export class KnowledgeIndex {
     }
     for (const [e, s] of text) {
       if (best[e] === 0) hit.push(e);
-      best[e] = Math.max(best[e] as number, s) + TEXT_BONUS * s * (best[e] ? 1 : 0);
+      best[e] = best[e] ? (best[e] as number) + TEXT_BONUS * s : s;
     }
     const out: Scored[] = [];
     for (const e of hit) {
@@ -214,6 +226,54 @@ export class KnowledgeIndex {
       if (usable(entry)) out.push({ entry, score });
     }
     return out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number).slice(0, k);
+  }
+
+  /** Credits every doc word the question's terms stand for (each word at most its idf); the docs touched. */
+  private creditDocs(words: readonly Word[]): number[] {
+    const seen = new Set<string>();
+    const slots: number[] = [];
+    const acc = this.slotAcc;
+    for (const w of words) {
+      for (const term of [w.term, ...w.derived.map((d) => d.term)]) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const id = this.termIds.get(term);
+        if (id === undefined) continue;
+        for (const code of this.postings[id] as number[]) {
+          const slot = code >> 3;
+          const kind = code & 7;
+          const share = (KIND_SHARE[kind] as number) / (PER_PAIR[kind] ? (this.slotSpan[slot] as number) : 1);
+          if (acc[slot] === 0) slots.push(slot);
+          acc[slot] = (acc[slot] as number) + share;
+        }
+      }
+    }
+    const docs: number[] = [];
+    for (const slot of slots) {
+      const doc = this.slotDoc[slot] as number;
+      if (this.docAcc[doc] === 0) docs.push(doc);
+      this.docAcc[doc] = (this.docAcc[doc] as number) + Math.min(1, acc[slot] as number) * (this.slotIdf[slot] as number);
+      acc[slot] = 0;
+    }
+    return docs;
+  }
+
+  /**
+   * Σ idf of the question's words. A word no entry has counts as the rarest, unless something standing
+   * for it is known (pinyin typed for a word, a wrong character of the same sound): then as rare as that.
+   */
+  private queryMass(words: readonly Word[]): number {
+    const n = Math.max(this.docs.length, 1);
+    return words.reduce((sum, w) => {
+      const id = this.termIds.get(w.term);
+      let df = id === undefined ? 0 : (this.df[id] as number);
+      for (const d of w.derived) {
+        if (df > 0) break;
+        const known = this.termIds.get(d.term);
+        if (known !== undefined) df = (this.postings[known] as number[]).length;
+      }
+      return sum + Math.log(1 + n / Math.max(df, 1));
+    }, 0);
   }
 }
 

@@ -1,7 +1,7 @@
 // The phonetic layer: Chinese read as toneless pinyin, so that a wrong character with the same sound
 // (开发漂 for 开发票, 物留 for 物流) and pinyin typed in Latin letters (fahuo, youhui券, fa货) meet the
 // right words. A text becomes a sequence of syllables; its terms are syllable pairs (kai|fa, fa|piao), as
-// single syllables are far too ambiguous. Latin words count as pinyin only when they split whole into
+// single syllables are far too ambiguous (tokens.ts makes the pairs). Latin words count as pinyin only when they split whole into
 // syllables (two at least, or one written against Chinese characters).
 import { pinyin } from 'pinyin-pro';
 
@@ -40,24 +40,8 @@ export function hanSyllables(run: string): string[] {
   return found;
 }
 
-/**
- * Syllable pairs of a sequence of pieces (Han runs and Latin words, in order): a piece that is not
- * Chinese and not pinyin breaks the sequence.
- */
-export function phoneticTerms(pieces: readonly { text: string; han: boolean; glued: boolean }[], out: string[]): void {
-  let run: string[] = [];
-  const flush = () => {
-    for (let i = 0; i + 1 < run.length; i++) out.push(`~${run[i]}_${run[i + 1]}`);
-    run = [];
-  };
-  for (const p of pieces) {
-    if (p.han) {
-      run.push(...hanSyllables(p.text));
-      continue;
-    }
-    const s = splitPinyin(p.text);
-    if (s && (s.length >= 2 || p.glued)) run.push(...s);
-    else flush();
-  }
-  flush();
+/** The syllables a Latin word stands for, when it is pinyin: two at least, or one glued to Chinese. */
+export function latinSyllables(word: string, glued: boolean): string[] | undefined {
+  const s = splitPinyin(word);
+  return s && (s.length >= 2 || glued) ? s : undefined;
 }

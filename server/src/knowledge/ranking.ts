@@ -3,7 +3,22 @@
 // terms the question covers and the share of the question it explains (see knowledge-index.ts).
 import type { KnowledgeEntry } from './entry';
 
+/**
+ * How much of a word each kind of evidence is worth: the word itself fully, a synonym most of it, its
+ * sound or its characters (per pair, shared over the pairs inside the word) less; a word is never
+ * credited more than once.
+ */
+export const KINDS = ['word', 'synonym', 'phonetic', 'phonetic-x', 'bigram', 'bigram-x'] as const;
+export const KIND_SHARE = [1, 0.8, 0.85, 0.3, 0.5, 0.15] as const;
+/** Kinds whose share is divided by the word's span. */
+export const PER_PAIR = [false, false, true, true, true, true] as const;
+
 export const FIELD = { keyword: 1, similar: 0.95, title: 0.8, text: 0.6 } as const;
+/**
+ * A field in the other language than the question's (an English keyword for a Chinese question, met
+ * through a synonym) counts less: a Chinese sentence with a few English words is a Chinese question.
+ */
+export const OTHER_LANGUAGE = 0.75;
 /** The answer text only adds to an entry found by another field. */
 export const TEXT_BONUS = 0.25;
 /** The share of a score coming from the document being covered; the rest from the question explained. */

@@ -2,7 +2,26 @@
 // English (English words are stemmed as questions are). General vocabulary of the trade, never answers to
 // particular questions; channels add their own groups on top (synonymGroups).
 export const BUILT_IN_SYNONYMS: readonly string[][] = [
-  ['发货', '快递', '物流', '配送', '送货', '寄出', '出货', 'delivery', 'deliver', 'shipping', 'ship', 'shipment', 'courier', 'dispatch'],
+  [
+    '发货',
+    '快递',
+    '物流',
+    '配送',
+    '送货',
+    '寄出',
+    '出货',
+    '发出',
+    '发出去',
+    '寄',
+    '发走',
+    'delivery',
+    'deliver',
+    'shipping',
+    'ship',
+    'shipment',
+    'courier',
+    'dispatch',
+  ],
   ['到货', '收到', '送到', '到了', '签收', 'arrive', 'arrival', 'receive'],
   ['物流', '快递', '单号', '运单', '追踪', '查件', 'track', 'tracking', 'parcel', 'package'],
   ['运费', '邮费', '快递费', '包邮', '免邮', 'postage', 'freight'],
@@ -62,7 +81,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
   ['库存', '有货', '缺货', '没货', '补货', '现货', 'stock', 'available', 'availability', 'restock'],
   ['颜色', '色', '配色', 'color', 'colour'],
   ['质量', '品质', '正品', '假货', 'quality', 'genuine', 'authentic', 'fake'],
-  ['多久', '几天', '多长时间', '什么时候', '何时', 'how long', 'when'],
+  ['多久', '几天', '多长时间', '什么时候', '啥时候', '啥时', '何时', '多少天', '要多久', 'how long', 'when'],
   ['礼品卡', '购物卡', '储值卡', 'gift card'],
   ['投诉', '差评', '不满意', 'complaint', 'complain'],
 ];

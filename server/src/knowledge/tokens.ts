@@ -1,11 +1,11 @@
-// Turning a text into the terms it is matched on. Folded first (text-folding.ts), then cut into pieces:
+// Turning a text into the words it is matched on. Folded first (text-folding.ts), then cut into pieces:
 // runs of Chinese characters are segmented into words (segmenter.ts), Latin text becomes lower-case
-// stemmed words, digits stay numbers; filler words (请问, 亲, 呢, please …) are dropped. Each word brings
-// its synonym groups (=n), Chinese and pinyin bring syllable pairs (~kai_fa), and Chinese runs bring
-// character bigrams (#退货) for what segmentation misses. Terms carry a weight by kind: the word itself
-// counts most, the weaker kinds only help.
+// stemmed words, digits stay numbers; filler words (请问, 亲, 呢, please …) are dropped. Each word
+// brings weaker terms that stand for it: its synonym groups (=n), syllable pairs of the sound around it
+// (~kai_fa: Chinese and pinyin typed in Latin letters alike) and character bigrams (#退货) for what the
+// segmentation cut differently. The index credits a word once, by the best evidence found for it.
 import { ENGLISH_STOP, stem } from './english-stem';
-import { phoneticTerms } from './phonetic';
+import { hanSyllables, latinSyllables } from './phonetic';
 import { cutHan } from './segmenter';
 import { builtInSynonyms, type SynonymTable } from './synonyms';
 import { fold, isHan } from './text-folding';
@@ -14,68 +14,96 @@ import { fold, isHan } from './text-folding';
 export const normalize = fold;
 
 const HAN_FILLER = new Set(
-  '的 了 吗 呢 吧 啊 么 呀 啦 嘛 呗 哈 哈哈 嗯 哦 噢 喔 额 呃 亲 亲亲 请问 请 问 问下 问一下 一下 我 你 您 他 她 我们 你们 是 在 那个 这个 就 还 都 也 又 吗 啥 得 地 着 过 个 想 想要 一个 可以 能 能不能 可不可以 有没有 如何 怎么 怎么样 怎样 为什么 什么 麻烦 谢谢 好的 好 哪 哪里 哪儿 现在 已经 一直 还是 然后 但是 就是 这 那 给 把 被 和 跟'.split(
+  '东西 要 需要 帮 帮忙 帮我 一点 有点 的 了 吗 呢 吧 啊 么 呀 啦 嘛 呗 哈 哈哈 嗯 哦 噢 喔 额 呃 亲 亲亲 请问 请 问 问下 问一下 一下 我 你 您 他 她 我们 你们 是 在 那个 这个 就 还 都 也 又 啥 得 地 着 过 个 想 想要 一个 可以 能 能不能 可不可以 有没有 如何 怎么 怎么样 怎样 为什么 什么 麻烦 谢谢 好的 好 哪 哪里 哪儿 现在 已经 一直 还是 然后 但是 就是 这 那 给 把 被 和 跟'.split(
     ' ',
   ),
 );
 
-export const WEIGHT = { word: 1, synonym: 0.8, phonetic: 0.5, bigram: 0.3 } as const;
-
-export interface Term {
+/** `-x`: a pair reaching into the next word (weaker evidence for this one than a pair inside it). */
+export type TermKind = 'synonym' | 'phonetic' | 'phonetic-x' | 'bigram' | 'bigram-x';
+export interface Word {
+  /** The word as a term. */
   term: string;
-  weight: number;
+  /** Terms standing for it (never the word itself). */
+  derived: { term: string; kind: TermKind }[];
+  /** How many pairs lie inside the word (at least 1): each pair stands for that share of it. */
+  span: number;
 }
 
-interface Piece {
-  text: string;
-  han: boolean;
-  glued: boolean;
+interface Unit {
+  term: string;
+  chars: string;
+  syllables: string[] | undefined;
+  /** Starts a new run: nothing before it to pair its sound or characters with. */
+  breaks: boolean;
 }
 
-function pieces(folded: string): Piece[] {
-  const out: Piece[] = [];
-  const re = /([\u3400-\u9fff\uf900-\ufaff]+)|([a-z]+)|(\d+)|(\S)/g;
+function units(folded: string): Unit[] {
+  const out: Unit[] = [];
+  const re = /([\u3400-\u9fff\uf900-\ufaff]+)|([a-z]+)|(\d+)/g;
+  let lastEnd = -1;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
     const start = m.index;
     const end = start + m[0].length;
-    const glued = (start > 0 && folded[start - 1] !== ' ') || (end < folded.length && folded[end] !== ' ');
-    if (m[1]) out.push({ text: m[1], han: true, glued });
-    else if (m[2] || m[3]) out.push({ text: m[0], han: false, glued });
+    let breaks = start !== lastEnd;
+    lastEnd = end;
+    if (m[1]) {
+      for (const w of cutHan(m[1])) {
+        if (HAN_FILLER.has(w)) continue;
+        out.push({ term: w, chars: w, syllables: hanSyllables(w), breaks });
+        breaks = false;
+      }
+    } else if (m[2]) {
+      const glued = (start > 0 && folded[start - 1] !== ' ') || (end < folded.length && folded[end] !== ' ');
+      if (ENGLISH_STOP.has(m[2])) continue;
+      const syllables = latinSyllables(m[2], glued);
+      out.push({ term: stem(m[2]), chars: '', syllables, breaks: breaks || !syllables });
+    } else out.push({ term: m[0], chars: '', syllables: undefined, breaks: true });
   }
   return out;
 }
 
-/** The weighted terms of `text`, each once with its highest weight. */
-export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms()): Term[] {
-  const found = new Map<string, number>();
-  const add = (term: string, weight: number) => {
-    if ((found.get(term) ?? 0) < weight) found.set(term, weight);
-  };
-  const word = (w: string) => {
-    add(w, WEIGHT.word);
-    for (const g of synonyms.of(w) ?? []) add(`=${g}`, WEIGHT.synonym);
-  };
-  const list = pieces(fold(text));
-  for (const p of list) {
-    if (p.han) {
-      for (const w of cutHan(p.text)) if (!HAN_FILLER.has(w) && w.trim()) word(w);
-      const chars = Array.from(p.text);
-      for (let i = 0; i + 1 < chars.length; i++) add(`#${chars[i]}${chars[i + 1]}`, WEIGHT.bigram);
-    } else if (!ENGLISH_STOP.has(p.text)) {
-      word(/^[a-z]/.test(p.text) ? stem(p.text) : p.text);
+/** Pairs of consecutive items across a run of units, each credited to the unit its first item is in. */
+function pairs(list: Unit[], items: (u: Unit) => readonly string[] | undefined, prefix: string, join: string): [string, boolean][][] {
+  const out: [string, boolean][][] = list.map(() => []);
+  let prev: { item: string; at: number } | undefined;
+  list.forEach((u, at) => {
+    const its = items(u);
+    if (u.breaks || !its?.length) prev = undefined;
+    for (const item of its ?? []) {
+      if (prev) (out[prev.at] as [string, boolean][]).push([`${prefix}${prev.item}${join}${item}`, prev.at !== at]);
+      prev = { item, at };
     }
-  }
-  const phon: string[] = [];
-  phoneticTerms(list, phon);
-  for (const t of phon) add(t, WEIGHT.phonetic);
-  return [...found].map(([term, weight]) => ({ term, weight }));
+  });
+  return out;
 }
 
-/** The word terms of `text` (no synonyms, sounds or bigrams). */
+/**
+ * The words of `text` with the terms that stand for them. `light`: words and synonyms only (long answer
+ * texts, where sound and bigrams would cost memory for little).
+ */
+export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms(), light = false): Word[] {
+  const list = units(fold(text));
+  const sounds = light ? [] : pairs(list, (u) => u.syllables, '~', '_');
+  const bigrams = light ? [] : pairs(list, (u) => (u.chars ? Array.from(u.chars) : undefined), '#', '');
+  const seen = new Set<string>();
+  const out: Word[] = [];
+  list.forEach((u, i) => {
+    if (seen.has(u.term)) return;
+    seen.add(u.term);
+    const derived: Word['derived'] = [];
+    for (const g of synonyms.of(u.term) ?? []) derived.push({ term: `=${g}`, kind: 'synonym' });
+    for (const [t, x] of sounds[i] ?? []) derived.push({ term: t, kind: x ? 'phonetic-x' : 'phonetic' });
+    for (const [t, x] of bigrams[i] ?? []) derived.push({ term: t, kind: x ? 'bigram-x' : 'bigram' });
+    const span = Math.max(1, Array.from(u.chars).length - 1, (u.syllables?.length ?? 0) - 1);
+    out.push({ term: u.term, derived, span });
+  });
+  return out;
+}
+
+/** The word terms of `text`. */
 export function terms(text: string): string[] {
-  return analyze(text)
-    .filter((t) => t.weight === WEIGHT.word)
-    .map((t) => t.term);
+  return analyze(text).map((w) => w.term);
 }
 
 const keys = new Map<string, string>();
@@ -90,11 +118,6 @@ export function keywordKey(text: string): string {
     keys.set(text, found);
   }
   return found;
-}
-
-/** Whether a text is mostly English (Latin words and no Chinese). */
-export function isEnglish(text: string): boolean {
-  return !/[\u3400-\u9fff]/.test(text) && /[a-z]{2}/i.test(text);
 }
 
 export { isHan };
