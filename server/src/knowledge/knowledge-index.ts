@@ -73,6 +73,7 @@ export class KnowledgeIndex {
   private readonly slotAcc: Float64Array;
   private readonly docAcc: Float64Array;
   private readonly best: Float64Array;
+  private readonly cover: Float64Array;
 
   constructor(
     readonly entries: readonly KnowledgeEntry[],
@@ -122,6 +123,7 @@ export class KnowledgeIndex {
     this.slotAcc = new Float64Array(slotWord.length);
     this.docAcc = new Float64Array(this.docs.length);
     this.best = new Float64Array(entries.length);
+    this.cover = new Float64Array(entries.length);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
     this.handoffs = entries.filter((e) => e.handoff).sort((a, b) => a.number - b.number);
   }
@@ -162,8 +164,9 @@ export class KnowledgeIndex {
   /** The usable entry `question` names by its number or an exact keyword (normalised as indexed); no ranking. */
   exact(question: string, usable: (e: KnowledgeEntry) => boolean): Match | undefined {
     const key = normalize(question);
-    if (/^\d{1,9}$/.test(key)) {
-      const e = this.byNumber.get(Number(key));
+    const number = numberAsked(key);
+    if (number !== undefined) {
+      const e = this.byNumber.get(number);
       if (e && usable(e)) return { entry: e, how: 'number', score: 1 };
     }
     const e = this.byKeyword.get(key)?.find(usable);
@@ -200,18 +203,20 @@ export class KnowledgeIndex {
     const qMass = this.queryMass(words);
     const han = words.some((w) => HAN.test(w.term));
     const best = this.best;
+    const cover = this.cover;
     const hit: number[] = [];
     const text: [number, number][] = [];
     for (const i of touchedDocs) {
       const d = this.docs[i] as Doc;
       const m = this.docAcc[i] as number;
       this.docAcc[i] = 0;
-      const score =
-        (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (DOC_SHARE * (m / d.mass) + (1 - DOC_SHARE) * Math.min(1, m / qMass));
+      const explained = Math.min(1, m / qMass);
+      const score = (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (DOC_SHARE * (m / d.mass) + (1 - DOC_SHARE) * explained);
       if (d.text) text.push([d.entry, score]);
       else if (score > (best[d.entry] as number)) {
         if (best[d.entry] === 0) hit.push(d.entry);
         best[d.entry] = score;
+        cover[d.entry] = explained;
       }
     }
     for (const [e, s] of text) {
@@ -221,9 +226,11 @@ export class KnowledgeIndex {
     const out: Scored[] = [];
     for (const e of hit) {
       const score = Math.min(1, best[e] as number);
+      const explained = cover[e] as number;
       best[e] = 0;
+      cover[e] = 0;
       const entry = this.entries[e] as KnowledgeEntry;
-      if (usable(entry)) out.push({ entry, score });
+      if (usable(entry) && !entry.handoff) out.push({ entry, score, explained });
     }
     return out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number).slice(0, k);
   }
@@ -275,6 +282,17 @@ export class KnowledgeIndex {
       return sum + Math.log(1 + n / Math.max(df, 1));
     }, 0);
   }
+}
+
+/**
+ * The entry number a message consists of: the digits alone, or said as people say them when picking
+ * from a numbered menu (第3个, 3号, 选3, 回复5, #5, no. 5, option 2); nothing else around them.
+ */
+export function numberAsked(folded: string): number | undefined {
+  const m = /^(?:第|选|选择|回复|序号|要|看|我要|我选|我要看|no|number|option|#)?\s*(\d{1,9})\s*(?:号|个|条|项|吧|呢|啊|谢谢)?$/.exec(
+    folded,
+  );
+  return m ? Number(m[1]) : undefined;
 }
 
 function usableBy(robotId: string | undefined, now: number): (e: KnowledgeEntry) => boolean {

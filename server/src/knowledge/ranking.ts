@@ -22,7 +22,7 @@ export const OTHER_LANGUAGE = 0.75;
 /** The answer text only adds to an entry found by another field. */
 export const TEXT_BONUS = 0.25;
 /** The share of a score coming from the document being covered; the rest from the question explained. */
-export const DOC_SHARE = 0.6;
+export const DOC_SHARE = 0.5;
 /** Entries this close to the best one are siblings the robot should not choose between blindly. */
 export const MENU_MARGIN = 0.06;
 /** A menu may also be offered a little below the threshold, when two or three entries come close. */
@@ -31,7 +31,10 @@ export const MENU_MAX = 3;
 
 export interface Scored {
   entry: KnowledgeEntry;
+  /** 0..1: how well the entry's best field and the question match (the threshold applies to it). */
   score: number;
+  /** 0..1: the share of the question (its words by rarity) that field explains. */
+  explained: number;
 }
 
 export type Decision =
