@@ -34,6 +34,7 @@ interface Doc {
   han: boolean;
 }
 
+const CORROBORATION = 0.1;
 const HAN = /[\u3400-\u9fff]/;
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -74,6 +75,8 @@ export class KnowledgeIndex {
   private readonly docAcc: Float64Array;
   private readonly best: Float64Array;
   private readonly cover: Float64Array;
+  private readonly evidence: Float64Array;
+  private readonly total: Float64Array;
 
   constructor(
     readonly entries: readonly KnowledgeEntry[],
@@ -124,6 +127,8 @@ export class KnowledgeIndex {
     this.docAcc = new Float64Array(this.docs.length);
     this.best = new Float64Array(entries.length);
     this.cover = new Float64Array(entries.length);
+    this.evidence = new Float64Array(entries.length);
+    this.total = new Float64Array(entries.length);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
     this.handoffs = entries.filter((e) => e.handoff).sort((a, b) => a.number - b.number);
   }
@@ -204,6 +209,8 @@ export class KnowledgeIndex {
     const han = words.some((w) => HAN.test(w.term));
     const best = this.best;
     const cover = this.cover;
+    const evidence = this.evidence;
+    const rarest = Math.log(1 + this.docs.length);
     const hit: number[] = [];
     const text: [number, number][] = [];
     for (const i of touchedDocs) {
@@ -213,10 +220,12 @@ export class KnowledgeIndex {
       const explained = Math.min(1, m / qMass);
       const score = (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (DOC_SHARE * (m / d.mass) + (1 - DOC_SHARE) * explained);
       if (d.text) text.push([d.entry, score]);
-      else if (score > (best[d.entry] as number)) {
+      else this.total[d.entry] = (this.total[d.entry] as number) + score;
+      if (!d.text && score > (best[d.entry] as number)) {
         if (best[d.entry] === 0) hit.push(d.entry);
         best[d.entry] = score;
         cover[d.entry] = explained;
+        evidence[d.entry] = m / rarest;
       }
     }
     for (const [e, s] of text) {
@@ -225,12 +234,16 @@ export class KnowledgeIndex {
     }
     const out: Scored[] = [];
     for (const e of hit) {
-      const score = Math.min(1, best[e] as number);
+      const others = (this.total[e] as number) - (best[e] as number);
+      this.total[e] = 0;
+      const score = Math.min(1, (best[e] as number) + CORROBORATION * Math.min(1, others));
       const explained = cover[e] as number;
+      const found = evidence[e] as number;
       best[e] = 0;
       cover[e] = 0;
+      evidence[e] = 0;
       const entry = this.entries[e] as KnowledgeEntry;
-      if (usable(entry) && !entry.handoff) out.push({ entry, score, explained });
+      if (usable(entry) && !entry.handoff) out.push({ entry, score, explained, evidence: found });
     }
     return out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number).slice(0, k);
   }

@@ -23,9 +23,15 @@ export const OTHER_LANGUAGE = 0.75;
 export const TEXT_BONUS = 0.25;
 /** The share of a score coming from the document being covered; the rest from the question explained. */
 export const DOC_SHARE = 0.5;
-/** Entries this close to the best one are siblings the robot should not choose between blindly. */
-export const MENU_MARGIN = 0.06;
-/** A menu may also be offered a little below the threshold, when two or three entries come close. */
+/**
+ * A ranked entry is sent outright only when it scores this much above the threshold and stands this far
+ * ahead of the next one; between the threshold and that, the robot asks back with a short menu instead
+ * of guessing (a wrong entry is worse than a question back).
+ */
+export const CONFIDENT_ABOVE = 0.2;
+export const CLEAR_LEAD = 0.05;
+/** The menu lists entries within this much of the best one and at least at the threshold's floor. */
+export const MENU_BAND = 0.15;
 export const MENU_FLOOR = 0.8;
 export const MENU_MAX = 3;
 
@@ -35,6 +41,8 @@ export interface Scored {
   score: number;
   /** 0..1: the share of the question (its words by rarity) that field explains. */
   explained: number;
+  /** What the question and that field share, in rarest words (1: as much as one word found nowhere else). */
+  evidence: number;
 }
 
 export type Decision =
@@ -42,14 +50,15 @@ export type Decision =
   | { kind: 'menu'; entries: KnowledgeEntry[] }
   | { kind: 'none' };
 
-/** From ranked candidates (best first, usable only): an answer, a menu of close siblings, or nothing. */
+/** From ranked candidates (best first, usable only): an answer, a menu of close entries, or nothing. */
 export function decide(ranked: readonly Scored[], threshold: number): Decision {
-  const top = ranked[0];
-  if (!top || top.score < threshold * MENU_FLOOR) return { kind: 'none' };
-  const close = ranked.filter((c) => c.score >= top.score - MENU_MARGIN && c.score >= threshold * MENU_FLOOR).slice(0, MENU_MAX + 1);
-  if (close.length >= 2 && close.length <= MENU_MAX) return { kind: 'menu', entries: close.map((c) => c.entry) };
-  if (top.score >= threshold) return { kind: 'answer', entry: top.entry, score: top.score, how: 'ranked' };
-  return { kind: 'none' };
+  const [top, next] = ranked;
+  if (!top || top.score < threshold) return { kind: 'none' };
+  if (top.score >= threshold + CONFIDENT_ABOVE && top.score - (next?.score ?? 0) >= CLEAR_LEAD) {
+    return { kind: 'answer', entry: top.entry, score: top.score, how: 'ranked' };
+  }
+  const close = ranked.filter((c) => c.score >= top.score - MENU_BAND && c.score >= threshold * MENU_FLOOR);
+  return { kind: 'menu', entries: close.slice(0, MENU_MAX).map((c) => c.entry) };
 }
 
 /** The "猜你想问" text: the entries by their own numbers, so replying a number picks one statelessly. */
