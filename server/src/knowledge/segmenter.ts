@@ -1,7 +1,7 @@
 // Chinese word segmentation with jieba (@node-rs/jieba): one instance for the process (its dictionary
 // takes ~200 ms and ~30 MB to load), loaded on first use; the knowledge base's own words (keywords,
-// titles, the synonym lexicon) are added to its dictionary as indexes are built, so 退货流程 or a brand
-// name stay whole. Words are only ever added: a word an entry dropped does no harm.
+// titles, the synonym lexicon) it does not know are added to its dictionary as indexes are built, so a
+// brand name stays whole. Words are only ever added: a word an entry dropped does no harm.
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 
@@ -15,13 +15,22 @@ function instance(): Jieba {
   return jieba;
 }
 
-/** Adds Chinese words (2 to 8 characters, no spaces) to the dictionary; words already added are skipped. */
+/**
+ * Adds Chinese words (2 to 8 characters) to the dictionary when the segmenter does not know them (it
+ * would cut them into single characters: brand names, jargon, 退钱). A compound of known words
+ * (退货流程 = 退货 + 流程) stays cut, so a question with only part of it still meets it.
+ */
 export function addWords(words: Iterable<string>): void {
   const fresh: string[] = [];
   for (const w of words) {
     if (w.length < 2 || w.length > 8 || known.has(w) || !/^[\u4e00-\u9fff]+$/.test(w)) continue;
     known.add(w);
-    fresh.push(`${w} ${FREQ}`);
+    if (
+      instance()
+        .cut(w, false)
+        .every((piece) => piece.length === 1)
+    )
+      fresh.push(`${w} ${FREQ}`);
   }
   if (fresh.length) instance().loadDict(Buffer.from(`${fresh.join('\n')}\n`));
 }
