@@ -29,7 +29,7 @@ export const DOC_SHARE = 0.5;
  * of guessing (a wrong entry is worse than a question back).
  */
 export const CONFIDENT_ABOVE = 0.2;
-export const CLEAR_LEAD = 0.05;
+export const CLEAR_LEAD = 0.1;
 /** The menu lists entries within this much of the best one and at least at the threshold's floor. */
 export const MENU_BAND = 0.15;
 export const MENU_FLOOR = 0.8;
