@@ -315,7 +315,7 @@ function usableBy(robotId: string | undefined, now: number): (e: KnowledgeEntry)
 /** The knowledge base's own Chinese words: keywords and the pieces of titles. */
 function* ownWords(entries: readonly KnowledgeEntry[]): Generator<string> {
   for (const e of entries) {
-    for (const k of e.keywords) yield normalize(k);
-    if (e.title) yield* normalize(e.title).split(' ');
+    for (const k of e.keywords) yield keywordKey(k);
+    if (e.title) yield* keywordKey(e.title).split(' ');
   }
 }
