@@ -10,6 +10,7 @@
 import { isLive, type KnowledgeEntry } from './entry';
 import { DOC_SHARE, type Decision, decide, FIELD, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS } from './ranking';
 import { addWords } from './segmenter';
+import { tellSiblingsApart } from './siblings';
 import { builtInSynonyms, SynonymTable, synonymGroups } from './synonyms';
 import { analyze, keywordKey, normalize, type Word } from './tokens';
 
@@ -70,6 +71,7 @@ export class KnowledgeIndex {
   private readonly welcomes: KnowledgeEntry[];
   private readonly handoffs: KnowledgeEntry[];
   private readonly synonyms: SynonymTable;
+  private readonly builtIn: boolean;
   // Scratch space reused by every query (answers are synchronous, so never shared between two).
   private readonly slotAcc: Float64Array;
   private readonly docAcc: Float64Array;
@@ -83,6 +85,7 @@ export class KnowledgeIndex {
     options: IndexOptions = {},
   ) {
     const builtIn = !options.synonyms?.length;
+    this.builtIn = builtIn;
     this.synonyms = builtIn ? builtInSynonyms() : new SynonymTable(synonymGroups(options.synonyms));
     addWords(this.synonyms.hanWords);
     addWords(ownWords(entries));
@@ -245,7 +248,13 @@ export class KnowledgeIndex {
       const entry = this.entries[e] as KnowledgeEntry;
       if (usable(entry) && !entry.handoff) out.push({ entry, score, explained, evidence: found });
     }
-    return out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number).slice(0, k);
+    out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number);
+    return tellSiblingsApart(
+      words,
+      out,
+      (c) => this.termsOf(c.entry),
+      (w) => this.rarity(w),
+    ).slice(0, k);
   }
 
   /** Credits every doc word the question's terms stand for (each word at most its idf); the docs touched. */
@@ -283,17 +292,32 @@ export class KnowledgeIndex {
    * for it is known (pinyin typed for a word, a wrong character of the same sound): then as rare as that.
    */
   private queryMass(words: readonly Word[]): number {
-    const n = Math.max(this.docs.length, 1);
-    return words.reduce((sum, w) => {
-      const id = this.termIds.get(w.term);
-      let df = id === undefined ? 0 : (this.df[id] as number);
-      for (const d of w.derived) {
-        if (df > 0) break;
-        const known = this.termIds.get(d.term);
-        if (known !== undefined) df = (this.postings[known] as number[]).length;
+    return words.reduce((sum, w) => sum + this.rarity(w), 0);
+  }
+
+  private rarity(w: Word): number {
+    const id = this.termIds.get(w.term);
+    let df = id === undefined ? 0 : (this.df[id] as number);
+    for (const d of w.derived) {
+      if (df > 0) break;
+      const known = this.termIds.get(d.term);
+      if (known !== undefined) df = (this.postings[known] as number[]).length;
+    }
+    return Math.log(1 + Math.max(this.docs.length, 1) / Math.max(df, 1));
+  }
+
+  /** Every term of an entry's keywords, similar questions and title (for telling siblings apart). */
+  private termsOf(e: KnowledgeEntry): Set<string> {
+    const out = new Set<string>();
+    const fields = [...e.keywords, ...e.similarQuestions, e.description ? `${e.title ?? ''} ${e.description}` : e.title];
+    for (const f of fields) {
+      if (!f) continue;
+      for (const w of analyzeField(f, this.synonyms, this.builtIn, false)) {
+        out.add(w.term);
+        for (const d of w.derived) out.add(d.term);
       }
-      return sum + Math.log(1 + n / Math.max(df, 1));
-    }, 0);
+    }
+    return out;
   }
 }
 
