@@ -42,14 +42,38 @@ export const DEFAULT_THRESHOLD = 0.5;
 /** Agents' searches show weaker matches than the robot would send. */
 export const SEARCH_FLOOR = 0.15;
 
-const memo = new Map<string, Word[]>();
-function analyzeField(text: string, table: SynonymTable, builtIn: boolean, light: boolean): Word[] {
-  if (!builtIn) return analyze(text, table, light);
+/**
+ * A field's terms as the index keeps them between rebuilds: flat, with a code per term (0: a word,
+ * else 1 + its kind's place in KINDS less one) and the span of each word; far fewer objects than Word[].
+ */
+interface Field {
+  terms: string[];
+  codes: Uint8Array;
+  spans: Uint8Array;
+}
+
+function compact(words: readonly Word[]): Field {
+  const terms: string[] = [];
+  const codes: number[] = [];
+  for (const w of words) {
+    terms.push(w.term);
+    codes.push(0);
+    for (const d of w.derived) {
+      terms.push(d.term);
+      codes.push(KINDS.indexOf(d.kind));
+    }
+  }
+  return { terms, codes: Uint8Array.from(codes), spans: Uint8Array.from(words, (w) => Math.min(255, w.span)) };
+}
+
+const memo = new Map<string, Field>();
+function analyzeField(text: string, table: SynonymTable, builtIn: boolean, light: boolean): Field {
+  if (!builtIn) return compact(analyze(text, table, light));
   const key = light ? `\u0000${text}` : text;
   let found = memo.get(key);
   if (!found) {
     if (memo.size >= 200_000) memo.clear();
-    found = analyze(text, table, light);
+    found = compact(analyze(text, table, light));
     memo.set(key, found);
   }
   return found;
@@ -60,7 +84,10 @@ export class KnowledgeIndex {
   private readonly byKeyword = new Map<string, KnowledgeEntry[]>();
   private readonly termIds = new Map<string, number>();
   /** Per term: the slots (a word of a doc) it stands for, as slot * 8 + kind. */
-  private readonly postings: number[][] = [];
+  private postings: number[][] = [];
+  /** The postings once built, flat: term id's codes are postData[postStart[id] .. postStart[id + 1]). */
+  private readonly postStart: Int32Array;
+  private readonly postData: Int32Array;
   /** Per term: in how many docs it is a word (its rarity). */
   private readonly df: number[] = [];
   private readonly docs: Doc[] = [];
@@ -91,20 +118,26 @@ export class KnowledgeIndex {
     addWords(ownWords(entries));
     const slotWord: number[] = [];
     const addDoc = (entry: number, text: string | undefined, factor: number) => {
-      const words = text ? analyzeField(text, this.synonyms, builtIn, factor === FIELD.text) : [];
-      if (words.length === 0) return;
+      const field = text ? analyzeField(text, this.synonyms, builtIn, factor === FIELD.text) : undefined;
+      if (!field || field.terms.length === 0) return;
       const doc = this.docs.length;
-      for (const w of words) {
-        const slot = this.slotDoc.length;
-        this.slotDoc.push(doc);
-        this.slotSpan.push(w.span);
-        const id = this.termId(w.term);
-        this.df[id] = (this.df[id] as number) + 1;
-        slotWord.push(id);
-        (this.postings[id] as number[]).push(slot * 8);
-        for (const d of w.derived) (this.postings[this.termId(d.term)] as number[]).push(slot * 8 + KINDS.indexOf(d.kind));
-      }
-      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text, han: words.some((w) => HAN.test(w.term)) });
+      let slot = -1;
+      let han = false;
+      let word = 0;
+      field.terms.forEach((term, i) => {
+        const code = field.codes[i] as number;
+        const id = this.termId(term);
+        if (code === 0) {
+          slot = this.slotDoc.length;
+          this.slotDoc.push(doc);
+          this.slotSpan.push(field.spans[word++] as number);
+          this.df[id] = (this.df[id] as number) + 1;
+          slotWord.push(id);
+          han ||= HAN.test(term);
+        }
+        (this.postings[id] as number[]).push(slot * 8 + code);
+      });
+      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text, han });
     };
     entries.forEach((e, n) => {
       this.byNumber.set(e.number, e);
@@ -119,6 +152,11 @@ export class KnowledgeIndex {
       addDoc(n, e.description ? `${e.title ?? ''} ${e.description}` : e.title, FIELD.title);
       if (e.type === 'text') addDoc(n, e.text?.slice(0, 300), FIELD.text);
     });
+    this.postStart = new Int32Array(this.postings.length + 1);
+    this.postings.forEach((p, id) => (this.postStart[id + 1] = (this.postStart[id] as number) + p.length));
+    this.postData = new Int32Array(this.postStart[this.postings.length] as number);
+    this.postings.forEach((p, id) => this.postData.set(p, this.postStart[id]));
+    this.postings = [];
     const n = Math.max(this.docs.length, 1);
     this.slotIdf = new Float64Array(slotWord.length);
     slotWord.forEach((id, slot) => {
@@ -139,7 +177,7 @@ export class KnowledgeIndex {
   private termId(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
-      id = this.postings.length;
+      id = this.df.length;
       this.termIds.set(term, id);
       this.postings.push([]);
       this.df.push(0);
@@ -268,7 +306,9 @@ export class KnowledgeIndex {
         seen.add(term);
         const id = this.termIds.get(term);
         if (id === undefined) continue;
-        for (const code of this.postings[id] as number[]) {
+        const end = this.postStart[id + 1] as number;
+        for (let p = this.postStart[id] as number; p < end; p++) {
+          const code = this.postData[p] as number;
           const slot = code >> 3;
           const kind = code & 7;
           const share = (KIND_SHARE[kind] as number) / (PER_PAIR[kind] ? (this.slotSpan[slot] as number) : 1);
@@ -301,7 +341,7 @@ export class KnowledgeIndex {
     for (const d of w.derived) {
       if (df > 0) break;
       const known = this.termIds.get(d.term);
-      if (known !== undefined) df = (this.postings[known] as number[]).length;
+      if (known !== undefined) df = (this.postStart[known + 1] as number) - (this.postStart[known] as number);
     }
     return Math.log(1 + Math.max(this.docs.length, 1) / Math.max(df, 1));
   }
@@ -312,10 +352,7 @@ export class KnowledgeIndex {
     const fields = [...e.keywords, ...e.similarQuestions, e.description ? `${e.title ?? ''} ${e.description}` : e.title];
     for (const f of fields) {
       if (!f) continue;
-      for (const w of analyzeField(f, this.synonyms, this.builtIn, false)) {
-        out.add(w.term);
-        for (const d of w.derived) out.add(d.term);
-      }
+      for (const t of analyzeField(f, this.synonyms, this.builtIn, false).terms) out.add(t);
     }
     return out;
   }
