@@ -99,6 +99,8 @@ export class KnowledgeIndex {
   private readonly handoffs: KnowledgeEntry[];
   private readonly synonyms: SynonymTable;
   private readonly builtIn: boolean;
+  /** Entries' terms, worked out the first time an entry is among close siblings. */
+  private readonly entryTerms = new WeakMap<KnowledgeEntry, Set<string>>();
   // Scratch space reused by every query (answers are synchronous, so never shared between two).
   private readonly slotAcc: Float64Array;
   private readonly docAcc: Float64Array;
@@ -348,7 +350,10 @@ export class KnowledgeIndex {
 
   /** Every term of an entry's keywords, similar questions and title (for telling siblings apart). */
   private termsOf(e: KnowledgeEntry): Set<string> {
+    const known = this.entryTerms.get(e);
+    if (known) return known;
     const out = new Set<string>();
+    this.entryTerms.set(e, out);
     const fields = [...e.keywords, ...e.similarQuestions, e.description ? `${e.title ?? ''} ${e.description}` : e.title];
     for (const f of fields) {
       if (!f) continue;
