@@ -35,7 +35,6 @@ interface Doc {
   han: boolean;
 }
 
-const CORROBORATION = 0.1;
 const HAN = /[\u3400-\u9fff]/;
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -107,7 +106,6 @@ export class KnowledgeIndex {
   private readonly best: Float64Array;
   private readonly cover: Float64Array;
   private readonly evidence: Float64Array;
-  private readonly total: Float64Array;
 
   constructor(
     readonly entries: readonly KnowledgeEntry[],
@@ -171,7 +169,6 @@ export class KnowledgeIndex {
     this.best = new Float64Array(entries.length);
     this.cover = new Float64Array(entries.length);
     this.evidence = new Float64Array(entries.length);
-    this.total = new Float64Array(entries.length);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
     this.handoffs = entries.filter((e) => e.handoff).sort((a, b) => a.number - b.number);
   }
@@ -263,8 +260,7 @@ export class KnowledgeIndex {
       const explained = Math.min(1, m / qMass);
       const score = (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (DOC_SHARE * (m / d.mass) + (1 - DOC_SHARE) * explained);
       if (d.text) text.push([d.entry, score]);
-      else this.total[d.entry] = (this.total[d.entry] as number) + score;
-      if (!d.text && score > (best[d.entry] as number)) {
+      else if (score > (best[d.entry] as number)) {
         if (best[d.entry] === 0) hit.push(d.entry);
         best[d.entry] = score;
         cover[d.entry] = explained;
@@ -277,9 +273,7 @@ export class KnowledgeIndex {
     }
     const out: Scored[] = [];
     for (const e of hit) {
-      const others = (this.total[e] as number) - (best[e] as number);
-      this.total[e] = 0;
-      const score = Math.min(1, (best[e] as number) + CORROBORATION * Math.min(1, others));
+      const score = Math.min(1, best[e] as number);
       const explained = cover[e] as number;
       const found = evidence[e] as number;
       best[e] = 0;
