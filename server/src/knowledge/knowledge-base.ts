@@ -16,13 +16,9 @@ export interface ScopeIndexOptions {
   synonyms: readonly (readonly string[])[];
 }
 
-/**
- * The one place a scope's index is built. The matcher takes the scope's synonyms as its second argument
- * once its synonym layer is in; until then they are carried here and not yet used.
- */
+/** The one place a scope's index is built, with the scope's own synonyms beside the built-in lexicon. */
 export function buildIndex(entries: readonly KnowledgeEntry[], options: ScopeIndexOptions): KnowledgeIndex {
-  void options;
-  return new KnowledgeIndex(entries);
+  return new KnowledgeIndex(entries, { synonyms: options.synonyms.map((group) => [...group]) });
 }
 
 export class KnowledgeBase {

@@ -1,14 +1,18 @@
 // The in-memory index of one scope's entries (a channel's platform knowledge or one merchant's). The
 // robot answers inside the engine's unit of work, where no storage call may be made, so everything it
-// needs is here; the service rebuilds a scope's index after every edit (a few ms for 10,000 entries),
-// which is what makes an edit effective on the next message.
+// needs is here; the service rebuilds a scope's index after every edit, which is what makes an edit
+// effective on the next message.
 //
 // Order of answering: the entry whose number is the question ("回复序号即可"), then an entry with the
-// question as a keyword, then the best ranked entry above the threshold. Ranking compares terms
-// (tokens.ts) weighted by rarity (idf): a keyword fully found in the question counts most (cd), a
-// question mostly explained by the keyword next (cq).
+// question as a keyword, then the best ranked entry above the threshold (ranking.ts). Each field of an
+// entry is a document of weighted terms (tokens.ts); a term counts by its kind and its rarity (idf, BM25's
+// weighting): a document fully found in the question counts most, a question mostly explained next.
 import { isLive, type KnowledgeEntry } from './entry';
-import { indexTerms, keywordKey, normalize, terms } from './tokens';
+import { DOC_SHARE, type Decision, decide, FIELD, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS } from './ranking';
+import { addWords } from './segmenter';
+import { tellSiblingsApart } from './siblings';
+import { builtInSynonyms, SynonymTable, synonymGroups } from './synonyms';
+import { analyze, keywordKey, normalize, type Word } from './tokens';
 
 export type MatchHow = 'number' | 'keyword' | 'ranked';
 export interface Match {
@@ -16,98 +20,212 @@ export interface Match {
   how: MatchHow;
   score: number;
 }
-
-interface Doc {
-  entry: KnowledgeEntry;
-  /** Σ idf of the doc's terms. */
-  mass: number;
-  /** Keywords count fully; the title and description are weaker evidence. */
-  factor: number;
+export interface IndexOptions {
+  /** A channel's own synonym groups, added to the built-in lexicon. */
+  synonyms?: string[][];
 }
 
-/** The share of a ranked score coming from the keyword being covered; the rest from the question. */
-const DOC_SHARE = 0.6;
-const TEXT_FACTOR = 0.8;
+interface Doc {
+  entry: number;
+  /** Σ idf of the doc's words. */
+  mass: number;
+  factor: number;
+  text: boolean;
+  /** Written in Chinese (some Chinese word) or not: a question is answered in its own language first. */
+  han: boolean;
+}
+
+const HAN = /[\u3400-\u9fff]/;
 
 export const DEFAULT_THRESHOLD = 0.5;
 /** Agents' searches show weaker matches than the robot would send. */
 export const SEARCH_FLOOR = 0.15;
 
+/**
+ * A field's terms as the index keeps them between rebuilds: flat, with a code per term (0: a word,
+ * else 1 + its kind's place in KINDS less one) and the span of each word; far fewer objects than Word[].
+ */
+interface Field {
+  terms: string[];
+  codes: Uint8Array;
+  spans: Uint8Array;
+}
+
+function compact(words: readonly Word[]): Field {
+  const terms: string[] = [];
+  const codes: number[] = [];
+  for (const w of words) {
+    terms.push(w.term);
+    codes.push(0);
+    for (const d of w.derived) {
+      terms.push(d.term);
+      codes.push(KINDS.indexOf(d.kind));
+    }
+  }
+  return { terms, codes: Uint8Array.from(codes), spans: Uint8Array.from(words, (w) => Math.min(255, w.span)) };
+}
+
+const memo = new Map<string, Field>();
+function analyzeField(text: string, table: SynonymTable, builtIn: boolean, light: boolean): Field {
+  if (!builtIn) return compact(analyze(text, table, light));
+  const key = light ? `\u0000${text}` : text;
+  let found = memo.get(key);
+  if (!found) {
+    if (memo.size >= 200_000) memo.clear();
+    found = compact(analyze(text, table, light));
+    memo.set(key, found);
+  }
+  return found;
+}
+
 export class KnowledgeIndex {
   private readonly byNumber = new Map<number, KnowledgeEntry>();
   private readonly byKeyword = new Map<string, KnowledgeEntry[]>();
-  /** Terms are numbered once; postings and idf are arrays by term number (a rebuild stays cheap). */
   private readonly termIds = new Map<string, number>();
-  private readonly postings: number[][] = [];
-  private readonly idf: Float64Array;
+  /** Per term: the slots (a word of a doc) it stands for, as slot * 8 + kind. */
+  private postings: number[][] = [];
+  /** The postings once built, flat: term id's codes are postData[postStart[id] .. postStart[id + 1]). */
+  private readonly postStart: Int32Array;
+  private readonly postData: Int32Array;
+  /** Per term: in how many docs it is a word (its rarity). */
+  private readonly df: number[] = [];
   private readonly docs: Doc[] = [];
+  private readonly slotDoc: number[] = [];
+  private readonly slotSpan: number[] = [];
+  /** Per slot: the idf of its word. */
+  private readonly slotIdf: Float64Array;
   private readonly welcomes: KnowledgeEntry[];
-  private readonly unknownIdf: number;
+  private readonly handoffs: KnowledgeEntry[];
+  private readonly synonyms: SynonymTable;
+  private readonly builtIn: boolean;
+  /** Entries' terms, worked out the first time an entry is among close siblings. */
+  private readonly entryTerms = new WeakMap<KnowledgeEntry, Set<string>>();
   // Scratch space reused by every query (answers are synchronous, so never shared between two).
-  private readonly acc: Float64Array;
+  private readonly slotAcc: Float64Array;
+  private readonly docAcc: Float64Array;
+  private readonly best: Float64Array;
+  private readonly cover: Float64Array;
+  private readonly evidence: Float64Array;
 
-  constructor(readonly entries: readonly KnowledgeEntry[]) {
-    const docTerms: number[][] = [];
-    const addDoc = (entry: KnowledgeEntry, text: string, factor: number) => {
-      const list = indexTerms(text);
-      if (list.length === 0) return;
-      const i = this.docs.length;
-      const ids = list.map((t) => {
-        let id = this.termIds.get(t);
-        if (id === undefined) {
-          id = this.postings.length;
-          this.termIds.set(t, id);
-          this.postings.push([]);
+  constructor(
+    readonly entries: readonly KnowledgeEntry[],
+    options: IndexOptions = {},
+  ) {
+    const builtIn = !options.synonyms?.length;
+    this.builtIn = builtIn;
+    this.synonyms = builtIn ? builtInSynonyms() : new SynonymTable(synonymGroups(options.synonyms));
+    addWords(this.synonyms.hanWords);
+    addWords(ownWords(entries));
+    const slotWord: number[] = [];
+    const addDoc = (entry: number, text: string | undefined, factor: number) => {
+      const field = text ? analyzeField(text, this.synonyms, builtIn, factor === FIELD.text) : undefined;
+      if (!field || field.terms.length === 0) return;
+      const doc = this.docs.length;
+      let slot = -1;
+      let han = false;
+      let word = 0;
+      field.terms.forEach((term, i) => {
+        const code = field.codes[i] as number;
+        const id = this.termId(term);
+        if (code === 0) {
+          slot = this.slotDoc.length;
+          this.slotDoc.push(doc);
+          this.slotSpan.push(field.spans[word++] as number);
+          this.df[id] = (this.df[id] as number) + 1;
+          slotWord.push(id);
+          han ||= HAN.test(term);
         }
-        (this.postings[id] as number[]).push(i);
-        return id;
+        (this.postings[id] as number[]).push(slot * 8 + code);
       });
-      this.docs.push({ entry, mass: 0, factor });
-      docTerms.push(ids);
+      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text, han });
     };
-    for (const e of entries) {
+    entries.forEach((e, n) => {
       this.byNumber.set(e.number, e);
       for (const k of e.keywords) {
         const key = keywordKey(k);
         const same = this.byKeyword.get(key);
         if (same) same.push(e);
         else this.byKeyword.set(key, [e]);
-        addDoc(e, k, 1);
+        addDoc(n, k, FIELD.keyword);
       }
-      const heading = e.description ? `${e.title ?? ''} ${e.description}` : e.title;
-      if (heading) addDoc(e, heading, TEXT_FACTOR);
-    }
-    const n = this.docs.length;
-    this.idf = new Float64Array(this.postings.length);
-    this.postings.forEach((p, id) => (this.idf[id] = Math.log(1 + n / p.length)));
-    this.unknownIdf = Math.log(1 + Math.max(n, 1));
-    docTerms.forEach((ids, i) => ((this.docs[i] as Doc).mass = ids.reduce((sum, id) => sum + (this.idf[id] as number), 0)));
-    this.acc = new Float64Array(n);
+      for (const q of e.similarQuestions) addDoc(n, q, FIELD.similar);
+      addDoc(n, e.description ? `${e.title ?? ''} ${e.description}` : e.title, FIELD.title);
+      if (e.type === 'text') addDoc(n, e.text?.slice(0, 300), FIELD.text);
+    });
+    this.postStart = new Int32Array(this.postings.length + 1);
+    this.postings.forEach((p, id) => (this.postStart[id + 1] = (this.postStart[id] as number) + p.length));
+    this.postData = new Int32Array(this.postStart[this.postings.length] as number);
+    this.postings.forEach((p, id) => this.postData.set(p, this.postStart[id]));
+    this.postings = [];
+    const n = Math.max(this.docs.length, 1);
+    this.slotIdf = new Float64Array(slotWord.length);
+    slotWord.forEach((id, slot) => {
+      const idf = Math.log(1 + n / (this.df[id] as number));
+      this.slotIdf[slot] = idf;
+      (this.docs[this.slotDoc[slot] as number] as Doc).mass += idf;
+    });
+    this.slotAcc = new Float64Array(slotWord.length);
+    this.docAcc = new Float64Array(this.docs.length);
+    this.best = new Float64Array(entries.length);
+    this.cover = new Float64Array(entries.length);
+    this.evidence = new Float64Array(entries.length);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
+    this.handoffs = entries.filter((e) => e.handoff).sort((a, b) => a.number - b.number);
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.df.length;
+      this.termIds.set(term, id);
+      this.postings.push([]);
+      this.df.push(0);
+    }
+    return id;
   }
 
   /** The best live entry for `question` that `robotId` may send, or undefined below `threshold`. */
   match(question: string, robotId: string | undefined, now: number, threshold = DEFAULT_THRESHOLD): Match | undefined {
-    const usable = (e: KnowledgeEntry) =>
-      isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId)));
-    return this.exact(question, usable) ?? this.ranked(question, usable, threshold);
+    const usable = usableBy(robotId, now);
+    const exact = this.exact(question, usable);
+    if (exact) return exact;
+    const top = this.rank(question, usable, 1)[0];
+    return top && top.score >= threshold ? { entry: top.entry, how: 'ranked', score: top.score } : undefined;
+  }
+
+  /** What the robot should do: answer an entry, offer a menu of close entries, or decline. */
+  decide(question: string, robotId: string | undefined, now: number, threshold = DEFAULT_THRESHOLD): Decision {
+    const usable = usableBy(robotId, now);
+    const exact = this.exact(question, usable);
+    if (exact) return { kind: 'answer', ...exact };
+    return decide(this.rank(question, usable, 4), threshold);
+  }
+
+  /** The `k` best ranked entries for `question` with their scores (0..1), for a later re-ranking stage. */
+  candidates(question: string, k: number, usable: (e: KnowledgeEntry) => boolean = () => true): Scored[] {
+    return this.rank(question, usable, k);
   }
 
   /** The usable entry `question` names by its number or an exact keyword (normalised as indexed); no ranking. */
   exact(question: string, usable: (e: KnowledgeEntry) => boolean): Match | undefined {
     const key = normalize(question);
-    if (/^\d{1,9}$/.test(key)) {
-      const e = this.byNumber.get(Number(key));
+    const number = numberAsked(key);
+    if (number !== undefined) {
+      const e = this.byNumber.get(number);
       if (e && usable(e)) return { entry: e, how: 'number', score: 1 };
     }
     const e = this.byKeyword.get(key)?.find(usable);
     return e && { entry: e, how: 'keyword', score: 1 };
   }
 
+  /** The first usable hand-off entry (转人工), by number. */
+  handoffEntry(robotId: string | undefined, now: number): KnowledgeEntry | undefined {
+    const usable = usableBy(robotId, now);
+    return this.handoffs.find(usable);
+  }
+
   welcome(robotId: string | undefined, now: number): KnowledgeEntry | undefined {
-    return this.welcomes.find(
-      (e) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId))),
-    );
+    return this.welcomes.find(usableBy(robotId, now));
   }
 
   /**
@@ -115,53 +233,149 @@ export class KnowledgeIndex {
    * at least `floor` (lower than the robot's threshold: a person judges), best first, each entry once.
    */
   search(question: string, usable: (e: KnowledgeEntry) => boolean, limit: number, floor = SEARCH_FLOOR): Match[] {
-    const found = new Map<KnowledgeEntry, Match>();
     const exact = this.exact(question, usable);
-    if (exact) found.set(exact.entry, exact);
-    this.eachScore(question, (d, score) => {
-      if (score < floor || (found.get(d.entry)?.score ?? -1) >= score || !usable(d.entry)) return;
-      found.set(d.entry, { entry: d.entry, how: 'ranked', score });
-    });
-    const rank = (m: Match) => (m === exact ? 2 : m.score);
-    return [...found.values()].sort((a, b) => rank(b) - rank(a) || a.entry.number - b.entry.number).slice(0, limit);
+    const ranked = this.rank(question, usable, limit + 1)
+      .filter((c) => c.score >= floor && c.entry !== exact?.entry)
+      .map((c): Match => ({ entry: c.entry, how: 'ranked', score: c.score }));
+    return (exact ? [exact, ...ranked] : ranked).slice(0, limit);
   }
 
-  private ranked(question: string, usable: (e: KnowledgeEntry) => boolean, threshold: number): Match | undefined {
-    let best: Match | undefined;
-    this.eachScore(question, (d, score) => {
-      if (score < threshold || (best && (score < best.score || (score === best.score && d.entry.number >= best.entry.number)))) return;
-      if (usable(d.entry)) best = { entry: d.entry, how: 'ranked', score };
-    });
-    return best;
-  }
-
-  /** Calls `visit` with every document sharing a term with `question`, and its score (0..1). */
-  private eachScore(question: string, visit: (d: Doc, score: number) => void): void {
-    const q = unique(terms(question));
-    if (q.length === 0) return;
-    let qMass = 0;
-    const touched: number[] = [];
-    const acc = this.acc;
-    for (const t of q) {
-      const id = this.termIds.get(t);
-      const w = id === undefined ? this.unknownIdf : (this.idf[id] as number);
-      qMass += w;
-      if (id === undefined) continue;
-      const p = this.postings[id] as number[];
-      for (const i of p) {
-        if (acc[i] === 0) touched.push(i);
-        acc[i] = (acc[i] as number) + w;
+  /** Usable entries sharing terms with `question`, best first (ties: lower number), at most `k`. */
+  private rank(question: string, usable: (e: KnowledgeEntry) => boolean, k: number): Scored[] {
+    const words = analyze(question, this.synonyms);
+    if (words.length === 0 || this.docs.length === 0) return [];
+    const touchedDocs = this.creditDocs(words);
+    const qMass = this.queryMass(words);
+    const han = words.some((w) => HAN.test(w.term));
+    const best = this.best;
+    const cover = this.cover;
+    const evidence = this.evidence;
+    const rarest = Math.log(1 + this.docs.length);
+    const hit: number[] = [];
+    const text: [number, number][] = [];
+    for (const i of touchedDocs) {
+      const d = this.docs[i] as Doc;
+      const m = this.docAcc[i] as number;
+      this.docAcc[i] = 0;
+      const explained = Math.min(1, m / qMass);
+      const score = (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (DOC_SHARE * (m / d.mass) + (1 - DOC_SHARE) * explained);
+      if (d.text) text.push([d.entry, score]);
+      else if (score > (best[d.entry] as number)) {
+        if (best[d.entry] === 0) hit.push(d.entry);
+        best[d.entry] = score;
+        cover[d.entry] = explained;
+        evidence[d.entry] = m / rarest;
       }
     }
-    for (const i of touched) {
-      const matched = acc[i] as number;
-      acc[i] = 0;
-      const d = this.docs[i] as Doc;
-      visit(d, d.factor * (DOC_SHARE * (matched / d.mass) + (1 - DOC_SHARE) * (matched / qMass)));
+    for (const [e, s] of text) {
+      if (best[e] === 0) hit.push(e);
+      best[e] = best[e] ? (best[e] as number) + TEXT_BONUS * s : s;
     }
+    const out: Scored[] = [];
+    for (const e of hit) {
+      const score = Math.min(1, best[e] as number);
+      const explained = cover[e] as number;
+      const found = evidence[e] as number;
+      best[e] = 0;
+      cover[e] = 0;
+      evidence[e] = 0;
+      const entry = this.entries[e] as KnowledgeEntry;
+      if (usable(entry) && !entry.handoff) out.push({ entry, score, explained, evidence: found });
+    }
+    out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number);
+    return tellSiblingsApart(
+      words,
+      out,
+      (c) => this.termsOf(c.entry),
+      (w) => this.rarity(w),
+    ).slice(0, k);
+  }
+
+  /** Credits every doc word the question's terms stand for (each word at most its idf); the docs touched. */
+  private creditDocs(words: readonly Word[]): number[] {
+    const seen = new Set<string>();
+    const slots: number[] = [];
+    const acc = this.slotAcc;
+    for (const w of words) {
+      for (const term of [w.term, ...w.derived.map((d) => d.term)]) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const id = this.termIds.get(term);
+        if (id === undefined) continue;
+        const end = this.postStart[id + 1] as number;
+        for (let p = this.postStart[id] as number; p < end; p++) {
+          const code = this.postData[p] as number;
+          const slot = code >> 3;
+          const kind = code & 7;
+          const share = (KIND_SHARE[kind] as number) / (PER_PAIR[kind] ? (this.slotSpan[slot] as number) : 1);
+          if (acc[slot] === 0) slots.push(slot);
+          acc[slot] = (acc[slot] as number) + share;
+        }
+      }
+    }
+    const docs: number[] = [];
+    for (const slot of slots) {
+      const doc = this.slotDoc[slot] as number;
+      if (this.docAcc[doc] === 0) docs.push(doc);
+      this.docAcc[doc] = (this.docAcc[doc] as number) + Math.min(1, acc[slot] as number) * (this.slotIdf[slot] as number);
+      acc[slot] = 0;
+    }
+    return docs;
+  }
+
+  /**
+   * Σ idf of the question's words. A word no entry has counts as the rarest, unless something standing
+   * for it is known (pinyin typed for a word, a wrong character of the same sound): then as rare as that.
+   */
+  private queryMass(words: readonly Word[]): number {
+    return words.reduce((sum, w) => sum + this.rarity(w), 0);
+  }
+
+  private rarity(w: Word): number {
+    const id = this.termIds.get(w.term);
+    let df = id === undefined ? 0 : (this.df[id] as number);
+    for (const d of w.derived) {
+      if (df > 0) break;
+      const known = this.termIds.get(d.term);
+      if (known !== undefined) df = (this.postStart[known + 1] as number) - (this.postStart[known] as number);
+    }
+    return Math.log(1 + Math.max(this.docs.length, 1) / Math.max(df, 1));
+  }
+
+  /** Every term of an entry's keywords, similar questions and title (for telling siblings apart). */
+  private termsOf(e: KnowledgeEntry): Set<string> {
+    const known = this.entryTerms.get(e);
+    if (known) return known;
+    const out = new Set<string>();
+    this.entryTerms.set(e, out);
+    const fields = [...e.keywords, ...e.similarQuestions, e.description ? `${e.title ?? ''} ${e.description}` : e.title];
+    for (const f of fields) {
+      if (!f) continue;
+      for (const t of analyzeField(f, this.synonyms, this.builtIn, false).terms) out.add(t);
+    }
+    return out;
   }
 }
 
-function unique(list: string[]): string[] {
-  return [...new Set(list)];
+/**
+ * The entry number a message consists of: the digits alone, or said as people say them when picking
+ * from a numbered menu (第3个, 3号, 选3, 回复5, #5, no. 5, option 2); nothing else around them.
+ */
+export function numberAsked(folded: string): number | undefined {
+  const m = /^(?:第|选|选择|回复|序号|要|看|我要|我选|我要看|no|number|option|#)?\s*(\d{1,9})\s*(?:号|个|条|项|吧|呢|啊|谢谢)?$/.exec(
+    folded,
+  );
+  return m ? Number(m[1]) : undefined;
+}
+
+function usableBy(robotId: string | undefined, now: number): (e: KnowledgeEntry) => boolean {
+  return (e) => isLive(e, now) && (e.robotIds.length === 0 || (robotId !== undefined && e.robotIds.includes(robotId)));
+}
+
+/** The knowledge base's own Chinese words: keywords and the pieces of titles. */
+function* ownWords(entries: readonly KnowledgeEntry[]): Generator<string> {
+  for (const e of entries) {
+    for (const k of e.keywords) yield keywordKey(k);
+    if (e.title) yield* keywordKey(e.title).split(' ');
+  }
 }

@@ -8,7 +8,9 @@ import type { MessageContent } from '../core/model/message';
 import type { Robot, RobotAnswer, RobotContext } from '../core/ports/robot';
 import { isLive, type KnowledgeEntry } from './entry';
 import type { KnowledgeBase } from './knowledge-base';
-import type { Match } from './knowledge-index';
+import { asksForPerson } from './handoff-intent';
+import type { Decision } from './ranking';
+import { menuText } from './ranking';
 import type { Scope } from './knowledge-store';
 import { renderEntry, renderEntryReplies } from './render';
 import type { SemanticStage } from './semantic/semantic-stage';
@@ -23,6 +25,7 @@ export interface KnowledgeRobotOptions {
   semantic?: SemanticStage;
 }
 
+export const HANDOFF_TEXT = '好的，正在为您转接人工客服。Connecting you to a person.';
 export const GAVE_UP_TEXT = '抱歉，我暂时无法回答您的问题。Sorry, I could not answer your question.';
 
 export class KnowledgeRobot implements Robot {
@@ -53,9 +56,12 @@ export class KnowledgeRobot implements Robot {
     const now = this.options.now();
     const found = this.find(text, ctx, now);
     const firstTurn = !this.streaks.has(ctx.conversationId);
-    if (found) {
+    if (found.kind === 'answer' && found.how !== 'ranked') return this.reply(found.entry, ctx);
+    if (asksForPerson(text)) return this.handOff(ctx, now);
+    if (found.kind === 'answer') return this.reply(found.entry, ctx);
+    if (found.kind === 'menu') {
       this.remember(ctx.conversationId, 0);
-      return { kind: 'answer', replies: this.replies(found.entry, ctx), ...(found.entry.handoff && { handoff: true }) };
+      return { kind: 'answer', replies: [{ type: 'text', text: menuText(found.entries) }] };
     }
     const own = ownScope(ctx);
     this.base.recordMiss(own, text, now);
@@ -81,22 +87,43 @@ export class KnowledgeRobot implements Robot {
     return e && this.render(e, ctx);
   }
 
-  private find(text: string, ctx: RobotContext, now: number): Match | undefined {
+  private find(text: string, ctx: RobotContext, now: number): Decision {
     const lexical = this.findLexical(text, ctx, now);
     // Semantic stage (optional, per channel): re-ranks ranked answers and recalls entries the lexical
     // stage missed; a number or an exact keyword stands. It reads only the vector `prepare` fetched
     // before the unit of work: without one, `lexical` stands (no network call inside the unit).
     const semantic = this.options.semantic;
-    if (!semantic || (lexical !== undefined && lexical.how !== 'ranked')) return lexical;
-    return semantic.refine(text, scopes(ctx), { base: this.base, robotId: ctx.robotId, now }, lexical);
+    if (!semantic || (lexical.kind === 'answer' && lexical.how !== 'ranked')) return lexical;
+    const ranked = lexical.kind === 'answer' ? lexical : undefined;
+    const refined = semantic.refine(text, scopes(ctx), { base: this.base, robotId: ctx.robotId, now }, ranked);
+    if (refined) return { kind: 'answer', ...refined };
+    return lexical.kind === 'menu' ? lexical : { kind: 'none' };
   }
 
-  private findLexical(text: string, ctx: RobotContext, now: number): Match | undefined {
+  /** An entry named exactly or ranked high enough, else a menu of close entries, own scope first. */
+  private findLexical(text: string, ctx: RobotContext, now: number): Decision {
+    let fallback: Decision = { kind: 'none' };
     for (const scope of scopes(ctx)) {
-      const m = this.base.index(scope).match(text, ctx.robotId, now, this.base.settings(scope).threshold);
-      if (m) return m;
+      const d = this.base.index(scope).decide(text, ctx.robotId, now, this.base.settings(scope).threshold);
+      if (d.kind === 'answer') return d;
+      if (d.kind === 'menu' && fallback.kind === 'none') fallback = d;
     }
-    return undefined;
+    return fallback;
+  }
+
+  private reply(entry: KnowledgeEntry, ctx: RobotContext): RobotAnswer {
+    this.remember(ctx.conversationId, 0);
+    return { kind: 'answer', replies: this.replies(entry, ctx), ...(entry.handoff && { handoff: true }) };
+  }
+
+  /** Asking for a person: the scope's hand-off entry when there is one, else a hand-off of the robot's own. */
+  private handOff(ctx: RobotContext, now: number): RobotAnswer {
+    this.remember(ctx.conversationId, 0);
+    for (const scope of scopes(ctx)) {
+      const e = this.base.index(scope).handoffEntry(ctx.robotId, now);
+      if (e) return { kind: 'answer', replies: this.replies(e, ctx), handoff: true };
+    }
+    return { kind: 'answer', replies: [{ type: 'text', text: HANDOFF_TEXT }], handoff: true };
   }
 
   private welcome(ctx: RobotContext, now: number): KnowledgeEntry | undefined {

@@ -1,102 +1,115 @@
-// Turning a question into the terms it is matched on. Chinese has no spaces between words, so a run of
-// Han characters becomes its character bigrams (退货流程 → 退货 货流 流程), the usual choice for CJK
-// search without a dictionary; a lone Han character stays a unigram. Latin text becomes lower-case
-// words with a light plural strip, digits stay numbers. Full-width forms are folded first (ＡＢ１ → ab1).
+// Turning a text into the words it is matched on. Folded first (text-folding.ts), then cut into pieces:
+// runs of Chinese characters are segmented into words (segmenter.ts), Latin text becomes lower-case
+// stemmed words, digits stay numbers; filler words (请问, 亲, 呢, please …) are dropped. Each word
+// brings weaker terms that stand for it: its synonym groups (=n), syllable pairs of the sound around it
+// (~kai_fa: Chinese and pinyin typed in Latin letters alike) and character bigrams (#退货) for what the
+// segmentation cut differently. The index credits a word once, by the best evidence found for it.
+import { ENGLISH_STOP, stem } from './english-stem';
+import { hanSyllables, latinSyllables } from './phonetic';
+import { cutHan } from './segmenter';
+import { builtInSynonyms, type SynonymTable } from './synonyms';
+import { fold, isHan } from './text-folding';
 
-/** Lower-case, full-width to half-width, punctuation and spaces squeezed: how keywords are compared. */
-export function normalize(text: string): string {
-  // NFKC only when something could fold (full-width forms, compatibility characters): it is the slow part.
-  return (/[^\x00-\x7f\u4e00-\u9fff]/.test(text) ? text.normalize('NFKC') : text)
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
-    .trim();
+/** Folded for comparing keywords: what a question must equal to be a keyword. */
+export const normalize = fold;
+
+const HAN_FILLER = new Set(
+  '东西 要 需要 帮 帮忙 帮我 一点 有点 的 了 吗 呢 吧 啊 么 呀 啦 嘛 呗 哈 哈哈 嗯 哦 噢 喔 额 呃 亲 亲亲 请问 请 问 问下 问一下 一下 我 你 您 他 她 我们 你们 是 在 那个 这个 就 还 都 也 又 啥 得 地 着 过 个 想 想要 一个 可以 能 能不能 可不可以 有没有 如何 怎么 怎么样 怎样 为什么 什么 麻烦 谢谢 好的 好 哪 哪里 哪儿 现在 已经 一直 还是 然后 但是 就是 这 那 给 把 被 和 跟'.split(
+    ' ',
+  ),
+);
+
+/** `-x`: a pair reaching into the next word (weaker evidence for this one than a pair inside it). */
+export type TermKind = 'synonym' | 'phonetic' | 'phonetic-x' | 'bigram' | 'bigram-x';
+export interface Word {
+  /** The word as a term. */
+  term: string;
+  /** Terms standing for it (never the word itself). */
+  derived: { term: string; kind: TermKind }[];
+  /** How many pairs lie inside the word (at least 1): each pair stands for that share of it. */
+  span: number;
 }
 
-/** CJK ideographs by code point (a regex per character made indexing 10,000 entries take half a second). */
-function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)
-  );
-}
-const STOP = new Set([
-  'a',
-  'an',
-  'the',
-  'is',
-  'are',
-  'do',
-  'does',
-  'i',
-  'you',
-  'my',
-  'your',
-  'to',
-  'of',
-  'for',
-  'in',
-  'on',
-  'can',
-  'how',
-  'what',
-  'me',
-  'it',
-  'and',
-  'or',
-  'please',
-  'with',
-  'we',
-  'be',
-]);
-const HAN_STOP = new Set(['的', '了', '吗', '呢', '吧', '啊', '么', '我', '你', '是', '请', '问']);
-
-function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+interface Unit {
+  term: string;
+  chars: string;
+  syllables: string[] | undefined;
+  /** Starts a new run: nothing before it to pair its sound or characters with. */
+  breaks: boolean;
 }
 
-function hanTerms(run: string, out: string[]): void {
-  const chars = Array.from(run).filter((c) => !HAN_STOP.has(c));
-  if (chars.length === 1) out.push(chars[0] as string);
-  for (let i = 0; i + 1 < chars.length; i++) out.push((chars[i] as string) + (chars[i + 1] as string));
-}
-
-/** The terms of `text`, duplicates kept (the index counts each once per document). */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  let han = '';
-  let word = '';
-  const flushWord = () => {
-    if (word && !STOP.has(word)) out.push(stem(word));
-    word = '';
-  };
-  const flushHan = () => {
-    if (han) hanTerms(han, out);
-    han = '';
-  };
-  // After normalize() every separator is a single space; anything else that is not Han is part of a word.
-  for (const ch of normalize(text)) {
-    if (ch === ' ') {
-      flushHan();
-      flushWord();
-    } else if (isHan(ch.codePointAt(0) as number)) {
-      flushWord();
-      han += ch;
-    } else {
-      flushHan();
-      word += ch;
-    }
+function units(folded: string): Unit[] {
+  const out: Unit[] = [];
+  const re = /([\u3400-\u9fff\uf900-\ufaff]+)|([a-z]+)|(\d+)/g;
+  let lastEnd = -1;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let breaks = start !== lastEnd;
+    lastEnd = end;
+    if (m[1]) {
+      for (const w of cutHan(m[1])) {
+        if (HAN_FILLER.has(w)) continue;
+        out.push({ term: w, chars: w, syllables: hanSyllables(w), breaks });
+        breaks = false;
+      }
+    } else if (m[2]) {
+      const glued = (start > 0 && folded[start - 1] !== ' ') || (end < folded.length && folded[end] !== ' ');
+      if (ENGLISH_STOP.has(m[2])) continue;
+      const syllables = latinSyllables(m[2], glued);
+      out.push({ term: stem(m[2]), chars: '', syllables, breaks: breaks || !syllables });
+    } else out.push({ term: m[0], chars: '', syllables: undefined, breaks: true });
   }
-  flushHan();
-  flushWord();
   return out;
 }
 
-const memo = new Map<string, string[]>();
+/** Pairs of consecutive items across a run of units, each credited to the unit its first item is in. */
+function pairs(list: Unit[], items: (u: Unit) => readonly string[] | undefined, prefix: string, join: string): [string, boolean][][] {
+  const out: [string, boolean][][] = list.map(() => []);
+  let prev: { item: string; at: number } | undefined;
+  list.forEach((u, at) => {
+    const its = items(u);
+    if (u.breaks || !its?.length) prev = undefined;
+    for (const item of its ?? []) {
+      if (prev) (out[prev.at] as [string, boolean][]).push([`${prefix}${prev.item}${join}${item}`, prev.at !== at]);
+      prev = { item, at };
+    }
+  });
+  return out;
+}
+
+/**
+ * The words of `text` with the terms that stand for them. `light`: words and synonyms only (long answer
+ * texts, where sound and bigrams would cost memory for little).
+ */
+export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms(), light = false): Word[] {
+  const list = units(fold(text));
+  const sounds = light ? [] : pairs(list, (u) => u.syllables, '~', '_');
+  const bigrams = light ? [] : pairs(list, (u) => (u.chars ? Array.from(u.chars) : undefined), '#', '');
+  const seen = new Set<string>();
+  const out: Word[] = [];
+  list.forEach((u, i) => {
+    if (seen.has(u.term)) return;
+    seen.add(u.term);
+    const derived: Word['derived'] = [];
+    for (const g of synonyms.of(u.term) ?? []) derived.push({ term: `=${g}`, kind: 'synonym' });
+    for (const [t, x] of sounds[i] ?? []) derived.push({ term: t, kind: x ? 'phonetic-x' : 'phonetic' });
+    for (const [t, x] of bigrams[i] ?? []) derived.push({ term: t, kind: x ? 'bigram-x' : 'bigram' });
+    const span = Math.max(1, Array.from(u.chars).length - 1, (u.syllables?.length ?? 0) - 1);
+    out.push({ term: u.term, derived, span });
+  });
+  return out;
+}
+
+/** The word terms of `text`. */
+export function terms(text: string): string[] {
+  return analyze(text).map((w) => w.term);
+}
+
 const keys = new Map<string, string>();
 const MEMO_MAX = 200_000;
 
-/** normalize() remembered, for keywords (see indexTerms). */
+/** normalize() remembered, for keywords (the index is rebuilt after every edit). */
 export function keywordKey(text: string): string {
   let found = keys.get(text);
   if (found === undefined) {
@@ -107,16 +120,4 @@ export function keywordKey(text: string): string {
   return found;
 }
 
-/**
- * terms() remembered for texts that are indexed again and again (keywords and titles: the index is
- * rebuilt after every edit, and most entries did not change). Bounded: cleared when full.
- */
-export function indexTerms(text: string): string[] {
-  let found = memo.get(text);
-  if (!found) {
-    if (memo.size >= MEMO_MAX) memo.clear();
-    found = [...new Set(terms(text))];
-    memo.set(text, found);
-  }
-  return found;
-}
+export { isHan };

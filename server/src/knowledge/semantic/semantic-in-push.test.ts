@@ -85,7 +85,7 @@ async function push(openid: string, question: string): Promise<void> {
 
 it('re-ranks a ranked question by meaning, the embedding fetched before the unit of work', async () => {
   await push('u1', AMBIGUOUS);
-  expect(fx.sentTexts('u1')).toEqual(['七天无理由退货']); // the stage is off: lexical
+  expect(fx.sentTexts('u1')).toEqual([expect.stringMatching(/^猜你想问/)]); // the stage is off: lexical, a question back
   await enable();
   fake.requests = [];
   await push('u2', AMBIGUOUS);
@@ -100,6 +100,6 @@ it('a slow endpoint delays only the preparation, within its budget; the answer i
   const started = Date.now();
   await push('u1', AMBIGUOUS);
   expect(Date.now() - started).toBeLessThan(600);
-  expect(fx.sentTexts('u1')).toEqual(['七天无理由退货']);
+  expect(fx.sentTexts('u1')).toEqual([expect.stringMatching(/^猜你想问/)]);
   expect(requestsInUnits).toBe(0);
 });

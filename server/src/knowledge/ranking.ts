@@ -1,0 +1,72 @@
+// Field weights and the rules that turn scores into a decision. A document is one field of an entry (a
+// keyword, a similar question, the title, the answer text); its score is the share of its rarity-weighted
+// terms the question covers and the share of the question it explains (see knowledge-index.ts).
+import type { KnowledgeEntry } from './entry';
+
+/**
+ * How much of a word each kind of evidence is worth: the word itself fully, a synonym most of it, its
+ * sound or its characters (per pair, shared over the pairs inside the word) less; a word is never
+ * credited more than once.
+ */
+export const KINDS = ['word', 'synonym', 'phonetic', 'phonetic-x', 'bigram', 'bigram-x'] as const;
+export const KIND_SHARE = [1, 0.8, 0.85, 0.3, 0.5, 0.15] as const;
+/** Kinds whose share is divided by the word's span. */
+export const PER_PAIR = [false, false, true, true, true, true] as const;
+
+export const FIELD = { keyword: 1, similar: 0.95, title: 0.8, text: 0.6 } as const;
+/**
+ * A field in the other language than the question's (an English keyword for a Chinese question, met
+ * through a synonym) counts less: a Chinese sentence with a few English words is a Chinese question.
+ */
+export const OTHER_LANGUAGE = 0.75;
+/** The answer text only adds to an entry found by another field. */
+export const TEXT_BONUS = 0.25;
+/** The share of a score coming from the document being covered; the rest from the question explained. */
+export const DOC_SHARE = 0.5;
+/**
+ * A ranked entry is sent outright only when it scores this much above the threshold and stands this far
+ * ahead of the next one; between the threshold and that, the robot asks back with a short menu instead
+ * of guessing (a wrong entry is worse than a question back).
+ */
+export const CONFIDENT_ABOVE = 0.2;
+export const CLEAR_LEAD = 0.1;
+/** The menu lists entries within this much of the best one and at least at the threshold's floor. */
+export const MENU_BAND = 0.15;
+export const MENU_FLOOR = 0.8;
+export const MENU_MAX = 3;
+
+export interface Scored {
+  entry: KnowledgeEntry;
+  /** 0..1: how well the entry's best field and the question match (the threshold applies to it). */
+  score: number;
+  /** 0..1: the share of the question (its words by rarity) that field explains. */
+  explained: number;
+  /** What the question and that field share, in rarest words (1: as much as one word found nowhere else). */
+  evidence: number;
+}
+
+export type Decision =
+  | { kind: 'answer'; entry: KnowledgeEntry; score: number; how: 'number' | 'keyword' | 'ranked' }
+  | { kind: 'menu'; entries: KnowledgeEntry[] }
+  | { kind: 'none' };
+
+/** From ranked candidates (best first, usable only): an answer, a menu of close entries, or nothing. */
+export function decide(ranked: readonly Scored[], threshold: number): Decision {
+  const [top, next] = ranked;
+  if (!top || top.score < threshold) return { kind: 'none' };
+  if (top.score >= threshold + CONFIDENT_ABOVE && top.score - (next?.score ?? 0) >= CLEAR_LEAD) {
+    return { kind: 'answer', entry: top.entry, score: top.score, how: 'ranked' };
+  }
+  const close = ranked.filter((c) => c.score >= top.score - MENU_BAND && c.score >= threshold * MENU_FLOOR);
+  return { kind: 'menu', entries: close.slice(0, MENU_MAX).map((c) => c.entry) };
+}
+
+/** The "猜你想问" text: the entries by their own numbers, so replying a number picks one statelessly. */
+export function menuText(entries: readonly KnowledgeEntry[]): string {
+  const lines = entries.map((e) => `${e.number}. ${label(e)}`);
+  return `猜你想问 / Did you mean:\n${lines.join('\n')}\n回复序号即可 / Reply with the number.`;
+}
+
+function label(e: KnowledgeEntry): string {
+  return (e.title?.trim() || e.similarQuestions[0] || e.keywords[0] || `#${e.number}`).slice(0, 40);
+}
