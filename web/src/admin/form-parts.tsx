@@ -40,19 +40,23 @@ export interface FooterProps {
   saveLabel?: string;
   /** Without it the footer has no cancel button. */
   onCancel?(): void;
-  /** Shown between the error line and the buttons (e.g. "saved"). */
-  notice?: ReactNode;
+  /** True once the last save succeeded: "saved" between the error line and the buttons. */
+  saved?: boolean;
   /** Buttons after save, instead of (or besides) cancel. */
   children?: ReactNode;
 }
 
 /** The error line, then save and cancel. */
-export function FormFooter({ submit, saveTestId, saveLabel, onCancel, notice, children }: FooterProps) {
+export function FormFooter({ submit, saveTestId, saveLabel, onCancel, saved, children }: FooterProps) {
   const ta = useT(adminMessages);
   return (
     <>
       <ErrorLine error={submit.error} />
-      {notice}
+      {saved && (
+        <p className="success" role="status">
+          {ta('saved')}
+        </p>
+      )}
       <div className="admin-actions">
         <button type="submit" className="primary" data-testid={saveTestId} disabled={submit.busy}>
           {saveLabel ?? (submit.busy ? ta('saving') : ta('save'))}

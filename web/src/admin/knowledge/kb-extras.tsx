@@ -145,17 +145,7 @@ function RobotForm({ scope, settings }: { scope: KbScope; settings: RobotSetting
         </Field>
       </div>
       {semanticShown && semantic.fields}
-      <FormFooter
-        submit={submit}
-        saveLabel={ta('save')}
-        notice={
-          saved && (
-            <p className="success" role="status">
-              {ta('saved')}
-            </p>
-          )
-        }
-      />
+      <FormFooter submit={submit} saveLabel={ta('save')} saved={saved} />
     </form>
   );
 }

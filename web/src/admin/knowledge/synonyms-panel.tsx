@@ -58,17 +58,7 @@ function SynonymsForm({ scope, initial }: { scope: KbScope; initial: string[][] 
       <Field label={t('syn_groups')} hint={t('syn_hint')} wide>
         <textarea name="synonyms" rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder="顺丰, SF, 快递" />
       </Field>
-      <FormFooter
-        submit={submit}
-        saveLabel={ta('save')}
-        notice={
-          saved && (
-            <p className="success" role="status">
-              {ta('saved')}
-            </p>
-          )
-        }
-      />
+      <FormFooter submit={submit} saveLabel={ta('save')} saved={saved} />
     </form>
   );
 }

@@ -174,13 +174,7 @@ export function SettingsEditor({
         submit={submit}
         saveTestId="settings-save"
         saveLabel={submit.busy ? ta('saving') : (saveLabel ?? ta('save'))}
-        notice={
-          saved && (
-            <p className="success" role="status">
-              {ta('saved')}
-            </p>
-          )
-        }
+        saved={saved}
       >
         <button
           type="button"
