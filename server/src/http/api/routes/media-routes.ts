@@ -9,16 +9,9 @@ import { MAX_PICTURE_BODY_BYTES, MAX_PICTURE_BYTES, mediaParams, mediaQuery, pic
 import { mediaUrlOf } from '../views/message-view';
 import { channelInReach, workingMerchant } from '../../../app/admin/reach';
 import { mediaInReach } from './lookups';
+import { pictureTypeOf } from '../../../knowledge/picture-type';
 
 const TAG = 'media';
-
-/** The picture's own signature, so what we store (and later serve) is the type it claims to be. */
-function pictureTypeOf(data: Uint8Array): string | undefined {
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => data[i] === b)) return 'image/png';
-  if (Buffer.from(data.subarray(0, 4)).toString('latin1') === 'GIF8') return 'image/gif';
-  return undefined;
-}
 
 /** Types a browser may render in place; anything else (an SVG with script, say) is only downloaded. */
 const INLINE = /^(image\/(jpeg|png|gif|webp|bmp)|audio\/[\w.+-]+|video\/[\w.+-]+)$/;
