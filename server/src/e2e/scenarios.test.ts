@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Scenario, parseScenarios, type Step } from './testing/scenario-table';
-import { startClockedStack, syncEmulator, testing, waitIdle } from './testing/clock';
+import { moveTo, startClockedStack, waitIdle } from './testing/clock';
 import { CHANNEL, type Stack } from './testing/stack';
 
 // A Monday (a workday) in the future, so that the test clock and WeChat's only ever move forward.
@@ -39,12 +39,16 @@ class World {
 
   /** The API as a platform admin, with an API token (a login session would expire after 12 h of scenario time). */
   async api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    return this.call<T>(this.adminToken, method, path, body);
+  }
+
+  private async call<T>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.stack.baseUrl}/api/v1${path}`, {
       method,
-      headers: { authorization: `Bearer ${this.adminToken}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
-    return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
+    return { status: res.status, body: (res.status === 204 ? undefined : await res.json().catch(() => undefined)) as T };
   }
 
   openid = (customer: string) => {
@@ -98,13 +102,8 @@ class World {
   async asAgent(name: string, method: string, path: string, body?: unknown): Promise<void> {
     const agent = this.agents.get(name);
     if (!agent) throw new Error(`no agent ${name} in the scenario's Given lines`);
-    const res = await fetch(`${this.stack.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    });
-    const answer = (await res.json().catch(() => ({}))) as { error?: { code?: string }; code?: string };
-    this.lastRefusal = res.ok ? undefined : (answer.error?.code ?? answer.code ?? `http_${res.status}`);
+    const res = await this.call<{ error?: { code?: string } } | undefined>(agent.token, method, path, body ?? {});
+    this.lastRefusal = res.status < 300 ? undefined : (res.body?.error?.code ?? `http_${res.status}`);
   }
 }
 
@@ -232,14 +231,6 @@ async function check(world: World, clause: string): Promise<void> {
   } else if ((m = clause.match(/^(\w)'s notices: (.+)$/))) {
     expect({ clause, notices: await world.notices(m[1] as string) }).toEqual({ clause, notices: (m[2] as string).split(/,\s*/) });
   } else throw new Error(`an expectation the runner does not know: ${clause}`);
-}
-
-/** Moves the server's clock (firing what falls due on the way) and WeChat's to the instant. */
-async function moveTo(stack: Stack, iso: string): Promise<void> {
-  await waitIdle(stack);
-  await testing(stack, '/clock', { now: iso });
-  await waitIdle(stack);
-  await syncEmulator(stack);
 }
 
 async function run(scenario: Scenario): Promise<void> {
