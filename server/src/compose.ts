@@ -8,6 +8,7 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { addMissingChannels } from './app/admin/channels';
 import type { EngineDeps } from './app/support/engine-deps';
+import { unionIdVerified } from './app/union-id-verified';
 import { loadChannelsFile } from './channels-file';
 import type { ServerConfig } from './config';
 import type { ChannelStore } from './core/ports/channel-store';
@@ -214,6 +215,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
               : undefined;
           },
           codeToSession: (a, code) => jscode2session(client, a, code),
+          unionIdVerified: (channelId, openid, unionId) => unionIdVerified(engine, { channelId, openid, unionId }),
         }),
       ],
       ['/', webAppRouter(config.webDir)], // the browser workbench at /app/, and / leads there

@@ -14,6 +14,12 @@ export const customer = z.object({
     .string()
     .optional()
     .describe('the decrypted UnionID: shown to admins, and to agents when the channel’s agentsSeeUnionId is on; absent otherwise'),
+  unionIdSource: z
+    .enum(['verified', 'claimed'])
+    .optional()
+    .describe(
+      'with unionId: `verified` when the server learned it from WeChat itself (the kit’s wx.login exchange), `claimed` when it only arrived in a session-from (anyone holding the channel’s UnionID key can write one). Link customers or orders across channels by verified UnionIDs only',
+    ),
   nickname: z.string().optional().describe('from the session-from'),
   avatarUrl: z.string().optional().describe('from the session-from'),
   params: z.record(z.string(), z.string()).describe('the session-from’s params'),

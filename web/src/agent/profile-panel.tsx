@@ -67,7 +67,21 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
           <table className="inbox-kv">
             <tbody>
               {c.partnerId && row(t('partner_id'), c.partnerId)}
-              {c.unionId && row(t('unionid'), c.unionId)}
+              {c.unionId && (
+                <tr data-testid="profile-unionid">
+                  <th scope="row">{t('unionid')}</th>
+                  <td>
+                    <div className="mono">{c.unionId}</div>
+                    <div
+                      className="hint"
+                      data-source={c.unionIdSource}
+                      title={c.unionIdSource === 'verified' ? undefined : t('unionid_claimed_hint')}
+                    >
+                      {c.unionIdSource === 'verified' ? t('unionid_verified') : t('unionid_claimed')}
+                    </div>
+                  </td>
+                </tr>
+              )}
               {c.entryPage && (
                 <tr data-testid="profile-entry-page">
                   <th scope="row">{t('entry_page')}</th>
