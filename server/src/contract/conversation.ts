@@ -122,7 +122,13 @@ export const messageContent = z
       url,
       thumbUrl,
     }),
-    z.object({ type: z.literal('location'), latitude: z.number(), longitude: z.number(), label: z.string() }),
+    z.object({
+      type: z.literal('location'),
+      latitude: z.string().describe('Location_X as WeChat sent it (e.g. "23.130000")'),
+      longitude: z.string().describe('Location_Y as WeChat sent it'),
+      scale: z.string().optional().describe('Scale as WeChat sent it'),
+      label: z.string(),
+    }),
     z.object({ type: z.literal('file'), title: z.string(), fileKey: z.string() }),
     z.object({ type: z.literal('other'), msgType: z.string().describe('what WeChat called it') }),
   ])
@@ -154,6 +160,8 @@ export const message = z.object({
   content: messageContent,
   createdAt: epochMs,
   wechatMsgId: z.string().optional().describe('inbound: WeChat’s MsgId'),
+  wechatCreateTime: z.string().optional().describe('inbound: WeChat’s CreateTime (seconds since the epoch), the digits as sent'),
+  wechatCreatedAt: z.iso.datetime().optional().describe('inbound: WeChat’s CreateTime as an ISO 8601 time (UTC)'),
   delivery: delivery.optional().describe('outbound: whether WeChat took it'),
   leftMessage: z.boolean().optional().describe('inbound while the conversation was in left_message'),
   noticeKinds: z

@@ -15,7 +15,7 @@ import { InboxWorker, retryDelayMs } from './inbox-worker';
 const KEY = '0123456789abcdef';
 
 function text(openid: string, msgId: string, content = 'hello'): TextMessage {
-  return { type: 'text', toUserName: 'gh_x', fromUserName: openid, createTime: 1714112445, msgId, content };
+  return { type: 'text', toUserName: 'gh_x', fromUserName: openid, createTime: '1714112445', msgId, content };
 }
 
 let dir: string;
@@ -44,7 +44,7 @@ describe('dedupeKey', () => {
       type: 'user_enter_tempsession',
       toUserName: 'gh',
       fromUserName: 'o1',
-      createTime: 5,
+      createTime: '5',
       sessionFrom: 'wxapp',
       context: decodeSessionFrom('wxapp'),
     };
@@ -114,7 +114,7 @@ describe('InboxWorker', () => {
       type: 'user_enter_tempsession',
       toUserName: 'gh',
       fromUserName: 'o9',
-      createTime: 7,
+      createTime: '7',
       sessionFrom: value,
       context: decodeSessionFrom(value),
     };

@@ -15,7 +15,7 @@ const EVERY_CONTENT: MessageContent[] = [
   { type: 'link', title: 't', description: 'd', url: 'https://x' },
   { type: 'voice', mediaId: 'm', recognition: 'r' },
   { type: 'video', mediaId: 'kbref:media:v', thumbMediaId: 'kbref:media:t', title: 't' },
-  { type: 'location', latitude: 1, longitude: 2, label: 'l' },
+  { type: 'location', latitude: '1', longitude: '2', label: 'l' },
   { type: 'file', title: 'f', fileKey: 'k' },
   { type: 'other', msgType: 'event' },
 ];
