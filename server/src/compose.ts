@@ -45,6 +45,7 @@ import { SqliteKnowledgeStore } from './storage/sqlite-knowledge';
 import { SqliteSemanticStore } from './storage/sqlite-semantic-store';
 import { SecretBox } from './storage/secret-box';
 import { parseMasterKey } from './storage/master-key';
+import { SqlitePushLog } from './storage/sqlite-push-log';
 import { SqliteReports } from './storage/sqlite-reports';
 import { startWalCheckpointer } from './storage/wal-checkpointer';
 import { VERSION } from './version';
@@ -201,6 +202,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           ...(knowledge.semantic && { semanticSettings: knowledge.semantic.settings }),
           version: VERSION,
           reports: new SqliteReports(db),
+          pushLog: new SqlitePushLog(db),
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
         }),
       ],

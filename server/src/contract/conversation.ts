@@ -33,6 +33,34 @@ export const customer = z.object({
   lastSeenAt: epochMs,
 });
 
+export const customerEvent = z.object({
+  id: z.string().describe('increasing in arrival order; pass the last one as `before` for older events'),
+  receivedAt: epochMs,
+  type: z
+    .string()
+    .describe(
+      'user_enter_tempsession, subscribe, unsubscribe, scan, location_report, click, view, kf_create_session, kf_close_session, kf_switch_session, or unknown',
+    ),
+  createTime: z.string().optional().describe('WeChat’s CreateTime (seconds since the epoch), the digits as sent'),
+  wechatCreatedAt: z.iso.datetime().optional().describe('WeChat’s CreateTime as an ISO 8601 time (UTC)'),
+  sessionFrom: z.string().optional().describe('user_enter_tempsession: the SessionFrom exactly as WeChat sent it'),
+  fields: z
+    .record(z.string(), z.unknown())
+    .describe(
+      'the push as WeChat sent it, under WeChat’s field names (ToUserName, CreateTime, Event, EventKey, Latitude…), every value as text',
+    ),
+});
+
+export const customerEventList = z.object({
+  items: z.array(customerEvent),
+  nextBefore: z.string().optional().describe('pass as `before` for the next (older) page; absent on the last page'),
+});
+
+export const customerEventQuery = z.strictObject({
+  limit: queryInt(1, 200).default(50),
+  before: queryInt(1, Number.MAX_SAFE_INTEGER).optional().describe('only events older than this one: the previous page’s nextBefore'),
+});
+
 export const sendWindow = z.object({
   open: z.boolean(),
   remaining: z.int(),
