@@ -104,6 +104,7 @@ export const agentMessages = defineMessages(
     openid: 'OpenID',
     unionid: 'UnionID',
     unionid_verified: '已验证（微信登录）',
+    customer_events: '客户事件（微信推送）',
     unionid_claimed: '未验证（来自会话参数）',
     unionid_claimed_hint: '此 UnionID 仅由小程序的会话参数声明，未经微信确认，请勿据此关联订单或客户。',
     partner_id: '合作方 ID',
@@ -233,6 +234,7 @@ export const agentMessages = defineMessages(
     openid: 'OpenID',
     unionid: 'UnionID',
     unionid_verified: 'verified (WeChat login)',
+    customer_events: 'Events (as WeChat pushed them)',
     unionid_claimed: 'claimed (session-from only)',
     unionid_claimed_hint:
       'Only the mini program’s session-from says so; WeChat has not confirmed it. Do not link orders or customers by it.',
