@@ -43,7 +43,12 @@ export const customerEvent = z.object({
     ),
   createTime: z.string().optional().describe('WeChat’s CreateTime (seconds since the epoch), the digits as sent'),
   wechatCreatedAt: z.iso.datetime().optional().describe('WeChat’s CreateTime as an ISO 8601 time (UTC)'),
-  sessionFrom: z.string().optional().describe('user_enter_tempsession: the SessionFrom exactly as WeChat sent it'),
+  sessionFrom: z
+    .string()
+    .optional()
+    .describe(
+      'user_enter_tempsession: the SessionFrom exactly as WeChat sent it; for callers who may not see the customer’s UnionID its `unionid=` value reads `(hidden)`',
+    ),
   fields: z
     .record(z.string(), z.unknown())
     .describe(

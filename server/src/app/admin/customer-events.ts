@@ -9,6 +9,8 @@ import { mustSeeCustomer } from './customers';
 
 export interface CustomerEventsPage {
   items: LoggedPush[];
+  /** Whether the caller may see the customer's UnionID (the encrypted one in a SessionFrom too). */
+  unionId: boolean;
   /** The `before` of the next page; undefined on the last one. */
   nextBefore?: number;
 }
@@ -22,8 +24,8 @@ export async function listCustomerEvents(
 ): Promise<CustomerEventsPage> {
   const c = await deps.uow.run((tx) => tx.customers.get(customerId));
   if (!c) throw notFound(`customer ${customerId}`);
-  await mustSeeCustomer(deps, p, c);
+  const seen = await mustSeeCustomer(deps, p, c);
   const items = await log.customerEvents(c.channelId, c.openid, page);
   const last = items.at(-1);
-  return { items, ...(items.length === page.limit && last && { nextBefore: last.id }) };
+  return { items, unionId: seen.unionId, ...(items.length === page.limit && last && { nextBefore: last.id }) };
 }

@@ -3,6 +3,7 @@
 // and WeChat's CreateTime, newest first, paged, under the profile's scope rule; and numbers kept as the
 // text WeChat sent, in messages too (a location's `23.130000`).
 import { encodeSessionFrom } from '../../../../shared/src/index';
+import { HIDDEN_UNIONID } from './views/customer-event-view';
 import { CHANNEL, eventually, startStack, type Stack } from '../../e2e/testing/stack';
 import { arrangePeople, MERCHANT_CODES, type People } from './testing/stack-people';
 
@@ -25,6 +26,8 @@ const sessionFrom = encodeSessionFrom({
   nickname: '小红',
   params: { orderId: '7' },
   platformAction: { customerCode: MERCHANT_CODES.m1 },
+  plainUnionId: 'oUnionRed',
+  unionIdKey: 'UnionIdKey16byte',
 }).value;
 
 const says = (type: string, extra: Record<string, unknown>) => stack.emulator.customerSays(app, 'oEvents', type, extra);
@@ -95,7 +98,13 @@ describe('GET /customers/:id/events', () => {
 
   it('follows the profile’s scope: the customer’s merchant sees them, another merchant does not', async () => {
     await eventually(async () => ((await events(p.tokens.m1Admin)).status === 200 ? true : undefined));
-    expect((await events(p.tokens.m1Agent)).status).toBe(200);
+    const agentView = await events(p.tokens.m1Agent);
+    expect(agentView.status).toBe(200);
+    // The channel does not let agents see UnionIDs: not even the encrypted one inside the SessionFrom.
+    const enter = (agentView.json.items as EventView[]).find((e) => e.type === 'user_enter_tempsession');
+    expect(sessionFrom).toMatch(/\|unionid=[^|(]+\|/);
+    expect(enter?.sessionFrom).toBe(sessionFrom.replace(/\|unionid=[^|]*/, `|${HIDDEN_UNIONID}`));
+    expect(enter?.fields.SessionFrom).toBe(enter?.sessionFrom);
     expect((await events(p.tokens.m2Admin)).status).toBe(403);
     expect((await events(p.tokens.m2Agent)).status).toBe(403);
     expect((await p.call('GET', '/customers/nobody/events', p.tokens.platform)).status).toBe(404);

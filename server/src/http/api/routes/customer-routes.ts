@@ -39,7 +39,8 @@ export function customerRoutes(ctx: ApiContext): ApiRoute[] {
       handle: async ({ principal, params, query }) => {
         if (!ctx.pushLog) throw notFound('the push log');
         const page = await listCustomerEvents(ctx.admin, ctx.pushLog, principal, params.customerId, query);
-        return { items: page.items.map(customerEventView), ...(page.nextBefore !== undefined && { nextBefore: String(page.nextBefore) }) };
+        const items = page.items.map((e) => customerEventView(e, { unionId: page.unionId }));
+        return { items, ...(page.nextBefore !== undefined && { nextBefore: String(page.nextBefore) }) };
       },
     }),
     route({

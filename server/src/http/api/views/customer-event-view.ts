@@ -1,6 +1,7 @@
 // A customer's event or unknown push as the API shows it: WeChat's own record, field by field under
 // WeChat's names, every value the text WeChat sent (numbers included: `65.000000` stays so), plus
-// WeChat's CreateTime as text and as an ISO time, and the raw SessionFrom of an enter event.
+// WeChat's CreateTime as text and as an ISO time, and the raw SessionFrom of an enter event (its
+// encrypted UnionID hidden from callers who may not see the customer's UnionID, as in the profile).
 import type { LoggedPush } from '../../../core/ports/push-log';
 import type { RawRecord, RawValue } from '../../../core/inbound-message';
 import { WireNumber, type WireValue } from '../../../wechat/inbound/wire-format';
@@ -40,7 +41,18 @@ function fieldsOf(push: LoggedPush): RawRecord {
   return asText(toWireRecord(legacy as typeof m)) as RawRecord;
 }
 
-export function customerEventView(push: LoggedPush): CustomerEventView {
+/** The `unionid=` value of a SessionFrom, for callers who may not see UnionIDs (even encrypted ones). */
+export const HIDDEN_UNIONID = 'unionid=(hidden)';
+const hideUnionId = (sessionFrom: string) => sessionFrom.replace(/(^|\|)unionid=[^|]*/g, `$1${HIDDEN_UNIONID}`);
+
+export function customerEventView(push: LoggedPush, shown: { unionId: boolean }): CustomerEventView {
+  const view = eventView(push);
+  if (shown.unionId || view.sessionFrom === undefined) return view;
+  const sessionFrom = hideUnionId(view.sessionFrom);
+  return { ...view, sessionFrom, fields: { ...view.fields, SessionFrom: sessionFrom } };
+}
+
+function eventView(push: LoggedPush): CustomerEventView {
   const fields = fieldsOf(push);
   const createTime = typeof fields.CreateTime === 'string' ? fields.CreateTime : undefined;
   const at = isoOfCreateTime(createTime);

@@ -60,6 +60,13 @@ function locationAsText(c: MessageContent): MessageContent {
 }
 
 export function messageView(m: Message): MessageView {
-  const at = isoOfCreateTime(m.wechatCreateTime);
-  return { ...m, content: contentView(locationAsText(m.content)), ...(at !== undefined && { wechatCreatedAt: at }) };
+  // A push that waited in the inbox across the upgrade was parsed with CreateTime as a number.
+  const createTime = m.wechatCreateTime === undefined ? undefined : String(m.wechatCreateTime);
+  const at = isoOfCreateTime(createTime);
+  return {
+    ...m,
+    ...(createTime !== undefined && { wechatCreateTime: createTime }),
+    content: contentView(locationAsText(m.content)),
+    ...(at !== undefined && { wechatCreatedAt: at }),
+  };
 }
