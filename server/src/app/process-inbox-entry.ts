@@ -1,6 +1,6 @@
 // The push's unit of work, decided here and nowhere else. The worker hands over a chunk of stored pushes;
 // each entry gets ONE unit of work, in which it is routed to its story (a customer message, the customer
-// entering the chat with the UnionID from the session-from decrypted, an official-account action that
+// entering the chat with the session-from's UnionID read for their openid, an official-account action that
 // opens WeChat's window) and marked done, so each push is processed exactly once even if the process
 // stops between two steps. A chunk's units share one commit when the unit of work can batch. After the
 // commit, the notices are published and the outbox sender is woken if anything was enqueued. Stories
