@@ -121,7 +121,8 @@ describe('InboxWorker', () => {
     await inbox.accept(CHANNEL, enter, now);
     await worker.kick();
     const customer = [...fx.store.data.customers.values()].find((c) => c.openid === 'o9');
-    expect(customer).toMatchObject({ nickname: '小明', unionId: 'oUnion-1', partnerId: 'p-1' });
+    // Only a session-from said so: a claim, never the verified UnionID of the kit's login exchange.
+    expect(customer).toMatchObject({ nickname: '小明', unionId: 'oUnion-1', unionIdSource: 'claimed', partnerId: 'p-1' });
   });
 
   it('retries a failing entry with backoff, then sets it aside', async () => {
