@@ -6,7 +6,7 @@
 // WeChat would, wx.request is a real HTTP request.
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { decryptUnionId } from '../../shared/src/index';
+import { readUnionIdToken } from '../../shared/src/index';
 import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../server/src/emulator/testing/test-emulator';
 import { createApp } from '../../server/src/http/create-app';
 import { kitSessionRouter } from '../../server/src/http/routes/kit-session';
@@ -62,6 +62,7 @@ beforeAll(async () => {
           findKitChannel: async (id) =>
             id === 'shop' ? { appId: MINI_PROGRAM.appId, secret: MINI_PROGRAM.secret, unionIdKey: KEY } : undefined,
           codeToSession: (a, code) => jscode2session(client, a, code),
+          unionIdVerified: async () => undefined,
         }),
       ],
     ],
@@ -80,12 +81,12 @@ beforeEach(() => {
 });
 
 describe('fetchCustomerIdentity', () => {
-  it('gets the UnionID encrypted with the channel key from the server', async () => {
+  it('gets the UnionID encrypted with the channel key and bound to the openid from the server', async () => {
     await emu.admin(`/apps/${MINI_PROGRAM.appId}/customers`, { openId: 'oAlice', unionId: 'oUnionAlice' });
     installWx('oAlice');
     const identity = await fetchCustomerIdentity({ serverUrl, channelId: 'shop' });
     expect(identity.openid).toBe('oAlice');
-    expect(decryptUnionId(identity.unionId as string, KEY)).toBe('oUnionAlice');
+    expect(readUnionIdToken(identity.unionId as string, KEY, 'oAlice')).toEqual({ kind: 'bound', unionId: 'oUnionAlice' });
     expect(requests).toEqual([`${serverUrl}kit/channels/shop/session`]);
   });
 

@@ -1,6 +1,8 @@
 // The recommended way to a UnionID in the session-from: the mini program sends its wx.login code to
-// our server, which resolves it with WeChat (jscode2session) and answers the UnionID already encrypted
-// with the channel's key. Pass `unionId` to the button's `union-id`; no key ships in the mini program.
+// our server, which resolves it with WeChat (jscode2session), records that UnionID as the customer's
+// verified one, and answers it encrypted with the channel's key and bound to this openid (a `b1.`
+// token another customer cannot replay). Pass `unionId` to the button's `union-id`; no key ships in
+// the mini program. What the session-from carries stays a claim; the server trusts its own exchange.
 import { login, postJson } from './platform';
 
 export interface CustomerIdentityOptions {
@@ -12,7 +14,7 @@ export interface CustomerIdentityOptions {
 
 export interface CustomerIdentity {
   openid: string;
-  /** Encrypted with the channel's UnionID key; null when WeChat has no UnionID for this user. */
+  /** Encrypted with the channel's UnionID key and bound to `openid`; null when WeChat has no UnionID for this user. */
   unionId: string | null;
 }
 

@@ -8,6 +8,7 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { addMissingChannels } from './app/admin/channels';
 import type { EngineDeps } from './app/support/engine-deps';
+import { unionIdVerified } from './app/union-id-verified';
 import { loadChannelsFile } from './channels-file';
 import type { ServerConfig } from './config';
 import type { ChannelStore } from './core/ports/channel-store';
@@ -44,6 +45,7 @@ import { SqliteKnowledgeStore } from './storage/sqlite-knowledge';
 import { SqliteSemanticStore } from './storage/sqlite-semantic-store';
 import { SecretBox } from './storage/secret-box';
 import { parseMasterKey } from './storage/master-key';
+import { SqlitePushLog } from './storage/sqlite-push-log';
 import { SqliteReports } from './storage/sqlite-reports';
 import { startWalCheckpointer } from './storage/wal-checkpointer';
 import { VERSION } from './version';
@@ -200,6 +202,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           ...(knowledge.semantic && { semanticSettings: knowledge.semantic.settings }),
           version: VERSION,
           reports: new SqliteReports(db),
+          pushLog: new SqlitePushLog(db),
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
         }),
       ],
@@ -214,6 +217,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
               : undefined;
           },
           codeToSession: (a, code) => jscode2session(client, a, code),
+          unionIdVerified: (channelId, openid, unionId) => unionIdVerified(engine, { channelId, openid, unionId }),
         }),
       ],
       ['/', webAppRouter(config.webDir)], // the browser workbench at /app/, and / leads there

@@ -5,9 +5,9 @@
 // Entering starts the conversation when none is open with that merchant: in agents mode it is routed
 // right away (the transfer_action arrives with this event, and the customer hears "an agent is here"
 // before typing); in robot modes the robot greets. Re-entering an open conversation starts nothing.
-import type { DecodedSessionFrom, SessionFromFields } from '../../../shared/src/index';
+import type { DecodedSessionFrom, SessionFromFields, UnionIdTokenReading } from '../../../shared/src/index';
 import type { ChannelKind } from '../core/channel';
-import type { Customer, SessionContext } from '../core/model/customer';
+import { withUnionId, type Customer, type SessionContext } from '../core/model/customer';
 import { customerActing } from './support/customers';
 import { openConversation } from '../core/conversation/transitions';
 import type { Robot } from '../core/ports/robot';
@@ -22,8 +22,8 @@ export interface CustomerEnteredSession {
   channelKind: ChannelKind;
   openid: string;
   context: DecodedSessionFrom;
-  /** The UnionID decrypted by the caller, who holds the channel's UnionID key. */
-  unionId?: string;
+  /** The session-from's UnionID as read by the caller, who holds the channel's UnionID key. */
+  unionId?: UnionIdTokenReading;
 }
 
 export interface EnteredSessionResult {
@@ -43,7 +43,7 @@ export async function customerEnteredSessionIn(deps: EngineDeps, w: Work, input:
   const customer = await customerActing(w, input.channelId, input.channelKind, input.openid, 'enter_session');
   const fields = input.context.kind === 'sobot' ? input.context.fields : {};
   const session = await resolveContext(w, input.channelId, fields);
-  const updated: Customer = { ...withProfile(customer, fields, input.unionId), session };
+  const updated: Customer = { ...withClaimedUnionId(withProfile(customer, fields), input.unionId), session };
   await w.tx.customers.save(updated);
   await startOnEntry(deps.robot, w, updated, input.channelKind);
   const unknown = session.customerCode !== undefined && session.merchantId === undefined;
@@ -113,14 +113,23 @@ async function resolveContext(w: Work, channelId: string, fields: SessionFromFie
   };
 }
 
+/**
+ * A session-from's UnionID is only a claim: anyone holding the channel's UnionID key can write one. It is
+ * kept as `claimed` (never over a verified one) when readable; a token bound to another customer's openid
+ * (a replay) or one we cannot read is ignored, so nobody is linked to a UnionID shown to be someone else's.
+ */
+function withClaimedUnionId(c: Customer, reading: UnionIdTokenReading | undefined): Customer {
+  if (reading?.kind !== 'bound' && reading?.kind !== 'unbound') return c;
+  return withUnionId(c, reading.unionId, 'claimed');
+}
+
 /** What the session-from says about the customer replaces what we had; absent fields keep the old values. */
-function withProfile(c: Customer, f: SessionFromFields, unionId: string | undefined): Customer {
+function withProfile(c: Customer, f: SessionFromFields): Customer {
   return {
     ...c,
     ...(f.nickname !== undefined && { nickname: f.nickname }),
     ...(f.avatarUrl !== undefined && { avatarUrl: f.avatarUrl }),
     ...(f.partnerId !== undefined && { partnerId: f.partnerId }),
-    ...(unionId !== undefined && { unionId }),
     params: { ...c.params, ...f.params },
     customFields: { ...c.customFields, ...f.customerFields },
   };

@@ -2,6 +2,7 @@
 export type { EngineDeps } from './support/engine-deps';
 export { handleCustomerMessage, type IncomingCustomerMessage, type HandleMessageResult } from './handle-customer-message';
 export { customerEnteredSession, type CustomerEnteredSession, type EnteredSessionResult } from './customer-entered-session';
+export { unionIdVerified, type VerifiedUnionId } from './union-id-verified';
 export { recordCustomerAction, type CustomerActionInput } from './record-customer-action';
 export { agentReply, sendWindowOf, type AgentReplyInput, type AgentReplyResult } from './agent-reply';
 export {

@@ -1,12 +1,12 @@
 // The push's unit of work, decided here and nowhere else. The worker hands over a chunk of stored pushes;
 // each entry gets ONE unit of work, in which it is routed to its story (a customer message, the customer
-// entering the chat with the UnionID from the session-from decrypted, an official-account action that
+// entering the chat with the session-from's UnionID read for their openid, an official-account action that
 // opens WeChat's window) and marked done, so each push is processed exactly once even if the process
 // stops between two steps. A chunk's units share one commit when the unit of work can batch. After the
 // commit, the notices are published and the outbox sender is woken if anything was enqueued. Stories
 // receive the unit (`Work`) and open none of their own. What the robot fetches over the network (a
 // question's embedding) is fetched before the units open, never inside one: a unit holds the database.
-import { decryptUnionId } from '../../../shared/src/index';
+import { readUnionIdToken, type UnionIdTokenReading } from '../../../shared/src/index';
 import type { ChannelKind } from '../core/channel';
 import { isCustomerMessage } from '../core/conversation/inbound-content';
 import type { InboundMessage } from '../core/inbound-message';
@@ -97,7 +97,7 @@ async function routeEntry(deps: InboxDeps, w: Work, entry: InboxEntry, channel: 
   if (isCustomerMessage(m)) {
     await handleCustomerMessage(deps.engine, w, { ...base, push: m }, deps.wechatAgents);
   } else if (m.type === 'user_enter_tempsession') {
-    const unionId = plainUnionId(m, channel);
+    const unionId = unionIdReading(m, channel);
     await customerEnteredSessionIn(deps.engine, w, {
       ...base,
       openid: m.fromUserName,
@@ -110,13 +110,14 @@ async function routeEntry(deps: InboxDeps, w: Work, entry: InboxEntry, channel: 
   }
 }
 
-function plainUnionId(message: InboundMessage, channel: InboxChannel): string | undefined {
+/** The session-from's UnionID read for the pushing customer (a token bound to another openid is a replay). */
+function unionIdReading(message: InboundMessage, channel: InboxChannel): UnionIdTokenReading | undefined {
   if (message.type !== 'user_enter_tempsession' || message.context.kind !== 'sobot') return undefined;
-  const cipher = message.context.fields.unionId;
-  if (cipher === undefined || channel.unionIdKey === undefined) return undefined;
+  const token = message.context.fields.unionId;
+  if (token === undefined || channel.unionIdKey === undefined) return undefined;
   try {
-    return decryptUnionId(cipher, channel.unionIdKey);
+    return readUnionIdToken(token, channel.unionIdKey, message.fromUserName);
   } catch {
-    return undefined; // a UnionID we cannot read is no identity; the rest of the context still counts
+    return undefined; // a key we cannot use reads nothing; the rest of the context still counts
   }
 }

@@ -14,6 +14,12 @@ export const customer = z.object({
     .string()
     .optional()
     .describe('the decrypted UnionID: shown to admins, and to agents when the channel’s agentsSeeUnionId is on; absent otherwise'),
+  unionIdSource: z
+    .enum(['verified', 'claimed'])
+    .optional()
+    .describe(
+      'with unionId: `verified` when the server learned it from WeChat itself (the kit’s wx.login exchange), `claimed` when it only arrived in a session-from (anyone holding the channel’s UnionID key can write one). Link customers or orders across channels by verified UnionIDs only',
+    ),
   nickname: z.string().optional().describe('from the session-from'),
   avatarUrl: z.string().optional().describe('from the session-from'),
   params: z.record(z.string(), z.string()).describe('the session-from’s params'),
@@ -25,6 +31,39 @@ export const customer = z.object({
     .describe('the mini program card the customer sent in their latest conversation you may see (the page they came from)'),
   firstSeenAt: epochMs,
   lastSeenAt: epochMs,
+});
+
+export const customerEvent = z.object({
+  id: z.string().describe('increasing in arrival order; pass the last one as `before` for older events'),
+  receivedAt: epochMs,
+  type: z
+    .string()
+    .describe(
+      'user_enter_tempsession, subscribe, unsubscribe, scan, location_report, click, view, kf_create_session, kf_close_session, kf_switch_session, or unknown',
+    ),
+  createTime: z.string().optional().describe('WeChat’s CreateTime (seconds since the epoch), the digits as sent'),
+  wechatCreatedAt: z.iso.datetime().optional().describe('WeChat’s CreateTime as an ISO 8601 time (UTC)'),
+  sessionFrom: z
+    .string()
+    .optional()
+    .describe(
+      'user_enter_tempsession: the SessionFrom exactly as WeChat sent it; for callers who may not see the customer’s UnionID its `unionid=` value reads `(hidden)`',
+    ),
+  fields: z
+    .record(z.string(), z.unknown())
+    .describe(
+      'the push as WeChat sent it, under WeChat’s field names (ToUserName, CreateTime, Event, EventKey, Latitude…), every value as text',
+    ),
+});
+
+export const customerEventList = z.object({
+  items: z.array(customerEvent),
+  nextBefore: z.string().optional().describe('pass as `before` for the next (older) page; absent on the last page'),
+});
+
+export const customerEventQuery = z.strictObject({
+  limit: queryInt(1, 200).default(50),
+  before: queryInt(1, Number.MAX_SAFE_INTEGER).optional().describe('only events older than this one: the previous page’s nextBefore'),
 });
 
 export const sendWindow = z.object({
@@ -116,7 +155,13 @@ export const messageContent = z
       url,
       thumbUrl,
     }),
-    z.object({ type: z.literal('location'), latitude: z.number(), longitude: z.number(), label: z.string() }),
+    z.object({
+      type: z.literal('location'),
+      latitude: z.string().describe('Location_X as WeChat sent it (e.g. "23.130000")'),
+      longitude: z.string().describe('Location_Y as WeChat sent it'),
+      scale: z.string().optional().describe('Scale as WeChat sent it'),
+      label: z.string(),
+    }),
     z.object({ type: z.literal('file'), title: z.string(), fileKey: z.string() }),
     z.object({ type: z.literal('other'), msgType: z.string().describe('what WeChat called it') }),
   ])
@@ -148,6 +193,8 @@ export const message = z.object({
   content: messageContent,
   createdAt: epochMs,
   wechatMsgId: z.string().optional().describe('inbound: WeChat’s MsgId'),
+  wechatCreateTime: z.string().optional().describe('inbound: WeChat’s CreateTime (seconds since the epoch), the digits as sent'),
+  wechatCreatedAt: z.iso.datetime().optional().describe('inbound: WeChat’s CreateTime as an ISO 8601 time (UTC)'),
   delivery: delivery.optional().describe('outbound: whether WeChat took it'),
   leftMessage: z.boolean().optional().describe('inbound while the conversation was in left_message'),
   noticeKinds: z

@@ -8,12 +8,17 @@ export interface RawRecord {
   [key: string]: RawValue;
 }
 
-/** Fields every recognised push carries. `createTime` is WeChat's, in seconds. */
+/**
+ * Fields every recognised push carries. Every number WeChat sends is kept as the text it sent (checked
+ * to be a number): `23.130000` stays `23.130000`, a MsgId keeps digits beyond 2^53, and what is stored
+ * and shown through the API is what WeChat wrote.
+ */
 export interface PushHeader {
   toUserName: string;
   /** The sender's OpenID. */
   fromUserName: string;
-  createTime: number;
+  /** WeChat's CreateTime: whole seconds since the epoch, the digits as sent. */
+  createTime: string;
 }
 
 /** User messages carry a MsgId; it exceeds 2^53, so it is kept as the digits WeChat sent. */
@@ -54,10 +59,10 @@ export interface VideoMessage extends UserMessage {
 }
 export interface LocationMessage extends UserMessage {
   type: 'location';
-  /** Location_X / Location_Y: latitude / longitude. */
-  latitude: number;
-  longitude: number;
-  scale: number;
+  /** Location_X / Location_Y: latitude / longitude, decimal text as sent. */
+  latitude: string;
+  longitude: string;
+  scale: string;
   label: string;
 }
 export interface LinkMessage extends UserMessage {
@@ -72,7 +77,8 @@ export interface FileMessage extends UserMessage {
   description: string;
   fileKey: string;
   fileMd5: string;
-  fileTotalLen: number;
+  /** Bytes, the digits as sent. */
+  fileTotalLen: string;
 }
 
 /** The user opened the customer-service chat (mini program). SessionFrom is a hint, never authenticated. */
@@ -99,9 +105,10 @@ export interface ScanEvent extends PushHeader {
 /** Event LOCATION (periodic location report), distinct from a location message. */
 export interface LocationReportEvent extends PushHeader {
   type: 'location_report';
-  latitude: number;
-  longitude: number;
-  precision: number;
+  /** Decimal text as sent. */
+  latitude: string;
+  longitude: string;
+  precision: string;
 }
 export interface MenuClickEvent extends PushHeader {
   type: 'click';

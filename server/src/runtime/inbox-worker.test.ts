@@ -15,7 +15,7 @@ import { InboxWorker, retryDelayMs } from './inbox-worker';
 const KEY = '0123456789abcdef';
 
 function text(openid: string, msgId: string, content = 'hello'): TextMessage {
-  return { type: 'text', toUserName: 'gh_x', fromUserName: openid, createTime: 1714112445, msgId, content };
+  return { type: 'text', toUserName: 'gh_x', fromUserName: openid, createTime: '1714112445', msgId, content };
 }
 
 let dir: string;
@@ -44,7 +44,7 @@ describe('dedupeKey', () => {
       type: 'user_enter_tempsession',
       toUserName: 'gh',
       fromUserName: 'o1',
-      createTime: 5,
+      createTime: '5',
       sessionFrom: 'wxapp',
       context: decodeSessionFrom('wxapp'),
     };
@@ -114,14 +114,15 @@ describe('InboxWorker', () => {
       type: 'user_enter_tempsession',
       toUserName: 'gh',
       fromUserName: 'o9',
-      createTime: 7,
+      createTime: '7',
       sessionFrom: value,
       context: decodeSessionFrom(value),
     };
     await inbox.accept(CHANNEL, enter, now);
     await worker.kick();
     const customer = [...fx.store.data.customers.values()].find((c) => c.openid === 'o9');
-    expect(customer).toMatchObject({ nickname: '小明', unionId: 'oUnion-1', partnerId: 'p-1' });
+    // Only a session-from said so: a claim, never the verified UnionID of the kit's login exchange.
+    expect(customer).toMatchObject({ nickname: '小明', unionId: 'oUnion-1', unionIdSource: 'claimed', partnerId: 'p-1' });
   });
 
   it('retries a failing entry with backoff, then sets it aside', async () => {

@@ -24,7 +24,7 @@ describe('SqlitePendingWork', () => {
 
   it('counts pushes not processed yet', async () => {
     const inbox = new SqliteInbox(db);
-    const push = { type: 'text', toUserName: 'gh', fromUserName: 'o1', createTime: 1, msgId: '1', content: 'hi' } as const;
+    const push = { type: 'text', toUserName: 'gh', fromUserName: 'o1', createTime: '1', msgId: '1', content: 'hi' } as const;
     await inbox.accept('ch', push, 1000);
     await inbox.accept('ch', { ...push, msgId: '2' }, 1000);
     const [first] = await inbox.pending(1000, 1);

@@ -18,7 +18,8 @@ export class UnionIdCipherError extends Error {
   }
 }
 
-function keyBytes(key: string): Uint8Array {
+/** The key's UTF-8 bytes, checked: AES-128, -192 or -256. */
+export function keyBytes(key: string): Uint8Array {
   if (typeof key !== 'string') throw new UnionIdCipherError('invalid_key', 'the UnionID key must be a string');
   const bytes = utf8Encode(key);
   if (bytes.length !== 16 && bytes.length !== 24 && bytes.length !== 32) {

@@ -3,6 +3,7 @@
 import { useFormatters, useT } from '../i18n/i18n';
 import type { Conversation, Customer } from '../api/types';
 import { Avatar } from './avatar';
+import { CustomerEvents } from './customer-events';
 import { agentMessages } from './messages';
 import { useEndReason } from './timeline';
 import type { Directory } from './use-directory';
@@ -67,7 +68,21 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
           <table className="inbox-kv">
             <tbody>
               {c.partnerId && row(t('partner_id'), c.partnerId)}
-              {c.unionId && row(t('unionid'), c.unionId)}
+              {c.unionId && (
+                <tr data-testid="profile-unionid">
+                  <th scope="row">{t('unionid')}</th>
+                  <td>
+                    <div className="mono">{c.unionId}</div>
+                    <div
+                      className="hint"
+                      data-source={c.unionIdSource}
+                      title={c.unionIdSource === 'verified' ? undefined : t('unionid_claimed_hint')}
+                    >
+                      {c.unionIdSource === 'verified' ? t('unionid_verified') : t('unionid_claimed')}
+                    </div>
+                  </td>
+                </tr>
+              )}
               {c.entryPage && (
                 <tr data-testid="profile-entry-page">
                   <th scope="row">{t('entry_page')}</th>
@@ -87,6 +102,7 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
           </table>
           <Pairs title={t('params')} values={c.params} />
           <Pairs title={t('custom_fields')} values={c.customFields} />
+          <CustomerEvents customerId={c.id} />
         </>
       )}
       <section>

@@ -32,6 +32,7 @@ export type StoredCredentialsCheck = In<typeof channel.storedCredentialsCheck>;
 export type CredentialsAnswer = Out<typeof channel.credentialsAnswer>;
 
 export type Customer = Out<typeof conv.customer>;
+export type CustomerEvent = Out<typeof conv.customerEvent>;
 export type Conversation = Out<typeof conv.conversation>;
 export type ConversationState = Out<typeof conv.conversationState>;
 export type ConversationList = Out<typeof conv.conversationList>;

@@ -5,6 +5,8 @@ export declare class UnionIdCipherError extends Error {
     readonly name = "UnionIdCipherError";
     constructor(code: UnionIdCipherErrorCode, message: string);
 }
+/** The key's UTF-8 bytes, checked: AES-128, -192 or -256. */
+export declare function keyBytes(key: string): Uint8Array;
 export declare function encryptUnionId(unionId: string, key: string): string;
 /** One opaque error for every way a ciphertext can be wrong, so it cannot serve as a padding oracle. */
 export declare function decryptUnionId(cipherText: string, key: string): string;

@@ -36,7 +36,8 @@ async function entryPageOf(deps: AdminDeps, conversationId: string | undefined):
   return { pagePath: card.content.pagePath, title: card.content.title, at: card.createdAt, conversationId };
 }
 
-async function mustSeeCustomer(deps: AdminDeps, p: Principal, c: Customer): Promise<SeenCustomer> {
+/** The scope rule of every customer route: the channel reached, and for merchants a conversation with them. */
+export async function mustSeeCustomer(deps: AdminDeps, p: Principal, c: Customer): Promise<SeenCustomer> {
   mustReachChannel(p, c.channelId);
   const mine = p.role === 'platform_admin' ? {} : { merchant: { merchantId: p.merchantId } };
   const [latest] = await deps.uow.run((tx) => tx.conversations.list({ channelId: c.channelId, ...mine, customerId: c.id, limit: 1 }));

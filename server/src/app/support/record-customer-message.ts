@@ -82,6 +82,7 @@ async function recordInbound(w: Work, c: Conversation, input: IncomingCustomerMe
     content: contentOf(input.push),
     createdAt: w.now,
     wechatMsgId: input.push.msgId,
+    wechatCreateTime: input.push.createTime,
     ...(c.state === 'left_message' && { leftMessage: true }),
   };
   await w.tx.messages.add(message);

@@ -107,7 +107,7 @@ let msgCounter = 0;
 
 /** A text push from `openid`; each call gets a new MsgId unless one is given. */
 export function textPush(openid: string, content: string, msgId = `9${String(++msgCounter).padStart(18, '0')}`): TextMessage {
-  return { type: 'text', toUserName: 'gh_test', fromUserName: openid, createTime: 1_736_000_000, msgId, content };
+  return { type: 'text', toUserName: 'gh_test', fromUserName: openid, createTime: '1736000000', msgId, content };
 }
 
 export function sobotContext(fields: SessionFromFields): DecodedSessionFrom {

@@ -64,6 +64,7 @@ async function recordOnAgentConversation(
     content: contentOf(push),
     createdAt: w.now,
     wechatMsgId: push.msgId,
+    wechatCreateTime: push.createTime,
   };
   await w.tx.messages.add(message);
   return message;

@@ -104,6 +104,7 @@ async function answerOpenid(w: Work, input: IncomingCustomerMessage): Promise<Ha
     content: { type: 'text' as const, text: 'openid' },
     createdAt: w.now,
     wechatMsgId: input.push.msgId,
+    wechatCreateTime: input.push.createTime,
   };
   await w.tx.messages.add(message);
   const settings = await loadSettings(w, c.channelId, c.merchantId);

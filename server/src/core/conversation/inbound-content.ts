@@ -26,7 +26,7 @@ export function contentOf(push: CustomerMessagePush): MessageContent {
     case 'shortvideo':
       return { type: 'video', mediaId: push.mediaId, thumbMediaId: push.thumbMediaId };
     case 'location':
-      return { type: 'location', latitude: push.latitude, longitude: push.longitude, label: push.label };
+      return { type: 'location', latitude: push.latitude, longitude: push.longitude, scale: push.scale, label: push.label };
     case 'link':
       return { type: 'link', title: push.title, description: push.description, url: push.url };
     case 'file':

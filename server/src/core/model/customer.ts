@@ -24,6 +24,8 @@ export interface Customer {
   openid: string;
   /** The plain UnionID (the session-from carries it encrypted; the caller decrypts). */
   unionId?: string;
+  /** How we know `unionId`; absent with a UnionID: `claimed` (records from before sources were kept). */
+  unionIdSource?: UnionIdSource;
   nickname?: string;
   avatarUrl?: string;
   params: Record<string, string>;
@@ -39,4 +41,20 @@ export interface Customer {
    * own team. A change is what the shop announcement (app/support/shop-announcement.ts) reacts to.
    */
   speakingFor?: string;
+}
+
+/**
+ * `verified`: the server learned the UnionID from WeChat itself (the kit's wx.login exchange, an official
+ * account's user info). `claimed`: it only arrived in a session-from, which anyone holding the channel's
+ * UnionID key can write. Whatever links customers across channels must trust only `verified`.
+ */
+export type UnionIdSource = 'verified' | 'claimed';
+
+export const unionIdSourceOf = (c: Customer): UnionIdSource | undefined =>
+  c.unionId === undefined ? undefined : (c.unionIdSource ?? 'claimed');
+
+/** A verified UnionID replaces whatever we had; a claimed one never replaces a verified one. */
+export function withUnionId(c: Customer, unionId: string, source: UnionIdSource): Customer {
+  if (source === 'claimed' && unionIdSourceOf(c) === 'verified') return c;
+  return { ...c, unionId, unionIdSource: source };
 }

@@ -8,7 +8,8 @@ export type MessageContent =
   | { type: 'link'; title: string; description: string; url: string; thumbUrl?: string }
   | { type: 'voice'; mediaId: string; recognition?: string }
   | { type: 'video'; mediaId: string; thumbMediaId?: string; title?: string; description?: string }
-  | { type: 'location'; latitude: number; longitude: number; label: string }
+  /** Location_X / Location_Y / Scale as the text WeChat sent (`23.130000` stays so). */
+  | { type: 'location'; latitude: string; longitude: string; scale?: string; label: string }
   | { type: 'file'; title: string; fileKey: string }
   /** Anything else WeChat sent; kept so nothing is lost. */
   | { type: 'other'; msgType: string };
@@ -80,6 +81,8 @@ export interface Message {
   createdAt: number;
   /** Inbound only: WeChat's MsgId (a string, it exceeds 2^53); unique per channel. */
   wechatMsgId?: string;
+  /** Inbound only: WeChat's CreateTime (seconds since the epoch), the digits as sent. */
+  wechatCreateTime?: string;
   /** Outbound only. */
   delivery?: Delivery;
   /** Inbound while the conversation was in `left_message`: a message left for later. */

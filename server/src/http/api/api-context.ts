@@ -4,6 +4,7 @@ import type { AdminDeps } from '../../app/admin/index';
 import type { EngineDeps } from '../../app/index';
 import type { ChannelKind } from '../../core/channel';
 import type { Clock } from '../../core/ports/clock';
+import type { PushLog } from '../../core/ports/push-log';
 import type { Reports } from '../../core/ports/reports';
 import type { KnowledgeService } from '../../knowledge/knowledge-service';
 import type { SemanticSettingsService } from '../../knowledge/semantic/semantic-settings';
@@ -31,6 +32,8 @@ export interface ApiDeps {
   semanticSettings?: SemanticSettingsService;
   /** The dashboard's and the exports' queries; without them those routes answer 404. */
   reports?: Reports;
+  /** What WeChat pushed, for a customer's events; without it that route answers 404. */
+  pushLog?: PushLog;
   /** Asks WeChat whether an AppID and AppSecret work; without it the check routes answer 404. */
   checkCredentials?: CredentialChecker;
   /** The dashboard's day when no work calendar names a zone; default the server's time zone. */
@@ -48,6 +51,7 @@ export interface ApiContext {
   knowledge?: KnowledgeService;
   semanticSettings?: SemanticSettingsService;
   reports?: Reports;
+  pushLog?: PushLog;
   checkCredentials?: CredentialChecker;
   timeZone: string;
 }
@@ -62,6 +66,7 @@ export function apiContext(deps: ApiDeps): ApiContext {
     ...(deps.knowledge && { knowledge: deps.knowledge }),
     ...(deps.semanticSettings && { semanticSettings: deps.semanticSettings }),
     ...(deps.reports && { reports: deps.reports }),
+    ...(deps.pushLog && { pushLog: deps.pushLog }),
     ...(deps.checkCredentials && { checkCredentials: deps.checkCredentials }),
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   };

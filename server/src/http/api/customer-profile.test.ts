@@ -52,6 +52,7 @@ describe('GET /customers/:id', () => {
       channelId: CHANNEL.id,
       openid: 'oProfile1',
       unionId: 'oUnion-123',
+      unionIdSource: 'claimed',
       nickname: '小明',
       avatarUrl: 'https://example.com/a.png',
       params: { orderId: '42' },

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { decryptUnionId } from '../../../../shared/src/index';
+import { readUnionIdToken } from '../../../../shared/src/index';
 import { MINI_PROGRAM, startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import { WeChatClient, jscode2session } from '../../wechat/outbound/index';
 import { KitSessionError, kitSessionRouter, type KitChannel } from './kit-session';
@@ -10,14 +10,21 @@ const channels: Record<string, KitChannel> = { demo: { appId: MINI_PROGRAM.appId
 
 let emu: TestEmulator;
 let url: string;
+/** What the route reported as verified, in order. */
+let verified: string[];
 let close: () => void;
 beforeEach(async () => {
   emu = await startTestEmulator();
   const client = new WeChatClient({ baseUrl: emu.baseUrl });
+  verified = [];
   const app = express();
   app.use(
     '/kit',
-    kitSessionRouter({ findKitChannel: async (id) => channels[id], codeToSession: (a, code) => jscode2session(client, a, code) }),
+    kitSessionRouter({
+      findKitChannel: async (id) => channels[id],
+      codeToSession: (a, code) => jscode2session(client, a, code),
+      unionIdVerified: async (channelId, openid, unionId) => void verified.push(`${channelId}/${openid}/${unionId}`),
+    }),
   );
   // Stands in for the app's one error handler: typed errors answer with their status and code.
   app.use(((err, _req, res, _next) => {
@@ -38,7 +45,7 @@ const post = (path: string, body: unknown) =>
   fetch(`${url}/${path}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('kit session route', () => {
-  it('answers the openid and the UnionID encrypted with the channel key, nothing else', async () => {
+  it('answers the openid and the UnionID encrypted with the channel key and bound to the openid, nothing else', async () => {
     await emu.admin(`/apps/${MINI_PROGRAM.appId}/customers`, { openId: 'oKit', unionId: 'oUnionKit' });
     const { code } = await emu.admin<{ code: string }>(`/apps/${MINI_PROGRAM.appId}/customers/oKit/login`);
     const res = await post('demo', { code });
@@ -47,7 +54,16 @@ describe('kit session route', () => {
     expect(Object.keys(body).sort()).toEqual(['openid', 'unionId']);
     expect(body.openid).toBe('oKit');
     expect(body.unionId).not.toBe('oUnionKit');
-    expect(decryptUnionId(body.unionId ?? '', KEY)).toBe('oUnionKit');
+    expect(readUnionIdToken(body.unionId ?? '', KEY, 'oKit')).toEqual({ kind: 'bound', unionId: 'oUnionKit' });
+    expect(readUnionIdToken(body.unionId ?? '', KEY, 'oSomeoneElse')).toEqual({ kind: 'other_openid' });
+    expect(verified).toEqual(['demo/oKit/oUnionKit']);
+  });
+
+  it('verifies nothing when WeChat has no UnionID for the user', async () => {
+    await emu.admin(`/apps/${MINI_PROGRAM.appId}/customers`, { openId: 'oNoUnion', unionId: null });
+    const { code } = await emu.admin<{ code: string }>(`/apps/${MINI_PROGRAM.appId}/customers/oNoUnion/login`);
+    expect(await (await post('demo', { code })).json()).toEqual({ openid: 'oNoUnion', unionId: null });
+    expect(verified).toEqual([]);
   });
 
   it.each([

@@ -1,10 +1,13 @@
 // The mini program kit's login endpoint: the kit sends the code from wx.login; we exchange it through
 // sns/jscode2session (miniprogram/dev/OpenApiDoc/user-login/code2Session.html) and answer the openid
-// and the UnionID encrypted with the channel's UnionID key (Sobot's AES/ECB scheme, shared/), so no
-// key has to live inside the mini program. Never answered: the plain UnionID, the session_key.
+// and the UnionID encrypted with the channel's UnionID key and bound to that openid (shared/'s `b1.`
+// token: another customer cannot replay it), so no key has to live inside the mini program. The server
+// learned that UnionID from WeChat itself, so it is recorded as the customer's verified UnionID (app/
+// union-id-verified.ts); the token the kit passes on in its session-from is only ever a claim.
+// Never answered: the plain UnionID, the session_key.
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
-import { encryptUnionId } from '../../../../shared/src/index';
+import { encryptBoundUnionId } from '../../../../shared/src/index';
 import { WeChatApiError, type CodeSession } from '../../wechat/outbound/index';
 
 /** What the kit endpoint needs to know about a channel; secrets stay server-side. */
@@ -21,6 +24,8 @@ export interface KitSessionDeps {
   findKitChannel(channelId: string): Promise<KitChannel | undefined>;
   /** Usually `(app, code) => jscode2session(client, app, code)`. */
   codeToSession(app: { appId: string; secret: string }, code: string): Promise<CodeSession>;
+  /** Usually app/union-id-verified.ts: WeChat named this openid's UnionID, so it is verified. */
+  unionIdVerified(channelId: string, openid: string, unionId: string): Promise<void>;
 }
 
 export type KitSessionErrorCode = 'invalid_request' | 'unknown_channel' | 'invalid_code' | 'wechat_busy' | 'wechat_failed';
@@ -76,7 +81,9 @@ async function answer(deps: KitSessionDeps, req: Request): Promise<KitSessionAns
   } catch (err) {
     throw toKitError(err);
   }
-  return { openid: session.openId, unionId: session.unionId === undefined ? null : encryptUnionId(session.unionId, channel.unionIdKey) };
+  if (session.unionId === undefined) return { openid: session.openId, unionId: null };
+  await deps.unionIdVerified(params.data.channelId, session.openId, session.unionId);
+  return { openid: session.openId, unionId: encryptBoundUnionId(session.unionId, session.openId, channel.unionIdKey) };
 }
 
 /** Mount with createApp's extraRouters, e.g. ['/kit', kitSessionRouter(deps)] → POST /kit/channels/:channelId/session. */

@@ -43,7 +43,10 @@ function customers({ run }: Harness): void {
 
 function messages({ run }: Harness): void {
   it('keeps inbound and outbound messages whole', async () => {
-    const m1 = inbound('m1', { leftMessage: true, content: { type: 'location', latitude: 31.2, longitude: 121.5, label: '上海' } });
+    const m1 = inbound('m1', {
+      leftMessage: true,
+      content: { type: 'location', latitude: '31.200000', longitude: '121.500000', label: '上海' },
+    });
     const m2 = outbound('m2', {
       delivery: { status: 'failed', at: 5, reason: 'x', wechatCode: 45015 },
       sender: { kind: 'system' },

@@ -4,7 +4,7 @@ import { toInboundMessage } from './to-domain';
 const head =
   '<ToUserName><![CDATA[toUser]]></ToUserName><FromUserName><![CDATA[fromUser]]></FromUserName><CreateTime>1348831860</CreateTime>';
 const xml = (inner: string): ReturnType<typeof toInboundMessage> => toInboundMessage(readXml(`<xml>${head}${inner}</xml>`));
-const header = { toUserName: 'toUser', fromUserName: 'fromUser', createTime: 1348831860 };
+const header = { toUserName: 'toUser', fromUserName: 'fromUser', createTime: '1348831860' };
 
 describe('toInboundMessage: mini program (receive.html examples)', () => {
   it('text, with MsgId as a string', () => {
@@ -30,7 +30,7 @@ describe('toInboundMessage: mini program (receive.html examples)', () => {
     expect(toInboundMessage(readJson(json))).toEqual({
       toUserName: 'toUser',
       fromUserName: 'fromUser',
-      createTime: 1482048670,
+      createTime: '1482048670',
       type: 'miniprogrampage',
       msgId: '23241477706429916',
       title: 'title',
@@ -94,7 +94,7 @@ describe('toInboundMessage: official account (Receiving_standard_messages / even
     [
       'location',
       '<MsgType>location</MsgType><Location_X>23.134521</Location_X><Location_Y>113.358803</Location_Y><Scale>20</Scale><Label>位置</Label><MsgId>5</MsgId>',
-      { type: 'location', latitude: 23.134521, longitude: 113.358803, scale: 20, label: '位置', msgId: '5' },
+      { type: 'location', latitude: '23.134521', longitude: '113.358803', scale: '20', label: '位置', msgId: '5' },
     ],
     [
       'link',
@@ -104,7 +104,7 @@ describe('toInboundMessage: official account (Receiving_standard_messages / even
     [
       'file',
       '<MsgType>file</MsgType><Title>t</Title><Description>d</Description><FileKey>k</FileKey><FileMd5>m</FileMd5><FileTotalLen>2048</FileTotalLen><MsgId>5</MsgId>',
-      { type: 'file', title: 't', description: 'd', fileKey: 'k', fileMd5: 'm', fileTotalLen: 2048, msgId: '5' },
+      { type: 'file', title: 't', description: 'd', fileKey: 'k', fileMd5: 'm', fileTotalLen: '2048', msgId: '5' },
     ],
     [
       'subscribe via QR',
@@ -121,7 +121,7 @@ describe('toInboundMessage: official account (Receiving_standard_messages / even
     [
       'LOCATION',
       '<MsgType>event</MsgType><Event>LOCATION</Event><Latitude>23.137466</Latitude><Longitude>113.352425</Longitude><Precision>119.385040</Precision>',
-      { type: 'location_report', latitude: 23.137466, longitude: 113.352425, precision: 119.38504 },
+      { type: 'location_report', latitude: '23.137466', longitude: '113.352425', precision: '119.385040' },
     ],
     ['CLICK', '<MsgType>event</MsgType><Event>CLICK</Event><EventKey>K</EventKey>', { type: 'click', eventKey: 'K' }],
     ['VIEW', '<MsgType>event</MsgType><Event>VIEW</Event><EventKey>https://x</EventKey>', { type: 'view', eventKey: 'https://x' }],
@@ -142,6 +142,36 @@ describe('toInboundMessage: official account (Receiving_standard_messages / even
     ],
   ])('%s', (_n, inner, expected) => {
     expect(xml(inner)).toEqual({ ...header, ...expected });
+  });
+});
+
+describe('toInboundMessage keeps every number as the text WeChat sent', () => {
+  it('a location with trailing zeros, from XML and from JSON', () => {
+    const fromXml = xml(
+      '<MsgType>location</MsgType><Location_X>23.130000</Location_X><Location_Y>113.260000</Location_Y><Scale>15</Scale><Label>广州</Label><MsgId>24000000000000000001</MsgId>',
+    );
+    expect(fromXml).toMatchObject({ latitude: '23.130000', longitude: '113.260000', scale: '15', msgId: '24000000000000000001' });
+    const json =
+      '{"ToUserName":"t","FromUserName":"f","CreateTime":1700000000,"MsgType":"location","Location_X":23.130000,"Location_Y":113.260000,"Scale":15.0,"Label":"广州","MsgId":24000000000000000001}';
+    expect(toInboundMessage(readJson(json))).toMatchObject({
+      createTime: '1700000000',
+      latitude: '23.130000',
+      longitude: '113.260000',
+      scale: '15.0',
+      msgId: '24000000000000000001',
+    });
+  });
+  it('Precision, FileTotalLen and CreateTime as sent', () => {
+    expect(
+      xml(
+        '<MsgType>event</MsgType><Event>LOCATION</Event><Latitude>23.100</Latitude><Longitude>113.0</Longitude><Precision>65.000000</Precision>',
+      ),
+    ).toMatchObject({ createTime: '1348831860', latitude: '23.100', longitude: '113.0', precision: '65.000000' });
+    expect(
+      xml(
+        '<MsgType>file</MsgType><Title>t</Title><Description>d</Description><FileKey>k</FileKey><FileMd5>m</FileMd5><FileTotalLen>02048</FileTotalLen><MsgId>5</MsgId>',
+      ),
+    ).toMatchObject({ fileTotalLen: '02048' });
   });
 });
 

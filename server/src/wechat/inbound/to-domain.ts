@@ -19,17 +19,18 @@ class Fields {
     if (value === undefined) throw new MissingField(key);
     return value;
   }
-  number(key: string): number {
-    const text = this.text(key).trim();
-    const value = text === '' ? NaN : Number(text);
-    if (!Number.isFinite(value)) throw new MissingField(key);
-    return value;
+  /** A number, kept as the text WeChat sent (`23.130000` stays so): only checked to be one. */
+  number(key: string): string {
+    const text = this.text(key);
+    const trimmed = text.trim();
+    if (trimmed === '' || !Number.isFinite(Number(trimmed))) throw new MissingField(key);
+    return text;
   }
-  /** CreateTime: whole seconds written as digits. */
-  seconds(key: string): number {
-    const text = this.text(key).trim();
-    if (!/^\d{1,15}$/.test(text)) throw new MissingField(key);
-    return Number(text);
+  /** CreateTime: whole seconds written as digits, kept as sent. */
+  seconds(key: string): string {
+    const text = this.text(key);
+    if (!/^\d{1,15}$/.test(text.trim())) throw new MissingField(key);
+    return text;
   }
 }
 

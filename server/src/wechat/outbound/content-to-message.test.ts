@@ -49,7 +49,7 @@ describe('toWeChatMessage', () => {
     expect(
       toWeChatMessage('official_account', 'o1', { type: 'miniprogrampage', title: 't', pagePath: 'p', thumbMediaId: 'T' }),
     ).toMatchObject({ ok: false });
-    expect(toWeChatMessage('official_account', 'o1', { type: 'location', latitude: 1, longitude: 2, label: 'x' })).toMatchObject({
+    expect(toWeChatMessage('official_account', 'o1', { type: 'location', latitude: '1', longitude: '2', label: 'x' })).toMatchObject({
       ok: false,
       reason: 'an official account cannot send location messages',
     });

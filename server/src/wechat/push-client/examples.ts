@@ -65,7 +65,15 @@ const BUILDERS: Record<InboundType, Build> = {
   voice: (h, msgId) => ({ ...h, type: 'voice', msgId, mediaId: 'media_id_2', format: 'amr', recognition: '你好' }),
   video: (h, msgId) => ({ ...h, type: 'video', msgId, mediaId: 'media_id_3', thumbMediaId: 'thumb_3' }),
   shortvideo: (h, msgId) => ({ ...h, type: 'shortvideo', msgId, mediaId: 'media_id_4', thumbMediaId: 'thumb_4' }),
-  location: (h, msgId) => ({ ...h, type: 'location', msgId, latitude: 23.134521, longitude: 113.358803, scale: 20, label: '位置信息' }),
+  location: (h, msgId) => ({
+    ...h,
+    type: 'location',
+    msgId,
+    latitude: '23.134521',
+    longitude: '113.358803',
+    scale: '20',
+    label: '位置信息',
+  }),
   link: (h, msgId) => ({
     ...h,
     type: 'link',
@@ -82,12 +90,12 @@ const BUILDERS: Record<InboundType, Build> = {
     description: '12 KB',
     fileKey: 'file_key',
     fileMd5: 'c4f2ff4ef3c0c2c1e1d2f2a4b5b6c7d8',
-    fileTotalLen: 12288,
+    fileTotalLen: '12288',
   }),
   subscribe: (h) => ({ ...h, type: 'subscribe', eventKey: 'qrscene_123123', ticket: 'TICKET' }),
   unsubscribe: (h) => ({ ...h, type: 'unsubscribe' }),
   scan: (h) => ({ ...h, type: 'scan', eventKey: '123123', ticket: 'TICKET' }),
-  location_report: (h) => ({ ...h, type: 'location_report', latitude: 23.137466, longitude: 113.352425, precision: 119.38504 }),
+  location_report: (h) => ({ ...h, type: 'location_report', latitude: '23.137466', longitude: '113.352425', precision: '119.385040' }),
   click: (h) => ({ ...h, type: 'click', eventKey: 'EVENTKEY' }),
   view: (h) => ({ ...h, type: 'view', eventKey: 'https://www.qq.com/' }),
   kf_create_session: (h) => ({ ...h, type: 'kf_create_session', kfAccount: 'test1@test' }),
@@ -108,6 +116,6 @@ const BUILDERS: Record<InboundType, Build> = {
 };
 
 export function exampleMessage(type: InboundType, ctx: ExampleContext): InboundMessage {
-  const header: PushHeader = { toUserName: ctx.originalId, fromUserName: ctx.openId, createTime: ctx.createTime };
+  const header: PushHeader = { toUserName: ctx.originalId, fromUserName: ctx.openId, createTime: String(ctx.createTime) };
   return BUILDERS[type](header, ctx.msgId ?? '23241477706429916', ctx);
 }

@@ -1,10 +1,11 @@
 // A customer as the API shows it: what the contact kit's session-from told us (nickname, avatar, params,
 // custom fields, partner id), the entry page of the mini program card the customer sent, and the
-// decrypted UnionID only to those allowed (admins; agents when their channel allows it). Built field by
+// decrypted UnionID with its source (verified or claimed) only to those allowed (admins; agents when their
+// channel allows it). Built field by
 // field: the record also holds routing state (the session context names merchants, speakingFor another
 // merchant's id) that is none of the caller's business.
 import type { EntryPage } from '../../../app/admin/customers';
-import type { Customer } from '../../../core/model/customer';
+import { unionIdSourceOf, type Customer, type UnionIdSource } from '../../../core/model/customer';
 
 export type { EntryPage };
 
@@ -23,6 +24,8 @@ export type CustomerView = Pick<
   | 'firstSeenAt'
   | 'lastSeenAt'
 > & {
+  /** With `unionId` only: whether the server verified it with WeChat or it was only claimed in a session-from. */
+  unionIdSource?: UnionIdSource;
   entryPage?: EntryPage;
 };
 
@@ -31,7 +34,7 @@ export function customerView(c: Customer, shown: { unionId: boolean; entryPage?:
     id: c.id,
     channelId: c.channelId,
     openid: c.openid,
-    ...(shown.unionId && c.unionId !== undefined && { unionId: c.unionId }),
+    ...(shown.unionId && c.unionId !== undefined && { unionId: c.unionId, unionIdSource: unionIdSourceOf(c) ?? 'claimed' }),
     ...(c.nickname !== undefined && { nickname: c.nickname }),
     ...(c.avatarUrl !== undefined && { avatarUrl: c.avatarUrl }),
     params: c.params,

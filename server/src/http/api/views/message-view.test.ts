@@ -15,7 +15,7 @@ const EVERY_CONTENT: MessageContent[] = [
   { type: 'link', title: 't', description: 'd', url: 'https://x' },
   { type: 'voice', mediaId: 'm', recognition: 'r' },
   { type: 'video', mediaId: 'kbref:media:v', thumbMediaId: 'kbref:media:t', title: 't' },
-  { type: 'location', latitude: 1, longitude: 2, label: 'l' },
+  { type: 'location', latitude: '1', longitude: '2', label: 'l' },
   { type: 'file', title: 'f', fileKey: 'k' },
   { type: 'other', msgType: 'event' },
 ];
@@ -66,6 +66,41 @@ describe('message views', () => {
       );
       expect(messageSchema.parse(view)).toEqual(view);
     }
+  });
+
+  it('shows WeChat’s CreateTime as sent and as an ISO time, also for records stored with numbers', () => {
+    const base = {
+      id: 'm1',
+      channelId: 'c',
+      conversationId: 'v',
+      customerId: 'u',
+      direction: 'in' as const,
+      sender: { kind: 'customer' as const },
+      createdAt: 5,
+    };
+    const now = messageView({
+      ...base,
+      content: { type: 'location', latitude: '23.130000', longitude: '113.0', label: 'l' },
+      wechatCreateTime: '1700000000',
+    });
+    expect(now).toMatchObject({
+      wechatCreateTime: '1700000000',
+      wechatCreatedAt: '2023-11-14T22:13:20.000Z',
+      content: { latitude: '23.130000' },
+    });
+    // Stored before numbers were kept as text (or parsed from an inbox row written then).
+    const legacy = {
+      ...base,
+      content: { type: 'location', latitude: 23.13, longitude: 113, label: 'l' },
+      wechatCreateTime: 1700000000,
+    } as unknown as Message;
+    const view = messageView(legacy);
+    expect(view).toMatchObject({
+      wechatCreateTime: '1700000000',
+      wechatCreatedAt: '2023-11-14T22:13:20.000Z',
+      content: { latitude: '23.13', longitude: '113' },
+    });
+    expect(messageSchema.parse(view)).toEqual(view);
   });
 
   it('keeps the rest of the message', () => {

@@ -45,8 +45,28 @@ export function contentView(c: MessageContent): ContentView {
   }
 }
 
-export type MessageView = Omit<Message, 'content'> & { content: ContentView };
+export type MessageView = Omit<Message, 'content'> & { content: ContentView; wechatCreatedAt?: string };
+
+/** WeChat's CreateTime (seconds, as sent) as an ISO time; undefined when it is not one. */
+export function isoOfCreateTime(createTime: string | undefined): string | undefined {
+  const seconds = createTime === undefined ? NaN : Number(createTime.trim());
+  return Number.isSafeInteger(seconds) && seconds * 1000 <= 8.64e15 ? new Date(seconds * 1000).toISOString() : undefined;
+}
+
+/** Messages stored before numbers were kept as text hold numbers; the API always answers text. */
+function locationAsText(c: MessageContent): MessageContent {
+  if (c.type !== 'location' || typeof c.latitude === 'string') return c;
+  return { ...c, latitude: String(c.latitude), longitude: String(c.longitude) };
+}
 
 export function messageView(m: Message): MessageView {
-  return { ...m, content: contentView(m.content) };
+  // A push that waited in the inbox across the upgrade was parsed with CreateTime as a number.
+  const createTime = m.wechatCreateTime === undefined ? undefined : String(m.wechatCreateTime);
+  const at = isoOfCreateTime(createTime);
+  return {
+    ...m,
+    ...(createTime !== undefined && { wechatCreateTime: createTime }),
+    content: contentView(locationAsText(m.content)),
+    ...(at !== undefined && { wechatCreatedAt: at }),
+  };
 }
