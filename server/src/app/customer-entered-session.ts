@@ -16,6 +16,7 @@ import { greetRobotConversation, openingNotices, robotWelcome } from './support/
 import { routeToPerson } from './support/route-to-person';
 import { loadRouting, type RoutingContext } from './support/routing-context';
 import { saveConversation } from './support/send-to-customer';
+import { withoutUnsafeCharacters } from '../core/safe-text';
 
 export interface CustomerEnteredSession {
   channelId: string;
@@ -117,7 +118,7 @@ async function resolveContext(w: Work, channelId: string, fields: SessionFromFie
 function withProfile(c: Customer, f: SessionFromFields, unionId: string | undefined): Customer {
   return {
     ...c,
-    ...(f.nickname !== undefined && { nickname: f.nickname }),
+    ...(f.nickname !== undefined && { nickname: withoutUnsafeCharacters(f.nickname) }),
     ...(f.avatarUrl !== undefined && { avatarUrl: f.avatarUrl }),
     ...(f.partnerId !== undefined && { partnerId: f.partnerId }),
     ...(unionId !== undefined && { unionId }),
