@@ -3,7 +3,7 @@ export type { EngineDeps } from './support/engine-deps';
 export { handleCustomerMessage, type IncomingCustomerMessage, type HandleMessageResult } from './handle-customer-message';
 export { customerEnteredSession, type CustomerEnteredSession, type EnteredSessionResult } from './customer-entered-session';
 export { recordCustomerAction, type CustomerActionInput } from './record-customer-action';
-export { agentReply, sendWindowOf, type AgentReplyInput, type AgentReplyResult } from './agent-reply';
+export { agentReply, checkMayReply, sendWindowOf, type AgentReplyInput, type AgentReplyResult } from './agent-reply';
 export {
   transferConversation,
   type TransferInput,
