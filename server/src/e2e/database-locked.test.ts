@@ -55,6 +55,13 @@ afterEach(() => stack.close());
 it('a write lock held by another process for 8 s: pushes get 503 fast, /healthz answers, nothing acknowledged is lost', async () => {
   const before = push(stack, 0);
   expect((await before.send()).body).toBe('success');
+  const token = (await stack.api<{ token: string }>('POST', '/tokens', { name: 'ops', grant: { role: 'platform_admin' } })).body.token;
+  const addAgent = () =>
+    fetch(`${stack.baseUrl}/api/v1/channels/${CHANNEL.id}/agents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '锁住时的客服' }),
+    });
   const file = join(stack.dir, 'kefu.db');
   const holder = await holdWriteLock(file, HOLD_MS);
   const lockedAt = Date.now();
@@ -75,12 +82,19 @@ it('a write lock held by another process for 8 s: pushes get 503 fast, /healthz 
   const refused: Array<ReturnType<typeof push>> = [];
   const acknowledged = [before.msgId];
   let i = 1;
-  try {
-    while (Date.now() - lockedAt < HOLD_MS - 1500) {
+  let released = false;
+  // /healthz every 50 ms for as long as the lock is held, alongside the pushes.
+  const probing = (async () => {
+    while (!released) {
       const started = Date.now();
       const h = await fetch(`${stack.baseUrl}/healthz`);
       health.push(Date.now() - started);
       healthStatus.add(`${h.status} ${((await h.json()) as { status: string }).status}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  try {
+    while (Date.now() - lockedAt < HOLD_MS - 1500) {
       const p = push(stack, i++);
       const pushStarted = Date.now();
       const answer = await p.send();
@@ -91,10 +105,22 @@ it('a write lock held by another process for 8 s: pushes get 503 fast, /healthz 
         refused.push(p);
       }
     }
+    // An API write is refused the same way, and says when to come back.
+    const write = await addAgent();
+    expect([write.status, write.headers.get('retry-after'), ((await write.json()) as { error: { code: string } }).error.code]).toEqual([
+      503,
+      '1',
+      'database_busy',
+    ]);
   } finally {
     clearInterval(ticker);
   }
+  const lockHeldMs = Date.now() - lockedAt;
   await done;
+  released = true;
+  await probing;
+  expect(lockHeldMs).toBeLessThan(HOLD_MS);
+  expect((await addAgent()).status).toBe(201);
 
   console.log(
     `write lock held ${HOLD_MS} ms by another process: /healthz p50 ${percentile(health, 0.5)} ms, max ${Math.max(...health)} ms ` +
@@ -106,6 +132,7 @@ it('a write lock held by another process for 8 s: pushes get 503 fast, /healthz 
   expect(Math.max(...pushTimes)).toBeLessThan(2500); // WeChat gives up after 5 s
   expect(Math.max(...health)).toBeLessThan(500);
   expect(healthStatus).toContain('200 degraded');
+  expect([...healthStatus].every((h) => h.startsWith('200'))).toBe(true);
   expect(lagMax).toBeLessThan(500);
 
   // WeChat retries what was refused; afterwards everything is stored once.
