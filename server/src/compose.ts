@@ -39,7 +39,7 @@ import { WeChatApis } from './runtime/wechat-apis';
 import { nodeCredentials } from './security/index';
 import { sqliteAuthStores } from './storage/auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite-storage';
-import { openDatabase } from './storage/database';
+import { databaseHealth, openDatabase } from './storage/database';
 import { SqliteInbox } from './storage/sqlite-inbox';
 import { SqliteKnowledgeStore } from './storage/sqlite-knowledge';
 import { SqliteSemanticStore } from './storage/sqlite-semantic-store';
@@ -206,7 +206,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
         }),
       ],
-      ['/', opsRouter({ metrics, checkDatabase: async () => db.prepare('SELECT 1').get() })],
+      ['/', opsRouter({ metrics, checkDatabase: async () => databaseHealth(db) })],
       [
         '/kit',
         kitSessionRouter({

@@ -63,7 +63,7 @@ describe('agentReply', () => {
     await f.agent('a2');
     await f.agent('mx', { merchantId: 'm9' });
     await expect(agentReply(f.deps, { conversationId: id, agentId: 'a2', content: text('x') })).rejects.toMatchObject({
-      code: 'invalid_state',
+      code: 'not_assignee',
     });
     await expect(agentReply(f.deps, { conversationId: id, agentId: 'mx', content: text('x') })).rejects.toMatchObject({
       code: 'forbidden',

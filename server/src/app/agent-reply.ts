@@ -2,10 +2,10 @@
 // refused here, with the reason, and nothing is recorded; otherwise the reply is recorded and queued
 // for the sender, and the no-reply timer stops.
 import { agentWrote } from '../core/conversation/transitions';
-import { EngineError } from '../core/errors';
 import type { MessageContent } from '../core/model/message';
 import { windowStatus, type SendRefusal, type WindowStatus } from '../core/send-window/send-window';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
+import { mustHold } from './support/conversation-access';
 import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
 import { mustNotBeRobotOnly } from './support/robot-only';
 import { loadRouting } from './support/routing-context';
@@ -25,16 +25,25 @@ export function agentReply(deps: EngineDeps, input: AgentReplyInput): Promise<Ag
   return inUnit(deps, (w) => agentReplyIn(w, input));
 }
 
-/** The same story inside a unit of work already open (an agent replying from WeChat, within the push). */
-export async function agentReplyIn(w: Work, input: AgentReplyInput): Promise<AgentReplyResult> {
+/** Who may reply (conversation-access.ts): the agent holding the open conversation; throws otherwise. */
+async function mustMayReply(w: Work, input: Pick<AgentReplyInput, 'conversationId' | 'agentId'>) {
   const conversation = await mustGetConversation(w, input.conversationId);
   const agent = await mustGetAgent(w, input.agentId);
   mustShareMerchant(agent, conversation);
   mustBeOpen(conversation);
   await mustNotBeRobotOnly(w, conversation);
-  if (conversation.state !== 'assigned' || conversation.agentId !== agent.id) {
-    throw new EngineError('invalid_state', `conversation ${conversation.id} is not assigned to agent ${agent.id}`);
-  }
+  mustHold(agent, conversation);
+  return { conversation, agent };
+}
+
+/** Checks the reply would be allowed, before any work on its content (media uploads, knowledge lookups). */
+export function checkMayReply(deps: EngineDeps, input: Pick<AgentReplyInput, 'conversationId' | 'agentId'>): Promise<void> {
+  return inUnit(deps, async (w) => void (await mustMayReply(w, input)));
+}
+
+/** The same story inside a unit of work already open (an agent replying from WeChat, within the push). */
+export async function agentReplyIn(w: Work, input: AgentReplyInput): Promise<AgentReplyResult> {
+  const { conversation, agent } = await mustMayReply(w, input);
   const { settingsFor } = await loadRouting(w, conversation.channelId, conversation.merchantId);
   const sent = await sendToCustomer(
     w,

@@ -16,6 +16,7 @@ import { greetRobotConversation, openingNotices, robotWelcome } from './support/
 import { routeToPerson } from './support/route-to-person';
 import { loadRouting, type RoutingContext } from './support/routing-context';
 import { saveConversation } from './support/send-to-customer';
+import { withoutUnsafeCharacters } from '../core/safe-text';
 
 export interface CustomerEnteredSession {
   channelId: string;
@@ -127,7 +128,7 @@ function withClaimedUnionId(c: Customer, reading: UnionIdTokenReading | undefine
 function withProfile(c: Customer, f: SessionFromFields): Customer {
   return {
     ...c,
-    ...(f.nickname !== undefined && { nickname: f.nickname }),
+    ...(f.nickname !== undefined && { nickname: withoutUnsafeCharacters(f.nickname) }),
     ...(f.avatarUrl !== undefined && { avatarUrl: f.avatarUrl }),
     ...(f.partnerId !== undefined && { partnerId: f.partnerId }),
     params: { ...c.params, ...f.params },

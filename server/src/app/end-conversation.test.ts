@@ -60,7 +60,7 @@ describe('endConversation', () => {
     const conversationId = r.kind === 'handled' ? r.conversationId : '';
     await f.agent('a2');
     await expect(endConversation(f.deps, { conversationId, by: { kind: 'agent', agentId: 'a2' } })).rejects.toMatchObject({
-      code: 'forbidden',
+      code: 'not_assignee',
     });
     expect(f.conversation(conversationId).state).toBe('assigned');
     await f.agent('lead', { canActOnColleagues: true });

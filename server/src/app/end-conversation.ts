@@ -1,10 +1,10 @@
 // Story: an agent (or an admin, or the customer leaving with 再见) ends a conversation. The customer gets
 // the closing message when the window allows; the agent's seat goes to the next in the queue.
-import { EngineError } from '../core/errors';
 import type { EndReason } from '../core/model/conversation';
 import { closeConversation } from './support/close-conversation';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
-import { mayActOn, mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
+import { mustActOn } from './support/conversation-access';
+import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
 
 export type EndedBy = { kind: 'agent'; agentId: string } | { kind: 'admin' } | { kind: 'customer' };
 
@@ -27,8 +27,7 @@ export async function endConversationIn(w: Work, input: EndInput): Promise<{ con
   if (input.by.kind === 'agent') {
     const agent = await mustGetAgent(w, input.by.agentId);
     mustShareMerchant(agent, conversation);
-    if (!input.byAdmin && !mayActOn(agent, conversation))
-      throw new EngineError('forbidden', `conversation ${conversation.id} is a colleague's: agent ${agent.id} may only read it`);
+    if (!input.byAdmin) mustActOn(agent, conversation);
   }
   mustBeOpen(conversation);
   await closeConversation(w, conversation, REASONS[input.by.kind], { closingText: true });

@@ -26,6 +26,7 @@ const ENGINE_STATUS: Record<EngineErrorCode, number> = {
   invalid_state: 409,
   invalid_input: 400,
   robot_only: 409,
+  not_assignee: 403,
 };
 
 /** The engine's errors carry a code but no HTTP status; give them one so the error handler can answer. */

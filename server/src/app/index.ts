@@ -4,7 +4,7 @@ export { handleCustomerMessage, type IncomingCustomerMessage, type HandleMessage
 export { customerEnteredSession, type CustomerEnteredSession, type EnteredSessionResult } from './customer-entered-session';
 export { unionIdVerified, type VerifiedUnionId } from './union-id-verified';
 export { recordCustomerAction, type CustomerActionInput } from './record-customer-action';
-export { agentReply, sendWindowOf, type AgentReplyInput, type AgentReplyResult } from './agent-reply';
+export { agentReply, checkMayReply, sendWindowOf, type AgentReplyInput, type AgentReplyResult } from './agent-reply';
 export {
   transferConversation,
   type TransferInput,

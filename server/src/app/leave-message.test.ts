@@ -23,7 +23,7 @@ describe('leaveMessage', () => {
     const r = await f.say('u1', 'hi');
     const conversationId = r.kind === 'handled' ? r.conversationId : '';
     await f.agent('a2');
-    await expect(leaveMessage(f.deps, { conversationId, byAgentId: 'a2' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(leaveMessage(f.deps, { conversationId, byAgentId: 'a2' })).rejects.toMatchObject({ code: 'not_assignee' });
     expect(f.conversation(conversationId).state).toBe('assigned');
     await leaveMessage(f.deps, { conversationId, byAgentId: 'a1' });
     expect(f.conversation(conversationId).state).toBe('left_message');

@@ -3,7 +3,8 @@
 import { EngineError } from '../core/errors';
 import { drainQueue } from './support/drain-queue';
 import { inUnit, type EngineDeps } from './support/engine-deps';
-import { mayActOn, mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
+import { mustActOn } from './support/conversation-access';
+import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
 import { offerLeaveMessage } from './support/place-conversation';
 import { loadRouting } from './support/routing-context';
 
@@ -13,8 +14,7 @@ export function leaveMessage(deps: EngineDeps, input: { conversationId: string; 
     if (input.byAgentId !== undefined) {
       const agent = await mustGetAgent(w, input.byAgentId);
       mustShareMerchant(agent, conversation);
-      if (!mayActOn(agent, conversation))
-        throw new EngineError('forbidden', `conversation ${conversation.id} is a colleague's: agent ${agent.id} may only read it`);
+      mustActOn(agent, conversation);
     }
     mustBeOpen(conversation);
     if (conversation.state === 'left_message')

@@ -61,6 +61,6 @@ describe('takeLeftMessage', () => {
     await expect(takeLeftMessage(f.deps, { conversationId: id, agentId: 'other' })).rejects.toMatchObject({ code: 'forbidden' });
     await f.agent('a2');
     await takeLeftMessage(f.deps, { conversationId: id, agentId: 'a2' });
-    await expect(takeLeftMessage(f.deps, { conversationId: id, agentId: 'a1' })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(takeLeftMessage(f.deps, { conversationId: id, agentId: 'a1' })).rejects.toMatchObject({ code: 'not_assignee' });
   });
 });

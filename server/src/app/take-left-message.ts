@@ -6,6 +6,7 @@ import { EngineError } from '../core/errors';
 import type { Conversation } from '../core/model/conversation';
 import { windowStatus, type WindowStatus } from '../core/send-window/send-window';
 import { inUnit, type EngineDeps } from './support/engine-deps';
+import { mustActOn } from './support/conversation-access';
 import { mustGetAgent, mustGetConversation, mustShareMerchant } from './support/guards';
 import { saveConversation, scopeOf } from './support/send-to-customer';
 
@@ -28,6 +29,7 @@ export function takeLeftMessage(deps: EngineDeps, input: { conversationId: strin
     const conversation = await mustGetConversation(w, input.conversationId);
     const agent = await mustGetAgent(w, input.agentId);
     mustShareMerchant(agent, conversation);
+    mustActOn(agent, conversation);
     if (conversation.state !== 'left_message')
       throw new EngineError('invalid_state', `conversation ${conversation.id} is not a left message (it is ${conversation.state})`);
     await saveConversation(w, takenBy(conversation, agent.id, w.now));

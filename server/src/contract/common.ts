@@ -1,12 +1,19 @@
 // Building blocks shared by the route families' schemas.
 import { z } from 'zod';
+import { UNSAFE_NAME_MESSAGE, hasUnsafeCharacters } from '../core/safe-text';
 
 export const id = z
   .string()
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
-export const name = z.string().trim().min(1).max(100);
+/** Every name an admin types (agents, groups, merchants, calendars, channels, tokens): see core/safe-text.ts. */
+export const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((text) => !hasUnsafeCharacters(text), UNSAFE_NAME_MESSAGE);
 export const epochMs = z.int().min(0).describe('milliseconds since the epoch');
 
 export const channelParams = z.strictObject({ channelId: id });

@@ -50,6 +50,10 @@ export const settingsPatch = z.strictObject({
   quotaReservedForAgents: z.int().min(0).max(5).optional(),
   sendWelcome: z.boolean().optional(),
   announcePreviousAgent: z.boolean().optional(),
+  colleaguesConversations: z
+    .enum(['read_only', 'hidden'])
+    .optional()
+    .describe('what agents see of conversations a colleague holds: read-only (default) or nothing; admins see all'),
   language: z.enum(['zh-CN', 'en']).optional(),
   messages: routingMessagesPatch.optional(),
 });

@@ -65,6 +65,9 @@ export function createApp(deps: AppDeps): KefuApp {
   });
   app.use(errorHandler(logger));
   const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    // Set before any route answers: browsers never guess a type other than the declared one (API JSON,
+    // the workbench's files, the push endpoint's raw writeHead answers, which merge headers set here).
+    res.setHeader('x-content-type-options', 'nosniff');
     if (!push(req, res)) app(req, res);
   }) as KefuApp;
   handler.listen = (port, host, onListening) => createServer(handler).listen(port, host, onListening);

@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isBusyError } from '../core/ports/database-busy';
 import { BodyTooLargeError } from '../wechat/inbound/errors';
 
 interface Answer {
@@ -42,9 +43,17 @@ function answerFor(err: unknown): Answer {
       ...(err.wxCode === undefined ? {} : { wxCode: err.wxCode }),
     };
   }
+  // A statement that met another writer's lock outside the storage's retrying queue: nothing was written.
+  if (isBusyError(err)) return { status: 503, code: 'database_busy', text: 'the database is busy; try again shortly' };
   const status = typeof err === 'object' && err !== null ? Number((err as { status?: unknown }).status) : NaN;
   if (Number.isInteger(status) && status >= 400 && status < 500) return { status, code: 'client_error', text: 'bad request' };
   return { status: 500, code: 'internal_error', text: 'internal error' };
+}
+
+/** Whole seconds from the error's own hint (e.g. DatabaseBusy's), at least 1. */
+function retryAfterSeconds(err: unknown): number {
+  const ms = Number((err as { retryAfterMs?: unknown } | null)?.retryAfterMs);
+  return Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 1;
 }
 
 /** What the one failure path needs of a request; Express requests and raw Node requests both have it. */
@@ -89,6 +98,7 @@ export function respondToFailure(logger: Logger, err: unknown, req: FailedReques
   res.statusCode = answer.status;
   res.setHeader('content-type', wechat ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));
+  if (answer.status === 503) res.setHeader('retry-after', String(retryAfterSeconds(err)));
   // An unread oversized body is not drained: the connection is closed after the answer.
   if (err instanceof BodyTooLargeError) res.setHeader('connection', 'close');
   res.end(body);

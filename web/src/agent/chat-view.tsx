@@ -81,6 +81,8 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
   // A colleague's conversation is read-only unless an admin allowed this agent to act on colleagues'.
   const onColleagues = !admin && c.state === 'assigned' && directory.agents.some((a) => a.id === me && a.canActOnColleagues === true);
   const canAct = admin || mine || onColleagues;
+  // Said plainly, so the agent knows why nothing can be done here (the API refuses with 403 not_assignee).
+  const colleague = !admin && !mine && c.state === 'assigned' ? directory.agents.find((a) => a.id === c.agentId) : undefined;
   const leftMessage = c.state === 'left_message';
   const windowShut = chat.window !== undefined && !chat.window.open;
   const blocked =
@@ -88,15 +90,17 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
       ? t('ended_hint')
       : !admin && leftMessage
         ? tw('take_to_reply')
-        : !admin && !mine
-          ? t('not_yours')
-          : admin && !actingAgent
-            ? t('act_as_none')
-            : chat.window && !chat.window.open
-              ? chat.window.reason === 'quota_used_up'
-                ? t('quota_used_up')
-                : t('window_closed')
-              : undefined;
+        : colleague && !onColleagues
+          ? t('colleague_read_only', { name: colleague.name })
+          : !admin && !mine
+            ? t('not_yours')
+            : admin && !actingAgent
+              ? t('act_as_none')
+              : chat.window && !chat.window.open
+                ? chat.window.reason === 'quota_used_up'
+                  ? t('quota_used_up')
+                  : t('window_closed')
+                : undefined;
 
   const reply = async (payload: ReplyPayload) => {
     try {

@@ -8,7 +8,7 @@ import type { Transaction } from '../../core/ports/unit-of-work';
 import { merchantFilter } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { AdminDeps } from './admin-deps';
-import { channelInReach, conversationInReach } from './reach';
+import { agentSight, channelInReach, conversationInReach } from './reach';
 
 const PAGE = 500;
 
@@ -40,8 +40,9 @@ export async function listConversations(
 ): Promise<ConversationPage> {
   await channelInReach(deps, p, channelId);
   const merchant = merchantFilter(p, channelId, q.merchantId);
-  const { conversations, lastMessages, left } = await deps.uow.run(async (tx) => {
-    const found = await tx.conversations.list({
+  const sees = await agentSight(deps, p);
+  const { page, conversations, lastMessages, left } = await deps.uow.run(async (tx) => {
+    const page = await tx.conversations.list({
       channelId,
       ...(merchant && { merchant }),
       ...(q.state && { states: q.state }),
@@ -50,9 +51,11 @@ export async function listConversations(
       ...(q.before !== undefined && { createdBefore: q.before }),
       limit: q.limit,
     });
+    // Colleagues' conversations hidden from an agent leave the page; the cursor still follows the page.
+    const found = sees ? page.filter(sees) : page;
     // Each item's newest message, for the list's previews: one query for the page, not one per item.
     const lastMessages = await tx.messages.lastOfConversations(found.map((c) => c.id));
-    return { conversations: found, lastMessages, left: await leftMessageDetails(tx, found, deps.clock.now()) };
+    return { page, conversations: found, lastMessages, left: await leftMessageDetails(tx, found, deps.clock.now()) };
   });
   const lastOf = new Map(lastMessages.map((m) => [m.conversationId, m]));
   const items = conversations.map((conversation) => {
@@ -61,8 +64,8 @@ export async function listConversations(
   });
   // A full page may have more behind it. Conversations created in the same millisecond as the last one
   // can be skipped by the cursor; the port pages by instant only (see the report).
-  const last = conversations.at(-1);
-  return { items, ...(items.length === q.limit && last && { nextBefore: last.createdAt }) };
+  const last = page.at(-1);
+  return { items, ...(page.length === q.limit && last && { nextBefore: last.createdAt }) };
 }
 
 interface LeftDetails {

@@ -9,6 +9,8 @@ import type { ChannelRecord } from '../../core/ports/channel-store';
 import { PLATFORM_TEAM, mustReach, mustReachChannel } from '../auth/policy';
 import type { Principal, Scoped } from '../auth/principal';
 import { badRequest, forbidden, notFound } from '../errors';
+import { accessOf } from '../support/conversation-access';
+import { lookUpSettings } from '../support/settings-lookup';
 import type { AdminDeps } from './admin-deps';
 
 export async function channelInReach(deps: Pick<AdminDeps, 'channels'>, p: Principal, channelId: string): Promise<ChannelRecord> {
@@ -43,8 +45,26 @@ export async function recordInReach<K extends keyof Tables>(
   return record;
 }
 
-export const conversationInReach = (deps: Pick<AdminDeps, 'uow'>, p: Principal, id: string): Promise<Conversation> =>
-  recordInReach(deps, p, 'conversations', id);
+/**
+ * What an agent may see of their merchant's conversations (conversation-access.ts): colleagues' ones
+ * unless the settings hide them. Undefined for admins, who see all within their reach.
+ */
+export async function agentSight(deps: Pick<AdminDeps, 'uow'>, p: Principal): Promise<((c: Conversation) => boolean) | undefined> {
+  if (p.role !== 'agent') return undefined;
+  return deps.uow.run(async (tx) => {
+    const agent = await tx.agents.get(p.agentId);
+    const { colleaguesConversations } = await lookUpSettings(tx.settings, p.channelId, p.merchantId);
+    return (c) => agent !== undefined && accessOf(agent, c, colleaguesConversations) !== 'none';
+  });
+}
+
+/** A conversation the caller reaches and may see (404 for a colleague's one hidden from an agent). */
+export async function conversationInReach(deps: Pick<AdminDeps, 'uow'>, p: Principal, id: string): Promise<Conversation> {
+  const conversation = await recordInReach(deps, p, 'conversations', id);
+  const sees = await agentSight(deps, p);
+  if (sees && !sees(conversation)) throw notFound(`conversation ${id}`);
+  return conversation;
+}
 export const agentInReach = (deps: Pick<AdminDeps, 'uow'>, p: Principal, id: string): Promise<Agent> =>
   recordInReach(deps, p, 'agents', id);
 

@@ -46,15 +46,13 @@ export class AuthService {
   async login(rawUsername: string, password: string, ip: string): Promise<LoginResult> {
     const username = normalizeUsername(rawUsername);
     const now = this.deps.clock.now();
-    const wait = this.deps.throttle?.retryAfter(username, ip, now) ?? 0;
+    // Counted before the check, so concurrent guesses cannot all slip past the gate together.
+    const wait = this.deps.throttle?.reserve(username, ip, now) ?? 0;
     if (wait > 0) throw new TooManyAttempts(wait);
     const account = await this.deps.stores.accounts.findByUsername(username);
     const ok = account ? await this.deps.passwords.verify(password, account.passwordHash) : await this.deps.passwords.burn(password);
-    if (!account || !ok) {
-      this.deps.throttle?.recordFailure(username, ip, now);
-      throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
-    }
-    this.deps.throttle?.recordSuccess(username);
+    if (!account || !ok) throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
+    this.deps.throttle?.recordSuccess(username, ip);
     const token = this.deps.secrets.mint(SESSION_TOKEN_PREFIX);
     const expiresAt = now + (this.deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS);
     await this.deps.stores.sessions.add({ tokenHash: this.deps.secrets.hash(token), accountId: account.id, createdAt: now, expiresAt });

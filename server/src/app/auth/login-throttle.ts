@@ -1,12 +1,14 @@
-// Password-guessing protection: failed logins are counted per username and per client address. After a
-// few free attempts each further failure doubles the wait before the next attempt is even checked, up to
-// a cap; a quiet period forgets the count. Kept in memory: one server process, and a restart only gives
-// back what the cap would allow anyway.
+// Password-guessing protection: login attempts are counted per username and per client address. After a
+// few free attempts each further attempt doubles the wait before the next one is even checked, up to a
+// cap; a quiet period forgets the count. An attempt is counted (reserved) BEFORE its password is checked
+// and given back when the password was right: checking takes tens of milliseconds, so counting only after
+// the check let a burst of concurrent guesses all pass the gate before the first failure was counted.
+// Kept in memory: one server process, and a restart only gives back what the cap would allow anyway.
 
 export interface ThrottleOptions {
-  /** Failures of one username allowed before any wait. */
+  /** Attempts on one username checked before any wait (so at most this many in any burst). */
   freeAttempts: number;
-  /** Failures from one address allowed before any wait; higher, as an office shares one address. */
+  /** Attempts from one address checked before any wait; higher, as an office shares one address. */
   freeAttemptsPerIp: number;
   /** The first wait; doubles with every further failure. */
   baseDelayMs: number;
@@ -46,12 +48,23 @@ export class LoginThrottle {
     return Math.max(0, ...waits.map((until) => until - now));
   }
 
+  /**
+   * Counts an attempt before its password is checked: 0 when it may be checked now (it is then counted),
+   * else the milliseconds to wait (nothing counted). A correct password then calls recordSuccess.
+   */
+  reserve(username: string, ip: string, now: number): number {
+    const wait = this.retryAfter(username, ip, now);
+    if (wait === 0) this.recordFailure(username, ip, now);
+    return wait;
+  }
+
   recordFailure(username: string, ip: string, now: number): void {
     for (const key of this.keys(username, ip)) {
       const entry = this.live(key, now) ?? { failures: 0, lastFailureAt: now, blockedUntil: 0 };
       entry.failures += 1;
       entry.lastFailureAt = now;
-      const over = entry.failures - (key.startsWith('ip:') ? this.options.freeAttemptsPerIp : this.options.freeAttempts);
+      // The attempt after the free ones waits: with `free` counted, the next one is refused until then.
+      const over = entry.failures - (key.startsWith('ip:') ? this.options.freeAttemptsPerIp : this.options.freeAttempts) + 1;
       if (over > 0) entry.blockedUntil = now + Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** Math.min(over - 1, 30));
       this.entries.delete(key); // re-insert: Map order is then least-recently-failed first
       this.entries.set(key, entry);
@@ -59,9 +72,16 @@ export class LoginThrottle {
     this.evict();
   }
 
-  /** A correct password clears the username's count; the address keeps its own (it may be guessing many names). */
-  recordSuccess(username: string): void {
+  /**
+   * A correct password clears the username's count and gives the address its reserved attempt back (the
+   * address keeps its failures: it may be guessing many names).
+   */
+  recordSuccess(username: string, ip?: string): void {
     this.entries.delete(`user:${username}`);
+    const entry = ip === undefined ? undefined : this.entries.get(`ip:${ip}`);
+    if (!entry) return;
+    entry.failures = Math.max(0, entry.failures - 1);
+    if (entry.failures < this.options.freeAttemptsPerIp) entry.blockedUntil = 0;
   }
 
   private keys(username: string, ip: string): string[] {

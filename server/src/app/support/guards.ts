@@ -26,11 +26,3 @@ export function mustShareMerchant(agent: Agent, c: Conversation): void {
 export function mustBeOpen(c: Conversation): void {
   if (c.state === 'ended') throw new EngineError('invalid_state', `conversation ${c.id} has ended`);
 }
-
-/**
- * Agents act on their own conversations and on unassigned ones (the queue, a left message); a
- * colleague's conversation is read-only to them unless an admin allowed them to act on colleagues'.
- */
-export function mayActOn(agent: Agent, c: Conversation): boolean {
-  return c.state !== 'assigned' || c.agentId === agent.id || agent.canActOnColleagues === true;
-}

@@ -63,6 +63,7 @@ export function defaultSettings(language: SettingsLanguage = 'zh-CN'): RoutingSe
     quotaReservedForAgents: 2,
     sendWelcome: true,
     announcePreviousAgent: false,
+    colleaguesConversations: 'read_only',
     language,
     messages: { ...DEFAULT_MESSAGES[language] },
   };

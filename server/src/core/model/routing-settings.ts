@@ -3,6 +3,8 @@
 export type ReceptionMode = 'agents_only' | 'robot_first' | 'robot_only';
 export type AssignmentStrategy = 'least_loaded' | 'round_robin';
 export type SettingsLanguage = 'zh-CN' | 'en';
+/** What agents see of conversations a colleague holds: read-only, or nothing at all. */
+export type ColleaguesConversations = 'read_only' | 'hidden';
 
 /** What the customer is told. Placeholders: {position}, {minutes}, {agent}, {merchant}. */
 export interface RoutingMessages {
@@ -73,6 +75,8 @@ export interface RoutingSettings {
   sendWelcome: boolean;
   /** Tell a returning customer which human agent served them last. */
   announcePreviousAgent: boolean;
+  /** Agents see colleagues' conversations read-only (default) or not at all; admins always see them. */
+  colleaguesConversations: ColleaguesConversations;
   language: SettingsLanguage;
   messages: RoutingMessages;
 }

@@ -5,23 +5,29 @@ import { ApiError } from '../../app/errors';
 import type { Metrics } from './metrics';
 
 export interface OpsDeps {
-  /** Resolves when the database answers (e.g. `SELECT 1`); rejects or resolves false when it does not. */
+  /**
+   * Resolves when the database answers (e.g. `SELECT 1`); rejects or resolves false when it does not;
+   * resolves `{ busy: true }` when it answers reads but another writer holds its write lock.
+   */
   checkDatabase(): Promise<unknown>;
   metrics: Metrics;
   /** Health checks must not hang on a locked database; default 2 s. */
   healthTimeoutMs?: number;
 }
 
-async function databaseUp(deps: OpsDeps): Promise<boolean> {
+type DatabaseState = 'up' | 'busy' | 'down';
+
+async function databaseState(deps: OpsDeps): Promise<DatabaseState> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), deps.healthTimeoutMs ?? 2000);
   });
   try {
     const answer = await Promise.race([Promise.resolve().then(() => deps.checkDatabase()), timeout]);
-    return answer !== false;
+    if (answer === false) return 'down';
+    return (answer as { busy?: unknown } | undefined)?.busy === true ? 'busy' : 'up';
   } catch {
-    return false;
+    return 'down';
   } finally {
     clearTimeout(timer);
   }
@@ -31,8 +37,10 @@ export function opsRouter(deps: OpsDeps): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     res.set('cache-control', 'no-store');
-    if (!(await databaseUp(deps))) throw new ApiError(503, 'unavailable', 'database unreachable');
-    res.json({ status: 'ok' });
+    const state = await databaseState(deps);
+    if (state === 'down') throw new ApiError(503, 'unavailable', 'database unreachable');
+    // A locked database is degraded, not down: reads are served, writes are refused with 503 and retried.
+    res.json(state === 'busy' ? { status: 'degraded', database: 'busy' } : { status: 'ok' });
   });
   router.get('/metrics', async (_req, res) => {
     res.set('content-type', deps.metrics.registry.contentType);

@@ -6,6 +6,14 @@ import { XMLParser } from 'fast-xml-parser';
 import type { RawRecord, RawValue } from '../../core/inbound-message';
 import { MalformedBodyError } from './errors';
 
+/**
+ * How deep a push may nest. WeChat's messages are flat (a root and its fields, a few levels at most in
+ * JSON events); anything deeper is refused before a recursive reader could overflow the stack.
+ */
+export const MAX_DEPTH = 32;
+
+const tooDeep = () => new MalformedBodyError(`nested deeper than ${MAX_DEPTH} levels`);
+
 /** A record without a prototype, so keys such as `__proto__` are plain data. */
 function newRecord(): RawRecord {
   return Object.create(null) as RawRecord;
@@ -99,11 +107,25 @@ export function readFlatXml(body: string): RawRecord | undefined {
   return FLAT_CLOSE.test(body) ? record : undefined;
 }
 
+// Markup in document order: CDATA sections and comments (skipped whole), closing tags, other tags.
+const XML_MARKUP = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\/[^>]*>|<[^>]*>/g;
+
+/** Refuses elements nested deeper than MAX_DEPTH, in one pass over the text and before any parser. */
+function mustNotNestTooDeep(body: string): void {
+  let depth = 0;
+  for (const [tag] of body.matchAll(XML_MARKUP)) {
+    if (tag.startsWith('</')) depth--;
+    else if (tag.startsWith('<!') || tag.startsWith('<?') || tag.endsWith('/>')) continue;
+    else if (++depth > MAX_DEPTH) throw tooDeep();
+  }
+}
+
 export function readXml(body: string): RawRecord {
   const flat = readFlatXml(body);
   if (flat !== undefined) return flat;
   // DTDs are refused outright: no entity of any kind can then be declared (XXE, billion laughs).
   if (/<!DOCTYPE|<!ENTITY/i.test(body)) throw new MalformedBodyError('DTD not allowed');
+  mustNotNestTooDeep(body);
   let doc: XmlNode[];
   try {
     doc = xmlParser.parse(body, true) as XmlNode[];
@@ -135,16 +157,23 @@ function endOfString(text: string, start: number): number {
 /**
  * Wraps every number token outside strings in quotes, so JSON.parse hands back its exact digits
  * (Node 20 has no reviver `context.source`). Strings are skipped with JSON's own lexing, so an
- * invalid document stays invalid.
+ * invalid document stays invalid. The same pass refuses objects and arrays nested deeper than MAX_DEPTH.
  */
 export function quoteJsonNumbers(text: string): string {
   let out = '';
   let copied = 0;
   let i = 0;
+  let depth = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       i = endOfString(text, i);
+    } else if (c === 123 || c === 91) {
+      if (++depth > MAX_DEPTH) throw tooDeep();
+      i++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      i++;
     } else if (c === 45 || (c >= 48 && c <= 57)) {
       JSON_NUMBER.lastIndex = i;
       const token = JSON_NUMBER.exec(text)?.[0];
@@ -173,9 +202,10 @@ function jsonToRaw(value: unknown): RawValue | undefined {
 }
 
 export function readJson(body: string): RawRecord {
+  const quoted = quoteJsonNumbers(body); // refuses deep nesting with its own message
   let parsed: unknown;
   try {
-    parsed = JSON.parse(quoteJsonNumbers(body));
+    parsed = JSON.parse(quoted);
   } catch {
     throw new MalformedBodyError('not valid JSON');
   }

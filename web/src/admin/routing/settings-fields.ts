@@ -37,6 +37,7 @@ export const SETTING_GROUPS: ReadonlyArray<{
       { key: 'defaultGroupId', kind: 'group' },
       { key: 'calendarId', kind: 'calendar' },
       { key: 'onAgentOffline', kind: 'enum', options: ['reassign', 'keep'] },
+      { key: 'colleaguesConversations', kind: 'enum', options: ['read_only', 'hidden'] },
     ],
   },
   {

@@ -2,7 +2,15 @@
 // integration with an admin token, say) name the agent to reply as, and may transfer or end as admins.
 import type { ApiContext } from '../api-context';
 import type { MessageContent } from '../../../core/model/message';
-import { agentReply, endConversation, takeLeftMessage, transferConversation, type EndedBy, type TransferRefusal } from '../../../app/index';
+import {
+  agentReply,
+  checkMayReply,
+  endConversation,
+  takeLeftMessage,
+  transferConversation,
+  type EndedBy,
+  type TransferRefusal,
+} from '../../../app/index';
 import type { Principal } from '../../../app/auth/principal';
 import { ApiError, badRequest, forbidden } from '../../../app/errors';
 import { ALL_ROLES, route, type ApiRoute } from '../route-table';
@@ -50,6 +58,7 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
         const c = await conversationInReach(ctx.admin, principal, params.conversationId);
         const agentId = await actingAgent(ctx, principal, body.agentId);
         if (agentId === undefined) throw badRequest('body.agentId: admins must name the agent to reply as');
+        await checkMayReply(ctx.engine, { conversationId: c.id, agentId });
         const contents = await replyContents(ctx, c, body);
         // A knowledge entry's lead text goes first; the answer names the last message sent.
         let result = await agentReply(ctx.engine, { conversationId: c.id, agentId, content: contents[0] as MessageContent });

@@ -14,6 +14,7 @@ import type { AuthService } from '../../../app/auth/auth-service';
 import { FAST_SCRYPT, testAuthService } from '../../../security/testing/test-auth-service';
 import { TimeSortableIds } from '../../../storage/time-sortable-ids';
 import { LoginThrottle } from '../../../app/auth/login-throttle';
+import type { PasswordHasher } from '../../../core/ports/credentials';
 import type { ChannelRecord } from '../../../core/ports/channel-store';
 import { InMemoryChannelStore } from '../../../storage/testing/in-memory-channel-store';
 import type { KnowledgeService } from '../../../knowledge/knowledge-service';
@@ -84,7 +85,7 @@ export interface ApiFixture {
 export { FAST_SCRYPT };
 
 export async function startApiFixture(
-  options: { throttle?: LoginThrottle; sessionTtlMs?: number; knowledge?: KnowledgeService } = {},
+  options: { throttle?: LoginThrottle; sessionTtlMs?: number; knowledge?: KnowledgeService; passwords?: PasswordHasher } = {},
 ): Promise<ApiFixture> {
   const engine = engineFixture();
   const channels = new InMemoryChannelStore();
@@ -102,6 +103,7 @@ export async function startApiFixture(
     clock: engine.clock,
     throttle: options.throttle ?? new LoginThrottle(),
     ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }),
+    ...(options.passwords && { passwords: options.passwords }),
   });
   // Records made through the API get ULIDs of their own, so the engine's sequential ids stay as tests expect.
   const common = {
