@@ -157,6 +157,7 @@ async function configureRouting(base: string): Promise<void> {
       number: 1,
       title: '发货',
       keywords: ['发货', '订单'],
+      similarQuestions: ['订单什么时候发货？', '什么时候发货', '我的订单发货了吗'],
       type: 'text',
       text: '下单后 48 小时内发货，订单详情页可查看物流。',
     });

@@ -22,7 +22,7 @@ import { serveWeChatStub, startWeChatStub, type WeChatStub } from './wechat-stub
 
 const QUICK = process.argv.includes('--quick') || process.env.PUSH_BENCH_QUICK === '1';
 const RUN = QUICK
-  ? { rounds: 1, sliceMs: 1500, warmupMs: 500, steadySeconds: 2, warmupSeconds: 1 }
+  ? { rounds: 1, sliceMs: 1000, warmupMs: 300, steadySeconds: 1.5, warmupSeconds: 0.5 }
   : { rounds: 3, sliceMs: 3000, warmupMs: 1000, steadySeconds: 6, warmupSeconds: 2 };
 export const CUSTOMERS = 1000;
 export const RATES = [500, 1000] as const;
