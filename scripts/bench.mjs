@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs benchmarks: `npm run bench` runs all, `npm run bench -- session-from` one; flags are passed on
-// (`npm run bench -- push-path --quick`). A benchmark is a TypeScript file `*/bench/<name>.bench.ts`; it is bundled with esbuild (dependencies stay external)
-// and run by node, so it measures the same code the product runs, without a test runner around it.
+// Runs benchmarks: `npm run bench` runs all, `npm run bench -- session-from` one; flags go to each
+// benchmark run (`npm run bench -- push-path --quick`). A benchmark is a TypeScript file
+// `*/bench/<name>.bench.ts`; it is bundled with esbuild (dependencies stay external) and run by node,
+// so it measures the same code the product runs, without a test runner around it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -163,8 +163,7 @@ export async function runLoad(spec: LoadSpec): Promise<{ closed: Result[]; fixed
   }
   const fixed: Result[] = [];
   if (spec.fixedRate && spec.fixedSeconds) {
-    for (const c of spec.cases)
-      fixed.push(summarise(c.name, [await fixedRate(agent, c, spec.fixedRate, spec.fixedSeconds)]));
+    for (const c of spec.cases) fixed.push(summarise(c.name, [await fixedRate(agent, c, spec.fixedRate, spec.fixedSeconds)]));
   }
   agent.destroy();
   return { closed: spec.cases.map((c, i) => summarise(c.name, samples[i] ?? [])), fixed };

@@ -129,7 +129,13 @@ async function healthy(base: string, child: ChildProcess): Promise<void> {
   const until = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > until) throw new Error('the server did not answer /healthz in 30 s');
     await new Promise((r) => setTimeout(r, 50));
   }

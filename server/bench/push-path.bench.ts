@@ -52,8 +52,7 @@ type Sides = typeof import('./push-path-sides');
 function rows(stub: WeChatStub, { startBaseline, startOurs }: Sides): Row[] {
   const profile = process.env.PUSH_BENCH_PROFILE;
   const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const ours = (sender: boolean) => () =>
-    startOurs({ serverBundle, benchFile: __filename, wechatApiBaseUrl: stub.url, sender, execArgv });
+  const ours = (sender: boolean) => () => startOurs({ serverBundle, benchFile: __filename, wechatApiBaseUrl: stub.url, sender, execArgv });
   const push = (path: string, format: 'xml' | 'json') => (side: Side) => ({
     name: path,
     url: `${side.base}${path}`,
@@ -67,7 +66,13 @@ function rows(stub: WeChatStub, { startBaseline, startOurs }: Sides): Row[] {
       start: () => startBaseline(__filename, '--bare'),
       load: (side) => ({ name: 'bare', url: `${side.base}/bare`, bodiesOf: pushTarget(`${side.base}/bare`, 'xml') }),
     },
-    { name: 'wechat middleware (node-webot)', ours: false, sender: false, start: () => startBaseline(__filename, '--webot'), load: push('/wechat', 'xml') },
+    {
+      name: 'wechat middleware (node-webot)',
+      ours: false,
+      sender: false,
+      start: () => startBaseline(__filename, '--webot'),
+      load: push('/wechat', 'xml'),
+    },
     { name: 'ours, secure XML', ours: true, sender: true, start: ours(true), load: push('/wechat/xml', 'xml') },
     { name: 'ours, secure JSON', ours: true, sender: true, start: ours(true), load: push('/wechat/json', 'json') },
     { name: 'ours XML, sender stopped', ours: true, sender: false, start: ours(false), load: push('/wechat/xml', 'xml') },
@@ -108,7 +113,14 @@ async function measure(side: Side, stub: WeChatStub, row: Row, spec: Omit<LoadSp
 }
 
 const closed = (ms: number) => ({ connections: 50, warmupMs: 0, sliceMs: ms, rounds: 1 });
-const open = (rate: number, seconds: number) => ({ connections: 100, warmupMs: 0, sliceMs: 0, rounds: 0, fixedRate: rate, fixedSeconds: seconds });
+const open = (rate: number, seconds: number) => ({
+  connections: 100,
+  warmupMs: 0,
+  sliceMs: 0,
+  rounds: 0,
+  fixedRate: rate,
+  fixedSeconds: seconds,
+});
 
 /** Every row's server for one load, started together, each on a fresh data directory; closed after. */
 async function onFreshServers<T>(all: Row[], use: (sides: Side[]) => Promise<T>): Promise<T> {
@@ -173,7 +185,12 @@ async function main(): Promise<void> {
     for (const rate of RATES) {
       const measured = await steady(all, stub, rate);
       steadyRuns.push(measured);
-      printTable(`A steady ${rate} messages/s for ${RUN.steadySeconds} s (open loop; latency from each request's scheduled time)`, all, measured, false);
+      printTable(
+        `A steady ${rate} messages/s for ${RUN.steadySeconds} s (open loop; latency from each request's scheduled time)`,
+        all,
+        measured,
+        false,
+      );
     }
     printRatios(all, sat, steadyRuns);
     console.log(`\nThe stub answered ${JSON.stringify(await stub.calls())}; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
