@@ -3,24 +3,23 @@
 // (signature, decryption, XML parsing) answering `success`, storing and routing nothing.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import express, { type Express } from 'express';
 import wechat from 'wechat';
 import { outlastClientPools } from '../src/http/keep-alive';
 import { CHANNEL } from './push-path-channel';
 
-export function serveBare(): void {
+export function bareApp(): Express {
   const app = express();
   app.post('/bare', (_req, res) => {
     res.type('text/plain').send('success');
   });
-  const s: Server = app.listen(0, '127.0.0.1', () => process.send?.((s.address() as AddressInfo).port));
-  outlastClientPools(s);
+  return app;
 }
 
-export function serveWebot(): void {
+/** Verified, decrypted and parsed by the middleware at /wechat; stored and routed nowhere. */
+export function webotApp(): Express {
   const app = express();
   const config = { token: CHANNEL.token, appid: CHANNEL.appId, encodingAESKey: CHANNEL.encodingAesKey };
-  // Verified, decrypted and parsed by the middleware; stored and routed nowhere.
   app.use(
     '/wechat',
     wechat(config, (_req, res) => {
@@ -28,6 +27,11 @@ export function serveWebot(): void {
       res.end('success');
     }),
   );
+  return app;
+}
+
+/** In the `--bare` or `--webot` child: listens, and tells the parent its port. */
+export function serveBaseline(app: Express): void {
   const s: Server = app.listen(0, '127.0.0.1', () => process.send?.((s.address() as AddressInfo).port));
   outlastClientPools(s);
 }

@@ -202,8 +202,8 @@ async function main(): Promise<void> {
 const role = process.argv[2];
 // A forked role ends with the benchmark, whatever ends it.
 if (role?.startsWith('--') && role !== '--quick') process.once('disconnect', () => process.exit(0));
-if (role === '--bare') void import('./push-path-baselines').then((b) => b.serveBare());
-else if (role === '--webot') void import('./push-path-baselines').then((b) => b.serveWebot());
+if (role === '--bare') void import('./push-path-baselines').then((b) => b.serveBaseline(b.bareApp()));
+else if (role === '--webot') void import('./push-path-baselines').then((b) => b.serveBaseline(b.webotApp()));
 else if (role === '--no-sender') void import('./push-path-no-sender').then((n) => n.serveWithoutSender());
 else if (role === '--wechat-stub') serveWeChatStub();
 else if (role === '--load') serveLoad();

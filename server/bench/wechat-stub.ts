@@ -12,8 +12,8 @@ export const SEND_PATH = '/cgi-bin/message/custom/send';
 const TOKEN = JSON.stringify({ access_token: 'bench-access-token', expires_in: 7200 });
 const OK = JSON.stringify({ errcode: 0, errmsg: 'ok' });
 
-/** In the child: serves until killed, and tells the parent its port. */
-export function serveWeChatStub(): void {
+/** The stub's HTTP server (not listening yet). */
+export function weChatStubServer(): http.Server {
   const calls = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] as string;
@@ -30,7 +30,12 @@ export function serveWeChatStub(): void {
   });
   // The server's client keeps connections alive (or should): do not close them under it.
   server.keepAliveTimeout = 65_000;
-  server.listen(0, '127.0.0.1', () => process.send?.((server.address() as AddressInfo).port));
+  return server;
+}
+
+/** In the `--wechat-stub` child: serves until killed, and tells the parent its port. */
+export function serveWeChatStub(): void {
+  const server = weChatStubServer().listen(0, '127.0.0.1', () => process.send?.((server.address() as AddressInfo).port));
 }
 
 export interface WeChatStub {
