@@ -17,6 +17,8 @@ const ADMIN = { username: 'bench', password: 'bench-password-1' };
 
 export interface Side {
   pid: number;
+  /** Ours: its database file (the benchmark only reads it, but to pre-fill it). */
+  dbFile?: string;
   /** Where pushes go: ours and the middleware at `${base}/wechat/<format>`, the bare route at `${base}/bare`. */
   base: string;
   /** Ours: pushes not yet routed (inbox) and replies not yet sent (outbox); the others hold nothing. */
@@ -109,12 +111,14 @@ export async function startOurs(o: OursOptions): Promise<Side> {
   const base = `http://127.0.0.1:${port}`;
   await healthy(base, child);
   await configureRouting(base);
-  const db = new BetterSqlite3(join(dir, 'data', 'kefu.db'), { readonly: true, fileMustExist: true });
+  const dbFile = join(dir, 'data', 'kefu.db');
+  const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
   const count = db.prepare(
     "SELECT (SELECT count(*) FROM inbox WHERE state = 'pending') AS inbox, (SELECT count(*) FROM outbox WHERE status = 'pending') AS outbox",
   );
   return {
     pid: child.pid as number,
+    dbFile,
     base,
     pending: () => count.get() as { inbox: number; outbox: number },
     close: async () => {
