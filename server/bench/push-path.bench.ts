@@ -26,8 +26,8 @@ const QUICK = process.argv.includes('--quick') || process.env.PUSH_BENCH_QUICK =
 const RUN = QUICK
   ? { rounds: 1, sliceMs: 1000, warmupMs: 300, steadySeconds: 1.5, warmupSeconds: 0.5 }
   : { rounds: 3, sliceMs: 3000, warmupMs: 1000, steadySeconds: 6, warmupSeconds: 2 };
-export const CUSTOMERS = 1000;
-export const RATES = [500, 1000] as const;
+const CUSTOMERS = 1000;
+const RATES = [500, 1000] as const;
 const root = join(__dirname, '../..');
 const serverBundle = join(root, 'build/bench/push-path-server.cjs');
 
