@@ -20,7 +20,11 @@ export interface LoadSpec {
   warmupMs: number;
   sliceMs: number;
   rounds: number;
-  /** Open-loop phase: this many requests per second for `fixedSeconds`, per push case. */
+  /** Customers the pushes cycle over (default 200), each with its own openid. */
+  customers?: number;
+  /** The first MsgId's serial: loads sent to one server must not repeat MsgIds (they would be de-duplicated). */
+  firstSerial?: number;
+  /** Open-loop phase: this many requests per second for `fixedSeconds`, per case. */
   fixedRate?: number;
   fixedSeconds?: number;
 }
@@ -32,19 +36,23 @@ export interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** Answered with `success` per second, from the first request's (scheduled) start to the last answer. */
+  acceptedRps: number;
+  /** When the measured requests began (milliseconds since the epoch), for the parent's "routed" clock. */
+  startedAt: number;
 }
 
 let serial = 0;
-const CUSTOMERS = 200;
+let customers = 200;
 
 function nextRequest(c: CaseSpec): { url: string; body: string; contentType: string } {
   const i = serial++;
   const target = c.push ?? c.bodiesOf;
   if (!target) throw new Error(`case ${c.name} has neither push nor bodiesOf`);
   const message = exampleMessage('text', {
-    openId: `oBENCH${String(i % CUSTOMERS).padStart(22, '0')}`,
+    openId: `oBENCH${String(i % customers).padStart(22, '0')}`,
     originalId: target.originalId,
-    createTime: 1714112445 + (i % 100000),
+    createTime: Math.floor(Date.now() / 1000),
     msgId: String(23000000000000000000n + BigInt(i)),
     text: `你好，订单 ${i} 什么时候发货？`,
   });
@@ -73,12 +81,16 @@ function post(agent: http.Agent, r: { url: string; body: string; contentType: st
 interface Sample {
   latencies: number[];
   errors: number;
+  /** The phase's length: the requests' window, or until the last answer (open loop). */
   seconds: number;
+  startedAt: number;
 }
 
+const epochMs = (t: number) => performance.timeOrigin + t;
+
 async function closedLoop(agent: http.Agent, c: CaseSpec, connections: number, ms: number): Promise<Sample> {
-  const sample: Sample = { latencies: [], errors: 0, seconds: 0 };
   const start = performance.now();
+  const sample: Sample = { latencies: [], errors: 0, seconds: 0, startedAt: epochMs(start) };
   const loop = async () => {
     while (performance.now() < start + ms) {
       const t = performance.now();
@@ -92,25 +104,33 @@ async function closedLoop(agent: http.Agent, c: CaseSpec, connections: number, m
   return sample;
 }
 
-/** Open loop: requests leave on a fixed schedule whatever the answers, so latency includes queueing. */
+/**
+ * Open loop: request i leaves at start + i/rate whatever the answers, and its latency counts from that
+ * scheduled time, so a server (or a load side) that falls behind shows its backlog in the latency. The
+ * pushes are built before the clock starts: building them must not delay the schedule.
+ */
 async function fixedRate(agent: http.Agent, c: CaseSpec, rate: number, seconds: number): Promise<Sample> {
-  const sample: Sample = { latencies: [], errors: 0, seconds };
-  const total = rate * seconds;
+  const requests = Array.from({ length: Math.round(rate * seconds) }, () => nextRequest(c));
   const start = performance.now();
+  const sample: Sample = { latencies: [], errors: 0, seconds, startedAt: epochMs(start) };
+  const due = (i: number) => start + (i * 1000) / rate;
+  let last = start;
   const pending: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const t = performance.now();
-    pending.push(
-      post(agent, nextRequest(c)).then((ok) => {
-        sample.latencies.push(performance.now() - t);
-        if (!ok) sample.errors++;
-      }),
-    );
+  for (let i = 0; i < requests.length; ) {
+    for (; i < requests.length && due(i) <= performance.now(); i++) {
+      const scheduled = due(i);
+      pending.push(
+        post(agent, requests[i] as (typeof requests)[number]).then((ok) => {
+          last = performance.now();
+          sample.latencies.push(last - scheduled);
+          if (!ok) sample.errors++;
+        }),
+      );
+    }
+    if (i < requests.length) await new Promise((r) => setTimeout(r, Math.max(0, due(i) - performance.now())));
   }
   await Promise.all(pending);
+  sample.seconds = Math.max(seconds, (last - start) / 1000);
   return sample;
 }
 
@@ -118,18 +138,23 @@ export function summarise(name: string, samples: Sample[]): Result {
   const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const seconds = samples.reduce((n, s) => n + s.seconds, 0);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const errors = samples.reduce((n, s) => n + s.errors, 0);
   return {
     name,
     requests: latencies.length,
     rps: latencies.length / seconds,
     p50: at(0.5),
     p99: at(0.99),
-    errors: samples.reduce((n, s) => n + s.errors, 0),
+    errors,
+    acceptedRps: (latencies.length - errors) / seconds,
+    startedAt: samples[0]?.startedAt ?? NaN,
   };
 }
 
 /** Runs in the child. The machine is shared (2 cores), so closed-loop cases are interleaved in slices. */
 export async function runLoad(spec: LoadSpec): Promise<{ closed: Result[]; fixed: Result[] }> {
+  serial = spec.firstSerial ?? 0;
+  customers = spec.customers ?? 200;
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
   for (const c of spec.cases) await closedLoop(agent, c, spec.connections, spec.warmupMs);
   const samples = spec.cases.map(() => [] as Sample[]);
@@ -138,8 +163,7 @@ export async function runLoad(spec: LoadSpec): Promise<{ closed: Result[]; fixed
   }
   const fixed: Result[] = [];
   if (spec.fixedRate && spec.fixedSeconds) {
-    for (const c of spec.cases.filter((x) => x.push))
-      fixed.push(summarise(c.name, [await fixedRate(agent, c, spec.fixedRate, spec.fixedSeconds)]));
+    for (const c of spec.cases) fixed.push(summarise(c.name, [await fixedRate(agent, c, spec.fixedRate, spec.fixedSeconds)]));
   }
   agent.destroy();
   return { closed: spec.cases.map((c, i) => summarise(c.name, samples[i] ?? [])), fixed };

@@ -32,10 +32,7 @@ export function cpuByRole(): CpuByRole {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
       const role = roleOf(cmdline);
       if (role === undefined) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-      out.set(role, (out.get(role) ?? 0) + ms);
+      out.set(role, (out.get(role) ?? 0) + processCpuMs(Number(pid)));
     } catch {
       // the process ended meanwhile
     }
@@ -70,4 +67,11 @@ export function hostTicks(): HostTicks {
 export function stealPercent(before: HostTicks, after: HostTicks): number {
   const total = after.total - before.total;
   return total > 0 ? (100 * (after.steal - before.steal)) / total : 0;
+}
+
+/** Milliseconds of CPU (user + system, every thread) one process has used so far. */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }

@@ -1,261 +1,233 @@
-// Benchmark: the full push path of the composed server — verify, decrypt, parse, de-duplicate, store
-// (inbox, group commit), acknowledge, then route in the worker (conversation, customer, message, outbox)
-// — against a bare Express route answering `success`, in the same run. Signed, encrypted pushes from
-// 200 customers, each with its own MsgId. Targets: XML and JSON ≥ 0.8 of the bare route;
-// p99 < 10 ms at 1,000 messages/s; ingest with a million stored messages ≥ 0.8 of an empty database.
-// The outbox sender is not started: sending is paced by WeChat, not by us.
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+// Benchmark: the real push path. Our server runs as main.ts composes it (inbox worker, outbox sender and
+// timers running), in a process of its own, with WeChat's API at a fast local stub (./wechat-stub.ts),
+// channels in secure mode and robot-only reception with a small knowledge base, so every customer message
+// is stored, routed, answered by the robot, and the answer sent. Beside it in the same run: a bare Express
+// route answering `success`, node-webot's `wechat` middleware (secure mode, answering `success`), and our
+// server with the outbox sender stopped (the former benchmark). Pushes are signed and encrypted, from
+// 1,000 customers, each push with its own MsgId. For each: requests/s at saturation (acknowledged, and
+// routed for ours), p50/p99 at a steady 500 and 1,000 messages/s (open loop, from the scheduled time), the
+// server process's CPU per message, the stub's sends per message, and the host's steal. Every case runs
+// on its own server and a fresh data directory; the load runs in processes of its own (./load.ts).
+// `--quick` (or PUSH_BENCH_QUICK=1): a few seconds per case, to check that it works.
+// PUSH_BENCH_ONLY=xml|json: ours saturated alone for 8 s; PUSH_BENCH_PROFILE=<dir> writes its CPU profile.
+// PUSH_BENCH_MILLION=1 adds ours (JSON) on an empty database beside one holding a million messages.
+// Every process runs this bundle in its role; each role loads only what it needs (dynamic imports), so
+// that a load process starts fast.
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import express from 'express';
-import pino from 'pino';
-import { type ComposedServer, composeServer } from '../src/compose';
-import type { PushFormat } from '../src/core/channel';
-import { type CaseSpec, type LoadSpec, type Result, forkLoad, printTable, serveLoad } from './load';
-import { hostTicks, stealPercent } from './process-cpu';
+import { type CaseSpec, type LoadSpec, type Result, forkLoad, serveLoad } from './load';
+import { hostTicks, processCpuMs, stealPercent } from './process-cpu';
+import { pushTarget } from './push-path-channel';
+import { printRatios, printTable } from './push-path-report';
+import type { Side } from './push-path-sides';
+import { serveWeChatStub, startWeChatStub, type WeChatStub } from './wechat-stub';
 
-const KEY = 'kLq0s9WZ2v3mJ4nB5xC6yD7zE8aF1gH2iJ3kL4mN5oP';
-const APP_ID = 'wx52f1b2c0e1d2a3b4';
-const ORIGINAL_ID = 'gh_1234567890ab';
+const QUICK = process.argv.includes('--quick') || process.env.PUSH_BENCH_QUICK === '1';
+const RUN = QUICK
+  ? { rounds: 1, sliceMs: 1000, warmupMs: 300, steadySeconds: 1.5, warmupSeconds: 0.5 }
+  : { rounds: 3, sliceMs: 3000, warmupMs: 1000, steadySeconds: 6, warmupSeconds: 2 };
+const CUSTOMERS = 1000;
+const RATES = [500, 1000] as const;
+const root = join(__dirname, '../..');
+const serverBundle = join(root, 'build/bench/push-path-server.cjs');
 
-interface Running {
-  server: ComposedServer;
-  url: string;
-  close(): Promise<void>;
+export interface Row {
+  name: string;
+  /** Ours: acknowledged is not done; the measurement waits until the inbox (and the outbox, with a sender) drained. */
+  ours: boolean;
+  sender: boolean;
+  start(): Promise<Side>;
+  load(side: Side): CaseSpec;
 }
 
-async function startServer(dir: string): Promise<Running> {
-  const config = {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dir,
-    wechatApiBaseUrl: 'http://127.0.0.1:9',
-    masterKey: Buffer.alloc(32, 1).toString('base64'),
-    logLevel: 'silent' as const,
-  };
-  const server = composeServer({ config, logger: pino({ level: 'silent' }) });
-  const now = Date.now();
-  for (const format of ['xml', 'json'] as const) {
-    await server.storage.channels.save({
-      id: format,
-      name: format,
-      kind: 'miniprogram',
-      appId: APP_ID,
-      appSecret: 'bench-secret-01',
-      originalId: ORIGINAL_ID,
-      token: 'benchToken',
-      encodingAesKey: KEY,
-      mode: 'secure',
-      format,
-      tokenSource: 'stable',
-      createdAt: now,
-      updatedAt: now,
-    });
-  }
-  await server.inboxWorker.start();
-  const listener: Server = await new Promise((resolve) => {
-    const s = server.app.listen(0, '127.0.0.1', () => resolve(s));
+export interface Measured {
+  result: Result;
+  /** Pushes per second until every acknowledged one was routed (ours), else the acknowledged rate. */
+  routedRps: number;
+  cpuMsPerMessage: number;
+  sendsPerMessage: number;
+  steal: number;
+}
+
+type Sides = typeof import('./push-path-sides');
+
+function rows(stub: WeChatStub, { startBaseline, startOurs }: Sides): Row[] {
+  const profile = process.env.PUSH_BENCH_PROFILE;
+  const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const ours = (sender: boolean) => () => startOurs({ serverBundle, benchFile: __filename, wechatApiBaseUrl: stub.url, sender, execArgv });
+  const push = (path: string, format: 'xml' | 'json') => (side: Side) => ({
+    name: path,
+    url: `${side.base}${path}`,
+    push: pushTarget(`${side.base}${path}`, format),
   });
-  return {
-    server,
-    url: `http://127.0.0.1:${(listener.address() as AddressInfo).port}`,
-    close: async () => {
-      listener.closeAllConnections();
-      await new Promise((r) => listener.close(r));
-      await server.stop();
+  return [
+    {
+      name: 'bare Express route',
+      ours: false,
+      sender: false,
+      start: () => startBaseline(__filename, '--bare'),
+      load: (side) => ({ name: 'bare', url: `${side.base}/bare`, bodiesOf: pushTarget(`${side.base}/bare`, 'xml') }),
     },
+    {
+      name: 'wechat middleware (node-webot)',
+      ours: false,
+      sender: false,
+      start: () => startBaseline(__filename, '--webot'),
+      load: push('/wechat', 'xml'),
+    },
+    { name: 'ours, secure XML', ours: true, sender: true, start: ours(true), load: push('/wechat/xml', 'xml') },
+    { name: 'ours, secure JSON', ours: true, sender: true, start: ours(true), load: push('/wechat/json', 'json') },
+    { name: 'ours XML, sender stopped', ours: true, sender: false, start: ours(false), load: push('/wechat/xml', 'xml') },
+  ];
+}
+
+/** Waits until the server holds no work for this load: returns when its inbox was first empty (epoch ms). */
+async function settled(side: Side, row: Row): Promise<number> {
+  let routedAt: number | undefined;
+  const until = Date.now() + 120_000;
+  for (;;) {
+    const now = performance.timeOrigin + performance.now();
+    const { inbox, outbox } = side.pending();
+    if (inbox === 0) routedAt ??= now;
+    if (routedAt !== undefined && (!row.sender || outbox === 0)) return routedAt;
+    if (Date.now() > until) throw new Error(`${row.name}: ${inbox} pushes unrouted, ${outbox} replies unsent after 2 minutes`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+let loads = 0;
+
+/** One load against one server, until the server has done everything it took: its CPU, sends and the steal meanwhile. */
+async function measure(side: Side, stub: WeChatStub, row: Row, spec: Omit<LoadSpec, 'cases'>): Promise<Measured> {
+  await settled(side, row);
+  const [cpu, host, sends] = [processCpuMs(side.pid), hostTicks(), await stub.sends()];
+  const out = await forkLoad(__filename, { ...spec, cases: [row.load(side)], customers: CUSTOMERS, firstSerial: loads++ * 10_000_000 });
+  const result = (spec.fixedRate ? out.fixed[0] : out.closed[0]) as Result;
+  const routedAt = await settled(side, row);
+  const ok = result.requests - result.errors;
+  return {
+    result,
+    routedRps: row.ours ? ok / ((routedAt - result.startedAt) / 1000) : result.acceptedRps,
+    cpuMsPerMessage: (processCpuMs(side.pid) - cpu) / Math.max(1, ok),
+    sendsPerMessage: ((await stub.sends()) - sends) / Math.max(1, ok),
+    steal: stealPercent(host, hostTicks()),
   };
 }
 
-/** The baseline runs in its own process: in ours, the worker's routing would slow it down too. */
-async function startBare(): Promise<{ url: string; close(): void }> {
-  const child = fork(__filename, ['--bare'], { stdio: 'inherit' });
-  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(m as number)));
-  return { url: `http://127.0.0.1:${port}/bare`, close: () => child.kill() };
-}
-
-function serveBare(): void {
-  const app = express();
-  app.post('/bare', (_req, res) => {
-    res.type('text/plain').send('success');
-  });
-  const s: Server = app.listen(0, '127.0.0.1', () => process.send?.((s.address() as AddressInfo).port));
-}
-
-const pushCase = (name: string, base: string, format: PushFormat): CaseSpec => ({
-  name,
-  url: `${base}/wechat/${format}`,
-  push: {
-    url: `${base}/wechat/${format}`,
-    token: 'benchToken',
-    appId: APP_ID,
-    originalId: ORIGINAL_ID,
-    encodingAesKey: KEY,
-    mode: 'secure',
-    format,
-  },
+const closed = (ms: number) => ({ connections: 50, warmupMs: 0, sliceMs: ms, rounds: 1 });
+const open = (rate: number, seconds: number) => ({
+  connections: 100,
+  warmupMs: 0,
+  sliceMs: 0,
+  rounds: 0,
+  fixedRate: rate,
+  fixedSeconds: seconds,
 });
 
-const load = (spec: LoadSpec) => forkLoad(__filename, spec);
-
-/** Waits until the worker has routed everything acknowledged. */
-async function drained(r: Running): Promise<void> {
-  const pending = r.server.db.prepare("SELECT count(*) AS n FROM inbox WHERE state = 'pending'");
-  while ((pending.get() as { n: number }).n > 0) await new Promise((res) => setTimeout(res, 20));
-}
-
-interface Measured {
-  name: string;
-  acked: Result;
-  /** Messages per second until every one of them was routed, not only acknowledged. */
-  sustained: number;
-  cpuMicros: number;
-}
-
-/** One case alone for `ms`, then until the worker has routed everything: throughput, latency, server CPU. */
-async function measure(r: Running | undefined, c: CaseSpec, ms: number): Promise<Measured> {
-  if (r) await drained(r);
-  const before = process.cpuUsage();
-  const t0 = performance.now();
-  const { closed } = await load({ cases: [c], connections: 50, warmupMs: 300, sliceMs: ms, rounds: 1 });
-  if (r) await drained(r);
-  const seconds = (performance.now() - t0) / 1000 - 0.3;
-  const used = process.cpuUsage(before);
-  const acked = closed[0] as Result;
-  return {
-    name: c.name,
-    acked,
-    sustained: r ? acked.requests / seconds : acked.rps,
-    cpuMicros: r ? (used.user + used.system) / acked.requests : NaN,
-  };
-}
-
-/** This machine's throughput drifts by ±15 % from minute to minute: cases take turns, and each keeps its median round. */
-const ROUNDS = 5;
-
-async function alternating(cases: Array<[Running | undefined, CaseSpec]>, ms: number): Promise<Measured[]> {
-  const runs: Measured[][] = cases.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, [r, c]] of cases.entries()) runs[i]?.push(await measure(r, c, ms));
-  }
-  return runs.map((list) => [...list].sort((a, b) => a.sustained - b.sustained)[Math.floor(list.length / 2)] as Measured);
-}
-
-function printMeasured(title: string, rows: Measured[]): void {
-  const base = rows[0] as Measured;
-  console.log(`\n${title}`);
-  console.log(
-    `${'case'.padEnd(34)} ${'acked/s'.padStart(8)} ${'routed/s'.padStart(9)} ${'p99 ms'.padStart(7)} ${'CPU/msg'.padStart(9)}  vs bare (routed)`,
-  );
-  for (const m of rows) {
-    const cpu = Number.isNaN(m.cpuMicros) ? '' : `${m.cpuMicros.toFixed(0)} µs`;
-    const ratio = m === base ? '' : (m.sustained / base.sustained).toFixed(2);
-    console.log(
-      `${m.name.padEnd(34)} ${m.acked.rps.toFixed(0).padStart(8)} ${m.sustained.toFixed(0).padStart(9)} ${m.acked.p99.toFixed(2).padStart(7)} ${cpu.padStart(9)}  ${ratio}`,
-    );
+/** Every row's server for one load, started together, each on a fresh data directory; closed after. */
+async function onFreshServers<T>(all: Row[], use: (sides: Side[]) => Promise<T>): Promise<T> {
+  const started = await Promise.allSettled(all.map((row) => row.start()));
+  const sides = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  try {
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
+    return await use(sides);
+  } finally {
+    await Promise.all(sides.map((s) => s.close()));
   }
 }
 
-/** A million stored messages (and their inbox rows), written directly: the state after months of use. */
-function prefill(r: Running, count: number): void {
-  const db = r.server.db;
-  const customer = db.prepare("INSERT INTO customers (id, channel_id, openid, data) VALUES (?, 'json', ?, '{}')");
-  const conversation = db.prepare(
-    "INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, created_at, data) VALUES (?, 'json', '', ?, 'ended', ?, '{}')",
-  );
-  const message = db.prepare(
-    "INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, data) VALUES (?, 'json', ?, ?, ?, ?)",
-  );
-  const inbox = db.prepare("INSERT INTO inbox (channel_id, dedupe_key, received_at, message, state) VALUES ('json', ?, ?, '{}', 'done')");
-  const data = JSON.stringify({
-    customerId: 'c',
-    direction: 'in',
-    sender: { kind: 'customer' },
-    content: { type: 'text', text: '你好，请问这个商品什么时候发货？' },
+/** Saturation: each server warmed, then rounds taking turns (the host drifts); each row's median round. */
+function saturation(all: Row[], stub: WeChatStub): Promise<Measured[]> {
+  return onFreshServers(all, async (sides) => {
+    const runs = all.map((): Measured[] => []);
+    for (const [i, row] of all.entries()) await measure(sides[i] as Side, stub, row, closed(RUN.warmupMs));
+    for (let round = 0; round < RUN.rounds; round++) {
+      for (const [i, row] of all.entries()) runs[i]?.push(await measure(sides[i] as Side, stub, row, closed(RUN.sliceMs)));
+    }
+    return runs.map((list) => [...list].sort((a, b) => a.routedRps - b.routedRps)[Math.floor(list.length / 2)] as Measured);
   });
-  for (let start = 0; start < count; start += 100_000) {
-    db.transaction(() => {
-      for (let i = start; i < start + 100_000; i++) {
-        const conv = `prefill-conv-${Math.floor(i / 50)}`;
-        if (i % 50 === 0) {
-          customer.run(`prefill-cust-${i / 50}`, `oPREFILL${i / 50}`);
-          conversation.run(conv, `prefill-cust-${i / 50}`, i);
-        }
-        message.run(`prefill-msg-${String(i).padStart(8, '0')}`, conv, i, String(10n ** 18n + BigInt(i)), data);
-        inbox.run(`m:${10n ** 18n + BigInt(i)}`, i);
-      }
-    })();
-  }
-  // A database in use for months has its log checkpointed; without this the measurement would pay for ours.
-  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** A steady rate: each server warmed at that rate, settled, then measured (the others idle meanwhile). */
+function steady(all: Row[], stub: WeChatStub, rate: number): Promise<Measured[]> {
+  return onFreshServers(all, async (sides) => {
+    const out: Measured[] = [];
+    for (const [i, row] of all.entries()) {
+      await measure(sides[i] as Side, stub, row, open(rate, RUN.warmupSeconds));
+      out.push(await measure(sides[i] as Side, stub, row, open(rate, RUN.steadySeconds)));
+    }
+    return out;
+  });
+}
+
+/** PUSH_BENCH_MILLION=1: ours (JSON) at saturation on an empty database and on a million messages (100,000 when quick). */
+async function bySize(all: Row[], stub: WeChatStub): Promise<void> {
+  const { bySizeRows } = await import('./push-path-million');
+  const count = QUICK ? 100_000 : 1_000_000;
+  const rows = bySizeRows(all.find((r) => r.name === 'ours, secure JSON') as Row, count);
+  const [empty, full] = await saturation(rows, stub);
+  printTable(`Ours by database size, at saturation as above`, rows, [empty, full] as Measured[], true);
+  const ratio = (full?.routedRps ?? NaN) / (empty?.routedRps ?? NaN);
+  console.log(`  routed with ${count.toLocaleString('en')} messages stored: ${ratio.toFixed(2)}× the empty database's (target ≥ 0.9)`);
 }
 
 async function main(): Promise<void> {
-  const dirs = [1, 2, 3].map(() => mkdtempSync(join(tmpdir(), 'kefu-bench-')));
-  const bare = await startBare();
-  const empty = await startServer(dirs[0] as string);
+  const t0 = performance.now();
+  const { bundleForNode } = await import('../../scripts/lib/bundle-node.mjs');
+  await bundleForNode(join(root, 'server/src/main.ts'), serverBundle, { quiet: true });
+  const stub = await startWeChatStub(__filename);
   try {
-    // PUSH_BENCH_ONLY=xml|json: that saturated case alone for 8 s (to profile it with node --cpu-prof).
-    const only = process.env.PUSH_BENCH_ONLY as PushFormat | undefined;
+    const all = rows(stub, await import('./push-path-sides'));
+    const only = process.env.PUSH_BENCH_ONLY;
     if (only) {
-      printMeasured(`${only} alone, 8 s`, [await measure(empty, pushCase(`full push path, secure ${only}`, empty.url, only), 8000)]);
+      const row = all.find((r) => r.ours && r.sender && r.name.endsWith(only.toUpperCase())) as Row;
+      const side = await row.start();
+      printTable(`${row.name} alone, saturated for 8 s`, [row], [await measure(side, stub, row, closed(8000))], true);
+      await side.close();
       return;
     }
-    const bareCase = { name: 'bare Express route', url: bare.url, bodiesOf: pushCase('bodies', empty.url, 'json').push };
-    const formats = (['xml', 'json'] as const).map((format) => pushCase(`full push path, secure ${format}`, empty.url, format));
-    for (const c of formats) await measure(empty, c, 1000); // JIT warm-up, not counted
-    const host = hostTicks();
-    const rows = await alternating([[undefined, bareCase], ...formats.map((c): [Running, CaseSpec] => [empty, c])], 3000);
-    printMeasured(
-      `50 connections; median of ${ROUNDS} alternating rounds of 3 s per case; "routed" counts until the worker has routed every acknowledged push`,
-      rows,
-    );
-    // This is a virtual machine: time the host gave to other guests makes a run say more about the host.
-    console.log(`CPU time stolen by the host during these rounds: ${stealPercent(host, hostTicks()).toFixed(1)} %`);
-
-    const hostFixed = hostTicks();
-    const { fixed } = await load({
-      cases: formats,
-      connections: 50,
-      warmupMs: 300,
-      sliceMs: 0,
-      rounds: 0,
-      fixedRate: 1000,
-      fixedSeconds: 5,
-    });
+    console.log(`${CUSTOMERS} customers; every push signed and encrypted (secure mode) with its own MsgId${QUICK ? '; QUICK run' : ''}`);
+    // Steal is the hypervisor's share; other processes of this machine compete too: its load says how much.
+    console.log(`Load average before: ${loadavg()[0]?.toFixed(1)} (a quiet 2-core machine shows under 1)`);
+    const sat = await saturation(all, stub);
     printTable(
-      `A fixed 1,000 messages/s for 5 s (latency includes any queueing; ${stealPercent(hostFixed, hostTicks()).toFixed(1)} % of CPU time stolen by the host)`,
-      fixed,
+      `At saturation: closed loop, 50 connections, median of ${RUN.rounds} rounds of ${RUN.sliceMs / 1000} s taking turns`,
+      all,
+      sat,
+      true,
     );
-
-    const million = await startServer(dirs[1] as string);
-    const fresh = await startServer(dirs[2] as string);
-    const t0 = performance.now();
-    prefill(million, 1_000_000);
-    console.log(`\nPre-filled 1,000,000 messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const sizes = await alternating(
-      [
-        [fresh, pushCase('json into an empty database', fresh.url, 'json')],
-        [million, pushCase('json into 1,000,000 messages', million.url, 'json')],
-      ],
-      3000,
+    const steadyRuns: Measured[][] = [];
+    for (const rate of RATES) {
+      const measured = await steady(all, stub, rate);
+      steadyRuns.push(measured);
+      printTable(
+        `A steady ${rate} messages/s for ${RUN.steadySeconds} s (open loop; latency from each request's scheduled time)`,
+        all,
+        measured,
+        false,
+      );
+    }
+    printRatios(all, sat, steadyRuns);
+    if (process.env.PUSH_BENCH_MILLION === '1') await bySize(all, stub);
+    const seconds = ((performance.now() - t0) / 1000).toFixed(0);
+    console.log(
+      `\nThe stub answered ${JSON.stringify(await stub.calls())}; ${seconds} s in all; load average after: ${loadavg()[0]?.toFixed(1)}`,
     );
-    printMeasured(`Ingest by database size (median of ${ROUNDS} alternating rounds)`, sizes);
-    await Promise.all([million.close(), fresh.close()]);
   } finally {
-    await empty.close();
-    bare.close();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    stub.close();
   }
 }
 
-if (process.argv[2] === '--bare') {
-  serveBare();
-} else if (process.argv[2] === '--load') {
-  serveLoad();
-} else {
-  void main();
-}
+const role = process.argv[2];
+// A forked role ends with the benchmark, whatever ends it.
+if (role?.startsWith('--') && role !== '--quick') process.once('disconnect', () => process.exit(0));
+if (role === '--bare') void import('./push-path-baselines').then((b) => b.serveBaseline(b.bareApp()));
+else if (role === '--webot') void import('./push-path-baselines').then((b) => b.serveBaseline(b.webotApp()));
+else if (role === '--no-sender') void import('./push-path-no-sender').then((n) => n.serveWithoutSender());
+else if (role === '--wechat-stub') serveWeChatStub();
+else if (role === '--load') serveLoad();
+else
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
