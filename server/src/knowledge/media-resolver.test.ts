@@ -1,5 +1,6 @@
 // Every entry type rendered, resolved and sent through the emulator (which enforces WeChat's rules), and
 // the temporary media lifecycle: uploaded when first needed, reused, uploaded again after 3 days.
+import { amrVoice, JPEG, MP4, PNG as PNG_BYTES } from '../core/media/testing/media-samples';
 import { MINI_PROGRAM, OFFICIAL_ACCOUNT, callCount, startTestEmulator, type TestEmulator } from '../emulator/testing/test-emulator';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
 import { sendCustomMessage } from '../wechat/outbound/send';
@@ -20,17 +21,19 @@ const PNG: StoredMedia = {
   id: 'pic',
   filename: 'pic.png',
   contentType: 'image/png',
-  data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+  data: PNG_BYTES,
 };
 const store = {
   media: async (id: string) =>
     id === 'pic'
       ? PNG
       : id === 'amr'
-        ? { ...PNG, id, filename: 'a.amr', contentType: 'audio/amr' }
+        ? { ...PNG, id, filename: 'a.amr', contentType: 'audio/amr', data: amrVoice(2) }
         : id === 'mp4'
-          ? { ...PNG, id, filename: 'v.mp4', contentType: 'video/mp4' }
-          : undefined,
+          ? { ...PNG, id, filename: 'v.mp4', contentType: 'video/mp4', data: MP4 }
+          : id === 'jpg' // WeChat takes only a JPEG as a video's thumb
+            ? { ...PNG, id, filename: 't.jpg', contentType: 'image/jpeg', data: JPEG }
+            : undefined,
 };
 const base = { keywords: [], similarQuestions: [], enabled: true, robotIds: [], welcome: false, handoff: false };
 const entry = (f: Partial<EntryFields> & Pick<EntryFields, 'type'>): KnowledgeEntry => ({
@@ -91,7 +94,7 @@ it('sends voice and video from an official account', async () => {
     msgtype: 'voice',
   });
   expect(
-    await deliver('official_account', resolver, entry({ type: 'video', media: 'media:mp4', thumb: 'media:pic', title: 'Demo' }), 'oOa'),
+    await deliver('official_account', resolver, entry({ type: 'video', media: 'media:mp4', thumb: 'media:jpg', title: 'Demo' }), 'oOa'),
   ).toMatchObject({ msgtype: 'video' });
 });
 
