@@ -2,7 +2,9 @@
 // write is followed by a reload of the in-memory indexes, so an edit counts from the next message on; a
 // poll of the store's revision picks up edits made by another process (the CLI on the same database
 // file). Misses tallied by the robot are written out here, after the unit of work that saw them.
+import type { ChannelKind } from '../core/channel';
 import { EngineError } from '../core/errors';
+import { entryMediaProblems, importedMediaProblems, sendProblemsOf } from './entry-checks';
 import { entryFields, entryProblems, isLive, type EntryFields, type KnowledgeEntry } from './entry';
 import { cleanFields, exportEntries, importEntries, ImportError, type ExportFormat } from './entry-codec';
 import type { KnowledgeBase } from './knowledge-base';
@@ -19,6 +21,8 @@ export interface KnowledgeServiceOptions {
   pollMs?: number;
   /** Downloads of pictures given by URL in imported files; default global fetch. */
   fetch?: typeof fetch;
+  /** The kind of a channel, whose WeChat rules entries are checked against; unknown: the stricter ones. */
+  channelKind?(channelId: string): Promise<ChannelKind | undefined>;
 }
 
 const invalid = (problems: string[]) => new EngineError('invalid_input', problems.join('; '));
@@ -139,15 +143,18 @@ export class KnowledgeService {
    */
   async import(scope: Scope, data: string | Uint8Array, format: ExportFormat, replace: boolean): Promise<number> {
     let fields: EntryFields[];
+    const kind = await this.kindOf(scope);
     try {
       const text = typeof data === 'string' ? checkImportText(data) : decodeImportBytes(data).text;
       const save = (file: Omit<StoredMedia, 'id' | 'createdAt'>) => this.saveMedia(file);
       const fetch = this.options.fetch;
-      fields = await importPictures(importEntries(text, format), { save, owner: scope, ...(fetch && { fetch }) });
+      fields = await importPictures(importEntries(text, format, kind), { save, owner: scope, ...(fetch && { fetch }) });
     } catch (err) {
       if (err instanceof ImportError) throw invalid(err.problems.slice(0, 20));
       throw err;
     }
+    const refused = await importedMediaProblems(fields, kind, (id) => this.store.media(id));
+    if (refused.length > 0) throw invalid(refused.slice(0, 20));
     const now = this.options.now();
     await this.store.put(
       fields.map((f) => ({ ...scope, ...f, updatedAt: now })),
@@ -238,10 +245,31 @@ export class KnowledgeService {
     if (misses.length > 0) await this.store.addMisses(misses);
   }
 
+  /** Why stored entries would fail to send (stored before the rules, or their media changed), by number. */
+  async sendProblems(scope: Scope): Promise<Map<number, string[]>> {
+    const kind = await this.kindOf(scope);
+    const found = new Map<number, string[]>();
+    for (const e of this.list(scope)) {
+      const problems = await sendProblemsOf(e, kind, (id) => this.store.media(id));
+      if (problems.length > 0) found.set(e.number, problems);
+    }
+    return found;
+  }
+
+  private kindOf(scope: Scope): Promise<ChannelKind | undefined> {
+    return this.options.channelKind?.(scope.channelId) ?? Promise.resolve(undefined);
+  }
+
+  /** Fields first (invalid_input), then the stored media: a refused file throws MediaRefused with its code. */
   private async save(scope: Scope, fields: EntryFields): Promise<KnowledgeEntry> {
     const clean = cleanFields(fields);
-    const problems = entryProblems(clean);
+    const kind = await this.kindOf(scope);
+    const problems = entryProblems(clean, kind);
     if (problems.length > 0) throw invalid(problems);
+    const media = await entryMediaProblems(clean, kind, (id) => this.store.media(id));
+    const missing = media.filter((p) => typeof p === 'string');
+    if (missing.length > 0) throw invalid(missing);
+    if (media[0]) throw media[0];
     const entry: KnowledgeEntry = { ...scope, ...clean, updatedAt: this.options.now() };
     await this.store.put([entry]);
     await this.reload();

@@ -1,0 +1,44 @@
+// Whether an entry will reach customers as WeChat takes it, checked when it is saved (API, console, CLI,
+// CSV/JSON import) and shown for entries stored before the rules: its fields on the channel's kind
+// (entryProblems) and its stored media against WeChat's rule for their use (core/media/media-rules.ts),
+// so a WebP picture or a PNG video thumbnail is refused at save instead of failing for every customer.
+import type { ChannelKind } from '../core/channel';
+import { mediaRefusal, type MediaRefused } from '../core/media/media-rules';
+import { entryProblems, mediaUsesOf, type EntryFields } from './entry';
+import type { StoredMedia } from './knowledge-store';
+
+export type LoadMedia = (id: string) => Promise<StoredMedia | undefined>;
+
+/** What is wrong with the entry's stored media: a missing one as text, a refused one as MediaRefused. */
+export async function entryMediaProblems(
+  e: EntryFields,
+  kind: ChannelKind | undefined,
+  load: LoadMedia,
+): Promise<Array<string | MediaRefused>> {
+  const problems: Array<string | MediaRefused> = [];
+  if (!e.enabled) return problems; // never sent (see entryProblems)
+  for (const [field, use] of mediaUsesOf(e)) {
+    const source = e[field];
+    if (!source?.startsWith('media:')) continue; // an http(s) URL is fetched (and checked) by the import, or at send
+    const media = await load(source.slice('media:'.length));
+    const refused = media ? mediaRefusal(media.data, use, kind, `${field} (${source})`) : undefined;
+    if (!media) problems.push(`${field}: ${source} does not exist (upload it again)`);
+    else if (refused) problems.push(refused);
+  }
+  return problems;
+}
+
+/** Every reason the entry would fail to send, as text (the knowledge list shows them). */
+export async function sendProblemsOf(e: EntryFields, kind: ChannelKind | undefined, load: LoadMedia): Promise<string[]> {
+  const media = await entryMediaProblems(e, kind, load);
+  return [...entryProblems(e, kind), ...media.map((p) => (typeof p === 'string' ? p : p.message))];
+}
+
+/** An imported file's entries whose stored media break the rules, one line each ("entry 2: thumb …"). */
+export async function importedMediaProblems(entries: EntryFields[], kind: ChannelKind | undefined, load: LoadMedia): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [i, e] of entries.entries()) {
+    for (const p of await entryMediaProblems(e, kind, load)) lines.push(`entry ${i + 1}: ${typeof p === 'string' ? p : p.message}`);
+  }
+  return lines;
+}
