@@ -2,7 +2,7 @@
 // owned by the uploader's channel and merchant), and the browser loads stored media back as <img src>,
 // authenticated by the session cookie and checked against the media's owner like any record.
 import type { ApiContext } from '../api-context';
-import { notFound } from '../../../app/errors';
+import { badRequest, notFound } from '../../../app/errors';
 import { ALL_ROLES, RawAnswer, route, type ApiRoute } from '../route-table';
 import { channelParams } from '../../../contract/common';
 import { MAX_PICTURE_BODY_BYTES, mediaParams, mediaQuery, pictureUpload, uploaded } from '../../../contract/media';
@@ -42,6 +42,8 @@ export function mediaRoutes(ctx: ApiContext): ApiRoute[] {
         const data = Buffer.from(body.base64, 'base64');
         // Checked when saved, by its bytes, so a reply never fails at send for every customer (MediaRefused → 400/413).
         const contentType = checkedContentType(data, 'image', channel.kind, 'the picture');
+        if (contentType !== body.contentType)
+          throw badRequest(`body.base64: the file is not the ${body.contentType} picture contentType says (it is ${contentType})`);
         const owner = { channelId: params.channelId, ...(merchantId !== undefined && { merchantId }) };
         const media = await kb().saveMedia({ filename: body.filename, contentType, data, owner, kind: 'reply' });
         return { media, url: mediaUrlOf(media) as string };
