@@ -28,10 +28,19 @@ export async function entryMediaProblems(
   return problems;
 }
 
-/** Every reason the entry would fail to send, as text (the knowledge list shows them). */
-export async function sendProblemsOf(e: EntryFields, kind: ChannelKind | undefined, load: LoadMedia): Promise<string[]> {
-  const media = await entryMediaProblems(e, kind, load);
-  return [...entryProblems(e, kind), ...media.map((p) => (typeof p === 'string' ? p : p.message))];
+/** Every reason each stored entry would fail to send, as text, by number (the knowledge list shows them). */
+export async function sendProblemsByNumber(
+  entries: readonly EntryFields[],
+  kind: ChannelKind | undefined,
+  load: LoadMedia,
+): Promise<Map<number, string[]>> {
+  const found = new Map<number, string[]>();
+  for (const e of entries) {
+    const media = await entryMediaProblems(e, kind, load);
+    const problems = [...entryProblems(e, kind), ...media.map((p) => (typeof p === 'string' ? p : p.message))];
+    if (problems.length > 0) found.set(e.number, problems);
+  }
+  return found;
 }
 
 /** An imported file's entries whose stored media break the rules, one line each ("entry 2: thumb …"). */

@@ -4,7 +4,7 @@
 // file). Misses tallied by the robot are written out here, after the unit of work that saw them.
 import type { ChannelKind } from '../core/channel';
 import { EngineError } from '../core/errors';
-import { entryMediaProblems, importedMediaProblems, sendProblemsOf } from './entry-checks';
+import { entryMediaProblems, importedMediaProblems, sendProblemsByNumber } from './entry-checks';
 import { entryFields, entryProblems, isLive, type EntryFields, type KnowledgeEntry } from './entry';
 import { cleanFields, exportEntries, importEntries, ImportError, type ExportFormat } from './entry-codec';
 import type { KnowledgeBase } from './knowledge-base';
@@ -247,13 +247,7 @@ export class KnowledgeService {
 
   /** Why stored entries would fail to send (stored before the rules, or their media changed), by number. */
   async sendProblems(scope: Scope): Promise<Map<number, string[]>> {
-    const kind = await this.kindOf(scope);
-    const found = new Map<number, string[]>();
-    for (const e of this.list(scope)) {
-      const problems = await sendProblemsOf(e, kind, (id) => this.store.media(id));
-      if (problems.length > 0) found.set(e.number, problems);
-    }
-    return found;
+    return sendProblemsByNumber(this.list(scope), await this.kindOf(scope), (id) => this.store.media(id));
   }
 
   private kindOf(scope: Scope): Promise<ChannelKind | undefined> {
@@ -267,9 +261,7 @@ export class KnowledgeService {
     const problems = entryProblems(clean, kind);
     if (problems.length > 0) throw invalid(problems);
     const media = await entryMediaProblems(clean, kind, (id) => this.store.media(id));
-    const missing = media.filter((p) => typeof p === 'string');
-    if (missing.length > 0) throw invalid(missing);
-    if (media[0]) throw media[0];
+    if (media[0]) throw typeof media[0] === 'string' ? invalid(media as string[]) : media[0];
     const entry: KnowledgeEntry = { ...scope, ...clean, updatedAt: this.options.now() };
     await this.store.put([entry]);
     await this.reload();
