@@ -80,7 +80,7 @@ it('refuses a link without a description, as WeChat would, and keeps nothing', a
   const rt = { print: ctx.print, withStores: (work: (c: CliContext) => Promise<number>) => work(ctx), send: async () => 2 };
   const link = { number: 5, type: 'link', title: '官网', url: 'https://shop.test/', media: 'https://shop.test/p.jpg' };
   const add = (entry: object) => runCli(['knowledge', 'add', '--channel', 'ch1', '--json', JSON.stringify(entry)], rt);
-  // The CLI's entry point prints the error and exits non-zero (run-cli.ts throws it there).
+  // The refusal reaches the CLI's entry point, which prints it and exits non-zero.
   await expect(add(link)).rejects.toThrow('entry 1: a link entry needs a description (WeChat refuses a link without one)');
   expect(kb.list({ channelId: 'ch1' })).toEqual([]);
   expect(await add({ ...link, description: '新品上架' })).toBe(0);
