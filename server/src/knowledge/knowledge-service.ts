@@ -148,13 +148,15 @@ export class KnowledgeService {
       const text = typeof data === 'string' ? checkImportText(data) : decodeImportBytes(data).text;
       const save = (file: Omit<StoredMedia, 'id' | 'createdAt'>) => this.saveMedia(file);
       const fetch = this.options.fetch;
-      fields = await importPictures(importEntries(text, format, kind), { save, owner: scope, ...(fetch && { fetch }) });
+      const entries = importEntries(text, format, kind);
+      // Stored media the file names are checked before any picture is fetched: a refusal leaves nothing behind.
+      const refused = await importedMediaProblems(entries, kind, (id) => this.store.media(id));
+      if (refused.length > 0) throw new ImportError(refused);
+      fields = await importPictures(entries, { save, owner: scope, ...(fetch && { fetch }) });
     } catch (err) {
       if (err instanceof ImportError) throw invalid(err.problems.slice(0, 20));
       throw err;
     }
-    const refused = await importedMediaProblems(fields, kind, (id) => this.store.media(id));
-    if (refused.length > 0) throw invalid(refused.slice(0, 20));
     const now = this.options.now();
     await this.store.put(
       fields.map((f) => ({ ...scope, ...f, updatedAt: now })),
@@ -261,7 +263,9 @@ export class KnowledgeService {
     const problems = entryProblems(clean, kind);
     if (problems.length > 0) throw invalid(problems);
     const media = await entryMediaProblems(clean, kind, (id) => this.store.media(id));
-    if (media[0]) throw typeof media[0] === 'string' ? invalid(media as string[]) : media[0];
+    const missing = media.filter((p) => typeof p === 'string');
+    if (missing.length > 0) throw invalid(missing);
+    if (media[0]) throw media[0];
     const entry: KnowledgeEntry = { ...scope, ...clean, updatedAt: this.options.now() };
     await this.store.put([entry]);
     await this.reload();

@@ -113,7 +113,7 @@ describe('uploads for entries', () => {
 });
 
 describe('entries', () => {
-  it('refuses a video whose thumbnail is a PNG, naming the field; takes a JPEG one', async () => {
+  it('refuses a video whose thumbnail is a PNG, saved or imported, naming the field; takes a JPEG one', async () => {
     const video = (
       await call('POST', `/${OA}/knowledge/media`, {
         filename: 'v.mp4',
@@ -129,6 +129,13 @@ describe('entries', () => {
       'unsupported_media_format',
       `thumb (${png}) is a PNG file; WeChat takes as thumb a JPEG thumbnail of at most 64 KB`,
     ]);
+    const imported = await call('POST', `/${OA}/knowledge/import`, { format: 'json', data: JSON.stringify([entry]) });
+    expect(refusal(imported)).toEqual([
+      400,
+      'invalid_input',
+      `entry 1: thumb (${png}) is a PNG file; WeChat takes as thumb a JPEG thumbnail of at most 64 KB`,
+    ]);
+    expect((await call('GET', `/${OA}/knowledge`)).json.items).toEqual([]);
     const jpeg = (await upload(OA, JPEG, { use: 'thumb' })).json.media;
     expect((await call('POST', `/${OA}/knowledge`, { ...entry, thumb: jpeg })).status).toBe(201);
   });
