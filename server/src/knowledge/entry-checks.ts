@@ -3,6 +3,7 @@
 // (entryProblems) and its stored media against WeChat's rule for their use (core/media/media-rules.ts),
 // so a WebP picture or a PNG video thumbnail is refused at save instead of failing for every customer.
 import type { ChannelKind } from '../core/channel';
+import { EngineError } from '../core/errors';
 import { mediaRefusal, type MediaRefused } from '../core/media/media-rules';
 import { entryProblems, mediaUsesOf, type EntryFields } from './entry';
 import type { StoredMedia } from './knowledge-store';
@@ -50,4 +51,18 @@ export async function importedMediaProblems(entries: EntryFields[], kind: Channe
     for (const p of await entryMediaProblems(e, kind, load)) lines.push(`entry ${i + 1}: ${typeof p === 'string' ? p : p.message}`);
   }
   return lines;
+}
+
+/**
+ * What a save refuses, in order: the fields (invalid_input), a media that does not exist (invalid_input),
+ * a stored file WeChat would refuse (MediaRefused, whose code the API answers).
+ */
+export async function mustBeSendable(e: EntryFields, kind: ChannelKind | undefined, load: LoadMedia): Promise<void> {
+  const invalid = (problems: string[]) => new EngineError('invalid_input', problems.join('; '));
+  const problems = entryProblems(e, kind);
+  if (problems.length > 0) throw invalid(problems);
+  const media = await entryMediaProblems(e, kind, load);
+  const missing = media.filter((p) => typeof p === 'string');
+  if (missing.length > 0) throw invalid(missing);
+  if (media[0]) throw media[0];
 }

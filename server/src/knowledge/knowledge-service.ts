@@ -4,8 +4,8 @@
 // file). Misses tallied by the robot are written out here, after the unit of work that saw them.
 import type { ChannelKind } from '../core/channel';
 import { EngineError } from '../core/errors';
-import { entryMediaProblems, importedMediaProblems, sendProblemsByNumber } from './entry-checks';
-import { entryFields, entryProblems, isLive, type EntryFields, type KnowledgeEntry } from './entry';
+import { importedMediaProblems, mustBeSendable, sendProblemsByNumber } from './entry-checks';
+import { entryFields, isLive, type EntryFields, type KnowledgeEntry } from './entry';
 import { cleanFields, exportEntries, importEntries, ImportError, type ExportFormat } from './entry-codec';
 import type { KnowledgeBase } from './knowledge-base';
 import { cleanGroups, exportSynonyms, importSynonyms, SynonymImportError, synonymGroups, type SynonymGroups } from './synonym-groups';
@@ -150,7 +150,7 @@ export class KnowledgeService {
       const fetch = this.options.fetch;
       const entries = importEntries(text, format, kind);
       // Stored media the file names are checked before any picture is fetched: a refusal leaves nothing behind.
-      const refused = await importedMediaProblems(entries, kind, (id) => this.store.media(id));
+      const refused = await importedMediaProblems(entries, kind, this.loadMedia);
       if (refused.length > 0) throw new ImportError(refused);
       fields = await importPictures(entries, { save, owner: scope, ...(fetch && { fetch }) });
     } catch (err) {
@@ -249,23 +249,15 @@ export class KnowledgeService {
 
   /** Why stored entries would fail to send (stored before the rules, or their media changed), by number. */
   async sendProblems(scope: Scope): Promise<Map<number, string[]>> {
-    return sendProblemsByNumber(this.list(scope), await this.kindOf(scope), (id) => this.store.media(id));
+    return sendProblemsByNumber(this.list(scope), await this.kindOf(scope), this.loadMedia);
   }
 
-  private kindOf(scope: Scope): Promise<ChannelKind | undefined> {
-    return this.options.channelKind?.(scope.channelId) ?? Promise.resolve(undefined);
-  }
+  private readonly kindOf = async (scope: Scope) => this.options.channelKind?.(scope.channelId);
+  private readonly loadMedia = (id: string) => this.store.media(id);
 
-  /** Fields first (invalid_input), then the stored media: a refused file throws MediaRefused with its code. */
   private async save(scope: Scope, fields: EntryFields): Promise<KnowledgeEntry> {
     const clean = cleanFields(fields);
-    const kind = await this.kindOf(scope);
-    const problems = entryProblems(clean, kind);
-    if (problems.length > 0) throw invalid(problems);
-    const media = await entryMediaProblems(clean, kind, (id) => this.store.media(id));
-    const missing = media.filter((p) => typeof p === 'string');
-    if (missing.length > 0) throw invalid(missing);
-    if (media[0]) throw media[0];
+    await mustBeSendable(clean, await this.kindOf(scope), this.loadMedia);
     const entry: KnowledgeEntry = { ...scope, ...clean, updatedAt: this.options.now() };
     await this.store.put([entry]);
     await this.reload();
