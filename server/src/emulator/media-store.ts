@@ -5,9 +5,11 @@
 //   The page says both "图片2MB" (注意事项) and "图片(image): 10M"; the emulator takes the stricter 2 MB.
 // - mini programs, https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/customer-message/customerServiceMessage.uploadTempMedia.html
 //   ("目前仅支持图片", anything else 40004); no size is stated: 2 MB like the official account (UNCONFIRMED).
-// Codes (the same page's error table and the community's answers quoted in wechat-protocol.md §4.5):
-// 40004 invalid media type (the `type`), 40005 invalid file type (the bytes), 40006 invalid meida size
-// (also a voice over 60 s: WeChat states the limit, not its code; UNCONFIRMED), 41005 media data missing.
+// Codes: 40004 invalid media type (the `type`; wechat-protocol.md §4.5); 40005 invalid file type (the
+// bytes) and 40006 invalid meida size, as WeChat's media uploads name them in
+// https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/miniprogram-management/weapp-wxverify/secwxaapi_uploadauthmaterial.html
+// (40005 from cgi-bin/media/upload itself: https://developers.weixin.qq.com/community/personal/oCJUsw1u5lQeLe8rR7p7831in_No/answer);
+// a voice over 60 s also answers 40006 (WeChat states the limit, not its code: UNCONFIRMED); 41005 media data missing.
 import type { ChannelKind } from '../core/channel';
 import { mediaFormatOf, voiceSecondsOf, type MediaFormat } from '../core/media/media-format';
 import { EmulatorApiError } from './errors';
