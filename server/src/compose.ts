@@ -105,6 +105,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     now: clock.now,
     newId: () => storage.ids.next('kbm'), // it makes media ids only
     pollMs,
+    channelKind: async (id) => (await storage.channels.get(id))?.kind,
     semantic: { store: semanticStore, log: logger },
   });
 

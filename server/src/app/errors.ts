@@ -1,6 +1,7 @@
 // The API's typed error. The one error handler (http/error-handler.ts) answers it as
 // {"error": {"code", "message"}} with its status; handlers just throw it.
 import { EngineError, type EngineErrorCode } from '../core/errors';
+import { MediaRefused } from '../core/media/media-rules';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -32,5 +33,6 @@ const ENGINE_STATUS: Record<EngineErrorCode, number> = {
 /** The engine's errors carry a code but no HTTP status; give them one so the error handler can answer. */
 export function fromEngine(err: unknown): unknown {
   if (err instanceof EngineError) return new ApiError(ENGINE_STATUS[err.code], err.code, err.message);
+  if (err instanceof MediaRefused) return new ApiError(err.code === 'media_too_large' ? 413 : 400, err.code, err.message);
   return err;
 }

@@ -67,3 +67,21 @@ it('imports, prints and exports a knowledge base’s synonyms', async () => {
   expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('\uFEFF顺丰,SF,快递\r\n发票,invoice\r\n');
   expect(kb.synonyms({ channelId: 'ch1' })).toEqual([]);
 });
+
+it('refuses a link without a description, as WeChat would, and keeps nothing', async () => {
+  const lines: string[] = [];
+  const kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), {
+    now: () => 1,
+    newId: (p) => p,
+    pollMs: 0,
+    channelKind: async () => 'miniprogram',
+  }).service;
+  const ctx = { print: (l: string) => lines.push(l), knowledge: kb } as unknown as CliContext;
+  const rt = { print: ctx.print, withStores: (work: (c: CliContext) => Promise<number>) => work(ctx), send: async () => 2 };
+  const link = { number: 5, type: 'link', title: '官网', url: 'https://shop.test/', media: 'https://shop.test/p.jpg' };
+  const add = (entry: object) => runCli(['knowledge', 'add', '--channel', 'ch1', '--json', JSON.stringify(entry)], rt);
+  // The refusal reaches the CLI's entry point, which prints it and exits non-zero.
+  await expect(add(link)).rejects.toThrow('entry 1: a link entry needs a description (WeChat refuses a link without one)');
+  expect(kb.list({ channelId: 'ch1' })).toEqual([]);
+  expect(await add({ ...link, description: '新品上架' })).toBe(0);
+});

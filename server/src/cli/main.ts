@@ -33,6 +33,7 @@ async function withStores(work: (ctx: CliContext) => Promise<number>): Promise<n
       now: clock.now,
       newId: () => storage.ids.next('kbm'),
       pollMs: 0,
+      channelKind: async (id) => (await storage.channels.get(id))?.kind, // entries are checked against its WeChat rules
     }).service; // it makes media ids only
     const auth = new AuthService({ stores: sqliteAuthStores(db), uow: storage.uow, clock, ids: storage.ids, ...nodeCredentials() });
     const admin = { uow: storage.uow, channels: storage.channels, clock, ids: storage.ids, auth };

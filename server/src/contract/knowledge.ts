@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ENTRY_TYPES, entryFields } from '../knowledge/entry';
 import { synonymGroups } from '../knowledge/synonym-groups';
+import { MEDIA_USES } from '../core/media/media-rules';
 import { id, queryInt } from './common';
 
 export const entryNumber = z.coerce.number().int().min(1).max(999_999_999);
@@ -22,7 +23,15 @@ export const entryPatch = z.strictObject(
   ) as Record<string, z.ZodType>,
 );
 
-export const entry = entryFields.extend({ channelId: z.string(), merchantId: z.string().optional(), updatedAt: z.int() });
+export const entry = entryFields.extend({
+  channelId: z.string(),
+  merchantId: z.string().optional(),
+  updatedAt: z.int(),
+  sendProblems: z
+    .array(z.string())
+    .optional()
+    .describe('list only: why this stored entry would fail to send (saved before WeChat’s rules were checked, or its media changed)'),
+});
 
 export const exportQuery = scopeQuery.extend({ format: z.enum(['csv', 'json']).default('json') });
 export const exportAnswer = z.object({ format: z.enum(['csv', 'json']), data: z.string() });
@@ -92,8 +101,17 @@ export const robotSettingsAnswer = z.object({
 
 export const mediaUpload = z.strictObject({
   filename: z.string().min(1).max(200),
-  contentType: z.string().regex(/^(image|audio|video)\/[\w.+-]+$/, 'an image, audio or video type'),
+  contentType: z
+    .string()
+    .regex(/^(image|audio|video)\/[\w.+-]+$/, 'an image, audio or video type')
+    .describe('what the file says it is; its bytes decide, and it is stored as what they are'),
   base64: z.string().min(1).max(190_000).describe('the file, base64 (at most ~140 KB through this route)'),
+  use: z
+    .enum(MEDIA_USES)
+    .optional()
+    .describe(
+      'what WeChat will receive it as: image (JPEG/PNG/GIF ≤ 2 MB), voice (AMR/MP3 ≤ 2 MB, ≤ 60 s), video (MP4 ≤ 10 MB), thumb (a video’s: JPEG ≤ 64 KB); absent: by its format. A file WeChat would refuse answers unsupported_media_format, media_too_large, media_too_long or media_not_for_channel',
+    ),
 });
 export const mediaAnswer = z.object({
   media: z.string().describe('"media:<id>": what an entry’s picture answer takes; GET /api/v1/media/<id> shows it'),

@@ -1,10 +1,10 @@
 // Pictures agents upload to send (POST /channels/:channelId/media) and the media the browser loads back.
 import { z } from 'zod';
+import { MEDIA_RULES } from '../core/media/media-rules';
 import { id } from './common';
 
-/** WeChat's temporary image media takes at most 2 MB (JPG, PNG; GIF is accepted too). */
-export const MAX_PICTURE_BYTES = 2 * 1024 * 1024;
-export const PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/gif'] as const;
+/** WeChat's temporary image media (core/media/media-rules.ts): JPEG, PNG or GIF of at most 2 MB. */
+export const MAX_PICTURE_BYTES = MEDIA_RULES.image.maxBytes;
 /** Base64 grows by 4/3; the rest of the JSON is a few hundred bytes. */
 export const MAX_PICTURE_BODY_BYTES = Math.ceil(MAX_PICTURE_BYTES / 3) * 4 + 4096;
 
@@ -18,7 +18,10 @@ export const mediaQuery = z.strictObject({
 
 export const pictureUpload = z.strictObject({
   filename: z.string().trim().min(1).max(200),
-  contentType: z.enum(PICTURE_TYPES),
+  contentType: z
+    .string()
+    .regex(/^image\/[\w.+-]+$/, 'an image type')
+    .describe('what the file says it is; its bytes decide: JPEG, PNG or GIF (WebP, BMP… answer unsupported_media_format)'),
   base64: z
     .base64()
     .min(1)

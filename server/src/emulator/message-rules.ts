@@ -1,6 +1,17 @@
 // What cgi-bin/message/custom/send accepts (wechat-protocol.md §4.2, §4.3): the message types of each
 // kind of app, their required fields, and the media they reference. Unknown type → 40008; a type of
 // the other kind (e.g. news on a mini program) → 45162; a malformed body → 47001; > 1 news article → 45008.
+// A required field that is missing or empty ("") is a malformed body (47001): WeChat documents which
+// fields are required (必填), not the code it answers for each; 47001 "data format error" is the one its
+// send API answers for a body it cannot use (UNCONFIRMED per field).
+// Required fields, per the pages:
+// - mini programs, https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/kf-mgnt/kf-message/sendCustomMessage.html
+//   (also .../api-backend/open-api/customer-message/customerServiceMessage.send.html): text.content;
+//   image.media_id; link.title, link.description, link.url, link.thumb_url (all 是); miniprogrampage.title,
+//   pagepath, thumb_media_id.
+// - official accounts, https://developers.weixin.qq.com/doc/service/api/customer/message/api_sendcustommessage:
+//   video.media_id and thumb_media_id (title, description optional); music.musicurl, hqmusicurl,
+//   thumb_media_id; news articles' title and url; miniprogrampage.title, appid, pagepath, thumb_media_id.
 import { z } from 'zod';
 import type { ChannelKind } from '../core/channel';
 import { EmulatorApiError } from './errors';
@@ -12,7 +23,7 @@ const payloads = {
   text: z.object({ content: str }),
   image: mediaRef,
   voice: mediaRef,
-  link: z.object({ title: str, description: z.string(), url: str, thumb_url: str }),
+  link: z.object({ title: str, description: str, url: str, thumb_url: str }),
   video: z.object({ media_id: str, thumb_media_id: str, title: z.string().optional(), description: z.string().optional() }),
   music: z.object({
     title: z.string().optional(),
@@ -62,6 +73,8 @@ export function parseCustomMessage(kind: ChannelKind, body: unknown): ValidMessa
   if (!parsed.success) throw new EmulatorApiError(47001);
   const payload = parsed.data as Record<string, unknown>;
   if (msgtype === 'news' && (payload.articles as unknown[]).length > 1) throw new EmulatorApiError(45008);
+  // An official account names the mini program of its card; a mini program's card is its own.
+  if (msgtype === 'miniprogrampage' && kind === 'official_account' && payload.appid === undefined) throw new EmulatorApiError(47001);
   const kf = (b.customservice as { kf_account?: unknown } | undefined)?.kf_account;
   return { touser: b.touser, msgtype, payload, ...(typeof kf === 'string' && { kfAccount: kf }), mediaIds: mediaIdsOf(msgtype, payload) };
 }

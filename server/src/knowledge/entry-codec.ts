@@ -3,6 +3,7 @@
 // similar questions, which are one per line inside their cell (a question may hold a |, never a line
 // break; spreadsheets show such a cell as a list). Dates are ISO 8601 with milliseconds, empty cells are
 // absent fields. Import reports every bad row at once.
+import type { ChannelKind } from '../core/channel';
 import { entryFields, entryProblems, type EntryFields } from './entry';
 import { readCsv, writeCsv } from './csv-rows';
 
@@ -51,7 +52,8 @@ export function exportEntries(entries: readonly EntryFields[], format: ExportFor
   return writeCsv(CSV_COLUMNS, sorted.map(toCells));
 }
 
-export function importEntries(text: string, format: ExportFormat): EntryFields[] {
+/** The file's entries, each checked as a channel of `kind` sends it (entryProblems). */
+export function importEntries(text: string, format: ExportFormat, kind?: ChannelKind): EntryFields[] {
   const raw = format === 'json' ? jsonRecords(text) : csvRecords(text);
   const problems: string[] = [];
   const seen = new Set<number>();
@@ -61,7 +63,7 @@ export function importEntries(text: string, format: ExportFormat): EntryFields[]
     const where = `entry ${i + 1}`;
     if (!parsed.success) return problems.push(...parsed.error.issues.map((x) => `${where}: ${x.path.join('.') || 'entry'}: ${x.message}`));
     const e = cleanFields(parsed.data);
-    problems.push(...entryProblems(e).map((p) => `${where}: ${p}`));
+    problems.push(...entryProblems(e, kind).map((p) => `${where}: ${p}`));
     if (seen.has(e.number)) problems.push(`${where}: number ${e.number} appears twice`);
     seen.add(e.number);
     entries.push(e);

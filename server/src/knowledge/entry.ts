@@ -3,6 +3,8 @@
 // 标题, 链接地址[小程序路径], 图片, 过期时间) so its users find what they know; `[name]`, `[id]` and
 // `{br}` in the texts are replaced when the entry is sent.
 import { z } from 'zod';
+import type { ChannelKind } from '../core/channel';
+import type { MediaUse } from '../core/media/media-rules';
 import { ENTRY_TYPES, type EntryFields, type EntryType, type KnowledgeEntry } from '../core/ports/knowledge-store';
 
 export { ENTRY_TYPES, type EntryFields, type EntryType, type KnowledgeEntry } from '../core/ports/knowledge-store';
@@ -78,9 +80,18 @@ export const schemaMatchesPort: Same<z.output<typeof entryFields>, EntryFields> 
 /** The types whose entries may carry a text sent before them. */
 export const LEAD_TYPES: readonly EntryType[] = ['link', 'miniprogram', 'image'];
 
-/** What each type needs; zod checks the shapes, this checks the combinations. */
-export function entryProblems(e: EntryFields): string[] {
+/**
+ * What each type needs on a channel of `kind`; zod checks the shapes, this checks the combinations. A
+ * mini program's link message requires title, description, url and thumb_url
+ * (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/kf-mgnt/kf-message/sendCustomMessage.html),
+ * an official account's (a news article) only title and url; when the kind is unknown the description is
+ * required all the same (the stricter reading). A mini program sends no voice or video. A disabled entry
+ * is never sent: only its shape is checked, so an admin can always switch off an entry WeChat would refuse.
+ */
+export function entryProblems(e: EntryFields, kind?: ChannelKind): string[] {
   const need = (ok: unknown, what: string) => (ok ? [] : [`a ${e.type} entry needs ${what}`]);
+  const sent = e.enabled;
+  const mini = sent && kind === 'miniprogram';
   if (e.leadText !== undefined && !LEAD_TYPES.includes(e.type))
     return [`a ${e.type} entry has no leadText (link, miniprogram and image entries have)`];
   switch (e.type) {
@@ -89,16 +100,38 @@ export function entryProblems(e: EntryFields): string[] {
     case 'link':
       return [
         ...need(e.title, 'a title'),
+        ...(!sent || kind === 'official_account' ? [] : need(e.description?.trim(), 'a description (WeChat refuses a link without one)')),
         ...need(e.url, 'a url'),
+        ...(mini ? need(e.media, 'a picture URL (media): a mini program’s link message requires one') : []),
         ...(e.media?.startsWith('media:') ? ['a link picture must be an http(s) URL (WeChat fetches it)'] : []),
       ];
     case 'image':
-    case 'voice':
       return need(e.media, 'media');
+    case 'voice':
+      return mini ? ['a mini program cannot send voice messages (text, image, link and cards only)'] : need(e.media, 'media');
     case 'miniprogram':
       return [...need(e.title, 'a title'), ...need(e.pagePath, 'a pagePath'), ...need(e.media, 'a thumbnail (media)')];
     case 'video':
+      if (mini) return ['a mini program cannot send video messages (text, image, link and cards only)'];
       return [...need(e.media, 'media'), ...need(e.thumb, 'a thumbnail (thumb)')];
+  }
+}
+
+/** The entry's stored media and what WeChat receives them as: a video's thumb is a thumb (JPEG, 64 KB). */
+export function mediaUsesOf(e: Pick<EntryFields, 'type'>): ReadonlyArray<readonly ['media' | 'thumb', MediaUse]> {
+  switch (e.type) {
+    case 'image':
+    case 'miniprogram':
+      return [['media', 'image']];
+    case 'voice':
+      return [['media', 'voice']];
+    case 'video':
+      return [
+        ['media', 'video'],
+        ['thumb', 'thumb'],
+      ];
+    default:
+      return [];
   }
 }
 

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SqliteKnowledgeStore } from '../storage/sqlite-knowledge';
 import { openDatabase } from '../storage/database';
+import { WEBP } from '../core/media/testing/media-samples';
 import { knowledgeModule } from './knowledge-module';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -16,6 +17,7 @@ beforeAll(async () => {
     served++;
     if (req.url === '/logo.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
     if (req.url === '/fake.png') return res.writeHead(200, { 'content-type': 'image/png' }).end('<html>not a picture</html>');
+    if (req.url === '/photo.webp') return res.writeHead(200, { 'content-type': 'image/webp' }).end(WEBP);
     if (req.url === '/page.html') return res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>');
     if (req.url === '/huge.png') {
       // No content-length: the cap must hold while reading.
@@ -43,10 +45,10 @@ test('an image’s and a card’s picture URL are fetched once and stored as kno
   const { kb } = setup();
   served = 0;
   const csv = [
-    'number,type,title,pagePath,media,url',
-    `1,image,,,${base}/logo.png,`,
-    `2,miniprogram,商城,pages/index,${base}/logo.png,`,
-    `3,link,官网,,${base}/logo.png,https://shop.test/`,
+    'number,type,title,pagePath,media,url,description',
+    `1,image,,,${base}/logo.png,,`,
+    `2,miniprogram,商城,pages/index,${base}/logo.png,,`,
+    `3,link,官网,,${base}/logo.png,https://shop.test/,新品上架`,
   ].join('\r\n');
   expect(await kb.import(scope, csv, 'csv', false)).toBe(3);
   expect(served).toBe(1);
@@ -62,7 +64,8 @@ test('an image’s and a card’s picture URL are fetched once and stored as kno
 test.each([
   ['too big', '/huge.png', /larger than 2 MiB/],
   ['not an image (content type)', '/page.html', /is not a picture \(content type text\/html\)/],
-  ['not an image (bytes)', '/fake.png', /is not a JPEG, PNG or GIF picture/],
+  ['not an image (bytes)', '/fake.png', /is not a picture, voice or video WeChat knows/],
+  ['a WebP', '/photo.webp', /is a WebP file; WeChat takes as image a JPEG, PNG or GIF picture/],
   ['unreachable (404)', '/gone.png', /HTTP 404/],
 ])('a picture that is %s refuses the file and stores nothing', async (_what, path, message) => {
   const { kb, store } = setup();

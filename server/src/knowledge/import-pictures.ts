@@ -1,5 +1,6 @@
 // Pictures given by URL in an imported file: an image entry's picture or a card's thumbnail written as an
-// http(s) URL is fetched here, checked (at most 2 MiB, an image content type, JPEG/PNG/GIF bytes) and
+// http(s) URL is fetched here, checked (an image content type, then WeChat's image rule on its bytes:
+// JPEG/PNG/GIF of at most 2 MB, core/media/media-rules.ts) and
 // stored as knowledge media, so the entry holds `media:<id>` and later sends upload it to WeChat like any
 // uploaded picture (the URL may be gone by then). All pictures are fetched before any is stored: one
 // failure refuses the file, as a bad row does, and leaves nothing behind. A link's picture stays a URL
@@ -7,9 +8,9 @@
 import type { EntryFields } from './entry';
 import { ImportError } from './entry-codec';
 import type { StoredMedia } from './knowledge-store';
-import { pictureTypeOf } from './picture-type';
+import { checkedContentType, MEDIA_RULES } from '../core/media/media-rules';
 
-export const MAX_IMPORTED_PICTURE_BYTES = 2 * 1024 * 1024;
+export const MAX_IMPORTED_PICTURE_BYTES = MEDIA_RULES.image.maxBytes;
 const PARALLEL = 4;
 
 export interface ImportPicturesOptions {
@@ -59,9 +60,8 @@ export async function fetchPicture(url: string, options: Pick<ImportPicturesOpti
   const declared = (res.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!declared.startsWith('image/')) throw new Error(`${url} is not a picture (content type ${declared || 'missing'})`);
   const data = await readCapped(res, url);
-  const type = pictureTypeOf(data);
-  if (!type) throw new Error(`${url} is not a JPEG, PNG or GIF picture`);
-  return { data, contentType: type, filename: filenameOf(url) };
+  // A MediaRefused's message says what the file is and what WeChat takes (a WebP, say).
+  return { data, contentType: checkedContentType(data, 'image', undefined, url), filename: filenameOf(url) };
 }
 
 async function readCapped(res: Response, url: string): Promise<Uint8Array> {

@@ -1,5 +1,6 @@
 // The knowledge base assembled over a store (compose.ts gives it the SQLite one): memory, service, robot
 // and the outbox's media hook, sharing one KnowledgeBase.
+import type { ChannelKind } from '../core/channel';
 import type { KnowledgeStore } from '../core/ports/knowledge-store';
 import type { SemanticStore } from '../core/ports/semantic-store';
 import { KnowledgeBase } from './knowledge-base';
@@ -23,6 +24,8 @@ export interface KnowledgeModuleDeps {
   now(): number;
   newId(prefix: string): string;
   pollMs?: number;
+  /** The kind of a channel, for the WeChat rules its entries are checked against. */
+  channelKind?(channelId: string): Promise<ChannelKind | undefined>;
   semantic?: { store: SemanticStore; embed?: Embed; log?: SemanticLog };
 }
 
@@ -32,6 +35,7 @@ export function knowledgeModule(store: KnowledgeStore, deps: KnowledgeModuleDeps
     now: deps.now,
     newId: deps.newId,
     ...(deps.pollMs !== undefined && { pollMs: deps.pollMs }),
+    ...(deps.channelKind && { channelKind: deps.channelKind }),
   });
   const semantic = deps.semantic && semanticStage(store, deps);
   const robot = new KnowledgeRobot(base, {

@@ -2,8 +2,10 @@
 // write is followed by a reload of the in-memory indexes, so an edit counts from the next message on; a
 // poll of the store's revision picks up edits made by another process (the CLI on the same database
 // file). Misses tallied by the robot are written out here, after the unit of work that saw them.
+import type { ChannelKind } from '../core/channel';
 import { EngineError } from '../core/errors';
-import { entryFields, entryProblems, isLive, type EntryFields, type KnowledgeEntry } from './entry';
+import { importedMediaProblems, mustBeSendable, sendProblemsByNumber } from './entry-checks';
+import { entryFields, isLive, type EntryFields, type KnowledgeEntry } from './entry';
 import { cleanFields, exportEntries, importEntries, ImportError, type ExportFormat } from './entry-codec';
 import type { KnowledgeBase } from './knowledge-base';
 import { cleanGroups, exportSynonyms, importSynonyms, SynonymImportError, synonymGroups, type SynonymGroups } from './synonym-groups';
@@ -19,6 +21,8 @@ export interface KnowledgeServiceOptions {
   pollMs?: number;
   /** Downloads of pictures given by URL in imported files; default global fetch. */
   fetch?: typeof fetch;
+  /** The kind of a channel, whose WeChat rules entries are checked against; unknown: the stricter ones. */
+  channelKind?(channelId: string): Promise<ChannelKind | undefined>;
 }
 
 const invalid = (problems: string[]) => new EngineError('invalid_input', problems.join('; '));
@@ -139,11 +143,16 @@ export class KnowledgeService {
    */
   async import(scope: Scope, data: string | Uint8Array, format: ExportFormat, replace: boolean): Promise<number> {
     let fields: EntryFields[];
+    const kind = await this.kindOf(scope);
     try {
       const text = typeof data === 'string' ? checkImportText(data) : decodeImportBytes(data).text;
       const save = (file: Omit<StoredMedia, 'id' | 'createdAt'>) => this.saveMedia(file);
       const fetch = this.options.fetch;
-      fields = await importPictures(importEntries(text, format), { save, owner: scope, ...(fetch && { fetch }) });
+      const entries = importEntries(text, format, kind);
+      // Stored media the file names are checked before any picture is fetched: a refusal leaves nothing behind.
+      const refused = await importedMediaProblems(entries, kind, this.loadMedia);
+      if (refused.length > 0) throw new ImportError(refused);
+      fields = await importPictures(entries, { save, owner: scope, ...(fetch && { fetch }) });
     } catch (err) {
       if (err instanceof ImportError) throw invalid(err.problems.slice(0, 20));
       throw err;
@@ -238,10 +247,17 @@ export class KnowledgeService {
     if (misses.length > 0) await this.store.addMisses(misses);
   }
 
+  /** Why stored entries would fail to send (stored before the rules, or their media changed), by number. */
+  async sendProblems(scope: Scope): Promise<Map<number, string[]>> {
+    return sendProblemsByNumber(this.list(scope), await this.kindOf(scope), this.loadMedia);
+  }
+
+  private readonly kindOf = async (scope: Scope) => this.options.channelKind?.(scope.channelId);
+  private readonly loadMedia = (id: string) => this.store.media(id);
+
   private async save(scope: Scope, fields: EntryFields): Promise<KnowledgeEntry> {
     const clean = cleanFields(fields);
-    const problems = entryProblems(clean);
-    if (problems.length > 0) throw invalid(problems);
+    await mustBeSendable(clean, await this.kindOf(scope), this.loadMedia);
     const entry: KnowledgeEntry = { ...scope, ...clean, updatedAt: this.options.now() };
     await this.store.put([entry]);
     await this.reload();

@@ -1,5 +1,6 @@
 // Every entry type rendered, resolved and sent through the emulator (which enforces WeChat's rules), and
 // the temporary media lifecycle: uploaded when first needed, reused, uploaded again after 3 days.
+import { amrVoice, JPEG, MP4, PNG as PNG_BYTES, WEBP } from '../core/media/testing/media-samples';
 import { MINI_PROGRAM, OFFICIAL_ACCOUNT, callCount, startTestEmulator, type TestEmulator } from '../emulator/testing/test-emulator';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
 import { sendCustomMessage } from '../wechat/outbound/send';
@@ -20,17 +21,21 @@ const PNG: StoredMedia = {
   id: 'pic',
   filename: 'pic.png',
   contentType: 'image/png',
-  data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+  data: PNG_BYTES,
 };
 const store = {
   media: async (id: string) =>
     id === 'pic'
       ? PNG
       : id === 'amr'
-        ? { ...PNG, id, filename: 'a.amr', contentType: 'audio/amr' }
+        ? { ...PNG, id, filename: 'a.amr', contentType: 'audio/amr', data: amrVoice(2) }
         : id === 'mp4'
-          ? { ...PNG, id, filename: 'v.mp4', contentType: 'video/mp4' }
-          : undefined,
+          ? { ...PNG, id, filename: 'v.mp4', contentType: 'video/mp4', data: MP4 }
+          : id === 'jpg' // WeChat takes only a JPEG as a video's thumb
+            ? { ...PNG, id, filename: 't.jpg', contentType: 'image/jpeg', data: JPEG }
+            : id === 'webp' // stored before media were checked at save
+              ? { ...PNG, id, filename: 'p.webp', contentType: 'image/webp', data: WEBP }
+              : undefined,
 };
 const base = { keywords: [], similarQuestions: [], enabled: true, robotIds: [], welcome: false, handoff: false };
 const entry = (f: Partial<EntryFields> & Pick<EntryFields, 'type'>): KnowledgeEntry => ({
@@ -91,7 +96,7 @@ it('sends voice and video from an official account', async () => {
     msgtype: 'voice',
   });
   expect(
-    await deliver('official_account', resolver, entry({ type: 'video', media: 'media:mp4', thumb: 'media:pic', title: 'Demo' }), 'oOa'),
+    await deliver('official_account', resolver, entry({ type: 'video', media: 'media:mp4', thumb: 'media:jpg', title: 'Demo' }), 'oOa'),
   ).toMatchObject({ msgtype: 'video' });
 });
 
@@ -111,4 +116,15 @@ it('uploads again once the 3-day media_id has expired, and when WeChat says 4000
 it('fails with a reason when the media is gone', async () => {
   const resolver = new KnowledgeMediaResolver({ store, now: () => emu.clock.now() });
   await expect(deliver('miniprogram', resolver, entry({ type: 'image', media: 'media:gone' }), 'oMp')).rejects.toThrow(/no longer exists/);
+});
+
+it('fails with WeChat’s rule, without uploading, a stored file WeChat would refuse', async () => {
+  const resolver = new KnowledgeMediaResolver({ store, now: () => emu.clock.now() });
+  await emu.customerSays(OFFICIAL_ACCOUNT, 'oOa', 'text', { deliver: false });
+  await expect(deliver('official_account', resolver, entry({ type: 'image', media: 'media:webp' }), 'oOa')).rejects.toThrow(
+    'media:webp is a WebP file; WeChat takes as image a JPEG, PNG or GIF picture of at most 2 MB',
+  );
+  const video = entry({ type: 'video', media: 'media:mp4', thumb: 'media:pic' });
+  await expect(deliver('official_account', resolver, video, 'oOa')).rejects.toThrow(/media:pic is a PNG file; WeChat takes as thumb/);
+  expect(callCount(emu.state, 'cgi-bin/media/upload')).toBe(1); // the video only; neither refused picture
 });

@@ -4,6 +4,7 @@
 // from the entry's http(s) URL. Runs outside any unit of work, just before the send.
 import type { ChannelKind } from '../core/channel';
 import type { MessageContent } from '../core/model/message';
+import { mediaRefusal } from '../core/media/media-rules';
 import { MediaUnavailable, type MediaResolver } from '../core/ports/media';
 import type { WeChatApi } from '../wechat/outbound/index';
 import { uploadTempMedia, type MediaFile, type MediaType } from '../wechat/outbound/media';
@@ -82,6 +83,9 @@ export class KnowledgeMediaResolver implements MediaResolver<MediaChannel> {
   private async upload(channel: MediaChannel, source: string, type: MediaType, kind: ChannelKind): Promise<Uploaded> {
     if (kind === 'miniprogram' && type !== 'image') throw new MediaUnavailable(`a mini program can only send images, not ${type}`);
     const file = await this.load(source);
+    // Stored before the checks at save, or a URL whose file changed: refused here rather than by WeChat.
+    const refused = mediaRefusal(file.data, type, kind, source);
+    if (refused) throw new MediaUnavailable(refused.message);
     const at = this.options.now();
     const up = await uploadTempMedia(channel.api, type, file);
     return { mediaId: up.mediaId, at };

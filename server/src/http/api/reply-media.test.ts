@@ -2,6 +2,7 @@
 // the WeChat emulator: agents upload a picture, send it, a mini program card or a knowledge entry; the
 // emulator receives what the customer would see; the browser loads media back (cookie or bearer) only
 // within its merchant.
+import { sized, TEXT, WEBP } from '../../core/media/testing/media-samples';
 import { CHANNEL, eventually, startStack, type Stack } from '../../e2e/testing/stack';
 import { arrangePeople, customerWrites, MERCHANT_CODES, type People } from './testing/stack-people';
 
@@ -70,17 +71,35 @@ describe('POST /channels/:channelId/media and GET /media/:mediaId', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
   });
 
+  it('refuses at save, with its code, a picture WeChat would refuse: WebP, text, a PNG that is too large', async () => {
+    const cases: Array<[Record<string, unknown>, number, string, RegExp]> = [
+      [
+        { contentType: 'image/webp', base64: Buffer.from(WEBP).toString('base64') },
+        400,
+        'unsupported_media_format',
+        /is a WebP file; WeChat takes as image a JPEG, PNG or GIF/,
+      ],
+      [{ base64: Buffer.from(TEXT).toString('base64') }, 400, 'unsupported_media_format', /not a picture, voice or video WeChat knows/],
+      [{ base64: Buffer.from(sized(PNG, 2 * 1024 * 1024 + 1)).toString('base64') }, 413, 'media_too_large', /is 2\.0 MB; WeChat takes/],
+    ];
+    for (const [over, status, code, message] of cases) {
+      const res = await p.call('POST', MEDIA, p.tokens.m1Agent, picture(over));
+      expect([res.status, res.json.error.code]).toEqual([status, code]);
+      expect(res.json.error.message).toMatch(message);
+    }
+  });
+
   it('checks what it stores: type, content, size, merchant', async () => {
     const refused = async (body: unknown, status: number, text: RegExp, token = p.tokens.m1Agent, query = '') => {
       const res = await p.call('POST', `${MEDIA}${query}`, token, body);
       expect({ status: res.status, message: res.json?.error?.message }).toEqual({ status, message: expect.stringMatching(text) });
     };
-    await refused(picture({ contentType: 'image/svg+xml' }), 400, /body\.contentType/);
+    await refused(picture({ contentType: 'image/svg+xml' }), 400, /not the image\/svg\+xml picture/);
     await refused(picture({ contentType: 'image/jpeg' }), 400, /not the image\/jpeg picture/);
     await refused(picture({ base64: 'not base64!' }), 400, /body\.base64/);
     await refused(picture({ extra: 1 }), 400, /extra/);
     const tooBig = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]).toString('base64');
-    await refused(picture({ base64: tooBig }), 413, /at most 2 MiB/);
+    await refused(picture({ base64: tooBig }), 413, /at most 2 MB/);
     const res = await p.call('POST', MEDIA, p.tokens.m1Agent, picture({ base64: Buffer.alloc(3 * 1024 * 1024).toString('base64') }));
     expect(res.status).toBe(413);
     expect(res.json.error.code).toBe('body_too_large');

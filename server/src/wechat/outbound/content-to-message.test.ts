@@ -31,6 +31,8 @@ describe('toWeChatMessage', () => {
     [{ type: 'image', picUrl: 'https://x/p.png' }, /needs a media_id/],
     [{ type: 'miniprogrampage', title: 't', pagePath: 'p' }, /needs a thumbnail media_id/],
     [{ type: 'link', title: 't', description: 'd', url: 'u' }, /needs a thumbnail URL/],
+    // WeChat refuses "" as a missing description: never sent.
+    [{ type: 'link', title: 't', description: '', url: 'u', thumbUrl: 'https://x/t.jpg' }, /needs a description/],
   ] as const)('mini program refuses %j with a reason', (content, reason) => {
     const r = toWeChatMessage('miniprogram', 'o1', content);
     expect(r.ok).toBe(false);

@@ -20,6 +20,8 @@ function forMiniProgram(to: string, c: MessageContent): ToWeChat {
     case 'image':
       return c.mediaId ? yes(miniProgramMessages.image(to, c.mediaId)) : no('an image needs a media_id (upload it first)');
     case 'link':
+      // title, description, url and thumb_url are all required: an empty description is refused by WeChat.
+      if (!c.description.trim()) return no('a mini program link needs a description (WeChat refuses one without)');
       return c.thumbUrl
         ? yes(miniProgramMessages.link(to, { title: c.title, description: c.description, url: c.url, thumbUrl: c.thumbUrl }))
         : no('a link needs a thumbnail URL');

@@ -1,6 +1,7 @@
 import { MINI_PROGRAM, OFFICIAL_ACCOUNT, startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import { isWeChatErrorKind } from './errors';
 import { uploadTempMedia } from './media';
+import { amrVoice, JPEG, PNG } from '../../core/media/testing/media-samples';
 import { miniProgramMessages as mp } from './miniprogram-messages';
 import { officialAccountMessages as oa } from './official-account-messages';
 import { sendCustomMessage, type CustomMessage } from './send';
@@ -65,7 +66,7 @@ describe('sending through the emulator', () => {
   });
   afterEach(() => emu.close());
   const HOUR = 3_600_000;
-  const png = { data: Buffer.from('89504e470d0a1a0a', 'hex'), filename: 'a.png', contentType: 'image/png' };
+  const png = { data: PNG, filename: 'a.png', contentType: 'image/png' };
 
   it('delivers every mini program type, and the wire body is what the builder made', async () => {
     const { api } = wire(emu, MINI_PROGRAM);
@@ -134,9 +135,9 @@ describe('sending through the emulator', () => {
     const { api } = wire(emu, OFFICIAL_ACCOUNT);
     await emu.customerSays(OFFICIAL_ACCOUNT, 'oOA', 'text', { deliver: false });
     const image = (await uploadTempMedia(api, 'image', png)).mediaId;
-    const thumb = (await uploadTempMedia(api, 'thumb', { ...png, filename: 't.jpg', contentType: 'image/jpeg' })).mediaId;
-    const voice = (await uploadTempMedia(api, 'voice', { data: Buffer.from('#!AMR'), filename: 'v.amr', contentType: 'audio/amr' }))
-      .mediaId;
+    // WeChat takes only a JPEG as thumb, and a real AMR (or MP3) as voice.
+    const thumb = (await uploadTempMedia(api, 'thumb', { data: JPEG, filename: 't.jpg', contentType: 'image/jpeg' })).mediaId;
+    const voice = (await uploadTempMedia(api, 'voice', { data: amrVoice(1), filename: 'v.amr', contentType: 'audio/amr' })).mediaId;
     const bodies = [
       oa.text('oOA', 'hi', { kfAccount: 'a@kf' }),
       oa.image('oOA', image),

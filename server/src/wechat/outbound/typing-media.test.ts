@@ -1,4 +1,5 @@
 import { MINI_PROGRAM, OFFICIAL_ACCOUNT, startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
+import { PNG } from '../../core/media/testing/media-samples';
 import { WeChatClient } from './client';
 import { jscode2session } from './jscode2session';
 import { downloadTempMedia, uploadTempMedia } from './media';
@@ -36,7 +37,7 @@ describe('typing', () => {
 });
 
 describe('temporary media', () => {
-  const file = { data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 0, 255]), filename: 'pic.png', contentType: 'image/png' };
+  const file = { data: PNG, filename: 'pic.png', contentType: 'image/png' };
 
   it('uploads as multipart and downloads the same bytes until the third day', async () => {
     const { api } = wire(emu, MINI_PROGRAM);

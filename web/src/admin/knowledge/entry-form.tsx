@@ -4,14 +4,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api, fileToBase64 } from '../../api/client';
 import type { KnowledgeEntry, KnowledgeMediaAnswer } from '../../api/types';
-import { useT } from '../../i18n/i18n';
-import { channelPath } from '../admin-context';
+import { useLang, useT } from '../../i18n/i18n';
+import { channelPath, useAdmin } from '../admin-context';
 import { Field, splitList } from '../ui';
 import { EditForm } from '../form-parts';
 import { useSubmit } from '../use-load';
 import { pictureSrc } from './media-src';
 import { cleanSimilar, SimilarQuestionsInput } from './similar-questions';
 import { kbMessages } from './messages';
+import { localizedMediaError, mediaMessages } from './media-messages';
 
 type EntryType = KnowledgeEntry['type'];
 /** The server's ENTRY_TYPES in the order the picker shows them (USES below must name every one). */
@@ -89,6 +90,11 @@ const USES: Record<
   miniprogram: ['leadText', 'title', 'pagePath', 'appId', 'media'],
 };
 
+/** What WeChat receives a field's upload as (server MediaUse): the server checks the file against its rule. */
+type MediaUse = 'image' | 'voice' | 'video' | 'thumb';
+const mediaUseOf = (type: EntryType, name: 'media' | 'thumb'): MediaUse =>
+  name === 'thumb' ? 'thumb' : type === 'voice' ? 'voice' : type === 'video' ? 'video' : 'image';
+
 /** `picture`: the field holds a picture (not a voice or a video), shown as a thumbnail. */
 function MediaInput({
   name,
@@ -98,6 +104,7 @@ function MediaInput({
   channelId,
   urlOnly,
   picture,
+  use,
 }: {
   name: string;
   label: string;
@@ -106,8 +113,10 @@ function MediaInput({
   channelId: string;
   urlOnly?: boolean;
   picture?: boolean;
+  use: MediaUse;
 }) {
   const t = useT(kbMessages);
+  const { lang } = useLang();
   const upload = useSubmit();
   const fileInput = useRef<HTMLInputElement>(null);
   const src = pictureSrc(value);
@@ -115,11 +124,14 @@ function MediaInput({
     if (!file) return;
     if (file.size > MAX_UPLOAD_BYTES) return upload.setError(t('too_big'));
     void upload.run(async () => {
-      const answer = await api.post<KnowledgeMediaAnswer>(channelPath(channelId, '/knowledge/media'), {
-        filename: file.name,
-        contentType: file.type || 'image/jpeg',
-        base64: await fileToBase64(file),
-      });
+      const answer = await api
+        .post<KnowledgeMediaAnswer>(channelPath(channelId, '/knowledge/media'), {
+          filename: file.name,
+          contentType: file.type || 'image/jpeg',
+          base64: await fileToBase64(file),
+          use,
+        })
+        .catch((err: unknown) => Promise.reject(localizedMediaError(err, lang)));
       onChange(answer.media);
     });
   };
@@ -190,6 +202,9 @@ export function EntryForm({
   onClose(): void;
 }) {
   const t = useT(kbMessages);
+  const tm = useT(mediaMessages);
+  const { lang } = useLang();
+  const mini = useAdmin().channel?.kind === 'miniprogram';
   const isNew = entry === undefined;
   const [d, setD] = useState<Draft>(() => draftOf(entry, seed, nextNumber));
   const submit = useSubmit();
@@ -205,6 +220,7 @@ export function EntryForm({
         return d.text.trim() ? undefined : t('e_text');
       case 'link':
         if (!d.title.trim()) return t('e_title');
+        if (mini && d.enabled && !d.description.trim()) return tm('e_description');
         if (!HTTP.test(d.url)) return t('e_url');
         return d.media && !HTTP.test(d.media) ? t('e_link_media') : undefined;
       case 'image':
@@ -245,7 +261,7 @@ export function EntryForm({
     }
     if (d.expiresAt) fields.expiresAt = new Date(d.expiresAt).getTime();
     else if (!isNew && entry.expiresAt !== undefined) fields.expiresAt = null;
-    void submit.run(() => save(fields, isNew));
+    void submit.run(() => save(fields, isNew).catch((err: unknown) => Promise.reject(localizedMediaError(err, lang))));
   };
 
   return (
@@ -330,11 +346,20 @@ export function EntryForm({
             onChange={(v) => set('media', v)}
             urlOnly={d.type === 'link'}
             picture={d.type !== 'voice' && d.type !== 'video'}
+            use={mediaUseOf(d.type, 'media')}
             label={d.type === 'link' ? t('f_media_link') : d.type === 'miniprogram' ? t('f_media_thumb') : t('f_media')}
           />
         )}
         {uses.includes('thumb') && (
-          <MediaInput name="thumb" channelId={channelId} value={d.thumb} onChange={(v) => set('thumb', v)} label={t('f_thumb')} picture />
+          <MediaInput
+            name="thumb"
+            channelId={channelId}
+            value={d.thumb}
+            onChange={(v) => set('thumb', v)}
+            label={t('f_thumb')}
+            picture
+            use={mediaUseOf(d.type, 'thumb')}
+          />
         )}
         <Field label={t('f_robotIds')} hint={t('f_robotIds_hint')}>
           <input name="robotIds" value={d.robotIds} onChange={(e) => set('robotIds', e.target.value)} />

@@ -16,6 +16,7 @@ import { ENTRY_TYPES, EntryForm, type EntrySeed } from './entry-form';
 import { Misses, RobotSettingsPanel, Transfer, type KbScope } from './kb-extras';
 import { entryPicture } from './media-src';
 import { kbMessages } from './messages';
+import { mediaMessages } from './media-messages';
 import { ErrorLine } from '../form-parts';
 import { SynonymsPanel } from './synonyms-panel';
 
@@ -38,6 +39,7 @@ function Entries({
   setEditing(e: Editing): void;
 }) {
   const t = useT(kbMessages);
+  const tm = useT(mediaMessages);
   const ta = useT(adminMessages);
   const entries = useLoad(scope.key, (signal) =>
     api.get<List<KnowledgeEntry>>(scope.base, scope.query, signal).then((l) => l.items.sort((a, b) => a.number - b.number)),
@@ -160,6 +162,12 @@ function Entries({
                     {e.expiresAt !== undefined && e.expiresAt <= now && <span className="badge red">{t('expired')}</span>}
                     {e.welcome && <span className="badge blue">{t('welcome')}</span>}
                     {e.handoff && <span className="badge blue">{t('handoff')}</span>}
+                    {e.sendProblems && (
+                      // Stored before WeChat's rules were checked at save: shown, not hidden, so the admin fixes it.
+                      <span className="badge red" title={e.sendProblems.join('\n')} data-testid={`kb-will-fail-${e.number}`}>
+                        {tm('will_fail')}
+                      </span>
+                    )}
                   </div>
                 ),
               },

@@ -65,6 +65,7 @@ async function call(method: string, path: string, token: string, body?: unknown)
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
 
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const TEXT = { number: 3, keywords: ['退货'], type: 'text', text: '7天无理由退货' };
 
 it('creates, edits, disables and deletes entries in the caller’s scope', async () => {
@@ -96,7 +97,7 @@ it('imports and exports, reports misses, keeps settings', async () => {
     threshold: 0.6,
   });
   expect((await call('GET', '/settings', tokens.platform)).json.handoffAfterMisses).toBe(1);
-  const media = await call('POST', '/media', tokens.platform, { filename: 'a.png', contentType: 'image/png', base64: 'iVBORw0K' });
+  const media = await call('POST', '/media', tokens.platform, { filename: 'a.png', contentType: 'image/png', base64: PNG_BASE64 });
   expect(media.json).toEqual({ media: 'media:kbm_x' });
 });
 

@@ -11,6 +11,8 @@ import * as s from '../../../contract/knowledge';
 import type { Scope } from '../../../knowledge/knowledge-store';
 import { channelInReach, mustBeMerchantOf } from '../../../app/admin/reach';
 import { knowledgeSynonymRoutes } from './knowledge-synonym-routes';
+import { mediaFormatOf } from '../../../core/media/media-format';
+import { checkedContentType, defaultUseOf } from '../../../core/media/media-rules';
 
 const TAG = 'knowledge';
 const BASE = '/channels/:channelId/knowledge';
@@ -43,7 +45,16 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       params: s.knowledgeParams,
       query: s.scopeQuery,
       response: list(s.entry),
-      handle: async ({ principal, params, query }) => ({ items: kb().list(await scopeOf(principal, params.channelId, query.merchantId)) }),
+      handle: async ({ principal, params, query }) => {
+        const scope = await scopeOf(principal, params.channelId, query.merchantId);
+        // Entries stored before WeChat's rules were checked are flagged, not hidden: they would fail to send.
+        const problems = await kb().sendProblems(scope);
+        return {
+          items: kb()
+            .list(scope)
+            .map((e) => ({ ...e, ...(problems.has(e.number) && { sendProblems: problems.get(e.number) }) })),
+        };
+      },
     }),
     route({
       method: 'post',
@@ -147,7 +158,7 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'post',
       path: `${BASE}/media`,
       tag: TAG,
-      summary: 'Store a picture, voice or video for entries (answers its media source)',
+      summary: 'Store a picture, voice or video for entries (answers its media source); checked against WeChat’s rule for its use',
       roles: ADMINS,
       status: 201,
       params: s.knowledgeParams,
@@ -155,13 +166,12 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       response: s.mediaAnswer,
       handle: async ({ principal, params, body }) => {
         const owner = await scopeOf(principal, params.channelId, undefined); // admins of this channel only
-        const media = await kb().saveMedia({
-          filename: body.filename,
-          contentType: body.contentType,
-          data: Buffer.from(body.base64, 'base64'),
-          owner,
-          kind: 'knowledge',
-        });
+        const { kind } = await channelInReach(ctx.admin, principal, params.channelId);
+        const data = Buffer.from(body.base64, 'base64');
+        // Refused here (MediaRefused → 400/413 with its code) rather than failing for every customer at send.
+        const use = body.use ?? defaultUseOf(mediaFormatOf(data));
+        const contentType = checkedContentType(data, use, kind, 'the file');
+        const media = await kb().saveMedia({ filename: body.filename, contentType, data, owner, kind: 'knowledge' });
         return { media };
       },
     }),

@@ -2,14 +2,14 @@
 // owned by the uploader's channel and merchant), and the browser loads stored media back as <img src>,
 // authenticated by the session cookie and checked against the media's owner like any record.
 import type { ApiContext } from '../api-context';
-import { ApiError, badRequest, notFound } from '../../../app/errors';
+import { badRequest, notFound } from '../../../app/errors';
 import { ALL_ROLES, RawAnswer, route, type ApiRoute } from '../route-table';
 import { channelParams } from '../../../contract/common';
-import { MAX_PICTURE_BODY_BYTES, MAX_PICTURE_BYTES, mediaParams, mediaQuery, pictureUpload, uploaded } from '../../../contract/media';
+import { MAX_PICTURE_BODY_BYTES, mediaParams, mediaQuery, pictureUpload, uploaded } from '../../../contract/media';
 import { mediaUrlOf } from '../views/message-view';
 import { channelInReach, workingMerchant } from '../../../app/admin/reach';
 import { mediaInReach } from './lookups';
-import { pictureTypeOf } from '../../../knowledge/picture-type';
+import { checkedContentType } from '../../../core/media/media-rules';
 
 const TAG = 'media';
 
@@ -30,26 +30,22 @@ export function mediaRoutes(ctx: ApiContext): ApiRoute[] {
       roles: ALL_ROLES,
       status: 201,
       description:
-        'The picture belongs to the caller’s merchant (platform admins choose with merchantId). Too large: 413 with code body_too_large or media_too_large.',
+        'The picture belongs to the caller’s merchant (platform admins choose with merchantId). Its bytes must be what WeChat sends as an image: another format (WebP, BMP, text…) answers 400 unsupported_media_format; too large, 413 body_too_large or media_too_large.',
       params: channelParams,
       query: mediaQuery,
       body: pictureUpload,
       response: uploaded,
       maxBodyBytes: MAX_PICTURE_BODY_BYTES,
       handle: async ({ principal, params, query, body }) => {
-        await channelInReach(ctx.admin, principal, params.channelId);
+        const channel = await channelInReach(ctx.admin, principal, params.channelId);
         const merchantId = await workingMerchant(ctx.admin, principal, params.channelId, query.merchantId);
         const data = Buffer.from(body.base64, 'base64');
-        if (data.length > MAX_PICTURE_BYTES)
-          throw new ApiError(
-            413,
-            'media_too_large',
-            `the picture is ${(data.length / 1048576).toFixed(1)} MiB; WeChat takes at most 2 MiB`,
-          );
-        if (pictureTypeOf(data) !== body.contentType)
-          throw badRequest(`body.base64: the file is not the ${body.contentType} picture contentType says`);
+        // Checked when saved, by its bytes, so a reply never fails at send for every customer (MediaRefused → 400/413).
+        const contentType = checkedContentType(data, 'image', channel.kind, 'the picture');
+        if (contentType !== body.contentType)
+          throw badRequest(`body.base64: the file is not the ${body.contentType} picture contentType says (it is ${contentType})`);
         const owner = { channelId: params.channelId, ...(merchantId !== undefined && { merchantId }) };
-        const media = await kb().saveMedia({ filename: body.filename, contentType: body.contentType, data, owner, kind: 'reply' });
+        const media = await kb().saveMedia({ filename: body.filename, contentType, data, owner, kind: 'reply' });
         return { media, url: mediaUrlOf(media) as string };
       },
     }),
