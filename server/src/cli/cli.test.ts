@@ -105,6 +105,9 @@ describe('kefu', () => {
     const id = created.out.match(/tok_[\w-]+/)?.[0] ?? '';
     expect(kefu(['tokens', 'list']).out).not.toContain(token);
     expect(kefu(['tokens', 'create', '--name', 'x', '--role', 'king']).code).toBe(2);
+    // A name with a right-to-left override is refused here as the REST API refuses it.
+    expect(kefu(['tokens', 'create', '--name', 'crm\u202Egpj', '--role', 'platform_admin']).code).toBe(2);
+    expect(kefu(['agents', 'add', '--channel', 'shop', '--name', 'M\u0007ei']).code).toBe(2);
     expect(kefu(['tokens', 'revoke', '--id', id]).code).toBe(0);
     expect(kefu(['tokens', 'revoke', '--id', id]).code).toBe(1);
     expect(kefu(['tokens', 'list']).out).toMatch(new RegExp(`${id}\\tplatform_admin\\t\\*\\t\\S+\\t-\\t\\d{4}-`));

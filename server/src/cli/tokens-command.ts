@@ -1,8 +1,11 @@
 // `kefu tokens create|list|revoke`: API tokens. `create` prints the token once; only its hash is kept.
 import { issueToken, listTokens, revokeToken } from '../app/admin/tokens';
 import { OPERATOR } from '../app/auth/principal';
+import { z } from 'zod';
+import { name as nameSchema } from '../contract/common';
 import type { Grant } from '../core/ports/auth';
 import { falseWhenMissing, usage } from './cli-context';
+import { parseFlags } from './input';
 import { UsageError } from './send-command';
 import { required, type Group } from './subcommands';
 
@@ -35,7 +38,7 @@ export const tokensGroup: Group = {
       help: CREATE_HELP,
       options: { name: s, role: s, channel: s, merchant: s, agent: s },
       run: async (v, ctx) => {
-        const name = required(v, 'name', CREATE_HELP);
+        const { name } = parseFlags(z.strictObject({ name: nameSchema }), { name: required(v, 'name', CREATE_HELP) });
         const { token, record } = await usage(issueToken(ctx.admin, OPERATOR, name, grantFrom(v)));
         ctx.print(`token ${record.id} (${record.grant.role}); shown once:`);
         ctx.print(token);
