@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatedApp } from '../apps';
 import { createManualClock, type EmulatorClock } from '../clock';
 import { createEmulator, type EmulatorOptions } from '../emulator';
+import { refuseDuringOutage } from '../faults';
 import type { EmulatorState } from '../state';
 
 export const MINI_PROGRAM: EmulatedApp = {
@@ -33,6 +34,17 @@ export interface TestEmulator {
   close(): Promise<void>;
   /** POST to the emulator's admin API; throws on a non-2xx answer. */
   admin<T = unknown>(path: string, body?: unknown): Promise<T>;
+  /** Injected failures of WeChat's API (the admin API's /faults routes), typed. */
+  faults: {
+    errcode(api: string, errcode: number, times?: number): Promise<unknown>;
+    /** The next `times` calls to `api` answer `ms` real milliseconds late. */
+    delay(api: string, ms: number, times?: number): Promise<unknown>;
+    /** The next `times` calls to `api` lose their connection before or after WeChat processed them. */
+    drop(api: string, when: 'before' | 'after', times?: number): Promise<unknown>;
+    /** Every API call is refused (connection reset) for `ms` of the emulator's clock. */
+    outage(ms: number): Promise<{ until?: number }>;
+    clear(): Promise<void>;
+  };
   /** The user does something in WeChat (without a push unless the app has a pushUrl). */
   customerSays(app: EmulatedApp, openId: string, type?: string, extra?: Record<string, unknown>): Promise<unknown>;
 }
@@ -41,6 +53,7 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
   const clock = options.clock ?? createManualClock(TEST_EPOCH);
   const { app, state } = createEmulator({ apps: [MINI_PROGRAM, OFFICIAL_ACCOUNT], ...options, clock });
   const server = app.listen(0, '127.0.0.1');
+  refuseDuringOutage(server, state.faults, clock);
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const admin = async <T>(path: string, body?: unknown): Promise<T> => {
@@ -57,6 +70,16 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
     clock,
     state,
     admin,
+    faults: {
+      errcode: (api, errcode, times = 1) => admin('/faults', { api, errcode, times }),
+      delay: (api, ms, times = 1) => admin('/faults/delay', { api, ms, times }),
+      drop: (api, when, times = 1) => admin('/faults/drop', { api, when, times }),
+      outage: (ms) => admin('/faults/outage', { ms }),
+      clear: async () => {
+        const res = await fetch(`${baseUrl}/emulator/faults`, { method: 'DELETE' });
+        if (!res.ok) throw new Error(`admin DELETE /faults: HTTP ${res.status}`);
+      },
+    },
     customerSays: (a, openId, type = 'text', extra = {}) => admin(`/apps/${a.appId}/customers/${openId}/messages`, { type, ...extra }),
     close: () =>
       new Promise<void>((resolve, reject) => {
