@@ -62,17 +62,17 @@ export function grantWindow(
   // WeChat's count is what is left plus what is queued; the grant raises WeChat's count, the queue still holds its part.
   const wechatLeft = Math.max(grant.quota, (open?.remaining ?? 0) + (open ? held : 0));
   return withPending(
-    { remaining: Math.max(0, Math.min(UNLIMITED_SENDS, wechatLeft) - held), expiresAt: Math.max(now + grant.windowMs, open?.expiresAt ?? 0) },
+    {
+      remaining: Math.max(0, Math.min(UNLIMITED_SENDS, wechatLeft) - held),
+      expiresAt: Math.max(now + grant.windowMs, open?.expiresAt ?? 0),
+    },
     held,
   );
 }
 
 /** WeChat refuses every send to a user who unsubscribed (45015) until they subscribe again. */
 function closedByUnsubscribe(current: SendWindow | undefined, now: number): SendWindow {
-  return withPending(
-    { remaining: 0, expiresAt: Math.min(current?.expiresAt ?? now, now), unsubscribedAt: now },
-    current?.pending ?? 0,
-  );
+  return withPending({ remaining: 0, expiresAt: Math.min(current?.expiresAt ?? now, now), unsubscribedAt: now }, current?.pending ?? 0);
 }
 
 function withPending(window: SendWindow, pending: number): SendWindow {
@@ -144,7 +144,8 @@ export function sendsKeptFromNotices(window: SendWindow | undefined, now: number
 /** WeChat said the window is closed or used up although we counted otherwise: believe WeChat. */
 export function applyWeChatRefusal(window: SendWindow | undefined, code: number, now: number): SendWindow | undefined {
   const released = acceptSend(window);
-  if (code === 45015) return withPending({ ...released, remaining: 0, expiresAt: Math.min(window?.expiresAt ?? now, now) }, released?.pending ?? 0);
+  if (code === 45015)
+    return withPending({ ...released, remaining: 0, expiresAt: Math.min(window?.expiresAt ?? now, now) }, released?.pending ?? 0);
   if (code === 45047 && released) return { ...released, remaining: 0 };
   return released;
 }

@@ -13,6 +13,7 @@ import { agentLookupsSchema } from './08-agent-lookups';
 import { wechatAgentMemoryNamesSchema } from './09-wechat-agent-memory-names';
 import { knowledgeSynonymsSchema } from './10-knowledge-synonyms';
 import { knowledgeVectorsSchema } from './11-knowledge-vectors';
+import { outboxClaimsSchema } from './12-outbox-claims';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'plain names for the WeChat agent memory', sql: wechatAgentMemoryNamesSchema },
   { version: 10, name: 'knowledge synonyms per scope', sql: knowledgeSynonymsSchema },
   { version: 11, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
+  { version: 12, name: 'outbox claims with owners, and in-doubt sends', sql: outboxClaimsSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {
