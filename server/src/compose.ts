@@ -56,6 +56,8 @@ export interface ComposeOptions {
   robot?: Robot;
   /** Tests pass faster loops. */
   pollMs?: number;
+  /** How long a WeChat API call may take (default WECHAT_CALL_TIMEOUT_MS, 30 s); tests of a silent WeChat pass less. */
+  wechatTimeoutMs?: number;
   /** Knowledge-base entries for WeChat agents' `@3:2#`; tests pass their own, the server reads the knowledge base. */
   knowledge?: KnowledgeLookup;
 }
@@ -95,7 +97,10 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const metrics = createMetrics();
   const notices = new NoticeHub();
   const auth = sqliteAuthStores(db);
-  const client = new WeChatClient({ baseUrl: config.wechatApiBaseUrl });
+  const client = new WeChatClient({
+    baseUrl: config.wechatApiBaseUrl,
+    ...(options.wechatTimeoutMs !== undefined && { timeoutMs: options.wechatTimeoutMs }),
+  });
   const apis = new WeChatApis(client, storage.channels, storage.tokens);
   const pollMs = options.pollMs ?? 1000;
   const semanticStore = new SqliteSemanticStore(db, new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY')));

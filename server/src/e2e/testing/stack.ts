@@ -50,6 +50,8 @@ export interface StackOptions {
   clockStart?: number;
   /** The server's clock (the emulator keeps its own); default: the real one. */
   clock?: Clock;
+  /** The WeChat client's timeout (default 30 s), for tests of a WeChat that does not answer. */
+  wechatTimeoutMs?: number;
 }
 
 function configFor(dir: string, emulatorUrl: string, options: StackOptions): ServerConfig {
@@ -79,6 +81,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       config: configFor(dir, emulator.baseUrl, options),
       logger: pino({ level: 'silent' }),
       pollMs: 50,
+      ...(options.wechatTimeoutMs !== undefined && { wechatTimeoutMs: options.wechatTimeoutMs }),
       ...(options.clock ? { clock: options.clock } : clockStart !== undefined && { clock: { now: () => clockStart } }),
     });
     if (start) await server.start();
