@@ -39,7 +39,7 @@ export class FaultPlan {
   private outageUntil: number | undefined;
   private readonly outageListeners: Array<() => void> = [];
 
-  /** Called when an outage starts (the listener drops its idle keep-alive connections). */
+  /** Called when an outage is set (a listener stops accepting connections at once). */
   onOutage(listener: () => void): void {
     this.outageListeners.push(listener);
   }
@@ -111,13 +111,35 @@ export class FaultPlan {
 }
 
 /**
- * Makes an outage look like an unreachable host to the caller: a new connection is reset as soon as it is
- * accepted (the caller's connect fails, so it knows nothing was sent), and idle keep-alive connections are
- * closed when the outage starts. A request already on an open connection gets the front end's 503.
+ * Makes an outage look like an unreachable host: the listener stops listening (a caller's connect is
+ * refused, so it knows nothing was sent) and drops its open connections, until the emulator's clock
+ * passes the outage; then it listens on the same port again. Checked every `pollMs` real milliseconds
+ * (the clock moves by admin calls). Returns the function that stops watching.
  */
-export function refuseDuringOutage(server: Server, faults: FaultPlan, clock: EmulatorClock): void {
-  server.on('connection', (socket) => {
-    if (faults.unreachable(clock.now())) socket.resetAndDestroy();
-  });
-  faults.onOutage(() => server.closeIdleConnections());
+export function refuseDuringOutage(server: Server, faults: FaultPlan, clock: EmulatorClock, pollMs = 20): () => void {
+  let state: 'listening' | 'closing' | 'closed' = 'listening';
+  let where: { port: number; host: string } | undefined;
+  const reopenIfBack = () => {
+    if (state === 'closed' && where && !faults.unreachable(clock.now())) {
+      state = 'listening';
+      server.listen(where.port, where.host);
+    }
+  };
+  const check = () => {
+    const address = server.address();
+    if (state === 'listening' && faults.unreachable(clock.now()) && address !== null && typeof address === 'object') {
+      where = { port: address.port, host: address.address };
+      state = 'closing';
+      server.close(() => {
+        state = 'closed';
+        reopenIfBack();
+      });
+      server.closeAllConnections();
+    }
+    reopenIfBack();
+  };
+  faults.onOutage(check);
+  const timer = setInterval(check, pollMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

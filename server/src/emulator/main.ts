@@ -4,7 +4,6 @@ import { loadAppsFile } from './apps';
 import { readSettings, usage } from './cli-args';
 import { createOffsetClock } from './clock';
 import { createEmulator } from './emulator';
-import { refuseDuringOutage } from './faults';
 
 function main(): void {
   const settings = readSettings(process.argv.slice(2), process.env);
@@ -14,7 +13,7 @@ function main(): void {
   }
   const logger = pino({ name: 'wechat-emulator' });
   const apps = settings.configFile ? loadAppsFile(settings.configFile) : [];
-  const { app, state } = createEmulator({
+  const { app } = createEmulator({
     clock: createOffsetClock(),
     apps,
     onError: (err) =>
@@ -25,7 +24,6 @@ function main(): void {
     const port = typeof addr === 'object' && addr ? addr.port : settings.port;
     logger.info({ url: `http://${settings.host}:${port}`, apps: apps.map((a) => a.appId) }, 'WeChat emulator listening');
   });
-  refuseDuringOutage(server, state.faults, state.clock);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

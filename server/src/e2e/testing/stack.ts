@@ -54,6 +54,7 @@ export interface StackOptions {
   wechatTimeoutMs?: number;
 }
 
+/** `emulatorUrl`: the emulator's API-only door, so an injected outage refuses the server's connections. */
 function configFor(dir: string, emulatorUrl: string, options: StackOptions): ServerConfig {
   return {
     port: 0,
@@ -78,7 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const boot = async (start: boolean) => {
     const clockStart = options.clockStart;
     server = composeServer({
-      config: configFor(dir, emulator.baseUrl, options),
+      config: configFor(dir, emulator.apiUrl, options),
       logger: pino({ level: 'silent' }),
       pollMs: 50,
       ...(options.wechatTimeoutMs !== undefined && { wechatTimeoutMs: options.wechatTimeoutMs }),

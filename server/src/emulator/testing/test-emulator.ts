@@ -28,7 +28,10 @@ export const OFFICIAL_ACCOUNT: EmulatedApp = {
 export const TEST_EPOCH = Date.UTC(2025, 0, 1);
 
 export interface TestEmulator {
+  /** WeChat's API and the admin API. During an outage, its API calls get the front end's 503. */
   baseUrl: string;
+  /** WeChat's API alone: during an outage its connections are refused (reset as they open), as a dead host's. */
+  apiUrl: string;
   clock: EmulatorClock;
   state: EmulatorState;
   close(): Promise<void>;
@@ -53,9 +56,13 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
   const clock = options.clock ?? createManualClock(TEST_EPOCH);
   const { app, state } = createEmulator({ apps: [MINI_PROGRAM, OFFICIAL_ACCOUNT], ...options, clock });
   const server = app.listen(0, '127.0.0.1');
-  refuseDuringOutage(server, state.faults, clock);
-  await new Promise<void>((resolve) => server.once('listening', resolve));
+  // A second door to the same emulator, for WeChat's API only: during an outage it refuses connections,
+  // which the admin door cannot do without locking the test out.
+  const apiServer = app.listen(0, '127.0.0.1');
+  const stopWatching = refuseDuringOutage(apiServer, state.faults, clock);
+  await Promise.all([server, apiServer].map((s) => new Promise<void>((resolve) => s.once('listening', resolve))));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const apiUrl = `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}`;
   const admin = async <T>(path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${baseUrl}/emulator${path}`, {
       method: 'POST',
@@ -67,6 +74,7 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
   };
   return {
     baseUrl,
+    apiUrl,
     clock,
     state,
     admin,
@@ -81,11 +89,19 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
       },
     },
     customerSays: (a, openId, type = 'text', extra = {}) => admin(`/apps/${a.appId}/customers/${openId}/messages`, { type, ...extra }),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    close: async () => {
+      stopWatching();
+      await Promise.all(
+        [server, apiServer].map(
+          (s) =>
+            new Promise<void>((resolve, reject) => {
+              s.closeAllConnections();
+              if (!s.listening) return resolve(); // the API door during an outage
+              s.close((err) => (err ? reject(err) : resolve()));
+            }),
+        ),
+      );
+    },
   };
 }
 

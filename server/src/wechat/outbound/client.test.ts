@@ -92,12 +92,21 @@ describe("WeChatClient against an unreachable or silent WeChat (the emulator's n
   });
 
   it("refuses every call during an outage of the emulator's clock, not in doubt, and answers after it", async () => {
-    await expect(call()).resolves.not.toBeInstanceOf(Error); // a kept-alive connection exists
+    const viaApiDoor = () => fetchAccessToken(new WeChatClient({ baseUrl: emu.apiUrl }), 'stable', MINI_PROGRAM).catch((e: unknown) => e);
+    await expect(viaApiDoor()).resolves.not.toBeInstanceOf(Error); // a kept-alive connection exists
     await emu.faults.outage(10 * 60_000);
-    for (let i = 0; i < 3; i++) expect(await call()).toMatchObject({ inDoubt: false });
+    // The kept-alive connection is gone and every new one is refused.
+    for (let i = 0; i < 3; i++) {
+      const refused = await viaApiDoor();
+      expect(refused).toMatchObject({ inDoubt: false });
+      expect((refused as Error & { cause?: { cause?: { syscall?: string } } }).cause?.cause?.syscall).toBe('connect');
+    }
+    // The admin door stays open; its API calls get the front end's 503.
+    expect(await call()).toMatchObject({ inDoubt: false, status: 503 });
     expect(callCount(emu.state, api)).toBe(1);
     emu.clock.advance(10 * 60_000);
-    await expect(call()).resolves.not.toBeInstanceOf(Error);
+    await new Promise((r) => setTimeout(r, 100)); // the door reopens on its next look at the clock
+    await expect(viaApiDoor()).resolves.not.toBeInstanceOf(Error);
     expect(callCount(emu.state, api)).toBe(2);
   });
 
