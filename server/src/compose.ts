@@ -28,6 +28,7 @@ import { renderEntryReplies } from './knowledge/render';
 import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
+import { isDeadOwner, outboxOwnerId } from './runtime/outbox-owner';
 import { TimerScheduler } from './runtime/timer-scheduler';
 import { ControllableClock } from './runtime/controllable-clock';
 import { TestClockDriver } from './runtime/test-clock';
@@ -93,7 +94,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const databaseFile = join(config.dataDir, 'kefu.db');
   const db = openDatabase(databaseFile);
   const checkpointer = startWalCheckpointer(databaseFile, [db], logger);
-  const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock });
+  const outboxOwner = outboxOwnerId();
+  const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock, outboxOwner });
   const metrics = createMetrics();
   const notices = new NoticeHub();
   const auth = sqliteAuthStores(db);
@@ -129,6 +131,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     pollMs,
     metrics,
     media: knowledge.media,
+    deadOwner: (owner) => isDeadOwner(owner, outboxOwner),
   });
   const inbox = new SqliteInbox(db);
   const noticesToWeChatAgents = new NoticesToWeChatAgents(engine, logger);

@@ -1,8 +1,9 @@
 // "Resumes in seconds": the server runs as its own process (the bundle main.ts becomes) against the WeChat
 // emulator, and is killed with SIGKILL while a send is in flight (WeChat is slow to answer it). A new
-// process on the same data directory resumes that send within seconds — the dead process's short lease
-// runs out, not a minute-long one — sends it again once (in doubt: WeChat had delivered it), flags it
-// for the agent, and sends every other message exactly once.
+// process on the same data directory resumes that send within seconds — it sees that the claim's owner,
+// a process of this host, is gone (failing that, the short lease runs out, not a minute-long one) — sends
+// it again once (in doubt: WeChat had delivered it), flags it for the agent, and sends every other
+// message exactly once.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -105,8 +106,11 @@ it('resumes a send in flight within seconds after a SIGKILL, sends it again once
 
     child = startServer(port);
     await eventually(healthy(port), 15_000);
+    const upAt = Date.now();
     await eventually(async () => ((await sentTo('oCrash')).filter((t) => t === first).length === 2 ? true : undefined), 30_000);
     const resumedAfterMs = Date.now() - killedAt;
+    // The new process ends its dead predecessor's claims as it starts, not when their 12 s leases run out.
+    expect(Date.now() - upAt).toBeLessThan(8000);
     const outbox = db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
     await eventually(async () => ((outbox.get() as { n: number }).n === 0 ? true : undefined), 15_000);
 

@@ -42,6 +42,8 @@ export interface OutboxSenderDeps {
   metrics?: MetricsRecorder;
   /** Resolves the knowledge base's media references before a send. */
   media?: MediaResolver<SendingChannel>;
+  /** Tells a claim owner that is certainly gone (runtime/outbox-owner.ts): its sends resume at start. */
+  deadOwner?: (owner: string) => boolean;
 }
 
 type Final = Exclude<Outcome, { kind: 'retry' }> & { inDoubt?: boolean };
@@ -60,6 +62,20 @@ export class OutboxSender {
 
   start(): void {
     this.loop.start();
+    const deadOwner = this.deps.deadOwner;
+    if (deadOwner) void this.resumeDeadClaims(deadOwner);
+  }
+
+  /** A predecessor that crashed mid-send left live claims: end them, so its sends resume now, in doubt. */
+  private async resumeDeadClaims(deadOwner: (owner: string) => boolean): Promise<void> {
+    try {
+      const released = await this.deps.store.releaseClaimsOf(deadOwner, this.deps.now());
+      if (released === 0) return;
+      this.deps.logger.warn({ released }, 'resuming the sends of a sender that stopped mid-send');
+      await this.kick();
+    } catch (err) {
+      this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'resuming a dead sender’s claims failed');
+    }
   }
 
   stop(): Promise<void> {

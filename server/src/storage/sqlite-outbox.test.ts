@@ -83,4 +83,28 @@ describe('SqliteOutboxStore on a file', () => {
     one.db.close();
     two.db.close();
   });
+
+  it('a process starting on the file resumes a dead predecessor’s sends at once, in doubt, and leaves a live one’s alone', async () => {
+    const file = join(dir, 'o.db');
+    const dead = open(file, 'host#111#dead');
+    const alive = open(file, 'host#222#alive');
+    await dead.uow.run(async (tx) => {
+      await tx.outbox.enqueue(item('a', { toOpenid: 'o1' }));
+      await tx.outbox.enqueue(item('b', { toOpenid: 'o2' }));
+    });
+    await dead.outbox.claimDue(1000, 1); // 'a': then the process dies mid-send
+    await alive.outbox.claimDue(1000, 1); // 'b': in flight in a live process
+    dead.db.close();
+    const next = open(file, 'host#333#next');
+    const judged: string[] = [];
+    const released = await next.outbox.releaseClaimsOf((owner) => {
+      judged.push(owner);
+      return owner === 'host#111#dead';
+    }, 2000);
+    expect(released).toBe(1);
+    expect(judged.sort()).toEqual(['host#111#dead', 'host#222#alive']);
+    await expect(next.outbox.claimDue(2000, 10)).resolves.toMatchObject([{ id: 'a', inDoubt: true, attempts: 2 }]);
+    alive.db.close();
+    next.db.close();
+  });
 });

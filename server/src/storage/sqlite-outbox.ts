@@ -97,6 +97,8 @@ export class SqliteOutboxStore implements OutboxStore {
   private readonly owner: string;
   private readonly claim: Statement<[{ now: number; lease_until: number; limit: number; owner: string }], Row>;
   private readonly renew: Statement<[{ ids: string; now: number; lease_until: number; owner: string }], { id: string }>;
+  private readonly liveOwners: Statement<[{ now: number }], { owner: string }>;
+  private readonly release: Statement<[{ owner: string; now: number }]>;
   private readonly sent: Statement<[{ id: string; at: number }]>;
   private readonly retry: Statement<[{ id: string; next: number; error: string; doubt: number }]>;
   private readonly failed: Statement<[{ id: string; at: number; reason: string; code: number | null }]>;
@@ -126,6 +128,13 @@ export class SqliteOutboxStore implements OutboxStore {
        WHERE id IN (SELECT value FROM json_each(@ids)) AND status = 'pending' AND lease_owner = @owner AND lease_until > @now
        RETURNING id`,
     );
+    this.liveOwners = db.prepare(
+      "SELECT DISTINCT lease_owner AS owner FROM outbox WHERE status = 'pending' AND lease_until > @now AND lease_owner IS NOT NULL",
+    );
+    // The lease ends now but stays set, so the next claim knows the send may have reached WeChat.
+    this.release = db.prepare(
+      "UPDATE outbox SET lease_until = @now WHERE status = 'pending' AND lease_owner = @owner AND lease_until > @now",
+    );
     const pending = "WHERE id = @id AND status = 'pending'";
     this.sent = db.prepare(`UPDATE outbox SET status = 'sent', finished_at = @at, lease_until = NULL ${pending}`);
     this.retry = db.prepare(
@@ -151,6 +160,18 @@ export class SqliteOutboxStore implements OutboxStore {
     return this.queue.run(() =>
       this.renew.all({ ids: JSON.stringify(ids), now, lease_until: now + this.leaseMs, owner: this.owner }).map((r) => r.id),
     );
+  }
+
+  releaseClaimsOf(isDead: (owner: string) => boolean, now: number): Promise<number> {
+    return this.queue.run(() => {
+      const dead = this.liveOwners.all({ now }).filter((r) => r.owner !== this.owner && isDead(r.owner));
+      return dead.reduce((n, r) => n + this.release.run({ owner: r.owner, now }).changes, 0);
+    });
+  }
+
+  /** This store's claim owner (one sending process). */
+  get ownerId(): string {
+    return this.owner;
   }
 
   markSent(id: string, at: number): Promise<void> {

@@ -47,6 +47,11 @@ export interface OutboxStore {
   claimDue(now: number, limit: number): Promise<ClaimedOutboxItem[]>;
   /** Extends this owner's leases on these pending items (a send still in flight); returns the ids still held. */
   renewLeases(ids: readonly string[], now: number): Promise<string[]>;
+  /**
+   * Ends at once the live claims of owners `isDead` says are gone (a process that crashed mid-send), so
+   * their items are claimed again now — in doubt — rather than when their leases run out. Returns how many.
+   */
+  releaseClaimsOf(isDead: (owner: string) => boolean, now: number): Promise<number>;
   /** Done: never claimed again. Ignored unless the item is pending. */
   markSent(id: string, at: number): Promise<void>;
   /**

@@ -66,6 +66,16 @@ export function outboxStoreContract(open: OpenSubject): void {
     await expect(subject().outboxStore.renewLeases([], 2000)).resolves.toEqual([]);
   });
 
+  it('ends the live claims of a dead owner at once: they are claimed again now, in doubt; a live owner keeps its own', async () => {
+    await enqueue(item('a'), item('b'));
+    await subject().outboxStore.claimDue(1000, 10);
+    // Nothing is judged dead: nothing is released.
+    await expect(subject().outboxStore.releaseClaimsOf(() => false, 1500)).resolves.toBe(0);
+    await expect(subject().outboxStore.claimDue(1500, 10)).resolves.toEqual([]);
+    // The store's own claims are never released, whatever the judge says (this process is alive).
+    await expect(subject().outboxStore.releaseClaimsOf(() => true, 1500)).resolves.toBe(0);
+  });
+
   it('an attempt that may have reached WeChat marks the item in doubt for good; a plain retry does not', async () => {
     await enqueue(item('a'), item('b'));
     await subject().outboxStore.claimDue(1000, 10);

@@ -42,6 +42,18 @@ export class InMemoryOutboxStore implements OutboxStore {
     return held.map((i) => i.id);
   }
 
+  async releaseClaimsOf(isDead: (owner: string) => boolean, now: number): Promise<number> {
+    let released = 0;
+    for (const i of this.store.data.outbox) {
+      const s = this.state(i);
+      if (s.status !== 'pending' || (s.leaseUntil ?? 0) <= now || s.leaseOwner === undefined) continue;
+      if (s.leaseOwner === this.owner || !isDead(s.leaseOwner)) continue;
+      this.states.set(i.id, { ...s, leaseUntil: now });
+      released++;
+    }
+    return released;
+  }
+
   async markSent(id: string, at: number): Promise<void> {
     this.finish(id, (s) => ({ ...s, status: 'sent', finishedAt: at }));
   }
