@@ -42,6 +42,21 @@ it.each([
   30_000,
 );
 
+it('an in-doubt send whose one re-send is in doubt too is not sent a third time', async () => {
+  stack = await startStack({ wechatTimeoutMs: 500 });
+  const { agentId, conversationId } = await answeredCustomer('小钱', 'oSlower');
+  await stack.emulator.faults.delay(CUSTOM_SEND_PATH, 1500, 2);
+  expect(await reply(stack, conversationId, agentId, '正在处理')).toBe(202);
+  const message = await eventually(async () => {
+    const m = await outgoing(stack, conversationId, '正在处理');
+    return m?.delivery?.status === 'sent' ? m : undefined;
+  }, 10_000);
+  expect(message.delivery).toMatchObject({ status: 'sent', inDoubt: true }); // most likely arrived: WeChat was slow, not down
+  await new Promise((r) => setTimeout(r, 4000)); // both late answers, and time for a third try that must not come
+  expect(await sendsOf('oSlower', '正在处理')).toBe(2);
+  expect(await sendWindow(stack, conversationId)).toMatchObject({ remaining: 3 });
+}, 30_000);
+
 it('a busy WeChat answering after 11 s (longer than the old 10 s timeout) gets its message once, not in doubt', async () => {
   stack = await startStack();
   const { agentId, conversationId } = await answeredCustomer('小郑', 'oBusy');
