@@ -42,6 +42,8 @@ export interface OutboxSenderDeps {
   metrics?: MetricsRecorder;
   /** Resolves the knowledge base's media references before a send. */
   media?: MediaResolver<SendingChannel>;
+  /** How often leases of sends in flight are renewed (default OUTBOX_LEASE_RENEW_MS); tests with short leases pass less. */
+  leaseRenewMs?: number;
   /** Tells a claim owner that is certainly gone (runtime/outbox-owner.ts): its sends resume at start. */
   deadOwner?: (owner: string) => boolean;
 }
@@ -94,7 +96,7 @@ export class OutboxSender {
       if (items.length === 0) return;
       const inFlight = new Set(items.map((i) => i.id));
       // The claims are short leases: renewed while the sends are in flight, so only a dead sender's lapse.
-      const renewal = setInterval(() => void this.renew([...inFlight]), OUTBOX_LEASE_RENEW_MS);
+      const renewal = setInterval(() => void this.renew([...inFlight]), this.deps.leaseRenewMs ?? OUTBOX_LEASE_RENEW_MS);
       try {
         await Promise.all(
           items.map((item) =>
