@@ -29,6 +29,7 @@ import { renderEntryReplies } from './knowledge/render';
 import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
+import { isDeadOwner, outboxOwnerId } from './runtime/outbox-owner';
 import { TimerScheduler } from './runtime/timer-scheduler';
 import { ControllableClock } from './runtime/controllable-clock';
 import { TestClockDriver } from './runtime/test-clock';
@@ -58,6 +59,8 @@ export interface ComposeOptions {
   robot?: Robot;
   /** Tests pass faster loops. */
   pollMs?: number;
+  /** How long a WeChat API call may take (default WECHAT_CALL_TIMEOUT_MS, 30 s); tests of a silent WeChat pass less. */
+  wechatTimeoutMs?: number;
   /** Knowledge-base entries for WeChat agents' `@3:2#`; tests pass their own, the server reads the knowledge base. */
   knowledge?: KnowledgeLookup;
 }
@@ -93,11 +96,15 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const databaseFile = join(config.dataDir, 'kefu.db');
   const db = openDatabase(databaseFile);
   const checkpointer = startWalCheckpointer(databaseFile, [db], logger);
-  const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock });
+  const outboxOwner = outboxOwnerId();
+  const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock, outboxOwner });
   const metrics = createMetrics();
   const notices = new NoticeHub();
   const auth = sqliteAuthStores(db);
-  const client = new WeChatClient({ baseUrl: config.wechatApiBaseUrl });
+  const client = new WeChatClient({
+    baseUrl: config.wechatApiBaseUrl,
+    ...(options.wechatTimeoutMs !== undefined && { timeoutMs: options.wechatTimeoutMs }),
+  });
   const apis = new WeChatApis(client, storage.channels, storage.tokens);
   const pollMs = options.pollMs ?? 1000;
   const semanticStore = new SqliteSemanticStore(db, new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY')));
@@ -127,6 +134,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     pollMs,
     metrics,
     media: knowledge.media,
+    deadOwner: (owner) => isDeadOwner(owner, outboxOwner),
   });
   const inbox = new SqliteInbox(db);
   const noticesToWeChatAgents = new NoticesToWeChatAgents(engine, logger);

@@ -16,7 +16,7 @@ describe('customerEnteredSession', () => {
     const c = await f.store.tx.customers.get(r.customerId);
     expect(c).toMatchObject({ openid: 'u1', nickname: '小明', partnerId: 'p-1', params: { order: '42' }, customFields: { vip: 'yes' } });
     // Agents mode routes on entering: welcome and outcome in one send, the other kept for the agent.
-    expect(c?.sendWindow).toEqual({ remaining: 1, expiresAt: f.clock.now() + 60_000 });
+    expect(c?.sendWindow).toEqual({ remaining: 1, expiresAt: f.clock.now() + 60_000, pending: 1 }); // held until WeChat accepts it
   });
 
   it('a foreign session-from (wxapp) still records the customer, without context', async () => {

@@ -104,7 +104,7 @@ async function routeEntry(deps: InboxDeps, w: Work, entry: InboxEntry, channel: 
       context: m.context,
       ...(unionId !== undefined && { unionId }),
     });
-  } else if (m.type === 'subscribe' || m.type === 'scan' || m.type === 'click') {
+  } else if (m.type === 'subscribe' || m.type === 'unsubscribe' || m.type === 'scan' || m.type === 'click') {
     const action = m.type === 'click' ? 'menu_click' : m.type;
     await recordCustomerActionIn(w, { ...base, openid: m.fromUserName, action });
   }

@@ -1,5 +1,7 @@
 // Story: an official-account user clicked a menu, subscribed or scanned a code (or paid). WeChat lets us
-// write to them for a short while; the window records it so agents and notices can use it.
+// write to them for a short while; the window records it so agents and notices can use it. An
+// `unsubscribe` closes the window at once (WeChat refuses every send with 45015 until they subscribe
+// again): nothing more is queued, and the sender fails what is still queued as "customer unsubscribed".
 import type { ChannelKind } from '../core/channel';
 import type { CustomerAction, WindowStatus } from '../core/send-window/send-window';
 import { windowStatus } from '../core/send-window/send-window';

@@ -1,14 +1,17 @@
 // Story: the sender reports what WeChat did with an outgoing message. The agent sees every outcome live
-// (a success marks the message sent without the workbench polling for it); a
-// 45015 / 45047 teaches the customer's window what WeChat knows, and a send that never reached WeChat's
-// quota gives its slot back.
+// (a success marks the message sent without the workbench polling for it). The customer's send count
+// follows WeChat: a send WeChat accepted spends the slot it held (once, also when it was in doubt and sent
+// again); a 45015 / 45047 teaches the window what WeChat knows; a send that never reached WeChat's quota
+// gives its slot back.
 import { EngineError } from '../core/errors';
-import type { Delivery } from '../core/model/message';
-import { applyWeChatRefusal, returnSend } from '../core/send-window/send-window';
+import type { Delivery, DeliveryFailureCode } from '../core/model/message';
+import { acceptSend, applyWeChatRefusal, returnSend, windowStillOpen } from '../core/send-window/send-window';
 import { inUnit, type EngineDeps } from './support/engine-deps';
 import { scopeOf } from './support/send-to-customer';
 
-export type DeliveryOutcome = { status: 'sent' } | { status: 'failed'; reason: string; wechatCode?: number };
+export type DeliveryOutcome =
+  | { status: 'sent'; inDoubt?: boolean }
+  | { status: 'failed'; reason: string; wechatCode?: number; reasonCode?: DeliveryFailureCode };
 
 /** Idempotent: a message already marked sent or failed keeps its first outcome. */
 export function recordDelivery(deps: EngineDeps, input: { messageId: string; outcome: DeliveryOutcome }): Promise<Delivery> {
@@ -16,16 +19,7 @@ export function recordDelivery(deps: EngineDeps, input: { messageId: string; out
     const message = await w.tx.messages.get(input.messageId);
     if (!message || message.direction !== 'out') throw new EngineError('not_found', `outgoing message ${input.messageId} not found`);
     if (message.delivery && message.delivery.status !== 'pending') return message.delivery;
-    const { outcome } = input;
-    const delivery: Delivery =
-      outcome.status === 'sent'
-        ? { status: 'sent', at: w.now }
-        : {
-            status: 'failed',
-            at: w.now,
-            reason: outcome.reason,
-            ...(outcome.wechatCode !== undefined && { wechatCode: outcome.wechatCode }),
-          };
+    const delivery = deliveryOf(input.outcome, w.now);
     await w.tx.messages.setDelivery(message.id, delivery);
     const conversation = await w.tx.conversations.get(message.conversationId);
     const agentId = message.sender.kind === 'agent' ? message.sender.agentId : conversation?.agentId;
@@ -35,16 +29,48 @@ export function recordDelivery(deps: EngineDeps, input: { messageId: string; out
       messageId: message.id,
       ...(agentId !== undefined && { agentId }),
     };
-    if (outcome.status === 'failed') {
-      const customer = await w.tx.customers.get(message.customerId);
-      const code = outcome.wechatCode ?? 0;
+    const customer = await w.tx.customers.get(message.customerId);
+    if (delivery.status === 'failed') {
+      const code = delivery.wechatCode ?? 0;
       const window =
         code === 45015 || code === 45047 ? applyWeChatRefusal(customer?.sendWindow, code, w.now) : returnSend(customer?.sendWindow, w.now);
       if (customer) await w.tx.customers.save({ ...customer, ...(window && { sendWindow: window }) });
-      w.notices.push({ type: 'delivery_failed', ...about, reason: outcome.reason });
-    } else {
-      w.notices.push({ type: 'message_delivered', ...about, at: w.now });
+      w.notices.push({
+        type: 'delivery_failed',
+        ...about,
+        reason: delivery.reason,
+        ...(delivery.reasonCode !== undefined && { reasonCode: delivery.reasonCode }),
+      });
+    } else if (delivery.status === 'sent') {
+      const window = acceptSend(customer?.sendWindow);
+      if (customer && window) await w.tx.customers.save({ ...customer, sendWindow: window });
+      w.notices.push({ type: 'message_delivered', ...about, at: w.now, ...(delivery.inDoubt && { inDoubt: true }) });
     }
     return delivery;
+  });
+}
+
+function deliveryOf(outcome: DeliveryOutcome, at: number): Delivery {
+  if (outcome.status === 'sent') return { status: 'sent', at, ...(outcome.inDoubt && { inDoubt: true }) };
+  return {
+    status: 'failed',
+    at,
+    reason: outcome.reason,
+    ...(outcome.wechatCode !== undefined && { wechatCode: outcome.wechatCode }),
+    ...(outcome.reasonCode !== undefined && { reasonCode: outcome.reasonCode }),
+  };
+}
+
+/** What the customer's window says about a queued message: may it still go out, and if not, why. */
+export type QueuedSendWindow = { open: true } | { open: false; unsubscribed: boolean };
+
+export async function queuedSendWindow(deps: EngineDeps, messageId: string): Promise<QueuedSendWindow> {
+  return deps.uow.run(async (tx) => {
+    const message = await tx.messages.get(messageId);
+    const window = message && (await tx.customers.get(message.customerId))?.sendWindow;
+    // An unknown message or customer is not this check's business: the send goes ahead and WeChat decides.
+    if (!message || !window) return { open: true };
+    if (windowStillOpen(window, deps.clock.now())) return { open: true };
+    return { open: false, unsubscribed: window.unsubscribedAt !== undefined };
   });
 }

@@ -1,7 +1,7 @@
 // Customers, conversations, messages and the agent's actions on a conversation.
 import { z } from 'zod';
 import { epochMs, id, queryInt } from './common';
-import { NOTICE_KINDS, type NoticeKind } from '../core/model/message';
+import { DELIVERY_FAILURE_CODES, NOTICE_KINDS, type NoticeKind } from '../core/model/message';
 
 const states = ['bot', 'queued', 'assigned', 'left_message', 'ended'] as const;
 export const conversationState = z.enum(states);
@@ -179,8 +179,18 @@ export const messageSender = z.discriminatedUnion('kind', [
 
 export const delivery = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending') }),
-  z.object({ status: z.literal('sent'), at: epochMs }),
-  z.object({ status: z.literal('failed'), at: epochMs, reason: z.string(), wechatCode: z.int().optional() }),
+  z.object({
+    status: z.literal('sent'),
+    at: epochMs,
+    inDoubt: z.boolean().optional().describe('WeChat did not answer one send and it was sent again: the customer may see it twice'),
+  }),
+  z.object({
+    status: z.literal('failed'),
+    at: epochMs,
+    reason: z.string(),
+    wechatCode: z.int().optional(),
+    reasonCode: z.enum(DELIVERY_FAILURE_CODES).optional().describe('set when the server, not WeChat, gave up'),
+  }),
 ]);
 
 export const message = z.object({

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { principal } from './auth';
 import { epochMs, id } from './common';
+import { DELIVERY_FAILURE_CODES } from '../core/model/message';
 import { conversationState, message } from './conversation';
 import { agentStatus } from './team';
 
@@ -35,6 +36,7 @@ export const deliveryFailed = z.object({
   messageId: id,
   agentId: id.optional(),
   reason: z.string(),
+  reasonCode: z.enum(DELIVERY_FAILURE_CODES).optional().describe('set when the server, not WeChat, gave up'),
 });
 
 export const messageDelivered = z.object({
@@ -44,6 +46,7 @@ export const messageDelivered = z.object({
   messageId: id,
   agentId: id.optional(),
   at: epochMs.describe('when the sender heard WeChat accepted it'),
+  inDoubt: z.boolean().optional().describe('sent again after WeChat did not answer: the customer may see it twice'),
 });
 
 export const agentChanged = z.object({ type: z.literal('agent_changed'), ...scope, agentId: id, status: agentStatus });

@@ -1,19 +1,21 @@
 // Delivers the outbox to WeChat: claims what is due, sends each item through the channel's API (token
 // broker included), and reports every outcome — to the outbox store (never sent twice once marked) and
-// to the record-delivery use case (what the agent sees). Busy WeChat and network failures are retried
-// with backoff; a closed window (45015), a used-up quota (45047) or anything WeChat refuses for good
-// fails the message with WeChat's reason. Nothing is swallowed.
+// to the record-delivery use case (what the agent sees). Transient failures (the network, timeouts, 5xx,
+// WeChat busy) are retried with capped backoff for as long as the customer's window is open, then fail
+// as "window closed while WeChat was unreachable"; the store keeps each customer's order meanwhile. A send
+// that may have reached WeChat unanswered (timeout, dropped connection, a crash mid-send) is in doubt: sent
+// again once, and marked so the agent knows it may arrive twice. A closed window (45015), a used-up quota
+// (45047) or anything WeChat refuses for good fails at once with WeChat's reason. Nothing is swallowed.
 import type { Logger } from 'pino';
-import { recordDelivery } from '../app/record-delivery';
+import { queuedSendWindow, recordDelivery, type DeliveryOutcome } from '../app/record-delivery';
 import type { EngineDeps } from '../app/support/engine-deps';
 import type { ChannelKind } from '../core/channel';
-import type { MessageContent } from '../core/model/message';
 import type { ClaimedOutboxItem, OutboxStore } from '../core/ports/outbox-store';
-import { MediaUnavailable, type MediaResolver } from '../core/ports/media';
+import type { MediaResolver } from '../core/ports/media';
 import type { MetricsRecorder } from '../core/ports/metrics';
-import { type Backoff, backoffDelay } from '../core/retry/backoff';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
 import { CoalescedLoop } from './coalesced-loop';
+import { type Outcome, outcomeOfError, retryDelay, serverFailure } from './outbox-outcome';
 import { WeChatApiError, type WeChatApi, sendCustomMessage } from '../wechat/outbound/index';
 
 export interface SendingChannel {
@@ -21,11 +23,11 @@ export interface SendingChannel {
   api: WeChatApi;
 }
 
-/** After the first failed attempt 2 s, then 4 s, 8 s … capped at 5 minutes. */
-const SEND_BACKOFF: Backoff = { baseMs: 2000, maxMs: 300_000 };
-
 /** WeChat's "invalid media_id": a temporary media_id lives 3 days. */
 const INVALID_MEDIA_ID = 40007;
+
+/** How often a sender renews the leases of its sends in flight: well inside the store's lease (12 s). */
+export const OUTBOX_LEASE_RENEW_MS = 3000;
 
 export interface OutboxSenderDeps {
   store: OutboxStore;
@@ -35,16 +37,18 @@ export interface OutboxSenderDeps {
   logger: Logger;
   now(): number;
   pollMs?: number;
-  maxAttempts?: number;
+  /** In [0, 1): the jitter of retry delays (default Math.random). */
+  random?: () => number;
   metrics?: MetricsRecorder;
   /** Resolves the knowledge base's media references before a send. */
   media?: MediaResolver<SendingChannel>;
+  /** How often leases of sends in flight are renewed (default OUTBOX_LEASE_RENEW_MS); tests with short leases pass less. */
+  leaseRenewMs?: number;
+  /** Tells a claim owner that is certainly gone (runtime/outbox-owner.ts): its sends resume at start. */
+  deadOwner?: (owner: string) => boolean;
 }
 
-type Outcome = { kind: 'sent' } | { kind: 'retry'; error: string } | { kind: 'failed'; reason: string; wechatCode?: number };
-
-/** WeChat's temporary refusals: busy, rate-limited, a token that was just replaced. */
-const TEMPORARY = new Set(['busy', 'rate_limited', 'token_invalid']);
+type Final = Exclude<Outcome, { kind: 'retry' }> & { inDoubt?: boolean };
 
 export class OutboxSender {
   private readonly loop: CoalescedLoop;
@@ -60,6 +64,20 @@ export class OutboxSender {
 
   start(): void {
     this.loop.start();
+    const deadOwner = this.deps.deadOwner;
+    if (deadOwner) void this.resumeDeadClaims(deadOwner);
+  }
+
+  /** A predecessor that crashed mid-send left live claims: end them, so its sends resume now, in doubt. */
+  private async resumeDeadClaims(deadOwner: (owner: string) => boolean): Promise<void> {
+    try {
+      const released = await this.deps.store.releaseClaimsOf(deadOwner, this.deps.now());
+      if (released === 0) return;
+      this.deps.logger.warn({ released }, 'resuming the sends of a sender that stopped mid-send');
+      await this.kick();
+    } catch (err) {
+      this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'resuming a dead sender’s claims failed');
+    }
   }
 
   stop(): Promise<void> {
@@ -76,17 +94,35 @@ export class OutboxSender {
       // One item per customer at most (the store keeps each customer's order), so a batch goes out in parallel.
       const items = await this.deps.store.claimDue(this.deps.now(), 20);
       if (items.length === 0) return;
-      await Promise.all(
-        items.map((item) =>
-          // A failure here (the store, the database) leaves the item leased; it is claimed again later.
-          this.deliver(item).catch((err: unknown) =>
-            this.deps.logger.error(
-              { outboxId: item.id, err: err instanceof Error ? err.message : String(err) },
-              'delivering an outbox item failed',
-            ),
+      const inFlight = new Set(items.map((i) => i.id));
+      // The claims are short leases: renewed while the sends are in flight, so only a dead sender's lapse.
+      const renewal = setInterval(() => void this.renew([...inFlight]), this.deps.leaseRenewMs ?? OUTBOX_LEASE_RENEW_MS);
+      try {
+        await Promise.all(
+          items.map((item) =>
+            // A failure here (the store, the database) leaves the item leased; it is claimed again later.
+            this.deliver(item)
+              .catch((err: unknown) =>
+                this.deps.logger.error(
+                  { outboxId: item.id, err: err instanceof Error ? err.message : String(err) },
+                  'delivering an outbox item failed',
+                ),
+              )
+              .finally(() => inFlight.delete(item.id)),
           ),
-        ),
-      );
+        );
+      } finally {
+        clearInterval(renewal);
+      }
+    }
+  }
+
+  private async renew(ids: string[]): Promise<void> {
+    try {
+      const held = await this.deps.store.renewLeases(ids, this.deps.now());
+      if (held.length < ids.length) this.deps.logger.warn({ lost: ids.filter((id) => !held.includes(id)) }, 'outbox lease lost mid-send');
+    } catch (err) {
+      this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'renewing outbox leases failed');
     }
   }
 
@@ -94,24 +130,48 @@ export class OutboxSender {
     // An item claimed again after a crash may already have its outcome recorded: finish it, do not resend.
     // Only a re-claim can be in that state (each claim counts an attempt), so a first attempt skips the read.
     const recorded = item.attempts > 1 ? await this.recordedOutcome(item.messageId) : undefined;
-    const outcome = recorded ?? (await this.attempt(item));
-    const { store, now } = this.deps;
-    this.deps.metrics?.outboxSends.inc({ outcome: recorded ? 'already_recorded' : outcome.kind });
-    if (outcome.kind === 'retry' && item.attempts < (this.deps.maxAttempts ?? 8)) {
-      this.deps.logger.warn({ outboxId: item.id, attempts: item.attempts, error: outcome.error }, 'send will be retried');
-      await store.markRetry(item.id, now() + backoffDelay(item.attempts - 1, SEND_BACKOFF), outcome.error);
-      return;
+    if (recorded) {
+      this.deps.metrics?.outboxSends.inc({ outcome: 'already_recorded' });
+      return this.mark(item, recorded);
     }
-    const final =
-      outcome.kind === 'retry' ? { kind: 'failed' as const, reason: `gave up after ${item.attempts} attempts: ${outcome.error}` } : outcome;
+    const outcome = (await this.refusedBeforeSending(item)) ?? (await this.attempt(item));
+    this.deps.metrics?.outboxSends.inc({ outcome: outcome.kind });
+    const final = outcome.kind === 'retry' ? await this.retryOrGiveUp(item, outcome) : outcome;
+    if (!final) return;
     // The agent's view first, the outbox second: a crash in between leaves an item whose outcome is
     // already recorded, which the next claim finishes without sending again.
-    if (!recorded) await this.record(item, final);
+    await recordDelivery(this.deps.engine, { messageId: item.messageId, outcome: deliveryOutcome(item, final) });
+    await this.mark(item, final);
+  }
+
+  /** Retries later (undefined), or the final outcome when retrying is over. */
+  private async retryOrGiveUp(item: ClaimedOutboxItem, outcome: Extract<Outcome, { kind: 'retry' }>): Promise<Final | undefined> {
+    // The one re-send of an in-doubt item was in doubt too: stop; it has most likely arrived (WeChat counts it once).
+    if (outcome.inDoubt && item.inDoubt) return { kind: 'sent', inDoubt: true };
+    const window = await queuedSendWindow(this.deps.engine, item.messageId);
+    if (!window.open) return serverFailure(window.unsubscribed ? 'customer_unsubscribed' : 'window_closed_while_unreachable');
+    const { store, now, logger } = this.deps;
+    const delay = retryDelay(item.attempts, outcome.inDoubt, (this.deps.random ?? Math.random)());
+    logger.warn({ outboxId: item.id, attempts: item.attempts, error: outcome.error, inDoubt: outcome.inDoubt }, 'send will be retried');
+    await store.markRetry(item.id, now() + delay, outcome.error, outcome.inDoubt);
+    return undefined;
+  }
+
+  /** Nothing is sent to a customer who unsubscribed, nor, after WeChat failed, once their window closed. */
+  private async refusedBeforeSending(item: ClaimedOutboxItem): Promise<Outcome | undefined> {
+    const window = await queuedSendWindow(this.deps.engine, item.messageId);
+    if (window.open) return undefined;
+    if (window.unsubscribed) return serverFailure('customer_unsubscribed');
+    return item.lastError !== undefined ? serverFailure('window_closed_while_unreachable') : undefined;
+  }
+
+  private async mark(item: ClaimedOutboxItem, final: Final): Promise<void> {
+    const { store, now } = this.deps;
     if (final.kind === 'sent') await store.markSent(item.id, now());
     else await store.markFailed(item.id, now(), final.reason, final.wechatCode);
   }
 
-  private async recordedOutcome(messageId: string): Promise<Outcome | undefined> {
+  private async recordedOutcome(messageId: string): Promise<Final | undefined> {
     const message = await this.deps.engine.uow.run((tx) => tx.messages.get(messageId));
     const d = message?.delivery;
     if (!d || d.status === 'pending') return undefined;
@@ -120,28 +180,15 @@ export class OutboxSender {
       : { kind: 'failed', reason: d.reason, ...(d.wechatCode !== undefined && { wechatCode: d.wechatCode }) };
   }
 
-  private async record(item: ClaimedOutboxItem, final: Exclude<Outcome, { kind: 'retry' }>): Promise<void> {
-    const outcome =
-      final.kind === 'sent'
-        ? { status: 'sent' as const }
-        : { status: 'failed' as const, reason: final.reason, ...(final.wechatCode !== undefined && { wechatCode: final.wechatCode }) };
-    await recordDelivery(this.deps.engine, { messageId: item.messageId, outcome });
-  }
-
   private async attempt(item: ClaimedOutboxItem): Promise<Outcome> {
     const channel = await this.deps.channel(item.channelId);
     if (!channel) return { kind: 'failed', reason: 'the channel no longer exists' };
     try {
       return await this.send(item, channel, false);
     } catch (err) {
-      if (err instanceof MediaUnavailable) return { kind: 'failed', reason: err.message };
-      if (err instanceof WeChatApiError) {
-        if (TEMPORARY.has(err.kind)) return { kind: 'retry', error: `${err.errcode} ${err.errmsg}` };
-        return { kind: 'failed', reason: `WeChat ${err.errcode}: ${err.errmsg}`, wechatCode: err.errcode };
-      }
-      // The network, WeChat unreachable: the message may or may not have arrived; WeChat offers no
-      // idempotency key, so it is sent again (a rare duplicate beats a silent loss).
-      return { kind: 'retry', error: err instanceof Error ? err.message : String(err) };
+      // The network, WeChat unreachable: WeChat offers no idempotency key, so a send that may have arrived
+      // is sent again once (a rare, flagged duplicate beats a silent loss).
+      return outcomeOfError(err);
     }
   }
 
@@ -160,4 +207,15 @@ export class OutboxSender {
       throw err;
     }
   }
+}
+
+/** What the agent sees: an item that was in doubt and then sent may arrive twice. */
+function deliveryOutcome(item: ClaimedOutboxItem, final: Final): DeliveryOutcome {
+  if (final.kind === 'sent') return { status: 'sent', ...((item.inDoubt || final.inDoubt) && { inDoubt: true }) };
+  return {
+    status: 'failed',
+    reason: final.reason,
+    ...(final.wechatCode !== undefined && { wechatCode: final.wechatCode }),
+    ...(final.reasonCode !== undefined && { reasonCode: final.reasonCode }),
+  };
 }

@@ -22,6 +22,8 @@ export interface SqliteStorageOptions {
   /** Named in the error when the text form is malformed (default 'the master key'). */
   masterKeySource?: string;
   outboxLeaseMs?: number;
+  /** Who claims outbox items through this storage (runtime/outbox-owner.ts); default a random id. */
+  outboxOwner?: string;
   channelCacheTtlMs?: number;
   clock?: Clock;
 }
@@ -43,7 +45,10 @@ export function createSqliteStorage(db: Database, options: SqliteStorageOptions)
   const clock = options.clock ?? { now: () => Date.now() };
   return {
     uow: new SqliteUnitOfWork(db),
-    outbox: new SqliteOutboxStore(db, { ...(options.outboxLeaseMs !== undefined && { leaseMs: options.outboxLeaseMs }) }),
+    outbox: new SqliteOutboxStore(db, {
+      ...(options.outboxLeaseMs !== undefined && { leaseMs: options.outboxLeaseMs }),
+      ...(options.outboxOwner !== undefined && { owner: options.outboxOwner }),
+    }),
     channels: new CachedChannelDirectory(new SqliteChannelStore(db, box), {
       clock,
       ...(options.channelCacheTtlMs !== undefined && { ttlMs: options.channelCacheTtlMs }),

@@ -1,6 +1,7 @@
 // SQLite adapters of both sides of the outbox: Outbox (enqueue, inside a unit of work) and OutboxStore
 // (the sender's claims and outcomes, each one statement run through the connection's serial queue so it
 // never lands inside an open unit).
+import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Outbox, OutboxItem } from '../core/ports/outbox';
 import type { ClaimedOutboxItem, OutboxEntry, OutboxStatus, OutboxStore } from '../core/ports/outbox-store';
@@ -21,6 +22,8 @@ interface Row {
   last_error: string | null;
   finished_at: number | null;
   wechat_code: number | null;
+  lease_owner: string | null;
+  in_doubt: number;
 }
 
 const COLUMNS = ['id', 'channelId', 'toOpenid', 'messageId', 'createdAt'] as const;
@@ -48,6 +51,7 @@ function entryOf(r: Row): OutboxEntry {
     ...optional('lastError', r.last_error),
     ...optional('finishedAt', r.finished_at),
     ...optional('wechatCode', r.wechat_code),
+    inDoubt: r.in_doubt === 1,
   };
 }
 
@@ -74,27 +78,41 @@ export class SqliteOutbox implements Outbox {
 }
 
 export interface SqliteOutboxStoreOptions {
-  /** How long a claim holds; must outlast the sender's longest send (default 60 s). */
+  /** How long a claim holds unless renewed (default 12 s): how long a crashed sender's items wait. */
   leaseMs?: number;
+  /** Who claims: one id per sending process (default a random one), so only it renews its leases. */
+  owner?: string;
 }
 
-export const DEFAULT_LEASE_MS = 60_000;
+/**
+ * Short, because a crashed sender's sends wait this long; the sender renews it every few seconds while a
+ * send is in flight (OUTBOX_LEASE_RENEW_MS in runtime/outbox-sender.ts), so a send slower than the lease
+ * (WeChat's 30 s client timeout) keeps its claim.
+ */
+export const DEFAULT_LEASE_MS = 12_000;
 
 export class SqliteOutboxStore implements OutboxStore {
   private readonly queue: SerialQueue;
   private readonly leaseMs: number;
-  private readonly claim: Statement<[{ now: number; lease_until: number; limit: number }], Row>;
+  private readonly owner: string;
+  private readonly claim: Statement<[{ now: number; lease_until: number; limit: number; owner: string }], Row>;
+  private readonly renew: Statement<[{ ids: string; now: number; lease_until: number; owner: string }], { id: string }>;
+  private readonly liveOwners: Statement<[{ now: number }], { owner: string }>;
+  private readonly release: Statement<[{ owner: string; now: number }]>;
   private readonly sent: Statement<[{ id: string; at: number }]>;
-  private readonly retry: Statement<[{ id: string; next: number; error: string }]>;
+  private readonly retry: Statement<[{ id: string; next: number; error: string; doubt: number }]>;
   private readonly failed: Statement<[{ id: string; at: number; reason: string; code: number | null }]>;
   private readonly byId: Statement<[string], Row>;
 
   constructor(db: Database, options: SqliteOutboxStoreOptions = {}) {
     this.queue = serialFor(db);
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.owner = options.owner ?? randomUUID();
     // One statement, so choosing and leasing are atomic even against another process on the same file.
+    // A lease that ran out without an outcome is a sender that died mid-send: the item is in doubt.
     this.claim = db.prepare(
-      `UPDATE outbox SET lease_until = @lease_until, attempts = attempts + 1
+      `UPDATE outbox SET lease_until = @lease_until, lease_owner = @owner, attempts = attempts + 1,
+         in_doubt = CASE WHEN lease_until IS NOT NULL THEN 1 ELSE in_doubt END
        WHERE id IN (
          SELECT o.id FROM outbox o
          WHERE o.status = 'pending' AND o.next_attempt_at <= @now AND (o.lease_until IS NULL OR o.lease_until <= @now)
@@ -105,9 +123,23 @@ export class SqliteOutboxStore implements OutboxStore {
          ORDER BY o.next_attempt_at, o.id LIMIT @limit)
        RETURNING *`,
     );
+    this.renew = db.prepare(
+      `UPDATE outbox SET lease_until = @lease_until
+       WHERE id IN (SELECT value FROM json_each(@ids)) AND status = 'pending' AND lease_owner = @owner AND lease_until > @now
+       RETURNING id`,
+    );
+    this.liveOwners = db.prepare(
+      "SELECT DISTINCT lease_owner AS owner FROM outbox WHERE status = 'pending' AND lease_until > @now AND lease_owner IS NOT NULL",
+    );
+    // The lease ends now but stays set, so the next claim knows the send may have reached WeChat.
+    this.release = db.prepare(
+      "UPDATE outbox SET lease_until = @now WHERE status = 'pending' AND lease_owner = @owner AND lease_until > @now",
+    );
     const pending = "WHERE id = @id AND status = 'pending'";
     this.sent = db.prepare(`UPDATE outbox SET status = 'sent', finished_at = @at, lease_until = NULL ${pending}`);
-    this.retry = db.prepare(`UPDATE outbox SET next_attempt_at = @next, last_error = @error, lease_until = NULL ${pending}`);
+    this.retry = db.prepare(
+      `UPDATE outbox SET next_attempt_at = @next, last_error = @error, lease_until = NULL, in_doubt = max(in_doubt, @doubt) ${pending}`,
+    );
     this.failed = db.prepare(
       `UPDATE outbox SET status = 'failed', finished_at = @at, last_error = @reason, wechat_code = @code, lease_until = NULL ${pending}`,
     );
@@ -116,19 +148,38 @@ export class SqliteOutboxStore implements OutboxStore {
 
   claimDue(now: number, limit: number): Promise<ClaimedOutboxItem[]> {
     return this.queue.run(() => {
-      const rows = this.claim.all({ now, lease_until: now + this.leaseMs, limit: Math.max(0, limit) });
+      const rows = this.claim.all({ now, lease_until: now + this.leaseMs, limit: Math.max(0, limit), owner: this.owner });
       // RETURNING gives no order; restore the claim order.
       rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return rows.map((r) => ({ ...itemOf(r), attempts: r.attempts, ...optional('lastError', r.last_error) }));
+      return rows.map((r) => ({ ...itemOf(r), attempts: r.attempts, ...optional('lastError', r.last_error), inDoubt: r.in_doubt === 1 }));
     });
+  }
+
+  renewLeases(ids: readonly string[], now: number): Promise<string[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.queue.run(() =>
+      this.renew.all({ ids: JSON.stringify(ids), now, lease_until: now + this.leaseMs, owner: this.owner }).map((r) => r.id),
+    );
+  }
+
+  releaseClaimsOf(isDead: (owner: string) => boolean, now: number): Promise<number> {
+    return this.queue.run(() => {
+      const dead = this.liveOwners.all({ now }).filter((r) => r.owner !== this.owner && isDead(r.owner));
+      return dead.reduce((n, r) => n + this.release.run({ owner: r.owner, now }).changes, 0);
+    });
+  }
+
+  /** This store's claim owner (one sending process). */
+  get ownerId(): string {
+    return this.owner;
   }
 
   markSent(id: string, at: number): Promise<void> {
     return this.queue.run(() => void this.sent.run({ id, at }));
   }
 
-  markRetry(id: string, nextAttemptAt: number, error: string): Promise<void> {
-    return this.queue.run(() => void this.retry.run({ id, next: nextAttemptAt, error }));
+  markRetry(id: string, nextAttemptAt: number, error: string, inDoubt = false): Promise<void> {
+    return this.queue.run(() => void this.retry.run({ id, next: nextAttemptAt, error, doubt: inDoubt ? 1 : 0 }));
   }
 
   markFailed(id: string, at: number, reason: string, wechatCode?: number): Promise<void> {

@@ -28,6 +28,12 @@ function Delivery({ message, reason }: { message: Message; reason: string | unde
         <ClockIcon label={t('delivery_pending')} />
       </span>
     );
+  if (delivery?.status === 'sent' && delivery.inDoubt)
+    return (
+      <span className="inbox-delivery sent in-doubt" role="status" title={t('delivery_in_doubt_hint')}>
+        ✓ {t('delivery_in_doubt')}
+      </span>
+    );
   if (delivery?.status === 'sent')
     return (
       <span className="inbox-delivery sent" title={t('delivery_sent')} aria-label={t('delivery_sent')}>
@@ -37,7 +43,10 @@ function Delivery({ message, reason }: { message: Message; reason: string | unde
   if (delivery?.status === 'failed')
     return (
       <span className="inbox-delivery failed" role="alert">
-        {t('delivery_failed', { reason: reason ?? delivery.reason })}
+        {t('delivery_failed', {
+          // The server's own reasons are explained in the agent's language; WeChat's are shown as WeChat gave them.
+          reason: delivery.reasonCode !== undefined ? t(`failure_${delivery.reasonCode}`) : (reason ?? delivery.reason),
+        })}
       </span>
     );
   return null;

@@ -208,7 +208,7 @@ function onConversationNotice(deps: NoticeDeps, n: Notice): void {
     deps.refreshConversation();
     deps.refreshWindowSoon();
   } else if (n.type === 'message_delivered') {
-    deps.settle(n.messageId, { status: 'sent', at: n.at });
+    deps.settle(n.messageId, { status: 'sent', at: n.at, ...(n.inDoubt && { inDoubt: true }) });
   } else if (n.type === 'delivery_failed') {
     deps.fail(n.messageId, n.reason);
     void deps.refreshLatest().catch(() => undefined);

@@ -13,6 +13,7 @@ import type { Conversation } from '../../core/model/conversation';
 import { customerEnteredSession, type EnteredSessionResult } from '../customer-entered-session';
 import { handleCustomerMessage, type IncomingCustomerMessage, type WeChatMessageResult } from '../handle-customer-message';
 import type { WeChatAgentOptions } from '../wechat-agent/session';
+import { acceptSend } from '../../core/send-window/send-window';
 import { InMemoryStore } from '../../core/testing/in-memory-store';
 import { ManualClock, RecordingNotifier, ScriptedRobot, SequentialIds } from '../../core/testing/test-doubles';
 
@@ -80,8 +81,10 @@ export function engineFixture(robotAnswers: Record<string, RobotAnswer> = {}): E
     merchant: (id, code) => store.tx.merchants.save({ id, channelId: CHANNEL, code, name: `Shop ${code}` }),
     say: (openid, text, kind = 'miniprogram') =>
       messageInItsUnit(deps, { channelId: CHANNEL, channelKind: kind, push: textPush(openid, text) }),
-    enter: (openid, fields = {}) =>
-      customerEnteredSession(deps, { channelId: CHANNEL, channelKind: 'miniprogram', openid, context: sobotContext(fields) }),
+    enter: (openid, fields = {}) => {
+      acceptQueued(store);
+      return customerEnteredSession(deps, { channelId: CHANNEL, channelKind: 'miniprogram', openid, context: sobotContext(fields) });
+    },
     conversation: (id) => {
       const c = store.data.conversations.get(id);
       if (!c) throw new Error(`no conversation ${id}`);
@@ -94,12 +97,25 @@ export function engineFixture(robotAnswers: Record<string, RobotAnswer> = {}): E
   };
 }
 
+/**
+ * No sender runs here, but in production it delivers within milliseconds: by the time a customer acts
+ * again, WeChat has accepted what was queued, so the window's held slots are spent (see send-window.ts).
+ */
+function acceptQueued(store: InMemoryStore): void {
+  for (const [id, c] of store.data.customers) {
+    let window = c.sendWindow;
+    while (window?.pending) window = acceptSend(window);
+    if (window !== c.sendWindow) store.data.customers.set(id, { ...c, ...(window && { sendWindow: window }) });
+  }
+}
+
 /** A message from WeChat in a unit of work of its own, as the inbox gives each push one. */
 export function messageInItsUnit(
   deps: EngineDeps,
   input: IncomingCustomerMessage,
   options?: WeChatAgentOptions,
 ): Promise<WeChatMessageResult> {
+  if (deps.uow instanceof InMemoryStore) acceptQueued(deps.uow);
   return inUnit(deps, (w) => handleCustomerMessage(deps, w, input, options));
 }
 

@@ -65,10 +65,18 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
   'other',
 ];
 
+/**
+ * Why a reply failed when the product (not WeChat) decided it, for the workbench to explain in its own
+ * language: WeChat stayed unreachable until the customer's window closed, or the customer unsubscribed.
+ */
+export const DELIVERY_FAILURE_CODES = ['window_closed_while_unreachable', 'customer_unsubscribed'] as const;
+export type DeliveryFailureCode = (typeof DELIVERY_FAILURE_CODES)[number];
+
 export type Delivery =
   | { status: 'pending' }
-  | { status: 'sent'; at: number }
-  | { status: 'failed'; at: number; reason: string; wechatCode?: number };
+  /** `inDoubt`: a send WeChat may have carried out without answering was sent again: it may arrive twice. */
+  | { status: 'sent'; at: number; inDoubt?: boolean }
+  | { status: 'failed'; at: number; reason: string; wechatCode?: number; reasonCode?: DeliveryFailureCode };
 
 export interface Message {
   id: string;

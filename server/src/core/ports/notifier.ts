@@ -3,7 +3,7 @@
 // should not throw; the engine ignores their failures.
 import type { AgentStatus } from '../model/agent';
 import type { ConversationState } from '../model/conversation';
-import type { Message } from '../model/message';
+import type { DeliveryFailureCode, Message } from '../model/message';
 
 interface Scope {
   channelId: string;
@@ -15,9 +15,16 @@ export type EngineNotice =
   /** `message`: the message itself, so an open workbench shows it without fetching it. */
   | (Scope & { type: 'message_added'; conversationId: string; messageId: string; agentId?: string; message?: Message })
   | (Scope & { type: 'conversation_changed'; conversationId: string; state: ConversationState; agentId?: string; previousAgentId?: string })
-  | (Scope & { type: 'delivery_failed'; conversationId: string; messageId: string; agentId?: string; reason: string })
+  | (Scope & {
+      type: 'delivery_failed';
+      conversationId: string;
+      messageId: string;
+      agentId?: string;
+      reason: string;
+      reasonCode?: DeliveryFailureCode;
+    })
   /** WeChat accepted an outgoing message (`at`: when the sender heard so), so a workbench marks it sent. */
-  | (Scope & { type: 'message_delivered'; conversationId: string; messageId: string; agentId?: string; at: number })
+  | (Scope & { type: 'message_delivered'; conversationId: string; messageId: string; agentId?: string; at: number; inDoubt?: boolean })
   | (Scope & { type: 'agent_changed'; agentId: string; status: AgentStatus })
   | (Scope & { type: 'agent_no_reply'; conversationId: string; agentId: string })
   | (Scope & { type: 'queue_changed'; length: number });

@@ -1,4 +1,5 @@
 import {
+  acceptSend,
   applyWeChatRefusal,
   consumeSend,
   grantWindow,
@@ -6,6 +7,7 @@ import {
   sendsKeptFromNotices,
   UNLIMITED_SENDS,
   windowStatus,
+  windowStillOpen,
   type SendWindow,
 } from './send-window';
 
@@ -114,9 +116,46 @@ describe('the sends notices leave for agents', () => {
     expect(sendsKeptFromNotices(afterEntering, t0, 2)).toBe(1);
     expect(sendsKeptFromNotices(afterEntering, t0, 0)).toBe(0);
     expect(consumeSend(afterEntering, t0, sendsKeptFromNotices(afterEntering, t0, 2))).toEqual({
-      window: { remaining: 1, expiresAt: t0 + MIN },
+      window: { remaining: 1, expiresAt: t0 + MIN, pending: 1 },
     });
     const lastOne = { remaining: 1, expiresAt: t0 + MIN };
     expect(consumeSend(lastOne, t0, sendsKeptFromNotices(lastOne, t0, 2))).toMatchObject({ refusal: { reason: 'quota_used_up' } });
+  });
+});
+
+describe('the count follows what WeChat accepted', () => {
+  const queuedOne = (): SendWindow => {
+    const r = consumeSend(grantWindow('miniprogram', 'message', undefined, t0), t0);
+    if (!('window' in r)) throw new Error('refused');
+    return r.window;
+  };
+
+  it('a queued send holds its slot until WeChat accepts it, then spends it once', () => {
+    const w = queuedOne();
+    expect(w).toEqual({ remaining: 4, expiresAt: t0 + 48 * H, pending: 1 });
+    expect(acceptSend(w)).toEqual({ remaining: 4, expiresAt: t0 + 48 * H });
+    expect(returnSend(w, t0)).toEqual({ remaining: 5, expiresAt: t0 + 48 * H });
+    expect(applyWeChatRefusal(w, 45047, t0)).toEqual({ remaining: 0, expiresAt: t0 + 48 * H });
+  });
+
+  it('a customer writing again while a send is queued leaves WeChat’s count, not one more', () => {
+    // WeChat resets its count to 5 on the new message, then spends one on the queued send: 4 left.
+    const renewed = grantWindow('miniprogram', 'message', queuedOne(), t0 + H);
+    expect(renewed).toEqual({ remaining: 4, expiresAt: t0 + 49 * H, pending: 1 });
+    expect(windowStatus(acceptSend(renewed), t0 + H)).toMatchObject({ open: true, remaining: 4 });
+  });
+});
+
+describe('unsubscribe (official accounts)', () => {
+  it('closes the window at once; a new subscribe opens a fresh one', () => {
+    const open = grantWindow('official_account', 'message', undefined, t0);
+    const closed = grantWindow('official_account', 'unsubscribe', open, t0 + MIN);
+    expect(windowStatus(closed, t0 + MIN)).toMatchObject({ open: false, reason: 'window_closed', remaining: 0 });
+    expect(windowStillOpen(closed, t0 + MIN)).toBe(false);
+    expect(consumeSend(closed, t0 + MIN)).toMatchObject({ refusal: { reason: 'window_closed' } });
+    expect(returnSend({ ...closed!, pending: 1 }, t0 + MIN)).toMatchObject({ remaining: 0 });
+    const again = grantWindow('official_account', 'subscribe', closed, t0 + 2 * MIN);
+    expect(again).toEqual({ remaining: 3, expiresAt: t0 + 3 * MIN });
+    expect(windowStillOpen(again, t0 + 2 * MIN)).toBe(true);
   });
 });

@@ -3,15 +3,23 @@
 // [MP-SEND-RULES]: a user message allows 5 sends within 48 h, entering the session 2 within 1 minute.
 // Official accounts [OA-KF]: a user message 5 / 48 h; menu click, subscribe, scan 3 / 1 minute; payment
 // unlimited / 48 h. Quotas do not add up: a new action leaves the larger count and the later deadline.
+// The count follows what WeChat accepted: a queued send holds a slot (`pending`) until WeChat accepts it
+// (then it is spent) or the send fails (then it is given back), so WeChat's own count is always
+// `remaining + pending` — also when the customer writes again while a send is still queued.
+// An `unsubscribe` closes the window at once; a new `subscribe` opens a fresh one, as WeChat does.
 import type { ChannelKind } from '../channel';
 
-export type CustomerAction = 'message' | 'enter_session' | 'menu_click' | 'subscribe' | 'scan' | 'payment';
+export type CustomerAction = 'message' | 'enter_session' | 'menu_click' | 'subscribe' | 'scan' | 'payment' | 'unsubscribe';
 
 export interface SendWindow {
-  /** Sends left; UNLIMITED_SENDS after a payment (official accounts). An integer, so any store keeps it. */
+  /** Sends left for new messages; UNLIMITED_SENDS after a payment (official accounts). An integer, so any store keeps it. */
   remaining: number;
   /** Milliseconds since the epoch; no send at or after it. */
   expiresAt: number;
+  /** Sends queued and not yet accepted by WeChat (their slots are held, not spent); absent when none. */
+  pending?: number;
+  /** The customer unsubscribed (official accounts): nothing more can be sent until they subscribe again. */
+  unsubscribedAt?: number;
 }
 
 interface Grant {
@@ -46,13 +54,30 @@ export function grantWindow(
   current: SendWindow | undefined,
   now: number,
 ): SendWindow | undefined {
+  if (action === 'unsubscribe') return closedByUnsubscribe(current, now);
   const grant = GRANTS[kind][action];
   if (!grant) return current;
-  const open = current && now < current.expiresAt ? current : undefined;
-  return {
-    remaining: Math.max(grant.quota, open?.remaining ?? 0),
-    expiresAt: Math.max(now + grant.windowMs, open?.expiresAt ?? 0),
-  };
+  const open = current && now < current.expiresAt && current.unsubscribedAt === undefined ? current : undefined;
+  const held = current?.pending ?? 0;
+  // WeChat's count is what is left plus what is queued; the grant raises WeChat's count, the queue still holds its part.
+  const wechatLeft = Math.max(grant.quota, (open?.remaining ?? 0) + (open ? held : 0));
+  return withPending(
+    {
+      remaining: Math.max(0, Math.min(UNLIMITED_SENDS, wechatLeft) - held),
+      expiresAt: Math.max(now + grant.windowMs, open?.expiresAt ?? 0),
+    },
+    held,
+  );
+}
+
+/** WeChat refuses every send to a user who unsubscribed (45015) until they subscribe again. */
+function closedByUnsubscribe(current: SendWindow | undefined, now: number): SendWindow {
+  return withPending({ remaining: 0, expiresAt: Math.min(current?.expiresAt ?? now, now), unsubscribedAt: now }, current?.pending ?? 0);
+}
+
+function withPending(window: SendWindow, pending: number): SendWindow {
+  const { pending: _old, ...rest } = window;
+  return pending > 0 ? { ...rest, pending } : rest;
 }
 
 export type WindowStatus =
@@ -97,7 +122,13 @@ export function consumeSend(window: SendWindow | undefined, now: number, keep = 
   const status = windowStatus(window, now);
   if (!status.open) return { refusal: REFUSALS[status.reason] };
   if (status.remaining - 1 < keep) return { refusal: REFUSALS.quota_used_up };
-  return { window: { remaining: status.remaining - 1, expiresAt: status.expiresAt } };
+  const held = window?.pending ?? 0;
+  return { window: withPending({ remaining: status.remaining - 1, expiresAt: status.expiresAt }, held + 1) };
+}
+
+/** WeChat accepted a queued send (an in-doubt send that may have arrived counts here too, once): its slot is spent. */
+export function acceptSend(window: SendWindow | undefined): SendWindow | undefined {
+  return window && withPending(window, Math.max(0, (window.pending ?? 0) - 1));
 }
 
 /**
@@ -112,13 +143,21 @@ export function sendsKeptFromNotices(window: SendWindow | undefined, now: number
 
 /** WeChat said the window is closed or used up although we counted otherwise: believe WeChat. */
 export function applyWeChatRefusal(window: SendWindow | undefined, code: number, now: number): SendWindow | undefined {
-  if (code === 45015) return { remaining: 0, expiresAt: Math.min(window?.expiresAt ?? now, now) };
-  if (code === 45047 && window) return { ...window, remaining: 0 };
-  return window;
+  const released = acceptSend(window);
+  if (code === 45015)
+    return withPending({ ...released, remaining: 0, expiresAt: Math.min(window?.expiresAt ?? now, now) }, released?.pending ?? 0);
+  if (code === 45047 && released) return { ...released, remaining: 0 };
+  return released;
 }
 
-/** A send that failed for another reason never reached the customer: give its slot back. */
+/** A send that failed for another reason never reached the customer: its held slot is given back. */
 export function returnSend(window: SendWindow | undefined, now: number): SendWindow | undefined {
-  if (!window || now >= window.expiresAt) return window;
-  return { ...window, remaining: Math.min(UNLIMITED_SENDS, window.remaining + 1) };
+  const released = acceptSend(window);
+  if (!released || now >= released.expiresAt || released.unsubscribedAt !== undefined) return released;
+  return { ...released, remaining: Math.min(UNLIMITED_SENDS, released.remaining + 1) };
+}
+
+/** Whether a queued send may still go out: the window has not ended and the customer has not unsubscribed. */
+export function windowStillOpen(window: SendWindow | undefined, now: number): boolean {
+  return window !== undefined && now < window.expiresAt && window.unsubscribedAt === undefined;
 }

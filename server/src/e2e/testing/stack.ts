@@ -50,8 +50,11 @@ export interface StackOptions {
   clockStart?: number;
   /** The server's clock (the emulator keeps its own); default: the real one. */
   clock?: Clock;
+  /** The WeChat client's timeout (default 30 s), for tests of a WeChat that does not answer. */
+  wechatTimeoutMs?: number;
 }
 
+/** `emulatorUrl`: the emulator's API-only door, so an injected outage refuses the server's connections. */
 function configFor(dir: string, emulatorUrl: string, options: StackOptions): ServerConfig {
   return {
     port: 0,
@@ -76,9 +79,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const boot = async (start: boolean) => {
     const clockStart = options.clockStart;
     server = composeServer({
-      config: configFor(dir, emulator.baseUrl, options),
+      config: configFor(dir, emulator.apiUrl, options),
       logger: pino({ level: 'silent' }),
       pollMs: 50,
+      ...(options.wechatTimeoutMs !== undefined && { wechatTimeoutMs: options.wechatTimeoutMs }),
       ...(options.clock ? { clock: options.clock } : clockStart !== undefined && { clock: { now: () => clockStart } }),
     });
     if (start) await server.start();

@@ -22,6 +22,12 @@ const setClockSchema = z.object({
 });
 
 const faultSchema = z.object({ api: z.string().min(1), errcode: z.number().int(), times: z.number().int().positive().default(1) });
+const delaySchema = z.object({ api: z.string().min(1), ms: z.number().int().nonnegative(), times: z.number().int().positive().default(1) });
+const dropSchema = z.object({ api: z.string().min(1), when: z.enum(['before', 'after']), times: z.number().int().positive().default(1) });
+/** For how long WeChat is unreachable, on the emulator's clock: `ms` from now, or `until` an instant. */
+const outageSchema = z
+  .object({ ms: z.number().int().nonnegative().optional(), until: z.number().int().optional() })
+  .refine((b) => (b.ms === undefined) !== (b.until === undefined), { message: 'give ms or until' });
 
 const recordQuery = z.object({
   appId: z.string().optional(),
@@ -63,6 +69,24 @@ export function adminRoutes(state: EmulatorState): Router {
     const f = faultSchema.parse(req.body ?? {});
     state.faults.add(f.api, f.errcode, f.times);
     res.status(201).json(f);
+  });
+  r.post('/faults/delay', (req, res) => {
+    const f = delaySchema.parse(req.body ?? {});
+    state.faults.addDelay(f.api, f.ms, f.times);
+    res.status(201).json(f);
+  });
+  r.post('/faults/drop', (req, res) => {
+    const f = dropSchema.parse(req.body ?? {});
+    state.faults.addDrop(f.api, f.when, f.times);
+    res.status(201).json(f);
+  });
+  r.post('/faults/outage', (req, res) => {
+    const b = outageSchema.parse(req.body ?? {});
+    state.faults.setOutage(b.until ?? state.clock.now() + (b.ms ?? 0));
+    res.status(201).json(state.faults.outage(state.clock.now()));
+  });
+  r.get('/faults/outage', (_req, res) => {
+    res.json(state.faults.outage(state.clock.now()));
   });
   r.delete('/faults', (_req, res) => {
     state.faults.clear();

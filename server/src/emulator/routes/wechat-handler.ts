@@ -1,5 +1,6 @@
-// Wraps each emulated WeChat API: injected faults first, then the handler; an EmulatorApiError
-// becomes WeChat's HTTP 200 {errcode, errmsg}; every call is recorded (without tokens or secrets).
+// Wraps each emulated WeChat API: injected faults first (an outage refuses, a dropped connection is
+// destroyed without an answer, a delay waits), then the handler; an EmulatorApiError becomes WeChat's HTTP 200 {errcode, errmsg};
+// every call that reached WeChat is recorded (without tokens or secrets).
 import type { Request, RequestHandler, Response } from 'express';
 import { EmulatorApiError } from '../errors';
 import type { StoredMedia } from '../media-store';
@@ -17,10 +18,17 @@ export type ApiHandler = (req: Request, ctx: CallContext) => ApiAnswer | Promise
 export function wechatApi(state: EmulatorState, api: string, handle: ApiHandler): RequestHandler {
   return async (req, res) => {
     const ctx: CallContext = {};
+    // A request on a connection opened before the outage: the front end refuses it, unprocessed.
+    if (state.faults.unreachable(state.clock.now())) return void res.status(503).set('connection', 'close').send('unreachable');
+    const network = state.faults.network(api);
+    if (network.drop === 'before') return cut(res);
+    if (network.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, network.delayMs));
     try {
       state.faults.strike(api);
       const answer = await handle(req, ctx);
       record(state, api, ctx, 0, 'ok');
+      // Processed (a message reached the customer), but the caller never hears of it.
+      if (network.drop === 'after') return cut(res);
       send(res, answer);
     } catch (err) {
       if (!(err instanceof EmulatorApiError)) throw err;
@@ -28,6 +36,11 @@ export function wechatApi(state: EmulatorState, api: string, handle: ApiHandler)
       res.json({ errcode: err.errcode, errmsg: err.errmsg });
     }
   };
+}
+
+/** The connection ends without an answer after the request was read: the caller cannot know what happened. */
+function cut(res: Response): void {
+  res.socket?.destroy();
 }
 
 function record(state: EmulatorState, api: string, ctx: CallContext, errcode: number, errmsg: string): void {

@@ -29,8 +29,8 @@ export function outboxStoreContract(open: OpenSubject): void {
     await enqueue(item('b', { createdAt: 1000 }), a, item('c', { createdAt: 5000 }));
     const claimed = await subject().outboxStore.claimDue(2000, 10);
     expect(claimed).toStrictEqual([
-      { ...a, attempts: 1 },
-      { ...item('b'), attempts: 1 },
+      { ...a, attempts: 1, inDoubt: false },
+      { ...item('b'), attempts: 1, inDoubt: false },
     ]);
     await expect(subject().outboxStore.claimDue(2000, 10)).resolves.toEqual([]);
     await expect(subject().outboxStore.claimDue(6000, 1).then(ids)).resolves.toEqual(['c']);
@@ -46,7 +46,48 @@ export function outboxStoreContract(open: OpenSubject): void {
     await enqueue(item('a'));
     await subject().outboxStore.claimDue(1000, 10);
     await expect(subject().outboxStore.claimDue(1000 + LEASE_MS - 1, 10)).resolves.toEqual([]);
-    await expect(subject().outboxStore.claimDue(1000 + LEASE_MS, 10)).resolves.toMatchObject([{ id: 'a', attempts: 2 }]);
+    await expect(subject().outboxStore.claimDue(1000 + LEASE_MS, 10)).resolves.toMatchObject([{ id: 'a', attempts: 2, inDoubt: true }]);
+    await expect(subject().outboxStore.get('a')).resolves.toMatchObject({ inDoubt: true });
+  });
+
+  it('a send in flight keeps its claim by renewing the lease; a finished or lapsed one is not renewed', async () => {
+    await enqueue(item('a'), item('b'));
+    await subject().outboxStore.claimDue(1000, 10);
+    await expect(subject().outboxStore.renewLeases(['a'], 1000 + LEASE_MS - 1)).resolves.toEqual(['a']);
+    // b's lease ran out: another sender may hold it now, so it is not taken back.
+    await expect(subject().outboxStore.renewLeases(['b'], 1000 + LEASE_MS)).resolves.toEqual([]);
+    await expect(
+      subject()
+        .outboxStore.claimDue(1000 + LEASE_MS, 10)
+        .then(ids),
+    ).resolves.toEqual(['b']);
+    await subject().outboxStore.markSent('a', 2000);
+    await expect(subject().outboxStore.renewLeases(['a'], 2000)).resolves.toEqual([]);
+    await expect(subject().outboxStore.renewLeases([], 2000)).resolves.toEqual([]);
+  });
+
+  it('ends the live claims of a dead owner at once: they are claimed again now, in doubt; a live owner keeps its own', async () => {
+    await enqueue(item('a'), item('b'));
+    await subject().outboxStore.claimDue(1000, 10);
+    // Nothing is judged dead: nothing is released.
+    await expect(subject().outboxStore.releaseClaimsOf(() => false, 1500)).resolves.toBe(0);
+    await expect(subject().outboxStore.claimDue(1500, 10)).resolves.toEqual([]);
+    // The store's own claims are never released, whatever the judge says (this process is alive).
+    await expect(subject().outboxStore.releaseClaimsOf(() => true, 1500)).resolves.toBe(0);
+  });
+
+  it('an attempt that may have reached WeChat marks the item in doubt for good; a plain retry does not', async () => {
+    await enqueue(item('a'), item('b'));
+    await subject().outboxStore.claimDue(1000, 10);
+    await subject().outboxStore.markRetry('a', 2000, 'timeout', true);
+    await subject().outboxStore.markRetry('b', 2000, 'refused');
+    const again = await subject().outboxStore.claimDue(2000, 10);
+    expect(again.map((i) => [i.id, i.inDoubt])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
+    await subject().outboxStore.markRetry('a', 3000, 'busy');
+    await expect(subject().outboxStore.claimDue(3000, 10)).resolves.toMatchObject([{ id: 'a', inDoubt: true }]);
   });
 
   it('a retry is due again at its time and carries the last error', async () => {

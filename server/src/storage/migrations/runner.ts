@@ -14,6 +14,7 @@ import { wechatAgentMemoryNamesSchema } from './09-wechat-agent-memory-names';
 import { knowledgeSynonymsSchema } from './10-knowledge-synonyms';
 import { knowledgeVectorsSchema } from './11-knowledge-vectors';
 import { customerEventsSchema } from './12-customer-events';
+import { outboxClaimsSchema } from './13-outbox-claims';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'knowledge synonyms per scope', sql: knowledgeSynonymsSchema },
   { version: 11, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
   { version: 12, name: 'a customer’s events and unknown pushes, from the inbox', sql: customerEventsSchema },
+  { version: 13, name: 'outbox claims with owners, and in-doubt sends', sql: outboxClaimsSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -4,7 +4,7 @@
 import type { OutboxItem } from '../../core/ports/outbox';
 import type { ClaimedOutboxItem, OutboxEntry, OutboxStore } from '../../core/ports/outbox-store';
 
-type State = Omit<OutboxEntry, keyof OutboxItem>;
+type State = Omit<OutboxEntry, keyof OutboxItem> & { leaseOwner?: string };
 
 const older = (a: OutboxItem, b: OutboxItem) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
 
@@ -13,7 +13,8 @@ export class InMemoryOutboxStore implements OutboxStore {
 
   constructor(
     private readonly store: { data: { outbox: OutboxItem[] } },
-    private readonly leaseMs = 60_000,
+    private readonly leaseMs = 12_000,
+    private readonly owner = 'memory',
   ) {}
 
   async claimDue(now: number, limit: number): Promise<ClaimedOutboxItem[]> {
@@ -25,17 +26,40 @@ export class InMemoryOutboxStore implements OutboxStore {
       .slice(0, Math.max(0, limit));
     return due.map((i) => {
       const s = this.state(i);
-      this.states.set(i.id, { ...s, attempts: s.attempts + 1, leaseUntil: now + this.leaseMs });
-      return structuredClone({ ...i, attempts: s.attempts + 1, ...(s.lastError !== undefined && { lastError: s.lastError }) });
+      // A lease that ran out without an outcome is a sender that died mid-send.
+      const inDoubt = s.inDoubt || s.leaseUntil !== undefined;
+      this.states.set(i.id, { ...s, attempts: s.attempts + 1, leaseUntil: now + this.leaseMs, leaseOwner: this.owner, inDoubt });
+      return structuredClone({ ...i, attempts: s.attempts + 1, ...(s.lastError !== undefined && { lastError: s.lastError }), inDoubt });
     });
+  }
+
+  async renewLeases(ids: readonly string[], now: number): Promise<string[]> {
+    const held = this.store.data.outbox.filter((i) => {
+      const s = this.state(i);
+      return ids.includes(i.id) && s.status === 'pending' && s.leaseOwner === this.owner && (s.leaseUntil ?? 0) > now;
+    });
+    for (const i of held) this.states.set(i.id, { ...this.state(i), leaseUntil: now + this.leaseMs });
+    return held.map((i) => i.id);
+  }
+
+  async releaseClaimsOf(isDead: (owner: string) => boolean, now: number): Promise<number> {
+    let released = 0;
+    for (const i of this.store.data.outbox) {
+      const s = this.state(i);
+      if (s.status !== 'pending' || (s.leaseUntil ?? 0) <= now || s.leaseOwner === undefined) continue;
+      if (s.leaseOwner === this.owner || !isDead(s.leaseOwner)) continue;
+      this.states.set(i.id, { ...s, leaseUntil: now });
+      released++;
+    }
+    return released;
   }
 
   async markSent(id: string, at: number): Promise<void> {
     this.finish(id, (s) => ({ ...s, status: 'sent', finishedAt: at }));
   }
 
-  async markRetry(id: string, nextAttemptAt: number, error: string): Promise<void> {
-    this.finish(id, (s) => ({ ...s, nextAttemptAt, lastError: error }));
+  async markRetry(id: string, nextAttemptAt: number, error: string, inDoubt = false): Promise<void> {
+    this.finish(id, (s) => ({ ...s, nextAttemptAt, lastError: error, inDoubt: s.inDoubt || inDoubt }));
   }
 
   async markFailed(id: string, at: number, reason: string, wechatCode?: number): Promise<void> {
@@ -50,18 +74,20 @@ export class InMemoryOutboxStore implements OutboxStore {
 
   async get(id: string): Promise<OutboxEntry | undefined> {
     const item = this.store.data.outbox.find((i) => i.id === id);
-    return item && structuredClone({ ...item, ...this.state(item) });
+    if (!item) return undefined;
+    const { leaseOwner: _owner, ...state } = this.state(item);
+    return structuredClone({ ...item, ...state });
   }
 
   private state(item: OutboxItem): State {
-    return this.states.get(item.id) ?? { status: 'pending', attempts: 0, nextAttemptAt: item.createdAt };
+    return this.states.get(item.id) ?? { status: 'pending', attempts: 0, nextAttemptAt: item.createdAt, inDoubt: false };
   }
 
   /** Applies `change` to a pending item and drops its lease; anything else is left alone. */
   private finish(id: string, change: (s: State) => State): void {
     const item = this.store.data.outbox.find((i) => i.id === id);
     if (!item || this.state(item).status !== 'pending') return;
-    const { leaseUntil: _released, ...rest } = change(this.state(item));
+    const { leaseUntil: _released, leaseOwner: _owner, ...rest } = change(this.state(item));
     this.states.set(id, rest);
   }
 }

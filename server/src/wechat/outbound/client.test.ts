@@ -1,5 +1,5 @@
 import { MINI_PROGRAM, startTestEmulator, callCount, type TestEmulator } from '../../emulator/testing/test-emulator';
-import { WeChatClient } from './client';
+import { WECHAT_CALL_TIMEOUT_MS, WeChatClient } from './client';
 import { WeChatApiError, WeChatTransportError } from './errors';
 import { backoffDelay, defaultRetryPolicy } from './retry';
 import { fetchAccessToken } from './token-endpoints';
@@ -51,6 +51,69 @@ describe('WeChatClient backoff', () => {
 
   it('reports a non-WeChat answer (HTTP 404) as a transport error', async () => {
     await expect(new WeChatClient({ baseUrl: emu.baseUrl }).getJson('cgi-bin/nope', {})).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("WeChatClient against an unreachable or silent WeChat (the emulator's network faults)", () => {
+  const api = 'cgi-bin/stable_token';
+  const call = (timeoutMs?: number): Promise<WeChatTransportError | { ok: true }> =>
+    fetchAccessToken(
+      new WeChatClient({ baseUrl: emu.baseUrl, ...(timeoutMs !== undefined && { timeoutMs }) }),
+      'stable',
+      MINI_PROGRAM,
+    ).then(
+      () => ({ ok: true as const }),
+      (e: unknown) => e as WeChatTransportError,
+    );
+
+  it("waits longer than WeChat's slow answers by default (30 s)", async () => {
+    expect(WECHAT_CALL_TIMEOUT_MS).toBe(30_000);
+    await emu.faults.delay(api, 300);
+    const started = Date.now();
+    await expect(fetchAccessToken(new WeChatClient({ baseUrl: emu.baseUrl }), 'stable', MINI_PROGRAM)).resolves.toMatchObject({});
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it('marks a timed-out call as in doubt; WeChat still carried it out', async () => {
+    await emu.faults.delay(api, 400);
+    const err = await call(100);
+    expect(err).toBeInstanceOf(WeChatTransportError);
+    expect(err).toMatchObject({ inDoubt: true });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(callCount(emu.state, api)).toBe(1);
+  });
+
+  it.each(['before', 'after'] as const)('marks a connection dropped %s processing as in doubt', async (when) => {
+    await emu.faults.drop(api, when);
+    const err = await call();
+    expect(err).toMatchObject({ inDoubt: true });
+    expect(callCount(emu.state, api)).toBe(when === 'after' ? 1 : 0);
+    await expect(call()).resolves.not.toBeInstanceOf(Error);
+  });
+
+  it("refuses every call during an outage of the emulator's clock, not in doubt, and answers after it", async () => {
+    const viaApiDoor = () => fetchAccessToken(new WeChatClient({ baseUrl: emu.apiUrl }), 'stable', MINI_PROGRAM).catch((e: unknown) => e);
+    await expect(viaApiDoor()).resolves.not.toBeInstanceOf(Error); // a kept-alive connection exists
+    await emu.faults.outage(10 * 60_000);
+    // The kept-alive connection is gone and every new one is refused.
+    for (let i = 0; i < 3; i++) {
+      const refused = await viaApiDoor();
+      expect(refused).toMatchObject({ inDoubt: false });
+      expect((refused as Error & { cause?: { cause?: { syscall?: string } } }).cause?.cause?.syscall).toBe('connect');
+    }
+    // The admin door stays open; its API calls get the front end's 503.
+    expect(await call()).toMatchObject({ inDoubt: false, status: 503 });
+    expect(callCount(emu.state, api)).toBe(1);
+    emu.clock.advance(10 * 60_000);
+    await new Promise((r) => setTimeout(r, 100)); // the door reopens on its next look at the clock
+    await expect(viaApiDoor()).resolves.not.toBeInstanceOf(Error);
+    expect(callCount(emu.state, api)).toBe(2);
+  });
+
+  it('refuses a fault plan it cannot keep', async () => {
+    await expect(emu.admin('/faults/delay', { api, ms: -1 })).rejects.toThrow('HTTP 400');
+    await expect(emu.admin('/faults/drop', { api, when: 'never' })).rejects.toThrow('HTTP 400');
+    await expect(emu.admin('/faults/outage', {})).rejects.toThrow('HTTP 400');
   });
 });
 

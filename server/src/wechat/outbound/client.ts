@@ -25,6 +25,14 @@ export interface BinaryResponse {
   filename?: string;
 }
 
+/**
+ * How long a call may take. WeChat's API answers in well under a second normally and in a few seconds
+ * when it is busy; 30 s is far beyond its slowest normal answer, so a timeout means WeChat is in trouble,
+ * not slow. A send that times out is in doubt (WeChat may have delivered it), and the outbox re-sends an
+ * in-doubt message only once, so a timeout shorter than WeChat's slow answers would duplicate messages.
+ */
+export const WECHAT_CALL_TIMEOUT_MS = 30_000;
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class WeChatClient {
@@ -39,7 +47,7 @@ export class WeChatClient {
     this.fetchImpl = options.fetch ?? fetch;
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.retryDeps = { sleep: options.sleep ?? realSleep, random: options.random ?? Math.random };
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.timeoutMs = options.timeoutMs ?? WECHAT_CALL_TIMEOUT_MS;
   }
 
   getJson<T>(path: string, query: Query): Promise<T> {
@@ -88,12 +96,30 @@ export class WeChatClient {
       body = Buffer.from(await res.arrayBuffer());
     } catch (cause) {
       // The URL is left out on purpose: its query carries the access_token or the AppSecret.
-      throw new WeChatTransportError(path, 'request failed', undefined, { cause });
+      const inDoubt = requestMayHaveArrived(cause);
+      throw new WeChatTransportError(path, inDoubt ? 'no answer (WeChat may have received it)' : 'request failed', undefined, {
+        cause,
+        inDoubt,
+      });
     }
     if (!res.ok) throw new WeChatTransportError(path, `HTTP ${res.status}`, res.status);
     return { headers: res.headers, body };
   }
 }
+
+/**
+ * Whether a failed fetch may have reached WeChat: yes after a timeout or a connection lost while waiting
+ * for the answer; no when connecting failed (refused, reset while connecting, unknown host).
+ */
+function requestMayHaveArrived(cause: unknown): boolean {
+  if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) return true;
+  const inner = (cause as { cause?: { code?: unknown; syscall?: unknown } } | undefined)?.cause;
+  const code = typeof inner?.code === 'string' ? inner.code : undefined;
+  if (inner?.syscall === 'connect' || inner?.syscall === 'getaddrinfo') return false;
+  return !(code !== undefined && NOT_SENT_CODES.has(code));
+}
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 interface RawResponse {
   headers: Headers;

@@ -38,17 +38,23 @@ export class WeChatApiError extends Error {
   }
 }
 
-/** WeChat could not be reached, or answered something that is not its API (HTTP error, not JSON). */
+/**
+ * WeChat could not be reached, or answered something that is not its API (HTTP error, not JSON).
+ * `inDoubt`: the request was written and no answer came (a timeout, a connection closed while waiting),
+ * so WeChat may have carried it out; otherwise it certainly did not (refused, or answered an HTTP error).
+ */
 export class WeChatTransportError extends Error {
   override readonly name = 'WeChatTransportError';
   constructor(
     readonly path: string,
     message: string,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; inDoubt?: boolean },
   ) {
     super(`WeChat ${path}: ${message}`, options);
+    this.inDoubt = options?.inDoubt ?? false;
   }
+  readonly inDoubt: boolean;
 }
 
 export function isWeChatErrorKind(err: unknown, kind: WeChatErrorKind): err is WeChatApiError {
