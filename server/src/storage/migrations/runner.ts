@@ -13,6 +13,7 @@ import { agentLookupsSchema } from './08-agent-lookups';
 import { wechatAgentMemoryNamesSchema } from './09-wechat-agent-memory-names';
 import { knowledgeSynonymsSchema } from './10-knowledge-synonyms';
 import { knowledgeVectorsSchema } from './11-knowledge-vectors';
+import { channelChangesSchema } from './12-channel-changes';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'plain names for the WeChat agent memory', sql: wechatAgentMemoryNamesSchema },
   { version: 10, name: 'knowledge synonyms per scope', sql: knowledgeSynonymsSchema },
   { version: 11, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
+  { version: 12, name: 'channel changes: previous push settings, grace, replay window, activity', sql: channelChangesSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {
