@@ -143,7 +143,22 @@ async function printChannels(ctx: CliContext, json: boolean): Promise<number> {
     ctx.print(JSON.stringify(channels, null, 2));
     return 0;
   }
-  ctx.print(['id', 'kind', 'appId', 'mode', 'format', 'aesKey', 'unionIdKey', 'replayWindow', 'graceUntil', 'lastVerified', 'lastPush', 'name'].join('\t'));
+  ctx.print(
+    [
+      'id',
+      'kind',
+      'appId',
+      'mode',
+      'format',
+      'aesKey',
+      'unionIdKey',
+      'replayWindow',
+      'graceUntil',
+      'lastVerified',
+      'lastPush',
+      'name',
+    ].join('\t'),
+  );
   for (const c of channels)
     ctx.print(
       [

@@ -66,7 +66,10 @@ export async function changeChannel(deps: AdminDeps, p: Principal, channelId: st
   const now = deps.clock.now();
   // The default window comes with a switch to plaintext, unless the admin set one (or none: null).
   const switchedToPlaintext = change.mode === 'plaintext' && current.mode !== 'plaintext';
-  const merged = withReplayDefault({ ...merge(current, change), updatedAt: now }, !switchedToPlaintext || change.replayWindowSeconds !== undefined);
+  const merged = withReplayDefault(
+    { ...merge(current, change), updatedAt: now },
+    !switchedToPlaintext || change.replayWindowSeconds !== undefined,
+  );
   const next = withGrace(current, withoutExpiredGrace(merged, now), now);
   mustBeConsistent(next);
   await deps.channels.save(next);
