@@ -27,8 +27,8 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
   private readonly ttlMs: number;
   private readonly clock: Clock;
   private readonly activityEveryMs: number;
-  /** `${kind} ${id}` → when that activity was last written. */
-  private readonly activityWritten = new Map<string, number>();
+  /** Per kind, channel id → when that activity was last written (no key built per push). */
+  private readonly activityWritten: Record<ChannelActivity, Map<string, number>> = { verified: new Map(), push: new Map() };
 
   constructor(
     private readonly store: ChannelStore,
@@ -41,12 +41,12 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
 
   /** Writes the activity unless it was written less than `activityEveryMs` ago; never waits, never throws. */
   noteActivity(id: string, activity: ChannelActivity, atMs: number): void {
-    const key = `${activity} ${id}`;
-    const last = this.activityWritten.get(key);
+    const written = this.activityWritten[activity];
+    const last = written.get(id);
     if (last !== undefined && Math.abs(atMs - last) < this.activityEveryMs) return;
-    this.activityWritten.set(key, atMs);
+    written.set(id, atMs);
     // What the channel page shows; a failed write (the database closing, busy) must not fail the push.
-    this.store.recordActivity(id, activity, atMs).catch(() => this.activityWritten.delete(key));
+    this.store.recordActivity(id, activity, atMs).catch(() => written.delete(id));
   }
 
   recordActivity(id: string, activity: ChannelActivity, atMs: number): Promise<void> {
@@ -98,7 +98,7 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
   private invalidate(id: string): void {
     this.generation += 1;
     this.cache.delete(id);
-    this.activityWritten.delete(`verified ${id}`);
-    this.activityWritten.delete(`push ${id}`);
+    this.activityWritten.verified.delete(id);
+    this.activityWritten.push.delete(id);
   }
 }
