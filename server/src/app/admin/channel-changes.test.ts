@@ -3,7 +3,7 @@
 import { OPERATOR } from '../auth/principal';
 import { adminFixture, CHANNEL_RECORD, type AdminFixture } from '../testing/admin-fixture';
 import { endGrace } from './channel-changes';
-import { changeChannel, createChannel } from './channels';
+import { changeChannel, createChannel, readChannel } from './channels';
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const MINUTE = 60_000;
@@ -39,6 +39,7 @@ describe('a change of Token, EncodingAESKey or mode', () => {
     await changeChannel(f.admin, OPERATOR, CHANNEL_RECORD.id, { name: 'Renamed' });
     expect((await stored()).previous?.token).toBe(CHANNEL_RECORD.token);
     f.engine.clock.advanceMinutes(31);
+    expect(await readChannel(f.admin, OPERATOR, CHANNEL_RECORD.id)).toMatchObject({ previousValidUntil: null, previousMode: null });
     await changeChannel(f.admin, OPERATOR, CHANNEL_RECORD.id, { name: 'Again' });
     expect((await stored()).previous).toBeUndefined();
   });

@@ -43,9 +43,10 @@ function merge(current: ChannelRecord, patch: ChannelChange): ChannelRecord {
   return next as unknown as ChannelRecord;
 }
 
-/** Platform admins see every channel; everyone else the one they work in. */
+/** Platform admins see every channel; everyone else the one they work in. A grace period that is over shows as none. */
 export async function listChannels(deps: AdminDeps, p: Principal): Promise<ChannelRecord[]> {
-  const all = await deps.channels.list();
+  const now = deps.clock.now();
+  const all = (await deps.channels.list()).map((c) => withoutExpiredGrace(c, now));
   return p.role === 'platform_admin' ? all : all.filter((c) => c.id === p.channelId);
 }
 
@@ -58,8 +59,9 @@ export async function createChannel(deps: AdminDeps, input: NewChannel): Promise
   return publicChannel(record);
 }
 
+/** A grace period that is over shows as none (it is dropped from storage at the next change). */
 export const readChannel = async (deps: AdminDeps, p: Principal, channelId: string): Promise<PublicChannel> =>
-  publicChannel(await channelInReach(deps, p, channelId));
+  publicChannel(withoutExpiredGrace(await channelInReach(deps, p, channelId), deps.clock.now()));
 
 export async function changeChannel(deps: AdminDeps, p: Principal, channelId: string, change: ChannelChange): Promise<PublicChannel> {
   const current = await channelInReach(deps, p, channelId);
