@@ -33,6 +33,13 @@ describe('loadChannelsFile', () => {
     expect(load([good])()).toEqual([{ ...good, name: 'shop', tokenSource: 'stable' }]);
   });
 
+  it('takes the replay window and the grace period of a change, with the API’s limits', () => {
+    const timed = { ...good, replayWindowSeconds: 120, graceSeconds: 600 };
+    expect(load([timed])()).toEqual([{ ...timed, name: 'shop', tokenSource: 'stable' }]);
+    expect(load([{ ...good, replayWindowSeconds: 1 }])).toThrow(/replayWindowSeconds/);
+    expect(load([{ ...good, graceSeconds: -1 }])).toThrow(/graceSeconds/);
+  });
+
   it("applies the API's rules, naming fields and never values", () => {
     expect(load([{ ...good, unionIdKey: 'short-key' }])).toThrow(/unionIdKey/);
     expect(load([{ ...good, unionIdKey: 'short-key' }])).not.toThrow(/short-key/);

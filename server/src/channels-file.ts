@@ -1,5 +1,6 @@
 // Channels from a JSON file (config as code): {"channels": [{id, name?, kind, appId, appSecret,
-// originalId, token, encodingAesKey?, mode, format, tokenSource?, unionIdKey?}]}. An entry is what the
+// originalId, token, encodingAesKey?, mode, format, tokenSource?, unionIdKey?, replayWindowSeconds?,
+// graceSeconds?}]}. An entry is what the
 // API and `kefu channels add` take, checked by the same schema; the name defaults to the id. The file
 // holds secrets: keep it readable by the server's user only.
 import { readFileSync } from 'node:fs';

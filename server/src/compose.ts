@@ -187,6 +187,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const app = createApp({
     logger,
     channels: storage.channels,
+    // The push path's time (replay windows, grace periods, activity) is the server's clock, the test clock too.
+    nowMs: () => clock.now(),
     ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
     // Acknowledged once stored; routing, the robot and sends happen after, in the worker.
     onPush: async (channel, message) => {

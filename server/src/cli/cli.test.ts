@@ -45,6 +45,8 @@ describe('kefu', () => {
       ['channels', 'add'],
       ['channels', 'list'],
       ['channels', 'remove'],
+      ['channels', 'change'],
+      ['channels', 'end-grace'],
       ['agents', 'add'],
       ['agents', 'list'],
       ['agents', 'set-password'],
@@ -85,6 +87,20 @@ describe('kefu', () => {
     expect(JSON.parse(json.out)[0]).toMatchObject({ id: 'shop', hasEncodingAesKey: true, hasUnionIdKey: true });
     expect(kefu(['channels', 'remove', '--id', 'shop']).code).toBe(0);
     expect(kefu(['channels', 'remove', '--id', 'shop']).code).toBe(1);
+  });
+
+  it('changes a channel’s push settings with a grace period, ends it, and sets the replay window', () => {
+    expect(kefu([...ADD, '--replay-window', '600', '--grace-seconds', '900'], SECRET_ENV).code).toBe(0);
+    const changed = kefu(['channels', 'change', '--id', 'shop', '--mode', 'plaintext'], { KEFU_PUSH_TOKEN: 'RotatedToken9' });
+    expect(changed).toMatchObject({ code: 0, out: expect.stringContaining('accepted until') });
+    expect(changed.out).not.toContain('RotatedToken9');
+    const shown = () => JSON.parse(kefu(['channels', 'list', '--json']).out)[0];
+    expect(shown()).toMatchObject({ mode: 'plaintext', replayWindowSeconds: 600, graceSeconds: 900, previousMode: 'secure' });
+    expect(kefu(['channels', 'end-grace', '--id', 'shop']).code).toBe(0);
+    expect(kefu(['channels', 'change', '--id', 'shop', '--replay-window', 'off']).code).toBe(0);
+    expect(shown()).toMatchObject({ previousValidUntil: null, replayWindowSeconds: null });
+    const bad = kefu(['channels', 'change', '--id', 'shop', '--replay-window', 'soon']);
+    expect(bad).toMatchObject({ code: 2, err: expect.stringContaining('--replay-window') });
   });
 
   it('adds agents with logins, sets passwords, and manages tokens', () => {

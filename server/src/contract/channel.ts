@@ -8,6 +8,16 @@ const appSecret = z.string().regex(/^[A-Za-z0-9]{8,64}$/, '8 to 64 letters and d
 const token = z.string().regex(/^[A-Za-z0-9]{3,32}$/, '3 to 32 letters and digits (WeChat’s rule)');
 const encodingAesKey = z.string().regex(/^[A-Za-z0-9]{43}$/, '43 letters and digits');
 const unionIdKey = z.string().refine((k) => [16, 24, 32].includes(Buffer.byteLength(k, 'utf8')), '16, 24 or 32 bytes (AES-128/192/256)');
+const replayWindowSeconds = z
+  .int()
+  .min(10)
+  .max(7 * 86_400)
+  .describe('pushes and URL checks whose timestamp is further than this from now are refused; default 300 for plaintext, none otherwise');
+const graceSeconds = z
+  .int()
+  .min(0)
+  .max(7 * 86_400)
+  .describe('how long the previous Token, EncodingAESKey and mode stay valid after a change (default 1800; 0: none)');
 const agentsSeeUnionId = z.boolean().describe('agents see customers’ decrypted UnionIDs (admins always do); default false');
 
 const publicFields = {
@@ -51,6 +61,8 @@ export const channelCreate = z.strictObject({
     .describe('write-only: the EncodingAESKey typed into WeChat’s console (the browser generates one)'),
   unionIdKey: unionIdKey.optional(),
   agentsSeeUnionId: agentsSeeUnionId.optional(),
+  replayWindowSeconds: replayWindowSeconds.optional(),
+  graceSeconds: graceSeconds.optional(),
 });
 
 export const channelUpdate = z.strictObject({
@@ -66,6 +78,8 @@ export const channelUpdate = z.strictObject({
   encodingAesKey: encodingAesKey.nullable().optional().describe('write-only; null removes it'),
   unionIdKey: unionIdKey.nullable().optional().describe('write-only; null removes it'),
   agentsSeeUnionId: agentsSeeUnionId.optional(),
+  replayWindowSeconds: replayWindowSeconds.nullable().optional().describe('null: no replay window'),
+  graceSeconds: graceSeconds.nullable().optional().describe('null: the default (1800)'),
 });
 
 export const channel = z.object({
@@ -77,6 +91,14 @@ export const channel = z.object({
   tokenSet: z.boolean(),
   encodingAesKeySet: z.boolean(),
   agentsSeeUnionId: z.boolean(),
+  replayWindowSeconds: z.int().nullable().describe('null: no replay window'),
+  graceSeconds: z.int(),
+  previousValidUntil: epochMs
+    .nullable()
+    .describe('after a change of Token, EncodingAESKey or mode, the previous values are accepted until then; null: none'),
+  previousMode: publicFields.mode.nullable().describe('the mode before that change'),
+  lastVerifiedAt: epochMs.nullable().describe('when WeChat last verified the push URL (GET with echostr)'),
+  lastPushAt: epochMs.nullable().describe('when the last push arrived (recorded at most about once a minute)'),
   pushPath: z.string().describe('where WeChat pushes, "/wechat/<channelId>": the console’s URL is this path on the server’s public origin'),
   createdAt: epochMs,
   updatedAt: epochMs,

@@ -17,6 +17,7 @@ import { customerRoutes } from './routes/customer-routes';
 import { mediaRoutes } from './routes/media-routes';
 import { messageRoutes } from './routes/message-routes';
 import { pageRoutes } from './routes/page';
+import { pushConfigRoutes } from './routes/push-config-routes';
 import { snsRoutes } from './routes/sns-routes';
 import { tokenRoutes } from './routes/token-routes';
 import type { EmulatorState } from './state';
@@ -60,7 +61,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   app.disable('x-powered-by');
   // WeChat's side reads raw bytes: JSON errors must become 47001, not an Express 400.
   const admin = express.Router();
-  admin.use(express.json({ limit: '12mb' }), adminRoutes(state), customerRoutes(state), pageRoutes(state));
+  admin.use(express.json({ limit: '12mb' }), adminRoutes(state), customerRoutes(state), pushConfigRoutes(state), pageRoutes(state));
   app.use('/emulator', admin);
   const raw = express.raw({ type: () => true, limit: '12mb' });
   app.use(raw, tokenRoutes(state), messageRoutes(state), mediaRoutes(state), snsRoutes(state));

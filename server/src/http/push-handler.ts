@@ -32,7 +32,10 @@ export interface PushHandlerDeps {
   nowMs(): number;
   randomBytes(size: number): Uint8Array;
   maxBodyBytes: number;
-  /** Optional local replay window in seconds; WeChat documents none, so it is off unless configured. */
+  /**
+   * Optional local replay window in seconds for channels that set none; WeChat documents no window. A
+   * channel's own `replayWindowSeconds` wins.
+   */
   replayWindowSeconds?: number;
   logger: Logger;
 }
@@ -61,24 +64,25 @@ function targetOf(url: string): Target | undefined {
   return { channelId, query };
 }
 
-function replayPolicy(deps: PushHandlerDeps): ReplayPolicy | undefined {
-  if (deps.replayWindowSeconds === undefined) return undefined;
-  return { nowSeconds: Math.floor(deps.nowMs() / 1000), maxSkewSeconds: deps.replayWindowSeconds };
+function replayPolicy(deps: PushHandlerDeps, channel: ChannelConfig, nowMs: number): ReplayPolicy | undefined {
+  const window = channel.replayWindowSeconds ?? deps.replayWindowSeconds;
+  if (window === undefined) return undefined;
+  return { nowSeconds: Math.floor(nowMs / 1000), maxSkewSeconds: window };
 }
 
 function replyOpenId(message: InboundMessage): string | undefined {
   return message.type === 'unknown' ? textField(message.raw, 'FromUserName') : message.fromUserName;
 }
 
-/** The passive reply, in the channel's format, encrypted when the push was. */
+/** The passive reply, in the channel's format, encrypted (with the secrets that opened the push) when the push was. */
 function replyBody(deps: PushHandlerDeps, channel: ChannelConfig, push: VerifiedPush, reply: PassiveReply): string | undefined {
   const openId = replyOpenId(push.message);
   if (openId === undefined) return undefined;
   const nowSeconds = Math.floor(deps.nowMs() / 1000);
   const plaintext = renderReply(channel, openId, reply, nowSeconds);
   if (!push.encrypted) return plaintext;
-  const key = parseAesKey(channel.encodingAesKey);
-  const seal = { key, token: channel.token, appId: channel.appId, format: channel.format, nonce: push.nonce };
+  const key = parseAesKey(push.secrets.encodingAesKey);
+  const seal = { key, token: push.secrets.token, appId: channel.appId, format: channel.format, nonce: push.nonce };
   return sealReply(plaintext, { ...seal, timestamp: nowSeconds, random: deps.randomBytes(16) });
 }
 
@@ -92,13 +96,17 @@ async function handle(deps: PushHandlerDeps, req: IncomingMessage, res: ServerRe
   if (req.method !== 'GET' && req.method !== 'POST') throw new MethodNotAllowedError('only GET and POST');
   const channel = await deps.channels.find(target.channelId);
   if (channel === undefined) throw new UnknownChannelError('no such channel');
+  const nowMs = deps.nowMs();
   if (req.method === 'GET') {
-    checkUrlSignature(channel, target.query, replayPolicy(deps));
-    sendText(res, requiredParam(target.query, 'echostr'));
+    checkUrlSignature(channel, target.query, replayPolicy(deps, channel, nowMs), nowMs);
+    const echostr = requiredParam(target.query, 'echostr');
+    deps.channels.noteActivity?.(channel.id, 'verified', nowMs);
+    sendText(res, echostr);
     return;
   }
   const body = decodeUtf8(await readRawBody(req, deps.maxBodyBytes));
-  const push = receivePush(channel, target.query, body, replayPolicy(deps));
+  const push = receivePush(channel, target.query, body, replayPolicy(deps, channel, nowMs), nowMs);
+  deps.channels.noteActivity?.(channel.id, 'push', nowMs);
   const outcome = await deps.onPush(channel, push.message);
   const reply = outcome?.reply === undefined ? undefined : replyBody(deps, channel, push, outcome.reply);
   if (reply === undefined) sendText(res, 'success');

@@ -89,4 +89,33 @@ describe('CachedChannelDirectory', () => {
     await expect(slowRead).resolves.toMatchObject({ name: 'old' });
     await expect(directory.findRecord('a')).resolves.toMatchObject({ name: 'new' });
   });
+
+  it('writes WeChat’s activity at most once a minute per channel and kind, and again at once after a change', async () => {
+    const { store, directory } = setup();
+    await store.save(channel('a'));
+    const writes = jest.spyOn(store, 'recordActivity');
+    for (let i = 0; i < 100; i += 1) directory.noteActivity('a', 'push', 1000 + i);
+    directory.noteActivity('a', 'verified', 1000);
+    directory.noteActivity('a', 'push', 60_999);
+    directory.noteActivity('a', 'push', 61_000);
+    expect(writes.mock.calls).toEqual([
+      ['a', 'push', 1000],
+      ['a', 'verified', 1000],
+      ['a', 'push', 61_000],
+    ]);
+    await directory.save(channel('a', 'changed'));
+    directory.noteActivity('a', 'verified', 62_000);
+    expect(writes).toHaveBeenLastCalledWith('a', 'verified', 62_000);
+    await new Promise((r) => setImmediate(r));
+    await expect(store.get('a')).resolves.toMatchObject({ lastPushAt: 61_000, lastVerifiedAt: 62_000 });
+  });
+
+  it('a failed activity write does not throw into the push path, and is tried again next time', async () => {
+    const { store, directory } = setup();
+    const writes = jest.spyOn(store, 'recordActivity').mockRejectedValueOnce(new Error('database is closed'));
+    directory.noteActivity('a', 'push', 1);
+    await new Promise((r) => setImmediate(r));
+    directory.noteActivity('a', 'push', 2);
+    expect(writes).toHaveBeenCalledTimes(2);
+  });
 });

@@ -1,7 +1,9 @@
 // ChannelDirectory over a ChannelStore, with a small in-process cache: the push path looks its channel up
 // on every push, and opening sealed secrets each time would cost more than the rest of the lookup. Writes
 // made through this object invalidate at once; writes by another process (the CLI) are seen after `ttlMs`.
-import type { ChannelConfig, ChannelDirectory } from '../core/channel';
+// It also keeps the push path's writes rare: WeChat's activity (URL verified, push arrived) is written at
+// most once per `activityEveryMs` per channel and kind, in the background.
+import type { ChannelActivity, ChannelConfig, ChannelDirectory } from '../core/channel';
 import type { Clock } from '../core/ports/clock';
 import type { ChannelRecord, ChannelStore } from '../core/ports/channel-store';
 
@@ -13,6 +15,8 @@ interface Entry {
 export interface CachedChannelDirectoryOptions {
   ttlMs?: number;
   clock?: Clock;
+  /** The least time between two activity writes of one channel and kind; default one minute. */
+  activityEveryMs?: number;
 }
 
 /** Also a ChannelStore: route admin writes through it so the cache never serves a changed channel. */
@@ -22,6 +26,9 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
   private generation = 0;
   private readonly ttlMs: number;
   private readonly clock: Clock;
+  private readonly activityEveryMs: number;
+  /** Per kind, channel id → when that activity was last written (no key built per push). */
+  private readonly activityWritten: Record<ChannelActivity, Map<string, number>> = { verified: new Map(), push: new Map() };
 
   constructor(
     private readonly store: ChannelStore,
@@ -29,6 +36,21 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
   ) {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.clock = options.clock ?? { now: () => Date.now() };
+    this.activityEveryMs = options.activityEveryMs ?? 60_000;
+  }
+
+  /** Writes the activity unless it was written less than `activityEveryMs` ago; never waits, never throws. */
+  noteActivity(id: string, activity: ChannelActivity, atMs: number): void {
+    const written = this.activityWritten[activity];
+    const last = written.get(id);
+    if (last !== undefined && Math.abs(atMs - last) < this.activityEveryMs) return;
+    written.set(id, atMs);
+    // What the channel page shows; a failed write (the database closing, busy) must not fail the push.
+    this.store.recordActivity(id, activity, atMs).catch(() => written.delete(id));
+  }
+
+  recordActivity(id: string, activity: ChannelActivity, atMs: number): Promise<void> {
+    return this.store.recordActivity(id, activity, atMs);
   }
 
   /** The channel with its secrets (a ChannelRecord), shared and frozen: do not change it. Unknown ids are not cached. */
@@ -72,8 +94,11 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
     return existed;
   }
 
+  /** A change also restarts the activity record, so the first verification after it is written at once. */
   private invalidate(id: string): void {
     this.generation += 1;
     this.cache.delete(id);
+    this.activityWritten.verified.delete(id);
+    this.activityWritten.push.delete(id);
   }
 }

@@ -8,7 +8,7 @@ import { openDatabase } from './database';
 import { MasterKeyError } from './master-key';
 import { SecretBox, SecretOpenError } from './secret-box';
 import { SqliteChannelStore } from './sqlite-channel-store';
-import { channel, SECRETS } from './contract/channel-store-contract';
+import { channel, PREVIOUS_SECRETS, SECRETS } from './contract/channel-store-contract';
 
 let dir: string;
 beforeEach(() => {
@@ -22,7 +22,7 @@ describe('publicChannel', () => {
   it('shows no secret, only whether the optional ones are set', () => {
     const shown = publicChannel(channel('a'));
     const text = JSON.stringify(shown);
-    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    for (const secret of [...Object.values(SECRETS), ...Object.values(PREVIOUS_SECRETS)]) expect(text).not.toContain(secret);
     expect(shown).toMatchObject({ id: 'a', appId: 'wx1234567890', hasEncodingAesKey: true, hasUnionIdKey: true });
     const { unionIdKey: _u, ...without } = channel('a');
     expect(publicChannel(without).hasUnionIdKey).toBe(false);
@@ -45,7 +45,8 @@ describe('SqliteChannelStore at rest', () => {
     const bytes = () => Buffer.concat([file(), `${file()}-wal`].filter(existsSync).map((f) => readFileSync(f)));
     const check = () => {
       const raw = bytes();
-      for (const secret of Object.values(SECRETS)) expect(raw.includes(Buffer.from(secret))).toBe(false);
+      for (const secret of [...Object.values(SECRETS), ...Object.values(PREVIOUS_SECRETS)])
+        expect(raw.includes(Buffer.from(secret))).toBe(false);
       expect(raw.includes(Buffer.from('wx1234567890'))).toBe(true); // the probe does see plain columns
     };
     check(); // still open: the row may sit in the WAL

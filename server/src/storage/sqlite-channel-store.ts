@@ -1,7 +1,9 @@
 // SQLite adapter of ChannelStore. The AppSecret, Token, EncodingAESKey and UnionID key are sealed with
 // the master key (secret-box.ts), each bound to its channel id and field name; everything else is a
-// plain column. Every call goes through the connection's serial queue (serial-lock.ts).
+// plain column. The previous Token and EncodingAESKey of a change's grace period are sealed the same way;
+// never read back into anything but the push path. Every call goes through the connection's serial queue (serial-lock.ts).
 import type { Database, Statement } from 'better-sqlite3';
+import type { ChannelActivity } from '../core/channel';
 import type { ChannelRecord, ChannelStore } from '../core/ports/channel-store';
 import { verifyMasterKey } from './master-key-check';
 import { optional } from './record-codec';
@@ -24,16 +26,30 @@ interface Row {
   encoding_aes_key: string | null;
   union_id_key: string | null;
   agents_see_union_id: number;
+  replay_window_seconds: number | null;
+  grace_seconds: number | null;
+  previous_token: string | null;
+  previous_encoding_aes_key: string | null;
+  previous_mode: ChannelRecord['mode'] | null;
+  previous_until: number | null;
 }
 
-type SecretField = 'appSecret' | 'token' | 'encodingAesKey' | 'unionIdKey';
+/** What save writes; the activity columns are written by recordActivity only. */
+interface ReadRow extends Row {
+  last_verified_at: number | null;
+  last_push_at: number | null;
+}
+
+type SecretField = 'appSecret' | 'token' | 'encodingAesKey' | 'unionIdKey' | 'previousToken' | 'previousEncodingAesKey';
 
 export class SqliteChannelStore implements ChannelStore {
   private readonly queue: SerialQueue;
-  private readonly all: Statement<[], Row>;
-  private readonly byId: Statement<[string], Row>;
+  private readonly all: Statement<[], ReadRow>;
+  private readonly byId: Statement<[string], ReadRow>;
   private readonly upsert: Statement<[Row]>;
   private readonly remove: Statement<[string]>;
+  private readonly verified: Statement<[number, string]>;
+  private readonly pushed: Statement<[number, string]>;
 
   /** Refuses (MasterKeyError) a master key other than the one the database was first used with. */
   constructor(
@@ -45,7 +61,8 @@ export class SqliteChannelStore implements ChannelStore {
     this.all = db.prepare('SELECT * FROM channels ORDER BY id');
     this.byId = db.prepare('SELECT * FROM channels WHERE id = ?');
     const columns =
-      'id, name, kind, app_id, original_id, mode, format, token_source, created_at, updated_at, app_secret, token, encoding_aes_key, union_id_key, agents_see_union_id';
+      'id, name, kind, app_id, original_id, mode, format, token_source, created_at, updated_at, app_secret, token, encoding_aes_key, union_id_key, agents_see_union_id, ' +
+      'replay_window_seconds, grace_seconds, previous_token, previous_encoding_aes_key, previous_mode, previous_until';
     const values = columns
       .split(', ')
       .map((c) => `@${c}`)
@@ -57,6 +74,8 @@ export class SqliteChannelStore implements ChannelStore {
       .join(', ');
     this.upsert = db.prepare(`INSERT INTO channels (${columns}) VALUES (${values}) ON CONFLICT (id) DO UPDATE SET ${updates}`);
     this.remove = db.prepare('DELETE FROM channels WHERE id = ?');
+    this.verified = db.prepare('UPDATE channels SET last_verified_at = ? WHERE id = ?');
+    this.pushed = db.prepare('UPDATE channels SET last_push_at = ? WHERE id = ?');
   }
 
   list(): Promise<ChannelRecord[]> {
@@ -78,6 +97,10 @@ export class SqliteChannelStore implements ChannelStore {
     return this.queue.run(() => this.remove.run(id).changes > 0);
   }
 
+  recordActivity(id: string, activity: ChannelActivity, atMs: number): Promise<void> {
+    return this.queue.run(() => void (activity === 'verified' ? this.verified : this.pushed).run(atMs, id));
+  }
+
   private toRow(r: ChannelRecord): Row {
     const seal = (field: SecretField, value: string | undefined) => (value === undefined ? null : this.box.seal(value, place(r.id, field)));
     return {
@@ -96,11 +119,27 @@ export class SqliteChannelStore implements ChannelStore {
       encoding_aes_key: seal('encodingAesKey', r.encodingAesKey),
       union_id_key: seal('unionIdKey', r.unionIdKey),
       agents_see_union_id: r.agentsSeeUnionId ? 1 : 0,
+      replay_window_seconds: r.replayWindowSeconds ?? null,
+      grace_seconds: r.graceSeconds ?? null,
+      previous_token: seal('previousToken', r.previous?.token),
+      previous_encoding_aes_key: seal('previousEncodingAesKey', r.previous?.encodingAesKey),
+      previous_mode: r.previous?.mode ?? null,
+      previous_until: r.previous?.until ?? null,
     };
   }
 
-  private fromRow(row: Row): ChannelRecord {
+  private fromRow(row: ReadRow): ChannelRecord {
     const open = (field: SecretField, sealed: string | null) => (sealed === null ? null : this.box.open(sealed, place(row.id, field)));
+    const previousToken = open('previousToken', row.previous_token);
+    const previous =
+      previousToken !== null && row.previous_mode !== null && row.previous_until !== null
+        ? {
+            token: previousToken,
+            ...optional('encodingAesKey', open('previousEncodingAesKey', row.previous_encoding_aes_key)),
+            mode: row.previous_mode,
+            until: row.previous_until,
+          }
+        : null;
     return {
       id: row.id,
       name: row.name,
@@ -115,6 +154,11 @@ export class SqliteChannelStore implements ChannelStore {
       ...optional('unionIdKey', open('unionIdKey', row.union_id_key)),
       tokenSource: row.token_source,
       ...(row.agents_see_union_id === 1 && { agentsSeeUnionId: true }),
+      ...optional('replayWindowSeconds', row.replay_window_seconds),
+      ...optional('graceSeconds', row.grace_seconds),
+      ...optional('previous', previous),
+      ...optional('lastVerifiedAt', row.last_verified_at),
+      ...optional('lastPushAt', row.last_push_at),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

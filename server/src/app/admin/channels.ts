@@ -5,9 +5,10 @@ import { publicChannel, type ChannelRecord, type PublicChannel } from '../../cor
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, notFound } from '../errors';
 import type { AdminDeps } from './admin-deps';
+import { withGrace, withoutExpiredGrace, withReplayDefault } from './channel-changes';
 import { channelInReach } from './reach';
 
-export type NewChannel = Omit<ChannelRecord, 'createdAt' | 'updatedAt'>;
+export type NewChannel = Omit<ChannelRecord, 'createdAt' | 'updatedAt' | 'previous' | 'lastVerifiedAt' | 'lastPushAt'>;
 
 /** A change of a channel: optional fields' null removes, undefined keeps, a value replaces. */
 export type ChannelChange = { [K in keyof NewChannel]?: NewChannel[K] | null | undefined };
@@ -42,27 +43,36 @@ function merge(current: ChannelRecord, patch: ChannelChange): ChannelRecord {
   return next as unknown as ChannelRecord;
 }
 
-/** Platform admins see every channel; everyone else the one they work in. */
+/** Platform admins see every channel; everyone else the one they work in. A grace period that is over shows as none. */
 export async function listChannels(deps: AdminDeps, p: Principal): Promise<ChannelRecord[]> {
-  const all = await deps.channels.list();
+  const now = deps.clock.now();
+  const all = (await deps.channels.list()).map((c) => withoutExpiredGrace(c, now));
   return p.role === 'platform_admin' ? all : all.filter((c) => c.id === p.channelId);
 }
 
 export async function createChannel(deps: AdminDeps, input: NewChannel): Promise<PublicChannel> {
   if (await deps.channels.get(input.id)) throw conflict('channel_exists', `channel ${input.id} exists`);
   const now = deps.clock.now();
-  const record: ChannelRecord = { ...input, createdAt: now, updatedAt: now };
+  const record: ChannelRecord = withReplayDefault({ ...input, createdAt: now, updatedAt: now }, false);
   mustBeConsistent(record);
   await deps.channels.save(record);
   return publicChannel(record);
 }
 
+/** A grace period that is over shows as none (it is dropped from storage at the next change). */
 export const readChannel = async (deps: AdminDeps, p: Principal, channelId: string): Promise<PublicChannel> =>
-  publicChannel(await channelInReach(deps, p, channelId));
+  publicChannel(withoutExpiredGrace(await channelInReach(deps, p, channelId), deps.clock.now()));
 
 export async function changeChannel(deps: AdminDeps, p: Principal, channelId: string, change: ChannelChange): Promise<PublicChannel> {
   const current = await channelInReach(deps, p, channelId);
-  const next = { ...merge(current, change), updatedAt: deps.clock.now() };
+  const now = deps.clock.now();
+  // The default window comes with a switch to plaintext, unless the admin set one (or none: null).
+  const switchedToPlaintext = change.mode === 'plaintext' && current.mode !== 'plaintext';
+  const merged = withReplayDefault(
+    { ...merge(current, change), updatedAt: now },
+    !switchedToPlaintext || change.replayWindowSeconds !== undefined,
+  );
+  const next = withGrace(current, withoutExpiredGrace(merged, now), now);
   mustBeConsistent(next);
   await deps.channels.save(next);
   return publicChannel(next);
@@ -82,7 +92,7 @@ export async function addMissingChannels(deps: Pick<AdminDeps, 'channels' | 'clo
   for (const c of channels) {
     if (await deps.channels.get(c.id)) continue;
     const now = deps.clock.now();
-    await deps.channels.save({ ...c, createdAt: now, updatedAt: now });
+    await deps.channels.save(withReplayDefault({ ...c, createdAt: now, updatedAt: now }, false));
     created.push(c.id);
   }
   return created;

@@ -1,7 +1,7 @@
 // Port: where channels are kept, with their secrets (storage seals them at rest). A ChannelRecord holds
 // secrets in clear, so it never leaves the server as is: anything shown to a person or an integration
 // goes through publicChannel(), which copies only the fields known to be public.
-import type { ChannelConfig } from '../channel';
+import { DEFAULT_GRACE_SECONDS, type ChannelActivity, type ChannelConfig } from '../channel';
 import type { TokenSource } from './token-store';
 
 export interface ChannelRecord extends ChannelConfig {
@@ -15,6 +15,11 @@ export interface ChannelRecord extends ChannelConfig {
   tokenSource: TokenSource;
   /** Agents see customers' decrypted UnionIDs (admins always do); absent: no. */
   agentsSeeUnionId?: boolean;
+  /** How long the previous push settings stay valid after a change; absent: DEFAULT_GRACE_SECONDS. */
+  graceSeconds?: number;
+  /** When WeChat last verified the push URL (GET echostr) and last pushed; written by recordActivity only. */
+  lastVerifiedAt?: number;
+  lastPushAt?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -37,6 +42,15 @@ export interface PublicChannel {
   /** The same as hasEncodingAesKey, under the name the workbench uses. */
   encodingAesKeySet: boolean;
   agentsSeeUnionId: boolean;
+  /** Pushes further than this from now are refused; null: no window. */
+  replayWindowSeconds: number | null;
+  /** The grace period a change of Token, EncodingAESKey or mode gives the previous values. */
+  graceSeconds: number;
+  /** While the previous push settings are accepted (epoch ms), and their mode; null: no change pending. */
+  previousValidUntil: number | null;
+  previousMode: ChannelRecord['mode'] | null;
+  lastVerifiedAt: number | null;
+  lastPushAt: number | null;
   /** Where WeChat pushes: the console's URL is this path on the server's public origin. */
   pushPath: string;
   createdAt: number;
@@ -60,6 +74,12 @@ export function publicChannel(r: ChannelRecord): PublicChannel {
     tokenSet: r.token !== '',
     encodingAesKeySet: r.encodingAesKey !== undefined,
     agentsSeeUnionId: r.agentsSeeUnionId === true,
+    replayWindowSeconds: r.replayWindowSeconds ?? null,
+    graceSeconds: r.graceSeconds ?? DEFAULT_GRACE_SECONDS,
+    previousValidUntil: r.previous?.until ?? null,
+    previousMode: r.previous?.mode ?? null,
+    lastVerifiedAt: r.lastVerifiedAt ?? null,
+    lastPushAt: r.lastPushAt ?? null,
     pushPath: `/wechat/${encodeURIComponent(r.id)}`,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -70,8 +90,10 @@ export interface ChannelStore {
   /** Every channel, by id. */
   list(): Promise<ChannelRecord[]>;
   get(id: string): Promise<ChannelRecord | undefined>;
-  /** Insert or replace the whole record (createdAt is kept as given). */
+  /** Insert or replace the whole record (createdAt is kept as given; lastVerifiedAt and lastPushAt are kept as stored). */
   save(record: ChannelRecord): Promise<void>;
+  /** Sets lastVerifiedAt or lastPushAt of a channel (nothing when it is gone). */
+  recordActivity(id: string, activity: ChannelActivity, atMs: number): Promise<void>;
   /** False when there was no such channel. */
   delete(id: string): Promise<boolean>;
 }

@@ -44,6 +44,24 @@ describe('channels', () => {
     for (const secret of [...Object.values(SECRETS), NEW.appSecret, NEW.token, 'RotatedSecret0003']) expect(all).not.toContain(secret);
   });
 
+  it('shows the grace period of a change, ends it on request (platform admins only), and never answers the previous secrets', async () => {
+    const changed = await f.call('PATCH', '/api/v1/channels/ch1', f.tokens.platform, { token: 'RotatedToken7', replayWindowSeconds: 120 });
+    expect(changed.json).toMatchObject({
+      replayWindowSeconds: 120,
+      graceSeconds: 1800,
+      previousValidUntil: expect.any(Number),
+      lastVerifiedAt: null,
+      lastPushAt: null,
+    });
+    expect((await f.channels.get('ch1'))?.previous?.token).toBe(SECRETS.token);
+    expect((await f.call('POST', '/api/v1/channels/ch1/end-grace', f.tokens.agent1)).status).toBe(403);
+    const ended = await f.call('POST', '/api/v1/channels/ch1/end-grace', f.tokens.platform);
+    expect(ended).toMatchObject({ status: 200, json: { previousValidUntil: null } });
+    expect((await f.call('PATCH', '/api/v1/channels/ch1', f.tokens.platform, { replayWindowSeconds: 1 })).status).toBe(400);
+    const all = answers.join('\n');
+    for (const secret of [...Object.values(SECRETS), 'RotatedToken7']) expect(all).not.toContain(secret);
+  });
+
   it('answers precise 400s without echoing values', async () => {
     const res = await f.call('POST', '/api/v1/channels', f.tokens.platform, { ...NEW, appSecret: 'x!', extra: 1 });
     expect(res.status).toBe(400);

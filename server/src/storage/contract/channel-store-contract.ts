@@ -10,6 +10,9 @@ export const SECRETS = {
   unionIdKey: 'UnionIdKeyValue-7f3a',
 };
 
+/** The push secrets before a change, kept for its grace period: sealed like the current ones. */
+export const PREVIOUS_SECRETS = { token: 'OldPushToken77', encodingAesKey: 'OLDKEYoldkeyOLDKEYoldkeyOLDKEYoldkeyOLDKEYo' };
+
 export function channel(id: string, over: Partial<ChannelRecord> = {}): ChannelRecord {
   return {
     id,
@@ -23,6 +26,9 @@ export function channel(id: string, over: Partial<ChannelRecord> = {}): ChannelR
     createdAt: 1,
     updatedAt: 2,
     ...SECRETS,
+    previous: { ...PREVIOUS_SECRETS, mode: 'plaintext', until: 3 },
+    graceSeconds: 600,
+    replayWindowSeconds: 300,
     ...over,
   };
 }
@@ -47,5 +53,19 @@ export function channelStoreContract(open: OpenSubject): void {
     await expect(store.delete('c')).resolves.toBe(true);
     await expect(store.delete('c')).resolves.toBe(false);
     await expect(store.get('c')).resolves.toBeUndefined();
+  });
+
+  it('keeps WeChat’s activity apart from saves: recordActivity sets it, a save keeps it', async () => {
+    const store = subject().channels;
+    await store.save(channel('a'));
+    await store.recordActivity('a', 'verified', 10);
+    await store.recordActivity('a', 'push', 20);
+    await store.recordActivity('gone', 'push', 30);
+    await store.save(channel('a', { name: 'renamed' }));
+    await expect(store.get('a')).resolves.toMatchObject({ name: 'renamed', lastVerifiedAt: 10, lastPushAt: 20 });
+    await expect(store.get('gone')).resolves.toBeUndefined();
+    const { previous: _p, ...ended } = channel('a');
+    await store.save(ended);
+    await expect(store.get('a').then((c) => c?.previous)).resolves.toBeUndefined();
   });
 }

@@ -15,6 +15,7 @@ import { knowledgeSynonymsSchema } from './10-knowledge-synonyms';
 import { knowledgeVectorsSchema } from './11-knowledge-vectors';
 import { customerEventsSchema } from './12-customer-events';
 import { outboxClaimsSchema } from './13-outbox-claims';
+import { channelChangesSchema } from './14-channel-changes';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
   { version: 12, name: 'a customer’s events and unknown pushes, from the inbox', sql: customerEventsSchema },
   { version: 13, name: 'outbox claims with owners, and in-doubt sends', sql: outboxClaimsSchema },
+  { version: 14, name: 'channel changes: previous push settings, grace, replay window, activity', sql: channelChangesSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -1,5 +1,6 @@
 // ChannelStore in memory, for tests of whatever manages or reads channels. Behaves like
 // SqliteChannelStore (both pass contract/channel-store-contract.ts), minus the sealing.
+import type { ChannelActivity } from '../../core/channel';
 import type { ChannelRecord, ChannelStore } from '../../core/ports/channel-store';
 
 export class InMemoryChannelStore implements ChannelStore {
@@ -15,7 +16,18 @@ export class InMemoryChannelStore implements ChannelStore {
   }
 
   async save(record: ChannelRecord): Promise<void> {
-    this.records.set(record.id, structuredClone(record));
+    const { lastVerifiedAt: _v, lastPushAt: _p, ...rest } = structuredClone(record);
+    const stored = this.records.get(record.id);
+    this.records.set(record.id, {
+      ...rest,
+      ...(stored?.lastVerifiedAt !== undefined && { lastVerifiedAt: stored.lastVerifiedAt }),
+      ...(stored?.lastPushAt !== undefined && { lastPushAt: stored.lastPushAt }),
+    });
+  }
+
+  async recordActivity(id: string, activity: ChannelActivity, atMs: number): Promise<void> {
+    const stored = this.records.get(id);
+    if (stored) stored[activity === 'verified' ? 'lastVerifiedAt' : 'lastPushAt'] = atMs;
   }
 
   async delete(id: string): Promise<boolean> {

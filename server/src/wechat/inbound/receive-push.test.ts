@@ -32,6 +32,9 @@ const query = {
 };
 const jsonBody = `{"ToUserName":"${S.originalId}","Encrypt":"${S.encrypt}"}`;
 const xmlBody = `<xml><ToUserName><![CDATA[${S.originalId}]]></ToUserName><Encrypt><![CDATA[${S.encrypt}]]></Encrypt></xml>`;
+/** A plaintext body under the secure vector's `signature` (which covers only Token, timestamp and nonce). */
+const PLAINTEXT_DEBUG_BODY =
+  '{"ToUserName":"gh_97417a04a28d","FromUserName":"o9AgO5Kd5ggOC-bXrbNODIiE3bGY","CreateTime":1714112445,"MsgType":"event","Event":"debug_demo"}';
 const debugDemo = {
   type: 'unknown',
   msgType: 'event',
@@ -48,7 +51,7 @@ const debugDemo = {
 
 describe('receivePush: the official secure-mode push', () => {
   it('verifies and decrypts the JSON push', () => {
-    expect(receivePush(secure, query, jsonBody)).toEqual({ message: debugDemo, encrypted: true, nonce: S.nonce });
+    expect(receivePush(secure, query, jsonBody)).toEqual({ message: debugDemo, encrypted: true, nonce: S.nonce, secrets: secure });
   });
   it('accepts the same Encrypt in an XML envelope on an XML channel (the plaintext inside is JSON, so it is malformed there)', () => {
     expect(() => receivePush({ ...secure, format: 'xml' }, query, xmlBody)).toThrow(MalformedBodyError);
@@ -101,9 +104,13 @@ describe('receivePush: the official plaintext push', () => {
     expect(r.encrypted).toBe(false);
     expect(r.message).toMatchObject({ type: 'unknown', event: 'debug_demo' });
   });
-  it('rejects a wrong signature and an encrypted push on a plaintext channel', () => {
+  it('rejects a wrong signature, and an encrypted push on a plaintext channel without any EncodingAESKey', () => {
     expect(() => receivePush(plain, { ...q, nonce: '1' }, PLAINTEXT_JSON_PUSH.body)).toThrow(BadSignatureError);
-    expect(() => receivePush(plain, query, jsonBody)).toThrow(ModeMismatchError);
+    const { encodingAesKey: _k, ...keyless } = plain;
+    expect(() => receivePush(keyless, query, jsonBody)).toThrow(ModeMismatchError);
+  });
+  it('decides per request: a plaintext channel that holds an EncodingAESKey opens an encrypted push (WeChat switched first)', () => {
+    expect(receivePush(plain, query, jsonBody).encrypted).toBe(true);
   });
 });
 
@@ -114,6 +121,7 @@ describe('checkUrlSignature (URL verification example)', () => {
     expect(checkUrlSignature(channel, { signature: v.signature, timestamp: v.timestamp, nonce: v.nonce, echostr: v.echostr })).toEqual({
       timestamp: v.timestamp,
       nonce: v.nonce,
+      secrets: channel,
     });
   });
   it.each(['signature', 'timestamp', 'nonce'])('requires %s', (name) => {
@@ -125,5 +133,44 @@ describe('checkUrlSignature (URL verification example)', () => {
     expect(() =>
       checkUrlSignature({ ...channel, token: 'BBBBB' }, { signature: v.signature, timestamp: v.timestamp, nonce: v.nonce }),
     ).toThrow(BadSignatureError);
+  });
+});
+
+describe('receivePush during a change: the previous settings within their grace period', () => {
+  const NOW = Number(S.timestamp) * 1000;
+  // The official vectors are signed with Token AAAAA and key A…A: here they are the previous values.
+  const rotated: ChannelConfig = {
+    ...secure,
+    token: 'BBBBB',
+    encodingAesKey: 'B'.repeat(43),
+    previous: { token: S.token, encodingAesKey: S.encodingAesKey, mode: 'secure', until: NOW + 1000 },
+  };
+  const plainQuery = { signature: S.signature, timestamp: S.timestamp, nonce: S.nonce, openid: S.openid };
+
+  it('opens a push signed and encrypted with the previous Token and key, and says which secrets opened it', () => {
+    const push = receivePush(rotated, query, jsonBody, undefined, NOW);
+    expect(push.message).toEqual(debugDemo);
+    expect(push.secrets).toEqual({ token: S.token, encodingAesKey: S.encodingAesKey, mode: 'secure', until: NOW + 1000 });
+  });
+  it('tries the previous key when only the key changed (the Token signs for both)', () => {
+    const keyOnly: ChannelConfig = { ...rotated, token: S.token };
+    expect(receivePush(keyOnly, query, jsonBody, undefined, NOW).secrets.encodingAesKey).toBe(S.encodingAesKey);
+  });
+  it('refuses them once the grace period is over, or without a time', () => {
+    expect(() => receivePush(rotated, query, jsonBody, undefined, NOW + 1000)).toThrow(BadSignatureError);
+    expect(() => receivePush(rotated, query, jsonBody)).toThrow(BadSignatureError);
+  });
+  it('verifies the URL with the previous Token within grace only', () => {
+    const v = URL_VERIFICATION;
+    const q = { signature: v.signature, timestamp: v.timestamp, nonce: v.nonce };
+    expect(checkUrlSignature(rotated, q, undefined, NOW).secrets.token).toBe(v.token);
+    expect(() => checkUrlSignature(rotated, q, undefined, NOW + 1000)).toThrow(BadSignatureError);
+  });
+  it('takes a plaintext push on a secure channel only while the previous mode, within grace, was plaintext', () => {
+    const fromPlaintext: ChannelConfig = { ...secure, previous: { token: S.token, mode: 'plaintext', until: NOW + 1000 } };
+    expect(receivePush(fromPlaintext, plainQuery, PLAINTEXT_DEBUG_BODY, undefined, NOW).encrypted).toBe(false);
+    expect(() => receivePush(fromPlaintext, plainQuery, PLAINTEXT_DEBUG_BODY, undefined, NOW + 1000)).toThrow(ModeMismatchError);
+    expect(() => receivePush(rotated, plainQuery, PLAINTEXT_DEBUG_BODY, undefined, NOW)).toThrow(ModeMismatchError);
+    expect(() => receivePush({ ...fromPlaintext, mode: 'compatible' }, plainQuery, PLAINTEXT_DEBUG_BODY, undefined, NOW + 1)).not.toThrow();
   });
 });

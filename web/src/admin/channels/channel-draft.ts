@@ -22,6 +22,10 @@ export interface Draft {
   unionIdKey: string;
   removeUnionIdKey: boolean;
   agentsSeeUnionId: boolean;
+  /** Seconds as typed; empty: the default for a new channel (300 s in plaintext mode), no window for an edit. */
+  replayWindow: string;
+  /** Minutes as typed: how long the previous Token, EncodingAESKey and mode stay valid after a change. */
+  graceMinutes: string;
 }
 
 export type Problems = Partial<Record<keyof Draft, string>>;
@@ -44,8 +48,12 @@ function draftOf(c: Channel | undefined): Draft {
     unionIdKey: '',
     removeUnionIdKey: false,
     agentsSeeUnionId: c?.agentsSeeUnionId ?? false,
+    replayWindow: c?.replayWindowSeconds == null ? '' : String(c.replayWindowSeconds),
+    graceMinutes: String(Math.round((c?.graceSeconds ?? 1800) / 60)),
   };
 }
+
+const wholeIn = (text: string, min: number, max: number) => /^\d{1,7}$/.test(text) && Number(text) >= min && Number(text) <= max;
 
 export function validateDraft(draft: Draft, isNew: boolean, t: ChannelText): Problems {
   const p: Problems = {};
@@ -56,6 +64,8 @@ export function validateDraft(draft: Draft, isNew: boolean, t: ChannelText): Pro
   if (!/^gh_[0-9a-zA-Z]+$/.test(draft.originalId)) p.originalId = t('e_originalId');
   if (draft.unionIdKey && ![16, 24, 32].includes(utf8Length(draft.unionIdKey))) p.unionIdKey = t('e_unionIdKey');
   if (draft.kind === 'official_account' && draft.format === 'json') p.format = t('e_oa_json');
+  if (draft.replayWindow !== '' && !wholeIn(draft.replayWindow, 10, 604_800)) p.replayWindow = t('e_replayWindow');
+  if (!wholeIn(draft.graceMinutes, 0, 10_080)) p.graceMinutes = t('e_graceMinutes');
   return p;
 }
 
@@ -73,6 +83,8 @@ export function requestBody(draft: Draft, secrets: PushSecrets | undefined, isNe
     ...(secrets && { token: secrets.token, encodingAesKey: secrets.encodingAesKey }),
     ...(draft.unionIdKey ? { unionIdKey: draft.unionIdKey } : !isNew && draft.removeUnionIdKey ? { unionIdKey: null } : {}),
     agentsSeeUnionId: draft.agentsSeeUnionId,
+    ...(draft.replayWindow !== '' ? { replayWindowSeconds: Number(draft.replayWindow) } : !isNew ? { replayWindowSeconds: null } : {}),
+    graceSeconds: Number(draft.graceMinutes) * 60,
   };
   return isNew ? { id: draft.id, ...common } : common;
 }

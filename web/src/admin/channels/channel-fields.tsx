@@ -128,6 +128,26 @@ export function PushFields({ channel, draft, problems, set }: FieldsProps) {
           <option value="basic">{t('f_tokenSource_basic')}</option>
         </select>
       </Field>
+      <Field label={t('f_replayWindow')} hint={t('f_replayWindow_hint')}>
+        <input
+          name="replayWindow"
+          inputMode="numeric"
+          value={draft.replayWindow}
+          onChange={(e) => set('replayWindow', e.target.value.trim())}
+          aria-invalid={!!problems.replayWindow}
+        />
+        {fieldError(problems, 'replayWindow')}
+      </Field>
+      <Field label={t('f_graceMinutes')} hint={t('f_graceMinutes_hint')}>
+        <input
+          name="graceMinutes"
+          inputMode="numeric"
+          value={draft.graceMinutes}
+          onChange={(e) => set('graceMinutes', e.target.value.trim())}
+          aria-invalid={!!problems.graceMinutes}
+        />
+        {fieldError(problems, 'graceMinutes')}
+      </Field>
       <Field label={t('f_unionIdKey')} hint={t('f_unionIdKey_hint', { state: channel?.hasUnionIdKey ? t('set') : t('unset') })}>
         <input
           name="unionIdKey"

@@ -10,6 +10,7 @@ import { channelPath } from '../admin-context';
 import { adminMessages } from '../messages';
 import { useSubmit } from '../use-load';
 import { requestBody, useChannelDraft, validateDraft, type Draft } from './channel-draft';
+import { ChannelActivity } from './channel-activity';
 import { AppFields, CredentialsTest, PushFields, UnionIdOptions } from './channel-fields';
 import { channelMessages } from './messages';
 import { PushValues } from './push-values';
@@ -141,6 +142,8 @@ export function ChannelForm({
         onRegenerate={push.regenerate}
       />
       {needsAes && <p className="notice">{t('need_aes')}</p>}
+      {draft.mode === 'plaintext' && <p className="notice">{t('plaintext_warning')}</p>}
+      {channel && <ChannelActivity channel={channel} onChanged={(saved) => onSaved(saved, false)} />}
       <ErrorLine error={save.error} />
       {done && (
         <p className="success" role="status">

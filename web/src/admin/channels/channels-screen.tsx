@@ -1,8 +1,8 @@
-// The channels list (name, id, kind, encryption, format, which secrets are set) with create, edit and
+// The channels list (name, id, kind, encryption, format, last push, which secrets are set) with create, edit and
 // delete for platform admins; merchant admins see their own channel, read-only.
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { useT } from '../../i18n/i18n';
+import { useFormatters, useT } from '../../i18n/i18n';
 import type { Channel } from '../../api/types';
 import { channelPath, useAdmin } from '../admin-context';
 import { Screen } from '../screen';
@@ -28,6 +28,7 @@ function SecretBadge({ label, set }: { label: string; set: boolean }) {
 export function ChannelsScreen() {
   const t = useT(channelMessages);
   const ta = useT(adminMessages);
+  const f = useFormatters();
   const { channels, isPlatform } = useAdmin();
   const [editing, setEditing] = useState<Editing>(undefined);
   const remove = useSubmit();
@@ -79,6 +80,11 @@ export function ChannelsScreen() {
           { header: t('col_kind'), cell: (c) => t(`kind_${c.kind}`), className: 'admin-nowrap' },
           { header: t('col_mode'), cell: (c) => t(`mode_${c.mode}`), className: 'admin-nowrap' },
           { header: t('col_format'), cell: (c) => c.format.toUpperCase() },
+          {
+            header: t('last_push'),
+            cell: (c) => (c.lastPushAt === null ? t('never') : f.dateTime(c.lastPushAt)),
+            className: 'admin-nowrap',
+          },
           {
             header: t('col_secrets'),
             cell: (c) => (

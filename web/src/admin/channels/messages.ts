@@ -74,7 +74,8 @@ export const channelMessages = defineMessages(
     push_note:
       '这些值只在此刻显示。请在 微信公众平台 → 开发管理 → 开发设置 → 消息推送（小程序）或 基本配置 → 服务器配置（公众号）中填入，并选择上面的加解密方式和数据格式，然后保存本页。服务器从不返回 Token 和 EncodingAESKey，保存后将无法再次查看。',
     push_hidden: 'Token 和 EncodingAESKey 已保存，出于安全不再显示。如果遗失，点击“重新生成”并同时更新微信后台。',
-    push_regenerated: '已生成新的 Token 和 EncodingAESKey，保存后生效。请同时在微信后台更新，否则消息推送会失败。',
+    push_regenerated:
+      '已生成新的 Token 和 EncodingAESKey，保存后生效。请随后在微信后台更新：旧值在宽限期内仍然有效，宽限期结束后用旧值的推送会失败。',
     regenerate: '重新生成 Token 和 EncodingAESKey',
     regenerate_q: '重新生成后必须同时更新微信后台，否则消息推送会中断。继续？',
     need_aes: '兼容模式和安全模式需要 EncodingAESKey：请点击“重新生成”。',
@@ -86,6 +87,21 @@ export const channelMessages = defineMessages(
     e_unionIdKey: 'UnionID 密钥须为 16、24 或 32 字节',
     e_oa_json: '公众号只支持 XML 格式',
     fix_errors: '请先修正标出的字段。',
+    f_replayWindow: '重放窗口（秒）',
+    f_replayWindow_hint:
+      '时间戳与服务器时间相差超过此值的推送将被拒绝（10–604800）。留空：新建的明文模式渠道默认 300 秒；加密渠道默认不限。',
+    f_graceMinutes: '变更宽限期（分钟）',
+    f_graceMinutes_hint:
+      '修改 Token、EncodingAESKey 或加解密方式后，旧值在这段时间内仍然有效，以免两边后台保存之间的推送丢失（0–10080，默认 30）。',
+    e_replayWindow: '重放窗口为 10–604800 秒，或留空',
+    e_graceMinutes: '宽限期为 0–10080 分钟',
+    plaintext_warning: '明文模式下推送内容不受签名保护：任何人拿到一组签名参数，就能在重放窗口内伪造任意消息。请尽量使用安全模式。',
+    activity_title: '微信推送状态',
+    last_verified: '最近一次 URL 验证',
+    last_push: '最近一次推送',
+    never: '从未',
+    grace_until: '上一次的 Token、EncodingAESKey 和加解密方式（{mode}）在 {time} 之前仍被接受。微信后台更新完成后可以立即结束。',
+    grace_end: '立即结束宽限期',
   },
   {
     title: 'Channels',
@@ -165,7 +181,7 @@ export const channelMessages = defineMessages(
       'Shown only now. Paste them into WeChat’s console → Development → Development settings → Message push (mini program) or Basic configuration → Server configuration (official account), choose the encryption mode and data format above, then save this form. The server never returns the Token or EncodingAESKey: once saved they cannot be shown again.',
     push_hidden: 'The Token and EncodingAESKey are saved and never shown again. Lost them? Regenerate, and update WeChat’s console too.',
     push_regenerated:
-      'New Token and EncodingAESKey generated; they apply once you save. Update WeChat’s console as well or message push will fail.',
+      'New Token and EncodingAESKey generated; they apply once you save. Then update WeChat’s console: the old values stay valid for the grace period, after which pushes using them fail.',
     regenerate: 'Regenerate Token and EncodingAESKey',
     regenerate_q: 'WeChat’s console must then be updated too, or message push stops. Continue?',
     need_aes: 'Compatible and secure mode need an EncodingAESKey: regenerate.',
@@ -177,5 +193,22 @@ export const channelMessages = defineMessages(
     e_unionIdKey: 'The UnionID key must be 16, 24 or 32 bytes',
     e_oa_json: 'Official accounts push XML only',
     fix_errors: 'Fix the marked fields first.',
+    f_replayWindow: 'Replay window (seconds)',
+    f_replayWindow_hint:
+      'Pushes whose timestamp is further than this from the server’s time are refused (10–604800). Empty: 300 s for a new plaintext channel, none for encrypted ones.',
+    f_graceMinutes: 'Grace period of a change (minutes)',
+    f_graceMinutes_hint:
+      'After a change of Token, EncodingAESKey or mode, the previous values stay valid this long, so that no push is lost between saving this page and WeChat’s console (0–10080, default 30).',
+    e_replayWindow: 'The replay window is 10–604800 seconds, or empty',
+    e_graceMinutes: 'The grace period is 0–10080 minutes',
+    plaintext_warning:
+      'In plaintext mode the signature does not cover the message: anyone holding one set of signature parameters can post forged messages within the replay window. Prefer secure mode.',
+    activity_title: 'WeChat push status',
+    last_verified: 'Last URL verification',
+    last_push: 'Last push',
+    never: 'never',
+    grace_until:
+      'The previous Token, EncodingAESKey and mode ({mode}) are accepted until {time}. End it once WeChat’s console holds the new values.',
+    grace_end: 'End the grace period now',
   },
 );

@@ -1,6 +1,7 @@
 // Channels: platform admins create, change and delete them; everyone reads the channel they work in.
 // Secrets are write-only: no answer of these routes carries one. The rules are the stories'
 // (app/admin/channels.ts).
+import { endGrace } from '../../../app/admin/channel-changes';
 import { changeChannel, createChannel, deleteChannel, listChannels, readChannel } from '../../../app/admin/channels';
 import { publicChannel } from '../../../core/ports/channel-store';
 import type { ApiContext } from '../api-context';
@@ -36,6 +37,16 @@ export function channelRoutes(ctx: ApiContext): ApiRoute[] {
       schemas: { item: channel, change: channelUpdate },
       stories: { read: readChannel, change: changeChannel },
       summaries: { read: 'Read a channel (secrets only as "is set")', change: 'Change a channel; absent secrets are kept' },
+    }),
+    route({
+      method: 'post',
+      path: '/channels/:channelId/end-grace',
+      tag: TAG,
+      summary: 'End the grace period of the last change now: the previous Token, EncodingAESKey and mode are refused from here on',
+      roles: PLATFORM,
+      params: channelParams,
+      response: channel,
+      handle: ({ principal, params }) => endGrace(ctx.admin, principal, params.channelId),
     }),
     route({
       method: 'delete',
