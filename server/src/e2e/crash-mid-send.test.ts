@@ -4,77 +4,23 @@
 // a process of this host, is gone (failing that, the short lease runs out, not a minute-long one) — sends
 // it again once (in doubt: WeChat had delivered it), flags it for the agent, and sends every other
 // message exactly once.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { bundleForNode } from '../../../scripts/lib/bundle-node.mjs';
 import { startTestEmulator, type TestEmulator } from '../emulator/testing/test-emulator';
 import { CUSTOM_SEND_PATH } from '../wechat/outbound/index';
-import { CHANNEL, MASTER_KEY, eventually } from './testing/stack';
+import { CHANNEL, eventually } from './testing/stack';
+import { freePort, healthy, prepareServerProcesses, SECURE_CHANNEL, type ServerProcesses } from './testing/server-process';
 
-const root = join(__dirname, '../../..');
-let dir: string;
-let bundle: string;
+let processes: ServerProcesses;
 let emulator: TestEmulator;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(port: number): ChildProcess {
-  return spawn(process.execPath, [bundle], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_PATH: join(root, 'node_modules'),
-      PORT: String(port),
-      DATA_DIR: join(dir, 'data'),
-      KEFU_MASTER_KEY: MASTER_KEY,
-      KEFU_CHANNELS_FILE: join(dir, 'channels.json'),
-      WECHAT_API_BASE_URL: emulator.apiUrl,
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-const healthy = (port: number) => async () => {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-const channel = {
-  id: CHANNEL.id,
-  kind: 'miniprogram',
-  appId: CHANNEL.appId,
-  appSecret: CHANNEL.secret,
-  originalId: CHANNEL.originalId,
-  token: CHANNEL.token,
-  encodingAesKey: CHANNEL.encodingAesKey,
-  mode: 'secure',
-  format: 'xml',
-};
+const startServer = (port: number) => processes.start(port, emulator.apiUrl);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kefu-crash-send-'));
-  bundle = join(dir, 'server.cjs');
-  await bundleForNode(join(root, 'server/src/main.ts'), bundle, { quiet: true });
-  writeFileSync(join(dir, 'channels.json'), JSON.stringify({ channels: [channel] }));
+  processes = await prepareServerProcesses('kefu-crash-send-');
   emulator = await startTestEmulator();
 }, 60_000);
 afterAll(async () => {
   await emulator.close();
-  rmSync(dir, { recursive: true, force: true });
+  processes.remove();
 });
 
 interface SentRecord {
@@ -90,8 +36,8 @@ it('resumes a send in flight within seconds after a SIGKILL, sends it again once
   const port = await freePort();
   let child = startServer(port);
   await eventually(healthy(port), 15_000);
-  await emulator.admin('/apps', { ...channel, secret: CHANNEL.secret, pushUrl: `http://127.0.0.1:${port}/wechat/${CHANNEL.id}` });
-  const db = new BetterSqlite3(join(dir, 'data', 'kefu.db'), { readonly: true });
+  await emulator.admin('/apps', { ...SECURE_CHANNEL, secret: CHANNEL.secret, pushUrl: `http://127.0.0.1:${port}/wechat/${CHANNEL.id}` });
+  const db = new BetterSqlite3(processes.databaseFile, { readonly: true });
   try {
     const inFlight = db.prepare(
       "SELECT id, message_id FROM outbox WHERE status = 'pending' AND lease_until IS NOT NULL ORDER BY created_at LIMIT 1",

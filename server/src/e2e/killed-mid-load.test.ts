@@ -1,71 +1,18 @@
 // "Never lost": the server runs as its own process (the bundle main.ts becomes), takes signed,
 // encrypted pushes under load, and is killed with SIGKILL in the middle. After a restart on the same
 // data directory, every push it had acknowledged is a stored message, and none is stored twice.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { bundleForNode } from '../../../scripts/lib/bundle-node.mjs';
 import { exampleMessage, sendPush, type PushTarget } from '../wechat/push-client/index';
-import { CHANNEL, MASTER_KEY, eventually } from './testing/stack';
+import { CHANNEL, eventually } from './testing/stack';
+import { freePort, healthy, prepareServerProcesses, type ServerProcesses } from './testing/server-process';
 
-const root = join(__dirname, '../../..');
-let dir: string;
-let bundle: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(port: number): ChildProcess {
-  return spawn(process.execPath, [bundle], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_PATH: join(root, 'node_modules'),
-      PORT: String(port),
-      DATA_DIR: join(dir, 'data'),
-      KEFU_MASTER_KEY: MASTER_KEY,
-      KEFU_CHANNELS_FILE: join(dir, 'channels.json'),
-      WECHAT_API_BASE_URL: 'http://127.0.0.1:9',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-const healthy = (port: number) => async () => {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined;
-  } catch {
-    return undefined;
-  }
-};
+let processes: ServerProcesses;
+const startServer = (port: number) => processes.start(port, 'http://127.0.0.1:9');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kefu-kill-'));
-  bundle = join(dir, 'server.cjs');
-  await bundleForNode(join(root, 'server/src/main.ts'), bundle, { quiet: true });
-  const channel = {
-    id: CHANNEL.id,
-    kind: 'miniprogram',
-    appId: CHANNEL.appId,
-    appSecret: CHANNEL.secret,
-    originalId: CHANNEL.originalId,
-    token: CHANNEL.token,
-    encodingAesKey: CHANNEL.encodingAesKey,
-    mode: 'secure',
-    format: 'xml',
-  };
-  writeFileSync(join(dir, 'channels.json'), JSON.stringify({ channels: [channel] }));
+  processes = await prepareServerProcesses('kefu-kill-');
 }, 30_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => processes.remove());
 
 it('loses no acknowledged push when killed mid-load, and stores none twice', async () => {
   const port = await freePort();
@@ -110,7 +57,7 @@ it('loses no acknowledged push when killed mid-load, and stores none twice', asy
   child = startServer(port);
   try {
     await eventually(healthy(port), 15_000);
-    const db = new BetterSqlite3(join(dir, 'data', 'kefu.db'), { readonly: true });
+    const db = new BetterSqlite3(processes.databaseFile, { readonly: true });
     try {
       await eventually(
         async () =>
