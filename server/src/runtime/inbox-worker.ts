@@ -19,10 +19,12 @@ import type { InboxEntry } from '../core/ports/inbox';
  * traffic is light, and grow when a backlog builds up, where one commit for more entries matters more
  * than a millisecond of latency (every entry already waits its turn).
  */
-const SMALL_BATCH = 8;
+const SMALL_BATCH = 4;
 const LARGE_BATCH = 16;
 const BACKLOG = 64;
-/** What a pass waits for more pushes after one that found fewer than SMALL_BATCH: routing latency, not acknowledgement. */
+/** A pass that found fewer entries than this was not behind: the next one waits for company first. */
+const GATHER_BELOW = LARGE_BATCH;
+/** What such a pass waits for more pushes: routing latency, not acknowledgement latency. */
 export const DEFAULT_ROUTING_LINGER_MS = 10;
 
 export interface InboxWorkerOptions {
@@ -75,7 +77,7 @@ export class InboxWorker {
   private async drain(): Promise<void> {
     await this.options.beforePass?.();
     const lingerMs = this.options.lingerMs ?? DEFAULT_ROUTING_LINGER_MS;
-    if (lingerMs > 0 && this.lastFound < SMALL_BATCH) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+    if (lingerMs > 0 && this.lastFound < GATHER_BELOW) await new Promise((resolve) => setTimeout(resolve, lingerMs));
     for (let first = true; ; first = false) {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
       if (first) this.lastFound = entries.length;
