@@ -30,7 +30,12 @@ export interface GroupCommitOptions {
   maxBatch?: number;
 }
 
-export const DEFAULT_GROUP_COMMIT: Required<GroupCommitOptions> = { lingerMs: 2, smallBatch: 8, maxBatch: 32 };
+/**
+ * Kept short: the inbox's commit is cheap (measured on a WAL file: about 23 µs of CPU for a commit of one
+ * push, 12 µs a push in pairs, 4 µs in batches of 32), so at a modest rate the linger buys little CPU and
+ * every millisecond of it is added to the acknowledgement; routing's commit, far dearer, lingers longer.
+ */
+export const DEFAULT_GROUP_COMMIT: Required<GroupCommitOptions> = { lingerMs: 1, smallBatch: 8, maxBatch: 32 };
 
 interface Row {
   id: number;
