@@ -147,7 +147,13 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     });
   notices.subscribe(noticesToWeChatAgents.listener);
   const inboxWorker = new InboxWorker(
-    { engine, inbox, channelOf: async (id) => storage.channels.get(id), wechatAgents: { knowledge: knowledgeLookup } },
+    {
+      engine,
+      inbox,
+      // The push path's cached lookup (no database read nor secrets opened per pass); changes made here show at once.
+      channelOf: (id) => storage.channels.findRecord(id),
+      wechatAgents: { knowledge: knowledgeLookup },
+    },
     { logger, now: clock.now, pollMs },
   );
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });

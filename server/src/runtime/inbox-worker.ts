@@ -2,6 +2,11 @@
 // at a time and in arrival order, so a customer's messages are handled in the order WeChat delivered them. `kick` runs it right after
 // pushes are stored; a slow interval picks up retries that come due later and entries left by a
 // previous process (a restart resumes where it stopped).
+// Routing batches by time as well as by count: at a steady, modest rate pushes arrive one at a time, and
+// a pass per push would pay a commit, a wake-up of the sender and a round of notices for each. So when
+// the last pass found little, the next one first waits `lingerMs` for company. Acknowledgements do not
+// wait for it (they only wait for the inbox's own commit), and under load passes follow each other
+// without waiting.
 import type { Logger } from 'pino';
 import { type InboxDeps, processInboxEntries } from '../app/process-inbox-entry';
 import { CoalescedLoop } from './coalesced-loop';
@@ -17,6 +22,10 @@ import type { InboxEntry } from '../core/ports/inbox';
 const SMALL_BATCH = 4;
 const LARGE_BATCH = 16;
 const BACKLOG = 64;
+/** A pass that found fewer entries than this was not behind: the next one waits for company first. */
+const GATHER_BELOW = LARGE_BATCH;
+/** What such a pass waits for more pushes: routing latency, not acknowledgement latency. */
+export const DEFAULT_ROUTING_LINGER_MS = 10;
 
 export interface InboxWorkerOptions {
   logger: Logger;
@@ -26,6 +35,8 @@ export interface InboxWorkerOptions {
   /** Give up (state `failed`, kept for an operator) after this many attempts. */
   maxAttempts?: number;
   batchSize?: number;
+  /** How long a pass waits for company after one that found little (default DEFAULT_ROUTING_LINGER_MS; 0: never). */
+  lingerMs?: number;
   /** Runs before each pass, e.g. to pick up knowledge-base edits made by another thread. */
   beforePass?: () => Promise<void>;
 }
@@ -39,6 +50,8 @@ const INBOX_BACKOFF: Backoff = { baseMs: 1000, maxMs: 300_000 };
 
 export class InboxWorker {
   private readonly loop: CoalescedLoop;
+  /** What the last pass found at its first look: little means a trickle, worth gathering. */
+  private lastFound = 0;
 
   constructor(
     private readonly deps: InboxDeps,
@@ -63,8 +76,11 @@ export class InboxWorker {
 
   private async drain(): Promise<void> {
     await this.options.beforePass?.();
-    for (;;) {
+    const lingerMs = this.options.lingerMs ?? DEFAULT_ROUTING_LINGER_MS;
+    if (lingerMs > 0 && this.lastFound < GATHER_BELOW) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+    for (let first = true; ; first = false) {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
+      if (first) this.lastFound = entries.length;
       if (entries.length === 0) return;
       const size = this.options.batchSize ?? (entries.length >= BACKLOG ? LARGE_BATCH : SMALL_BATCH);
       for (let i = 0; i < entries.length; i += size) {

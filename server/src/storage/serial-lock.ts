@@ -10,6 +10,11 @@
 // loop keeps serving meanwhile) until its budget, counted from when it was queued, runs out; then the work
 // fails with DatabaseBusy. Every piece of work is one statement or one transaction, so SQLITE_BUSY means
 // nothing of it was written and running it again is safe.
+//
+// Work waits in two lanes: `runFirst` (the inbox's group commit, which acknowledgements wait for) goes
+// before anything still waiting in `run` (routing, sending, reads), so a backlog of routing and sending
+// work never delays an acknowledgement by more than the one piece of work running. Routing cannot fall
+// behind for long: the inbox commits at most once per batch window, each commit taking every push waiting.
 import type { Database } from 'better-sqlite3';
 import { DatabaseBusy, isBusyError } from '../core/ports/database-busy';
 
@@ -24,8 +29,18 @@ export const DEFAULT_BUSY: BusyOptions = { budgetMs: 1000, firstPauseMs: 2, maxP
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+interface Job {
+  work: () => unknown;
+  queuedAt: number;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
 export class SerialQueue {
-  private tail: Promise<unknown> = Promise.resolve();
+  /** Work that jumps the line (acknowledgements), then everything else, each lane in the order queued. */
+  private readonly first: Job[] = [];
+  private readonly rest: Job[] = [];
+  private active = false;
   private busyFrom: number | undefined;
 
   constructor(private readonly options: BusyOptions = DEFAULT_BUSY) {}
@@ -37,10 +52,36 @@ export class SerialQueue {
 
   /** Runs `work` after everything queued before it has settled; its result or error is passed through. */
   run<T>(work: () => T | Promise<T>): Promise<T> {
-    const queuedAt = Date.now();
-    const result = this.tail.then(() => this.attempt(work, queuedAt));
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.enqueue(this.rest, work);
+  }
+
+  /**
+   * Runs `work` after the piece of work running now, ahead of everything still waiting in `run`'s lane:
+   * the inbox's commit, which WeChat's acknowledgements wait for, does not queue behind routing and
+   * sending work. It only ever overtakes work that has not started, so nothing interleaves.
+   */
+  runFirst<T>(work: () => T | Promise<T>): Promise<T> {
+    return this.enqueue(this.first, work);
+  }
+
+  private enqueue<T>(lane: Job[], work: () => T | Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      lane.push({ work, queuedAt: Date.now(), resolve: resolve as (value: unknown) => void, reject });
+      if (this.active) return;
+      this.active = true;
+      queueMicrotask(() => this.next());
+    });
+  }
+
+  private next(): void {
+    const job = this.first.shift() ?? this.rest.shift();
+    if (job === undefined) {
+      this.active = false;
+      return;
+    }
+    this.attempt(job.work, job.queuedAt)
+      .then(job.resolve, job.reject)
+      .finally(() => this.next());
   }
 
   private async attempt<T>(work: () => T | Promise<T>, queuedAt: number): Promise<T> {

@@ -1,7 +1,11 @@
 // SQLite adapter of the Inbox port: verified pushes, stored before WeChat is told `success`.
-// Group commit: every push accepted during one turn of the event loop is written in one transaction,
-// then all of them are acknowledged. One commit per turn instead of one per push is what lets the
+// Group commit: every push accepted while a commit is being gathered is written in one transaction,
+// then all of them are acknowledged. One commit per batch instead of one per push is what lets the
 // push path keep up with a bare route while never acknowledging anything not yet committed.
+// Batches are gathered by count and by time: under load a turn of the event loop brings many pushes, but
+// at a steady, modest rate they come one at a time, so after a small batch the next commit waits a few
+// milliseconds (`lingerMs`) for company, and commits at once when `maxBatch` pushes are waiting. The
+// commit goes ahead of routing and sending work waiting for the database (SerialQueue.runFirst).
 import type { Database, Statement } from 'better-sqlite3';
 import type { InboundMessage } from '../core/inbound-message';
 import { type AcceptOutcome, type Inbox, type InboxEntry, dedupeKey } from '../core/ports/inbox';
@@ -17,6 +21,22 @@ interface Waiting {
 
 type ToStore = Pick<Waiting, 'channelId' | 'message' | 'receivedAt'>;
 
+export interface GroupCommitOptions {
+  /** How long a commit waits for more pushes after a small batch: the most it adds to an acknowledgement. */
+  lingerMs?: number;
+  /** A batch smaller than this makes the next commit wait `lingerMs`; a larger one means pushes come in crowds. */
+  smallBatch?: number;
+  /** Waiting pushes that commit at once, without waiting out the linger. */
+  maxBatch?: number;
+}
+
+/**
+ * Kept short: the inbox's commit is cheap (measured on a WAL file: about 23 µs of CPU for a commit of one
+ * push, 12 µs a push in pairs, 4 µs in batches of 32), so at a modest rate the linger buys little CPU and
+ * every millisecond of it is added to the acknowledgement; routing's commit, far dearer, lingers longer.
+ */
+export const DEFAULT_GROUP_COMMIT: Required<GroupCommitOptions> = { lingerMs: 1, smallBatch: 8, maxBatch: 32 };
+
 interface Row {
   id: number;
   channel_id: string;
@@ -27,6 +47,10 @@ interface Row {
 
 export class SqliteInbox implements Inbox {
   private waiting: Waiting[] = [];
+  /** The pending commit: a timer while lingering, an immediate once due. */
+  private scheduled: { linger?: NodeJS.Timeout; immediate?: NodeJS.Immediate } = {};
+  private lastBatch = 0;
+  private readonly group: Required<GroupCommitOptions>;
   private readonly insert: Statement<[string, string, number, string]>;
   /** Built once: better-sqlite3 prepares a transaction's statements when it is made. */
   private readonly store: (batch: readonly ToStore[]) => AcceptOutcome[];
@@ -37,7 +61,8 @@ export class SqliteInbox implements Inbox {
   /** The queue every adapter of this database shares, units of work included. */
   private readonly lock: SerialQueue;
 
-  constructor(db: Database) {
+  constructor(db: Database, group: GroupCommitOptions = {}) {
+    this.group = { ...DEFAULT_GROUP_COMMIT, ...group };
     this.lock = serialFor(db);
     this.insert = db.prepare('INSERT OR IGNORE INTO inbox (channel_id, dedupe_key, received_at, message) VALUES (?, ?, ?, ?)');
     this.store = db.transaction((batch: readonly ToStore[]) =>
@@ -56,15 +81,31 @@ export class SqliteInbox implements Inbox {
 
   accept(channelId: string, message: InboundMessage, receivedAt: number): Promise<AcceptOutcome> {
     return new Promise((resolve, reject) => {
-      if (this.waiting.push({ channelId, message, receivedAt, resolve, reject }) === 1) setImmediate(() => void this.flush());
+      const count = this.waiting.push({ channelId, message, receivedAt, resolve, reject });
+      if (count === 1) this.schedule();
+      else if (count >= this.group.maxBatch && this.scheduled.linger) this.commitNow();
     });
+  }
+
+  /** The first push of a batch: commit after this turn of the event loop, or after the linger if the last batch was small. */
+  private schedule(): void {
+    const { lingerMs, smallBatch } = this.group;
+    if (lingerMs > 0 && this.lastBatch < smallBatch) this.scheduled = { linger: setTimeout(() => this.commitNow(), lingerMs) };
+    else this.commitNow();
+  }
+
+  private commitNow(): void {
+    clearTimeout(this.scheduled.linger);
+    this.scheduled = { immediate: setImmediate(() => void this.flush()) };
   }
 
   private async flush(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
+    this.scheduled = {};
+    this.lastBatch = batch.length;
     try {
-      const outcomes = await this.lock.run(() => this.store(batch));
+      const outcomes = await this.lock.runFirst(() => this.store(batch));
       batch.forEach((w, i) => w.resolve(outcomes[i] as AcceptOutcome));
     } catch (err) {
       // Nothing of the batch was committed: every push is answered with an error and WeChat retries it.

@@ -30,6 +30,21 @@ function shown(n: EngineNotice): LiveNotice {
   return n.type === 'message_added' && n.message ? { ...n, message: messageView(n.message) } : n;
 }
 
+/**
+ * Each notice's frame, made once however many streams send it: the notifier hands every stream the same
+ * notice objects, and with many workbenches open the JSON would otherwise be built once per stream.
+ */
+const frames = new WeakMap<EngineNotice, string>();
+
+export function frameOf(n: EngineNotice): string {
+  let text = frames.get(n);
+  if (text === undefined) {
+    text = frame(n.type, shown(n));
+    frames.set(n, text);
+  }
+  return text;
+}
+
 function openStream(res: Response): void {
   res.status(200);
   res.set({
@@ -58,7 +73,7 @@ export function eventsRouter(deps: WorkbenchDeps): Router {
     const unsubscribe = deps.notices.subscribe((notices: readonly EngineNotice[]) => {
       const text = notices
         .filter((n) => maySee(principal, n))
-        .map((n) => frame(n.type, shown(n)))
+        .map(frameOf)
         .join('');
       if (text) send(text);
     });
