@@ -52,9 +52,15 @@ it("records a batch's mixed outcomes together and keeps each customer's order", 
   const f = engineFixture();
   await queued(f);
   const sent: Array<{ touser: string; text: string }> = [];
+  const waiting: Array<() => void> = [];
   const api = {
     postJson: async (path: string, body: { touser: string; text: { content: string } }) => {
-      await new Promise((r) => setTimeout(r, body.touser === 'u1' ? 5 : 1)); // answers come back out of order
+      // WeChat answers a round's five sends together, last asked first answered.
+      await new Promise<void>((answer) => {
+        waiting.push(answer);
+        if (waiting.length < CUSTOMERS.length) return;
+        for (const go of waiting.splice(0).reverse()) go();
+      });
       // WeChat refuses everything to u2: the window closed (45015).
       if (body.touser === 'u2') throw new WeChatApiError(45015, 'response out of time limit or subscription is canceled', path);
       expect(path).toBe(CUSTOM_SEND_PATH);
