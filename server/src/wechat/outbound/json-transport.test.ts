@@ -84,3 +84,16 @@ it('reports a connection refused as not sent', async () => {
   expect(err).toMatchObject({ inDoubt: false });
   expect((err as { cause?: { cause?: { syscall?: string } } }).cause?.cause?.syscall).toBe('connect');
 });
+
+it('marks a connection lost in the middle of the answer as in doubt, at once', async () => {
+  answer = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write('{"errcode":');
+    setTimeout(() => res.socket?.destroy(), 20);
+  };
+  const started = Date.now();
+  const err = await new WeChatClient({ baseUrl: baseUrl() }).postJson('p', {}, { a: 1 }).catch((e: unknown) => e);
+  expect(Date.now() - started).toBeLessThan(2000);
+  expect(err).toBeInstanceOf(WeChatTransportError);
+  expect(err).toMatchObject({ inDoubt: true });
+});

@@ -83,10 +83,13 @@ export class JsonTransport {
         written = true;
       });
       req.on('error', fail);
+      // A connection that closes without an error event still ends the call (settled calls ignore it).
+      req.on('close', () => fail(connectionClosed()));
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', fail);
+        res.on('close', () => res.complete || fail(connectionClosed()));
         res.on('end', () => {
           if (settled) return;
           settled = true;
@@ -100,6 +103,10 @@ export class JsonTransport {
       req.end(body);
     });
   }
+}
+
+function connectionClosed(): Error {
+  return Object.assign(new Error('connection closed before the answer was complete'), { code: 'ECONNRESET' });
 }
 
 function timeoutError(ms: number): Error {
