@@ -83,13 +83,14 @@ export class JsonTransport {
         written = true;
       });
       req.on('error', fail);
-      // A connection that closes without an error event still ends the call (settled calls ignore it).
-      req.on('close', () => fail(connectionClosed()));
+      // A connection that closes without an error event still ends the call (no error is built once settled:
+      // every call's request closes).
+      req.on('close', () => settled || fail(connectionClosed()));
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', fail);
-        res.on('close', () => res.complete || fail(connectionClosed()));
+        res.on('close', () => settled || res.complete || fail(connectionClosed()));
         res.on('end', () => {
           if (settled) return;
           settled = true;
