@@ -1,5 +1,5 @@
 // Records the final outcomes of sends in groups: the outcomes that arrive while one group is being
-// recorded (or within the same turn of the event loop) are recorded together, the agent's view in one
+// recorded (or within RECORD_GATHER_MS of the first) are recorded together, the agent's view in one
 // unit of work (record-delivery) and the outbox in one transaction, instead of two commits per send. The
 // agent's view comes first, the outbox second, as for one send: a crash in between leaves items whose
 // outcome is already recorded, which the next claim finishes without sending again. A send's own promise
@@ -21,6 +21,12 @@ interface Waiting {
   reject: (err: unknown) => void;
 }
 
+/**
+ * How long the first outcome of a group waits for the others: a batch's sends are answered within a few
+ * milliseconds of each other, and the agent sees "sent" that much later.
+ */
+export const RECORD_GATHER_MS = 2;
+
 /** At most this many outcomes in one unit of work, so a group's transaction stays short. */
 const MAX_GROUP = 100;
 
@@ -36,8 +42,7 @@ export class OutboxRecorder {
       this.waiting.push({ item, final, report, resolve, reject });
       if (this.draining) return;
       this.draining = true;
-      // The sends answered in this turn of the event loop join the group.
-      setImmediate(() => void this.drain());
+      setTimeout(() => void this.drain(), RECORD_GATHER_MS);
     });
   }
 
