@@ -4,8 +4,7 @@
 // agent's view comes first, the outbox second, as for one send: a crash in between leaves items whose
 // outcome is already recorded, which the next claim finishes without sending again. A send's own promise
 // settles when its outcome is stored, so the sender still claims a customer's next item only afterwards.
-import type { DeliveryOutcome } from '../app/record-delivery';
-import { type DeliveryReport, recordDeliveries, recordDelivery } from '../app/record-delivery';
+import { type DeliveryOutcome, type DeliveryReport, recordDeliveries, recordDelivery } from '../app/record-delivery';
 import type { EngineDeps } from '../app/support/engine-deps';
 import type { ClaimedOutboxItem, OutboxFinish, OutboxStore } from '../core/ports/outbox-store';
 import type { Outcome } from './outbox-outcome';
