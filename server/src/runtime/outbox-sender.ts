@@ -7,7 +7,7 @@
 // again once, and marked so the agent knows it may arrive twice. A closed window (45015), a used-up quota
 // (45047) or anything WeChat refuses for good fails at once with WeChat's reason. Nothing is swallowed.
 import type { Logger } from 'pino';
-import { queuedSendWindow, recordDelivery, type DeliveryOutcome } from '../app/record-delivery';
+import { type QueuedSendWindow, queuedSendWindow, queuedSendWindows } from '../app/record-delivery';
 import type { EngineDeps } from '../app/support/engine-deps';
 import type { ChannelKind } from '../core/channel';
 import type { ClaimedOutboxItem, OutboxStore } from '../core/ports/outbox-store';
@@ -15,6 +15,7 @@ import type { MediaResolver } from '../core/ports/media';
 import type { MetricsRecorder } from '../core/ports/metrics';
 import { toWeChatMessage } from '../wechat/outbound/content-to-message';
 import { CoalescedLoop } from './coalesced-loop';
+import { type Final, OutboxRecorder } from './outbox-recorder';
 import { type Outcome, outcomeOfError, retryDelay, serverFailure } from './outbox-outcome';
 import { WeChatApiError, type WeChatApi, sendCustomMessage } from '../wechat/outbound/index';
 
@@ -44,16 +45,35 @@ export interface OutboxSenderDeps {
   media?: MediaResolver<SendingChannel>;
   /** How often leases of sends in flight are renewed (default OUTBOX_LEASE_RENEW_MS); tests with short leases pass less. */
   leaseRenewMs?: number;
+  /** How long a wake waits to gather more sends into its batch (default OUTBOX_GATHER_MS). */
+  gatherMs?: number;
   /** Tells a claim owner that is certainly gone (runtime/outbox-owner.ts): its sends resume at start. */
   deadOwner?: (owner: string) => boolean;
 }
 
-type Final = Exclude<Outcome, { kind: 'retry' }> & { inDoubt?: boolean };
+/** Items claimed (and sent concurrently) at once: one per customer, so many customers' replies go out together. */
+export const OUTBOX_BATCH = 50;
+
+/**
+ * After a wake the sender waits this long before it claims, so that the replies routed meanwhile go out in
+ * the same batch: at a steady rate one claim, one window read and one recording then serve several sends
+ * instead of one each. A few milliseconds on a reply's way to WeChat, where delivery takes far longer.
+ */
+export const OUTBOX_GATHER_MS = 5;
+
+/** What one claimed batch shares: each channel looked up once, each item's window read in one unit. */
+interface Batch {
+  channels: Map<string, Promise<SendingChannel | undefined>>;
+  windows: Map<string, QueuedSendWindow>;
+}
 
 export class OutboxSender {
   private readonly loop: CoalescedLoop;
+  private readonly recorder: OutboxRecorder;
+  private gathering: Promise<void> | undefined;
 
   constructor(private readonly deps: OutboxSenderDeps) {
+    this.recorder = new OutboxRecorder(deps);
     this.loop = new CoalescedLoop(() => this.pass(), {
       name: 'outbox',
       logger: deps.logger,
@@ -84,24 +104,31 @@ export class OutboxSender {
     return this.loop.stop();
   }
 
-  /** Delivers what is due now; does nothing before start() (a server may take requests before sending). */
+  /** Delivers what is due now (after the gathering delay); does nothing before start() (a server may take requests before sending). */
   kick(): Promise<void> {
-    return this.loop.kick();
+    this.gathering ??= new Promise((resolve) => {
+      setTimeout(() => {
+        this.gathering = undefined;
+        resolve(this.loop.kick());
+      }, this.deps.gatherMs ?? OUTBOX_GATHER_MS);
+    });
+    return this.gathering;
   }
 
   private async pass(): Promise<void> {
     for (;;) {
       // One item per customer at most (the store keeps each customer's order), so a batch goes out in parallel.
-      const items = await this.deps.store.claimDue(this.deps.now(), 20);
+      const items = await this.deps.store.claimDue(this.deps.now(), OUTBOX_BATCH);
       if (items.length === 0) return;
       const inFlight = new Set(items.map((i) => i.id));
       // The claims are short leases: renewed while the sends are in flight, so only a dead sender's lapse.
       const renewal = setInterval(() => void this.renew([...inFlight]), this.deps.leaseRenewMs ?? OUTBOX_LEASE_RENEW_MS);
       try {
+        const batch = await this.batchOf(items);
         await Promise.all(
           items.map((item) =>
             // A failure here (the store, the database) leaves the item leased; it is claimed again later.
-            this.deliver(item)
+            this.deliver(item, batch)
               .catch((err: unknown) =>
                 this.deps.logger.error(
                   { outboxId: item.id, err: err instanceof Error ? err.message : String(err) },
@@ -117,6 +144,21 @@ export class OutboxSender {
     }
   }
 
+  private async batchOf(items: readonly ClaimedOutboxItem[]): Promise<Batch> {
+    const windows = new Map<string, QueuedSendWindow>();
+    try {
+      const read = await queuedSendWindows(
+        this.deps.engine,
+        items.map((i) => i.messageId),
+      );
+      items.forEach((item, n) => windows.set(item.messageId, read[n] as QueuedSendWindow));
+    } catch (err) {
+      // Each item reads its own window instead (and reports its own failure).
+      this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'reading the send windows of a batch failed');
+    }
+    return { channels: new Map(), windows };
+  }
+
   private async renew(ids: string[]): Promise<void> {
     try {
       const held = await this.deps.store.renewLeases(ids, this.deps.now());
@@ -126,22 +168,20 @@ export class OutboxSender {
     }
   }
 
-  private async deliver(item: ClaimedOutboxItem): Promise<void> {
+  private async deliver(item: ClaimedOutboxItem, batch: Batch): Promise<void> {
     // An item claimed again after a crash may already have its outcome recorded: finish it, do not resend.
     // Only a re-claim can be in that state (each claim counts an attempt), so a first attempt skips the read.
     const recorded = item.attempts > 1 ? await this.recordedOutcome(item.messageId) : undefined;
     if (recorded) {
       this.deps.metrics?.outboxSends.inc({ outcome: 'already_recorded' });
-      return this.mark(item, recorded);
+      return this.recorder.record(item, recorded, false);
     }
-    const outcome = (await this.refusedBeforeSending(item)) ?? (await this.attempt(item));
+    const outcome = (await this.refusedBeforeSending(item, batch)) ?? (await this.attempt(item, batch));
     this.deps.metrics?.outboxSends.inc({ outcome: outcome.kind });
     const final = outcome.kind === 'retry' ? await this.retryOrGiveUp(item, outcome) : outcome;
     if (!final) return;
-    // The agent's view first, the outbox second: a crash in between leaves an item whose outcome is
-    // already recorded, which the next claim finishes without sending again.
-    await recordDelivery(this.deps.engine, { messageId: item.messageId, outcome: deliveryOutcome(item, final) });
-    await this.mark(item, final);
+    // The agent's view first, the outbox second (outbox-recorder.ts), with the outcomes of other sends.
+    await this.recorder.record(item, final);
   }
 
   /** Retries later (undefined), or the final outcome when retrying is over. */
@@ -158,17 +198,11 @@ export class OutboxSender {
   }
 
   /** Nothing is sent to a customer who unsubscribed, nor, after WeChat failed, once their window closed. */
-  private async refusedBeforeSending(item: ClaimedOutboxItem): Promise<Outcome | undefined> {
-    const window = await queuedSendWindow(this.deps.engine, item.messageId);
+  private async refusedBeforeSending(item: ClaimedOutboxItem, batch: Batch): Promise<Outcome | undefined> {
+    const window = batch.windows.get(item.messageId) ?? (await queuedSendWindow(this.deps.engine, item.messageId));
     if (window.open) return undefined;
     if (window.unsubscribed) return serverFailure('customer_unsubscribed');
     return item.lastError !== undefined ? serverFailure('window_closed_while_unreachable') : undefined;
-  }
-
-  private async mark(item: ClaimedOutboxItem, final: Final): Promise<void> {
-    const { store, now } = this.deps;
-    if (final.kind === 'sent') await store.markSent(item.id, now());
-    else await store.markFailed(item.id, now(), final.reason, final.wechatCode);
   }
 
   private async recordedOutcome(messageId: string): Promise<Final | undefined> {
@@ -180,8 +214,10 @@ export class OutboxSender {
       : { kind: 'failed', reason: d.reason, ...(d.wechatCode !== undefined && { wechatCode: d.wechatCode }) };
   }
 
-  private async attempt(item: ClaimedOutboxItem): Promise<Outcome> {
-    const channel = await this.deps.channel(item.channelId);
+  private async attempt(item: ClaimedOutboxItem, batch: Batch): Promise<Outcome> {
+    let lookup = batch.channels.get(item.channelId);
+    if (!lookup) batch.channels.set(item.channelId, (lookup = this.deps.channel(item.channelId)));
+    const channel = await lookup;
     if (!channel) return { kind: 'failed', reason: 'the channel no longer exists' };
     try {
       return await this.send(item, channel, false);
@@ -207,15 +243,4 @@ export class OutboxSender {
       throw err;
     }
   }
-}
-
-/** What the agent sees: an item that was in doubt and then sent may arrive twice. */
-function deliveryOutcome(item: ClaimedOutboxItem, final: Final): DeliveryOutcome {
-  if (final.kind === 'sent') return { status: 'sent', ...((item.inDoubt || final.inDoubt) && { inDoubt: true }) };
-  return {
-    status: 'failed',
-    reason: final.reason,
-    ...(final.wechatCode !== undefined && { wechatCode: final.wechatCode }),
-    ...(final.reasonCode !== undefined && { reasonCode: final.reasonCode }),
-  };
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Outbox, OutboxItem } from '../core/ports/outbox';
-import type { ClaimedOutboxItem, OutboxEntry, OutboxStatus, OutboxStore } from '../core/ports/outbox-store';
+import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStatus, OutboxStore } from '../core/ports/outbox-store';
 import { optional, parseJson, restAsJson } from './record-codec';
 import { serialFor, type SerialQueue } from './serial-lock';
 
@@ -103,6 +103,7 @@ export class SqliteOutboxStore implements OutboxStore {
   private readonly retry: Statement<[{ id: string; next: number; error: string; doubt: number }]>;
   private readonly failed: Statement<[{ id: string; at: number; reason: string; code: number | null }]>;
   private readonly byId: Statement<[string], Row>;
+  private readonly finishAll: (outcomes: readonly OutboxFinish[]) => void;
 
   constructor(db: Database, options: SqliteOutboxStoreOptions = {}) {
     this.queue = serialFor(db);
@@ -144,6 +145,12 @@ export class SqliteOutboxStore implements OutboxStore {
       `UPDATE outbox SET status = 'failed', finished_at = @at, last_error = @reason, wechat_code = @code, lease_until = NULL ${pending}`,
     );
     this.byId = db.prepare('SELECT * FROM outbox WHERE id = ?');
+    this.finishAll = db.transaction((outcomes: readonly OutboxFinish[]) => {
+      for (const o of outcomes) {
+        if (o.kind === 'sent') this.sent.run({ id: o.id, at: o.at });
+        else this.failed.run({ id: o.id, at: o.at, reason: o.reason, code: o.wechatCode ?? null });
+      }
+    });
   }
 
   claimDue(now: number, limit: number): Promise<ClaimedOutboxItem[]> {
@@ -184,6 +191,12 @@ export class SqliteOutboxStore implements OutboxStore {
 
   markFailed(id: string, at: number, reason: string, wechatCode?: number): Promise<void> {
     return this.queue.run(() => void this.failed.run({ id, at, reason, code: wechatCode ?? null }));
+  }
+
+  /** One transaction for the lot: one commit instead of one per send. */
+  markFinished(outcomes: readonly OutboxFinish[]): Promise<void> {
+    if (outcomes.length === 0) return Promise.resolve();
+    return this.queue.run(() => this.finishAll(outcomes));
   }
 
   get(id: string): Promise<OutboxEntry | undefined> {

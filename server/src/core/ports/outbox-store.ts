@@ -36,6 +36,9 @@ export interface OutboxEntry extends OutboxItem {
   inDoubt: boolean;
 }
 
+/** A final outcome, as markSent or markFailed records it; markFinished records several at once. */
+export type OutboxFinish = { id: string; at: number } & ({ kind: 'sent' } | { kind: 'failed'; reason: string; wechatCode?: number });
+
 export interface OutboxStore {
   /**
    * Claims at most `limit` pending items due at `now` (next attempt reached, no live lease), earliest due
@@ -61,5 +64,7 @@ export interface OutboxStore {
   markRetry(id: string, nextAttemptAt: number, error: string, inDoubt?: boolean): Promise<void>;
   /** Given up for good (the agent is told through record-delivery). Ignored unless the item is pending. */
   markFailed(id: string, at: number, reason: string, wechatCode?: number): Promise<void>;
+  /** Records these outcomes together (one transaction where the store has them), each as markSent / markFailed would. */
+  markFinished(outcomes: readonly OutboxFinish[]): Promise<void>;
   get(id: string): Promise<OutboxEntry | undefined>;
 }

@@ -137,4 +137,38 @@ export function outboxStoreContract(open: OpenSubject): void {
     await subject().outboxStore.markFailed('a1', 2000, 'gave up');
     await expect(subject().outboxStore.claimDue(2000, 10).then(ids)).resolves.toEqual(['a2']);
   });
+
+  it('records a batch of mixed outcomes at once, each as markSent / markFailed would; a finished one stays as it was', async () => {
+    await enqueue(item('a'), item('b'), item('c'), item('d'));
+    await subject().outboxStore.claimDue(1000, 10);
+    await subject().outboxStore.markSent('d', 1100);
+    await subject().outboxStore.markFinished([
+      { id: 'a', at: 1500, kind: 'sent' },
+      { id: 'b', at: 1600, kind: 'failed', reason: 'refused', wechatCode: 45015 },
+      { id: 'd', at: 1700, kind: 'failed', reason: 'late' },
+    ]);
+    await subject().outboxStore.markFinished([]);
+    const a = await subject().outboxStore.get('a');
+    expect(a).toMatchObject({ status: 'sent', finishedAt: 1500, attempts: 1 });
+    expect(a?.leaseUntil).toBeUndefined();
+    await expect(subject().outboxStore.get('b')).resolves.toMatchObject({
+      status: 'failed',
+      finishedAt: 1600,
+      lastError: 'refused',
+      wechatCode: 45015,
+    });
+    await expect(subject().outboxStore.get('c')).resolves.toMatchObject({ status: 'pending' });
+    await expect(subject().outboxStore.get('d')).resolves.toMatchObject({ status: 'sent', finishedAt: 1100 });
+    await expect(subject().outboxStore.claimDue(1_000_000, 10).then(ids)).resolves.toEqual(['c']); // its lease ran out
+  });
+
+  it('a batch of claims holds one item per customer, each the oldest pending one, the rest waiting behind it', async () => {
+    const batch = ['o1', 'o2', 'o3'].flatMap((o, n) =>
+      [1, 2, 3].map((k) => item(`${o}-${k}`, { toOpenid: o, createdAt: 1000 + k * 10 + n })),
+    );
+    await enqueue(...batch.reverse());
+    await expect(subject().outboxStore.claimDue(5000, 50).then(ids)).resolves.toEqual(['o1-1', 'o2-1', 'o3-1']);
+    await subject().outboxStore.markFinished(['o1-1', 'o2-1', 'o3-1'].map((id) => ({ id, at: 5000, kind: 'sent' as const })));
+    await expect(subject().outboxStore.claimDue(5000, 50).then(ids)).resolves.toEqual(['o1-2', 'o2-2', 'o3-2']);
+  });
 }

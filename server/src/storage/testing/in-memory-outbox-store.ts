@@ -2,7 +2,7 @@
 // sender. Same rules as SqliteOutboxStore; both pass outbox-store-contract.ts. The items stay in the
 // store's array (read afresh each call: a rolled-back unit replaces it); their states live beside them.
 import type { OutboxItem } from '../../core/ports/outbox';
-import type { ClaimedOutboxItem, OutboxEntry, OutboxStore } from '../../core/ports/outbox-store';
+import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStore } from '../../core/ports/outbox-store';
 
 type State = Omit<OutboxEntry, keyof OutboxItem> & { leaseOwner?: string };
 
@@ -70,6 +70,13 @@ export class InMemoryOutboxStore implements OutboxStore {
       lastError: reason,
       ...(wechatCode !== undefined && { wechatCode }),
     }));
+  }
+
+  async markFinished(outcomes: readonly OutboxFinish[]): Promise<void> {
+    for (const o of outcomes) {
+      if (o.kind === 'sent') await this.markSent(o.id, o.at);
+      else await this.markFailed(o.id, o.at, o.reason, o.wechatCode);
+    }
   }
 
   async get(id: string): Promise<OutboxEntry | undefined> {

@@ -3,11 +3,12 @@
 // configuration so tests and the offline demo talk to our emulator. No token handling here: see
 // token-broker.ts and api.ts.
 import { WeChatApiError, WeChatTransportError } from './errors';
+import { JsonTransport, type Query, type RawResponse, transportFailure } from './json-transport';
 import { defaultRetryPolicy, withBackoff, type RetryDeps, type RetryPolicy } from './retry';
 
 export const WECHAT_API_BASE_URL = 'https://api.weixin.qq.com';
 
-export type Query = Record<string, string | undefined>;
+export type { Query };
 
 export interface WeChatClientOptions {
   baseUrl?: string;
@@ -41,6 +42,7 @@ export class WeChatClient {
   private readonly retry: RetryPolicy;
   private readonly retryDeps: RetryDeps;
   private readonly timeoutMs: number;
+  private readonly transport: JsonTransport;
 
   constructor(options: WeChatClientOptions = {}) {
     this.baseUrl = (options.baseUrl ?? WECHAT_API_BASE_URL).replace(/\/+$/, '');
@@ -48,21 +50,25 @@ export class WeChatClient {
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.retryDeps = { sleep: options.sleep ?? realSleep, random: options.random ?? Math.random };
     this.timeoutMs = options.timeoutMs ?? WECHAT_CALL_TIMEOUT_MS;
+    this.transport = new JsonTransport(this.baseUrl, this.timeoutMs);
   }
 
   getJson<T>(path: string, query: Query): Promise<T> {
-    return this.jsonCall<T>(path, query, () => ({ method: 'GET' }));
+    return this.jsonCall<T>(path, query, undefined);
   }
 
   /** `body` is sent exactly as JSON.stringify writes it, keys in insertion order. */
   postJson<T>(path: string, query: Query, body: unknown): Promise<T> {
-    const text = JSON.stringify(body);
-    return this.jsonCall<T>(path, query, () => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: text }));
+    return this.jsonCall<T>(path, query, Buffer.from(JSON.stringify(body), 'utf8'));
   }
 
   /** The form is rebuilt for every attempt, so a retried upload sends the whole file again. */
   postForm<T>(path: string, query: Query, makeForm: () => FormData): Promise<T> {
-    return this.jsonCall<T>(path, query, () => ({ method: 'POST', body: makeForm() }));
+    return withBackoff(
+      async () => parseJson<T>(path, await this.fetchOnce(path, query, { method: 'POST', body: makeForm() })),
+      this.retry,
+      this.retryDeps,
+    );
   }
 
   /** For downloads: binary on success, JSON with errcode on failure (cgi-bin/media/get). */
@@ -70,23 +76,26 @@ export class WeChatClient {
     return withBackoff(() => this.binaryOnce(path, query), this.retry, this.retryDeps);
   }
 
-  private jsonCall<T>(path: string, query: Query, init: () => RequestInit): Promise<T> {
-    return withBackoff(async () => parseJson<T>(path, await this.send(path, query, init())), this.retry, this.retryDeps);
+  /** The JSON calls (tokens, sends) ride kept-alive pooled connections; see json-transport.ts. */
+  private jsonCall<T>(path: string, query: Query, body: Buffer | undefined): Promise<T> {
+    const target = this.transport.target(path, query);
+    return withBackoff(async () => parseJson<T>(path, await this.transport.send(path, target, body)), this.retry, this.retryDeps);
   }
 
   private async binaryOnce(path: string, query: Query): Promise<BinaryResponse> {
-    const res = await this.send(path, query, { method: 'GET' });
-    const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
+    const res = await this.fetchOnce(path, query, { method: 'GET' });
+    const contentType = res.contentType ?? 'application/octet-stream';
     // WeChat signals a failed download with a JSON body (sometimes labelled text/plain).
     if (/json|text\/plain/i.test(contentType)) {
       parseJson<unknown>(path, res);
       throw new WeChatTransportError(path, 'expected a file, got JSON without errcode');
     }
-    const filename = /filename="?([^";]+)"?/i.exec(res.headers.get('content-disposition') ?? '')?.[1];
+    const filename = /filename="?([^";]+)"?/i.exec(res.contentDisposition ?? '')?.[1];
     return { data: res.body, contentType, ...(filename !== undefined && { filename }) };
   }
 
-  private async send(path: string, query: Query, init: RequestInit): Promise<RawResponse> {
+  /** Media uploads and downloads (rare): fetch, with its own connections and a timeout signal per call. */
+  private async fetchOnce(path: string, query: Query, init: RequestInit): Promise<RawResponse> {
     const url = new URL(`${this.baseUrl}/${path.replace(/^\/+/, '')}`);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
     let res: Response;
@@ -95,35 +104,13 @@ export class WeChatClient {
       res = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
       body = Buffer.from(await res.arrayBuffer());
     } catch (cause) {
-      // The URL is left out on purpose: its query carries the access_token or the AppSecret.
-      const inDoubt = requestMayHaveArrived(cause);
-      throw new WeChatTransportError(path, inDoubt ? 'no answer (WeChat may have received it)' : 'request failed', undefined, {
-        cause,
-        inDoubt,
-      });
+      throw transportFailure(path, cause);
     }
     if (!res.ok) throw new WeChatTransportError(path, `HTTP ${res.status}`, res.status);
-    return { headers: res.headers, body };
+    const contentType = res.headers.get('content-type') ?? undefined;
+    const contentDisposition = res.headers.get('content-disposition') ?? undefined;
+    return { body, contentType, contentDisposition };
   }
-}
-
-/**
- * Whether a failed fetch may have reached WeChat: yes after a timeout or a connection lost while waiting
- * for the answer; no when connecting failed (refused, reset while connecting, unknown host).
- */
-function requestMayHaveArrived(cause: unknown): boolean {
-  if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) return true;
-  const inner = (cause as { cause?: { code?: unknown; syscall?: unknown } } | undefined)?.cause;
-  const code = typeof inner?.code === 'string' ? inner.code : undefined;
-  if (inner?.syscall === 'connect' || inner?.syscall === 'getaddrinfo') return false;
-  return !(code !== undefined && NOT_SENT_CODES.has(code));
-}
-
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-
-interface RawResponse {
-  headers: Headers;
-  body: Buffer;
 }
 
 function parseJson<T>(path: string, res: RawResponse): T {
