@@ -1,0 +1,274 @@
+// PostgreSQL adapters of the small repositories: customers, messages, merchants, routing settings, and
+// the merchant-scoped records (agents, skill groups, work calendars). Rows are those of SQLite
+// (record-codec.ts); every call runs on the unit of work's client, inside its transaction.
+import type { Agent } from '../../core/model/agent';
+import type { Customer } from '../../core/model/customer';
+import type { Merchant } from '../../core/model/merchant';
+import type { Delivery, Message } from '../../core/model/message';
+import type { RoutingSettingsPatch } from '../../core/model/routing-settings';
+import type { SkillGroup } from '../../core/model/skill-group';
+import type { WorkCalendar } from '../../core/model/work-calendar';
+import type {
+  AgentRepository,
+  CalendarRepository,
+  CustomerRepository,
+  MerchantRepository,
+  MessageListQuery,
+  MessageRepository,
+  SettingsRepository,
+  SkillGroupRepository,
+} from '../../core/ports/repositories';
+import { merchantKey, merchantOf, optional, parseJson, restAsJson } from '../record-codec';
+import type { Queryable } from './pool';
+
+async function one<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T | undefined> {
+  const { rows } = await db.query<R & Record<string, unknown>>(sql, values);
+  return rows[0] && map(rows[0]);
+}
+
+async function all<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T[]> {
+  const { rows } = await db.query<R & Record<string, unknown>>(sql, values);
+  return rows.map(map);
+}
+
+interface CustomerRow {
+  id: string;
+  channel_id: string;
+  openid: string;
+  data: string;
+}
+
+const CUSTOMER_COLUMNS = ['id', 'channelId', 'openid'] as const;
+
+const customerOf = (r: CustomerRow): Customer =>
+  ({ id: r.id, channelId: r.channel_id, openid: r.openid, ...parseJson<object>(r.data) }) as Customer;
+
+export class PgCustomers implements CustomerRepository {
+  constructor(private readonly db: Queryable) {}
+
+  get(id: string): Promise<Customer | undefined> {
+    return one(this.db, 'SELECT * FROM customers WHERE id = $1', [id], customerOf);
+  }
+
+  findByOpenid(channelId: string, openid: string): Promise<Customer | undefined> {
+    return one(this.db, 'SELECT * FROM customers WHERE channel_id = $1 AND openid = $2', [channelId, openid], customerOf);
+  }
+
+  /** ON CONFLICT (id): a clash on (channel_id, openid) with another id fails instead of replacing it. */
+  async save(c: Customer): Promise<void> {
+    await this.db.query(
+      `INSERT INTO customers (id, channel_id, openid, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, openid = excluded.openid, data = excluded.data`,
+      [c.id, c.channelId, c.openid, restAsJson(c, CUSTOMER_COLUMNS)],
+    );
+  }
+}
+
+interface MessageRow {
+  id: string;
+  channel_id: string;
+  conversation_id: string;
+  created_at: number;
+  wechat_msg_id: string | null;
+  delivery: string | null;
+  data: string;
+}
+
+const MESSAGE_COLUMNS = ['id', 'channelId', 'conversationId', 'createdAt', 'wechatMsgId', 'delivery'] as const;
+
+const messageOf = (r: MessageRow): Message =>
+  ({
+    id: r.id,
+    channelId: r.channel_id,
+    conversationId: r.conversation_id,
+    createdAt: r.created_at,
+    ...optional('wechatMsgId', r.wechat_msg_id),
+    ...optional('delivery', r.delivery === null ? null : parseJson<Delivery>(r.delivery)),
+    ...parseJson<object>(r.data),
+  }) as Message;
+
+export class PgMessages implements MessageRepository {
+  constructor(private readonly db: Queryable) {}
+
+  get(id: string): Promise<Message | undefined> {
+    return one(this.db, 'SELECT * FROM messages WHERE id = $1', [id], messageOf);
+  }
+
+  /** The UNIQUE (channel_id, wechat_msg_id) key makes a second insert of one push fail in the database. */
+  async add(m: Message): Promise<void> {
+    await this.db.query(
+      `INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, delivery, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        m.id,
+        m.channelId,
+        m.conversationId,
+        m.createdAt,
+        m.wechatMsgId ?? null,
+        m.delivery === undefined ? null : JSON.stringify(m.delivery),
+        restAsJson(m, MESSAGE_COLUMNS),
+      ],
+    );
+  }
+
+  findByWechatMsgId(channelId: string, wechatMsgId: string): Promise<Message | undefined> {
+    return one(this.db, 'SELECT * FROM messages WHERE channel_id = $1 AND wechat_msg_id = $2', [channelId, wechatMsgId], messageOf);
+  }
+
+  /** The newest `limit` before the cut (NULL: no limit), put oldest first. */
+  listByConversation(conversationId: string, query?: MessageListQuery): Promise<Message[]> {
+    return all(
+      this.db,
+      `SELECT * FROM (SELECT * FROM messages WHERE conversation_id = $1 AND created_at < $2
+         ORDER BY created_at DESC, id DESC LIMIT $3) AS newest ORDER BY created_at, id`,
+      [conversationId, query?.before ?? Number.MAX_SAFE_INTEGER, query?.limit ?? null],
+      messageOf,
+    );
+  }
+
+  /** One index seek per conversation (messages_by_conversation walked from its end). */
+  async lastOfConversations(conversationIds: readonly string[]): Promise<Message[]> {
+    if (conversationIds.length === 0) return [];
+    return all(
+      this.db,
+      `SELECT m.* FROM unnest($1::text[]) AS c(id) CROSS JOIN LATERAL
+         (SELECT * FROM messages WHERE conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1) AS m`,
+      [conversationIds],
+      messageOf,
+    );
+  }
+
+  async setDelivery(id: string, delivery: Delivery): Promise<void> {
+    await this.db.query('UPDATE messages SET delivery = $1 WHERE id = $2', [JSON.stringify(delivery), id]);
+  }
+}
+
+interface MerchantRow {
+  id: string;
+  channel_id: string;
+  code: string;
+  data: string;
+}
+
+const merchantOfRow = (r: MerchantRow): Merchant =>
+  ({ id: r.id, channelId: r.channel_id, code: r.code, ...parseJson<object>(r.data) }) as Merchant;
+
+export class PgMerchants implements MerchantRepository {
+  constructor(private readonly db: Queryable) {}
+
+  get(id: string): Promise<Merchant | undefined> {
+    return one(this.db, 'SELECT * FROM merchants WHERE id = $1', [id], merchantOfRow);
+  }
+
+  findByCode(channelId: string, code: string): Promise<Merchant | undefined> {
+    return one(this.db, 'SELECT * FROM merchants WHERE channel_id = $1 AND code = $2', [channelId, code], merchantOfRow);
+  }
+
+  async save(m: Merchant): Promise<void> {
+    await this.db.query(
+      `INSERT INTO merchants (id, channel_id, code, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, code = excluded.code, data = excluded.data`,
+      [m.id, m.channelId, m.code, restAsJson(m, ['id', 'channelId', 'code'])],
+    );
+  }
+
+  listByChannel(channelId: string): Promise<Merchant[]> {
+    return all(this.db, 'SELECT * FROM merchants WHERE channel_id = $1 ORDER BY id', [channelId], merchantOfRow);
+  }
+}
+
+export class PgSettings implements SettingsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  get(channelId: string, merchantId: string | undefined): Promise<RoutingSettingsPatch | undefined> {
+    return one(
+      this.db,
+      'SELECT data FROM routing_settings WHERE channel_id = $1 AND merchant_id = $2',
+      [channelId, merchantKey(merchantId)],
+      (r: { data: string }) => parseJson<RoutingSettingsPatch>(r.data),
+    );
+  }
+
+  async save(channelId: string, merchantId: string | undefined, settings: RoutingSettingsPatch): Promise<void> {
+    await this.db.query(
+      `INSERT INTO routing_settings (channel_id, merchant_id, data) VALUES ($1, $2, $3)
+       ON CONFLICT (channel_id, merchant_id) DO UPDATE SET data = excluded.data`,
+      [channelId, merchantKey(merchantId), JSON.stringify(settings)],
+    );
+  }
+}
+
+interface ScopedRow {
+  id: string;
+  channel_id: string;
+  merchant_id: string;
+  data: string;
+}
+
+type ScopedTable = 'agents' | 'skill_groups' | 'work_calendars';
+
+class PgScopedRecords<T extends { id: string; channelId: string; merchantId?: string }> {
+  /** `table` is one of three constants, never input. */
+  constructor(
+    protected readonly db: Queryable,
+    private readonly table: ScopedTable,
+  ) {}
+
+  get(id: string): Promise<T | undefined> {
+    return one(this.db, `SELECT * FROM ${this.table} WHERE id = $1`, [id], this.fromRow);
+  }
+
+  async save(r: T): Promise<void> {
+    await this.db.query(
+      `INSERT INTO ${this.table} (id, channel_id, merchant_id, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, merchant_id = excluded.merchant_id, data = excluded.data`,
+      [r.id, r.channelId, merchantKey(r.merchantId), restAsJson(r, ['id', 'channelId', 'merchantId'])],
+    );
+  }
+
+  listByMerchant(channelId: string, merchantId: string | undefined): Promise<T[]> {
+    return this.where('channel_id = $1 AND merchant_id = $2', [channelId, merchantKey(merchantId)]);
+  }
+
+  listByChannel(channelId: string): Promise<T[]> {
+    return this.where('channel_id = $1', [channelId]);
+  }
+
+  protected where(condition: string, values: unknown[]): Promise<T[]> {
+    return all(this.db, `SELECT * FROM ${this.table} WHERE ${condition} ORDER BY id`, values, this.fromRow);
+  }
+
+  protected readonly fromRow = (r: ScopedRow): T =>
+    ({ id: r.id, channelId: r.channel_id, ...merchantOf(r.merchant_id), ...parseJson<object>(r.data) }) as T;
+}
+
+export class PgAgents extends PgScopedRecords<Agent> implements AgentRepository {
+  constructor(db: Queryable) {
+    super(db, 'agents');
+  }
+
+  async findByWechatOpenid(channelId: string, openid: string): Promise<Agent | undefined> {
+    return (await this.where("channel_id = $1 AND (data::jsonb ->> 'wechatOpenid') = $2", [channelId, openid]))[0];
+  }
+
+  listByNames(channelId: string, merchantId: string | undefined, names: readonly string[]): Promise<Agent[]> {
+    if (names.length === 0) return Promise.resolve([]);
+    return this.where("channel_id = $1 AND merchant_id = $2 AND (data::jsonb ->> 'name') = ANY($3::text[])", [
+      channelId,
+      merchantKey(merchantId),
+      names,
+    ]);
+  }
+}
+
+export class PgSkillGroups extends PgScopedRecords<SkillGroup> implements SkillGroupRepository {
+  constructor(db: Queryable) {
+    super(db, 'skill_groups');
+  }
+}
+
+export class PgCalendars extends PgScopedRecords<WorkCalendar> implements CalendarRepository {
+  constructor(db: Queryable) {
+    super(db, 'work_calendars');
+  }
+}
