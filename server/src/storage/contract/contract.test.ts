@@ -14,6 +14,8 @@ import { SqliteChannelStore } from '../sqlite-channel-store';
 import { SqliteOutboxStore } from '../sqlite-outbox';
 import { SqliteTokenStore } from '../sqlite-token-store';
 import { SqliteUnitOfWork } from '../sqlite-unit-of-work';
+import { pgAuthStores } from '../postgres/pg-auth';
+import { PgChannelStore } from '../postgres/pg-channel-store';
 import { PgOutboxStore } from '../postgres/pg-outbox';
 import { PgTokenStore } from '../postgres/pg-token-store';
 import { PgUnitOfWork } from '../postgres/pg-unit-of-work';
@@ -69,9 +71,8 @@ const pg = useMigratedDatabase();
 const postgres: OpenSubject = () => ({
   uow: new PgUnitOfWork(pg.pool()),
   outboxStore: new PgOutboxStore(pg.pool(), { leaseMs: LEASE_MS }),
-  // Not yet on PostgreSQL (next step): the in-memory stores stand in so the other suites run.
-  auth: inMemoryAuthStores(),
-  channels: new InMemoryChannelStore(),
+  auth: pgAuthStores(pg.pool()),
+  channels: new PgChannelStore(pg.pool(), new SecretBox(MASTER_KEY)),
   tokens: new PgTokenStore(pg.pool()),
   close: () => undefined,
 });
