@@ -46,6 +46,7 @@ export class PgUnitOfWork implements UnitOfWork {
   // Busy retries are SQLite's; PostgreSQL waits for locks itself, so the queue only orders the units.
   private readonly queue = new SerialQueue({ budgetMs: 0, firstPauseMs: 0, maxPauseMs: 0 });
   private readonly maxAttempts: number;
+  private active: pg.PoolClient | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -56,6 +57,14 @@ export class PgUnitOfWork implements UnitOfWork {
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.queue.run(() => this.runWithRetries(work));
+  }
+
+  /**
+   * The client of the unit running now, if any: for adapters outside the Transaction whose port says
+   * they are called inside a unit (Inbox.markDone), so their write commits or rolls back with it.
+   */
+  get current(): Queryable | undefined {
+    return this.active;
   }
 
   private async runWithRetries<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -84,6 +93,7 @@ export class PgUnitOfWork implements UnitOfWork {
 
   private async runOnce<T>(client: pg.PoolClient, work: (tx: Transaction) => Promise<T>): Promise<T> {
     await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+    this.active = client;
     try {
       const result = await work(pgTransaction(client));
       await client.query('COMMIT');
@@ -91,6 +101,8 @@ export class PgUnitOfWork implements UnitOfWork {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
+    } finally {
+      this.active = undefined;
     }
   }
 }

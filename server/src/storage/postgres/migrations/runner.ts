@@ -8,6 +8,7 @@ import { withClient } from '../pool';
 import { coreSchema } from './01-core';
 import { authSchema } from './02-auth';
 import { channelsSchema } from './03-channels';
+import { inboxSchema } from './04-inbox';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -24,6 +25,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 1, name: 'conversation engine, outbox and access tokens', sql: coreSchema },
   { version: 2, name: 'api tokens, login accounts and sessions', sql: authSchema },
   { version: 3, name: 'channels with sealed secrets, and storage meta', sql: channelsSchema },
+  { version: 4, name: 'inbox of verified pushes', sql: inboxSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
