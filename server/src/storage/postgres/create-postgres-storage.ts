@@ -1,0 +1,72 @@
+// Everything storage offers the server, on PostgreSQL (DATABASE_URL=postgres://…): the same shape as
+// createSqliteStorage, plus the auth stores and the inbox, and `close`. Opening migrates the database
+// (safe when several nodes start at once) and checks the master key against it.
+import type pg from 'pg';
+import type { AuthStores } from '../../core/ports/auth';
+import type { Inbox } from '../../core/ports/inbox';
+import { CachedChannelDirectory } from '../cached-channel-directory';
+import type { SqliteStorage, SqliteStorageOptions } from '../create-sqlite-storage';
+import { EncryptedTokenStore } from '../encrypted-token-store';
+import { parseMasterKey } from '../master-key';
+import { SecretBox } from '../secret-box';
+import { TimeSortableIds } from '../time-sortable-ids';
+import { runPgMigrations } from './migrations/runner';
+import { pgAuthStores } from './pg-auth';
+import { PgChannelStore } from './pg-channel-store';
+import { PgInbox } from './pg-inbox';
+import { verifyPgMasterKey } from './pg-master-key-check';
+import { PgOutboxStore } from './pg-outbox';
+import { PgTokenStore } from './pg-token-store';
+import { PgUnitOfWork } from './pg-unit-of-work';
+import { openPool, type PoolOptions } from './pool';
+
+export interface PostgresStorageOptions extends SqliteStorageOptions, PoolOptions {}
+
+export interface PostgresStorage extends SqliteStorage {
+  auth: AuthStores;
+  inbox: Inbox;
+  pool: pg.Pool;
+  /** Ends the pool (after the work in flight). */
+  close(): Promise<void>;
+}
+
+/** Throws MasterKeyError for a malformed key or one that does not match the database's; the pool is then ended. */
+export async function createPostgresStorage(url: string, options: PostgresStorageOptions): Promise<PostgresStorage> {
+  const key = typeof options.masterKey === 'string' ? parseMasterKey(options.masterKey, options.masterKeySource) : options.masterKey;
+  const box = new SecretBox(key);
+  const clock = options.clock ?? { now: () => Date.now() };
+  const pool = openPool(url, {
+    ...(options.max !== undefined && { max: options.max }),
+    ...(options.applicationName !== undefined && { applicationName: options.applicationName }),
+  });
+  try {
+    await runPgMigrations(pool);
+    await verifyPgMasterKey(pool, box);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const uow = new PgUnitOfWork(pool);
+  return {
+    uow,
+    outbox: new PgOutboxStore(pool, {
+      ...(options.outboxLeaseMs !== undefined && { leaseMs: options.outboxLeaseMs }),
+      ...(options.outboxOwner !== undefined && { owner: options.outboxOwner }),
+    }),
+    channels: new CachedChannelDirectory(new PgChannelStore(pool, box), {
+      clock,
+      ...(options.channelCacheTtlMs !== undefined && { ttlMs: options.channelCacheTtlMs }),
+    }),
+    tokens: new EncryptedTokenStore(new PgTokenStore(pool), box),
+    ids: new TimeSortableIds(clock),
+    auth: pgAuthStores(pool),
+    inbox: new PgInbox(pool, () => uow.current),
+    pool,
+    close: () => pool.end(),
+  };
+}
+
+/** True for a postgres:// or postgresql:// URL: DATABASE_URL then selects this storage. */
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//i.test(url.trim());
+}
