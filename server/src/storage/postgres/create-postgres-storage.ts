@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import type { AuthStores } from '../../core/ports/auth';
 import type { Inbox } from '../../core/ports/inbox';
+import type { PushLog } from '../../core/ports/push-log';
 import { CachedChannelDirectory } from '../cached-channel-directory';
 import type { SqliteStorage, SqliteStorageOptions } from '../create-sqlite-storage';
 import { EncryptedTokenStore } from '../encrypted-token-store';
@@ -16,6 +17,8 @@ import { PgChannelStore } from './pg-channel-store';
 import { PgInbox } from './pg-inbox';
 import { verifyPgMasterKey } from './pg-master-key-check';
 import { PgOutboxStore } from './pg-outbox';
+import { PgPendingWork } from './pg-pending-work';
+import { PgPushLog } from './pg-push-log';
 import { PgTokenStore } from './pg-token-store';
 import { PgUnitOfWork } from './pg-unit-of-work';
 import { openPool, type PoolOptions } from './pool';
@@ -25,6 +28,9 @@ export interface PostgresStorageOptions extends SqliteStorageOptions, PoolOption
 export interface PostgresStorage extends SqliteStorage {
   auth: AuthStores;
   inbox: Inbox;
+  pushLog: PushLog;
+  /** For the test clock's idle check. */
+  pendingWork: PgPendingWork;
   pool: pg.Pool;
   /** Ends the pool (after the work in flight). */
   close(): Promise<void>;
@@ -61,6 +67,8 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
     ids: new TimeSortableIds(clock),
     auth: pgAuthStores(pool),
     inbox: new PgInbox(pool, () => uow.current),
+    pushLog: new PgPushLog(pool),
+    pendingWork: new PgPendingWork(pool),
     pool,
     close: () => pool.end(),
   };

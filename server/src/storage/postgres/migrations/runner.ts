@@ -9,6 +9,7 @@ import { coreSchema } from './01-core';
 import { authSchema } from './02-auth';
 import { channelsSchema } from './03-channels';
 import { inboxSchema } from './04-inbox';
+import { customerEventsSchema } from './05-customer-events';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -26,6 +27,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 2, name: 'api tokens, login accounts and sessions', sql: authSchema },
   { version: 3, name: 'channels with sealed secrets, and storage meta', sql: channelsSchema },
   { version: 4, name: 'inbox of verified pushes', sql: inboxSchema },
+  { version: 5, name: 'a customer’s events and unknown pushes, from the inbox', sql: customerEventsSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
