@@ -1,10 +1,11 @@
 // Everything storage offers the server, on PostgreSQL (DATABASE_URL=postgres://…): the same shape as
-// createSqliteStorage, plus the auth stores and the inbox, and `close`. Opening migrates the database
+// createSqliteStorage, plus the auth stores, the inbox, the push log, reports, the pending work and `close`. Opening migrates the database
 // (safe when several nodes start at once) and checks the master key against it.
 import type pg from 'pg';
 import type { AuthStores } from '../../core/ports/auth';
 import type { Inbox } from '../../core/ports/inbox';
 import type { PushLog } from '../../core/ports/push-log';
+import type { Reports } from '../../core/ports/reports';
 import { CachedChannelDirectory } from '../cached-channel-directory';
 import type { SqliteStorage, SqliteStorageOptions } from '../create-sqlite-storage';
 import { EncryptedTokenStore } from '../encrypted-token-store';
@@ -19,6 +20,7 @@ import { verifyPgMasterKey } from './pg-master-key-check';
 import { PgOutboxStore } from './pg-outbox';
 import { PgPendingWork } from './pg-pending-work';
 import { PgPushLog } from './pg-push-log';
+import { PgReports } from './pg-reports';
 import { PgTokenStore } from './pg-token-store';
 import { PgUnitOfWork } from './pg-unit-of-work';
 import { openPool, type PoolOptions } from './pool';
@@ -29,6 +31,7 @@ export interface PostgresStorage extends SqliteStorage {
   auth: AuthStores;
   inbox: Inbox;
   pushLog: PushLog;
+  reports: Reports;
   /** For the test clock's idle check. */
   pendingWork: PgPendingWork;
   pool: pg.Pool;
@@ -68,6 +71,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
     auth: pgAuthStores(pool),
     inbox: new PgInbox(pool, () => uow.current),
     pushLog: new PgPushLog(pool),
+    reports: new PgReports(pool),
     pendingWork: new PgPendingWork(pool),
     pool,
     close: () => pool.end(),

@@ -11,7 +11,8 @@ import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import { SerialQueue } from '../serial-lock';
 import { PgConversations } from './pg-conversations';
 import { PgOutbox } from './pg-outbox';
-import { PgAgents, PgCalendars, PgCustomers, PgMerchants, PgMessages, PgSettings, PgSkillGroups } from './pg-records';
+import { PgCustomers, PgMerchants, PgMessages, PgSettings } from './pg-records';
+import { PgAgents, PgCalendars, PgSkillGroups } from './pg-scoped-records';
 import type { Queryable } from './pool';
 
 /** The repositories over one client (inside its transaction). */
