@@ -1,9 +1,11 @@
 // Everything storage offers the server, on PostgreSQL (DATABASE_URL=postgres://…): the same shape as
-// createSqliteStorage, plus the auth stores, the inbox, the push log, reports, the pending work and `close`. Opening migrates the database
+// createSqliteStorage, plus the auth stores, the inbox, the knowledge store, the push log, reports,
+// the pending work and `close`. Opening migrates the database
 // (safe when several nodes start at once) and checks the master key against it.
 import type pg from 'pg';
 import type { AuthStores } from '../../core/ports/auth';
 import type { Inbox } from '../../core/ports/inbox';
+import type { KnowledgeStore } from '../../core/ports/knowledge-store';
 import type { PushLog } from '../../core/ports/push-log';
 import type { Reports } from '../../core/ports/reports';
 import { CachedChannelDirectory } from '../cached-channel-directory';
@@ -16,6 +18,7 @@ import { runPgMigrations } from './migrations/runner';
 import { pgAuthStores } from './pg-auth';
 import { PgChannelStore } from './pg-channel-store';
 import { PgInbox } from './pg-inbox';
+import { PgKnowledgeStore } from './pg-knowledge';
 import { verifyPgMasterKey } from './pg-master-key-check';
 import { PgOutboxStore } from './pg-outbox';
 import { PgPendingWork } from './pg-pending-work';
@@ -30,6 +33,7 @@ export interface PostgresStorageOptions extends SqliteStorageOptions, PoolOption
 export interface PostgresStorage extends SqliteStorage {
   auth: AuthStores;
   inbox: Inbox;
+  knowledge: KnowledgeStore;
   pushLog: PushLog;
   reports: Reports;
   /** For the test clock's idle check. */
@@ -70,6 +74,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
     ids: new TimeSortableIds(clock),
     auth: pgAuthStores(pool),
     inbox: new PgInbox(pool, () => uow.current),
+    knowledge: new PgKnowledgeStore(pool),
     pushLog: new PgPushLog(pool),
     reports: new PgReports(pool),
     pendingWork: new PgPendingWork(pool),
