@@ -1,13 +1,14 @@
 // Everything storage offers the server, on PostgreSQL (DATABASE_URL=postgres://…): the same shape as
-// createSqliteStorage, plus the auth stores, the inbox, the knowledge store, the push log, reports,
-// the pending work and `close`. Opening migrates the database
-// (safe when several nodes start at once) and checks the master key against it.
+// createSqliteStorage, plus the auth stores, the inbox, the knowledge and semantic stores, the push log, reports,
+// the pending work and `close`. Opening migrates the database (safe when several nodes start at once)
+// and checks the master key against it.
 import type pg from 'pg';
 import type { AuthStores } from '../../core/ports/auth';
 import type { Inbox } from '../../core/ports/inbox';
 import type { KnowledgeStore } from '../../core/ports/knowledge-store';
 import type { PushLog } from '../../core/ports/push-log';
 import type { Reports } from '../../core/ports/reports';
+import type { SemanticStore } from '../../core/ports/semantic-store';
 import { CachedChannelDirectory } from '../cached-channel-directory';
 import type { SqliteStorage, SqliteStorageOptions } from '../create-sqlite-storage';
 import { EncryptedTokenStore } from '../encrypted-token-store';
@@ -24,6 +25,7 @@ import { PgOutboxStore } from './pg-outbox';
 import { PgPendingWork } from './pg-pending-work';
 import { PgPushLog } from './pg-push-log';
 import { PgReports } from './pg-reports';
+import { PgSemanticStore } from './pg-semantic-store';
 import { PgTokenStore } from './pg-token-store';
 import { PgUnitOfWork } from './pg-unit-of-work';
 import { openPool, type PoolOptions } from './pool';
@@ -34,6 +36,8 @@ export interface PostgresStorage extends SqliteStorage {
   auth: AuthStores;
   inbox: Inbox;
   knowledge: KnowledgeStore;
+  /** The robot's semantic stage: endpoint settings (API key sealed) and vectors. */
+  semantic: SemanticStore;
   pushLog: PushLog;
   reports: Reports;
   /** For the test clock's idle check. */
@@ -75,6 +79,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
     auth: pgAuthStores(pool),
     inbox: new PgInbox(pool, () => uow.current),
     knowledge: new PgKnowledgeStore(pool),
+    semantic: new PgSemanticStore(pool, box),
     pushLog: new PgPushLog(pool),
     reports: new PgReports(pool),
     pendingWork: new PgPendingWork(pool),

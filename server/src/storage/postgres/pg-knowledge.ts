@@ -11,7 +11,7 @@ import type {
   ScopeSynonyms,
   StoredMedia,
 } from '../../core/ports/knowledge-store';
-import { withClient } from './pool';
+import { inTransaction } from './pool';
 
 interface EntryRow {
   channel_id: string;
@@ -56,19 +56,6 @@ function mediaFromRow(r: MediaRow): StoredMedia {
     kind: r.kind === 'reply' ? 'reply' : 'knowledge',
     ...(r.created_at !== null && { createdAt: r.created_at }),
   };
-}
-
-async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-  await withClient(pool, async (client) => {
-    await client.query('BEGIN');
-    try {
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    }
-  });
 }
 
 export class PgKnowledgeStore implements KnowledgeStore {

@@ -44,3 +44,18 @@ export async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient)
     client.release();
   }
 }
+
+/** Runs `work` in one transaction (READ COMMITTED) on one client: committed when it resolves, rolled back when it throws. */
+export function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withClient(pool, async (client) => {
+    await client.query('BEGIN');
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  });
+}

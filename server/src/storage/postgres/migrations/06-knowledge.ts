@@ -62,3 +62,25 @@ CREATE TRIGGER knowledge_settings_revised AFTER INSERT OR UPDATE OR DELETE ON kn
 CREATE TRIGGER knowledge_synonyms_revised AFTER INSERT OR UPDATE OR DELETE ON knowledge_synonyms
   FOR EACH STATEMENT EXECUTE FUNCTION knowledge_revised();
 `;
+
+// The robot's optional semantic stage, as SQLite's step 11: per channel the embeddings endpoint (its API
+// key sealed like the channels' secrets), per entry the vector (float32, little-endian) and the digest of
+// what was embedded.
+export const knowledgeVectorsSchema = `
+CREATE TABLE knowledge_semantic (
+  channel_id     ${T}    PRIMARY KEY,
+  enabled        BOOLEAN NOT NULL,
+  url            TEXT    NOT NULL,
+  model          TEXT    NOT NULL,
+  timeout_ms     INTEGER NOT NULL,
+  api_key_sealed TEXT
+);
+CREATE TABLE knowledge_vectors (
+  channel_id   ${T}    NOT NULL,
+  merchant_key ${T}    NOT NULL,
+  number       INTEGER NOT NULL,
+  digest       TEXT    NOT NULL,
+  vector       BYTEA   NOT NULL,
+  PRIMARY KEY (channel_id, merchant_key, number)
+);
+`;

@@ -10,7 +10,7 @@ import { authSchema } from './02-auth';
 import { channelsSchema } from './03-channels';
 import { inboxSchema } from './04-inbox';
 import { customerEventsSchema } from './05-customer-events';
-import { knowledgeSchema } from './06-knowledge';
+import { knowledgeSchema, knowledgeVectorsSchema } from './06-knowledge';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -30,6 +30,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 4, name: 'inbox of verified pushes', sql: inboxSchema },
   { version: 5, name: 'a customer’s events and unknown pushes, from the inbox', sql: customerEventsSchema },
   { version: 6, name: 'knowledge base: entries, settings, misses, media, synonyms, revision', sql: knowledgeSchema },
+  { version: 7, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
