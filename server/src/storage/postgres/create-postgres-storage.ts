@@ -43,12 +43,20 @@ export interface PostgresStorage extends SqliteStorage {
   /** For the test clock's idle check. */
   pendingWork: PgPendingWork;
   pool: pg.Pool;
+  /** Migrates the database and checks the master key, once (later calls share the first's outcome). */
+  ready(): Promise<void>;
+  /** What /healthz reports: the database answers (or this throws). */
+  health(): Promise<{ busy: boolean }>;
   /** Ends the pool (after the work in flight). */
   close(): Promise<void>;
 }
 
-/** Throws MasterKeyError for a malformed key or one that does not match the database's; the pool is then ended. */
-export async function createPostgresStorage(url: string, options: PostgresStorageOptions): Promise<PostgresStorage> {
+/**
+ * The storage over a new pool, without touching the database yet: `ready()` migrates it and checks the
+ * master key, and must resolve before anything else is used (composeServer's start does it first).
+ * Throws MasterKeyError at once for a malformed key.
+ */
+export function openPostgresStorage(url: string, options: PostgresStorageOptions): PostgresStorage {
   const key = typeof options.masterKey === 'string' ? parseMasterKey(options.masterKey, options.masterKeySource) : options.masterKey;
   const box = new SecretBox(key);
   const clock = options.clock ?? { now: () => Date.now() };
@@ -56,13 +64,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
     ...(options.max !== undefined && { max: options.max }),
     ...(options.applicationName !== undefined && { applicationName: options.applicationName }),
   });
-  try {
-    await runPgMigrations(pool);
-    await verifyPgMasterKey(pool, box);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  let readiness: Promise<void> | undefined;
   const uow = new PgUnitOfWork(pool);
   return {
     uow,
@@ -84,8 +86,28 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
     reports: new PgReports(pool),
     pendingWork: new PgPendingWork(pool),
     pool,
+    ready: () => {
+      readiness ??= runPgMigrations(pool).then(() => verifyPgMasterKey(pool, box));
+      return readiness;
+    },
+    health: async () => {
+      await pool.query('SELECT 1');
+      return { busy: false };
+    },
     close: () => pool.end(),
   };
+}
+
+/** Opens and readies the storage; throws MasterKeyError for a malformed key or one that does not match the database's (the pool is then ended). */
+export async function createPostgresStorage(url: string, options: PostgresStorageOptions): Promise<PostgresStorage> {
+  const storage = openPostgresStorage(url, options);
+  try {
+    await storage.ready();
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  return storage;
 }
 
 /** True for a postgres:// or postgresql:// URL: DATABASE_URL then selects this storage. */
