@@ -51,17 +51,29 @@ export interface ServerStorageConfig {
   masterKey: string;
 }
 
-export function openServerStorage(
-  config: ServerStorageConfig,
-  deps: { clock: Clock; outboxOwner: string; logger: Logger; nodeName?: string },
-): ServerStorage {
-  const keyed = { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock: deps.clock, outboxOwner: deps.outboxOwner };
+export interface ServerStorageDeps {
+  clock: Clock;
+  /** Who claims outbox items through it (the server's sender); the CLI sends nothing through the outbox. */
+  outboxOwner?: string;
+  /** The server's: SQLite's log is then copied into the file by a background thread (wal-checkpointer.ts). The CLI's short runs go without. */
+  logger?: Logger;
+  /** Shown in PostgreSQL's pg_stat_activity. */
+  nodeName?: string;
+}
+
+export function openServerStorage(config: ServerStorageConfig, deps: ServerStorageDeps): ServerStorage {
+  const keyed = {
+    masterKey: config.masterKey,
+    masterKeySource: 'KEFU_MASTER_KEY',
+    clock: deps.clock,
+    ...(deps.outboxOwner !== undefined && { outboxOwner: deps.outboxOwner }),
+  };
   if (config.databaseUrl !== undefined)
     return openPostgresStorage(config.databaseUrl, { ...keyed, ...(deps.nodeName !== undefined && { applicationName: deps.nodeName }) });
   mkdirSync(config.dataDir, { recursive: true });
   const file = join(config.dataDir, 'kefu.db');
   const db = openDatabase(file);
-  const checkpointer = startWalCheckpointer(file, [db], deps.logger);
+  const checkpointer = deps.logger && startWalCheckpointer(file, [db], deps.logger);
   return {
     ...createSqliteStorage(db, keyed),
     auth: sqliteAuthStores(db),
@@ -74,7 +86,7 @@ export function openServerStorage(
     ready: async () => undefined,
     health: async () => databaseHealth(db),
     close: async () => {
-      await checkpointer.stop();
+      await checkpointer?.stop();
       db.close();
     },
     sqlite: db,
