@@ -102,7 +102,15 @@ function fromAdminUrl(adminUrl: string): TestCluster {
   return {
     createDatabase: async () => {
       const name = `kefu_test_${process.pid}_${Date.now()}_${++databases}`;
-      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`));
+      // A language's collation by default, as production databases have, so that nothing relies on the
+      // "C" order unless its column asks for it; plain when the server was built without ICU.
+      await admin((c) =>
+        c
+          .query(
+            `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LC_COLLATE 'C' LC_CTYPE 'C'`,
+          )
+          .catch(() => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`)),
+      );
       created.push(name);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
