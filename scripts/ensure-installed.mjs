@@ -6,8 +6,10 @@
 //   from node_modules or has another version there.
 // - Chromium for the browser tests (`--chromium`, used by pretest): Debian's package, installed with apt-get when
 //   missing and this runs as root (as CI does); otherwise a clear message, and the browser tests say what is missing.
+// - PostgreSQL for the PostgreSQL storage tests (`--postgres`, used by .ci/run): Debian's `postgresql` package, the
+//   same way. The tests start a throwaway cluster of their own from its binaries (or use TEST_DATABASE_URL).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,7 +63,32 @@ function ensureChromium() {
   spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q . || apt-get install -y fonts-noto-cjk'], { stdio: 'inherit', env });
 }
 
+/** Debian keeps each major version's server binaries under /usr/lib/postgresql/<version>/bin. */
+function postgresInstalled() {
+  const dir = '/usr/lib/postgresql';
+  return existsSync(dir) && readdirSync(dir).some((version) => existsSync(join(dir, version, 'bin', 'initdb')));
+}
+
+function ensurePostgres() {
+  if (process.env.TEST_DATABASE_URL || postgresInstalled()) return;
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.KEFU_NO_SYSTEM_INSTALL !== '1';
+  if (!canInstall) {
+    console.warn(
+      'PostgreSQL is missing: the PostgreSQL storage tests will fail. Install it with `apt-get install postgresql` or set TEST_DATABASE_URL.',
+    );
+    return;
+  }
+  console.log("installing Debian's postgresql for the PostgreSQL storage tests");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => spawnSync('apt-get', ['install', '-y', 'postgresql'], { stdio: 'inherit', env }).status === 0;
+  if (!install()) {
+    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+    if (!install()) console.warn('postgresql could not be installed: the PostgreSQL storage tests will fail');
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   ensurePackages();
   if (process.argv.includes('--chromium')) ensureChromium();
+  if (process.argv.includes('--postgres')) ensurePostgres();
 }

@@ -1,8 +1,6 @@
 // Builds the whole server from its configuration without listening: storage, the engine, the push path
 // (endpoint → inbox → worker → use cases), the outbox sender, the timers, the REST API, ops and kit
 // routes. main.ts listens; tests and benchmarks compose the same server on a temporary data directory.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
@@ -34,21 +32,10 @@ import { TimerScheduler } from './runtime/timer-scheduler';
 import { ControllableClock } from './runtime/controllable-clock';
 import { TestClockDriver } from './runtime/test-clock';
 import { testClockRouter } from './http/test-clock-routes';
-import { SqlitePendingWork } from './storage/sqlite-pending-work';
 import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
 import { nodeCredentials } from './security/index';
-import { sqliteAuthStores } from './storage/auth-sqlite';
-import { createSqliteStorage, type SqliteStorage } from './storage/create-sqlite-storage';
-import { databaseHealth, openDatabase } from './storage/database';
-import { SqliteInbox } from './storage/sqlite-inbox';
-import { SqliteKnowledgeStore } from './storage/sqlite-knowledge';
-import { SqliteSemanticStore } from './storage/sqlite-semantic-store';
-import { SecretBox } from './storage/secret-box';
-import { parseMasterKey } from './storage/master-key';
-import { SqlitePushLog } from './storage/sqlite-push-log';
-import { SqliteReports } from './storage/sqlite-reports';
-import { startWalCheckpointer } from './storage/wal-checkpointer';
+import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { VERSION } from './version';
 import { WeChatClient, checkCredentials, jscode2session } from './wechat/outbound/index';
 
@@ -68,8 +55,9 @@ export interface ComposeOptions {
 export interface ComposedServer {
   app: KefuApp;
   knowledge: KnowledgeModule;
-  db: Database;
-  storage: SqliteStorage;
+  /** The SQLite connection (tests reach into it); throws when the server runs on PostgreSQL. */
+  readonly db: Database;
+  storage: ServerStorage;
   engine: EngineDeps;
   /** Logins, tokens and accounts, shared by the REST API and the workbench. */
   auth: AuthService;
@@ -92,23 +80,20 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const clock = testClock ?? options.clock ?? { now: () => Date.now() };
   if (testClock)
     logger.warn({ now: new Date(testClock.now()).toISOString() }, 'KEFU_TEST_CLOCK=1: time stands still until /testing/clock moves it');
-  mkdirSync(config.dataDir, { recursive: true });
-  const databaseFile = join(config.dataDir, 'kefu.db');
-  const db = openDatabase(databaseFile);
-  const checkpointer = startWalCheckpointer(databaseFile, [db], logger);
   const outboxOwner = outboxOwnerId();
-  const storage = createSqliteStorage(db, { masterKey: config.masterKey, masterKeySource: 'KEFU_MASTER_KEY', clock, outboxOwner });
+  // PostgreSQL when DATABASE_URL names one, else the SQLite file in DATA_DIR.
+  const storage = openServerStorage(config, { clock, outboxOwner, logger });
   const metrics = createMetrics();
   const notices = new NoticeHub();
-  const auth = sqliteAuthStores(db);
+  const auth = storage.auth;
   const client = new WeChatClient({
     baseUrl: config.wechatApiBaseUrl,
     ...(options.wechatTimeoutMs !== undefined && { timeoutMs: options.wechatTimeoutMs }),
   });
   const apis = new WeChatApis(client, storage.channels, storage.tokens);
   const pollMs = options.pollMs ?? 1000;
-  const semanticStore = new SqliteSemanticStore(db, new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY')));
-  const knowledge = knowledgeModule(new SqliteKnowledgeStore(db), {
+  const semanticStore = storage.semantic;
+  const knowledge = knowledgeModule(storage.knowledge, {
     now: clock.now,
     newId: () => storage.ids.next('kbm'), // it makes media ids only
     pollMs,
@@ -136,7 +121,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     media: knowledge.media,
     deadOwner: (owner) => isDeadOwner(owner, outboxOwner),
   });
-  const inbox = new SqliteInbox(db);
+  const inbox = storage.inbox;
   const noticesToWeChatAgents = new NoticesToWeChatAgents(engine, logger);
   // `@3:2#` from a WeChat agent: entry 2 (or a keyword) of the merchant's knowledge base, read from memory.
   const knowledgeLookup: KnowledgeLookup =
@@ -166,7 +151,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       inboxWorker,
       outboxSender,
       noticesToWeChatAgents,
-      storedWork: new SqlitePendingWork(db),
+      storedWork: storage.pendingWork,
     });
 
   // One guessing budget for bearer (API) and cookie (workbench) logins.
@@ -218,12 +203,12 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           knowledge: knowledge.service,
           ...(knowledge.semantic && { semanticSettings: knowledge.semantic.settings }),
           version: VERSION,
-          reports: new SqliteReports(db),
-          pushLog: new SqlitePushLog(db),
+          reports: storage.reports,
+          pushLog: storage.pushLog,
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
         }),
       ],
-      ['/', opsRouter({ metrics, checkDatabase: async () => databaseHealth(db) })],
+      ['/', opsRouter({ metrics, checkDatabase: () => storage.health() })],
       [
         '/kit',
         kitSessionRouter({
@@ -244,7 +229,10 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   return {
     app,
     knowledge,
-    db,
+    get db() {
+      if (!storage.sqlite) throw new Error('this server runs on PostgreSQL (DATABASE_URL): there is no SQLite connection');
+      return storage.sqlite;
+    },
     storage,
     engine,
     auth: authService,
@@ -254,6 +242,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     outboxSender,
     noticesToWeChatAgents,
     async start() {
+      await storage.ready(); // PostgreSQL: migrated (once across nodes) and the master key checked
       if (config.channelsFile) await seedChannels({ channels: storage.channels, clock }, config.channelsFile, logger);
       if (config.firstAdmin) await ensureFirstAdmin(authService, config.firstAdmin, logger);
       await knowledge.service.start(); // the robot answers from memory: load it before the first message
@@ -267,8 +256,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       knowledge.semantic?.refresher.stop();
       await knowledge.service.stop();
       await noticesToWeChatAgents.idle();
-      await checkpointer.stop();
-      db.close();
+      await storage.close();
     },
   };
 }

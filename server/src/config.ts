@@ -6,6 +6,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
+  // PostgreSQL instead of the SQLite file in DATA_DIR (several server processes may share it).
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   WECHAT_API_BASE_URL: z.url().default('https://api.weixin.qq.com'),
   /** 32 random bytes (base64 or hex) that encrypt channel secrets and access tokens at rest. */
   KEFU_MASTER_KEY: z.string().min(1, 'KEFU_MASTER_KEY is required: 32 random bytes, e.g. `openssl rand -base64 32`'),
@@ -30,6 +35,8 @@ export type ServerConfig = {
   port: number;
   host: string;
   dataDir: string;
+  /** DATABASE_URL: PostgreSQL instead of the SQLite file in dataDir. */
+  databaseUrl?: string;
   wechatApiBaseUrl: string;
   masterKey: string;
   channelsFile?: string;
@@ -72,6 +79,7 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    ...(e.DATABASE_URL !== undefined && { databaseUrl: e.DATABASE_URL }),
     wechatApiBaseUrl: e.WECHAT_API_BASE_URL.replace(/\/+$/, ''),
     masterKey: e.KEFU_MASTER_KEY,
     ...(e.KEFU_CHANNELS_FILE !== undefined && { channelsFile: e.KEFU_CHANNELS_FILE }),

@@ -52,6 +52,8 @@ export interface StackOptions {
   clock?: Clock;
   /** The WeChat client's timeout (default 30 s), for tests of a WeChat that does not answer. */
   wechatTimeoutMs?: number;
+  /** DATABASE_URL: run on this PostgreSQL database instead of a SQLite file. */
+  databaseUrl?: string;
 }
 
 /** `emulatorUrl`: the emulator's API-only door, so an injected outage refuses the server's connections. */
@@ -60,6 +62,7 @@ function configFor(dir: string, emulatorUrl: string, options: StackOptions): Ser
     port: 0,
     host: '127.0.0.1',
     dataDir: dir,
+    ...(options.databaseUrl !== undefined && { databaseUrl: options.databaseUrl }),
     wechatApiBaseUrl: emulatorUrl,
     masterKey: MASTER_KEY,
     firstAdmin: { username: 'admin', password: 'admin-password-1' },

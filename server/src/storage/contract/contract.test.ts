@@ -1,5 +1,7 @@
-// Runs every contract suite against the in-memory fakes tests use (core/testing, storage/testing) and the
-// SQLite adapters on a real file, so the two stay interchangeable.
+// Runs every contract suite against the in-memory fakes tests use (core/testing, storage/testing), the
+// SQLite adapters on a real file and the PostgreSQL adapters on a real server (postgres/testing starts a
+// throwaway cluster, or uses TEST_DATABASE_URL; it fails, never skips, without PostgreSQL), so all three
+// stay interchangeable.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,12 @@ import { SqliteChannelStore } from '../sqlite-channel-store';
 import { SqliteOutboxStore } from '../sqlite-outbox';
 import { SqliteTokenStore } from '../sqlite-token-store';
 import { SqliteUnitOfWork } from '../sqlite-unit-of-work';
+import { pgAuthStores } from '../postgres/pg-auth';
+import { PgChannelStore } from '../postgres/pg-channel-store';
+import { PgOutboxStore } from '../postgres/pg-outbox';
+import { PgTokenStore } from '../postgres/pg-token-store';
+import { PgUnitOfWork } from '../postgres/pg-unit-of-work';
+import { useMigratedDatabase } from '../postgres/testing/test-cluster';
 import { inMemoryAuthStores } from '../testing/auth-in-memory';
 import { InMemoryChannelStore } from '../testing/in-memory-channel-store';
 import { InMemoryOutboxStore } from '../testing/in-memory-outbox-store';
@@ -57,10 +65,26 @@ const sqlite: OpenSubject = () => {
   };
 };
 
+// One migrated database for the file, emptied before each test.
+const pg = useMigratedDatabase();
+
+const postgres: OpenSubject = () => ({
+  uow: new PgUnitOfWork(pg.pool()),
+  outboxStore: new PgOutboxStore(pg.pool(), { leaseMs: LEASE_MS }),
+  auth: pgAuthStores(pg.pool()),
+  channels: new PgChannelStore(pg.pool(), new SecretBox(MASTER_KEY)),
+  tokens: new PgTokenStore(pg.pool()),
+  close: () => undefined,
+});
+
+const nothingToPrepare = async () => undefined;
+
 describe.each([
-  ['in-memory', inMemory],
-  ['sqlite', sqlite],
-])('%s', (_name, open) => {
+  ['in-memory', inMemory, nothingToPrepare],
+  ['sqlite', sqlite, nothingToPrepare],
+  ['postgresql', postgres, () => pg.truncate()],
+])('%s', (_name, open, prepare) => {
+  beforeEach(prepare);
   describe('repositories', () => repositoryContract(open));
   describe('conversations', () => conversationContract(open));
   describe('unit of work', () => unitOfWorkContract(open));

@@ -1,0 +1,114 @@
+// PostgreSQL adapter of ConversationRepository. Orders match the in-memory reference exactly: ties are
+// broken by id ("C" collation), "newest first" is createdAt then id descending.
+import type { Conversation, ConversationState } from '../../core/model/conversation';
+import type { ConversationListQuery, ConversationRepository } from '../../core/ports/repositories';
+import type { ConversationRow } from '../conversation-row';
+import { conversationFromRow } from '../sqlite-conversations';
+import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '../sqlite-conversation-list';
+import { merchantKey, restAsJson } from '../record-codec';
+import type { Queryable } from './pool';
+
+const COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'createdAt', 'queuedAt'] as const;
+
+const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
+
+export class PgConversations implements ConversationRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async get(id: string): Promise<Conversation | undefined> {
+    return (await this.select('id = $1', '', [id]))[0];
+  }
+
+  async save(c: Conversation): Promise<void> {
+    await this.db.query(
+      `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, merchant_id = excluded.merchant_id,
+         customer_id = excluded.customer_id, state = excluded.state, agent_id = excluded.agent_id,
+         created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data`,
+      [
+        c.id,
+        c.channelId,
+        merchantKey(c.merchantId),
+        c.customerId,
+        c.state,
+        c.agentId ?? null,
+        c.createdAt,
+        c.queuedAt ?? null,
+        restAsJson(c, COLUMNS),
+      ],
+    );
+  }
+
+  async findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
+    return (
+      await this.select("customer_id = $1 AND merchant_id = $2 AND state <> 'ended'", `${NEWEST_FIRST} LIMIT 1`, [
+        customerId,
+        merchantKey(merchantId),
+      ])
+    )[0];
+  }
+
+  listOpenByCustomer(customerId: string): Promise<Conversation[]> {
+    return this.select("customer_id = $1 AND state <> 'ended'", NEWEST_FIRST, [customerId]);
+  }
+
+  async findLatestWithAgent(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
+    return (
+      await this.select('customer_id = $1 AND merchant_id = $2 AND agent_id IS NOT NULL', `${NEWEST_FIRST} LIMIT 1`, [
+        customerId,
+        merchantKey(merchantId),
+      ])
+    )[0];
+  }
+
+  listQueued(channelId: string, merchantId: string | undefined): Promise<Conversation[]> {
+    return this.select("channel_id = $1 AND merchant_id = $2 AND state = 'queued'", 'ORDER BY queued_at, id', [
+      channelId,
+      merchantKey(merchantId),
+    ]);
+  }
+
+  listOpen(channelId: string): Promise<Conversation[]> {
+    return this.select("channel_id = $1 AND state <> 'ended'", 'ORDER BY id', [channelId]);
+  }
+
+  listByAgent(agentId: string, state: ConversationState): Promise<Conversation[]> {
+    return this.select('agent_id = $1 AND state = $2', 'ORDER BY id', [agentId, state]);
+  }
+
+  async countAssigned(agentIds: readonly string[]): Promise<Map<string, number>> {
+    if (agentIds.length === 0) return new Map();
+    const { rows } = await this.db.query<{ agent_id: string; n: number }>(
+      `SELECT agent_id, count(*)::int AS n FROM conversations
+       WHERE state = 'assigned' AND agent_id = ANY($1::text[]) GROUP BY agent_id`,
+      [agentIds],
+    );
+    return new Map(rows.map((r) => [r.agent_id, r.n]));
+  }
+
+  /** Only the filters the query names, so each combination can use the index that fits it. */
+  list(q: ConversationListQuery): Promise<Conversation[]> {
+    const values: unknown[] = [q.channelId];
+    const where = ['channel_id = $1'];
+    const add = (condition: (n: string) => string, value: unknown) => {
+      values.push(value);
+      where.push(condition(`$${values.length}`));
+    };
+    if (q.merchant) add((n) => `merchant_id = ${n}`, merchantKey(q.merchant.merchantId));
+    if (q.states) add((n) => `state = ANY(${n}::text[])`, q.states);
+    if (q.agentId !== undefined) add((n) => `agent_id = ${n}`, q.agentId);
+    if (q.customerId !== undefined) add((n) => `customer_id = ${n}`, q.customerId);
+    if (q.createdBefore !== undefined) add((n) => `created_at < ${n}`, q.createdBefore);
+    values.push(Math.min(Math.max(q.limit ?? DEFAULT_LIST_LIMIT, 0), MAX_LIST_LIMIT));
+    return this.select(where.join(' AND '), `${NEWEST_FIRST} LIMIT $${values.length}`, values);
+  }
+
+  private async select(where: string, order: string, values: unknown[]): Promise<Conversation[]> {
+    const { rows } = await this.db.query<ConversationRow & Record<string, unknown>>(
+      `SELECT * FROM conversations WHERE ${where} ${order}`,
+      values,
+    );
+    return rows.map(conversationFromRow);
+  }
+}

@@ -1,0 +1,193 @@
+// PostgreSQL adapters of the small repositories: customers, messages, merchants and routing settings
+// (agents, skill groups and work calendars: pg-scoped-records.ts). Rows are those of SQLite
+// (record-codec.ts); every call runs on the unit of work's client, inside its transaction.
+import type { Customer } from '../../core/model/customer';
+import type { Merchant } from '../../core/model/merchant';
+import type { Delivery, Message } from '../../core/model/message';
+import type { RoutingSettingsPatch } from '../../core/model/routing-settings';
+import type {
+  CustomerRepository,
+  MerchantRepository,
+  MessageListQuery,
+  MessageRepository,
+  SettingsRepository,
+} from '../../core/ports/repositories';
+import { merchantKey, optional, parseJson, restAsJson } from '../record-codec';
+import type { Queryable } from './pool';
+
+export async function one<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T | undefined> {
+  const { rows } = await db.query<R & Record<string, unknown>>(sql, values);
+  return rows[0] && map(rows[0]);
+}
+
+export async function all<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T[]> {
+  const { rows } = await db.query<R & Record<string, unknown>>(sql, values);
+  return rows.map(map);
+}
+
+interface CustomerRow {
+  id: string;
+  channel_id: string;
+  openid: string;
+  data: string;
+}
+
+const CUSTOMER_COLUMNS = ['id', 'channelId', 'openid'] as const;
+
+const customerOf = (r: CustomerRow): Customer =>
+  ({ id: r.id, channelId: r.channel_id, openid: r.openid, ...parseJson<object>(r.data) }) as Customer;
+
+export class PgCustomers implements CustomerRepository {
+  constructor(private readonly db: Queryable) {}
+
+  get(id: string): Promise<Customer | undefined> {
+    return one(this.db, 'SELECT * FROM customers WHERE id = $1', [id], customerOf);
+  }
+
+  findByOpenid(channelId: string, openid: string): Promise<Customer | undefined> {
+    return one(this.db, 'SELECT * FROM customers WHERE channel_id = $1 AND openid = $2', [channelId, openid], customerOf);
+  }
+
+  /** ON CONFLICT (id): a clash on (channel_id, openid) with another id fails instead of replacing it. */
+  async save(c: Customer): Promise<void> {
+    await this.db.query(
+      `INSERT INTO customers (id, channel_id, openid, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, openid = excluded.openid, data = excluded.data`,
+      [c.id, c.channelId, c.openid, restAsJson(c, CUSTOMER_COLUMNS)],
+    );
+  }
+}
+
+interface MessageRow {
+  id: string;
+  channel_id: string;
+  conversation_id: string;
+  created_at: number;
+  wechat_msg_id: string | null;
+  delivery: string | null;
+  data: string;
+}
+
+const MESSAGE_COLUMNS = ['id', 'channelId', 'conversationId', 'createdAt', 'wechatMsgId', 'delivery'] as const;
+
+const messageOf = (r: MessageRow): Message =>
+  ({
+    id: r.id,
+    channelId: r.channel_id,
+    conversationId: r.conversation_id,
+    createdAt: r.created_at,
+    ...optional('wechatMsgId', r.wechat_msg_id),
+    ...optional('delivery', r.delivery === null ? null : parseJson<Delivery>(r.delivery)),
+    ...parseJson<object>(r.data),
+  }) as Message;
+
+export class PgMessages implements MessageRepository {
+  constructor(private readonly db: Queryable) {}
+
+  get(id: string): Promise<Message | undefined> {
+    return one(this.db, 'SELECT * FROM messages WHERE id = $1', [id], messageOf);
+  }
+
+  /** The UNIQUE (channel_id, wechat_msg_id) key makes a second insert of one push fail in the database. */
+  async add(m: Message): Promise<void> {
+    await this.db.query(
+      `INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, delivery, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        m.id,
+        m.channelId,
+        m.conversationId,
+        m.createdAt,
+        m.wechatMsgId ?? null,
+        m.delivery === undefined ? null : JSON.stringify(m.delivery),
+        restAsJson(m, MESSAGE_COLUMNS),
+      ],
+    );
+  }
+
+  findByWechatMsgId(channelId: string, wechatMsgId: string): Promise<Message | undefined> {
+    return one(this.db, 'SELECT * FROM messages WHERE channel_id = $1 AND wechat_msg_id = $2', [channelId, wechatMsgId], messageOf);
+  }
+
+  /** The newest `limit` before the cut (NULL: no limit), put oldest first. */
+  listByConversation(conversationId: string, query?: MessageListQuery): Promise<Message[]> {
+    return all(
+      this.db,
+      `SELECT * FROM (SELECT * FROM messages WHERE conversation_id = $1 AND created_at < $2
+         ORDER BY created_at DESC, id DESC LIMIT $3) AS newest ORDER BY created_at, id`,
+      [conversationId, query?.before ?? Number.MAX_SAFE_INTEGER, query?.limit ?? null],
+      messageOf,
+    );
+  }
+
+  /** One index seek per conversation (messages_by_conversation walked from its end). */
+  async lastOfConversations(conversationIds: readonly string[]): Promise<Message[]> {
+    if (conversationIds.length === 0) return [];
+    return all(
+      this.db,
+      `SELECT m.* FROM unnest($1::text[]) AS c(id) CROSS JOIN LATERAL
+         (SELECT * FROM messages WHERE conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1) AS m`,
+      [conversationIds],
+      messageOf,
+    );
+  }
+
+  async setDelivery(id: string, delivery: Delivery): Promise<void> {
+    await this.db.query('UPDATE messages SET delivery = $1 WHERE id = $2', [JSON.stringify(delivery), id]);
+  }
+}
+
+interface MerchantRow {
+  id: string;
+  channel_id: string;
+  code: string;
+  data: string;
+}
+
+const merchantOfRow = (r: MerchantRow): Merchant =>
+  ({ id: r.id, channelId: r.channel_id, code: r.code, ...parseJson<object>(r.data) }) as Merchant;
+
+export class PgMerchants implements MerchantRepository {
+  constructor(private readonly db: Queryable) {}
+
+  get(id: string): Promise<Merchant | undefined> {
+    return one(this.db, 'SELECT * FROM merchants WHERE id = $1', [id], merchantOfRow);
+  }
+
+  findByCode(channelId: string, code: string): Promise<Merchant | undefined> {
+    return one(this.db, 'SELECT * FROM merchants WHERE channel_id = $1 AND code = $2', [channelId, code], merchantOfRow);
+  }
+
+  async save(m: Merchant): Promise<void> {
+    await this.db.query(
+      `INSERT INTO merchants (id, channel_id, code, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, code = excluded.code, data = excluded.data`,
+      [m.id, m.channelId, m.code, restAsJson(m, ['id', 'channelId', 'code'])],
+    );
+  }
+
+  listByChannel(channelId: string): Promise<Merchant[]> {
+    return all(this.db, 'SELECT * FROM merchants WHERE channel_id = $1 ORDER BY id', [channelId], merchantOfRow);
+  }
+}
+
+export class PgSettings implements SettingsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  get(channelId: string, merchantId: string | undefined): Promise<RoutingSettingsPatch | undefined> {
+    return one(
+      this.db,
+      'SELECT data FROM routing_settings WHERE channel_id = $1 AND merchant_id = $2',
+      [channelId, merchantKey(merchantId)],
+      (r: { data: string }) => parseJson<RoutingSettingsPatch>(r.data),
+    );
+  }
+
+  async save(channelId: string, merchantId: string | undefined, settings: RoutingSettingsPatch): Promise<void> {
+    await this.db.query(
+      `INSERT INTO routing_settings (channel_id, merchant_id, data) VALUES ($1, $2, $3)
+       ON CONFLICT (channel_id, merchant_id) DO UPDATE SET data = excluded.data`,
+      [channelId, merchantKey(merchantId), JSON.stringify(settings)],
+    );
+  }
+}

@@ -1,0 +1,125 @@
+// PostgreSQL adapter of the Reports port: the queries of sqlite-reports.ts, bounded by the same indexes
+// (conversations of a channel, and merchant, by creation time; the queue's partial index; messages by
+// conversation); the few times kept in the JSON column are read from those rows only.
+import type pg from 'pg';
+import type { ConversationExportRow, ConversationTimes, ReportScope, Reports, TimeRange } from '../../core/ports/reports';
+import type { ConversationRow } from '../conversation-row';
+import { merchantKey, optional } from '../record-codec';
+import { conversationFromRow } from '../sqlite-conversations';
+import { type Queryable, withClient } from './pool';
+
+interface TimesRow {
+  state: ConversationTimes['state'];
+  created_at: number;
+  queued_at: number | null;
+  assigned_at: number | null;
+  first_response_at: number | null;
+  left_at: number | null;
+  ended_at: number | null;
+}
+
+type PageRow = ConversationRow & { customer_openid: string | null; customer_nickname: string | null };
+
+const time = (field: string) => `(c.data::jsonb ->> '${field}')::bigint`;
+
+/** `c.channel_id = $1` and, for a merchant scope, `c.merchant_id = $2`; the values to go with it. */
+function scoped(scope: ReportScope): { where: string; values: unknown[] } {
+  return scope.merchant === undefined
+    ? { where: 'c.channel_id = $1', values: [scope.channelId] }
+    : { where: 'c.channel_id = $1 AND c.merchant_id = $2', values: [scope.channelId, merchantKey(scope.merchant.merchantId)] };
+}
+
+/** The scope, then `created_at` within the range. */
+function inRange(scope: ReportScope, range: TimeRange): { where: string; values: unknown[] } {
+  const s = scoped(scope);
+  const n = s.values.length;
+  return { where: `${s.where} AND c.created_at >= $${n + 1} AND c.created_at < $${n + 2}`, values: [...s.values, range.from, range.to] };
+}
+
+export class PgReports implements Reports {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async conversationTimes(scope: ReportScope, range: TimeRange): Promise<ConversationTimes[]> {
+    const { where, values } = inRange(scope, range);
+    const { rows } = await this.pool.query<TimesRow>(
+      `SELECT c.state, c.created_at, c.queued_at, ${time('assignedAt')} AS assigned_at, ${time('firstAgentResponseAt')} AS first_response_at,
+         ${time('leftMessageAt')} AS left_at, ${time('endedAt')} AS ended_at
+       FROM conversations c WHERE ${where}`,
+      values,
+    );
+    return rows.map((r) => ({
+      state: r.state,
+      createdAt: r.created_at,
+      ...optional('queuedAt', r.queued_at),
+      ...optional('assignedAt', r.assigned_at),
+      ...optional('firstAgentResponseAt', r.first_response_at),
+      ...optional('leftMessageAt', r.left_at),
+      ...optional('endedAt', r.ended_at),
+    }));
+  }
+
+  async countQueued(scope: ReportScope): Promise<number> {
+    const { where, values } = scoped(scope);
+    const { rows } = await this.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM conversations c WHERE ${where} AND c.state = 'queued'`,
+      values,
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  async conversationPage(
+    scope: ReportScope,
+    range: TimeRange,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; rows: ConversationExportRow[] }> {
+    const { where, values } = inRange(scope, range);
+    const n = values.length;
+    // One snapshot for the count, the page and its message counts, as SQLite's serial queue gives.
+    return withClient(this.pool, async (client) => {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        const total = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM conversations c WHERE ${where}`, values);
+        const page = await client.query<PageRow>(
+          `SELECT c.*, cu.openid AS customer_openid, cu.data::jsonb ->> 'nickname' AS customer_nickname
+           FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id
+           WHERE ${where} ORDER BY c.created_at, c.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+          [...values, limit, offset],
+        );
+        const rows = await exportRows(client, page.rows);
+        return { total: total.rows[0]?.n ?? 0, rows };
+      } finally {
+        await client.query('COMMIT');
+      }
+    });
+  }
+}
+
+async function exportRows(db: Queryable, page: PageRow[]): Promise<ConversationExportRow[]> {
+  const counts = await messageCounts(
+    db,
+    page.map((r) => r.id),
+  );
+  return page.map((r): ConversationExportRow => {
+    const { customer_openid, customer_nickname, ...conversation } = r;
+    const c = counts.get(r.id);
+    return {
+      conversation: conversationFromRow(conversation),
+      ...(customer_openid !== null && { customer: { openid: customer_openid, ...optional('nickname', customer_nickname) } }),
+      messagesIn: c?.n_in ?? 0,
+      messagesOut: c?.n_out ?? 0,
+    };
+  });
+}
+
+async function messageCounts(db: Queryable, ids: string[]): Promise<Map<string, { n_in: number; n_out: number }>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ conversation_id: string; n_in: number; n_out: number }>(
+    `SELECT conversation_id,
+       count(*) FILTER (WHERE data::jsonb ->> 'direction' = 'in')::int AS n_in,
+       count(*) FILTER (WHERE data::jsonb ->> 'direction' = 'out')::int AS n_out
+     FROM messages WHERE conversation_id = ANY($1::text[]) GROUP BY conversation_id`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.conversation_id, r]));
+}

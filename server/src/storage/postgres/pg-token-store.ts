@@ -1,0 +1,35 @@
+// PostgreSQL adapter of the TokenStore port. Stores the token as given: wrap it in EncryptedTokenStore
+// (storage/encrypted-token-store.ts) to seal it at rest, as on SQLite.
+import type pg from 'pg';
+import type { StoredToken, TokenSource, TokenStore } from '../../core/ports/token-store';
+
+interface Row {
+  app_id: string;
+  source: TokenSource;
+  token: string;
+  obtained_at: number;
+  expires_at: number;
+}
+
+export class PgTokenStore implements TokenStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async load(appId: string, source: TokenSource): Promise<StoredToken | undefined> {
+    const { rows } = await this.pool.query<Row>('SELECT * FROM access_tokens WHERE app_id = $1 AND source = $2', [appId, source]);
+    const row = rows[0];
+    return row && { appId: row.app_id, source: row.source, token: row.token, obtainedAt: row.obtained_at, expiresAt: row.expires_at };
+  }
+
+  async save(t: StoredToken): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO access_tokens (app_id, source, token, obtained_at, expires_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (app_id, source) DO UPDATE SET
+         token = excluded.token, obtained_at = excluded.obtained_at, expires_at = excluded.expires_at`,
+      [t.appId, t.source, t.token, t.obtainedAt, t.expiresAt],
+    );
+  }
+
+  async discard(appId: string, source: TokenSource, token: string): Promise<void> {
+    await this.pool.query('DELETE FROM access_tokens WHERE app_id = $1 AND source = $2 AND token = $3', [appId, source, token]);
+  }
+}

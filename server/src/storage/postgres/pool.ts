@@ -1,0 +1,61 @@
+// The connection pool every PostgreSQL adapter shares. BIGINT columns hold millisecond instants and
+// counters, well inside Number's safe range, so they come back as numbers (pg's default is strings);
+// the parser is set on this pool only, never globally.
+import pg from 'pg';
+
+/** What an adapter needs to run SQL: the pool itself, or one client inside a transaction. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export interface PoolOptions {
+  /** Connections this node may hold (default 10): mind the server's max_connections across nodes. */
+  max?: number;
+  /** Shown in pg_stat_activity, e.g. the node's name. */
+  applicationName?: string;
+}
+
+const INT8 = 20;
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function openPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types,
+    ...(options.applicationName !== undefined && { application_name: options.applicationName }),
+  });
+  // An idle client whose server connection dies emits 'error' on the pool; unhandled it would end the
+  // process. The next query gets a fresh connection, so noting it is enough.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Runs `work` on one client of the pool and gives the client back, whatever happens. */
+export async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await work(client);
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs `work` in one transaction (READ COMMITTED) on one client: committed when it resolves, rolled back when it throws. */
+export function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withClient(pool, async (client) => {
+    await client.query('BEGIN');
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  });
+}
