@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Outbox, OutboxItem } from '../../core/ports/outbox';
-import type { ClaimedOutboxItem, OutboxEntry, OutboxStatus, OutboxStore } from '../../core/ports/outbox-store';
+import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStatus, OutboxStore } from '../../core/ports/outbox-store';
 import { optional, parseJson, restAsJson } from '../record-codec';
 import { DEFAULT_LEASE_MS } from '../sqlite-outbox';
-import type { Queryable } from './pool';
+import { inTransaction, type Queryable } from './pool';
 
 interface Row {
   id: string;
@@ -162,6 +162,31 @@ export class PgOutboxStore implements OutboxStore {
       `UPDATE outbox SET status = 'failed', finished_at = $2, last_error = $3, wechat_code = $4, lease_until = NULL ${PENDING}`,
       [id, at, reason, wechatCode ?? null],
     );
+  }
+
+  /** Two set-based statements in one transaction: the sent ones, then the failed ones. */
+  async markFinished(outcomes: readonly OutboxFinish[]): Promise<void> {
+    const sent = outcomes.filter((o) => o.kind === 'sent');
+    const failed = outcomes.flatMap((o) => (o.kind === 'failed' ? [o] : []));
+    if (sent.length + failed.length === 0) return;
+    await inTransaction(this.pool, async (client) => {
+      if (sent.length > 0) {
+        await client.query(
+          `UPDATE outbox o SET status = 'sent', finished_at = v.at, lease_until = NULL
+           FROM unnest($1::text[], $2::bigint[]) AS v(id, at)
+           WHERE o.id = v.id AND o.status = 'pending'`,
+          [sent.map((o) => o.id), sent.map((o) => o.at)],
+        );
+      }
+      if (failed.length > 0) {
+        await client.query(
+          `UPDATE outbox o SET status = 'failed', finished_at = v.at, last_error = v.reason, wechat_code = v.code, lease_until = NULL
+           FROM unnest($1::text[], $2::bigint[], $3::text[], $4::int[]) AS v(id, at, reason, code)
+           WHERE o.id = v.id AND o.status = 'pending'`,
+          [failed.map((o) => o.id), failed.map((o) => o.at), failed.map((o) => o.reason), failed.map((o) => o.wechatCode ?? null)],
+        );
+      }
+    });
   }
 
   async get(id: string): Promise<OutboxEntry | undefined> {
