@@ -1,10 +1,18 @@
 // The engine's Notifier for one process: notices go to whoever subscribed (the workbench's live channel,
 // agents answering from WeChat). A notice is a hint to reload; a listener that throws loses its own
-// notice and nothing else. A PostgreSQL + Redis deployment would fan out through Redis instead.
+// notice and nothing else. With several nodes on one PostgreSQL database a relay (the PostgreSQL notice
+// bridge) carries each notice to the other nodes, whose hubs hand it to their own subscribers: local
+// subscribers hear a notice at once, from this hub, and never a second time through the relay.
 import type { EngineNotice, NoticeListener, NoticeSource, Notifier } from '../core/ports/notifier';
+
+/** Carries this node's notices to the other nodes (it must not hand them back to this node). */
+export interface NoticeRelay {
+  publish(notices: readonly EngineNotice[]): void;
+}
 
 export class NoticeHub implements Notifier, NoticeSource {
   private readonly listeners = new Set<NoticeListener>();
+  private relay: NoticeRelay | undefined;
 
   /** Returns the function that unsubscribes. */
   subscribe(listener: NoticeListener): () => void {
@@ -12,7 +20,22 @@ export class NoticeHub implements Notifier, NoticeSource {
     return () => this.listeners.delete(listener);
   }
 
+  /** From now on this node's notices also go to the other nodes through `relay`. */
+  relayTo(relay: NoticeRelay): void {
+    this.relay = relay;
+  }
+
   async notify(notices: readonly EngineNotice[]): Promise<void> {
+    this.deliver(notices);
+    try {
+      this.relay?.publish(notices);
+    } catch {
+      // A hint lost to other nodes costs a reload there, never this node's work.
+    }
+  }
+
+  /** Hands notices to this node's subscribers only: what the relay calls with other nodes' notices. */
+  deliver(notices: readonly EngineNotice[]): void {
     for (const listener of this.listeners) {
       try {
         listener(notices);
