@@ -140,7 +140,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       const entry = knowledge.service.lookup(scope, key);
       return entry && renderEntryReplies(entry, who ?? { id: '' });
     });
-  notices.subscribe(noticesToWeChatAgents.listener);
+  notices.subscribeLocal(noticesToWeChatAgents.listener); // once in the cluster: on the node that made the change
   const inboxWorker = new InboxWorker(
     { engine, inbox, channelOf: async (id) => storage.channels.get(id), wechatAgents: { knowledge: knowledgeLookup } },
     { logger, now: clock.now, pollMs },

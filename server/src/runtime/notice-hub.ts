@@ -12,12 +12,22 @@ export interface NoticeRelay {
 
 export class NoticeHub implements Notifier, NoticeSource {
   private readonly listeners = new Set<NoticeListener>();
+  private readonly localListeners = new Set<NoticeListener>();
   private relay: NoticeRelay | undefined;
 
-  /** Returns the function that unsubscribes. */
+  /** Every node's notices (the workbench's live channel). Returns the function that unsubscribes. */
   subscribe(listener: NoticeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Only this node's own notices: for subscribers that act on them (forwarding to agents on WeChat), so
+   * that one action happens once in the cluster, on the node whose engine made the change.
+   */
+  subscribeLocal(listener: NoticeListener): () => void {
+    this.localListeners.add(listener);
+    return () => this.localListeners.delete(listener);
   }
 
   /** From now on this node's notices also go to the other nodes through `relay`. */
@@ -27,6 +37,7 @@ export class NoticeHub implements Notifier, NoticeSource {
 
   async notify(notices: readonly EngineNotice[]): Promise<void> {
     this.deliver(notices);
+    hand(this.localListeners, notices);
     try {
       this.relay?.publish(notices);
     } catch {
@@ -36,12 +47,16 @@ export class NoticeHub implements Notifier, NoticeSource {
 
   /** Hands notices to this node's subscribers only: what the relay calls with other nodes' notices. */
   deliver(notices: readonly EngineNotice[]): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(notices);
-      } catch {
-        // One broken subscriber must not keep the others (or the engine) from their notices.
-      }
+    hand(this.listeners, notices);
+  }
+}
+
+function hand(listeners: Set<NoticeListener>, notices: readonly EngineNotice[]): void {
+  for (const listener of listeners) {
+    try {
+      listener(notices);
+    } catch {
+      // One broken subscriber must not keep the others (or the engine) from their notices.
     }
   }
 }

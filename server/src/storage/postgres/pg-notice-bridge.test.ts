@@ -62,6 +62,16 @@ describe('PostgreSQL notice bridge', () => {
     expect(b.heard.map((n) => (n as { length: number }).length).sort()).toEqual([1, 2]);
   });
 
+  it('local subscribers (forwarding to agents on WeChat) hear only their own node: one action per cluster', async () => {
+    const [a, b] = [await node('a'), await node('b')];
+    const local = { a: [] as EngineNotice[], b: [] as EngineNotice[] };
+    a.hub.subscribeLocal((n) => local.a.push(...n));
+    b.hub.subscribeLocal((n) => local.b.push(...n));
+    await a.hub.notify([queued(1)]);
+    await until(() => b.heard.length === 1);
+    expect(local).toEqual({ a: [queued(1)], b: [] });
+  });
+
   it('keeps the publishing order: 300 notices one by one arrive on B in the order A sent them', async () => {
     const [a, b] = [await node('a'), await node('b')];
     for (let i = 0; i < 300; i++) await a.hub.notify([queued(i)]);
