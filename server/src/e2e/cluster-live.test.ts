@@ -2,6 +2,7 @@
 // customer's message pushed to node A is heard live by node B's subscribers (exactly once on each node),
 // logins share one guessing budget and one set of sessions, and each node's /healthz and /metrics name it.
 import type { EngineNotice } from '../core/ports/notifier';
+import { openSse } from '../http/workbench/testing/sse-client';
 import { usePostgres } from '../storage/postgres/testing/test-cluster';
 import { CHANNEL, eventually, startStack, type Stack } from './testing/stack';
 
@@ -41,6 +42,20 @@ describe('two nodes on one PostgreSQL database', () => {
     expect(heard.a.filter(inbound)).toHaveLength(1);
     expect(heard.b.filter(inbound)).toHaveLength(1);
     expect(heard.b.find(inbound)).toEqual(heard.a.find(inbound));
+  });
+
+  it("a browser's live channel on node B shows a customer's message pushed to node A", async () => {
+    const [a, b] = await twoNodes();
+    const { token } = (await (await login(a, 'admin-password-1')).json()) as { token: string };
+    const stream = await openSse(`${b.baseUrl}/api/v1/events`, { authorization: `Bearer ${token}` });
+    try {
+      await stream.next((e) => e.event === 'ready');
+      await a.emulator.customerSays({ appId: CHANNEL.appId } as never, 'oCustomer2', 'text', { text: '请问发货了吗' });
+      const event = await stream.next((e) => e.event === 'message_added', 5000);
+      expect(event.data).toMatchObject({ message: { direction: 'in', content: { text: '请问发货了吗' } } });
+    } finally {
+      stream.close();
+    }
   });
 
   it('wrong passwords on both nodes draw on one budget; a session from A is honoured and ended on B', async () => {
