@@ -116,10 +116,18 @@ export class PgNoticeBridge {
     client.on('notification', (message) => this.received(message.payload));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${NOTICE_CHANNEL}`);
+    } catch (error) {
+      client.end().catch(() => undefined);
+      throw error; // retried by the caller; `lost` ignores a client that never listened
+    }
+    if (this.stopped) {
+      await client.end();
+      return;
+    }
     this.client = client;
-    await client.connect();
-    await client.query(`LISTEN ${NOTICE_CHANNEL}`);
-    if (this.stopped) await client.end();
     this.retryMs = this.options.reconnectMs ?? 100;
   }
 
