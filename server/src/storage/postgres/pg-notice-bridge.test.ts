@@ -1,6 +1,9 @@
 // Live notices across nodes: two hubs, each with its own pool and LISTEN client on one real PostgreSQL
 // database, as two server processes. A notice published on either reaches every subscriber exactly once,
 // in order, big ones too, and after the LISTEN connection is cut (as by a database restart) it resumes.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type pg from 'pg';
 import type { EngineNotice } from '../../core/ports/notifier';
 import { NoticeHub } from '../../runtime/notice-hub';
@@ -131,4 +134,33 @@ describe('PostgreSQL notice bridge', () => {
     console.log(`live notice latency A→B over 100: median ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${p(1)} ms`);
     expect(Number(p(0.5))).toBeLessThan(100);
   });
+
+  it('resumes after the database server itself restarts (pg_ctl restart), and says how long that took', async () => {
+    const [a, b] = [await node('a'), await node('b')];
+    const before = await b.bridge.listenerPid();
+    await restartServer();
+    const start = Date.now();
+    await until(() => {
+      void a.hub.notify([queued(42)]);
+      return b.heard.some((n) => (n as { length: number }).length === 42);
+    }, 15_000);
+    console.log(`live notices resumed ${Date.now() - start} ms after the database restarted`);
+    expect(await b.bridge.listenerPid()).not.toBe(before);
+  }, 60_000);
 });
+
+/** Restarts the file's PostgreSQL server with its own options (pg_ctl reads them from postmaster.opts). */
+async function restartServer(): Promise<void> {
+  const admin = openPool(db.url());
+  try {
+    const dir = (await admin.query<{ data_directory: string }>('SHOW data_directory')).rows[0]?.data_directory;
+    const bin = (await admin.query<{ setting: string }>("SELECT setting FROM pg_config WHERE name = 'BINDIR'")).rows[0]?.setting;
+    if (!dir || !bin) throw new Error('cannot find the server to restart (this test needs the throwaway cluster, not TEST_DATABASE_URL)');
+    // -l: the server's output to a file, not to our pipe (which execFile would wait on for ever).
+    const args = [join(bin, 'pg_ctl'), '-D', dir, '-l', join(dir, '..', 'restart.log'), '-m', 'fast', '-w', 'restart'];
+    const [file, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', ...args]] : [args[0]!, args.slice(1)];
+    await promisify(execFile)(file, argv, { timeout: 60_000 });
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
