@@ -1,6 +1,7 @@
 // Builds the whole server from its configuration without listening: storage, the engine, the push path
 // (endpoint → inbox → worker → use cases), the outbox sender, the timers, the REST API, ops and kit
 // routes. main.ts listens; tests and benchmarks compose the same server on a temporary data directory.
+import { hostname } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
@@ -16,6 +17,7 @@ import type { KnowledgeLookup } from './core/wechat-agent/knowledge';
 import { apiRouter } from './http/api/api-router';
 import { AuthService } from './app/auth/auth-service';
 import { LoginThrottle } from './app/auth/login-throttle';
+import { SharedLoginThrottle } from './app/auth/shared-login-throttle';
 import { createApp, type KefuApp } from './http/create-app';
 import { createMetrics, type Metrics } from './http/ops/metrics';
 import { opsRouter } from './http/ops/ops-router';
@@ -36,6 +38,7 @@ import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
 import { nodeCredentials } from './security/index';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
+import { openPgCluster } from './storage/postgres/pg-cluster';
 import { VERSION } from './version';
 import { WeChatClient, checkCredentials, jscode2session } from './wechat/outbound/index';
 
@@ -82,9 +85,16 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     logger.warn({ now: new Date(testClock.now()).toISOString() }, 'KEFU_TEST_CLOCK=1: time stands still until /testing/clock moves it');
   const outboxOwner = outboxOwnerId();
   // PostgreSQL when DATABASE_URL names one, else the SQLite file in DATA_DIR.
-  const storage = openServerStorage(config, { clock, outboxOwner, logger });
-  const metrics = createMetrics();
+  const nodeName = config.nodeName ?? `${hostname()}-${process.pid}`;
+  const storage = openServerStorage(config, { clock, outboxOwner, logger, nodeName });
+  const metrics = createMetrics({ nodeName });
   const notices = new NoticeHub();
+  // Nodes sharing one PostgreSQL database share live notices and login counts through it.
+  const cluster =
+    config.databaseUrl === undefined
+      ? undefined
+      : openPgCluster(config.databaseUrl, { nodeName, deliver: (n) => notices.deliver(n), logger });
+  if (cluster) notices.relayTo(cluster.notices);
   const auth = storage.auth;
   const client = new WeChatClient({
     baseUrl: config.wechatApiBaseUrl,
@@ -130,7 +140,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       const entry = knowledge.service.lookup(scope, key);
       return entry && renderEntryReplies(entry, who ?? { id: '' });
     });
-  notices.subscribe(noticesToWeChatAgents.listener);
+  notices.subscribeLocal(noticesToWeChatAgents.listener); // once in the cluster: on the node that made the change
   const inboxWorker = new InboxWorker(
     {
       engine,
@@ -161,7 +171,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     clock,
     ids: storage.ids,
     ...nodeCredentials(),
-    throttle: new LoginThrottle(),
+    throttle: cluster ? new SharedLoginThrottle(cluster.loginAttempts) : new LoginThrottle(),
   });
   // Credential checks answer at once: a busy WeChat is reported, not retried behind the admin's back.
   const checkingClient = new WeChatClient({ baseUrl: config.wechatApiBaseUrl, retry: { maxRetries: 0 }, timeoutMs: 8000 });
@@ -208,7 +218,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
         }),
       ],
-      ['/', opsRouter({ metrics, checkDatabase: () => storage.health() })],
+      ['/', opsRouter({ metrics, checkDatabase: () => (cluster ?? storage).health(), nodeName })],
       [
         '/kit',
         kitSessionRouter({
@@ -243,6 +253,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     noticesToWeChatAgents,
     async start() {
       await storage.ready(); // PostgreSQL: migrated (once across nodes) and the master key checked
+      await cluster?.start(); // listening for the other nodes' live notices
       if (config.channelsFile) await seedChannels({ channels: storage.channels, clock }, config.channelsFile, logger);
       if (config.firstAdmin) await ensureFirstAdmin(authService, config.firstAdmin, logger);
       await knowledge.service.start(); // the robot answers from memory: load it before the first message
@@ -256,6 +267,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       knowledge.semantic?.refresher.stop();
       await knowledge.service.stop();
       await noticesToWeChatAgents.idle();
+      await cluster?.close();
       await storage.close();
     },
   };

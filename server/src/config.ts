@@ -27,6 +27,8 @@ const envSchema = z.object({
   KEFU_TEST_CLOCK: z.enum(['0', '1']).default('0'),
   /** The built web workbench (index.html and assets/), served at /app/. */
   KEFU_WEB_DIR: z.string().min(1).optional(),
+  /** This process's name in a cluster (/metrics' node label, /healthz, pg_stat_activity); default host-pid. */
+  KEFU_NODE_NAME: z.string().min(1).max(100).optional(),
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -48,6 +50,8 @@ export type ServerConfig = {
   testClock?: boolean;
   /** KEFU_WEB_DIR, else the caller's default: the directory of the built web app served at /app/. */
   webDir?: string;
+  /** KEFU_NODE_NAME; absent: the composition root names the node after its host and pid. */
+  nodeName?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -89,6 +93,7 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     ...(e.KEFU_SIMULATOR === '1' && { simulator: true }),
     ...(e.KEFU_TEST_CLOCK === '1' && { testClock: true }),
     ...((e.KEFU_WEB_DIR ?? defaults.webDir) !== undefined && { webDir: e.KEFU_WEB_DIR ?? defaults.webDir }),
+    ...(e.KEFU_NODE_NAME !== undefined && { nodeName: e.KEFU_NODE_NAME }),
     logLevel: e.LOG_LEVEL,
   };
 }

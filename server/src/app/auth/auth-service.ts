@@ -8,7 +8,7 @@ import type { IdGenerator } from '../../core/ports/id-generator';
 import type { UnitOfWork } from '../../core/ports/unit-of-work';
 import { ApiError, conflict, notFound } from '../errors';
 import { authenticate } from './authenticate';
-import type { LoginThrottle } from './login-throttle';
+import type { LoginGate } from './login-throttle';
 import type { Principal } from './principal';
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60_000;
@@ -24,7 +24,8 @@ export interface AuthServiceDeps {
   passwords: PasswordHasher;
   secrets: SecretMinter;
   sessionTtlMs?: number;
-  throttle?: LoginThrottle;
+  /** Counts attempts: in memory (LoginThrottle), or shared by the nodes (SharedLoginThrottle). */
+  throttle?: LoginGate;
 }
 
 export interface LoginResult {
@@ -47,12 +48,12 @@ export class AuthService {
     const username = normalizeUsername(rawUsername);
     const now = this.deps.clock.now();
     // Counted before the check, so concurrent guesses cannot all slip past the gate together.
-    const wait = this.deps.throttle?.reserve(username, ip, now) ?? 0;
+    const wait = (await this.deps.throttle?.reserve(username, ip, now)) ?? 0;
     if (wait > 0) throw new TooManyAttempts(wait);
     const account = await this.deps.stores.accounts.findByUsername(username);
     const ok = account ? await this.deps.passwords.verify(password, account.passwordHash) : await this.deps.passwords.burn(password);
     if (!account || !ok) throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
-    this.deps.throttle?.recordSuccess(username, ip);
+    await this.deps.throttle?.recordSuccess(username, ip);
     const token = this.deps.secrets.mint(SESSION_TOKEN_PREFIX);
     const expiresAt = now + (this.deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS);
     await this.deps.stores.sessions.add({ tokenHash: this.deps.secrets.hash(token), accountId: account.id, createdAt: now, expiresAt });

@@ -3,7 +3,9 @@
 // cap; a quiet period forgets the count. An attempt is counted (reserved) BEFORE its password is checked
 // and given back when the password was right: checking takes tens of milliseconds, so counting only after
 // the check let a burst of concurrent guesses all pass the gate before the first failure was counted.
-// Kept in memory: one server process, and a restart only gives back what the cap would allow anyway.
+// Kept in memory for one server process (a restart only gives back what the cap would allow anyway);
+// several nodes on one PostgreSQL database count in it instead (SharedLoginThrottle, same rules).
+import type { AttemptEntry } from '../../core/ports/login-attempts';
 
 export interface ThrottleOptions {
   /** Attempts on one username checked before any wait (so at most this many in any burst). */
@@ -28,13 +30,41 @@ export const DEFAULT_THROTTLE: ThrottleOptions = {
   maxKeys: 10_000,
 };
 
-interface Entry {
-  failures: number;
-  lastFailureAt: number;
-  blockedUntil: number;
+type Entry = AttemptEntry;
+
+/** What AuthService needs of a throttle: this in-memory one, or the shared one. */
+export interface LoginGate {
+  reserve(username: string, ip: string, now: number): number | Promise<number>;
+  recordSuccess(username: string, ip?: string): void | Promise<void>;
 }
 
-export class LoginThrottle {
+export function throttleKeys(username: string, ip?: string): string[] {
+  return ip === undefined ? [`user:${username}`] : [`user:${username}`, `ip:${ip}`];
+}
+
+/** A key without failures for a while starts afresh (unless it still waits). */
+export function isForgotten(entry: Entry, options: ThrottleOptions, now: number): boolean {
+  return now - entry.lastFailureAt > options.forgetAfterMs && now >= entry.blockedUntil;
+}
+
+/** One more counted attempt: past the free ones, the next attempt waits, doubling each time up to the cap. */
+export function afterFailure(key: string, stored: Entry | undefined, options: ThrottleOptions, now: number): Entry {
+  const entry = { ...(stored ?? { failures: 0, lastFailureAt: now, blockedUntil: 0 }) };
+  entry.failures += 1;
+  entry.lastFailureAt = now;
+  // The attempt after the free ones waits: with `free` counted, the next one is refused until then.
+  const over = entry.failures - (key.startsWith('ip:') ? options.freeAttemptsPerIp : options.freeAttempts) + 1;
+  if (over > 0) entry.blockedUntil = now + Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(over - 1, 30));
+  return entry;
+}
+
+/** A correct password gives the address its reserved attempt back (it keeps its other failures). */
+export function afterSuccess(entry: Entry, options: ThrottleOptions): Entry {
+  const failures = Math.max(0, entry.failures - 1);
+  return { ...entry, failures, blockedUntil: failures < options.freeAttemptsPerIp ? 0 : entry.blockedUntil };
+}
+
+export class LoginThrottle implements LoginGate {
   private readonly entries = new Map<string, Entry>();
   private readonly options: ThrottleOptions;
 
@@ -44,7 +74,7 @@ export class LoginThrottle {
 
   /** Milliseconds to wait before `username` may be tried from `ip`; 0: go ahead. */
   retryAfter(username: string, ip: string, now: number): number {
-    const waits = this.keys(username, ip).map((k) => this.live(k, now)?.blockedUntil ?? 0);
+    const waits = throttleKeys(username, ip).map((k) => this.live(k, now)?.blockedUntil ?? 0);
     return Math.max(0, ...waits.map((until) => until - now));
   }
 
@@ -59,13 +89,8 @@ export class LoginThrottle {
   }
 
   recordFailure(username: string, ip: string, now: number): void {
-    for (const key of this.keys(username, ip)) {
-      const entry = this.live(key, now) ?? { failures: 0, lastFailureAt: now, blockedUntil: 0 };
-      entry.failures += 1;
-      entry.lastFailureAt = now;
-      // The attempt after the free ones waits: with `free` counted, the next one is refused until then.
-      const over = entry.failures - (key.startsWith('ip:') ? this.options.freeAttemptsPerIp : this.options.freeAttempts) + 1;
-      if (over > 0) entry.blockedUntil = now + Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** Math.min(over - 1, 30));
+    for (const key of throttleKeys(username, ip)) {
+      const entry = afterFailure(key, this.live(key, now), this.options, now);
       this.entries.delete(key); // re-insert: Map order is then least-recently-failed first
       this.entries.set(key, entry);
     }
@@ -79,18 +104,12 @@ export class LoginThrottle {
   recordSuccess(username: string, ip?: string): void {
     this.entries.delete(`user:${username}`);
     const entry = ip === undefined ? undefined : this.entries.get(`ip:${ip}`);
-    if (!entry) return;
-    entry.failures = Math.max(0, entry.failures - 1);
-    if (entry.failures < this.options.freeAttemptsPerIp) entry.blockedUntil = 0;
-  }
-
-  private keys(username: string, ip: string): string[] {
-    return [`user:${username}`, `ip:${ip}`];
+    if (entry && ip !== undefined) this.entries.set(`ip:${ip}`, afterSuccess(entry, this.options));
   }
 
   private live(key: string, now: number): Entry | undefined {
     const entry = this.entries.get(key);
-    if (entry && now - entry.lastFailureAt > this.options.forgetAfterMs && now >= entry.blockedUntil) {
+    if (entry && isForgotten(entry, this.options, now)) {
       this.entries.delete(key);
       return undefined;
     }

@@ -1,6 +1,6 @@
 // The server's Prometheus metrics, one registry per process (built by main.ts, handed to whoever counts).
 // Labels are bounded sets (route patterns, channel ids, fixed outcomes): never a URL, an openid or an id.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { MetricsRecorder } from '../../core/ports/metrics';
 
 /** Also the runtime's MetricsRecorder, injected by compose.ts. */
@@ -21,13 +21,21 @@ export interface MetricsOptions {
   /** Node's process metrics (CPU, memory, event loop lag, GC); off in tests. */
   defaultMetrics?: boolean;
   prefix?: string;
+  /**
+   * This node's name (KEFU_NODE_NAME): a `node` label on every series, and `kefu_node_info{node} 1`, so the
+   * nodes of one cluster are told apart even when scraped through one address.
+   */
+  nodeName?: string;
 }
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   const prefix = options.prefix ?? 'kefu_';
+  if (options.nodeName !== undefined) registry.setDefaultLabels({ node: options.nodeName });
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix });
   const registers = [registry];
+  if (options.nodeName !== undefined)
+    new Gauge({ name: `${prefix}node_info`, help: 'This server process (node) of the cluster', registers }).set(1);
   return {
     registry,
     pushesReceived: new Counter({

@@ -1,7 +1,6 @@
 // Operations endpoints, mounted at '/': GET /healthz (is the database reachable?) and GET /metrics
 // (Prometheus text format). Neither needs credentials; put them behind the network's edge if needed.
 import { Router } from 'express';
-import { ApiError } from '../../app/errors';
 import type { Metrics } from './metrics';
 
 export interface OpsDeps {
@@ -11,8 +10,10 @@ export interface OpsDeps {
    */
   checkDatabase(): Promise<unknown>;
   metrics: Metrics;
-  /** Health checks must not hang on a locked database; default 2 s. */
+  /** Health checks must not hang on a locked or unreachable database; default 2 s. */
   healthTimeoutMs?: number;
+  /** This node's name (KEFU_NODE_NAME), in /healthz's answer, so a load balancer's log says which node. */
+  nodeName?: string;
 }
 
 type DatabaseState = 'up' | 'busy' | 'down';
@@ -38,9 +39,13 @@ export function opsRouter(deps: OpsDeps): Router {
   router.get('/healthz', async (_req, res) => {
     res.set('cache-control', 'no-store');
     const state = await databaseState(deps);
-    if (state === 'down') throw new ApiError(503, 'unavailable', 'database unreachable');
+    const node = deps.nodeName === undefined ? {} : { node: deps.nodeName };
+    if (state === 'down') {
+      res.status(503).json({ status: 'down', database: 'down', ...node, error: { code: 'unavailable', message: 'database unreachable' } });
+      return;
+    }
     // A locked database is degraded, not down: reads are served, writes are refused with 503 and retried.
-    res.json(state === 'busy' ? { status: 'degraded', database: 'busy' } : { status: 'ok' });
+    res.json(state === 'busy' ? { status: 'degraded', database: 'busy', ...node } : { status: 'ok', database: 'up', ...node });
   });
   router.get('/metrics', async (_req, res) => {
     res.set('content-type', deps.metrics.registry.contentType);

@@ -1,5 +1,9 @@
 // /healthz and /metrics over real HTTP, and API requests counted by route pattern.
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { startApiFixture, type ApiFixture } from '../api/testing/api-fixture';
+import { createMetrics } from './metrics';
+import { opsRouter } from './ops-router';
 
 let f: ApiFixture;
 beforeEach(async () => {
@@ -9,10 +13,11 @@ afterEach(() => f.close());
 
 describe('ops', () => {
   it('healthz: 200 while the database answers, 503 when it does not', async () => {
-    expect(await f.call('GET', '/healthz')).toMatchObject({ status: 200, json: { status: 'ok' } });
+    expect(await f.call('GET', '/healthz')).toMatchObject({ status: 200, json: { status: 'ok', database: 'up' } });
     f.database.up = false;
     const down = await f.call('GET', '/healthz');
     expect(down.status).toBe(503);
+    expect(down.json).toMatchObject({ status: 'down', database: 'down' });
     expect(down.json.error.code).toBe('unavailable');
   });
 
@@ -31,5 +36,22 @@ describe('ops', () => {
     expect(res.text).toContain('kefu_api_requests_total{route="/api/v1/conversations/:conversationId",method="GET",status="404"} 1');
     expect(res.text).toContain('kefu_api_requests_total{route="/api/v1/me",method="GET",status="401"} 1');
     expect(res.text).not.toContain('c-123');
+  });
+
+  it('metrics and healthz name the node: a node label on every series and kefu_node_info', async () => {
+    const metrics = createMetrics({ defaultMetrics: false, nodeName: 'node-a' });
+    metrics.outboxSends.inc({ outcome: 'sent' });
+    const app = express().use(opsRouter({ metrics, checkDatabase: async () => true, nodeName: 'node-a' }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      expect(text).toContain('kefu_node_info{node="node-a"} 1');
+      expect(text).toContain('kefu_outbox_sends_total{outcome="sent",node="node-a"} 1');
+      expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', database: 'up', node: 'node-a' });
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });
