@@ -26,6 +26,8 @@ export interface InboxWorkerOptions {
   /** Give up (state `failed`, kept for an operator) after this many attempts. */
   maxAttempts?: number;
   batchSize?: number;
+  /** How often the inbox's claims are renewed during a pass, when it claims (a fraction of its lease). */
+  renewMs?: number;
   /** Runs before each pass, e.g. to pick up knowledge-base edits made by another thread. */
   beforePass?: () => Promise<void>;
 }
@@ -63,6 +65,20 @@ export class InboxWorker {
 
   private async drain(): Promise<void> {
     await this.options.beforePass?.();
+    const renew = this.deps.inbox.renewClaims?.bind(this.deps.inbox);
+    if (!renew) return this.drainClaimed();
+    // Claims held by a live node must not run out while a slow chunk (a robot's answer) is processed.
+    const timer = setInterval(() => {
+      renew(this.options.now()).catch((err: unknown) => this.options.logger.warn({ err: String(err) }, 'renewing inbox claims failed'));
+    }, this.options.renewMs ?? 2000);
+    try {
+      await this.drainClaimed();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  private async drainClaimed(): Promise<void> {
     for (;;) {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
       if (entries.length === 0) return;

@@ -11,6 +11,7 @@ import { channelsSchema } from './03-channels';
 import { inboxSchema } from './04-inbox';
 import { customerEventsSchema } from './05-customer-events';
 import { knowledgeSchema, knowledgeVectorsSchema } from './06-knowledge';
+import { inboxClaimsSchema } from './08-inbox-claims';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -31,6 +32,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 5, name: 'a customer’s events and unknown pushes, from the inbox', sql: customerEventsSchema },
   { version: 6, name: 'knowledge base: entries, settings, misses, media, synonyms, revision', sql: knowledgeSchema },
   { version: 7, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
+  { version: 8, name: 'inbox claims: one node per entry, per-customer order, leases', sql: inboxClaimsSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
