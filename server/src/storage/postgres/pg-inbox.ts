@@ -123,10 +123,11 @@ export class PgInbox implements Inbox {
 
   /** Extends this node's leases that have not run out (one that did may be another node's now). */
   async renewClaims(now: number): Promise<void> {
-    await this.pool.query(
-      "UPDATE inbox SET lease_until = $2 WHERE claimed_by = $3 AND state = 'pending' AND lease_until > $1",
-      [now, now + this.leaseMs, this.owner],
-    );
+    await this.pool.query("UPDATE inbox SET lease_until = $2 WHERE claimed_by = $3 AND state = 'pending' AND lease_until > $1", [
+      now,
+      now + this.leaseMs,
+      this.owner,
+    ]);
   }
 
   /**
@@ -146,15 +147,18 @@ export class PgInbox implements Inbox {
   async markFailed(id: string, error: string, retryAt: number | undefined): Promise<void> {
     const mine = "WHERE id = $2 AND state = 'pending' AND claimed_by = $3";
     if (retryAt === undefined) {
-      await this.pool.query(
-        `UPDATE inbox SET state = 'failed', attempts = attempts + 1, last_error = $1, lease_until = NULL ${mine}`,
-        [error, Number(id), this.owner],
-      );
+      await this.pool.query(`UPDATE inbox SET state = 'failed', attempts = attempts + 1, last_error = $1, lease_until = NULL ${mine}`, [
+        error,
+        Number(id),
+        this.owner,
+      ]);
     } else {
-      await this.pool.query(
-        `UPDATE inbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $4, lease_until = NULL ${mine}`,
-        [error, Number(id), this.owner, retryAt],
-      );
+      await this.pool.query(`UPDATE inbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $4, lease_until = NULL ${mine}`, [
+        error,
+        Number(id),
+        this.owner,
+        retryAt,
+      ]);
     }
   }
 }
