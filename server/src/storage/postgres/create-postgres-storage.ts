@@ -83,7 +83,7 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
     tokens: new EncryptedTokenStore(new PgTokenStore(pool), box),
     ids: new TimeSortableIds(clock),
     auth: pgAuthStores(pool),
-    inbox: new PgInbox(pool, () => uow.current),
+    inbox: new PgInbox(pool, () => uow.current, { ...(options.outboxOwner !== undefined && { owner: options.outboxOwner }) }),
     timerClaims: new PgTimerClaims(() => uow.current),
     knowledge: new PgKnowledgeStore(pool),
     semantic: new PgSemanticStore(pool, box),
