@@ -119,6 +119,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     notifier: notices,
     robot: options.robot ?? knowledge.robot,
     wakeOutbox: () => void outboxSender?.kick(),
+    ...(storage.timerClaims && { timerClaims: storage.timerClaims }),
   };
   outboxSender = new OutboxSender({
     store: storage.outbox,

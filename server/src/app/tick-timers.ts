@@ -7,6 +7,7 @@ import { excludeAgent } from '../core/conversation/transitions';
 import { renderText } from '../core/conversation/render-text';
 import type { Conversation, QueueTarget } from '../core/model/conversation';
 import type { RoutingSettings } from '../core/model/routing-settings';
+import type { TimerClaims } from '../core/ports/timer-claims';
 import { targetState } from '../core/routing/target-state';
 import { dueTimer, nextTimerAt, type TimerContext, type TimerKind } from '../core/timers/due-timers';
 import { workTimeEndsAt } from '../core/timers/work-time-end';
@@ -26,7 +27,7 @@ export async function tickTimers(deps: EngineDeps, input: { channelId: string })
   const open = await inUnit(deps, (w) => w.tx.conversations.listOpen(input.channelId));
   const fired: FiredTimer[] = [];
   for (const { id } of open) {
-    const kind = await inUnit(deps, (w) => fireDueTimer(w, id));
+    const kind = await inUnit(deps, (w) => fireDueTimer(w, id, deps.timerClaims));
     if (kind) fired.push({ conversationId: id, kind });
   }
   return fired;
@@ -55,12 +56,13 @@ async function timerContextOf(w: Work, c: Conversation, settings: RoutingSetting
   return endsAt === undefined ? {} : { workTimeEndsAt: endsAt };
 }
 
-async function fireDueTimer(w: Work, conversationId: string): Promise<TimerKind | undefined> {
+async function fireDueTimer(w: Work, conversationId: string, claims?: TimerClaims): Promise<TimerKind | undefined> {
   const c = await w.tx.conversations.get(conversationId);
   if (!c || c.state === 'ended') return undefined;
   const settings = await loadConversationSettings(w, c);
   const due = dueTimer(w.now, c, settings, await timerContextOf(w, c, settings));
   if (!due) return undefined;
+  if (claims && !(await claims.claim(c.id))) return undefined; // another node is firing it
   if (due.kind === 'queue_timeout') await queueTimedOut(w, c);
   if (due.kind === 'work_time_end') await workTimeEnded(w, c);
   if (due.kind === 'agent_no_reply') await agentDidNotReply(w, c);

@@ -37,6 +37,8 @@ export interface InboxWorkerOptions {
   batchSize?: number;
   /** How long a pass waits for company after one that found little (default DEFAULT_ROUTING_LINGER_MS; 0: never). */
   lingerMs?: number;
+  /** How often the inbox's claims are renewed during a pass, when it claims (a fraction of its lease). */
+  renewMs?: number;
   /** Runs before each pass, e.g. to pick up knowledge-base edits made by another thread. */
   beforePass?: () => Promise<void>;
 }
@@ -78,6 +80,20 @@ export class InboxWorker {
     await this.options.beforePass?.();
     const lingerMs = this.options.lingerMs ?? DEFAULT_ROUTING_LINGER_MS;
     if (lingerMs > 0 && this.lastFound < GATHER_BELOW) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+    const renew = this.deps.inbox.renewClaims?.bind(this.deps.inbox);
+    if (!renew) return this.drainClaimed();
+    // Claims held by a live node must not run out while a slow chunk (a robot's answer) is processed.
+    const timer = setInterval(() => {
+      renew(this.options.now()).catch((err: unknown) => this.options.logger.warn({ err: String(err) }, 'renewing inbox claims failed'));
+    }, this.options.renewMs ?? 2000);
+    try {
+      await this.drainClaimed();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  private async drainClaimed(): Promise<void> {
     for (let first = true; ; first = false) {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
       if (first) this.lastFound = entries.length;

@@ -8,10 +8,14 @@ import { SecretOpenError, type SecretBox } from './secret-box';
 const place = (appId: string, source: TokenSource) => `access_token ${appId} ${source}`;
 
 export class EncryptedTokenStore implements TokenStore {
+  readonly underRefreshLock?: TokenStore['underRefreshLock'];
+
   constructor(
     private readonly inner: TokenStore,
     private readonly box: SecretBox,
-  ) {}
+  ) {
+    if (inner.underRefreshLock) this.underRefreshLock = inner.underRefreshLock.bind(inner);
+  }
 
   async load(appId: string, source: TokenSource): Promise<StoredToken | undefined> {
     const stored = await this.inner.load(appId, source);

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { AuthStores } from '../core/ports/auth';
 import type { Clock } from '../core/ports/clock';
 import type { Inbox } from '../core/ports/inbox';
+import type { TimerClaims } from '../core/ports/timer-claims';
 import type { KnowledgeStore } from '../core/ports/knowledge-store';
 import type { PushLog } from '../core/ports/push-log';
 import type { Reports } from '../core/ports/reports';
@@ -40,6 +41,8 @@ export interface ServerStorage extends SqliteStorage {
   /** What /healthz reports: the database answers (or this throws), and whether it refuses writes now. */
   health(): Promise<{ busy: boolean }>;
   close(): Promise<void>;
+  /** PostgreSQL: a due timer is claimed by one node before it fires; undefined on SQLite (one process). */
+  timerClaims?: TimerClaims;
   /** The SQLite connection; undefined on PostgreSQL. */
   sqlite?: Database;
 }

@@ -7,6 +7,7 @@ import type { IdGenerator } from '../../core/ports/id-generator';
 import type { EngineNotice, Notifier } from '../../core/ports/notifier';
 import type { OutboxItem } from '../../core/ports/outbox';
 import type { Robot } from '../../core/ports/robot';
+import type { TimerClaims } from '../../core/ports/timer-claims';
 import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 
 export interface EngineDeps {
@@ -20,6 +21,8 @@ export interface EngineDeps {
    * of at its next poll. Units that enqueued nothing (most reads, most timer checks) do not wake it.
    */
   wakeOutbox?: () => void;
+  /** Several processes sharing the database: a due timer is claimed by one before it fires. */
+  timerClaims?: TimerClaims;
 }
 
 /** One unit of work in progress: the transaction, the instant it runs at, and the notices to send after commit. */

@@ -18,8 +18,14 @@ export type AcceptOutcome = 'stored' | 'duplicate';
 export interface Inbox {
   /** Resolves once the push is committed (or known already): only then may WeChat be told `success`. */
   accept(channelId: string, message: InboundMessage, receivedAt: number): Promise<AcceptOutcome>;
-  /** Entries not processed yet and due, oldest first. */
+  /**
+   * Entries not processed yet and due, oldest first. An adapter shared by several processes claims what
+   * it returns for this process, for a short lease: no other process gets them meanwhile, and only a
+   * customer's oldest unprocessed entry is handed out, so their entries are processed in order.
+   */
   pending(now: number, limit: number): Promise<InboxEntry[]>;
+  /** Extends this process's claims while it works on them (adapters that claim; a dead process's run out). */
+  renewClaims?(now: number): Promise<void>;
   /**
    * Marks an entry processed. Always called inside a unit of work (the one that processed the entry):
    * an adapter sharing the unit's store makes it part of that unit, so an entry is processed exactly once.

@@ -20,4 +20,10 @@ export interface TokenStore {
   save(token: StoredToken): Promise<void>;
   /** Forget the token only if it is still `token`, so a newer one saved meanwhile survives. */
   discard(appId: string, source: TokenSource, token: string): Promise<void>;
+  /**
+   * Runs `refresh` while holding the app's refresh lock across every process sharing this store (a
+   * store shared by several nodes): one node fetches, the others wait and then find its token stored.
+   * Absent for a store one process owns; that process's broker refreshes one at a time already.
+   */
+  underRefreshLock?<T>(appId: string, source: TokenSource, refresh: () => Promise<T>): Promise<T>;
 }

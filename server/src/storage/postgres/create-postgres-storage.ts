@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { AuthStores } from '../../core/ports/auth';
 import type { Inbox } from '../../core/ports/inbox';
+import type { TimerClaims } from '../../core/ports/timer-claims';
 import type { KnowledgeStore } from '../../core/ports/knowledge-store';
 import type { PushLog } from '../../core/ports/push-log';
 import type { Reports } from '../../core/ports/reports';
@@ -19,6 +20,7 @@ import { runPgMigrations } from './migrations/runner';
 import { pgAuthStores } from './pg-auth';
 import { PgChannelStore } from './pg-channel-store';
 import { PgInbox } from './pg-inbox';
+import { PgTimerClaims } from './pg-timer-claims';
 import { PgKnowledgeStore } from './pg-knowledge';
 import { verifyPgMasterKey } from './pg-master-key-check';
 import { PgOutboxStore } from './pg-outbox';
@@ -43,6 +45,8 @@ export interface PostgresStorage extends SqliteStorage {
   /** For the test clock's idle check. */
   pendingWork: PgPendingWork;
   pool: pg.Pool;
+  /** A due timer is claimed by one node before it fires (EngineDeps.timerClaims). */
+  timerClaims: TimerClaims;
   /** Migrates the database and checks the master key, once (later calls share the first's outcome). */
   ready(): Promise<void>;
   /** What /healthz reports: the database answers (or this throws). */
@@ -79,7 +83,8 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
     tokens: new EncryptedTokenStore(new PgTokenStore(pool), box),
     ids: new TimeSortableIds(clock),
     auth: pgAuthStores(pool),
-    inbox: new PgInbox(pool, () => uow.current),
+    inbox: new PgInbox(pool, () => uow.current, { ...(options.outboxOwner !== undefined && { owner: options.outboxOwner }) }),
+    timerClaims: new PgTimerClaims(() => uow.current),
     knowledge: new PgKnowledgeStore(pool),
     semantic: new PgSemanticStore(pool, box),
     pushLog: new PgPushLog(pool),

@@ -2,10 +2,43 @@
 // Group commit as on SQLite: the pushes accepted during one turn of the event loop are one INSERT, then
 // all of them are answered. The unique (channel_id, dedupe_key) makes a retry that reaches another node
 // a duplicate there, whichever node stored the first.
+// Several nodes drain one inbox: `pending` CLAIMS what it returns (FOR UPDATE SKIP LOCKED, a lease with
+// this node as owner), and only a customer's oldest pending entry is claimable, so each entry is processed
+// by one node and a customer's entries in order. The worker renews the leases while it works; a node that
+// dies leaves leases that run out, and another node claims those entries then.
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { InboundMessage } from '../../core/inbound-message';
 import { type AcceptOutcome, type Inbox, type InboxEntry, dedupeKey } from '../../core/ports/inbox';
+import { CUSTOMER_EVENT_SENDER } from './migrations/05-customer-events';
 import type { Queryable } from './pool';
+
+/** How long a claim holds unless renewed: how long a dead node's entries wait for another node. */
+export const DEFAULT_INBOX_LEASE_MS = 6000;
+
+export interface PgInboxOptions {
+  leaseMs?: number;
+  /** Who claims: one id per process (default a random one). */
+  owner?: string;
+}
+
+const SENDER_O = CUSTOMER_EVENT_SENDER.replaceAll('message', 'o.message');
+const SENDER_P = CUSTOMER_EVENT_SENDER.replaceAll('message', 'p.message');
+
+// Due, not leased (or its lease ran out), and no older pending entry of the same customer (claimed,
+// waiting for a retry, or not): a customer's next entry waits until the previous one is done or failed.
+const CLAIM = `
+  WITH picked AS (
+    SELECT o.id FROM inbox o
+    WHERE o.state = 'pending' AND o.next_attempt_at <= $1 AND (o.lease_until IS NULL OR o.lease_until <= $1)
+      AND NOT EXISTS (
+        SELECT 1 FROM inbox p
+        WHERE p.state = 'pending' AND p.channel_id = o.channel_id AND ${SENDER_P} = ${SENDER_O} AND p.id < o.id)
+    ORDER BY o.id LIMIT $3
+    FOR UPDATE OF o SKIP LOCKED)
+  UPDATE inbox u SET claimed_by = $4, lease_until = $2
+  FROM picked WHERE u.id = picked.id
+  RETURNING u.id, u.channel_id, u.message, u.received_at, u.attempts`;
 
 interface Waiting {
   channelId: string;
@@ -31,12 +64,18 @@ export class InboxEntryNotPending extends Error {
 
 export class PgInbox implements Inbox {
   private waiting: Waiting[] = [];
+  private readonly leaseMs: number;
+  private readonly owner: string;
 
   /** `unit`: the client of the unit of work running now (PgUnitOfWork.current), for markDone. */
   constructor(
     private readonly pool: pg.Pool,
     private readonly unit: () => Queryable | undefined,
-  ) {}
+    options: PgInboxOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? DEFAULT_INBOX_LEASE_MS;
+    this.owner = options.owner ?? randomUUID();
+  }
 
   accept(channelId: string, message: InboundMessage, receivedAt: number): Promise<AcceptOutcome> {
     return new Promise((resolve, reject) => {
@@ -69,11 +108,10 @@ export class PgInbox implements Inbox {
     }
   }
 
+  /** Claims (for this node, for one lease) the due entries it returns, oldest first. */
   async pending(now: number, limit: number): Promise<InboxEntry[]> {
-    const { rows } = await this.pool.query<Row>(
-      "SELECT id, channel_id, message, received_at, attempts FROM inbox WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
-      [now, limit],
-    );
+    const { rows } = await this.pool.query<Row>(CLAIM, [now, now + this.leaseMs, Math.max(0, limit), this.owner]);
+    rows.sort((a, b) => Number(a.id) - Number(b.id)); // RETURNING gives no order
     return rows.map((r) => ({
       id: String(r.id),
       channelId: r.channel_id,
@@ -83,28 +121,44 @@ export class PgInbox implements Inbox {
     }));
   }
 
+  /** Extends this node's leases that have not run out (one that did may be another node's now). */
+  async renewClaims(now: number): Promise<void> {
+    await this.pool.query("UPDATE inbox SET lease_until = $2 WHERE claimed_by = $3 AND state = 'pending' AND lease_until > $1", [
+      now,
+      now + this.leaseMs,
+      this.owner,
+    ]);
+  }
+
   /**
-   * On the running unit's client, so it commits with the unit's writes. An entry already done (by
-   * another node that read it as pending too) fails the unit, so its work is not done twice.
+   * On the running unit's client, so it commits with the unit's writes. An entry done already, or
+   * claimed by another node since this node's lease ran out, fails the unit: its work is not done twice.
    */
   async markDone(id: string, at: number): Promise<void> {
     const db = this.unit() ?? this.pool;
-    const r = await db.query("UPDATE inbox SET state = 'done', done_at = $1 WHERE id = $2 AND state = 'pending'", [at, Number(id)]);
-    if (r.rowCount === 0) throw new InboxEntryNotPending(`inbox entry ${id} is not pending any more`);
+    const r = await db.query(
+      "UPDATE inbox SET state = 'done', done_at = $1, lease_until = NULL WHERE id = $2 AND state = 'pending' AND claimed_by = $3",
+      [at, Number(id), this.owner],
+    );
+    if (r.rowCount === 0) throw new InboxEntryNotPending(`inbox entry ${id} is not pending any more, or not claimed by this node`);
   }
 
-  /** After a failed unit; ignored unless the entry is still pending. */
+  /** After a failed unit; releases the claim. Ignored unless the entry is still pending and ours. */
   async markFailed(id: string, error: string, retryAt: number | undefined): Promise<void> {
+    const mine = "WHERE id = $2 AND state = 'pending' AND claimed_by = $3";
     if (retryAt === undefined) {
-      await this.pool.query(
-        "UPDATE inbox SET state = 'failed', attempts = attempts + 1, last_error = $1 WHERE id = $2 AND state = 'pending'",
-        [error, Number(id)],
-      );
+      await this.pool.query(`UPDATE inbox SET state = 'failed', attempts = attempts + 1, last_error = $1, lease_until = NULL ${mine}`, [
+        error,
+        Number(id),
+        this.owner,
+      ]);
     } else {
-      await this.pool.query(
-        "UPDATE inbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 WHERE id = $3 AND state = 'pending'",
-        [error, retryAt, Number(id)],
-      );
+      await this.pool.query(`UPDATE inbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $4, lease_until = NULL ${mine}`, [
+        error,
+        Number(id),
+        this.owner,
+        retryAt,
+      ]);
     }
   }
 }

@@ -2,6 +2,10 @@
 // (storage/encrypted-token-store.ts) to seal it at rest, as on SQLite.
 import type pg from 'pg';
 import type { StoredToken, TokenSource, TokenStore } from '../../core/ports/token-store';
+import { withClient } from './pool';
+
+/** The advisory lock class of token refreshes (the second key is a hash of AppID and source). */
+const TOKEN_REFRESH_LOCK = 0x6b_74_6b_6e; // "ktkn"
 
 interface Row {
   app_id: string;
@@ -27,6 +31,22 @@ export class PgTokenStore implements TokenStore {
          token = excluded.token, obtained_at = excluded.obtained_at, expires_at = excluded.expires_at`,
       [t.appId, t.source, t.token, t.obtainedAt, t.expiresAt],
     );
+  }
+
+  /**
+   * A session advisory lock on a client of its own, held while `refresh` runs (its reads and writes use
+   * other clients of the pool). A node that dies while holding it loses its connection, and so the lock.
+   */
+  underRefreshLock<T>(appId: string, source: TokenSource, refresh: () => Promise<T>): Promise<T> {
+    return withClient(this.pool, async (client) => {
+      const key = [TOKEN_REFRESH_LOCK, `${appId}|${source}`];
+      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
+      try {
+        return await refresh();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', key);
+      }
+    });
   }
 
   async discard(appId: string, source: TokenSource, token: string): Promise<void> {

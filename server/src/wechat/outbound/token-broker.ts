@@ -4,7 +4,9 @@
 //  - refreshed ahead of expiry, so a call does not leave with a token about to die;
 //  - persisted through the TokenStore port, so a restart reuses a valid token instead of fetching
 //    (cgi-bin/token would otherwise supersede the token of every other holder);
-//  - on 40001/40014/42001 the token is dropped and the call retried exactly once.
+//  - on 40001/40014/42001 the token is dropped and the call retried exactly once;
+//  - with a store shared by several nodes, a refresh runs under the store's lock and first reads what
+//    another node may have just stored: one node fetches, the others use its token.
 import type { StoredToken, TokenSource, TokenStore } from '../../core/ports/token-store';
 import type { WeChatClient } from './client';
 import { WeChatApiError } from './errors';
@@ -88,6 +90,21 @@ export class AccessTokenBroker {
   }
 
   private async fetchAndSave(): Promise<StoredToken> {
+    const { store, appId } = this.options;
+    if (!store.underRefreshLock) return this.fetchNew();
+    const replaced = this.current?.token;
+    return store.underRefreshLock(appId, this.source, async () => {
+      const stored = await store.load(appId, this.source);
+      // Another node refreshed while this one waited for the lock: its token is the app's token now.
+      if (stored && stored.token !== replaced && this.now() < this.refreshAt(stored)) {
+        this.current = stored;
+        return stored;
+      }
+      return this.fetchNew();
+    });
+  }
+
+  private async fetchNew(): Promise<StoredToken> {
     const { client, store, appId, secret } = this.options;
     const obtainedAt = this.now();
     const fetched = await fetchAccessToken(client, this.source, { appId, secret });

@@ -12,6 +12,7 @@ import { inboxSchema } from './04-inbox';
 import { customerEventsSchema } from './05-customer-events';
 import { knowledgeSchema, knowledgeVectorsSchema } from './06-knowledge';
 import { loginAttemptsSchema } from './08-login-attempts';
+import { inboxClaimsSchema } from './09-inbox-claims';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -33,6 +34,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 6, name: 'knowledge base: entries, settings, misses, media, synonyms, revision', sql: knowledgeSchema },
   { version: 7, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
   { version: 8, name: 'login attempts counted across nodes', sql: loginAttemptsSchema },
+  { version: 9, name: 'inbox claims: one node per entry, per-customer order, leases', sql: inboxClaimsSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
