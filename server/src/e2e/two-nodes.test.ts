@@ -186,18 +186,23 @@ describe('what the nodes share beyond storage', () => {
     await customerSays(c, 'oTimer1', '你好');
     const conversation = await assignedConversation(c);
     await eventually(async () => (c.delivered('oTimer1').length === 1 ? true : undefined), 10_000);
-    const at = Math.max(...(await Promise.all(c.nodes.map((n) => clockOf(n.url))))) + 6 * 60_000;
-    const fired = await Promise.all(
-      c.nodes.map(async (n) => {
-        const res = await fetch(`${n.url}/testing/clock`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ now: at }),
-        });
-        return ((await res.json()) as { fired: Array<{ kind: string; conversationId: string }> }).fired;
-      }),
-    );
-    expect(fired.flat().filter((f) => f.kind === 'agent_no_reply' && f.conversationId === conversation.id)).toHaveLength(1);
+    // Each node has its own test clock. Both move together in 10 s steps, so they never stand further apart
+    // than an outbox lease (12 s, judged on the claimer's clock); six minutes in one jump would let the node
+    // ahead take the other's fresh lease for a dead sender's and send again, which real clocks never do.
+    const moveTo = async (url: string, now: number) => {
+      const res = await fetch(`${url}/testing/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ now }),
+      });
+      return ((await res.json()) as { fired: Array<{ kind: string; conversationId: string }> }).fired;
+    };
+    const from = Math.max(...(await Promise.all(c.nodes.map((n) => clockOf(n.url)))));
+    const fired: Array<{ kind: string; conversationId: string }> = [];
+    for (let now = from + 10_000; now <= from + 6 * 60_000; now += 10_000) {
+      fired.push(...(await Promise.all(c.nodes.map((n) => moveTo(n.url, now)))).flat());
+    }
+    expect(fired.filter((f) => f.kind === 'agent_no_reply' && f.conversationId === conversation.id)).toHaveLength(1);
     await eventually(async () => (c.delivered('oTimer1').length >= 2 ? true : undefined), 10_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect(c.delivered('oTimer1')).toHaveLength(2);
