@@ -42,7 +42,7 @@ const alnum = (n) =>
     .slice(0, n);
 
 /** The server's environment for the demo: data dir, master key, first admin, the emulator as WeChat. */
-function ensureDemoEnv(channelsFile) {
+export function ensureDemoEnv(channelsFile) {
   const envFile = join(demoDir, 'kefu.env');
   if (!existsSync(envFile)) {
     const env = {
@@ -72,7 +72,7 @@ function ensureDemoEnv(channelsFile) {
  * The demo's agent 小王 (online, so the simulator's customers reach a person) with a login, created
  * through the REST API once the server answers, the first time only.
  */
-async function ensureDemoAgent(env) {
+export async function ensureDemoAgent(env) {
   const base = `http://127.0.0.1:${SERVER_PORT}`;
   const call = async (method, path, body, token) => {
     const res = await fetch(`${base}${path}`, {
@@ -105,7 +105,7 @@ async function ensureDemoAgent(env) {
 }
 
 /** The demo channel, known to both sides: the server's channels file and the emulator's apps file. */
-function ensureDemoConfig() {
+export function ensureDemoConfig() {
   const channelsFile = join(demoDir, 'channels.json');
   const appsFile = join(demoDir, 'emulator-apps.json');
   if (existsSync(channelsFile) && existsSync(appsFile)) return { channelsFile, appsFile };
