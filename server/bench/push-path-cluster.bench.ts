@@ -19,7 +19,7 @@ import { serveWeChatStub, startWeChatStub, type WeChatStub } from './wechat-stub
 const QUICK = process.argv.includes('--quick') || process.env.PUSH_BENCH_QUICK === '1';
 const RUN = QUICK
   ? { warmupMs: 300, sliceMs: 1000, rounds: 1, warmupSeconds: 0.5, steadySeconds: 1.5, killSeconds: 5, killAfter: 2 }
-  : { warmupMs: 1000, sliceMs: 3000, rounds: 2, warmupSeconds: 2, steadySeconds: 6, killSeconds: 12, killAfter: 4 };
+  : { warmupMs: 500, sliceMs: 2000, rounds: 2, warmupSeconds: 1, steadySeconds: 4, killSeconds: 10, killAfter: 3 };
 const CUSTOMERS = 1000;
 const STEADY_RATE = 500;
 const KILL_RATE = 300;
