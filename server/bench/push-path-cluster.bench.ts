@@ -115,13 +115,28 @@ function printRows(rows: Array<{ name: string; sat: Measured; steady: Measured }
   }
 }
 
+/** Part two: two PostgreSQL nodes at a steady rate, one killed mid-load; what was lost and how long the takeover took. */
+async function killPart(nodes: Nodes): Promise<void> {
+  const { killOneNode } = await import('./push-path-cluster-kill');
+  try {
+    const k = await killOneNode(nodes, KILL_RATE, RUN.killSeconds, RUN.killAfter);
+    console.log(
+      `\nA node killed: two PostgreSQL nodes at a steady ${KILL_RATE}/s for ${RUN.killSeconds} s, node 2 killed (SIGKILL) after ${RUN.killAfter} s`,
+    );
+    console.log(`  pushes sent ${k.sent}, acknowledged ${k.acknowledged} (the rest were not: WeChat retries those)`);
+    console.log(`  acknowledged but not stored: ${k.lost} (target 0); messages stored twice: ${k.storedTwice}`);
+    console.log(`  takeover: ${num(k.takeoverMs / 1000, 1)} s from the kill until no push received before it was unrouted`);
+  } finally {
+    await nodes.close();
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const { bundleForNode } = await import('../../scripts/lib/bundle-node.mjs');
   await bundleForNode(join(root, 'server/src/main.ts'), serverBundle, { quiet: true });
   const { startTestCluster } = await import('../src/storage/postgres/testing/test-cluster');
   const { startPgNodes, startSqliteNode } = await import('./push-path-cluster-nodes');
-  const { killOneNode } = await import('./push-path-cluster-kill');
   const cluster = await startTestCluster();
   const stub = await startWeChatStub(__filename);
   try {
@@ -140,18 +155,7 @@ async function main(): Promise<void> {
     console.log(
       `  routed at saturation: one PostgreSQL node ${num((one ?? NaN) / (sqlite ?? NaN), 2)}× one SQLite node; two ${num((two ?? NaN) / (one ?? NaN), 2)}× one`,
     );
-    const nodes = await startPgNodes(o, await cluster.createDatabase(), 2);
-    try {
-      const k = await killOneNode(nodes, KILL_RATE, RUN.killSeconds, RUN.killAfter);
-      console.log(
-        `\nA node killed: two PostgreSQL nodes at a steady ${KILL_RATE}/s for ${RUN.killSeconds} s, node 2 killed (SIGKILL) after ${RUN.killAfter} s`,
-      );
-      console.log(`  pushes sent ${k.sent}, acknowledged ${k.acknowledged} (the rest were not: WeChat retries those)`);
-      console.log(`  acknowledged but not stored: ${k.lost} (target 0); messages stored twice: ${k.storedTwice}`);
-      console.log(`  takeover: ${num(k.takeoverMs / 1000, 1)} s from the kill until no push received before it was unrouted`);
-    } finally {
-      await nodes.close();
-    }
+    await killPart(await startPgNodes(o, await cluster.createDatabase(), 2));
     const seconds = ((performance.now() - t0) / 1000).toFixed(0);
     console.log(`\n${seconds} s in all; load average after: ${loadavg()[0]?.toFixed(1)}`);
   } finally {
