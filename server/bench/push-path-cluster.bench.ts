@@ -143,10 +143,12 @@ async function main(): Promise<void> {
     const o: StartOptions = { serverBundle, benchFile: __filename, wechatApiBaseUrl: stub.url };
     console.log(`${CUSTOMERS} customers; secure XML pushes, robot answers, the outbox sender on${QUICK ? '; QUICK run' : ''}`);
     console.log(`Load average before: ${loadavg()[0]?.toFixed(1)} (a quiet 2-core machine shows under 1)`);
+    // Every database first: a PostgreSQL that cannot be reached fails the run before anything is measured.
+    const [onePg, twoPg, killPg] = [await cluster.createDatabase(), await cluster.createDatabase(), await cluster.createDatabase()];
     const cases: Array<[string, () => Promise<Nodes>]> = [
       ['one SQLite node', () => startSqliteNode(o)],
-      ['one PostgreSQL node', async () => startPgNodes(o, await cluster.createDatabase(), 1)],
-      ['two PostgreSQL nodes behind the balancer', async () => startPgNodes(o, await cluster.createDatabase(), 2)],
+      ['one PostgreSQL node', () => startPgNodes(o, onePg, 1)],
+      ['two PostgreSQL nodes behind the balancer', () => startPgNodes(o, twoPg, 2)],
     ];
     const rows = [];
     for (const [name, start] of cases) rows.push({ name, ...(await measureRow(start, stub)) });
@@ -155,7 +157,7 @@ async function main(): Promise<void> {
     console.log(
       `  routed at saturation: one PostgreSQL node ${num((one ?? NaN) / (sqlite ?? NaN), 2)}× one SQLite node; two ${num((two ?? NaN) / (one ?? NaN), 2)}× one`,
     );
-    await killPart(await startPgNodes(o, await cluster.createDatabase(), 2));
+    await killPart(await startPgNodes(o, killPg, 2));
     const seconds = ((performance.now() - t0) / 1000).toFixed(0);
     console.log(`\n${seconds} s in all; load average after: ${loadavg()[0]?.toFixed(1)}`);
   } finally {
