@@ -26,7 +26,7 @@ export interface Side {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as AddressInfo;
@@ -41,13 +41,13 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-function tracked(child: ChildProcess): ChildProcess {
+export function tracked(child: ChildProcess): ChildProcess {
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
 }
 
-function stopped(child: ChildProcess): Promise<void> {
+export function stopped(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -129,7 +129,7 @@ export async function startOurs(o: OursOptions): Promise<Side> {
   };
 }
 
-async function healthy(base: string, child: ChildProcess): Promise<void> {
+export async function healthy(base: string, child: ChildProcess): Promise<void> {
   const until = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
@@ -146,7 +146,7 @@ async function healthy(base: string, child: ChildProcess): Promise<void> {
 }
 
 /** Robot-only reception and a knowledge base whose entry answers the load's questions (…什么时候发货？). */
-async function configureRouting(base: string): Promise<void> {
+export async function configureRouting(base: string): Promise<void> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
