@@ -4,56 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Outbox, OutboxItem } from '../core/ports/outbox';
-import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStatus, OutboxStore } from '../core/ports/outbox-store';
-import { optional, parseJson, restAsJson } from './record-codec';
+import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStore } from '../core/ports/outbox-store';
+import { restAsJson } from './record-codec';
 import { serialFor, type SerialQueue } from './serial-lock';
-
-interface Row {
-  id: string;
-  channel_id: string;
-  to_openid: string;
-  message_id: string;
-  created_at: number;
-  data: string;
-  status: OutboxStatus;
-  attempts: number;
-  next_attempt_at: number;
-  lease_until: number | null;
-  last_error: string | null;
-  finished_at: number | null;
-  wechat_code: number | null;
-  lease_owner: string | null;
-  in_doubt: number;
-}
-
-const COLUMNS = ['id', 'channelId', 'toOpenid', 'messageId', 'createdAt'] as const;
-
-function itemOf(r: Row): OutboxItem {
-  const rest = parseJson<Omit<OutboxItem, (typeof COLUMNS)[number]>>(r.data);
-  return {
-    id: r.id,
-    channelId: r.channel_id,
-    messageId: r.message_id,
-    conversationId: rest.conversationId,
-    toOpenid: r.to_openid,
-    content: rest.content,
-    createdAt: r.created_at,
-  };
-}
-
-function entryOf(r: Row): OutboxEntry {
-  return {
-    ...itemOf(r),
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    ...optional('leaseUntil', r.lease_until),
-    ...optional('lastError', r.last_error),
-    ...optional('finishedAt', r.finished_at),
-    ...optional('wechatCode', r.wechat_code),
-    inDoubt: r.in_doubt === 1,
-  };
-}
+import { claimedOutboxItemOf, OUTBOX_COLUMNS, outboxEntryOf, type OutboxRow } from './outbox-row';
 
 export class SqliteOutbox implements Outbox {
   private readonly insert: Statement<[Record<string, unknown>]>;
@@ -72,7 +26,7 @@ export class SqliteOutbox implements Outbox {
       to_openid: item.toOpenid,
       message_id: item.messageId,
       created_at: item.createdAt,
-      data: restAsJson(item, COLUMNS),
+      data: restAsJson(item, OUTBOX_COLUMNS),
     });
   }
 }
@@ -95,14 +49,14 @@ export class SqliteOutboxStore implements OutboxStore {
   private readonly queue: SerialQueue;
   private readonly leaseMs: number;
   private readonly owner: string;
-  private readonly claim: Statement<[{ now: number; lease_until: number; limit: number; owner: string }], Row>;
+  private readonly claim: Statement<[{ now: number; lease_until: number; limit: number; owner: string }], OutboxRow>;
   private readonly renew: Statement<[{ ids: string; now: number; lease_until: number; owner: string }], { id: string }>;
   private readonly liveOwners: Statement<[{ now: number }], { owner: string }>;
   private readonly release: Statement<[{ owner: string; now: number }]>;
   private readonly sent: Statement<[{ id: string; at: number }]>;
   private readonly retry: Statement<[{ id: string; next: number; error: string; doubt: number }]>;
   private readonly failed: Statement<[{ id: string; at: number; reason: string; code: number | null }]>;
-  private readonly byId: Statement<[string], Row>;
+  private readonly byId: Statement<[string], OutboxRow>;
   private readonly finishAll: (outcomes: readonly OutboxFinish[]) => void;
 
   constructor(db: Database, options: SqliteOutboxStoreOptions = {}) {
@@ -158,7 +112,7 @@ export class SqliteOutboxStore implements OutboxStore {
       const rows = this.claim.all({ now, lease_until: now + this.leaseMs, limit: Math.max(0, limit), owner: this.owner });
       // RETURNING gives no order; restore the claim order.
       rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return rows.map((r) => ({ ...itemOf(r), attempts: r.attempts, ...optional('lastError', r.last_error), inDoubt: r.in_doubt === 1 }));
+      return rows.map(claimedOutboxItemOf);
     });
   }
 
@@ -202,7 +156,7 @@ export class SqliteOutboxStore implements OutboxStore {
   get(id: string): Promise<OutboxEntry | undefined> {
     return this.queue.run(() => {
       const row = this.byId.get(id);
-      return row && entryOf(row);
+      return row && outboxEntryOf(row);
     });
   }
 }

@@ -6,57 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Outbox, OutboxItem } from '../../core/ports/outbox';
-import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStatus, OutboxStore } from '../../core/ports/outbox-store';
-import { optional, parseJson, restAsJson } from '../record-codec';
+import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStore } from '../../core/ports/outbox-store';
+import { restAsJson } from '../record-codec';
 import { DEFAULT_LEASE_MS } from '../sqlite-outbox';
 import { inTransaction, type Queryable } from './pool';
-
-interface Row {
-  id: string;
-  channel_id: string;
-  to_openid: string;
-  message_id: string;
-  created_at: number;
-  data: string;
-  status: OutboxStatus;
-  attempts: number;
-  next_attempt_at: number;
-  lease_until: number | null;
-  last_error: string | null;
-  finished_at: number | null;
-  wechat_code: number | null;
-  lease_owner: string | null;
-  in_doubt: boolean;
-}
-
-const COLUMNS = ['id', 'channelId', 'toOpenid', 'messageId', 'createdAt'] as const;
-
-function itemOf(r: Row): OutboxItem {
-  const rest = parseJson<Omit<OutboxItem, (typeof COLUMNS)[number]>>(r.data);
-  return {
-    id: r.id,
-    channelId: r.channel_id,
-    messageId: r.message_id,
-    conversationId: rest.conversationId,
-    toOpenid: r.to_openid,
-    content: rest.content,
-    createdAt: r.created_at,
-  };
-}
-
-function entryOf(r: Row): OutboxEntry {
-  return {
-    ...itemOf(r),
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    ...optional('leaseUntil', r.lease_until),
-    ...optional('lastError', r.last_error),
-    ...optional('finishedAt', r.finished_at),
-    ...optional('wechatCode', r.wechat_code),
-    inDoubt: r.in_doubt,
-  };
-}
+import { claimedOutboxItemOf, OUTBOX_COLUMNS, outboxEntryOf, type OutboxRow } from '../outbox-row';
 
 export class PgOutbox implements Outbox {
   constructor(private readonly db: Queryable) {}
@@ -65,7 +19,7 @@ export class PgOutbox implements Outbox {
     await this.db.query(
       `INSERT INTO outbox (id, channel_id, to_openid, message_id, created_at, data, next_attempt_at)
        VALUES ($1, $2, $3, $4, $5, $6, $5)`,
-      [item.id, item.channelId, item.toOpenid, item.messageId, item.createdAt, restAsJson(item, COLUMNS)],
+      [item.id, item.channelId, item.toOpenid, item.messageId, item.createdAt, restAsJson(item, OUTBOX_COLUMNS)],
     );
   }
 }
@@ -114,10 +68,10 @@ export class PgOutboxStore implements OutboxStore {
   }
 
   async claimDue(now: number, limit: number): Promise<ClaimedOutboxItem[]> {
-    const { rows } = await this.pool.query<Row>(CLAIM, [now, now + this.leaseMs, Math.max(0, limit), this.owner]);
+    const { rows } = await this.pool.query<OutboxRow>(CLAIM, [now, now + this.leaseMs, Math.max(0, limit), this.owner]);
     // RETURNING gives no order; restore the claim order.
     rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return rows.map((r) => ({ ...itemOf(r), attempts: r.attempts, ...optional('lastError', r.last_error), inDoubt: r.in_doubt }));
+    return rows.map(claimedOutboxItemOf);
   }
 
   async renewLeases(ids: readonly string[], now: number): Promise<string[]> {
@@ -190,7 +144,7 @@ export class PgOutboxStore implements OutboxStore {
   }
 
   async get(id: string): Promise<OutboxEntry | undefined> {
-    const { rows } = await this.pool.query<Row>('SELECT * FROM outbox WHERE id = $1', [id]);
-    return rows[0] && entryOf(rows[0]);
+    const { rows } = await this.pool.query<OutboxRow>('SELECT * FROM outbox WHERE id = $1', [id]);
+    return rows[0] && outboxEntryOf(rows[0]);
   }
 }
