@@ -10,53 +10,9 @@ import type {
   ScopeSynonyms,
   StoredMedia,
 } from '../core/ports/knowledge-store';
+import { type EntryRow, entryFromRow, entryToRow, type MediaRow, mediaFromRow, scopeOf } from './knowledge-rows';
+import { merchantKey } from './record-codec';
 import { serialFor, type SerialQueue } from './serial-lock';
-
-interface EntryRow {
-  channel_id: string;
-  merchant_key: string;
-  number: number;
-  body: string;
-  updated_at: number;
-}
-
-const mkey = (merchantId: string | undefined) => merchantId ?? '';
-const scopeOf = (channelId: string, key: string): Scope => ({ channelId, ...(key !== '' && { merchantId: key }) });
-
-function toRow(e: KnowledgeEntry): EntryRow {
-  const { channelId, merchantId, number, updatedAt, ...fields } = e;
-  return { channel_id: channelId, merchant_key: mkey(merchantId), number, body: JSON.stringify(fields), updated_at: updatedAt };
-}
-
-function fromRow(r: EntryRow): KnowledgeEntry {
-  const fields = JSON.parse(r.body) as Omit<KnowledgeEntry, 'channelId' | 'merchantId' | 'number' | 'updatedAt'>;
-  // Entries stored before similar questions existed have none.
-  const similarQuestions = fields.similarQuestions ?? [];
-  return { ...scopeOf(r.channel_id, r.merchant_key), number: r.number, ...fields, similarQuestions, updatedAt: r.updated_at };
-}
-
-interface MediaRow {
-  id: string;
-  filename: string;
-  content_type: string;
-  data: Buffer;
-  channel_id: string | null;
-  merchant_key: string | null;
-  kind: string;
-  created_at: number | null;
-}
-
-function mediaFromRow(r: MediaRow): StoredMedia {
-  return {
-    id: r.id,
-    filename: r.filename,
-    contentType: r.content_type,
-    data: new Uint8Array(r.data),
-    ...(r.channel_id !== null && { owner: scopeOf(r.channel_id, r.merchant_key ?? '') }),
-    kind: r.kind === 'reply' ? 'reply' : 'knowledge',
-    ...(r.created_at !== null && { createdAt: r.created_at }),
-  };
-}
 
 export class SqliteKnowledgeStore implements KnowledgeStore {
   private readonly queue: SerialQueue;
@@ -93,7 +49,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   all(): Promise<KnowledgeEntry[]> {
-    return this.queue.run(() => (this.s.all!.all() as EntryRow[]).map(fromRow));
+    return this.queue.run(() => (this.s.all!.all() as EntryRow[]).map(entryFromRow));
   }
 
   revision(): Promise<number> {
@@ -103,14 +59,14 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   put(entries: readonly KnowledgeEntry[], replaceScope?: Scope): Promise<void> {
     return this.queue.run(() =>
       this.db.transaction(() => {
-        if (replaceScope) this.s.clearScope!.run(replaceScope.channelId, mkey(replaceScope.merchantId));
-        for (const e of entries) this.s.upsert!.run(toRow(e));
+        if (replaceScope) this.s.clearScope!.run(replaceScope.channelId, merchantKey(replaceScope.merchantId));
+        for (const e of entries) this.s.upsert!.run(entryToRow(e));
       })(),
     );
   }
 
   remove(scope: Scope, number: number): Promise<boolean> {
-    return this.queue.run(() => this.s.remove!.run(scope.channelId, mkey(scope.merchantId), number).changes > 0);
+    return this.queue.run(() => this.s.remove!.run(scope.channelId, merchantKey(scope.merchantId), number).changes > 0);
   }
 
   settings(): Promise<(Scope & RobotSettings)[]> {
@@ -127,7 +83,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
 
   saveSettings(scope: Scope, settings: RobotSettings): Promise<void> {
     return this.queue.run(
-      () => void this.s.saveSettings!.run(scope.channelId, mkey(scope.merchantId), settings.handoffAfterMisses, settings.threshold),
+      () => void this.s.saveSettings!.run(scope.channelId, merchantKey(scope.merchantId), settings.handoffAfterMisses, settings.threshold),
     );
   }
 
@@ -141,7 +97,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   saveSynonyms(scope: Scope, groups: readonly (readonly string[])[]): Promise<void> {
-    const key = [scope.channelId, mkey(scope.merchantId)] as const;
+    const key = [scope.channelId, merchantKey(scope.merchantId)] as const;
     return this.queue.run(() => {
       if (groups.length === 0) this.s.clearSynonyms!.run(...key);
       else this.s.saveSynonyms!.run(...key, JSON.stringify(groups));
@@ -151,7 +107,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   addMisses(misses: readonly (MissCount & { key: string })[]): Promise<void> {
     return this.queue.run(() =>
       this.db.transaction(() => {
-        for (const m of misses) this.s.addMiss!.run(m.channelId, mkey(m.merchantId), m.key, m.question, m.count, m.lastAt);
+        for (const m of misses) this.s.addMiss!.run(m.channelId, merchantKey(m.merchantId), m.key, m.question, m.count, m.lastAt);
       })(),
     );
   }
@@ -159,7 +115,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   misses(scope: Scope, limit: number): Promise<MissCount[]> {
     return this.queue.run(() =>
       (
-        this.s.misses!.all(scope.channelId, mkey(scope.merchantId), limit) as {
+        this.s.misses!.all(scope.channelId, merchantKey(scope.merchantId), limit) as {
           channel_id: string;
           merchant_key: string;
           question: string;
@@ -176,7 +132,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   saveMedia(m: StoredMedia): Promise<void> {
-    const owner = m.owner ? [m.owner.channelId, mkey(m.owner.merchantId)] : [null, null];
+    const owner = m.owner ? [m.owner.channelId, merchantKey(m.owner.merchantId)] : [null, null];
     return this.queue.run(
       () =>
         void this.s.saveMedia!.run(

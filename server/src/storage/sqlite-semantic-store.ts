@@ -2,27 +2,16 @@
 // the master key, bound to its channel) and the entries' vectors as float32 blobs.
 import type { Database, Statement } from 'better-sqlite3';
 import type { EntryVector, SemanticConfig, SemanticSettingsChange, SemanticStore } from '../core/ports/semantic-store';
+import {
+  type SemanticConfigRow,
+  semanticConfigFromRow,
+  semanticKeyPlace,
+  type VectorRow,
+  vectorBytes,
+  vectorFromRow,
+} from './knowledge-rows';
 import type { SecretBox } from './secret-box';
 import { serialFor, type SerialQueue } from './serial-lock';
-
-interface ConfigRow {
-  channel_id: string;
-  enabled: number;
-  url: string;
-  model: string;
-  timeout_ms: number;
-  api_key_sealed: string | null;
-}
-
-interface VectorRow {
-  channel_id: string;
-  merchant_key: string;
-  number: number;
-  digest: string;
-  vector: Buffer;
-}
-
-const place = (channelId: string) => `knowledge_semantic/${channelId}/apiKey`;
 
 export class SqliteSemanticStore implements SemanticStore {
   private readonly queue: SerialQueue;
@@ -48,22 +37,14 @@ export class SqliteSemanticStore implements SemanticStore {
   }
 
   configs(): Promise<SemanticConfig[]> {
-    return this.queue.run(() =>
-      (this.s.configs!.all() as ConfigRow[]).map((r) => ({
-        channelId: r.channel_id,
-        enabled: r.enabled === 1,
-        url: r.url,
-        model: r.model,
-        timeoutMs: r.timeout_ms,
-        ...(r.api_key_sealed !== null && { apiKey: this.box.open(r.api_key_sealed, place(r.channel_id)) }),
-      })),
-    );
+    return this.queue.run(() => (this.s.configs!.all() as SemanticConfigRow[]).map((r) => semanticConfigFromRow(r, this.box)));
   }
 
   saveConfig(channelId: string, change: SemanticSettingsChange): Promise<void> {
     return this.queue.run(() => {
       const kept = (this.s.sealedKey!.get(channelId) as string | null | undefined) ?? null;
-      const sealed = change.apiKey === undefined ? kept : change.apiKey === '' ? null : this.box.seal(change.apiKey, place(channelId));
+      const sealed =
+        change.apiKey === undefined ? kept : change.apiKey === '' ? null : this.box.seal(change.apiKey, semanticKeyPlace(channelId));
       this.s.saveConfig!.run({
         channel_id: channelId,
         enabled: change.enabled ? 1 : 0,
@@ -76,15 +57,7 @@ export class SqliteSemanticStore implements SemanticStore {
   }
 
   vectors(channelId: string): Promise<EntryVector[]> {
-    return this.queue.run(() =>
-      (this.s.vectors!.all(channelId) as VectorRow[]).map((r) => ({
-        channelId: r.channel_id,
-        ...(r.merchant_key !== '' && { merchantId: r.merchant_key }),
-        number: r.number,
-        digest: r.digest,
-        vector: new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)),
-      })),
-    );
+    return this.queue.run(() => (this.s.vectors!.all(channelId) as VectorRow[]).map(vectorFromRow));
   }
 
   putVectors(channelId: string, vectors: readonly EntryVector[], keepOnly = false): Promise<void> {
@@ -92,8 +65,7 @@ export class SqliteSemanticStore implements SemanticStore {
       this.db.transaction(() => {
         if (keepOnly) this.s.clearVectors!.run(channelId);
         for (const v of vectors) {
-          const blob = Buffer.from(v.vector.buffer, v.vector.byteOffset, v.vector.byteLength);
-          this.s.upsertVector!.run(channelId, v.merchantId ?? '', v.number, v.digest, blob);
+          this.s.upsertVector!.run(channelId, v.merchantId ?? '', v.number, v.digest, vectorBytes(v));
         }
       })(),
     );

@@ -11,59 +11,16 @@ import type {
   ScopeSynonyms,
   StoredMedia,
 } from '../../core/ports/knowledge-store';
+import { type EntryRow, entryFromRow, entryToRow, type MediaRow, mediaFromRow, scopeOf } from '../knowledge-rows';
+import { merchantKey } from '../record-codec';
 import { inTransaction } from './pool';
-
-interface EntryRow {
-  channel_id: string;
-  merchant_key: string;
-  number: number;
-  body: string;
-  updated_at: number;
-}
-
-interface MediaRow {
-  id: string;
-  filename: string;
-  content_type: string;
-  data: Buffer;
-  channel_id: string | null;
-  merchant_key: string | null;
-  kind: string;
-  created_at: number | null;
-}
-
-const mkey = (merchantId: string | undefined) => merchantId ?? '';
-const scopeOf = (channelId: string, key: string): Scope => ({ channelId, ...(key !== '' && { merchantId: key }) });
-
-function fromRow(r: EntryRow): KnowledgeEntry {
-  const fields = JSON.parse(r.body) as Omit<KnowledgeEntry, 'channelId' | 'merchantId' | 'number' | 'updatedAt'>;
-  return {
-    ...scopeOf(r.channel_id, r.merchant_key),
-    number: r.number,
-    ...fields,
-    similarQuestions: fields.similarQuestions ?? [],
-    updatedAt: r.updated_at,
-  };
-}
-
-function mediaFromRow(r: MediaRow): StoredMedia {
-  return {
-    id: r.id,
-    filename: r.filename,
-    contentType: r.content_type,
-    data: new Uint8Array(r.data),
-    ...(r.channel_id !== null && { owner: scopeOf(r.channel_id, r.merchant_key ?? '') }),
-    kind: r.kind === 'reply' ? 'reply' : 'knowledge',
-    ...(r.created_at !== null && { createdAt: r.created_at }),
-  };
-}
 
 export class PgKnowledgeStore implements KnowledgeStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async all(): Promise<KnowledgeEntry[]> {
     const { rows } = await this.pool.query<EntryRow>('SELECT * FROM knowledge_entries ORDER BY channel_id, merchant_key, number');
-    return rows.map(fromRow);
+    return rows.map(entryFromRow);
   }
 
   async revision(): Promise<number> {
@@ -76,14 +33,14 @@ export class PgKnowledgeStore implements KnowledgeStore {
       if (replaceScope)
         await client.query('DELETE FROM knowledge_entries WHERE channel_id = $1 AND merchant_key = $2', [
           replaceScope.channelId,
-          mkey(replaceScope.merchantId),
+          merchantKey(replaceScope.merchantId),
         ]);
       for (const e of entries) {
-        const { channelId, merchantId, number, updatedAt, ...fields } = e;
+        const row = entryToRow(e);
         await client.query(
           `INSERT INTO knowledge_entries (channel_id, merchant_key, number, body, updated_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (channel_id, merchant_key, number) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
-          [channelId, mkey(merchantId), number, JSON.stringify(fields), updatedAt],
+          [row.channel_id, row.merchant_key, row.number, row.body, row.updated_at],
         );
       }
     });
@@ -92,7 +49,7 @@ export class PgKnowledgeStore implements KnowledgeStore {
   async remove(scope: Scope, number: number): Promise<boolean> {
     const r = await this.pool.query('DELETE FROM knowledge_entries WHERE channel_id = $1 AND merchant_key = $2 AND number = $3', [
       scope.channelId,
-      mkey(scope.merchantId),
+      merchantKey(scope.merchantId),
       number,
     ]);
     return (r.rowCount ?? 0) > 0;
@@ -113,7 +70,7 @@ export class PgKnowledgeStore implements KnowledgeStore {
     await this.pool.query(
       `INSERT INTO knowledge_settings (channel_id, merchant_key, handoff_after_misses, threshold) VALUES ($1, $2, $3, $4)
        ON CONFLICT (channel_id, merchant_key) DO UPDATE SET handoff_after_misses = excluded.handoff_after_misses, threshold = excluded.threshold`,
-      [scope.channelId, mkey(scope.merchantId), settings.handoffAfterMisses, settings.threshold],
+      [scope.channelId, merchantKey(scope.merchantId), settings.handoffAfterMisses, settings.threshold],
     );
   }
 
@@ -125,7 +82,7 @@ export class PgKnowledgeStore implements KnowledgeStore {
   }
 
   async saveSynonyms(scope: Scope, groups: readonly (readonly string[])[]): Promise<void> {
-    const key = [scope.channelId, mkey(scope.merchantId)];
+    const key = [scope.channelId, merchantKey(scope.merchantId)];
     if (groups.length === 0) await this.pool.query('DELETE FROM knowledge_synonyms WHERE channel_id = $1 AND merchant_key = $2', key);
     else
       await this.pool.query(
@@ -142,7 +99,7 @@ export class PgKnowledgeStore implements KnowledgeStore {
           `INSERT INTO knowledge_misses (channel_id, merchant_key, key, question, count, last_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (channel_id, merchant_key, key) DO UPDATE SET
              count = knowledge_misses.count + excluded.count, last_at = greatest(knowledge_misses.last_at, excluded.last_at)`,
-          [m.channelId, mkey(m.merchantId), m.key, m.question, m.count, m.lastAt],
+          [m.channelId, merchantKey(m.merchantId), m.key, m.question, m.count, m.lastAt],
         );
     });
   }
@@ -150,13 +107,13 @@ export class PgKnowledgeStore implements KnowledgeStore {
   async misses(scope: Scope, limit: number): Promise<MissCount[]> {
     const { rows } = await this.pool.query<{ channel_id: string; merchant_key: string; question: string; count: number; last_at: number }>(
       'SELECT * FROM knowledge_misses WHERE channel_id = $1 AND merchant_key = $2 ORDER BY count DESC, last_at DESC LIMIT $3',
-      [scope.channelId, mkey(scope.merchantId), limit],
+      [scope.channelId, merchantKey(scope.merchantId), limit],
     );
     return rows.map((r) => ({ ...scopeOf(r.channel_id, r.merchant_key), question: r.question, count: r.count, lastAt: r.last_at }));
   }
 
   async saveMedia(m: StoredMedia): Promise<void> {
-    const owner = m.owner ? [m.owner.channelId, mkey(m.owner.merchantId)] : [null, null];
+    const owner = m.owner ? [m.owner.channelId, merchantKey(m.owner.merchantId)] : [null, null];
     await this.pool.query(
       `INSERT INTO knowledge_media (id, filename, content_type, data, channel_id, merchant_key, kind, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET filename = excluded.filename, content_type = excluded.content_type, data = excluded.data,

@@ -3,27 +3,16 @@
 // vectors as float32 bytes.
 import type pg from 'pg';
 import type { EntryVector, SemanticConfig, SemanticSettingsChange, SemanticStore } from '../../core/ports/semantic-store';
+import {
+  type SemanticConfigRow,
+  semanticConfigFromRow,
+  semanticKeyPlace,
+  type VectorRow,
+  vectorBytes,
+  vectorFromRow,
+} from '../knowledge-rows';
 import type { SecretBox } from '../secret-box';
 import { inTransaction } from './pool';
-
-interface ConfigRow {
-  channel_id: string;
-  enabled: boolean;
-  url: string;
-  model: string;
-  timeout_ms: number;
-  api_key_sealed: string | null;
-}
-
-interface VectorRow {
-  channel_id: string;
-  merchant_key: string;
-  number: number;
-  digest: string;
-  vector: Buffer;
-}
-
-const place = (channelId: string) => `knowledge_semantic/${channelId}/apiKey`;
 
 export class PgSemanticStore implements SemanticStore {
   constructor(
@@ -32,21 +21,14 @@ export class PgSemanticStore implements SemanticStore {
   ) {}
 
   async configs(): Promise<SemanticConfig[]> {
-    const { rows } = await this.pool.query<ConfigRow>('SELECT * FROM knowledge_semantic ORDER BY channel_id');
-    return rows.map((r) => ({
-      channelId: r.channel_id,
-      enabled: r.enabled,
-      url: r.url,
-      model: r.model,
-      timeoutMs: r.timeout_ms,
-      ...(r.api_key_sealed !== null && { apiKey: this.box.open(r.api_key_sealed, place(r.channel_id)) }),
-    }));
+    const { rows } = await this.pool.query<SemanticConfigRow>('SELECT * FROM knowledge_semantic ORDER BY channel_id');
+    return rows.map((r) => semanticConfigFromRow(r, this.box));
   }
 
   /** An absent key keeps the stored one (in the same statement, so a concurrent save cannot lose it); '' removes it. */
   async saveConfig(channelId: string, change: SemanticSettingsChange): Promise<void> {
     const keep = change.apiKey === undefined;
-    const sealed = keep || change.apiKey === '' ? null : this.box.seal(change.apiKey as string, place(channelId));
+    const sealed = keep || change.apiKey === '' ? null : this.box.seal(change.apiKey as string, semanticKeyPlace(channelId));
     await this.pool.query(
       `INSERT INTO knowledge_semantic (channel_id, enabled, url, model, timeout_ms, api_key_sealed) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (channel_id) DO UPDATE SET enabled = excluded.enabled, url = excluded.url, model = excluded.model,
@@ -58,13 +40,7 @@ export class PgSemanticStore implements SemanticStore {
 
   async vectors(channelId: string): Promise<EntryVector[]> {
     const { rows } = await this.pool.query<VectorRow>('SELECT * FROM knowledge_vectors WHERE channel_id = $1', [channelId]);
-    return rows.map((r) => ({
-      channelId: r.channel_id,
-      ...(r.merchant_key !== '' && { merchantId: r.merchant_key }),
-      number: r.number,
-      digest: r.digest,
-      vector: new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)),
-    }));
+    return rows.map(vectorFromRow);
   }
 
   putVectors(channelId: string, vectors: readonly EntryVector[], keepOnly = false): Promise<void> {
@@ -74,7 +50,7 @@ export class PgSemanticStore implements SemanticStore {
         await client.query(
           `INSERT INTO knowledge_vectors (channel_id, merchant_key, number, digest, vector) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (channel_id, merchant_key, number) DO UPDATE SET digest = excluded.digest, vector = excluded.vector`,
-          [channelId, v.merchantId ?? '', v.number, v.digest, Buffer.from(v.vector.buffer, v.vector.byteOffset, v.vector.byteLength)],
+          [channelId, v.merchantId ?? '', v.number, v.digest, vectorBytes(v)],
         );
     });
   }
