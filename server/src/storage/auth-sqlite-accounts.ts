@@ -2,24 +2,8 @@
 // `login_sessions` (migrations/04-api-tokens-and-logins.ts). Sessions go with their account (ON DELETE CASCADE).
 import type { Database, Statement } from 'better-sqlite3';
 import type { AccountStore, LoginAccount, LoginSession, SessionStore } from '../core/ports/auth';
-import { grantFromColumns, grantToColumns, type GrantColumns } from './auth-grant-columns';
-
-interface AccountRow extends GrantColumns {
-  id: string;
-  username: string;
-  password_hash: string;
-  created_at: number;
-  password_changed_at: number;
-}
-
-const toAccount = (r: AccountRow): LoginAccount => ({
-  id: r.id,
-  username: r.username,
-  passwordHash: r.password_hash,
-  grant: grantFromColumns(r),
-  createdAt: r.created_at,
-  passwordChangedAt: r.password_changed_at,
-});
+import { grantToColumns } from './auth-grant-columns';
+import { type AccountRow, accountFromRow } from './auth-rows';
 
 export class SqliteAccountStore implements AccountStore {
   private readonly insert: Statement<[AccountRow]>;
@@ -57,16 +41,16 @@ export class SqliteAccountStore implements AccountStore {
 
   async get(id: string) {
     const r = this.byId.get(id);
-    return r && toAccount(r);
+    return r && accountFromRow(r);
   }
 
   async findByUsername(username: string) {
     const r = this.byName.get(username);
-    return r && toAccount(r);
+    return r && accountFromRow(r);
   }
 
   async list() {
-    return this.all.all().map(toAccount);
+    return this.all.all().map(accountFromRow);
   }
 
   async setPassword(id: string, hash: string, at: number) {

@@ -1,32 +1,14 @@
 // SQLite adapter of ApiTokenStore (core/ports/auth.ts); table `api_tokens` (migrations/04-api-tokens-and-logins.ts).
 import type { Database, Statement } from 'better-sqlite3';
 import type { ApiToken, ApiTokenStore } from '../core/ports/auth';
-import { grantFromColumns, grantToColumns, type GrantColumns } from './auth-grant-columns';
-
-interface Row extends GrantColumns {
-  id: string;
-  name: string;
-  token_hash: string;
-  created_at: number;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-const toToken = (r: Row): ApiToken => ({
-  id: r.id,
-  name: r.name,
-  grant: grantFromColumns(r),
-  tokenHash: r.token_hash,
-  createdAt: r.created_at,
-  ...(r.last_used_at !== null && { lastUsedAt: r.last_used_at }),
-  ...(r.revoked_at !== null && { revokedAt: r.revoked_at }),
-});
+import { grantToColumns } from './auth-grant-columns';
+import { type TokenRow, tokenFromRow } from './auth-rows';
 
 export class SqliteApiTokenStore implements ApiTokenStore {
-  private readonly insert: Statement<[Row]>;
-  private readonly byId: Statement<[string], Row>;
-  private readonly byHash: Statement<[string], Row>;
-  private readonly all: Statement<[], Row>;
+  private readonly insert: Statement<[TokenRow]>;
+  private readonly byId: Statement<[string], TokenRow>;
+  private readonly byHash: Statement<[string], TokenRow>;
+  private readonly all: Statement<[], TokenRow>;
   private readonly revokeStmt: Statement<[number, string]>;
   private readonly touchStmt: Statement<[number, string]>;
 
@@ -56,16 +38,16 @@ export class SqliteApiTokenStore implements ApiTokenStore {
 
   async get(id: string) {
     const r = this.byId.get(id);
-    return r && toToken(r);
+    return r && tokenFromRow(r);
   }
 
   async findByHash(hash: string) {
     const r = this.byHash.get(hash);
-    return r && toToken(r);
+    return r && tokenFromRow(r);
   }
 
   async list() {
-    return this.all.all().map(toToken);
+    return this.all.all().map(tokenFromRow);
   }
 
   async revoke(id: string, at: number) {

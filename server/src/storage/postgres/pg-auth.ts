@@ -2,26 +2,8 @@
 // each call one autocommitted statement on the pool. Sessions go with their account (ON DELETE CASCADE).
 import type pg from 'pg';
 import type { AccountStore, ApiToken, ApiTokenStore, AuthStores, LoginAccount, LoginSession, SessionStore } from '../../core/ports/auth';
-import { grantFromColumns, grantToColumns, type GrantColumns } from '../auth-grant-columns';
-
-interface TokenRow extends GrantColumns {
-  id: string;
-  name: string;
-  token_hash: string;
-  created_at: number;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-const toToken = (r: TokenRow): ApiToken => ({
-  id: r.id,
-  name: r.name,
-  grant: grantFromColumns(r),
-  tokenHash: r.token_hash,
-  createdAt: r.created_at,
-  ...(r.last_used_at !== null && { lastUsedAt: r.last_used_at }),
-  ...(r.revoked_at !== null && { revokedAt: r.revoked_at }),
-});
+import { grantToColumns } from '../auth-grant-columns';
+import { type AccountRow, accountFromRow, type TokenRow, tokenFromRow } from '../auth-rows';
 
 const grantValues = (g: ApiToken['grant']) => {
   const c = grantToColumns(g);
@@ -44,15 +26,15 @@ export class PgApiTokenStore implements ApiTokenStore {
   }
 
   async get(id: string): Promise<ApiToken | undefined> {
-    return (await rowsOf<TokenRow>(this.pool, 'SELECT * FROM api_tokens WHERE id = $1', [id])).map(toToken)[0];
+    return (await rowsOf<TokenRow>(this.pool, 'SELECT * FROM api_tokens WHERE id = $1', [id])).map(tokenFromRow)[0];
   }
 
   async findByHash(hash: string): Promise<ApiToken | undefined> {
-    return (await rowsOf<TokenRow>(this.pool, 'SELECT * FROM api_tokens WHERE token_hash = $1', [hash])).map(toToken)[0];
+    return (await rowsOf<TokenRow>(this.pool, 'SELECT * FROM api_tokens WHERE token_hash = $1', [hash])).map(tokenFromRow)[0];
   }
 
   async list(): Promise<ApiToken[]> {
-    return (await rowsOf<TokenRow>(this.pool, 'SELECT * FROM api_tokens ORDER BY created_at, id')).map(toToken);
+    return (await rowsOf<TokenRow>(this.pool, 'SELECT * FROM api_tokens ORDER BY created_at, id')).map(tokenFromRow);
   }
 
   async revoke(id: string, at: number): Promise<boolean> {
@@ -64,23 +46,6 @@ export class PgApiTokenStore implements ApiTokenStore {
     await this.pool.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [at, id]);
   }
 }
-
-interface AccountRow extends GrantColumns {
-  id: string;
-  username: string;
-  password_hash: string;
-  created_at: number;
-  password_changed_at: number;
-}
-
-const toAccount = (r: AccountRow): LoginAccount => ({
-  id: r.id,
-  username: r.username,
-  passwordHash: r.password_hash,
-  grant: grantFromColumns(r),
-  createdAt: r.created_at,
-  passwordChangedAt: r.password_changed_at,
-});
 
 export class PgAccountStore implements AccountStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -96,15 +61,15 @@ export class PgAccountStore implements AccountStore {
   }
 
   async get(id: string): Promise<LoginAccount | undefined> {
-    return (await rowsOf<AccountRow>(this.pool, 'SELECT * FROM login_accounts WHERE id = $1', [id])).map(toAccount)[0];
+    return (await rowsOf<AccountRow>(this.pool, 'SELECT * FROM login_accounts WHERE id = $1', [id])).map(accountFromRow)[0];
   }
 
   async findByUsername(username: string): Promise<LoginAccount | undefined> {
-    return (await rowsOf<AccountRow>(this.pool, 'SELECT * FROM login_accounts WHERE username = $1', [username])).map(toAccount)[0];
+    return (await rowsOf<AccountRow>(this.pool, 'SELECT * FROM login_accounts WHERE username = $1', [username])).map(accountFromRow)[0];
   }
 
   async list(): Promise<LoginAccount[]> {
-    return (await rowsOf<AccountRow>(this.pool, 'SELECT * FROM login_accounts ORDER BY created_at, id')).map(toAccount);
+    return (await rowsOf<AccountRow>(this.pool, 'SELECT * FROM login_accounts ORDER BY created_at, id')).map(accountFromRow);
   }
 
   async setPassword(id: string, hash: string, at: number): Promise<void> {
