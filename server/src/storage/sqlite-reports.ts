@@ -4,21 +4,9 @@
 // Statements go through the connection's serial queue like every other adapter.
 import type { Database, Statement } from 'better-sqlite3';
 import type { ConversationExportRow, ConversationTimes, ReportScope, Reports, TimeRange } from '../core/ports/reports';
-import { merchantKey, optional } from './record-codec';
-import { conversationFromRow, type ConversationRow } from './sqlite-conversations';
+import { merchantKey } from './record-codec';
+import { exportRowOf, type PageRow, timesFromRow, type TimesRow } from './report-rows';
 import { serialFor, type SerialQueue } from './serial-lock';
-
-interface TimesRow {
-  state: ConversationTimes['state'];
-  created_at: number;
-  queued_at: number | null;
-  assigned_at: number | null;
-  first_response_at: number | null;
-  left_at: number | null;
-  ended_at: number | null;
-}
-
-type PageRow = ConversationRow & { customer_openid: string | null; customer_nickname: string | null };
 
 type Params = { channel: string; merchant?: string; from?: number; to?: number; offset?: number; limit?: number };
 
@@ -62,17 +50,7 @@ export class SqliteReports implements Reports {
   }
 
   conversationTimes(scope: ReportScope, range: TimeRange): Promise<ConversationTimes[]> {
-    return this.queue.run(() =>
-      (this.times(this.db, scope).all(params(scope, range)) as TimesRow[]).map((r) => ({
-        state: r.state,
-        createdAt: r.created_at,
-        ...optional('queuedAt', r.queued_at),
-        ...optional('assignedAt', r.assigned_at),
-        ...optional('firstAgentResponseAt', r.first_response_at),
-        ...optional('leftMessageAt', r.left_at),
-        ...optional('endedAt', r.ended_at),
-      })),
-    );
+    return this.queue.run(() => (this.times(this.db, scope).all(params(scope, range)) as TimesRow[]).map(timesFromRow));
   }
 
   countQueued(scope: ReportScope): Promise<number> {
@@ -89,17 +67,7 @@ export class SqliteReports implements Reports {
       const total = this.total(this.db, scope).pluck().get(params(scope, range)) as number;
       const page = this.page(this.db, scope).all({ ...params(scope, range), offset, limit }) as PageRow[];
       const counts = new Map(this.counts.all(JSON.stringify(page.map((r) => r.id))).map((c) => [c.conversation_id, c]));
-      const rows = page.map((r): ConversationExportRow => {
-        const { customer_openid, customer_nickname, ...conversation } = r;
-        const n = counts.get(r.id);
-        return {
-          conversation: conversationFromRow(conversation),
-          ...(customer_openid !== null && { customer: { openid: customer_openid, ...optional('nickname', customer_nickname) } }),
-          messagesIn: n?.n_in ?? 0,
-          messagesOut: n?.n_out ?? 0,
-        };
-      });
-      return { total, rows };
+      return { total, rows: page.map((r) => exportRowOf(r, counts)) };
     });
   }
 }

@@ -3,22 +3,9 @@
 // conversation); the few times kept in the JSON column are read from those rows only.
 import type pg from 'pg';
 import type { ConversationExportRow, ConversationTimes, ReportScope, Reports, TimeRange } from '../../core/ports/reports';
-import type { ConversationRow } from '../conversation-row';
-import { merchantKey, optional } from '../record-codec';
-import { conversationFromRow } from '../sqlite-conversations';
+import { merchantKey } from '../record-codec';
+import { exportRowOf, type MessageCounts, type PageRow, timesFromRow, type TimesRow } from '../report-rows';
 import { type Queryable, withClient } from './pool';
-
-interface TimesRow {
-  state: ConversationTimes['state'];
-  created_at: number;
-  queued_at: number | null;
-  assigned_at: number | null;
-  first_response_at: number | null;
-  left_at: number | null;
-  ended_at: number | null;
-}
-
-type PageRow = ConversationRow & { customer_openid: string | null; customer_nickname: string | null };
 
 const time = (field: string) => `(c.data::jsonb ->> '${field}')::bigint`;
 
@@ -47,15 +34,7 @@ export class PgReports implements Reports {
        FROM conversations c WHERE ${where}`,
       values,
     );
-    return rows.map((r) => ({
-      state: r.state,
-      createdAt: r.created_at,
-      ...optional('queuedAt', r.queued_at),
-      ...optional('assignedAt', r.assigned_at),
-      ...optional('firstAgentResponseAt', r.first_response_at),
-      ...optional('leftMessageAt', r.left_at),
-      ...optional('endedAt', r.ended_at),
-    }));
+    return rows.map(timesFromRow);
   }
 
   async countQueued(scope: ReportScope): Promise<number> {
@@ -100,19 +79,10 @@ async function exportRows(db: Queryable, page: PageRow[]): Promise<ConversationE
     db,
     page.map((r) => r.id),
   );
-  return page.map((r): ConversationExportRow => {
-    const { customer_openid, customer_nickname, ...conversation } = r;
-    const c = counts.get(r.id);
-    return {
-      conversation: conversationFromRow(conversation),
-      ...(customer_openid !== null && { customer: { openid: customer_openid, ...optional('nickname', customer_nickname) } }),
-      messagesIn: c?.n_in ?? 0,
-      messagesOut: c?.n_out ?? 0,
-    };
-  });
+  return page.map((r) => exportRowOf(r, counts));
 }
 
-async function messageCounts(db: Queryable, ids: string[]): Promise<Map<string, { n_in: number; n_out: number }>> {
+async function messageCounts(db: Queryable, ids: string[]): Promise<MessageCounts> {
   if (ids.length === 0) return new Map();
   const { rows } = await db.query<{ conversation_id: string; n_in: number; n_out: number }>(
     `SELECT conversation_id,
