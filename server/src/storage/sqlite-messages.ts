@@ -3,43 +3,20 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Delivery, Message } from '../core/model/message';
 import type { MessageListQuery, MessageRepository } from '../core/ports/repositories';
-import { optional, parseJson, restAsJson } from './record-codec';
+import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from './message-row';
+import { restAsJson } from './record-codec';
 import { keyOf, UnitCache, type UnitMap } from './unit-cache';
-
-interface Row {
-  id: string;
-  channel_id: string;
-  conversation_id: string;
-  created_at: number;
-  wechat_msg_id: string | null;
-  delivery: string | null;
-  data: string;
-}
-
-const COLUMNS = ['id', 'channelId', 'conversationId', 'createdAt', 'wechatMsgId', 'delivery'] as const;
-
-function fromRow(r: Row): Message {
-  return {
-    id: r.id,
-    channelId: r.channel_id,
-    conversationId: r.conversation_id,
-    createdAt: r.created_at,
-    ...optional('wechatMsgId', r.wechat_msg_id),
-    ...optional('delivery', r.delivery === null ? null : parseJson<Delivery>(r.delivery)),
-    ...parseJson<Omit<Message, (typeof COLUMNS)[number]>>(r.data),
-  };
-}
 
 /** No LIMIT in SQLite is LIMIT -1; no `before` is "before the end of time". */
 const NO_LIMIT = -1;
 const END_OF_TIME = Number.MAX_SAFE_INTEGER;
 
 export class SqliteMessages implements MessageRepository {
-  private readonly byId: Statement<[string], Row>;
-  private readonly byMsgId: Statement<[string, string], Row>;
-  private readonly insert: Statement<[Row]>;
-  private readonly lastOf: Statement<[string, number, number], Row>;
-  private readonly newestOf: Statement<[string], Row>;
+  private readonly byId: Statement<[string], MessageRow>;
+  private readonly byMsgId: Statement<[string, string], MessageRow>;
+  private readonly insert: Statement<[MessageRow]>;
+  private readonly lastOf: Statement<[string, number, number], MessageRow>;
+  private readonly newestOf: Statement<[string], MessageRow>;
   private readonly updateDelivery: Statement<[string, string]>;
   /** Within one unit: findByWechatMsgId's answers (misses too), and the messages added with a MsgId. */
   private readonly byPush: UnitMap<Message | undefined>;
@@ -68,7 +45,7 @@ export class SqliteMessages implements MessageRepository {
 
   async get(id: string): Promise<Message | undefined> {
     const row = this.byId.get(id);
-    return row && fromRow(row);
+    return row && messageFromRow(row);
   }
 
   async add(m: Message): Promise<void> {
@@ -79,7 +56,7 @@ export class SqliteMessages implements MessageRepository {
       created_at: m.createdAt,
       wechat_msg_id: m.wechatMsgId ?? null,
       delivery: m.delivery === undefined ? null : JSON.stringify(m.delivery),
-      data: restAsJson(m, COLUMNS),
+      data: restAsJson(m, MESSAGE_COLUMNS),
     });
     if (m.wechatMsgId !== undefined) this.byPush.set(keyOf(m.channelId, m.wechatMsgId), m);
   }
@@ -87,17 +64,17 @@ export class SqliteMessages implements MessageRepository {
   async findByWechatMsgId(channelId: string, wechatMsgId: string): Promise<Message | undefined> {
     return this.byPush.read(keyOf(channelId, wechatMsgId), () => {
       const row = this.byMsgId.get(channelId, wechatMsgId);
-      return row && fromRow(row);
+      return row && messageFromRow(row);
     });
   }
 
   async listByConversation(conversationId: string, query?: MessageListQuery): Promise<Message[]> {
-    return this.lastOf.all(conversationId, query?.before ?? END_OF_TIME, query?.limit ?? NO_LIMIT).map(fromRow);
+    return this.lastOf.all(conversationId, query?.before ?? END_OF_TIME, query?.limit ?? NO_LIMIT).map(messageFromRow);
   }
 
   async lastOfConversations(conversationIds: readonly string[]): Promise<Message[]> {
     if (conversationIds.length === 0) return [];
-    return this.newestOf.all(JSON.stringify(conversationIds)).map(fromRow);
+    return this.newestOf.all(JSON.stringify(conversationIds)).map(messageFromRow);
   }
 
   async setDelivery(id: string, delivery: Delivery): Promise<void> {

@@ -12,8 +12,9 @@ import type {
   MessageRepository,
   SettingsRepository,
 } from '../../core/ports/repositories';
-import { merchantKey, optional, parseJson, restAsJson } from '../record-codec';
+import { merchantKey, parseJson, restAsJson } from '../record-codec';
 import type { Queryable } from './pool';
+import { MESSAGE_COLUMNS, messageFromRow } from '../message-row';
 
 export async function one<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T | undefined> {
   const { rows } = await db.query<R & Record<string, unknown>>(sql, values);
@@ -58,34 +59,11 @@ export class PgCustomers implements CustomerRepository {
   }
 }
 
-interface MessageRow {
-  id: string;
-  channel_id: string;
-  conversation_id: string;
-  created_at: number;
-  wechat_msg_id: string | null;
-  delivery: string | null;
-  data: string;
-}
-
-const MESSAGE_COLUMNS = ['id', 'channelId', 'conversationId', 'createdAt', 'wechatMsgId', 'delivery'] as const;
-
-const messageOf = (r: MessageRow): Message =>
-  ({
-    id: r.id,
-    channelId: r.channel_id,
-    conversationId: r.conversation_id,
-    createdAt: r.created_at,
-    ...optional('wechatMsgId', r.wechat_msg_id),
-    ...optional('delivery', r.delivery === null ? null : parseJson<Delivery>(r.delivery)),
-    ...parseJson<object>(r.data),
-  }) as Message;
-
 export class PgMessages implements MessageRepository {
   constructor(private readonly db: Queryable) {}
 
   get(id: string): Promise<Message | undefined> {
-    return one(this.db, 'SELECT * FROM messages WHERE id = $1', [id], messageOf);
+    return one(this.db, 'SELECT * FROM messages WHERE id = $1', [id], messageFromRow);
   }
 
   /** The UNIQUE (channel_id, wechat_msg_id) key makes a second insert of one push fail in the database. */
@@ -106,7 +84,7 @@ export class PgMessages implements MessageRepository {
   }
 
   findByWechatMsgId(channelId: string, wechatMsgId: string): Promise<Message | undefined> {
-    return one(this.db, 'SELECT * FROM messages WHERE channel_id = $1 AND wechat_msg_id = $2', [channelId, wechatMsgId], messageOf);
+    return one(this.db, 'SELECT * FROM messages WHERE channel_id = $1 AND wechat_msg_id = $2', [channelId, wechatMsgId], messageFromRow);
   }
 
   /** The newest `limit` before the cut (NULL: no limit), put oldest first. */
@@ -116,7 +94,7 @@ export class PgMessages implements MessageRepository {
       `SELECT * FROM (SELECT * FROM messages WHERE conversation_id = $1 AND created_at < $2
          ORDER BY created_at DESC, id DESC LIMIT $3) AS newest ORDER BY created_at, id`,
       [conversationId, query?.before ?? Number.MAX_SAFE_INTEGER, query?.limit ?? null],
-      messageOf,
+      messageFromRow,
     );
   }
 
@@ -128,7 +106,7 @@ export class PgMessages implements MessageRepository {
       `SELECT m.* FROM unnest($1::text[]) AS c(id) CROSS JOIN LATERAL
          (SELECT * FROM messages WHERE conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1) AS m`,
       [conversationIds],
-      messageOf,
+      messageFromRow,
     );
   }
 
