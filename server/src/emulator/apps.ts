@@ -11,6 +11,8 @@ export const appConfigSchema = z
     secret: z.string().min(8).max(64),
     kind: z.enum(['miniprogram', 'official_account']),
     originalId: z.string().regex(/^gh_[0-9a-zA-Z]+$/),
+    /** The account's name as WeChat shows it (api_get_authorizer_info's nick_name); a made-up one when absent. */
+    nickName: z.string().min(1).max(64).optional(),
     pushUrl: z.url().optional(),
     token: z
       .string()
@@ -30,7 +32,8 @@ export const appConfigSchema = z
 
 export type EmulatedApp = z.infer<typeof appConfigSchema>;
 
-export const configFileSchema = z.object({ apps: z.array(z.unknown()) });
+/** The emulator's config file: its apps and, optionally, one open platform (see open-platform-config.ts). */
+export const configFileSchema = z.object({ apps: z.array(z.unknown()), openPlatform: z.unknown().optional() });
 
 export function parseApp(input: unknown): EmulatedApp {
   const parsed = appConfigSchema.safeParse(input);

@@ -15,12 +15,15 @@ Usage: emulator [--port 9100] [--host 127.0.0.1] [--config apps.json]
 
   --port, -p    port to listen on (env WECHAT_EMULATOR_PORT, default 9100; 0 = any free port)
   --host        interface to bind (env WECHAT_EMULATOR_HOST, default 127.0.0.1)
-  --config, -c  JSON file {"apps":[{appId, secret, kind, originalId, pushUrl?, token?,
-                encodingAesKey?, mode?, format?}]} (env WECHAT_EMULATOR_CONFIG)
+  --config, -c  JSON file {"apps":[{appId, secret, kind, originalId, nickName?, pushUrl?, token?,
+                encodingAesKey?, mode?, format?}], "openPlatform"?: {componentAppId,
+                componentAppSecret, token, encodingAesKey, authEventUrl, messageUrl ($APPID$),
+                redirectDomain?, ipWhitelist?}} (env WECHAT_EMULATOR_CONFIG)
   --help, -h    this text
 
 Point the server's WeChat API base URL at http://HOST:PORT. Admin API under /emulator
-(apps, clock/advance, faults, records, customers/:openId/messages), page at /emulator/.`;
+(apps, clock/advance, faults, records, customers/:openId/messages, open-platform, token-calls),
+page at /emulator/; the open platform's authorization page at /cgi-bin/componentloginpage.`;
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';

@@ -36,6 +36,19 @@ const errmsgs = {
   45162: 'invalid type',
   47001: 'data format error',
   48001: 'api unauthorized',
+  // The open platform's (third-party platform's) codes, with the errmsg texts WeChat answers
+  // (doc/oplatform/Third-party_Platforms/2.0/api/ThirdParty/token/component_access_token.html and the
+  // community threads quoted in open-platform.ts).
+  41018: 'missing component_appid',
+  61003: 'component is not authorized by this account',
+  61004: 'access clientip is not registered',
+  61005: 'component ticket is expired',
+  61006: 'component ticket is invalid',
+  61007: 'api is unauthorized to component',
+  61009: 'code is invalid',
+  61010: 'code is expired',
+  61011: 'invalid component',
+  61023: 'refresh_token is invalid',
 } as const;
 
 export type EmulatorErrcode = keyof typeof errmsgs;

@@ -4,6 +4,7 @@ import { loadAppsFile } from './apps';
 import { readSettings, usage } from './cli-args';
 import { createOffsetClock } from './clock';
 import { createEmulator } from './emulator';
+import { loadOpenPlatformFile } from './open-platform-config';
 
 function main(): void {
   const settings = readSettings(process.argv.slice(2), process.env);
@@ -13,16 +14,21 @@ function main(): void {
   }
   const logger = pino({ name: 'wechat-emulator' });
   const apps = settings.configFile ? loadAppsFile(settings.configFile) : [];
+  const openPlatform = settings.configFile ? loadOpenPlatformFile(settings.configFile) : undefined;
   const { app } = createEmulator({
     clock: createOffsetClock(),
     apps,
+    ...(openPlatform && { openPlatform }),
     onError: (err) =>
       logger.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'emulator failure'),
   });
   const server = app.listen(settings.port, settings.host, () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : settings.port;
-    logger.info({ url: `http://${settings.host}:${port}`, apps: apps.map((a) => a.appId) }, 'WeChat emulator listening');
+    logger.info(
+      { url: `http://${settings.host}:${port}`, apps: apps.map((a) => a.appId), openPlatform: openPlatform?.componentAppId },
+      'WeChat emulator listening',
+    );
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -13,6 +13,19 @@ export type RecordEntry =
       status?: number;
       response?: string;
       error?: string;
+    }
+  | {
+      /** A system event pushed to an open platform's 授权事件接收URL (ticket values are left out). */
+      seq: number;
+      at: number;
+      type: 'component_push';
+      appId: string;
+      infoType: string;
+      fields: Record<string, unknown>;
+      delivered: boolean;
+      status?: number;
+      answer?: string;
+      error?: string;
     };
 
 type NewEntry = RecordEntry extends infer E ? (E extends RecordEntry ? Omit<E, 'seq'> : never) : never;

@@ -6,8 +6,11 @@ import { EmulatorApiError } from './errors';
 import type { FaultPlan } from './faults';
 import type { LoginCodes } from './login-codes';
 import type { MediaStore } from './media-store';
+import type { OpenPlatform } from './open-platform';
+import { type ApiScope, REQUIRED_FUNC } from './open-platform-config';
 import type { RandomBytes } from './random';
 import type { Recorder } from './recorder';
+import type { TokenCallLog } from './token-calls';
 import type { TokenService } from './token-service';
 import type { PushDeliverer } from './push-delivery';
 
@@ -22,13 +25,24 @@ export interface EmulatorState {
   recorder: Recorder;
   faults: FaultPlan;
   deliverPush: PushDeliverer;
+  openPlatform: OpenPlatform;
+  tokenCalls: TokenCallLog;
 }
 
-/** The app behind an access_token; an app removed since its token was issued is 40001. */
-export function appOfToken(state: EmulatorState, token: unknown): EmulatedApp {
-  const appId = state.tokens.verify(typeof token === 'string' ? token : undefined, state.clock.now());
+/**
+ * The app behind an access_token; an app removed since its token was issued is 40001. An open platform's
+ * authorizer_access_token works the same for the account it was issued for, but only for the API groups
+ * whose permission set the admin granted (`scope`; 61007 "api is unauthorized to component" otherwise).
+ */
+export function appOfToken(state: EmulatorState, token: unknown, scope?: ApiScope): EmulatedApp {
+  const { appId, kind } = state.tokens.verifyIssued(typeof token === 'string' ? token : undefined, state.clock.now());
   const app = state.apps.find(appId);
   if (!app) throw new EmulatorApiError(40001);
+  if (kind === 'authorizer') {
+    const authorization = state.openPlatform.authorizationOf(appId);
+    if (!authorization) throw new EmulatorApiError(40001);
+    if (scope !== undefined && !authorization.funcIds.includes(REQUIRED_FUNC[scope][app.kind])) throw new EmulatorApiError(61007);
+  }
   return app;
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseApp, publicView } from '../apps';
 import { ClockError } from '../clock';
 import { EmulatorAdminError } from '../errors';
+import { pushDueTicket } from '../open-platform-push';
 import type { EmulatorState } from '../state';
 
 const advanceSchema = z
@@ -31,7 +32,7 @@ const outageSchema = z
 
 const recordQuery = z.object({
   appId: z.string().optional(),
-  type: z.enum(['api', 'push']).optional(),
+  type: z.enum(['api', 'push', 'component_push']).optional(),
   api: z.string().optional(),
   since: z.coerce.number().int().optional(),
 });
@@ -49,13 +50,15 @@ export function adminRoutes(state: EmulatorState): Router {
   r.get('/clock', (_req, res) => {
     res.json({ now: state.clock.now() });
   });
-  r.post('/clock/advance', (req, res) => {
+  // After moving the clock, a component_verify_ticket now due is pushed before answering.
+  r.post('/clock/advance', async (req, res) => {
     const b = advanceSchema.parse(req.body ?? {});
     state.clock.advance((b.ms ?? 0) + (b.seconds ?? 0) * 1000 + (b.minutes ?? 0) * 60_000 + (b.hours ?? 0) * 3_600_000);
+    await pushDueTicket(state);
     res.json({ now: state.clock.now() });
   });
   // Puts the emulator at the instant of the server's test clock; never backwards (see EmulatorClock.set).
-  r.post('/clock', (req, res) => {
+  r.post('/clock', async (req, res) => {
     const { now } = setClockSchema.parse(req.body ?? {});
     try {
       state.clock.set(now);
@@ -63,6 +66,7 @@ export function adminRoutes(state: EmulatorState): Router {
       if (err instanceof ClockError) throw new EmulatorAdminError(409, err.message);
       throw err;
     }
+    await pushDueTicket(state);
     res.json({ now: state.clock.now() });
   });
   r.post('/faults', (req, res) => {

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { EmulatedApp } from '../apps';
 import { buildCustomerMessage, customerMessageSchema, actionOf } from '../customer-messages';
 import { EmulatorAdminError } from '../errors';
-import { describeAnswer, pushTargetOf } from '../push-delivery';
+import { pushTargetFor } from '../open-platform-push';
+import { describeAnswer } from '../push-delivery';
 import type { EmulatorState } from '../state';
 
 const newCustomerSchema = z.object({
@@ -56,7 +57,8 @@ export function customerRoutes(state: EmulatorState): Router {
 }
 
 async function deliver(state: EmulatorState, app: EmulatedApp, openId: string, message: Parameters<EmulatorState['deliverPush']>[1]) {
-  const target = pushTargetOf(app);
+  // An account authorized to the open platform pushes to the platform's message URL, with its key.
+  const target = pushTargetFor(state, app);
   const at = state.clock.now();
   if (typeof target === 'string') {
     state.recorder.add({ type: 'push', at, appId: app.appId, openId, message, error: target });

@@ -25,7 +25,7 @@ export function mediaRoutes(state: EmulatorState): Router {
   r.post(
     '/cgi-bin/media/upload',
     wechatApi(state, 'cgi-bin/media/upload', async (req, ctx) => {
-      const app = appOfToken(state, req.query.access_token);
+      const app = appOfToken(state, req.query.access_token, 'media');
       ctx.appId = app.appId;
       const type = queryString(req, 'type') ?? '';
       const part = await mediaPart(req);
@@ -44,7 +44,7 @@ export function mediaRoutes(state: EmulatorState): Router {
   r.get(
     '/cgi-bin/media/get',
     wechatApi(state, 'cgi-bin/media/get', (req, ctx) => {
-      const app = appOfToken(state, req.query.access_token);
+      const app = appOfToken(state, req.query.access_token, 'media');
       ctx.appId = app.appId;
       const mediaId = queryString(req, 'media_id');
       ctx.request = { media_id: mediaId };

@@ -11,7 +11,7 @@ export function messageRoutes(state: EmulatorState): Router {
   r.post(
     '/cgi-bin/message/custom/send',
     wechatApi(state, 'cgi-bin/message/custom/send', (req, ctx) => {
-      const app = appOfToken(state, req.query.access_token);
+      const app = appOfToken(state, req.query.access_token, 'message');
       ctx.appId = app.appId;
       const body = jsonBody(req);
       ctx.request = body;
@@ -26,7 +26,7 @@ export function messageRoutes(state: EmulatorState): Router {
   r.post(
     '/cgi-bin/message/custom/typing',
     wechatApi(state, 'cgi-bin/message/custom/typing', (req, ctx) => {
-      const app = appOfToken(state, req.query.access_token);
+      const app = appOfToken(state, req.query.access_token, 'message');
       ctx.appId = app.appId;
       const body = jsonBody(req) as Record<string, unknown>;
       ctx.request = body;

@@ -21,6 +21,16 @@ function entryRow(e: RecordEntry): string {
   const t = new Date(e.at).toISOString();
   if (e.type === 'api')
     return row([e.seq, t, '接口 API', e.appId ?? '', e.api, `${e.errcode} ${e.errmsg}`, JSON.stringify(e.request ?? '')]);
+  if (e.type === 'component_push')
+    return row([
+      e.seq,
+      t,
+      '第三方平台推送 platform push',
+      e.appId,
+      e.infoType,
+      e.error ?? `${e.status ?? ''} ${e.answer ?? ''}`,
+      JSON.stringify(e.fields),
+    ]);
   return row([e.seq, t, '推送 push', e.appId, e.openId, e.error ?? `${e.status ?? ''} ${e.response ?? ''}`, JSON.stringify(e.message)]);
 }
 

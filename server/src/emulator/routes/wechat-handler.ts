@@ -45,6 +45,7 @@ function cut(res: Response): void {
 
 function record(state: EmulatorState, api: string, ctx: CallContext, errcode: number, errmsg: string): void {
   state.recorder.add({ type: 'api', at: state.clock.now(), api, errcode, errmsg, ...ctx });
+  state.tokenCalls.add({ at: state.clock.now(), api, errcode, ...(ctx.appId !== undefined && { appId: ctx.appId }) });
 }
 
 function send(res: Response, answer: ApiAnswer): void {

@@ -54,7 +54,7 @@ export interface TestEmulator {
 
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const clock = options.clock ?? createManualClock(TEST_EPOCH);
-  const { app, state } = createEmulator({ apps: [MINI_PROGRAM, OFFICIAL_ACCOUNT], ...options, clock });
+  const { app, state, stop } = createEmulator({ apps: [MINI_PROGRAM, OFFICIAL_ACCOUNT], ticketPollMs: 20, ...options, clock });
   const server = app.listen(0, '127.0.0.1');
   // A second door to the same emulator, for WeChat's API only: during an outage it refuses connections,
   // which the admin door cannot do without locking the test out.
@@ -91,6 +91,7 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
     customerSays: (a, openId, type = 'text', extra = {}) => admin(`/apps/${a.appId}/customers/${openId}/messages`, { type, ...extra }),
     close: async () => {
       stopWatching();
+      stop();
       await Promise.all(
         [server, apiServer].map(
           (s) =>
