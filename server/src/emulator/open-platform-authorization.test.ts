@@ -96,6 +96,7 @@ describe('the authorization page', () => {
     expect(field(event?.xml ?? '', 'AuthorizationCode')).toBe(authCode);
     expect(field(event?.xml ?? '', 'PreAuthCode')).toBe(pre);
     expect(Number(field(event?.xml ?? '', 'AuthorizationCodeExpiredTime'))).toBe(tp.emu.clock.now() / 1000 + 3600);
+    expect(JSON.stringify(tp.emu.state.recorder.list())).not.toContain(authCode); // a credential, never recorded
     const info = await api('api_query_auth', { authorization_code: authCode });
     expect(info.authorization_info).toMatchObject({
       authorizer_appid: MINI_PROGRAM.appId,

@@ -73,7 +73,8 @@ export async function pushSystemEvent(
   if (!config) return { infoType, delivered: false, error: 'no open platform is registered' };
   const now = state.clock.now();
   const push = buildSystemPush(config, systemEventXml(config.componentAppId, Math.floor(now / 1000), infoType, fields));
-  const summary = { ...fields, ComponentVerifyTicket: undefined };
+  // The ticket and the authorization code are credentials: the record names the event, never them.
+  const { ComponentVerifyTicket: _ticket, AuthorizationCode: _code, ...summary } = fields;
   let result: SystemPushResult;
   try {
     const res = await fetch(push.url, {
@@ -86,7 +87,6 @@ export async function pushSystemEvent(
   } catch (err) {
     result = { infoType, delivered: false, error: `push failed: ${err instanceof Error ? err.message : String(err)}` };
   }
-  // The ticket itself is a credential: the record names the event, never the ticket.
   state.recorder.add({ type: 'component_push', at: now, appId: config.componentAppId, fields: summary, ...result });
   return result;
 }

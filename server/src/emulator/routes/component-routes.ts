@@ -15,7 +15,7 @@ import type { Authorization } from '../open-platform';
 import type { OpenPlatformConfig } from '../open-platform-config';
 import { randomId } from '../random';
 import type { EmulatorState } from '../state';
-import { type CallContext, jsonBody, queryString, wechatApi } from './wechat-handler';
+import { type ApiAnswer, type CallContext, jsonBody, queryString, wechatApi } from './wechat-handler';
 
 function jsonObject(req: Request): Record<string, unknown> {
   const body = jsonBody(req);
@@ -74,71 +74,76 @@ function authorizerInfo(app: EmulatedApp) {
   return { ...common, MiniProgramInfo: { network, categories: [], visit_status: 0 } };
 }
 
+type Handler = (state: EmulatorState, req: Request, ctx: CallContext) => ApiAnswer;
+
+function componentToken(state: EmulatorState, req: Request, ctx: CallContext): ApiAnswer {
+  const body = jsonObject(req);
+  ctx.appId = text(body.component_appid);
+  ctx.request = { component_appid: body.component_appid };
+  const config = state.openPlatform.platformOf(body.component_appid);
+  if (config.ipWhitelist && !config.ipWhitelist.includes(callerIp(req))) throw new EmulatorApiError(61004);
+  if (typeof body.component_appsecret !== 'string' || body.component_appsecret === '') throw new EmulatorApiError(41004);
+  if (body.component_appsecret !== config.componentAppSecret) throw new EmulatorApiError(40125);
+  const now = state.clock.now();
+  state.openPlatform.checkTicket(body.component_verify_ticket, now);
+  const granted = state.openPlatform.componentTokens.issueBasic({ appId: config.componentAppId }, now, 'component');
+  return { json: { component_access_token: granted.access_token, expires_in: granted.expires_in } };
+}
+
+function preAuthCode(state: EmulatorState, req: Request, ctx: CallContext): ApiAnswer {
+  componentCall(state, req, ctx);
+  return { json: state.openPlatform.issuePreAuthCode(state.clock.now()) };
+}
+
+function queryAuth(state: EmulatorState, req: Request, ctx: CallContext): ApiAnswer {
+  const { body } = componentCall(state, req, ctx);
+  const now = state.clock.now();
+  const a = state.openPlatform.redeemAuthCode(body.authorization_code, now);
+  ctx.appId = a.authorizerAppId;
+  const granted = state.tokens.issueBasic({ appId: a.authorizerAppId }, now, 'authorizer');
+  const authorization_info = {
+    authorizer_appid: a.authorizerAppId,
+    authorizer_access_token: granted.access_token,
+    expires_in: granted.expires_in,
+    authorizer_refresh_token: a.refreshToken,
+    func_info: funcInfo(a),
+  };
+  return { json: { authorization_info } };
+}
+
+function authorizerToken(state: EmulatorState, req: Request, ctx: CallContext): ApiAnswer {
+  const { body } = componentCall(state, req, ctx);
+  ctx.appId = text(body.authorizer_appid);
+  const a = state.openPlatform.checkRefreshToken(body.authorizer_appid, body.authorizer_refresh_token);
+  const granted = state.tokens.issueBasic({ appId: a.authorizerAppId }, state.clock.now(), 'authorizer');
+  return {
+    json: { authorizer_access_token: granted.access_token, expires_in: granted.expires_in, authorizer_refresh_token: a.refreshToken },
+  };
+}
+
+function getAuthorizerInfo(state: EmulatorState, req: Request, ctx: CallContext): ApiAnswer {
+  const { body } = componentCall(state, req, ctx);
+  ctx.appId = text(body.authorizer_appid);
+  const a = state.openPlatform.requireAuthorization(body.authorizer_appid);
+  const authorization_info = { authorizer_appid: a.authorizerAppId, authorizer_refresh_token: a.refreshToken, func_info: funcInfo(a) };
+  return { json: { authorizer_info: authorizerInfo(authorizerApp(state, a)), authorization_info } };
+}
+
+const POSTS: Record<string, Handler> = {
+  'cgi-bin/component/api_component_token': componentToken,
+  'cgi-bin/component/api_create_preauthcode': preAuthCode,
+  'cgi-bin/component/api_query_auth': queryAuth,
+  'cgi-bin/component/api_authorizer_token': authorizerToken,
+  'cgi-bin/component/api_get_authorizer_info': getAuthorizerInfo,
+};
+
 export function componentRoutes(state: EmulatorState): Router {
   const r = Router();
-  r.post(
-    '/cgi-bin/component/api_component_token',
-    wechatApi(state, 'cgi-bin/component/api_component_token', (req, ctx) => {
-      const body = jsonObject(req);
-      ctx.appId = text(body.component_appid);
-      ctx.request = { component_appid: body.component_appid };
-      const config = state.openPlatform.platformOf(body.component_appid);
-      if (config.ipWhitelist && !config.ipWhitelist.includes(callerIp(req))) throw new EmulatorApiError(61004);
-      if (typeof body.component_appsecret !== 'string' || body.component_appsecret === '') throw new EmulatorApiError(41004);
-      if (body.component_appsecret !== config.componentAppSecret) throw new EmulatorApiError(40125);
-      const now = state.clock.now();
-      state.openPlatform.checkTicket(body.component_verify_ticket, now);
-      const granted = state.openPlatform.componentTokens.issueBasic({ appId: config.componentAppId }, now, 'component');
-      return { json: { component_access_token: granted.access_token, expires_in: granted.expires_in } };
-    }),
-  );
-  r.post(
-    '/cgi-bin/component/api_create_preauthcode',
-    wechatApi(state, 'cgi-bin/component/api_create_preauthcode', (req, ctx) => {
-      componentCall(state, req, ctx);
-      return { json: state.openPlatform.issuePreAuthCode(state.clock.now()) };
-    }),
-  );
-  r.post(
-    '/cgi-bin/component/api_query_auth',
-    wechatApi(state, 'cgi-bin/component/api_query_auth', (req, ctx) => {
-      const { body } = componentCall(state, req, ctx);
-      const now = state.clock.now();
-      const a = state.openPlatform.redeemAuthCode(body.authorization_code, now);
-      ctx.appId = a.authorizerAppId;
-      const granted = state.tokens.issueBasic({ appId: a.authorizerAppId }, now, 'authorizer');
-      const authorization_info = {
-        authorizer_appid: a.authorizerAppId,
-        authorizer_access_token: granted.access_token,
-        expires_in: granted.expires_in,
-        authorizer_refresh_token: a.refreshToken,
-        func_info: funcInfo(a),
-      };
-      return { json: { authorization_info } };
-    }),
-  );
-  r.post(
-    '/cgi-bin/component/api_authorizer_token',
-    wechatApi(state, 'cgi-bin/component/api_authorizer_token', (req, ctx) => {
-      const { body } = componentCall(state, req, ctx);
-      ctx.appId = text(body.authorizer_appid);
-      const a = state.openPlatform.checkRefreshToken(body.authorizer_appid, body.authorizer_refresh_token);
-      const granted = state.tokens.issueBasic({ appId: a.authorizerAppId }, state.clock.now(), 'authorizer');
-      return {
-        json: { authorizer_access_token: granted.access_token, expires_in: granted.expires_in, authorizer_refresh_token: a.refreshToken },
-      };
-    }),
-  );
-  r.post(
-    '/cgi-bin/component/api_get_authorizer_info',
-    wechatApi(state, 'cgi-bin/component/api_get_authorizer_info', (req, ctx) => {
-      const { body } = componentCall(state, req, ctx);
-      ctx.appId = text(body.authorizer_appid);
-      const a = state.openPlatform.requireAuthorization(body.authorizer_appid);
-      const authorization_info = { authorizer_appid: a.authorizerAppId, authorizer_refresh_token: a.refreshToken, func_info: funcInfo(a) };
-      return { json: { authorizer_info: authorizerInfo(authorizerApp(state, a)), authorization_info } };
-    }),
-  );
+  for (const [api, handle] of Object.entries(POSTS))
+    r.post(
+      `/${api}`,
+      wechatApi(state, api, (req, ctx) => handle(state, req, ctx)),
+    );
   r.get(
     '/sns/component/jscode2session',
     wechatApi(state, 'sns/component/jscode2session', (req, ctx) => componentLogin(state, req, ctx)),
@@ -150,7 +155,7 @@ export function componentRoutes(state: EmulatorState): Router {
  * thirdpartyCode2Session (doc/oplatform/openApi/OpenApiDoc/miniprogram-management/login/thirdpartyCode2Session.html):
  * appid, js_code, grant_type=authorization_code, component_appid, component_access_token; no secret.
  */
-function componentLogin(state: EmulatorState, req: Request, ctx: CallContext) {
+function componentLogin(state: EmulatorState, req: Request, ctx: CallContext): ApiAnswer {
   const appid = queryString(req, 'appid');
   ctx.appId = appid;
   ctx.request = { appid, grant_type: queryString(req, 'grant_type'), component_appid: queryString(req, 'component_appid') };
