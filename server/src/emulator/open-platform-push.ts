@@ -105,7 +105,10 @@ export function pushTicket(state: EmulatorState): Promise<SystemPushResult> {
  */
 export async function pushDueTicket(state: EmulatorState): Promise<SystemPushResult | undefined> {
   const { config, nextTicketAt } = state.openPlatform;
-  if (!config || nextTicketAt === undefined || state.clock.now() < nextTicketAt) return undefined;
+  const now = state.clock.now();
+  if (!config || nextTicketAt === undefined || now < nextTicketAt) return undefined;
+  // WeChat down (an injected outage) pushes nothing; the push comes when it is back.
+  if (state.faults.unreachable(now)) return undefined;
   return pushTicket(state);
 }
 

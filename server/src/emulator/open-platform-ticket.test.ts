@@ -62,6 +62,16 @@ describe('component_verify_ticket push', () => {
     expect(tp.latestTicket()).not.toBe(before);
   });
 
+  it('pushes nothing while WeChat is down, and the due ticket once it is back', async () => {
+    tp = await startTestPlatform();
+    await tp.receiver.waitFor('/auth-events', 1);
+    await tp.emu.admin('/faults/outage', { ms: 30 * 60_000 });
+    await tp.emu.admin('/clock/advance', { minutes: 25 });
+    expect(tickets()).toHaveLength(1);
+    await tp.emu.admin('/clock/advance', { minutes: 5 });
+    expect(tickets()).toHaveLength(2);
+  });
+
   it('registration is validated and never shows the secret, Token or key', async () => {
     tp = await startTestPlatform();
     const bad = await fetch(`${tp.emu.baseUrl}/emulator/open-platform`, {
