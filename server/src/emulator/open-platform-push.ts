@@ -5,7 +5,9 @@
 //   Token and EncodingAESKey, receiveId = the component AppID
 //   (doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/component_verify_ticket.html,
 //   .../Before_Develop/authorize_event.html; the same envelope in wechatpy `component.py` (ComponentVerifyTicketMessage),
-//   EasyWeChat `OpenPlatform/Server.php`, WxJava `WxOpenXmlMessage`);
+//   EasyWeChat `OpenPlatform/Server.php`, WxJava `WxOpenXmlMessage`; a public capture of real pushes shows the
+//   query `signature, timestamp, nonce, encrypt_type=aes, msg_signature` and AuthorizationCodeExpiredTime =
+//   CreateTime + 3600 for `authorized`, and `openid` added to the query of the accounts' message pushes);
 // - to the 消息与事件接收URL with `$APPID$` replaced, the customers' messages of each authorized account,
 //   always encrypted (secure mode) and XML ("目前第三方平台消息推送数据格式只允许为XML", wechat-protocol.md §2.1),
 //   with the platform's Token and key and receiveId = the component AppID.

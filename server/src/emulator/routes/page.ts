@@ -1,7 +1,6 @@
 // A plain HTML view of what happened: apps, customers and their windows, messages sent, pushes
 // delivered. Labels in Chinese and English since integrators compare it with WeChat's own console.
 import { Router } from 'express';
-import { publicView } from '../apps';
 import type { RecordEntry } from '../recorder';
 import type { EmulatorState } from '../state';
 
@@ -35,7 +34,7 @@ function entryRow(e: RecordEntry): string {
 }
 
 export function renderPage(state: EmulatorState): string {
-  const apps = state.apps.list().map((a) => row(Object.values(publicView(a))));
+  const apps = state.apps.list().map((a) => row([a.appId, a.kind, a.originalId, a.nickName ?? '', a.pushUrl ?? '', a.mode, a.format]));
   const customers = state.customers
     .list()
     .map((c) =>
@@ -54,7 +53,7 @@ export function renderPage(state: EmulatorState): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>WeChat emulator 微信模拟器</title>
 <style>body{font:14px sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;max-width:40em;word-break:break-all}th{background:#f4f4f4}</style></head><body>
 <h1>WeChat emulator 微信模拟器</h1><p>Emulator time 模拟时间: ${esc(new Date(state.clock.now()).toISOString())} · JSON: <a href="/emulator/records">/emulator/records</a></p>
-<h2>Apps 应用</h2>${table(['appId', 'kind', 'originalId', 'pushUrl', 'mode', 'format'], apps)}
+<h2>Apps 应用</h2>${table(['appId', 'kind', 'originalId', 'nickName', 'pushUrl', 'mode', 'format'], apps)}
 <h2>Open platform 第三方平台 ${esc(platform?.componentAppId ?? '(none 未注册)')}</h2>${table(['authorizer', 'kind', 'func_info', 'authorized at'], authorizations)}
 <h2>Customers 用户 (send window 客服消息窗口)</h2>${table(['appId', 'openId', 'subscribed', 'window'], customers)}
 <h2>Log 记录 (newest first 最新在前)</h2>${table(['#', 'time', 'what', 'appId', 'api / openId', 'result 结果', 'body'], entries)}
