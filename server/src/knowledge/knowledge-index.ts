@@ -6,9 +6,11 @@
 // Order of answering: the entry whose number is the question ("回复序号即可"), then an entry with the
 // question as a keyword, then the best ranked entry above the threshold (ranking.ts). Each field of an
 // entry is a document of weighted terms (tokens.ts); a term counts by its kind and its rarity (idf, BM25's
-// weighting): a document fully found in the question counts most, a question mostly explained next.
+// weighting, scaled by how rare the word is in general Chinese: general-rarity.ts). A document scores
+// by how much of it the question covers and how much of the question it explains, both needed.
 import { isLive, type KnowledgeEntry } from './entry';
 import { DOC_SHARE, type Decision, decide, FIELD, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS } from './ranking';
+import { generalWeight } from './general-rarity';
 import { addWords } from './segmenter';
 import { tellSiblingsApart } from './siblings';
 import { builtInSynonyms, SynonymTable, synonymGroups } from './synonyms';
@@ -37,7 +39,7 @@ interface Doc {
 
 const HAN = /[\u3400-\u9fff]/;
 
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.6;
 /** Agents' searches show weaker matches than the robot would send. */
 export const SEARCH_FLOOR = 0.15;
 
@@ -89,6 +91,8 @@ export class KnowledgeIndex {
   private readonly postData: Int32Array;
   /** Per term: in how many docs it is a word (its rarity). */
   private readonly df: number[] = [];
+  /** Per term: its weight as a word of general Chinese (general-rarity.ts). */
+  private readonly termWeight: number[] = [];
   private readonly docs: Doc[] = [];
   private readonly slotDoc: number[] = [];
   private readonly slotSpan: number[] = [];
@@ -103,6 +107,9 @@ export class KnowledgeIndex {
   // Scratch space reused by every query (answers are synchronous, so never shared between two).
   private readonly slotAcc: Float64Array;
   private readonly docAcc: Float64Array;
+  private readonly explainedAcc: Float64Array;
+  private readonly docBest: Float64Array;
+  private readonly wordAcc: Float64Array;
   private readonly best: Float64Array;
   private readonly cover: Float64Array;
   private readonly evidence: Float64Array;
@@ -160,12 +167,15 @@ export class KnowledgeIndex {
     const n = Math.max(this.docs.length, 1);
     this.slotIdf = new Float64Array(slotWord.length);
     slotWord.forEach((id, slot) => {
-      const idf = Math.log(1 + n / (this.df[id] as number));
+      const idf = Math.log(1 + n / (this.df[id] as number)) * (this.termWeight[id] as number);
       this.slotIdf[slot] = idf;
       (this.docs[this.slotDoc[slot] as number] as Doc).mass += idf;
     });
     this.slotAcc = new Float64Array(slotWord.length);
     this.docAcc = new Float64Array(this.docs.length);
+    this.explainedAcc = new Float64Array(this.docs.length);
+    this.docBest = new Float64Array(this.docs.length);
+    this.wordAcc = new Float64Array(slotWord.length);
     this.best = new Float64Array(entries.length);
     this.cover = new Float64Array(entries.length);
     this.evidence = new Float64Array(entries.length);
@@ -180,6 +190,7 @@ export class KnowledgeIndex {
       this.termIds.set(term, id);
       this.postings.push([]);
       this.df.push(0);
+      this.termWeight.push(generalWeight(term));
     }
     return id;
   }
@@ -257,8 +268,10 @@ export class KnowledgeIndex {
       const d = this.docs[i] as Doc;
       const m = this.docAcc[i] as number;
       this.docAcc[i] = 0;
-      const explained = Math.min(1, m / qMass);
-      const score = (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (DOC_SHARE * (m / d.mass) + (1 - DOC_SHARE) * explained);
+      const explained = Math.min(1, (this.explainedAcc[i] as number) / qMass);
+      this.explainedAcc[i] = 0;
+      const score =
+        (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (Math.min(1, m / d.mass) ** DOC_SHARE * explained ** (1 - DOC_SHARE));
       if (d.text) text.push([d.entry, score]);
       else if (score > (best[d.entry] as number)) {
         if (best[d.entry] === 0) hit.push(d.entry);
@@ -291,36 +304,64 @@ export class KnowledgeIndex {
     ).slice(0, k);
   }
 
-  /** Credits every doc word the question's terms stand for (each word at most its idf); the docs touched. */
+  /**
+   * Credits every doc word the question's terms stand for (each doc word at most its idf, summed over
+   * the question's words) and, per question word, how much of it the doc explains (its best match in
+   * the doc, weighted by its rarity, into `explainedAcc`). A partial match (a pair of characters or
+   * syllables) counts for the share it is of the longer of the two words: 今天天气 and 今天 share a
+   * third of the longer one, so neither explains the other. Returns the docs touched.
+   */
   private creditDocs(words: readonly Word[]): number[] {
-    const seen = new Set<string>();
-    const slots: number[] = [];
     const acc = this.slotAcc;
+    const slots: number[] = [];
+    const docs: number[] = [];
     for (const w of words) {
-      for (const term of [w.term, ...w.derived.map((d) => d.term)]) {
-        if (seen.has(term)) continue;
-        seen.add(term);
-        const id = this.termIds.get(term);
-        if (id === undefined) continue;
-        const end = this.postStart[id + 1] as number;
-        for (let p = this.postStart[id] as number; p < end; p++) {
-          const code = this.postData[p] as number;
-          const slot = code >> 3;
-          const kind = code & 7;
-          const share = (KIND_SHARE[kind] as number) / (PER_PAIR[kind] ? (this.slotSpan[slot] as number) : 1);
-          if (acc[slot] === 0) slots.push(slot);
-          acc[slot] = (acc[slot] as number) + share;
-        }
+      const rarity = this.rarity(w);
+      const docBest = this.docBest;
+      const touched: number[] = [];
+      for (const slot of this.creditWord(w)) {
+        const s = Math.min(1, this.wordAcc[slot] as number);
+        this.wordAcc[slot] = 0;
+        if (acc[slot] === 0) slots.push(slot);
+        acc[slot] = (acc[slot] as number) + s;
+        const doc = this.slotDoc[slot] as number;
+        if (docBest[doc] === 0) touched.push(doc);
+        if (s > (docBest[doc] as number)) docBest[doc] = s;
+      }
+      for (const doc of touched) {
+        if (this.explainedAcc[doc] === 0) docs.push(doc);
+        this.explainedAcc[doc] = (this.explainedAcc[doc] as number) + rarity * (docBest[doc] as number);
+        docBest[doc] = 0;
       }
     }
-    const docs: number[] = [];
     for (const slot of slots) {
       const doc = this.slotDoc[slot] as number;
-      if (this.docAcc[doc] === 0) docs.push(doc);
       this.docAcc[doc] = (this.docAcc[doc] as number) + Math.min(1, acc[slot] as number) * (this.slotIdf[slot] as number);
       acc[slot] = 0;
     }
     return docs;
+  }
+
+  /** How much of each doc word one question word meets (into `wordAcc`, by its terms); the slots met. */
+  private creditWord(w: Word): number[] {
+    const seen = new Set<string>();
+    const met: number[] = [];
+    for (const term of [w.term, ...w.derived.map((d) => d.term)]) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const end = this.postStart[id + 1] as number;
+      for (let p = this.postStart[id] as number; p < end; p++) {
+        const code = this.postData[p] as number;
+        const slot = code >> 3;
+        const kind = code & 7;
+        const share = (KIND_SHARE[kind] as number) / (PER_PAIR[kind] ? Math.max(this.slotSpan[slot] as number, w.span) : 1);
+        if (this.wordAcc[slot] === 0) met.push(slot);
+        this.wordAcc[slot] = (this.wordAcc[slot] as number) + share;
+      }
+    }
+    return met;
   }
 
   /**
@@ -339,7 +380,7 @@ export class KnowledgeIndex {
       const known = this.termIds.get(d.term);
       if (known !== undefined) df = (this.postStart[known + 1] as number) - (this.postStart[known] as number);
     }
-    return Math.log(1 + Math.max(this.docs.length, 1) / Math.max(df, 1));
+    return Math.log(1 + Math.max(this.docs.length, 1) / Math.max(df, 1)) * generalWeight(w.term);
   }
 
   /** Every term of an entry's keywords, similar questions and title (for telling siblings apart). */
@@ -359,13 +400,33 @@ export class KnowledgeIndex {
 
 /**
  * The entry number a message consists of: the digits alone, or said as people say them when picking
- * from a numbered menu (第3个, 3号, 选3, 回复5, #5, no. 5, option 2); nothing else around them.
+ * from a numbered menu (第3个, 3号, 选3, 选第3个, 回复5, #5, no. 5, option 2, 第十个, 选四); nothing else
+ * around them.
  */
 export function numberAsked(folded: string): number | undefined {
-  const m = /^(?:第|选|选择|回复|序号|要|看|我要|我选|我要看|no|number|option|#)?\s*(\d{1,9})\s*(?:号|个|条|项|吧|呢|啊|谢谢)?$/.exec(
-    folded,
-  );
-  return m ? Number(m[1]) : undefined;
+  const m =
+    /^(?:第|选|选择|选第|回复|序号|要|看|我要|我选|我选第|我要看|no|number|option)?\s*(\d{1,9}|[零一二两三四五六七八九十]{1,3})\s*(?:号|个|条|项|吧|呢|啊|谢谢)?$/.exec(
+      folded,
+    );
+  if (!m) return undefined;
+  const said = m[1] as string;
+  return /\d/.test(said) ? Number(said) : chineseNumber(said);
+}
+
+const DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 … 九十九 as a number (十二, 二十, 三十五), or undefined for anything else (一一, 十十). */
+function chineseNumber(said: string): number | undefined {
+  const parts = said.split('十');
+  if (parts.length > 2) return undefined;
+  const [tens, ones] = parts.length === 2 ? parts : ['', said];
+  if ((tens as string).length > 1) return undefined;
+  if ((ones as string).length > 1) return undefined;
+  const t = said.includes('十') ? (tens ? DIGIT[tens as string] : 1) : 0;
+  const o = ones ? DIGIT[ones as string] : 0;
+  if (t === undefined || o === undefined) return undefined;
+  const n = t * 10 + o;
+  return n > 0 ? n : undefined;
 }
 
 function usableBy(robotId: string | undefined, now: number): (e: KnowledgeEntry) => boolean {

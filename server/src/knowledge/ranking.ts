@@ -21,18 +21,20 @@ export const FIELD = { keyword: 1, similar: 0.95, title: 0.8, text: 0.6 } as con
 export const OTHER_LANGUAGE = 0.75;
 /** The answer text only adds to an entry found by another field. */
 export const TEXT_BONUS = 0.25;
-/** The share of a score coming from the document being covered; the rest from the question explained. */
+/**
+ * A score is covered ** DOC_SHARE × explained ** (1 − DOC_SHARE), a weighted geometric mean: a field fully found in a
+ * question that is mostly about something else (信用卡逾期 against a 信用卡 keyword) scores low.
+ */
 export const DOC_SHARE = 0.5;
 /**
- * A ranked entry is sent outright only when it scores this much above the threshold and stands this far
- * ahead of the next one; between the threshold and that, the robot asks back with a short menu instead
- * of guessing (a wrong entry is worse than a question back).
+ * A ranked entry at or above the threshold is sent outright when it stands this far ahead of the next
+ * one; otherwise, and for entries somewhat below the threshold, the robot asks back with a short menu
+ * instead of guessing (a wrong entry is worse than a question back).
  */
-export const CONFIDENT_ABOVE = 0.2;
-export const CLEAR_LEAD = 0.1;
-/** The menu lists entries within this much of the best one and at least at the threshold's floor. */
+export const CLEAR_LEAD = 0.05;
+/** The menu lists entries within this much of the best one and at least at this share of the threshold. */
 export const MENU_BAND = 0.15;
-export const MENU_FLOOR = 0.8;
+export const MENU_FLOOR = 0.6;
 export const MENU_MAX = 3;
 
 export interface Scored {
@@ -43,6 +45,8 @@ export interface Scored {
   explained: number;
   /** What the question and that field share, in rarest words (1: as much as one word found nowhere else). */
   evidence: number;
+  /** Close siblings within reach and nothing in the question belongs to this one alone. */
+  indistinct?: boolean;
 }
 
 export type Decision =
@@ -53,8 +57,8 @@ export type Decision =
 /** From ranked candidates (best first, usable only): an answer, a menu of close entries, or nothing. */
 export function decide(ranked: readonly Scored[], threshold: number): Decision {
   const [top, next] = ranked;
-  if (!top || top.score < threshold) return { kind: 'none' };
-  if (top.score >= threshold + CONFIDENT_ABOVE && top.score - (next?.score ?? 0) >= CLEAR_LEAD) {
+  if (!top || top.score < threshold * MENU_FLOOR) return { kind: 'none' };
+  if (top.score >= threshold && top.score - (next?.score ?? 0) >= CLEAR_LEAD && !top.indistinct) {
     return { kind: 'answer', entry: top.entry, score: top.score, how: 'ranked' };
   }
   const close = ranked.filter((c) => c.score >= top.score - MENU_BAND && c.score >= threshold * MENU_FLOOR);

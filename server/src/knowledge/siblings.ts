@@ -18,9 +18,15 @@ function meets(w: Word, terms: ReadonlySet<string>): number {
   return best;
 }
 
+/** Some question word meets the first entry better than the second. */
+function saysMoreOf(first: readonly number[], second: readonly number[]): boolean {
+  return first.some((m, j) => m > (second[j] as number));
+}
+
 /**
  * `ranked` (best first) with the close ones reordered by score plus their share of what differs; scores
- * are kept as they were (the threshold and the lead still apply to them).
+ * are kept as they were (the threshold and the lead still apply to them). The best one is marked
+ * `indistinct` when the question says nothing of it that the next one lacks: it cannot be told apart.
  */
 export function tellSiblingsApart(
   words: readonly Word[],
@@ -48,5 +54,10 @@ export function tellSiblingsApart(
     return { c, key: c.score + (WEIGHT * own) / total };
   });
   adjusted.sort((a, b) => b.key - a.key || a.c.entry.number - b.c.entry.number);
-  return [...adjusted.map((a) => a.c), ...ranked.slice(close.length)];
+  const order = adjusted.map((a) => a.c);
+  const [first, second] = order;
+  if (first && second && !saysMoreOf(met[close.indexOf(first)] as number[], met[close.indexOf(second)] as number[])) {
+    order[0] = { ...first, indistinct: true };
+  }
+  return [...order, ...ranked.slice(close.length)];
 }

@@ -7,14 +7,19 @@
 import { ENGLISH_STOP, stem } from './english-stem';
 import { hanSyllables, latinSyllables } from './phonetic';
 import { cutHan } from './segmenter';
-import { builtInSynonyms, type SynonymTable } from './synonyms';
+import { builtInSynonyms, englishKey, type SynonymTable } from './synonyms';
 import { fold, isHan } from './text-folding';
 
 /** Folded for comparing keywords: what a question must equal to be a keyword. */
 export const normalize = fold;
 
+/**
+ * Particles, pronouns and courtesies: never content. Question words (什么, 怎么, 哪里, 多少) are kept:
+ * they tell "which courier" from "where is my parcel", and general rarity (general-rarity.ts) already
+ * makes everyday words weak evidence.
+ */
 const HAN_FILLER = new Set(
-  '东西 要 需要 帮 帮忙 帮我 一点 有点 的 了 吗 呢 吧 啊 么 呀 啦 嘛 呗 哈 哈哈 嗯 哦 噢 喔 额 呃 亲 亲亲 请问 请 问 问下 问一下 一下 我 你 您 他 她 我们 你们 是 在 那个 这个 就 还 都 也 又 啥 得 地 着 过 个 想 想要 一个 可以 能 能不能 可不可以 有没有 如何 怎么 怎么样 怎样 为什么 什么 麻烦 谢谢 好的 好 哪 哪里 哪儿 现在 已经 一直 还是 然后 但是 就是 这 那 给 把 被 和 跟'.split(
+  '东西 要 需要 帮 帮忙 帮我 一点 有点 的 了 吗 呢 吧 啊 么 呀 啦 嘛 呗 哈 哈哈 嗯 哦 噢 喔 额 呃 亲 亲亲 请问 请 问 问下 问一下 一下 我 你 您 他 她 我们 你们 是 在 那个 这个 就 还 都 也 又 得 地 着 过 个 想 想要 一个 可以 能 能不能 可不可以 有没有 麻烦 谢谢 好的 好 现在 已经 一直 还是 然后 但是 就是 这 那 给 把 被 和 跟'.split(
     ' ',
   ),
 );
@@ -83,7 +88,8 @@ function pairs(list: Unit[], items: (u: Unit) => readonly string[] | undefined, 
  * texts, where sound and bigrams would cost memory for little).
  */
 export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms(), light = false): Word[] {
-  const list = units(fold(text));
+  const folded = fold(text);
+  const list = units(folded);
   const sounds = light ? [] : pairs(list, (u) => u.syllables, '~', '_');
   const bigrams = light ? [] : pairs(list, (u) => (u.chars ? Array.from(u.chars) : undefined), '#', '');
   const seen = new Set<string>();
@@ -98,6 +104,31 @@ export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms()
     const span = Math.max(1, Array.from(u.chars).length - 1, (u.syllables?.length ?? 0) - 1);
     out.push({ term: u.term, derived, span });
   });
+  for (const phrase of englishPhrases(folded, synonyms)) {
+    if (seen.has(phrase.term)) continue;
+    seen.add(phrase.term);
+    out.push(phrase);
+  }
+  return out;
+}
+
+/**
+ * English phrases of the synonym table ("money back", "how long") found in `folded`: a phrase is a term
+ * of its own (its words still count one by one), standing for its groups.
+ */
+function englishPhrases(folded: string, synonyms: SynonymTable): Word[] {
+  if (!synonyms.hasPhrases) return [];
+  const out: Word[] = [];
+  for (const run of folded.match(/[a-z]+(?: [a-z]+)+/g) ?? []) {
+    const words = run.split(' ');
+    for (let n = 2; n <= 3; n++) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const key = englishKey(words.slice(i, i + n).join(' '));
+        const groups = synonyms.of(key);
+        if (groups) out.push({ term: key, derived: groups.map((g) => ({ term: `=${g}`, kind: 'synonym' as const })), span: 1 });
+      }
+    }
+  }
   return out;
 }
 

@@ -25,7 +25,7 @@ const text = (number: number, keywords: string[], body: string): EntryFields => 
   welcome: false,
   handoff: false,
 });
-const AMBIGUOUS = '退货运费谁出'; // a lexical tie between entries 1 and 2; by meaning, entry 2
+const AMBIGUOUS = '运费退货谁出'; // a lexical tie between entries 1 and 2; by meaning, entry 2
 
 let fake: FakeEmbeddings;
 let kb: ReturnType<typeof knowledgeModule>;

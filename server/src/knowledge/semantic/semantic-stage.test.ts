@@ -45,7 +45,7 @@ beforeEach(async () => {
   await kb.semantic!.refresher.start();
   await kb.service.create({ channelId: 'ch1' }, text(1, ['退货'], '七天无理由退货'));
   await kb.service.create({ channelId: 'ch1' }, text(2, ['运费'], '运费由买家承担谁出'));
-  await kb.service.create({ channelId: 'ch1' }, text(3, ['保修'], '坏了能修'));
+  await kb.service.create({ channelId: 'ch1' }, text(3, ['镜片'], '镜片起雾'));
 });
 afterEach(async () => {
   kb.semantic!.refresher.stop();
@@ -64,17 +64,18 @@ const answerOnly = async (question: string) => {
   const a = await kb.robot.answer({ type: 'text', text: question }, ctx);
   return a.kind === 'answer' ? a.replies[0] : undefined;
 };
-const AMBIGUOUS = '退货运费谁出'; // one keyword of entry 1, one of entry 2: a lexical tie
-const MISSED = '修坏了能保';
-/** Lexically, entry 3's characters alone are only a guess: a question back offering it. */
-const LEXICAL_GUESS = { type: 'text', text: expect.stringMatching(/^猜你想问[^]*\n3\. /) };
+const AMBIGUOUS = '运费退货谁出'; // one keyword of entry 1, one of entry 2: a lexical tie
+/** Entry 3's characters, none of its words or their sounds: the lexical stage declines. */
+const MISSED = '雾起片镜';
+/** Lexically, entry 3's characters alone are nothing: a decline. */
+const LEXICAL_DECLINE = undefined;
 /** Lexically the tie is a question back (猜你想问) listing both entries; by meaning it is entry 2. */
 const LEXICAL_MENU = { type: 'text', text: expect.stringMatching(/^猜你想问[^]*\n2\. [^]*\n1\. |^猜你想问[^]*\n1\. [^]*\n2\. /) }; // entry 3's characters, none of its words
 
 it('is off by default: lexical answers and no call to any endpoint', async () => {
   await kb.semantic!.refresher.refresh();
   expect(await ask(AMBIGUOUS)).toEqual(LEXICAL_MENU);
-  expect(await ask(MISSED)).toEqual(LEXICAL_GUESS);
+  expect(await ask(MISSED)).toEqual(LEXICAL_DECLINE);
   expect(fake.requests).toEqual([]);
   expect(await kb.semantic!.settings.view('ch1')).toEqual({ enabled: false, url: '', model: '', timeoutMs: 300, apiKeySet: false });
 });
@@ -85,7 +86,7 @@ it('re-ranks a lexical tie by meaning and recalls an entry the lexical stage mis
   expect(fake.requests[0]).toMatchObject({ model: 'fake-64', authorization: `Bearer ${KEY}` });
   expect(fake.requests.flatMap((r) => r.input)).toHaveLength(3);
   expect(await ask(AMBIGUOUS)).toEqual({ type: 'text', text: '运费由买家承担谁出' });
-  expect(await ask(MISSED)).toEqual({ type: 'text', text: '坏了能修' });
+  expect(await ask(MISSED)).toEqual({ type: 'text', text: '镜片起雾' });
   // A number and an exact keyword stand without asking the endpoint.
   const asked = fake.requests.length;
   expect(await ask('1')).toEqual({ type: 'text', text: '七天无理由退货' });
@@ -100,7 +101,7 @@ it('answers lexically without a prepared vector, and never calls the endpoint fr
   await kb.semantic!.refresher.refresh();
   fake.requests = [];
   expect(await answerOnly(AMBIGUOUS)).toEqual(LEXICAL_MENU);
-  expect(await answerOnly(MISSED)).toEqual(LEXICAL_GUESS);
+  expect(await answerOnly(MISSED)).toEqual(LEXICAL_DECLINE);
   expect(fake.requests).toEqual([]);
   // Prepared once, the vector serves the answer; a second preparation of the same question asks nothing.
   await kb.robot.prepare('ch1', undefined, AMBIGUOUS);
@@ -118,7 +119,7 @@ it('refreshes the vector of an edited entry only, and forgets deleted ones', asy
   fake.requests = [];
   await kb.service.update({ channelId: 'ch1' }, 3, { text: '请假条的写法和格式' });
   await kb.semantic!.refresher.refresh();
-  expect(fake.requests.flatMap((r) => r.input)).toEqual(['保修\n请假条的写法和格式']);
+  expect(fake.requests.flatMap((r) => r.input)).toEqual(['镜片\n请假条的写法和格式']);
   expect(await ask(question)).toEqual({ type: 'text', text: '请假条的写法和格式' });
   await kb.service.remove({ channelId: 'ch1' }, 3);
   await kb.semantic!.refresher.refresh();
@@ -134,7 +135,7 @@ it('answers lexically within its time budget when the endpoint is slow, and when
   expect(Date.now() - started).toBeLessThan(600);
   fake.mode = 'down';
   expect(await ask(AMBIGUOUS)).toEqual(LEXICAL_MENU);
-  expect(await ask(MISSED)).toEqual(LEXICAL_GUESS);
+  expect(await ask(MISSED)).toEqual(LEXICAL_DECLINE);
   // Logged once for the burst, naming the channel and never the key; once more when it answers again.
   expect(logs.filter((l) => l.level === 'warn')).toHaveLength(1);
   fake.mode = 'ok';
@@ -153,7 +154,7 @@ it('keeps the stored vectors when the endpoint is down during a refresh', async 
   expect(logs.some((l) => l.message === 'entry vectors not refreshed')).toBe(true);
   expect(JSON.stringify(logs)).not.toContain(KEY);
   fake.mode = 'ok';
-  expect(await ask(MISSED)).toEqual({ type: 'text', text: '坏了能修' });
+  expect(await ask(MISSED)).toEqual({ type: 'text', text: '镜片起雾' });
 });
 
 it('reads stored vectors at start: a restart needs the endpoint only for questions', async () => {
@@ -171,6 +172,6 @@ it('reads stored vectors at start: a restart needs the endpoint only for questio
   expect(fake.requests).toHaveLength(before);
   await again.robot.prepare('ch1', undefined, MISSED);
   const a = await again.robot.answer({ type: 'text', text: MISSED }, ctx);
-  expect(a).toMatchObject({ kind: 'answer', replies: [{ type: 'text', text: '坏了能修' }] });
+  expect(a).toMatchObject({ kind: 'answer', replies: [{ type: 'text', text: '镜片起雾' }] });
   await again.service.stop();
 });
