@@ -1,6 +1,8 @@
-// The knowledge robot's evaluation set (knowledge-eval/: a shop's entries and questions typed as
-// customers type, written apart from the matcher) answered by the current matcher and the previous one
-// (baseline-matcher/). Only aggregate figures are printed: the matcher is never tuned question by question.
+// The knowledge robot's evaluation sets, answered by the current matcher and the previous one
+// (baseline-matcher/): knowledge-eval/ (a home-appliance shop) and knowledge-eval-holdout/ (a clothing
+// shop, written later by another writer and never looked at question by question: the held-out check that
+// the matcher serves customers it has not met). Each is a shop's entries and questions typed as customers
+// type, written apart from the matcher. Only aggregate figures are printed.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeEntry } from '../src/knowledge/entry';
@@ -18,9 +20,15 @@ interface Question {
 /** What a matcher did with a question: an entry, a hand-off, a menu of entries, or nothing. */
 export type Outcome = { entry: KnowledgeEntry } | { handoff: true } | { menu: KnowledgeEntry[] } | undefined;
 
-export function loadEval(): { dir: string; entries: KnowledgeEntry[]; questions: Question[] } {
-  const real = process.env.KB_EVAL_DIR ?? join(process.cwd(), 'server/bench/knowledge-eval');
-  const dir = existsSync(join(real, 'questions.json')) ? real : join(process.cwd(), 'server/bench/knowledge-eval-sample');
+/** The evaluation sets' folders: KB_EVAL_DIR alone when given, else the repository's two (or the sample). */
+export function evalDirs(): string[] {
+  if (process.env.KB_EVAL_DIR) return [process.env.KB_EVAL_DIR];
+  const sets = ['knowledge-eval', 'knowledge-eval-holdout'].map((d) => join(process.cwd(), 'server/bench', d));
+  const found = sets.filter((d) => existsSync(join(d, 'questions.json')));
+  return found.length ? found : [join(process.cwd(), 'server/bench/knowledge-eval-sample')];
+}
+
+export function loadEval(dir: string): { dir: string; entries: KnowledgeEntry[]; questions: Question[] } {
   const kb = JSON.parse(readFileSync(join(dir, 'shop-kb.json'), 'utf8')) as { entries: Partial<KnowledgeEntry>[] };
   const entries = kb.entries.map(
     (e): KnowledgeEntry =>
@@ -97,8 +105,12 @@ export function evaluate(questions: Question[], answer: (q: string) => Outcome):
 }
 
 export function printComparison(): void {
-  const { dir, entries, questions } = loadEval();
-  console.log(`evaluation set ${dir}: ${entries.length} entries, ${questions.length} questions`);
+  for (const dir of evalDirs()) printSet(dir);
+}
+
+function printSet(folder: string): void {
+  const { dir, entries, questions } = loadEval(folder);
+  console.log(`\nevaluation set ${dir}: ${entries.length} entries, ${questions.length} questions`);
   const before = evaluate(questions, baselineMatcher(entries));
   const now = evaluate(questions, currentMatcher(entries));
   console.log(`${'measure'.padEnd(42)} ${'previous matcher'.padEnd(20)} current matcher`);

@@ -3,6 +3,7 @@
 import type { EntryFields, KnowledgeEntry } from './entry';
 import { stem } from './english-stem';
 import { asksForPerson } from './handoff-intent';
+import { generalWeight } from './general-rarity';
 import { KnowledgeIndex, numberAsked } from './knowledge-index';
 import { KnowledgeRobot } from './knowledge-robot';
 import { KnowledgeBase } from './knowledge-base';
@@ -121,8 +122,39 @@ describe('ranking and deciding', () => {
     expect(answered('4')).toBe(4);
     expect(answered('第4个')).toBe(4);
     expect(numberAsked('3号')).toBe(3);
+    expect(numberAsked('选第12个')).toBe(12);
+    expect(numberAsked('第十个')).toBe(10);
+    expect(numberAsked('选四')).toBe(4);
+    expect(numberAsked('三十五')).toBe(35);
+    expect(numberAsked('十十')).toBeUndefined();
+    expect(numberAsked('一百')).toBeUndefined();
     expect(numberAsked('订单123456')).toBeUndefined();
     expect(answered('退货')).toBe(2);
+  });
+  it('needs the question explained, not only a field covered', () => {
+    // 信用卡 is all of a keyword, but the question is about something else (逾期): no answer.
+    const cards = new KnowledgeIndex([entry(1, ['信用卡'], '支持信用卡付款'), entry(2, ['退货'], '退货流程')]);
+    expect(cards.decide('信用卡可以用吗', undefined, 0)).toMatchObject({ kind: 'answer', entry: { number: 1 } });
+    expect(cards.decide('我的信用卡逾期了银行打电话催收怎么办', undefined, 0)).toEqual({ kind: 'none' });
+  });
+  it('counts a partial match for its share of the longer word', () => {
+    // 今天天气 shares only 今天 with the similar question: it explains a third of the word, not all of it.
+    const today = new KnowledgeIndex([entry(1, ['发货时间'], '发货时间', ['今天下单今天能发吗'])]);
+    expect(today.candidates('今天天气', 1)[0]?.explained ?? 0).toBeLessThan(0.5);
+  });
+  it('weighs everyday words less than rare ones (general Chinese)', () => {
+    expect(generalWeight('今天')).toBeLessThan(0.6);
+    expect(generalWeight('退货')).toBe(1);
+    expect(generalWeight('refund')).toBe(1);
+  });
+  it('matches the lexicon’s English phrases as one thing asked', () => {
+    const english = new KnowledgeIndex([entry(1, ['refund'], 'Refund policy'), entry(2, ['shipping time'], 'Shipping time')]);
+    expect(english.decide('I want my money back', undefined, 0)).toMatchObject({ kind: 'answer', entry: { number: 1 } });
+  });
+  it('asks back when the question cannot tell siblings apart', () => {
+    const d = index.decide('优惠券', undefined, 0);
+    expect(d).toMatchObject({ kind: 'menu' });
+    expect(d.kind === 'menu' && d.entries.map((e) => e.number).sort()).toEqual([5, 6]);
   });
   it('declines below the threshold', () => {
     expect(answered('今天天气怎么样')).toBe('none');

@@ -104,17 +104,16 @@ export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms()
     const span = Math.max(1, Array.from(u.chars).length - 1, (u.syllables?.length ?? 0) - 1);
     out.push({ term: u.term, derived, span });
   });
-  for (const phrase of englishPhrases(folded, synonyms)) {
-    if (seen.has(phrase.term)) continue;
-    seen.add(phrase.term);
-    out.push(phrase);
-  }
-  return out;
+  const phrases = englishPhrases(folded, synonyms);
+  if (phrases.length === 0) return out;
+  // A phrase stands for its words: "money back" is one thing asked, not money and back.
+  const inPhrases = new Set(phrases.flatMap((p) => p.term.split(' ')));
+  return [...out.filter((w) => !inPhrases.has(w.term)), ...phrases.filter((p, i) => phrases.findIndex((q) => q.term === p.term) === i)];
 }
 
 /**
  * English phrases of the synonym table ("money back", "how long") found in `folded`: a phrase is a term
- * of its own (its words still count one by one), standing for its groups.
+ * of its own, standing for its groups, in place of its words.
  */
 function englishPhrases(folded: string, synonyms: SynonymTable): Word[] {
   if (!synonyms.hasPhrases) return [];
