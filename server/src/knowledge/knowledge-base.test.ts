@@ -26,8 +26,8 @@ it('finds an entry by a word only the scope’s synonyms relate to it, and only 
   const without = new KnowledgeBase();
   without.loadAll(ENTRIES, []);
   const withSynonyms = new KnowledgeBase();
-  withSynonyms.loadAll(ENTRIES, [], [{ channelId: 'ch1', groups: [['寄件', '发件', 'shipit']] }]);
-  const decide = (kb: KnowledgeBase) => kb.index({ channelId: 'ch1' }).decide('shipit', undefined, 0);
+  withSynonyms.loadAll(ENTRIES, [], [{ channelId: 'ch1', groups: [['寄件', '发件', 'kwikpost']] }]);
+  const decide = (kb: KnowledgeBase) => kb.index({ channelId: 'ch1' }).decide('kwikpost', undefined, 0);
   expect(decide(without)).toEqual({ kind: 'none' });
   // Evidence through a synonym alone is weaker than the word itself: the entry is answered or offered first.
   const found = decide(withSynonyms);

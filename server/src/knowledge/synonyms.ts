@@ -15,22 +15,23 @@ export class SynonymTable {
   private readonly groups = new Map<string, number[]>();
   /** Multi-character Chinese words of the groups: the segmenter must know them. */
   readonly hanWords: string[] = [];
-  /** Some group has English phrases (several words): only then are a text's phrases looked up. */
-  readonly hasPhrases: boolean;
+  /** Every word of the groups, folded, with its group: tokens.ts finds those that are several words. */
+  readonly words: [string, number][] = [];
 
   constructor(groups: readonly (readonly string[])[]) {
     groups.forEach((g, n) => {
       for (const raw of g) {
         const w = fold(raw);
         if (!w) continue;
-        const key = /^[a-z ]+$/.test(w) ? englishKey(w) : w.replace(/ /g, '');
+        this.words.push([w, n]);
+        if (/^[a-z]+ [a-z ]+$/.test(w)) continue; // an English phrase: tokens.ts finds it by its words
+        const key = /^[a-z]+$/.test(w) ? stem(w) : w.replace(/ /g, '');
         const list = this.groups.get(key) ?? [];
         if (!list.includes(n)) list.push(n);
         this.groups.set(key, list);
         if (!/[a-z0-9]/.test(w) && w.length > 1) this.hanWords.push(w);
       }
     });
-    this.hasPhrases = [...this.groups.keys()].some((key) => key.includes(' '));
   }
 
   /** The group terms of a term (none for most). */
@@ -41,8 +42,3 @@ export class SynonymTable {
 
 let builtIn: SynonymTable | undefined;
 export const builtInSynonyms = (): SynonymTable => (builtIn ??= new SynonymTable(BUILT_IN_SYNONYMS));
-
-/** An English word or phrase as the table keys it: each word stemmed, single spaces ("money back"). */
-export function englishKey(words: string): string {
-  return words.trim().split(/ +/).map(stem).join(' ');
-}

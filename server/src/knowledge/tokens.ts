@@ -7,7 +7,7 @@
 import { ENGLISH_STOP, stem } from './english-stem';
 import { hanSyllables, latinSyllables } from './phonetic';
 import { cutHan } from './segmenter';
-import { builtInSynonyms, englishKey, type SynonymTable } from './synonyms';
+import { builtInSynonyms, type SynonymTable } from './synonyms';
 import { fold, isHan } from './text-folding';
 
 /** Folded for comparing keywords: what a question must equal to be a keyword. */
@@ -88,8 +88,7 @@ function pairs(list: Unit[], items: (u: Unit) => readonly string[] | undefined, 
  * texts, where sound and bigrams would cost memory for little).
  */
 export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms(), light = false): Word[] {
-  const folded = fold(text);
-  const list = units(folded);
+  const list = units(fold(text));
   const sounds = light ? [] : pairs(list, (u) => u.syllables, '~', '_');
   const bigrams = light ? [] : pairs(list, (u) => (u.chars ? Array.from(u.chars) : undefined), '#', '');
   const seen = new Set<string>();
@@ -104,27 +103,52 @@ export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms()
     const span = Math.max(1, Array.from(u.chars).length - 1, (u.syllables?.length ?? 0) - 1);
     out.push({ term: u.term, derived, span });
   });
-  const phrases = englishPhrases(folded, synonyms);
+  const phrases = phrasesIn(list, synonyms);
   if (phrases.length === 0) return out;
   // A phrase stands for its words: "money back" is one thing asked, not money and back.
   const inPhrases = new Set(phrases.flatMap((p) => p.term.split(' ')));
-  return [...out.filter((w) => !inPhrases.has(w.term)), ...phrases.filter((p, i) => phrases.findIndex((q) => q.term === p.term) === i)];
+  return [...out.filter((w) => !inPhrases.has(w.term)), ...phrases];
 }
 
+/** The longest phrase looked for, in words. */
+const PHRASE_MAX = 4;
+const phraseTables = new WeakMap<SynonymTable, Map<string, number[]>>();
+
 /**
- * English phrases of the synonym table ("money back", "how long") found in `folded`: a phrase is a term
- * of its own, standing for its groups, in place of its words.
+ * The table's English phrases (money back, hasn't arrived), keyed by their words' terms (stemmed, stop
+ * words dropped); worked out once per table. Chinese phrases are left to their words: matched as one,
+ * a compound's parts (七天 无 理由) stopped meeting questions that use one of them.
  */
-function englishPhrases(folded: string, synonyms: SynonymTable): Word[] {
-  if (!synonyms.hasPhrases) return [];
+function phrasesOf(synonyms: SynonymTable): Map<string, number[]> {
+  let found = phraseTables.get(synonyms);
+  if (found) return found;
+  found = new Map();
+  for (const [word, group] of synonyms.words) {
+    if (!/^[a-z ]+$/.test(word)) continue;
+    const key = units(word).map((u) => u.term);
+    if (key.length < 2 || key.length > PHRASE_MAX) continue;
+    const list = found.get(key.join(' ')) ?? [];
+    if (!list.includes(group)) list.push(group);
+    found.set(key.join(' '), list);
+  }
+  phraseTables.set(synonyms, found);
+  return found;
+}
+
+/** The table's phrases among consecutive words of a text, each a term standing for its groups. */
+function phrasesIn(list: readonly Unit[], synonyms: SynonymTable): Word[] {
+  const table = phrasesOf(synonyms);
+  if (table.size === 0) return [];
   const out: Word[] = [];
-  for (const run of folded.match(/[a-z]+(?: [a-z]+)+/g) ?? []) {
-    const words = run.split(' ');
-    for (let n = 2; n <= 3; n++) {
-      for (let i = 0; i + n <= words.length; i++) {
-        const key = englishKey(words.slice(i, i + n).join(' '));
-        const groups = synonyms.of(key);
-        if (groups) out.push({ term: key, derived: groups.map((g) => ({ term: `=${g}`, kind: 'synonym' as const })), span: 1 });
+  for (let n = 2; n <= PHRASE_MAX; n++) {
+    for (let i = 0; i + n <= list.length; i++) {
+      const key = list
+        .slice(i, i + n)
+        .map((u) => u.term)
+        .join(' ');
+      const groups = table.get(key);
+      if (groups && !out.some((w) => w.term === key)) {
+        out.push({ term: key, derived: groups.map((g) => ({ term: `=${g}`, kind: 'synonym' as const })), span: 1 });
       }
     }
   }
