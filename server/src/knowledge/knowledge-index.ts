@@ -39,7 +39,7 @@ interface Doc {
 
 const HAN = /[\u3400-\u9fff]/;
 
-export const DEFAULT_THRESHOLD = 0.6;
+export const DEFAULT_THRESHOLD = 0.55;
 /** Agents' searches show weaker matches than the robot would send. */
 export const SEARCH_FLOOR = 0.15;
 

@@ -25,7 +25,7 @@ export const TEXT_BONUS = 0.25;
  * A score is covered ** DOC_SHARE × explained ** (1 − DOC_SHARE), a weighted geometric mean: a field fully found in a
  * question that is mostly about something else (信用卡逾期 against a 信用卡 keyword) scores low.
  */
-export const DOC_SHARE = 0.5;
+export const DOC_SHARE = 0.4;
 /**
  * A ranked entry at or above the threshold is sent outright when it stands this far ahead of the next
  * one; otherwise, and for entries somewhat below the threshold, the robot asks back with a short menu

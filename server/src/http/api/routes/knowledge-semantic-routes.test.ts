@@ -87,7 +87,7 @@ async function call(method: string, path: string, token: string, body?: unknown)
   return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
 }
 
-const ROBOT = { handoffAfterMisses: 3, threshold: 0.5 };
+const ROBOT = { handoffAfterMisses: 3, threshold: 0.55 };
 const semantic = (extra: object = {}) => ({ enabled: true, url: fake.url, model: 'fake-64', timeoutMs: 200, ...extra });
 
 it('is off by default and keeps the API key write-only', async () => {
