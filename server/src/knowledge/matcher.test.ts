@@ -7,11 +7,11 @@ import { generalWeight } from './general-rarity';
 import { KnowledgeIndex, numberAsked } from './knowledge-index';
 import { KnowledgeRobot } from './knowledge-robot';
 import { KnowledgeBase } from './knowledge-base';
-import { splitPinyin } from './phonetic';
+import { fuzzy, splitPinyin } from './phonetic';
 import { menuText } from './ranking';
 import { synonymGroups } from './synonyms';
 import { fold } from './text-folding';
-import { terms } from './tokens';
+import { analyze, terms } from './tokens';
 
 const entry = (
   number: number,
@@ -81,6 +81,13 @@ describe('phonetic layer', () => {
     expect(splitPinyin('fahuo')).toEqual(['fa', 'huo']);
     expect(splitPinyin('youhui')).toEqual(['you', 'hui']);
     expect(splitPinyin('refund')).toBeUndefined();
+  });
+  it('reads syllables as people mistype them (模糊音)', () => {
+    expect(fuzzy('zhang')).toBe('zan');
+    expect(fuzzy('ceng')).toBe('cen');
+    expect(fuzzy('gong')).toBe('gong');
+    expect(analyze('renggong')[0]?.derived).toContainEqual({ term: '~ren_gong', kind: 'phonetic' });
+    expect(analyze('人工')[0]?.derived).toContainEqual({ term: '~ren_gong', kind: 'phonetic' });
   });
   it('meets the right words through homophones and pinyin', () => {
     expect(top('可以开发漂吗')).toBe(4);
@@ -179,6 +186,10 @@ describe('hand-off intent', () => {
     'is anyone there who can help',
     'get me an agent',
     '不用机器人了 找人工',
+    '叫你们经理来',
+    '你听不懂 换个人跟我聊',
+    'renggong',
+    'zhuan rengong',
   ])('recognises %s', (q) => expect(asksForPerson(q)).toBe(true));
   it.each([
     '客服电话多少',
@@ -187,6 +198,8 @@ describe('hand-off intent', () => {
     'how much is shipping',
     '转人工就不用了',
     'no need for an agent',
+    '个人发票怎么开',
+    'kefu dianhua',
   ])('does not take %s for it', (q) => expect(asksForPerson(q)).toBe(false));
 });
 

@@ -29,12 +29,20 @@ export function splitPinyin(word: string): string[] | undefined {
 
 const memo = new Map<string, string[]>();
 
+/**
+ * A syllable as people mistype it (模糊音, as Chinese input methods allow): zh/ch/sh as z/c/s and the
+ * back nasals ang/eng/ing as an/en/in, so 尺吗 meets 尺码 and renggong meets 人工.
+ */
+export function fuzzy(syllable: string): string {
+  return syllable.replace(/^([zcs])h/, '$1').replace(/([aei])ng$/, '$1n');
+}
+
 /** Toneless pinyin of a run of Chinese characters, remembered (the same words come back all the time). */
 export function hanSyllables(run: string): string[] {
   let found = memo.get(run);
   if (!found) {
     if (memo.size > 100_000) memo.clear();
-    found = pinyin(run, { toneType: 'none', type: 'array', v: true }) as string[];
+    found = (pinyin(run, { toneType: 'none', type: 'array', v: true }) as string[]).map(fuzzy);
     memo.set(run, found);
   }
   return found;
@@ -43,5 +51,5 @@ export function hanSyllables(run: string): string[] {
 /** The syllables a Latin word stands for, when it is pinyin: two at least, or one glued to Chinese. */
 export function latinSyllables(word: string, glued: boolean): string[] | undefined {
   const s = splitPinyin(word);
-  return s && (s.length >= 2 || glued) ? s : undefined;
+  return s && (s.length >= 2 || glued) ? s.map(fuzzy) : undefined;
 }
