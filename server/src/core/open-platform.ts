@@ -46,6 +46,11 @@ export interface Authorization {
   updatedAt: number;
   /** When the account revoked the authorization (`unauthorized`); absent while authorized. */
   revokedAt?: number;
+  /**
+   * The auth_code that made or last changed it. Spent (single use): kept so that the second of WeChat's
+   * two notices of one authorization (the redirect and the `authorized` event) finds it done.
+   */
+  lastAuthCode?: string;
 }
 
 /** The permission sets we know by id: the name WeChat's console shows. */

@@ -29,6 +29,7 @@ export interface AuthorizationRow {
   authorized_at: number;
   updated_at: number;
   revoked_at: number | null;
+  last_auth_code: string | null;
 }
 
 type PlatformSecret = 'appSecret' | 'token' | 'encodingAesKey' | 'ticket';
@@ -80,6 +81,7 @@ export function authorizationToRow(box: SecretBox, a: Authorization): Authorizat
     authorized_at: a.authorizedAt,
     updated_at: a.updatedAt,
     revoked_at: a.revokedAt ?? null,
+    last_auth_code: a.lastAuthCode ?? null,
   };
 }
 
@@ -95,6 +97,7 @@ export function authorizationFromRow(box: SecretBox, row: AuthorizationRow): Aut
     authorizedAt: row.authorized_at,
     updatedAt: row.updated_at,
     ...optional('revokedAt', row.revoked_at),
+    ...optional('lastAuthCode', row.last_auth_code),
   };
 }
 
@@ -109,4 +112,5 @@ export const AUTHORIZATION_COLUMNS: readonly (keyof AuthorizationRow)[] = [
   'authorized_at',
   'updated_at',
   'revoked_at',
+  'last_auth_code',
 ];

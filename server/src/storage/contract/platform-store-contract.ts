@@ -20,6 +20,7 @@ const authorization: Authorization = {
   refreshToken: 'refreshtoken@@@one',
   authorizedAt: 2000,
   updatedAt: 2000,
+  lastAuthCode: 'queryauthcode@@@one',
 };
 
 export function platformStoreContract(open: OpenSubject): void {

@@ -23,7 +23,8 @@ CREATE TABLE open_platform_authorizations (
   refresh_token    TEXT    NOT NULL,
   authorized_at    INTEGER NOT NULL,
   updated_at       INTEGER NOT NULL,
-  revoked_at       INTEGER
+  revoked_at       INTEGER,
+  last_auth_code   TEXT
 ) STRICT;
 CREATE TABLE access_tokens_widened (
   app_id      TEXT    NOT NULL,

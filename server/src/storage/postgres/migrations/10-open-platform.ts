@@ -24,7 +24,8 @@ CREATE TABLE open_platform_authorizations (
   refresh_token    TEXT   NOT NULL,
   authorized_at    BIGINT NOT NULL,
   updated_at       BIGINT NOT NULL,
-  revoked_at       BIGINT
+  revoked_at       BIGINT,
+  last_auth_code   TEXT
 );
 ALTER TABLE access_tokens DROP CONSTRAINT access_tokens_source_check;
 ALTER TABLE access_tokens ADD CONSTRAINT access_tokens_source_check CHECK (source IN ('stable', 'basic', 'component', 'authorizer'));`;
