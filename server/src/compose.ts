@@ -8,8 +8,9 @@ import type { Logger } from 'pino';
 import { addMissingChannels } from './app/admin/channels';
 import type { EngineDeps } from './app/support/engine-deps';
 import { unionIdVerified } from './app/union-id-verified';
+import { completeAuthorization, platformEventReceived, type PlatformDeps } from './app/open-platform/index';
 import { loadChannelsFile } from './channels-file';
-import type { ServerConfig } from './config';
+import { authPageBaseUrl, type ServerConfig } from './config';
 import type { ChannelStore } from './core/ports/channel-store';
 import type { Clock } from './core/ports/clock';
 import type { Robot } from './core/ports/robot';
@@ -36,7 +37,8 @@ import { TestClockDriver } from './runtime/test-clock';
 import { testClockRouter } from './http/test-clock-routes';
 import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
-import { nodeCredentials } from './security/index';
+import { OpenPlatformApis } from './runtime/open-platform-apis';
+import { nodeCredentials, randomPushSecrets } from './security/index';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { openPgCluster } from './storage/postgres/pg-cluster';
 import { VERSION } from './version';
@@ -100,7 +102,17 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     baseUrl: config.wechatApiBaseUrl,
     ...(options.wechatTimeoutMs !== undefined && { timeoutMs: options.wechatTimeoutMs }),
   });
-  const apis = new WeChatApis(client, storage.channels, storage.tokens);
+  // The open platform: its component token and each authorized account's token, one per cluster.
+  const openPlatformApis = new OpenPlatformApis(client, storage.platform, storage.tokens, clock.now);
+  const apis = new WeChatApis(client, storage.channels, storage.tokens, { platform: storage.platform, apis: openPlatformApis });
+  const openPlatform: PlatformDeps = {
+    platform: storage.platform,
+    channels: storage.channels,
+    tokens: storage.tokens,
+    clock,
+    api: openPlatformApis,
+    newPushSecrets: randomPushSecrets,
+  };
   const pollMs = options.pollMs ?? 1000;
   const semanticStore = storage.semantic;
   const knowledge = knowledgeModule(storage.knowledge, {
@@ -201,6 +213,12 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       void inboxWorker.kick();
       return undefined;
     },
+    openPlatform: {
+      settings: () => storage.platform.settings(),
+      authorization: (appId) => storage.platform.authorization(appId),
+      onEvent: (event) => platformEventReceived(openPlatform, event),
+      onAuthorized: (code) => completeAuthorization(openPlatform, code),
+    },
     extraRouters: [
       ...(testClockDriver ? [['/testing', testClockRouter(testClockDriver)] as [string, Router]] : []),
       ...workbench, // before the API: the session cookie becomes a bearer header there
@@ -217,6 +235,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           reports: storage.reports,
           pushLog: storage.pushLog,
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
+          openPlatform,
+          authPageBaseUrl: authPageBaseUrl(config),
         }),
       ],
       ['/', opsRouter({ metrics, checkDatabase: () => (cluster ?? storage).health(), nodeName })],
@@ -229,7 +249,11 @@ export function composeServer(options: ComposeOptions): ComposedServer {
               ? { appId: c.appId, secret: c.appSecret, unionIdKey: c.unionIdKey }
               : undefined;
           },
-          codeToSession: (a, code) => jscode2session(client, a, code),
+          // An authorized mini program has no AppSecret here: the component's jscode2session instead.
+          codeToSession: async (a, code) =>
+            (await storage.platform.authorization(a.appId))?.state === 'authorized'
+              ? openPlatformApis.codeToSession(a.appId, code)
+              : jscode2session(client, a, code),
           unionIdVerified: (channelId, openid, unionId) => unionIdVerified(engine, { channelId, openid, unionId }),
         }),
       ],

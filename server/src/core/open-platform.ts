@@ -3,7 +3,7 @@
 // shared/docs/wechat-protocol.md §9; permission names from WeChat's permission-set pages
 // (doc/oplatform/Third-party_Platforms/2.0/product/offical_account_authority.html and
 // miniprogram_authority.html, ids as the community lists them).
-import type { ChannelKind } from './channel';
+import type { ChannelConfig, ChannelKind } from './channel';
 
 /** The platform as configured once by the operator; the secrets are sealed at rest and never answered. */
 export interface PlatformSettings {
@@ -101,3 +101,20 @@ export function missingPermissions(kind: ChannelKind, granted: readonly number[]
 export type AuthorizationTarget = 'official_account' | 'miniprogram' | 'both';
 
 export const AUTH_TYPE: Readonly<Record<AuthorizationTarget, 1 | 2 | 3>> = { official_account: 1, miniprogram: 2, both: 3 };
+
+/**
+ * How an authorized account's pushes are verified: its channel, with the platform's Token and key, secure
+ * mode, XML, and receiveId = the component AppID (also the receiveId an encrypted passive reply is sealed
+ * for). The channel's own push settings (and any grace period of theirs) play no part.
+ */
+export function authorizedPushConfig(channel: ChannelConfig, platform: PlatformSettings): ChannelConfig {
+  const { previous: _own, ...rest } = channel;
+  return {
+    ...rest,
+    appId: platform.componentAppId,
+    token: platform.token,
+    encodingAesKey: platform.encodingAesKey,
+    mode: 'secure',
+    format: 'xml',
+  };
+}

@@ -71,26 +71,31 @@ export class OpenPlatformApis implements OpenPlatformApi {
     return { broker: this.component.broker, componentAppId: settings.componentAppId };
   }
 
-  /** Runs a component call with the component token (a token error refreshes it once). */
-  async withComponentToken<T>(call: (token: string, componentAppId: string) => Promise<T>): Promise<T> {
+  /** Runs a component call with the component token (a token error refreshes it once); WeChat's errors as they are. */
+  private async withComponentToken<T>(call: (token: string, componentAppId: string) => Promise<T>): Promise<T> {
     const { broker, componentAppId } = await this.componentBroker();
+    return broker.withToken((token) => call(token, componentAppId));
+  }
+
+  /** The same, for the stories: WeChat's refusal becomes an answer the console shows. */
+  private async forStory<T>(call: (token: string, componentAppId: string) => Promise<T>): Promise<T> {
     try {
-      return await broker.withToken((token) => call(token, componentAppId));
+      return await this.withComponentToken(call);
     } catch (error) {
       throw shown(error);
     }
   }
 
   createPreAuthCode(): Promise<{ code: string; expiresInSeconds: number }> {
-    return this.withComponentToken((token, componentAppId) => createPreAuthCode(this.client, token, componentAppId));
+    return this.forStory((token, componentAppId) => createPreAuthCode(this.client, token, componentAppId));
   }
 
   queryAuth(authCode: string): Promise<GrantedAuthorization> {
-    return this.withComponentToken((token, componentAppId) => queryAuth(this.client, token, componentAppId, authCode));
+    return this.forStory((token, componentAppId) => queryAuth(this.client, token, componentAppId, authCode));
   }
 
   async authorizerAccount(appId: string): Promise<AuthorizerAccount> {
-    const info = await this.withComponentToken((token, componentAppId) => fetchAuthorizerInfo(this.client, token, componentAppId, appId));
+    const info = await this.forStory((token, componentAppId) => fetchAuthorizerInfo(this.client, token, componentAppId, appId));
     return { name: info.name, originalId: info.originalId, kind: info.kind };
   }
 
