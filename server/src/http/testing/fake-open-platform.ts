@@ -31,15 +31,19 @@ export interface FakeOpenPlatform {
 
 const fail = (errcode: number, errmsg: string) => ({ errcode, errmsg });
 
-export async function startFakeOpenPlatform(component: { appId: string; secret: string }): Promise<FakeOpenPlatform> {
+/** `now`: WeChat's clock (ms), which ends tokens at their expiry (42001); default the real one. */
+export async function startFakeOpenPlatform(
+  component: { appId: string; secret: string },
+  now: () => number = Date.now,
+): Promise<FakeOpenPlatform> {
   const app = express();
   app.use(express.json());
   let n = 0;
   const next = (prefix: string) => `${prefix}${++n}`;
-  const componentTokens = new Set<string>();
+  const componentTokens = new Map<string, number>();
   const preAuthCodes = new Set<string>();
   const codes = new Map<string, FakeAccount>();
-  const accounts = new Map<string, { account: FakeAccount; accessToken: string; refreshToken: string }>();
+  const accounts = new Map<string, { account: FakeAccount; accessToken: string; refreshToken: string; expiresAt: number }>();
   const fake: FakeOpenPlatform = {
     url: '',
     calls: new Map(),
@@ -57,7 +61,7 @@ export async function startFakeOpenPlatform(component: { appId: string; secret: 
     fake.calls.set(req.path, (fake.calls.get(req.path) ?? 0) + 1);
     nextHandler();
   });
-  const componentOk = (token: unknown) => typeof token === 'string' && componentTokens.has(token);
+  const componentOk = (token: unknown) => typeof token === 'string' && now() < (componentTokens.get(token) ?? 0);
   const authorizer = (appId: string, accessToken: string, refreshToken: string) => {
     const entry = accounts.get(appId);
     return {
@@ -74,7 +78,7 @@ export async function startFakeOpenPlatform(component: { appId: string; secret: 
       return void res.json(fail(40013, 'invalid appid or secret'));
     if (b.component_verify_ticket !== fake.ticket || fake.ticket === '') return void res.json(fail(61006, 'component ticket is invalid'));
     const token = next('componenttoken-');
-    componentTokens.add(token);
+    componentTokens.set(token, now() + fake.expiresIn * 1000);
     res.json({ component_access_token: token, expires_in: fake.expiresIn });
   });
   app.post('/cgi-bin/component/api_create_preauthcode', (req, res) => {
@@ -88,7 +92,12 @@ export async function startFakeOpenPlatform(component: { appId: string; secret: 
     const account = codes.get(String((req.body as Record<string, unknown>).authorization_code));
     if (!account) return void res.json(fail(61010, 'code is expired'));
     codes.delete(String((req.body as Record<string, unknown>).authorization_code));
-    const entry = { account, accessToken: next('authorizertoken-'), refreshToken: next('refreshtoken@@@') };
+    const entry = {
+      account,
+      accessToken: next('authorizertoken-'),
+      refreshToken: next('refreshtoken@@@'),
+      expiresAt: now() + fake.expiresIn * 1000,
+    };
     accounts.set(account.appId, entry);
     res.json({ authorization_info: authorizer(account.appId, entry.accessToken, entry.refreshToken) });
   });
@@ -97,7 +106,11 @@ export async function startFakeOpenPlatform(component: { appId: string; secret: 
     const b = req.body as Record<string, unknown>;
     const entry = accounts.get(String(b.authorizer_appid));
     if (!entry || entry.refreshToken !== b.authorizer_refresh_token) return void res.json(fail(61023, 'refresh_token is invalid'));
-    Object.assign(entry, { accessToken: next('authorizertoken-'), refreshToken: next('refreshtoken@@@') });
+    Object.assign(entry, {
+      accessToken: next('authorizertoken-'),
+      refreshToken: next('refreshtoken@@@'),
+      expiresAt: now() + fake.expiresIn * 1000,
+    });
     res.json(authorizer(entry.account.appId, entry.accessToken, entry.refreshToken));
   });
   app.post('/cgi-bin/component/api_get_authorizer_info', (req, res) => {
@@ -113,6 +126,7 @@ export async function startFakeOpenPlatform(component: { appId: string; secret: 
   app.post('/cgi-bin/message/custom/send', (req, res) => {
     const entry = [...accounts.values()].find((e) => e.accessToken === req.query.access_token);
     if (!entry) return void res.json(fail(40001, 'invalid credential'));
+    if (now() >= entry.expiresAt) return void res.json(fail(42001, 'access_token expired'));
     fake.sent.push({ appId: entry.account.appId, body: req.body as Record<string, unknown> });
     res.json({ errcode: 0, errmsg: 'ok' });
   });
