@@ -8,11 +8,12 @@ import type { Logger } from 'pino';
 import { addMissingChannels } from './app/admin/channels';
 import type { EngineDeps } from './app/support/engine-deps';
 import { unionIdVerified } from './app/union-id-verified';
-import { completeAuthorization, platformEventReceived, type PlatformDeps } from './app/open-platform/index';
-import { loadChannelsFile } from './channels-file';
+import { completeAuthorization, configurePlatform, platformEventReceived, type PlatformDeps } from './app/open-platform/index';
+import { loadConfigFile } from './channels-file';
 import { authPageBaseUrl, type ServerConfig } from './config';
 import type { ChannelStore } from './core/ports/channel-store';
 import type { Clock } from './core/ports/clock';
+import type { PlatformStore } from './core/ports/platform-store';
 import type { Robot } from './core/ports/robot';
 import type { KnowledgeLookup } from './core/wechat-agent/knowledge';
 import { apiRouter } from './http/api/api-router';
@@ -279,7 +280,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     async start() {
       await storage.ready(); // PostgreSQL: migrated (once across nodes) and the master key checked
       await cluster?.start(); // listening for the other nodes' live notices
-      if (config.channelsFile) await seedChannels({ channels: storage.channels, clock }, config.channelsFile, logger);
+      if (config.channelsFile)
+        await seedChannels({ channels: storage.channels, platform: storage.platform, clock }, config.channelsFile, logger);
       if (config.firstAdmin) await ensureFirstAdmin(authService, config.firstAdmin, logger);
       await knowledge.service.start(); // the robot answers from memory: load it before the first message
       await knowledge.semantic?.refresher.start(); // its settings now, entry vectors in the background
@@ -298,10 +300,18 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   };
 }
 
-/** Channels from the file are created when missing; existing ones (maybe edited since) are left alone. */
-async function seedChannels(deps: { channels: ChannelStore; clock: Clock }, file: string, logger: Logger): Promise<void> {
-  for (const channelId of await addMissingChannels(deps, loadChannelsFile(file)))
-    logger.info({ channelId }, 'channel created from the channels file');
+/** Channels (and the open platform) from the file are created when missing; existing ones (maybe edited since) are left alone. */
+async function seedChannels(
+  deps: { channels: ChannelStore; platform: PlatformStore; clock: Clock },
+  file: string,
+  logger: Logger,
+): Promise<void> {
+  const { channels, platform } = loadConfigFile(file);
+  for (const channelId of await addMissingChannels(deps, channels)) logger.info({ channelId }, 'channel created from the channels file');
+  if (platform && !(await deps.platform.settings())) {
+    await configurePlatform(deps, platform);
+    logger.info({ componentAppId: platform.componentAppId }, 'open platform configured from the channels file');
+  }
 }
 
 async function ensureFirstAdmin(auth: AuthService, admin: { username: string; password: string }, logger: Logger): Promise<void> {

@@ -2,7 +2,7 @@
 // WeChat's open-platform API (http/testing/fake-open-platform.ts): configure, receive the ticket, make an
 // authorization link, come back from the authorization page, receive and answer a customer's message on
 // the authorized account, revoke. Every bad push is refused without storing anything.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -157,6 +157,30 @@ describe('the open platform’s settings', () => {
     expect((await api('PUT', '/platform', { componentAppId: 'wxcomponent0000002' })).body).toMatchObject({
       componentAppId: 'wxcomponent0000002',
     });
+  });
+
+  it('come from the channels file when the platform is not configured yet', async () => {
+    const file = join(dir, 'channels.json');
+    writeFileSync(file, JSON.stringify({ platform: PLATFORM }));
+    const seeded = composeServer({
+      config: {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir: join(dir, 'seeded'),
+        wechatApiBaseUrl: fake.url,
+        masterKey: Buffer.alloc(32, 9).toString('base64'),
+        channelsFile: file,
+        logLevel: 'silent',
+      },
+      logger: pino({ level: 'silent' }),
+      pollMs: 50,
+    });
+    await seeded.start();
+    try {
+      await expect(seeded.storage.platform.settings()).resolves.toMatchObject({ ...PLATFORM });
+    } finally {
+      await seeded.stop();
+    }
   });
 
   it('a first configuration without its secrets is refused', async () => {
