@@ -257,8 +257,29 @@ describe('an authorized account’s pushes and replies', () => {
     expect([answer.status, answer.body]).toEqual([200, 'success']);
     const welcome = await eventually(() => fake.sent.find((s) => s.body.touser === 'oCustomer1'));
     expect(welcome.appId).toBe(MINI.appId);
+    const [conversation] = (await api('GET', `/channels/${MINI.appId}/conversations`)).body.items;
+    const reply = await api('POST', `/conversations/${conversation.id}/reply`, { agentId: agent.body.id, text: '您好，请讲' });
+    expect(reply.status).toBe(202);
+    const answered = await eventually(() =>
+      fake.sent.find((s) => (s.body.text as { content?: string } | undefined)?.content === '您好，请讲'),
+    );
+    expect(answered).toMatchObject({ appId: MINI.appId, body: { touser: 'oCustomer1', msgtype: 'text' } });
     expect(fake.calls.get('/cgi-bin/token')).toBeUndefined();
     expect(fake.calls.get('/cgi-bin/stable_token')).toBeUndefined();
+  });
+
+  it('the kit’s login of an authorized mini program goes through the component’s jscode2session', async () => {
+    await configured();
+    await authorizeFromPage(MINI);
+    expect((await api('PATCH', `/channels/${MINI.appId}`, { unionIdKey: 'UnionKey16bytes!' })).status).toBe(200);
+    const res = await fetch(`${base}/kit/channels/${MINI.appId}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'wxlogincode1' }),
+    });
+    expect([res.status, ((await res.json()) as { openid: string }).openid]).toEqual([200, 'o-wxlogincode1']);
+    expect(fake.calls.get('/sns/component/jscode2session')).toBe(1);
+    expect(fake.calls.get('/sns/jscode2session')).toBeUndefined();
   });
 
   it('refuses, storing nothing: an unknown authorizer, another platform’s receiveId, a wrong signature, the channel’s own URL', async () => {
