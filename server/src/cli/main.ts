@@ -52,6 +52,7 @@ async function send(argv: string[]): Promise<number> {
       wechatApiBaseUrl: config.wechatApiBaseUrl,
       tokens: storage.tokens,
       print,
+      viaOpenPlatform: async (id) => (await storage.platform.authorizationOfChannel(id)) !== undefined,
     }),
   );
 }
