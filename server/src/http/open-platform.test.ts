@@ -97,7 +97,7 @@ async function postEvent(push: { query: Record<string, string>; body: string }):
 
 const inboxCount = () => (server.db.prepare('SELECT COUNT(*) AS n FROM inbox').get() as { n: number }).n;
 
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms = 5000): Promise<T> {
+async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await check();
