@@ -23,6 +23,11 @@ export interface VerifyTicket {
   ticket: string;
   /** When it arrived (server clock, epoch ms). */
   receivedAt: number;
+  /**
+   * When WeChat sent it (the push's signed `timestamp`, epoch ms): a push older than the ticket kept is a
+   * replay and is not kept.
+   */
+  pushedAt: number;
 }
 
 /** WeChat keeps a ticket valid this long after pushing it. */

@@ -207,6 +207,9 @@ describe('the authorization-event URL', () => {
     expect((await postEvent(foreign)).status).toBeGreaterThanOrEqual(400);
     const foreignInside = platformPush(SECRETS, ticketEvent('wxother000000000001', 'ticket@@@inside'));
     expect((await postEvent(foreignInside)).status).toBeGreaterThanOrEqual(400);
+    const hourAgo = String(Math.floor(Date.now() / 1000) - 3600);
+    const replayed = platformPush(SECRETS, ticketEvent(PLATFORM.componentAppId, 'ticket@@@older'), { timestamp: hourAgo });
+    expect(await postEvent(replayed)).toEqual({ status: 200, text: 'success' }); // validly signed once: acknowledged, not kept
     await expect(server.storage.platform.ticket()).resolves.toEqual(good);
   });
 });

@@ -55,7 +55,7 @@ async function authorized(storage: SqliteStorage, platform: OpenPlatformApis): P
     updatedAt: now,
   });
   fake.ticket = 'ticket@@@one';
-  await storage.platform.saveTicket({ ticket: fake.ticket, receivedAt: now });
+  await storage.platform.saveTicket({ ticket: fake.ticket, receivedAt: now, pushedAt: now });
   const deps: PlatformDeps = {
     ...storage,
     clock,

@@ -16,6 +16,7 @@ export interface PlatformRow {
 export interface PlatformReadRow extends PlatformRow {
   ticket: string | null;
   ticket_received_at: number | null;
+  ticket_pushed_at: number | null;
 }
 
 export interface AuthorizationRow {
@@ -65,8 +66,12 @@ export function sealTicket(box: SecretBox, componentAppId: string, ticket: strin
 }
 
 export function ticketFromRow(box: SecretBox, row: PlatformReadRow): VerifyTicket | undefined {
-  if (row.ticket === null || row.ticket_received_at === null) return undefined;
-  return { ticket: box.open(row.ticket, platformPlace(row.component_app_id, 'ticket')), receivedAt: row.ticket_received_at };
+  if (row.ticket === null || row.ticket_received_at === null || row.ticket_pushed_at === null) return undefined;
+  return {
+    ticket: box.open(row.ticket, platformPlace(row.component_app_id, 'ticket')),
+    receivedAt: row.ticket_received_at,
+    pushedAt: row.ticket_pushed_at,
+  };
 }
 
 export function authorizationToRow(box: SecretBox, a: Authorization): AuthorizationRow {

@@ -22,7 +22,7 @@ export class SqlitePlatformStore implements PlatformStore {
   private readonly queue: SerialQueue;
   private readonly row: Statement<[], PlatformReadRow>;
   private readonly upsertSettings: Statement<[PlatformRow]>;
-  private readonly setTicket: Statement<[string, number]>;
+  private readonly setTicket: Statement<[string, number, number]>;
   private readonly all: Statement<[], AuthorizationRow>;
   private readonly byAppId: Statement<[string], AuthorizationRow>;
   private readonly byChannel: Statement<[string], AuthorizationRow>;
@@ -41,10 +41,11 @@ export class SqlitePlatformStore implements PlatformStore {
        ON CONFLICT (id) DO UPDATE SET
          ticket = CASE WHEN component_app_id = excluded.component_app_id THEN ticket END,
          ticket_received_at = CASE WHEN component_app_id = excluded.component_app_id THEN ticket_received_at END,
+         ticket_pushed_at = CASE WHEN component_app_id = excluded.component_app_id THEN ticket_pushed_at END,
          component_app_id = excluded.component_app_id, app_secret = excluded.app_secret, token = excluded.token,
          encoding_aes_key = excluded.encoding_aes_key, updated_at = excluded.updated_at`,
     );
-    this.setTicket = db.prepare('UPDATE open_platform SET ticket = ?, ticket_received_at = ? WHERE id = 1');
+    this.setTicket = db.prepare('UPDATE open_platform SET ticket = ?, ticket_received_at = ?, ticket_pushed_at = ? WHERE id = 1');
     this.all = db.prepare('SELECT * FROM open_platform_authorizations ORDER BY app_id');
     this.byAppId = db.prepare('SELECT * FROM open_platform_authorizations WHERE app_id = ?');
     this.byChannel = db.prepare('SELECT * FROM open_platform_authorizations WHERE channel_id = ?');
@@ -79,7 +80,7 @@ export class SqlitePlatformStore implements PlatformStore {
   saveTicket(ticket: VerifyTicket): Promise<void> {
     return this.queue.run(() => {
       const row = this.row.get();
-      if (row) this.setTicket.run(sealTicket(this.box, row.component_app_id, ticket.ticket), ticket.receivedAt);
+      if (row) this.setTicket.run(sealTicket(this.box, row.component_app_id, ticket.ticket), ticket.receivedAt, ticket.pushedAt);
     });
   }
 

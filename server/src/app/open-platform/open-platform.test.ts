@@ -77,10 +77,26 @@ describe('the platform’s settings', () => {
 
   it('says the ticket is valid for 12 hours after it arrived', async () => {
     await configurePlatform(deps, SETTINGS);
-    await platformEventReceived(deps, { infoType: 'component_verify_ticket', ticket: 'ticket@@@1' });
+    await platformEventReceived(deps, { infoType: 'component_verify_ticket', ticket: 'ticket@@@1', pushedAt: now });
     expect((await readPlatform(deps)).ticketValid).toBe(true);
     now += 12 * 3600_000;
     expect((await readPlatform(deps)).ticketValid).toBe(false);
+  });
+});
+
+describe('the ticket', () => {
+  it('keeps the latest; an older push (a replay) changes nothing, WeChat’s retry of the same one is kept', async () => {
+    await configurePlatform(deps, SETTINGS);
+    await platformEventReceived(deps, { infoType: 'component_verify_ticket', ticket: 'ticket@@@new', pushedAt: 5000 });
+    expect(
+      await platformEventReceived(deps, { infoType: 'component_verify_ticket', ticket: 'ticket@@@old', pushedAt: 4000 }),
+    ).toMatchObject({
+      kind: 'ignored',
+    });
+    expect(await deps.platform.ticket()).toMatchObject({ ticket: 'ticket@@@new' });
+    expect(await platformEventReceived(deps, { infoType: 'component_verify_ticket', ticket: 'ticket@@@new', pushedAt: 5000 })).toEqual({
+      kind: 'ticket_kept',
+    });
   });
 });
 

@@ -9,7 +9,7 @@ import { publicAuthorization, type PublicAuthorization } from './authorization-v
 import type { PlatformDeps } from './platform-deps';
 
 export type PlatformEventInput =
-  | { infoType: 'component_verify_ticket'; ticket: string }
+  | { infoType: 'component_verify_ticket'; ticket: string; pushedAt: number }
   | { infoType: 'authorized' | 'updateauthorized'; authorizerAppId: string; authorizationCode: string }
   | { infoType: 'unauthorized'; authorizerAppId: string }
   | { infoType: 'other'; name: string };
@@ -23,8 +23,7 @@ export type PlatformEventOutcome =
 export async function platformEventReceived(deps: PlatformDeps, event: PlatformEventInput): Promise<PlatformEventOutcome> {
   switch (event.infoType) {
     case 'component_verify_ticket':
-      await deps.platform.saveTicket({ ticket: event.ticket, receivedAt: deps.clock.now() });
-      return { kind: 'ticket_kept' };
+      return keepTicket(deps, event.ticket, event.pushedAt);
     case 'authorized':
       return { kind: 'authorized', authorization: await completeAuthorization(deps, event.authorizationCode) };
     case 'updateauthorized':
@@ -34,6 +33,14 @@ export async function platformEventReceived(deps: PlatformDeps, event: PlatformE
     default:
       return { kind: 'ignored', reason: `InfoType ${event.name}` };
   }
+}
+
+/** The latest ticket wins: a push older than the one kept is a replay (validly signed once) and changes nothing. */
+async function keepTicket(deps: PlatformDeps, ticket: string, pushedAt: number): Promise<PlatformEventOutcome> {
+  const kept = await deps.platform.ticket();
+  if (kept && pushedAt < kept.pushedAt) return { kind: 'ignored', reason: 'a ticket push older than the ticket kept' };
+  await deps.platform.saveTicket({ ticket, receivedAt: deps.clock.now(), pushedAt });
+  return { kind: 'ticket_kept' };
 }
 
 /** A change is a new authorization of the same account: new permissions, new refresh token. */

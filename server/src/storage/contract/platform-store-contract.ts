@@ -44,14 +44,14 @@ export function platformStoreContract(open: OpenSubject): void {
 
   it('keeps the latest ticket while the component AppID stays, and forgets it with another', async () => {
     const store = subject().platform;
-    await store.saveTicket({ ticket: 'ticket@@@lost', receivedAt: 500 }); // no platform yet: nothing kept
+    await store.saveTicket({ ticket: 'ticket@@@lost', receivedAt: 500, pushedAt: 400 }); // no platform yet: nothing kept
     await expect(store.ticket()).resolves.toBeUndefined();
     await store.saveSettings(settings);
-    await store.saveTicket({ ticket: 'ticket@@@one', receivedAt: 1500 });
-    await store.saveTicket({ ticket: 'ticket@@@two', receivedAt: 2500 });
-    await expect(store.ticket()).resolves.toEqual({ ticket: 'ticket@@@two', receivedAt: 2500 });
+    await store.saveTicket({ ticket: 'ticket@@@one', receivedAt: 1500, pushedAt: 1400 });
+    await store.saveTicket({ ticket: 'ticket@@@two', receivedAt: 2500, pushedAt: 2400 });
+    await expect(store.ticket()).resolves.toEqual({ ticket: 'ticket@@@two', receivedAt: 2500, pushedAt: 2400 });
     await store.saveSettings({ ...settings, appSecret: 'newsecret0001' });
-    await expect(store.ticket()).resolves.toEqual({ ticket: 'ticket@@@two', receivedAt: 2500 });
+    await expect(store.ticket()).resolves.toEqual({ ticket: 'ticket@@@two', receivedAt: 2500, pushedAt: 2400 });
     await store.saveSettings({ ...settings, componentAppId: 'wxcomponent02' });
     await expect(store.ticket()).resolves.toBeUndefined();
   });

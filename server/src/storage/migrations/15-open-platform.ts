@@ -11,7 +11,8 @@ CREATE TABLE open_platform (
   encoding_aes_key   TEXT    NOT NULL,
   updated_at         INTEGER NOT NULL,
   ticket             TEXT,
-  ticket_received_at INTEGER
+  ticket_received_at INTEGER,
+  ticket_pushed_at   INTEGER
 ) STRICT;
 CREATE TABLE open_platform_authorizations (
   app_id           TEXT    NOT NULL PRIMARY KEY,

@@ -62,7 +62,7 @@ describe('open-platform tokens on PostgreSQL across nodes', () => {
       updatedAt: now,
     });
     fake.ticket = 'ticket@@@one';
-    await a.platform.saveTicket({ ticket: fake.ticket, receivedAt: now });
+    await a.platform.saveTicket({ ticket: fake.ticket, receivedAt: now, pushedAt: now });
     await completeAuthorization(
       { ...a, clock, api: a.apis, newPushSecrets: () => ({ token: 'x'.repeat(32), encodingAesKey: 'y'.repeat(43) }) },
       fake.grant(MINI),

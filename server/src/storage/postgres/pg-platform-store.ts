@@ -41,6 +41,7 @@ export class PgPlatformStore implements PlatformStore {
        ON CONFLICT (id) DO UPDATE SET
          ticket = CASE WHEN p.component_app_id = excluded.component_app_id THEN p.ticket END,
          ticket_received_at = CASE WHEN p.component_app_id = excluded.component_app_id THEN p.ticket_received_at END,
+         ticket_pushed_at = CASE WHEN p.component_app_id = excluded.component_app_id THEN p.ticket_pushed_at END,
          component_app_id = excluded.component_app_id, app_secret = excluded.app_secret, token = excluded.token,
          encoding_aes_key = excluded.encoding_aes_key, updated_at = excluded.updated_at`,
       [r.component_app_id, r.app_secret, r.token, r.encoding_aes_key, r.updated_at],
@@ -55,11 +56,10 @@ export class PgPlatformStore implements PlatformStore {
   async saveTicket(ticket: VerifyTicket): Promise<void> {
     const row = await this.row();
     if (!row) return;
-    await this.pool.query('UPDATE open_platform SET ticket = $1, ticket_received_at = $2 WHERE id = 1 AND component_app_id = $3', [
-      sealTicket(this.box, row.component_app_id, ticket.ticket),
-      ticket.receivedAt,
-      row.component_app_id,
-    ]);
+    await this.pool.query(
+      'UPDATE open_platform SET ticket = $1, ticket_received_at = $2, ticket_pushed_at = $3 WHERE id = 1 AND component_app_id = $4',
+      [sealTicket(this.box, row.component_app_id, ticket.ticket), ticket.receivedAt, ticket.pushedAt, row.component_app_id],
+    );
   }
 
   async authorizations(): Promise<Authorization[]> {

@@ -28,6 +28,7 @@ describe('receivePlatformEvent: component_verify_ticket (a published real push)'
     expect(receivePlatformEvent(ticketSecrets, ticketQuery, ticketBody)).toEqual({
       infoType: 'component_verify_ticket',
       ticket: TICKET_PUSH.ticket,
+      pushedAt: 1504073875_000,
     });
   });
 

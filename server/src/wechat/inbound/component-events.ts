@@ -6,7 +6,7 @@
 import type { RawRecord } from '../../core/inbound-message';
 import { decryptMessage, parseAesKey } from './crypto';
 import { encryptFieldOf, readXml, textField } from './envelope';
-import { BadSignatureError, MalformedBodyError, ModeMismatchError, WrongAppIdError } from './errors';
+import { BadSignatureError, MalformedBodyError, MissingParameterError, ModeMismatchError, WrongAppIdError } from './errors';
 import { type PushQuery, queryParam, requiredParam } from './receive-push';
 import { msgSignature, signaturesEqual } from './signature';
 
@@ -17,7 +17,8 @@ export interface PlatformPushSecrets {
 }
 
 export type PlatformEvent =
-  | { infoType: 'component_verify_ticket'; ticket: string }
+  /** `pushedAt`: the push's signed timestamp (epoch ms). */
+  | { infoType: 'component_verify_ticket'; ticket: string; pushedAt: number }
   | {
       infoType: 'authorized' | 'updateauthorized';
       authorizerAppId: string;
@@ -34,11 +35,11 @@ function required(record: RawRecord, key: string): string {
   return value;
 }
 
-function eventOf(record: RawRecord): PlatformEvent {
+function eventOf(record: RawRecord, pushedAt: number): PlatformEvent {
   const infoType = required(record, 'InfoType');
   switch (infoType) {
     case 'component_verify_ticket':
-      return { infoType, ticket: required(record, 'ComponentVerifyTicket') };
+      return { infoType, ticket: required(record, 'ComponentVerifyTicket'), pushedAt };
     case 'authorized':
     case 'updateauthorized': {
       const preAuthCode = textField(record, 'PreAuthCode');
@@ -57,7 +58,11 @@ function eventOf(record: RawRecord): PlatformEvent {
 }
 
 /** The signed, decrypted record of a push to one of the platform's URLs (events or an authorizer's messages). */
-export function openPlatformPush(secrets: PlatformPushSecrets, query: PushQuery, body: string): { plaintext: string; nonce: string } {
+export function openPlatformPush(
+  secrets: PlatformPushSecrets,
+  query: PushQuery,
+  body: string,
+): { plaintext: string; nonce: string; timestamp: string } {
   const encryptType = queryParam(query, 'encrypt_type');
   if (query.encrypt_type !== undefined && encryptType !== 'aes')
     throw new ModeMismatchError('the open platform only sends encrypted pushes');
@@ -69,7 +74,7 @@ export function openPlatformPush(secrets: PlatformPushSecrets, query: PushQuery,
   if (!signaturesEqual(msgSignature(secrets.token, timestamp, nonce, encrypt), signature)) {
     throw new BadSignatureError('msg_signature mismatch');
   }
-  return { plaintext: decryptMessage(parseAesKey(secrets.encodingAesKey), encrypt, secrets.componentAppId), nonce };
+  return { plaintext: decryptMessage(parseAesKey(secrets.encodingAesKey), encrypt, secrets.componentAppId), nonce, timestamp };
 }
 
 /** Verifies, decrypts and reads one authorization event. */
@@ -78,7 +83,10 @@ export function receivePlatformEvent(secrets: PlatformPushSecrets, query: PushQu
   const outerAppId = textField(outer, 'AppId');
   // Checked again after the signature, inside: the outer one only lets a stray push be refused early.
   if (outerAppId !== undefined && outerAppId !== secrets.componentAppId) throw new WrongAppIdError('push for another platform');
-  const record = readXml(openPlatformPush(secrets, query, body).plaintext);
+  const opened = openPlatformPush(secrets, query, body);
+  const record = readXml(opened.plaintext);
   if (textField(record, 'AppId') !== secrets.componentAppId) throw new WrongAppIdError('event for another platform');
-  return eventOf(record);
+  const seconds = /^\d{1,12}$/.test(opened.timestamp) ? Number(opened.timestamp) : Number.NaN;
+  if (!Number.isFinite(seconds)) throw new MissingParameterError('timestamp');
+  return eventOf(record, seconds * 1000);
 }

@@ -12,7 +12,8 @@ CREATE TABLE open_platform (
   encoding_aes_key   TEXT   NOT NULL,
   updated_at         BIGINT NOT NULL,
   ticket             TEXT,
-  ticket_received_at BIGINT
+  ticket_received_at BIGINT,
+  ticket_pushed_at   BIGINT
 );
 CREATE TABLE open_platform_authorizations (
   app_id           ${T}   NOT NULL PRIMARY KEY,
