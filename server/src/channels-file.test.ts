@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadChannelsFile } from './channels-file';
+import { loadChannelsFile, loadConfigFile } from './channels-file';
 
 const good = {
   id: 'shop',
@@ -47,5 +47,35 @@ describe('loadChannelsFile', () => {
       'channel "shop": encodingAesKey: compatible and secure mode need an EncodingAESKey',
     );
     expect(load([{ ...good, kind: 'official_account' }])).toThrow('official accounts push XML only');
+  });
+});
+
+describe('loadConfigFile: the open platform', () => {
+  const platform = {
+    componentAppId: 'wxcomponent0000001',
+    appSecret: 'componentSecret01',
+    token: 'platformToken',
+    encodingAesKey: 'P'.repeat(43),
+  };
+  const write = (content: unknown) => {
+    const file = join(dir, 'channels.json');
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+
+  it('takes the platform beside the channels, or alone', () => {
+    expect(loadConfigFile(write({ channels: [good], platform }))).toMatchObject({ channels: [{ id: 'shop' }], platform });
+    expect(loadConfigFile(write({ platform }))).toEqual({ channels: [], platform });
+  });
+
+  it('refuses an incomplete platform, naming the field and never a value', () => {
+    const { token: _none, ...incomplete } = platform;
+    expect(() => loadConfigFile(write({ platform: incomplete }))).toThrow(/token/);
+    expect(() => loadConfigFile(write({ platform: { ...platform, encodingAesKey: 'short' } }))).toThrow(/encodingAesKey/);
+    try {
+      loadConfigFile(write({ platform: { ...platform, encodingAesKey: 'short' } }));
+    } catch (error) {
+      expect(String(error)).not.toContain(platform.appSecret);
+    }
   });
 });

@@ -8,10 +8,12 @@ import type { Logger } from 'pino';
 import { addMissingChannels } from './app/admin/channels';
 import type { EngineDeps } from './app/support/engine-deps';
 import { unionIdVerified } from './app/union-id-verified';
-import { loadChannelsFile } from './channels-file';
-import type { ServerConfig } from './config';
+import { completeAuthorization, configurePlatform, platformEventReceived, type PlatformDeps } from './app/open-platform/index';
+import { loadConfigFile } from './channels-file';
+import { authPageBaseUrl, type ServerConfig } from './config';
 import type { ChannelStore } from './core/ports/channel-store';
 import type { Clock } from './core/ports/clock';
+import type { PlatformStore } from './core/ports/platform-store';
 import type { Robot } from './core/ports/robot';
 import type { KnowledgeLookup } from './core/wechat-agent/knowledge';
 import { apiRouter } from './http/api/api-router';
@@ -36,7 +38,8 @@ import { TestClockDriver } from './runtime/test-clock';
 import { testClockRouter } from './http/test-clock-routes';
 import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
-import { nodeCredentials } from './security/index';
+import { OpenPlatformApis } from './runtime/open-platform-apis';
+import { nodeCredentials, randomPushSecrets } from './security/index';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { openPgCluster } from './storage/postgres/pg-cluster';
 import { VERSION } from './version';
@@ -100,7 +103,17 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     baseUrl: config.wechatApiBaseUrl,
     ...(options.wechatTimeoutMs !== undefined && { timeoutMs: options.wechatTimeoutMs }),
   });
-  const apis = new WeChatApis(client, storage.channels, storage.tokens);
+  // The open platform: its component token and each authorized account's token, one per cluster.
+  const openPlatformApis = new OpenPlatformApis(client, storage.platform, storage.tokens, clock.now);
+  const apis = new WeChatApis(client, storage.channels, storage.tokens, { platform: storage.platform, apis: openPlatformApis });
+  const openPlatform: PlatformDeps = {
+    platform: storage.platform,
+    channels: storage.channels,
+    tokens: storage.tokens,
+    clock,
+    api: openPlatformApis,
+    newPushSecrets: randomPushSecrets,
+  };
   const pollMs = options.pollMs ?? 1000;
   const semanticStore = storage.semantic;
   const knowledge = knowledgeModule(storage.knowledge, {
@@ -201,6 +214,12 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       void inboxWorker.kick();
       return undefined;
     },
+    openPlatform: {
+      settings: () => storage.platform.settings(),
+      authorization: (appId) => storage.platform.authorization(appId),
+      onEvent: (event) => platformEventReceived(openPlatform, event),
+      onAuthorized: (code) => completeAuthorization(openPlatform, code),
+    },
     extraRouters: [
       ...(testClockDriver ? [['/testing', testClockRouter(testClockDriver)] as [string, Router]] : []),
       ...workbench, // before the API: the session cookie becomes a bearer header there
@@ -217,6 +236,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           reports: storage.reports,
           pushLog: storage.pushLog,
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
+          openPlatform,
+          authPageBaseUrl: authPageBaseUrl(config),
         }),
       ],
       ['/', opsRouter({ metrics, checkDatabase: () => (cluster ?? storage).health(), nodeName })],
@@ -229,7 +250,11 @@ export function composeServer(options: ComposeOptions): ComposedServer {
               ? { appId: c.appId, secret: c.appSecret, unionIdKey: c.unionIdKey }
               : undefined;
           },
-          codeToSession: (a, code) => jscode2session(client, a, code),
+          // An authorized mini program has no AppSecret here: the component's jscode2session instead.
+          codeToSession: async (a, code) =>
+            (await storage.platform.authorization(a.appId))?.state === 'authorized'
+              ? openPlatformApis.codeToSession(a.appId, code)
+              : jscode2session(client, a, code),
           unionIdVerified: (channelId, openid, unionId) => unionIdVerified(engine, { channelId, openid, unionId }),
         }),
       ],
@@ -255,7 +280,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     async start() {
       await storage.ready(); // PostgreSQL: migrated (once across nodes) and the master key checked
       await cluster?.start(); // listening for the other nodes' live notices
-      if (config.channelsFile) await seedChannels({ channels: storage.channels, clock }, config.channelsFile, logger);
+      if (config.channelsFile)
+        await seedChannels({ channels: storage.channels, platform: storage.platform, clock }, config.channelsFile, logger);
       if (config.firstAdmin) await ensureFirstAdmin(authService, config.firstAdmin, logger);
       await knowledge.service.start(); // the robot answers from memory: load it before the first message
       await knowledge.semantic?.refresher.start(); // its settings now, entry vectors in the background
@@ -274,10 +300,18 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   };
 }
 
-/** Channels from the file are created when missing; existing ones (maybe edited since) are left alone. */
-async function seedChannels(deps: { channels: ChannelStore; clock: Clock }, file: string, logger: Logger): Promise<void> {
-  for (const channelId of await addMissingChannels(deps, loadChannelsFile(file)))
-    logger.info({ channelId }, 'channel created from the channels file');
+/** Channels (and the open platform) from the file are created when missing; existing ones (maybe edited since) are left alone. */
+async function seedChannels(
+  deps: { channels: ChannelStore; platform: PlatformStore; clock: Clock },
+  file: string,
+  logger: Logger,
+): Promise<void> {
+  const { channels, platform } = loadConfigFile(file);
+  for (const channelId of await addMissingChannels(deps, channels)) logger.info({ channelId }, 'channel created from the channels file');
+  if (platform && !(await deps.platform.settings())) {
+    await configurePlatform(deps, platform);
+    logger.info({ componentAppId: platform.componentAppId }, 'open platform configured from the channels file');
+  }
 }
 
 async function ensureFirstAdmin(auth: AuthService, admin: { username: string; password: string }, logger: Logger): Promise<void> {

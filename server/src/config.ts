@@ -28,6 +28,8 @@ const envSchema = z.object({
   /** The built web workbench (index.html and assets/), served at /app/. */
   KEFU_WEB_DIR: z.string().min(1).optional(),
   /** This process's name in a cluster (/metrics' node label, /healthz, pg_stat_activity); default host-pid. */
+  /** Where WeChat's open-platform authorization page lives; default https://mp.weixin.qq.com, or the emulator's base URL when WECHAT_API_BASE_URL names one. */
+  WECHAT_AUTH_PAGE_BASE_URL: z.url().optional(),
   KEFU_NODE_NAME: z.string().min(1).max(100).optional(),
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +42,8 @@ export type ServerConfig = {
   /** DATABASE_URL: PostgreSQL instead of the SQLite file in dataDir. */
   databaseUrl?: string;
   wechatApiBaseUrl: string;
+  /** WECHAT_AUTH_PAGE_BASE_URL: WeChat's open-platform authorization page; absent: see authPageBaseUrl. */
+  wechatAuthPageBaseUrl?: string;
   masterKey: string;
   channelsFile?: string;
   firstAdmin?: { username: string; password: string };
@@ -85,6 +89,7 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     dataDir: e.DATA_DIR,
     ...(e.DATABASE_URL !== undefined && { databaseUrl: e.DATABASE_URL }),
     wechatApiBaseUrl: e.WECHAT_API_BASE_URL.replace(/\/+$/, ''),
+    ...(e.WECHAT_AUTH_PAGE_BASE_URL !== undefined && { wechatAuthPageBaseUrl: e.WECHAT_AUTH_PAGE_BASE_URL.replace(/\/+$/, '') }),
     masterKey: e.KEFU_MASTER_KEY,
     ...(e.KEFU_CHANNELS_FILE !== undefined && { channelsFile: e.KEFU_CHANNELS_FILE }),
     ...(e.KEFU_ADMIN_USER !== undefined &&
@@ -96,4 +101,10 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     ...(e.KEFU_NODE_NAME !== undefined && { nodeName: e.KEFU_NODE_NAME }),
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** WeChat's own page beside WeChat's own API; an emulator (another API base URL) serves the page too. */
+export function authPageBaseUrl(config: Pick<ServerConfig, 'wechatApiBaseUrl' | 'wechatAuthPageBaseUrl'>): string {
+  if (config.wechatAuthPageBaseUrl !== undefined) return config.wechatAuthPageBaseUrl;
+  return config.wechatApiBaseUrl === 'https://api.weixin.qq.com' ? 'https://mp.weixin.qq.com' : config.wechatApiBaseUrl;
 }

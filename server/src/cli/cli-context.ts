@@ -4,6 +4,7 @@
 import type { AdminDeps } from '../app/admin/admin-deps';
 import { ApiError } from '../app/errors';
 import type { KnowledgeService } from '../knowledge/knowledge-service';
+import type { PlatformDeps } from '../app/open-platform/index';
 import { UsageError } from './send-command';
 
 export interface CliContext {
@@ -14,6 +15,8 @@ export interface CliContext {
   print(line: string): void;
   /** The knowledge base on the same database. */
   knowledge?: KnowledgeService;
+  /** The open platform's settings on the same database. */
+  platform?: Pick<PlatformDeps, 'platform' | 'clock'>;
 }
 
 export { UsageError } from './send-command';

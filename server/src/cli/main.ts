@@ -37,7 +37,7 @@ function withStores(work: (ctx: CliContext) => Promise<number>): Promise<number>
     }).service; // it makes media ids only
     const auth = new AuthService({ stores: storage.auth, uow: storage.uow, clock, ids: storage.ids, ...nodeCredentials() });
     const admin = { uow: storage.uow, channels: storage.channels, clock, ids: storage.ids, auth };
-    return work({ admin, env: process.env, print, knowledge });
+    return work({ admin, env: process.env, print, knowledge, platform: { platform: storage.platform, clock } });
   });
 }
 
@@ -52,6 +52,7 @@ async function send(argv: string[]): Promise<number> {
       wechatApiBaseUrl: config.wechatApiBaseUrl,
       tokens: storage.tokens,
       print,
+      viaOpenPlatform: async (id) => (await storage.platform.authorizationOfChannel(id)) !== undefined,
     }),
   );
 }

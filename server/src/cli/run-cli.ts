@@ -6,6 +6,7 @@ import { channelsGroup } from './channels-command';
 import { exportGroup } from './export-command';
 import { knowledgeGroup } from './knowledge-command';
 import { merchantsGroup } from './merchants-command';
+import { platformGroup } from './platform-command';
 import { serveCommand } from './serve-command';
 import { UsageError } from './send-command';
 import { runGroup, type Group } from './subcommands';
@@ -21,6 +22,7 @@ Commands:
   tokens create|list|revoke      API tokens (shown once at creation)
   export channels|conversations  CSV files, 2000 rows per file, without secrets
   knowledge list|add|disable|import|export   the robot's knowledge base (CSV or JSON)
+  platform show|set              the open platform (第三方平台): component AppID and secrets (never shown)
   send                           send a customer-service message through WeChat's API
 
 Environment: DATA_DIR, KEFU_MASTER_KEY, KEFU_CHANNELS_FILE, WECHAT_API_BASE_URL (see the README).
@@ -33,6 +35,7 @@ const GROUPS: Record<string, Group> = {
   export: exportGroup,
   knowledge: knowledgeGroup,
   merchants: merchantsGroup,
+  platform: platformGroup,
 };
 
 export interface CliRuntime {

@@ -29,6 +29,8 @@ export interface SendDeps {
   wechatApiBaseUrl: string;
   tokens: TokenStore;
   print(line: string): void;
+  /** Whether the channel is connected through the open platform (its tokens are the server's: api_authorizer_token). */
+  viaOpenPlatform?(channelId: string): Promise<boolean>;
 }
 
 export async function sendCommand(argv: string[], deps: SendDeps): Promise<number> {
@@ -44,6 +46,9 @@ export async function sendCommand(argv: string[], deps: SendDeps): Promise<numbe
   if (!values.channel || !values.to || !values.text) throw new UsageError(`--channel, --to and --text are required\n\n${SEND_HELP}`);
   const channel = await deps.findChannel(values.channel);
   if (!channel) throw new UsageError(`no channel "${values.channel}"`);
+  // Never an own token for such a channel (it has no AppSecret; a token of its own would be the conflict the platform avoids).
+  if (await deps.viaOpenPlatform?.(channel.id))
+    throw new UsageError(`channel "${channel.id}" is connected through the open platform: send from the server or the API`);
   const client = new WeChatClient({ baseUrl: deps.wechatApiBaseUrl });
   const api = new WeChatApi(
     client,

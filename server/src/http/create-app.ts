@@ -8,8 +8,9 @@ import express, { type Router } from 'express';
 import pino, { type Logger } from 'pino';
 import type { ChannelConfig, ChannelDirectory } from '../core/channel';
 import type { InboundMessage, PushOutcome } from '../core/inbound-message';
+import { type ComponentPushDeps, componentPushHandler } from './component-push-handler';
 import { errorHandler } from './error-handler';
-import { pushHandler } from './push-handler';
+import { pushHandler, type PushHandlerDeps } from './push-handler';
 
 /** WeChat pushes are a few KB (SessionFrom ≤ 1000 bytes, compatible mode ≈ 3×); 64 KiB leaves ample room. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -30,6 +31,8 @@ export interface AppDeps {
   trustProxy?: string;
   /** Routers mounted after the push endpoint, e.g. ['/api', workbenchRouter]. */
   extraRouters?: Array<[string, Router]>;
+  /** The open platform's URLs (/wechat/component/…); absent: not served. */
+  openPlatform?: Omit<ComponentPushDeps, 'push' | 'logger'>;
 }
 
 /** "true"/"false", a hop count, or Express's list of addresses and names. */
@@ -50,7 +53,7 @@ export function createApp(deps: AppDeps): KefuApp {
   app.disable('x-powered-by');
   app.set('etag', false);
   if (deps.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(deps.trustProxy));
-  const push = pushHandler({
+  const pushDeps: PushHandlerDeps = {
     channels: deps.channels,
     onPush: deps.onPush,
     nowMs: deps.nowMs ?? Date.now,
@@ -58,7 +61,9 @@ export function createApp(deps: AppDeps): KefuApp {
     maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     ...(deps.replayWindowSeconds === undefined ? {} : { replayWindowSeconds: deps.replayWindowSeconds }),
     logger,
-  });
+  };
+  const push = pushHandler(pushDeps);
+  const component = deps.openPlatform && componentPushHandler({ ...deps.openPlatform, push: pushDeps, logger });
   for (const [path, router] of deps.extraRouters ?? []) app.use(path, router);
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('not found');
@@ -68,6 +73,7 @@ export function createApp(deps: AppDeps): KefuApp {
     // Set before any route answers: browsers never guess a type other than the declared one (API JSON,
     // the workbench's files, the push endpoint's raw writeHead answers, which merge headers set here).
     res.setHeader('x-content-type-options', 'nosniff');
+    if (component?.(req, res)) return;
     if (!push(req, res)) app(req, res);
   }) as KefuApp;
   handler.listen = (port, host, onListening) => createServer(handler).listen(port, host, onListening);

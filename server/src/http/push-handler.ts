@@ -96,7 +96,23 @@ async function handle(deps: PushHandlerDeps, req: IncomingMessage, res: ServerRe
   if (req.method !== 'GET' && req.method !== 'POST') throw new MethodNotAllowedError('only GET and POST');
   const channel = await deps.channels.find(target.channelId);
   if (channel === undefined) throw new UnknownChannelError('no such channel');
+  await answerPush(deps, req, res, channel, target.query);
+}
+
+/**
+ * A URL check (GET) or a push (POST) for `channel`, verified with its push settings, stored through
+ * onPush and answered. The one path of every push: the open platform's message URL hands over an
+ * authorized account's channel with the platform's settings (http/component-push-handler.ts).
+ */
+export async function answerPush(
+  deps: PushHandlerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  channel: ChannelConfig,
+  query: PushQuery,
+): Promise<void> {
   const nowMs = deps.nowMs();
+  const target = { query };
   if (req.method === 'GET') {
     checkUrlSignature(channel, target.query, replayPolicy(deps, channel, nowMs), nowMs);
     const echostr = requiredParam(target.query, 'echostr');

@@ -1,10 +1,20 @@
 // One WeChat API client per channel, each with its own access-token broker (so a channel's token is
 // fetched once and shared by every send). A channel whose AppID, AppSecret or token source changed gets
-// a new broker; a deleted channel has none.
+// a new broker; a deleted channel has none. A channel that authorized our open platform gets its
+// authorizer's broker (runtime/open-platform-apis.ts): its tokens come from api_authorizer_token, never
+// from cgi-bin/token; once revoked it gets none (nothing is sent for it).
 import type { ChannelStore } from '../core/ports/channel-store';
+import type { PlatformStore } from '../core/ports/platform-store';
 import type { TokenStore } from '../core/ports/token-store';
 import { AccessTokenBroker, WeChatApi, type WeChatClient } from '../wechat/outbound/index';
+import type { OpenPlatformApis } from './open-platform-apis';
 import type { SendingChannel } from './outbox-sender';
+
+/** The open platform, for channels that authorized it. */
+export interface AuthorizedChannels {
+  platform: PlatformStore;
+  apis: OpenPlatformApis;
+}
 
 interface Cached {
   fingerprint: string;
@@ -18,6 +28,7 @@ export class WeChatApis {
     private readonly client: WeChatClient,
     private readonly channels: ChannelStore,
     private readonly tokens: TokenStore,
+    private readonly authorized?: AuthorizedChannels,
   ) {}
 
   async forChannel(channelId: string): Promise<SendingChannel | undefined> {
@@ -26,19 +37,28 @@ export class WeChatApis {
       this.cache.delete(channelId);
       return undefined;
     }
+    const authorized = this.authorized;
+    const authorization = await authorized?.platform.authorizationOfChannel(channelId);
+    if (authorization && authorization.state !== 'authorized') return undefined;
     // The secret is part of the key only in memory, to notice a change; it is never logged or stored.
-    const fingerprint = `${record.appId}\n${record.appSecret}\n${record.tokenSource}`;
+    const fingerprint = authorization
+      ? `authorizer\n${authorization.appId}`
+      : `${record.appId}\n${record.appSecret}\n${record.tokenSource}`;
     const cached = this.cache.get(channelId);
     if (cached?.fingerprint === fingerprint) return cached.channel;
-    const broker = new AccessTokenBroker({
+    const broker = authorization && authorized ? authorized.apis.authorizerBroker(authorization.appId) : this.ownBroker(record);
+    const channel = { kind: record.kind, api: new WeChatApi(this.client, broker) };
+    this.cache.set(channelId, { fingerprint, channel });
+    return channel;
+  }
+
+  private ownBroker(record: { appId: string; appSecret: string; tokenSource: 'stable' | 'basic' }): AccessTokenBroker {
+    return new AccessTokenBroker({
       appId: record.appId,
       secret: record.appSecret,
       client: this.client,
       store: this.tokens,
       source: record.tokenSource,
     });
-    const channel = { kind: record.kind, api: new WeChatApi(this.client, broker) };
-    this.cache.set(channelId, { fingerprint, channel });
-    return channel;
   }
 }

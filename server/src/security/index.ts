@@ -9,3 +9,4 @@ export { ScryptPasswordHasher, type ScryptCost } from './scrypt-password-hasher'
 export function nodeCredentials(cost: ScryptCost = DEFAULT_COST): { passwords: PasswordHasher; secrets: SecretMinter } {
   return { passwords: new ScryptPasswordHasher(cost), secrets: new RandomSecrets() };
 }
+export { randomPushSecrets } from './push-secrets';

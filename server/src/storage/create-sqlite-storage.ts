@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../core/ports/clock';
 import type { IdGenerator } from '../core/ports/id-generator';
 import type { OutboxStore } from '../core/ports/outbox-store';
+import type { PlatformStore } from '../core/ports/platform-store';
 import type { TokenStore } from '../core/ports/token-store';
 import type { UnitOfWork } from '../core/ports/unit-of-work';
 import { CachedChannelDirectory } from './cached-channel-directory';
@@ -12,6 +13,7 @@ import { parseMasterKey } from './master-key';
 import { SecretBox } from './secret-box';
 import { SqliteChannelStore } from './sqlite-channel-store';
 import { SqliteOutboxStore } from './sqlite-outbox';
+import { SqlitePlatformStore } from './sqlite-platform-store';
 import { SqliteTokenStore } from './sqlite-token-store';
 import { SqliteUnitOfWork } from './sqlite-unit-of-work';
 import { TimeSortableIds } from './time-sortable-ids';
@@ -35,6 +37,8 @@ export interface SqliteStorage {
   channels: CachedChannelDirectory;
   /** Access tokens, sealed at rest. */
   tokens: TokenStore;
+  /** The open platform's settings, ticket and authorizations, secrets sealed at rest. */
+  platform: PlatformStore;
   ids: IdGenerator;
 }
 
@@ -54,6 +58,7 @@ export function createSqliteStorage(db: Database, options: SqliteStorageOptions)
       ...(options.channelCacheTtlMs !== undefined && { ttlMs: options.channelCacheTtlMs }),
     }),
     tokens: new EncryptedTokenStore(new SqliteTokenStore(db), box),
+    platform: new SqlitePlatformStore(db, box),
     ids: new TimeSortableIds(clock),
   };
 }

@@ -2,10 +2,10 @@
 // account for up to 2 hours, and the database file travels in backups, so it is sealed like the other
 // secrets (bound to its AppID and source). A token stored in clear by an older build cannot be opened
 // and reads as absent: the broker fetches a fresh one, once.
-import type { StoredToken, TokenSource, TokenStore } from '../core/ports/token-store';
+import type { StoredToken, TokenKind, TokenStore } from '../core/ports/token-store';
 import { SecretOpenError, type SecretBox } from './secret-box';
 
-const place = (appId: string, source: TokenSource) => `access_token ${appId} ${source}`;
+const place = (appId: string, source: TokenKind) => `access_token ${appId} ${source}`;
 
 export class EncryptedTokenStore implements TokenStore {
   readonly underRefreshLock?: TokenStore['underRefreshLock'];
@@ -17,7 +17,7 @@ export class EncryptedTokenStore implements TokenStore {
     if (inner.underRefreshLock) this.underRefreshLock = inner.underRefreshLock.bind(inner);
   }
 
-  async load(appId: string, source: TokenSource): Promise<StoredToken | undefined> {
+  async load(appId: string, source: TokenKind): Promise<StoredToken | undefined> {
     const stored = await this.inner.load(appId, source);
     if (!stored) return undefined;
     const token = this.open(stored);
@@ -29,7 +29,7 @@ export class EncryptedTokenStore implements TokenStore {
   }
 
   /** Sealing is randomised, so find the sealed form of `token` first; a newer token saved meanwhile survives. */
-  async discard(appId: string, source: TokenSource, token: string): Promise<void> {
+  async discard(appId: string, source: TokenKind, token: string): Promise<void> {
     const stored = await this.inner.load(appId, source);
     if (!stored) return;
     const current = this.open(stored);

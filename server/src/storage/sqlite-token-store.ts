@@ -2,12 +2,12 @@
 // in EncryptedTokenStore to seal it at rest. Calls go through the connection's serial queue, so they
 // never land inside a unit of work that is open on the same connection.
 import type { Database, Statement } from 'better-sqlite3';
-import type { StoredToken, TokenSource, TokenStore } from '../core/ports/token-store';
+import type { StoredToken, TokenKind, TokenStore } from '../core/ports/token-store';
 import { serialFor, type SerialQueue } from './serial-lock';
 
 interface Row {
   app_id: string;
-  source: TokenSource;
+  source: TokenKind;
   token: string;
   obtained_at: number;
   expires_at: number;
@@ -32,7 +32,7 @@ export class SqliteTokenStore implements TokenStore {
     this.deleteStmt = db.prepare('DELETE FROM access_tokens WHERE app_id = ? AND source = ? AND token = ?');
   }
 
-  load(appId: string, source: TokenSource): Promise<StoredToken | undefined> {
+  load(appId: string, source: TokenKind): Promise<StoredToken | undefined> {
     return this.queue.run(() => {
       const row = this.selectStmt.get(appId, source);
       if (!row) return undefined;
@@ -47,7 +47,7 @@ export class SqliteTokenStore implements TokenStore {
     );
   }
 
-  discard(appId: string, source: TokenSource, token: string): Promise<void> {
+  discard(appId: string, source: TokenKind, token: string): Promise<void> {
     return this.queue.run(() => void this.deleteStmt.run(appId, source, token));
   }
 }

@@ -50,7 +50,7 @@ export async function listChannels(deps: AdminDeps, p: Principal): Promise<Chann
   return p.role === 'platform_admin' ? all : all.filter((c) => c.id === p.channelId);
 }
 
-export async function createChannel(deps: AdminDeps, input: NewChannel): Promise<PublicChannel> {
+export async function createChannel(deps: Pick<AdminDeps, 'channels' | 'clock'>, input: NewChannel): Promise<PublicChannel> {
   if (await deps.channels.get(input.id)) throw conflict('channel_exists', `channel ${input.id} exists`);
   const now = deps.clock.now();
   const record: ChannelRecord = withReplayDefault({ ...input, createdAt: now, updatedAt: now }, false);

@@ -13,6 +13,7 @@ import type { Metrics } from '../ops/metrics';
 import type { AuthService } from '../../app/auth/auth-service';
 import type { IdGenerator } from '../../core/ports/id-generator';
 import type { ChannelStore } from '../../core/ports/channel-store';
+import type { PlatformDeps } from '../../app/open-platform/index';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -38,6 +39,10 @@ export interface ApiDeps {
   checkCredentials?: CredentialChecker;
   /** The dashboard's day when no work calendar names a zone; default the server's time zone. */
   timeZone?: string;
+  /** The open platform's stories' dependencies; without them its routes answer 404. */
+  openPlatform?: PlatformDeps;
+  /** Where WeChat's authorization page lives; default https://mp.weixin.qq.com. */
+  authPageBaseUrl?: string;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -54,6 +59,8 @@ export interface ApiContext {
   pushLog?: PushLog;
   checkCredentials?: CredentialChecker;
   timeZone: string;
+  openPlatform?: PlatformDeps;
+  authPageBaseUrl: string;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -69,5 +76,7 @@ export function apiContext(deps: ApiDeps): ApiContext {
     ...(deps.pushLog && { pushLog: deps.pushLog }),
     ...(deps.checkCredentials && { checkCredentials: deps.checkCredentials }),
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...(deps.openPlatform && { openPlatform: deps.openPlatform }),
+    authPageBaseUrl: deps.authPageBaseUrl ?? 'https://mp.weixin.qq.com',
   };
 }

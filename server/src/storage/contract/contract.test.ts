@@ -12,23 +12,27 @@ import { openDatabase } from '../database';
 import { SecretBox } from '../secret-box';
 import { SqliteChannelStore } from '../sqlite-channel-store';
 import { SqliteOutboxStore } from '../sqlite-outbox';
+import { SqlitePlatformStore } from '../sqlite-platform-store';
 import { SqliteTokenStore } from '../sqlite-token-store';
 import { SqliteUnitOfWork } from '../sqlite-unit-of-work';
 import { pgAuthStores } from '../postgres/pg-auth';
 import { PgChannelStore } from '../postgres/pg-channel-store';
 import { PgOutboxStore } from '../postgres/pg-outbox';
+import { PgPlatformStore } from '../postgres/pg-platform-store';
 import { PgTokenStore } from '../postgres/pg-token-store';
 import { PgUnitOfWork } from '../postgres/pg-unit-of-work';
 import { useMigratedDatabase } from '../postgres/testing/test-cluster';
 import { inMemoryAuthStores } from '../testing/auth-in-memory';
 import { InMemoryChannelStore } from '../testing/in-memory-channel-store';
 import { InMemoryOutboxStore } from '../testing/in-memory-outbox-store';
+import { InMemoryPlatformStore } from '../testing/in-memory-platform-store';
 import { InMemoryTokenStore } from '../testing/in-memory-token-store';
 import { authStoreContract } from './auth-store-contract';
 import { channelStoreContract } from './channel-store-contract';
 import { conversationContract } from './conversation-contract';
 import type { OpenSubject } from '../testing/contract-fixture';
 import { LEASE_MS, outboxStoreContract } from './outbox-store-contract';
+import { platformStoreContract } from './platform-store-contract';
 import { repositoryContract } from './repository-contract';
 import { tokenStoreContract } from './token-store-contract';
 import { unitOfWorkContract } from './unit-of-work-contract';
@@ -41,6 +45,7 @@ const inMemory: OpenSubject = () => {
     auth: inMemoryAuthStores(),
     channels: new InMemoryChannelStore(),
     tokens: new InMemoryTokenStore(),
+    platform: new InMemoryPlatformStore(),
     close: () => undefined,
   };
 };
@@ -61,6 +66,7 @@ const sqlite: OpenSubject = () => {
     auth: sqliteAuthStores(db),
     channels: new SqliteChannelStore(db, new SecretBox(MASTER_KEY)),
     tokens: new SqliteTokenStore(db),
+    platform: new SqlitePlatformStore(db, new SecretBox(MASTER_KEY)),
     close: () => db.close(),
   };
 };
@@ -74,6 +80,7 @@ const postgres: OpenSubject = () => ({
   auth: pgAuthStores(pg.pool()),
   channels: new PgChannelStore(pg.pool(), new SecretBox(MASTER_KEY)),
   tokens: new PgTokenStore(pg.pool()),
+  platform: new PgPlatformStore(pg.pool(), new SecretBox(MASTER_KEY)),
   close: () => undefined,
 });
 
@@ -92,4 +99,5 @@ describe.each([
   describe('auth stores', () => authStoreContract(open));
   describe('channel store', () => channelStoreContract(open));
   describe('token store', () => tokenStoreContract(open));
+  describe('platform store', () => platformStoreContract(open));
 });

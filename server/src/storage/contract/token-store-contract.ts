@@ -33,4 +33,14 @@ export function tokenStoreContract(open: OpenSubject): void {
     await store.discard('wx1', 'stable', 'NEWER');
     await expect(store.load('wx1', 'stable')).resolves.toBeUndefined();
   });
+
+  it('keeps the open platform’s component and authorizer tokens beside a channel’s', async () => {
+    const store = subject().tokens;
+    await store.save(token);
+    await store.save({ ...token, source: 'component', token: 'C1' });
+    await store.save({ ...token, source: 'authorizer', token: 'A1' });
+    await expect(store.load('wx1', 'component')).resolves.toMatchObject({ token: 'C1' });
+    await expect(store.load('wx1', 'authorizer')).resolves.toMatchObject({ token: 'A1' });
+    await expect(store.load('wx1', 'stable')).resolves.toEqual(token);
+  });
 }

@@ -24,6 +24,7 @@ import { PgTimerClaims } from './pg-timer-claims';
 import { PgKnowledgeStore } from './pg-knowledge';
 import { verifyPgMasterKey } from './pg-master-key-check';
 import { PgOutboxStore } from './pg-outbox';
+import { PgPlatformStore } from './pg-platform-store';
 import { PgPendingWork } from './pg-pending-work';
 import { PgPushLog } from './pg-push-log';
 import { PgReports } from './pg-reports';
@@ -81,6 +82,7 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
       ...(options.channelCacheTtlMs !== undefined && { ttlMs: options.channelCacheTtlMs }),
     }),
     tokens: new EncryptedTokenStore(new PgTokenStore(pool), box),
+    platform: new PgPlatformStore(pool, box),
     ids: new TimeSortableIds(clock),
     auth: pgAuthStores(pool),
     inbox: new PgInbox(pool, () => uow.current, { ...(options.outboxOwner !== undefined && { owner: options.outboxOwner }) }),

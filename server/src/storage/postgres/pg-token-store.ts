@@ -1,7 +1,7 @@
 // PostgreSQL adapter of the TokenStore port. Stores the token as given: wrap it in EncryptedTokenStore
 // (storage/encrypted-token-store.ts) to seal it at rest, as on SQLite.
 import type pg from 'pg';
-import type { StoredToken, TokenSource, TokenStore } from '../../core/ports/token-store';
+import type { StoredToken, TokenKind, TokenStore } from '../../core/ports/token-store';
 import { withClient } from './pool';
 
 /** The advisory lock class of token refreshes (the second key is a hash of AppID and source). */
@@ -9,7 +9,7 @@ const TOKEN_REFRESH_LOCK = 0x6b_74_6b_6e; // "ktkn"
 
 interface Row {
   app_id: string;
-  source: TokenSource;
+  source: TokenKind;
   token: string;
   obtained_at: number;
   expires_at: number;
@@ -18,7 +18,7 @@ interface Row {
 export class PgTokenStore implements TokenStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async load(appId: string, source: TokenSource): Promise<StoredToken | undefined> {
+  async load(appId: string, source: TokenKind): Promise<StoredToken | undefined> {
     const { rows } = await this.pool.query<Row>('SELECT * FROM access_tokens WHERE app_id = $1 AND source = $2', [appId, source]);
     const row = rows[0];
     return row && { appId: row.app_id, source: row.source, token: row.token, obtainedAt: row.obtained_at, expiresAt: row.expires_at };
@@ -37,7 +37,7 @@ export class PgTokenStore implements TokenStore {
    * A session advisory lock on a client of its own, held while `refresh` runs (its reads and writes use
    * other clients of the pool). A node that dies while holding it loses its connection, and so the lock.
    */
-  underRefreshLock<T>(appId: string, source: TokenSource, refresh: () => Promise<T>): Promise<T> {
+  underRefreshLock<T>(appId: string, source: TokenKind, refresh: () => Promise<T>): Promise<T> {
     return withClient(this.pool, async (client) => {
       const key = [TOKEN_REFRESH_LOCK, `${appId}|${source}`];
       await client.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
@@ -49,7 +49,7 @@ export class PgTokenStore implements TokenStore {
     });
   }
 
-  async discard(appId: string, source: TokenSource, token: string): Promise<void> {
+  async discard(appId: string, source: TokenKind, token: string): Promise<void> {
     await this.pool.query('DELETE FROM access_tokens WHERE app_id = $1 AND source = $2 AND token = $3', [appId, source, token]);
   }
 }

@@ -8,6 +8,7 @@ import type { OutboxStore } from '../../core/ports/outbox-store';
 import type { AuthStores } from '../../core/ports/auth';
 import type { ChannelStore } from '../../core/ports/channel-store';
 import type { TokenStore } from '../../core/ports/token-store';
+import type { PlatformStore } from '../../core/ports/platform-store';
 
 /** What a contract suite needs from an implementation; `close` ends it (a file is closed, not removed). */
 export interface Subject {
@@ -16,6 +17,7 @@ export interface Subject {
   auth: AuthStores;
   channels: ChannelStore;
   tokens: TokenStore;
+  platform: PlatformStore;
   close(): void;
 }
 

@@ -7,16 +7,23 @@
 //  - on 40001/40014/42001 the token is dropped and the call retried exactly once;
 //  - with a store shared by several nodes, a refresh runs under the store's lock and first reads what
 //    another node may have just stored: one node fetches, the others use its token.
-import type { StoredToken, TokenSource, TokenStore } from '../../core/ports/token-store';
+// The open platform's tokens (component and authorizer, open-platform/component-tokens.ts) ride the same
+// broker with their own fetch.
+import type { StoredToken, TokenKind, TokenStore } from '../../core/ports/token-store';
 import type { WeChatClient } from './client';
 import { WeChatApiError } from './errors';
-import { fetchAccessToken, type AppCredentials } from './token-endpoints';
+import { fetchAccessToken, type FetchedToken } from './token-endpoints';
 
-export interface TokenBrokerOptions extends AppCredentials {
+export interface TokenBrokerOptions {
+  appId: string;
+  /** The AppSecret of a channel's own tokens (stable, basic); never logged, never put in an error message. */
+  secret?: string;
   client: WeChatClient;
   store: TokenStore;
-  /** Defaults to stable_token; 'basic' uses cgi-bin/token. */
-  source?: TokenSource;
+  /** Defaults to stable_token; 'basic' uses cgi-bin/token; 'component' and 'authorizer' need `fetchToken`. */
+  source?: TokenKind;
+  /** How a new token is obtained when it is not a channel's own (the open platform's tokens). */
+  fetchToken?: () => Promise<FetchedToken>;
   /** How long before expiry a token is replaced (capped at half its lifetime). Default 5 min. */
   refreshAheadMs?: number;
   now?: () => number;
@@ -24,7 +31,7 @@ export interface TokenBrokerOptions extends AppCredentials {
 
 export class AccessTokenBroker {
   readonly appId: string;
-  readonly source: TokenSource;
+  readonly source: TokenKind;
   private readonly options: TokenBrokerOptions;
   private readonly now: () => number;
   private readonly refreshAheadMs: number;
@@ -105,9 +112,9 @@ export class AccessTokenBroker {
   }
 
   private async fetchNew(): Promise<StoredToken> {
-    const { client, store, appId, secret } = this.options;
+    const { store, appId } = this.options;
     const obtainedAt = this.now();
-    const fetched = await fetchAccessToken(client, this.source, { appId, secret });
+    const fetched = await this.fetchToken();
     const token: StoredToken = {
       appId,
       source: this.source,
@@ -118,5 +125,13 @@ export class AccessTokenBroker {
     this.current = token;
     await store.save(token);
     return token;
+  }
+
+  private fetchToken(): Promise<FetchedToken> {
+    const { client, appId, secret, fetchToken } = this.options;
+    if (fetchToken) return fetchToken();
+    if ((this.source !== 'stable' && this.source !== 'basic') || secret === undefined)
+      throw new Error(`a ${this.source} token of ${appId} needs its own fetch`);
+    return fetchAccessToken(client, this.source, { appId, secret });
   }
 }

@@ -15,6 +15,7 @@ import { knowledgeRoutes } from './knowledge-routes';
 import { knowledgeSearchRoutes } from './knowledge-search-routes';
 import { mediaRoutes } from './media-routes';
 import { merchantRoutes } from './merchant-routes';
+import { platformRoutes } from './platform-routes';
 import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
@@ -27,6 +28,7 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     // Before the channel routes: /channels/export.csv and /channels/credentials-check are not channel ids.
     ...reportRoutes(ctx),
     ...credentialsRoutes(ctx),
+    ...platformRoutes(ctx), // /channels/:channelId/authorization beside the channel routes
     ...channelRoutes(ctx),
     ...merchantRoutes(ctx),
     ...agentRoutes(ctx),
