@@ -13,3 +13,4 @@ export * from './reach';
 export * from './reports';
 export * from './settings';
 export * from './tokens';
+export * from './customer-history';

@@ -10,6 +10,7 @@ import { channelRoutes } from './channel-routes';
 import { conversationRoutes } from './conversation-routes';
 import { credentialsRoutes } from './credentials-routes';
 import { customerRoutes } from './customer-routes';
+import { customerHistoryRoutes } from './customer-history-routes';
 import { groupRoutes } from './group-routes';
 import { knowledgeRoutes } from './knowledge-routes';
 import { knowledgeSearchRoutes } from './knowledge-search-routes';
@@ -34,6 +35,7 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...calendarRoutes(ctx),
     ...settingsRoutes(ctx),
     ...customerRoutes(ctx),
+    ...customerHistoryRoutes(ctx),
     ...conversationRoutes(ctx),
     ...actionRoutes(ctx),
     ...mediaRoutes(ctx),
