@@ -105,6 +105,15 @@ export const conversation = z.looseObject({
   lastCustomerMessageAt: epochMs.optional(),
   lastAgentMessageAt: epochMs.optional(),
   customerWaitingSince: epochMs.optional().describe('the first customer message the agent has not answered yet'),
+  csat: z
+    .object({
+      requestedAt: epochMs,
+      rating: z.int().min(1).max(5).optional(),
+      comment: z.string().optional(),
+      ratedAt: epochMs.optional(),
+    })
+    .optional()
+    .describe('satisfaction: when the customer was asked to rate it (on its end), and their rating 1-5 and comment'),
 });
 
 export const conversationQuery = z.strictObject({

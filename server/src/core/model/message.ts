@@ -45,6 +45,8 @@ export type NoticeKind =
   | 'closing'
   | 'robot_no_answer'
   | 'merchant_announcement'
+  | 'csat_request'
+  | 'csat_thanks'
   | 'other';
 
 export const NOTICE_KINDS: readonly NoticeKind[] = [
@@ -62,6 +64,8 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
   'closing',
   'robot_no_answer',
   'merchant_announcement',
+  'csat_request',
+  'csat_thanks',
   'other',
 ];
 
