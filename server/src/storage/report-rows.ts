@@ -12,6 +12,8 @@ export interface TimesRow {
   first_response_at: number | null;
   left_at: number | null;
   ended_at: number | null;
+  csat_requested_at: number | null;
+  csat_rating: number | null;
 }
 
 /** A conversation row with its customer's openid and nickname beside it. */
@@ -28,6 +30,8 @@ export const timesFromRow = (r: TimesRow): ConversationTimes => ({
   ...optional('firstAgentResponseAt', r.first_response_at),
   ...optional('leftMessageAt', r.left_at),
   ...optional('endedAt', r.ended_at),
+  ...optional('csatRequestedAt', r.csat_requested_at),
+  ...optional('csatRating', r.csat_rating),
 });
 
 export function exportRowOf(r: PageRow, counts: MessageCounts): ConversationExportRow {

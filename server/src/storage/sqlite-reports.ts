@@ -31,7 +31,8 @@ export class SqliteReports implements Reports {
   private readonly times = scoped(
     (w) => `SELECT c.state, c.created_at, c.queued_at, json_extract(c.data, '$.assignedAt') AS assigned_at,
       json_extract(c.data, '$.firstAgentResponseAt') AS first_response_at, json_extract(c.data, '$.leftMessageAt') AS left_at,
-      json_extract(c.data, '$.endedAt') AS ended_at FROM conversations c WHERE ${w} AND ${CREATED}`,
+      json_extract(c.data, '$.endedAt') AS ended_at, json_extract(c.data, '$.csat.requestedAt') AS csat_requested_at,
+      json_extract(c.data, '$.csat.rating') AS csat_rating FROM conversations c WHERE ${w} AND ${CREATED}`,
   );
   private readonly queued = scoped((w) => `SELECT count(*) FROM conversations c WHERE ${w} AND c.state = 'queued'`);
   private readonly total = scoped((w) => `SELECT count(*) FROM conversations c WHERE ${w} AND ${CREATED}`);

@@ -6,6 +6,7 @@ import type { Conversation, CustomerHistoryItem, Message } from '../api/types';
 import { useFormatters, useT } from '../i18n/i18n';
 import { historyMessages } from './history-messages';
 import { Bubble } from './message-list';
+import { CsatLine } from './csat-line';
 import { contentSummary } from './message-content';
 import { agentMessages } from './messages';
 import { Modal } from './modal';
@@ -85,6 +86,7 @@ function HistoryRow({ item, directory, onOpen }: { item: CustomerHistoryItem; di
         {item.endReason && ` · ${endReason(item.endReason)}`}
       </div>
       {item.lastMessage && <div className="history-preview">{contentSummary(item.lastMessage.content, t)}</div>}
+      <CsatLine conversation={item} />
       <HistoryAnnotations conversation={item} />
     </li>
   );

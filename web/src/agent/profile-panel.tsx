@@ -4,6 +4,7 @@ import { useFormatters, useT } from '../i18n/i18n';
 import type { Conversation, Customer } from '../api/types';
 import { Avatar } from './avatar';
 import { CustomerEvents } from './customer-events';
+import { CsatLine } from './csat-line';
 import { CustomerHistory } from './customer-history';
 import { agentMessages } from './messages';
 import { useEndReason } from './timeline';
@@ -120,6 +121,7 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
             {conversation.endReason && row(t('end_reason'), endReason(conversation.endReason))}
           </tbody>
         </table>
+        <CsatLine conversation={conversation} />
       </section>
     </aside>
   );

@@ -15,11 +15,11 @@ export interface TimeRange {
   to: number;
 }
 
-/** The moments of one conversation that the day's figures are made of. */
+/** The moments of one conversation that the day's figures are made of, and its satisfaction rating. */
 export type ConversationTimes = Pick<
   Conversation,
   'state' | 'createdAt' | 'queuedAt' | 'assignedAt' | 'firstAgentResponseAt' | 'leftMessageAt' | 'endedAt'
->;
+> & { csatRequestedAt?: number; csatRating?: number };
 
 export interface ConversationExportRow {
   conversation: Conversation;

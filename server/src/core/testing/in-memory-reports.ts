@@ -13,15 +13,19 @@ export class InMemoryReports implements Reports {
   constructor(private readonly store: InMemoryStore) {}
 
   async conversationTimes(scope: ReportScope, range: TimeRange): Promise<ConversationTimes[]> {
-    return this.created(scope, range).map(({ state, createdAt, queuedAt, assignedAt, firstAgentResponseAt, leftMessageAt, endedAt }) => ({
-      state,
-      createdAt,
-      ...(queuedAt !== undefined && { queuedAt }),
-      ...(assignedAt !== undefined && { assignedAt }),
-      ...(firstAgentResponseAt !== undefined && { firstAgentResponseAt }),
-      ...(leftMessageAt !== undefined && { leftMessageAt }),
-      ...(endedAt !== undefined && { endedAt }),
-    }));
+    return this.created(scope, range).map(
+      ({ state, createdAt, queuedAt, assignedAt, firstAgentResponseAt, leftMessageAt, endedAt, csat }) => ({
+        state,
+        createdAt,
+        ...(queuedAt !== undefined && { queuedAt }),
+        ...(assignedAt !== undefined && { assignedAt }),
+        ...(firstAgentResponseAt !== undefined && { firstAgentResponseAt }),
+        ...(leftMessageAt !== undefined && { leftMessageAt }),
+        ...(endedAt !== undefined && { endedAt }),
+        ...(csat !== undefined && { csatRequestedAt: csat.requestedAt }),
+        ...(csat?.rating !== undefined && { csatRating: csat.rating }),
+      }),
+    );
   }
 
   async countQueued(scope: ReportScope): Promise<number> {

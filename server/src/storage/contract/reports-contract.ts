@@ -46,6 +46,7 @@ async function arrange(uow: UnitOfWork): Promise<void> {
         endedAt: 9000,
         agentId: 'a1',
         endReason: 'agent_ended',
+        csat: { requestedAt: 9000, rating: 4, comment: '还行', ratedAt: 9100 },
       }),
       conv('c2', 'm1', 1000, { state: 'queued', queuedAt: 1200 }),
       conv('c3', 'm2', 1500, { state: 'queued', queuedAt: 1600 }),
@@ -85,7 +86,16 @@ export function reportsContract(open: () => ReportsSubject): void {
   it('gives the times of conversations created in a range, per merchant or all', async () => {
     const times = await s.reports.conversationTimes(m1, { from: 0, to: 5000 });
     expect(times.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0))).toEqual([
-      { state: 'ended', createdAt: 1000, queuedAt: 1100, assignedAt: 1500, firstAgentResponseAt: 2500, endedAt: 9000 },
+      {
+        state: 'ended',
+        createdAt: 1000,
+        queuedAt: 1100,
+        assignedAt: 1500,
+        firstAgentResponseAt: 2500,
+        endedAt: 9000,
+        csatRequestedAt: 9000,
+        csatRating: 4,
+      },
       { state: 'queued', createdAt: 1000, queuedAt: 1200 },
     ]);
     expect(await s.reports.conversationTimes(platform, { from: 0, to: 5000 })).toEqual([{ state: 'bot', createdAt: 2000 }]);

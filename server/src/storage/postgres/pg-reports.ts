@@ -30,7 +30,8 @@ export class PgReports implements Reports {
     const { where, values } = inRange(scope, range);
     const { rows } = await this.pool.query<TimesRow>(
       `SELECT c.state, c.created_at, c.queued_at, ${time('assignedAt')} AS assigned_at, ${time('firstAgentResponseAt')} AS first_response_at,
-         ${time('leftMessageAt')} AS left_at, ${time('endedAt')} AS ended_at
+         ${time('leftMessageAt')} AS left_at, ${time('endedAt')} AS ended_at,
+         (c.data::jsonb #>> '{csat,requestedAt}')::bigint AS csat_requested_at, (c.data::jsonb #>> '{csat,rating}')::int AS csat_rating
        FROM conversations c WHERE ${where}`,
       values,
     );
