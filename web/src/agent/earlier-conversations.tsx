@@ -1,7 +1,7 @@
 // The chat scrolls back past the open conversation's first message into the customer's previous
 // conversations (read-only), one at a time, each under a divider with its date; "没有更早的消息了" only
 // when there is no earlier conversation either. Loading keeps the view where it was.
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Conversation, CustomerHistoryItem, Message } from '../api/types';
 import { useFormatters, useT } from '../i18n/i18n';
 import { HistoryAnnotations, ReadOnlyMessages } from './customer-history';
@@ -37,6 +37,17 @@ export function EarlierConversations(props: { conversation: Conversation; custom
   const [busy, setBusy] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
   const remember = useKeepPosition(anchor, earlier);
+  // A first-time customer sees "没有更早的消息了" at once, not a button that finds nothing.
+  useEffect(() => {
+    let live = true;
+    loadConversationBefore(props.conversation.customerId, props.conversation.createdAt).then(
+      (item) => live && item === undefined && setDone(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.conversation.customerId, props.conversation.createdAt]);
   const load = async () => {
     const oldest = earlier[0]?.item ?? props.conversation;
     setBusy(true);
