@@ -36,6 +36,7 @@ import { TestClockDriver } from './runtime/test-clock';
 import { testClockRouter } from './http/test-clock-routes';
 import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
+import { FfmpegAudio, WeChatCustomerMedia } from './runtime/customer-media';
 import { nodeCredentials } from './security/index';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { openPgCluster } from './storage/postgres/pg-cluster';
@@ -216,6 +217,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           version: VERSION,
           reports: storage.reports,
           pushLog: storage.pushLog,
+          messageMedia: { source: new WeChatCustomerMedia(apis), audio: new FfmpegAudio() },
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
         }),
       ],

@@ -14,3 +14,4 @@ export * from './reports';
 export * from './settings';
 export * from './tokens';
 export * from './customer-history';
+export * from './message-media';

@@ -15,6 +15,7 @@ import { groupRoutes } from './group-routes';
 import { knowledgeRoutes } from './knowledge-routes';
 import { knowledgeSearchRoutes } from './knowledge-search-routes';
 import { mediaRoutes } from './media-routes';
+import { messageMediaRoutes } from './message-media-routes';
 import { merchantRoutes } from './merchant-routes';
 import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
@@ -39,6 +40,7 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...conversationRoutes(ctx),
     ...actionRoutes(ctx),
     ...mediaRoutes(ctx),
+    ...messageMediaRoutes(ctx),
     ...knowledgeSearchRoutes(ctx), // before /knowledge/:number
     ...knowledgeRoutes(ctx),
   ];
