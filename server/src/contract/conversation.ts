@@ -171,7 +171,12 @@ export const messageContent = z
       scale: z.string().optional().describe('Scale as WeChat sent it'),
       label: z.string(),
     }),
-    z.object({ type: z.literal('file'), title: z.string(), fileKey: z.string() }),
+    z.object({
+      type: z.literal('file'),
+      title: z.string(),
+      fileKey: z.string(),
+      size: z.int().min(0).optional().describe('bytes, when WeChat said'),
+    }),
     z.object({ type: z.literal('other'), msgType: z.string().describe('what WeChat called it') }),
   ])
   .describe(

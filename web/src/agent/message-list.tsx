@@ -100,7 +100,7 @@ export const Bubble = memo(function Bubble({
       </div>
       <div className="inbox-bubble-row">
         <div className="inbox-bubble">
-          <MessageContent content={content} />
+          <MessageContent content={content} messageId={message.id} />
         </div>
         {message.direction === 'out' && <Delivery message={message} reason={failure} />}
       </div>
