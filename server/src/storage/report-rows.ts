@@ -1,7 +1,8 @@
 // The rows the Reports queries return, read the same way by both SQL adapters (SQLite and PostgreSQL).
-import type { ConversationExportRow, ConversationTimes } from '../core/ports/reports';
+import type { ConversationExportRow, ConversationTimes, MessageExportRow } from '../core/ports/reports';
+import { messageFromRow, type MessageRow } from './message-row';
 import type { ConversationRow } from './conversation-row';
-import { optional } from './record-codec';
+import { merchantOf, optional } from './record-codec';
 import { conversationFromRow } from './sqlite-conversations';
 
 export interface TimesRow {
@@ -44,3 +45,19 @@ export function exportRowOf(r: PageRow, counts: MessageCounts): ConversationExpo
     messagesOut: n?.n_out ?? 0,
   };
 }
+
+/** A message row with its conversation's merchant key and its customer's openid and nickname. */
+export type MessageExportDbRow = MessageRow & { merchant_key: string; customer_openid: string | null; customer_nickname: string | null };
+
+export function messageExportRowOf(r: MessageExportDbRow): MessageExportRow {
+  const { merchant_key, customer_openid, customer_nickname, ...message } = r;
+  return {
+    message: messageFromRow(message),
+    ...merchantOf(merchant_key),
+    ...(customer_openid !== null && { customer: { openid: customer_openid, ...optional('nickname', customer_nickname) } }),
+  };
+}
+
+/** The columns of the message export's query over messages m, conversations c and customers cu. */
+export const MESSAGE_EXPORT_SELECT = `m.id, m.channel_id, m.conversation_id, m.created_at, m.wechat_msg_id, m.delivery, m.data,
+  c.merchant_id AS merchant_key, cu.openid AS customer_openid`;

@@ -3,6 +3,7 @@
 // not part of a unit of work: they read committed data and change nothing. `merchant` follows the
 // repositories' rule: present with undefined inside means the platform's own team; absent, every merchant.
 import type { Conversation } from '../model/conversation';
+import type { Message } from '../model/message';
 
 export interface ReportScope {
   channelId: string;
@@ -29,6 +30,13 @@ export interface ConversationExportRow {
   messagesOut: number;
 }
 
+/** One message of the bulk export, with what makes it readable: its conversation's merchant and its customer. */
+export interface MessageExportRow {
+  message: Message;
+  merchantId?: string;
+  customer?: { openid: string; nickname?: string };
+}
+
 export interface Reports {
   /** Every conversation created in the range, in no particular order. */
   conversationTimes(scope: ReportScope, range: TimeRange): Promise<ConversationTimes[]>;
@@ -41,4 +49,6 @@ export interface Reports {
     offset: number,
     limit: number,
   ): Promise<{ total: number; rows: ConversationExportRow[] }>;
+  /** Messages created in the range (of the scope's conversations), oldest first (createdAt, then id), paged as conversationPage. */
+  messagePage(scope: ReportScope, range: TimeRange, offset: number, limit: number): Promise<{ total: number; rows: MessageExportRow[] }>;
 }

@@ -44,7 +44,11 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'a customer’s events and unknown pushes, from the inbox', sql: customerEventsSchema },
   { version: 13, name: 'outbox claims with owners, and in-doubt sends', sql: outboxClaimsSchema },
   { version: 14, name: 'channel changes: previous push settings, grace, replay window, activity', sql: channelChangesSchema },
-  { version: 15, name: 'customers by UnionID, for the customer’s history across channels', sql: customerHistorySchema },
+  {
+    version: 15,
+    name: 'customers by UnionID (the customer’s history), messages by channel and time (the message export)',
+    sql: customerHistorySchema,
+  },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -36,7 +36,11 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 7, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
   { version: 8, name: 'login attempts counted across nodes', sql: loginAttemptsSchema },
   { version: 9, name: 'inbox claims: one node per entry, per-customer order, leases', sql: inboxClaimsSchema },
-  { version: 10, name: 'customers by UnionID, for the customer’s history across channels', sql: customerHistorySchema },
+  {
+    version: 10,
+    name: 'customers by UnionID (the customer’s history), messages by channel and time (the message export)',
+    sql: customerHistorySchema,
+  },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
