@@ -15,3 +15,4 @@ export * from './settings';
 export * from './tokens';
 export * from './customer-history';
 export * from './message-media';
+export * from './transcript';

@@ -20,6 +20,7 @@ import { merchantRoutes } from './merchant-routes';
 import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
+import { transcriptRoutes } from './transcript-routes';
 
 export function allRoutes(ctx: ApiContext): ApiRoute[] {
   return [
@@ -38,6 +39,7 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...customerRoutes(ctx),
     ...customerHistoryRoutes(ctx),
     ...conversationRoutes(ctx),
+    ...transcriptRoutes(ctx),
     ...actionRoutes(ctx),
     ...mediaRoutes(ctx),
     ...messageMediaRoutes(ctx),
