@@ -1,7 +1,8 @@
 // In a browser, satisfaction (CSAT) inside WeChat: with the channel's setting on, an agent ends a
 // conversation, WeChat delivers the rating request to the customer, the customer's "5 …" reply is stored
 // on the ended conversation as the rating (not routed to a new conversation), the agent sees it, and the
-// dashboard counts it.
+// dashboard counts it; the transcript downloaded from the workbench carries it.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from './testing/browser';
 import { browserSuite } from './testing/suite';
@@ -49,6 +50,13 @@ describe('satisfaction inside WeChat', () => {
     expect(stored.body).toMatchObject({ state: 'ended', csat: { rating: 5, comment: '很快就解决了' } });
     await deliveredTo(suite.stack, openid, '感谢您的评价！');
     expect((await conversationOf(suite.stack, openid)).id).toBe(c.id); // the rating opened no new conversation
+
+    // The transcript, downloaded from the workbench, reads as the conversation went, the rating included.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('transcript-html').click()]);
+    expect(download.suggestedFilename()).toBe(`transcript-${c.id}.html`);
+    const html = await readFile((await download.path()) ?? '', 'utf8');
+    expect(html).toContain('在订单页点“申请发票”即可');
+    expect(html).toContain('5 / 5 “很快就解决了”');
 
     const admin = await openPage(suite.browser);
     await logInQuickly(admin.context, suite.stack, ADMIN);

@@ -7,6 +7,7 @@ import { useFormatters, useT } from '../i18n/i18n';
 import { historyMessages } from './history-messages';
 import { Bubble } from './message-list';
 import { CsatLine } from './csat-line';
+import { TranscriptLinks } from './transcript-links';
 import { contentSummary } from './message-content';
 import { agentMessages } from './messages';
 import { Modal } from './modal';
@@ -57,6 +58,7 @@ function HistoryDialog(props: { item: CustomerHistoryItem; customerName: string;
     <Modal title={`${th('history_read_only')} · ${f.dateTime(props.item.createdAt)}`} onClose={props.onClose}>
       <div className="history-dialog inbox-messages" data-testid="history-dialog" data-conversation={props.item.id}>
         <HistoryAnnotations conversation={props.item} />
+        <TranscriptLinks conversationId={props.item.id} />
         {error && <p className="error">{error}</p>}
         {messages?.length === 0 && <p className="hint">{th('history_no_messages')}</p>}
         {messages && <ReadOnlyMessages messages={messages} customerName={props.customerName} directory={props.directory} />}

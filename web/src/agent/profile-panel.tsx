@@ -6,6 +6,7 @@ import { Avatar } from './avatar';
 import { CustomerEvents } from './customer-events';
 import { CsatLine } from './csat-line';
 import { CustomerHistory } from './customer-history';
+import { TranscriptLinks } from './transcript-links';
 import { agentMessages } from './messages';
 import { useEndReason } from './timeline';
 import type { Directory } from './use-directory';
@@ -122,6 +123,7 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
           </tbody>
         </table>
         <CsatLine conversation={conversation} />
+        <TranscriptLinks conversationId={conversation.id} />
       </section>
     </aside>
   );
