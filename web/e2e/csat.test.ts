@@ -66,6 +66,20 @@ describe('satisfaction inside WeChat', () => {
     await screenshot(admin.page, 'csat-dashboard');
     await eventually(async () => ((await card.textContent())?.includes('1 / 1') ? true : undefined));
 
+    // The channel's setting, as the admin sees it in the routing settings.
+    await admin.page.goto(`${suite.stack.baseUrl}/app/admin/routing`);
+    const setting = admin.page.locator('select[name="csat"]');
+    await eventually(async () => ((await setting.inputValue().catch(() => '')) === 'after_agent' ? true : undefined));
+    await setting.scrollIntoViewIfNeeded();
+    await screenshot(admin.page, 'csat-settings');
+
+    // The admin's bulk export of the day's messages carries the rating's message.
+    await admin.page.goto(`${suite.stack.baseUrl}/app/admin/exports`);
+    const [csv] = await Promise.all([admin.page.waitForEvent('download'), admin.page.getByTestId('export-messages').click()]);
+    expect(csv.suggestedFilename()).toBe(`messages-${CHANNEL.id}.csv`);
+    expect(await readFile((await csv.path()) ?? '', 'utf8')).toContain('5 很快就解决了');
+    await screenshot(admin.page, 'transcripts-exports');
+
     expect(errors).toEqual([]);
     expect(admin.errors).toEqual([]);
     await context.close();
