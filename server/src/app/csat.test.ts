@@ -111,6 +111,16 @@ describe('the customer’s rating', () => {
     expect(f.conversation(id).csat?.rating).toBeUndefined();
   });
 
+  it('after entering another shop’s chat, a number is for that shop, not a rating', async () => {
+    const f = engineFixture();
+    await f.settings({ csat: 'on' });
+    await f.merchant('m9', 'SHOP9');
+    const id = await servedAndEnded(f);
+    await f.enter('u1', { platformAction: { customerCode: 'SHOP9' } });
+    expect(idOf(await f.say('u1', '2'))).not.toBe(id);
+    expect(f.conversation(id).csat?.rating).toBeUndefined();
+  });
+
   it('a rating a day later is too late', async () => {
     const f = engineFixture();
     await f.settings({ csat: 'on' });

@@ -53,6 +53,8 @@ export async function takeRating(w: Work, known: Customer, input: IncomingCustom
   if (!awaited || text === undefined || text === '') return undefined;
   const c = await w.tx.conversations.get(awaited.conversationId);
   if (!c || c.state !== 'ended' || !c.csat) return undefined;
+  // Entered another shop's chat since: the number is for that shop, not a rating of this one.
+  if (known.session?.merchantId !== c.merchantId) return undefined;
   if (await w.tx.conversations.findOpen(known.id, c.merchantId)) return undefined;
   const parsed = parseRating(text);
   if (awaited.stage === 'rating' && !parsed) return undefined;
