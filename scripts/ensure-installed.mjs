@@ -6,6 +6,8 @@
 //   from node_modules or has another version there.
 // - Chromium for the browser tests (`--chromium`, used by pretest): Debian's package, installed with apt-get when
 //   missing and this runs as root (as CI does); otherwise a clear message, and the browser tests say what is missing.
+// - ffmpeg (`--ffmpeg`, used by prestart and pretest): Debian's package, the same way; the workbench plays
+//   customers' voice messages (AMR, Speex) converted by it to MP3.
 // - PostgreSQL for the PostgreSQL storage tests (`--postgres`, used by .ci/run): Debian's `postgresql` package, the
 //   same way. The tests start a throwaway cluster of their own from its binaries (or use TEST_DATABASE_URL).
 import { spawnSync } from 'node:child_process';
@@ -42,23 +44,29 @@ function ensurePackages() {
   run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
+const canInstall = () => process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.KEFU_NO_SYSTEM_INSTALL !== '1';
+
+/** Installs one of Debian's packages with apt-get (updating the lists once if the first try fails); false when it could not. */
+function aptInstall(pkg, args = []) {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => spawnSync('apt-get', ['install', '-y', ...args, pkg], { stdio: 'inherit', env }).status === 0;
+  if (install()) return true;
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  return install();
+}
+
 function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(path)) return;
-  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.KEFU_NO_SYSTEM_INSTALL !== '1';
-  if (!canInstall) {
+  if (!canInstall()) {
     console.warn(
       `Chromium is missing at ${path}: the browser tests will fail. Install it with \`apt-get install chromium\` or set CHROMIUM_PATH.`,
     );
     return;
   }
   console.log("installing Debian's chromium for the browser tests");
+  if (!aptInstall('chromium')) console.warn('chromium could not be installed: the browser tests will fail');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env }).status === 0;
-  if (!install()) {
-    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-    if (!install()) console.warn('chromium could not be installed: the browser tests will fail');
-  }
   // Chinese text in the screenshots needs a CJK font; the tests pass without one.
   spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q . || apt-get install -y fonts-noto-cjk'], { stdio: 'inherit', env });
 }
@@ -71,24 +79,35 @@ function postgresInstalled() {
 
 function ensurePostgres() {
   if (process.env.TEST_DATABASE_URL || postgresInstalled()) return;
-  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.KEFU_NO_SYSTEM_INSTALL !== '1';
-  if (!canInstall) {
+  if (!canInstall()) {
     console.warn(
       'PostgreSQL is missing: the PostgreSQL storage tests will fail. Install it with `apt-get install postgresql` or set TEST_DATABASE_URL.',
     );
     return;
   }
   console.log("installing Debian's postgresql for the PostgreSQL storage tests");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', 'postgresql'], { stdio: 'inherit', env }).status === 0;
-  if (!install()) {
-    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-    if (!install()) console.warn('postgresql could not be installed: the PostgreSQL storage tests will fail');
+  if (!aptInstall('postgresql')) console.warn('postgresql could not be installed: the PostgreSQL storage tests will fail');
+}
+
+/** ffmpeg on PATH (or FFMPEG_PATH): the workbench plays customers' voice (AMR, Speex) converted by it. */
+function ffmpegInstalled() {
+  if (process.env.FFMPEG_PATH) return existsSync(process.env.FFMPEG_PATH);
+  return spawnSync('sh', ['-c', 'command -v ffmpeg'], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureFfmpeg() {
+  if (ffmpegInstalled()) return;
+  if (!canInstall()) {
+    console.warn('ffmpeg is missing: customers’ voice messages will not play in the workbench. Install it with `apt-get install ffmpeg`.');
+    return;
   }
+  console.log("installing Debian's ffmpeg to play customers' voice messages (AMR, Speex) in the workbench");
+  if (!aptInstall('ffmpeg', ['--no-install-recommends'])) console.warn('ffmpeg could not be installed: voice messages will not play');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   ensurePackages();
   if (process.argv.includes('--chromium')) ensureChromium();
   if (process.argv.includes('--postgres')) ensurePostgres();
+  if (process.argv.includes('--ffmpeg')) ensureFfmpeg();
 }

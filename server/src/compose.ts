@@ -38,6 +38,7 @@ import { TestClockDriver } from './runtime/test-clock';
 import { testClockRouter } from './http/test-clock-routes';
 import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
+import { FfmpegAudio, WeChatCustomerMedia } from './runtime/customer-media';
 import { OpenPlatformApis } from './runtime/open-platform-apis';
 import { nodeCredentials, randomPushSecrets } from './security/index';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
@@ -235,6 +236,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           version: VERSION,
           reports: storage.reports,
           pushLog: storage.pushLog,
+          messageMedia: { source: new WeChatCustomerMedia(apis), audio: new FfmpegAudio() },
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
           openPlatform,
           authPageBaseUrl: authPageBaseUrl(config),

@@ -105,6 +105,15 @@ export const conversation = z.looseObject({
   lastCustomerMessageAt: epochMs.optional(),
   lastAgentMessageAt: epochMs.optional(),
   customerWaitingSince: epochMs.optional().describe('the first customer message the agent has not answered yet'),
+  csat: z
+    .object({
+      requestedAt: epochMs,
+      rating: z.int().min(1).max(5).optional(),
+      comment: z.string().optional(),
+      ratedAt: epochMs.optional(),
+    })
+    .optional()
+    .describe('satisfaction: when the customer was asked to rate it (on its end), and their rating 1-5 and comment'),
 });
 
 export const conversationQuery = z.strictObject({
@@ -162,7 +171,12 @@ export const messageContent = z
       scale: z.string().optional().describe('Scale as WeChat sent it'),
       label: z.string(),
     }),
-    z.object({ type: z.literal('file'), title: z.string(), fileKey: z.string() }),
+    z.object({
+      type: z.literal('file'),
+      title: z.string(),
+      fileKey: z.string(),
+      size: z.int().min(0).optional().describe('bytes, when WeChat said'),
+    }),
     z.object({ type: z.literal('other'), msgType: z.string().describe('what WeChat called it') }),
   ])
   .describe(

@@ -54,4 +54,12 @@ export const dashboard = z.object({
   agents: z.object({ online: z.int(), busy: z.int(), invisible: z.int(), offline: z.int() }).describe('agents by status now'),
   firstResponseMs: summary.describe('today’s conversations: assignment → the agent’s first message'),
   waitMs: summary.describe('today’s conversations: queued (or created) → assigned'),
+  csat: z
+    .object({
+      asked: z.int().describe('asked to rate when they ended'),
+      rated: z.int(),
+      average: z.number().nullable().describe('the average rating 1-5; null when nobody rated'),
+      ratings: z.array(z.int()).length(5).describe('how many rated 1, 2, 3, 4 and 5'),
+    })
+    .describe('satisfaction (CSAT) of today’s conversations'),
 });

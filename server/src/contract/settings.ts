@@ -25,6 +25,8 @@ export const routingMessagesPatch = z.strictObject({
   previousAgent: text.optional(),
   transferredToAgent: text.optional(),
   transferred: text.optional(),
+  csatRequest: text.optional(),
+  csatThanks: text.optional(),
 });
 
 export const settingsPatch = z.strictObject({
@@ -54,6 +56,12 @@ export const settingsPatch = z.strictObject({
     .enum(['read_only', 'hidden'])
     .optional()
     .describe('what agents see of conversations a colleague holds: read-only (default) or nothing; admins see all'),
+  csat: z
+    .enum(['off', 'on', 'after_agent'])
+    .optional()
+    .describe(
+      'ask the customer to rate a conversation when it ends (a reply 1-5, within WeChat’s window): off (default), on, after_agent (only when a person answered)',
+    ),
   language: z.enum(['zh-CN', 'en']).optional(),
   messages: routingMessagesPatch.optional(),
 });

@@ -15,6 +15,8 @@ export const customerMessageSchema = z.object({
   sessionFrom: z.string().max(4096).optional(),
   /** For image messages: the picture the user sent, base64; a 1×1 PNG when absent. */
   imageBase64: z.base64().optional(),
+  /** For voice and video messages: the file the user sent (AMR voice, MP4 video), base64, fetchable by its media_id. */
+  mediaBase64: z.base64().optional(),
   /** Fields to override on the built message (e.g. a specific msgId). */
   fields: z.record(z.string(), z.unknown()).optional(),
   /** false: only register the action (no push). */
@@ -72,6 +74,22 @@ export function buildCustomerMessage(
     const data = Buffer.from(input.imageBase64 ?? ONE_PIXEL_PNG, 'base64');
     const media = state.media.add(
       { appId: app.appId, kind: app.kind, type: 'image', data, filename: 'image.png', contentType: 'image/png' },
+      now,
+      'customer',
+    );
+    message = { ...message, mediaId: media.mediaId };
+  }
+  if ((message.type === 'voice' || message.type === 'video') && input.mediaBase64 !== undefined) {
+    const voice = message.type === 'voice';
+    const media = state.media.add(
+      {
+        appId: app.appId,
+        kind: app.kind,
+        type: message.type,
+        data: Buffer.from(input.mediaBase64, 'base64'),
+        filename: voice ? 'voice.amr' : 'video.mp4',
+        contentType: voice ? 'audio/amr' : 'video/mp4',
+      },
       now,
       'customer',
     );

@@ -1,5 +1,5 @@
-// Conversations as rows of the API's export: one row per conversation with its customer, people, times
-// and message counts. Names are looked up by the caller (merchants and agents of the channel).
+// Conversations as rows of the API's export: one row per conversation with its customer, people, times,
+// message counts and satisfaction rating. Names are looked up by the caller (merchants and agents of the channel).
 import type { ConversationExportRow } from '../core/ports/reports';
 import { isoCell, type Cell } from './csv';
 
@@ -22,6 +22,9 @@ export const CONVERSATION_REPORT_COLUMNS = [
   'endReason',
   'messagesIn',
   'messagesOut',
+  'csatRequestedAt',
+  'csatRating',
+  'csatComment',
 ];
 
 export interface Names {
@@ -50,5 +53,8 @@ export function conversationReportRow(r: ConversationExportRow, names: Names): C
     c.endReason,
     r.messagesIn,
     r.messagesOut,
+    isoCell(c.csat?.requestedAt),
+    c.csat?.rating,
+    c.csat?.comment,
   ];
 }

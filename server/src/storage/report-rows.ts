@@ -1,7 +1,8 @@
 // The rows the Reports queries return, read the same way by both SQL adapters (SQLite and PostgreSQL).
-import type { ConversationExportRow, ConversationTimes } from '../core/ports/reports';
+import type { ConversationExportRow, ConversationTimes, MessageExportRow } from '../core/ports/reports';
+import { messageFromRow, type MessageRow } from './message-row';
 import type { ConversationRow } from './conversation-row';
-import { optional } from './record-codec';
+import { merchantOf, optional } from './record-codec';
 import { conversationFromRow } from './sqlite-conversations';
 
 export interface TimesRow {
@@ -12,6 +13,8 @@ export interface TimesRow {
   first_response_at: number | null;
   left_at: number | null;
   ended_at: number | null;
+  csat_requested_at: number | null;
+  csat_rating: number | null;
 }
 
 /** A conversation row with its customer's openid and nickname beside it. */
@@ -28,6 +31,8 @@ export const timesFromRow = (r: TimesRow): ConversationTimes => ({
   ...optional('firstAgentResponseAt', r.first_response_at),
   ...optional('leftMessageAt', r.left_at),
   ...optional('endedAt', r.ended_at),
+  ...optional('csatRequestedAt', r.csat_requested_at),
+  ...optional('csatRating', r.csat_rating),
 });
 
 export function exportRowOf(r: PageRow, counts: MessageCounts): ConversationExportRow {
@@ -40,3 +45,19 @@ export function exportRowOf(r: PageRow, counts: MessageCounts): ConversationExpo
     messagesOut: n?.n_out ?? 0,
   };
 }
+
+/** A message row with its conversation's merchant key and its customer's openid and nickname. */
+export type MessageExportDbRow = MessageRow & { merchant_key: string; customer_openid: string | null; customer_nickname: string | null };
+
+export function messageExportRowOf(r: MessageExportDbRow): MessageExportRow {
+  const { merchant_key, customer_openid, customer_nickname, ...message } = r;
+  return {
+    message: messageFromRow(message),
+    ...merchantOf(merchant_key),
+    ...(customer_openid !== null && { customer: { openid: customer_openid, ...optional('nickname', customer_nickname) } }),
+  };
+}
+
+/** The columns of the message export's query over messages m, conversations c and customers cu. */
+export const MESSAGE_EXPORT_SELECT = `m.id, m.channel_id, m.conversation_id, m.created_at, m.wechat_msg_id, m.delivery, m.data,
+  c.merchant_id AS merchant_key, cu.openid AS customer_openid`;

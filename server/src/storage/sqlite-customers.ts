@@ -3,6 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Customer } from '../core/model/customer';
 import type { CustomerRepository } from '../core/ports/repositories';
 import { parseJson, restAsJson } from './record-codec';
+import { CUSTOMER_UNION_ID } from './migrations/16-customer-history';
 import { keyOf, UnitCache, type UnitMap } from './unit-cache';
 
 interface Row {
@@ -26,6 +27,7 @@ export class SqliteCustomers implements CustomerRepository {
   private readonly upsert: Statement<[Row]>;
   private readonly keysOf: Statement<[string], KeyColumns>;
   private readonly updateData: Statement<[string, string]>;
+  private readonly byUnionId: Statement<[string], Row>;
   /** Within one unit: customers by id and by (channel, openid), and the stored key columns of rows seen. */
   private readonly cachedById: UnitMap<Customer | undefined>;
   private readonly cachedByOpenid: UnitMap<Customer | undefined>;
@@ -43,6 +45,8 @@ export class SqliteCustomers implements CustomerRepository {
     );
     this.keysOf = db.prepare('SELECT id, channel_id, openid FROM customers WHERE id = ?');
     this.updateData = db.prepare('UPDATE customers SET data = ? WHERE id = ?');
+    // The expression is the customer-history index's (migration 15).
+    this.byUnionId = db.prepare(`SELECT * FROM customers WHERE ${CUSTOMER_UNION_ID} = ? ORDER BY id`);
     this.cachedById = cache.map();
     this.cachedByOpenid = cache.map();
     this.storedKeys = cache.map();
@@ -65,6 +69,10 @@ export class SqliteCustomers implements CustomerRepository {
       this.cachedById.set(c.id, c);
       return c;
     });
+  }
+
+  async listByUnionId(unionId: string): Promise<Customer[]> {
+    return this.byUnionId.all(unionId).map(fromRow);
   }
 
   /**

@@ -3,9 +3,17 @@
 // conversation; the few times kept in the JSON column are read with json_extract on those rows only.
 // Statements go through the connection's serial queue like every other adapter.
 import type { Database, Statement } from 'better-sqlite3';
-import type { ConversationExportRow, ConversationTimes, ReportScope, Reports, TimeRange } from '../core/ports/reports';
+import type { ConversationExportRow, ConversationTimes, MessageExportRow, ReportScope, Reports, TimeRange } from '../core/ports/reports';
 import { merchantKey } from './record-codec';
-import { exportRowOf, type PageRow, timesFromRow, type TimesRow } from './report-rows';
+import {
+  exportRowOf,
+  MESSAGE_EXPORT_SELECT,
+  type MessageExportDbRow,
+  messageExportRowOf,
+  type PageRow,
+  timesFromRow,
+  type TimesRow,
+} from './report-rows';
 import { serialFor, type SerialQueue } from './serial-lock';
 
 type Params = { channel: string; merchant?: string; from?: number; to?: number; offset?: number; limit?: number };
@@ -25,13 +33,15 @@ function scoped(sql: (where: string) => string) {
 }
 
 const CREATED = 'c.created_at >= @from AND c.created_at < @to';
+const MESSAGE_CREATED = 'm.created_at >= @from AND m.created_at < @to';
 
 export class SqliteReports implements Reports {
   private readonly queue: SerialQueue;
   private readonly times = scoped(
     (w) => `SELECT c.state, c.created_at, c.queued_at, json_extract(c.data, '$.assignedAt') AS assigned_at,
       json_extract(c.data, '$.firstAgentResponseAt') AS first_response_at, json_extract(c.data, '$.leftMessageAt') AS left_at,
-      json_extract(c.data, '$.endedAt') AS ended_at FROM conversations c WHERE ${w} AND ${CREATED}`,
+      json_extract(c.data, '$.endedAt') AS ended_at, json_extract(c.data, '$.csat.requestedAt') AS csat_requested_at,
+      json_extract(c.data, '$.csat.rating') AS csat_rating FROM conversations c WHERE ${w} AND ${CREATED}`,
   );
   private readonly queued = scoped((w) => `SELECT count(*) FROM conversations c WHERE ${w} AND c.state = 'queued'`);
   private readonly total = scoped((w) => `SELECT count(*) FROM conversations c WHERE ${w} AND ${CREATED}`);
@@ -41,6 +51,17 @@ export class SqliteReports implements Reports {
       WHERE ${w} AND ${CREATED} ORDER BY c.created_at, c.id LIMIT @limit OFFSET @offset`,
   );
   private readonly counts: Statement<[string], { conversation_id: string; n_in: number; n_out: number }>;
+  // The message export: messages of the channel by creation time (the customer-history step's index), each
+  // checked against its conversation's scope.
+  private readonly messageTotal = scoped(
+    (w) => `SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id
+      WHERE m.channel_id = @channel AND ${MESSAGE_CREATED} AND ${w}`,
+  );
+  private readonly messages = scoped(
+    (w) => `SELECT ${MESSAGE_EXPORT_SELECT}, json_extract(cu.data, '$.nickname') AS customer_nickname
+      FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN customers cu ON cu.id = c.customer_id
+      WHERE m.channel_id = @channel AND ${MESSAGE_CREATED} AND ${w} ORDER BY m.created_at, m.id LIMIT @limit OFFSET @offset`,
+  );
 
   constructor(private readonly db: Database) {
     this.queue = serialFor(db);
@@ -68,6 +89,14 @@ export class SqliteReports implements Reports {
       const page = this.page(this.db, scope).all({ ...params(scope, range), offset, limit }) as PageRow[];
       const counts = new Map(this.counts.all(JSON.stringify(page.map((r) => r.id))).map((c) => [c.conversation_id, c]));
       return { total, rows: page.map((r) => exportRowOf(r, counts)) };
+    });
+  }
+
+  messagePage(scope: ReportScope, range: TimeRange, offset: number, limit: number): Promise<{ total: number; rows: MessageExportRow[] }> {
+    return this.queue.run(() => {
+      const total = this.messageTotal(this.db, scope).pluck().get(params(scope, range)) as number;
+      const page = this.messages(this.db, scope).all({ ...params(scope, range), offset, limit }) as MessageExportDbRow[];
+      return { total, rows: page.map(messageExportRowOf) };
     });
   }
 }

@@ -27,6 +27,8 @@ const messages = defineMessages(
     e_range: '开始日期必须早于结束日期',
     no_channel: '还没有渠道。',
     downloading: '下载中…',
+    messages: '下载消息 CSV',
+    messages_hint: '或：所选时间段内的每条消息一行（谁、何时、内容），用于质检与存档。',
   },
   {
     title: 'Exports',
@@ -42,6 +44,8 @@ const messages = defineMessages(
     e_range: 'The start must be before the end',
     no_channel: 'No channels yet.',
     downloading: 'Downloading…',
+    messages: 'Download messages CSV',
+    messages_hint: 'Or: every message sent in the range, one row each (who, when, what), for review and archiving.',
   },
 );
 
@@ -110,26 +114,30 @@ export function ExportsScreen() {
   const { channelId, isPlatform } = useAdmin();
   const channels = useDownload();
   const conversations = useDownload();
+  const messageRows = useDownload();
   const [from, setFrom] = useState(monthAgo);
   const [to, setTo] = useState(today);
   const [merchantId, setMerchantId] = useState('');
 
   const channelsPage = (page: number) => void channels.run(apiUrl('/api/v1/channels/export.csv', { page }), 'channels.csv');
-  const conversationsPage = (page: number) => {
+  /** One page of a channel's conversations or messages (`what`) in the date range. */
+  const rangePage = (what: 'conversations' | 'messages', download: ReturnType<typeof useDownload>, page: number) => {
     if (!channelId) return;
     const start = from ? localDay(from) : undefined;
     const end = to ? localDay(to) + 86_400_000 : undefined; // "to" is inclusive: up to the next midnight
-    if (start !== undefined && end !== undefined && start >= end) return conversations.setError(t('e_range'));
-    void conversations.run(
-      apiUrl(channelPath(channelId, '/conversations/export.csv'), {
+    if (start !== undefined && end !== undefined && start >= end) return download.setError(t('e_range'));
+    void download.run(
+      apiUrl(channelPath(channelId, `/${what}/export.csv`), {
         from: start,
         to: end,
         merchantId: isPlatform ? merchantId : undefined,
         page,
       }),
-      `conversations-${channelId}.csv`,
+      `${what}-${channelId}.csv`,
     );
   };
+  const conversationsPage = (page: number) => rangePage('conversations', conversations, page);
+  const messagesPage = (page: number) => rangePage('messages', messageRows, page);
 
   return (
     <Screen title={t('title')}>
@@ -163,6 +171,7 @@ export function ExportsScreen() {
                   onChange={(v) => {
                     setMerchantId(v);
                     conversations.setPages(1);
+                    messageRows.setPages(1);
                   }}
                   allowAll
                 />
@@ -175,6 +184,7 @@ export function ExportsScreen() {
                     onChange={(e) => {
                       setFrom(e.target.value);
                       conversations.setPages(1);
+                      messageRows.setPages(1);
                     }}
                   />
                 </Field>
@@ -187,6 +197,7 @@ export function ExportsScreen() {
                     onChange={(e) => {
                       setTo(e.target.value);
                       conversations.setPages(1);
+                      messageRows.setPages(1);
                     }}
                   />
                 </Field>
@@ -204,6 +215,14 @@ export function ExportsScreen() {
               </div>
               <PageButtons pages={conversations.pages} onPage={conversationsPage} busy={conversations.busy} />
               <ErrorLine error={conversations.error} />
+              <p className="hint">{t('messages_hint')}</p>
+              <div className="row">
+                <button type="button" data-testid="export-messages" onClick={() => messagesPage(1)} disabled={messageRows.busy}>
+                  {messageRows.busy ? t('downloading') : t('messages')}
+                </button>
+              </div>
+              <PageButtons pages={messageRows.pages} onPage={messagesPage} busy={messageRows.busy} />
+              <ErrorLine error={messageRows.error} />
             </>
           ) : (
             <p className="admin-empty">{t('no_channel')}</p>

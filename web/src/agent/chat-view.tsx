@@ -5,6 +5,7 @@ import { api, ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
 import type { Message, ReplyAnswer, ReplyPayload } from '../api/types';
 import { Composer } from './composer';
+import { EarlierConversations } from './earlier-conversations';
 import { MessageList } from './message-list';
 import { agentMessages } from './messages';
 import { ProfilePanel } from './profile-panel';
@@ -231,7 +232,14 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
             </label>
           </div>
         )}
-        <MessageList chat={chat} customerName={name} agentName={directory.agentName} groupName={directory.groupName} events={events} />
+        <MessageList
+          chat={chat}
+          customerName={name}
+          agentName={directory.agentName}
+          groupName={directory.groupName}
+          events={events}
+          earlier={<EarlierConversations key={c.id} conversation={c} customerName={name} directory={directory} />}
+        />
         {c.state !== 'ended' && canAct && <SendWindowBar window={chat.window} />}
         {c.state !== 'ended' ? (
           <Composer

@@ -11,6 +11,7 @@ import { CardIcon, ImageIcon } from './icons';
 import { KnowledgeSearch } from './knowledge-search';
 import { agentMessages } from './messages';
 import { imageProblem, uploadImage } from './upload';
+import { pastedImage } from './paste-image';
 
 /** Unsent replies by conversation; the next login does not inherit them. */
 const drafts = new Map<string, string>();
@@ -148,6 +149,12 @@ export const Composer = memo(function Composer({ conversationId, channelId, merc
           aria-label={t('reply_placeholder')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={(e) => {
+            const image = pastedImage(e.clipboardData);
+            if (!image || busy) return;
+            e.preventDefault(); // a pasted picture is sent as a picture, not as its file name
+            void sendImage(image);
+          }}
         />
         <button
           type="button"

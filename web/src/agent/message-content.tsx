@@ -1,9 +1,10 @@
 // What a message says, rendered by type: text with its newlines kept and http(s) links made clickable
-// (as React elements, never HTML), images that open large, mini program cards, links, and labelled
-// placeholders for what the workbench cannot play (voice, video, files, locations, anything else).
+// (as React elements, never HTML), images that open large, mini program cards, links, voice and video
+// that play, files and locations (media-content.tsx), and a labelled placeholder for anything else.
 import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
 import type { MessageContent as Content } from '../api/types';
+import { FileContent, LocationContent, messageMediaSrc, VideoContent, VoiceContent } from './media-content';
 import { agentMessages } from './messages';
 
 const LINK = /https?:\/\/[^\s<>"'，。！？、；：）》」]+/g;
@@ -57,27 +58,35 @@ function Lightbox({ src, onClose }: { src: string; onClose(): void }) {
   );
 }
 
-function ImageContent({ src }: { src: string | undefined }) {
+/** `fallback`: where the picture loads from when `src` fails (WeChat keeps a customer's media 3 days only). */
+function ImageContent({ src: first, fallback }: { src: string | undefined; fallback?: string | undefined }) {
   const t = useT(agentMessages);
   const [open, setOpen] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const src = failed ? fallback : first;
   if (!src) return <span className="inbox-placeholder">{t('kind_image')}</span>;
   return (
     <>
       <button type="button" className="inbox-thumb" onClick={() => setOpen(true)} title={t('enlarge')} aria-label={t('enlarge')}>
-        <img src={src} alt={t('kind_image')} loading="lazy" />
+        <img src={src} alt={t('kind_image')} loading="lazy" onError={() => setFailed(true)} />
       </button>
       {open && <Lightbox src={src} onClose={() => setOpen(false)} />}
     </>
   );
 }
 
-export function MessageContent({ content }: { content: Content }) {
+/** `messageId`: a customer's voice and video play from GET /messages/:id/media. */
+export function MessageContent({ content, messageId }: { content: Content; messageId?: string }) {
   const t = useT(agentMessages);
   switch (content.type) {
     case 'text':
       return <Linkified text={content.text ?? ''} />;
-    case 'image':
-      return <ImageContent src={mediaSrc(content.mediaId, content.url, content.picUrl)} />;
+    case 'image': {
+      // A customer's picture through our server first (WeChat's picUrl may refuse hotlinks), WeChat's picUrl after.
+      const fromWeChat = content.picUrl !== undefined && content.url === undefined ? messageMediaSrc(undefined, messageId) : undefined;
+      const picUrl = mediaSrc(content.mediaId, content.url, content.picUrl);
+      return fromWeChat ? <ImageContent src={fromWeChat} fallback={picUrl} /> : <ImageContent src={picUrl} />;
+    }
     case 'miniprogrampage': {
       const thumb = mediaSrc(content.thumbMediaId, content.thumbUrl);
       return (
@@ -106,37 +115,13 @@ export function MessageContent({ content }: { content: Content }) {
       );
     }
     case 'voice':
-      return (
-        <span className="inbox-placeholder">
-          {t('kind_voice')}
-          {content.recognition ? ` ${content.recognition}` : ''}
-        </span>
-      );
+      return <VoiceContent content={content} messageId={messageId} />;
     case 'video':
-      return (
-        <span className="inbox-placeholder">
-          {t('kind_video')}
-          {content.title ? ` ${content.title}` : ''}
-        </span>
-      );
+      return <VideoContent content={content} messageId={messageId} />;
     case 'file':
-      return (
-        <span className="inbox-placeholder">
-          {t('kind_file')}
-          {content.title ? ` ${content.title}` : ''}
-        </span>
-      );
+      return <FileContent content={content} />;
     case 'location':
-      return (
-        <span className="inbox-placeholder">
-          {t('kind_location')} {content.label}{' '}
-          {content.latitude !== undefined && (
-            <span className="mono">
-              ({content.latitude}, {content.longitude})
-            </span>
-          )}
-        </span>
-      );
+      return <LocationContent content={content} />;
     default:
       return <span className="inbox-placeholder">{t('kind_other', { type: content.msgType ?? content.type })}</span>;
   }

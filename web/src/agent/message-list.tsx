@@ -1,7 +1,7 @@
 // The chat history: bubbles for the customer (left), agents and the robot (right, the robot marked), and
 // system notices (centred). Follows the newest message unless the agent scrolled up, in which case a
 // "new messages" pill appears; loading older pages keeps the view where it was.
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useFormatters, useT } from '../i18n/i18n';
 import type { Message } from '../api/types';
 import { ClockIcon } from './icons';
@@ -17,6 +17,8 @@ interface Props {
   groupName(id: string | undefined): string | undefined;
   /** What happened to the conversation, shown as lines between the messages. */
   events: ConversationEvent[];
+  /** Shown above the first message once there is no older page (the customer's earlier conversations). */
+  earlier?: ReactNode;
 }
 
 function Delivery({ message, reason }: { message: Message; reason: string | undefined }) {
@@ -56,7 +58,7 @@ function Delivery({ message, reason }: { message: Message; reason: string | unde
  * One message. Memoised on its props (the message object is replaced only when it changes, the sender's
  * name is a string): a chat of hundreds of messages then renders one bubble per new message, not all.
  */
-const Bubble = memo(function Bubble({
+export const Bubble = memo(function Bubble({
   message,
   customerName,
   agentName,
@@ -98,7 +100,7 @@ const Bubble = memo(function Bubble({
       </div>
       <div className="inbox-bubble-row">
         <div className="inbox-bubble">
-          <MessageContent content={content} />
+          <MessageContent content={content} messageId={message.id} />
         </div>
         {message.direction === 'out' && <Delivery message={message} reason={failure} />}
       </div>
@@ -106,7 +108,7 @@ const Bubble = memo(function Bubble({
   );
 });
 
-export function MessageList({ chat, customerName, agentName, groupName, events }: Props) {
+export function MessageList({ chat, customerName, agentName, groupName, events, earlier }: Props) {
   const t = useT(agentMessages);
   const box = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -155,15 +157,19 @@ export function MessageList({ chat, customerName, agentName, groupName, events }
   return (
     <div className="inbox-messages-wrap">
       <div className="inbox-messages" ref={box} onScroll={onScroll} onLoadCapture={onLoadCapture} aria-live="polite">
-        <div className="inbox-older">
-          {chat.hasOlder ? (
-            <button type="button" className="link" disabled={chat.loadingOlder} onClick={() => void chat.loadOlder()}>
-              {chat.loadingOlder ? t('loading') : t('older')}
-            </button>
-          ) : (
-            chat.messages.length > 0 && <span className="hint">{t('no_older')}</span>
-          )}
-        </div>
+        {!chat.hasOlder && earlier !== undefined && chat.messages.length > 0 ? (
+          earlier
+        ) : (
+          <div className="inbox-older">
+            {chat.hasOlder ? (
+              <button type="button" className="link" disabled={chat.loadingOlder} onClick={() => void chat.loadOlder()}>
+                {chat.loadingOlder ? t('loading') : t('older')}
+              </button>
+            ) : (
+              chat.messages.length > 0 && <span className="hint">{t('no_older')}</span>
+            )}
+          </div>
+        )}
         {interleave(chat.messages, events, chat.hasOlder).map((item) =>
           'event' in item ? (
             <TimelineLine key={item.key} event={item.event} agentName={agentName} groupName={groupName} />

@@ -4,6 +4,9 @@ import { useFormatters, useT } from '../i18n/i18n';
 import type { Conversation, Customer } from '../api/types';
 import { Avatar } from './avatar';
 import { CustomerEvents } from './customer-events';
+import { CsatLine } from './csat-line';
+import { CustomerHistory } from './customer-history';
+import { TranscriptLinks } from './transcript-links';
 import { agentMessages } from './messages';
 import { useEndReason } from './timeline';
 import type { Directory } from './use-directory';
@@ -102,6 +105,7 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
           </table>
           <Pairs title={t('params')} values={c.params} />
           <Pairs title={t('custom_fields')} values={c.customFields} />
+          <CustomerHistory customerId={c.id} currentId={conversation.id} customerName={c.nickname ?? c.openid} directory={directory} />
           <CustomerEvents customerId={c.id} />
         </>
       )}
@@ -118,6 +122,8 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
             {conversation.endReason && row(t('end_reason'), endReason(conversation.endReason))}
           </tbody>
         </table>
+        <CsatLine conversation={conversation} />
+        <TranscriptLinks conversationId={conversation.id} />
       </section>
     </aside>
   );

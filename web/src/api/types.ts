@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type * as auth from '../../../server/src/contract/auth';
 import type * as channel from '../../../server/src/contract/channel';
 import type * as conv from '../../../server/src/contract/conversation';
+import type * as history from '../../../server/src/contract/customer-history';
 import type * as knowledge from '../../../server/src/contract/knowledge';
 import type * as media from '../../../server/src/contract/media';
 import type * as reports from '../../../server/src/contract/reports';
@@ -83,3 +84,5 @@ export type DashboardTimes = Dashboard['waitMs'];
 
 export type Settings = Out<typeof settings.settingsAnswer>;
 export type SettingsPatch = In<typeof settings.settingsPatch>;
+export type CustomerHistory = Out<typeof history.customerHistory>;
+export type CustomerHistoryItem = Out<typeof history.customerHistoryItem>;

@@ -13,3 +13,6 @@ export * from './reach';
 export * from './reports';
 export * from './settings';
 export * from './tokens';
+export * from './customer-history';
+export * from './message-media';
+export * from './transcript';

@@ -11,6 +11,7 @@ import { customerIntent, nameCandidates, type CustomerIntent } from '../../core/
 import { canTakeByName } from '../../core/routing/target-state';
 import { closeConversation } from '../support/close-conversation';
 import { customerActing } from '../support/customers';
+import { takeRating } from '../support/csat';
 import { drainQueue } from '../support/drain-queue';
 import type { EngineDeps, Work } from '../support/engine-deps';
 import { recordCustomerMessage, type HandleMessageResult, type IncomingCustomerMessage } from '../support/record-customer-message';
@@ -24,6 +25,9 @@ import { syncConversation } from './forward-to-agent';
 
 export async function customerWroteOnWeChat(deps: EngineDeps, w: Work, input: IncomingCustomerMessage): Promise<HandleMessageResult> {
   const known = await w.tx.customers.findByOpenid(input.channelId, input.push.fromUserName);
+  // A reply to the satisfaction request rates the ended conversation and is not routed (support/csat.ts).
+  const rated = known?.csatAwaited && (await takeRating(w, known, input));
+  if (rated) return rated;
   const merchantId = known?.session?.merchantId;
   const text = input.push.type === 'text' ? input.push.content : undefined;
   // Of the merchant's team, only the agents the text could call by name are loaded (none for most texts).

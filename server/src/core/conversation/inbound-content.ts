@@ -30,7 +30,7 @@ export function contentOf(push: CustomerMessagePush): MessageContent {
     case 'link':
       return { type: 'link', title: push.title, description: push.description, url: push.url };
     case 'file':
-      return { type: 'file', title: push.title, fileKey: push.fileKey };
+      return { type: 'file', title: push.title, fileKey: push.fileKey, ...fileSize(push.fileTotalLen) };
   }
 }
 
@@ -39,4 +39,10 @@ const MESSAGE_TYPES = new Set(['text', 'image', 'miniprogrampage', 'voice', 'vid
 /** Narrows a parsed push to a customer message; events and unknown pushes are not. */
 export function isCustomerMessage(push: { type: string }): push is CustomerMessagePush {
   return MESSAGE_TYPES.has(push.type);
+}
+
+/** FileTotalLen as WeChat sent it (a decimal string), kept when it is a size. */
+function fileSize(total: string | undefined): { size?: number } {
+  const size = Number(total);
+  return total !== undefined && total !== '' && Number.isSafeInteger(size) && size >= 0 ? { size } : {};
 }

@@ -1,5 +1,6 @@
 // A conversation: one customer's stay with one merchant's team (or the platform's), from first message to end.
 import type { TransferAction } from '../../../../shared/src/index';
+import type { CsatRecord } from './csat';
 
 /**
  * bot: the robot answers; queued: waiting for an agent; assigned: an agent holds it;
@@ -49,6 +50,8 @@ export interface Conversation {
   leftMessageAcknowledgedAt?: number;
   endedAt?: number;
   endReason?: EndReason;
+  /** The customer's satisfaction rating, asked for when it ended (core/conversation/csat.ts). */
+  csat?: CsatRecord;
   /** What happened to it (assignments, transfers, queueing, left message, end), oldest first; see core/conversation/history.ts. */
   history?: ConversationEvent[];
 }

@@ -1,6 +1,7 @@
 // A customer: one WeChat user (openid) of one channel, with what the session-from told us about them.
 import type { TransferAction } from '../../../../shared/src/index';
 import type { SendWindow } from '../send-window/send-window';
+import type { CsatAwaited } from './csat';
 
 /**
  * The routing context of the customer's latest `user_enter_tempsession`, already resolved against our
@@ -41,6 +42,8 @@ export interface Customer {
    * own team. A change is what the shop announcement (app/support/shop-announcement.ts) reacts to.
    */
   speakingFor?: string;
+  /** An ended conversation waits for this customer's rating (or, once rated, the comment after it). */
+  csatAwaited?: CsatAwaited;
 }
 
 /**

@@ -19,6 +19,8 @@ export const DEFAULT_MESSAGES: Record<SettingsLanguage, RoutingMessages> = {
     previousAgent: '上次为您服务的是客服「{agent}」，发送「{agent}」可直接找 TA。',
     transferredToAgent: '已为您转接客服 {agent}。',
     transferred: '正在为您转接其他客服，请稍候。',
+    csatRequest: '请为本次服务打分：回复数字 1-5（5 = 非常满意，1 = 非常不满意），也可以在数字后写下您的意见。',
+    csatThanks: '感谢您的评价！',
   },
   en: {
     queuePosition: 'All our agents are busy. You are number {position} in the queue; please hold on.',
@@ -37,6 +39,8 @@ export const DEFAULT_MESSAGES: Record<SettingsLanguage, RoutingMessages> = {
     previousAgent: 'Last time you were helped by {agent}; send "{agent}" to reach them directly.',
     transferredToAgent: 'You have been transferred to {agent}.',
     transferred: 'We are transferring you to another agent; please hold on.',
+    csatRequest: 'How did we do? Reply with a number from 1 to 5 (5 = very satisfied), and a comment after it if you like.',
+    csatThanks: 'Thank you for your rating!',
   },
 };
 
@@ -64,6 +68,7 @@ export function defaultSettings(language: SettingsLanguage = 'zh-CN'): RoutingSe
     sendWelcome: true,
     announcePreviousAgent: false,
     colleaguesConversations: 'read_only',
+    csat: 'off',
     language,
     messages: { ...DEFAULT_MESSAGES[language] },
   };

@@ -10,7 +10,7 @@ export type MessageContent =
   | { type: 'video'; mediaId: string; thumbMediaId?: string; title?: string; description?: string }
   /** Location_X / Location_Y / Scale as the text WeChat sent (`23.130000` stays so). */
   | { type: 'location'; latitude: string; longitude: string; scale?: string; label: string }
-  | { type: 'file'; title: string; fileKey: string }
+  | { type: 'file'; title: string; fileKey: string /** FileTotalLen, in bytes, when WeChat said it. */; size?: number }
   /** Anything else WeChat sent; kept so nothing is lost. */
   | { type: 'other'; msgType: string };
 
@@ -45,6 +45,8 @@ export type NoticeKind =
   | 'closing'
   | 'robot_no_answer'
   | 'merchant_announcement'
+  | 'csat_request'
+  | 'csat_thanks'
   | 'other';
 
 export const NOTICE_KINDS: readonly NoticeKind[] = [
@@ -62,6 +64,8 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
   'closing',
   'robot_no_answer',
   'merchant_announcement',
+  'csat_request',
+  'csat_thanks',
   'other',
 ];
 

@@ -5,6 +5,8 @@ export type AssignmentStrategy = 'least_loaded' | 'round_robin';
 export type SettingsLanguage = 'zh-CN' | 'en';
 /** What agents see of conversations a colleague holds: read-only, or nothing at all. */
 export type ColleaguesConversations = 'read_only' | 'hidden';
+/** When an ended conversation asks the customer for a rating (core/conversation/csat.ts). */
+export type CsatMode = 'off' | 'on' | 'after_agent';
 
 /** What the customer is told. Placeholders: {position}, {minutes}, {agent}, {merchant}. */
 export interface RoutingMessages {
@@ -30,6 +32,10 @@ export interface RoutingMessages {
   transferredToAgent: string;
   /** A transfer to a group or back to the queue (the queue position follows in the same message). */
   transferred: string;
+  /** Asks the customer to rate the conversation that just ended (satisfaction, CSAT): a reply 1-5. */
+  csatRequest: string;
+  /** Thanks the customer for a rating. */
+  csatThanks: string;
 }
 
 export interface RoutingSettings {
@@ -77,6 +83,8 @@ export interface RoutingSettings {
   announcePreviousAgent: boolean;
   /** Agents see colleagues' conversations read-only (default) or not at all; admins always see them. */
   colleaguesConversations: ColleaguesConversations;
+  /** Ask the customer to rate a conversation when it ends: never, always, or only after a person answered. */
+  csat: CsatMode;
   language: SettingsLanguage;
   messages: RoutingMessages;
 }

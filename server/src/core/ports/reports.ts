@@ -3,6 +3,7 @@
 // not part of a unit of work: they read committed data and change nothing. `merchant` follows the
 // repositories' rule: present with undefined inside means the platform's own team; absent, every merchant.
 import type { Conversation } from '../model/conversation';
+import type { Message } from '../model/message';
 
 export interface ReportScope {
   channelId: string;
@@ -15,11 +16,11 @@ export interface TimeRange {
   to: number;
 }
 
-/** The moments of one conversation that the day's figures are made of. */
+/** The moments of one conversation that the day's figures are made of, and its satisfaction rating. */
 export type ConversationTimes = Pick<
   Conversation,
   'state' | 'createdAt' | 'queuedAt' | 'assignedAt' | 'firstAgentResponseAt' | 'leftMessageAt' | 'endedAt'
->;
+> & { csatRequestedAt?: number; csatRating?: number };
 
 export interface ConversationExportRow {
   conversation: Conversation;
@@ -27,6 +28,13 @@ export interface ConversationExportRow {
   customer?: { openid: string; nickname?: string };
   messagesIn: number;
   messagesOut: number;
+}
+
+/** One message of the bulk export, with what makes it readable: its conversation's merchant and its customer. */
+export interface MessageExportRow {
+  message: Message;
+  merchantId?: string;
+  customer?: { openid: string; nickname?: string };
 }
 
 export interface Reports {
@@ -41,4 +49,6 @@ export interface Reports {
     offset: number,
     limit: number,
   ): Promise<{ total: number; rows: ConversationExportRow[] }>;
+  /** Messages created in the range (of the scope's conversations), oldest first (createdAt, then id), paged as conversationPage. */
+  messagePage(scope: ReportScope, range: TimeRange, offset: number, limit: number): Promise<{ total: number; rows: MessageExportRow[] }>;
 }

@@ -16,6 +16,8 @@ export interface CustomerRepository {
   findByOpenid(channelId: string, openid: string): Promise<Customer | undefined>;
   /** Insert or replace the whole record. (channelId, openid) is unique. */
   save(customer: Customer): Promise<void>;
+  /** The customers of every channel with this UnionID (whatever its source), by id. */
+  listByUnionId(unionId: string): Promise<Customer[]>;
 }
 
 export interface ConversationListQuery {

@@ -1,5 +1,5 @@
 import type { ConversationTimes } from '../ports/reports';
-import { dayFigures, summarize } from './day-figures';
+import { csatFigures, dayFigures, summarize } from './day-figures';
 
 describe('summarize', () => {
   it('gives count, average and nearest-rank percentiles', () => {
@@ -28,5 +28,21 @@ describe('dayFigures', () => {
     expect(figures.agents).toEqual({ online: 2, busy: 1, invisible: 1, offline: 1 });
     expect(figures.firstResponseMs).toEqual({ count: 2, avg: 2000, p50: 1000, p90: 3000 });
     expect(figures.waitMs).toEqual({ count: 3, avg: 2667, p50: 2000, p90: 5000 });
+  });
+});
+
+describe('satisfaction figures', () => {
+  it('counts the asked and the rated, averages the ratings and counts each', () => {
+    const at = { state: 'ended' as const, createdAt: 1 };
+    expect(
+      csatFigures([
+        { ...at, csatRequestedAt: 2, csatRating: 5 },
+        { ...at, csatRequestedAt: 2, csatRating: 4 },
+        { ...at, csatRequestedAt: 2, csatRating: 4 },
+        { ...at, csatRequestedAt: 2 },
+        at,
+      ]),
+    ).toEqual({ asked: 4, rated: 3, average: 4.33, ratings: [0, 0, 0, 2, 1] });
+    expect(csatFigures([at]).average).toBeNull();
   });
 });

@@ -15,11 +15,39 @@ export interface Summary {
   p90: number | null;
 }
 
+/** Satisfaction (CSAT) of the day's conversations: asked, rated, the average rating and how many gave each. */
+export interface CsatFigures {
+  asked: number;
+  rated: number;
+  /** Rounded to two decimals; null when nobody rated. */
+  average: number | null;
+  /** How many rated 1, 2, 3, 4 and 5. */
+  ratings: [number, number, number, number, number];
+}
+
+export function csatFigures(conversations: readonly ConversationTimes[]): CsatFigures {
+  const ratings: CsatFigures['ratings'] = [0, 0, 0, 0, 0];
+  let sum = 0;
+  for (const c of conversations) {
+    if (c.csatRating === undefined || c.csatRating < 1 || c.csatRating > 5) continue;
+    ratings[c.csatRating - 1] = (ratings[c.csatRating - 1] ?? 0) + 1;
+    sum += c.csatRating;
+  }
+  const rated = ratings.reduce((a, b) => a + b, 0);
+  return {
+    asked: conversations.filter((c) => c.csatRequestedAt !== undefined).length,
+    rated,
+    average: rated === 0 ? null : Math.round((sum / rated) * 100) / 100,
+    ratings,
+  };
+}
+
 export interface DayFigures {
   conversations: { today: number; ended: number; leftMessages: number; robotOnly: number };
   agents: Record<AgentStatus, number>;
   firstResponseMs: Summary;
   waitMs: Summary;
+  csat: CsatFigures;
 }
 
 /** Nearest-rank percentiles (a value that occurred), the average rounded to the millisecond. */
@@ -55,5 +83,6 @@ export function dayFigures(conversations: readonly ConversationTimes[], agents: 
     agents: statuses,
     firstResponseMs: summarize(firstResponses),
     waitMs: summarize(waits),
+    csat: csatFigures(conversations),
   };
 }

@@ -14,6 +14,7 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
       get: async (id) => copy(data.customers.get(id)),
       findByOpenid: async (channelId, openid) => list(data.customers, (c) => c.channelId === channelId && c.openid === openid)[0],
       save: async (c) => void data.customers.set(c.id, copy(c)),
+      listByUnionId: async (unionId) => list(data.customers, (c) => c.unionId === unionId).sort(byId),
     },
     conversations: conversations(data),
     messages: messages(data),

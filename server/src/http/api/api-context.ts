@@ -14,6 +14,7 @@ import type { AuthService } from '../../app/auth/auth-service';
 import type { IdGenerator } from '../../core/ports/id-generator';
 import type { ChannelStore } from '../../core/ports/channel-store';
 import type { PlatformDeps } from '../../app/open-platform/index';
+import type { MessageMediaDeps } from '../../core/ports/message-media';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -37,6 +38,8 @@ export interface ApiDeps {
   pushLog?: PushLog;
   /** Asks WeChat whether an AppID and AppSecret work; without it the check routes answer 404. */
   checkCredentials?: CredentialChecker;
+  /** A customer's voice, video and pictures fetched from WeChat (voice converted); without it that route answers 404. */
+  messageMedia?: MessageMediaDeps;
   /** The dashboard's day when no work calendar names a zone; default the server's time zone. */
   timeZone?: string;
   /** The open platform's stories' dependencies; without them its routes answer 404. */
@@ -58,6 +61,7 @@ export interface ApiContext {
   reports?: Reports;
   pushLog?: PushLog;
   checkCredentials?: CredentialChecker;
+  messageMedia?: MessageMediaDeps;
   timeZone: string;
   openPlatform?: PlatformDeps;
   authPageBaseUrl: string;
@@ -75,6 +79,7 @@ export function apiContext(deps: ApiDeps): ApiContext {
     ...(deps.reports && { reports: deps.reports }),
     ...(deps.pushLog && { pushLog: deps.pushLog }),
     ...(deps.checkCredentials && { checkCredentials: deps.checkCredentials }),
+    ...(deps.messageMedia && { messageMedia: deps.messageMedia }),
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     ...(deps.openPlatform && { openPlatform: deps.openPlatform }),
     authPageBaseUrl: deps.authPageBaseUrl ?? 'https://mp.weixin.qq.com',

@@ -107,13 +107,27 @@ describe('GET /channels/:channelId/conversations/export.csv', () => {
     const [header, row, ...rest] = lines(res.text);
     expect(rest).toEqual([]);
     expect(header).toBe(
-      'id,merchantId,merchantName,customerId,customerOpenid,customerNickname,state,groupId,agentId,agentName,createdAt,queuedAt,assignedAt,firstAgentResponseAt,endedAt,endReason,messagesIn,messagesOut',
+      'id,merchantId,merchantName,customerId,customerOpenid,customerNickname,state,groupId,agentId,agentName,createdAt,queuedAt,assignedAt,firstAgentResponseAt,endedAt,endReason,messagesIn,messagesOut,csatRequestedAt,csatRating,csatComment',
     );
     const cells = (row ?? '').split(',');
     expect(cells.slice(0, 7)).toEqual([m1Conversation, p.merchants.m1, 'Shop shop-1', expect.any(String), 'oReport1', "'=1+1", 'assigned']);
     expect(cells[9]).toBe('一号店客服');
-    expect(cells.slice(-2)).toEqual(['1', '2']); // the customer's message; the greeting and the reply
+    expect(cells.slice(-5, -3)).toEqual(['1', '2']); // the customer's message; the greeting and the reply
+    expect(cells.slice(-3)).toEqual(['', '', '']); // not rated
     expect((await p.call('GET', CONVERSATIONS, p.tokens.m2Admin)).text).not.toContain(m1Conversation);
+  });
+
+  it('carries the satisfaction rating and comment', async () => {
+    const storage = stack.server.storage;
+    const c = await storage.uow.run((tx) => tx.conversations.get(m1Conversation));
+    if (!c) throw new Error('no conversation');
+    await storage.uow.run((tx) => tx.conversations.save({ ...c, csat: { requestedAt: Date.UTC(2026, 0, 2), rating: 5, comment: '很好' } }));
+    try {
+      const row = lines((await p.call('GET', CONVERSATIONS, p.tokens.m1Admin)).text)[1] ?? '';
+      expect(row.split(',').slice(-3)).toEqual(['2026-01-02T00:00:00.000Z', '5', '很好']);
+    } finally {
+      await storage.uow.run((tx) => tx.conversations.save(c));
+    }
   });
 
   it('filters by creation time and merchant, and refuses what is not the caller’s', async () => {

@@ -2,7 +2,7 @@
 // and the orders and filters of every list.
 import type { Conversation } from '../../core/model/conversation';
 import type { ConversationListQuery } from '../../core/ports/repositories';
-import { CH, conversation, fullConversation, ids, type OpenSubject, useSubject } from '../testing/contract-fixture';
+import { CH, conversation, customer, fullConversation, ids, type OpenSubject, useSubject } from '../testing/contract-fixture';
 
 export function conversationContract(open: OpenSubject): void {
   const { run } = useSubject(open);
@@ -17,6 +17,19 @@ export function conversationContract(open: OpenSubject): void {
     const { agentId: _a, queuedAt: _q, merchantId: _m, ...bare } = { ...fullConversation, state: 'queued' as const };
     await saveAll([bare]);
     await expect(run((tx) => tx.conversations.get('cv-full'))).resolves.toStrictEqual(bare);
+  });
+
+  it('keeps the satisfaction rating, and the customer’s awaited rating, through every save', async () => {
+    const rated = conversation('cv-rated', { state: 'ended', csat: { requestedAt: 5, rating: 4, comment: '物流慢，客服好', ratedAt: 6 } });
+    await saveAll([conversation('cv-rated', { state: 'ended', csat: { requestedAt: 5 } })]);
+    await saveAll([rated]);
+    await expect(run((tx) => tx.conversations.get('cv-rated'))).resolves.toStrictEqual(rated);
+    const waiting = customer('cu-w', { csatAwaited: { conversationId: 'cv-rated', stage: 'comment', until: 99 } });
+    await run((tx) => tx.customers.save(waiting));
+    await expect(run((tx) => tx.customers.get('cu-w'))).resolves.toStrictEqual(waiting);
+    const { csatAwaited: _done, ...done } = waiting;
+    await run((tx) => tx.customers.save(done));
+    await expect(run((tx) => tx.customers.get('cu-w'))).resolves.toStrictEqual(done);
   });
 
   it('finds the open conversation of a customer with exactly this merchant', async () => {

@@ -46,6 +46,7 @@ async function arrange(uow: UnitOfWork): Promise<void> {
         endedAt: 9000,
         agentId: 'a1',
         endReason: 'agent_ended',
+        csat: { requestedAt: 9000, rating: 4, comment: '还行', ratedAt: 9100 },
       }),
       conv('c2', 'm1', 1000, { state: 'queued', queuedAt: 1200 }),
       conv('c3', 'm2', 1500, { state: 'queued', queuedAt: 1600 }),
@@ -65,7 +66,13 @@ async function arrange(uow: UnitOfWork): Promise<void> {
       lastSeenAt: 1,
     });
     await tx.customers.save({ id: 'cu-c2', channelId: 'ch1', openid: 'o-2', params: {}, customFields: {}, firstSeenAt: 1, lastSeenAt: 1 });
-    for (const m of [msg('m1', 'c1', 'in', 1000), msg('m2', 'c1', 'out', 1500), msg('m3', 'c1', 'in', 1600), msg('m4', 'c2', 'in', 1000)])
+    for (const m of [
+      msg('m1', 'c1', 'in', 1000),
+      msg('m2', 'c1', 'out', 1500),
+      msg('m3', 'c1', 'in', 1600),
+      msg('m4', 'c2', 'in', 1000),
+      msg('m5', 'c4', 'in', 2000),
+    ])
       await tx.messages.add(m);
   });
 }
@@ -85,7 +92,16 @@ export function reportsContract(open: () => ReportsSubject): void {
   it('gives the times of conversations created in a range, per merchant or all', async () => {
     const times = await s.reports.conversationTimes(m1, { from: 0, to: 5000 });
     expect(times.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0))).toEqual([
-      { state: 'ended', createdAt: 1000, queuedAt: 1100, assignedAt: 1500, firstAgentResponseAt: 2500, endedAt: 9000 },
+      {
+        state: 'ended',
+        createdAt: 1000,
+        queuedAt: 1100,
+        assignedAt: 1500,
+        firstAgentResponseAt: 2500,
+        endedAt: 9000,
+        csatRequestedAt: 9000,
+        csatRating: 4,
+      },
       { state: 'queued', createdAt: 1000, queuedAt: 1200 },
     ]);
     expect(await s.reports.conversationTimes(platform, { from: 0, to: 5000 })).toEqual([{ state: 'bot', createdAt: 2000 }]);
@@ -99,6 +115,21 @@ export function reportsContract(open: () => ReportsSubject): void {
     expect(await s.reports.countQueued(m1)).toBe(1);
     expect(await s.reports.countQueued(everyone)).toBe(2);
     expect(await s.reports.countQueued(platform)).toBe(0);
+  });
+
+  it('pages messages created in a range oldest first, scoped by their conversation, with its merchant and customer', async () => {
+    const range = { from: 0, to: 10_000 };
+    const all = await s.reports.messagePage(m1, range, 0, 10);
+    expect(all.total).toBe(4);
+    expect(all.rows.map((r) => r.message.id)).toEqual(['m1', 'm4', 'm2', 'm3']);
+    expect(all.rows[0]).toEqual({ message: msg('m1', 'c1', 'in', 1000), merchantId: 'm1', customer: { openid: 'o-1', nickname: '小明' } });
+    expect(all.rows[1]).toEqual({ message: msg('m4', 'c2', 'in', 1000), merchantId: 'm1', customer: { openid: 'o-2' } });
+    expect(all.rows[2]?.message).toEqual(msg('m2', 'c1', 'out', 1500));
+    const second = await s.reports.messagePage(m1, range, 2, 1);
+    expect([second.total, second.rows.map((r) => r.message.id)]).toEqual([4, ['m2']]);
+    expect((await s.reports.messagePage(m1, { from: 1500, to: 1600 }, 0, 10)).rows.map((r) => r.message.id)).toEqual(['m2']);
+    expect((await s.reports.messagePage(platform, range, 0, 10)).rows).toEqual([{ message: msg('m5', 'c4', 'in', 2000) }]);
+    expect((await s.reports.messagePage(everyone, range, 0, 10)).total).toBe(5);
   });
 
   it('pages conversations oldest first with customers and message counts', async () => {
@@ -120,7 +151,7 @@ export function reportsContract(open: () => ReportsSubject): void {
     const rest = await s.reports.conversationPage(everyone, { from: 0, to: 10_000 }, 2, 10);
     expect(rest.rows.map((r) => [r.conversation.id, r.customer, r.messagesIn])).toEqual([
       ['c3', undefined, 0],
-      ['c4', undefined, 0],
+      ['c4', undefined, 1],
       ['c5', undefined, 0],
     ]);
     expect((await s.reports.conversationPage(m1, { from: 0, to: 2000 }, 0, 10)).rows.map((r) => r.conversation.id)).toEqual(['c1', 'c2']);

@@ -39,6 +39,21 @@ function customers({ run }: Harness): void {
     if (read) read.params.x = 'y';
     await expect(run((tx) => tx.customers.get('c1'))).resolves.toMatchObject({ params: {} });
   });
+
+  it('lists the customers of every channel with one UnionID, by id (the customer’s history across channels)', async () => {
+    await run(async (tx) => {
+      await tx.customers.save(customer('c2', { channelId: 'ch2', openid: 'o2', unionId: 'u-1', unionIdSource: 'verified' }));
+      await tx.customers.save(customer('c1', { unionId: 'u-1', unionIdSource: 'claimed' }));
+      await tx.customers.save(customer('c3', { channelId: 'ch3', openid: 'o3', unionId: 'u-2' }));
+      await tx.customers.save(customer('c4', { channelId: 'ch3', openid: 'o4' }));
+    });
+    const found = await run((tx) => tx.customers.listByUnionId('u-1'));
+    expect(found.map((c) => [c.id, c.unionIdSource])).toEqual([
+      ['c1', 'claimed'],
+      ['c2', 'verified'],
+    ]);
+    await expect(run((tx) => tx.customers.listByUnionId('u-3'))).resolves.toEqual([]);
+  });
 }
 
 function messages({ run }: Harness): void {

@@ -17,6 +17,7 @@ import { customerEventsSchema } from './12-customer-events';
 import { outboxClaimsSchema } from './13-outbox-claims';
 import { channelChangesSchema } from './14-channel-changes';
 import { openPlatformSchema } from './15-open-platform';
+import { customerHistorySchema } from './16-customer-history';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -45,6 +46,11 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'outbox claims with owners, and in-doubt sends', sql: outboxClaimsSchema },
   { version: 14, name: 'channel changes: previous push settings, grace, replay window, activity', sql: channelChangesSchema },
   { version: 15, name: 'the open platform: settings, ticket, authorizations, component and authorizer tokens', sql: openPlatformSchema },
+  {
+    version: 16,
+    name: 'customers by UnionID (the customer’s history), messages by channel and time (the message export)',
+    sql: customerHistorySchema,
+  },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

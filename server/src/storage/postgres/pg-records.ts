@@ -15,6 +15,7 @@ import type {
 import { merchantKey, parseJson, restAsJson } from '../record-codec';
 import type { Queryable } from './pool';
 import { MESSAGE_COLUMNS, messageFromRow } from '../message-row';
+import { CUSTOMER_UNION_ID } from './migrations/11-customer-history';
 
 export async function one<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T | undefined> {
   const { rows } = await db.query<R & Record<string, unknown>>(sql, values);
@@ -56,6 +57,11 @@ export class PgCustomers implements CustomerRepository {
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, openid = excluded.openid, data = excluded.data`,
       [c.id, c.channelId, c.openid, restAsJson(c, CUSTOMER_COLUMNS)],
     );
+  }
+
+  /** The expression is the customer-history index's (migration 10). */
+  listByUnionId(unionId: string): Promise<Customer[]> {
+    return all(this.db, `SELECT * FROM customers WHERE ${CUSTOMER_UNION_ID} = $1 ORDER BY id`, [unionId], customerOf);
   }
 }
 

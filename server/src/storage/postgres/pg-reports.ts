@@ -2,9 +2,18 @@
 // (conversations of a channel, and merchant, by creation time; the queue's partial index; messages by
 // conversation); the few times kept in the JSON column are read from those rows only.
 import type pg from 'pg';
-import type { ConversationExportRow, ConversationTimes, ReportScope, Reports, TimeRange } from '../../core/ports/reports';
+import type { ConversationExportRow, ConversationTimes, MessageExportRow, ReportScope, Reports, TimeRange } from '../../core/ports/reports';
 import { merchantKey } from '../record-codec';
-import { exportRowOf, type MessageCounts, type PageRow, timesFromRow, type TimesRow } from '../report-rows';
+import {
+  exportRowOf,
+  MESSAGE_EXPORT_SELECT,
+  type MessageCounts,
+  type MessageExportDbRow,
+  messageExportRowOf,
+  type PageRow,
+  timesFromRow,
+  type TimesRow,
+} from '../report-rows';
 import { type Queryable, withClient } from './pool';
 
 const time = (field: string) => `(c.data::jsonb ->> '${field}')::bigint`;
@@ -30,7 +39,8 @@ export class PgReports implements Reports {
     const { where, values } = inRange(scope, range);
     const { rows } = await this.pool.query<TimesRow>(
       `SELECT c.state, c.created_at, c.queued_at, ${time('assignedAt')} AS assigned_at, ${time('firstAgentResponseAt')} AS first_response_at,
-         ${time('leftMessageAt')} AS left_at, ${time('endedAt')} AS ended_at
+         ${time('leftMessageAt')} AS left_at, ${time('endedAt')} AS ended_at,
+         (c.data::jsonb #>> '{csat,requestedAt}')::bigint AS csat_requested_at, (c.data::jsonb #>> '{csat,rating}')::int AS csat_rating
        FROM conversations c WHERE ${where}`,
       values,
     );
@@ -72,6 +82,42 @@ export class PgReports implements Reports {
       }
     });
   }
+
+  messagePage(scope: ReportScope, range: TimeRange, offset: number, limit: number): Promise<{ total: number; rows: MessageExportRow[] }> {
+    return pgMessagePage(this.pool, scope, range, offset, limit);
+  }
+}
+
+/** Messages of the scope created in the range: the channel's messages by creation time (migration 10's index). */
+export async function pgMessagePage(
+  pool: pg.Pool,
+  scope: ReportScope,
+  range: TimeRange,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; rows: MessageExportRow[] }> {
+  const s = scoped(scope);
+  const n = s.values.length;
+  const where = `${s.where} AND m.channel_id = $1 AND m.created_at >= $${n + 1} AND m.created_at < $${n + 2}`;
+  const values = [...s.values, range.from, range.to];
+  return withClient(pool, async (client) => {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      const total = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE ${where}`,
+        values,
+      );
+      const page = await client.query<MessageExportDbRow>(
+        `SELECT ${MESSAGE_EXPORT_SELECT}, cu.data::jsonb ->> 'nickname' AS customer_nickname
+         FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN customers cu ON cu.id = c.customer_id
+         WHERE ${where} ORDER BY m.created_at, m.id LIMIT $${n + 3} OFFSET $${n + 4}`,
+        [...values, limit, offset],
+      );
+      return { total: total.rows[0]?.n ?? 0, rows: page.rows.map(messageExportRowOf) };
+    } finally {
+      await client.query('COMMIT');
+    }
+  });
 }
 
 async function exportRows(db: Queryable, page: PageRow[]): Promise<ConversationExportRow[]> {

@@ -12,6 +12,7 @@ import { MerchantPicker } from '../scope-pickers';
 import { ChannelScreen } from '../screen';
 import { LoadState } from '../ui';
 import { useLoad } from '../use-load';
+import { CsatCard } from './csat-card';
 import { dashboardMessages } from './messages';
 
 const MIN_INTERVAL_MS = 2000;
@@ -143,6 +144,7 @@ function DashboardBody({ channelId, merchantId }: { channelId: string; merchantI
           <div className="admin-times">
             <TimesCard title={t('first_response')} times={d.firstResponseMs} />
             <TimesCard title={t('wait')} times={d.waitMs} />
+            <CsatCard csat={d.csat} />
           </div>
         </div>
       )}

@@ -55,6 +55,7 @@ export const SETTING_GROUPS: ReadonlyArray<{
     fields: [
       { key: 'sendWelcome', kind: 'bool' },
       { key: 'announcePreviousAgent', kind: 'bool' },
+      { key: 'csat', kind: 'enum', options: ['off', 'on', 'after_agent'] },
     ],
   },
   {
@@ -86,6 +87,8 @@ export const MESSAGE_KEYS: readonly MessageKey[] = [
   'previousAgent',
   'transferredToAgent',
   'transferred',
+  'csatRequest',
+  'csatThanks',
 ];
 
 /** The form's state: every field as text, '' = not stored at this level. */

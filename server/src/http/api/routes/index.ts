@@ -10,15 +10,18 @@ import { channelRoutes } from './channel-routes';
 import { conversationRoutes } from './conversation-routes';
 import { credentialsRoutes } from './credentials-routes';
 import { customerRoutes } from './customer-routes';
+import { customerHistoryRoutes } from './customer-history-routes';
 import { groupRoutes } from './group-routes';
 import { knowledgeRoutes } from './knowledge-routes';
 import { knowledgeSearchRoutes } from './knowledge-search-routes';
 import { mediaRoutes } from './media-routes';
+import { messageMediaRoutes } from './message-media-routes';
 import { merchantRoutes } from './merchant-routes';
 import { platformRoutes } from './platform-routes';
 import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
+import { transcriptRoutes } from './transcript-routes';
 
 export function allRoutes(ctx: ApiContext): ApiRoute[] {
   return [
@@ -36,9 +39,12 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...calendarRoutes(ctx),
     ...settingsRoutes(ctx),
     ...customerRoutes(ctx),
+    ...customerHistoryRoutes(ctx),
     ...conversationRoutes(ctx),
+    ...transcriptRoutes(ctx),
     ...actionRoutes(ctx),
     ...mediaRoutes(ctx),
+    ...messageMediaRoutes(ctx),
     ...knowledgeSearchRoutes(ctx), // before /knowledge/:number
     ...knowledgeRoutes(ctx),
   ];

@@ -62,15 +62,20 @@ export function mediaRoutes(ctx: ApiContext): ApiRoute[] {
       },
       handle: async ({ principal, params }) => {
         const media = await mediaInReach(ctx, principal, params.mediaId);
-        const inline = INLINE.test(media.contentType);
-        return new RawAnswer(inline ? media.contentType : 'application/octet-stream', media.data, {
-          'cache-control': 'private, max-age=86400',
-          'x-content-type-options': 'nosniff',
-          // Opened on its own, the file can run nothing in our origin.
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-          'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(media.filename)}`,
-        });
+        return mediaAnswer(media.contentType, media.data, media.filename);
       },
     }),
   ];
+}
+
+/** Media bytes as an answer: shown in place only when a browser may (else downloaded), and never able to run in our origin. */
+export function mediaAnswer(contentType: string, data: Uint8Array, filename: string): RawAnswer {
+  const inline = INLINE.test(contentType);
+  return new RawAnswer(inline ? contentType : 'application/octet-stream', data, {
+    'cache-control': 'private, max-age=86400',
+    'x-content-type-options': 'nosniff',
+    // Opened on its own, the file can run nothing in our origin.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`,
+  });
 }

@@ -19,7 +19,7 @@ const CSV = {
   description: 'CSV (UTF-8 with a BOM), at most 2000 rows; headers x-total-pages and content-disposition: attachment',
 };
 
-function csvPage(name: string, header: readonly string[], rows: readonly Cell[][], page: number, total: number): RawAnswer {
+export function csvPage(name: string, header: readonly string[], rows: readonly Cell[][], page: number, total: number): RawAnswer {
   const pages = Math.max(1, Math.ceil(total / MAX_ROWS_PER_FILE));
   if (page > pages) throw badRequest(`query.page: there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}`);
   const file = pages === 1 ? `${name}.csv` : `${name}-${page}.csv`;

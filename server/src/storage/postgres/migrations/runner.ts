@@ -14,6 +14,7 @@ import { knowledgeSchema, knowledgeVectorsSchema } from './06-knowledge';
 import { loginAttemptsSchema } from './08-login-attempts';
 import { inboxClaimsSchema } from './09-inbox-claims';
 import { openPlatformSchema } from './10-open-platform';
+import { customerHistorySchema } from './11-customer-history';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -37,6 +38,11 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 8, name: 'login attempts counted across nodes', sql: loginAttemptsSchema },
   { version: 9, name: 'inbox claims: one node per entry, per-customer order, leases', sql: inboxClaimsSchema },
   { version: 10, name: 'the open platform: settings, ticket, authorizations, component and authorizer tokens', sql: openPlatformSchema },
+  {
+    version: 11,
+    name: 'customers by UnionID (the customer’s history), messages by channel and time (the message export)',
+    sql: customerHistorySchema,
+  },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
