@@ -8,11 +8,12 @@ import { serialFor, type SerialQueue } from './serial-lock';
 
 export class SqliteQuickReplyStore implements QuickReplyStore {
   private readonly queue: SerialQueue;
-  private readonly s: Record<'list' | 'get' | 'upsert' | 'remove', Statement<any[], any>>;
+  private readonly s: Record<'all' | 'list' | 'get' | 'upsert' | 'remove', Statement<any[], any>>;
 
   constructor(private readonly db: Database) {
     this.queue = serialFor(db);
     this.s = {
+      all: db.prepare('SELECT * FROM quick_replies ORDER BY id'),
       list: db.prepare('SELECT * FROM quick_replies WHERE channel_id = ? AND merchant_key = ? AND agent_key = ?'),
       get: db.prepare('SELECT * FROM quick_replies WHERE id = ?'),
       upsert: db.prepare(`INSERT INTO quick_replies (id, channel_id, merchant_key, agent_key, body, created_at, updated_at)
@@ -21,6 +22,10 @@ export class SqliteQuickReplyStore implements QuickReplyStore {
           agent_key = excluded.agent_key, body = excluded.body, created_at = excluded.created_at, updated_at = excluded.updated_at`),
       remove: db.prepare('DELETE FROM quick_replies WHERE id = ?'),
     };
+  }
+
+  all(): Promise<QuickReply[]> {
+    return this.queue.run(() => (this.s.all.all() as QuickReplyRow[]).map(quickReplyFromRow));
   }
 
   list(owner: QuickReplyOwner): Promise<QuickReply[]> {

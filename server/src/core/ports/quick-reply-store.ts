@@ -4,6 +4,8 @@
 import type { QuickReply, QuickReplyOwner } from '../quick-replies/quick-reply';
 
 export interface QuickReplyStore {
+  /** Every reply of every owner (the WeChat agents' `/q` reads them from memory, inside units of work). */
+  all(): Promise<QuickReply[]>;
   /** Exactly this owner's replies (a team's: those without an agent), in no particular order. */
   list(owner: QuickReplyOwner): Promise<QuickReply[]>;
   get(id: string): Promise<QuickReply | undefined>;

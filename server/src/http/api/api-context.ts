@@ -12,7 +12,10 @@ import type { AppCredentials, CredentialCheck } from '../../wechat/outbound/inde
 import type { Metrics } from '../ops/metrics';
 import type { AuthService } from '../../app/auth/auth-service';
 import type { IdGenerator } from '../../core/ports/id-generator';
+import { notFound } from '../../app/errors';
 import type { ChannelStore } from '../../core/ports/channel-store';
+import type { QuickReplyStore } from '../../core/ports/quick-reply-store';
+import type { QuickReplyDeps } from '../../app/quick-replies/index';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -38,6 +41,8 @@ export interface ApiDeps {
   checkCredentials?: CredentialChecker;
   /** The dashboard's day when no work calendar names a zone; default the server's time zone. */
   timeZone?: string;
+  /** Quick replies (快捷回复); without them their routes answer 404. */
+  quickReplies?: QuickReplyStore;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -54,6 +59,7 @@ export interface ApiContext {
   pushLog?: PushLog;
   checkCredentials?: CredentialChecker;
   timeZone: string;
+  quickReplies?: QuickReplyStore;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -69,5 +75,14 @@ export function apiContext(deps: ApiDeps): ApiContext {
     ...(deps.pushLog && { pushLog: deps.pushLog }),
     ...(deps.checkCredentials && { checkCredentials: deps.checkCredentials }),
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...(deps.quickReplies && { quickReplies: deps.quickReplies }),
   };
+}
+
+/** What the quick reply stories need, or 404 on a server without them. */
+export function quickReplyDeps(ctx: ApiContext): QuickReplyDeps {
+  const replies = ctx.quickReplies;
+  if (!replies) throw notFound('quick replies');
+  const kb = ctx.knowledge;
+  return { ...ctx.admin, replies, ...(kb && { media: (id: string) => kb.media(id) }) };
 }

@@ -44,6 +44,7 @@ export function quickReplyStoreContract(open: OpenQuickReplies): void {
     expect(await ids({ channelId: 'ch1', merchantId: 'm1', agentId: 'a1' })).toEqual(['q2']);
     expect(await ids({ channelId: 'ch1' })).toEqual(['q3']);
     expect(await ids({ channelId: 'ch2', merchantId: 'm1' })).toEqual(['q4']);
+    expect((await store.all()).map((r) => r.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
   });
 
   it('replaces by id and removes', async () => {

@@ -9,6 +9,11 @@ import { inTransaction } from './pool';
 export class PgQuickReplyStore implements QuickReplyStore {
   constructor(private readonly pool: pg.Pool) {}
 
+  async all(): Promise<QuickReply[]> {
+    const { rows } = await this.pool.query<QuickReplyRow>('SELECT * FROM quick_replies ORDER BY id');
+    return rows.map(quickReplyFromRow);
+  }
+
   async list(owner: QuickReplyOwner): Promise<QuickReply[]> {
     const { rows } = await this.pool.query<QuickReplyRow>(
       'SELECT * FROM quick_replies WHERE channel_id = $1 AND merchant_key = $2 AND agent_key = $3',

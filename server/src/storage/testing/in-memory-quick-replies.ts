@@ -5,6 +5,10 @@ import { type QuickReply, type QuickReplyOwner, sameOwner } from '../../core/qui
 export class InMemoryQuickReplyStore implements QuickReplyStore {
   private readonly rows = new Map<string, QuickReply>();
 
+  async all(): Promise<QuickReply[]> {
+    return [...this.rows.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => structuredClone(r));
+  }
+
   async list(owner: QuickReplyOwner): Promise<QuickReply[]> {
     return [...this.rows.values()].filter((r) => sameOwner(r, owner)).map((r) => structuredClone(r));
   }

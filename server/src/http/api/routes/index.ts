@@ -15,6 +15,7 @@ import { knowledgeRoutes } from './knowledge-routes';
 import { knowledgeSearchRoutes } from './knowledge-search-routes';
 import { mediaRoutes } from './media-routes';
 import { merchantRoutes } from './merchant-routes';
+import { quickReplyRoutes } from './quick-reply-routes';
 import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
@@ -39,5 +40,6 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...mediaRoutes(ctx),
     ...knowledgeSearchRoutes(ctx), // before /knowledge/:number
     ...knowledgeRoutes(ctx),
+    ...quickReplyRoutes(ctx),
   ];
 }
