@@ -4,6 +4,7 @@
 import type { AdminDeps } from '../app/admin/admin-deps';
 import { ApiError } from '../app/errors';
 import type { KnowledgeService } from '../knowledge/knowledge-service';
+import type { QuickReplyStore } from '../core/ports/quick-reply-store';
 import { UsageError } from './send-command';
 
 export interface CliContext {
@@ -14,6 +15,8 @@ export interface CliContext {
   print(line: string): void;
   /** The knowledge base on the same database. */
   knowledge?: KnowledgeService;
+  /** Quick replies on the same database. */
+  quickReplies?: QuickReplyStore;
 }
 
 export { UsageError } from './send-command';
