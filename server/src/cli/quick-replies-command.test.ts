@@ -1,5 +1,5 @@
 // `kefu quick-replies …` in-process on a real SQLite file: add, list, export, import a GBK file back,
-// remove; a bad file or an unknown merchant is a usage error (exit 2).
+// remove; a bad file or an unknown merchant is a usage error (exit 2 in main.ts).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { adminFixture } from '../app/testing/admin-fixture';
 import { openDatabase } from '../storage/database';
 import { SqliteQuickReplyStore } from '../storage/sqlite-quick-replies';
-import type { CliContext } from './cli-context';
+import { UsageError, type CliContext } from './cli-context';
 import { runCli } from './run-cli';
 
 it('manages a team’s quick replies from the command line', async () => {
@@ -39,6 +39,6 @@ it('manages a team’s quick replies from the command line', async () => {
   const id = lines.at(-2)?.split('\t')[0] as string;
   expect(await run('remove', '--id', id)).toBe(0);
   writeFileSync(file, 'title,text\r\n,空\r\n');
-  expect(await run('import', '--channel', 'ch1', '--merchant', 'm1', '--file', file)).toBe(2);
-  expect(await run('list', '--channel', 'ch1', '--merchant', 'nobody')).toBe(2);
+  await expect(run('import', '--channel', 'ch1', '--merchant', 'm1', '--file', file)).rejects.toThrow(UsageError);
+  await expect(run('list', '--channel', 'ch1', '--merchant', 'nobody')).rejects.toThrow('merchantId: no merchant nobody');
 });
