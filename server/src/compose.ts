@@ -37,6 +37,7 @@ import { TestClockDriver } from './runtime/test-clock';
 import { testClockRouter } from './http/test-clock-routes';
 import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
+import { wechatTyping } from './runtime/wechat-typing';
 import { nodeCredentials } from './security/index';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { openPgCluster } from './storage/postgres/pg-cluster';
@@ -218,6 +219,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           metrics,
           knowledge: knowledge.service,
           quickReplies: quickReplies.store,
+          typing: { engine, sender: wechatTyping(apis), sentAt: new Map() },
           ...(knowledge.semantic && { semanticSettings: knowledge.semantic.settings }),
           version: VERSION,
           reports: storage.reports,

@@ -16,6 +16,7 @@ import { notFound } from '../../app/errors';
 import type { ChannelStore } from '../../core/ports/channel-store';
 import type { QuickReplyStore } from '../../core/ports/quick-reply-store';
 import type { QuickReplyDeps } from '../../app/quick-replies/index';
+import type { TypingDeps } from '../../app/agent-typing';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -43,6 +44,8 @@ export interface ApiDeps {
   timeZone?: string;
   /** Quick replies (快捷回复); without them their routes answer 404. */
   quickReplies?: QuickReplyStore;
+  /** WeChat's typing indicator; without it the typing route answers 404. */
+  typing?: TypingDeps;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -60,6 +63,7 @@ export interface ApiContext {
   checkCredentials?: CredentialChecker;
   timeZone: string;
   quickReplies?: QuickReplyStore;
+  typing?: TypingDeps;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -76,6 +80,7 @@ export function apiContext(deps: ApiDeps): ApiContext {
     ...(deps.checkCredentials && { checkCredentials: deps.checkCredentials }),
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     ...(deps.quickReplies && { quickReplies: deps.quickReplies }),
+    ...(deps.typing && { typing: deps.typing }),
   };
 }
 

@@ -16,6 +16,7 @@ import { knowledgeSearchRoutes } from './knowledge-search-routes';
 import { mediaRoutes } from './media-routes';
 import { merchantRoutes } from './merchant-routes';
 import { quickReplyRoutes } from './quick-reply-routes';
+import { typingRoutes } from './typing-routes';
 import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
@@ -37,6 +38,7 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...customerRoutes(ctx),
     ...conversationRoutes(ctx),
     ...actionRoutes(ctx),
+    ...typingRoutes(ctx),
     ...mediaRoutes(ctx),
     ...knowledgeSearchRoutes(ctx), // before /knowledge/:number
     ...knowledgeRoutes(ctx),
