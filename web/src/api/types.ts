@@ -7,6 +7,7 @@ import type * as channel from '../../../server/src/contract/channel';
 import type * as conv from '../../../server/src/contract/conversation';
 import type * as knowledge from '../../../server/src/contract/knowledge';
 import type * as media from '../../../server/src/contract/media';
+import type * as quick from '../../../server/src/contract/quick-replies';
 import type * as reports from '../../../server/src/contract/reports';
 import type * as settings from '../../../server/src/contract/settings';
 import type * as team from '../../../server/src/contract/team';
@@ -83,3 +84,8 @@ export type DashboardTimes = Dashboard['waitMs'];
 
 export type Settings = Out<typeof settings.settingsAnswer>;
 export type SettingsPatch = In<typeof settings.settingsPatch>;
+
+export type QuickReply = Out<typeof quick.quickReply>;
+export type QuickReplyCreate = In<typeof quick.quickReplyCreate>;
+export type UsableQuickReply = Out<typeof quick.usableQuickReply>;
+export type QuickReplyImportAnswer = Out<typeof quick.quickReplyImportAnswer>;
