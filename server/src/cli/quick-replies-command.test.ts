@@ -38,6 +38,10 @@ it('manages a team’s quick replies from the command line', async () => {
   ]);
   const id = lines.at(-2)?.split('\t')[0] as string;
   expect(await run('remove', '--id', id)).toBe(0);
+  writeFileSync(file, 'title,text,colour\r\n问候,x,red\r\n');
+  await expect(run('import', '--channel', 'ch1', '--merchant', 'm1', '--file', file)).rejects.toThrow(
+    new UsageError('unknown columns: colour'),
+  );
   writeFileSync(file, 'title,text\r\n,空\r\n');
   await expect(run('import', '--channel', 'ch1', '--merchant', 'm1', '--file', file)).rejects.toThrow(UsageError);
   await expect(run('list', '--channel', 'ch1', '--merchant', 'nobody')).rejects.toThrow('merchantId: no merchant nobody');

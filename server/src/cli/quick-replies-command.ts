@@ -3,6 +3,7 @@
 // are theirs: the workbench and the API). CSV as the API's: UTF-8 or GBK, titles added or replaced.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { OPERATOR } from '../app/auth/principal';
+import { fromEngine } from '../app/errors';
 import {
   createQuickReply,
   importQuickReplies,
@@ -77,7 +78,12 @@ export const quickRepliesGroup: Group = {
       help: IMPORT_HELP,
       options: { channel: s, merchant: s, file: s },
       run: async (v, ctx) => {
-        const rows = await usage(Promise.resolve().then(() => importQuickRepliesCsv(readFileSync(required(v, 'file', IMPORT_HELP)))));
+        const file = readFileSync(required(v, 'file', IMPORT_HELP));
+        const rows = await usage(
+          Promise.resolve()
+            .then(() => importQuickRepliesCsv(file))
+            .catch((err: unknown) => Promise.reject(fromEngine(err))),
+        );
         const { added, replaced } = await usage(importQuickReplies(depsOf(ctx), OPERATOR, team(v, IMPORT_HELP), rows));
         ctx.print(`added ${added}, replaced ${replaced}`);
         return 0;

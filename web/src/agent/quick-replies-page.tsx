@@ -23,12 +23,19 @@ function usePlace(): { channelId?: string; merchantId?: string; picker: ReactNod
   const [picked, setPicked] = useState<string>();
   const [merchantId, setMerchantId] = useState('platform');
   useEffect(() => {
-    if (platform) void api.get<List<Channel>>('/api/v1/channels').then((r) => setChannels(r.items));
+    if (platform)
+      api.get<List<Channel>>('/api/v1/channels').then(
+        (r) => setChannels(r.items),
+        () => undefined,
+      );
   }, [platform]);
   const channelId = platform ? (picked ?? channels[0]?.id) : p.channelId;
   useEffect(() => {
     if (platform && channelId)
-      void api.get<List<Merchant>>(`/api/v1/channels/${encodeURIComponent(channelId)}/merchants`).then((r) => setMerchants(r.items));
+      api.get<List<Merchant>>(`/api/v1/channels/${encodeURIComponent(channelId)}/merchants`).then(
+        (r) => setMerchants(r.items),
+        () => undefined,
+      );
   }, [platform, channelId]);
   if (!platform) return { ...(channelId !== undefined && { channelId }), picker: null };
   const picker = (
