@@ -87,9 +87,9 @@ export function useQuickReplyPicker({ conversationId, text, setText, send, disab
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (n > 0) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
     } else if (e.key === 'Enter' && !e.shiftKey) {
+      // Nothing to pick (still loading, or no match): the /text is not sent; Esc first to send it as typed.
       const u = shown[Math.min(active, n - 1)];
-      if (!u) return false;
-      pick(u);
+      if (u) pick(u);
     } else if (e.key === 'Escape') close();
     else return false;
     e.preventDefault();
