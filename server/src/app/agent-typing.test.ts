@@ -66,11 +66,13 @@ describe('typing', () => {
     expect(await typing(true)).toEqual({ sent: 'Typing' });
   });
 
-  it('is the holding agent’s only; a refusal by WeChat shows nothing and is not remembered', async () => {
+  it('is the holding agent’s only; after a refusal by WeChat it waits 15 s before trying again', async () => {
     await expect(typing(true, 'a2')).rejects.toMatchObject({ code: 'not_assignee' });
     refuse = true;
     expect(await typing(true)).toEqual({ skipped: 'wechat_refused' });
     refuse = false;
+    expect(await typing(true)).toEqual({ skipped: 'already_typing' });
+    later(15_000);
     expect(await typing(true)).toEqual({ sent: 'Typing' });
   });
 });

@@ -39,7 +39,9 @@ export async function agentTyping(
   try {
     await deps.sender.setTyping(c.channelId, openid, decision.send);
   } catch {
-    // WeChat said no (its clock, another node's Typing): it shows nothing new; the agent's typing goes on.
+    // WeChat said no (its clock, another node's Typing showing): no new try for 15 s, which is what a
+    // repeat would meet anyway; the agent's typing goes on.
+    if (decision.send === 'Typing') deps.sentAt.set(c.id, facts.now);
     return { skipped: 'wechat_refused' };
   }
   if (decision.send === 'Typing') deps.sentAt.set(c.id, facts.now);
