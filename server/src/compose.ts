@@ -28,6 +28,7 @@ import { workbenchRouters } from './http/workbench/workbench-routers';
 import { webAppRouter } from './http/web/web-app';
 import { knowledgeModule, type KnowledgeModule } from './knowledge/knowledge-module';
 import { renderEntryReplies } from './knowledge/render';
+import { quickRepliesModule } from './knowledge/quick-replies-module';
 import { InboxWorker } from './runtime/inbox-worker';
 import { NoticeHub } from './runtime/notice-hub';
 import { OutboxSender } from './runtime/outbox-sender';
@@ -41,6 +42,7 @@ import { WeChatApis } from './runtime/wechat-apis';
 import { FfmpegAudio, WeChatCustomerMedia } from './runtime/customer-media';
 import { OpenPlatformApis } from './runtime/open-platform-apis';
 import { nodeCredentials, randomPushSecrets } from './security/index';
+import { wechatTyping } from './runtime/wechat-typing';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { openPgCluster } from './storage/postgres/pg-cluster';
 import { VERSION } from './version';
@@ -155,6 +157,10 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       const entry = knowledge.service.lookup(scope, key);
       return entry && renderEntryReplies(entry, who ?? { id: '' });
     });
+  // `/q` from a WeChat agent reads quick replies from memory, inside the push's unit of work.
+  const quickReplies = quickRepliesModule(storage.quickReplies, {
+    channelKind: async (id) => (await storage.channels.findRecord(id))?.kind,
+  });
   notices.subscribeLocal(noticesToWeChatAgents.listener); // once in the cluster: on the node that made the change
   const inboxWorker = new InboxWorker(
     {
@@ -162,7 +168,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       inbox,
       // The push path's cached lookup (no database read nor secrets opened per pass); changes made here show at once.
       channelOf: (id) => storage.channels.findRecord(id),
-      wechatAgents: { knowledge: knowledgeLookup },
+      wechatAgents: { knowledge: knowledgeLookup, quickReplies: quickReplies.lookup },
     },
     { logger, now: clock.now, pollMs },
   );
@@ -232,6 +238,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           auth: authService,
           metrics,
           knowledge: knowledge.service,
+          quickReplies: quickReplies.store,
+          typing: { engine, sender: wechatTyping(apis), sentAt: new Map() },
           ...(knowledge.semantic && { semanticSettings: knowledge.semantic.settings }),
           version: VERSION,
           reports: storage.reports,
@@ -287,6 +295,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       if (config.firstAdmin) await ensureFirstAdmin(authService, config.firstAdmin, logger);
       await knowledge.service.start(); // the robot answers from memory: load it before the first message
       await knowledge.semantic?.refresher.start(); // its settings now, entry vectors in the background
+      await quickReplies.start();
       await inboxWorker.start();
       outboxSender?.start();
       timers.start();
@@ -294,6 +303,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     async stop() {
       await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
       knowledge.semantic?.refresher.stop();
+      quickReplies.stop();
       await knowledge.service.stop();
       await noticesToWeChatAgents.idle();
       await cluster?.close();

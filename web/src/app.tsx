@@ -13,6 +13,7 @@ import { shellMessages } from './shell-messages';
 // Agents load only their view: the console and the simulator (with the session-from codec and its
 // cipher) are fetched the first time an admin opens them.
 const AdminPage = lazy(async () => ({ default: (await import('./admin/admin-page')).AdminPage }));
+const QuickRepliesPage = lazy(async () => ({ default: (await import('./agent/quick-replies-page')).QuickRepliesPage }));
 const SimulatorPage = lazy(async () => ({ default: (await import('./simulator/simulator-page')).SimulatorPage }));
 
 function LiveBadge() {
@@ -42,6 +43,7 @@ function TopBar() {
       <span className="brand">{t('product')}</span>
       <nav className="tabs">
         {tab('/inbox', t('inbox'))}
+        {tab('/quick-replies', t('quick_replies'))}
         {isAdmin(principal) && tab('/admin', t('admin'))}
         {config.simulator && isAdmin(principal) && tab('/simulator', t('simulator'))}
       </nav>
@@ -78,6 +80,11 @@ function LoggedIn() {
           </Route>
           <Route path="/inbox" nest>
             <AgentPage />
+          </Route>
+          <Route path="/quick-replies">
+            <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+              <QuickRepliesPage />
+            </Suspense>
           </Route>
           {isAdmin(principal) && (
             <Route path="/admin" nest>

@@ -4,6 +4,7 @@ export const shellMessages = defineMessages(
   {
     product: '客服工作台',
     inbox: '会话',
+    quick_replies: '快捷回复',
     admin: '管理',
     simulator: '客户模拟器',
     logout: '退出',
@@ -19,6 +20,7 @@ export const shellMessages = defineMessages(
   {
     product: 'Kefu workbench',
     inbox: 'Conversations',
+    quick_replies: 'Quick replies',
     admin: 'Admin',
     simulator: 'Customer simulator',
     logout: 'Log out',

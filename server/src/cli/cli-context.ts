@@ -5,6 +5,7 @@ import type { AdminDeps } from '../app/admin/admin-deps';
 import { ApiError } from '../app/errors';
 import type { KnowledgeService } from '../knowledge/knowledge-service';
 import type { PlatformDeps } from '../app/open-platform/index';
+import type { QuickReplyStore } from '../core/ports/quick-reply-store';
 import { UsageError } from './send-command';
 
 export interface CliContext {
@@ -17,6 +18,8 @@ export interface CliContext {
   knowledge?: KnowledgeService;
   /** The open platform's settings on the same database. */
   platform?: Pick<PlatformDeps, 'platform' | 'clock'>;
+  /** Quick replies on the same database. */
+  quickReplies?: QuickReplyStore;
 }
 
 export { UsageError } from './send-command';

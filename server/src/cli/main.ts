@@ -37,7 +37,14 @@ function withStores(work: (ctx: CliContext) => Promise<number>): Promise<number>
     }).service; // it makes media ids only
     const auth = new AuthService({ stores: storage.auth, uow: storage.uow, clock, ids: storage.ids, ...nodeCredentials() });
     const admin = { uow: storage.uow, channels: storage.channels, clock, ids: storage.ids, auth };
-    return work({ admin, env: process.env, print, knowledge, platform: { platform: storage.platform, clock } });
+    return work({
+      admin,
+      env: process.env,
+      print,
+      knowledge,
+      platform: { platform: storage.platform, clock },
+      quickReplies: storage.quickReplies,
+    });
   });
 }
 

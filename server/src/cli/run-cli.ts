@@ -5,6 +5,7 @@ import { agentsGroup } from './agents-command';
 import { channelsGroup } from './channels-command';
 import { exportGroup } from './export-command';
 import { knowledgeGroup } from './knowledge-command';
+import { quickRepliesGroup } from './quick-replies-command';
 import { merchantsGroup } from './merchants-command';
 import { platformGroup } from './platform-command';
 import { serveCommand } from './serve-command';
@@ -23,6 +24,7 @@ Commands:
   export channels|conversations  CSV files, 2000 rows per file, without secrets
   knowledge list|add|disable|import|export   the robot's knowledge base (CSV or JSON)
   platform show|set              the open platform (第三方平台): component AppID and secrets (never shown)
+  quick-replies list|add|remove|import|export   a team's quick replies (CSV)
   send                           send a customer-service message through WeChat's API
 
 Environment: DATA_DIR, KEFU_MASTER_KEY, KEFU_CHANNELS_FILE, WECHAT_API_BASE_URL (see the README).
@@ -34,6 +36,7 @@ const GROUPS: Record<string, Group> = {
   tokens: tokensGroup,
   export: exportGroup,
   knowledge: knowledgeGroup,
+  'quick-replies': quickRepliesGroup,
   merchants: merchantsGroup,
   platform: platformGroup,
 };

@@ -263,7 +263,7 @@ const actingAgent = id.optional().describe('admins: the agent to act as; agents 
 
 const mediaSource = z.string().regex(/^media:[A-Za-z0-9_-]{1,64}$/, '"media:<id>" as POST /channels/:channelId/media answers');
 
-export const REPLY_KINDS = ['text', 'image', 'card', 'knowledge'] as const;
+export const REPLY_KINDS = ['text', 'image', 'card', 'knowledge', 'quickReply'] as const;
 
 export const replyBody = z
   .strictObject({
@@ -286,6 +286,12 @@ export const replyBody = z
       .strictObject({ number: z.int().min(1).max(999_999_999) })
       .optional()
       .describe('a live entry of the conversation’s merchant’s knowledge base, rendered as the robot would send it'),
+    quickReply: z
+      .strictObject({ id })
+      .optional()
+      .describe(
+        'a quick reply of the agent’s own or their team’s, placeholders filled for the customer: its text, then its picture or card',
+      ),
     agentId: actingAgent,
   })
   .refine((b) => REPLY_KINDS.filter((k) => b[k] !== undefined).length === 1, { message: `give exactly one of ${REPLY_KINDS.join(', ')}` });

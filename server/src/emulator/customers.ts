@@ -1,5 +1,7 @@
 // The users of each emulated app: who exists (unknown openid → 40003), their UnionID, their send
-// window, when they last interacted (typing needs one within 30 s) and whether "typing" is showing.
+// window, when they last interacted and last wrote a message (typing needs one within 30 s: WeChat's
+// 45080 says 需要之前30秒内跟用户有过消息交互, a message exchange; entering the chat or a menu click is
+// not one, so the emulator holds to the stricter reading) and whether "typing" is showing.
 import type { ChannelKind } from '../core/channel';
 import { EmulatorApiError } from './errors';
 import { newOpenId, randomId, type RandomBytes } from './random';
@@ -16,6 +18,8 @@ export interface Customer {
   subscribed: boolean;
   window?: SendWindow;
   lastInteractionAt?: number;
+  /** The user's last message (text, picture, voice…), which typing needs within 30 s. */
+  lastMessageAt?: number;
   typingUntil?: number;
 }
 
@@ -52,6 +56,7 @@ export class CustomerRegistry {
   /** Records what the user did: it counts as an interaction and may open or reset the window. */
   recordAction(c: Customer, kind: ChannelKind, action: UserAction | 'unsubscribe' | 'other', now: number): void {
     c.lastInteractionAt = now;
+    if (action === 'message') c.lastMessageAt = now;
     if (action === 'unsubscribe') {
       c.subscribed = false;
       c.window = undefined;
@@ -69,12 +74,12 @@ export class CustomerRegistry {
     c.typingUntil = undefined;
   }
 
-  /** Typing rules (wechat-protocol.md §4.4): bad command 45072, window closed 45015, no interaction 45080, already typing 45081. */
+  /** Typing rules (wechat-protocol.md §4.4): bad command 45072, window closed 45015, no message in 30 s 45080, already typing 45081. */
   typing(c: Customer, command: unknown, now: number): void {
     if (command !== 'Typing' && command !== 'CancelTyping') throw new EmulatorApiError(45072);
     const w = consume(c.subscribed ? c.window : undefined, now);
     if (typeof w === 'number') throw new EmulatorApiError(w);
-    if (c.lastInteractionAt === undefined || now - c.lastInteractionAt > TYPING_INTERACTION_MS) throw new EmulatorApiError(45080);
+    if (c.lastMessageAt === undefined || now - c.lastMessageAt > TYPING_INTERACTION_MS) throw new EmulatorApiError(45080);
     if (command === 'CancelTyping') {
       c.typingUntil = undefined;
       return;

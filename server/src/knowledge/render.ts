@@ -5,6 +5,7 @@
 // media_id just before sending (media-resolver.ts). A link, card or image entry's leadText is a text
 // reply sent just before it (the robot's replies, an agent's reply and a WeChat agent's @n:k# alike).
 import type { MessageContent } from '../core/model/message';
+import { fillPlaceholders, type Recipient } from '../core/placeholders';
 import { LEAD_TYPES, type KnowledgeEntry } from './entry';
 
 /** Marks a media_id field that still names our media source instead of a WeChat media_id. */
@@ -13,17 +14,7 @@ export const mediaRef = (source: string) => `${MEDIA_REF_PREFIX}${source}`;
 export const isMediaRef = (value: string | undefined): value is string => value !== undefined && value.startsWith(MEDIA_REF_PREFIX);
 export const sourceOf = (ref: string) => ref.slice(MEDIA_REF_PREFIX.length);
 
-export interface Recipient {
-  id: string;
-  nickname?: string;
-}
-
-export function fillPlaceholders(text: string, who: Recipient): string {
-  return text
-    .replace(/\{br\}/gi, '\n')
-    .replace(/\[name\]/gi, () => who.nickname ?? '')
-    .replace(/\[id\]/gi, () => who.id);
-}
+export { fillPlaceholders, type Recipient };
 
 /** Every message the entry sends, in order: its lead text (when it has one), then the entry itself. */
 export function renderEntryReplies(e: KnowledgeEntry, who: Recipient): MessageContent[] {

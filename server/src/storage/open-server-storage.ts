@@ -10,6 +10,7 @@ import type { Clock } from '../core/ports/clock';
 import type { Inbox } from '../core/ports/inbox';
 import type { TimerClaims } from '../core/ports/timer-claims';
 import type { KnowledgeStore } from '../core/ports/knowledge-store';
+import type { QuickReplyStore } from '../core/ports/quick-reply-store';
 import type { PushLog } from '../core/ports/push-log';
 import type { Reports } from '../core/ports/reports';
 import type { SemanticStore } from '../core/ports/semantic-store';
@@ -21,6 +22,7 @@ import { openPostgresStorage } from './postgres/create-postgres-storage';
 import { SecretBox } from './secret-box';
 import { SqliteInbox } from './sqlite-inbox';
 import { SqliteKnowledgeStore } from './sqlite-knowledge';
+import { SqliteQuickReplyStore } from './sqlite-quick-replies';
 import { type PendingWork, SqlitePendingWork } from './sqlite-pending-work';
 import { SqlitePushLog } from './sqlite-push-log';
 import { SqliteReports } from './sqlite-reports';
@@ -31,6 +33,7 @@ export interface ServerStorage extends SqliteStorage {
   auth: AuthStores;
   inbox: Inbox;
   knowledge: KnowledgeStore;
+  quickReplies: QuickReplyStore;
   semantic: SemanticStore;
   pushLog: PushLog;
   reports: Reports;
@@ -82,6 +85,7 @@ export function openServerStorage(config: ServerStorageConfig, deps: ServerStora
     auth: sqliteAuthStores(db),
     inbox: new SqliteInbox(db),
     knowledge: new SqliteKnowledgeStore(db),
+    quickReplies: new SqliteQuickReplyStore(db),
     semantic: new SqliteSemanticStore(db, new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY'))),
     pushLog: new SqlitePushLog(db),
     reports: new SqliteReports(db),

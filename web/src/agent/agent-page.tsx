@@ -21,7 +21,9 @@ import { customerLabel, loadCustomer, useDirectory } from './use-directory';
 import { useInbox, type AlertKind } from './use-inbox';
 import { initialTab, LeftWaitingNotice } from './left-waiting';
 import { workMessages } from './work-messages';
+import { ShortcutHelp, useConversationKeys, useShortcutListener } from './shortcuts';
 import './agent.css';
+import './desk.css';
 
 const TABS: ListKey[] = ['queued', 'mine', 'left', 'ended'];
 const CHANNEL_KEY = 'kefu.inbox.channel';
@@ -118,6 +120,13 @@ export function AgentPage() {
     return { ...inbox.lists, mine: [...inbox.lists.mine].sort((a, b) => activity(b) - activity(a)) };
   }, [inbox.lists, inbox.previews]);
 
+  useShortcutListener();
+  useConversationKeys(
+    useMemo(() => lists[tab].map((c) => c.id), [lists, tab]),
+    openId,
+    (id) => navigate(`/${id}`),
+  );
+
   const take = useCallback(
     async (conversationId: string, leftMessage?: boolean) => {
       if (!me) return;
@@ -167,6 +176,7 @@ export function AgentPage() {
           {me && <StatusSelect agentId={me} onLeftWaiting={setLeftWaiting} />}
           <div className="row inbox-alert-controls">
             <AlertControls />
+            <ShortcutHelp />
           </div>
         </div>
         {leftWaiting !== undefined && leftWaiting > 0 && (

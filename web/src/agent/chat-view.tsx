@@ -13,6 +13,7 @@ import { SendWindowBar } from './send-window-bar';
 import { useConversationEvents } from './timeline';
 import { workMessages } from './work-messages';
 import { TransferDialog } from './transfer-dialog';
+import { useShortcut } from './shortcuts';
 import { useChat } from './use-chat';
 import { customerLabel, useCustomer, type Directory } from './use-directory';
 import { usePrincipal } from '../session/session';
@@ -55,6 +56,10 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
   const latestReply = useRef<(payload: ReplyPayload) => Promise<void>>(async () => undefined);
   const onSend = useCallback((payload: ReplyPayload) => latestReply.current(payload), []);
   const actingAgent = admin ? actAs || c?.agentId || '' : me;
+  // Alt+T and Alt+E (shortcuts.tsx) do what the header's buttons do, when they are shown.
+  const keys = useRef<{ transfer?: () => void; end?: () => void }>({});
+  useShortcut('transfer', () => keys.current.transfer?.());
+  useShortcut('end', () => keys.current.end?.());
 
   if (chat.loading)
     return (
@@ -142,6 +147,11 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
     } catch (err) {
       setActionError(err instanceof ApiError ? err.message : String(err));
     }
+  };
+
+  keys.current = {
+    ...(canAct && c.state !== 'ended' && { transfer: () => setTransferOpen(true) }),
+    ...((canAct || leftMessage) && c.state !== 'ended' && { end: () => void end() }),
   };
 
   const take = async () => {

@@ -1,6 +1,7 @@
 // Writing to the customer: the reply box (Enter sends, Shift+Enter breaks the line), a picture, a mini
-// program card, or an answer from the knowledge base. A refused or failed send shows the server's reason
-// here; nothing fails silently. Drafts survive switching conversations.
+// program card, an answer from the knowledge base or a quick reply (/ or Alt+Q). A refused or failed send
+// shows the server's reason here; nothing fails silently. Drafts survive switching conversations. While
+// the agent types, the customer may see WeChat's typing indicator (typing-signal.ts).
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/client';
 import { onLogout } from '../session/on-logout';
@@ -12,6 +13,11 @@ import { KnowledgeSearch } from './knowledge-search';
 import { agentMessages } from './messages';
 import { imageProblem, uploadImage } from './upload';
 import { pastedImage } from './paste-image';
+import { useQuickReplyPicker } from './quick-reply-picker';
+import { useShortcut } from './shortcuts';
+import { useTypingSignal } from './typing-signal';
+import { usePrincipal } from '../session/session';
+import { deskMessages } from './desk-messages';
 
 /** Unsent replies by conversation; the next login does not inherit them. */
 const drafts = new Map<string, string>();
@@ -47,6 +53,14 @@ export const Composer = memo(function Composer({ conversationId, channelId, merc
     drafts.set(conversationId, value);
     setTextState(value);
   };
+  const td = useT(deskMessages);
+  const isAgent = usePrincipal().role === 'agent';
+  const typing = useTypingSignal(conversationId, !disabled && isAgent);
+  const quick = useQuickReplyPicker({ conversationId, text, setText, send: (p) => send(p), disabled: disabled || busy });
+  useShortcut('quick', () => {
+    quick.open();
+    input.current?.focus();
+  });
 
   /** Sends and reports a refusal next to the composer; rethrows so a caller can keep its state. */
   const send = async (payload: ReplyPayload) => {
@@ -54,6 +68,7 @@ export const Composer = memo(function Composer({ conversationId, channelId, merc
     setError(undefined);
     try {
       await onSend(payload);
+      typing.sent();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
       throw err;
@@ -75,6 +90,7 @@ export const Composer = memo(function Composer({ conversationId, channelId, merc
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (quick.onKeyDown(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       void sendText();
@@ -125,6 +141,9 @@ export const Composer = memo(function Composer({ conversationId, channelId, merc
           <CardIcon />
           {t('card')}
         </button>
+        <button type="button" className="inbox-tool" data-testid="quick-replies-button" disabled={disabled || busy} onClick={quick.open}>
+          {td('quick_replies')}
+        </button>
         <KnowledgeSearch
           channelId={channelId}
           merchantId={merchantId}
@@ -136,6 +155,7 @@ export const Composer = memo(function Composer({ conversationId, channelId, merc
           onSend={(number) => send({ knowledge: { number } })}
         />
       </div>
+      {quick.element}
       <div className="inbox-input-row">
         <textarea
           ref={input}
@@ -147,7 +167,10 @@ export const Composer = memo(function Composer({ conversationId, channelId, merc
           disabled={disabled}
           placeholder={t('reply_placeholder')}
           aria-label={t('reply_placeholder')}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            typing.typed(e.target.value);
+          }}
           onKeyDown={onKeyDown}
           onPaste={(e) => {
             const image = pastedImage(e.clipboardData);

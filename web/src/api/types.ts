@@ -8,6 +8,7 @@ import type * as conv from '../../../server/src/contract/conversation';
 import type * as history from '../../../server/src/contract/customer-history';
 import type * as knowledge from '../../../server/src/contract/knowledge';
 import type * as media from '../../../server/src/contract/media';
+import type * as quick from '../../../server/src/contract/quick-replies';
 import type * as reports from '../../../server/src/contract/reports';
 import type * as settings from '../../../server/src/contract/settings';
 import type * as team from '../../../server/src/contract/team';
@@ -86,3 +87,8 @@ export type Settings = Out<typeof settings.settingsAnswer>;
 export type SettingsPatch = In<typeof settings.settingsPatch>;
 export type CustomerHistory = Out<typeof history.customerHistory>;
 export type CustomerHistoryItem = Out<typeof history.customerHistoryItem>;
+
+export type QuickReply = Out<typeof quick.quickReply>;
+export type QuickReplyCreate = In<typeof quick.quickReplyCreate>;
+export type UsableQuickReply = Out<typeof quick.usableQuickReply>;
+export type QuickReplyImportAnswer = Out<typeof quick.quickReplyImportAnswer>;

@@ -15,6 +15,7 @@ import type { Work } from '../support/engine-deps';
 import { ensureAgentConversation } from './agent-conversation';
 import { WeChatAgentSession, type WeChatAgentOptions } from './session';
 import { memoryOf, saveMemory } from './memory-store';
+import { quickReplyCommand } from './quick-reply-command';
 import { broadcast, knowledgeEntry, next, replyToCurrent, writeToNumber } from './reply-commands';
 import { askToClear, clearQueue, setStatus, showLeftMessages, showQueue } from './team-commands';
 
@@ -114,6 +115,8 @@ async function run(s: WeChatAgentSession, command: AgentCommand, message: Messag
       return setStatus(s, command.status);
     case 'help':
       return s.tell(HELP);
+    case 'quick_reply':
+      return quickReplyCommand(s, command.key);
     case 'openid':
       return s.tell(`您的 openid：${s.agent.wechatOpenid}`);
   }

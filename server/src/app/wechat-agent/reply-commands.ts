@@ -15,7 +15,7 @@ const REFUSED = {
 } as const;
 
 /** Sends to one conversation of the agent; says so to the agent only when it did not go. */
-async function sendTo(s: WeChatAgentSession, c: Conversation, contents: MessageContent[]): Promise<boolean> {
+export async function sendTo(s: WeChatAgentSession, c: Conversation, contents: MessageContent[]): Promise<boolean> {
   for (const content of contents) {
     const result = await agentReplyIn(s.w, { conversationId: c.id, agentId: s.agent.id, content });
     if (!result.ok) {

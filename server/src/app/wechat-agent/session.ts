@@ -5,12 +5,14 @@ import type { Agent } from '../../core/model/agent';
 import type { Conversation } from '../../core/model/conversation';
 import { numberFor, withNote, type WeChatAgentMemory } from '../../core/wechat-agent/memory';
 import type { KnowledgeLookup } from '../../core/wechat-agent/knowledge';
+import type { QuickReplyLookup } from '../../core/wechat-agent/quick-replies';
 import { customerLabel } from '../../core/wechat-agent/texts';
 import type { Work } from '../support/engine-deps';
 import { sendToAgent } from './agent-conversation';
 
 export interface WeChatAgentOptions {
   knowledge?: KnowledgeLookup;
+  quickReplies?: QuickReplyLookup;
 }
 
 export class WeChatAgentSession {

@@ -17,6 +17,8 @@ export type AgentCommand =
   | { kind: 'status'; status: AgentStatus }
   | { kind: 'help' }
   | { kind: 'openid' }
+  /** `/q`: the agent's quick replies, numbered; `/q 2` or `/q 问候`: send one to the current customer. */
+  | { kind: 'quick_reply'; key?: string }
   /** Not a command: goes to the current customer as written. */
   | { kind: 'reply'; text: string };
 
@@ -48,6 +50,8 @@ const TO_CUSTOMER = /^[@＠](\d{1,6})\s*(?:[:：]\s*|\s+)([\s\S]+)$/;
 const BROADCAST = /^[@＠]所有人\s*(?:[:：]\s*|\s+)([\s\S]+)$/;
 /** `3#` (entry 3) or `网址#` (by keyword, as the seed allows). */
 const KNOWLEDGE = /^(\S{1,32})[#＃]$/;
+/** `/q`, `/q 2`, `/q 问候` (a full-width slash from a phone's Chinese keyboard too). */
+const QUICK_REPLY = /^[/／][qQ](?:\s+([\s\S]+))?$/;
 
 export interface ParseContext {
   /** A 清零 is waiting for its confirmation. */
@@ -59,6 +63,8 @@ export function parseAgentCommand(text: string, context: ParseContext = { confir
   const exact = EXACT[t.toLowerCase()] ?? EXACT[t];
   if (exact) return exact;
   if (context.confirming && CONFIRM.has(t.toLowerCase())) return { kind: 'confirm' };
+  const quick = QUICK_REPLY.exec(t);
+  if (quick) return quick[1] === undefined ? { kind: 'quick_reply' } : { kind: 'quick_reply', key: quick[1].trim() };
   const all = BROADCAST.exec(t);
   if (all?.[1] !== undefined) {
     const body = all[1].trim();

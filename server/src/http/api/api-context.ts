@@ -12,9 +12,13 @@ import type { AppCredentials, CredentialCheck } from '../../wechat/outbound/inde
 import type { Metrics } from '../ops/metrics';
 import type { AuthService } from '../../app/auth/auth-service';
 import type { IdGenerator } from '../../core/ports/id-generator';
+import { notFound } from '../../app/errors';
 import type { ChannelStore } from '../../core/ports/channel-store';
 import type { PlatformDeps } from '../../app/open-platform/index';
 import type { MessageMediaDeps } from '../../core/ports/message-media';
+import type { QuickReplyStore } from '../../core/ports/quick-reply-store';
+import type { QuickReplyDeps } from '../../app/quick-replies/index';
+import type { TypingDeps } from '../../app/agent-typing';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -46,6 +50,10 @@ export interface ApiDeps {
   openPlatform?: PlatformDeps;
   /** Where WeChat's authorization page lives; default https://mp.weixin.qq.com. */
   authPageBaseUrl?: string;
+  /** Quick replies (快捷回复); without them their routes answer 404. */
+  quickReplies?: QuickReplyStore;
+  /** WeChat's typing indicator; without it the typing route answers 404. */
+  typing?: TypingDeps;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -65,6 +73,8 @@ export interface ApiContext {
   timeZone: string;
   openPlatform?: PlatformDeps;
   authPageBaseUrl: string;
+  quickReplies?: QuickReplyStore;
+  typing?: TypingDeps;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -83,5 +93,15 @@ export function apiContext(deps: ApiDeps): ApiContext {
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     ...(deps.openPlatform && { openPlatform: deps.openPlatform }),
     authPageBaseUrl: deps.authPageBaseUrl ?? 'https://mp.weixin.qq.com',
+    ...(deps.quickReplies && { quickReplies: deps.quickReplies }),
+    ...(deps.typing && { typing: deps.typing }),
   };
+}
+
+/** What the quick reply stories need, or 404 on a server without them. */
+export function quickReplyDeps(ctx: ApiContext): QuickReplyDeps {
+  const replies = ctx.quickReplies;
+  if (!replies) throw notFound('quick replies');
+  const kb = ctx.knowledge;
+  return { ...ctx.admin, replies, ...(kb && { media: (id: string) => kb.media(id) }) };
 }

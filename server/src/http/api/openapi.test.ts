@@ -44,6 +44,6 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(doc.paths['/channels/{channelId}/conversations/export.csv'].get.responses['200'].content)).toEqual(['text/csv']);
     expect(Object.keys(doc.paths['/media/{mediaId}'].get.responses['200'].content)).toEqual(['image/*']);
     const reply = doc.paths['/conversations/{conversationId}/reply'].post.requestBody.content['application/json'].schema;
-    expect(Object.keys(reply.properties)).toEqual(['text', 'image', 'card', 'knowledge', 'agentId']);
+    expect(Object.keys(reply.properties)).toEqual(['text', 'image', 'card', 'knowledge', 'quickReply', 'agentId']);
   });
 });

@@ -18,6 +18,7 @@ import { outboxClaimsSchema } from './13-outbox-claims';
 import { channelChangesSchema } from './14-channel-changes';
 import { openPlatformSchema } from './15-open-platform';
 import { customerHistorySchema } from './16-customer-history';
+import { quickRepliesSchema } from './17-quick-replies';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
     name: 'customers by UnionID (the customer’s history), messages by channel and time (the message export)',
     sql: customerHistorySchema,
   },
+  { version: 17, name: 'quick replies, personal and team', sql: quickRepliesSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -7,6 +7,7 @@ import type { AuthStores } from '../../core/ports/auth';
 import type { Inbox } from '../../core/ports/inbox';
 import type { TimerClaims } from '../../core/ports/timer-claims';
 import type { KnowledgeStore } from '../../core/ports/knowledge-store';
+import type { QuickReplyStore } from '../../core/ports/quick-reply-store';
 import type { PushLog } from '../../core/ports/push-log';
 import type { Reports } from '../../core/ports/reports';
 import type { SemanticStore } from '../../core/ports/semantic-store';
@@ -22,6 +23,7 @@ import { PgChannelStore } from './pg-channel-store';
 import { PgInbox } from './pg-inbox';
 import { PgTimerClaims } from './pg-timer-claims';
 import { PgKnowledgeStore } from './pg-knowledge';
+import { PgQuickReplyStore } from './pg-quick-replies';
 import { verifyPgMasterKey } from './pg-master-key-check';
 import { PgOutboxStore } from './pg-outbox';
 import { PgPlatformStore } from './pg-platform-store';
@@ -39,6 +41,7 @@ export interface PostgresStorage extends SqliteStorage {
   auth: AuthStores;
   inbox: Inbox;
   knowledge: KnowledgeStore;
+  quickReplies: QuickReplyStore;
   /** The robot's semantic stage: endpoint settings (API key sealed) and vectors. */
   semantic: SemanticStore;
   pushLog: PushLog;
@@ -88,6 +91,7 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
     inbox: new PgInbox(pool, () => uow.current, { ...(options.outboxOwner !== undefined && { owner: options.outboxOwner }) }),
     timerClaims: new PgTimerClaims(() => uow.current),
     knowledge: new PgKnowledgeStore(pool),
+    quickReplies: new PgQuickReplyStore(pool),
     semantic: new PgSemanticStore(pool, box),
     pushLog: new PgPushLog(pool),
     reports: new PgReports(pool),

@@ -27,6 +27,15 @@ describe('typing', () => {
     await expect(setTyping(api, 'oT', 'Typing')).rejects.toMatchObject({ errcode: 45080 });
   });
 
+  it('needs a message from the user: entering the chat or a menu click opens the window but allows no typing', async () => {
+    const { api } = wire(emu, MINI_PROGRAM);
+    await emu.customerSays(MINI_PROGRAM, 'oE', 'user_enter_tempsession', { deliver: false });
+    await expect(setTyping(api, 'oE', 'Typing')).rejects.toMatchObject({ errcode: 45080 });
+    await sendCustomMessage(api, mp.text('oE', 'welcome')); // the window is open: a send goes
+    await emu.customerSays(MINI_PROGRAM, 'oE', 'text', { deliver: false });
+    await setTyping(api, 'oE', 'Typing');
+  });
+
   it('rejects an unknown command with 45072', async () => {
     const { api } = wire(emu, MINI_PROGRAM);
     await emu.customerSays(MINI_PROGRAM, 'oT', 'text', { deliver: false });

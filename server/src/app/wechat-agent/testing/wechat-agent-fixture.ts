@@ -2,6 +2,7 @@
 // would through the inbox, and the notices are followed as the server's NoticeHub does.
 import type { Agent } from '../../../core/model/agent';
 import type { KnowledgeLookup } from '../../../core/wechat-agent/knowledge';
+import type { QuickReplyLookup } from '../../../core/wechat-agent/quick-replies';
 import type { WeChatMessageResult } from '../../handle-customer-message';
 import { CHANNEL, engineFixture, messageInItsUnit, textPush, type EngineFixture } from '../../testing/engine-fixture';
 import { keepAgentsInformed } from '../keep-agents-informed';
@@ -16,7 +17,7 @@ export interface WeChatAgentFixture extends EngineFixture {
   agentRecord(id: string): Agent;
 }
 
-export function wechatAgentFixture(knowledge?: KnowledgeLookup): WeChatAgentFixture {
+export function wechatAgentFixture(knowledge?: KnowledgeLookup, quickReplies?: QuickReplyLookup): WeChatAgentFixture {
   const f = engineFixture();
   let seen = 0;
   const seenTexts = new Map<string, number>();
@@ -34,7 +35,7 @@ export function wechatAgentFixture(knowledge?: KnowledgeLookup): WeChatAgentFixt
       const result = await messageInItsUnit(
         f.deps,
         { channelId: CHANNEL, channelKind: 'miniprogram', push: textPush(openid, text) },
-        knowledge ? { knowledge } : {},
+        { ...(knowledge && { knowledge }), ...(quickReplies && { quickReplies }) },
       );
       await follow();
       return result;

@@ -45,11 +45,11 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
       method: 'post',
       path: '/conversations/:conversationId/reply',
       tag: TAG,
-      summary: 'Reply as the conversation’s agent: text, a picture, a mini program card or a knowledge entry',
+      summary: 'Reply as the conversation’s agent: text, a picture, a mini program card, a knowledge entry or a quick reply',
       roles: ALL_ROLES,
       status: 202,
       description:
-        'The body has exactly one of text, image, card, knowledge. Accepted replies wait in the outbox (delivery pending); pictures are uploaded to WeChat just before sending. ' +
+        'The body has exactly one of text, image, card, knowledge, quickReply. Accepted replies wait in the outbox (delivery pending); pictures are uploaded to WeChat just before sending. ' +
         'A reply WeChat’s send window would refuse is refused here with 409 and code window_closed or quota_used_up; nothing is recorded.',
       params: conversationParams,
       body: replyBody,
@@ -59,7 +59,7 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
         const agentId = await actingAgent(ctx, principal, body.agentId);
         if (agentId === undefined) throw badRequest('body.agentId: admins must name the agent to reply as');
         await checkMayReply(ctx.engine, { conversationId: c.id, agentId });
-        const contents = await replyContents(ctx, c, body);
+        const contents = await replyContents(ctx, principal, c, body);
         // A knowledge entry's lead text goes first; the answer names the last message sent.
         let result = await agentReply(ctx.engine, { conversationId: c.id, agentId, content: contents[0] as MessageContent });
         for (const content of contents.slice(1)) {

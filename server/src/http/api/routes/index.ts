@@ -18,6 +18,8 @@ import { mediaRoutes } from './media-routes';
 import { messageMediaRoutes } from './message-media-routes';
 import { merchantRoutes } from './merchant-routes';
 import { platformRoutes } from './platform-routes';
+import { quickReplyRoutes } from './quick-reply-routes';
+import { typingRoutes } from './typing-routes';
 import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
@@ -43,9 +45,11 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...conversationRoutes(ctx),
     ...transcriptRoutes(ctx),
     ...actionRoutes(ctx),
+    ...typingRoutes(ctx),
     ...mediaRoutes(ctx),
     ...messageMediaRoutes(ctx),
     ...knowledgeSearchRoutes(ctx), // before /knowledge/:number
     ...knowledgeRoutes(ctx),
+    ...quickReplyRoutes(ctx),
   ];
 }

@@ -1,5 +1,5 @@
 // What an agent's reply sends, from the reply body: text, a picture, a mini program card or a knowledge
-// entry. Media stay references (`kbref:media:<id>`) that the outbox sender uploads to WeChat just before
+// entry or a quick reply. Media stay references (`kbref:media:<id>`) that the outbox sender uploads to WeChat just before
 // sending (knowledge/media-resolver.ts); they must be media the conversation's merchant may see, so a
 // reply never shows one merchant's picture in another merchant's chat.
 import type { z } from 'zod';
@@ -9,7 +9,10 @@ import { isLive } from '../../../knowledge/entry';
 import { mediaRef, renderEntryReplies } from '../../../knowledge/render';
 import { channelOf } from '../../../app/admin/channels';
 import { customerOf } from '../../../app/admin/customers';
-import type { ApiContext } from '../api-context';
+import { quickReplyDeps, type ApiContext } from '../api-context';
+import type { Principal } from '../../../app/auth/principal';
+import { quickReplyToSend } from '../../../app/quick-replies/index';
+import { quickReplyContents } from '../../../knowledge/quick-reply-render';
 import { badRequest, forbidden, notFound } from '../../../app/errors';
 import type { replyBody } from '../../../contract/conversation';
 import { mediaSeenFrom } from './lookups';
@@ -38,12 +41,24 @@ async function knowledgeEntry(ctx: ApiContext, c: Conversation, number: number, 
   return renderEntryReplies(entry, { id: c.customerId, ...(customer?.nickname !== undefined && { nickname: customer.nickname }) });
 }
 
+/** The agent's own or their team's quick reply, filled for the customer; its pictures checked as a reply's. */
+async function quickReplyOf(ctx: ApiContext, p: Principal, c: Conversation, id: string): Promise<MessageContent[]> {
+  const r = await quickReplyToSend(quickReplyDeps(ctx), p, c, id);
+  if (r.picture !== undefined) await picture(ctx, c, r.picture, 'body.quickReply: its picture');
+  if (r.card !== undefined) await picture(ctx, c, r.card.thumbMedia, 'body.quickReply: its card’s picture');
+  const channel = await channelOf(ctx.admin, c.channelId);
+  if (r.card !== undefined && channel.kind === 'official_account' && r.card.appId === undefined)
+    throw badRequest('body.quickReply: its card must name the mini program’s AppID on an official account');
+  return quickReplyContents(r, channel.kind);
+}
+
 /** The messages a reply sends, in order (a knowledge entry with a lead text sends two). */
-export async function replyContents(ctx: ApiContext, c: Conversation, body: ReplyBody): Promise<MessageContent[]> {
+export async function replyContents(ctx: ApiContext, p: Principal, c: Conversation, body: ReplyBody): Promise<MessageContent[]> {
   if (body.knowledge) {
     const channel = await channelOf(ctx.admin, c.channelId);
     return knowledgeEntry(ctx, c, body.knowledge.number, channel.kind);
   }
+  if (body.quickReply) return quickReplyOf(ctx, p, c, body.quickReply.id);
   return [await replyContent(ctx, c, body)];
 }
 

@@ -15,6 +15,7 @@ import { loginAttemptsSchema } from './08-login-attempts';
 import { inboxClaimsSchema } from './09-inbox-claims';
 import { openPlatformSchema } from './10-open-platform';
 import { customerHistorySchema } from './11-customer-history';
+import { quickRepliesSchema } from './12-quick-replies';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -43,6 +44,7 @@ export const pgMigrations: readonly PgMigration[] = [
     name: 'customers by UnionID (the customer’s history), messages by channel and time (the message export)',
     sql: customerHistorySchema,
   },
+  { version: 12, name: 'quick replies, personal and team', sql: quickRepliesSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
