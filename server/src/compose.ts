@@ -215,6 +215,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           ...(knowledge.semantic && { semanticSettings: knowledge.semantic.settings }),
           version: VERSION,
           reports: storage.reports,
+          search: storage.search,
           pushLog: storage.pushLog,
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
         }),

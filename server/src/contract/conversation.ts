@@ -1,6 +1,7 @@
 // Customers, conversations, messages and the agent's actions on a conversation.
 import { z } from 'zod';
 import { epochMs, id, queryInt } from './common';
+import { NOTE_MAX_CHARS } from '../core/model/desk';
 import { DELIVERY_FAILURE_CODES, NOTICE_KINDS, type NoticeKind } from '../core/model/message';
 
 const states = ['bot', 'queued', 'assigned', 'left_message', 'ended'] as const;
@@ -284,6 +285,7 @@ export const transferBody = z.strictObject({
     z.strictObject({ kind: z.literal('queue') }),
   ]),
   agentId: actingAgent,
+  note: z.string().min(1).max(NOTE_MAX_CHARS).optional().describe('an internal note for the receiving agent; never sent to the customer'),
 });
 export const transferAnswer = z.object({ state: conversationState, agentId: id.optional() });
 

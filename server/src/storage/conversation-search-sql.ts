@@ -41,5 +41,5 @@ export function searchWhere(q: ConversationSearchQuery, d: SearchDialect): strin
 }
 
 /** Whether the query reads the customer's columns (then the customers table is joined). */
-export const needsCustomer = (q: ConversationSearchQuery): boolean =>
+export const needsCustomer = (q: Omit<ConversationSearchQuery, 'limit'>): boolean =>
   q.openid !== undefined || q.unionId !== undefined || q.customerName !== undefined;

@@ -31,6 +31,9 @@ function sqliteDialect(values: unknown[]): SearchDialect {
   };
 }
 
+/** The values of the `@p1`, `@p2`… placeholders (one value may serve several places). */
+const named = (values: unknown[]) => Object.fromEntries(values.map((v, i) => [`p${i + 1}`, v]));
+
 export class SqliteConversationSearch implements ConversationSearch {
   private readonly queue: SerialQueue;
 
@@ -46,12 +49,21 @@ export class SqliteConversationSearch implements ConversationSearch {
       const limit = `@p${values.push(q.limit)}`;
       const rows = this.db
         .prepare(`SELECT c.* FROM conversations c ${join} WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`)
-        .all(Object.fromEntries(values.map((v, i) => [`p${i + 1}`, v]))) as ConversationRow[];
+        .all(named(values)) as ConversationRow[];
       return rows.map((row) => {
         const conversation = conversationFromRow(row);
         const message = q.text === undefined ? undefined : this.newestSaying(row.id, q.text);
         return message ? { conversation, message } : { conversation };
       });
+    });
+  }
+
+  count(q: Omit<ConversationSearchQuery, 'limit'>): Promise<number> {
+    return this.queue.run(() => {
+      const values: unknown[] = [];
+      const where = searchWhere({ ...q, limit: 0 }, sqliteDialect(values));
+      const join = needsCustomer(q) ? 'JOIN customers cu ON cu.id = c.customer_id' : '';
+      return this.db.prepare(`SELECT count(*) FROM conversations c ${join} WHERE ${where}`).pluck().get(named(values)) as number;
     });
   }
 

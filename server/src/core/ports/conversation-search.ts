@@ -39,4 +39,6 @@ export interface ConversationHit {
 
 export interface ConversationSearch {
   search(query: ConversationSearchQuery): Promise<ConversationHit[]>;
+  /** How many conversations match (the limit aside): reports count conversations per tag with it. */
+  count(query: Omit<ConversationSearchQuery, 'limit'>): Promise<number>;
 }

@@ -20,6 +20,10 @@ export class InMemoryConversationSearch implements ConversationSearch {
     });
   }
 
+  async count(q: Omit<ConversationSearchQuery, 'limit'>): Promise<number> {
+    return [...this.store.data.conversations.values()].filter((c) => this.matches(c, { ...q, limit: 0 })).length;
+  }
+
   private matches(c: Conversation, q: ConversationSearchQuery): boolean {
     const held = (c.state === 'assigned' || c.state === 'ended') && c.agentId !== undefined;
     return (

@@ -13,6 +13,7 @@ import type { Metrics } from '../ops/metrics';
 import type { AuthService } from '../../app/auth/auth-service';
 import type { IdGenerator } from '../../core/ports/id-generator';
 import type { ChannelStore } from '../../core/ports/channel-store';
+import type { ConversationSearch } from '../../core/ports/conversation-search';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -38,6 +39,8 @@ export interface ApiDeps {
   checkCredentials?: CredentialChecker;
   /** The dashboard's day when no work calendar names a zone; default the server's time zone. */
   timeZone?: string;
+  /** Conversation search (and tag reports); without it those routes answer 404. */
+  search?: ConversationSearch;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -54,6 +57,7 @@ export interface ApiContext {
   pushLog?: PushLog;
   checkCredentials?: CredentialChecker;
   timeZone: string;
+  search?: ConversationSearch;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -69,5 +73,6 @@ export function apiContext(deps: ApiDeps): ApiContext {
     ...(deps.pushLog && { pushLog: deps.pushLog }),
     ...(deps.checkCredentials && { checkCredentials: deps.checkCredentials }),
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...(deps.search && { search: deps.search }),
   };
 }

@@ -188,5 +188,7 @@ function search(subject: () => DeskSubject): void {
     expect(await find({ tagId: 'vip' })).toEqual(['c3', 'c2']);
     expect(await find({ tagId: 'vip', text: '退货' })).toEqual(['c2']);
     expect(await find({ tagId: 'other' })).toEqual([]);
+    await expect(subject().search.count({ channelId: CH, tagId: 'vip' })).resolves.toBe(2);
+    await expect(subject().search.count({ channelId: CH, text: '退货', merchant: { merchantId: 'm1' } })).resolves.toBe(2);
   });
 }

@@ -47,6 +47,14 @@ export class PgConversationSearch implements ConversationSearch {
     );
   }
 
+  async count(q: Omit<ConversationSearchQuery, 'limit'>): Promise<number> {
+    const values: unknown[] = [];
+    const where = searchWhere({ ...q, limit: 0 }, pgDialect(values));
+    const join = needsCustomer(q) ? 'JOIN customers cu ON cu.id = c.customer_id' : '';
+    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM conversations c ${join} WHERE ${where}`, values);
+    return rows[0]?.n ?? 0;
+  }
+
   private async newestSaying(conversationId: string, words: string) {
     const { rows } = await this.pool.query<MessageRow>(
       `SELECT m.* FROM messages m WHERE m.conversation_id = $1 AND ${WORDS} ILIKE $2 ORDER BY m.created_at DESC, m.id DESC LIMIT 1`,

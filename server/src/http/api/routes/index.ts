@@ -10,12 +10,14 @@ import { channelRoutes } from './channel-routes';
 import { conversationRoutes } from './conversation-routes';
 import { credentialsRoutes } from './credentials-routes';
 import { customerRoutes } from './customer-routes';
+import { deskRoutes } from './desk-routes';
 import { groupRoutes } from './group-routes';
 import { knowledgeRoutes } from './knowledge-routes';
 import { knowledgeSearchRoutes } from './knowledge-search-routes';
 import { mediaRoutes } from './media-routes';
 import { merchantRoutes } from './merchant-routes';
 import { reportRoutes } from './report-routes';
+import { searchRoutes } from './search-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
 
@@ -34,7 +36,9 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...calendarRoutes(ctx),
     ...settingsRoutes(ctx),
     ...customerRoutes(ctx),
+    ...searchRoutes(ctx), // before /conversations/:conversationId's neighbours
     ...conversationRoutes(ctx),
+    ...deskRoutes(ctx),
     ...actionRoutes(ctx),
     ...mediaRoutes(ctx),
     ...knowledgeSearchRoutes(ctx), // before /knowledge/:number
