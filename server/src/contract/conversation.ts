@@ -117,6 +117,7 @@ export const conversationQuery = z.strictObject({
     .describe(`comma-separated: ${states.join(', ')}`),
   agentId: id.optional(),
   customerId: id.optional(),
+  tagId: id.optional().describe('only conversations tagged so (on the conversation or its customer)'),
   merchantId: id.optional().describe('"platform" for the platform’s own team'),
   limit: queryInt(1, 200).default(50),
   before: queryInt(0, Number.MAX_SAFE_INTEGER)
@@ -221,6 +222,7 @@ export const conversationListItem = conversation.extend({
     .describe('the conversation’s newest message, as GET /conversations/:id/messages shows it; absent when it has none'),
   window: sendWindow.optional().describe('left messages only: what WeChat’s window still lets an agent who takes it send'),
   lastCustomerMessage: message.optional().describe('left messages only: what the customer last wrote'),
+  tagIds: z.array(id).optional().describe('the conversation’s tags'),
 });
 
 export const conversationEvent = z.object({

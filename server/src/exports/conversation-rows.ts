@@ -22,11 +22,14 @@ export const CONVERSATION_REPORT_COLUMNS = [
   'endReason',
   'messagesIn',
   'messagesOut',
+  'tags',
 ];
 
 export interface Names {
   merchants: ReadonlyMap<string, string>;
   agents: ReadonlyMap<string, string>;
+  /** Each conversation's tag names, joined with '; '; absent: none. */
+  tags?: ReadonlyMap<string, string>;
 }
 
 export function conversationReportRow(r: ConversationExportRow, names: Names): Cell[] {
@@ -50,5 +53,6 @@ export function conversationReportRow(r: ConversationExportRow, names: Names): C
     c.endReason,
     r.messagesIn,
     r.messagesOut,
+    names.tags?.get(c.id) ?? '',
   ];
 }

@@ -2,6 +2,7 @@
 // team's); agents read it and set its tags on the conversations they may act on and on their merchant's
 // customers. A tag of another merchant is refused: tags never cross merchants.
 import { type Tag, TAGS_PER_RECORD_MAX } from '../../core/model/desk';
+import type { AdminDeps } from '../admin/admin-deps';
 import type { Transaction } from '../../core/ports/unit-of-work';
 import { conversationInReach, workingMerchant } from '../admin/reach';
 import { readCustomer } from '../admin/customers';
@@ -125,4 +126,23 @@ export async function setCustomerTags(
 /** Each conversation's tag ids, for lists (one query for the page). */
 export function tagsOfConversations(deps: DeskDeps, conversationIds: readonly string[]): Promise<Map<string, string[]>> {
   return deps.admin.uow.run((tx) => tx.tags.ofConversations(conversationIds));
+}
+
+/** Each conversation's tag names joined with '; ' (exports), for conversations the caller already reached. */
+export function tagNamesOf(deps: Pick<AdminDeps, 'uow'>, conversationIds: readonly string[]): Promise<Map<string, string>> {
+  return deps.uow.run(async (tx) => {
+    const names = new Map<string, string | undefined>();
+    const named = new Map<string, string>();
+    for (const [conversationId, ids] of await tx.tags.ofConversations(conversationIds)) {
+      for (const id of ids) if (!names.has(id)) names.set(id, (await tx.tags.get(id))?.name);
+      named.set(
+        conversationId,
+        ids
+          .map((id) => names.get(id))
+          .filter((n) => n !== undefined)
+          .join('; '),
+      );
+    }
+    return named;
+  });
 }

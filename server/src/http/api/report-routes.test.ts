@@ -107,12 +107,12 @@ describe('GET /channels/:channelId/conversations/export.csv', () => {
     const [header, row, ...rest] = lines(res.text);
     expect(rest).toEqual([]);
     expect(header).toBe(
-      'id,merchantId,merchantName,customerId,customerOpenid,customerNickname,state,groupId,agentId,agentName,createdAt,queuedAt,assignedAt,firstAgentResponseAt,endedAt,endReason,messagesIn,messagesOut',
+      'id,merchantId,merchantName,customerId,customerOpenid,customerNickname,state,groupId,agentId,agentName,createdAt,queuedAt,assignedAt,firstAgentResponseAt,endedAt,endReason,messagesIn,messagesOut,tags',
     );
     const cells = (row ?? '').split(',');
     expect(cells.slice(0, 7)).toEqual([m1Conversation, p.merchants.m1, 'Shop shop-1', expect.any(String), 'oReport1', "'=1+1", 'assigned']);
     expect(cells[9]).toBe('一号店客服');
-    expect(cells.slice(-2)).toEqual(['1', '2']); // the customer's message; the greeting and the reply
+    expect(cells.slice(-3)).toEqual(['1', '2', '']); // the customer's message; the greeting and the reply; no tags
     expect((await p.call('GET', CONVERSATIONS, p.tokens.m2Admin)).text).not.toContain(m1Conversation);
   });
 

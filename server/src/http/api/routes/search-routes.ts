@@ -1,6 +1,6 @@
 // Conversation search and conversations counted per tag: the rules are the stories' (app/desk/search.ts,
 // app/desk/tag-report.ts). Registered before /channels/:channelId/conversations' neighbours.
-import { searchConversations } from '../../../app/desk/search';
+import { type SearchPage, searchConversations } from '../../../app/desk/search';
 import { countByTag } from '../../../app/desk/tag-report';
 import { channelParams } from '../../../contract/common';
 import { searchQuery, searchResult, tagCountQuery, tagCounts } from '../../../contract/desk';
@@ -9,6 +9,17 @@ import { ADMINS, ALL_ROLES, route, type ApiRoute } from '../route-table';
 import { conversationView } from '../views/conversation-view';
 import { messageView } from '../views/message-view';
 import { deskDeps } from './desk-routes';
+
+/** A search page as the API answers it (the conversation list's items, with the matching message). */
+export function searchAnswer(page: SearchPage) {
+  const items = page.items.map(({ conversation, match, lastMessage, tagIds }) => ({
+    ...conversationView(conversation),
+    ...(lastMessage && { lastMessage: messageView(lastMessage) }),
+    ...(match && { match: messageView(match) }),
+    tagIds,
+  }));
+  return { items, ...(page.nextBefore !== undefined && { nextBefore: page.nextBefore }) };
+}
 
 export function searchRoutes(ctx: ApiContext): ApiRoute[] {
   const deps = deskDeps(ctx);
@@ -25,16 +36,7 @@ export function searchRoutes(ctx: ApiContext): ApiRoute[] {
       params: channelParams,
       query: searchQuery,
       response: searchResult,
-      handle: async ({ principal, params, query }) => {
-        const page = await searchConversations(deps, principal, params.channelId, query);
-        const items = page.items.map(({ conversation, match, lastMessage, tagIds }) => ({
-          ...conversationView(conversation),
-          ...(lastMessage && { lastMessage: messageView(lastMessage) }),
-          ...(match && { match: messageView(match) }),
-          tagIds,
-        }));
-        return { items, ...(page.nextBefore !== undefined && { nextBefore: page.nextBefore }) };
-      },
+      handle: async ({ principal, params, query }) => searchAnswer(await searchConversations(deps, principal, params.channelId, query)),
     }),
     route({
       method: 'get',
