@@ -15,6 +15,8 @@ import { TransferDialog } from './transfer-dialog';
 import { useChat } from './use-chat';
 import { customerLabel, useCustomer, type Directory } from './use-directory';
 import { usePrincipal } from '../session/session';
+import { ConversationTags } from './conversation-tags';
+import { NoteForm, useNotes } from './notes';
 
 interface Props {
   conversationId: string;
@@ -43,6 +45,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
   const c = chat.conversation;
   const customer = useCustomer(c?.customerId, true);
   const events = useConversationEvents(c);
+  const notes = useNotes(conversationId);
   const [profileOpen, setProfileOpen] = useState(() => window.matchMedia('(min-width: 1100px)').matches);
   const [transferOpen, setTransferOpen] = useState(false);
   const [actionError, setActionError] = useState<string>();
@@ -231,7 +234,20 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
             </label>
           </div>
         )}
-        <MessageList chat={chat} customerName={name} agentName={directory.agentName} groupName={directory.groupName} events={events} />
+        <ConversationTags
+          conversationId={c.id}
+          channelId={channelId}
+          merchantId={platformAdmin ? (c.merchantId ?? 'platform') : undefined}
+          canEdit={canAct}
+        />
+        <MessageList
+          chat={chat}
+          customerName={name}
+          agentName={directory.agentName}
+          groupName={directory.groupName}
+          events={events}
+          notes={notes.notes}
+        />
         {c.state !== 'ended' && canAct && <SendWindowBar window={chat.window} />}
         {c.state !== 'ended' ? (
           <Composer
@@ -246,6 +262,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
         ) : (
           <p className="inbox-ended hint">{t('ended_hint')}</p>
         )}
+        <NoteForm conversationId={c.id} onAdded={notes.reload} />
       </section>
       {profileOpen && <div className="inbox-sheet-backdrop" aria-hidden="true" onClick={() => setProfileOpen(false)} />}
       {profileOpen && <ProfilePanel customer={customer} conversation={c} directory={directory} onClose={() => setProfileOpen(false)} />}

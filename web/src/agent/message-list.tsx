@@ -9,6 +9,8 @@ import { MessageContent } from './message-content';
 import { agentMessages } from './messages';
 import type { Chat } from './use-chat';
 import { interleave, TimelineLine, type ConversationEvent } from './timeline';
+import type { Note } from './desk-types';
+import { NoteLine, withNotes } from './notes';
 
 interface Props {
   chat: Chat;
@@ -17,6 +19,8 @@ interface Props {
   groupName(id: string | undefined): string | undefined;
   /** What happened to the conversation, shown as lines between the messages. */
   events: ConversationEvent[];
+  /** Internal notes, shown between the messages in their own colour. */
+  notes?: readonly Note[];
 }
 
 function Delivery({ message, reason }: { message: Message; reason: string | undefined }) {
@@ -106,7 +110,7 @@ const Bubble = memo(function Bubble({
   );
 });
 
-export function MessageList({ chat, customerName, agentName, groupName, events }: Props) {
+export function MessageList({ chat, customerName, agentName, groupName, events, notes = [] }: Props) {
   const t = useT(agentMessages);
   const box = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -164,18 +168,21 @@ export function MessageList({ chat, customerName, agentName, groupName, events }
             chat.messages.length > 0 && <span className="hint">{t('no_older')}</span>
           )}
         </div>
-        {interleave(chat.messages, events, chat.hasOlder).map((item) =>
-          'event' in item ? (
-            <TimelineLine key={item.key} event={item.event} agentName={agentName} groupName={groupName} />
-          ) : (
-            <Bubble
-              key={item.message.id}
-              message={item.message}
-              customerName={customerName}
-              agentName={item.message.sender.kind === 'agent' ? agentName(item.message.sender.agentId) : undefined}
-              failure={chat.failures[item.message.id]}
-            />
-          ),
+        {withNotes(interleave(chat.messages, events, chat.hasOlder), (i) => ('event' in i ? i.event.at : i.message.createdAt), notes).map(
+          (item) =>
+            'note' in item ? (
+              <NoteLine key={item.note.id} note={item.note} agentName={agentName} />
+            ) : 'event' in item ? (
+              <TimelineLine key={item.key} event={item.event} agentName={agentName} groupName={groupName} />
+            ) : (
+              <Bubble
+                key={item.message.id}
+                message={item.message}
+                customerName={customerName}
+                agentName={item.message.sender.kind === 'agent' ? agentName(item.message.sender.agentId) : undefined}
+                failure={chat.failures[item.message.id]}
+              />
+            ),
         )}
       </div>
       {unseen && (
