@@ -62,11 +62,14 @@ export function ConversationTags({ conversationId, channelId, merchantId, canEdi
   }, [at]);
   const toggle = useCallback(
     async (id: string) => {
+      const before = ids;
       const next = ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id];
       setError(undefined);
+      setIds(next); // at once; the server's answer (or a refusal) settles it
       try {
         setIds((await api.put<{ tagIds: string[] }>(at, { tagIds: next })).tagIds);
       } catch (err) {
+        setIds(before);
         setError(err instanceof ApiError ? err.message : String(err));
       }
     },
