@@ -24,8 +24,7 @@ import {
 import { conversationView } from '../views/conversation-view';
 import { searchConversations } from '../../../app/desk/search';
 import { tagsOfConversations } from '../../../app/desk/tags';
-import { deskDeps } from './desk-routes';
-import { searchAnswer } from './search-routes';
+import { deskDeps, searchAnswer } from './desk-support';
 import { messageView } from '../views/message-view';
 
 const TAG = 'conversations';

@@ -16,16 +16,11 @@ import { channelParams, id, list } from '../../../contract/common';
 import { merchantQuery, note, noteBody, tag, tagCreate, tagIds, tagIdsBody, tagUpdate } from '../../../contract/desk';
 import type { ApiContext } from '../api-context';
 import { ADMINS, ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { conversationParams } from './conversation-routes';
+import { deskDeps } from './desk-support';
 
+const conversationParams = z.strictObject({ conversationId: id });
 const tagParams = z.strictObject({ tagId: id });
 const customerParams = z.strictObject({ customerId: id });
-
-export const deskDeps = (ctx: ApiContext): DeskDeps => ({
-  engine: ctx.engine,
-  admin: ctx.admin,
-  ...(ctx.search && { search: ctx.search }),
-});
 
 export function deskRoutes(ctx: ApiContext): ApiRoute[] {
   return [...noteRoutes(deskDeps(ctx)), ...tagRoutes(deskDeps(ctx))];

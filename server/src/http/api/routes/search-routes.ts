@@ -1,25 +1,12 @@
 // Conversation search and conversations counted per tag: the rules are the stories' (app/desk/search.ts,
 // app/desk/tag-report.ts). Registered before /channels/:channelId/conversations' neighbours.
-import { type SearchPage, searchConversations } from '../../../app/desk/search';
+import { searchConversations } from '../../../app/desk/search';
 import { countByTag } from '../../../app/desk/tag-report';
 import { channelParams } from '../../../contract/common';
 import { searchQuery, searchResult, tagCountQuery, tagCounts } from '../../../contract/desk';
 import type { ApiContext } from '../api-context';
 import { ADMINS, ALL_ROLES, route, type ApiRoute } from '../route-table';
-import { conversationView } from '../views/conversation-view';
-import { messageView } from '../views/message-view';
-import { deskDeps } from './desk-routes';
-
-/** A search page as the API answers it (the conversation list's items, with the matching message). */
-export function searchAnswer(page: SearchPage) {
-  const items = page.items.map(({ conversation, match, lastMessage, tagIds }) => ({
-    ...conversationView(conversation),
-    ...(lastMessage && { lastMessage: messageView(lastMessage) }),
-    ...(match && { match: messageView(match) }),
-    tagIds,
-  }));
-  return { items, ...(page.nextBefore !== undefined && { nextBefore: page.nextBefore }) };
-}
+import { deskDeps, searchAnswer } from './desk-support';
 
 export function searchRoutes(ctx: ApiContext): ApiRoute[] {
   const deps = deskDeps(ctx);
