@@ -2,7 +2,8 @@
 // adapter: FTS5 trigram index, LIKE over candidates for words under three characters): the p99 of a
 // merchant's search for a Chinese word inside a sentence, two characters (most Chinese words: no trigram
 // to look up) and four (through the index), a word found nowhere (the worst case: every candidate is
-// read), and an agent's search (their sight applied). `--quick`: 100,000 messages.
+// read), and an agent's search (their sight applied). `--quick`: 100,000 messages. `--postgres`: the same
+// rows copied into a throwaway PostgreSQL cluster (message-search-pg.ts) and measured there too.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +11,13 @@ import { performance } from 'node:perf_hooks';
 import type { Conversation } from '../src/core/model/conversation';
 import type { ConversationSearchQuery } from '../src/core/ports/conversation-search';
 import { openDatabase } from '../src/storage/database';
+import type { ConversationSearch } from '../src/core/ports/conversation-search';
 import { SqliteConversationSearch } from '../src/storage/sqlite-conversation-search';
+import { postgresCopy } from './message-search-pg';
 import { sqliteTransaction } from '../src/storage/sqlite-unit-of-work';
 
 const QUICK = process.argv.includes('--quick');
+const POSTGRES = process.argv.includes('--postgres');
 const MESSAGES = QUICK ? 100_000 : 1_000_000;
 const PER_CONVERSATION = 10;
 const MERCHANTS = 10;
@@ -93,7 +97,7 @@ async function fill(dir: string) {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function measure(
-  search: SqliteConversationSearch,
+  search: ConversationSearch,
   label: string,
   query: Omit<ConversationSearchQuery, 'channelId' | 'limit'>,
   runs: number,
@@ -113,23 +117,27 @@ async function measure(
   );
 }
 
+async function measureAll(engine: string, search: ConversationSearch) {
+  console.log(`${engine}: a merchant's search, newest 20, over ${MESSAGES.toLocaleString('en')} messages (${MERCHANTS} merchants):`);
+  await measure(search, '“退货” (2 characters, inside sentences: LIKE over candidates)', { text: '退货' }, 200);
+  await measure(search, '“发票抬头” (4 characters: the trigram index)', { text: '发票抬头' }, 200);
+  await measure(search, '“退货” by an agent who sees only their own', { text: '退货', hideHeldByOthers: 'm0-a1' }, 100);
+  await measure(search, '“鲸鱼” found nowhere (2 characters: every candidate read)', { text: '鲸鱼' }, 20);
+  const week = { from: 1_700_000_000_000, to: 1_700_000_000_000 + 7 * 86_400_000 };
+  await measure(search, '“鲸鱼” found nowhere, within one week', { text: '鲸鱼', ...week }, 100);
+  await measure(search, '“蓝鲸鱼” found nowhere (3 characters: the index)', { text: '蓝鲸鱼' }, 200);
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-search-bench-'));
   try {
     const db = await fill(dir);
-    const search = new SqliteConversationSearch(db);
-    console.log(`merchant's search, newest 20, over ${MESSAGES.toLocaleString('en')} messages (${MERCHANTS} merchants):`);
-    await measure(search, '“退货” (2 characters, inside sentences: LIKE over candidates)', { text: '退货' }, 200);
-    await measure(search, '“发票抬头” (4 characters: FTS5 trigram index)', { text: '发票抬头' }, 200);
-    await measure(search, '“退货” by an agent who sees only their own', { text: '退货', hideHeldByOthers: 'm0-a1' }, 100);
-    await measure(search, '“鲸鱼” found nowhere (2 characters: every candidate read)', { text: '鲸鱼' }, 20);
-    await measure(
-      search,
-      '“鲸鱼” found nowhere, within one week',
-      { text: '鲸鱼', from: 1_700_000_000_000, to: 1_700_000_000_000 + 7 * 86_400_000 },
-      100,
-    );
-    await measure(search, '“蓝鲸鱼” found nowhere (3 characters: index)', { text: '蓝鲸鱼' }, 200);
+    await measureAll('SQLite', new SqliteConversationSearch(db));
+    if (POSTGRES) {
+      const pgCopy = await postgresCopy(db);
+      await measureAll('PostgreSQL', pgCopy.search);
+      await pgCopy.stop();
+    }
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
