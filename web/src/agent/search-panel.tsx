@@ -2,16 +2,14 @@
 // openid or UnionID) and filters (tag, state, agent, dates). While a search is on, its results replace the
 // lists; the server answers only with conversations the caller may see.
 import { useState, type FormEvent } from 'react';
-import { Link } from 'wouter';
 import { api, ApiError } from '../api/client';
-import { useFormatters, useT } from '../i18n/i18n';
-import { Avatar } from './avatar';
-import { TagChip, useTagList } from './conversation-tags';
+import { useT } from '../i18n/i18n';
+import { useTagList } from './conversation-tags';
 import { deskMessages } from './desk-messages';
-import type { SearchItem, SearchResult } from './desk-types';
-import { contentSummary } from './message-content';
+import type { SearchResult } from './desk-types';
 import { agentMessages } from './messages';
-import { customerLabel, useCustomer, type Directory } from './use-directory';
+import type { Directory } from './use-directory';
+import { Results } from './search-results';
 import './desk.css';
 
 type Field = 'text' | 'customerName' | 'openid' | 'unionId';
@@ -154,7 +152,16 @@ export function SearchPanel({
           {error}
         </p>
       )}
-      {active && result && <Results result={result} tags={tags} busy={busy} onMore={(before) => void run(before)} onClear={clear} />}
+      {active && result && (
+        <Results
+          result={result}
+          words={f.field === 'text' ? f.words.trim() : ''}
+          tags={tags}
+          busy={busy}
+          onMore={(before) => void run(before)}
+          onClear={clear}
+        />
+      )}
     </div>
   );
 }
@@ -187,75 +194,5 @@ function StateAndAgent({ f, set, directory }: { f: Filters; set(p: Partial<Filte
         </select>
       </label>
     </>
-  );
-}
-
-function Results({
-  result,
-  tags,
-  busy,
-  onMore,
-  onClear,
-}: {
-  result: SearchResult;
-  tags: ReturnType<typeof useTagList>;
-  busy: boolean;
-  onMore(before: number): void;
-  onClear(): void;
-}) {
-  const t = useT(deskMessages);
-  const next = result.nextBefore;
-  return (
-    <div className="desk-search-results" data-testid="search-results">
-      <div className="row">
-        <span className="hint">{t('search_results', { n: result.items.length })}</span>
-        <button type="button" className="link" data-testid="search-clear" onClick={onClear}>
-          {t('search_clear')}
-        </button>
-      </div>
-      {result.items.length === 0 && <p className="hint">{t('search_none')}</p>}
-      <ul className="inbox-list">
-        {result.items.map((item) => (
-          <Hit key={item.id} item={item} tags={tags} />
-        ))}
-      </ul>
-      {next !== undefined && (
-        <button type="button" className="link" disabled={busy} onClick={() => onMore(next)}>
-          {busy ? t('search_searching') : t('search_more')}
-        </button>
-      )}
-    </div>
-  );
-}
-
-function Hit({ item, tags }: { item: SearchItem; tags: ReturnType<typeof useTagList> }) {
-  const ta = useT(agentMessages);
-  const f = useFormatters();
-  const customer = useCustomer(item.customerId);
-  const name = customerLabel(customer, ta('customer'));
-  const shown = item.match ?? item.lastMessage;
-  return (
-    <li className="inbox-item" data-conversation-id={item.id} data-testid="search-hit">
-      <Link href={`/${item.id}`} className="inbox-item-link">
-        <Avatar url={customer?.avatarUrl} name={name} />
-        <span className="inbox-item-main">
-          <span className="inbox-item-top">
-            <span className="inbox-item-name">{name}</span>
-            <span className="inbox-item-time">{f.time(item.createdAt)}</span>
-          </span>
-          <span className={item.match ? 'inbox-item-preview desk-search-match' : 'inbox-item-preview'}>
-            {shown ? contentSummary(shown.content, ta) : ''}
-          </span>
-          <span className="row">
-            <span className="badge">{ta(`state_${item.state}`)}</span>
-            {tags
-              .filter((tag) => item.tagIds.includes(tag.id))
-              .map((tag) => (
-                <TagChip key={tag.id} tag={tag} />
-              ))}
-          </span>
-        </span>
-      </Link>
-    </li>
   );
 }
