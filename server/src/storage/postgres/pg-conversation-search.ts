@@ -1,7 +1,8 @@
 // PostgreSQL adapter of ConversationSearch: the filters of sqlite-conversation-search.ts; message words
 // are matched with ILIKE on message_search_text(data), which step 10's pg_trgm GIN index serves for words
 // of three characters or more. Shorter words (no trigram to look up) are checked per conversation over
-// its messages (messages_by_conversation), newest conversation first, stopping once the page is full.
+// its messages (messages_by_conversation), newest conversation first, stopping once the page is full
+// (`OFFSET 0` keeps PostgreSQL from turning that check into one scan of every message).
 import type pg from 'pg';
 import { charCount, INDEXED_QUERY_MIN_CHARS } from '../../core/desk/message-text';
 import type { ConversationHit, ConversationSearch, ConversationSearchQuery } from '../../core/ports/conversation-search';
@@ -13,6 +14,14 @@ import { conversationFromRow } from '../sqlite-conversations';
 
 const WORDS = 'message_search_text(m.data)';
 
+/**
+ * A cheap first check on the row's JSON text before its words are read out of it (which parses the JSON):
+ * JSON keeps these words as they are unless they hold a character JSON escapes (then no first check).
+ */
+function rawCheck(words: string, param: (v: unknown) => string): string {
+  return /["\\\u0000-\u001f]/.test(words) ? '' : ` AND m.data ILIKE ${param(likePattern(words))}`;
+}
+
 function pgDialect(values: unknown[]): SearchDialect {
   const param = (v: unknown) => (values.push(v), `$${values.length}`);
   return {
@@ -22,7 +31,7 @@ function pgDialect(values: unknown[]): SearchDialect {
     words: (words, pattern) =>
       charCount(words) >= INDEXED_QUERY_MIN_CHARS
         ? `c.id IN (SELECT m.conversation_id FROM messages m WHERE ${WORDS} ILIKE ${param(pattern)})`
-        : `EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND ${WORDS} ILIKE ${param(pattern)})`,
+        : `EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id${rawCheck(words, param)} AND ${WORDS} ILIKE ${param(pattern)} OFFSET 0)`,
   };
 }
 
