@@ -73,9 +73,17 @@ describe('the agent’s desk in the browser', () => {
     const agent = await openPage(suite.browser);
     await logIn(agent.page, suite.stack, wang);
     await openConversation(agent.page, tagged.id);
-    await agent.page.getByTestId('tags-edit').click();
-    await agent.page.getByTestId('tag-option-发票').check();
+    const onConversation = agent.page.getByTestId('conversation-tags');
+    await onConversation.getByTestId('tags-edit').click();
+    await onConversation.getByTestId('tag-option-发票').check();
     await agent.page.locator('[data-testid="conversation-tags"] > [data-testid="tag-chip"]').filter({ hasText: '发票' }).waitFor();
+    // The customer too, from the profile panel.
+    const onCustomer = agent.page.getByTestId('customer-tags');
+    await onCustomer.getByTestId('tags-edit').click();
+    await onCustomer.getByTestId('tag-option-发票').check();
+    await agent.page.locator('[data-testid="customer-tags"] > [data-testid="tag-chip"]').filter({ hasText: '发票' }).waitFor();
+    const customerTags = await suite.stack.api<{ tagIds: string[] }>('GET', `/customers/${tagged.customerId}/tags`);
+    expect(customerTags.body.tagIds).toHaveLength(1);
     await screenshot(agent.page, 'tags-conversation');
 
     await agent.page.getByTestId('search-filters').click();

@@ -5,6 +5,8 @@ import { api, ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { deskMessages } from './desk-messages';
 import type { Tag } from './desk-types';
+import type { Conversation } from '../api/types';
+import { usePrincipal } from '../session/session';
 
 const tagsPath = (channelId: string, merchantId: string | undefined) =>
   `/api/v1/channels/${encodeURIComponent(channelId)}/tags${merchantId !== undefined ? `?merchantId=${encodeURIComponent(merchantId)}` : ''}`;
@@ -35,21 +37,26 @@ export function TagChip({ tag }: { tag: Pick<Tag, 'name' | 'color'> }) {
   );
 }
 
-interface Props {
-  conversationId: string;
+interface EditorProps {
+  /** GET answers `{tagIds}`, PUT takes `{tagIds}` (and `merchantId` for customers). */
+  path: string;
   channelId: string;
-  /** Platform admins: the conversation's merchant ("platform" for the platform's team). */
+  /** Platform admins: whose tags (a merchant id, or "platform" for the platform's team). */
   merchantId: string | undefined;
   canEdit: boolean;
+  testId: string;
 }
 
-export function ConversationTags({ conversationId, channelId, merchantId, canEdit }: Props) {
+/** A record's tags as chips and, for whoever may change them, a checklist of the merchant's tags. */
+function TagEditor({ path, channelId, merchantId, canEdit, testId }: EditorProps) {
   const t = useT(deskMessages);
   const all = useTagList(channelId, merchantId);
   const [ids, setIds] = useState<string[]>([]);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string>();
-  const at = `/api/v1/conversations/${encodeURIComponent(conversationId)}/tags`;
+  // A customer's tags are per merchant: platform admins name it; a conversation has one already.
+  const perMerchant = path.startsWith('/api/v1/customers/') && merchantId !== undefined;
+  const at = perMerchant ? `${path}?merchantId=${encodeURIComponent(merchantId)}` : path;
   useEffect(() => {
     let alive = true;
     api.get<{ tagIds: string[] }>(at).then(
@@ -67,17 +74,17 @@ export function ConversationTags({ conversationId, channelId, merchantId, canEdi
       setError(undefined);
       setIds(next); // at once; the server's answer (or a refusal) settles it
       try {
-        setIds((await api.put<{ tagIds: string[] }>(at, { tagIds: next })).tagIds);
+        setIds((await api.put<{ tagIds: string[] }>(path, { tagIds: next, ...(perMerchant && { merchantId }) })).tagIds);
       } catch (err) {
         setIds(before);
         setError(err instanceof ApiError ? err.message : String(err));
       }
     },
-    [ids, at],
+    [ids, path, perMerchant, merchantId],
   );
   const shown = all.filter((tag) => ids.includes(tag.id));
   return (
-    <div className="desk-tags row" data-testid="conversation-tags">
+    <div className="desk-tags row" data-testid={testId}>
       <span className="hint">{t('tags')}</span>
       {shown.length === 0 && <span className="hint">{t('tags_none')}</span>}
       {shown.map((tag) => (
@@ -110,5 +117,37 @@ export function ConversationTags({ conversationId, channelId, merchantId, canEdi
         </p>
       )}
     </div>
+  );
+}
+
+export function ConversationTags(props: { conversationId: string; channelId: string; merchantId: string | undefined; canEdit: boolean }) {
+  const path = `/api/v1/conversations/${encodeURIComponent(props.conversationId)}/tags`;
+  return (
+    <TagEditor path={path} channelId={props.channelId} merchantId={props.merchantId} canEdit={props.canEdit} testId="conversation-tags" />
+  );
+}
+
+/** The customer's tags of the conversation's merchant: any agent of it may set them. */
+export function CustomerTags({
+  customerId,
+  conversation,
+}: {
+  customerId: string;
+  conversation: Pick<Conversation, 'channelId' | 'merchantId'>;
+}) {
+  const t = useT(deskMessages);
+  const platformAdmin = usePrincipal().role === 'platform_admin';
+  const path = `/api/v1/customers/${encodeURIComponent(customerId)}/tags`;
+  return (
+    <section>
+      <h3>{t('customer_tags')}</h3>
+      <TagEditor
+        path={path}
+        channelId={conversation.channelId}
+        merchantId={platformAdmin ? (conversation.merchantId ?? 'platform') : undefined}
+        canEdit
+        testId="customer-tags"
+      />
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { useFormatters, useT } from '../i18n/i18n';
 import type { Conversation, Customer } from '../api/types';
 import { Avatar } from './avatar';
 import { CustomerEvents } from './customer-events';
+import { CustomerTags } from './conversation-tags';
 import { agentMessages } from './messages';
 import { useEndReason } from './timeline';
 import type { Directory } from './use-directory';
@@ -102,6 +103,7 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
           </table>
           <Pairs title={t('params')} values={c.params} />
           <Pairs title={t('custom_fields')} values={c.customFields} />
+          <CustomerTags customerId={c.id} conversation={conversation} />
           <CustomerEvents customerId={c.id} />
         </>
       )}
