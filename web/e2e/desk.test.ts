@@ -68,7 +68,6 @@ describe('the agent’s desk in the browser', () => {
     await create.locator('input[name="tagName"]').fill('发票');
     await create.locator('button[type="submit"]').click();
     await admin.page.getByTestId('tag-list').getByTestId('tag-chip').filter({ hasText: '发票' }).waitFor();
-    await screenshot(admin.page, 'tags-admin');
 
     const agent = await openPage(suite.browser);
     await logIn(agent.page, suite.stack, wang);
@@ -93,6 +92,10 @@ describe('the agent’s desk in the browser', () => {
     expect(await agent.page.locator(`[data-testid="search-hit"][data-conversation-id="${other.id}"]`).count()).toBe(0);
     expect(await agent.page.getByTestId('search-hit').count()).toBe(1);
     await screenshot(agent.page, 'tags-filtered');
+    // The admin's list counts the tagged conversation (the report of conversations per tag).
+    await admin.page.reload();
+    await admin.page.getByTestId('tag-count').filter({ hasText: /\b1\b/ }).waitFor();
+    await screenshot(admin.page, 'tags-admin');
     for (const side of [admin, agent]) {
       expect(side.errors).toEqual([]);
       await side.context.close();

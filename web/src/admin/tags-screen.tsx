@@ -22,6 +22,7 @@ const messages = defineMessages(
     remove: '删除',
     remove_confirm: '删除后会从所有会话和客户上移除，确定吗？',
     empty: '还没有标签。',
+    counted: '近 30 天 {n} 个会话',
   },
   {
     title: 'Tags',
@@ -33,6 +34,7 @@ const messages = defineMessages(
     remove: 'Delete',
     remove_confirm: 'It is taken off every conversation and customer. Delete?',
     empty: 'No tags yet.',
+    counted: '{n} conversations in 30 days',
   },
 );
 
@@ -55,6 +57,7 @@ function TagList({ channelId, merchantId }: { channelId: string; merchantId: str
     api.get<{ items: Tag[] }>(channelPath(channelId, `/tags${query}`), undefined, signal),
   );
   const reload = () => setVersion((v) => v + 1);
+  const counts = useTagCounts(channelId, merchantId, version);
   return (
     <div className="stack">
       <p className="hint">{t('hint')}</p>
@@ -72,6 +75,9 @@ function TagList({ channelId, merchantId }: { channelId: string; merchantId: str
               {data.items.map((tag) => (
                 <li key={tag.id} className="row">
                   <TagChip tag={tag} />
+                  <span className="hint" data-testid="tag-count">
+                    {t('counted', { n: counts.get(tag.id) ?? 0 })}
+                  </span>
                   <TagForm tag={tag} onSave={(body) => api.patch(`/api/v1/tags/${encodeURIComponent(tag.id)}`, body).then(reload)} />
                   <ConfirmButton
                     label={t('remove')}
@@ -125,4 +131,20 @@ function TagForm({ tag, onSave }: { tag?: Tag; onSave(body: { name: string; colo
       )}
     </form>
   );
+}
+
+const DAY = 86_400_000;
+
+/** Conversations created in the last 30 days per tag (GET …/reports/tags). */
+function useTagCounts(channelId: string, merchantId: string | undefined, version: number): Map<string, number> {
+  const [now] = useState(() => Date.now());
+  const query = `from=${now - 30 * DAY}&to=${now + DAY}${merchantId === undefined ? '' : `&merchantId=${encodeURIComponent(merchantId)}`}`;
+  const counts = useLoad(`${channelId}|${query}|${version}`, (signal) =>
+    api.get<{ items: Array<{ tagId: string; conversations: number }> }>(
+      channelPath(channelId, `/reports/tags?${query}`),
+      undefined,
+      signal,
+    ),
+  );
+  return new Map((counts.data?.items ?? []).map((c) => [c.tagId, c.conversations]));
 }
