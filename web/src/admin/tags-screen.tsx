@@ -10,6 +10,7 @@ import { MerchantPicker, PLATFORM } from './scope-pickers';
 import { ChannelScreen } from './screen';
 import { ConfirmButton, Empty, LoadState } from './ui';
 import { useLoad } from './use-load';
+import '../agent/desk.css';
 
 const messages = defineMessages(
   {
@@ -73,7 +74,7 @@ function TagList({ channelId, merchantId }: { channelId: string; merchantId: str
           ) : (
             <ul className="desk-tag-admin-list" data-testid="tag-list">
               {data.items.map((tag) => (
-                <li key={tag.id} className="row">
+                <li key={tag.id}>
                   <TagChip tag={tag} />
                   <span className="hint" data-testid="tag-count">
                     {t('counted', { n: counts.get(tag.id) ?? 0 })}
@@ -110,7 +111,7 @@ function TagForm({ tag, onSave }: { tag?: Tag; onSave(body: { name: string; colo
     }
   };
   return (
-    <form className="row" onSubmit={(e) => void submit(e)} data-testid={tag ? 'tag-edit-form' : 'tag-create-form'}>
+    <form className="desk-tag-form" onSubmit={(e) => void submit(e)} data-testid={tag ? 'tag-edit-form' : 'tag-create-form'}>
       <input
         name="tagName"
         aria-label={t('name')}
