@@ -243,6 +243,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           ...(knowledge.semantic && { semanticSettings: knowledge.semantic.settings }),
           version: VERSION,
           reports: storage.reports,
+          search: storage.search,
           pushLog: storage.pushLog,
           messageMedia: { source: new WeChatCustomerMedia(apis), audio: new FfmpegAudio() },
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),

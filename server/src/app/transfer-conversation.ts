@@ -3,8 +3,10 @@
 // on colleagues' conversations); an unassigned one (the queue, a left message) any agent of its merchant
 // may move, which is how an agent takes one. A refusal says why and changes and sends nothing. The agent
 // giving it up is not offered it again in this conversation, and their freed seat takes the next one.
+// A note given with the transfer is kept as an internal note the receiving agent sees (never sent).
 import { excludeAgent } from '../core/conversation/transitions';
 import type { Agent } from '../core/model/agent';
+import type { NoteAuthor } from '../core/model/desk';
 import type { Conversation, QueueTarget } from '../core/model/conversation';
 import { transferTargetState, type TransferRefusal } from '../core/routing/transfer-target';
 import { drainQueue } from './support/drain-queue';
@@ -14,6 +16,7 @@ import { mustBeOpen, mustGetAgent, mustGetConversation, mustShareMerchant } from
 import { assignConversation, placeConversation } from './support/place-conversation';
 import { mustNotBeRobotOnly } from './support/robot-only';
 import { loadRouting, type RoutingContext } from './support/routing-context';
+import { noteText, writeNote } from './support/write-note';
 
 export type TransferTo = { kind: 'agent'; agentId: string } | { kind: 'group'; groupId: string } | { kind: 'queue' };
 
@@ -26,6 +29,8 @@ export interface TransferInput {
   byAgentId?: string;
   /** An admin asks: the assignee rule does not apply. */
   byAdmin?: boolean;
+  /** For the agent receiving it: kept as an internal note when the transfer happens, never sent to the customer. */
+  note?: { text: string; author: NoteAuthor };
 }
 
 export type TransferResult = { ok: true; state: Conversation['state']; agentId?: string } | { ok: false; reason: TransferRefusal };
@@ -40,6 +45,7 @@ export async function transferConversationIn(w: Work, input: TransferInput): Pro
   const sender = input.byAgentId === undefined ? undefined : await mustGetAgent(w, input.byAgentId);
   if (sender) mustShareMerchant(sender, conversation);
   mustBeOpen(conversation);
+  if (input.note) noteText(input.note.text); // a bad note refuses the transfer before anything moves
   await mustNotBeRobotOnly(w, conversation);
   if (sender && !input.byAdmin && !mayActOn(sender, conversation)) return { ok: false, reason: 'not_assignee' };
   // To the agent who holds it already: nothing to move.
@@ -49,6 +55,7 @@ export async function transferConversationIn(w: Work, input: TransferInput): Pro
   const giving = conversation.state === 'assigned' ? excludeAgent(conversation, conversation.agentId) : conversation;
   const moved = await moveTo(w, giving, input.to, ctx, sender);
   if ('refused' in moved) return { ok: false, reason: moved.refused };
+  if (input.note) await writeNote(w, moved.conversation, input.note.author, input.note.text, { transfer: true });
   if (conversation.state === 'assigned') await drainQueue(w, conversation.channelId, conversation.merchantId);
   const { state, agentId } = moved.conversation;
   return { ok: true, state, ...(agentId !== undefined && state === 'assigned' && { agentId }) };

@@ -1,6 +1,7 @@
 // Customers, conversations, messages and the agent's actions on a conversation.
 import { z } from 'zod';
 import { epochMs, id, queryInt } from './common';
+import { NOTE_MAX_CHARS } from '../core/model/desk';
 import { DELIVERY_FAILURE_CODES, NOTICE_KINDS, type NoticeKind } from '../core/model/message';
 
 const states = ['bot', 'queued', 'assigned', 'left_message', 'ended'] as const;
@@ -125,6 +126,7 @@ export const conversationQuery = z.strictObject({
     .describe(`comma-separated: ${states.join(', ')}`),
   agentId: id.optional(),
   customerId: id.optional(),
+  tagId: id.optional().describe('only conversations tagged so (on the conversation or its customer)'),
   merchantId: id.optional().describe('"platform" for the platform’s own team'),
   limit: queryInt(1, 200).default(50),
   before: queryInt(0, Number.MAX_SAFE_INTEGER)
@@ -234,6 +236,7 @@ export const conversationListItem = conversation.extend({
     .describe('the conversation’s newest message, as GET /conversations/:id/messages shows it; absent when it has none'),
   window: sendWindow.optional().describe('left messages only: what WeChat’s window still lets an agent who takes it send'),
   lastCustomerMessage: message.optional().describe('left messages only: what the customer last wrote'),
+  tagIds: z.array(id).optional().describe('the conversation’s tags'),
 });
 
 export const conversationEvent = z.object({
@@ -304,6 +307,7 @@ export const transferBody = z.strictObject({
     z.strictObject({ kind: z.literal('queue') }),
   ]),
   agentId: actingAgent,
+  note: z.string().min(1).max(NOTE_MAX_CHARS).optional().describe('an internal note for the receiving agent; never sent to the customer'),
 });
 export const transferAnswer = z.object({ state: conversationState, agentId: id.optional() });
 

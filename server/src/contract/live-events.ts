@@ -52,6 +52,7 @@ export const messageDelivered = z.object({
 export const agentChanged = z.object({ type: z.literal('agent_changed'), ...scope, agentId: id, status: agentStatus });
 export const agentNoReply = z.object({ type: z.literal('agent_no_reply'), ...scope, conversationId: id, agentId: id });
 export const queueChanged = z.object({ type: z.literal('queue_changed'), ...scope, length: z.int().min(0) });
+export const noteAdded = z.object({ type: z.literal('note_added'), ...scope, conversationId: id, noteId: id, agentId: id.optional() });
 
 /** An engine notice as the stream sends it: `event: <type>`, the notice itself as data. */
 export const liveNotice = z.discriminatedUnion('type', [
@@ -62,6 +63,7 @@ export const liveNotice = z.discriminatedUnion('type', [
   agentChanged,
   agentNoReply,
   queueChanged,
+  noteAdded,
 ]);
 
 /** Every event of the stream and its data: `ready` names the caller (first connect and each reconnect). */
@@ -75,6 +77,7 @@ export const liveEvents = {
   agent_changed: agentChanged,
   agent_no_reply: agentNoReply,
   queue_changed: queueChanged,
+  note_added: noteAdded,
 } as const;
 
 export type LiveNotice = z.output<typeof liveNotice>;

@@ -25,11 +25,14 @@ export const CONVERSATION_REPORT_COLUMNS = [
   'csatRequestedAt',
   'csatRating',
   'csatComment',
+  'tags',
 ];
 
 export interface Names {
   merchants: ReadonlyMap<string, string>;
   agents: ReadonlyMap<string, string>;
+  /** Each conversation's tag names, joined with '; '; absent: none. */
+  tags?: ReadonlyMap<string, string>;
 }
 
 export function conversationReportRow(r: ConversationExportRow, names: Names): Cell[] {
@@ -56,5 +59,6 @@ export function conversationReportRow(r: ConversationExportRow, names: Names): C
     isoCell(c.csat?.requestedAt),
     c.csat?.rating,
     c.csat?.comment,
+    names.tags?.get(c.id) ?? '',
   ];
 }

@@ -13,6 +13,7 @@ import type { KnowledgeStore } from '../core/ports/knowledge-store';
 import type { QuickReplyStore } from '../core/ports/quick-reply-store';
 import type { PushLog } from '../core/ports/push-log';
 import type { Reports } from '../core/ports/reports';
+import type { ConversationSearch } from '../core/ports/conversation-search';
 import type { SemanticStore } from '../core/ports/semantic-store';
 import { sqliteAuthStores } from './auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './create-sqlite-storage';
@@ -26,6 +27,7 @@ import { SqliteQuickReplyStore } from './sqlite-quick-replies';
 import { type PendingWork, SqlitePendingWork } from './sqlite-pending-work';
 import { SqlitePushLog } from './sqlite-push-log';
 import { SqliteReports } from './sqlite-reports';
+import { SqliteConversationSearch } from './sqlite-conversation-search';
 import { SqliteSemanticStore } from './sqlite-semantic-store';
 import { startWalCheckpointer } from './wal-checkpointer';
 
@@ -37,6 +39,8 @@ export interface ServerStorage extends SqliteStorage {
   semantic: SemanticStore;
   pushLog: PushLog;
   reports: Reports;
+  /** Conversations by words in messages, customer, tag…: the agent's desk. */
+  search: ConversationSearch;
   /** What is still to do, for the test clock's idle check. */
   pendingWork: { count(now: number): Promise<PendingWork> };
   /** Resolves once the database may be used (PostgreSQL: migrated, master key checked). */
@@ -89,6 +93,7 @@ export function openServerStorage(config: ServerStorageConfig, deps: ServerStora
     semantic: new SqliteSemanticStore(db, new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY'))),
     pushLog: new SqlitePushLog(db),
     reports: new SqliteReports(db),
+    search: new SqliteConversationSearch(db),
     pendingWork: new SqlitePendingWork(db),
     ready: async () => undefined,
     health: async () => databaseHealth(db),

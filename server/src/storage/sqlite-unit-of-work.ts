@@ -8,6 +8,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
 import { SqliteConversations } from './sqlite-conversations';
 import { SqliteCustomers } from './sqlite-customers';
+import { SqliteNotes, SqliteTags } from './sqlite-desk';
 import { SqliteMerchants, SqliteSettings } from './sqlite-merchants-settings';
 import { SqliteMessages } from './sqlite-messages';
 import { SqliteOutbox } from './sqlite-outbox';
@@ -27,6 +28,8 @@ export function sqliteTransaction(db: Database, cache: UnitCache = new UnitCache
     calendars: new SqliteCalendars(db, config),
     settings: new SqliteSettings(db, config),
     merchants: new SqliteMerchants(db),
+    notes: new SqliteNotes(db),
+    tags: new SqliteTags(db),
     outbox: new SqliteOutbox(db),
   };
 }

@@ -15,10 +15,22 @@ import { KnowledgeScreen } from './knowledge/knowledge-screen';
 import { MerchantsScreen } from './merchants/merchants-screen';
 import { adminMessages } from './messages';
 import { RoutingScreen } from './routing/routing-screen';
+import { TagsScreen } from './tags-screen';
 import { TokensScreen } from './tokens-screen';
 import './admin.css';
 
-type NavKey = 'dashboard' | 'channels' | 'merchants' | 'agents' | 'groups' | 'calendars' | 'routing' | 'knowledge' | 'exports' | 'tokens';
+type NavKey =
+  | 'dashboard'
+  | 'channels'
+  | 'merchants'
+  | 'agents'
+  | 'groups'
+  | 'calendars'
+  | 'routing'
+  | 'knowledge'
+  | 'tags'
+  | 'exports'
+  | 'tokens';
 
 interface NavItem {
   key: NavKey;
@@ -35,6 +47,7 @@ const NAV: NavItem[] = [
   { key: 'calendars', href: '/calendars' },
   { key: 'routing', href: '/routing' },
   { key: 'knowledge', href: '/knowledge' },
+  { key: 'tags', href: '/tags' },
   { key: 'exports', href: '/exports' },
   { key: 'tokens', href: '/tokens', platformOnly: true },
 ];
@@ -110,6 +123,9 @@ function Screens() {
       </Route>
       <Route path="/knowledge">
         <KnowledgeScreen />
+      </Route>
+      <Route path="/tags">
+        <TagsScreen />
       </Route>
       <Route path="/exports">
         <ExportsScreen />

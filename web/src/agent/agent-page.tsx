@@ -22,6 +22,7 @@ import { useInbox, type AlertKind } from './use-inbox';
 import { initialTab, LeftWaitingNotice } from './left-waiting';
 import { workMessages } from './work-messages';
 import { ShortcutHelp, useConversationKeys, useShortcutListener } from './shortcuts';
+import { SearchPanel } from './search-panel';
 import './agent.css';
 import './desk.css';
 
@@ -83,6 +84,7 @@ export function AgentPage() {
   const [tab, setTab] = useState<ListKey>(() => initialTab(admin));
   const [leftWaiting, setLeftWaiting] = useState<number>();
   const [muted] = useMute();
+  const [searching, setSearching] = useState(false);
 
   useEffect(() => unlockOnGesture(), []);
 
@@ -189,7 +191,8 @@ export function AgentPage() {
             onDismiss={() => setLeftWaiting(undefined)}
           />
         )}
-        <div className="inbox-tabs" role="tablist">
+        <SearchPanel channelId={channelId} directory={directory} active={searching} onActive={setSearching} />
+        <div className="inbox-tabs" role="tablist" hidden={searching}>
           {TABS.map((key) => (
             <button
               key={key}
@@ -209,7 +212,7 @@ export function AgentPage() {
             </button>
           ))}
         </div>
-        <div className="inbox-list-wrap" role="tabpanel">
+        <div className="inbox-list-wrap" role="tabpanel" hidden={searching}>
           {inbox.error && (
             <div className="inbox-empty">
               <p className="error" role="alert">

@@ -17,6 +17,8 @@ import { useShortcut } from './shortcuts';
 import { useChat } from './use-chat';
 import { customerLabel, useCustomer, type Directory } from './use-directory';
 import { usePrincipal } from '../session/session';
+import { ConversationTags } from './conversation-tags';
+import { NoteForm, useNotes } from './notes';
 
 interface Props {
   conversationId: string;
@@ -45,6 +47,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
   const c = chat.conversation;
   const customer = useCustomer(c?.customerId, true);
   const events = useConversationEvents(c);
+  const notes = useNotes(conversationId);
   const [profileOpen, setProfileOpen] = useState(() => window.matchMedia('(min-width: 1100px)').matches);
   const [transferOpen, setTransferOpen] = useState(false);
   const [actionError, setActionError] = useState<string>();
@@ -242,6 +245,12 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
             </label>
           </div>
         )}
+        <ConversationTags
+          conversationId={c.id}
+          channelId={channelId}
+          merchantId={platformAdmin ? (c.merchantId ?? 'platform') : undefined}
+          canEdit={canAct}
+        />
         <MessageList
           chat={chat}
           customerName={name}
@@ -249,6 +258,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
           groupName={directory.groupName}
           events={events}
           earlier={<EarlierConversations key={c.id} conversation={c} customerName={name} directory={directory} />}
+          notes={notes.notes}
         />
         {c.state !== 'ended' && canAct && <SendWindowBar window={chat.window} />}
         {c.state !== 'ended' ? (
@@ -264,6 +274,7 @@ export function ChatView({ conversationId, channelId, me, directory, onBack, onT
         ) : (
           <p className="inbox-ended hint">{t('ended_hint')}</p>
         )}
+        <NoteForm conversationId={c.id} onAdded={notes.reload} />
       </section>
       {profileOpen && <div className="inbox-sheet-backdrop" aria-hidden="true" onClick={() => setProfileOpen(false)} />}
       {profileOpen && <ProfilePanel customer={customer} conversation={c} directory={directory} onClose={() => setProfileOpen(false)} />}

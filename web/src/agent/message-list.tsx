@@ -9,6 +9,8 @@ import { MessageContent } from './message-content';
 import { agentMessages } from './messages';
 import type { Chat } from './use-chat';
 import { interleave, TimelineLine, type ConversationEvent } from './timeline';
+import type { Note } from './desk-types';
+import { NoteLine, withNotes } from './notes';
 
 interface Props {
   chat: Chat;
@@ -19,6 +21,8 @@ interface Props {
   events: ConversationEvent[];
   /** Shown above the first message once there is no older page (the customer's earlier conversations). */
   earlier?: ReactNode;
+  /** Internal notes, shown between the messages in their own colour. */
+  notes?: readonly Note[];
 }
 
 function Delivery({ message, reason }: { message: Message; reason: string | undefined }) {
@@ -108,7 +112,7 @@ export const Bubble = memo(function Bubble({
   );
 });
 
-export function MessageList({ chat, customerName, agentName, groupName, events, earlier }: Props) {
+export function MessageList({ chat, customerName, agentName, groupName, events, earlier, notes = [] }: Props) {
   const t = useT(agentMessages);
   const box = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -170,18 +174,21 @@ export function MessageList({ chat, customerName, agentName, groupName, events, 
             )}
           </div>
         )}
-        {interleave(chat.messages, events, chat.hasOlder).map((item) =>
-          'event' in item ? (
-            <TimelineLine key={item.key} event={item.event} agentName={agentName} groupName={groupName} />
-          ) : (
-            <Bubble
-              key={item.message.id}
-              message={item.message}
-              customerName={customerName}
-              agentName={item.message.sender.kind === 'agent' ? agentName(item.message.sender.agentId) : undefined}
-              failure={chat.failures[item.message.id]}
-            />
-          ),
+        {withNotes(interleave(chat.messages, events, chat.hasOlder), (i) => ('event' in i ? i.event.at : i.message.createdAt), notes).map(
+          (item) =>
+            'note' in item ? (
+              <NoteLine key={item.note.id} note={item.note} agentName={agentName} />
+            ) : 'event' in item ? (
+              <TimelineLine key={item.key} event={item.event} agentName={agentName} groupName={groupName} />
+            ) : (
+              <Bubble
+                key={item.message.id}
+                message={item.message}
+                customerName={customerName}
+                agentName={item.message.sender.kind === 'agent' ? agentName(item.message.sender.agentId) : undefined}
+                failure={chat.failures[item.message.id]}
+              />
+            ),
         )}
       </div>
       {unseen && (

@@ -7,6 +7,7 @@ import { CustomerEvents } from './customer-events';
 import { CsatLine } from './csat-line';
 import { CustomerHistory } from './customer-history';
 import { TranscriptLinks } from './transcript-links';
+import { CustomerTags } from './conversation-tags';
 import { agentMessages } from './messages';
 import { useEndReason } from './timeline';
 import type { Directory } from './use-directory';
@@ -106,6 +107,7 @@ export function ProfilePanel({ customer, conversation, directory, onClose }: Pro
           <Pairs title={t('params')} values={c.params} />
           <Pairs title={t('custom_fields')} values={c.customFields} />
           <CustomerHistory customerId={c.id} currentId={conversation.id} customerName={c.nickname ?? c.openid} directory={directory} />
+          <CustomerTags customerId={c.id} conversation={conversation} />
           <CustomerEvents customerId={c.id} />
         </>
       )}

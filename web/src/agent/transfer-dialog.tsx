@@ -1,5 +1,6 @@
 // Handing a conversation on: to an agent (their status shown), to a skill group, or back to the queue.
 // When the target cannot take it now the server answers 409 with the reason, shown here.
+import { TransferNoteField } from './transfer-note-field';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
@@ -50,7 +51,12 @@ export function TransferDialog({ conversation, directory, me, onStart, onDone, o
     setError(undefined);
     try {
       onStart();
-      await api.post(`/api/v1/conversations/${encodeURIComponent(conversation.id)}/transfer`, { to, ...(me && { agentId: me }) });
+      const note = String(form.get('transferNote') ?? '').trim();
+      await api.post(`/api/v1/conversations/${encodeURIComponent(conversation.id)}/transfer`, {
+        to,
+        ...(me && { agentId: me }),
+        ...(note && { note }),
+      });
       onDone();
       onClose();
     } catch (err) {
@@ -104,6 +110,7 @@ export function TransferDialog({ conversation, directory, me, onStart, onDone, o
             </select>
           </label>
         )}
+        <TransferNoteField />
         <ModalActions
           error={error}
           errorTestId="transfer-error"

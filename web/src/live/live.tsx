@@ -21,6 +21,7 @@ const LISTENED: Record<NoticeType, true> = {
   agent_changed: true,
   agent_no_reply: true,
   queue_changed: true,
+  note_added: true,
 };
 const TYPES = Object.keys(LISTENED) as NoticeType[];
 

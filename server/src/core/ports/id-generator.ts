@@ -6,9 +6,10 @@ export type EngineIdKind = 'customer' | 'conversation' | 'message' | 'outbox';
 
 /**
  * Records people manage carry a short readable prefix before the id (agt_…, tok_…): agents, merchants,
- * skill groups, calendars, API tokens, login accounts, knowledge-base media, quick replies.
+ * skill groups, calendars, API tokens, login accounts, knowledge-base media, quick replies, internal notes,
+ * tags.
  */
-export type RecordIdPrefix = 'agt' | 'mer' | 'grp' | 'cal' | 'tok' | 'acc' | 'kbm' | 'qkr';
+export type RecordIdPrefix = 'agt' | 'mer' | 'grp' | 'cal' | 'tok' | 'acc' | 'kbm' | 'qkr' | 'note' | 'tag';
 
 export type IdKind = EngineIdKind | RecordIdPrefix;
 

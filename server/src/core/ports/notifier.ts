@@ -27,7 +27,9 @@ export type EngineNotice =
   | (Scope & { type: 'message_delivered'; conversationId: string; messageId: string; agentId?: string; at: number; inDoubt?: boolean })
   | (Scope & { type: 'agent_changed'; agentId: string; status: AgentStatus })
   | (Scope & { type: 'agent_no_reply'; conversationId: string; agentId: string })
-  | (Scope & { type: 'queue_changed'; length: number });
+  | (Scope & { type: 'queue_changed'; length: number })
+  /** An internal note was written (`agentId`: who holds the conversation); workbenches showing it reload its notes. */
+  | (Scope & { type: 'note_added'; conversationId: string; noteId: string; agentId?: string });
 
 export interface Notifier {
   notify(notices: readonly EngineNotice[]): Promise<void>;

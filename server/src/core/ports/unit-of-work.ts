@@ -1,4 +1,5 @@
 // Port: one atomic step over every repository and the outbox.
+import type { NoteRepository, TagRepository } from './desk-repositories';
 import type { Outbox } from './outbox';
 import type {
   AgentRepository,
@@ -20,6 +21,8 @@ export interface Transaction {
   calendars: CalendarRepository;
   settings: SettingsRepository;
   merchants: MerchantRepository;
+  notes: NoteRepository;
+  tags: TagRepository;
   outbox: Outbox;
 }
 

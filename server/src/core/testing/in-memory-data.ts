@@ -2,6 +2,7 @@
 import type { Agent } from '../model/agent';
 import type { Conversation } from '../model/conversation';
 import type { Customer } from '../model/customer';
+import type { ConversationNote, Tag } from '../model/desk';
 import type { Merchant } from '../model/merchant';
 import type { Message } from '../model/message';
 import type { RoutingSettingsPatch } from '../model/routing-settings';
@@ -19,6 +20,12 @@ export interface InMemoryData {
   /** Key: `${channelId}|${merchantId ?? ''}`. */
   settings: Map<string, RoutingSettingsPatch>;
   merchants: Map<string, Merchant>;
+  notes: Map<string, ConversationNote>;
+  tags: Map<string, Tag>;
+  /** Key: conversation id; value: its tag ids. */
+  conversationTags: Map<string, string[]>;
+  /** Key: `${customerId}|${merchantId ?? ''}`; value: the customer's tag ids of that merchant. */
+  customerTags: Map<string, string[]>;
   outbox: OutboxItem[];
 }
 
@@ -32,6 +39,10 @@ export function emptyData(): InMemoryData {
     calendars: new Map(),
     settings: new Map(),
     merchants: new Map(),
+    notes: new Map(),
+    tags: new Map(),
+    conversationTags: new Map(),
+    customerTags: new Map(),
     outbox: [],
   };
 }

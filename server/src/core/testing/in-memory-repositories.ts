@@ -4,6 +4,7 @@ import type { ConversationListQuery, ConversationRepository, MessageRepository }
 import type { Conversation } from '../model/conversation';
 import type { Message } from '../model/message';
 import { copy, sameMerchant, type InMemoryData } from './in-memory-data';
+import { inMemoryNotes, inMemoryTags } from './in-memory-desk';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -51,6 +52,8 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
       save: async (m) => void data.merchants.set(m.id, copy(m)),
       listByChannel: async (channelId) => list(data.merchants, (m) => m.channelId === channelId).sort(byId),
     },
+    notes: inMemoryNotes(data),
+    tags: inMemoryTags(data),
     outbox: { enqueue: async (item) => void data.outbox.push(copy(item)) },
   };
 }

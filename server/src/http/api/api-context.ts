@@ -19,6 +19,7 @@ import type { MessageMediaDeps } from '../../core/ports/message-media';
 import type { QuickReplyStore } from '../../core/ports/quick-reply-store';
 import type { QuickReplyDeps } from '../../app/quick-replies/index';
 import type { TypingDeps } from '../../app/agent-typing';
+import type { ConversationSearch } from '../../core/ports/conversation-search';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -54,6 +55,8 @@ export interface ApiDeps {
   quickReplies?: QuickReplyStore;
   /** WeChat's typing indicator; without it the typing route answers 404. */
   typing?: TypingDeps;
+  /** Conversation search (and tag reports); without it those routes answer 404. */
+  search?: ConversationSearch;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -75,6 +78,7 @@ export interface ApiContext {
   authPageBaseUrl: string;
   quickReplies?: QuickReplyStore;
   typing?: TypingDeps;
+  search?: ConversationSearch;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -95,6 +99,7 @@ export function apiContext(deps: ApiDeps): ApiContext {
     authPageBaseUrl: deps.authPageBaseUrl ?? 'https://mp.weixin.qq.com',
     ...(deps.quickReplies && { quickReplies: deps.quickReplies }),
     ...(deps.typing && { typing: deps.typing }),
+    ...(deps.search && { search: deps.search }),
   };
 }
 

@@ -107,13 +107,14 @@ describe('GET /channels/:channelId/conversations/export.csv', () => {
     const [header, row, ...rest] = lines(res.text);
     expect(rest).toEqual([]);
     expect(header).toBe(
-      'id,merchantId,merchantName,customerId,customerOpenid,customerNickname,state,groupId,agentId,agentName,createdAt,queuedAt,assignedAt,firstAgentResponseAt,endedAt,endReason,messagesIn,messagesOut,csatRequestedAt,csatRating,csatComment',
+      'id,merchantId,merchantName,customerId,customerOpenid,customerNickname,state,groupId,agentId,agentName,createdAt,queuedAt,assignedAt,firstAgentResponseAt,endedAt,endReason,messagesIn,messagesOut,csatRequestedAt,csatRating,csatComment,tags',
     );
     const cells = (row ?? '').split(',');
     expect(cells.slice(0, 7)).toEqual([m1Conversation, p.merchants.m1, 'Shop shop-1', expect.any(String), 'oReport1', "'=1+1", 'assigned']);
     expect(cells[9]).toBe('一号店客服');
-    expect(cells.slice(-5, -3)).toEqual(['1', '2']); // the customer's message; the greeting and the reply
-    expect(cells.slice(-3)).toEqual(['', '', '']); // not rated
+    expect(cells.slice(-6, -4)).toEqual(['1', '2']); // the customer's message; the greeting and the reply
+    expect(cells.slice(-4, -1)).toEqual(['', '', '']); // not rated
+    expect(cells.at(-1)).toBe(''); // no tags
     expect((await p.call('GET', CONVERSATIONS, p.tokens.m2Admin)).text).not.toContain(m1Conversation);
   });
 

@@ -17,6 +17,7 @@ function concernsAgent(n: EngineNotice, agentId: string): boolean {
     case 'message_added':
     case 'delivery_failed':
     case 'message_delivered':
+    case 'note_added':
       return n.agentId === undefined || n.agentId === agentId;
   }
 }

@@ -19,6 +19,7 @@ import { channelChangesSchema } from './14-channel-changes';
 import { openPlatformSchema } from './15-open-platform';
 import { customerHistorySchema } from './16-customer-history';
 import { quickRepliesSchema } from './17-quick-replies';
+import { notesTagsSearchSchema } from './18-notes-tags-search';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
     sql: customerHistorySchema,
   },
   { version: 17, name: 'quick replies, personal and team', sql: quickRepliesSchema },
+  { version: 18, name: 'internal notes, tags, and message words for search', sql: notesTagsSearchSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

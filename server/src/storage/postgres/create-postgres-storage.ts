@@ -10,6 +10,7 @@ import type { KnowledgeStore } from '../../core/ports/knowledge-store';
 import type { QuickReplyStore } from '../../core/ports/quick-reply-store';
 import type { PushLog } from '../../core/ports/push-log';
 import type { Reports } from '../../core/ports/reports';
+import type { ConversationSearch } from '../../core/ports/conversation-search';
 import type { SemanticStore } from '../../core/ports/semantic-store';
 import { CachedChannelDirectory } from '../cached-channel-directory';
 import type { SqliteStorage, SqliteStorageOptions } from '../create-sqlite-storage';
@@ -30,6 +31,7 @@ import { PgPlatformStore } from './pg-platform-store';
 import { PgPendingWork } from './pg-pending-work';
 import { PgPushLog } from './pg-push-log';
 import { PgReports } from './pg-reports';
+import { PgConversationSearch } from './pg-conversation-search';
 import { PgSemanticStore } from './pg-semantic-store';
 import { PgTokenStore } from './pg-token-store';
 import { PgUnitOfWork } from './pg-unit-of-work';
@@ -46,6 +48,7 @@ export interface PostgresStorage extends SqliteStorage {
   semantic: SemanticStore;
   pushLog: PushLog;
   reports: Reports;
+  search: ConversationSearch;
   /** For the test clock's idle check. */
   pendingWork: PgPendingWork;
   pool: pg.Pool;
@@ -95,6 +98,7 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
     semantic: new PgSemanticStore(pool, box),
     pushLog: new PgPushLog(pool),
     reports: new PgReports(pool),
+    search: new PgConversationSearch(pool),
     pendingWork: new PgPendingWork(pool),
     pool,
     ready: () => {

@@ -10,6 +10,7 @@ import { DatabaseBusy } from '../../core/ports/database-busy';
 import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import { SerialQueue } from '../serial-lock';
 import { PgConversations } from './pg-conversations';
+import { PgNotes, PgTags } from './pg-desk';
 import { PgOutbox } from './pg-outbox';
 import { PgCustomers, PgMerchants, PgMessages, PgSettings } from './pg-records';
 import { PgAgents, PgCalendars, PgSkillGroups } from './pg-scoped-records';
@@ -26,6 +27,8 @@ export function pgTransaction(db: Queryable): Transaction {
     calendars: new PgCalendars(db),
     settings: new PgSettings(db),
     merchants: new PgMerchants(db),
+    notes: new PgNotes(db),
+    tags: new PgTags(db),
     outbox: new PgOutbox(db),
   };
 }

@@ -1,6 +1,7 @@
 // Acting on a conversation as an agent: reply, transfer, end. Agents act as themselves; admins (an
 // integration with an admin token, say) name the agent to reply as, and may transfer or end as admins.
 import type { ApiContext } from '../api-context';
+import { noteAuthorOf } from '../../../app/desk/notes';
 import type { MessageContent } from '../../../core/model/message';
 import {
   agentReply,
@@ -95,6 +96,7 @@ export function actionRoutes(ctx: ApiContext): ApiRoute[] {
           to: body.to,
           ...(byAgentId !== undefined && { byAgentId }),
           byAdmin: principal.role !== 'agent',
+          ...(body.note !== undefined && { note: { text: body.note, author: noteAuthorOf(principal) } }),
         });
         if (!result.ok) {
           const refusal = TRANSFER_REFUSALS[result.reason];

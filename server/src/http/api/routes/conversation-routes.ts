@@ -22,6 +22,9 @@ import {
   sendWindow,
 } from '../../../contract/conversation';
 import { conversationView } from '../views/conversation-view';
+import { searchConversations } from '../../../app/desk/search';
+import { tagsOfConversations } from '../../../app/desk/tags';
+import { deskDeps, searchAnswer } from './desk-support';
 import { messageView } from '../views/message-view';
 
 const TAG = 'conversations';
@@ -41,12 +44,18 @@ export function conversationRoutes(ctx: ApiContext): ApiRoute[] {
       query: conversationQuery,
       response: conversationList,
       handle: async ({ principal, params, query }) => {
+        if (query.tagId !== undefined) return searchAnswer(await searchConversations(deskDeps(ctx), principal, params.channelId, query));
         const page = await listConversations(ctx.admin, principal, params.channelId, query);
+        const tags = await tagsOfConversations(
+          deskDeps(ctx),
+          page.items.map((i) => i.conversation.id),
+        );
         const items = page.items.map(({ conversation: c, lastMessage, window, lastCustomerMessage }) => ({
           ...conversationView(c),
           ...(lastMessage && { lastMessage: messageView(lastMessage) }),
           ...(window && { window }),
           ...(lastCustomerMessage && { lastCustomerMessage: messageView(lastCustomerMessage) }),
+          tagIds: tags.get(c.id) ?? [],
         }));
         return { items, ...(page.nextBefore !== undefined && { nextBefore: page.nextBefore }) };
       },

@@ -11,6 +11,7 @@ import { conversationRoutes } from './conversation-routes';
 import { credentialsRoutes } from './credentials-routes';
 import { customerRoutes } from './customer-routes';
 import { customerHistoryRoutes } from './customer-history-routes';
+import { deskRoutes } from './desk-routes';
 import { groupRoutes } from './group-routes';
 import { knowledgeRoutes } from './knowledge-routes';
 import { knowledgeSearchRoutes } from './knowledge-search-routes';
@@ -21,6 +22,7 @@ import { platformRoutes } from './platform-routes';
 import { quickReplyRoutes } from './quick-reply-routes';
 import { typingRoutes } from './typing-routes';
 import { reportRoutes } from './report-routes';
+import { searchRoutes } from './search-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
 import { transcriptRoutes } from './transcript-routes';
@@ -42,8 +44,10 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...settingsRoutes(ctx),
     ...customerRoutes(ctx),
     ...customerHistoryRoutes(ctx),
+    ...searchRoutes(ctx), // before /conversations/:conversationId's neighbours
     ...conversationRoutes(ctx),
     ...transcriptRoutes(ctx),
+    ...deskRoutes(ctx),
     ...actionRoutes(ctx),
     ...typingRoutes(ctx),
     ...mediaRoutes(ctx),

@@ -2,6 +2,7 @@
 // admins get their merchant's only; platform admins everything or one merchant. CSV answers come in
 // files of at most 2000 rows (?page=1, 2, … up to the x-total-pages header) and carry no secret:
 // channels go through publicChannel's allow-list (exports/channel-rows.ts).
+import { tagNamesOf } from '../../../app/desk/tags';
 import { listChannels } from '../../../app/admin/channels';
 import { namesOf, openDashboard, reportScope } from '../../../app/admin/reports';
 import { channelRow, CHANNEL_COLUMNS } from '../../../exports/channel-rows';
@@ -64,7 +65,11 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
         const scope = await reportScope(ctx.admin, principal, params.channelId, query.merchantId);
         const range = { from: query.from ?? 0, to: query.to ?? ctx.clock.now() + 1 };
         const { total, rows } = await reports().conversationPage(scope, range, (query.page - 1) * MAX_ROWS_PER_FILE, MAX_ROWS_PER_FILE);
-        const names = await namesOf(ctx.admin, params.channelId);
+        const tags = await tagNamesOf(
+          ctx.admin,
+          rows.map((r) => r.conversation.id),
+        );
+        const names = { ...(await namesOf(ctx.admin, params.channelId)), tags };
         return csvPage(
           `conversations-${params.channelId}`,
           CONVERSATION_REPORT_COLUMNS,

@@ -19,6 +19,7 @@ import type { ChannelRecord } from '../../../core/ports/channel-store';
 import { InMemoryChannelStore } from '../../../storage/testing/in-memory-channel-store';
 import type { KnowledgeService } from '../../../knowledge/knowledge-service';
 import { InMemoryReports } from '../../../core/testing/in-memory-reports';
+import { InMemoryConversationSearch } from '../../../core/testing/in-memory-search';
 
 export const SECRETS = {
   appSecret: 'S3cretAppSecretValue0001',
@@ -113,6 +114,7 @@ export async function startApiFixture(
     ids: new TimeSortableIds(engine.clock),
     metrics,
     reports: new InMemoryReports(engine.store),
+    search: new InMemoryConversationSearch(engine.store),
     ...(options.knowledge && { knowledge: options.knowledge }),
   };
   const app = createApp({

@@ -16,6 +16,7 @@ import { inboxClaimsSchema } from './09-inbox-claims';
 import { openPlatformSchema } from './10-open-platform';
 import { customerHistorySchema } from './11-customer-history';
 import { quickRepliesSchema } from './12-quick-replies';
+import { notesTagsSearchSchema } from './13-notes-tags-search';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -45,6 +46,7 @@ export const pgMigrations: readonly PgMigration[] = [
     sql: customerHistorySchema,
   },
   { version: 12, name: 'quick replies, personal and team', sql: quickRepliesSchema },
+  { version: 13, name: 'internal notes, tags, and message words for search (pg_trgm)', sql: notesTagsSearchSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
