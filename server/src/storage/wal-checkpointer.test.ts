@@ -50,8 +50,9 @@ describe('the log checkpointer', () => {
     checkpointer = startWalCheckpointer(file(), [db], logger, 5);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await writeMuch(db);
-    // Without any checkpoint the log would now hold 4,000 pages; the worker's rounds let it start over.
-    expect(statSync(`${file()}-wal`).size).toBeLessThan(1000 * PAGE);
+    // Without any checkpoint the log would now hold 4,000 pages; the worker's rounds let it start over
+    // (how often depends on when its thread gets the CPU: on a loaded machine the log reaches ~1,100).
+    expect(statSync(`${file()}-wal`).size).toBeLessThan(2000 * PAGE);
     expect(db.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 4000 });
   });
 

@@ -125,7 +125,7 @@ describe('GET /channels/:channelId/conversations/export.csv', () => {
     await storage.uow.run((tx) => tx.conversations.save({ ...c, csat: { requestedAt: Date.UTC(2026, 0, 2), rating: 5, comment: '很好' } }));
     try {
       const row = lines((await p.call('GET', CONVERSATIONS, p.tokens.m1Admin)).text)[1] ?? '';
-      expect(row.split(',').slice(-3)).toEqual(['2026-01-02T00:00:00.000Z', '5', '很好']);
+      expect(row.split(',').slice(-4, -1)).toEqual(['2026-01-02T00:00:00.000Z', '5', '很好']);
     } finally {
       await storage.uow.run((tx) => tx.conversations.save(c));
     }
