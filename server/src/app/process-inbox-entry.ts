@@ -51,21 +51,25 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
   }
   const routable = chunk.filter((e) => channels.has(e.channelId));
   await prepareRobot(engine, routable);
-  const notices: EngineNotice[] = [];
-  let enqueued = false;
+  // What the units collect is kept inside the body: an adapter may run the body again (units and all)
+  // after a conflict, and only the attempt that committed counts.
   const body = async (uow: UnitOfWork) => {
+    const done = { notices: [] as EngineNotice[], enqueued: false, failures: [] as InboxFailure[] };
     for (const entry of routable) {
       try {
-        const done = await uow.run((tx) => entryUnit(deps, tx, entry, channels.get(entry.channelId)));
-        notices.push(...done.w.notices);
-        enqueued ||= done.enqueued;
+        const unit = await uow.run((tx) => entryUnit(deps, tx, entry, channels.get(entry.channelId)));
+        done.notices.push(...unit.w.notices);
+        done.enqueued ||= unit.enqueued;
       } catch (err) {
-        failures.push([entry, err]);
+        done.failures.push([entry, err]);
       }
     }
+    return done;
   };
-  if (engine.uow.batch) await engine.uow.batch(body);
-  else await body(engine.uow);
+  // A batch that fails as a whole (nothing committed) fails the pass: its entries are found again.
+  const done = engine.uow.batch ? await engine.uow.batch(body) : await body(engine.uow);
+  const { notices, enqueued } = done;
+  failures.push(...done.failures);
   await afterCommit(engine, notices, enqueued); // listeners must find what they are told about
   return failures;
 }

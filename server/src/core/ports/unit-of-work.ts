@@ -32,7 +32,10 @@ export interface UnitOfWork {
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
    * Optional: runs the units `body` starts through the given unit of work under one commit, each still
-   * atomic on its own. Adapters without it are used one unit at a time; callers check for it.
+   * atomic on its own (a unit that throws leaves nothing behind and the others commit). An adapter may
+   * run `body` again from the start, units and all (PostgreSQL after a serialization failure or a
+   * failed unit): `body` keeps what it collects inside itself and returns it, and starts the same units
+   * in the same order each time. Adapters without it are used one unit at a time; callers check for it.
    */
   batch?<T>(body: (uow: UnitOfWork) => Promise<T>): Promise<T>;
 }

@@ -6,6 +6,7 @@ import type { ConversationRow } from '../conversation-row';
 import { conversationFromRow } from '../sqlite-conversations';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '../sqlite-conversation-list';
 import { merchantKey, restAsJson } from '../record-codec';
+import { keyOf, UnitCache, type UnitMap } from '../unit-cache';
 import type { Queryable } from './pool';
 
 const COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'createdAt', 'queuedAt'] as const;
@@ -13,10 +14,20 @@ const COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentI
 const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
 
 export class PgConversations implements ConversationRepository {
-  constructor(private readonly db: Queryable) {}
+  /** Within one unit (pg-transaction-scope.ts): conversations by id, and findOpen's answers. */
+  private readonly byId: UnitMap<Promise<Conversation | undefined>>;
+  private readonly openOf: UnitMap<Promise<Conversation | undefined>>;
 
-  async get(id: string): Promise<Conversation | undefined> {
-    return (await this.select('id = $1', '', [id]))[0];
+  constructor(
+    private readonly db: Queryable,
+    cache: UnitCache = new UnitCache(),
+  ) {
+    this.byId = cache.map();
+    this.openOf = cache.map();
+  }
+
+  get(id: string): Promise<Conversation | undefined> {
+    return this.byId.read(id, async () => (await this.select('id = $1', '', [id]))[0]);
   }
 
   async save(c: Conversation): Promise<void> {
@@ -38,15 +49,17 @@ export class PgConversations implements ConversationRepository {
         restAsJson(c, COLUMNS),
       ],
     );
+    this.byId.set(c.id, Promise.resolve(c));
+    this.openOf.clear(); // any conversation may have opened, ended or moved
   }
 
-  async findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
-    return (
-      await this.select("customer_id = $1 AND merchant_id = $2 AND state <> 'ended'", `${NEWEST_FIRST} LIMIT 1`, [
-        customerId,
-        merchantKey(merchantId),
-      ])
-    )[0];
+  findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
+    return this.openOf.read(keyOf(customerId, merchantKey(merchantId)), async () => {
+      const where = "customer_id = $1 AND merchant_id = $2 AND state <> 'ended'";
+      const c = (await this.select(where, `${NEWEST_FIRST} LIMIT 1`, [customerId, merchantKey(merchantId)]))[0];
+      if (c) this.byId.set(c.id, Promise.resolve(c));
+      return c;
+    });
   }
 
   listOpenByCustomer(customerId: string): Promise<Conversation[]> {

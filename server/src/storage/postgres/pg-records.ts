@@ -12,7 +12,9 @@ import type {
   MessageRepository,
   SettingsRepository,
 } from '../../core/ports/repositories';
+import type { ConfigCache } from '../config-cache';
 import { merchantKey, parseJson, restAsJson } from '../record-codec';
+import { keyOf, UnitCache, type UnitMap } from '../unit-cache';
 import type { Queryable } from './pool';
 import { MESSAGE_COLUMNS, messageFromRow } from '../message-row';
 
@@ -39,14 +41,28 @@ const customerOf = (r: CustomerRow): Customer =>
   ({ id: r.id, channelId: r.channel_id, openid: r.openid, ...parseJson<object>(r.data) }) as Customer;
 
 export class PgCustomers implements CustomerRepository {
-  constructor(private readonly db: Queryable) {}
+  /** Within one unit (pg-transaction-scope.ts): customers by id and by (channel, openid). */
+  private readonly byId: UnitMap<Promise<Customer | undefined>>;
+  private readonly byOpenid: UnitMap<Promise<Customer | undefined>>;
+
+  constructor(
+    private readonly db: Queryable,
+    cache: UnitCache = new UnitCache(),
+  ) {
+    this.byId = cache.map();
+    this.byOpenid = cache.map();
+  }
 
   get(id: string): Promise<Customer | undefined> {
-    return one(this.db, 'SELECT * FROM customers WHERE id = $1', [id], customerOf);
+    return this.byId.read(id, () => one(this.db, 'SELECT * FROM customers WHERE id = $1', [id], customerOf));
   }
 
   findByOpenid(channelId: string, openid: string): Promise<Customer | undefined> {
-    return one(this.db, 'SELECT * FROM customers WHERE channel_id = $1 AND openid = $2', [channelId, openid], customerOf);
+    return this.byOpenid.read(keyOf(channelId, openid), async () => {
+      const c = await one(this.db, 'SELECT * FROM customers WHERE channel_id = $1 AND openid = $2', [channelId, openid], customerOf);
+      if (c) this.byId.set(c.id, Promise.resolve(c));
+      return c;
+    });
   }
 
   /** ON CONFLICT (id): a clash on (channel_id, openid) with another id fails instead of replacing it. */
@@ -56,6 +72,9 @@ export class PgCustomers implements CustomerRepository {
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, openid = excluded.openid, data = excluded.data`,
       [c.id, c.channelId, c.openid, restAsJson(c, CUSTOMER_COLUMNS)],
     );
+    this.byOpenid.clear(); // its (channel, openid) may have been another's before
+    this.byId.set(c.id, Promise.resolve(c));
+    this.byOpenid.set(keyOf(c.channelId, c.openid), Promise.resolve(c));
   }
 }
 
@@ -150,15 +169,21 @@ export class PgMerchants implements MerchantRepository {
 }
 
 export class PgSettings implements SettingsRepository {
-  constructor(private readonly db: Queryable) {}
+  /** Kept for the transaction while the unit of work has `config` open (pg-transaction-scope.ts). */
+  constructor(
+    private readonly db: Queryable,
+    private readonly config?: ConfigCache,
+  ) {}
 
   get(channelId: string, merchantId: string | undefined): Promise<RoutingSettingsPatch | undefined> {
-    return one(
-      this.db,
-      'SELECT data FROM routing_settings WHERE channel_id = $1 AND merchant_id = $2',
-      [channelId, merchantKey(merchantId)],
-      (r: { data: string }) => parseJson<RoutingSettingsPatch>(r.data),
-    );
+    const load = () =>
+      one(
+        this.db,
+        'SELECT data FROM routing_settings WHERE channel_id = $1 AND merchant_id = $2',
+        [channelId, merchantKey(merchantId)],
+        (r: { data: string }) => parseJson<RoutingSettingsPatch>(r.data),
+      );
+    return this.config ? this.config.read('routing_settings', keyOf(channelId, merchantKey(merchantId)), load) : load();
   }
 
   async save(channelId: string, merchantId: string | undefined, settings: RoutingSettingsPatch): Promise<void> {
@@ -167,5 +192,6 @@ export class PgSettings implements SettingsRepository {
        ON CONFLICT (channel_id, merchant_id) DO UPDATE SET data = excluded.data`,
       [channelId, merchantKey(merchantId), JSON.stringify(settings)],
     );
+    this.config?.wrote('routing_settings');
   }
 }

@@ -1,0 +1,116 @@
+// One open SERIALIZABLE transaction on one pooled client, and the repositories over it: a unit of work
+// alone or a batch of them (pg-unit-of-work.ts, pg-unit-batch.ts).
+//
+// What the repositories keep in memory, and why serving it is safe:
+// - the unit's cache (unit-cache.ts: customers, conversations) lives for one unit, as on SQLite: a
+//   story asking for a conversation four times pays for one statement;
+// - the config cache (config-cache.ts: agents, skill groups, calendars, routing settings) lives for the
+//   whole transaction, so a batch of pushes reads the merchant's team, groups and settings once. In a
+//   SERIALIZABLE transaction every statement sees the one snapshot taken at its first, plus its own
+//   writes; our writes of those tables go through the repositories, which empty what they kept, so a
+//   second read would return what is kept. Nothing is kept across transactions: another node may
+//   change an agent between two of ours.
+// Statements are prepared once per connection (pool.ts `prepared`): the push path runs the same few
+// dozen statements thousands of times, and parsing and planning each was a good part of the
+// database's time per push.
+import type pg from 'pg';
+import type { Transaction } from '../../core/ports/unit-of-work';
+import { ConfigCache } from '../config-cache';
+import { UnitCache } from '../unit-cache';
+import { PgConversations } from './pg-conversations';
+import { PgOutbox } from './pg-outbox';
+import { PgCustomers, PgMerchants, PgMessages, PgSettings } from './pg-records';
+import { PgAgents, PgCalendars, PgSkillGroups } from './pg-scoped-records';
+import { prepared, type Queryable } from './pool';
+
+/** The repositories over one client (inside its transaction); they keep nothing unless the caches are opened. */
+export function pgTransaction(db: Queryable, cache: UnitCache = new UnitCache(), config: ConfigCache = new ConfigCache()): Transaction {
+  return {
+    customers: new PgCustomers(db, cache),
+    conversations: new PgConversations(db, cache),
+    messages: new PgMessages(db),
+    agents: new PgAgents(db, config),
+    groups: new PgSkillGroups(db, config),
+    calendars: new PgCalendars(db, config),
+    settings: new PgSettings(db, config),
+    merchants: new PgMerchants(db),
+    outbox: new PgOutbox(db),
+  };
+}
+
+/** serialization_failure and deadlock_detected: nothing was committed, running the unit again is safe. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+export const isRetryable = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && RETRYABLE.has((error as { code?: string }).code ?? '');
+
+export class PgTransactionScope {
+  /** The client's queries, as prepared statements. */
+  readonly db: Queryable;
+  private readonly cache = new UnitCache();
+  private readonly config = new ConfigCache();
+  private readonly tx: Transaction;
+  private ended = false;
+
+  private constructor(
+    private readonly client: pg.PoolClient,
+    private readonly onEnd: () => void,
+  ) {
+    this.db = prepared(client);
+    this.tx = pgTransaction(this.db, this.cache, this.config);
+    this.config.began();
+  }
+
+  /** BEGIN ISOLATION LEVEL SERIALIZABLE on `client`; `onEnd` runs when the transaction ends either way. */
+  static async begin(client: pg.PoolClient, onEnd: () => void): Promise<PgTransactionScope> {
+    await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+    return new PgTransactionScope(client, onEnd);
+  }
+
+  /** One unit inside the transaction, with a unit cache of its own. */
+  async unit<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    this.cache.begin();
+    try {
+      return await work(this.tx);
+    } finally {
+      this.cache.end();
+    }
+  }
+
+  /** Runs `body`, then commits; rolls back when either throws, and rethrows. */
+  async finish<T>(body: () => Promise<T>): Promise<T> {
+    try {
+      const result = await body();
+      await this.commit();
+      return result;
+    } catch (error) {
+      await this.rollback().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.client.query('COMMIT');
+    } finally {
+      this.end();
+    }
+  }
+
+  /** Throws when the connection is gone (then the client must not be reused). */
+  async rollback(): Promise<void> {
+    if (this.ended) return;
+    try {
+      await this.client.query('ROLLBACK');
+    } finally {
+      this.end();
+    }
+  }
+
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.config.ended();
+    this.onEnd();
+  }
+}
