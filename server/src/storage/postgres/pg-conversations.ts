@@ -8,6 +8,7 @@ import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '../sqlite-conversation-list'
 import { merchantKey, restAsJson } from '../record-codec';
 import { keyOf, UnitCache, type UnitMap } from '../unit-cache';
 import type { Queryable } from './pool';
+import { writeOn } from './pg-write-behind';
 
 const COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'createdAt', 'queuedAt'] as const;
 
@@ -31,13 +32,13 @@ export class PgConversations implements ConversationRepository {
   }
 
   async save(c: Conversation): Promise<void> {
-    await this.db.query(
-      `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data)
+    await writeOn(this.db, {
+      sql: `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, merchant_id = excluded.merchant_id,
          customer_id = excluded.customer_id, state = excluded.state, agent_id = excluded.agent_id,
          created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data`,
-      [
+      values: [
         c.id,
         c.channelId,
         merchantKey(c.merchantId),
@@ -48,7 +49,9 @@ export class PgConversations implements ConversationRepository {
         c.queuedAt ?? null,
         restAsJson(c, COLUMNS),
       ],
-    );
+      table: 'conversations',
+      key: c.id,
+    });
     this.byId.set(c.id, Promise.resolve(c));
     this.openOf.clear(); // any conversation may have opened, ended or moved
   }

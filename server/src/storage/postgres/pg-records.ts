@@ -16,6 +16,7 @@ import type { ConfigCache } from '../config-cache';
 import { merchantKey, parseJson, restAsJson } from '../record-codec';
 import { keyOf, UnitCache, type UnitMap } from '../unit-cache';
 import type { Queryable } from './pool';
+import { writeOn } from './pg-write-behind';
 import { MESSAGE_COLUMNS, messageFromRow } from '../message-row';
 
 export async function one<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T | undefined> {
@@ -67,11 +68,13 @@ export class PgCustomers implements CustomerRepository {
 
   /** ON CONFLICT (id): a clash on (channel_id, openid) with another id fails instead of replacing it. */
   async save(c: Customer): Promise<void> {
-    await this.db.query(
-      `INSERT INTO customers (id, channel_id, openid, data) VALUES ($1, $2, $3, $4)
+    await writeOn(this.db, {
+      sql: `INSERT INTO customers (id, channel_id, openid, data) VALUES ($1, $2, $3, $4)
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, openid = excluded.openid, data = excluded.data`,
-      [c.id, c.channelId, c.openid, restAsJson(c, CUSTOMER_COLUMNS)],
-    );
+      values: [c.id, c.channelId, c.openid, restAsJson(c, CUSTOMER_COLUMNS)],
+      table: 'customers',
+      key: c.id,
+    });
     this.byOpenid.clear(); // its (channel, openid) may have been another's before
     this.byId.set(c.id, Promise.resolve(c));
     this.byOpenid.set(keyOf(c.channelId, c.openid), Promise.resolve(c));
@@ -87,10 +90,10 @@ export class PgMessages implements MessageRepository {
 
   /** The UNIQUE (channel_id, wechat_msg_id) key makes a second insert of one push fail in the database. */
   async add(m: Message): Promise<void> {
-    await this.db.query(
-      `INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, delivery, data)
+    await writeOn(this.db, {
+      sql: `INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, delivery, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
+      values: [
         m.id,
         m.channelId,
         m.conversationId,
@@ -99,7 +102,8 @@ export class PgMessages implements MessageRepository {
         m.delivery === undefined ? null : JSON.stringify(m.delivery),
         restAsJson(m, MESSAGE_COLUMNS),
       ],
-    );
+      table: 'messages',
+    });
   }
 
   findByWechatMsgId(channelId: string, wechatMsgId: string): Promise<Message | undefined> {

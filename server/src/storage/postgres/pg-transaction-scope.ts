@@ -22,6 +22,7 @@ import { PgOutbox } from './pg-outbox';
 import { PgCustomers, PgMerchants, PgMessages, PgSettings } from './pg-records';
 import { PgAgents, PgCalendars, PgSkillGroups } from './pg-scoped-records';
 import { prepared, type Queryable } from './pool';
+import { WriteBehind } from './pg-write-behind';
 
 /** The repositories over one client (inside its transaction); they keep nothing unless the caches are opened. */
 export function pgTransaction(db: Queryable, cache: UnitCache = new UnitCache(), config: ConfigCache = new ConfigCache()): Transaction {
@@ -45,8 +46,9 @@ export const isRetryable = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && RETRYABLE.has((error as { code?: string }).code ?? '');
 
 export class PgTransactionScope {
-  /** The client's queries, as prepared statements. */
+  /** The client's queries, as prepared statements, with the unit's writes held back (pg-write-behind.ts). */
   readonly db: Queryable;
+  private readonly writes: WriteBehind;
   private readonly cache = new UnitCache();
   private readonly config = new ConfigCache();
   private readonly tx: Transaction;
@@ -56,7 +58,8 @@ export class PgTransactionScope {
     private readonly client: pg.PoolClient,
     private readonly onEnd: () => void,
   ) {
-    this.db = prepared(client);
+    this.writes = new WriteBehind(prepared(client));
+    this.db = this.writes;
     this.tx = pgTransaction(this.db, this.cache, this.config);
     this.config.began();
   }
@@ -67,11 +70,16 @@ export class PgTransactionScope {
     return new PgTransactionScope(client, onEnd);
   }
 
-  /** One unit inside the transaction, with a unit cache of its own. */
+  /** One unit inside the transaction, with a unit cache of its own; what it wrote is sent before it ends. */
   async unit<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     this.cache.begin();
     try {
-      return await work(this.tx);
+      const result = await work(this.tx);
+      await this.writes.flush();
+      return result;
+    } catch (error) {
+      this.writes.discard();
+      throw error;
     } finally {
       this.cache.end();
     }
@@ -91,6 +99,7 @@ export class PgTransactionScope {
 
   async commit(): Promise<void> {
     try {
+      await this.writes.flush();
       await this.client.query('COMMIT');
     } finally {
       this.end();
