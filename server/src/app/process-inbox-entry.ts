@@ -12,7 +12,7 @@ import { isCustomerMessage } from '../core/conversation/inbound-content';
 import type { InboundMessage } from '../core/inbound-message';
 import type { Inbox, InboxEntry } from '../core/ports/inbox';
 import type { EngineNotice } from '../core/ports/notifier';
-import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
+import type { BatchHint, Transaction, UnitOfWork } from '../core/ports/unit-of-work';
 import { customerEnteredSessionIn } from './customer-entered-session';
 import { handleCustomerMessage } from './handle-customer-message';
 import { recordCustomerActionIn } from './record-customer-action';
@@ -67,11 +67,22 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
     return done;
   };
   // A batch that fails as a whole (nothing committed) fails the pass: its entries are found again.
-  const done = engine.uow.batch ? await engine.uow.batch(body) : await body(engine.uow);
+  const done = engine.uow.batch ? await engine.uow.batch(body, batchHint(routable)) : await body(engine.uow);
   const { notices, enqueued } = done;
   failures.push(...done.failures);
   await afterCommit(engine, notices, enqueued); // listeners must find what they are told about
   return failures;
+}
+
+/** Who each entry's unit will look up first (its sender, its MsgId), for the adapter to read ahead. */
+function batchHint(entries: readonly InboxEntry[]): BatchHint {
+  return {
+    pushes: entries.flatMap(({ channelId, message: m }) => {
+      const openid = m.type === 'unknown' ? undefined : m.fromUserName;
+      if (openid === undefined) return [];
+      return [{ channelId, openid, ...(isCustomerMessage(m) && { wechatMsgId: m.msgId }) }];
+    }),
+  };
 }
 
 /** Lets the robot prepare the chunk's customer questions, concurrently, each within the robot's own budget. */

@@ -9,6 +9,7 @@ import { merchantKey, restAsJson } from '../record-codec';
 import { keyOf, UnitCache, type UnitMap } from '../unit-cache';
 import type { Queryable } from './pool';
 import { writeOn } from './pg-write-behind';
+import type { ReadAhead } from './pg-read-ahead';
 
 const COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'createdAt', 'queuedAt'] as const;
 
@@ -19,9 +20,11 @@ export class PgConversations implements ConversationRepository {
   private readonly byId: UnitMap<Promise<Conversation | undefined>>;
   private readonly openOf: UnitMap<Promise<Conversation | undefined>>;
 
+  /** `ahead`: what the batch read ahead (pg-read-ahead.ts), consulted before the database. */
   constructor(
     private readonly db: Queryable,
     cache: UnitCache = new UnitCache(),
+    private readonly ahead?: ReadAhead,
   ) {
     this.byId = cache.map();
     this.openOf = cache.map();
@@ -52,14 +55,16 @@ export class PgConversations implements ConversationRepository {
       table: 'conversations',
       key: c.id,
     });
+    this.ahead?.savedConversation(c);
     this.byId.set(c.id, Promise.resolve(c));
     this.openOf.clear(); // any conversation may have opened, ended or moved
   }
 
   findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
     return this.openOf.read(keyOf(customerId, merchantKey(merchantId)), async () => {
+      const known = this.ahead?.openConversation(customerId, merchantId);
       const where = "customer_id = $1 AND merchant_id = $2 AND state <> 'ended'";
-      const c = (await this.select(where, `${NEWEST_FIRST} LIMIT 1`, [customerId, merchantKey(merchantId)]))[0];
+      const c = known ? known.value : (await this.select(where, `${NEWEST_FIRST} LIMIT 1`, [customerId, merchantKey(merchantId)]))[0];
       if (c) this.byId.set(c.id, Promise.resolve(c));
       return c;
     });
@@ -78,11 +83,15 @@ export class PgConversations implements ConversationRepository {
     )[0];
   }
 
-  listQueued(channelId: string, merchantId: string | undefined): Promise<Conversation[]> {
-    return this.select("channel_id = $1 AND merchant_id = $2 AND state = 'queued'", 'ORDER BY queued_at, id', [
+  async listQueued(channelId: string, merchantId: string | undefined): Promise<Conversation[]> {
+    const known = this.ahead?.queue(channelId, merchantId);
+    if (known) return known.value;
+    const queue = await this.select("channel_id = $1 AND merchant_id = $2 AND state = 'queued'", 'ORDER BY queued_at, id', [
       channelId,
       merchantKey(merchantId),
     ]);
+    this.ahead?.keepQueue(channelId, merchantId, queue);
+    return queue;
   }
 
   listOpen(channelId: string): Promise<Conversation[]> {

@@ -17,6 +17,7 @@ import { merchantKey, parseJson, restAsJson } from '../record-codec';
 import { keyOf, UnitCache, type UnitMap } from '../unit-cache';
 import type { Queryable } from './pool';
 import { writeOn } from './pg-write-behind';
+import type { ReadAhead } from './pg-read-ahead';
 import { MESSAGE_COLUMNS, messageFromRow } from '../message-row';
 
 export async function one<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T | undefined> {
@@ -29,7 +30,7 @@ export async function all<R extends object, T>(db: Queryable, sql: string, value
   return rows.map(map);
 }
 
-interface CustomerRow {
+export interface CustomerRow {
   id: string;
   channel_id: string;
   openid: string;
@@ -38,7 +39,7 @@ interface CustomerRow {
 
 const CUSTOMER_COLUMNS = ['id', 'channelId', 'openid'] as const;
 
-const customerOf = (r: CustomerRow): Customer =>
+export const customerOf = (r: CustomerRow): Customer =>
   ({ id: r.id, channelId: r.channel_id, openid: r.openid, ...parseJson<object>(r.data) }) as Customer;
 
 export class PgCustomers implements CustomerRepository {
@@ -46,9 +47,11 @@ export class PgCustomers implements CustomerRepository {
   private readonly byId: UnitMap<Promise<Customer | undefined>>;
   private readonly byOpenid: UnitMap<Promise<Customer | undefined>>;
 
+  /** `ahead`: what the batch read ahead (pg-read-ahead.ts), consulted before the database. */
   constructor(
     private readonly db: Queryable,
     cache: UnitCache = new UnitCache(),
+    private readonly ahead?: ReadAhead,
   ) {
     this.byId = cache.map();
     this.byOpenid = cache.map();
@@ -60,7 +63,10 @@ export class PgCustomers implements CustomerRepository {
 
   findByOpenid(channelId: string, openid: string): Promise<Customer | undefined> {
     return this.byOpenid.read(keyOf(channelId, openid), async () => {
-      const c = await one(this.db, 'SELECT * FROM customers WHERE channel_id = $1 AND openid = $2', [channelId, openid], customerOf);
+      const known = this.ahead?.customer(channelId, openid);
+      const c = known
+        ? known.value
+        : await one(this.db, 'SELECT * FROM customers WHERE channel_id = $1 AND openid = $2', [channelId, openid], customerOf);
       if (c) this.byId.set(c.id, Promise.resolve(c));
       return c;
     });
@@ -75,6 +81,7 @@ export class PgCustomers implements CustomerRepository {
       table: 'customers',
       key: c.id,
     });
+    this.ahead?.savedCustomer(c);
     this.byOpenid.clear(); // its (channel, openid) may have been another's before
     this.byId.set(c.id, Promise.resolve(c));
     this.byOpenid.set(keyOf(c.channelId, c.openid), Promise.resolve(c));
@@ -82,7 +89,10 @@ export class PgCustomers implements CustomerRepository {
 }
 
 export class PgMessages implements MessageRepository {
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly ahead?: ReadAhead,
+  ) {}
 
   get(id: string): Promise<Message | undefined> {
     return one(this.db, 'SELECT * FROM messages WHERE id = $1', [id], messageFromRow);
@@ -104,9 +114,12 @@ export class PgMessages implements MessageRepository {
       ],
       table: 'messages',
     });
+    this.ahead?.stored(m);
   }
 
   findByWechatMsgId(channelId: string, wechatMsgId: string): Promise<Message | undefined> {
+    const known = this.ahead?.message(channelId, wechatMsgId);
+    if (known) return Promise.resolve(known.value);
     return one(this.db, 'SELECT * FROM messages WHERE channel_id = $1 AND wechat_msg_id = $2', [channelId, wechatMsgId], messageFromRow);
   }
 

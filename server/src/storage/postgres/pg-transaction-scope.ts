@@ -23,13 +23,20 @@ import { PgCustomers, PgMerchants, PgMessages, PgSettings } from './pg-records';
 import { PgAgents, PgCalendars, PgSkillGroups } from './pg-scoped-records';
 import { prepared, type Queryable } from './pool';
 import { WriteBehind } from './pg-write-behind';
+import { ReadAhead } from './pg-read-ahead';
+import type { BatchHint } from '../../core/ports/unit-of-work';
 
 /** The repositories over one client (inside its transaction); they keep nothing unless the caches are opened. */
-export function pgTransaction(db: Queryable, cache: UnitCache = new UnitCache(), config: ConfigCache = new ConfigCache()): Transaction {
+export function pgTransaction(
+  db: Queryable,
+  cache: UnitCache = new UnitCache(),
+  config: ConfigCache = new ConfigCache(),
+  ahead?: ReadAhead,
+): Transaction {
   return {
-    customers: new PgCustomers(db, cache),
-    conversations: new PgConversations(db, cache),
-    messages: new PgMessages(db),
+    customers: new PgCustomers(db, cache, ahead),
+    conversations: new PgConversations(db, cache, ahead),
+    messages: new PgMessages(db, ahead),
     agents: new PgAgents(db, config),
     groups: new PgSkillGroups(db, config),
     calendars: new PgCalendars(db, config),
@@ -51,6 +58,7 @@ export class PgTransactionScope {
   private readonly writes: WriteBehind;
   private readonly cache = new UnitCache();
   private readonly config = new ConfigCache();
+  private readonly ahead = new ReadAhead();
   private readonly tx: Transaction;
   private ended = false;
 
@@ -60,7 +68,7 @@ export class PgTransactionScope {
   ) {
     this.writes = new WriteBehind(prepared(client));
     this.db = this.writes;
-    this.tx = pgTransaction(this.db, this.cache, this.config);
+    this.tx = pgTransaction(this.db, this.cache, this.config, this.ahead);
     this.config.began();
   }
 
@@ -68,6 +76,11 @@ export class PgTransactionScope {
   static async begin(client: pg.PoolClient, onEnd: () => void): Promise<PgTransactionScope> {
     await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
     return new PgTransactionScope(client, onEnd);
+  }
+
+  /** Reads what the batch's units will look up first (pg-read-ahead.ts). */
+  readAhead(hint: BatchHint): Promise<void> {
+    return this.ahead.load(this.db, hint);
   }
 
   /** One unit inside the transaction, with a unit cache of its own; what it wrote is sent before it ends. */

@@ -12,11 +12,13 @@
 // So `body` may run more than once: it must collect what it keeps inside itself (the port says so), and
 // start the same units in the same order each time (units are told apart by that order). Nothing a
 // discarded attempt collected escapes: its units' results are thrown away with the attempt.
-import type { UnitOfWork } from '../../core/ports/unit-of-work';
+import type { BatchHint, UnitOfWork } from '../../core/ports/unit-of-work';
 import { isRetryable, type PgTransactionScope } from './pg-transaction-scope';
 
 export interface BatchDeps {
   begin(): Promise<PgTransactionScope>;
+  /** What the units will look up first: read ahead when each attempt's transaction begins. */
+  hint?: BatchHint;
   /** Serialization failures taken before falling back to `alone`. */
   attempts: number;
   /** Runs each unit in a transaction of its own (with the unit of work's retries). */
@@ -68,10 +70,12 @@ async function attempt<T>(body: (uow: UnitOfWork) => Promise<T>, deps: BatchDeps
   };
   let value: T;
   try {
+    if (deps.hint) await scope.readAhead(deps.hint);
     value = await body(scoped);
   } catch (error) {
     await scope.rollback();
     if (lost) return lost; // body passed a unit's error on: the batch decides what it means
+    if (isRetryable(error)) return { kind: 'conflict' }; // reading ahead conflicted
     throw error;
   }
   if (lost) {

@@ -14,7 +14,7 @@
 // keeps every such decision equal to a one-at-a-time order without naming each lock in the stories.
 import type pg from 'pg';
 import { DatabaseBusy } from '../../core/ports/database-busy';
-import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
+import type { BatchHint, Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import { SerialQueue } from '../serial-lock';
 import { runBatch } from './pg-unit-batch';
 import { isRetryable, PgTransactionScope } from './pg-transaction-scope';
@@ -57,13 +57,15 @@ export class PgUnitOfWork implements UnitOfWork {
 
   /**
    * Runs the units `body` starts in one transaction (see pg-unit-batch.ts for what happens when one of
-   * them fails or the transaction conflicts: `body` may then be run again, and it starts the same units).
+   * them fails or the transaction conflicts: `body` may then be run again, and it starts the same units),
+   * after reading ahead what `hint` names (pg-read-ahead.ts).
    */
-  batch<T>(body: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  batch<T>(body: (uow: UnitOfWork) => Promise<T>, hint?: BatchHint): Promise<T> {
     return this.queue.run(() =>
       this.onClient((client) =>
         runBatch(body, {
           begin: () => this.begin(client),
+          ...(hint !== undefined && { hint }),
           attempts: this.batchAttempts,
           alone: this.alone,
           pause: conflictPause,
