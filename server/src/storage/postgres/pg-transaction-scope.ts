@@ -13,6 +13,7 @@
 // Statements are prepared once per connection (pool.ts `prepared`): the push path runs the same few
 // dozen statements thousands of times, and parsing and planning each was a good part of the
 // database's time per push.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { Transaction } from '../../core/ports/unit-of-work';
 import { ConfigCache } from '../config-cache';
@@ -52,6 +53,12 @@ const RETRYABLE = new Set(['40001', '40P01']);
 export const isRetryable = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && RETRYABLE.has((error as { code?: string }).code ?? '');
 
+/** The connection of the unit whose code is running (two lanes may each have one open: pg-unit-of-work.ts). */
+const running = new AsyncLocalStorage<Queryable>();
+
+/** The running unit's connection, for adapters its port says are called inside a unit (Inbox.markDone). */
+export const currentUnit = (): Queryable | undefined => running.getStore();
+
 export class PgTransactionScope {
   /** The client's queries, as prepared statements, with the unit's writes held back (pg-write-behind.ts). */
   readonly db: Queryable;
@@ -62,20 +69,17 @@ export class PgTransactionScope {
   private readonly tx: Transaction;
   private ended = false;
 
-  private constructor(
-    private readonly client: pg.PoolClient,
-    private readonly onEnd: () => void,
-  ) {
+  private constructor(private readonly client: pg.PoolClient) {
     this.writes = new WriteBehind(prepared(client));
     this.db = this.writes;
     this.tx = pgTransaction(this.db, this.cache, this.config, this.ahead);
     this.config.began();
   }
 
-  /** BEGIN ISOLATION LEVEL SERIALIZABLE on `client`; `onEnd` runs when the transaction ends either way. */
-  static async begin(client: pg.PoolClient, onEnd: () => void): Promise<PgTransactionScope> {
+  /** BEGIN ISOLATION LEVEL SERIALIZABLE on `client`. */
+  static async begin(client: pg.PoolClient): Promise<PgTransactionScope> {
     await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-    return new PgTransactionScope(client, onEnd);
+    return new PgTransactionScope(client);
   }
 
   /** Reads what the batch's units will look up first (pg-read-ahead.ts). */
@@ -87,7 +91,7 @@ export class PgTransactionScope {
   async unit<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     this.cache.begin();
     try {
-      const result = await work(this.tx);
+      const result = await running.run(this.db, () => work(this.tx));
       await this.writes.flush();
       return result;
     } catch (error) {
@@ -133,6 +137,5 @@ export class PgTransactionScope {
     if (this.ended) return;
     this.ended = true;
     this.config.ended();
-    this.onEnd();
   }
 }

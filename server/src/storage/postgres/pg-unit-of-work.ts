@@ -3,8 +3,12 @@
 // the database: SERIALIZABLE gives exactly that (the outcome is that of some one-at-a-time order), and
 // a unit PostgreSQL aborts to keep it so (serialization failure, deadlock) is run again from the start,
 // which is safe because a unit does no I/O except through its transaction. Within this process units
-// also run one after another, in the order they were started (as on SQLite), so a node never makes its
-// own units conflict with each other.
+// run in two lanes, each one after another in the order started: the push path's batches in one, every
+// other unit (a REST call, a timer, the sender reading send windows and recording deliveries) in the
+// other. One lane per node would keep a node's own units from ever conflicting, but then the sender's
+// units, a handful of round trips per reply, waited behind routing and routing behind them, with the
+// node idle between round trips. Two lanes overlap them; where a batch and a unit do touch the same rows,
+// SERIALIZABLE still orders them (one is run again), as it does for two nodes.
 //
 // `batch` runs several units in ONE such transaction (pg-unit-batch.ts): the push path routes a chunk
 // of pushes for one BEGIN/COMMIT, and the chunk's units read the merchant's team, groups and settings
@@ -17,7 +21,7 @@ import { DatabaseBusy } from '../../core/ports/database-busy';
 import type { BatchHint, Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import { SerialQueue } from '../serial-lock';
 import { runBatch } from './pg-unit-batch';
-import { isRetryable, PgTransactionScope } from './pg-transaction-scope';
+import { currentUnit, isRetryable, PgTransactionScope } from './pg-transaction-scope';
 import type { Queryable } from './pool';
 
 export { isRetryable, pgTransaction } from './pg-transaction-scope';
@@ -35,11 +39,11 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export const conflictPause = (attempt: number) => pause(Math.random() * Math.min(2 ** attempt, 100));
 
 export class PgUnitOfWork implements UnitOfWork {
-  // Busy retries are SQLite's; PostgreSQL waits for locks itself, so the queue only orders the units.
-  private readonly queue = new SerialQueue({ budgetMs: 0, firstPauseMs: 0, maxPauseMs: 0 });
+  // Busy retries are SQLite's; PostgreSQL waits for locks itself, so the queues only order the units.
+  private readonly units = new SerialQueue({ budgetMs: 0, firstPauseMs: 0, maxPauseMs: 0 });
+  private readonly batches = new SerialQueue({ budgetMs: 0, firstPauseMs: 0, maxPauseMs: 0 });
   private readonly maxAttempts: number;
   private readonly batchAttempts: number;
-  private active: Queryable | undefined;
   /** Units run one by one, each in a transaction of its own; for a batch that keeps conflicting. */
   private readonly alone: UnitOfWork = { run: (work) => this.onClient((client) => this.runWithRetries(client, work)) };
 
@@ -52,7 +56,7 @@ export class PgUnitOfWork implements UnitOfWork {
   }
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.queue.run(() => this.alone.run(work));
+    return this.units.run(() => this.alone.run(work));
   }
 
   /**
@@ -61,7 +65,7 @@ export class PgUnitOfWork implements UnitOfWork {
    * after reading ahead what `hint` names (pg-read-ahead.ts).
    */
   batch<T>(body: (uow: UnitOfWork) => Promise<T>, hint?: BatchHint): Promise<T> {
-    return this.queue.run(() =>
+    return this.batches.run(() =>
       this.onClient((client) =>
         runBatch(body, {
           begin: () => this.begin(client),
@@ -79,16 +83,11 @@ export class PgUnitOfWork implements UnitOfWork {
    * they are called inside a unit (Inbox.markDone), so their write commits or rolls back with it.
    */
   get current(): Queryable | undefined {
-    return this.active;
+    return currentUnit();
   }
 
-  /** BEGIN on `client`; the scope's end (COMMIT or ROLLBACK) makes this process's current unit none again. */
-  private async begin(client: pg.PoolClient): Promise<PgTransactionScope> {
-    const scope = await PgTransactionScope.begin(client, () => {
-      if (this.active === scope.db) this.active = undefined;
-    });
-    this.active = scope.db;
-    return scope;
+  private begin(client: pg.PoolClient): Promise<PgTransactionScope> {
+    return PgTransactionScope.begin(client);
   }
 
   private async onClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
