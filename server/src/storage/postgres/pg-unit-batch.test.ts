@@ -139,6 +139,32 @@ describe('a batch of units on PostgreSQL', () => {
     await expect(q('SELECT id FROM agents ORDER BY id')).resolves.toEqual([{ id: 'from-batch' }, { id: 'from-unit' }]);
   });
 
+  it("takes turns with other nodes' batches of the same channel, not of another channel", async () => {
+    const [a, b, c] = [node(), node(), node()];
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const hintFor = (channelId: string) => ({ pushes: [{ channelId, openid: 'o1' }] });
+    const first = a.batch(
+      (scoped) =>
+        scoped.run(async () => {
+          events.push('a starts');
+          await held;
+          events.push('a ends');
+        }),
+      hintFor('ch1'),
+    );
+    while (!events.includes('a starts')) await new Promise((r) => setTimeout(r, 5));
+    const sameChannel = b.batch((scoped) => scoped.run(async () => void events.push('b (same channel)')), hintFor('ch1'));
+    await c.batch((scoped) => scoped.run(async () => void events.push('c (other channel)')), hintFor('ch2'));
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    await Promise.all([first, sameChannel]);
+    expect(events).toEqual(['a starts', 'c (other channel)', 'a ends', 'b (same channel)']);
+  });
+
   it("a unit's reads see the writes it holds back", async () => {
     const uow = node();
     const found = await uow.run(async (tx) => {
