@@ -122,13 +122,17 @@ export class PgInbox implements Inbox {
     }));
   }
 
-  /** Extends this node's leases that have not run out (one that did may be another node's now). */
+  /**
+   * Extends this node's leases that have not run out (one that did may be another node's now). Rows a
+   * routing batch holds locked (marked done, not committed yet) are skipped: waiting for them while
+   * the batch waits for a row this statement locked was a deadlock; they are done or renewed next time.
+   */
   async renewClaims(now: number): Promise<void> {
-    await this.pool.query("UPDATE inbox SET lease_until = $2 WHERE claimed_by = $3 AND state = 'pending' AND lease_until > $1", [
-      now,
-      now + this.leaseMs,
-      this.owner,
-    ]);
+    await this.pool.query(
+      `UPDATE inbox SET lease_until = $2 WHERE id IN (
+         SELECT id FROM inbox WHERE claimed_by = $3 AND state = 'pending' AND lease_until > $1 FOR UPDATE SKIP LOCKED)`,
+      [now, now + this.leaseMs, this.owner],
+    );
   }
 
   /**

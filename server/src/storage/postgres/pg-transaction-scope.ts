@@ -53,7 +53,10 @@ const RETRYABLE = new Set(['40001', '40P01']);
 export const isRetryable = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && RETRYABLE.has((error as { code?: string }).code ?? '');
 
-/** The connection of the unit whose code is running (two lanes may each have one open: pg-unit-of-work.ts). */
+/**
+ * The connection of the unit whose code is running, followed through the unit's async calls (so two
+ * PgUnitOfWork instances in one process, as in the tests' two nodes, never hand out each other's).
+ */
 const running = new AsyncLocalStorage<Queryable>();
 
 /** The running unit's connection, for adapters its port says are called inside a unit (Inbox.markDone). */

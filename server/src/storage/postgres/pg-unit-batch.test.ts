@@ -113,32 +113,6 @@ describe('a batch of units on PostgreSQL', () => {
     await expect(a.batch((scoped) => scoped.run(async (tx) => (await tx.agents.listByChannel('ch1'))[0]?.name))).resolves.toBe('FromB');
   });
 
-  it('runs other units beside a batch (two lanes), each with its own connection for the adapters that ask', async () => {
-    const uow = node();
-    let unitDone!: () => void;
-    const done = new Promise<void>((resolve) => {
-      unitDone = resolve;
-    });
-    const batch = uow.batch((scoped) =>
-      scoped.run(async (tx) => {
-        const mine = uow.current;
-        await tx.agents.save(agent('from-batch'));
-        await done; // one lane per node would wait here forever: the unit below queues behind this batch
-        return mine === uow.current && mine !== undefined;
-      }),
-    );
-    const unit = uow.run(async (tx) => {
-      await tx.agents.save(agent('from-unit'));
-      return uow.current;
-    });
-    const unitConnection = await unit;
-    unitDone();
-    await expect(batch).resolves.toBe(true);
-    expect(unitConnection).toBeDefined();
-    expect(uow.current).toBeUndefined();
-    await expect(q('SELECT id FROM agents ORDER BY id')).resolves.toEqual([{ id: 'from-batch' }, { id: 'from-unit' }]);
-  });
-
   it("takes turns with other nodes' batches of the same channel, not of another channel", async () => {
     const [a, b, c] = [node(), node(), node()];
     const events: string[] = [];

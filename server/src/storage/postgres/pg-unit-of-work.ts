@@ -3,12 +3,10 @@
 // the database: SERIALIZABLE gives exactly that (the outcome is that of some one-at-a-time order), and
 // a unit PostgreSQL aborts to keep it so (serialization failure, deadlock) is run again from the start,
 // which is safe because a unit does no I/O except through its transaction. Within this process units
-// run in two lanes, each one after another in the order started: the push path's batches in one, every
-// other unit (a REST call, a timer, the sender reading send windows and recording deliveries) in the
-// other. One lane per node would keep a node's own units from ever conflicting, but then the sender's
-// units, a handful of round trips per reply, waited behind routing and routing behind them, with the
-// node idle between round trips. Two lanes overlap them; where a batch and a unit do touch the same rows,
-// SERIALIZABLE still orders them (one is run again), as it does for two nodes.
+// also run one after another, in the order they were started (as on SQLite), so a node never makes its
+// own units conflict with each other. (Measured: running the push path's batches in a lane of their own,
+// beside the sender's units, made them conflict on the customers both write, the sender counting each
+// reply against the customer's window; routing then went slower, not faster.)
 //
 // `batch` runs several units in ONE such transaction (pg-unit-batch.ts): the push path routes a chunk
 // of pushes for one BEGIN/COMMIT, and the chunk's units read the merchant's team, groups and settings
@@ -39,9 +37,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export const conflictPause = (attempt: number) => pause(Math.random() * Math.min(2 ** attempt, 100));
 
 export class PgUnitOfWork implements UnitOfWork {
-  // Busy retries are SQLite's; PostgreSQL waits for locks itself, so the queues only order the units.
-  private readonly units = new SerialQueue({ budgetMs: 0, firstPauseMs: 0, maxPauseMs: 0 });
-  private readonly batches = new SerialQueue({ budgetMs: 0, firstPauseMs: 0, maxPauseMs: 0 });
+  // Busy retries are SQLite's; PostgreSQL waits for locks itself, so the queue only orders the units.
+  private readonly queue = new SerialQueue({ budgetMs: 0, firstPauseMs: 0, maxPauseMs: 0 });
   private readonly maxAttempts: number;
   private readonly batchAttempts: number;
   /** Units run one by one, each in a transaction of its own; for a batch that keeps conflicting. */
@@ -56,7 +53,7 @@ export class PgUnitOfWork implements UnitOfWork {
   }
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.units.run(() => this.alone.run(work));
+    return this.queue.run(() => this.alone.run(work));
   }
 
   /**
@@ -66,9 +63,10 @@ export class PgUnitOfWork implements UnitOfWork {
    */
   batch<T>(body: (uow: UnitOfWork) => Promise<T>, hint?: BatchHint): Promise<T> {
     const channels = [...new Set(hint?.pushes.map((p) => p.channelId))].sort();
-    return this.batches.run(() =>
-      this.onClient((client) =>
-        routingTurn(client, channels, () =>
+    // The turn is waited for outside the queue: this node's other units go on meanwhile.
+    return this.onClient((client) =>
+      routingTurn(client, channels, () =>
+        this.queue.run(() =>
           runBatch(body, {
             begin: () => this.begin(client),
             ...(hint !== undefined && { hint }),
