@@ -72,17 +72,24 @@ export class PgTransactionScope {
   private readonly tx: Transaction;
   private ended = false;
 
-  private constructor(private readonly client: pg.PoolClient) {
+  private constructor(
+    private readonly client: pg.PoolClient,
+    private readonly holdUntilCommit: boolean,
+  ) {
     this.writes = new WriteBehind(prepared(client));
     this.db = this.writes;
     this.tx = pgTransaction(this.db, this.cache, this.config, this.ahead);
     this.config.began();
   }
 
-  /** BEGIN ISOLATION LEVEL SERIALIZABLE on `client`. */
-  static async begin(client: pg.PoolClient): Promise<PgTransactionScope> {
+  /**
+   * BEGIN ISOLATION LEVEL SERIALIZABLE on `client`. `holdUntilCommit`: the units' writes are held until
+   * the commit (or a read of what they wrote) instead of each unit's end, so a batch's writes go out in
+   * one statement or a few; a failure of them then belongs to no unit in particular (pg-unit-batch.ts).
+   */
+  static async begin(client: pg.PoolClient, holdUntilCommit = false): Promise<PgTransactionScope> {
     await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-    return new PgTransactionScope(client);
+    return new PgTransactionScope(client, holdUntilCommit);
   }
 
   /** Reads what the batch's units will look up first (pg-read-ahead.ts). */
@@ -90,12 +97,12 @@ export class PgTransactionScope {
     return this.ahead.load(this.db, hint);
   }
 
-  /** One unit inside the transaction, with a unit cache of its own; what it wrote is sent before it ends. */
+  /** One unit inside the transaction, with a unit cache of its own; what it wrote is sent before it ends (unless held until the commit). */
   async unit<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     this.cache.begin();
     try {
       const result = await running.run(this.db, () => work(this.tx));
-      await this.writes.flush();
+      if (!this.holdUntilCommit) await this.writes.flush();
       return result;
     } catch (error) {
       this.writes.discard();
@@ -117,9 +124,15 @@ export class PgTransactionScope {
     }
   }
 
+  /** Sends what is held, then COMMIT; when sending fails, the transaction is rolled back (and the error rethrown). */
   async commit(): Promise<void> {
     try {
       await this.writes.flush();
+    } catch (error) {
+      await this.rollback();
+      throw error;
+    }
+    try {
       await this.client.query('COMMIT');
     } finally {
       this.end();

@@ -68,6 +68,22 @@ describe('a batch of units on PostgreSQL', () => {
     await expect(q('SELECT id FROM messages ORDER BY id')).resolves.toEqual([{ id: 'm0' }, { id: 'm1' }, { id: 'm3' }]);
   });
 
+  it("a held-back write that fails during a later unit's read is its own unit's failure, not the later one's", async () => {
+    const uow = node();
+    await uow.run((tx) => tx.messages.add(inbound('m0', { wechatMsgId: 'w1' })));
+    const outcomes = await uow.batch((scoped) =>
+      units(scoped, 3, (i) => async (tx) => {
+        if (i === 0) await tx.messages.add(inbound('m1', { wechatMsgId: 'w10' }));
+        if (i === 1) await tx.messages.add(inbound('m2', { wechatMsgId: 'w1' })); // a duplicate, held back
+        if (i === 2) expect((await tx.messages.listByConversation('cv1')).length).toBeGreaterThan(0); // reads messages
+      }),
+    );
+    expect(outcomes[0]).toBe('ok 0');
+    expect(outcomes[1]).toMatch(/^failed 1: .*duplicate key/);
+    expect(outcomes[2]).toBe('ok 2');
+    await expect(q('SELECT id FROM messages ORDER BY id')).resolves.toEqual([{ id: 'm0' }, { id: 'm1' }]);
+  });
+
   it('two nodes whose batches conflict lose no update (the batches run again, then their units alone)', async () => {
     for (const batchAttempts of [3, 1]) {
       await db.truncate();

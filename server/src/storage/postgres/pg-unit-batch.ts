@@ -14,9 +14,11 @@
 // discarded attempt collected escapes: its units' results are thrown away with the attempt.
 import type { BatchHint, UnitOfWork } from '../../core/ports/unit-of-work';
 import { isRetryable, type PgTransactionScope } from './pg-transaction-scope';
+import { heldWriteFailed } from './pg-write-behind';
 
 export interface BatchDeps {
-  begin(): Promise<PgTransactionScope>;
+  /** `holdUntilCommit`: the units' writes go out together at the commit (PgTransactionScope.begin). */
+  begin(holdUntilCommit: boolean): Promise<PgTransactionScope>;
   /** What the units will look up first: read ahead when each attempt's transaction begins. */
   hint?: BatchHint;
   /** Serialization failures taken before falling back to `alone`. */
@@ -27,7 +29,7 @@ export interface BatchDeps {
 }
 
 /** Why an attempt was given up; `refused` then holds one more unit. */
-type Outcome<T> = { kind: 'committed'; value: T } | { kind: 'unit_failed' } | { kind: 'conflict' };
+type Outcome<T> = { kind: 'committed'; value: T } | { kind: 'unit_failed' } | { kind: 'conflict' } | { kind: 'writes_failed' };
 
 /** Thrown to the units `body` starts after the attempt is lost; that attempt's result is never used. */
 export class BatchAttemptLost extends Error {
@@ -37,9 +39,13 @@ export class BatchAttemptLost extends Error {
 export async function runBatch<T>(body: (uow: UnitOfWork) => Promise<T>, deps: BatchDeps): Promise<T> {
   /** Units that failed on their own, by the order `body` starts them in, with their error. */
   const refused = new Map<number, unknown>();
+  // First all units' writes in one go at the commit; once those failed, each unit's at its end, so that
+  // the unit whose write fails is the one refused.
+  let hold = true;
   for (let conflicts = 0; ; ) {
-    const outcome = await attempt(body, deps, refused);
+    const outcome = await attempt(body, deps, refused, hold);
     if (outcome.kind === 'committed') return outcome.value;
+    if (outcome.kind === 'writes_failed') hold = false;
     if (outcome.kind === 'conflict') {
       if (++conflicts >= deps.attempts) return body(deps.alone);
       await deps.pause(conflicts);
@@ -47,8 +53,13 @@ export async function runBatch<T>(body: (uow: UnitOfWork) => Promise<T>, deps: B
   }
 }
 
-async function attempt<T>(body: (uow: UnitOfWork) => Promise<T>, deps: BatchDeps, refused: Map<number, unknown>): Promise<Outcome<T>> {
-  const scope = await deps.begin();
+async function attempt<T>(
+  body: (uow: UnitOfWork) => Promise<T>,
+  deps: BatchDeps,
+  refused: Map<number, unknown>,
+  hold: boolean,
+): Promise<Outcome<T>> {
+  const scope = await deps.begin(hold);
   let started = 0;
   let lost: Outcome<T> | undefined;
   const scoped: UnitOfWork = {
@@ -60,6 +71,8 @@ async function attempt<T>(body: (uow: UnitOfWork) => Promise<T>, deps: BatchDeps
         return await scope.unit(work);
       } catch (error) {
         if (isRetryable(error)) lost = { kind: 'conflict' };
+        else if (hold && heldWriteFailed(error))
+          lost = { kind: 'writes_failed' }; // maybe an earlier unit's
         else {
           refused.set(index, error);
           lost = { kind: 'unit_failed' };
@@ -86,6 +99,7 @@ async function attempt<T>(body: (uow: UnitOfWork) => Promise<T>, deps: BatchDeps
     await scope.commit();
   } catch (error) {
     if (isRetryable(error)) return { kind: 'conflict' };
+    if (hold && heldWriteFailed(error)) return { kind: 'writes_failed' };
     throw error;
   }
   return { kind: 'committed', value };

@@ -68,7 +68,7 @@ export class PgUnitOfWork implements UnitOfWork {
       routingTurn(client, channels, () =>
         this.queue.run(() =>
           runBatch(body, {
-            begin: () => this.begin(client),
+            begin: (hold) => this.begin(client, hold),
             ...(hint !== undefined && { hint }),
             attempts: this.batchAttempts,
             alone: this.alone,
@@ -87,8 +87,8 @@ export class PgUnitOfWork implements UnitOfWork {
     return currentUnit();
   }
 
-  private begin(client: pg.PoolClient): Promise<PgTransactionScope> {
-    return PgTransactionScope.begin(client);
+  private begin(client: pg.PoolClient, holdUntilCommit = false): Promise<PgTransactionScope> {
+    return PgTransactionScope.begin(client, holdUntilCommit);
   }
 
   private async onClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -43,6 +43,10 @@ export async function writeOn(db: Queryable, write: DeferredWrite): Promise<void
   if (error) throw error;
 }
 
+/** True for an error of held-back writes: when writes of several units were held, it is none's in particular. */
+export const heldWriteFailed = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { heldWrites?: boolean }).heldWrites === true;
+
 /** The tables a statement reads, when it is a plain SELECT; undefined means "it may touch anything". */
 const readsCache = new Map<string, readonly string[] | undefined>();
 
@@ -80,11 +84,20 @@ export class WriteBehind implements Deferring {
     this.held = [];
   }
 
-  /** Sends what is held, as one statement; throws the first failed check. */
+  /** Sends what is held, as one statement; throws the first failed check. Its errors say so (heldWriteFailed). */
   async flush(): Promise<void> {
     const writes = this.held;
     this.held = [];
     if (writes.length === 0) return;
+    try {
+      await this.send(writes);
+    } catch (error) {
+      if (typeof error === 'object' && error !== null) (error as { heldWrites?: boolean }).heldWrites = true;
+      throw error;
+    }
+  }
+
+  private async send(writes: readonly DeferredWrite[]): Promise<void> {
     let counts: number[];
     if (writes.length === 1) {
       const [w] = writes as [DeferredWrite];

@@ -36,13 +36,18 @@ export function openPool(url: string, options: PoolOptions = {}): pg.Pool {
   return pool;
 }
 
-/** Statement names by text; the texts are the adapters' constants, so the map stays small. */
+/**
+ * Statement names by text; the texts are the adapters' constants (and the few shapes of a unit's held
+ * writes), so the map stays small. Long texts (a whole batch's writes, pg-write-behind.ts) are rarely
+ * the same twice: they are not prepared, or each connection would keep hundreds of them.
+ */
 const names = new Map<string, string>();
 const MAX_NAMES = 2000;
+const MAX_PREPARED_LENGTH = 4000;
 
 function statementName(text: string): string | undefined {
   let name = names.get(text);
-  if (name === undefined && names.size < MAX_NAMES) {
+  if (name === undefined && names.size < MAX_NAMES && text.length <= MAX_PREPARED_LENGTH) {
     name = `k${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     names.set(text, name);
   }
