@@ -1,11 +1,13 @@
 // A batch of units in one PostgreSQL transaction (PgUnitOfWork.batch): one BEGIN and one COMMIT for a
-// chunk of pushes instead of one pair per push, and the chunk's reads of the merchant's configuration
-// made once. Each unit stays atomic on its own, without a savepoint per unit (two more round trips per
-// push, on the path this exists to shorten):
+// chunk of pushes instead of one pair per push, the chunk's reads made ahead (pg-read-ahead.ts) and its
+// writes sent together at the commit (pg-write-behind.ts). Each unit stays atomic on its own, without a
+// savepoint per unit (two more round trips per push, on the path this exists to shorten):
 // - a unit that fails (a poisoned push, a bug, a duplicate) leaves the transaction unusable, so the
 //   attempt is rolled back whole and `body` is run again; that unit is then refused at once with its
 //   error (it runs nothing) and every other unit runs again. A push that always fails therefore costs
 //   its batch one extra attempt and never blocks the others; it is retried later by the inbox worker.
+// - when the writes held until the commit fail, which unit's they were is not known: the attempt is
+//   rolled back and run again with each unit's writes sent at its end, which finds the unit to refuse.
 // - a serialization failure or deadlock (another node's batch or unit touched the same rows) rolls the
 //   attempt back whole and `body` runs again; after `attempts` of those, each unit is run alone, in a
 //   transaction of its own with the unit of work's own retries, so a hot conflict cannot starve them.

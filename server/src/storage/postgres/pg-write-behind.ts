@@ -1,7 +1,8 @@
 // Write-behind inside a unit of work on PostgreSQL: the unit's inserts and upserts (the customer, the
 // conversation, the messages, the outbox row, the inbox entry marked done) are held back and sent as
-// ONE statement (data-modifying CTEs) when the unit ends, instead of one round trip each. Routing a push
-// was a dozen round trips, each costing the node a system call and the database a wake-up.
+// ONE statement (data-modifying CTEs) when the unit ends, or, in a batch, when the batch commits:
+// instead of one round trip each. Routing a push was a dozen round trips, each costing the node a
+// system call and the database a wake-up.
 //
 // Why the unit sees the same database as without it:
 // - a statement that reads a table with a held-back write sends the writes first (the tables a SELECT
@@ -10,8 +11,10 @@
 // - the repositories' own caches already answer from what was written;
 // - two saves of one row (an upsert by id) keep the last only, which is what the table ends up holding:
 //   one statement may not touch a row twice;
-// - the unit's end sends what is held inside the unit, so a failing write (a duplicate message) fails
-//   that unit, and its check (markDone's "still pending and ours") runs on the count of rows it touched.
+// - what is held is sent inside the transaction, before COMMIT, so a failing write (a duplicate
+//   message) fails it, and a write's check (markDone's "still pending and ours") runs on the count of
+//   rows it touched. Sent at a unit's end, a failure is that unit's; sent for a whole batch, it is
+//   marked (heldWriteFailed) and the batch finds the unit it belongs to (pg-unit-batch.ts).
 // There are no foreign keys between these tables, and unique checks are per row, so the writes of one
 // statement need no order among themselves.
 import type pg from 'pg';
