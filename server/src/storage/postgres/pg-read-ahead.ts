@@ -17,7 +17,7 @@ import { messageFromRow, type MessageRow } from '../message-row';
 import { merchantKey } from '../record-codec';
 import { conversationFromRow } from '../sqlite-conversations';
 import { keyOf } from '../unit-cache';
-import { customerOf, type CustomerRow } from './pg-records';
+import { customerOf, type CustomerRow } from './pg-customer-row';
 import type { Queryable } from './pool';
 
 /** Known (the value, possibly undefined: "there is none") or not read ahead. */

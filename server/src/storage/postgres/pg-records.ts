@@ -18,6 +18,7 @@ import { keyOf, UnitCache, type UnitMap } from '../unit-cache';
 import type { Queryable } from './pool';
 import { writeOn } from './pg-write-behind';
 import type { ReadAhead } from './pg-read-ahead';
+import { CUSTOMER_COLUMNS, customerOf } from './pg-customer-row';
 import { MESSAGE_COLUMNS, messageFromRow } from '../message-row';
 
 export async function one<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T | undefined> {
@@ -29,18 +30,6 @@ export async function all<R extends object, T>(db: Queryable, sql: string, value
   const { rows } = await db.query<R & Record<string, unknown>>(sql, values);
   return rows.map(map);
 }
-
-export interface CustomerRow {
-  id: string;
-  channel_id: string;
-  openid: string;
-  data: string;
-}
-
-const CUSTOMER_COLUMNS = ['id', 'channelId', 'openid'] as const;
-
-export const customerOf = (r: CustomerRow): Customer =>
-  ({ id: r.id, channelId: r.channel_id, openid: r.openid, ...parseJson<object>(r.data) }) as Customer;
 
 export class PgCustomers implements CustomerRepository {
   /** Within one unit (pg-transaction-scope.ts): customers by id and by (channel, openid). */
