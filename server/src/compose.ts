@@ -170,7 +170,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       channelOf: (id) => storage.channels.findRecord(id),
       wechatAgents: { knowledge: knowledgeLookup, quickReplies: quickReplies.lookup },
     },
-    { logger, now: clock.now, pollMs },
+    { logger, now: clock.now, pollMs, ...(storage.routingBatchSize !== undefined && { batchSize: storage.routingBatchSize }) },
   );
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
 

@@ -12,7 +12,7 @@ import { isCustomerMessage } from '../core/conversation/inbound-content';
 import type { InboundMessage } from '../core/inbound-message';
 import type { Inbox, InboxEntry } from '../core/ports/inbox';
 import type { EngineNotice } from '../core/ports/notifier';
-import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
+import type { BatchHint, Transaction, UnitOfWork } from '../core/ports/unit-of-work';
 import { customerEnteredSessionIn } from './customer-entered-session';
 import { handleCustomerMessage } from './handle-customer-message';
 import { recordCustomerActionIn } from './record-customer-action';
@@ -51,23 +51,38 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
   }
   const routable = chunk.filter((e) => channels.has(e.channelId));
   await prepareRobot(engine, routable);
-  const notices: EngineNotice[] = [];
-  let enqueued = false;
+  // What the units collect is kept inside the body: an adapter may run the body again (units and all)
+  // after a conflict, and only the attempt that committed counts.
   const body = async (uow: UnitOfWork) => {
+    const done = { notices: [] as EngineNotice[], enqueued: false, failures: [] as InboxFailure[] };
     for (const entry of routable) {
       try {
-        const done = await uow.run((tx) => entryUnit(deps, tx, entry, channels.get(entry.channelId)));
-        notices.push(...done.w.notices);
-        enqueued ||= done.enqueued;
+        const unit = await uow.run((tx) => entryUnit(deps, tx, entry, channels.get(entry.channelId)));
+        done.notices.push(...unit.w.notices);
+        done.enqueued ||= unit.enqueued;
       } catch (err) {
-        failures.push([entry, err]);
+        done.failures.push([entry, err]);
       }
     }
+    return done;
   };
-  if (engine.uow.batch) await engine.uow.batch(body);
-  else await body(engine.uow);
+  // A batch that fails as a whole (nothing committed) fails the pass: its entries are found again.
+  const done = engine.uow.batch ? await engine.uow.batch(body, batchHint(routable)) : await body(engine.uow);
+  const { notices, enqueued } = done;
+  failures.push(...done.failures);
   await afterCommit(engine, notices, enqueued); // listeners must find what they are told about
   return failures;
+}
+
+/** Who each entry's unit will look up first (its sender, its MsgId), for the adapter to read ahead. */
+function batchHint(entries: readonly InboxEntry[]): BatchHint {
+  return {
+    pushes: entries.flatMap(({ channelId, message: m }) => {
+      const openid = m.type === 'unknown' ? undefined : m.fromUserName;
+      if (openid === undefined) return [];
+      return [{ channelId, openid, ...(isCustomerMessage(m) && { wechatMsgId: m.msgId }) }];
+    }),
+  };
 }
 
 /** Lets the robot prepare the chunk's customer questions, concurrently, each within the robot's own budget. */

@@ -52,6 +52,8 @@ export interface ServerStorage extends SqliteStorage {
   timerClaims?: TimerClaims;
   /** The SQLite connection; undefined on PostgreSQL. */
   sqlite?: Database;
+  /** PostgreSQL: pushes routed per batch (one transaction); SQLite sizes its batches by the backlog. */
+  routingBatchSize?: number;
 }
 
 export interface ServerStorageConfig {

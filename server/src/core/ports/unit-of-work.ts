@@ -26,6 +26,14 @@ export interface Transaction {
   outbox: Outbox;
 }
 
+/**
+ * What a batch's units will look up first, one entry per push: the customer by openid and the push's
+ * MsgId. Only a hint: an adapter may read it all ahead in one go (PostgreSQL does), or ignore it.
+ */
+export interface BatchHint {
+  pushes: ReadonlyArray<{ channelId: string; openid: string; wechatMsgId?: string }>;
+}
+
 export interface UnitOfWork {
   /**
    * Runs `work` atomically: its writes commit together when it resolves and not at all when it throws
@@ -35,7 +43,10 @@ export interface UnitOfWork {
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
    * Optional: runs the units `body` starts through the given unit of work under one commit, each still
-   * atomic on its own. Adapters without it are used one unit at a time; callers check for it.
+   * atomic on its own (a unit that throws leaves nothing behind and the others commit). An adapter may
+   * run `body` again from the start, units and all (PostgreSQL after a serialization failure or a
+   * failed unit): `body` keeps what it collects inside itself and returns it, and starts the same units
+   * in the same order each time. Adapters without it are used one unit at a time; callers check for it.
    */
-  batch?<T>(body: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+  batch?<T>(body: (uow: UnitOfWork) => Promise<T>, hint?: BatchHint): Promise<T>;
 }

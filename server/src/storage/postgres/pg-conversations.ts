@@ -6,27 +6,42 @@ import type { ConversationRow } from '../conversation-row';
 import { conversationFromRow } from '../sqlite-conversations';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '../sqlite-conversation-list';
 import { merchantKey, restAsJson } from '../record-codec';
+import { keyOf, UnitCache, type UnitMap } from '../unit-cache';
 import type { Queryable } from './pool';
+import { writeOn } from './pg-write-behind';
+import type { ReadAhead } from './pg-read-ahead';
 
 const COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'createdAt', 'queuedAt'] as const;
 
 const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
 
 export class PgConversations implements ConversationRepository {
-  constructor(private readonly db: Queryable) {}
+  /** Within one unit (pg-transaction-scope.ts): conversations by id, and findOpen's answers. */
+  private readonly byId: UnitMap<Promise<Conversation | undefined>>;
+  private readonly openOf: UnitMap<Promise<Conversation | undefined>>;
 
-  async get(id: string): Promise<Conversation | undefined> {
-    return (await this.select('id = $1', '', [id]))[0];
+  /** `ahead`: what the batch read ahead (pg-read-ahead.ts), consulted before the database. */
+  constructor(
+    private readonly db: Queryable,
+    cache: UnitCache = new UnitCache(),
+    private readonly ahead?: ReadAhead,
+  ) {
+    this.byId = cache.map();
+    this.openOf = cache.map();
+  }
+
+  get(id: string): Promise<Conversation | undefined> {
+    return this.byId.read(id, async () => (await this.select('id = $1', '', [id]))[0]);
   }
 
   async save(c: Conversation): Promise<void> {
-    await this.db.query(
-      `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data)
+    await writeOn(this.db, {
+      sql: `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, merchant_id = excluded.merchant_id,
          customer_id = excluded.customer_id, state = excluded.state, agent_id = excluded.agent_id,
          created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data`,
-      [
+      values: [
         c.id,
         c.channelId,
         merchantKey(c.merchantId),
@@ -37,16 +52,22 @@ export class PgConversations implements ConversationRepository {
         c.queuedAt ?? null,
         restAsJson(c, COLUMNS),
       ],
-    );
+      table: 'conversations',
+      key: c.id,
+    });
+    this.ahead?.savedConversation(c);
+    this.byId.set(c.id, Promise.resolve(c));
+    this.openOf.clear(); // any conversation may have opened, ended or moved
   }
 
-  async findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
-    return (
-      await this.select("customer_id = $1 AND merchant_id = $2 AND state <> 'ended'", `${NEWEST_FIRST} LIMIT 1`, [
-        customerId,
-        merchantKey(merchantId),
-      ])
-    )[0];
+  findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined> {
+    return this.openOf.read(keyOf(customerId, merchantKey(merchantId)), async () => {
+      const known = this.ahead?.openConversation(customerId, merchantId);
+      const where = "customer_id = $1 AND merchant_id = $2 AND state <> 'ended'";
+      const c = known ? known.value : (await this.select(where, `${NEWEST_FIRST} LIMIT 1`, [customerId, merchantKey(merchantId)]))[0];
+      if (c) this.byId.set(c.id, Promise.resolve(c));
+      return c;
+    });
   }
 
   listOpenByCustomer(customerId: string): Promise<Conversation[]> {
@@ -62,11 +83,15 @@ export class PgConversations implements ConversationRepository {
     )[0];
   }
 
-  listQueued(channelId: string, merchantId: string | undefined): Promise<Conversation[]> {
-    return this.select("channel_id = $1 AND merchant_id = $2 AND state = 'queued'", 'ORDER BY queued_at, id', [
+  async listQueued(channelId: string, merchantId: string | undefined): Promise<Conversation[]> {
+    const known = this.ahead?.queue(channelId, merchantId);
+    if (known) return known.value;
+    const queue = await this.select("channel_id = $1 AND merchant_id = $2 AND state = 'queued'", 'ORDER BY queued_at, id', [
       channelId,
       merchantKey(merchantId),
     ]);
+    this.ahead?.keepQueue(channelId, merchantId, queue);
+    return queue;
   }
 
   listOpen(channelId: string): Promise<Conversation[]> {

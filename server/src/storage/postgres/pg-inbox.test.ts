@@ -94,4 +94,34 @@ describe('PostgreSQL inbox', () => {
     await expect(inbox.pending(4999, 10)).resolves.toEqual([]);
     await expect(inbox.pending(5000, 10)).resolves.toMatchObject([{ id: first!.id, attempts: 1 }]);
   });
+
+  it('renews its claims without waiting for entries a routing batch holds locked (that wait was a deadlock)', async () => {
+    const a = node();
+    for (const id of ['1', '2']) await a.inbox.accept('ch1', text(id, `o${id}`), 10);
+    const [first, second] = await a.inbox.pending(20, 10);
+    let renewed!: () => void;
+    const renewal = new Promise<void>((resolve) => {
+      renewed = resolve;
+    });
+    // A batch marks the first entry done and, still open, waits until the renewal is over.
+    const batch = a.uow.batch((scoped) =>
+      scoped.run(async () => {
+        await a.inbox.markDone(first!.id, 30);
+        // A read of the inbox on the batch's connection sends the held-back update: the row is locked now.
+        await a.uow.current?.query('SELECT 1 FROM inbox WHERE id = $1', [Number(first!.id)]);
+        await renewal;
+      }),
+    );
+    const lease = async (id: string) =>
+      (await db.pool().query<{ lease_until: number }>('SELECT lease_until FROM inbox WHERE id = $1', [Number(id)])).rows[0]?.lease_until;
+    const before = await lease(second!.id);
+    await new Promise((r) => setTimeout(r, 50));
+    await Promise.race([
+      a.inbox.renewClaims(40),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('renewing waited for the batch')), 2000)),
+    ]);
+    renewed();
+    await batch;
+    expect(await lease(second!.id)).toBeGreaterThan(before as number);
+  });
 });

@@ -12,6 +12,7 @@ import type { InboundMessage } from '../../core/inbound-message';
 import { type AcceptOutcome, type Inbox, type InboxEntry, dedupeKey } from '../../core/ports/inbox';
 import { CUSTOMER_EVENT_SENDER } from './migrations/05-customer-events';
 import type { Queryable } from './pool';
+import { writeOn } from './pg-write-behind';
 
 /** How long a claim holds unless renewed: how long a dead node's entries wait for another node. */
 export const DEFAULT_INBOX_LEASE_MS = 6000;
@@ -121,13 +122,17 @@ export class PgInbox implements Inbox {
     }));
   }
 
-  /** Extends this node's leases that have not run out (one that did may be another node's now). */
+  /**
+   * Extends this node's leases that have not run out (one that did may be another node's now). Rows a
+   * routing batch holds locked (marked done, not committed yet) are skipped: waiting for them while
+   * the batch waits for a row this statement locked was a deadlock; they are done or renewed next time.
+   */
   async renewClaims(now: number): Promise<void> {
-    await this.pool.query("UPDATE inbox SET lease_until = $2 WHERE claimed_by = $3 AND state = 'pending' AND lease_until > $1", [
-      now,
-      now + this.leaseMs,
-      this.owner,
-    ]);
+    await this.pool.query(
+      `UPDATE inbox SET lease_until = $2 WHERE id IN (
+         SELECT id FROM inbox WHERE claimed_by = $3 AND state = 'pending' AND lease_until > $1 FOR UPDATE SKIP LOCKED)`,
+      [now, now + this.leaseMs, this.owner],
+    );
   }
 
   /**
@@ -135,12 +140,13 @@ export class PgInbox implements Inbox {
    * claimed by another node since this node's lease ran out, fails the unit: its work is not done twice.
    */
   async markDone(id: string, at: number): Promise<void> {
-    const db = this.unit() ?? this.pool;
-    const r = await db.query(
-      "UPDATE inbox SET state = 'done', done_at = $1, lease_until = NULL WHERE id = $2 AND state = 'pending' AND claimed_by = $3",
-      [at, Number(id), this.owner],
-    );
-    if (r.rowCount === 0) throw new InboxEntryNotPending(`inbox entry ${id} is not pending any more, or not claimed by this node`);
+    await writeOn(this.unit() ?? this.pool, {
+      sql: "UPDATE inbox SET state = 'done', done_at = $1, lease_until = NULL WHERE id = $2 AND state = 'pending' AND claimed_by = $3",
+      values: [at, Number(id), this.owner],
+      table: 'inbox',
+      check: (rows) =>
+        rows === 0 ? new InboxEntryNotPending(`inbox entry ${id} is not pending any more, or not claimed by this node`) : undefined,
+    });
   }
 
   /** After a failed unit; releases the claim. Ignored unless the entry is still pending and ours. */

@@ -10,17 +10,19 @@ import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStore } from '
 import { restAsJson } from '../record-codec';
 import { DEFAULT_LEASE_MS } from '../sqlite-outbox';
 import { inTransaction, type Queryable } from './pool';
+import { writeOn } from './pg-write-behind';
 import { claimedOutboxItemOf, OUTBOX_COLUMNS, outboxEntryOf, type OutboxRow } from '../outbox-row';
 
 export class PgOutbox implements Outbox {
   constructor(private readonly db: Queryable) {}
 
   async enqueue(item: OutboxItem): Promise<void> {
-    await this.db.query(
-      `INSERT INTO outbox (id, channel_id, to_openid, message_id, created_at, data, next_attempt_at)
+    await writeOn(this.db, {
+      sql: `INSERT INTO outbox (id, channel_id, to_openid, message_id, created_at, data, next_attempt_at)
        VALUES ($1, $2, $3, $4, $5, $6, $5)`,
-      [item.id, item.channelId, item.toOpenid, item.messageId, item.createdAt, restAsJson(item, OUTBOX_COLUMNS)],
-    );
+      values: [item.id, item.channelId, item.toOpenid, item.messageId, item.createdAt, restAsJson(item, OUTBOX_COLUMNS)],
+      table: 'outbox',
+    });
   }
 }
 

@@ -23,7 +23,9 @@ afterEach(async () => {
 });
 
 const CH = 'ch1';
-const clock = { now: () => Date.now() };
+// Strictly increasing across both nodes: a message's created_at tells which unit of work ran first.
+let last = 0;
+const clock = { now: () => (last = Math.max(last + 1, Date.now())) };
 
 /** One server process: its own pool, unit of work, inbox and worker. */
 function node() {
@@ -42,7 +44,10 @@ function node() {
     { engine, inbox, channelOf: async () => ({ kind: 'miniprogram' }) },
     { logger: pino({ level: 'silent' }), now: clock.now, maxAttempts: 50 },
   );
-  return { uow, inbox, worker };
+  const batches = { count: 0 };
+  const batch = uow.batch.bind(uow);
+  uow.batch = (body) => (batches.count++, batch(body));
+  return { uow, inbox, worker, batches };
 }
 
 const text = (openid: string, msgId: string): TextMessage => ({
@@ -79,5 +84,35 @@ describe('the push path on PostgreSQL with two nodes', () => {
     await expect(
       q("SELECT customer_id FROM conversations WHERE state <> 'ended' GROUP BY customer_id HAVING count(*) > 1"),
     ).resolves.toEqual([]);
+  });
+});
+
+describe('routing in batches on two nodes', () => {
+  it("keeps each customer's messages in the order WeChat delivered them, each stored once", async () => {
+    const [a, b] = [node(), node()];
+    await a.uow.run((tx) => tx.agents.save(agent('a1', { channelId: CH, maxConcurrent: 100 })));
+    const pushes = Array.from({ length: 60 }, (_, i) => text(`o${i % 6}`, String(2000 + i)));
+    for (const [i, p] of pushes.entries()) await (i % 2 ? a : b).inbox.accept(CH, p, i);
+    // Both nodes drain at once, several passes each: a customer's next push waits for the previous one.
+    for (let pass = 0; pass < 20; pass++) {
+      await Promise.all([a.worker.kick(), b.worker.kick()]);
+      const [{ n }] = (await db.pool().query<{ n: number }>("SELECT count(*)::int AS n FROM inbox WHERE state = 'pending'")).rows as [
+        { n: number },
+      ];
+      if (n === 0) break;
+    }
+    const rows = (
+      await db.pool().query<{ openid: string; msg: string }>(
+        `SELECT c.openid, m.wechat_msg_id AS msg FROM messages m JOIN customers c ON c.id = (m.data::jsonb ->> 'customerId')
+           WHERE m.wechat_msg_id IS NOT NULL ORDER BY m.created_at, m.id`,
+      )
+    ).rows;
+    expect(rows).toHaveLength(60);
+    for (let c = 0; c < 6; c++) {
+      const mine = rows.filter((r) => r.openid === `o${c}`).map((r) => Number(r.msg));
+      expect(mine).toEqual([...mine].sort((x, y) => x - y));
+      expect(mine).toHaveLength(10);
+    }
+    expect(a.batches.count + b.batches.count).toBeGreaterThan(0); // routed in batches
   });
 });

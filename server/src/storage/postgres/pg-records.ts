@@ -12,8 +12,13 @@ import type {
   MessageRepository,
   SettingsRepository,
 } from '../../core/ports/repositories';
+import type { ConfigCache } from '../config-cache';
 import { merchantKey, parseJson, restAsJson } from '../record-codec';
+import { keyOf, UnitCache, type UnitMap } from '../unit-cache';
 import type { Queryable } from './pool';
+import { writeOn } from './pg-write-behind';
+import type { ReadAhead } from './pg-read-ahead';
+import { CUSTOMER_COLUMNS, customerOf } from './pg-customer-row';
 import { MESSAGE_COLUMNS, messageFromRow } from '../message-row';
 import { CUSTOMER_UNION_ID } from './migrations/11-customer-history';
 
@@ -27,36 +32,49 @@ export async function all<R extends object, T>(db: Queryable, sql: string, value
   return rows.map(map);
 }
 
-interface CustomerRow {
-  id: string;
-  channel_id: string;
-  openid: string;
-  data: string;
-}
-
-const CUSTOMER_COLUMNS = ['id', 'channelId', 'openid'] as const;
-
-const customerOf = (r: CustomerRow): Customer =>
-  ({ id: r.id, channelId: r.channel_id, openid: r.openid, ...parseJson<object>(r.data) }) as Customer;
-
 export class PgCustomers implements CustomerRepository {
-  constructor(private readonly db: Queryable) {}
+  /** Within one unit (pg-transaction-scope.ts): customers by id and by (channel, openid). */
+  private readonly byId: UnitMap<Promise<Customer | undefined>>;
+  private readonly byOpenid: UnitMap<Promise<Customer | undefined>>;
+
+  /** `ahead`: what the batch read ahead (pg-read-ahead.ts), consulted before the database. */
+  constructor(
+    private readonly db: Queryable,
+    cache: UnitCache = new UnitCache(),
+    private readonly ahead?: ReadAhead,
+  ) {
+    this.byId = cache.map();
+    this.byOpenid = cache.map();
+  }
 
   get(id: string): Promise<Customer | undefined> {
-    return one(this.db, 'SELECT * FROM customers WHERE id = $1', [id], customerOf);
+    return this.byId.read(id, () => one(this.db, 'SELECT * FROM customers WHERE id = $1', [id], customerOf));
   }
 
   findByOpenid(channelId: string, openid: string): Promise<Customer | undefined> {
-    return one(this.db, 'SELECT * FROM customers WHERE channel_id = $1 AND openid = $2', [channelId, openid], customerOf);
+    return this.byOpenid.read(keyOf(channelId, openid), async () => {
+      const known = this.ahead?.customer(channelId, openid);
+      const c = known
+        ? known.value
+        : await one(this.db, 'SELECT * FROM customers WHERE channel_id = $1 AND openid = $2', [channelId, openid], customerOf);
+      if (c) this.byId.set(c.id, Promise.resolve(c));
+      return c;
+    });
   }
 
   /** ON CONFLICT (id): a clash on (channel_id, openid) with another id fails instead of replacing it. */
   async save(c: Customer): Promise<void> {
-    await this.db.query(
-      `INSERT INTO customers (id, channel_id, openid, data) VALUES ($1, $2, $3, $4)
+    await writeOn(this.db, {
+      sql: `INSERT INTO customers (id, channel_id, openid, data) VALUES ($1, $2, $3, $4)
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, openid = excluded.openid, data = excluded.data`,
-      [c.id, c.channelId, c.openid, restAsJson(c, CUSTOMER_COLUMNS)],
-    );
+      values: [c.id, c.channelId, c.openid, restAsJson(c, CUSTOMER_COLUMNS)],
+      table: 'customers',
+      key: c.id,
+    });
+    this.ahead?.savedCustomer(c);
+    this.byOpenid.clear(); // its (channel, openid) may have been another's before
+    this.byId.set(c.id, Promise.resolve(c));
+    this.byOpenid.set(keyOf(c.channelId, c.openid), Promise.resolve(c));
   }
 
   /** The expression is the customer-history index's (migration 10). */
@@ -66,7 +84,10 @@ export class PgCustomers implements CustomerRepository {
 }
 
 export class PgMessages implements MessageRepository {
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly ahead?: ReadAhead,
+  ) {}
 
   get(id: string): Promise<Message | undefined> {
     return one(this.db, 'SELECT * FROM messages WHERE id = $1', [id], messageFromRow);
@@ -74,10 +95,10 @@ export class PgMessages implements MessageRepository {
 
   /** The UNIQUE (channel_id, wechat_msg_id) key makes a second insert of one push fail in the database. */
   async add(m: Message): Promise<void> {
-    await this.db.query(
-      `INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, delivery, data)
+    await writeOn(this.db, {
+      sql: `INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, delivery, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
+      values: [
         m.id,
         m.channelId,
         m.conversationId,
@@ -86,10 +107,14 @@ export class PgMessages implements MessageRepository {
         m.delivery === undefined ? null : JSON.stringify(m.delivery),
         restAsJson(m, MESSAGE_COLUMNS),
       ],
-    );
+      table: 'messages',
+    });
+    this.ahead?.stored(m);
   }
 
   findByWechatMsgId(channelId: string, wechatMsgId: string): Promise<Message | undefined> {
+    const known = this.ahead?.message(channelId, wechatMsgId);
+    if (known) return Promise.resolve(known.value);
     return one(this.db, 'SELECT * FROM messages WHERE channel_id = $1 AND wechat_msg_id = $2', [channelId, wechatMsgId], messageFromRow);
   }
 
@@ -156,15 +181,21 @@ export class PgMerchants implements MerchantRepository {
 }
 
 export class PgSettings implements SettingsRepository {
-  constructor(private readonly db: Queryable) {}
+  /** Kept for the transaction while the unit of work has `config` open (pg-transaction-scope.ts). */
+  constructor(
+    private readonly db: Queryable,
+    private readonly config?: ConfigCache,
+  ) {}
 
   get(channelId: string, merchantId: string | undefined): Promise<RoutingSettingsPatch | undefined> {
-    return one(
-      this.db,
-      'SELECT data FROM routing_settings WHERE channel_id = $1 AND merchant_id = $2',
-      [channelId, merchantKey(merchantId)],
-      (r: { data: string }) => parseJson<RoutingSettingsPatch>(r.data),
-    );
+    const load = () =>
+      one(
+        this.db,
+        'SELECT data FROM routing_settings WHERE channel_id = $1 AND merchant_id = $2',
+        [channelId, merchantKey(merchantId)],
+        (r: { data: string }) => parseJson<RoutingSettingsPatch>(r.data),
+      );
+    return this.config ? this.config.read('routing_settings', keyOf(channelId, merchantKey(merchantId)), load) : load();
   }
 
   async save(channelId: string, merchantId: string | undefined, settings: RoutingSettingsPatch): Promise<void> {
@@ -173,5 +204,6 @@ export class PgSettings implements SettingsRepository {
        ON CONFLICT (channel_id, merchant_id) DO UPDATE SET data = excluded.data`,
       [channelId, merchantKey(merchantId), JSON.stringify(settings)],
     );
+    this.config?.wrote('routing_settings');
   }
 }

@@ -1,6 +1,7 @@
 // The connection pool every PostgreSQL adapter shares. BIGINT columns hold millisecond instants and
 // counters, well inside Number's safe range, so they come back as numbers (pg's default is strings);
 // the parser is set on this pool only, never globally.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /** What an adapter needs to run SQL: the pool itself, or one client inside a transaction. */
@@ -33,6 +34,38 @@ export function openPool(url: string, options: PoolOptions = {}): pg.Pool {
   // process. The next query gets a fresh connection, so noting it is enough.
   pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * Statement names by text; the texts are the adapters' constants (and the few shapes of a unit's held
+ * writes), so the map stays small. Long texts (a whole batch's writes, pg-write-behind.ts) are rarely
+ * the same twice: they are not prepared, or each connection would keep hundreds of them.
+ */
+const names = new Map<string, string>();
+const MAX_NAMES = 2000;
+const MAX_PREPARED_LENGTH = 4000;
+
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMES && text.length <= MAX_PREPARED_LENGTH) {
+    name = `k${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * The client's queries as named prepared statements: each text is parsed and planned once per
+ * connection instead of on every call (the name is derived from the text, so one name never means two
+ * statements). For the unit of work's statements, which run thousands of times on each connection.
+ */
+export function prepared(client: pg.ClientBase): Queryable {
+  return {
+    query: <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => {
+      const name = statementName(text);
+      return client.query<R>(name === undefined ? { text, values: values ?? [] } : { name, text, values: values ?? [] });
+    },
+  };
 }
 
 /** Runs `work` on one client of the pool and gives the client back, whatever happens. */
