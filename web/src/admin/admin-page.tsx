@@ -13,12 +13,24 @@ import { ExportsScreen } from './exports-screen';
 import { GroupsScreen } from './groups/groups-screen';
 import { KnowledgeScreen } from './knowledge/knowledge-screen';
 import { MerchantsScreen } from './merchants/merchants-screen';
+import { PlatformScreen } from './platform/platform-screen';
 import { adminMessages } from './messages';
 import { RoutingScreen } from './routing/routing-screen';
 import { TokensScreen } from './tokens-screen';
 import './admin.css';
 
-type NavKey = 'dashboard' | 'channels' | 'merchants' | 'agents' | 'groups' | 'calendars' | 'routing' | 'knowledge' | 'exports' | 'tokens';
+type NavKey =
+  | 'dashboard'
+  | 'channels'
+  | 'merchants'
+  | 'agents'
+  | 'groups'
+  | 'calendars'
+  | 'routing'
+  | 'knowledge'
+  | 'exports'
+  | 'tokens'
+  | 'platform';
 
 interface NavItem {
   key: NavKey;
@@ -37,6 +49,7 @@ const NAV: NavItem[] = [
   { key: 'knowledge', href: '/knowledge' },
   { key: 'exports', href: '/exports' },
   { key: 'tokens', href: '/tokens', platformOnly: true },
+  { key: 'platform', href: '/platform', platformOnly: true },
 ];
 
 function isCurrent(location: string, href: string): boolean {
@@ -117,6 +130,11 @@ function Screens() {
       {isPlatform && (
         <Route path="/tokens">
           <TokensScreen />
+        </Route>
+      )}
+      {isPlatform && (
+        <Route path="/platform">
+          <PlatformScreen />
         </Route>
       )}
       <Route>

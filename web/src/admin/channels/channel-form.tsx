@@ -16,6 +16,7 @@ import { channelMessages } from './messages';
 import { PushValues } from './push-values';
 import { newPushSecrets, type PushSecrets } from './secrets';
 import { ErrorLine, SectionTitle } from '../form-parts';
+import { ChannelAuthorizationState } from '../platform/authorization-state';
 
 type ChannelDraft = ReturnType<typeof useChannelDraft>;
 
@@ -126,6 +127,7 @@ export function ChannelForm({
       aria-label={isNew ? t('new_title') : t('edit_title', { name: channel.name })}
     >
       <SectionTitle title={isNew && !shown ? t('new_title') : t('edit_title', { name: draft.name || draft.id })} onClose={onClose} />
+      {channel && <ChannelAuthorizationState channelId={channel.id} />}
       <div className="grid-form">
         <AppFields channel={channel} draft={draft} problems={problems} set={set} readOnlyId={!isNew || shown} />
         <PushFields channel={channel} draft={draft} problems={problems} set={set} />
