@@ -7,9 +7,18 @@
 // channel revoked and nothing more is sent. Prints the steps and seconds from 新建渠道 to the first answer,
 // and the token calls per authorizer per day over 48 emulated hours.
 import type { Browser, Page } from 'playwright-core';
-import { advance, HOUR, syncEmulator } from '../../server/src/e2e/testing/clock';
+import { advance, HOUR, MINUTE, syncEmulator } from '../../server/src/e2e/testing/clock';
 import { launchChromium, openPage, screenshot } from './testing/browser';
-import { authorizeInBrowser, configurePlatform, registerInWeChat, Steps, ticketShown } from './testing/open-platform-steps';
+import { exampleMessage, sendPush } from '../../server/src/wechat/push-client/index';
+import {
+  authorizeInBrowser,
+  COMPONENT,
+  configurePlatform,
+  registerInWeChat,
+  Steps,
+  ticketShown,
+  withFreshLogin,
+} from './testing/open-platform-steps';
 import {
   ADMIN,
   conversationOf,
@@ -18,6 +27,7 @@ import {
   deliveredTo,
   eventually,
   logIn,
+  setStatus,
   startWebStack,
   type Stack,
 } from './testing/web-stack';
@@ -36,13 +46,21 @@ beforeEach(async () => {
   stack = await startWebStack({ testClock: true });
   await syncEmulator(stack);
   for (const a of [MINI, OA]) {
-    await stack.emulator.admin('/apps', { ...a, secret: `${a.appId}Secret`, mode: 'secure', format: 'xml' });
+    await stack.emulator.admin('/apps', { ...a, secret: `${a.appId}Secret`, mode: 'plaintext', format: 'xml' });
   }
 });
 afterEach(() => stack?.close());
 
 interface TokenCalls {
   counts: Record<string, number>;
+}
+
+/**
+ * Moves both clocks in 5-minute steps: the emulator follows the server after each step, so a token the
+ * server fetches on the way is issued at (nearly) the server's instant, not at the start of a long jump.
+ */
+async function pass(ms: number): Promise<void> {
+  for (let left = ms; left > 0; left -= 5 * MINUTE) await advance(stack, Math.min(left, 5 * MINUTE));
 }
 
 async function tokenCalls(appId: string, since?: number): Promise<Record<string, number>> {
@@ -57,7 +75,7 @@ async function answered(appId: string, agentId: string, openid: string, text: st
   await customerWrites(stack, openid, text, appId);
   const conversation = await conversationOf(stack, openid, 'assigned', appId);
   const reply = await stack.api('POST', `/conversations/${conversation.id}/reply`, { agentId, text: answer });
-  expect(reply.status).toBe(201);
+  expect(reply.status).toBe(202);
   await deliveredTo(stack, openid, answer);
 }
 
@@ -77,7 +95,7 @@ async function longRun(appIds: string[]): Promise<Record<string, Record<string, 
       await customerWrites(stack, openid, '在吗', appId);
       await deliveredTo(stack, openid, '在的，请问有什么可以帮您？');
     }
-    await advance(stack, HOUR);
+    await pass(HOUR);
   }
   return Object.fromEntries(await Promise.all(appIds.map(async (id) => [id, await tokenCalls(id, since)] as const)));
 }
@@ -138,7 +156,7 @@ it('configures the platform, authorizes by scanning, answers, refreshes, updates
   }
 
   // Across the token's expiry (2 h on both clocks): one refresh, and the answer still goes out.
-  await advance(stack, 2 * HOUR + 60_000);
+  await pass(2 * HOUR + MINUTE);
   await answered(MINI.appId, miniAgent.agentId, 'oOpenMini2', '还在吗？', '在的');
   expect((await tokenCalls(MINI.appId))['cgi-bin/component/api_authorizer_token']).toBe(1);
 
@@ -157,20 +175,48 @@ it('configures the platform, authorizes by scanning, answers, refreshes, updates
   }
 
   // An update: authorized again without 开发管理 (18) → the kit's login is shown broken.
+  await logIn(page, stack, ADMIN, '/app/admin/channels'); // 48 hours later the console session has ended
+  stack = withFreshLogin(stack); // and so has the API session of the test's client
   await authorizeInBrowser(page, stack, new Steps(), { target: 'miniprogram', appId: MINI.appId, untick: [18] });
   await page.locator('[data-testid="missing-permissions"] [data-permission="18"]').waitFor();
   await screenshot(page, 'open-platform-missing-permission');
 
-  // Revoked in WeChat: the channel shows it, its history stays, nothing more is sent.
+  // Revoked in WeChat while a customer waits: the channel shows it, its history stays, nothing more is sent.
+  expect((await stack.api('PUT', `/channels/${OA.appId}/settings`, { receptionMode: 'agents_only' })).status).toBe(200);
+  await setStatus(stack, oaAgent.agentId, 'online');
+  await customerWrites(stack, 'oOpenOa2', '我的订单呢？', OA.appId);
+  const waiting = await conversationOf(stack, 'oOpenOa2', 'assigned', OA.appId);
   const before = (await stack.delivered()).length;
-  const open = await conversationOf(stack, 'oOpenOa1', undefined, OA.appId);
   await stack.emulator.admin(`/open-platform/authorizations/${OA.appId}/revoke`);
   await channelPageShows(page, OA.appId, 'channel-authorization', 'data-state', 'revoked');
   await screenshot(page, 'open-platform-revoked');
-  const late = await stack.api('POST', `/conversations/${open.id}/reply`, { agentId: oaAgent.agentId, text: '还有问题吗？' });
+  await stack.api('POST', `/conversations/${waiting.id}/reply`, { agentId: oaAgent.agentId, text: '马上为您查询' });
   await new Promise((r) => setTimeout(r, 1000));
-  expect({ status: late.status, delivered: (await stack.delivered()).length }).toMatchObject({ delivered: before });
-  expect((await stack.api('GET', `/channels/${OA.appId}/conversations?limit=5`)).status).toBe(200);
+  expect((await stack.delivered()).length).toBe(before);
+  // A push for the revoked account (late, or forged with the platform's own key) is refused, and not stored.
+  const late = await sendPush(
+    {
+      url: `${stack.baseUrl}/wechat/component/${OA.appId}/messages`,
+      token: values.token,
+      appId: COMPONENT.componentAppId,
+      originalId: OA.originalId,
+      encodingAesKey: values.encodingAesKey,
+      mode: 'secure',
+      format: 'xml',
+    },
+    exampleMessage('text', {
+      openId: 'oOpenOa3',
+      originalId: OA.originalId,
+      createTime: Math.floor(Date.now() / 1000),
+      msgId: '990001',
+      text: '还在吗',
+    }),
+  );
+  expect(late.status).toBe(404);
+  expect((await stack.api('GET', `/channels/${OA.appId}/customers?openid=oOpenOa3`)).status).toBe(404);
+  expect((await stack.api<{ items: unknown[] }>('GET', `/channels/${OA.appId}/conversations?limit=50`)).body.items.length).toBeGreaterThan(
+    0,
+  );
 
   expect(errors).toEqual([]);
   await context.close();

@@ -102,3 +102,26 @@ export async function authorizeInBrowser(page: Page, stack: Stack, steps: Steps,
   await page.getByTestId('authorization-done').waitFor();
   await page.getByTestId('channel-authorization').waitFor();
 }
+
+/** The stack with an API client that logs in again (its first session ended on the test clock). */
+export function withFreshLogin(stack: Stack): Stack {
+  let bearer: string | undefined;
+  const api: Stack['api'] = async <T>(method: string, path: string, body?: unknown) => {
+    bearer ??= (
+      (await (
+        await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }),
+        })
+      ).json()) as { token: string }
+    ).token;
+    const res = await fetch(`${stack.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
+  };
+  return Object.assign(Object.create(stack) as Stack, { api });
+}
