@@ -130,6 +130,7 @@ it('configures the platform, authorizes by scanning, answers, refreshes, updates
     expect.objectContaining({ id: MINI.appId, name: MINI.nickName, kind: 'miniprogram', originalId: MINI.originalId }),
   );
   expect(await page.getByTestId('authorization-state').innerText()).toContain('已授权');
+  expect(await page.locator('input[name="name"]').inputValue()).toBe(MINI.nickName); // the new channel, opened
   await screenshot(page, 'open-platform-authorized');
   const consoleSteps = steps.count;
   // The admin adds an agent (name, save: 2 steps); the customer writes; the agent answers (text, send: 2 steps).
@@ -146,6 +147,9 @@ it('configures the platform, authorizes by scanning, answers, refreshes, updates
   const oaAgent = await createAgent(stack, { name: '小服', username: 'xiaofu', channelId: OA.appId });
   await answered(OA.appId, oaAgent.agentId, 'oOpenOa1', '请问营业时间？', '您好，9 点到 18 点');
 
+  // One api_query_auth per authorization, though both the redirect and the `authorized` event bring its code.
+  const all = await (await fetch(`${stack.emulator.baseUrl}/emulator/token-calls`)).json();
+  expect((all as TokenCalls).counts['cgi-bin/component/api_query_auth']).toBe(2);
   // Each authorizer's first token came with api_query_auth; cgi-bin/token was never called for either.
   for (const appId of [MINI.appId, OA.appId]) {
     expect(await tokenCalls(appId)).toMatchObject({

@@ -68,7 +68,7 @@ export function ChannelsScreen() {
         <ChannelWayChoice onChoose={(way) => setEditing({ kind: way === 'scan' ? 'scan' : 'new' })} onClose={() => setEditing(undefined)} />
       )}
       {editing?.kind === 'scan' && <ScanAuthorize onClose={() => setEditing(undefined)} />}
-      {(editing?.kind === 'new' || editing?.kind === 'edit') && (
+      {(editing?.kind === 'new' || (editing?.kind === 'edit' && current)) && (
         <ChannelForm
           key={editing.kind === 'edit' ? editing.id : 'new'}
           channel={editing.kind === 'edit' ? current : undefined}

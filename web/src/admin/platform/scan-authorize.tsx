@@ -93,14 +93,16 @@ export function ScanAuthorize({ onClose }: { onClose(): void }) {
     <div className="card admin-form" data-testid="scan-authorize">
       <SectionTitle title={t('way_scan')} onClose={onClose} />
       <p className="hint">{t('way_scan_hint')}</p>
-      <fieldset className="row" aria-label={t('target')}>
+      <fieldset aria-label={t('target')}>
         <legend>{t('target')}</legend>
-        {TARGETS.map((value) => (
-          <label key={value} className="row">
-            <input type="radio" name="target" value={value} checked={target === value} onChange={() => setTarget(value)} />
-            {t(`target_${value}`)}
-          </label>
-        ))}
+        <div className="admin-weekdays">
+          {TARGETS.map((value) => (
+            <label key={value} className="inline">
+              <input type="radio" name="target" value={value} checked={target === value} onChange={() => setTarget(value)} />
+              {t(`target_${value}`)}
+            </label>
+          ))}
+        </div>
       </fieldset>
       <div className="admin-actions">
         <button type="button" className="primary" data-testid="authorization-link-create" disabled={create.busy} onClick={make}>
