@@ -102,7 +102,7 @@ async function longRun(appIds: string[]): Promise<Record<string, Record<string, 
 
 async function channelPageShows(page: Page, channelId: string, testId: string, attr: string, value: string): Promise<void> {
   await eventually(async () => {
-    await page.goto(`${stack.baseUrl}/app/admin/channels?authorized=${channelId}`);
+    await page.goto(`${stack.baseUrl}/app/admin/channels?channel=${channelId}`);
     await page.getByTestId('channel-authorization').waitFor();
     return (await page.getByTestId(testId).getAttribute(attr)) === value ? true : undefined;
   }, 10_000);
@@ -194,11 +194,22 @@ it('configures the platform, authorizes by scanning, answers, refreshes, updates
   await stack.emulator.admin(`/open-platform/authorizations/${OA.appId}/revoke`);
   await channelPageShows(page, OA.appId, 'channel-authorization', 'data-state', 'revoked');
   await screenshot(page, 'open-platform-revoked');
-  await stack.api('POST', `/conversations/${waiting.id}/reply`, { agentId: oaAgent.agentId, text: '马上为您查询' });
-  await new Promise((r) => setTimeout(r, 1000));
+  // The agent's reply is taken into the outbox, and the sender gives it up at once (no retries, no call to WeChat).
+  const late = await stack.api<{ messageId: string }>('POST', `/conversations/${waiting.id}/reply`, {
+    agentId: oaAgent.agentId,
+    text: '马上为您查询',
+  });
+  const outbox = stack.server.db.prepare('SELECT status, attempts FROM outbox WHERE message_id = ?');
+  expect(
+    await eventually(async () =>
+      (outbox.get(late.body.messageId) as { status: string } | undefined)?.status === 'failed'
+        ? outbox.get(late.body.messageId)
+        : undefined,
+    ),
+  ).toEqual({ status: 'failed', attempts: 1 });
   expect((await stack.delivered()).length).toBe(before);
   // A push for the revoked account (late, or forged with the platform's own key) is refused, and not stored.
-  const late = await sendPush(
+  const forged = await sendPush(
     {
       url: `${stack.baseUrl}/wechat/component/${OA.appId}/messages`,
       token: values.token,
@@ -216,7 +227,7 @@ it('configures the platform, authorizes by scanning, answers, refreshes, updates
       text: '还在吗',
     }),
   );
-  expect(late.status).toBe(404);
+  expect(forged.status).toBe(404);
   expect((await stack.api('GET', `/channels/${OA.appId}/customers?openid=oOpenOa3`)).status).toBe(404);
   expect((await stack.api<{ items: unknown[] }>('GET', `/channels/${OA.appId}/conversations?limit=50`)).body.items.length).toBeGreaterThan(
     0,

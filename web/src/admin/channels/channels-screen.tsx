@@ -33,7 +33,7 @@ export function ChannelsScreen() {
   const f = useFormatters();
   const { channels, isPlatform } = useAdmin();
   const back = useAuthorizationReturn();
-  const [editing, setEditing] = useState<Editing>(back.authorized ? { kind: 'edit', id: back.authorized } : undefined);
+  const [editing, setEditing] = useState<Editing>(back.open ? { kind: 'edit', id: back.open } : undefined);
   const remove = useSubmit();
   const items = channels.data ?? [];
   const current = editing?.kind === 'edit' ? items.find((c) => c.id === editing.id) : undefined;

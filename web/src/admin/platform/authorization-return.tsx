@@ -9,13 +9,16 @@ import { platformMessages } from './messages';
 export interface AuthorizationBack {
   authorized: string | undefined;
   error: string | undefined;
+  /** The channel to open: the one just authorized, or ?channel=<id> (a link to a channel's page). */
+  open: string | undefined;
 }
 
 /** Read once, when the screen opens after the redirect. */
 export function useAuthorizationReturn(): AuthorizationBack {
   const [back] = useState<AuthorizationBack>(() => {
     const query = new URLSearchParams(location.search);
-    return { authorized: query.get('authorized') ?? undefined, error: query.get('authorization_error') ?? undefined };
+    const authorized = query.get('authorized') ?? undefined;
+    return { authorized, error: query.get('authorization_error') ?? undefined, open: authorized ?? query.get('channel') ?? undefined };
   });
   return back;
 }
