@@ -7,13 +7,13 @@
 // channel revoked and nothing more is sent. Prints the steps and seconds from 新建渠道 to the first answer,
 // and the token calls per authorizer per day over 48 emulated hours.
 import type { Browser, Page } from 'playwright-core';
-import { advance, HOUR, MINUTE, syncEmulator } from '../../server/src/e2e/testing/clock';
+import { HOUR, MINUTE, syncEmulator } from '../../server/src/e2e/testing/clock';
 import { launchChromium, openPage, screenshot } from './testing/browser';
-import { exampleMessage, sendPush } from '../../server/src/wechat/push-client/index';
+import { AUTHORIZER_TOKEN, answered, fortyEightHours, pass, pushAsWeChat, robotAnswers, tokenCalls } from './testing/open-platform-run';
 import {
   authorizeInBrowser,
-  COMPONENT,
   configurePlatform,
+  type PlatformValues,
   registerInWeChat,
   Steps,
   ticketShown,
@@ -21,10 +21,10 @@ import {
 } from './testing/open-platform-steps';
 import {
   ADMIN,
+  type AgentLogin,
   conversationOf,
   createAgent,
   customerWrites,
-  deliveredTo,
   eventually,
   logIn,
   setStatus,
@@ -51,76 +51,29 @@ beforeEach(async () => {
 });
 afterEach(() => stack?.close());
 
-interface TokenCalls {
-  counts: Record<string, number>;
-}
-
-/**
- * Moves both clocks in 5-minute steps: the emulator follows the server after each step, so a token the
- * server fetches on the way is issued at (nearly) the server's instant, not at the start of a long jump.
- */
-async function pass(ms: number): Promise<void> {
-  for (let left = ms; left > 0; left -= 5 * MINUTE) await advance(stack, Math.min(left, 5 * MINUTE));
-}
-
-async function tokenCalls(appId: string, since?: number): Promise<Record<string, number>> {
-  const query = new URLSearchParams({ appId, ...(since !== undefined && { since: String(since) }) });
-  return ((await (await fetch(`${stack.emulator.baseUrl}/emulator/token-calls?${query}`)).json()) as TokenCalls).counts;
-}
-
-const emulatorNow = async () => ((await (await fetch(`${stack.emulator.baseUrl}/emulator/clock`)).json()) as { now: number }).now;
-
-/** The customer writes on `appId`; the online agent answers; WeChat delivers the answer. */
-async function answered(appId: string, agentId: string, openid: string, text: string, answer: string): Promise<void> {
-  await customerWrites(stack, openid, text, appId);
-  const conversation = await conversationOf(stack, openid, 'assigned', appId);
-  const reply = await stack.api('POST', `/conversations/${conversation.id}/reply`, { agentId, text: answer });
-  expect(reply.status).toBe(202);
-  await deliveredTo(stack, openid, answer);
-}
-
-/** The robot answers every new conversation on the channel (for the long run: no agent needed). */
-async function robotAnswers(channelId: string): Promise<void> {
-  expect((await stack.api('PUT', `/channels/${channelId}/settings`, { receptionMode: 'robot_first' })).status).toBe(200);
-  const entry = { number: 1, keywords: ['在吗'], type: 'text', text: '在的，请问有什么可以帮您？' };
-  expect((await stack.api('POST', `/channels/${channelId}/knowledge`, entry)).status).toBe(201);
-}
-
-/** 48 emulated hours, a customer on each account every hour, each answered by the robot. */
-async function longRun(appIds: string[]): Promise<Record<string, Record<string, number>>> {
-  const since = await emulatorNow();
-  for (let hour = 0; hour < 48; hour++) {
-    for (const appId of appIds) {
-      const openid = `o48h${appId.slice(-4)}h${hour}`;
-      await customerWrites(stack, openid, '在吗', appId);
-      await deliveredTo(stack, openid, '在的，请问有什么可以帮您？');
-    }
-    await pass(HOUR);
-  }
-  return Object.fromEntries(await Promise.all(appIds.map(async (id) => [id, await tokenCalls(id, since)] as const)));
-}
-
-async function channelPageShows(page: Page, channelId: string, testId: string, attr: string, value: string): Promise<void> {
+async function channelPageShows(page: Page, channelId: string, state: 'authorized' | 'revoked'): Promise<void> {
   await eventually(async () => {
     await page.goto(`${stack.baseUrl}/app/admin/channels?channel=${channelId}`);
-    await page.getByTestId('channel-authorization').waitFor();
-    return (await page.getByTestId(testId).getAttribute(attr)) === value ? true : undefined;
+    const shown = page.getByTestId('channel-authorization');
+    await shown.waitFor();
+    return (await shown.getAttribute('data-state')) === state ? true : undefined;
   }, 10_000);
 }
 
-it('configures the platform, authorizes by scanning, answers, refreshes, updates and revokes', async () => {
-  const { context, page, errors } = await openPage(browser);
-  await logIn(page, stack, ADMIN);
-
-  // The platform, in the order that works: values saved here, URLs entered in WeChat, the ticket arrives.
+/** The platform, in the order that works: values saved here, URLs entered in WeChat, the ticket arrives. */
+async function setUpPlatform(page: Page): Promise<PlatformValues> {
   const setup = new Steps();
   const values = await configurePlatform(page, stack, setup);
   expect(values.messagesUrl).toBe(`${stack.baseUrl}/wechat/component/$APPID$/messages`);
   await registerInWeChat(stack, values);
   await ticketShown(page);
   await screenshot(page, 'open-platform-settings');
+  console.log(`the platform's settings: ${setup.count} steps (clicks/fields) in the console`);
+  return values;
+}
 
-  // The mini program: from 新建渠道 to the customer's first message answered, measured.
+/** The mini program: from 新建渠道 to the customer's first message answered, measured. */
+async function firstAnswerMeasured(page: Page): Promise<AgentLogin> {
   await page.goto(`${stack.baseUrl}/app/admin/channels`);
   const steps = new Steps();
   const started = Date.now();
@@ -134,49 +87,83 @@ it('configures the platform, authorizes by scanning, answers, refreshes, updates
   await screenshot(page, 'open-platform-authorized');
   const consoleSteps = steps.count;
   // The admin adds an agent (name, save: 2 steps); the customer writes; the agent answers (text, send: 2 steps).
-  const miniAgent = await createAgent(stack, { name: '小开', username: 'xiaokai', channelId: MINI.appId });
-  await answered(MINI.appId, miniAgent.agentId, 'oOpenMini1', '你好，在吗？', '您好，小开为您服务');
+  const agent = await createAgent(stack, { name: '小开', username: 'xiaokai', channelId: MINI.appId });
+  await answered(stack, agent.agentId, { appId: MINI.appId, openid: 'oOpenMini1', text: '你好，在吗？', answer: '您好，小开为您服务' });
   const seconds = (Date.now() - started) / 1000;
-  const totalSteps = consoleSteps + 4;
   console.log(
-    `扫码授权: ${totalSteps} steps (${consoleSteps} clicks/fields in the console and on WeChat's page, 2 to add an agent, 2 to answer) and ${seconds.toFixed(1)} s from 新建渠道 to the customer's first message answered; platform setup ${setup.count} steps`,
+    `扫码授权: ${consoleSteps + 4} steps (${consoleSteps} clicks/fields in the console and on WeChat's page, 2 to add an agent, 2 to answer) and ${seconds.toFixed(1)} s from 新建渠道 to the customer's first message answered`,
   );
+  return agent;
+}
+
+/** The token calls so far: one api_query_auth per authorization, no refresh yet, never cgi-bin/token. */
+async function tokensAfterAuthorizing(): Promise<void> {
+  // Both the redirect and the `authorized` event bring the code: WeChat is asked once.
+  expect((await tokenCalls(stack))['cgi-bin/component/api_query_auth']).toBe(2);
+  for (const appId of [MINI.appId, OA.appId]) {
+    expect(await tokenCalls(stack, appId)).toMatchObject({ 'cgi-bin/token': 0, 'cgi-bin/stable_token': 0, [AUTHORIZER_TOKEN]: 0 });
+  }
+}
+
+/** 48 emulated hours: one refresh per expiry, never cgi-bin/token; printed per authorizer per day. */
+async function tokensOverTwoDays(): Promise<void> {
+  await robotAnswers(stack, MINI.appId);
+  await robotAnswers(stack, OA.appId);
+  const run = await fortyEightHours(stack, [MINI.appId, OA.appId]);
+  for (const [appId, counts] of Object.entries(run)) {
+    const refreshes = counts[AUTHORIZER_TOKEN] ?? 0;
+    console.log(`token calls of ${appId} in 48 emulated hours: ${JSON.stringify(counts)}; per day ${refreshes / 2} api_authorizer_token`);
+    expect(counts).toMatchObject({ 'cgi-bin/token': 0, 'cgi-bin/stable_token': 0 });
+    // A 2-hour token refreshed 5 minutes early, only when needed: at most 26 in 48 hours.
+    expect(refreshes).toBeGreaterThanOrEqual(20);
+    expect(refreshes).toBeLessThanOrEqual(26);
+  }
+}
+
+/** Revoked in WeChat while a customer waits: the channel shows it, its history stays, nothing more is sent. */
+async function revokedWhileWaiting(page: Page, values: PlatformValues, agent: AgentLogin): Promise<void> {
+  expect((await stack.api('PUT', `/channels/${OA.appId}/settings`, { receptionMode: 'agents_only' })).status).toBe(200);
+  await setStatus(stack, agent.agentId, 'online');
+  await customerWrites(stack, 'oOpenOa2', '我的订单呢？', OA.appId);
+  const waiting = await conversationOf(stack, 'oOpenOa2', 'assigned', OA.appId);
+  const before = (await stack.delivered()).length;
+  await stack.emulator.admin(`/open-platform/authorizations/${OA.appId}/revoke`);
+  await channelPageShows(page, OA.appId, 'revoked');
+  await screenshot(page, 'open-platform-revoked');
+  // The agent's reply is taken into the outbox, and the sender gives it up at once (no retries, no call to WeChat).
+  const late = await stack.api<{ messageId: string }>('POST', `/conversations/${waiting.id}/reply`, {
+    agentId: agent.agentId,
+    text: '马上为您查询',
+  });
+  const outbox = stack.server.db.prepare('SELECT status, attempts FROM outbox WHERE message_id = ?');
+  const row = () => outbox.get(late.body.messageId) as { status: string; attempts: number } | undefined;
+  expect(await eventually(async () => (row()?.status === 'failed' ? row() : undefined))).toEqual({ status: 'failed', attempts: 1 });
+  expect((await stack.delivered()).length).toBe(before);
+  // A push for the revoked account (late, or forged with the platform's own key) is refused, and not stored.
+  expect((await pushAsWeChat(stack, values, OA, 'oOpenOa3')).status).toBe(404);
+  expect((await stack.api('GET', `/channels/${OA.appId}/customers?openid=oOpenOa3`)).status).toBe(404);
+  const history = await stack.api<{ items: unknown[] }>('GET', `/channels/${OA.appId}/conversations?limit=50`);
+  expect(history.body.items.length).toBeGreaterThan(0);
+}
+
+it('configures the platform, authorizes by scanning, answers, refreshes, updates and revokes', async () => {
+  const { context, page, errors } = await openPage(browser);
+  await logIn(page, stack, ADMIN);
+  const values = await setUpPlatform(page);
+  const miniAgent = await firstAnswerMeasured(page);
 
   // The official account, the same way.
   await authorizeInBrowser(page, stack, new Steps(), { target: 'official_account', appId: OA.appId, shots: 'open-platform-oa' });
   const oaAgent = await createAgent(stack, { name: '小服', username: 'xiaofu', channelId: OA.appId });
-  await answered(OA.appId, oaAgent.agentId, 'oOpenOa1', '请问营业时间？', '您好，9 点到 18 点');
-
-  // One api_query_auth per authorization, though both the redirect and the `authorized` event bring its code.
-  const all = await (await fetch(`${stack.emulator.baseUrl}/emulator/token-calls`)).json();
-  expect((all as TokenCalls).counts['cgi-bin/component/api_query_auth']).toBe(2);
-  // Each authorizer's first token came with api_query_auth; cgi-bin/token was never called for either.
-  for (const appId of [MINI.appId, OA.appId]) {
-    expect(await tokenCalls(appId)).toMatchObject({
-      'cgi-bin/token': 0,
-      'cgi-bin/stable_token': 0,
-      'cgi-bin/component/api_authorizer_token': 0,
-    });
-  }
+  await answered(stack, oaAgent.agentId, { appId: OA.appId, openid: 'oOpenOa1', text: '请问营业时间？', answer: '您好，9 点到 18 点' });
+  await tokensAfterAuthorizing();
 
   // Across the token's expiry (2 h on both clocks): one refresh, and the answer still goes out.
-  await pass(2 * HOUR + MINUTE);
-  await answered(MINI.appId, miniAgent.agentId, 'oOpenMini2', '还在吗？', '在的');
-  expect((await tokenCalls(MINI.appId))['cgi-bin/component/api_authorizer_token']).toBe(1);
+  await pass(stack, 2 * HOUR + MINUTE);
+  await answered(stack, miniAgent.agentId, { appId: MINI.appId, openid: 'oOpenMini2', text: '还在吗？', answer: '在的' });
+  expect((await tokenCalls(stack, MINI.appId))[AUTHORIZER_TOKEN]).toBe(1);
 
-  // 48 emulated hours: token calls per authorizer per day.
-  await robotAnswers(MINI.appId);
-  await robotAnswers(OA.appId);
-  const run = await longRun([MINI.appId, OA.appId]);
-  for (const [appId, counts] of Object.entries(run)) {
-    console.log(
-      `token calls of ${appId} in 48 emulated hours: ${JSON.stringify(counts)}; per day ${counts['cgi-bin/component/api_authorizer_token']! / 2} api_authorizer_token`,
-    );
-    expect(counts).toMatchObject({ 'cgi-bin/token': 0, 'cgi-bin/stable_token': 0 });
-    // One refresh per expiry: a 2-hour token refreshed 5 minutes early, at most 26 in 48 hours.
-    expect(counts['cgi-bin/component/api_authorizer_token']).toBeGreaterThanOrEqual(20);
-    expect(counts['cgi-bin/component/api_authorizer_token']).toBeLessThanOrEqual(26);
-  }
+  await tokensOverTwoDays();
 
   // An update: authorized again without 开发管理 (18) → the kit's login is shown broken.
   await logIn(page, stack, ADMIN, '/app/admin/channels'); // 48 hours later the console session has ended
@@ -185,54 +172,7 @@ it('configures the platform, authorizes by scanning, answers, refreshes, updates
   await page.locator('[data-testid="missing-permissions"] [data-permission="18"]').waitFor();
   await screenshot(page, 'open-platform-missing-permission');
 
-  // Revoked in WeChat while a customer waits: the channel shows it, its history stays, nothing more is sent.
-  expect((await stack.api('PUT', `/channels/${OA.appId}/settings`, { receptionMode: 'agents_only' })).status).toBe(200);
-  await setStatus(stack, oaAgent.agentId, 'online');
-  await customerWrites(stack, 'oOpenOa2', '我的订单呢？', OA.appId);
-  const waiting = await conversationOf(stack, 'oOpenOa2', 'assigned', OA.appId);
-  const before = (await stack.delivered()).length;
-  await stack.emulator.admin(`/open-platform/authorizations/${OA.appId}/revoke`);
-  await channelPageShows(page, OA.appId, 'channel-authorization', 'data-state', 'revoked');
-  await screenshot(page, 'open-platform-revoked');
-  // The agent's reply is taken into the outbox, and the sender gives it up at once (no retries, no call to WeChat).
-  const late = await stack.api<{ messageId: string }>('POST', `/conversations/${waiting.id}/reply`, {
-    agentId: oaAgent.agentId,
-    text: '马上为您查询',
-  });
-  const outbox = stack.server.db.prepare('SELECT status, attempts FROM outbox WHERE message_id = ?');
-  expect(
-    await eventually(async () =>
-      (outbox.get(late.body.messageId) as { status: string } | undefined)?.status === 'failed'
-        ? outbox.get(late.body.messageId)
-        : undefined,
-    ),
-  ).toEqual({ status: 'failed', attempts: 1 });
-  expect((await stack.delivered()).length).toBe(before);
-  // A push for the revoked account (late, or forged with the platform's own key) is refused, and not stored.
-  const forged = await sendPush(
-    {
-      url: `${stack.baseUrl}/wechat/component/${OA.appId}/messages`,
-      token: values.token,
-      appId: COMPONENT.componentAppId,
-      originalId: OA.originalId,
-      encodingAesKey: values.encodingAesKey,
-      mode: 'secure',
-      format: 'xml',
-    },
-    exampleMessage('text', {
-      openId: 'oOpenOa3',
-      originalId: OA.originalId,
-      createTime: Math.floor(Date.now() / 1000),
-      msgId: '990001',
-      text: '还在吗',
-    }),
-  );
-  expect(forged.status).toBe(404);
-  expect((await stack.api('GET', `/channels/${OA.appId}/customers?openid=oOpenOa3`)).status).toBe(404);
-  expect((await stack.api<{ items: unknown[] }>('GET', `/channels/${OA.appId}/conversations?limit=50`)).body.items.length).toBeGreaterThan(
-    0,
-  );
-
+  await revokedWhileWaiting(page, values, oaAgent);
   expect(errors).toEqual([]);
   await context.close();
 }, 300_000);
