@@ -84,6 +84,9 @@ async function firstAnswerMeasured(page: Page): Promise<AgentLogin> {
   );
   expect(await page.getByTestId('authorization-state').innerText()).toContain('已授权');
   expect(await page.locator('input[name="name"]').inputValue()).toBe(MINI.nickName); // the new channel, opened
+  // Nothing of developer authorization to fill in: no credentials test, no Token or key to paste.
+  expect(await page.getByTestId('channel-test').count()).toBe(0);
+  expect(await page.getByTestId('push-values').count()).toBe(0);
   await screenshot(page, 'open-platform-authorized');
   const consoleSteps = steps.count;
   // The admin adds an agent (name, save: 2 steps); the customer writes; the agent answers (text, send: 2 steps).

@@ -64,8 +64,14 @@ function Details({ authorization: a }: { authorization: Authorization }) {
 }
 
 /** The channel's authorization as the server has it now; null for a channel with developer credentials. */
-export function ChannelAuthorizationState({ channelId }: { channelId: string }) {
-  const state = useLoad(channelId, (signal) => api.get<ChannelAuthorization>(channelPath(channelId, '/authorization'), undefined, signal));
-  const a = state.data?.authorization;
-  return a ? <Details authorization={a} /> : null;
+export function useChannelAuthorization(channelId: string | undefined): Authorization | null | undefined {
+  const state = useLoad(channelId, (signal) =>
+    api.get<ChannelAuthorization>(channelPath(channelId ?? '', '/authorization'), undefined, signal),
+  );
+  return state.data?.authorization;
+}
+
+/** The state of an authorized channel (nothing for one with developer credentials). */
+export function ChannelAuthorizationState({ authorization }: { authorization: Authorization | null | undefined }) {
+  return authorization ? <Details authorization={authorization} /> : null;
 }
