@@ -138,9 +138,13 @@ async function revokedWhileWaiting(page: Page, values: PlatformValues, agent: Ag
     agentId: agent.agentId,
     text: '马上为您查询',
   });
-  const outbox = stack.server.db.prepare('SELECT status, attempts FROM outbox WHERE message_id = ?');
-  const row = () => outbox.get(late.body.messageId) as { status: string; attempts: number } | undefined;
-  expect(await eventually(async () => (row()?.status === 'failed' ? row() : undefined))).toEqual({ status: 'failed', attempts: 1 });
+  const outbox = stack.server.db.prepare('SELECT status, attempts, last_error AS reason FROM outbox WHERE message_id = ?');
+  const row = () => outbox.get(late.body.messageId) as { status: string; attempts: number; reason: string } | undefined;
+  expect(await eventually(async () => (row()?.status === 'failed' ? row() : undefined))).toEqual({
+    status: 'failed',
+    attempts: 1,
+    reason: expect.stringContaining('revoked its authorization'),
+  });
   expect((await stack.delivered()).length).toBe(before);
   // A push for the revoked account (late, or forged with the platform's own key) is refused, and not stored.
   expect((await pushAsWeChat(stack, values, OA, 'oOpenOa3')).status).toBe(404);
