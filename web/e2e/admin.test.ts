@@ -24,6 +24,7 @@ describe('the admin console', () => {
     const { context, page, errors } = await openPage(suite.browser);
     await logIn(page, suite.stack, ADMIN, '/app/admin/channels');
     await page.getByTestId('channel-create').click();
+    await page.getByTestId('channel-way-developer').click(); // beside 扫码授权 (open-platform.test.ts)
     await page.locator('input[name="id"]').fill('newshop');
     await page.locator('input[name="name"]').fill('新商城');
     await page.locator('select[name="kind"]').selectOption('miniprogram');

@@ -33,7 +33,7 @@ export const OUTBOX_LEASE_RENEW_MS = 3000;
 export interface OutboxSenderDeps {
   store: OutboxStore;
   engine: EngineDeps;
-  /** The channel's API client, or undefined when the channel no longer exists. */
+  /** The channel's API client, or undefined when the channel no longer exists or its authorization was revoked. */
   channel(channelId: string): Promise<SendingChannel | undefined>;
   logger: Logger;
   now(): number;
@@ -218,7 +218,7 @@ export class OutboxSender {
     let lookup = batch.channels.get(item.channelId);
     if (!lookup) batch.channels.set(item.channelId, (lookup = this.deps.channel(item.channelId)));
     const channel = await lookup;
-    if (!channel) return { kind: 'failed', reason: 'the channel no longer exists' };
+    if (!channel) return { kind: 'failed', reason: 'the channel no longer exists, or the account revoked its authorization' };
     try {
       return await this.send(item, channel, false);
     } catch (err) {

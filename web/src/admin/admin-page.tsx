@@ -13,6 +13,7 @@ import { ExportsScreen } from './exports-screen';
 import { GroupsScreen } from './groups/groups-screen';
 import { KnowledgeScreen } from './knowledge/knowledge-screen';
 import { MerchantsScreen } from './merchants/merchants-screen';
+import { PlatformScreen } from './platform/platform-screen';
 import { adminMessages } from './messages';
 import { RoutingScreen } from './routing/routing-screen';
 import { TagsScreen } from './tags-screen';
@@ -30,7 +31,8 @@ type NavKey =
   | 'knowledge'
   | 'tags'
   | 'exports'
-  | 'tokens';
+  | 'tokens'
+  | 'platform';
 
 interface NavItem {
   key: NavKey;
@@ -50,6 +52,7 @@ const NAV: NavItem[] = [
   { key: 'tags', href: '/tags' },
   { key: 'exports', href: '/exports' },
   { key: 'tokens', href: '/tokens', platformOnly: true },
+  { key: 'platform', href: '/platform', platformOnly: true },
 ];
 
 function isCurrent(location: string, href: string): boolean {
@@ -133,6 +136,11 @@ function Screens() {
       {isPlatform && (
         <Route path="/tokens">
           <TokensScreen />
+        </Route>
+      )}
+      {isPlatform && (
+        <Route path="/platform">
+          <PlatformScreen />
         </Route>
       )}
       <Route>

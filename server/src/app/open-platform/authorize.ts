@@ -88,11 +88,16 @@ async function keepFirstToken(deps: PlatformDeps, granted: GrantedAuthorization)
  */
 export async function completeAuthorization(deps: PlatformDeps, authCode: string): Promise<PublicAuthorization> {
   const componentAppId = await componentAppIdOf(deps);
+  const doneWith = async () => (await deps.platform.authorizations()).find((a) => a.lastAuthCode === authCode);
+  // The redirect and the `authorized` event carry the same single-use code: the second need not ask WeChat
+  // (it would only answer 61010 and count one more api_query_auth).
+  const already = await doneWith();
+  if (already) return publicAuthorization(already);
   let granted: GrantedAuthorization;
   try {
     granted = await mustHaveApi(deps).queryAuth(authCode);
   } catch (error) {
-    const done = (await deps.platform.authorizations()).find((a) => a.lastAuthCode === authCode);
+    const done = await doneWith(); // both arrived at once: the other one made it
     if (done) return publicAuthorization(done);
     throw error;
   }

@@ -176,6 +176,7 @@ describe('an authorization', () => {
       kind: 'authorized',
       authorization: { channelId: OA.appId },
     });
+    expect(wechat.calls.filter((c) => c === 'query code1')).toHaveLength(1); // the spent code is not sent to WeChat again
     await expect(completeAuthorization(deps, 'code-nobody')).rejects.toMatchObject({ code: 'wechat_refused' });
     expect(await deps.platform.authorizations()).toHaveLength(1);
   });

@@ -16,6 +16,7 @@ import { channelMessages } from './messages';
 import { PushValues } from './push-values';
 import { newPushSecrets, type PushSecrets } from './secrets';
 import { ErrorLine, SectionTitle } from '../form-parts';
+import { ChannelAuthorizationState, useChannelAuthorization } from '../platform/authorization-state';
 
 type ChannelDraft = ReturnType<typeof useChannelDraft>;
 
@@ -116,7 +117,10 @@ export function ChannelForm({
   const { test, answer, runTest } = useCredentialsTest(channel, draft);
   const { save, shown, submit } = useChannelSave(channel, form, push, onSaved);
   const pushUrl = `${location.origin}${channel?.pushPath ?? `/wechat/${draft.id || '<id>'}`}`;
-  const needsAes = draft.mode !== 'plaintext' && !push.secrets && !(channel?.encodingAesKeySet ?? false);
+  // An authorized channel (扫码授权) needs no AppSecret, Token or key: WeChat pushes to the platform's URL.
+  const authorization = useChannelAuthorization(channel?.id);
+  const scanned = authorization != null;
+  const needsAes = !scanned && draft.mode !== 'plaintext' && !push.secrets && !(channel?.encodingAesKeySet ?? false);
 
   return (
     <form
@@ -126,21 +130,24 @@ export function ChannelForm({
       aria-label={isNew ? t('new_title') : t('edit_title', { name: channel.name })}
     >
       <SectionTitle title={isNew && !shown ? t('new_title') : t('edit_title', { name: draft.name || draft.id })} onClose={onClose} />
+      <ChannelAuthorizationState authorization={authorization} />
       <div className="grid-form">
         <AppFields channel={channel} draft={draft} problems={problems} set={set} readOnlyId={!isNew || shown} />
         <PushFields channel={channel} draft={draft} problems={problems} set={set} />
       </div>
       <UnionIdOptions channel={channel} draft={draft} set={set} />
-      <CredentialsTest test={test} answer={answer} kind={draft.kind} onTest={runTest} />
-      <PushValues
-        pushUrl={pushUrl}
-        secrets={push.secrets}
-        mode={draft.mode}
-        format={draft.format}
-        isNew={isNew}
-        regenerated={push.regenerated}
-        onRegenerate={push.regenerate}
-      />
+      {!scanned && <CredentialsTest test={test} answer={answer} kind={draft.kind} onTest={runTest} />}
+      {!scanned && (
+        <PushValues
+          pushUrl={pushUrl}
+          secrets={push.secrets}
+          mode={draft.mode}
+          format={draft.format}
+          isNew={isNew}
+          regenerated={push.regenerated}
+          onRegenerate={push.regenerate}
+        />
+      )}
       {needsAes && <p className="notice">{t('need_aes')}</p>}
       {draft.mode === 'plaintext' && <p className="notice">{t('plaintext_warning')}</p>}
       {channel && <ChannelActivity channel={channel} onChanged={(saved) => onSaved(saved, false)} />}

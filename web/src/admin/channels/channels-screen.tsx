@@ -13,8 +13,10 @@ import { adminMessages } from '../messages';
 import { ChannelForm } from './channel-form';
 import { channelMessages } from './messages';
 import { ErrorLine } from '../form-parts';
+import { AuthorizationReturn, useAuthorizationReturn } from '../platform/authorization-return';
+import { ChannelWayChoice, ScanAuthorize } from '../platform/scan-authorize';
 
-type Editing = { kind: 'new' } | { kind: 'edit'; id: string } | undefined;
+type Editing = { kind: 'choose' } | { kind: 'scan' } | { kind: 'new' } | { kind: 'edit'; id: string } | undefined;
 
 function SecretBadge({ label, set }: { label: string; set: boolean }) {
   const t = useT(channelMessages);
@@ -30,7 +32,8 @@ export function ChannelsScreen() {
   const ta = useT(adminMessages);
   const f = useFormatters();
   const { channels, isPlatform } = useAdmin();
-  const [editing, setEditing] = useState<Editing>(undefined);
+  const back = useAuthorizationReturn();
+  const [editing, setEditing] = useState<Editing>(back.open ? { kind: 'edit', id: back.open } : undefined);
   const remove = useSubmit();
   const items = channels.data ?? [];
   const current = editing?.kind === 'edit' ? items.find((c) => c.id === editing.id) : undefined;
@@ -54,13 +57,18 @@ export function ChannelsScreen() {
       title={t('title')}
       tools={
         isPlatform && (
-          <button type="button" className="primary" data-testid="channel-create" onClick={() => setEditing({ kind: 'new' })}>
+          <button type="button" className="primary" data-testid="channel-create" onClick={() => setEditing({ kind: 'choose' })}>
             {t('create')}
           </button>
         )
       }
     >
-      {editing && (
+      <AuthorizationReturn back={back} channel={back.authorized ? items.find((c) => c.id === back.authorized) : undefined} />
+      {editing?.kind === 'choose' && (
+        <ChannelWayChoice onChoose={(way) => setEditing({ kind: way === 'scan' ? 'scan' : 'new' })} onClose={() => setEditing(undefined)} />
+      )}
+      {editing?.kind === 'scan' && <ScanAuthorize onClose={() => setEditing(undefined)} />}
+      {(editing?.kind === 'new' || (editing?.kind === 'edit' && current)) && (
         <ChannelForm
           key={editing.kind === 'edit' ? editing.id : 'new'}
           channel={editing.kind === 'edit' ? current : undefined}
