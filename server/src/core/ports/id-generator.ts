@@ -6,9 +6,9 @@ export type EngineIdKind = 'customer' | 'conversation' | 'message' | 'outbox';
 
 /**
  * Records people manage carry a short readable prefix before the id (agt_…, tok_…): agents, merchants,
- * skill groups, calendars, API tokens, login accounts, knowledge-base media.
+ * skill groups, calendars, API tokens, login accounts, knowledge-base media, webhook endpoints and events.
  */
-export type RecordIdPrefix = 'agt' | 'mer' | 'grp' | 'cal' | 'tok' | 'acc' | 'kbm';
+export type RecordIdPrefix = 'agt' | 'mer' | 'grp' | 'cal' | 'tok' | 'acc' | 'kbm' | 'whk' | 'evt';
 
 export type IdKind = EngineIdKind | RecordIdPrefix;
 

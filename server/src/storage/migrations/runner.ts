@@ -16,6 +16,7 @@ import { knowledgeVectorsSchema } from './11-knowledge-vectors';
 import { customerEventsSchema } from './12-customer-events';
 import { outboxClaimsSchema } from './13-outbox-claims';
 import { channelChangesSchema } from './14-channel-changes';
+import { webhooksSchema } from './15-webhooks';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'a customer’s events and unknown pushes, from the inbox', sql: customerEventsSchema },
   { version: 13, name: 'outbox claims with owners, and in-doubt sends', sql: outboxClaimsSchema },
   { version: 14, name: 'channel changes: previous push settings, grace, replay window, activity', sql: channelChangesSchema },
+  { version: 15, name: 'webhooks: endpoints with sealed secrets, deliveries, attempts', sql: webhooksSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -13,6 +13,7 @@ import { customerEventsSchema } from './05-customer-events';
 import { knowledgeSchema, knowledgeVectorsSchema } from './06-knowledge';
 import { loginAttemptsSchema } from './08-login-attempts';
 import { inboxClaimsSchema } from './09-inbox-claims';
+import { webhooksSchema } from './10-webhooks';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -35,6 +36,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 7, name: 'knowledge vectors and the semantic stage settings', sql: knowledgeVectorsSchema },
   { version: 8, name: 'login attempts counted across nodes', sql: loginAttemptsSchema },
   { version: 9, name: 'inbox claims: one node per entry, per-customer order, leases', sql: inboxClaimsSchema },
+  { version: 10, name: 'webhooks: endpoints with sealed secrets, deliveries, attempts', sql: webhooksSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */

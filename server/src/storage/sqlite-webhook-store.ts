@@ -1,0 +1,166 @@
+// SQLite adapter of the WebhookStore port: every statement goes through the connection's serial queue, so
+// none lands inside an open unit of work. Secrets are sealed with the master key (secret-box.ts) before
+// they reach the file. One process uses a SQLite file, so the lease only matters across restarts: a
+// delivery claimed by a process that died is claimed again once its lease runs out.
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  DEFAULT_WEBHOOK_LEASE_MS,
+  type LoggedWebhookAttempt,
+  type NewWebhookDelivery,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  type WebhookStore,
+} from '../core/ports/webhook-store';
+import type { SecretBox } from './secret-box';
+import { serialFor, type SerialQueue } from './serial-lock';
+import {
+  attemptOf,
+  attemptValues,
+  deliveryOf,
+  endpointOf,
+  secretPlace,
+  type AttemptRow,
+  type DeliveryRow,
+  type EndpointRow,
+} from './webhook-rows';
+
+// Due, of an enabled endpoint, not leased, and the oldest pending one of its endpoint and order key.
+const CLAIM = `
+  UPDATE webhook_deliveries SET attempts = attempts + 1, lease_until = @lease_until
+  WHERE id IN (
+    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+    WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.lease_until IS NULL OR d.lease_until <= @now)
+      AND e.enabled = 1
+      AND NOT EXISTS (
+        SELECT 1 FROM webhook_deliveries p
+        WHERE p.status = 'pending' AND p.endpoint_id = d.endpoint_id AND p.order_key = d.order_key AND p.id < d.id)
+    ORDER BY d.id LIMIT @limit)
+  RETURNING *`;
+
+export class SqliteWebhookStore implements WebhookStore {
+  private readonly queue: SerialQueue;
+  private readonly s: Record<string, Statement>;
+  private readonly enqueueAll: (deliveries: readonly NewWebhookDelivery[]) => void;
+  private readonly finish: (attempt: WebhookAttempt, next: number | null) => void;
+
+  constructor(
+    private readonly db: Database,
+    private readonly box: SecretBox,
+    private readonly leaseMs = DEFAULT_WEBHOOK_LEASE_MS,
+  ) {
+    this.queue = serialFor(db);
+    this.s = {
+      insertEndpoint: db.prepare(
+        `INSERT INTO webhook_endpoints (id, channel_id, merchant_id, url, events, enabled, secret, secret_hint, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      endpoint: db.prepare('SELECT * FROM webhook_endpoints WHERE id = ?'),
+      endpoints: db.prepare('SELECT * FROM webhook_endpoints WHERE channel_id = ? ORDER BY created_at, id'),
+      enable: db.prepare('UPDATE webhook_endpoints SET enabled = ?, updated_at = ? WHERE id = ?'),
+      deleteEndpoint: db.prepare('DELETE FROM webhook_endpoints WHERE id = ?'),
+      insertDelivery: db.prepare(
+        `INSERT INTO webhook_deliveries (endpoint_id, event_id, type, order_key, body, created_at, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      claim: db.prepare(CLAIM),
+      insertAttempt: db.prepare(
+        `INSERT INTO webhook_attempts (delivery_id, endpoint_id, event_id, type, attempt, at, status_code, latency_ms, error, outcome)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      pendingById: db.prepare("SELECT id FROM webhook_deliveries WHERE id = ? AND status = 'pending'"),
+      retry: db.prepare('UPDATE webhook_deliveries SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ?'),
+      end: db.prepare('UPDATE webhook_deliveries SET status = ?, finished_at = ?, last_error = ?, lease_until = NULL WHERE id = ?'),
+      delivery: db.prepare('SELECT * FROM webhook_deliveries WHERE id = ?'),
+      attempts: db.prepare('SELECT * FROM webhook_attempts WHERE endpoint_id = ? AND id < ? ORDER BY id DESC LIMIT ?'),
+      deliveries: db.prepare('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?'),
+    };
+    this.enqueueAll = db.transaction((deliveries: readonly NewWebhookDelivery[]) => {
+      for (const d of deliveries) this.s.insertDelivery?.run(d.endpointId, d.eventId, d.type, d.orderKey, d.body, d.createdAt, d.createdAt);
+    });
+    this.finish = db.transaction((a: WebhookAttempt, next: number | null) => {
+      if (!this.s.pendingById?.get(a.deliveryId)) return;
+      this.s.insertAttempt?.run(...attemptValues(a));
+      if (a.outcome === 'retry') this.s.retry?.run(next ?? a.at, a.error ?? null, a.deliveryId);
+      else this.s.end?.run(a.outcome, a.at, a.error ?? null, a.deliveryId);
+    });
+  }
+
+  private st(name: string): Statement {
+    const statement = this.s[name];
+    if (!statement) throw new Error(`no statement ${name}`);
+    return statement;
+  }
+
+  async createEndpoint(e: WebhookEndpoint, secret: string): Promise<void> {
+    const sealed = this.box.seal(secret, secretPlace(e.id));
+    await this.queue.run(() =>
+      this.st('insertEndpoint').run(
+        e.id,
+        e.channelId,
+        e.merchantId ?? null,
+        e.url,
+        JSON.stringify(e.events),
+        e.enabled ? 1 : 0,
+        sealed,
+        e.secretHint,
+        e.createdAt,
+        e.updatedAt,
+      ),
+    );
+  }
+
+  async getEndpoint(id: string): Promise<WebhookEndpoint | undefined> {
+    const row = await this.queue.run(() => this.st('endpoint').get(id) as EndpointRow | undefined);
+    return row && endpointOf(row);
+  }
+
+  async listEndpoints(channelId: string): Promise<WebhookEndpoint[]> {
+    const rows = await this.queue.run(() => this.st('endpoints').all(channelId) as EndpointRow[]);
+    return rows.map(endpointOf);
+  }
+
+  async endpointSecret(id: string): Promise<string | undefined> {
+    const row = await this.queue.run(() => this.st('endpoint').get(id) as EndpointRow | undefined);
+    return row && this.box.open(row.secret, secretPlace(id));
+  }
+
+  async setEnabled(id: string, enabled: boolean, at: number): Promise<void> {
+    await this.queue.run(() => this.st('enable').run(enabled ? 1 : 0, at, id));
+  }
+
+  async deleteEndpoint(id: string): Promise<void> {
+    await this.queue.run(() => this.st('deleteEndpoint').run(id));
+  }
+
+  async enqueue(deliveries: readonly NewWebhookDelivery[]): Promise<void> {
+    if (deliveries.length > 0) await this.queue.run(() => this.enqueueAll(deliveries));
+  }
+
+  async claimDue(now: number, limit: number): Promise<WebhookDelivery[]> {
+    const rows = await this.queue.run(
+      () => this.st('claim').all({ now, lease_until: now + this.leaseMs, limit: Math.max(0, limit) }) as DeliveryRow[],
+    );
+    return rows.sort((a, b) => a.id - b.id).map(deliveryOf);
+  }
+
+  async finishAttempt(attempt: WebhookAttempt, nextAttemptAt?: number): Promise<void> {
+    await this.queue.run(() => this.finish(attempt, nextAttemptAt ?? null));
+  }
+
+  async getDelivery(id: number): Promise<WebhookDelivery | undefined> {
+    const row = await this.queue.run(() => this.st('delivery').get(id) as DeliveryRow | undefined);
+    return row && deliveryOf(row);
+  }
+
+  async attempts(endpointId: string, page: { before?: number | undefined; limit: number }): Promise<LoggedWebhookAttempt[]> {
+    const before = page.before ?? Number.MAX_SAFE_INTEGER;
+    const rows = await this.queue.run(() => this.st('attempts').all(endpointId, before, page.limit) as AttemptRow[]);
+    return rows.map(attemptOf);
+  }
+
+  async deliveries(endpointId: string, limit: number): Promise<WebhookDelivery[]> {
+    const rows = await this.queue.run(() => this.st('deliveries').all(endpointId, limit) as DeliveryRow[]);
+    return rows.map(deliveryOf);
+  }
+}
