@@ -36,6 +36,8 @@ import { TestClockDriver } from './runtime/test-clock';
 import { testClockRouter } from './http/test-clock-routes';
 import { NoticesToWeChatAgents } from './runtime/notices-to-wechat-agents';
 import { WeChatApis } from './runtime/wechat-apis';
+import { webhooksModule, type WebhooksModule } from './runtime/webhooks-module';
+import type { WebhookRetryPolicy } from './core/webhooks/delivery-policy';
 import { nodeCredentials } from './security/index';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { openPgCluster } from './storage/postgres/pg-cluster';
@@ -53,6 +55,8 @@ export interface ComposeOptions {
   wechatTimeoutMs?: number;
   /** Knowledge-base entries for WeChat agents' `@3:2#`; tests pass their own, the server reads the knowledge base. */
   knowledge?: KnowledgeLookup;
+  /** Webhook retries; tests pass shorter backoff. */
+  webhookRetry?: WebhookRetryPolicy;
 }
 
 export interface ComposedServer {
@@ -71,6 +75,8 @@ export interface ComposedServer {
   outboxSender: OutboxSender;
   /** Tells agents who answer from their own WeChat what changed elsewhere (assignments, failures). */
   noticesToWeChatAgents: NoticesToWeChatAgents;
+  /** Webhook endpoints: the recorder of this node's events and the sender. */
+  webhooks: WebhooksModule;
   /** Seeds channels and the first admin, then starts the worker, the sender and the timers. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -142,6 +148,15 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       return entry && renderEntryReplies(entry, who ?? { id: '' });
     });
   notices.subscribeLocal(noticesToWeChatAgents.listener); // once in the cluster: on the node that made the change
+  const webhooks = webhooksModule({
+    stores: { webhooks: storage.webhooks, channels: storage.channels, uow: storage.uow, ids: storage.ids },
+    clock,
+    logger,
+    pollMs,
+    allowLocalHttp: config.webhooksAllowLocalHttp === true,
+    ...(options.webhookRetry && { retry: options.webhookRetry }),
+  });
+  notices.subscribeLocal(webhooks.recorder.listener); // once in the cluster, like the line above
   const inboxWorker = new InboxWorker(
     {
       engine,
@@ -216,6 +231,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           version: VERSION,
           reports: storage.reports,
           pushLog: storage.pushLog,
+          webhooks: webhooks.deps,
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
         }),
       ],
@@ -252,6 +268,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     inboxWorker,
     outboxSender,
     noticesToWeChatAgents,
+    webhooks,
     async start() {
       await storage.ready(); // PostgreSQL: migrated (once across nodes) and the master key checked
       await cluster?.start(); // listening for the other nodes' live notices
@@ -261,6 +278,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       await knowledge.semantic?.refresher.start(); // its settings now, entry vectors in the background
       await inboxWorker.start();
       outboxSender?.start();
+      webhooks.sender.start();
       timers.start();
     },
     async stop() {
@@ -268,6 +286,8 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       knowledge.semantic?.refresher.stop();
       await knowledge.service.stop();
       await noticesToWeChatAgents.idle();
+      await webhooks.recorder.idle();
+      await webhooks.sender.stop();
       await cluster?.close();
       await storage.close();
     },

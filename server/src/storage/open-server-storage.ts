@@ -13,6 +13,7 @@ import type { KnowledgeStore } from '../core/ports/knowledge-store';
 import type { PushLog } from '../core/ports/push-log';
 import type { Reports } from '../core/ports/reports';
 import type { SemanticStore } from '../core/ports/semantic-store';
+import type { WebhookStore } from '../core/ports/webhook-store';
 import { sqliteAuthStores } from './auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './create-sqlite-storage';
 import { databaseHealth, openDatabase } from './database';
@@ -25,6 +26,7 @@ import { type PendingWork, SqlitePendingWork } from './sqlite-pending-work';
 import { SqlitePushLog } from './sqlite-push-log';
 import { SqliteReports } from './sqlite-reports';
 import { SqliteSemanticStore } from './sqlite-semantic-store';
+import { SqliteWebhookStore } from './sqlite-webhook-store';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface ServerStorage extends SqliteStorage {
@@ -34,6 +36,8 @@ export interface ServerStorage extends SqliteStorage {
   semantic: SemanticStore;
   pushLog: PushLog;
   reports: Reports;
+  /** Webhook endpoints (secrets sealed), deliveries and their log. */
+  webhooks: WebhookStore;
   /** What is still to do, for the test clock's idle check. */
   pendingWork: { count(now: number): Promise<PendingWork> };
   /** Resolves once the database may be used (PostgreSQL: migrated, master key checked). */
@@ -77,14 +81,16 @@ export function openServerStorage(config: ServerStorageConfig, deps: ServerStora
   const file = join(config.dataDir, 'kefu.db');
   const db = openDatabase(file);
   const checkpointer = deps.logger && startWalCheckpointer(file, [db], deps.logger);
+  const box = new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY'));
   return {
     ...createSqliteStorage(db, keyed),
     auth: sqliteAuthStores(db),
     inbox: new SqliteInbox(db),
     knowledge: new SqliteKnowledgeStore(db),
-    semantic: new SqliteSemanticStore(db, new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY'))),
+    semantic: new SqliteSemanticStore(db, box),
     pushLog: new SqlitePushLog(db),
     reports: new SqliteReports(db),
+    webhooks: new SqliteWebhookStore(db, box),
     pendingWork: new SqlitePendingWork(db),
     ready: async () => undefined,
     health: async () => databaseHealth(db),

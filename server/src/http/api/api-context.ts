@@ -13,6 +13,7 @@ import type { Metrics } from '../ops/metrics';
 import type { AuthService } from '../../app/auth/auth-service';
 import type { IdGenerator } from '../../core/ports/id-generator';
 import type { ChannelStore } from '../../core/ports/channel-store';
+import type { WebhookDeps } from '../../app/webhooks/webhook-deps';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -38,6 +39,8 @@ export interface ApiDeps {
   checkCredentials?: CredentialChecker;
   /** The dashboard's day when no work calendar names a zone; default the server's time zone. */
   timeZone?: string;
+  /** Webhook endpoints and their log; without it their routes answer 404. */
+  webhooks?: WebhookDeps;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -54,6 +57,7 @@ export interface ApiContext {
   pushLog?: PushLog;
   checkCredentials?: CredentialChecker;
   timeZone: string;
+  webhooks?: WebhookDeps;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -68,6 +72,7 @@ export function apiContext(deps: ApiDeps): ApiContext {
     ...(deps.reports && { reports: deps.reports }),
     ...(deps.pushLog && { pushLog: deps.pushLog }),
     ...(deps.checkCredentials && { checkCredentials: deps.checkCredentials }),
+    ...(deps.webhooks && { webhooks: deps.webhooks }),
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
 }

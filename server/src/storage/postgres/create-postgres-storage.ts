@@ -15,6 +15,8 @@ import type { SqliteStorage, SqliteStorageOptions } from '../create-sqlite-stora
 import { EncryptedTokenStore } from '../encrypted-token-store';
 import { parseMasterKey } from '../master-key';
 import { SecretBox } from '../secret-box';
+import { PgWebhookStore } from './pg-webhook-store';
+import type { WebhookStore } from '../../core/ports/webhook-store';
 import { TimeSortableIds } from '../time-sortable-ids';
 import { runPgMigrations } from './migrations/runner';
 import { pgAuthStores } from './pg-auth';
@@ -42,6 +44,7 @@ export interface PostgresStorage extends SqliteStorage {
   semantic: SemanticStore;
   pushLog: PushLog;
   reports: Reports;
+  webhooks: WebhookStore;
   /** For the test clock's idle check. */
   pendingWork: PgPendingWork;
   pool: pg.Pool;
@@ -89,6 +92,7 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
     semantic: new PgSemanticStore(pool, box),
     pushLog: new PgPushLog(pool),
     reports: new PgReports(pool),
+    webhooks: new PgWebhookStore(pool, box),
     pendingWork: new PgPendingWork(pool),
     pool,
     ready: () => {

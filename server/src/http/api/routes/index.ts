@@ -18,6 +18,7 @@ import { merchantRoutes } from './merchant-routes';
 import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
+import { webhookRoutes } from './webhook-routes';
 
 export function allRoutes(ctx: ApiContext): ApiRoute[] {
   return [
@@ -39,5 +40,6 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...mediaRoutes(ctx),
     ...knowledgeSearchRoutes(ctx), // before /knowledge/:number
     ...knowledgeRoutes(ctx),
+    ...webhookRoutes(ctx),
   ];
 }
