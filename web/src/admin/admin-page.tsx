@@ -16,9 +16,21 @@ import { MerchantsScreen } from './merchants/merchants-screen';
 import { adminMessages } from './messages';
 import { RoutingScreen } from './routing/routing-screen';
 import { TokensScreen } from './tokens-screen';
+import { WebhooksScreen } from './webhooks/webhooks-screen';
 import './admin.css';
 
-type NavKey = 'dashboard' | 'channels' | 'merchants' | 'agents' | 'groups' | 'calendars' | 'routing' | 'knowledge' | 'exports' | 'tokens';
+type NavKey =
+  | 'dashboard'
+  | 'channels'
+  | 'merchants'
+  | 'agents'
+  | 'groups'
+  | 'calendars'
+  | 'routing'
+  | 'knowledge'
+  | 'exports'
+  | 'webhooks'
+  | 'tokens';
 
 interface NavItem {
   key: NavKey;
@@ -36,6 +48,7 @@ const NAV: NavItem[] = [
   { key: 'routing', href: '/routing' },
   { key: 'knowledge', href: '/knowledge' },
   { key: 'exports', href: '/exports' },
+  { key: 'webhooks', href: '/webhooks' },
   { key: 'tokens', href: '/tokens', platformOnly: true },
 ];
 
@@ -113,6 +126,9 @@ function Screens() {
       </Route>
       <Route path="/exports">
         <ExportsScreen />
+      </Route>
+      <Route path="/webhooks">
+        <WebhooksScreen />
       </Route>
       {isPlatform && (
         <Route path="/tokens">

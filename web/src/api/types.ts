@@ -10,6 +10,7 @@ import type * as media from '../../../server/src/contract/media';
 import type * as reports from '../../../server/src/contract/reports';
 import type * as settings from '../../../server/src/contract/settings';
 import type * as team from '../../../server/src/contract/team';
+import type * as webhooks from '../../../server/src/contract/webhooks';
 
 export type Out<T extends z.ZodType> = z.output<T>;
 export type In<T extends z.ZodType> = z.input<T>;
@@ -83,3 +84,9 @@ export type DashboardTimes = Dashboard['waitMs'];
 
 export type Settings = Out<typeof settings.settingsAnswer>;
 export type SettingsPatch = In<typeof settings.settingsPatch>;
+
+export type Webhook = Out<typeof webhooks.webhook>;
+export type WebhookCreate = In<typeof webhooks.webhookCreate>;
+export type WebhookCreated = Out<typeof webhooks.webhookCreated>;
+export type WebhookLog = Out<typeof webhooks.webhookLog>;
+export type WebhookEventType = Out<typeof webhooks.webhookEventType>;
