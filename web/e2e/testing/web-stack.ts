@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHANNEL, eventually, startStack, type Stack } from '../../../server/src/e2e/testing/stack';
+import { CHANNEL, eventually, startStack, type Stack, type StackOptions } from '../../../server/src/e2e/testing/stack';
 
 export { CHANNEL, eventually, type Stack };
 
@@ -12,10 +12,11 @@ const ROOT = join(__dirname, '../../..');
 export const WEB_DIR = join(ROOT, 'build/web');
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 
-export async function startWebStack(): Promise<Stack> {
+/** `extra`: more of the stack's options (webhooks to a local receiver, …). */
+export async function startWebStack(extra: StackOptions = {}): Promise<Stack> {
   if (!existsSync(join(WEB_DIR, 'index.html')))
     throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build:web\` first (npm test does)`);
-  const stack = await startStack({ webDir: WEB_DIR, simulator: true });
+  const stack = await startStack({ webDir: WEB_DIR, simulator: true, ...extra });
   const res = await fetch(`${stack.baseUrl}/app/`);
   const html = await res.text();
   if (res.status !== 200 || !html.includes('id="root"')) {

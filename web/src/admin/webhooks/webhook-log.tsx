@@ -9,7 +9,7 @@ import { eventKey, webhookMessages } from './webhook-messages';
 
 type Attempt = Log['attempts'][number];
 
-const OUTCOME_BADGE = { delivered: 'green', retry: 'amber', failed: 'red' } as const;
+const OUTCOME_BADGE = { delivered: 'green', retry: 'blue', failed: 'red' } as const;
 
 export function WebhookLogPanel({ webhook, onClose }: { webhook: Webhook; onClose(): void }) {
   const t = useT(webhookMessages);

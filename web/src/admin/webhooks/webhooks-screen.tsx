@@ -77,7 +77,7 @@ function Webhooks({ channelId }: { channelId: string }) {
           { header: t('col_url'), cell: (w) => w.url, className: 'mono' },
           { header: t('col_events'), cell: (w) => w.events.map((e) => t(eventKey(e))).join('、') },
           { header: t('col_scope'), cell: (w) => merchantName(w.merchantId) },
-          { header: t('col_secret'), cell: (w) => `••••${w.secretHint}`, className: 'mono' },
+          { header: t('col_secret'), cell: (w) => `••••${w.secretHint}`, className: 'mono admin-nowrap' },
           {
             header: t('col_state'),
             cell: (w) => <span className={`badge ${w.enabled ? 'green' : 'red'}`}>{w.enabled ? t('enabled') : t('disabled')}</span>,
