@@ -48,6 +48,7 @@ export function webhooksModule(o: WebhooksModuleOptions): WebhooksModule {
       clock: o.clock,
       policy: o.retry ?? DEFAULT_WEBHOOK_RETRY,
       random: Math.random,
+      allowLocalHttp: o.allowLocalHttp,
     },
     { logger: o.logger, pollMs: o.pollMs },
   );

@@ -3,8 +3,9 @@
 // deliveries of one conversation to one endpoint, so they go out in parallel without reordering.
 import type { Clock } from '../../core/ports/clock';
 import type { WebhookDelivery, WebhookEndpoint, WebhookStore } from '../../core/ports/webhook-store';
-import type { WebhookSigner, WebhookTransport } from '../../core/ports/webhook-transport';
+import type { WebhookAnswer, WebhookSigner, WebhookTransport } from '../../core/ports/webhook-transport';
 import { decide, type WebhookRetryPolicy } from '../../core/webhooks/delivery-policy';
+import { webhookUrlProblem } from '../../core/webhooks/endpoint-rules';
 
 export const SIGNATURE_HEADER = 'x-kefu-signature';
 export const TIMESTAMP_HEADER = 'x-kefu-timestamp';
@@ -16,6 +17,8 @@ export interface DeliverDeps {
   clock: Clock;
   policy: WebhookRetryPolicy;
   random: () => number;
+  /** The test/dev setting now: an http endpoint registered under it is not posted to once it is off. */
+  allowLocalHttp: boolean;
 }
 
 /**
@@ -46,20 +49,9 @@ interface Target {
 
 async function deliverOne(deps: DeliverDeps, d: WebhookDelivery, to: Target): Promise<void> {
   if (!to.endpoint || to.secret === undefined) return; // deleted meanwhile: its deliveries went with it
+  const refused = webhookUrlProblem(to.endpoint.url, deps.allowLocalHttp);
   const timestamp = Math.floor(deps.clock.now() / 1000);
-  const answer = await deps.transport.post({
-    url: to.endpoint.url,
-    body: d.body,
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 'kefu-webhooks/1',
-      'x-kefu-event-id': d.eventId,
-      'x-kefu-event-type': d.type,
-      'x-kefu-delivery-attempt': String(d.attempts),
-      [TIMESTAMP_HEADER]: String(timestamp),
-      [SIGNATURE_HEADER]: `v1=${deps.sign(to.secret, timestamp, d.body)}`,
-    },
-  });
+  const answer: WebhookAnswer = refused ? { error: refused, latencyMs: 0 } : await post(deps, d, to.endpoint.url, to.secret, timestamp);
   const now = deps.clock.now();
   const decision = decide(answer, d, now, deps.policy, deps.random());
   await deps.webhooks.finishAttempt(
@@ -77,4 +69,20 @@ async function deliverOne(deps: DeliverDeps, d: WebhookDelivery, to: Target): Pr
     },
     decision.nextAttemptAt,
   );
+}
+
+function post(deps: DeliverDeps, d: WebhookDelivery, url: string, secret: string, timestamp: number) {
+  return deps.transport.post({
+    url,
+    body: d.body,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'kefu-webhooks/1',
+      'x-kefu-event-id': d.eventId,
+      'x-kefu-event-type': d.type,
+      'x-kefu-delivery-attempt': String(d.attempts),
+      [TIMESTAMP_HEADER]: String(timestamp),
+      [SIGNATURE_HEADER]: `v1=${deps.sign(secret, timestamp, d.body)}`,
+    },
+  });
 }
