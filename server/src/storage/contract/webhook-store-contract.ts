@@ -99,6 +99,16 @@ export function webhookStoreContract(name: string, open: () => WebhookSubject | 
       expect(taken.map((d) => d.attempts)).toEqual([2]);
     });
 
+    it('never gives one delivery to two claimers claiming at once', async () => {
+      await s.store.createEndpoint(endpoint('whk1'), 'x');
+      await s.store.enqueue(Array.from({ length: 60 }, (_, i) => delivery('whk1', `e${i}`, `conv${i}`)));
+      const other = s.second ?? s.store;
+      const claims = await Promise.all([0, 1, 2, 3].map((i) => (i % 2 === 0 ? s.store : other).claimDue(T0, 20)));
+      const ids = claims.flat().map((d) => d.eventId);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(60);
+    });
+
     it('holds the deliveries of a disabled endpoint until it is enabled', async () => {
       await s.store.createEndpoint(endpoint('whk1'), 'x');
       await s.store.enqueue([delivery('whk1', 'e1', 'convA')]);
