@@ -25,17 +25,16 @@ import {
   type EndpointRow,
 } from './webhook-rows';
 
-// Due, of an enabled endpoint, not leased, and the oldest pending one of its endpoint and order key.
+// The oldest pending delivery of each endpoint and order key (one index-only pass over the pending ones),
+// then those of them due, not leased and of an enabled endpoint. Delivered rows are never read.
 const CLAIM = `
   UPDATE webhook_deliveries SET attempts = attempts + 1, lease_until = @lease_until
   WHERE id IN (
-    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-    WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.lease_until IS NULL OR d.lease_until <= @now)
-      AND e.enabled = 1
-      AND NOT EXISTS (
-        SELECT 1 FROM webhook_deliveries p
-        WHERE p.status = 'pending' AND p.endpoint_id = d.endpoint_id AND p.order_key = d.order_key AND p.id < d.id)
-    ORDER BY d.id LIMIT @limit)
+    SELECT h.id FROM (
+        SELECT min(id) AS id FROM webhook_deliveries WHERE status = 'pending' GROUP BY endpoint_id, order_key) heads
+      JOIN webhook_deliveries h ON h.id = heads.id JOIN webhook_endpoints e ON e.id = h.endpoint_id
+    WHERE h.next_attempt_at <= @now AND (h.lease_until IS NULL OR h.lease_until <= @now) AND e.enabled = 1
+    ORDER BY h.id LIMIT @limit)
   RETURNING *`;
 
 export class SqliteWebhookStore implements WebhookStore {

@@ -24,16 +24,16 @@ import {
 } from '../webhook-rows';
 import { inTransaction } from './pool';
 
+// The oldest pending delivery of each endpoint and order key, then those due, not leased, of an enabled
+// endpoint. A head another node holds locked is skipped, and its successors are not heads: order holds.
 const CLAIM = `
   WITH picked AS (
-    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-    WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.lease_until IS NULL OR d.lease_until <= $1)
-      AND e.enabled
-      AND NOT EXISTS (
-        SELECT 1 FROM webhook_deliveries p
-        WHERE p.status = 'pending' AND p.endpoint_id = d.endpoint_id AND p.order_key = d.order_key AND p.id < d.id)
-    ORDER BY d.id LIMIT $3
-    FOR UPDATE OF d SKIP LOCKED)
+    SELECT h.id FROM (
+        SELECT min(id) AS id FROM webhook_deliveries WHERE status = 'pending' GROUP BY endpoint_id, order_key) heads
+      JOIN webhook_deliveries h ON h.id = heads.id JOIN webhook_endpoints e ON e.id = h.endpoint_id
+    WHERE h.status = 'pending' AND h.next_attempt_at <= $1 AND (h.lease_until IS NULL OR h.lease_until <= $1) AND e.enabled
+    ORDER BY h.id LIMIT $3
+    FOR UPDATE OF h SKIP LOCKED)
   UPDATE webhook_deliveries u SET attempts = u.attempts + 1, lease_until = $2
   FROM picked WHERE u.id = picked.id
   RETURNING u.*`;
