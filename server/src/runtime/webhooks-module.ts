@@ -49,6 +49,7 @@ export function webhooksModule(o: WebhooksModuleOptions): WebhooksModule {
       policy: o.retry ?? DEFAULT_WEBHOOK_RETRY,
       random: Math.random,
       allowLocalHttp: o.allowLocalHttp,
+      targets: new Map(),
     },
     { logger: o.logger, pollMs: o.pollMs },
   );

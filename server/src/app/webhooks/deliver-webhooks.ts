@@ -19,6 +19,11 @@ export interface DeliverDeps {
   random: () => number;
   /** The test/dev setting now: an http endpoint registered under it is not posted to once it is off. */
   allowLocalHttp: boolean;
+  /**
+   * Endpoints and their opened secrets kept between passes (a URL and a secret never change; a disabled or
+   * deleted endpoint's deliveries are not claimed), so a busy sender does not read and open them per pass.
+   */
+  targets?: Map<string, Promise<Target>>;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface DeliverDeps {
  */
 export async function startDueWebhooks(deps: DeliverDeps, limit: number): Promise<Promise<void>[]> {
   const claimed = await deps.webhooks.claimDue(deps.clock.now(), limit);
-  const targets = new Map<string, Promise<Target>>();
+  const targets = deps.targets ?? new Map<string, Promise<Target>>();
   const target = (id: string) => {
     let found = targets.get(id);
     if (!found) {
@@ -36,13 +41,17 @@ export async function startDueWebhooks(deps: DeliverDeps, limit: number): Promis
         ...(secret !== undefined && { secret }),
       }));
       targets.set(id, found);
+      found.then(
+        (t) => t.endpoint === undefined && targets.delete(id),
+        () => targets.delete(id),
+      );
     }
     return found;
   };
   return claimed.map(async (d) => deliverOne(deps, d, await target(d.endpointId)));
 }
 
-interface Target {
+export interface Target {
   endpoint?: WebhookEndpoint;
   secret?: string;
 }
