@@ -222,3 +222,44 @@ function countBy(values: string[]): number[] {
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts.values()];
 }
+
+it('over HTTP: agents may not use webhooks; a merchant admin’s endpoint is their merchant’s, and the platform’s is hidden from them', async () => {
+  const platform = await register(['message.received']);
+  const merchant = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/merchants`, { code: 'shop-a', name: '甲店' });
+  const agent = await stack.api<{ id: string }>('POST', `/channels/${CHANNEL.id}/agents`, { name: '小李', maxConcurrent: 3 });
+  const grants = {
+    boss: { role: 'merchant_admin', channelId: CHANNEL.id, merchantId: merchant.body.id },
+    staff: { role: 'agent', agentId: agent.body.id },
+  };
+  const as = async (username: keyof typeof grants) => {
+    const password = `${username}-password-1`;
+    expect((await stack.api('POST', '/accounts', { username, password, grant: grants[username] })).status).toBe(201);
+    const login = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    return async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${stack.baseUrl}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      return {
+        status: res.status,
+        body: (res.status === 204 ? undefined : await res.json()) as { items?: Array<{ id: string }>; webhook?: { merchantId?: string } },
+      };
+    };
+  };
+  const staff = await as('staff');
+  expect((await staff('GET', `/channels/${CHANNEL.id}/webhooks`)).status).toBe(403);
+  expect((await staff('POST', `/channels/${CHANNEL.id}/webhooks`, { url: receiver.url, events: ['message.received'] })).status).toBe(403);
+  const boss = await as('boss');
+  const mine = await boss('POST', `/channels/${CHANNEL.id}/webhooks`, { url: receiver.url, events: ['message.received'] });
+  expect(mine.status).toBe(201);
+  expect(mine.body.webhook?.merchantId).toBe(merchant.body.id);
+  expect((await boss('GET', `/channels/${CHANNEL.id}/webhooks`)).body.items?.map((w) => w.id)).not.toContain(platform.webhook.id);
+  expect((await boss('GET', `/webhooks/${platform.webhook.id}/deliveries`)).status).toBe(403);
+  expect((await boss('DELETE', `/webhooks/${platform.webhook.id}`)).status).toBe(403);
+}, 60_000);
