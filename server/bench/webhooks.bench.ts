@@ -1,11 +1,12 @@
 // Benchmark: webhook delivery latency (p50/p99) and throughput at a fixed 200 events/s to a local receiver.
 //
-// The server's webhook parts as compose.ts builds them (runtime/webhooks-module.ts) on a SQLite file: the
-// recorder stores each event as a delivery, the sender claims, signs and posts it over real HTTP to a
-// receiver on loopback in its own process, which verifies every signature as the README documents and
-// reports each arrival. Events are spread over 50 conversations (so per-conversation order applies) and
-// recorded at a fixed rate, open loop. Latency: from recording the event (the moment its notice reaches
-// the recorder) to its arrival at the receiver. Every event must arrive once, in order per conversation.
+// The server's webhook parts as compose.ts builds them (runtime/webhooks-module.ts) on a SQLite file: each
+// event is stored by a unit of work as the engine's units store theirs (closeUnit: a message_added notice
+// becomes a message.received delivery in the unit's commit), then the sender claims, signs and posts it
+// over real HTTP to a receiver on loopback in its own process, which verifies every signature as the README
+// documents and reports each arrival. Events are spread over 50 conversations (so per-conversation order
+// applies) and stored at a fixed rate, open loop. Latency: from the start of the event's unit of work to
+// its arrival at the receiver. Every event must arrive once, in order per conversation.
 // WEBHOOK_BENCH_RATE and WEBHOOK_BENCH_SECONDS change the load; --quick runs 5 s.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +15,8 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { WebhookEvent } from '../src/core/webhooks/webhook-events';
+import { storeWebhookEvents } from '../src/app/webhooks/record-webhook-events';
+import type { Message } from '../src/core/model/message';
 import { webhooksModule } from '../src/runtime/webhooks-module';
 import { verifyWebhookSignature } from '../src/security/webhook-signature';
 import { openServerStorage } from '../src/storage/open-server-storage';
@@ -41,8 +43,9 @@ function runReceiver(secret: string): void {
       const raw = Buffer.concat(chunks).toString('utf8');
       const sig = String(req.headers['x-kefu-signature']);
       const verified = verifyWebhookSignature(secret, sig, String(req.headers['x-kefu-timestamp']), raw, Math.floor(at / 1000));
-      const body = JSON.parse(raw) as { id: string; data: { conversationId: string; seq: number } };
-      process.send?.({ id: body.id, at, verified, conversationId: body.data.conversationId, seq: body.data.seq } satisfies Arrival);
+      const body = JSON.parse(raw) as { data: { conversationId: string; messageId: string; message: { content: { text: string } } } };
+      const { conversationId, messageId, message } = body.data;
+      process.send?.({ id: messageId, at, verified, conversationId, seq: Number(message.content.text) } satisfies Arrival);
       res.statusCode = 204;
       res.end();
     });
@@ -113,16 +116,10 @@ async function main(): Promise<void> {
     const c = i % CONVERSATIONS;
     const seq = seqs[c] ?? 0;
     seqs[c] = seq + 1;
-    const event: WebhookEvent = {
-      id: `evt_${i}`,
-      type: 'message.received',
-      occurredAt: Date.now(),
-      channelId: 'shop',
-      conversationId: `conv${c}`,
-      payload: { seq, message: { direction: 'in', content: { type: 'text', text: `消息 ${i}` } } },
-    };
-    recordedAt.set(event.id, Date.now());
-    void webhooks.recorder.record([event]);
+    const message = { id: `msg${i}`, direction: 'in', content: { type: 'text', text: String(seq) } } as unknown as Message;
+    const notice = { type: 'message_added' as const, channelId: 'shop', conversationId: `conv${c}`, messageId: message.id, message };
+    recordedAt.set(message.id, Date.now());
+    void storage.uow.run((tx) => storeWebhookEvents(tx, [notice], storage.ids, Date.now())).then(() => webhooks.sender.kick());
   }
   const sentFor = (Date.now() - started) / 1000;
   const deadline = Date.now() + 60_000;

@@ -75,7 +75,7 @@ export interface ComposedServer {
   outboxSender: OutboxSender;
   /** Tells agents who answer from their own WeChat what changed elsewhere (assignments, failures). */
   noticesToWeChatAgents: NoticesToWeChatAgents;
-  /** Webhook endpoints: the recorder of this node's events and the sender. */
+  /** Webhook endpoints' stories and the sender (units store their events: closeUnit in app/support/engine-deps.ts). */
   webhooks: WebhooksModule;
   /** Seeds channels and the first admin, then starts the worker, the sender and the timers. */
   start(): Promise<void>;
@@ -125,6 +125,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     notifier: notices,
     robot: options.robot ?? knowledge.robot,
     wakeOutbox: () => void outboxSender?.kick(),
+    wakeWebhooks: () => void webhooks.sender.kick(),
     ...(storage.timerClaims && { timerClaims: storage.timerClaims }),
   };
   outboxSender = new OutboxSender({
@@ -156,7 +157,6 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     allowLocalHttp: config.webhooksAllowLocalHttp === true,
     ...(options.webhookRetry && { retry: options.webhookRetry }),
   });
-  notices.subscribeLocal(webhooks.recorder.listener); // once in the cluster, like the line above
   const inboxWorker = new InboxWorker(
     {
       engine,
@@ -286,7 +286,6 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       knowledge.semantic?.refresher.stop();
       await knowledge.service.stop();
       await noticesToWeChatAgents.idle();
-      await webhooks.recorder.idle();
       await webhooks.sender.stop();
       await cluster?.close();
       await storage.close();

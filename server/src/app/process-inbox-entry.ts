@@ -16,7 +16,7 @@ import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
 import { customerEnteredSessionIn } from './customer-entered-session';
 import { handleCustomerMessage } from './handle-customer-message';
 import { recordCustomerActionIn } from './record-customer-action';
-import { afterCommit, openUnit, type EngineDeps, type OpenUnit, type Work } from './support/engine-deps';
+import { afterCommit, closeUnit, openUnit, type EngineDeps, type OpenUnit, type Work } from './support/engine-deps';
 import type { WeChatAgentOptions } from './wechat-agent/session';
 
 export interface InboxChannel {
@@ -53,12 +53,14 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
   await prepareRobot(engine, routable);
   const notices: EngineNotice[] = [];
   let enqueued = false;
+  let webhooks = false;
   const body = async (uow: UnitOfWork) => {
     for (const entry of routable) {
       try {
         const done = await uow.run((tx) => entryUnit(deps, tx, entry, channels.get(entry.channelId)));
         notices.push(...done.w.notices);
         enqueued ||= done.enqueued;
+        webhooks ||= done.webhooks === true;
       } catch (err) {
         failures.push([entry, err]);
       }
@@ -66,7 +68,7 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
   };
   if (engine.uow.batch) await engine.uow.batch(body);
   else await body(engine.uow);
-  await afterCommit(engine, notices, enqueued); // listeners must find what they are told about
+  await afterCommit(engine, notices, enqueued, webhooks); // listeners must find what they are told about
   return failures;
 }
 
@@ -87,6 +89,7 @@ async function entryUnit(deps: InboxDeps, tx: Transaction, entry: InboxEntry, ch
   const unit = openUnit(deps.engine, tx);
   if (channel !== undefined) await routeEntry(deps, unit.w, entry, channel);
   await deps.inbox.markDone(entry.id, deps.engine.clock.now());
+  await closeUnit(unit);
   return unit;
 }
 

@@ -1,5 +1,5 @@
-// Webhooks, assembled for the composition root: the stories' dependencies, the recorder that stores this
-// node's events as deliveries, and the sender that delivers them (signed, over HTTPS, with a timeout).
+// Webhooks, assembled for the composition root: the stories' dependencies and the sender that delivers
+// what units of work stored (signed, over HTTPS, with a timeout).
 import type { Logger } from 'pino';
 import type { WebhookDeps } from '../app/webhooks/webhook-deps';
 import type { ChannelStore } from '../core/ports/channel-store';
@@ -11,7 +11,6 @@ import type { WebhookTransport } from '../core/ports/webhook-transport';
 import { DEFAULT_WEBHOOK_RETRY, type WebhookRetryPolicy } from '../core/webhooks/delivery-policy';
 import { newSecret } from '../security/bearer-secrets';
 import { signWebhook } from '../security/webhook-signature';
-import { WebhookRecorder } from './webhook-recorder';
 import { WebhookSender } from './webhook-sender';
 import { FetchWebhookTransport } from './webhook-transport';
 
@@ -27,7 +26,6 @@ export interface WebhooksModuleOptions {
 
 export interface WebhooksModule {
   deps: WebhookDeps;
-  recorder: WebhookRecorder;
   sender: WebhookSender;
 }
 
@@ -53,5 +51,5 @@ export function webhooksModule(o: WebhooksModuleOptions): WebhooksModule {
     },
     { logger: o.logger, pollMs: o.pollMs },
   );
-  return { deps, recorder: new WebhookRecorder(deps, o.logger), sender };
+  return { deps, sender };
 }

@@ -11,6 +11,7 @@ import { SqliteCustomers } from './sqlite-customers';
 import { SqliteMerchants, SqliteSettings } from './sqlite-merchants-settings';
 import { SqliteMessages } from './sqlite-messages';
 import { SqliteOutbox } from './sqlite-outbox';
+import { SqliteWebhookOutbox } from './sqlite-webhook-store';
 import { SqliteAgents, SqliteCalendars, SqliteSkillGroups } from './sqlite-scoped-records';
 import { serialFor, type SerialQueue } from './serial-lock';
 import { ConfigCache } from './config-cache';
@@ -28,6 +29,7 @@ export function sqliteTransaction(db: Database, cache: UnitCache = new UnitCache
     settings: new SqliteSettings(db, config),
     merchants: new SqliteMerchants(db),
     outbox: new SqliteOutbox(db),
+    webhooks: new SqliteWebhookOutbox(db),
   };
 }
 

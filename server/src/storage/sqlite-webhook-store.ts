@@ -10,6 +10,7 @@ import {
   type WebhookAttempt,
   type WebhookDelivery,
   type WebhookEndpoint,
+  type WebhookOutbox,
   type WebhookStore,
 } from '../core/ports/webhook-store';
 import type { SecretBox } from './secret-box';
@@ -161,5 +162,34 @@ export class SqliteWebhookStore implements WebhookStore {
   async deliveries(endpointId: string, limit: number): Promise<WebhookDelivery[]> {
     const rows = await this.queue.run(() => this.st('deliveries').all(endpointId, limit) as DeliveryRow[]);
     return rows.map(deliveryOf);
+  }
+}
+
+/**
+ * Inside a unit of work (which holds the connection's queue): plain statements, committed with the unit.
+ * Prepared on first use, so a database migrated only part of the way (migration tests) can still open units.
+ */
+export class SqliteWebhookOutbox implements WebhookOutbox {
+  private statements: { endpoints: Statement<[string], EndpointRow>; insert: Statement } | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  private get s() {
+    this.statements ??= {
+      endpoints: this.db.prepare('SELECT * FROM webhook_endpoints WHERE channel_id = ? ORDER BY created_at, id'),
+      insert: this.db.prepare(
+        `INSERT INTO webhook_deliveries (endpoint_id, event_id, type, order_key, body, created_at, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    return this.statements;
+  }
+
+  async endpointsOf(channelId: string): Promise<WebhookEndpoint[]> {
+    return this.s.endpoints.all(channelId).map(endpointOf);
+  }
+
+  async enqueue(deliveries: readonly NewWebhookDelivery[]): Promise<void> {
+    for (const d of deliveries) this.s.insert.run(d.endpointId, d.eventId, d.type, d.orderKey, d.body, d.createdAt, d.createdAt);
   }
 }

@@ -1,5 +1,6 @@
 // Port: one atomic step over every repository and the outbox.
 import type { Outbox } from './outbox';
+import type { WebhookOutbox } from './webhook-store';
 import type {
   AgentRepository,
   CalendarRepository,
@@ -21,6 +22,8 @@ export interface Transaction {
   settings: SettingsRepository;
   merchants: MerchantRepository;
   outbox: Outbox;
+  /** Webhook deliveries stored with the change they tell of; absent where no webhooks are kept (test fakes). */
+  webhooks?: WebhookOutbox;
 }
 
 export interface UnitOfWork {

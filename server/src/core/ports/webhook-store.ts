@@ -97,3 +97,14 @@ export interface WebhookStore {
   /** An endpoint's deliveries, newest first (what is pending, delivered, given up). */
   deliveries(endpointId: string, limit: number): Promise<WebhookDelivery[]>;
 }
+
+/**
+ * The deliveries' side inside a unit of work (Transaction.webhooks): the events a change makes are stored
+ * in the same commit as the change, as the outbox stores messages, so none is lost and one conversation's
+ * events are stored in the order its units committed, on every node.
+ */
+export interface WebhookOutbox {
+  /** The channel's endpoints, as the unit sees them. */
+  endpointsOf(channelId: string): Promise<WebhookEndpoint[]>;
+  enqueue(deliveries: readonly NewWebhookDelivery[]): Promise<void>;
+}

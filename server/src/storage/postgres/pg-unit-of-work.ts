@@ -11,6 +11,7 @@ import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import { SerialQueue } from '../serial-lock';
 import { PgConversations } from './pg-conversations';
 import { PgOutbox } from './pg-outbox';
+import { PgWebhookOutbox } from './pg-webhook-store';
 import { PgCustomers, PgMerchants, PgMessages, PgSettings } from './pg-records';
 import { PgAgents, PgCalendars, PgSkillGroups } from './pg-scoped-records';
 import type { Queryable } from './pool';
@@ -27,6 +28,7 @@ export function pgTransaction(db: Queryable): Transaction {
     settings: new PgSettings(db),
     merchants: new PgMerchants(db),
     outbox: new PgOutbox(db),
+    webhooks: new PgWebhookOutbox(db),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type WebhookAttempt,
   type WebhookDelivery,
   type WebhookEndpoint,
+  type WebhookOutbox,
   type WebhookStore,
 } from '../../core/ports/webhook-store';
 import type { SecretBox } from '../secret-box';
@@ -22,7 +23,7 @@ import {
   type DeliveryRow,
   type EndpointRow,
 } from '../webhook-rows';
-import { inTransaction } from './pool';
+import { inTransaction, type Queryable } from './pool';
 
 // The oldest pending delivery of each endpoint and order key, then those due, not leased, of an enabled
 // endpoint. A head another node holds locked is skipped, and its successors are not heads: order holds.
@@ -89,16 +90,8 @@ export class PgWebhookStore implements WebhookStore {
     await this.pool.query('DELETE FROM webhook_endpoints WHERE id = $1', [id]);
   }
 
-  /** One statement: the ids follow the order of the arrays (WITH ORDINALITY). */
   async enqueue(deliveries: readonly NewWebhookDelivery[]): Promise<void> {
-    if (deliveries.length === 0) return;
-    const column = <K extends keyof NewWebhookDelivery>(k: K) => deliveries.map((d) => d[k]);
-    await this.pool.query(
-      `INSERT INTO webhook_deliveries (endpoint_id, event_id, type, order_key, body, created_at, next_attempt_at)
-       SELECT e, v, t, k, b, c, c FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
-         WITH ORDINALITY AS x(e, v, t, k, b, c, n) ORDER BY n`,
-      [column('endpointId'), column('eventId'), column('type'), column('orderKey'), column('body'), column('createdAt')],
-    );
+    await insertDeliveries(this.pool, deliveries);
   }
 
   async claimDue(now: number, limit: number): Promise<WebhookDelivery[]> {
@@ -150,5 +143,33 @@ export class PgWebhookStore implements WebhookStore {
       [endpointId, limit],
     );
     return rows.map(deliveryOf);
+  }
+}
+
+/** One statement: the ids follow the order of the arrays (WITH ORDINALITY). */
+async function insertDeliveries(db: Queryable, deliveries: readonly NewWebhookDelivery[]): Promise<void> {
+  if (deliveries.length === 0) return;
+  const column = <K extends keyof NewWebhookDelivery>(k: K) => deliveries.map((d) => d[k]);
+  await db.query(
+    `INSERT INTO webhook_deliveries (endpoint_id, event_id, type, order_key, body, created_at, next_attempt_at)
+     SELECT e, v, t, k, b, c, c FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
+       WITH ORDINALITY AS x(e, v, t, k, b, c, n) ORDER BY n`,
+    [column('endpointId'), column('eventId'), column('type'), column('orderKey'), column('body'), column('createdAt')],
+  );
+}
+
+/** Inside a unit of work, on its client: committed (or rolled back) with the unit. */
+export class PgWebhookOutbox implements WebhookOutbox {
+  constructor(private readonly db: Queryable) {}
+
+  async endpointsOf(channelId: string): Promise<WebhookEndpoint[]> {
+    const { rows } = await this.db.query<EndpointRow>('SELECT * FROM webhook_endpoints WHERE channel_id = $1 ORDER BY created_at, id', [
+      channelId,
+    ]);
+    return rows.map(endpointOf);
+  }
+
+  enqueue(deliveries: readonly NewWebhookDelivery[]): Promise<void> {
+    return insertDeliveries(this.db, deliveries);
   }
 }
