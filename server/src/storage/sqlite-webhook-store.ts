@@ -38,11 +38,27 @@ const CLAIM = `
     ORDER BY h.id LIMIT @limit)
   RETURNING *`;
 
+/**
+ * The channels' endpoints as units of work read them, kept per connection so a customer's message costs
+ * no extra statement; every change of an endpoint goes through SqliteWebhookStore on the same connection
+ * (one server process owns a SQLite file), which clears it in the same piece of serial work.
+ */
+const endpointCaches = new WeakMap<Database, Map<string, WebhookEndpoint[]>>();
+function endpointCacheOf(db: Database): Map<string, WebhookEndpoint[]> {
+  let cache = endpointCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    endpointCaches.set(db, cache);
+  }
+  return cache;
+}
+
 export class SqliteWebhookStore implements WebhookStore {
   private readonly queue: SerialQueue;
   private readonly s: Record<string, Statement>;
   private readonly enqueueAll: (deliveries: readonly NewWebhookDelivery[]) => void;
   private readonly finish: (attempt: WebhookAttempt, next: number | null) => void;
+  private readonly removeEndpoint: (id: string) => void;
 
   constructor(
     private readonly db: Database,
@@ -59,6 +75,8 @@ export class SqliteWebhookStore implements WebhookStore {
       endpoints: db.prepare('SELECT * FROM webhook_endpoints WHERE channel_id = ? ORDER BY created_at, id'),
       enable: db.prepare('UPDATE webhook_endpoints SET enabled = ?, updated_at = ? WHERE id = ?'),
       deleteEndpoint: db.prepare('DELETE FROM webhook_endpoints WHERE id = ?'),
+      deleteDeliveries: db.prepare('DELETE FROM webhook_deliveries WHERE endpoint_id = ?'),
+      deleteAttempts: db.prepare('DELETE FROM webhook_attempts WHERE endpoint_id = ?'),
       insertDelivery: db.prepare(
         `INSERT INTO webhook_deliveries (endpoint_id, event_id, type, order_key, body, created_at, next_attempt_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -78,6 +96,12 @@ export class SqliteWebhookStore implements WebhookStore {
     this.enqueueAll = db.transaction((deliveries: readonly NewWebhookDelivery[]) => {
       for (const d of deliveries) this.s.insertDelivery?.run(d.endpointId, d.eventId, d.type, d.orderKey, d.body, d.createdAt, d.createdAt);
     });
+    this.removeEndpoint = db.transaction((id: string) => {
+      endpointCacheOf(db).clear();
+      this.st('deleteAttempts').run(id);
+      this.st('deleteDeliveries').run(id);
+      this.st('deleteEndpoint').run(id);
+    });
     this.finish = db.transaction((a: WebhookAttempt, next: number | null) => {
       if (!this.s.pendingById?.get(a.deliveryId)) return;
       this.s.insertAttempt?.run(...attemptValues(a));
@@ -94,7 +118,8 @@ export class SqliteWebhookStore implements WebhookStore {
 
   async createEndpoint(e: WebhookEndpoint, secret: string): Promise<void> {
     const sealed = this.box.seal(secret, secretPlace(e.id));
-    await this.queue.run(() =>
+    await this.queue.run(() => {
+      endpointCacheOf(this.db).clear();
       this.st('insertEndpoint').run(
         e.id,
         e.channelId,
@@ -106,8 +131,8 @@ export class SqliteWebhookStore implements WebhookStore {
         e.secretHint,
         e.createdAt,
         e.updatedAt,
-      ),
-    );
+      );
+    });
   }
 
   async getEndpoint(id: string): Promise<WebhookEndpoint | undefined> {
@@ -126,11 +151,14 @@ export class SqliteWebhookStore implements WebhookStore {
   }
 
   async setEnabled(id: string, enabled: boolean, at: number): Promise<void> {
-    await this.queue.run(() => this.st('enable').run(enabled ? 1 : 0, at, id));
+    await this.queue.run(() => {
+      endpointCacheOf(this.db).clear();
+      this.st('enable').run(enabled ? 1 : 0, at, id);
+    });
   }
 
   async deleteEndpoint(id: string): Promise<void> {
-    await this.queue.run(() => this.st('deleteEndpoint').run(id));
+    await this.queue.run(() => this.removeEndpoint(id));
   }
 
   async enqueue(deliveries: readonly NewWebhookDelivery[]): Promise<void> {
@@ -186,7 +214,13 @@ export class SqliteWebhookOutbox implements WebhookOutbox {
   }
 
   async endpointsOf(channelId: string): Promise<WebhookEndpoint[]> {
-    return this.s.endpoints.all(channelId).map(endpointOf);
+    const cache = endpointCacheOf(this.db);
+    let endpoints = cache.get(channelId);
+    if (!endpoints) {
+      endpoints = this.s.endpoints.all(channelId).map(endpointOf);
+      cache.set(channelId, endpoints);
+    }
+    return endpoints;
   }
 
   async enqueue(deliveries: readonly NewWebhookDelivery[]): Promise<void> {

@@ -1,7 +1,10 @@
 // Migration step: webhooks. Endpoints per channel (a merchant's, or every merchant's when merchant_id is
 // NULL) with their secret sealed like channel secrets (secret-box.ts); deliveries stored before any attempt
 // and claimed by one sender with a lease; every attempt logged. The partial index finds an endpoint's
-// oldest pending delivery of a conversation (order_key), the only one of it that may be claimed.
+// oldest pending delivery of a conversation (order_key), the only one of it that may be claimed. No foreign
+// keys: a unit that stores a delivery for an endpoint deleted meanwhile (another node) must not fail the
+// customer's message; claims join the endpoint, so such a delivery is never sent, and deleting an endpoint
+// deletes its deliveries and attempts itself.
 export const webhooksSchema = `
 CREATE TABLE webhook_endpoints (
   id          TEXT PRIMARY KEY,
@@ -18,7 +21,7 @@ CREATE TABLE webhook_endpoints (
 CREATE INDEX webhook_endpoints_channel ON webhook_endpoints (channel_id, created_at);
 CREATE TABLE webhook_deliveries (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
-  endpoint_id     TEXT NOT NULL REFERENCES webhook_endpoints (id) ON DELETE CASCADE,
+  endpoint_id     TEXT NOT NULL,
   event_id        TEXT NOT NULL,
   type            TEXT NOT NULL,
   order_key       TEXT NOT NULL,
@@ -36,7 +39,7 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at, id) 
 CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, id);
 CREATE TABLE webhook_attempts (
   id          INTEGER PRIMARY KEY AUTOINCREMENT,
-  delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
+  delivery_id INTEGER NOT NULL,
   endpoint_id TEXT NOT NULL,
   event_id    TEXT NOT NULL,
   type        TEXT NOT NULL,

@@ -87,7 +87,11 @@ export class PgWebhookStore implements WebhookStore {
   }
 
   async deleteEndpoint(id: string): Promise<void> {
-    await this.pool.query('DELETE FROM webhook_endpoints WHERE id = $1', [id]);
+    await inTransaction(this.pool, async (client) => {
+      await client.query('DELETE FROM webhook_attempts WHERE endpoint_id = $1', [id]);
+      await client.query('DELETE FROM webhook_deliveries WHERE endpoint_id = $1', [id]);
+      await client.query('DELETE FROM webhook_endpoints WHERE id = $1', [id]);
+    });
   }
 
   async enqueue(deliveries: readonly NewWebhookDelivery[]): Promise<void> {

@@ -1,5 +1,5 @@
 // PostgreSQL step 10: webhooks, as SQLite's step 15 made them (endpoints with sealed secrets, deliveries
-// claimed with leases, the attempts log).
+// claimed with leases, the attempts log), without foreign keys for the same reason.
 const T = 'TEXT COLLATE "C"';
 
 export const webhooksSchema = `
@@ -18,7 +18,7 @@ CREATE TABLE webhook_endpoints (
 CREATE INDEX webhook_endpoints_channel ON webhook_endpoints (channel_id, created_at);
 CREATE TABLE webhook_deliveries (
   id              BIGSERIAL PRIMARY KEY,
-  endpoint_id     ${T} NOT NULL REFERENCES webhook_endpoints (id) ON DELETE CASCADE,
+  endpoint_id     ${T} NOT NULL,
   event_id        ${T} NOT NULL,
   type            ${T} NOT NULL,
   order_key       ${T} NOT NULL,
@@ -36,7 +36,7 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at, id) 
 CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, id);
 CREATE TABLE webhook_attempts (
   id          BIGSERIAL PRIMARY KEY,
-  delivery_id BIGINT NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
+  delivery_id BIGINT NOT NULL,
   endpoint_id ${T} NOT NULL,
   event_id    ${T} NOT NULL,
   type        ${T} NOT NULL,
