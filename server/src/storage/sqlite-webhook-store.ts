@@ -57,7 +57,9 @@ export class SqliteWebhookStore implements WebhookStore {
   private readonly queue: SerialQueue;
   private readonly s: Record<string, Statement>;
   private readonly enqueueAll: (deliveries: readonly NewWebhookDelivery[]) => void;
-  private readonly finish: (attempt: WebhookAttempt, next: number | null) => void;
+  private readonly finishAll: (group: readonly { attempt: WebhookAttempt; next: number | null }[]) => void;
+  private finishing: { attempt: WebhookAttempt; next: number | null }[] = [];
+  private flush: Promise<void> | undefined;
   private readonly removeEndpoint: (id: string) => void;
 
   constructor(
@@ -102,11 +104,13 @@ export class SqliteWebhookStore implements WebhookStore {
       this.st('deleteDeliveries').run(id);
       this.st('deleteEndpoint').run(id);
     });
-    this.finish = db.transaction((a: WebhookAttempt, next: number | null) => {
-      if (!this.s.pendingById?.get(a.deliveryId)) return;
-      this.s.insertAttempt?.run(...attemptValues(a));
-      if (a.outcome === 'retry') this.s.retry?.run(next ?? a.at, a.error ?? null, a.deliveryId);
-      else this.s.end?.run(a.outcome, a.at, a.error ?? null, a.deliveryId);
+    this.finishAll = db.transaction((group: readonly { attempt: WebhookAttempt; next: number | null }[]) => {
+      for (const { attempt: a, next } of group) {
+        if (!this.st('pendingById').get(a.deliveryId)) continue;
+        this.st('insertAttempt').run(...attemptValues(a));
+        if (a.outcome === 'retry') this.st('retry').run(next ?? a.at, a.error ?? null, a.deliveryId);
+        else this.st('end').run(a.outcome, a.at, a.error ?? null, a.deliveryId);
+      }
     });
   }
 
@@ -172,8 +176,18 @@ export class SqliteWebhookStore implements WebhookStore {
     return rows.sort((a, b) => a.id - b.id).map(deliveryOf);
   }
 
+  /**
+   * Attempts finished while the connection is busy are recorded together, in one transaction, when their
+   * turn comes: a busy sender finishes many deliveries per commit instead of one.
+   */
   async finishAttempt(attempt: WebhookAttempt, nextAttemptAt?: number): Promise<void> {
-    await this.queue.run(() => this.finish(attempt, nextAttemptAt ?? null));
+    this.finishing.push({ attempt, next: nextAttemptAt ?? null });
+    this.flush ??= this.queue.run(() => {
+      const group = this.finishing.splice(0);
+      this.flush = undefined;
+      this.finishAll(group);
+    });
+    await this.flush;
   }
 
   async getDelivery(id: number): Promise<WebhookDelivery | undefined> {

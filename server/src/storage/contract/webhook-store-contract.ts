@@ -107,6 +107,10 @@ export function webhookStoreContract(name: string, open: () => WebhookSubject | 
       const ids = claims.flat().map((d) => d.eventId);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.length).toBe(60);
+      // Finished at once (a busy sender's outcomes): every one recorded.
+      await Promise.all(claims.flat().map((d) => s.store.finishAttempt({ ...attempt(d.id, 'delivered', T0, 200), eventId: d.eventId })));
+      expect((await s.store.deliveries('whk1', 100)).filter((d) => d.status === 'delivered')).toHaveLength(60);
+      expect(await s.store.attempts('whk1', { limit: 100 })).toHaveLength(60);
     });
 
     it('holds the deliveries of a disabled endpoint until it is enabled', async () => {
