@@ -31,7 +31,7 @@ it('adds an endpoint, shows its secret once, sends a test event the receiver ver
   await page.locator('[data-testid="webhook-create"]').click();
   await page.locator('input[name="url"]').fill('http://example.com/hooks');
   await page.locator('[data-testid="webhook-save"]').click();
-  await page.getByText('url: must use https').waitFor(); // the server's rule, shown on the form
+  await page.getByText('接收地址必须以 https:// 开头').waitFor(); // the server's rule, said in Chinese on the form
   await page.locator('input[name="url"]').fill(receiver.url);
   await page.locator('[data-testid="webhook-events"] input[value="csat.received"]').uncheck();
   await screenshot(page, 'webhooks-create');

@@ -209,7 +209,8 @@ export const kbMessages = defineMessages(
     robot_handoff: 'Hand over after this many misses in a row',
     robot_handoff_hint: '0: never hand over automatically (0–20).',
     robot_threshold: 'Match threshold',
-    robot_threshold_hint: '0–1, default 0.6; an answer scoring at least this and clearly ahead is sent, one somewhat below it is offered in a "Did you mean" menu. Higher is stricter.',
+    robot_threshold_hint:
+      '0–1, default 0.6; an answer scoring at least this and clearly ahead is sent, one somewhat below it is offered in a "Did you mean" menu. Higher is stricter.',
     e_handoff: 'A whole number from 0 to 20',
     e_threshold: 'A number from 0 to 1',
     export_title: 'Export',

@@ -34,7 +34,14 @@ export function WebhookForm({ channelId, onCreated, onClose }: { channelId: stri
     if (!/^https?:\/\/[^/]+/.test(url.trim())) return submit.setError(t('e_url'));
     if (events.length === 0) return submit.setError(t('e_events'));
     const body: WebhookCreate = { url: url.trim(), events, ...(merchantId && { merchantId }) };
-    void submit.run(async () => onCreated(await api.post<WebhookCreated>(channelPath(channelId, '/webhooks'), body)));
+    void submit.run(async () => {
+      try {
+        onCreated(await api.post<WebhookCreated>(channelPath(channelId, '/webhooks'), body));
+      } catch (err) {
+        // The server names the field in English ("url: must use https"); say it in the user's language.
+        throw err instanceof Error && err.message.startsWith('url:') ? new Error(t('e_url_rule')) : err;
+      }
+    });
   };
   return (
     <EditForm title={t('create')} onSubmit={save} onClose={onClose} submit={submit} saveTestId="webhook-save" saveLabel={t('create')}>
@@ -54,16 +61,18 @@ export function WebhookForm({ channelId, onCreated, onClose }: { channelId: stri
             </select>
           </Field>
         )}
-        <fieldset className="admin-field wide" data-testid="webhook-events">
-          <legend>{t('f_events')}</legend>
+      </div>
+      <fieldset data-testid="webhook-events">
+        <legend>{t('f_events')}</legend>
+        <div className="admin-weekdays">
           {EVENT_TYPES.map((type) => (
-            <label key={type} className="row">
+            <label key={type} className="inline" title={type}>
               <input type="checkbox" name="events" value={type} checked={events.includes(type)} onChange={() => toggle(type)} />
-              <span>{t(eventKey(type))}</span> <code>{type}</code>
+              {t(eventKey(type))}
             </label>
           ))}
-        </fieldset>
-      </div>
+        </div>
+      </fieldset>
     </EditForm>
   );
 }

@@ -28,6 +28,7 @@ export const webhookMessages = defineMessages(
     created: '签名密钥只显示这一次，请立即复制保存（用于校验 X-Kefu-Signature）：',
     e_url: '请填写以 https:// 开头的地址',
     e_events: '请至少选择一个事件',
+    e_url_rule: '接收地址必须以 https:// 开头，且不能包含用户名或密码（本机 http 地址仅在测试、开发设置开启时可用）。',
     log_title: '投递记录 · {url}',
     log_empty: '还没有投递。',
     col_time: '时间',
@@ -79,6 +80,8 @@ export const webhookMessages = defineMessages(
     created: 'The signing secret is shown only this once; copy it now (it checks X-Kefu-Signature):',
     e_url: 'Enter a URL starting with https://',
     e_events: 'Choose at least one event',
+    e_url_rule:
+      'The receiving URL must start with https:// and hold no user name or password (http on this machine only with the test/dev setting).',
     log_title: 'Delivery log · {url}',
     log_empty: 'Nothing delivered yet.',
     col_time: 'Time',
