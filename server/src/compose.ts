@@ -43,6 +43,8 @@ import { FfmpegAudio, WeChatCustomerMedia } from './runtime/customer-media';
 import { OpenPlatformApis } from './runtime/open-platform-apis';
 import { nodeCredentials, randomPushSecrets } from './security/index';
 import { wechatTyping } from './runtime/wechat-typing';
+import { webhooksModule, type WebhooksModule } from './runtime/webhooks-module';
+import type { WebhookRetryPolicy } from './core/webhooks/delivery-policy';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { openPgCluster } from './storage/postgres/pg-cluster';
 import { VERSION } from './version';
@@ -59,6 +61,8 @@ export interface ComposeOptions {
   wechatTimeoutMs?: number;
   /** Knowledge-base entries for WeChat agents' `@3:2#`; tests pass their own, the server reads the knowledge base. */
   knowledge?: KnowledgeLookup;
+  /** Webhook retries; tests pass shorter backoff. */
+  webhookRetry?: WebhookRetryPolicy;
 }
 
 export interface ComposedServer {
@@ -77,6 +81,8 @@ export interface ComposedServer {
   outboxSender: OutboxSender;
   /** Tells agents who answer from their own WeChat what changed elsewhere (assignments, failures). */
   noticesToWeChatAgents: NoticesToWeChatAgents;
+  /** Webhook endpoints' stories and the sender (units store their events: closeUnit in app/support/engine-deps.ts). */
+  webhooks: WebhooksModule;
   /** Seeds channels and the first admin, then starts the worker, the sender and the timers. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -135,6 +141,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     notifier: notices,
     robot: options.robot ?? knowledge.robot,
     wakeOutbox: () => void outboxSender?.kick(),
+    wakeWebhooks: () => void webhooks.sender.kick(),
     ...(storage.timerClaims && { timerClaims: storage.timerClaims }),
   };
   outboxSender = new OutboxSender({
@@ -162,6 +169,14 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     channelKind: async (id) => (await storage.channels.findRecord(id))?.kind,
   });
   notices.subscribeLocal(noticesToWeChatAgents.listener); // once in the cluster: on the node that made the change
+  const webhooks = webhooksModule({
+    stores: { webhooks: storage.webhooks, channels: storage.channels, uow: storage.uow, ids: storage.ids },
+    clock,
+    logger,
+    pollMs,
+    allowLocalHttp: config.webhooksAllowLocalHttp === true,
+    ...(options.webhookRetry && { retry: options.webhookRetry }),
+  });
   const inboxWorker = new InboxWorker(
     {
       engine,
@@ -246,6 +261,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           search: storage.search,
           pushLog: storage.pushLog,
           messageMedia: { source: new WeChatCustomerMedia(apis), audio: new FfmpegAudio() },
+          webhooks: webhooks.deps,
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
           openPlatform,
           authPageBaseUrl: authPageBaseUrl(config),
@@ -288,6 +304,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     inboxWorker,
     outboxSender,
     noticesToWeChatAgents,
+    webhooks,
     async start() {
       await storage.ready(); // PostgreSQL: migrated (once across nodes) and the master key checked
       await cluster?.start(); // listening for the other nodes' live notices
@@ -299,6 +316,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       await quickReplies.start();
       await inboxWorker.start();
       outboxSender?.start();
+      webhooks.sender.start();
       timers.start();
     },
     async stop() {
@@ -307,6 +325,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       quickReplies.stop();
       await knowledge.service.stop();
       await noticesToWeChatAgents.idle();
+      await webhooks.sender.stop();
       await cluster?.close();
       await storage.close();
     },

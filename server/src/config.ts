@@ -25,6 +25,8 @@ const envSchema = z.object({
   KEFU_SIMULATOR: z.enum(['0', '1']).default('0'),
   /** The test clock (black-box tests move the server's time over HTTP): 1 turns it on; never in production. */
   KEFU_TEST_CLOCK: z.enum(['0', '1']).default('0'),
+  /** Webhook endpoints on http://127.0.0.1 / localhost (tests, local development): 1 allows them; never in production. */
+  KEFU_WEBHOOKS_ALLOW_LOCAL_HTTP: z.enum(['0', '1']).default('0'),
   /** The built web workbench (index.html and assets/), served at /app/. */
   KEFU_WEB_DIR: z.string().min(1).optional(),
   /** This process's name in a cluster (/metrics' node label, /healthz, pg_stat_activity); default host-pid. */
@@ -52,6 +54,8 @@ export type ServerConfig = {
   simulator?: boolean;
   /** KEFU_TEST_CLOCK=1: the server's time stands still unless /testing/clock moves it (timers fire on the way). */
   testClock?: boolean;
+  /** KEFU_WEBHOOKS_ALLOW_LOCAL_HTTP=1: webhook endpoints may be plain http on this machine (loopback only). */
+  webhooksAllowLocalHttp?: boolean;
   /** KEFU_WEB_DIR, else the caller's default: the directory of the built web app served at /app/. */
   webDir?: string;
   /** KEFU_NODE_NAME; absent: the composition root names the node after its host and pid. */
@@ -83,6 +87,10 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     // Anyone who can reach /testing/clock could end every conversation and expire every login.
     throw new ConfigError('invalid configuration: KEFU_TEST_CLOCK=1 is refused when NODE_ENV=production');
   }
+  if (e.KEFU_WEBHOOKS_ALLOW_LOCAL_HTTP === '1' && e.NODE_ENV === 'production') {
+    // Events carry customers' messages: in production they travel over HTTPS only.
+    throw new ConfigError('invalid configuration: KEFU_WEBHOOKS_ALLOW_LOCAL_HTTP=1 is refused when NODE_ENV=production');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -97,6 +105,7 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     ...(e.TRUST_PROXY !== undefined && { trustProxy: e.TRUST_PROXY }),
     ...(e.KEFU_SIMULATOR === '1' && { simulator: true }),
     ...(e.KEFU_TEST_CLOCK === '1' && { testClock: true }),
+    ...(e.KEFU_WEBHOOKS_ALLOW_LOCAL_HTTP === '1' && { webhooksAllowLocalHttp: true }),
     ...((e.KEFU_WEB_DIR ?? defaults.webDir) !== undefined && { webDir: e.KEFU_WEB_DIR ?? defaults.webDir }),
     ...(e.KEFU_NODE_NAME !== undefined && { nodeName: e.KEFU_NODE_NAME }),
     logLevel: e.LOG_LEVEL,

@@ -16,7 +16,7 @@ import type { BatchHint, Transaction, UnitOfWork } from '../core/ports/unit-of-w
 import { customerEnteredSessionIn } from './customer-entered-session';
 import { handleCustomerMessage } from './handle-customer-message';
 import { recordCustomerActionIn } from './record-customer-action';
-import { afterCommit, openUnit, type EngineDeps, type OpenUnit, type Work } from './support/engine-deps';
+import { afterCommit, closeUnit, openUnit, type EngineDeps, type OpenUnit, type Work } from './support/engine-deps';
 import type { WeChatAgentOptions } from './wechat-agent/session';
 
 export interface InboxChannel {
@@ -54,12 +54,13 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
   // What the units collect is kept inside the body: an adapter may run the body again (units and all)
   // after a conflict, and only the attempt that committed counts.
   const body = async (uow: UnitOfWork) => {
-    const done = { notices: [] as EngineNotice[], enqueued: false, failures: [] as InboxFailure[] };
+    const done = { notices: [] as EngineNotice[], enqueued: false, webhooks: false, failures: [] as InboxFailure[] };
     for (const entry of routable) {
       try {
         const unit = await uow.run((tx) => entryUnit(deps, tx, entry, channels.get(entry.channelId)));
         done.notices.push(...unit.w.notices);
         done.enqueued ||= unit.enqueued;
+        done.webhooks ||= unit.webhooks === true;
       } catch (err) {
         done.failures.push([entry, err]);
       }
@@ -68,9 +69,9 @@ export async function processInboxEntries(deps: InboxDeps, chunk: readonly Inbox
   };
   // A batch that fails as a whole (nothing committed) fails the pass: its entries are found again.
   const done = engine.uow.batch ? await engine.uow.batch(body, batchHint(routable)) : await body(engine.uow);
-  const { notices, enqueued } = done;
+  const { notices, enqueued, webhooks } = done;
   failures.push(...done.failures);
-  await afterCommit(engine, notices, enqueued); // listeners must find what they are told about
+  await afterCommit(engine, notices, enqueued, webhooks); // listeners must find what they are told about
   return failures;
 }
 
@@ -102,6 +103,7 @@ async function entryUnit(deps: InboxDeps, tx: Transaction, entry: InboxEntry, ch
   const unit = openUnit(deps.engine, tx);
   if (channel !== undefined) await routeEntry(deps, unit.w, entry, channel);
   await deps.inbox.markDone(entry.id, deps.engine.clock.now());
+  await closeUnit(unit);
   return unit;
 }
 

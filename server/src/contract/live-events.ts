@@ -27,6 +27,7 @@ export const conversationChanged = z.object({
   state: conversationState,
   agentId: id.optional(),
   previousAgentId: id.optional(),
+  created: z.literal(true).optional().describe('the conversation is new'),
 });
 
 export const deliveryFailed = z.object({

@@ -15,6 +15,7 @@ import type { PushLog } from '../core/ports/push-log';
 import type { Reports } from '../core/ports/reports';
 import type { ConversationSearch } from '../core/ports/conversation-search';
 import type { SemanticStore } from '../core/ports/semantic-store';
+import type { WebhookStore } from '../core/ports/webhook-store';
 import { sqliteAuthStores } from './auth-sqlite';
 import { createSqliteStorage, type SqliteStorage } from './create-sqlite-storage';
 import { databaseHealth, openDatabase } from './database';
@@ -29,6 +30,7 @@ import { SqlitePushLog } from './sqlite-push-log';
 import { SqliteReports } from './sqlite-reports';
 import { SqliteConversationSearch } from './sqlite-conversation-search';
 import { SqliteSemanticStore } from './sqlite-semantic-store';
+import { SqliteWebhookStore } from './sqlite-webhook-store';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface ServerStorage extends SqliteStorage {
@@ -41,6 +43,8 @@ export interface ServerStorage extends SqliteStorage {
   reports: Reports;
   /** Conversations by words in messages, customer, tag…: the agent's desk. */
   search: ConversationSearch;
+  /** Webhook endpoints (secrets sealed), deliveries and their log. */
+  webhooks: WebhookStore;
   /** What is still to do, for the test clock's idle check. */
   pendingWork: { count(now: number): Promise<PendingWork> };
   /** Resolves once the database may be used (PostgreSQL: migrated, master key checked). */
@@ -86,16 +90,18 @@ export function openServerStorage(config: ServerStorageConfig, deps: ServerStora
   const file = join(config.dataDir, 'kefu.db');
   const db = openDatabase(file);
   const checkpointer = deps.logger && startWalCheckpointer(file, [db], deps.logger);
+  const box = new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY'));
   return {
     ...createSqliteStorage(db, keyed),
     auth: sqliteAuthStores(db),
     inbox: new SqliteInbox(db),
     knowledge: new SqliteKnowledgeStore(db),
     quickReplies: new SqliteQuickReplyStore(db),
-    semantic: new SqliteSemanticStore(db, new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY'))),
+    semantic: new SqliteSemanticStore(db, box),
     pushLog: new SqlitePushLog(db),
     reports: new SqliteReports(db),
     search: new SqliteConversationSearch(db),
+    webhooks: new SqliteWebhookStore(db, box),
     pendingWork: new SqlitePendingWork(db),
     ready: async () => undefined,
     health: async () => databaseHealth(db),

@@ -12,11 +12,11 @@ const ROOT = join(__dirname, '../../..');
 export const WEB_DIR = join(ROOT, 'build/web');
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 
-/** `options`: e.g. the test clock (KEFU_TEST_CLOCK=1) for tests that move time. */
-export async function startWebStack(options: StackOptions = {}): Promise<Stack> {
+/** `extra`: more of the stack's options (the test clock, webhooks to a local receiver, …). */
+export async function startWebStack(extra: StackOptions = {}): Promise<Stack> {
   if (!existsSync(join(WEB_DIR, 'index.html')))
     throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build:web\` first (npm test does)`);
-  const stack = await startStack({ ...options, webDir: WEB_DIR, simulator: true });
+  const stack = await startStack({ webDir: WEB_DIR, simulator: true, ...extra });
   const res = await fetch(`${stack.baseUrl}/app/`);
   const html = await res.text();
   if (res.status !== 200 || !html.includes('id="root"')) {

@@ -18,6 +18,7 @@ import { adminMessages } from './messages';
 import { RoutingScreen } from './routing/routing-screen';
 import { TagsScreen } from './tags-screen';
 import { TokensScreen } from './tokens-screen';
+import { WebhooksScreen } from './webhooks/webhooks-screen';
 import './admin.css';
 
 type NavKey =
@@ -31,6 +32,7 @@ type NavKey =
   | 'knowledge'
   | 'tags'
   | 'exports'
+  | 'webhooks'
   | 'tokens'
   | 'platform';
 
@@ -51,6 +53,7 @@ const NAV: NavItem[] = [
   { key: 'knowledge', href: '/knowledge' },
   { key: 'tags', href: '/tags' },
   { key: 'exports', href: '/exports' },
+  { key: 'webhooks', href: '/webhooks' },
   { key: 'tokens', href: '/tokens', platformOnly: true },
   { key: 'platform', href: '/platform', platformOnly: true },
 ];
@@ -132,6 +135,9 @@ function Screens() {
       </Route>
       <Route path="/exports">
         <ExportsScreen />
+      </Route>
+      <Route path="/webhooks">
+        <WebhooksScreen />
       </Route>
       {isPlatform && (
         <Route path="/tokens">

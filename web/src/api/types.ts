@@ -12,6 +12,7 @@ import type * as quick from '../../../server/src/contract/quick-replies';
 import type * as reports from '../../../server/src/contract/reports';
 import type * as settings from '../../../server/src/contract/settings';
 import type * as team from '../../../server/src/contract/team';
+import type * as webhooks from '../../../server/src/contract/webhooks';
 
 export type Out<T extends z.ZodType> = z.output<T>;
 export type In<T extends z.ZodType> = z.input<T>;
@@ -92,3 +93,9 @@ export type QuickReply = Out<typeof quick.quickReply>;
 export type QuickReplyCreate = In<typeof quick.quickReplyCreate>;
 export type UsableQuickReply = Out<typeof quick.usableQuickReply>;
 export type QuickReplyImportAnswer = Out<typeof quick.quickReplyImportAnswer>;
+
+export type Webhook = Out<typeof webhooks.webhook>;
+export type WebhookCreate = In<typeof webhooks.webhookCreate>;
+export type WebhookCreated = Out<typeof webhooks.webhookCreated>;
+export type WebhookLog = Out<typeof webhooks.webhookLog>;
+export type WebhookEventType = Out<typeof webhooks.webhookEventType>;

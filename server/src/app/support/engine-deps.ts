@@ -9,6 +9,7 @@ import type { OutboxItem } from '../../core/ports/outbox';
 import type { Robot } from '../../core/ports/robot';
 import type { TimerClaims } from '../../core/ports/timer-claims';
 import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
+import { storeWebhookEvents } from '../webhooks/record-webhook-events';
 
 export interface EngineDeps {
   uow: UnitOfWork;
@@ -23,6 +24,8 @@ export interface EngineDeps {
   wakeOutbox?: () => void;
   /** Several processes sharing the database: a due timer is claimed by one before it fires. */
   timerClaims?: TimerClaims;
+  /** Wakes the webhook sender after a commit that stored webhook deliveries. */
+  wakeWebhooks?: () => void;
 }
 
 /** One unit of work in progress: the transaction, the instant it runs at, and the notices to send after commit. */
@@ -37,6 +40,8 @@ export interface Work {
 export interface OpenUnit {
   w: Work;
   enqueued: boolean;
+  /** It stored webhook deliveries (closeUnit): the webhook sender is woken after the commit. */
+  webhooks?: boolean;
 }
 
 /** Built afresh on each attempt of a unit, so an adapter that retries a unit doubles no notice. */
@@ -46,19 +51,28 @@ export function openUnit(deps: EngineDeps, tx: Transaction): OpenUnit {
   return unit;
 }
 
-/** After the commit: the workbenches are told (a notifier failure never undoes the work), the sender woken. */
-export async function afterCommit(deps: EngineDeps, notices: readonly EngineNotice[], enqueued: boolean): Promise<void> {
+/** The unit's last step before its commit: the webhook events its notices mean are stored with it. */
+export async function closeUnit(unit: OpenUnit): Promise<void> {
+  if (await storeWebhookEvents(unit.w.tx, unit.w.notices, unit.w.ids, unit.w.now)) unit.webhooks = true;
+}
+
+/** After the commit: the workbenches are told (a notifier failure never undoes the work), the senders woken. */
+export async function afterCommit(deps: EngineDeps, notices: readonly EngineNotice[], enqueued: boolean, webhooks = false): Promise<void> {
   if (notices.length > 0) await deps.notifier.notify(notices).catch(() => undefined);
   if (enqueued) deps.wakeOutbox?.();
+  if (webhooks) deps.wakeWebhooks?.();
 }
 
 /** Runs `story` in one unit of work of its own, then tells the workbenches and wakes the outbox sender. */
 export async function inUnit<T>(deps: EngineDeps, story: (w: Work) => Promise<T>): Promise<T> {
   const attempt: { unit?: OpenUnit } = {};
-  const result = await deps.uow.run((tx) => {
-    attempt.unit = openUnit(deps, tx);
-    return story(attempt.unit.w);
+  const result = await deps.uow.run(async (tx) => {
+    const unit = openUnit(deps, tx);
+    attempt.unit = unit;
+    const done = await story(unit.w);
+    await closeUnit(unit);
+    return done;
   });
-  await afterCommit(deps, attempt.unit?.w.notices ?? [], attempt.unit?.enqueued ?? false);
+  await afterCommit(deps, attempt.unit?.w.notices ?? [], attempt.unit?.enqueued ?? false, attempt.unit?.webhooks);
   return result;
 }

@@ -102,5 +102,6 @@ export async function saveConversation(w: Work, saved: Conversation, previousAge
     state: c.state,
     ...(c.agentId !== undefined && { agentId: c.agentId }),
     ...(previousAgentId !== undefined && previousAgentId !== c.agentId && { previousAgentId }),
+    ...(before === undefined && { created: true as const }),
   });
 }

@@ -7,9 +7,9 @@ export type EngineIdKind = 'customer' | 'conversation' | 'message' | 'outbox';
 /**
  * Records people manage carry a short readable prefix before the id (agt_…, tok_…): agents, merchants,
  * skill groups, calendars, API tokens, login accounts, knowledge-base media, quick replies, internal notes,
- * tags.
+ * tags, webhook endpoints and events.
  */
-export type RecordIdPrefix = 'agt' | 'mer' | 'grp' | 'cal' | 'tok' | 'acc' | 'kbm' | 'qkr' | 'note' | 'tag';
+export type RecordIdPrefix = 'agt' | 'mer' | 'grp' | 'cal' | 'tok' | 'acc' | 'kbm' | 'qkr' | 'note' | 'tag' | 'whk' | 'evt';
 
 export type IdKind = EngineIdKind | RecordIdPrefix;
 

@@ -14,7 +14,15 @@ interface Scope {
 export type EngineNotice =
   /** `message`: the message itself, so an open workbench shows it without fetching it. */
   | (Scope & { type: 'message_added'; conversationId: string; messageId: string; agentId?: string; message?: Message })
-  | (Scope & { type: 'conversation_changed'; conversationId: string; state: ConversationState; agentId?: string; previousAgentId?: string })
+  /** `created`: the conversation is new (webhooks tell `conversation.created`). */
+  | (Scope & {
+      type: 'conversation_changed';
+      conversationId: string;
+      state: ConversationState;
+      agentId?: string;
+      previousAgentId?: string;
+      created?: true;
+    })
   | (Scope & {
       type: 'delivery_failed';
       conversationId: string;

@@ -10,6 +10,7 @@ import pino from 'pino';
 import { type ComposedServer, composeServer } from '../../compose';
 import type { ServerConfig } from '../../config';
 import type { Clock } from '../../core/ports/clock';
+import type { WebhookRetryPolicy } from '../../core/webhooks/delivery-policy';
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing/test-emulator';
 import type { PushTarget } from '../../wechat/push-client/index';
 
@@ -54,6 +55,8 @@ export interface StackOptions {
   wechatTimeoutMs?: number;
   /** DATABASE_URL: run on this PostgreSQL database instead of a SQLite file. */
   databaseUrl?: string;
+  /** Webhooks to a local receiver (KEFU_WEBHOOKS_ALLOW_LOCAL_HTTP=1), retried on this policy. */
+  webhooks?: { retry: WebhookRetryPolicy };
 }
 
 /** `emulatorUrl`: the emulator's API-only door, so an injected outage refuses the server's connections. */
@@ -70,6 +73,7 @@ function configFor(dir: string, emulatorUrl: string, options: StackOptions): Ser
     ...(options.webDir !== undefined && { webDir: options.webDir }),
     ...(options.simulator && { simulator: true }),
     ...(options.testClock && { testClock: true }),
+    ...(options.webhooks && { webhooksAllowLocalHttp: true }),
   };
 }
 
@@ -86,6 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       logger: pino({ level: 'silent' }),
       pollMs: 50,
       ...(options.wechatTimeoutMs !== undefined && { wechatTimeoutMs: options.wechatTimeoutMs }),
+      ...(options.webhooks && { webhookRetry: options.webhooks.retry }),
       ...(options.clock ? { clock: options.clock } : clockStart !== undefined && { clock: { now: () => clockStart } }),
     });
     if (start) await server.start();

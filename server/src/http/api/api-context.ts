@@ -20,6 +20,7 @@ import type { QuickReplyStore } from '../../core/ports/quick-reply-store';
 import type { QuickReplyDeps } from '../../app/quick-replies/index';
 import type { TypingDeps } from '../../app/agent-typing';
 import type { ConversationSearch } from '../../core/ports/conversation-search';
+import type { WebhookDeps } from '../../app/webhooks/webhook-deps';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -57,6 +58,8 @@ export interface ApiDeps {
   typing?: TypingDeps;
   /** Conversation search (and tag reports); without it those routes answer 404. */
   search?: ConversationSearch;
+  /** Webhook endpoints and their log; without it their routes answer 404. */
+  webhooks?: WebhookDeps;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -79,6 +82,7 @@ export interface ApiContext {
   quickReplies?: QuickReplyStore;
   typing?: TypingDeps;
   search?: ConversationSearch;
+  webhooks?: WebhookDeps;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -94,6 +98,7 @@ export function apiContext(deps: ApiDeps): ApiContext {
     ...(deps.pushLog && { pushLog: deps.pushLog }),
     ...(deps.checkCredentials && { checkCredentials: deps.checkCredentials }),
     ...(deps.messageMedia && { messageMedia: deps.messageMedia }),
+    ...(deps.webhooks && { webhooks: deps.webhooks }),
     timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     ...(deps.openPlatform && { openPlatform: deps.openPlatform }),
     authPageBaseUrl: deps.authPageBaseUrl ?? 'https://mp.weixin.qq.com',

@@ -17,6 +17,8 @@ import type { SqliteStorage, SqliteStorageOptions } from '../create-sqlite-stora
 import { EncryptedTokenStore } from '../encrypted-token-store';
 import { parseMasterKey } from '../master-key';
 import { SecretBox } from '../secret-box';
+import { PgWebhookStore } from './pg-webhook-store';
+import type { WebhookStore } from '../../core/ports/webhook-store';
 import { TimeSortableIds } from '../time-sortable-ids';
 import { runPgMigrations } from './migrations/runner';
 import { pgAuthStores } from './pg-auth';
@@ -49,6 +51,7 @@ export interface PostgresStorage extends SqliteStorage {
   pushLog: PushLog;
   reports: Reports;
   search: ConversationSearch;
+  webhooks: WebhookStore;
   /** For the test clock's idle check. */
   pendingWork: PgPendingWork;
   pool: pg.Pool;
@@ -108,6 +111,7 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
     pushLog: new PgPushLog(pool),
     reports: new PgReports(pool),
     search: new PgConversationSearch(pool),
+    webhooks: new PgWebhookStore(pool, box),
     pendingWork: new PgPendingWork(pool),
     pool,
     ready: () => {

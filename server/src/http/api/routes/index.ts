@@ -26,6 +26,7 @@ import { searchRoutes } from './search-routes';
 import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
 import { transcriptRoutes } from './transcript-routes';
+import { webhookRoutes } from './webhook-routes';
 
 export function allRoutes(ctx: ApiContext): ApiRoute[] {
   return [
@@ -55,5 +56,6 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...knowledgeSearchRoutes(ctx), // before /knowledge/:number
     ...knowledgeRoutes(ctx),
     ...quickReplyRoutes(ctx),
+    ...webhookRoutes(ctx),
   ];
 }
