@@ -17,6 +17,8 @@ describe('a returning customer’s history in the workbench', () => {
     const zhou = await createAgent(suite.stack, { name: '小周', username: 'xiaozhou' });
     await customerWrites(suite.stack, openid, '上次买的鞋子尺码不对');
     const first = await conversationOf(suite.stack, openid, 'assigned');
+    const note = await suite.stack.api('POST', `/conversations/${first.id}/notes`, { text: '客户上次要换 42 码' });
+    expect(note.status).toBe(201);
     expect((await suite.stack.api('POST', `/conversations/${first.id}/end`, {})).status).toBe(204);
     await conversationOf(suite.stack, openid, 'ended');
     await customerWrites(suite.stack, openid, '我又来了，换货怎么办');
@@ -36,6 +38,8 @@ describe('a returning customer’s history in the workbench', () => {
     const dialog = page.getByTestId('history-dialog');
     await inbound(page, '[data-testid="history-dialog"]', '上次买的鞋子尺码不对').waitFor();
     expect(await dialog.locator('textarea, [data-testid="reply-input"]').count()).toBe(0);
+    // The past conversation's internal notes come with it, read-only.
+    await dialog.getByTestId('history-annotations').getByTestId('note').filter({ hasText: '客户上次要换 42 码' }).waitFor();
     await screenshot(page, 'customer-history-dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

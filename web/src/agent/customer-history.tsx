@@ -1,8 +1,8 @@
 // The profile panel's list of the customer's conversations (and the same person's on the team's other
-// channels, linked by a verified UnionID), each opening read-only in a dialog. Tags and notes of each
-// conversation mount in HistoryAnnotations (the desk's tags and notes feature fills it).
+// channels, linked by a verified UnionID), each opening read-only in a dialog with its tags and internal
+// notes.
 import { useEffect, useState } from 'react';
-import type { Conversation, CustomerHistoryItem, Message } from '../api/types';
+import type { CustomerHistoryItem, Message } from '../api/types';
 import { useFormatters, useT } from '../i18n/i18n';
 import { historyMessages } from './history-messages';
 import { Bubble } from './message-list';
@@ -11,14 +11,31 @@ import { TranscriptLinks } from './transcript-links';
 import { contentSummary } from './message-content';
 import { agentMessages } from './messages';
 import { Modal } from './modal';
+import { ConversationTags } from './conversation-tags';
+import { NoteLine, useNotes } from './notes';
+import { usePrincipal } from '../session/session';
 import { useEndReason } from './timeline';
 import './history.css';
 import { loadConversationMessages, useCustomerHistory } from './use-customer-history';
 import type { Directory } from './use-directory';
 
-/** Where a conversation's tags and notes show in the history; empty until that feature mounts here. */
-export function HistoryAnnotations(_props: { conversation: Pick<Conversation, 'id'> }) {
-  return null;
+/** A past conversation's tags and internal notes, read-only. */
+export function HistoryAnnotations({ conversation, directory }: { conversation: CustomerHistoryItem; directory: Directory }) {
+  const platformAdmin = usePrincipal().role === 'platform_admin';
+  const { notes } = useNotes(conversation.id);
+  return (
+    <div className="history-annotations" data-testid="history-annotations">
+      <ConversationTags
+        conversationId={conversation.id}
+        channelId={conversation.channelId}
+        merchantId={platformAdmin ? (conversation.merchantId ?? 'platform') : undefined}
+        canEdit={false}
+      />
+      {notes.map((note) => (
+        <NoteLine key={note.id} note={note} agentName={directory.agentName} />
+      ))}
+    </div>
+  );
 }
 
 /** One conversation's messages, read-only (nothing here can reply, transfer or end). */
@@ -57,7 +74,7 @@ function HistoryDialog(props: { item: CustomerHistoryItem; customerName: string;
   return (
     <Modal title={`${th('history_read_only')} · ${f.dateTime(props.item.createdAt)}`} onClose={props.onClose}>
       <div className="history-dialog inbox-messages" data-testid="history-dialog" data-conversation={props.item.id}>
-        <HistoryAnnotations conversation={props.item} />
+        <HistoryAnnotations conversation={props.item} directory={props.directory} />
         <TranscriptLinks conversationId={props.item.id} />
         {error && <p className="error">{error}</p>}
         {messages?.length === 0 && <p className="hint">{th('history_no_messages')}</p>}
@@ -89,7 +106,6 @@ function HistoryRow({ item, directory, onOpen }: { item: CustomerHistoryItem; di
       </div>
       {item.lastMessage && <div className="history-preview">{contentSummary(item.lastMessage.content, t)}</div>}
       <CsatLine conversation={item} />
-      <HistoryAnnotations conversation={item} />
     </li>
   );
 }

@@ -75,7 +75,7 @@ export function EarlierConversations(props: { conversation: Conversation; custom
       {earlier.map(({ item, messages }) => (
         <div key={item.id} className="earlier-conversation" data-testid="earlier-conversation" data-conversation={item.id}>
           <div className="inbox-timeline earlier-divider">{th('earlier_divider', { date: f.dateTime(item.createdAt) })}</div>
-          <HistoryAnnotations conversation={item} />
+          <HistoryAnnotations conversation={item} directory={props.directory} />
           <ReadOnlyMessages messages={messages} customerName={props.customerName} directory={props.directory} />
         </div>
       ))}
