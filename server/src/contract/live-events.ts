@@ -28,6 +28,10 @@ export const conversationChanged = z.object({
   agentId: id.optional(),
   previousAgentId: id.optional(),
   created: z.literal(true).optional().describe('the conversation is new'),
+  csat: z
+    .object({ rating: z.number().int().min(1).max(5).optional(), comment: z.string().optional() })
+    .optional()
+    .describe('the customer rated the ended conversation (1-5) or commented on it'),
 });
 
 export const deliveryFailed = z.object({

@@ -81,6 +81,10 @@ export async function takeRating(w: Work, known: Customer, input: IncomingCustom
     conversationId: c.id,
     state: c.state,
     ...(c.agentId !== undefined && { agentId: c.agentId }),
+    csat: {
+      ...(csat.rating !== undefined && { rating: csat.rating }),
+      ...(csat.comment !== undefined && { comment: csat.comment }),
+    },
   });
   return { kind: 'handled', conversationId: c.id, messageId: message.id, state: 'ended' };
 }

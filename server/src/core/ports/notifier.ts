@@ -14,7 +14,7 @@ interface Scope {
 export type EngineNotice =
   /** `message`: the message itself, so an open workbench shows it without fetching it. */
   | (Scope & { type: 'message_added'; conversationId: string; messageId: string; agentId?: string; message?: Message })
-  /** `created`: the conversation is new (webhooks tell `conversation.created`). */
+  /** `created`: the conversation is new (webhooks tell `conversation.created`); `csat`: see below. */
   | (Scope & {
       type: 'conversation_changed';
       conversationId: string;
@@ -22,6 +22,8 @@ export type EngineNotice =
       agentId?: string;
       previousAgentId?: string;
       created?: true;
+      /** The customer rated the ended conversation or commented on it (webhooks: `csat.received`, not a second end). */
+      csat?: { rating?: number; comment?: string };
     })
   | (Scope & {
       type: 'delivery_failed';

@@ -35,6 +35,24 @@ it('maps messages, new, assigned, transferred and ended conversations, and faile
   expect(events[4]?.payload).toEqual({ state: 'assigned', agentId: 'a2', previousAgentId: 'a1' });
 });
 
+it('maps a rating of an ended conversation to csat.received, not a second end', () => {
+  const events = eventsOfNotices(
+    [
+      {
+        type: 'conversation_changed',
+        ...scope,
+        conversationId: 'c1',
+        state: 'ended',
+        agentId: 'a2',
+        csat: { rating: 4, comment: '物流慢' },
+      },
+    ],
+    ids,
+    1_700_000_000_000,
+  );
+  expect(events.map((e) => [e.type, e.payload])).toEqual([['csat.received', { rating: 4, comment: '物流慢' }]]);
+});
+
 it('writes the body as id, type, ISO time, channel, merchant and data with the conversation', () => {
   const [event] = eventsOfNotices(
     [{ type: 'delivery_failed', ...scope, conversationId: 'c1', messageId: 'm', reason: 'r' }],

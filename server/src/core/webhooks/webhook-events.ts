@@ -61,6 +61,7 @@ function draftsOf(n: EngineNotice): Draft[] {
       return [{ ...base, type, conversationId: n.conversationId, payload: { messageId: n.messageId, message: n.message } }];
     }
     case 'conversation_changed':
+      if (n.csat) return [{ ...base, type: 'csat.received', conversationId: n.conversationId, payload: { ...n.csat } }];
       return conversationDrafts(n).map((type) => ({
         ...base,
         type,
