@@ -255,8 +255,9 @@ export class KnowledgeIndex {
   private rank(question: string, usable: (e: KnowledgeEntry) => boolean, k: number): Scored[] {
     const words = analyze(question, this.synonyms);
     if (words.length === 0 || this.docs.length === 0) return [];
-    const touchedDocs = this.creditDocs(words);
-    const qMass = this.queryMass(words);
+    const rarities = words.map((w) => this.rarity(w));
+    const touchedDocs = this.creditDocs(words, rarities);
+    const qMass = rarities.reduce((sum, r) => sum + r, 0);
     const han = words.some((w) => HAN.test(w.term));
     const best = this.best;
     const cover = this.cover;
@@ -311,12 +312,12 @@ export class KnowledgeIndex {
    * syllables) counts for the share it is of the longer of the two words: 今天天气 and 今天 share a
    * third of the longer one, so neither explains the other. Returns the docs touched.
    */
-  private creditDocs(words: readonly Word[]): number[] {
+  private creditDocs(words: readonly Word[], rarities: readonly number[]): number[] {
     const acc = this.slotAcc;
     const slots: number[] = [];
     const docs: number[] = [];
-    for (const w of words) {
-      const rarity = this.rarity(w);
+    for (const [i, w] of words.entries()) {
+      const rarity = rarities[i] as number;
       const docBest = this.docBest;
       const touched: number[] = [];
       for (const slot of this.creditWord(w)) {
@@ -344,34 +345,34 @@ export class KnowledgeIndex {
 
   /** How much of each doc word one question word meets (into `wordAcc`, by its terms); the slots met. */
   private creditWord(w: Word): number[] {
-    const seen = new Set<string>();
     const met: number[] = [];
-    for (const term of [w.term, ...w.derived.map((d) => d.term)]) {
-      if (seen.has(term)) continue;
-      seen.add(term);
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const end = this.postStart[id + 1] as number;
-      for (let p = this.postStart[id] as number; p < end; p++) {
-        const code = this.postData[p] as number;
-        const slot = code >> 3;
-        const kind = code & 7;
-        const share = (KIND_SHARE[kind] as number) / (PER_PAIR[kind] ? Math.max(this.slotSpan[slot] as number, w.span) : 1);
-        if (this.wordAcc[slot] === 0) met.push(slot);
-        this.wordAcc[slot] = (this.wordAcc[slot] as number) + share;
-      }
-    }
+    this.creditTerm(w.term, w.span, met);
+    w.derived.forEach((d, i) => {
+      // A term twice among a word's own (a sound pair repeated) is credited once.
+      if (d.term !== w.term && !w.derived.some((e, j) => j < i && e.term === d.term)) this.creditTerm(d.term, w.span, met);
+    });
     return met;
   }
 
-  /**
-   * Σ idf of the question's words. A word no entry has counts as the rarest, unless something standing
-   * for it is known (pinyin typed for a word, a wrong character of the same sound): then as rare as that.
-   */
-  private queryMass(words: readonly Word[]): number {
-    return words.reduce((sum, w) => sum + this.rarity(w), 0);
+  private creditTerm(term: string, span: number, met: number[]): void {
+    const id = this.termIds.get(term);
+    if (id === undefined) return;
+    const end = this.postStart[id + 1] as number;
+    for (let p = this.postStart[id] as number; p < end; p++) {
+      const code = this.postData[p] as number;
+      const slot = code >> 3;
+      const kind = code & 7;
+      const share = (KIND_SHARE[kind] as number) / (PER_PAIR[kind] ? Math.max(this.slotSpan[slot] as number, span) : 1);
+      if (this.wordAcc[slot] === 0) met.push(slot);
+      this.wordAcc[slot] = (this.wordAcc[slot] as number) + share;
+    }
   }
 
+  /**
+   * How rare a question word is: its idf, scaled by its rarity in general Chinese. A word no entry has
+   * counts as the rarest, unless something standing for it is known (pinyin typed for a word, a wrong
+   * character of the same sound): then as rare as that.
+   */
   private rarity(w: Word): number {
     const id = this.termIds.get(w.term);
     let df = id === undefined ? 0 : (this.df[id] as number);
