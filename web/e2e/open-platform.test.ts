@@ -132,6 +132,8 @@ async function revokedWhileWaiting(page: Page, values: PlatformValues, agent: Ag
   const before = (await stack.delivered()).length;
   await stack.emulator.admin(`/open-platform/authorizations/${OA.appId}/revoke`);
   await channelPageShows(page, OA.appId, 'revoked');
+  // Every admin screen tells the platform admin which channel lost its authorization.
+  await page.getByTestId('revoked-authorizations').filter({ hasText: OA.appId }).waitFor();
   await screenshot(page, 'open-platform-revoked');
   // The agent's reply is taken into the outbox, and the sender gives it up at once (no retries, no call to WeChat).
   const late = await stack.api<{ messageId: string }>('POST', `/conversations/${waiting.id}/reply`, {

@@ -14,6 +14,7 @@ import { GroupsScreen } from './groups/groups-screen';
 import { KnowledgeScreen } from './knowledge/knowledge-screen';
 import { MerchantsScreen } from './merchants/merchants-screen';
 import { PlatformScreen } from './platform/platform-screen';
+import { RevokedAuthorizationsBanner } from './platform/revoked-banner';
 import { adminMessages } from './messages';
 import { RoutingScreen } from './routing/routing-screen';
 import { TagsScreen } from './tags-screen';
@@ -162,6 +163,7 @@ export function AdminPage() {
       <div className="admin">
         <AdminNav />
         <main className="admin-main">
+          <RevokedAuthorizationsBanner />
           <Screens />
         </main>
       </div>

@@ -66,6 +66,7 @@ export const platformMessages = defineMessages(
     state_authorized: '已授权',
     state_revoked: '已取消授权',
     revoked_note: '该帐号已在微信中取消授权：不再收发消息，历史会话保留。重新扫码授权即可恢复。',
+    revoked_banner: '以下渠道已在微信中取消授权，不再收发消息（重新扫码授权即可恢复）：',
     auth_since: '授权时间',
     auth_updated: '最近更新',
     permissions: '已授予的权限',
@@ -143,6 +144,8 @@ export const platformMessages = defineMessages(
     state_revoked: 'Revoked',
     revoked_note:
       'The account withdrew the authorization in WeChat: nothing is sent or received; the conversations stay. Authorize again by scanning to resume.',
+    revoked_banner:
+      'These channels withdrew their authorization in WeChat and no longer send or receive (authorize again by scanning to resume):',
     auth_since: 'Authorized at',
     auth_updated: 'Last updated',
     permissions: 'Permissions granted',
