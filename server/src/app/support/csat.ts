@@ -15,11 +15,10 @@ import {
 import type { Conversation } from '../../core/model/conversation';
 import type { CsatRecord } from '../../core/model/csat';
 import type { Customer } from '../../core/model/customer';
-import type { Message } from '../../core/model/message';
 import type { RoutingSettings } from '../../core/model/routing-settings';
 import { customerActing } from './customers';
 import type { Work } from './engine-deps';
-import type { HandledMessage, IncomingCustomerMessage } from './record-customer-message';
+import { type HandledMessage, type IncomingCustomerMessage, recordInbound } from './record-customer-message';
 import { loadSettings } from './routing-context';
 import { scopeOf, sendSystemText } from './send-to-customer';
 
@@ -63,7 +62,7 @@ export async function takeRating(w: Work, known: Customer, input: IncomingCustom
       ? { ...c.csat, rating: parsed.rating, ratedAt: w.now, ...(parsed.comment !== undefined && { comment: parsed.comment }) }
       : { ...c.csat, comment: text.slice(0, CSAT_COMMENT_MAX) };
   const customer = await customerActing(w, input.channelId, input.channelKind, input.push.fromUserName, 'message');
-  const message = await recordRatingMessage(w, c, input);
+  const message = await recordInbound(w, c, input);
   const { csatAwaited: _done, ...rest } = customer;
   const next =
     csat.comment === undefined
@@ -87,22 +86,4 @@ export async function takeRating(w: Work, known: Customer, input: IncomingCustom
     },
   });
   return { kind: 'handled', conversationId: c.id, messageId: message.id, state: 'ended' };
-}
-
-async function recordRatingMessage(w: Work, c: Conversation, input: IncomingCustomerMessage): Promise<Message> {
-  const message: Message = {
-    id: w.ids.next('message'),
-    channelId: input.channelId,
-    conversationId: c.id,
-    customerId: c.customerId,
-    direction: 'in',
-    sender: { kind: 'customer' },
-    content: { type: 'text', text: input.push.type === 'text' ? input.push.content : '' },
-    createdAt: w.now,
-    wechatMsgId: input.push.msgId,
-    wechatCreateTime: input.push.createTime,
-  };
-  await w.tx.messages.add(message);
-  w.notices.push({ type: 'message_added', ...scopeOf(c), conversationId: c.id, messageId: message.id, agentId: c.agentId, message });
-  return message;
 }

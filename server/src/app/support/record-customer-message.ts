@@ -71,7 +71,8 @@ function startConversation(w: Work, customer: Customer, ctx: RoutingContext): Co
   });
 }
 
-async function recordInbound(w: Work, c: Conversation, input: IncomingCustomerMessage): Promise<Message> {
+/** The customer's message stored in conversation `c`, and told to whoever shows it. */
+export async function recordInbound(w: Work, c: Conversation, input: IncomingCustomerMessage): Promise<Message> {
   const message: Message = {
     id: w.ids.next('message'),
     channelId: input.channelId,
