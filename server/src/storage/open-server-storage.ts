@@ -5,19 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { AuthStores } from '../core/ports/auth';
 import type { Clock } from '../core/ports/clock';
-import type { Inbox } from '../core/ports/inbox';
 import type { TimerClaims } from '../core/ports/timer-claims';
-import type { KnowledgeStore } from '../core/ports/knowledge-store';
-import type { QuickReplyStore } from '../core/ports/quick-reply-store';
-import type { PushLog } from '../core/ports/push-log';
-import type { Reports } from '../core/ports/reports';
-import type { ConversationSearch } from '../core/ports/conversation-search';
-import type { SemanticStore } from '../core/ports/semantic-store';
-import type { WebhookStore } from '../core/ports/webhook-store';
 import { sqliteAuthStores } from './auth-sqlite';
-import { createSqliteStorage, type SqliteStorage } from './create-sqlite-storage';
+import { createSqliteStorage } from './create-sqlite-storage';
 import { databaseHealth, openDatabase } from './database';
 import { parseMasterKey } from './master-key';
 import { openPostgresStorage } from './postgres/create-postgres-storage';
@@ -31,20 +22,10 @@ import { SqliteReports } from './sqlite-reports';
 import { SqliteConversationSearch } from './sqlite-conversation-search';
 import { SqliteSemanticStore } from './sqlite-semantic-store';
 import { SqliteWebhookStore } from './sqlite-webhook-store';
+import type { ServerStores } from './server-stores';
 import { startWalCheckpointer } from './wal-checkpointer';
 
-export interface ServerStorage extends SqliteStorage {
-  auth: AuthStores;
-  inbox: Inbox;
-  knowledge: KnowledgeStore;
-  quickReplies: QuickReplyStore;
-  semantic: SemanticStore;
-  pushLog: PushLog;
-  reports: Reports;
-  /** Conversations by words in messages, customer, tag…: the agent's desk. */
-  search: ConversationSearch;
-  /** Webhook endpoints (secrets sealed), deliveries and their log. */
-  webhooks: WebhookStore;
+export interface ServerStorage extends ServerStores {
   /** What is still to do, for the test clock's idle check. */
   pendingWork: { count(now: number): Promise<PendingWork> };
   /** Resolves once the database may be used (PostgreSQL: migrated, master key checked). */

@@ -3,22 +3,14 @@
 // the pending work and `close`. Opening migrates the database (safe when several nodes start at once)
 // and checks the master key against it.
 import type pg from 'pg';
-import type { AuthStores } from '../../core/ports/auth';
-import type { Inbox } from '../../core/ports/inbox';
 import type { TimerClaims } from '../../core/ports/timer-claims';
-import type { KnowledgeStore } from '../../core/ports/knowledge-store';
-import type { QuickReplyStore } from '../../core/ports/quick-reply-store';
-import type { PushLog } from '../../core/ports/push-log';
-import type { Reports } from '../../core/ports/reports';
-import type { ConversationSearch } from '../../core/ports/conversation-search';
-import type { SemanticStore } from '../../core/ports/semantic-store';
 import { CachedChannelDirectory } from '../cached-channel-directory';
-import type { SqliteStorage, SqliteStorageOptions } from '../create-sqlite-storage';
+import type { SqliteStorageOptions } from '../create-sqlite-storage';
+import type { ServerStores } from '../server-stores';
 import { EncryptedTokenStore } from '../encrypted-token-store';
 import { parseMasterKey } from '../master-key';
 import { SecretBox } from '../secret-box';
 import { PgWebhookStore } from './pg-webhook-store';
-import type { WebhookStore } from '../../core/ports/webhook-store';
 import { TimeSortableIds } from '../time-sortable-ids';
 import { runPgMigrations } from './migrations/runner';
 import { pgAuthStores } from './pg-auth';
@@ -41,17 +33,7 @@ import { openPool, type PoolOptions } from './pool';
 
 export interface PostgresStorageOptions extends SqliteStorageOptions, PoolOptions {}
 
-export interface PostgresStorage extends SqliteStorage {
-  auth: AuthStores;
-  inbox: Inbox;
-  knowledge: KnowledgeStore;
-  quickReplies: QuickReplyStore;
-  /** The robot's semantic stage: endpoint settings (API key sealed) and vectors. */
-  semantic: SemanticStore;
-  pushLog: PushLog;
-  reports: Reports;
-  search: ConversationSearch;
-  webhooks: WebhookStore;
+export interface PostgresStorage extends ServerStores {
   /** For the test clock's idle check. */
   pendingWork: PgPendingWork;
   pool: pg.Pool;
