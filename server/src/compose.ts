@@ -265,6 +265,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
           openPlatform,
           authPageBaseUrl: authPageBaseUrl(config),
+          ...(config.publicBaseUrl !== undefined && { publicBaseUrl: config.publicBaseUrl }),
         }),
       ],
       ['/', opsRouter({ metrics, checkDatabase: () => (cluster ?? storage).health(), nodeName })],

@@ -32,6 +32,8 @@ const envSchema = z.object({
   /** This process's name in a cluster (/metrics' node label, /healthz, pg_stat_activity); default host-pid. */
   /** Where WeChat's open-platform authorization page lives; default https://mp.weixin.qq.com, or the emulator's base URL when WECHAT_API_BASE_URL names one. */
   WECHAT_AUTH_PAGE_BASE_URL: z.url().optional(),
+  /** Where WeChat reaches this server (https://kefu.example.com): the channel page shows push URLs on it. */
+  KEFU_PUBLIC_BASE_URL: z.url().optional(),
   KEFU_NODE_NAME: z.string().min(1).max(100).optional(),
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -46,6 +48,8 @@ export type ServerConfig = {
   wechatApiBaseUrl: string;
   /** WECHAT_AUTH_PAGE_BASE_URL: WeChat's open-platform authorization page; absent: see authPageBaseUrl. */
   wechatAuthPageBaseUrl?: string;
+  /** KEFU_PUBLIC_BASE_URL, without a trailing slash: where WeChat reaches this server. */
+  publicBaseUrl?: string;
   masterKey: string;
   channelsFile?: string;
   firstAdmin?: { username: string; password: string };
@@ -98,6 +102,7 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     ...(e.DATABASE_URL !== undefined && { databaseUrl: e.DATABASE_URL }),
     wechatApiBaseUrl: e.WECHAT_API_BASE_URL.replace(/\/+$/, ''),
     ...(e.WECHAT_AUTH_PAGE_BASE_URL !== undefined && { wechatAuthPageBaseUrl: e.WECHAT_AUTH_PAGE_BASE_URL.replace(/\/+$/, '') }),
+    ...(e.KEFU_PUBLIC_BASE_URL !== undefined && { publicBaseUrl: e.KEFU_PUBLIC_BASE_URL.replace(/\/+$/, '') }),
     masterKey: e.KEFU_MASTER_KEY,
     ...(e.KEFU_CHANNELS_FILE !== undefined && { channelsFile: e.KEFU_CHANNELS_FILE }),
     ...(e.KEFU_ADMIN_USER !== undefined &&

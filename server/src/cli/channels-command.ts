@@ -1,6 +1,7 @@
 // `kefu channels add|change|end-grace|list|remove`. Secrets come from flags or, better (flags show in `ps`), from the
 // environment; `list` shows none of them.
 import { endGrace } from '../app/admin/channel-changes';
+import { channelConfigActions } from './channel-config-command';
 import { changeChannel, createChannel, deleteChannel, listChannels } from '../app/admin/channels';
 import { OPERATOR } from '../app/auth/principal';
 import { publicChannel } from '../core/ports/channel-store';
@@ -46,8 +47,9 @@ const num = (v: string | boolean | undefined): number | undefined => (typeof v =
 const s = { type: 'string' } as const;
 
 export const channelsGroup: Group = {
-  help: `kefu channels add|change|end-grace|list|remove   (each has --help)`,
+  help: `kefu channels add|change|end-grace|list|remove|export-config|import-config   (each has --help)`,
   actions: {
+    ...channelConfigActions,
     add: {
       help: ADD_HELP,
       options: {

@@ -57,6 +57,8 @@ export interface StackOptions {
   databaseUrl?: string;
   /** Webhooks to a local receiver (KEFU_WEBHOOKS_ALLOW_LOCAL_HTTP=1), retried on this policy. */
   webhooks?: { retry: WebhookRetryPolicy };
+  /** KEFU_PUBLIC_BASE_URL: where WeChat would reach the server (the channel page's push URL). */
+  publicBaseUrl?: string;
 }
 
 /** `emulatorUrl`: the emulator's API-only door, so an injected outage refuses the server's connections. */
@@ -74,6 +76,7 @@ function configFor(dir: string, emulatorUrl: string, options: StackOptions): Ser
     ...(options.simulator && { simulator: true }),
     ...(options.testClock && { testClock: true }),
     ...(options.webhooks && { webhooksAllowLocalHttp: true }),
+    ...(options.publicBaseUrl !== undefined && { publicBaseUrl: options.publicBaseUrl }),
   };
 }
 

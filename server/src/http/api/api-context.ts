@@ -60,6 +60,8 @@ export interface ApiDeps {
   search?: ConversationSearch;
   /** Webhook endpoints and their log; without it their routes answer 404. */
   webhooks?: WebhookDeps;
+  /** KEFU_PUBLIC_BASE_URL: where WeChat reaches this server; the channel page builds the push URL on it. */
+  publicBaseUrl?: string;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -83,6 +85,7 @@ export interface ApiContext {
   typing?: TypingDeps;
   search?: ConversationSearch;
   webhooks?: WebhookDeps;
+  publicBaseUrl?: string;
 }
 
 export function apiContext(deps: ApiDeps): ApiContext {
@@ -105,6 +108,7 @@ export function apiContext(deps: ApiDeps): ApiContext {
     ...(deps.quickReplies && { quickReplies: deps.quickReplies }),
     ...(deps.typing && { typing: deps.typing }),
     ...(deps.search && { search: deps.search }),
+    ...(deps.publicBaseUrl !== undefined && { publicBaseUrl: deps.publicBaseUrl }),
   };
 }
 

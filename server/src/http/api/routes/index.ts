@@ -7,6 +7,7 @@ import { agentRoutes } from './agent-routes';
 import { authRoutes } from './auth-routes';
 import { calendarRoutes } from './calendar-routes';
 import { channelRoutes } from './channel-routes';
+import { channelConfigRoutes } from './channel-config-routes';
 import { conversationRoutes } from './conversation-routes';
 import { credentialsRoutes } from './credentials-routes';
 import { customerRoutes } from './customer-routes';
@@ -38,6 +39,7 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...credentialsRoutes(ctx),
     ...platformRoutes(ctx), // /channels/:channelId/authorization beside the channel routes
     ...channelRoutes(ctx),
+    ...channelConfigRoutes(ctx),
     ...merchantRoutes(ctx),
     ...agentRoutes(ctx),
     ...groupRoutes(ctx),
