@@ -69,8 +69,8 @@ export function validateDraft(draft: Draft, isNew: boolean, t: ChannelText): Pro
   return p;
 }
 
-/** POST /channels (with the id) or PATCH /channels/:id: secrets only when typed or generated. */
-export function requestBody(draft: Draft, secrets: PushSecrets | undefined, isNew: boolean) {
+/** POST /channels (with the id) or PATCH /channels/:id: secrets only when typed, pasted or generated. */
+export function requestBody(draft: Draft, secrets: Partial<PushSecrets>, isNew: boolean) {
   const common = {
     name: draft.name.trim(),
     kind: draft.kind,
@@ -80,7 +80,7 @@ export function requestBody(draft: Draft, secrets: PushSecrets | undefined, isNe
     format: draft.format,
     tokenSource: draft.tokenSource,
     ...(draft.appSecret && { appSecret: draft.appSecret }),
-    ...(secrets && { token: secrets.token, encodingAesKey: secrets.encodingAesKey }),
+    ...secrets,
     ...(draft.unionIdKey ? { unionIdKey: draft.unionIdKey } : !isNew && draft.removeUnionIdKey ? { unionIdKey: null } : {}),
     agentsSeeUnionId: draft.agentsSeeUnionId,
     ...(draft.replayWindow !== '' ? { replayWindowSeconds: Number(draft.replayWindow) } : !isNew ? { replayWindowSeconds: null } : {}),

@@ -16,7 +16,8 @@ import { ErrorLine } from '../form-parts';
 import { AuthorizationReturn, useAuthorizationReturn } from '../platform/authorization-return';
 import { ChannelWayChoice, ScanAuthorize } from '../platform/scan-authorize';
 
-type Editing = { kind: 'choose' } | { kind: 'scan' } | { kind: 'new' } | { kind: 'edit'; id: string } | undefined;
+/** `formKey`: a channel just created keeps the form it was created in (its generated values stay on screen). */
+type Editing = { kind: 'choose' } | { kind: 'scan' } | { kind: 'new' } | { kind: 'edit'; id: string; formKey?: string } | undefined;
 
 function SecretBadge({ label, set }: { label: string; set: boolean }) {
   const t = useT(channelMessages);
@@ -38,11 +39,13 @@ export function ChannelsScreen() {
   const items = channels.data ?? [];
   const current = editing?.kind === 'edit' ? items.find((c) => c.id === editing.id) : undefined;
 
-  const onSaved = (saved: Channel) => {
+  const onSaved = (saved: Channel, created: boolean) => {
     channels.setData((list) => {
       const rest = (list ?? []).filter((c) => c.id !== saved.id);
       return [...rest, saved].sort((a, b) => a.id.localeCompare(b.id));
     });
+    // The new channel's form goes on as its edit form: step 2 and 3 follow in the same place.
+    if (created) setEditing({ kind: 'edit', id: saved.id, formKey: 'new' });
   };
 
   const del = (id: string) =>
@@ -70,7 +73,7 @@ export function ChannelsScreen() {
       {editing?.kind === 'scan' && <ScanAuthorize onClose={() => setEditing(undefined)} />}
       {(editing?.kind === 'new' || (editing?.kind === 'edit' && current)) && (
         <ChannelForm
-          key={editing.kind === 'edit' ? editing.id : 'new'}
+          key={editing.kind === 'edit' ? (editing.formKey ?? editing.id) : 'new'}
           channel={editing.kind === 'edit' ? current : undefined}
           onSaved={onSaved}
           onClose={() => setEditing(undefined)}
