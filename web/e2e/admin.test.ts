@@ -1,4 +1,4 @@
-// In a browser, the admin console: a platform admin creates a channel and gets the values to paste into
+// In a browser, the admin console: a platform admin creates a channel, saves it, then gets the values to paste into
 // WeChat's console (push URL, a 32-character Token, a 43-character EncodingAESKey) that the API never
 // shows again; tests the AppID/AppSecret against WeChat (the emulator): OK for the right secret, the
 // explanation for a wrong one; and the pushes signed with the shown values reach the new channel.
@@ -61,16 +61,6 @@ describe('the admin console', () => {
       .first()
       .waitFor();
 
-    // The values to paste, generated in the browser.
-    const values = page.getByTestId('push-values');
-    await values.waitFor();
-    const shown = await values.innerText();
-    expect(shown).toContain(`${suite.stack.baseUrl}/wechat/newshop`);
-    const token = shown.match(/(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])/)?.[0];
-    const encodingAesKey = shown.match(/(?<![A-Za-z0-9])[A-Za-z0-9]{43}(?![A-Za-z0-9])/)?.[0];
-    expect(token).toHaveLength(32);
-    expect(encodingAesKey).toHaveLength(43);
-
     await page.getByTestId('channel-save').click();
     const saved = await (async () => {
       for (let i = 0; i < 100; i++) {
@@ -80,6 +70,16 @@ describe('the admin console', () => {
       }
       throw new Error('the channel was not saved');
     })();
+    // Step 2, after saving (WeChat verifies on submit, so this page saves first): the values to paste,
+    // generated in the browser.
+    const values = page.getByTestId('push-values');
+    await values.waitFor();
+    const shown = await values.innerText();
+    expect(shown).toContain(`${suite.stack.baseUrl}/wechat/newshop`);
+    const token = shown.match(/(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])/)?.[0];
+    const encodingAesKey = shown.match(/(?<![A-Za-z0-9])[A-Za-z0-9]{43}(?![A-Za-z0-9])/)?.[0];
+    expect(token).toHaveLength(32);
+    expect(encodingAesKey).toHaveLength(43);
     await screenshot(page, 'channel-push-values');
 
     // The API keeps them write-only: neither the channel nor the list ever contains them.

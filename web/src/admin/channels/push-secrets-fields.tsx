@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { ConfirmButton, Field } from '../ui';
+import { channelMessages } from './messages';
 import { setupMessages } from './setup-messages';
 import { aesKeyProblem, newPushSecrets, tokenProblem, type PushSecrets } from './secrets';
 
@@ -70,7 +71,8 @@ export function PushSecretsFields({
   aesSet: boolean;
 }) {
   const t = useT(setupMessages);
-  const state = (set: boolean) => (set ? '✓' : '—');
+  const tc = useT(channelMessages);
+  const state = (set: boolean) => (set ? tc('set') : tc('unset'));
   const { secrets, problems } = push;
   return (
     <>
