@@ -19,7 +19,7 @@ afterAll(() => browser.close());
 beforeEach(async () => {
   stack = await startWebStack();
 });
-afterEach(() => stack.close());
+afterEach(() => stack?.close());
 
 const PASTED_TOKEN = 'PastedFromWeChat2026';
 const PASTED_KEY = 'PastedKey0123456789abcdefghijABCDEFGHIJ0123';
@@ -136,5 +136,26 @@ it('exports the configuration without a secret and refuses a file that is not on
   await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   await page.getByText('这个文件不是 JSON，无法导入').waitFor();
   await screenshot(page.getByTestId('channel-config-file'), 'channel-setup-config');
+  expect(errors).toEqual([]);
+}, 90_000);
+
+it('builds the push URL on the configured public base URL, and says what WeChat could not reach', async () => {
+  await stack.close();
+  stack = await startWebStack({ publicBaseUrl: 'http://192.168.1.10:8080' });
+  const { page, errors } = await openPage(browser);
+  await openChannel(page);
+  await page.locator(`[data-testid="push-url"][data-value="http://192.168.1.10:8080/wechat/${CHANNEL.id}"]`).waitFor();
+  const warning = await page.getByTestId('push-url-warning').innerText();
+  expect(warning).toContain('内网地址（192.168.1.10）');
+  expect(warning).toContain('端口 8080');
+  expect(warning).toContain('http');
+  expect(warning).not.toContain('KEFU_PUBLIC_BASE_URL'); // the server's own setting, not the browser's address
+
+  await stack.close();
+  stack = await startWebStack({ publicBaseUrl: 'https://kefu.example.com' });
+  await openChannel(page);
+  await page.locator(`[data-testid="push-url"][data-value="https://kefu.example.com/wechat/${CHANNEL.id}"]`).waitFor();
+  await page.getByTestId('push-url-ok').waitFor();
+  expect(await page.getByTestId('push-url-warning').count()).toBe(0);
   expect(errors).toEqual([]);
 }, 90_000);
