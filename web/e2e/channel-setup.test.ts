@@ -113,6 +113,21 @@ it('walks the steps: paste and save here, submit in WeChat’s console, URL veri
   await page.locator('[data-testid="indicator-first-push"][data-state="on"]').waitFor({ timeout: 15_000 });
   await page.locator('[data-testid="step-live"][data-state="done"]').waitFor();
   await screenshot(page.getByTestId('step-live'), 'channel-setup-verified');
+
+  // A UnionID key on request, shown for the integrator's backend; saving sends it alone (the Token and
+  // key saved before are not sent again, which would start another grace period).
+  await page.getByTestId('union-key-generate').click();
+  const unionIdKey = await page.getByTestId('union-key-value').getAttribute('data-value');
+  expect(unionIdKey).toMatch(/^[A-Za-z0-9]{32}$/);
+  const [withKey] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/channels/${CHANNEL.id}`) && r.request().method() === 'PATCH'),
+    page.getByTestId('channel-save').click(),
+  ]);
+  expect(withKey.status()).toBe(200);
+  const sent = withKey.request().postDataJSON() as Record<string, unknown>;
+  expect(sent).toMatchObject({ unionIdKey });
+  expect(sent).not.toHaveProperty('token');
+  expect((await stack.api<{ hasUnionIdKey: boolean }>('GET', `/channels/${CHANNEL.id}`)).body.hasUnionIdKey).toBe(true);
   // The whole page in one picture: a viewport tall enough for every step.
   await page.setViewportSize({ width: 1280, height: 2600 });
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'channel-setup-steps.png') });
