@@ -9,7 +9,7 @@
 // weighting, scaled by how rare the word is in general Chinese: general-rarity.ts). A document scores
 // by how much of it the question covers and how much of the question it explains, both needed.
 import { isLive, type KnowledgeEntry } from './entry';
-import { DOC_SHARE, type Decision, decide, FIELD, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS } from './ranking';
+import { DOC_SHARE, type Decision, decide, FIELD, ownLanguageFirst, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS, TEXT_EXPLAINS } from './ranking';
 import { generalWeight } from './general-rarity';
 import { addWords } from './segmenter';
 import { tellSiblingsApart } from './siblings';
@@ -33,7 +33,11 @@ interface Doc {
   mass: number;
   factor: number;
   text: boolean;
-  /** Written in Chinese (some Chinese word) or not: a question is answered in its own language first. */
+  /**
+   * Its entry is written in Chinese (some Chinese word in any of its fields) or not: a question is answered
+   * in its own language first. An entry's language, not a field's: a Chinese entry's keyword 220V or VIP
+   * does not make it an English one.
+   */
   han: boolean;
 }
 
@@ -108,6 +112,10 @@ export class KnowledgeIndex {
   private readonly slotAcc: Float64Array;
   private readonly docAcc: Float64Array;
   private readonly explainedAcc: Float64Array;
+  /** Per entry: the question explained by all its fields (entryWord: one question word's best). */
+  private readonly entryExplained: Float64Array;
+  private readonly entryWord: Float64Array;
+  private readonly otherLanguage: Uint8Array;
   private readonly docBest: Float64Array;
   private readonly wordAcc: Float64Array;
   private readonly best: Float64Array;
@@ -159,6 +167,8 @@ export class KnowledgeIndex {
       addDoc(n, e.description ? `${e.title ?? ''} ${e.description}` : e.title, FIELD.title);
       if (e.type === 'text') addDoc(n, e.text?.slice(0, 300), FIELD.text);
     });
+    const hanEntries = new Set(this.docs.filter((d) => d.han).map((d) => d.entry));
+    for (const d of this.docs) d.han = hanEntries.has(d.entry);
     this.postStart = new Int32Array(this.postings.length + 1);
     this.postings.forEach((p, id) => (this.postStart[id + 1] = (this.postStart[id] as number) + p.length));
     this.postData = new Int32Array(this.postStart[this.postings.length] as number);
@@ -174,6 +184,9 @@ export class KnowledgeIndex {
     this.slotAcc = new Float64Array(slotWord.length);
     this.docAcc = new Float64Array(this.docs.length);
     this.explainedAcc = new Float64Array(this.docs.length);
+    this.entryExplained = new Float64Array(entries.length);
+    this.entryWord = new Float64Array(entries.length);
+    this.otherLanguage = new Uint8Array(entries.length);
     this.docBest = new Float64Array(this.docs.length);
     this.wordAcc = new Float64Array(slotWord.length);
     this.best = new Float64Array(entries.length);
@@ -200,7 +213,7 @@ export class KnowledgeIndex {
     const usable = usableBy(robotId, now);
     const exact = this.exact(question, usable);
     if (exact) return exact;
-    const top = this.rank(question, usable, 1)[0];
+    const top = ownLanguageFirst(this.rank(question, usable, 4), threshold)[0];
     return top && top.score >= threshold ? { entry: top.entry, how: 'ranked', score: top.score } : undefined;
   }
 
@@ -265,14 +278,18 @@ export class KnowledgeIndex {
     const rarest = Math.log(1 + this.docs.length);
     const hit: number[] = [];
     const text: [number, number][] = [];
+    const otherLanguage = this.otherLanguage;
     for (const i of touchedDocs) {
       const d = this.docs[i] as Doc;
       const m = this.docAcc[i] as number;
       this.docAcc[i] = 0;
-      const explained = Math.min(1, (this.explainedAcc[i] as number) / qMass);
+      const own = this.explainedAcc[i] as number;
       this.explainedAcc[i] = 0;
+      // A field is scored by what it covers and by what its whole entry explains of the question.
+      const explained = Math.min(1, (d.text ? own : Math.max(own, this.entryExplained[d.entry] as number)) / qMass);
       const score =
         (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (Math.min(1, m / d.mass) ** DOC_SHARE * explained ** (1 - DOC_SHARE));
+      otherLanguage[d.entry] = d.han === han ? 0 : 1;
       if (d.text) text.push([d.entry, score]);
       else if (score > (best[d.entry] as number)) {
         if (best[d.entry] === 0) hit.push(d.entry);
@@ -285,6 +302,7 @@ export class KnowledgeIndex {
       if (best[e] === 0) hit.push(e);
       best[e] = best[e] ? (best[e] as number) + TEXT_BONUS * s : s;
     }
+    for (const i of touchedDocs) this.entryExplained[(this.docs[i] as Doc).entry] = 0;
     const out: Scored[] = [];
     for (const e of hit) {
       const score = Math.min(1, best[e] as number);
@@ -294,7 +312,8 @@ export class KnowledgeIndex {
       cover[e] = 0;
       evidence[e] = 0;
       const entry = this.entries[e] as KnowledgeEntry;
-      if (usable(entry) && !entry.handoff) out.push({ entry, score, explained, evidence: found });
+      const other = otherLanguage[e] === 1;
+      if (usable(entry) && !entry.handoff) out.push({ entry, score, explained, evidence: found, ...(other && { otherLanguage: true }) });
     }
     out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number);
     return tellSiblingsApart(
@@ -329,10 +348,20 @@ export class KnowledgeIndex {
         if (docBest[doc] === 0) touched.push(doc);
         if (s > (docBest[doc] as number)) docBest[doc] = s;
       }
+      const entries: number[] = [];
       for (const doc of touched) {
         if (this.explainedAcc[doc] === 0) docs.push(doc);
-        this.explainedAcc[doc] = (this.explainedAcc[doc] as number) + rarity * (docBest[doc] as number);
+        const met = docBest[doc] as number;
+        this.explainedAcc[doc] = (this.explainedAcc[doc] as number) + rarity * met;
         docBest[doc] = 0;
+        const d = this.docs[doc] as Doc;
+        const share = d.text ? met * TEXT_EXPLAINS : met;
+        if (this.entryWord[d.entry] === 0) entries.push(d.entry);
+        if (share > (this.entryWord[d.entry] as number)) this.entryWord[d.entry] = share;
+      }
+      for (const e of entries) {
+        this.entryExplained[e] = (this.entryExplained[e] as number) + rarity * (this.entryWord[e] as number);
+        this.entryWord[e] = 0;
       }
     }
     for (const slot of slots) {

@@ -22,6 +22,12 @@ export const OTHER_LANGUAGE = 0.75;
 /** The answer text only adds to an entry found by another field. */
 export const TEXT_BONUS = 0.25;
 /**
+ * A question word is explained by the best match among all of an entry's fields (a keyword covering
+ * "ship" and the answer naming "Singapore" together explain "do you ship to Singapore"); a match in the
+ * answer text counts for this share of it (an answer mentions more than it is about).
+ */
+export const TEXT_EXPLAINS = 0.6;
+/**
  * A score is covered ** DOC_SHARE × explained ** (1 − DOC_SHARE), a weighted geometric mean: a field fully found in a
  * question that is mostly about something else (信用卡逾期 against a 信用卡 keyword) scores low.
  */
@@ -47,6 +53,8 @@ export interface Scored {
   evidence: number;
   /** Close siblings within reach and nothing in the question belongs to this one alone. */
   indistinct?: boolean;
+  /** Written in the other language than the question's (a Chinese entry for an English question). */
+  otherLanguage?: boolean;
 }
 
 export type Decision =
@@ -54,8 +62,20 @@ export type Decision =
   | { kind: 'menu'; entries: KnowledgeEntry[] }
   | { kind: 'none' };
 
+/**
+ * A question is answered in its own language when some entry of that language is good enough for a menu:
+ * then entries of the other language (met through the lexicon's translations) are left out, neither
+ * answered nor competing with it ("how many days until it ships" has an English entry, not 发货时间).
+ * Without one, they stay, at their lower score: a shop with only Chinese entries still answers English.
+ */
+export function ownLanguageFirst(ranked: readonly Scored[], threshold: number): readonly Scored[] {
+  const own = ranked.filter((c) => !c.otherLanguage);
+  return own.length < ranked.length && (own[0]?.score ?? 0) >= threshold * MENU_FLOOR ? own : ranked;
+}
+
 /** From ranked candidates (best first, usable only): an answer, a menu of close entries, or nothing. */
-export function decide(ranked: readonly Scored[], threshold: number): Decision {
+export function decide(all: readonly Scored[], threshold: number): Decision {
+  const ranked = ownLanguageFirst(all, threshold);
   const [top, next] = ranked;
   if (!top || top.score < threshold * MENU_FLOOR) return { kind: 'none' };
   if (top.score >= threshold && top.score - (next?.score ?? 0) >= CLEAR_LEAD && !top.indistinct) {
