@@ -34,14 +34,17 @@ interface Doc {
   factor: number;
   text: boolean;
   /**
-   * Its entry is written in Chinese (some Chinese word in any of its fields) or not: a question is answered
-   * in its own language first. An entry's language, not a field's: a Chinese entry's keyword 220V or VIP
-   * does not make it an English one.
+   * The languages its entry is written in (CHINESE: a Chinese word in any field; ENGLISH: an English word
+   * in a keyword, similar question or title): a question is answered in its own language first. An
+   * entry's, not a field's: a Chinese entry's keyword 220V does not make that keyword an English entry,
+   * while an entry given English keywords beside its Chinese ones answers in both.
    */
-  han: boolean;
+  languages: number;
 }
 
 const HAN = /[\u3400-\u9fff]/;
+const CHINESE = 1;
+const ENGLISH = 2;
 
 export const DEFAULT_THRESHOLD = 0.55;
 /** Agents' searches show weaker matches than the robot would send. */
@@ -137,7 +140,7 @@ export class KnowledgeIndex {
       if (!field || field.terms.length === 0) return;
       const doc = this.docs.length;
       let slot = -1;
-      let han = false;
+      let languages = 0;
       let word = 0;
       field.terms.forEach((term, i) => {
         const code = field.codes[i] as number;
@@ -148,11 +151,12 @@ export class KnowledgeIndex {
           this.slotSpan.push(field.spans[word++] as number);
           this.df[id] = (this.df[id] as number) + 1;
           slotWord.push(id);
-          han ||= HAN.test(term);
+          if (HAN.test(term)) languages |= CHINESE;
+          else if (factor !== FIELD.text && /^[a-z]{2}/.test(term)) languages |= ENGLISH;
         }
         (this.postings[id] as number[]).push(slot * 8 + code);
       });
-      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text, han });
+      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text, languages });
     };
     entries.forEach((e, n) => {
       this.byNumber.set(e.number, e);
@@ -167,8 +171,9 @@ export class KnowledgeIndex {
       addDoc(n, e.description ? `${e.title ?? ''} ${e.description}` : e.title, FIELD.title);
       if (e.type === 'text') addDoc(n, e.text?.slice(0, 300), FIELD.text);
     });
-    const hanEntries = new Set(this.docs.filter((d) => d.han).map((d) => d.entry));
-    for (const d of this.docs) d.han = hanEntries.has(d.entry);
+    const languages = new Uint8Array(entries.length);
+    for (const d of this.docs) languages[d.entry] = (languages[d.entry] as number) | d.languages;
+    for (const d of this.docs) d.languages = languages[d.entry] as number;
     this.postStart = new Int32Array(this.postings.length + 1);
     this.postings.forEach((p, id) => (this.postStart[id + 1] = (this.postStart[id] as number) + p.length));
     this.postData = new Int32Array(this.postStart[this.postings.length] as number);
@@ -271,7 +276,7 @@ export class KnowledgeIndex {
     const rarities = words.map((w) => this.rarity(w));
     const touchedDocs = this.creditDocs(words, rarities);
     const qMass = rarities.reduce((sum, r) => sum + r, 0);
-    const han = words.some((w) => HAN.test(w.term));
+    const language = words.some((w) => HAN.test(w.term)) ? CHINESE : ENGLISH;
     const best = this.best;
     const cover = this.cover;
     const evidence = this.evidence;
@@ -287,9 +292,10 @@ export class KnowledgeIndex {
       this.explainedAcc[i] = 0;
       // A field is scored by what it covers and by what its whole entry explains of the question.
       const explained = Math.min(1, (d.text ? own : Math.max(own, this.entryExplained[d.entry] as number)) / qMass);
+      const other = d.languages !== 0 && (d.languages & language) === 0;
       const score =
-        (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (Math.min(1, m / d.mass) ** DOC_SHARE * explained ** (1 - DOC_SHARE));
-      otherLanguage[d.entry] = d.han === han ? 0 : 1;
+        (other ? d.factor * OTHER_LANGUAGE : d.factor) * (Math.min(1, m / d.mass) ** DOC_SHARE * explained ** (1 - DOC_SHARE));
+      otherLanguage[d.entry] = other ? 1 : 0;
       if (d.text) text.push([d.entry, score]);
       else if (score > (best[d.entry] as number)) {
         if (best[d.entry] === 0) hit.push(d.entry);
