@@ -9,7 +9,7 @@
 // weighting, scaled by how rare the word is in general Chinese: general-rarity.ts). A document scores
 // by how much of it the question covers and how much of the question it explains, both needed.
 import { isLive, type KnowledgeEntry } from './entry';
-import { DOC_SHARE, type Decision, decide, FIELD, ownLanguageFirst, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS, TEXT_EXPLAINS } from './ranking';
+import { DOC_SHARE, type Decision, decide, ENGLISH_THRESHOLD, FIELD, ownLanguageFirst, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS, TEXT_EXPLAINS } from './ranking';
 import { generalWeight } from './general-rarity';
 import { addWords } from './segmenter';
 import { tellSiblingsApart } from './siblings';
@@ -218,8 +218,9 @@ export class KnowledgeIndex {
     const usable = usableBy(robotId, now);
     const exact = this.exact(question, usable);
     if (exact) return exact;
-    const top = ownLanguageFirst(this.rank(question, usable, 4), threshold)[0];
-    return top && top.score >= threshold ? { entry: top.entry, how: 'ranked', score: top.score } : undefined;
+    const bar = thresholdFor(question, threshold);
+    const top = ownLanguageFirst(this.rank(question, usable, 4), bar)[0];
+    return top && top.score >= bar ? { entry: top.entry, how: 'ranked', score: top.score } : undefined;
   }
 
   /** What the robot should do: answer an entry, offer a menu of close entries, or decline. */
@@ -227,7 +228,7 @@ export class KnowledgeIndex {
     const usable = usableBy(robotId, now);
     const exact = this.exact(question, usable);
     if (exact) return { kind: 'answer', ...exact };
-    return decide(this.rank(question, usable, 4), threshold);
+    return decide(this.rank(question, usable, 4), thresholdFor(question, threshold));
   }
 
   /** The `k` best ranked entries for `question` with their scores (0..1), for a later re-ranking stage. */
@@ -463,6 +464,11 @@ function chineseNumber(said: string): number | undefined {
   if (t === undefined || o === undefined) return undefined;
   const n = t * 10 + o;
   return n > 0 ? n : undefined;
+}
+
+/** The threshold a question is held to: a question without Chinese is an English one (ranking.ts). */
+function thresholdFor(question: string, threshold: number): number {
+  return HAN.test(question) ? threshold : threshold * ENGLISH_THRESHOLD;
 }
 
 function usableBy(robotId: string | undefined, now: number): (e: KnowledgeEntry) => boolean {
