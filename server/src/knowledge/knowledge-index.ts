@@ -115,8 +115,6 @@ export class KnowledgeIndex {
   private readonly slotAcc: Float64Array;
   private readonly docAcc: Float64Array;
   private readonly explainedAcc: Float64Array;
-  /** Per doc: what it explains itself, as entryExplained counts it (by chance: see creditDocs). */
-  private readonly ownByChance: Float64Array;
   /** Per entry: the question explained by all its fields (entryWord: one question word's best). */
   private readonly entryExplained: Float64Array;
   private readonly entryWord: Float64Array;
@@ -191,7 +189,6 @@ export class KnowledgeIndex {
     this.slotAcc = new Float64Array(slotWord.length);
     this.docAcc = new Float64Array(this.docs.length);
     this.explainedAcc = new Float64Array(this.docs.length);
-    this.ownByChance = new Float64Array(this.docs.length);
     this.entryExplained = new Float64Array(entries.length);
     this.entryWord = new Float64Array(entries.length);
     this.otherLanguage = new Uint8Array(entries.length);
@@ -278,7 +275,7 @@ export class KnowledgeIndex {
     const words = analyze(question, this.synonyms);
     if (words.length === 0 || this.docs.length === 0) return [];
     const rarities = words.map((w) => this.rarity(w));
-    const touchedDocs = this.creditDocs(words, rarities, words.map((w) => generalWeight(w.term)));
+    const touchedDocs = this.creditDocs(words, rarities);
     const qMass = rarities.reduce((sum, r) => sum + r, 0);
     const language = words.some((w) => HAN.test(w.term)) ? CHINESE : ENGLISH;
     const best = this.best;
@@ -295,9 +292,7 @@ export class KnowledgeIndex {
       const own = this.explainedAcc[i] as number;
       this.explainedAcc[i] = 0;
       // A field is scored by what it covers and by what its whole entry explains of the question.
-      const elsewhere = d.text ? 0 : Math.max(0, (this.entryExplained[d.entry] as number) - (this.ownByChance[i] as number));
-      this.ownByChance[i] = 0;
-      const explained = Math.min(1, (own + elsewhere) / qMass);
+      const explained = Math.min(1, (d.text ? own : Math.max(own, this.entryExplained[d.entry] as number)) / qMass);
       const other = d.languages !== 0 && (d.languages & language) === 0;
       const score =
         (other ? d.factor * OTHER_LANGUAGE : d.factor) * (Math.min(1, m / d.mass) ** DOC_SHARE * explained ** (1 - DOC_SHARE));
@@ -343,15 +338,12 @@ export class KnowledgeIndex {
    * syllables) counts for the share it is of the longer of the two words: 今天天气 and 今天 share a
    * third of the longer one, so neither explains the other. Returns the docs touched.
    */
-  private creditDocs(words: readonly Word[], rarities: readonly number[], general: readonly number[]): number[] {
+  private creditDocs(words: readonly Word[], rarities: readonly number[]): number[] {
     const acc = this.slotAcc;
     const slots: number[] = [];
     const docs: number[] = [];
     for (const [i, w] of words.entries()) {
       const rarity = rarities[i] as number;
-      // What the entry's other fields explain counts as unlikely to be there by chance: by the word's
-      // general rarity once more (a title's 什么 or "time" meets many questions; Singapore does not).
-      const byChance = rarity * (general[i] as number);
       const docBest = this.docBest;
       const touched: number[] = [];
       for (const slot of this.creditWord(w)) {
@@ -368,7 +360,6 @@ export class KnowledgeIndex {
         if (this.explainedAcc[doc] === 0) docs.push(doc);
         const met = docBest[doc] as number;
         this.explainedAcc[doc] = (this.explainedAcc[doc] as number) + rarity * met;
-        this.ownByChance[doc] = (this.ownByChance[doc] as number) + byChance * met;
         docBest[doc] = 0;
         const d = this.docs[doc] as Doc;
         const share = d.text ? met * TEXT_EXPLAINS : met;
@@ -376,7 +367,7 @@ export class KnowledgeIndex {
         if (share > (this.entryWord[d.entry] as number)) this.entryWord[d.entry] = share;
       }
       for (const e of entries) {
-        this.entryExplained[e] = (this.entryExplained[e] as number) + byChance * (this.entryWord[e] as number);
+        this.entryExplained[e] = (this.entryExplained[e] as number) + rarity * (this.entryWord[e] as number);
         this.entryWord[e] = 0;
       }
     }
