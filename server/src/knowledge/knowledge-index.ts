@@ -9,7 +9,22 @@
 // weighting, scaled by how rare the word is in general Chinese: general-rarity.ts). A document scores
 // by how much of it the question covers and how much of the question it explains, both needed.
 import { isLive, type KnowledgeEntry } from './entry';
-import { DOC_SHARE, type Decision, decide, ENGLISH_THRESHOLD, FIELD, ownLanguageFirst, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS, TEXT_EXPLAINS } from './ranking';
+import {
+  DOC_SHARE,
+  type Decision,
+  decide,
+  ENGLISH_THRESHOLD,
+  FIELD,
+  ownLanguageFirst,
+  KIND_SHARE,
+  KINDS,
+  OTHER_LANGUAGE,
+  PER_PAIR,
+  type Scored,
+  TEXT_BONUS,
+  TEXT_EXPLAINS,
+  UNMENTIONED_RARE,
+} from './ranking';
 import { generalWeight } from './general-rarity';
 import { addWords } from './segmenter';
 import { tellSiblingsApart } from './siblings';
@@ -294,8 +309,7 @@ export class KnowledgeIndex {
       // A field is scored by what it covers and by what its whole entry explains of the question.
       const explained = Math.min(1, (d.text ? own : Math.max(own, this.entryExplained[d.entry] as number)) / qMass);
       const other = d.languages !== 0 && (d.languages & language) === 0;
-      const score =
-        (other ? d.factor * OTHER_LANGUAGE : d.factor) * (Math.min(1, m / d.mass) ** DOC_SHARE * explained ** (1 - DOC_SHARE));
+      const score = (other ? d.factor * OTHER_LANGUAGE : d.factor) * (Math.min(1, m / d.mass) ** DOC_SHARE * explained ** (1 - DOC_SHARE));
       otherLanguage[d.entry] = other ? 1 : 0;
       if (d.text) text.push([d.entry, score]);
       else if (score > (best[d.entry] as number)) {
@@ -323,12 +337,15 @@ export class KnowledgeIndex {
       if (usable(entry) && !entry.handoff) out.push({ entry, score, explained, evidence: found, ...(other && { otherLanguage: true }) });
     }
     out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number);
-    return tellSiblingsApart(
+    const ranked = tellSiblingsApart(
       words,
       out,
       (c) => this.termsOf(c.entry),
       (w) => this.rarity(w),
     ).slice(0, k);
+    const top = ranked[0];
+    if (top && this.namesWhatNoEntrySays(words, rarities)) ranked[0] = { ...top, unmentioned: true };
+    return ranked;
   }
 
   /**
@@ -377,6 +394,23 @@ export class KnowledgeIndex {
       acc[slot] = 0;
     }
     return docs;
+  }
+
+  /**
+   * The question's most specific word (its rarest) is rare in general language and nothing the knowledge
+   * base says stands for it (not the word, a synonym, its sound or its characters): the question is about
+   * something the shop does not cover ("a refund from my airline", "track my flight", 顺丰招聘), however
+   * well its other words meet an entry.
+   */
+  private namesWhatNoEntrySays(words: readonly Word[], rarities: readonly number[]): boolean {
+    if (words.length < 2) return false;
+    let rarest = 0;
+    rarities.forEach((r, i) => {
+      if (r > (rarities[rarest] as number)) rarest = i;
+    });
+    const w = words[rarest] as Word;
+    if (generalWeight(w.term) < UNMENTIONED_RARE) return false;
+    return !this.termIds.has(w.term) && !w.derived.some((d) => this.termIds.has(d.term));
   }
 
   /** How much of each doc word one question word meets (into `wordAcc`, by its terms); the slots met. */

@@ -47,6 +47,13 @@ export const CLEAR_LEAD = 0.05;
  * one; at this share no English question without an answer is answered on those sets.
  */
 export const ENGLISH_THRESHOLD = 0.9;
+/**
+ * A question whose rarest word is at least this rare in general language (general-rarity.ts: not an
+ * everyday word) and met by nothing the knowledge base says is asked back with a menu, never answered
+ * outright: one well-met keyword beside a word the shop never mentions ("refund" in "a refund from my
+ * airline") is a question about something else as often as not, and a wrong entry is worse than a menu.
+ */
+export const UNMENTIONED_RARE = 0.95;
 /** The menu lists entries within this much of the best one and at least at this share of the threshold. */
 export const MENU_BAND = 0.15;
 export const MENU_FLOOR = 0.6;
@@ -64,6 +71,8 @@ export interface Scored {
   indistinct?: boolean;
   /** Written in the other language than the question's (a Chinese entry for an English question). */
   otherLanguage?: boolean;
+  /** The question's most specific word is something no entry mentions (knowledge-index.ts). */
+  unmentioned?: boolean;
 }
 
 export type Decision =
@@ -87,7 +96,7 @@ export function decide(all: readonly Scored[], threshold: number): Decision {
   const ranked = ownLanguageFirst(all, threshold);
   const [top, next] = ranked;
   if (!top || top.score < threshold * MENU_FLOOR) return { kind: 'none' };
-  if (top.score >= threshold && top.score - (next?.score ?? 0) >= CLEAR_LEAD && !top.indistinct) {
+  if (top.score >= threshold && top.score - (next?.score ?? 0) >= CLEAR_LEAD && !top.indistinct && !top.unmentioned) {
     return { kind: 'answer', entry: top.entry, score: top.score, how: 'ranked' };
   }
   const close = ranked.filter((c) => c.score >= top.score - MENU_BAND && c.score >= threshold * MENU_FLOOR);
