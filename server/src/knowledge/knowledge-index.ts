@@ -134,6 +134,9 @@ export class KnowledgeIndex {
   private readonly entryExplained: Float64Array;
   private readonly entryWord: Float64Array;
   private readonly otherLanguage: Uint8Array;
+  /** Per doc: its entry, and the share of a word it explains for the entry (TEXT_EXPLAINS for the text). */
+  private readonly docEntry: Int32Array;
+  private readonly docExplains: Float64Array;
   private readonly docBest: Float64Array;
   private readonly wordAcc: Float64Array;
   private readonly best: Float64Array;
@@ -207,6 +210,8 @@ export class KnowledgeIndex {
     this.entryExplained = new Float64Array(entries.length);
     this.entryWord = new Float64Array(entries.length);
     this.otherLanguage = new Uint8Array(entries.length);
+    this.docEntry = Int32Array.from(this.docs, (d) => d.entry);
+    this.docExplains = Float64Array.from(this.docs, (d) => (d.text ? TEXT_EXPLAINS : 1));
     this.docBest = new Float64Array(this.docs.length);
     this.wordAcc = new Float64Array(slotWord.length);
     this.best = new Float64Array(entries.length);
@@ -378,10 +383,10 @@ export class KnowledgeIndex {
         const met = docBest[doc] as number;
         this.explainedAcc[doc] = (this.explainedAcc[doc] as number) + rarity * met;
         docBest[doc] = 0;
-        const d = this.docs[doc] as Doc;
-        const share = d.text ? met * TEXT_EXPLAINS : met;
-        if (this.entryWord[d.entry] === 0) entries.push(d.entry);
-        if (share > (this.entryWord[d.entry] as number)) this.entryWord[d.entry] = share;
+        const e = this.docEntry[doc] as number;
+        const share = met * (this.docExplains[doc] as number);
+        if (this.entryWord[e] === 0) entries.push(e);
+        if (share > (this.entryWord[e] as number)) this.entryWord[e] = share;
       }
       for (const e of entries) {
         this.entryExplained[e] = (this.entryExplained[e] as number) + rarity * (this.entryWord[e] as number);
