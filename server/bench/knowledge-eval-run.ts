@@ -44,7 +44,9 @@ export function loadEval(dir: string): { dir: string; entries: KnowledgeEntry[];
         ...e,
       }) as KnowledgeEntry,
   );
-  return { dir, entries, questions: JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as Question[] };
+  // KB_EVAL_QUESTIONS: another question file against the same entries (relative to the set's folder).
+  const questions = join(dir, process.env.KB_EVAL_QUESTIONS ?? 'questions.json');
+  return { dir, entries, questions: JSON.parse(readFileSync(questions, 'utf8')) as Question[] };
 }
 
 export function currentMatcher(entries: KnowledgeEntry[]): (q: string) => Outcome {

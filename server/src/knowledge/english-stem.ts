@@ -24,3 +24,14 @@ export const ENGLISH_STOP = new Set(
     ' ',
   ),
 );
+
+/**
+ * Contractions typed without their apostrophe, as people type in chat (dont, isnt, whats, im): the negative
+ * ones are "not", the others the stop words they are made of (nothing).
+ */
+export const CONTRACTED: ReadonlyMap<string, string> = new Map([
+  ...'dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt cant couldnt wouldnt shouldnt wont aint'
+    .split(' ')
+    .map((w): [string, string] => [w, 'not']),
+  ...'im ive youre youve theyre whats wheres hows thats theres heres whos lets'.split(' ').map((w): [string, string] => [w, '']),
+]);

@@ -37,6 +37,12 @@ const REFUSES_ROBOT = /(不要|不想|不用|别)(跟|用)?(机器人|机器)/;
 /** Declining a person ("转人工就不用了", "no need for an agent"): not a request, whatever words it names. */
 const DECLINES = /(不用|不需要|不必|用不着|算了|先不|暂时不)|\b(no need|don'?t need|do not need|no thanks)\b/;
 
+/**
+ * Asking when people are there ("when are your agents online", "what time can I reach customer support")
+ * asks for the service hours, not for a person now: an entry may answer it.
+ */
+const ASKS_WHEN = /^(when|what time|what hours|which hours|how late|until when|till when)\b/;
+
 /** Whether `text` asks for a person. */
 export function asksForPerson(text: string): boolean {
   const s = fold(text);
@@ -47,7 +53,7 @@ export function asksForPerson(text: string): boolean {
     const cleaned = s.replace(NOT_A_PERSON, ' ');
     if (ZH.some((r) => r.test(cleaned))) return true;
   }
-  if (!/[a-z]/.test(s)) return false;
+  if (!/[a-z]/.test(s) || ASKS_WHEN.test(s)) return false;
   return EN_PERSON.test(s) || (EN_VAGUE.test(s) && EN_REACH.test(s)) || PINYIN_PERSON.test(pinyinTyped(s));
 }
 

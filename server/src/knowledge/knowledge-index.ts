@@ -9,7 +9,22 @@
 // weighting, scaled by how rare the word is in general Chinese: general-rarity.ts). A document scores
 // by how much of it the question covers and how much of the question it explains, both needed.
 import { isLive, type KnowledgeEntry } from './entry';
-import { DOC_SHARE, type Decision, decide, FIELD, KIND_SHARE, KINDS, OTHER_LANGUAGE, PER_PAIR, type Scored, TEXT_BONUS } from './ranking';
+import {
+  DOC_SHARE,
+  type Decision,
+  decide,
+  ENGLISH_THRESHOLD,
+  FIELD,
+  ownLanguageFirst,
+  KIND_SHARE,
+  KINDS,
+  OTHER_LANGUAGE,
+  PER_PAIR,
+  type Scored,
+  TEXT_BONUS,
+  TEXT_EXPLAINS,
+  UNMENTIONED_RARE,
+} from './ranking';
 import { generalWeight } from './general-rarity';
 import { addWords } from './segmenter';
 import { tellSiblingsApart } from './siblings';
@@ -33,11 +48,18 @@ interface Doc {
   mass: number;
   factor: number;
   text: boolean;
-  /** Written in Chinese (some Chinese word) or not: a question is answered in its own language first. */
-  han: boolean;
+  /**
+   * The languages its entry is written in (CHINESE: a Chinese word in any field; ENGLISH: an English word
+   * in a keyword, similar question or title): a question is answered in its own language first. An
+   * entry's, not a field's: a Chinese entry's keyword 220V does not make that keyword an English entry,
+   * while an entry given English keywords beside its Chinese ones answers in both.
+   */
+  languages: number;
 }
 
 const HAN = /[\u3400-\u9fff]/;
+const CHINESE = 1;
+const ENGLISH = 2;
 
 export const DEFAULT_THRESHOLD = 0.55;
 /** Agents' searches show weaker matches than the robot would send. */
@@ -108,6 +130,13 @@ export class KnowledgeIndex {
   private readonly slotAcc: Float64Array;
   private readonly docAcc: Float64Array;
   private readonly explainedAcc: Float64Array;
+  /** Per entry: the question explained by all its fields (entryWord: one question word's best). */
+  private readonly entryExplained: Float64Array;
+  private readonly entryWord: Float64Array;
+  private readonly otherLanguage: Uint8Array;
+  /** Per doc: its entry, and the share of a word it explains for the entry (TEXT_EXPLAINS for the text). */
+  private readonly docEntry: Int32Array;
+  private readonly docExplains: Float64Array;
   private readonly docBest: Float64Array;
   private readonly wordAcc: Float64Array;
   private readonly best: Float64Array;
@@ -129,7 +158,7 @@ export class KnowledgeIndex {
       if (!field || field.terms.length === 0) return;
       const doc = this.docs.length;
       let slot = -1;
-      let han = false;
+      let languages = 0;
       let word = 0;
       field.terms.forEach((term, i) => {
         const code = field.codes[i] as number;
@@ -140,11 +169,12 @@ export class KnowledgeIndex {
           this.slotSpan.push(field.spans[word++] as number);
           this.df[id] = (this.df[id] as number) + 1;
           slotWord.push(id);
-          han ||= HAN.test(term);
+          if (HAN.test(term)) languages |= CHINESE;
+          else if (factor !== FIELD.text && /^[a-z]{2}/.test(term)) languages |= ENGLISH;
         }
         (this.postings[id] as number[]).push(slot * 8 + code);
       });
-      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text, han });
+      this.docs.push({ entry, mass: 0, factor, text: factor === FIELD.text, languages });
     };
     entries.forEach((e, n) => {
       this.byNumber.set(e.number, e);
@@ -159,6 +189,9 @@ export class KnowledgeIndex {
       addDoc(n, e.description ? `${e.title ?? ''} ${e.description}` : e.title, FIELD.title);
       if (e.type === 'text') addDoc(n, e.text?.slice(0, 300), FIELD.text);
     });
+    const languages = new Uint8Array(entries.length);
+    for (const d of this.docs) languages[d.entry] = (languages[d.entry] as number) | d.languages;
+    for (const d of this.docs) d.languages = languages[d.entry] as number;
     this.postStart = new Int32Array(this.postings.length + 1);
     this.postings.forEach((p, id) => (this.postStart[id + 1] = (this.postStart[id] as number) + p.length));
     this.postData = new Int32Array(this.postStart[this.postings.length] as number);
@@ -174,6 +207,11 @@ export class KnowledgeIndex {
     this.slotAcc = new Float64Array(slotWord.length);
     this.docAcc = new Float64Array(this.docs.length);
     this.explainedAcc = new Float64Array(this.docs.length);
+    this.entryExplained = new Float64Array(entries.length);
+    this.entryWord = new Float64Array(entries.length);
+    this.otherLanguage = new Uint8Array(entries.length);
+    this.docEntry = Int32Array.from(this.docs, (d) => d.entry);
+    this.docExplains = Float64Array.from(this.docs, (d) => (d.text ? TEXT_EXPLAINS : 1));
     this.docBest = new Float64Array(this.docs.length);
     this.wordAcc = new Float64Array(slotWord.length);
     this.best = new Float64Array(entries.length);
@@ -200,8 +238,9 @@ export class KnowledgeIndex {
     const usable = usableBy(robotId, now);
     const exact = this.exact(question, usable);
     if (exact) return exact;
-    const top = this.rank(question, usable, 1)[0];
-    return top && top.score >= threshold ? { entry: top.entry, how: 'ranked', score: top.score } : undefined;
+    const bar = thresholdFor(question, threshold);
+    const top = ownLanguageFirst(this.rank(question, usable, 4), bar)[0];
+    return top && top.score >= bar ? { entry: top.entry, how: 'ranked', score: top.score } : undefined;
   }
 
   /** What the robot should do: answer an entry, offer a menu of close entries, or decline. */
@@ -209,7 +248,7 @@ export class KnowledgeIndex {
     const usable = usableBy(robotId, now);
     const exact = this.exact(question, usable);
     if (exact) return { kind: 'answer', ...exact };
-    return decide(this.rank(question, usable, 4), threshold);
+    return decide(this.rank(question, usable, 4), thresholdFor(question, threshold));
   }
 
   /** The `k` best ranked entries for `question` with their scores (0..1), for a later re-ranking stage. */
@@ -258,21 +297,25 @@ export class KnowledgeIndex {
     const rarities = words.map((w) => this.rarity(w));
     const touchedDocs = this.creditDocs(words, rarities);
     const qMass = rarities.reduce((sum, r) => sum + r, 0);
-    const han = words.some((w) => HAN.test(w.term));
+    const language = words.some((w) => HAN.test(w.term)) ? CHINESE : ENGLISH;
     const best = this.best;
     const cover = this.cover;
     const evidence = this.evidence;
     const rarest = Math.log(1 + this.docs.length);
     const hit: number[] = [];
     const text: [number, number][] = [];
+    const otherLanguage = this.otherLanguage;
     for (const i of touchedDocs) {
       const d = this.docs[i] as Doc;
       const m = this.docAcc[i] as number;
       this.docAcc[i] = 0;
-      const explained = Math.min(1, (this.explainedAcc[i] as number) / qMass);
+      const own = this.explainedAcc[i] as number;
       this.explainedAcc[i] = 0;
-      const score =
-        (d.han === han ? d.factor : d.factor * OTHER_LANGUAGE) * (Math.min(1, m / d.mass) ** DOC_SHARE * explained ** (1 - DOC_SHARE));
+      // A field is scored by what it covers and by what its whole entry explains of the question.
+      const explained = Math.min(1, (d.text ? own : Math.max(own, this.entryExplained[d.entry] as number)) / qMass);
+      const other = d.languages !== 0 && (d.languages & language) === 0;
+      const score = (other ? d.factor * OTHER_LANGUAGE : d.factor) * (Math.min(1, m / d.mass) ** DOC_SHARE * explained ** (1 - DOC_SHARE));
+      otherLanguage[d.entry] = other ? 1 : 0;
       if (d.text) text.push([d.entry, score]);
       else if (score > (best[d.entry] as number)) {
         if (best[d.entry] === 0) hit.push(d.entry);
@@ -285,6 +328,7 @@ export class KnowledgeIndex {
       if (best[e] === 0) hit.push(e);
       best[e] = best[e] ? (best[e] as number) + TEXT_BONUS * s : s;
     }
+    for (const i of touchedDocs) this.entryExplained[(this.docs[i] as Doc).entry] = 0;
     const out: Scored[] = [];
     for (const e of hit) {
       const score = Math.min(1, best[e] as number);
@@ -294,15 +338,19 @@ export class KnowledgeIndex {
       cover[e] = 0;
       evidence[e] = 0;
       const entry = this.entries[e] as KnowledgeEntry;
-      if (usable(entry) && !entry.handoff) out.push({ entry, score, explained, evidence: found });
+      const other = otherLanguage[e] === 1;
+      if (usable(entry) && !entry.handoff) out.push({ entry, score, explained, evidence: found, ...(other && { otherLanguage: true }) });
     }
     out.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number);
-    return tellSiblingsApart(
+    const ranked = tellSiblingsApart(
       words,
       out,
       (c) => this.termsOf(c.entry),
       (w) => this.rarity(w),
     ).slice(0, k);
+    const top = ranked[0];
+    if (top && this.namesWhatNoEntrySays(words, rarities)) ranked[0] = { ...top, unmentioned: true };
+    return ranked;
   }
 
   /**
@@ -329,10 +377,20 @@ export class KnowledgeIndex {
         if (docBest[doc] === 0) touched.push(doc);
         if (s > (docBest[doc] as number)) docBest[doc] = s;
       }
+      const entries: number[] = [];
       for (const doc of touched) {
         if (this.explainedAcc[doc] === 0) docs.push(doc);
-        this.explainedAcc[doc] = (this.explainedAcc[doc] as number) + rarity * (docBest[doc] as number);
+        const met = docBest[doc] as number;
+        this.explainedAcc[doc] = (this.explainedAcc[doc] as number) + rarity * met;
         docBest[doc] = 0;
+        const e = this.docEntry[doc] as number;
+        const share = met * (this.docExplains[doc] as number);
+        if (this.entryWord[e] === 0) entries.push(e);
+        if (share > (this.entryWord[e] as number)) this.entryWord[e] = share;
+      }
+      for (const e of entries) {
+        this.entryExplained[e] = (this.entryExplained[e] as number) + rarity * (this.entryWord[e] as number);
+        this.entryWord[e] = 0;
       }
     }
     for (const slot of slots) {
@@ -341,6 +399,23 @@ export class KnowledgeIndex {
       acc[slot] = 0;
     }
     return docs;
+  }
+
+  /**
+   * The question's most specific word (its rarest) is rare in general language and nothing the knowledge
+   * base says stands for it (not the word, a synonym, its sound or its characters): the question is about
+   * something the shop does not cover ("a refund from my airline", "track my flight", 顺丰招聘), however
+   * well its other words meet an entry.
+   */
+  private namesWhatNoEntrySays(words: readonly Word[], rarities: readonly number[]): boolean {
+    if (words.length < 2) return false;
+    let rarest = 0;
+    rarities.forEach((r, i) => {
+      if (r > (rarities[rarest] as number)) rarest = i;
+    });
+    const w = words[rarest] as Word;
+    if (generalWeight(w.term) < UNMENTIONED_RARE) return false;
+    return !this.termIds.has(w.term) && !w.derived.some((d) => this.termIds.has(d.term));
   }
 
   /** How much of each doc word one question word meets (into `wordAcc`, by its terms); the slots met. */
@@ -428,6 +503,11 @@ function chineseNumber(said: string): number | undefined {
   if (t === undefined || o === undefined) return undefined;
   const n = t * 10 + o;
   return n > 0 ? n : undefined;
+}
+
+/** The threshold a question is held to: a question without Chinese is an English one (ranking.ts). */
+function thresholdFor(question: string, threshold: number): number {
+  return HAN.test(question) ? threshold : threshold * ENGLISH_THRESHOLD;
 }
 
 function usableBy(robotId: string | undefined, now: number): (e: KnowledgeEntry) => boolean {

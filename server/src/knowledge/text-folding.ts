@@ -29,12 +29,23 @@ const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu;
 export function fold(text: string): string {
   let s = /[^\x00-\x7f\u4e00-\u9fff]/.test(text) ? text.normalize('NFKC') : text;
   if (HAN.test(s)) s = simplified(s);
-  return s
-    .replace(STICKER, ' ')
-    .replace(EMOJI, ' ')
-    .toLowerCase()
+  return expandContractions(s.replace(STICKER, ' ').replace(EMOJI, ' ').toLowerCase())
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
     .trim();
+}
+
+/**
+ * English contractions read as what they say before the apostrophe goes: "doesn't" is "does not" (the
+ * not counts: "doesn't work"), "where's", "I'm", "you're" are the word before it, never a stray "t",
+ * "s" or "m" that no entry explains.
+ */
+function expandContractions(s: string): string {
+  if (!/['’‘`]/.test(s)) return s;
+  return s
+    .replace(/\bcan['’‘`]t\b/g, 'can not')
+    .replace(/\bwon['’‘`]t\b/g, 'will not')
+    .replace(/([a-z])n['’‘`]t\b/g, '$1 not')
+    .replace(/([a-z])['’‘`](s|m|re|ve|ll|d)\b/g, '$1');
 }
 
 /** CJK ideographs by code point (a regex per character is slow when indexing 10,000 entries). */

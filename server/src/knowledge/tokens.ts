@@ -4,7 +4,7 @@
 // brings weaker terms that stand for it: its synonym groups (=n), syllable pairs of the sound around it
 // (~kai_fa: Chinese and pinyin typed in Latin letters alike) and character bigrams (#退货) for what the
 // segmentation cut differently. The index credits a word once, by the best evidence found for it.
-import { ENGLISH_STOP, stem } from './english-stem';
+import { CONTRACTED, ENGLISH_STOP, stem } from './english-stem';
 import { hanSyllables, latinSyllables } from './phonetic';
 import { cutHan } from './segmenter';
 import { builtInSynonyms, type SynonymTable } from './synonyms';
@@ -60,9 +60,10 @@ function units(folded: string): Unit[] {
       }
     } else if (m[2]) {
       const glued = (start > 0 && folded[start - 1] !== ' ') || (end < folded.length && folded[end] !== ' ');
-      if (ENGLISH_STOP.has(m[2])) continue;
-      const syllables = latinSyllables(m[2], glued);
-      out.push({ term: stem(m[2]), chars: '', syllables, breaks: breaks || !syllables });
+      const word = CONTRACTED.get(m[2]) ?? m[2];
+      if (!word || ENGLISH_STOP.has(word)) continue;
+      const syllables = latinSyllables(word, glued);
+      out.push({ term: stem(word), chars: '', syllables, breaks: breaks || !syllables });
     } else out.push({ term: m[0], chars: '', syllables: undefined, breaks: true });
   }
   return out;
@@ -91,23 +92,21 @@ export function analyze(text: string, synonyms: SynonymTable = builtInSynonyms()
   const list = units(fold(text));
   const sounds = light ? [] : pairs(list, (u) => u.syllables, '~', '_');
   const bigrams = light ? [] : pairs(list, (u) => (u.chars ? Array.from(u.chars) : undefined), '#', '');
+  const phrased = phraseGroups(list, synonyms);
   const seen = new Set<string>();
   const out: Word[] = [];
   list.forEach((u, i) => {
     if (seen.has(u.term)) return;
     seen.add(u.term);
     const derived: Word['derived'] = [];
-    for (const g of synonyms.of(u.term) ?? []) derived.push({ term: `=${g}`, kind: 'synonym' });
+    const groups = new Set([...(synonyms.of(u.term) ?? []), ...(phrased.get(u.term) ?? [])]);
+    for (const g of groups) derived.push({ term: `=${g}`, kind: 'synonym' });
     for (const [t, x] of sounds[i] ?? []) derived.push({ term: t, kind: x ? 'phonetic-x' : 'phonetic' });
     for (const [t, x] of bigrams[i] ?? []) derived.push({ term: t, kind: x ? 'bigram-x' : 'bigram' });
     const span = Math.max(1, Array.from(u.chars).length - 1, (u.syllables?.length ?? 0) - 1);
     out.push({ term: u.term, derived, span });
   });
-  const phrases = phrasesIn(list, synonyms);
-  if (phrases.length === 0) return out;
-  // A phrase stands for its words: "money back" is one thing asked, not money and back.
-  const inPhrases = new Set(phrases.flatMap((p) => p.term.split(' ')));
-  return [...out.filter((w) => !inPhrases.has(w.term)), ...phrases];
+  return out;
 }
 
 /** The longest phrase looked for, in words. */
@@ -135,21 +134,22 @@ function phrasesOf(synonyms: SynonymTable): Map<string, number[]> {
   return found;
 }
 
-/** The table's phrases among consecutive words of a text, each a term standing for its groups. */
-function phrasesIn(list: readonly Unit[], synonyms: SynonymTable): Word[] {
+/**
+ * The groups of the table's phrases found among consecutive words of a text, by the words they cover:
+ * each word of a phrase also stands for the phrase's groups ("money back" meets "refund" through both
+ * words). The words stay words: a phrase inside a longer question ("refund not received") must not hide
+ * the word ("refund") that an entry has.
+ */
+function phraseGroups(list: readonly Unit[], synonyms: SynonymTable): Map<string, number[]> {
   const table = phrasesOf(synonyms);
-  if (table.size === 0) return [];
-  const out: Word[] = [];
+  const out = new Map<string, number[]>();
+  if (table.size === 0) return out;
   for (let n = 2; n <= PHRASE_MAX; n++) {
     for (let i = 0; i + n <= list.length; i++) {
-      const key = list
-        .slice(i, i + n)
-        .map((u) => u.term)
-        .join(' ');
-      const groups = table.get(key);
-      if (groups && !out.some((w) => w.term === key)) {
-        out.push({ term: key, derived: groups.map((g) => ({ term: `=${g}`, kind: 'synonym' as const })), span: 1 });
-      }
+      const words = list.slice(i, i + n).map((u) => u.term);
+      const groups = table.get(words.join(' '));
+      if (!groups) continue;
+      for (const w of words) out.set(w, [...(out.get(w) ?? []), ...groups]);
     }
   }
   return out;

@@ -64,7 +64,9 @@ const answerOnly = async (question: string) => {
   const a = await kb.robot.answer({ type: 'text', text: question }, ctx);
   return a.kind === 'answer' ? a.replies[0] : undefined;
 };
-const AMBIGUOUS = '运费退货谁出'; // one keyword of entry 1, one of entry 2: a lexical tie
+// One keyword of entry 1, one of entry 2: a lexical tie (买 is neither's word; not 谁出, which entry 2's
+// answer says and which lexically decides for it).
+const AMBIGUOUS = '运费退货买';
 /** Entry 3's characters, none of its words or their sounds: the lexical stage declines. */
 const MISSED = '雾起片镜';
 /** Lexically, entry 3's characters alone are nothing: a decline. */
