@@ -3,6 +3,17 @@
 import { EngineError, type EngineErrorCode } from '../core/errors';
 import { MediaRefused } from '../core/media/media-rules';
 
+/**
+ * What a client needs to say a refusal in its user's language without parsing English: the field it is
+ * about (its path in the request part, "hours.0.start"), why (a zod issue kind or a schema's own reason,
+ * "too_small", "time_zone") and the rule's figures ({minimum: 1}). Never the value sent.
+ */
+export interface FailureDetails {
+  field?: string;
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
@@ -10,6 +21,7 @@ export class ApiError extends Error {
     readonly code: string,
     /** English, shown to the caller: never a secret, a password or a token. */
     readonly publicMessage: string,
+    readonly details?: FailureDetails,
   ) {
     super(publicMessage);
   }
