@@ -71,10 +71,14 @@ const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])
 
 export const calendarFields = z.strictObject({
   name,
-  timeZone: z.string().min(1).max(64).refine(isValidTimeZone, {
-    message: 'an IANA time zone (Asia/Shanghai) or a fixed offset (+08:00, UTC)',
-    params: { reason: 'time_zone' },
-  }),
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine(isValidTimeZone, {
+      message: 'an IANA time zone (Asia/Shanghai) or a fixed offset (+08:00, UTC)',
+      params: { reason: 'time_zone' },
+    }),
   workdays: z
     .array(z.int().min(0).max(6))
     .max(7)

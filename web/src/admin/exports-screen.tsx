@@ -58,13 +58,13 @@ async function downloadCsv(url: string, fallbackName: string): Promise<number> {
     throw new ApiError(0, 'network_error', 'the server cannot be reached');
   }
   if (!res.ok) {
-    let message = res.statusText;
+    let error: ({ code?: string; message?: string } & ConstructorParameters<typeof ApiError>[3]) | undefined;
     try {
-      message = ((await res.json()) as { error?: { message?: string } }).error?.message ?? message;
+      error = ((await res.json()) as { error?: typeof error }).error;
     } catch {
       // not JSON
     }
-    throw new ApiError(res.status, `http_${res.status}`, message);
+    throw new ApiError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? res.statusText, error);
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   saveFile(await res.blob(), name);

@@ -2,27 +2,16 @@
 // defineMessages (so parts do not share one growing file); both languages must have every key, which the
 // type of defineMessages enforces. The language is the user's choice, else the browser's, else Chinese.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { setActiveLang, type Lang, type Messages, format } from './define';
 
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
+export { LANGS, defineMessages, format, type Lang, type Messages } from './define';
 const STORAGE_KEY = 'kefu.lang';
-
-export type Messages<K extends string> = Record<Lang, Record<K, string>>;
-
-/** Declares a part's messages; `en` must have exactly the keys of `zh`. Placeholders: {name}. */
-export function defineMessages<K extends string>(zh: Record<K, string>, en: Record<K, string>): Messages<K> {
-  return { zh, en };
-}
-
-export function format(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
 
 function initialLang(): Lang {
   const saved = localStorage.getItem(STORAGE_KEY);
-  if (saved === 'zh' || saved === 'en') return saved;
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const lang = saved === 'zh' || saved === 'en' ? saved : navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  setActiveLang(lang);
+  return lang;
 }
 
 interface LangContext {
@@ -37,6 +26,7 @@ export function LangProvider({ children }: { children: ReactNode }) {
   const setLang = useCallback((next: Lang) => {
     localStorage.setItem(STORAGE_KEY, next);
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+    setActiveLang(next);
     setLangState(next);
   }, []);
   const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);

@@ -95,8 +95,14 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
               properties: {
                 code: { type: 'string', description: 'stable machine code (invalid_request, not_found, code_taken…)' },
                 message: { type: 'string', description: 'English, for developers and logs' },
-                field: { type: 'string', description: 'a refused input’s path in its part (body, query or path): "timeZone", "hours.0.start"' },
-                reason: { type: 'string', description: 'why the field was refused: too_small, too_big, invalid_type, invalid_format, time_zone…' },
+                field: {
+                  type: 'string',
+                  description: 'a refused input’s path in its part (body, query or path): "timeZone", "hours.0.start"',
+                },
+                reason: {
+                  type: 'string',
+                  description: 'why the field was refused: too_small, too_big, invalid_type, invalid_format, time_zone…',
+                },
                 params: { type: 'object', description: 'the rule’s figures (minimum, maximum, expected, values); never the value sent' },
               },
             },

@@ -17,7 +17,8 @@ export function timeZoneRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/channels/:channelId/time-zone',
       tag: 'channels',
       summary: 'The time zone the console shows the channel’s dates in',
-      description: 'The zone of the work calendar the caller’s routing settings name (a merchant’s own, else the channel’s), else the server’s.',
+      description:
+        'The zone of the work calendar the caller’s routing settings name (a merchant’s own, else the channel’s), else the server’s.',
       roles: ALL_ROLES,
       params: channelParams,
       response: timeZoneAnswer,
