@@ -43,10 +43,17 @@ export function useT<K extends string>(messages: Messages<K>): (key: K, params?:
   return useCallback((key: K, params?: Record<string, string | number>) => format(messages[lang][key], params), [messages, lang]);
 }
 
-/** Dates and times in the current language, in the browser's time zone. */
+const ZoneContext = createContext<string | undefined>(undefined);
+
+/** Dates and times below it in `timeZone` (the channel's, session/channel-time-zone.tsx); undefined: the browser's. */
+export function TimeZoneProvider({ timeZone, children }: { timeZone: string | undefined; children: ReactNode }) {
+  return <ZoneContext.Provider value={timeZone}>{children}</ZoneContext.Provider>;
+}
+
+/** Dates and times in the current language, in the channel's time zone (the browser's outside a channel). */
 export function useFormatters(): Formatters {
   const { lang } = useLang();
-  return formattersOf(lang);
+  return formattersOf(lang, useContext(ZoneContext));
 }
 
 export interface Formatters {
@@ -58,18 +65,31 @@ export interface Formatters {
 
 // Intl formatters are costly to build (a fraction of a millisecond each): one set per language for the
 // whole page, not one per component that shows a time.
-const formatters = new Map<Lang, Formatters>();
-function formattersOf(lang: Lang): Formatters {
-  let made = formatters.get(lang);
-  if (!made) formatters.set(lang, (made = makeFormatters(lang)));
+const formatters = new Map<string, Formatters>();
+function formattersOf(lang: Lang, timeZone: string | undefined): Formatters {
+  const key = `${lang} ${timeZone ?? ''}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = makeFormatters(lang, timeZone)));
   return made;
 }
 
-function makeFormatters(lang: Lang): Formatters {
+/** A zone Intl does not know (a calendar's "+08:00" on an older browser) falls back to the browser's. */
+function zoneOption(timeZone: string | undefined): { timeZone?: string } {
+  if (timeZone === undefined) return {};
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return { timeZone };
+  } catch {
+    return {};
+  }
+}
+
+function makeFormatters(lang: Lang, timeZone: string | undefined): Formatters {
   return (() => {
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-    const dateTime = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const zone = zoneOption(timeZone);
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...zone });
+    const dateTime = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', ...zone });
     const duration = (ms: number) => {
       const s = Math.max(0, Math.round(ms / 1000));
       if (s < 60) return lang === 'zh' ? `${s} 秒` : `${s}s`;
