@@ -9,7 +9,7 @@ import { channelPath, useAdmin } from '../admin-context';
 import { Field, splitList } from '../ui';
 import { EditForm } from '../form-parts';
 import { useSubmit } from '../use-load';
-import { pictureSrc } from './media-src';
+import { isStoredMedia, pictureSrc } from './media-src';
 import { cleanSimilar, SimilarQuestionsInput } from './similar-questions';
 import { kbMessages } from './messages';
 import { mediaMessages } from './media-messages';
@@ -135,13 +135,22 @@ function MediaInput({
   return (
     <Field label={label} hint={urlOnly ? undefined : t('f_media_hint')} wide>
       <div className="row">
-        <input
-          name={name}
-          value={value}
-          onChange={(e) => onChange(e.target.value.trim())}
-          placeholder="https://… / media:…"
-          style={{ flex: '1 1 220px', width: 'auto' }}
-        />
+        {isStoredMedia(value) ? (
+          <span className="row" data-testid={`${name}-stored`} style={{ flex: '1 1 220px' }}>
+            {t('media_stored')}
+            <button type="button" onClick={() => onChange('')}>
+              {t('media_remove')}
+            </button>
+          </span>
+        ) : (
+          <input
+            name={name}
+            value={value}
+            onChange={(e) => onChange(e.target.value.trim())}
+            placeholder="https://…"
+            style={{ flex: '1 1 220px', width: 'auto' }}
+          />
+        )}
         {!urlOnly && (
           <>
             <button type="button" onClick={() => fileInput.current?.click()} disabled={upload.busy}>
