@@ -26,7 +26,7 @@ describe('the console in Chinese', () => {
     const alert = page.locator('[role="alert"]').filter({ hasText: '时区' });
     await alert.waitFor();
     const text = await alert.innerText();
-    expect(text).toBe('时区不是有效的时区：请填写 IANA 时区（如 Asia/Shanghai）或固定偏移（如 +08:00、UTC）。');
+    expect(text).toBe('时区无效：请填写 IANA 时区（如 Asia/Shanghai）或固定偏移（如 +08:00、UTC）。');
     expect(text).not.toContain('timeZone');
     expect(text).not.toContain('Mars');
     expect(englishIn(text)).toEqual([]);

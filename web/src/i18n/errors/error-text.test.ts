@@ -99,7 +99,7 @@ describe('every field the API takes has a name', () => {
     const cal = { name: 'Office', timeZone: 'Mars/Olympus', workdays: [1], workdaySegments: [{ start: 540, end: 1080 }] };
     const res = await f.call('POST', '/api/v1/channels/ch1/calendars', f.tokens.platform, cal);
     const sentence = errorSentence('zh', { status: res.status, ...res.json.error });
-    expect(sentence).toBe('时区不是有效的时区：请填写 IANA 时区（如 Asia/Shanghai）或固定偏移（如 +08:00、UTC）。');
+    expect(sentence).toBe('时区无效：请填写 IANA 时区（如 Asia/Shanghai）或固定偏移（如 +08:00、UTC）。');
     expect(sentence).not.toContain('timeZone');
     expect(sentence).not.toContain(res.json.error.message);
 
@@ -109,7 +109,7 @@ describe('every field the API takes has a name', () => {
       name: 'x'.repeat(101),
     });
     expect(errorSentence('zh', { status: 400, ...long.json.error })).toBe('名称最多 100 个字。');
-    expect(errorSentence('en', { status: 400, ...long.json.error })).toBe('name takes at most 100 characters.');
+    expect(errorSentence('en', { status: 400, ...long.json.error })).toBe('Name takes at most 100 characters.');
   });
 });
 

@@ -43,7 +43,8 @@ function fieldSentence(lang: Lang, facts: ErrorFacts): string {
   const key = fieldKey(facts.reason, params);
   const name = facts.field ? fieldName(lang, facts.field) : undefined;
   if (name === undefined && key !== 'range_order') return fieldMessages[lang].unnamed;
-  return format(fieldMessages[lang][key], { ...params, field: name ?? '' });
+  const sentence = format(fieldMessages[lang][key], { ...params, field: name ?? '' });
+  return lang === 'en' ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : sentence;
 }
 
 function codeSentence(lang: Lang, code: string, status: number): string {
