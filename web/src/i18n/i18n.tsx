@@ -50,6 +50,11 @@ export function TimeZoneProvider({ timeZone, children }: { timeZone: string | un
   return <ZoneContext.Provider value={timeZone}>{children}</ZoneContext.Provider>;
 }
 
+/** The channel's time zone (undefined: not known yet, or outside a channel), for dates typed in a form. */
+export function useTimeZone(): string | undefined {
+  return useContext(ZoneContext);
+}
+
 /** Dates and times in the current language, in the channel's time zone (the browser's outside a channel). */
 export function useFormatters(): Formatters {
   const { lang } = useLang();
