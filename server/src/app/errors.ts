@@ -27,7 +27,16 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, code = 'invalid_request') => new ApiError(400, code, message);
+/**
+ * Our refusals of one field are written "<path>: what is wrong" (as validation's are): the path travels
+ * as data too (without its request part), so that a client can name the field in its user's language.
+ */
+const FIELD_FIRST = /^(?:(?:body|query|params)\.)?([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*): /;
+
+export const badRequest = (message: string, code = 'invalid_request') => {
+  const field = FIELD_FIRST.exec(message)?.[1];
+  return new ApiError(400, code, message, field === undefined ? undefined : { field, reason: 'invalid' });
+};
 export const unauthenticated = (message = 'authentication required') => new ApiError(401, 'unauthenticated', message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);

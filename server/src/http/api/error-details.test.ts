@@ -33,6 +33,14 @@ describe('the error answer of a refused field', () => {
     expect(res.json.error).toMatchObject({ field: 'workdaySegments.0.end', reason: 'too_big', params: { maximum: 1440 } });
   });
 
+  it('names the field of a story’s own refusal written "<field>: …"', async () => {
+    const res = await f.call('GET', '/api/v1/channels/ch1/conversations/search?text=%20', f.tokens.platform);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ code: 'invalid_request', field: 'text', reason: 'invalid' });
+    const page = await f.call('GET', '/api/v1/channels/ch1/conversations/export.csv?page=99', f.tokens.platform);
+    expect(page.json.error).toMatchObject({ field: 'page', reason: 'invalid' });
+  });
+
   it('answers other refusals with their code alone', async () => {
     const res = await f.call('GET', '/api/v1/calendars/nope', f.tokens.platform);
     expect(res.status).toBe(404);

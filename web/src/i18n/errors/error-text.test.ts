@@ -120,6 +120,12 @@ describe('the wording', () => {
     expect(fieldName('zh', 'somethingNew')).toBeUndefined();
   });
 
+  it('a story’s own refusal of a field names it', () => {
+    expect(errorSentence('zh', { status: 400, code: 'invalid_request', field: 'merchantId', reason: 'invalid' })).toBe(
+      '商户填写有误，请检查。',
+    );
+  });
+
   it('an empty required text asks for it', () => {
     const facts = { status: 400, code: 'invalid_request', field: 'name', reason: 'too_small', params: { minimum: 1, origin: 'string' } };
     expect(errorSentence('zh', facts)).toBe('请填写名称。');
