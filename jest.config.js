@@ -16,7 +16,13 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/shared/**/*.test.ts',
+        '<rootDir>/server/**/*.test.ts',
+        '<rootDir>/scripts/**/*.test.ts',
+        // The web app's plain modules (no React, no DOM), e.g. the error wording.
+        '<rootDir>/web/src/**/*.test.ts',
+      ],
     },
     { ...common, displayName: 'miniprogram', testEnvironment: 'jsdom', testMatch: ['<rootDir>/miniprogram/**/*.test.ts'] },
     // One file at a time (each drives a server, the emulator and Chromium), with time for a busy machine.

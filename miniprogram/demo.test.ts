@@ -62,6 +62,7 @@ describe('demo pages', () => {
     });
   const order = load('pages/order/index');
   const inspect = load('pages/inspect/index');
+  const product = load('pages/product/index');
 
   function sessionFromOf(page: ReturnType<typeof simulate.render>): string {
     return (page.querySelector('#contact') as ReturnType<typeof simulate.render>).data.sessionFrom as string;
@@ -105,5 +106,65 @@ describe('demo pages', () => {
     ]);
     expect(page.data.built.bytes).toBeLessThanOrEqual(1000);
     expect(sessionFromOf(page)).toBe(page.data.built.value);
+  });
+
+  describe('the product page: the nickname and avatar the customer gives (getUserInfo no longer does)', () => {
+    type ProductPage = {
+      onProfileSubmit(e: unknown): void;
+      onChooseAvatar(e: unknown): Promise<void>;
+    };
+    const render = async () => {
+      const page = simulate.render(product);
+      page.attach(document.createElement('parent-wrapper'));
+      await simulate.sleep(0);
+      return { page, instance: page.instance as unknown as ProductPage };
+    };
+    const fields = (page: ReturnType<typeof simulate.render>) => {
+      const decoded = decodeSessionFrom(sessionFromOf(page));
+      if (decoded.kind !== 'sobot') throw new Error(`not a Sobot session-from: ${decoded.kind}`);
+      return decoded.fields;
+    };
+    afterEach(() => {
+      delete (globalThis as Record<string, unknown>).wx;
+    });
+
+    it('uses WeChat’s own controls: a chooseAvatar button and a nickname input read on submit', () => {
+      const wxml = readFileSync(path.join(miniRoot, 'pages/product/index.wxml'), 'utf8');
+      expect(wxml).toMatch(/<button[^>]*open-type="chooseAvatar"[^>]*bind:chooseavatar="onChooseAvatar"/);
+      expect(wxml).toMatch(
+        /<form bindsubmit="onProfileSubmit">[\s\S]*<input[^>]*type="nickname"[^>]*name="nickname"[\s\S]*form-type="submit"/,
+      );
+      expect(wxml).not.toMatch(/open-type="getUserInfo"|bindgetuserinfo/);
+    });
+
+    it('sends no made-up nickname, then the one the customer submits', async () => {
+      const { page, instance } = await render();
+      expect(fields(page).nickname ?? '').toBe('');
+      instance.onProfileSubmit({ detail: { value: { nickname: '  小王  ' } } });
+      await simulate.sleep(0);
+      expect(fields(page).nickname).toBe('小王');
+    });
+
+    it('never sends the temporary avatar file; sends the https address the upload answers', async () => {
+      const { page, instance } = await render();
+      const temporary = 'http://tmp/avatar-7f3a.jpeg';
+      await instance.onChooseAvatar({ detail: { avatarUrl: temporary } });
+      await simulate.sleep(0);
+      expect(page.data.avatarPreview).toBe(temporary);
+      expect(fields(page).avatarUrl ?? '').toBe('');
+
+      const uploads: { url: string; filePath: string; name: string }[] = [];
+      (globalThis as Record<string, unknown>).wx = {
+        uploadFile: (o: { url: string; filePath: string; name: string; success(r: { statusCode: number; data: string }): void }) => {
+          uploads.push({ url: o.url, filePath: o.filePath, name: o.name });
+          o.success({ statusCode: 200, data: JSON.stringify({ url: 'https://cdn.example.com/avatars/7f3a.jpeg' }) });
+        },
+      };
+      page.setData({ avatarUploadUrl: 'https://shop.example.com/avatars' });
+      await instance.onChooseAvatar({ detail: { avatarUrl: temporary } });
+      await simulate.sleep(0);
+      expect(uploads).toEqual([{ url: 'https://shop.example.com/avatars', filePath: temporary, name: 'file' }]);
+      expect(fields(page).avatarUrl).toBe('https://cdn.example.com/avatars/7f3a.jpeg');
+    });
   });
 });

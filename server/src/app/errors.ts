@@ -3,6 +3,17 @@
 import { EngineError, type EngineErrorCode } from '../core/errors';
 import { MediaRefused } from '../core/media/media-rules';
 
+/**
+ * What a client needs to say a refusal in its user's language without parsing English: the field it is
+ * about (its path in the request part, "hours.0.start"), why (a zod issue kind or a schema's own reason,
+ * "too_small", "time_zone") and the rule's figures ({minimum: 1}). Never the value sent.
+ */
+export interface FailureDetails {
+  field?: string;
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
@@ -10,12 +21,22 @@ export class ApiError extends Error {
     readonly code: string,
     /** English, shown to the caller: never a secret, a password or a token. */
     readonly publicMessage: string,
+    readonly details?: FailureDetails,
   ) {
     super(publicMessage);
   }
 }
 
-export const badRequest = (message: string, code = 'invalid_request') => new ApiError(400, code, message);
+/**
+ * Our refusals of one field are written "<path>: what is wrong" (as validation's are): the path travels
+ * as data too (without its request part), so that a client can name the field in its user's language.
+ */
+const FIELD_FIRST = /^(?:(?:body|query|params)\.)?([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*): /;
+
+export const badRequest = (message: string, code = 'invalid_request') => {
+  const field = FIELD_FIRST.exec(message)?.[1];
+  return new ApiError(400, code, message, field === undefined ? undefined : { field, reason: 'invalid' });
+};
 export const unauthenticated = (message = 'authentication required') => new ApiError(401, 'unauthenticated', message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);

@@ -13,7 +13,7 @@ export const name = z
   .trim()
   .min(1)
   .max(100)
-  .refine((text) => !hasUnsafeCharacters(text), UNSAFE_NAME_MESSAGE);
+  .refine((text) => !hasUnsafeCharacters(text), { message: UNSAFE_NAME_MESSAGE, params: { reason: 'unsafe_characters' } });
 export const epochMs = z.int().min(0).describe('milliseconds since the epoch');
 
 export const channelParams = z.strictObject({ channelId: id });

@@ -18,7 +18,11 @@ export const conversationsExportQuery = z
       .describe('platform admins: one merchant ("platform": the platform’s team); default every merchant. Merchant admins: their own'),
     page,
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: 'from must be before to', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+    message: 'from must be before to',
+    path: ['from'],
+    params: { reason: 'range_order' },
+  });
 
 export const dashboardQuery = z.strictObject({
   merchantId: id

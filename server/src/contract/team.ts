@@ -66,16 +66,23 @@ export const groupUpdate = z.strictObject({
 
 const segment = z
   .strictObject({ start: z.int().min(0).max(1440), end: z.int().min(0).max(1440) })
-  .refine((s) => s.start !== s.end, 'a segment needs start ≠ end');
+  .refine((s) => s.start !== s.end, { message: 'a segment needs start ≠ end', params: { reason: 'empty_segment' } });
 const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date YYYY-MM-DD');
 
 export const calendarFields = z.strictObject({
   name,
-  timeZone: z.string().min(1).max(64).refine(isValidTimeZone, 'an IANA time zone (Asia/Shanghai) or a fixed offset (+08:00, UTC)'),
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine(isValidTimeZone, {
+      message: 'an IANA time zone (Asia/Shanghai) or a fixed offset (+08:00, UTC)',
+      params: { reason: 'time_zone' },
+    }),
   workdays: z
     .array(z.int().min(0).max(6))
     .max(7)
-    .refine((d) => new Set(d).size === d.length, 'weekdays must not repeat'),
+    .refine((d) => new Set(d).size === d.length, { message: 'weekdays must not repeat', params: { reason: 'repeated' } }),
   workdaySegments: z.array(segment).max(4),
   nonWorkdaySegments: z.array(segment).max(4).default([]),
   holidays: z.array(localDate).max(400).default([]),

@@ -16,4 +16,8 @@ export const messagesExportQuery = z
       .default(1)
       .describe('1, 2, …: each file holds at most 2000 rows; the answer’s x-total-pages header says how many there are'),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: 'from must be before to', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+    message: 'from must be before to',
+    path: ['from'],
+    params: { reason: 'range_order' },
+  });

@@ -3,7 +3,7 @@
 // and is served sandboxed.
 import type { TranscriptData } from '../app/admin/transcript';
 import type { Message } from '../core/model/message';
-import { messageText, senderLabel } from './message-text';
+import { endReasonText, messageText, senderLabel } from './message-text';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
@@ -37,7 +37,7 @@ export function transcriptHtml(t: TranscriptData, timeZone: string): string {
     row('客服', c.agentId === undefined ? undefined : (t.names.agents.get(c.agentId) ?? c.agentId)),
     row('开始', time(c.createdAt)),
     row('结束', c.endedAt === undefined ? undefined : time(c.endedAt)),
-    row('结束原因', c.endReason),
+    row('结束原因', endReasonText(c.endReason)),
     row('满意度', csat),
   ].join('');
   const body = t.messages.map((m) => messageHtml(m, t, time)).join('\n');

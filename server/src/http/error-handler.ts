@@ -5,6 +5,7 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { isBusyError } from '../core/ports/database-busy';
 import { BodyTooLargeError } from '../wechat/inbound/errors';
+import type { FailureDetails } from '../app/errors';
 
 interface Answer {
   status: number;
@@ -13,6 +14,8 @@ interface Answer {
   wxCode?: number;
   /** Our own fixed wording of what failed (never request data). */
   detail?: string;
+  /** The field, reason and rule figures a client words the failure with (app/errors.ts FailureDetails). */
+  details?: FailureDetails;
 }
 
 /**
@@ -24,6 +27,7 @@ export interface PublicFailure {
   code: string;
   publicMessage: string;
   wxCode?: number | undefined;
+  details?: FailureDetails | undefined;
 }
 
 export function isPublicFailure(err: unknown): err is Error & PublicFailure {
@@ -41,6 +45,7 @@ function answerFor(err: unknown): Answer {
       text: err.publicMessage,
       detail: err.message,
       ...(err.wxCode === undefined ? {} : { wxCode: err.wxCode }),
+      ...(err.details && { details: err.details }),
     };
   }
   // A statement that met another writer's lock outside the storage's retrying queue: nothing was written.
@@ -94,7 +99,7 @@ export function respondToFailure(logger: Logger, err: unknown, req: FailedReques
   }
   // WeChat reads the push endpoint's answers as text; everything else is an API and answers JSON.
   const wechat = req.url.startsWith('/wechat/');
-  const body = wechat ? answer.text : JSON.stringify({ error: { code: answer.code, message: answer.text } });
+  const body = wechat ? answer.text : JSON.stringify({ error: { code: answer.code, message: answer.text, ...answer.details } });
   res.statusCode = answer.status;
   res.setHeader('content-type', wechat ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));

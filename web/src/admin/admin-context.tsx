@@ -1,8 +1,10 @@
 // What every admin screen works on: the channels this admin sees, the one chosen (kept across visits),
-// and that channel's merchants. Platform admins pick any channel; a merchant admin has exactly theirs.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+// and that channel's merchants; times below it in the channel's time zone. Platform admins pick any channel; a merchant admin has exactly theirs.
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { api } from '../api/client';
 import type { Channel, List, Merchant, Principal } from '../api/types';
+import { ChannelTimeZone } from '../session/channel-time-zone';
+import { useLastChannel } from '../session/last-channel';
 import { usePrincipal } from '../session/session';
 import { useLoad, type Loaded } from './use-load';
 
@@ -17,13 +19,12 @@ interface AdminContext {
 }
 
 const Context = createContext<AdminContext | undefined>(undefined);
-const STORAGE_KEY = 'kefu.admin.channel';
 
 export function AdminProvider({ children }: { children: ReactNode }) {
   const principal = usePrincipal();
   const isPlatform = principal.role === 'platform_admin';
   const channels = useLoad('channels', (signal) => api.get<List<Channel>>('/api/v1/channels', undefined, signal).then((l) => l.items));
-  const [chosen, setChosen] = useState<string | undefined>(() => localStorage.getItem(STORAGE_KEY) ?? undefined);
+  const [chosen, setChannelId] = useLastChannel();
   const items = channels.data;
   const channelId = useMemo(() => {
     if (!isPlatform) return principal.channelId;
@@ -31,10 +32,6 @@ export function AdminProvider({ children }: { children: ReactNode }) {
     return items.some((c) => c.id === chosen) ? chosen : items[0]?.id;
   }, [isPlatform, principal.channelId, items, chosen]);
   const channel = items?.find((c) => c.id === channelId);
-  const setChannelId = useCallback((id: string) => {
-    localStorage.setItem(STORAGE_KEY, id);
-    setChosen(id);
-  }, []);
   const merchants = useLoad(channelId, (signal) =>
     api.get<List<Merchant>>(`/api/v1/channels/${encodeURIComponent(channelId ?? '')}/merchants`, undefined, signal).then((l) => l.items),
   );
@@ -43,7 +40,11 @@ export function AdminProvider({ children }: { children: ReactNode }) {
     () => ({ principal, isPlatform, channels, channelId, channel, setChannelId, merchants }),
     [principal, isPlatform, channels, channelId, channel, setChannelId, merchants],
   );
-  return <Context.Provider value={value}>{children}</Context.Provider>;
+  return (
+    <Context.Provider value={value}>
+      <ChannelTimeZone channelId={channelId}>{children}</ChannelTimeZone>
+    </Context.Provider>
+  );
 }
 
 export function useAdmin(): AdminContext {

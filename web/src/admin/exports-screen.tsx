@@ -3,7 +3,8 @@
 // there are more, each page gets its own button. Fetched as a blob so errors show here, not as a page.
 import { useState } from 'react';
 import { ApiError, apiUrl } from '../api/client';
-import { defineMessages, useT } from '../i18n/i18n';
+import { defineMessages, useT, useTimeZone } from '../i18n/i18n';
+import { zonedDayEnd, zonedMidnight } from '../i18n/zoned-date';
 import { channelPath, useAdmin } from './admin-context';
 import { ChannelPicker, MerchantPicker } from './scope-pickers';
 import { saveFile } from './save-file';
@@ -58,13 +59,13 @@ async function downloadCsv(url: string, fallbackName: string): Promise<number> {
     throw new ApiError(0, 'network_error', 'the server cannot be reached');
   }
   if (!res.ok) {
-    let message = res.statusText;
+    let error: ({ code?: string; message?: string } & ConstructorParameters<typeof ApiError>[3]) | undefined;
     try {
-      message = ((await res.json()) as { error?: { message?: string } }).error?.message ?? message;
+      error = ((await res.json()) as { error?: typeof error }).error;
     } catch {
       // not JSON
     }
-    throw new ApiError(res.status, `http_${res.status}`, message);
+    throw new ApiError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? res.statusText, error);
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   saveFile(await res.blob(), name);
@@ -106,12 +107,11 @@ function PageButtons({ pages, onPage, busy }: { pages: number; onPage(page: numb
 
 const today = () => new Date().toISOString().slice(0, 10);
 const monthAgo = () => new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-/** Local midnight of a YYYY-MM-DD date, in ms. */
-const localDay = (date: string) => new Date(`${date}T00:00:00`).getTime();
 
 export function ExportsScreen() {
   const t = useT(messages);
   const { channelId, isPlatform } = useAdmin();
+  const zone = useTimeZone(); // the dates are days where the channel works
   const channels = useDownload();
   const conversations = useDownload();
   const messageRows = useDownload();
@@ -123,8 +123,8 @@ export function ExportsScreen() {
   /** One page of a channel's conversations or messages (`what`) in the date range. */
   const rangePage = (what: 'conversations' | 'messages', download: ReturnType<typeof useDownload>, page: number) => {
     if (!channelId) return;
-    const start = from ? localDay(from) : undefined;
-    const end = to ? localDay(to) + 86_400_000 : undefined; // "to" is inclusive: up to the next midnight
+    const start = from ? zonedMidnight(from, zone) : undefined;
+    const end = to ? zonedDayEnd(to, zone) : undefined; // "to" is inclusive: up to the next midnight
     if (start !== undefined && end !== undefined && start >= end) return download.setError(t('e_range'));
     void download.run(
       apiUrl(channelPath(channelId, `/${what}/export.csv`), {

@@ -7,6 +7,8 @@ import { useLocation, useRoute } from 'wouter';
 import { api, ApiError } from '../api/client';
 import type { Channel, List } from '../api/types';
 import { useT } from '../i18n/i18n';
+import { ChannelTimeZone } from '../session/channel-time-zone';
+import { useLastChannel } from '../session/last-channel';
 import { isAdmin, usePrincipal } from '../session/session';
 import { beep, notify, unlockOnGesture, useMute, useNotificationPermission, useTitle } from './alerts';
 import type { Conversation, Message } from '../api/types';
@@ -27,13 +29,12 @@ import './agent.css';
 import './desk.css';
 
 const TABS: ListKey[] = ['queued', 'mine', 'left', 'ended'];
-const CHANNEL_KEY = 'kefu.inbox.channel';
 
 /** The channels an admin may watch; agents and merchant admins have exactly one. */
 function useChannel(): { channelId: string | undefined; channels: Channel[]; setChannelId(id: string): void; error: string | undefined } {
   const p = usePrincipal();
   const [channels, setChannels] = useState<Channel[]>([]);
-  const [picked, setPicked] = useState<string | undefined>(() => localStorage.getItem(CHANNEL_KEY) ?? undefined);
+  const [picked, setChannelId] = useLastChannel();
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (p.role !== 'platform_admin') return;
@@ -42,10 +43,6 @@ function useChannel(): { channelId: string | undefined; channels: Channel[]; set
       (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
     );
   }, [p.role]);
-  const setChannelId = useCallback((id: string) => {
-    localStorage.setItem(CHANNEL_KEY, id);
-    setPicked(id);
-  }, []);
   if (p.role !== 'platform_admin') return { channelId: p.channelId, channels: [], setChannelId, error };
   const channelId = channels.some((c) => c.id === picked) ? picked : channels[0]?.id;
   return { channelId, channels, setChannelId, error };
@@ -159,7 +156,8 @@ export function AgentPage() {
 
   const unreadIn = (key: ListKey) => lists[key].reduce((n, c) => n + (inbox.unread[c.id] ?? 0), 0);
 
-  return (
+  // Times in the channel's zone, not the browser's.
+  const view = (
     <main className={`inbox ${openId ? 'has-open' : ''}`}>
       <section className="inbox-side" aria-label={t('title')}>
         <div className="inbox-side-head">
@@ -259,4 +257,5 @@ export function AgentPage() {
       )}
     </main>
   );
+  return <ChannelTimeZone channelId={channelId}>{view}</ChannelTimeZone>;
 }

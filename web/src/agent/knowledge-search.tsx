@@ -14,6 +14,19 @@ interface Props {
   onSend(number: number): Promise<void>;
 }
 
+const KINDS: Partial<Record<string, 'kind_image' | 'kind_voice' | 'kind_video' | 'kind_card'>> = {
+  image: 'kind_image',
+  voice: 'kind_voice',
+  video: 'kind_video',
+  miniprogram: 'kind_card',
+};
+
+/** The server says what a media entry is in a tag ("[picture]"); the reader sees it in their language. */
+function previewText(h: KnowledgeHit, t: (key: 'kind_image' | 'kind_voice' | 'kind_video' | 'kind_card') => string): string {
+  const kind = KINDS[h.type];
+  return kind ? h.preview.replace(/^\[[^\]\n]*\]/, t(kind)) : h.preview;
+}
+
 export function KnowledgeSearch({ channelId, merchantId, disabled, onInsert, onSend }: Props) {
   const t = useT(agentMessages);
   const [q, setQ] = useState('');
@@ -93,7 +106,7 @@ export function KnowledgeSearch({ channelId, merchantId, disabled, onInsert, onS
                 <span className="inbox-kb-q">
                   #{h.number} {h.question}
                 </span>
-                <span className="inbox-kb-a">{h.preview}</span>
+                <span className="inbox-kb-a">{previewText(h, t)}</span>
               </button>
               <button
                 type="button"

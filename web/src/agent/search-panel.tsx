@@ -3,7 +3,8 @@
 // lists; the server answers only with conversations the caller may see.
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
-import { useT } from '../i18n/i18n';
+import { useT, useTimeZone } from '../i18n/i18n';
+import { zonedDayEnd, zonedMidnight } from '../i18n/zoned-date';
 import { useTagList } from './conversation-tags';
 import { deskMessages } from './desk-messages';
 import type { SearchResult } from './desk-types';
@@ -32,16 +33,16 @@ interface Filters {
 }
 const EMPTY: Filters = { words: '', field: 'text', tagId: '', state: '', agentId: '', from: '', to: '' };
 
-function queryOf(f: Filters, before?: number): Record<string, string> {
-  const day = (d: string, plus = 0) => String(new Date(`${d}T00:00:00`).getTime() + plus);
+/** `zone`: the channel's time zone, where the picked dates are days. */
+function queryOf(f: Filters, zone: string | undefined, before?: number): Record<string, string> {
   return Object.fromEntries(
     Object.entries({
       [f.field]: f.words.trim(),
       tagId: f.tagId,
       state: f.state,
       agentId: f.agentId,
-      from: f.from && day(f.from),
-      to: f.to && day(f.to, 86_400_000),
+      from: f.from && String(zonedMidnight(f.from, zone)),
+      to: f.to && String(zonedDayEnd(f.to, zone)),
       before: before === undefined ? '' : String(before),
     }).filter(([, v]) => v !== ''),
   );
@@ -59,6 +60,7 @@ export function SearchPanel({
   onActive(on: boolean): void;
 }) {
   const t = useT(deskMessages);
+  const zone = useTimeZone();
   const tags = useTagList(channelId);
   const [f, setF] = useState<Filters>(EMPTY);
   const [open, setOpen] = useState(false);
@@ -73,7 +75,7 @@ export function SearchPanel({
     try {
       const page = await api.get<SearchResult>(
         `/api/v1/channels/${encodeURIComponent(channelId)}/conversations/search`,
-        queryOf(f, before),
+        queryOf(f, zone, before),
       );
       setResult((old) => (before !== undefined && old ? { ...page, items: [...old.items, ...page.items] } : page));
       onActive(true);

@@ -85,10 +85,11 @@ const REASONS = ['agent_ended', 'admin_ended', 'customer_left', 'customer_silent
 
 function endReasonText(t: ReturnType<typeof useT<keyof (typeof workMessages)['zh']>>, reason: string | undefined): string {
   const known = REASONS.find((r) => r === reason);
-  return known ? t(`reason_${known}`) : t('reason_other', { reason: reason ?? '' });
+  // A reason this build does not know (a newer server's) is never shown as its code.
+  return known ? t(`reason_${known}`) : t('reason_other');
 }
 
-/** Why a conversation ended, in the reader's words (an unknown reason as the server wrote it). */
+/** Why a conversation ended, in the reader's words (an unknown reason as "another reason"). */
 export function useEndReason(): (reason: string | undefined) => string {
   const t = useT(workMessages);
   return (reason) => endReasonText(t, reason);

@@ -44,9 +44,7 @@ export function TransferDialog({ conversation, directory, me, onStart, onDone, o
           ? { kind, groupId: String(form.get('transferGroup') ?? '') }
           : { kind };
     const refusalText = (err: ApiError) =>
-      REFUSALS.includes(err.code)
-        ? t(`transfer_refused_${err.code}` as 'transfer_refused_not_assignee')
-        : `${err.message}${err.code.startsWith('http_') ? '' : ` (${err.code})`}`;
+      REFUSALS.includes(err.code) ? t(`transfer_refused_${err.code}` as 'transfer_refused_not_assignee') : err.message;
     setBusy(true);
     setError(undefined);
     try {

@@ -31,7 +31,7 @@ export const workMessages = defineMessages(
     reason_customer_left: '客户离开',
     reason_customer_silent: '客户长时间未回复',
     reason_robot_idle: '机器人会话超时',
-    reason_other: '{reason}',
+    reason_other: '其他原因',
   },
   {
     tab_left: 'Left messages',
@@ -61,6 +61,6 @@ export const workMessages = defineMessages(
     reason_customer_left: 'the customer left',
     reason_customer_silent: 'the customer went silent',
     reason_robot_idle: 'the robot conversation timed out',
-    reason_other: '{reason}',
+    reason_other: 'another reason',
   },
 );

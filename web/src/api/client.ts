@@ -1,15 +1,29 @@
 // The one way the web app talks to the server: same-origin fetch with the session cookie, the CSRF token
 // echoed on unsafe methods (server/src/http/workbench/cookie-auth.ts), and the API's error shape
-// {"error": {"code", "message"}} turned into ApiError. A 401 tells the session to show the login page.
+// {"error": {"code", "message", "field"?, "reason"?, "params"?}} turned into ApiError, worded in the
+// page's language. A 401 tells the session to show the login page.
+import { activeLang } from '../i18n/define';
+import { errorSentence, type ErrorFacts } from '../i18n/errors/error-text';
 
+/**
+ * A refused request. `message` is a sentence in the page's language (i18n/errors: by the field and
+ * reason, else by the code), never the server's English, which stays in `serverMessage` for logs.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly field: string | undefined;
+  readonly reason: string | undefined;
+  readonly params: Record<string, string | number> | undefined;
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly serverMessage: string,
+    details: Omit<ErrorFacts, 'status' | 'code'> = {},
   ) {
-    super(message);
+    super(errorSentence(activeLang(), { status, code, ...details }));
+    this.field = details.field;
+    this.reason = details.reason;
+    this.params = details.params;
   }
 }
 
@@ -48,14 +62,17 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
 async function errorOf(res: Response): Promise<ApiError> {
   let code = `http_${res.status}`;
   let message = res.statusText || `HTTP ${res.status}`;
+  let details: Omit<ErrorFacts, 'status' | 'code'> = {};
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    const body = (await res.json()) as { error?: { code?: string; message?: string } & Omit<ErrorFacts, 'status' | 'code'> };
     if (body.error?.code) code = body.error.code;
     if (body.error?.message) message = body.error.message;
+    const { field, reason, params } = body.error ?? {};
+    details = { field, reason, params };
   } catch {
     // Not JSON (a proxy's error page): keep the status text.
   }
-  return new ApiError(res.status, code, message);
+  return new ApiError(res.status, code, message, details);
 }
 
 /** A request to the server; `path` is absolute ('/api/v1/…', '/workbench/…'). Answers the parsed JSON (undefined for 204). */

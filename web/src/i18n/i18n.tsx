@@ -2,27 +2,16 @@
 // defineMessages (so parts do not share one growing file); both languages must have every key, which the
 // type of defineMessages enforces. The language is the user's choice, else the browser's, else Chinese.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { setActiveLang, type Lang, type Messages, format } from './define';
 
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
+export { LANGS, defineMessages, format, type Lang, type Messages } from './define';
 const STORAGE_KEY = 'kefu.lang';
-
-export type Messages<K extends string> = Record<Lang, Record<K, string>>;
-
-/** Declares a part's messages; `en` must have exactly the keys of `zh`. Placeholders: {name}. */
-export function defineMessages<K extends string>(zh: Record<K, string>, en: Record<K, string>): Messages<K> {
-  return { zh, en };
-}
-
-export function format(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
 
 function initialLang(): Lang {
   const saved = localStorage.getItem(STORAGE_KEY);
-  if (saved === 'zh' || saved === 'en') return saved;
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const lang = saved === 'zh' || saved === 'en' ? saved : navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  setActiveLang(lang);
+  return lang;
 }
 
 interface LangContext {
@@ -37,6 +26,7 @@ export function LangProvider({ children }: { children: ReactNode }) {
   const setLang = useCallback((next: Lang) => {
     localStorage.setItem(STORAGE_KEY, next);
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+    setActiveLang(next);
     setLangState(next);
   }, []);
   const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
@@ -53,10 +43,22 @@ export function useT<K extends string>(messages: Messages<K>): (key: K, params?:
   return useCallback((key: K, params?: Record<string, string | number>) => format(messages[lang][key], params), [messages, lang]);
 }
 
-/** Dates and times in the current language, in the browser's time zone. */
+const ZoneContext = createContext<string | undefined>(undefined);
+
+/** Dates and times below it in `timeZone` (the channel's, session/channel-time-zone.tsx); undefined: the browser's. */
+export function TimeZoneProvider({ timeZone, children }: { timeZone: string | undefined; children: ReactNode }) {
+  return <ZoneContext.Provider value={timeZone}>{children}</ZoneContext.Provider>;
+}
+
+/** The channel's time zone (undefined: not known yet, or outside a channel), for dates typed in a form. */
+export function useTimeZone(): string | undefined {
+  return useContext(ZoneContext);
+}
+
+/** Dates and times in the current language, in the channel's time zone (the browser's outside a channel). */
 export function useFormatters(): Formatters {
   const { lang } = useLang();
-  return formattersOf(lang);
+  return formattersOf(lang, useContext(ZoneContext));
 }
 
 export interface Formatters {
@@ -68,18 +70,31 @@ export interface Formatters {
 
 // Intl formatters are costly to build (a fraction of a millisecond each): one set per language for the
 // whole page, not one per component that shows a time.
-const formatters = new Map<Lang, Formatters>();
-function formattersOf(lang: Lang): Formatters {
-  let made = formatters.get(lang);
-  if (!made) formatters.set(lang, (made = makeFormatters(lang)));
+const formatters = new Map<string, Formatters>();
+function formattersOf(lang: Lang, timeZone: string | undefined): Formatters {
+  const key = `${lang} ${timeZone ?? ''}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = makeFormatters(lang, timeZone)));
   return made;
 }
 
-function makeFormatters(lang: Lang): Formatters {
+/** A zone Intl does not know (a calendar's "+08:00" on an older browser) falls back to the browser's. */
+function zoneOption(timeZone: string | undefined): { timeZone?: string } {
+  if (timeZone === undefined) return {};
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return { timeZone };
+  } catch {
+    return {};
+  }
+}
+
+function makeFormatters(lang: Lang, timeZone: string | undefined): Formatters {
   return (() => {
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-    const dateTime = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const zone = zoneOption(timeZone);
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...zone });
+    const dateTime = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', ...zone });
     const duration = (ms: number) => {
       const s = Math.max(0, Math.round(ms / 1000));
       if (s < 60) return lang === 'zh' ? `${s} 秒` : `${s}s`;

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Channel, List } from '../api/types';
 import { useLang, useT } from '../i18n/i18n';
+import { useLastChannel } from '../session/last-channel';
 import { isAdmin, usePrincipal, useSession } from '../session/session';
 import { simulatorMessages } from './messages';
 import { emptyDraft, encodeDraft, SessionFromForm, type SessionFromDraft } from './session-from-form';
@@ -53,7 +54,8 @@ export function SimulatorPage() {
   const principal = usePrincipal();
   const { config } = useSession();
   const { channels, error: channelsError } = useChannels();
-  const [picked, setPicked] = useState<string>();
+  const [remembered, setPicked] = useLastChannel();
+  const picked = channels?.some((c) => c.id === remembered) ? remembered : undefined;
   const [openid, setOpenidState] = useState(() => sessionStorage.getItem(OPENID_KEY) ?? randomOpenid());
   const [draft, setDraft] = useState<SessionFromDraft>(() => emptyDraft(nameFor(openid)));
   const [entered, setEntered] = useState<string[]>(() => readJson(ENTERED_KEY, []));

@@ -89,7 +89,23 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
           type: 'object',
           required: ['error'],
           properties: {
-            error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string', description: 'stable machine code (invalid_request, not_found, code_taken…)' },
+                message: { type: 'string', description: 'English, for developers and logs' },
+                field: {
+                  type: 'string',
+                  description: 'a refused input’s path in its part (body, query or path): "timeZone", "hours.0.start"',
+                },
+                reason: {
+                  type: 'string',
+                  description: 'why the field was refused: too_small, too_big, invalid_type, invalid_format, time_zone…',
+                },
+                params: { type: 'object', description: 'the rule’s figures (minimum, maximum, expected, values); never the value sent' },
+              },
+            },
           },
         },
       },

@@ -18,6 +18,7 @@ beforeAll(async () => {
         state: 'ended',
         createdAt: T0,
         endedAt: T0 + 60_000,
+        endReason: 'agent_ended',
         csat: { requestedAt: T0, rating: 4, comment: '还不错' },
       }),
     );
@@ -57,6 +58,8 @@ describe('a conversation’s transcript', () => {
     expect(res.text).not.toContain('<script>');
     expect(res.text).toContain('[语音] 我要退货');
     expect(res.text).toContain('4 / 5 “还不错”');
+    expect(res.text).toContain('<th>结束原因</th><td>客服结束</td>');
+    expect(res.text).not.toContain('agent_ended');
     expect(res.text).toContain('Agent a1');
     expect(res.text.indexOf('mg1')).toBeLessThan(res.text.indexOf('mg3'));
   });

@@ -4,15 +4,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api, fileToBase64 } from '../../api/client';
 import type { KnowledgeEntry, KnowledgeMediaAnswer } from '../../api/types';
-import { useLang, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
 import { Field, splitList } from '../ui';
 import { EditForm } from '../form-parts';
 import { useSubmit } from '../use-load';
-import { pictureSrc } from './media-src';
+import { isStoredMedia, pictureSrc } from './media-src';
 import { cleanSimilar, SimilarQuestionsInput } from './similar-questions';
 import { kbMessages } from './messages';
-import { localizedMediaError, mediaMessages } from './media-messages';
+import { mediaMessages } from './media-messages';
 
 type EntryType = KnowledgeEntry['type'];
 /** The server's ENTRY_TYPES in the order the picker shows them (USES below must name every one). */
@@ -116,7 +116,6 @@ function MediaInput({
   use: MediaUse;
 }) {
   const t = useT(kbMessages);
-  const { lang } = useLang();
   const upload = useSubmit();
   const fileInput = useRef<HTMLInputElement>(null);
   const src = pictureSrc(value);
@@ -124,27 +123,34 @@ function MediaInput({
     if (!file) return;
     if (file.size > MAX_UPLOAD_BYTES) return upload.setError(t('too_big'));
     void upload.run(async () => {
-      const answer = await api
-        .post<KnowledgeMediaAnswer>(channelPath(channelId, '/knowledge/media'), {
-          filename: file.name,
-          contentType: file.type || 'image/jpeg',
-          base64: await fileToBase64(file),
-          use,
-        })
-        .catch((err: unknown) => Promise.reject(localizedMediaError(err, lang)));
+      const answer = await api.post<KnowledgeMediaAnswer>(channelPath(channelId, '/knowledge/media'), {
+        filename: file.name,
+        contentType: file.type || 'image/jpeg',
+        base64: await fileToBase64(file),
+        use,
+      });
       onChange(answer.media);
     });
   };
   return (
     <Field label={label} hint={urlOnly ? undefined : t('f_media_hint')} wide>
       <div className="row">
-        <input
-          name={name}
-          value={value}
-          onChange={(e) => onChange(e.target.value.trim())}
-          placeholder="https://… / media:…"
-          style={{ flex: '1 1 220px', width: 'auto' }}
-        />
+        {isStoredMedia(value) ? (
+          <span className="row" data-testid={`${name}-stored`} style={{ flex: '1 1 220px' }}>
+            {t('media_stored')}
+            <button type="button" onClick={() => onChange('')}>
+              {t('media_remove')}
+            </button>
+          </span>
+        ) : (
+          <input
+            name={name}
+            value={value}
+            onChange={(e) => onChange(e.target.value.trim())}
+            placeholder="https://…"
+            style={{ flex: '1 1 220px', width: 'auto' }}
+          />
+        )}
         {!urlOnly && (
           <>
             <button type="button" onClick={() => fileInput.current?.click()} disabled={upload.busy}>
@@ -203,7 +209,6 @@ export function EntryForm({
 }) {
   const t = useT(kbMessages);
   const tm = useT(mediaMessages);
-  const { lang } = useLang();
   const mini = useAdmin().channel?.kind === 'miniprogram';
   const isNew = entry === undefined;
   const [d, setD] = useState<Draft>(() => draftOf(entry, seed, nextNumber));
@@ -261,7 +266,7 @@ export function EntryForm({
     }
     if (d.expiresAt) fields.expiresAt = new Date(d.expiresAt).getTime();
     else if (!isNew && entry.expiresAt !== undefined) fields.expiresAt = null;
-    void submit.run(() => save(fields, isNew).catch((err: unknown) => Promise.reject(localizedMediaError(err, lang))));
+    void submit.run(() => save(fields, isNew));
   };
 
   return (

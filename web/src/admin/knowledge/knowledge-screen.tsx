@@ -23,8 +23,10 @@ import { SynonymsPanel } from './synonyms-panel';
 type Tab = 'entries' | 'misses' | 'robot' | 'synonyms' | 'transfer';
 type Editing = { kind: 'new'; seed?: EntrySeed } | { kind: 'edit'; number: number } | undefined;
 
-function preview(e: KnowledgeEntry): string {
-  return e.text ?? e.title ?? e.description ?? e.url ?? e.pagePath ?? e.media ?? '';
+/** What the entry says; a stored picture or recording by its kind ([图片]), never its reference (media:…). */
+function preview(e: KnowledgeEntry, kind: string): string {
+  const webMedia = e.media !== undefined && /^https?:\/\//.test(e.media) ? e.media : undefined;
+  return e.text ?? e.title ?? e.description ?? e.url ?? e.pagePath ?? webMedia ?? `[${kind}]`;
 }
 
 function Entries({
@@ -150,7 +152,7 @@ function Entries({
                         }}
                       />
                     )}
-                    <div className="admin-kb-preview">{preview(e)}</div>
+                    <div className="admin-kb-preview">{preview(e, t(`type_${e.type}`))}</div>
                   </div>
                 ),
               },

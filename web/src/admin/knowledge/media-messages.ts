@@ -1,7 +1,6 @@
 // WeChat's media and link rules as the console says them (server/src/core/media/media-rules.ts): the API's
-// refusal codes in the reader's language, with the server's detail (which file, what it is).
-import { ApiError } from '../../api/client';
-import { defineMessages, format, type Lang } from '../../i18n/i18n';
+// refusal codes (worded for every screen by the API client, i18n/errors) and the media hints of the forms.
+import { defineMessages } from '../../i18n/i18n';
 
 export const mediaMessages = defineMessages(
   {
@@ -25,13 +24,3 @@ export const mediaMessages = defineMessages(
     will_fail: 'Will fail to send',
   },
 );
-
-type Code = 'unsupported_media_format' | 'media_too_large' | 'media_too_long' | 'media_not_for_channel';
-const CODES: readonly string[] = ['unsupported_media_format', 'media_too_large', 'media_too_long', 'media_not_for_channel'];
-
-/** A refused file's error in `lang`, with the server's detail; any other error unchanged. */
-export function localizedMediaError(err: unknown, lang: Lang): unknown {
-  if (!(err instanceof ApiError) || !CODES.includes(err.code)) return err;
-  const m = mediaMessages[lang];
-  return new ApiError(err.status, err.code, format(m.detail, { text: m[err.code as Code], detail: err.message }));
-}

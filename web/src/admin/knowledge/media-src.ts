@@ -3,6 +3,9 @@
 const HTTP = /^https?:\/\/\S+$/;
 const STORED = /^media:([A-Za-z0-9_-]{1,64})$/;
 
+/** The knowledge base's own stored file ("media:<id>"): shown as "uploaded", never as its reference. */
+export const isStoredMedia = (source: string): boolean => STORED.test(source);
+
 export function pictureSrc(source: string | undefined): string | undefined {
   if (!source) return undefined;
   if (HTTP.test(source)) return source;

@@ -1,7 +1,7 @@
 // Registering a webhook: the URL, the events (all by default), and for platform admins an optional
 // merchant whose events alone it gets. The answer holds the signing secret, shown once by the screen.
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import type { WebhookCreate, WebhookCreated, WebhookEventType } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
@@ -39,7 +39,7 @@ export function WebhookForm({ channelId, onCreated, onClose }: { channelId: stri
         onCreated(await api.post<WebhookCreated>(channelPath(channelId, '/webhooks'), body));
       } catch (err) {
         // The server names the field in English ("url: must use https"); say it in the user's language.
-        throw err instanceof Error && err.message.startsWith('url:') ? new Error(t('e_url_rule')) : err;
+        throw err instanceof ApiError && err.serverMessage.startsWith('url:') ? new Error(t('e_url_rule')) : err;
       }
     });
   };

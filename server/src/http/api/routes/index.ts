@@ -25,6 +25,7 @@ import { typingRoutes } from './typing-routes';
 import { reportRoutes } from './report-routes';
 import { searchRoutes } from './search-routes';
 import { settingsRoutes } from './settings-routes';
+import { timeZoneRoutes } from './time-zone-routes';
 import { tokenRoutes } from './token-routes';
 import { transcriptRoutes } from './transcript-routes';
 import { webhookRoutes } from './webhook-routes';
@@ -45,6 +46,7 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...groupRoutes(ctx),
     ...calendarRoutes(ctx),
     ...settingsRoutes(ctx),
+    ...timeZoneRoutes(ctx),
     ...customerRoutes(ctx),
     ...customerHistoryRoutes(ctx),
     ...searchRoutes(ctx), // before /conversations/:conversationId's neighbours

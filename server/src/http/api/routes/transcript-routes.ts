@@ -10,6 +10,7 @@ import { messagesExportQuery } from '../../../contract/transcripts';
 import { csvText, MAX_ROWS_PER_FILE } from '../../../exports/csv';
 import { MESSAGE_EXPORT_COLUMNS, messageExportRow, TRANSCRIPT_COLUMNS, transcriptRow } from '../../../exports/message-rows';
 import { transcriptHtml } from '../../../exports/transcript-html';
+import { channelTimeZone } from '../../../app/admin/channel-time-zone';
 import type { ApiContext } from '../api-context';
 import { ADMINS, ALL_ROLES, RawAnswer, route, type ApiRoute } from '../route-table';
 import { csvPage } from './report-routes';
@@ -29,7 +30,9 @@ export function transcriptRoutes(ctx: ApiContext): ApiRoute[] {
       produces: { contentType: 'text/html', description: 'A standalone page, no script, served as a download' },
       handle: async ({ principal, params: p }) => {
         const t = await conversationTranscript(ctx.admin, principal, p.conversationId);
-        return new RawAnswer('text/html; charset=utf-8', transcriptHtml(t, ctx.timeZone), {
+        // Times in the channel's zone, as the console shows them.
+        const zone = await channelTimeZone({ ...ctx.admin, defaultTimeZone: ctx.timeZone }, principal, t.conversation.channelId);
+        return new RawAnswer('text/html; charset=utf-8', transcriptHtml(t, zone.timeZone), {
           ...download(`transcript-${p.conversationId}.html`),
           'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
         });
