@@ -10,6 +10,7 @@ import type { Robot } from '../../core/ports/robot';
 import type { TimerClaims } from '../../core/ports/timer-claims';
 import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import { storeWebhookEvents } from '../webhooks/record-webhook-events';
+import { timedConversations } from './timer-due';
 
 export interface EngineDeps {
   uow: UnitOfWork;
@@ -44,10 +45,17 @@ export interface OpenUnit {
   webhooks?: boolean;
 }
 
-/** Built afresh on each attempt of a unit, so an adapter that retries a unit doubles no notice. */
+/**
+ * Built afresh on each attempt of a unit, so an adapter that retries a unit doubles no notice. Its
+ * conversations store, with each save, when their timers fall due next (timer-due.ts).
+ */
 export function openUnit(deps: EngineDeps, tx: Transaction): OpenUnit {
   const outbox = { enqueue: (item: OutboxItem) => ((unit.enqueued = true), tx.outbox.enqueue(item)) };
-  const unit: OpenUnit = { w: { tx: { ...tx, outbox }, now: deps.clock.now(), ids: deps.ids, notices: [] }, enqueued: false };
+  const conversations = timedConversations(tx.conversations, () => unit.w);
+  const unit: OpenUnit = {
+    w: { tx: { ...tx, outbox, conversations }, now: deps.clock.now(), ids: deps.ids, notices: [] },
+    enqueued: false,
+  };
   return unit;
 }
 
