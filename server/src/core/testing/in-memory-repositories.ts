@@ -87,10 +87,12 @@ function conversations(data: InMemoryData): ConversationRepository {
     listQueued: async (channelId, merchantId) =>
       all((c) => c.channelId === channelId && c.state === 'queued' && sameMerchant(c.merchantId, merchantId)).sort(queueOrder),
     listOpen: async (channelId) => all((c) => c.channelId === channelId && c.state !== 'ended').sort(byId),
-    listTimerDue: async (channelId, now) =>
-      all((c) => c.channelId === channelId && c.state !== 'ended' && (data.timerDue.get(c.id) ?? Number.POSITIVE_INFINITY) <= now)
-        .sort(byId)
-        .map((c) => c.id),
+    listTimerDue: async (channelId, now) => {
+      const dueAt = (c: Conversation) => data.timerDue.get(c.id) ?? Number.POSITIVE_INFINITY;
+      return all((c) => c.channelId === channelId && c.state !== 'ended' && dueAt(c) <= now)
+        .sort((a, b) => dueAt(a) - dueAt(b) || byId(a, b))
+        .map((c) => c.id);
+    },
     listByAgent: async (agentId, state) => all((c) => c.agentId === agentId && c.state === state).sort(byId),
     countAssigned: async (agentIds) => {
       const counts = new Map<string, number>();
