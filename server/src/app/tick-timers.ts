@@ -53,11 +53,8 @@ async function fireDueTimer(w: Work, conversationId: string, claims?: TimerClaim
   if (!c || c.state === 'ended') return undefined;
   const settings = await loadConversationSettings(w, c);
   const due = dueTimer(w.now, c, settings, await timerContextOf(w, c, settings));
-  if (claims && !(await claims.claim(c.id))) return undefined; // another node is firing it or storing its instant
-  if (!due) {
-    await w.tx.conversations.save(c); // looked at too early: its instant is stored again, later
-    return undefined;
-  }
+  if (!due) return lookedAtTooEarly(w, c, claims);
+  if (claims && !(await claims.claim(c.id))) return undefined; // another node is firing it
   if (due.kind === 'queue_timeout') await queueTimedOut(w, c);
   if (due.kind === 'work_time_end') await workTimeEnded(w, c);
   if (due.kind === 'agent_no_reply') await agentDidNotReply(w, c);
@@ -65,6 +62,18 @@ async function fireDueTimer(w: Work, conversationId: string, claims?: TimerClaim
   if (due.kind === 'silence_end') await closeConversation(w, c, 'customer_silent', { closingText: true });
   if (due.kind === 'robot_idle') await closeConversation(w, c, 'robot_idle', { closingText: false });
   return due.kind;
+}
+
+/**
+ * Nothing due: another node fired it since the sweep listed it (its stored instant is later now), or a
+ * change of its settings brought it back early; then its instant is stored again, unless another node
+ * holds it.
+ */
+async function lookedAtTooEarly(w: Work, c: Conversation, claims?: TimerClaims): Promise<undefined> {
+  const stored = await w.tx.conversations.timerDueOf(c.id);
+  if (stored === undefined || stored > w.now) return undefined;
+  if (!claims || (await claims.claim(c.id))) await w.tx.conversations.save(c);
+  return undefined;
 }
 
 /**

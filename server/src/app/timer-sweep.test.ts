@@ -1,6 +1,8 @@
 // The timer sweep looks only at the conversations whose stored instant has come (support/timer-due.ts):
 // the cost of a tick follows the timers due, not the conversations open, and a timer still fires at
 // its instant, never before, when the settings, a group or a calendar that govern it change meanwhile.
+import type { UnitOfWork } from '../core/ports/unit-of-work';
+import { agentReply } from './agent-reply';
 import { tickTimers } from './tick-timers';
 import { CHANNEL, engineFixture, type EngineFixture } from './testing/engine-fixture';
 
@@ -27,6 +29,30 @@ describe('the timer sweep', () => {
     expect(await unitsOfTick(f)).toEqual({ units: 1, fired: 0 });
     f.clock.advanceMinutes(10);
     expect(await tick(f)).toEqual([{ conversationId: late, kind: 'robot_idle' }]);
+  });
+
+  it('a conversation another node fired since the sweep listed it is left alone, not written again', async () => {
+    const f = engineFixture();
+    await f.settings({ customerSilenceMinutes: 10, silenceWarningMinutes: 3, agentNoReplyMinutes: 0 });
+    await f.agent('a1');
+    const id = idOf(await f.say('u1', 'hi'));
+    await agentReply(f.deps, { conversationId: id, agentId: 'a1', content: { type: 'text', text: '?' } });
+    f.clock.advanceMinutes(7); // the silence warning is due
+    let firedByTheOther: unknown;
+    const listedFirst: UnitOfWork = {
+      run: async (work) => {
+        const done = await f.store.run(work);
+        if (firedByTheOther === undefined) {
+          // This node has listed the conversation; the other node fires its warning before this one looks.
+          expect(await tick(f)).toEqual([{ conversationId: id, kind: 'silence_warning' }]);
+          firedByTheOther = f.store.data.conversations.get(id);
+        }
+        return done;
+      },
+    };
+    expect(await tickTimers({ ...f.deps, uow: listedFirst }, { channelId: CHANNEL })).toEqual([]);
+    expect(f.store.data.conversations.get(id)).toBe(firedByTheOther); // looked at, nothing due, not saved again
+    expect(f.sentTexts('u1').filter((t) => t.includes('3'))).toHaveLength(1);
   });
 
   it('a timeout shortened meanwhile fires at its new instant, not before and not at the old one', async () => {

@@ -69,6 +69,7 @@ export class SqliteConversations implements ConversationRepository {
   private readonly keysOf: Statement<[string], KeyColumns>;
   private readonly updateData: Statement<[string, number | null, string]>;
   private readonly timerDue: Statement<[string, number], string>;
+  private readonly timerDueOfId: Statement<[string], number | null>;
   private readonly assignedCounts: Statement<[string], { agent_id: string; n: number }>;
   private readonly lister: ConversationLister;
   /** Within one unit: conversations by id, findOpen's answers, and the stored key columns of rows seen. */
@@ -102,6 +103,7 @@ export class SqliteConversations implements ConversationRepository {
     );
     this.updateData = db.prepare('UPDATE conversations SET data = ?, timer_due_at = ? WHERE id = ?');
     this.timerDue = db.prepare<[string, number], string>(TIMER_DUE_SQL).pluck();
+    this.timerDueOfId = db.prepare<[string], number | null>('SELECT timer_due_at FROM conversations WHERE id = ?').pluck();
     // A JSON array parameter keeps this one prepared statement for any number of agents.
     this.assignedCounts = db.prepare(
       `SELECT agent_id, count(*) AS n FROM conversations
@@ -163,6 +165,10 @@ export class SqliteConversations implements ConversationRepository {
 
   async listTimerDue(channelId: string, now: number): Promise<string[]> {
     return this.timerDue.all(channelId, now);
+  }
+
+  async timerDueOf(id: string): Promise<number | undefined> {
+    return this.timerDueOfId.get(id) ?? undefined;
   }
 
   async listByAgent(agentId: string, state: ConversationState): Promise<Conversation[]> {

@@ -41,6 +41,7 @@ export function timedConversations(repo: ConversationRepository, work: () => Wor
     listQueued: (channelId, merchantId) => repo.listQueued(channelId, merchantId),
     listOpen: (channelId) => repo.listOpen(channelId),
     listTimerDue: (channelId, now) => repo.listTimerDue(channelId, now),
+    timerDueOf: (id) => repo.timerDueOf(id),
     listByAgent: (agentId, state) => repo.listByAgent(agentId, state),
     countAssigned: (agentIds) => repo.countAssigned(agentIds),
     list: (query) => repo.list(query),

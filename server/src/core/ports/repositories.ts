@@ -58,6 +58,8 @@ export interface ConversationRepository {
    * may govern to 0, so those are looked at again under what changed.
    */
   listTimerDue(channelId: string, now: number): Promise<string[]>;
+  /** The stored timerDueAt of the conversation; undefined when none (or no such conversation). */
+  timerDueOf(id: string): Promise<number | undefined>;
   /** Conversations in `state` held by the agent. */
   listByAgent(agentId: string, state: ConversationState): Promise<Conversation[]>;
   /** How many conversations each agent holds in state `assigned`; agents with none may be absent. */

@@ -87,6 +87,7 @@ function conversations(data: InMemoryData): ConversationRepository {
     listQueued: async (channelId, merchantId) =>
       all((c) => c.channelId === channelId && c.state === 'queued' && sameMerchant(c.merchantId, merchantId)).sort(queueOrder),
     listOpen: async (channelId) => all((c) => c.channelId === channelId && c.state !== 'ended').sort(byId),
+    timerDueOf: async (id) => data.timerDue.get(id),
     listTimerDue: async (channelId, now) => {
       const dueAt = (c: Conversation) => data.timerDue.get(c.id) ?? Number.POSITIVE_INFINITY;
       return all((c) => c.channelId === channelId && c.state !== 'ended' && dueAt(c) <= now)

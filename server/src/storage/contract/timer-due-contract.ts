@@ -39,6 +39,9 @@ export function timerDueContract(open: OpenSubject): void {
     await expect(due(2000)).resolves.toEqual(['early-a', 'early-b']);
     await expect(due(9000)).resolves.toEqual(['early-a', 'early-b', 'late']);
     await expect(due(9000, 'ch2')).resolves.toEqual(['other']);
+    await expect(run((tx) => tx.conversations.timerDueOf('late'))).resolves.toBe(5000);
+    await expect(run((tx) => tx.conversations.timerDueOf('none'))).resolves.toBeUndefined();
+    await expect(run((tx) => tx.conversations.timerDueOf('nobody'))).resolves.toBeUndefined();
   });
 
   it('stores the instant of the latest save; a save without one takes it out of the sweep', async () => {

@@ -109,6 +109,11 @@ export class PgConversations implements ConversationRepository {
     return rows.map((r) => r.id);
   }
 
+  async timerDueOf(id: string): Promise<number | undefined> {
+    const { rows } = await this.db.query<{ at: number | null }>('SELECT timer_due_at AS at FROM conversations WHERE id = $1', [id]);
+    return rows[0]?.at ?? undefined;
+  }
+
   listByAgent(agentId: string, state: ConversationState): Promise<Conversation[]> {
     return this.select('agent_id = $1 AND state = $2', 'ORDER BY id', [agentId, state]);
   }
