@@ -11,6 +11,7 @@ import type { TimerClaims } from '../../core/ports/timer-claims';
 import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import { storeWebhookEvents } from '../webhooks/record-webhook-events';
 import { timedConversations } from './timer-due';
+import type { Work } from './work';
 
 export interface EngineDeps {
   uow: UnitOfWork;
@@ -29,13 +30,7 @@ export interface EngineDeps {
   wakeWebhooks?: () => void;
 }
 
-/** One unit of work in progress: the transaction, the instant it runs at, and the notices to send after commit. */
-export interface Work {
-  tx: Transaction;
-  now: number;
-  ids: IdGenerator;
-  notices: EngineNotice[];
-}
+export type { Work } from './work';
 
 /** A unit being run: its Work, and whether it enqueued anything (then the sender is woken after the commit). */
 export interface OpenUnit {

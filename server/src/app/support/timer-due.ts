@@ -10,7 +10,7 @@ import type { RoutingSettings } from '../../core/model/routing-settings';
 import type { ConversationRepository } from '../../core/ports/repositories';
 import { nextTimerAt, runsTimers, type TimerContext } from '../../core/timers/due-timers';
 import { workTimeEndsAt } from '../../core/timers/work-time-end';
-import type { Work } from './engine-deps';
+import type { Work } from './work';
 import { loadConversationSettings } from './routing-context';
 
 /** A queued conversation waits under its group's calendar, else its merchant's (as routing decided). */
