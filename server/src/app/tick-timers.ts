@@ -1,22 +1,24 @@
-// Story: the scheduler's tick (every few seconds, from main.ts). Each open conversation's due timer
-// fires in its own unit of work, re-checked inside it, so a tick racing a customer message never acts
-// on a stale record: queue timeout → offer to leave a message; work time over while queued → the
-// off-hours notice and the offer; agent silent → another agent of the home group, else its queue;
-// customer silent → the warning, then the end; robot idle → the end.
+// Story: the scheduler's tick (every few seconds, from main.ts). It looks only at the conversations
+// whose stored next timer instant has come (support/timer-due.ts: one indexed query, not a unit per
+// open conversation); each one's due timer fires in its own unit of work, re-checked inside it, so a
+// tick racing a customer message never acts on a stale record: queue timeout → offer to leave a
+// message; work time over while queued → the off-hours notice and the offer; agent silent → another
+// agent of the home group, else its queue; customer silent → the warning, then the end; robot idle →
+// the end. One looked at too early (its settings changed) has its instant stored again.
 import { excludeAgent } from '../core/conversation/transitions';
 import { renderText } from '../core/conversation/render-text';
 import type { Conversation, QueueTarget } from '../core/model/conversation';
 import type { RoutingSettings } from '../core/model/routing-settings';
 import type { TimerClaims } from '../core/ports/timer-claims';
 import { targetState } from '../core/routing/target-state';
-import { dueTimer, nextTimerAt, type TimerContext, type TimerKind } from '../core/timers/due-timers';
-import { workTimeEndsAt } from '../core/timers/work-time-end';
+import { dueTimer, nextTimerAt, type TimerKind } from '../core/timers/due-timers';
 import { closeConversation } from './support/close-conversation';
 import { drainQueue } from './support/drain-queue';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
 import { assignConversation, offerLeaveMessage, placeConversation } from './support/place-conversation';
 import { loadConversationSettings, loadRouting } from './support/routing-context';
 import { saveConversation, scopeOf, sendSystemText } from './support/send-to-customer';
+import { timerContextOf } from './support/timer-due';
 
 export interface FiredTimer {
   conversationId: string;
@@ -24,9 +26,9 @@ export interface FiredTimer {
 }
 
 export async function tickTimers(deps: EngineDeps, input: { channelId: string }): Promise<FiredTimer[]> {
-  const open = await inUnit(deps, (w) => w.tx.conversations.listOpen(input.channelId));
+  const due = await inUnit(deps, (w) => w.tx.conversations.listTimerDue(input.channelId, w.now));
   const fired: FiredTimer[] = [];
-  for (const { id } of open) {
+  for (const id of due) {
     const kind = await inUnit(deps, (w) => fireDueTimer(w, id, deps.timerClaims));
     if (kind) fired.push({ conversationId: id, kind });
   }
@@ -46,22 +48,12 @@ export async function nextTimerDueAt(deps: EngineDeps, input: { channelId: strin
   });
 }
 
-/** A queued conversation waits under its group's calendar, else its merchant's (as routing decided). */
-async function timerContextOf(w: Work, c: Conversation, settings: RoutingSettings): Promise<TimerContext> {
-  if (c.state !== 'queued' || !settings.queueClosesWithWorkTime) return {};
-  const group = c.groupId === undefined ? undefined : await w.tx.groups.get(c.groupId);
-  const calendarId = group?.calendarId ?? settings.calendarId;
-  const calendar = calendarId === undefined ? undefined : await w.tx.calendars.get(calendarId);
-  const endsAt = workTimeEndsAt(calendar, c.queuedAt ?? w.now);
-  return endsAt === undefined ? {} : { workTimeEndsAt: endsAt };
-}
-
 async function fireDueTimer(w: Work, conversationId: string, claims?: TimerClaims): Promise<TimerKind | undefined> {
   const c = await w.tx.conversations.get(conversationId);
   if (!c || c.state === 'ended') return undefined;
   const settings = await loadConversationSettings(w, c);
   const due = dueTimer(w.now, c, settings, await timerContextOf(w, c, settings));
-  if (!due) return undefined;
+  if (!due) return lookedAtTooEarly(w, c, claims);
   if (claims && !(await claims.claim(c.id))) return undefined; // another node is firing it
   if (due.kind === 'queue_timeout') await queueTimedOut(w, c);
   if (due.kind === 'work_time_end') await workTimeEnded(w, c);
@@ -70,6 +62,18 @@ async function fireDueTimer(w: Work, conversationId: string, claims?: TimerClaim
   if (due.kind === 'silence_end') await closeConversation(w, c, 'customer_silent', { closingText: true });
   if (due.kind === 'robot_idle') await closeConversation(w, c, 'robot_idle', { closingText: false });
   return due.kind;
+}
+
+/**
+ * Nothing due: another node fired it since the sweep listed it (its stored instant is later now), or a
+ * change of its settings brought it back early; then its instant is stored again, unless another node
+ * holds it.
+ */
+async function lookedAtTooEarly(w: Work, c: Conversation, claims?: TimerClaims): Promise<undefined> {
+  const stored = await w.tx.conversations.timerDueOf(c.id);
+  if (stored === undefined || stored > w.now) return undefined;
+  if (!claims || (await claims.claim(c.id))) await w.tx.conversations.save(c);
+  return undefined;
 }
 
 /**

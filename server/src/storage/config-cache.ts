@@ -14,7 +14,8 @@
 // because records are never changed in place (updates are `{ ...r, x }` copies).
 import type { Database, Statement } from 'better-sqlite3';
 
-export type ConfigTable = 'agents' | 'skill_groups' | 'work_calendars' | 'routing_settings';
+/** webhook_endpoints: kept by PostgreSQL's units only, for one transaction (pg-webhook-store.ts). */
+export type ConfigTable = 'agents' | 'skill_groups' | 'work_calendars' | 'routing_settings' | 'webhook_endpoints';
 
 export class ConfigCache {
   private open = false;

@@ -13,3 +13,8 @@ export interface ConversationRow {
   queued_at: number | null;
   data: string;
 }
+
+/** The row as written: with when the timer sweep looks at it next (ConversationRepository.save); never read into the record. */
+export interface ConversationWrite extends ConversationRow {
+  timer_due_at: number | null;
+}

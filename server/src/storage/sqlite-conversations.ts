@@ -3,7 +3,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Conversation, ConversationState } from '../core/model/conversation';
 import type { ConversationListQuery, ConversationRepository } from '../core/ports/repositories';
-import type { ConversationRow } from './conversation-row';
+import type { ConversationRow, ConversationWrite } from './conversation-row';
 import { ConversationLister } from './sqlite-conversation-list';
 import { merchantKey, merchantOf, optional, parseJson, restAsJson } from './record-codec';
 import { keyOf, UnitCache, type UnitMap } from './unit-cache';
@@ -26,7 +26,7 @@ export function conversationFromRow(r: ConversationRow): Conversation {
   };
 }
 
-function toRow(c: Conversation): ConversationRow {
+function toRow(c: Conversation, timerDueAt: number | undefined): ConversationWrite {
   return {
     id: c.id,
     channel_id: c.channelId,
@@ -37,6 +37,7 @@ function toRow(c: Conversation): ConversationRow {
     created_at: c.createdAt,
     queued_at: c.queuedAt ?? null,
     data: restAsJson(c, COLUMNS),
+    timer_due_at: timerDueAt ?? null,
   };
 }
 
@@ -56,13 +57,19 @@ function sameKeys(a: KeyColumns, b: KeyColumns): boolean {
 
 type Query = 'byId' | 'openOfCustomer' | 'openByCustomer' | 'latestWithAgent' | 'queued' | 'openOfChannel' | 'byAgent';
 
+/** What a timer sweep reads: the ids whose instant has come, from the partial index of migration 20. */
+export const TIMER_DUE_SQL =
+  "SELECT id FROM conversations WHERE channel_id = ? AND timer_due_at <= ? AND state <> 'ended' ORDER BY timer_due_at, id";
+
 const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
 
 export class SqliteConversations implements ConversationRepository {
   private readonly s: Record<Query, Statement<unknown[], ConversationRow>>;
-  private readonly upsert: Statement<[ConversationRow]>;
+  private readonly upsert: Statement<[ConversationWrite]>;
   private readonly keysOf: Statement<[string], KeyColumns>;
-  private readonly updateData: Statement<[string, string]>;
+  private readonly updateData: Statement<[string, number | null, string]>;
+  private readonly timerDue: Statement<[string, number], string>;
+  private readonly timerDueOfId: Statement<[string], number | null>;
   private readonly assignedCounts: Statement<[string], { agent_id: string; n: number }>;
   private readonly lister: ConversationLister;
   /** Within one unit: conversations by id, findOpen's answers, and the stored key columns of rows seen. */
@@ -84,16 +91,19 @@ export class SqliteConversations implements ConversationRepository {
       byAgent: q('agent_id = ? AND state = ?', 'ORDER BY id'),
     };
     this.upsert = db.prepare(
-      `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data)
-       VALUES (@id, @channel_id, @merchant_id, @customer_id, @state, @agent_id, @created_at, @queued_at, @data)
+      `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data, timer_due_at)
+       VALUES (@id, @channel_id, @merchant_id, @customer_id, @state, @agent_id, @created_at, @queued_at, @data, @timer_due_at)
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, merchant_id = excluded.merchant_id,
          customer_id = excluded.customer_id, state = excluded.state, agent_id = excluded.agent_id,
-         created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data`,
+         created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data,
+         timer_due_at = excluded.timer_due_at`,
     );
     this.keysOf = db.prepare(
       'SELECT id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at FROM conversations WHERE id = ?',
     );
-    this.updateData = db.prepare('UPDATE conversations SET data = ? WHERE id = ?');
+    this.updateData = db.prepare('UPDATE conversations SET data = ?, timer_due_at = ? WHERE id = ?');
+    this.timerDue = db.prepare<[string, number], string>(TIMER_DUE_SQL).pluck();
+    this.timerDueOfId = db.prepare<[string], number | null>('SELECT timer_due_at FROM conversations WHERE id = ?').pluck();
     // A JSON array parameter keeps this one prepared statement for any number of agents.
     this.assignedCounts = db.prepare(
       `SELECT agent_id, count(*) AS n FROM conversations
@@ -114,15 +124,15 @@ export class SqliteConversations implements ConversationRepository {
   }
 
   /**
-   * Most saves change only what lives in `data` (a timestamp, the routing chain). SQLite rewrites the
-   * entry of every index whose columns an UPDATE assigns, changed or not, and six indexes cover the
-   * key columns: such saves write `data` alone, the others the whole row. The stored keys are read only
-   * when this unit has not seen the row yet.
+   * Most saves change only what lives in `data` (a timestamp, the routing chain) and when the timers
+   * fall due. SQLite rewrites the entry of every index whose columns an UPDATE assigns, changed or not,
+   * and six indexes cover the key columns: such saves write `data` and the due instant alone (one
+   * index), the others the whole row. The stored keys are read only when this unit has not seen the row yet.
    */
-  async save(c: Conversation): Promise<void> {
-    const row = toRow(c);
+  async save(c: Conversation, timerDueAt?: number): Promise<void> {
+    const row = toRow(c, timerDueAt);
     const stored = this.storedKeys.read(row.id, () => this.keysOf.get(row.id));
-    if (stored !== undefined && sameKeys(stored, row)) this.updateData.run(row.data, row.id);
+    if (stored !== undefined && sameKeys(stored, row)) this.updateData.run(row.data, row.timer_due_at, row.id);
     else this.upsert.run(row);
     this.storedKeys.set(row.id, row);
     this.byId.set(row.id, c);
@@ -151,6 +161,14 @@ export class SqliteConversations implements ConversationRepository {
 
   async listOpen(channelId: string): Promise<Conversation[]> {
     return this.s.openOfChannel.all(channelId).map(this.seen);
+  }
+
+  async listTimerDue(channelId: string, now: number): Promise<string[]> {
+    return this.timerDue.all(channelId, now);
+  }
+
+  async timerDueOf(id: string): Promise<number | undefined> {
+    return this.timerDueOfId.get(id) ?? undefined;
   }
 
   async listByAgent(agentId: string, state: ConversationState): Promise<Conversation[]> {

@@ -6,6 +6,7 @@ import type { MerchantRepository, SettingsRepository } from '../core/ports/repos
 import { ConfigCache } from './config-cache';
 import { keyOf } from './unit-cache';
 import { merchantKey, parseJson, restAsJson } from './record-codec';
+import { sqliteLookAgainAtTimers } from './timer-look-again';
 
 interface MerchantRow {
   id: string;
@@ -57,11 +58,13 @@ export class SqliteMerchants implements MerchantRepository {
 export class SqliteSettings implements SettingsRepository {
   private readonly select: Statement<[string, string], { data: string }>;
   private readonly upsert: Statement<[string, string, string]>;
+  private readonly lookAgain: (channelId: string, merchantId: string | undefined) => void;
 
   constructor(
     db: Database,
     private readonly cache = new ConfigCache(),
   ) {
+    this.lookAgain = sqliteLookAgainAtTimers(db);
     this.select = db.prepare('SELECT data FROM routing_settings WHERE channel_id = ? AND merchant_id = ?');
     this.upsert = db.prepare(
       `INSERT INTO routing_settings (channel_id, merchant_id, data) VALUES (?, ?, ?)
@@ -78,6 +81,7 @@ export class SqliteSettings implements SettingsRepository {
 
   async save(channelId: string, merchantId: string | undefined, settings: RoutingSettingsPatch): Promise<void> {
     this.upsert.run(channelId, merchantKey(merchantId), JSON.stringify(settings));
+    this.lookAgain(channelId, merchantId); // the timers they set
     this.cache.wrote('routing_settings');
   }
 }

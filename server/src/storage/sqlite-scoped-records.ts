@@ -8,6 +8,7 @@ import type { AgentRepository, CalendarRepository, SkillGroupRepository } from '
 import { ConfigCache, type ConfigTable } from './config-cache';
 import { merchantKey, merchantOf, parseJson, restAsJson } from './record-codec';
 import { keyOf } from './unit-cache';
+import { sqliteLookAgainAtTimers } from './timer-look-again';
 
 interface ScopedRecord {
   id: string;
@@ -127,13 +128,28 @@ export class SqliteAgents extends SqliteScopedRecords<Agent> implements AgentRep
   }
 }
 
-export class SqliteSkillGroups extends SqliteScopedRecords<SkillGroup> implements SkillGroupRepository {
+/** Groups and calendars govern timers (a group's settings, a calendar's end of work): saving one makes them look again. */
+class TimerGoverningRecords<T extends ScopedRecord> extends SqliteScopedRecords<T> {
+  private readonly lookAgain: (channelId: string, merchantId: string | undefined) => void;
+
+  constructor(db: Database, table: ScopedTable, cache?: ConfigCache) {
+    super(db, table, cache);
+    this.lookAgain = sqliteLookAgainAtTimers(db);
+  }
+
+  override async save(record: T): Promise<void> {
+    await super.save(record);
+    this.lookAgain(record.channelId, record.merchantId);
+  }
+}
+
+export class SqliteSkillGroups extends TimerGoverningRecords<SkillGroup> implements SkillGroupRepository {
   constructor(db: Database, cache?: ConfigCache) {
     super(db, 'skill_groups', cache);
   }
 }
 
-export class SqliteCalendars extends SqliteScopedRecords<WorkCalendar> implements CalendarRepository {
+export class SqliteCalendars extends TimerGoverningRecords<WorkCalendar> implements CalendarRepository {
   constructor(db: Database, cache?: ConfigCache) {
     super(db, 'work_calendars', cache);
   }

@@ -10,6 +10,8 @@ import type { Robot } from '../../core/ports/robot';
 import type { TimerClaims } from '../../core/ports/timer-claims';
 import type { Transaction, UnitOfWork } from '../../core/ports/unit-of-work';
 import { storeWebhookEvents } from '../webhooks/record-webhook-events';
+import { timedConversations } from './timer-due';
+import type { Work } from './work';
 
 export interface EngineDeps {
   uow: UnitOfWork;
@@ -28,13 +30,7 @@ export interface EngineDeps {
   wakeWebhooks?: () => void;
 }
 
-/** One unit of work in progress: the transaction, the instant it runs at, and the notices to send after commit. */
-export interface Work {
-  tx: Transaction;
-  now: number;
-  ids: IdGenerator;
-  notices: EngineNotice[];
-}
+export type { Work } from './work';
 
 /** A unit being run: its Work, and whether it enqueued anything (then the sender is woken after the commit). */
 export interface OpenUnit {
@@ -44,10 +40,17 @@ export interface OpenUnit {
   webhooks?: boolean;
 }
 
-/** Built afresh on each attempt of a unit, so an adapter that retries a unit doubles no notice. */
+/**
+ * Built afresh on each attempt of a unit, so an adapter that retries a unit doubles no notice. Its
+ * conversations store, with each save, when their timers fall due next (timer-due.ts).
+ */
 export function openUnit(deps: EngineDeps, tx: Transaction): OpenUnit {
   const outbox = { enqueue: (item: OutboxItem) => ((unit.enqueued = true), tx.outbox.enqueue(item)) };
-  const unit: OpenUnit = { w: { tx: { ...tx, outbox }, now: deps.clock.now(), ids: deps.ids, notices: [] }, enqueued: false };
+  const conversations = timedConversations(tx.conversations, () => unit.w);
+  const unit: OpenUnit = {
+    w: { tx: { ...tx, outbox, conversations }, now: deps.clock.now(), ids: deps.ids, notices: [] },
+    enqueued: false,
+  };
   return unit;
 }
 

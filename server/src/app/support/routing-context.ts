@@ -5,7 +5,7 @@ import type { RoutingSettings } from '../../core/model/routing-settings';
 import { queueLengths } from '../../core/routing/queue';
 import type { GroupView, RoutingView } from '../../core/routing/routing-view';
 import { isWorkTime } from '../../core/work-time/work-time';
-import type { Work } from './engine-deps';
+import type { Work } from './work';
 import { applicableSettings, lookUpSettings, settingsLevels } from './settings-lookup';
 
 export interface RoutingContext {

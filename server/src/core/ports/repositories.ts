@@ -35,8 +35,12 @@ export interface ConversationListQuery {
 
 export interface ConversationRepository {
   get(id: string): Promise<Conversation | undefined>;
-  /** Insert or replace the whole record. */
-  save(conversation: Conversation): Promise<void>;
+  /**
+   * Insert or replace the whole record. `timerDueAt`: when the timer sweep must look at it next (the
+   * earliest of its timers, app/support/timer-due.ts works it out on every save a story makes);
+   * absent: never, no timer runs.
+   */
+  save(conversation: Conversation, timerDueAt?: number): Promise<void>;
   /** The customer's open (not ended) conversation with this merchant; the engine keeps at most one. */
   findOpen(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined>;
   /** Every open conversation of the customer, any merchant. */
@@ -45,8 +49,17 @@ export interface ConversationRepository {
   findLatestWithAgent(customerId: string, merchantId: string | undefined): Promise<Conversation | undefined>;
   /** Queued conversations of one merchant, oldest first: by queuedAt, then id. */
   listQueued(channelId: string, merchantId: string | undefined): Promise<Conversation[]>;
-  /** Every open conversation of the channel (the timer tick walks them). */
+  /** Every open conversation of the channel (the test clock walks them). */
   listOpen(channelId: string): Promise<Conversation[]>;
+  /**
+   * The ids of the channel's open conversations whose stored `timerDueAt` is at or before `now`, by id:
+   * what the timer sweep looks at, from an index, instead of every open conversation. Saving routing
+   * settings, a skill group or a work calendar sets the stored instant of every open conversation they
+   * may govern to 0, so those are looked at again under what changed.
+   */
+  listTimerDue(channelId: string, now: number): Promise<string[]>;
+  /** The stored timerDueAt of the conversation; undefined when none (or no such conversation). */
+  timerDueOf(id: string): Promise<number | undefined>;
   /** Conversations in `state` held by the agent. */
   listByAgent(agentId: string, state: ConversationState): Promise<Conversation[]>;
   /** How many conversations each agent holds in state `assigned`; agents with none may be absent. */
@@ -85,6 +98,7 @@ export interface AgentRepository {
   listByNames(channelId: string, merchantId: string | undefined, names: readonly string[]): Promise<Agent[]>;
 }
 
+/** Saving a group, a calendar or settings: its merchant's open conversations look at their timers again (listTimerDue); the platform's level, the channel's. */
 export interface SkillGroupRepository {
   get(id: string): Promise<SkillGroup | undefined>;
   save(group: SkillGroup): Promise<void>;

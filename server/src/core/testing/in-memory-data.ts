@@ -13,6 +13,8 @@ import type { OutboxItem } from '../ports/outbox';
 export interface InMemoryData {
   customers: Map<string, Customer>;
   conversations: Map<string, Conversation>;
+  /** Key: conversation id; value: its stored timerDueAt (ConversationRepository.save); absent: none. */
+  timerDue: Map<string, number>;
   messages: Map<string, Message>;
   agents: Map<string, Agent>;
   groups: Map<string, SkillGroup>;
@@ -33,6 +35,7 @@ export function emptyData(): InMemoryData {
   return {
     customers: new Map(),
     conversations: new Map(),
+    timerDue: new Map(),
     messages: new Map(),
     agents: new Map(),
     groups: new Map(),

@@ -32,19 +32,28 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
     },
     groups: {
       get: async (id) => copy(data.groups.get(id)),
-      save: async (g) => void data.groups.set(g.id, copy(g)),
+      save: async (g) => {
+        data.groups.set(g.id, copy(g));
+        lookAgainAtTimers(data, g.channelId, g.merchantId);
+      },
       listByMerchant: async (channelId, merchantId) =>
         list(data.groups, (g) => g.channelId === channelId && sameMerchant(g.merchantId, merchantId)).sort(byId),
     },
     calendars: {
       get: async (id) => copy(data.calendars.get(id)),
-      save: async (c) => void data.calendars.set(c.id, copy(c)),
+      save: async (c) => {
+        data.calendars.set(c.id, copy(c));
+        lookAgainAtTimers(data, c.channelId, c.merchantId);
+      },
       listByMerchant: async (channelId, merchantId) =>
         list(data.calendars, (c) => c.channelId === channelId && sameMerchant(c.merchantId, merchantId)).sort(byId),
     },
     settings: {
       get: async (channelId, merchantId) => copy(data.settings.get(`${channelId}|${merchantId ?? ''}`)),
-      save: async (channelId, merchantId, s) => void data.settings.set(`${channelId}|${merchantId ?? ''}`, copy(s)),
+      save: async (channelId, merchantId, s) => {
+        data.settings.set(`${channelId}|${merchantId ?? ''}`, copy(s));
+        lookAgainAtTimers(data, channelId, merchantId);
+      },
     },
     merchants: {
       get: async (id) => copy(data.merchants.get(id)),
@@ -65,7 +74,11 @@ function conversations(data: InMemoryData): ConversationRepository {
   const all = (keep: (c: Conversation) => boolean) => [...data.conversations.values()].filter(keep).map(copy);
   return {
     get: async (id) => copy(data.conversations.get(id)),
-    save: async (c) => void data.conversations.set(c.id, copy(c)),
+    save: async (c, timerDueAt) => {
+      data.conversations.set(c.id, copy(c));
+      if (timerDueAt === undefined) data.timerDue.delete(c.id);
+      else data.timerDue.set(c.id, timerDueAt);
+    },
     findOpen: async (customerId, merchantId) =>
       all((c) => c.customerId === customerId && c.state !== 'ended' && sameMerchant(c.merchantId, merchantId))[0],
     listOpenByCustomer: async (customerId) => all((c) => c.customerId === customerId && c.state !== 'ended').sort(newestFirst),
@@ -74,6 +87,13 @@ function conversations(data: InMemoryData): ConversationRepository {
     listQueued: async (channelId, merchantId) =>
       all((c) => c.channelId === channelId && c.state === 'queued' && sameMerchant(c.merchantId, merchantId)).sort(queueOrder),
     listOpen: async (channelId) => all((c) => c.channelId === channelId && c.state !== 'ended').sort(byId),
+    timerDueOf: async (id) => data.timerDue.get(id),
+    listTimerDue: async (channelId, now) => {
+      const dueAt = (c: Conversation) => data.timerDue.get(c.id) ?? Number.POSITIVE_INFINITY;
+      return all((c) => c.channelId === channelId && c.state !== 'ended' && dueAt(c) <= now)
+        .sort((a, b) => dueAt(a) - dueAt(b) || byId(a, b))
+        .map((c) => c.id);
+    },
     listByAgent: async (agentId, state) => all((c) => c.agentId === agentId && c.state === state).sort(byId),
     countAssigned: async (agentIds) => {
       const counts = new Map<string, number>();
@@ -88,6 +108,14 @@ function conversations(data: InMemoryData): ConversationRepository {
         .sort(newestFirst)
         .slice(0, q.limit ?? 100),
   };
+}
+
+/** A settings, group or calendar save: the open conversations it may govern look at their timers again. */
+function lookAgainAtTimers(data: InMemoryData, channelId: string, merchantId: string | undefined): void {
+  for (const c of data.conversations.values()) {
+    const governed = c.channelId === channelId && (merchantId === undefined || sameMerchant(c.merchantId, merchantId));
+    if (governed && c.state !== 'ended') data.timerDue.set(c.id, 0);
+  }
 }
 
 function matches(c: Conversation, q: ConversationListQuery): boolean {

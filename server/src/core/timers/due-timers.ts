@@ -1,8 +1,9 @@
 // The timers of a conversation, as pure functions of its record, the settings, the time and (for a
 // queued one) when its work time ends; the app's scheduler calls tickTimers, which asks dueTimer for
-// every open conversation. No timer is stored, so a restart or a settings change loses nothing: each
-// tick recomputes what is due.
-import type { Conversation } from '../model/conversation';
+// each conversation whose stored next instant (nextTimerAt, stored on every save) has come. No timer
+// itself is stored: a settings change makes the conversations it governs look again, and each look
+// recomputes what is due, so a restart or a settings change loses nothing.
+import type { Conversation, ConversationState } from '../model/conversation';
 import type { RoutingSettings } from '../model/routing-settings';
 
 export type TimerKind = 'queue_timeout' | 'work_time_end' | 'agent_no_reply' | 'silence_warning' | 'silence_end' | 'robot_idle';
@@ -24,8 +25,14 @@ export interface TimerDue {
 
 const MINUTE = 60_000;
 
+/** The states whose conversations run timers; a left message and an ended conversation never fall due. */
+export function runsTimers(state: ConversationState): boolean {
+  return state === 'queued' || state === 'bot' || state === 'assigned';
+}
+
 /** Every timer of the conversation with the instant it fires, whether past or future. */
 export function timersOf(c: Conversation, s: RoutingSettings, context: TimerContext = {}): TimerDue[] {
+  if (!runsTimers(c.state)) return [];
   if (c.state === 'queued') return queueTimers(c, s, context);
   if (c.state === 'bot' && s.robotIdleMinutes > 0) {
     return [{ kind: 'robot_idle', at: (c.lastCustomerMessageAt ?? c.createdAt) + s.robotIdleMinutes * MINUTE }];

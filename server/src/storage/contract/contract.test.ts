@@ -34,6 +34,7 @@ import type { OpenSubject } from '../testing/contract-fixture';
 import { LEASE_MS, outboxStoreContract } from './outbox-store-contract';
 import { platformStoreContract } from './platform-store-contract';
 import { repositoryContract } from './repository-contract';
+import { timerDueContract } from './timer-due-contract';
 import { tokenStoreContract } from './token-store-contract';
 import { unitOfWorkContract } from './unit-of-work-contract';
 
@@ -94,6 +95,7 @@ describe.each([
   beforeEach(prepare);
   describe('repositories', () => repositoryContract(open));
   describe('conversations', () => conversationContract(open));
+  describe('timer sweep', () => timerDueContract(open));
   describe('unit of work', () => unitOfWorkContract(open));
   describe('outbox store', () => outboxStoreContract(open));
   describe('auth stores', () => authStoreContract(open));

@@ -78,6 +78,7 @@ describe('upgrading a database made by the first step', () => {
       "SELECT * FROM conversations WHERE customer_id = 'c' AND merchant_id = '' AND state <> 'ended' ORDER BY created_at DESC, id DESC LIMIT 1",
       "SELECT * FROM conversations WHERE channel_id = 'c' AND merchant_id = '' AND state = 'queued' ORDER BY queued_at, id",
       "SELECT * FROM conversations WHERE channel_id = 'c' AND state <> 'ended' ORDER BY id",
+      "SELECT id FROM conversations WHERE channel_id = 'c' AND timer_due_at <= 5 AND state <> 'ended' ORDER BY timer_due_at, id",
       "SELECT * FROM conversations WHERE channel_id = 'c' ORDER BY created_at DESC, id DESC LIMIT 100",
       "SELECT * FROM messages WHERE channel_id = 'c' AND wechat_msg_id = '1'",
       "SELECT * FROM messages WHERE conversation_id = 'c' AND created_at < 5 ORDER BY created_at DESC, id DESC LIMIT 20",

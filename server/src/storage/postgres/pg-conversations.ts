@@ -34,13 +34,14 @@ export class PgConversations implements ConversationRepository {
     return this.byId.read(id, async () => (await this.select('id = $1', '', [id]))[0]);
   }
 
-  async save(c: Conversation): Promise<void> {
+  async save(c: Conversation, timerDueAt?: number): Promise<void> {
     await writeOn(this.db, {
-      sql: `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      sql: `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data, timer_due_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, merchant_id = excluded.merchant_id,
          customer_id = excluded.customer_id, state = excluded.state, agent_id = excluded.agent_id,
-         created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data`,
+         created_at = excluded.created_at, queued_at = excluded.queued_at, data = excluded.data,
+         timer_due_at = excluded.timer_due_at`,
       values: [
         c.id,
         c.channelId,
@@ -51,6 +52,7 @@ export class PgConversations implements ConversationRepository {
         c.createdAt,
         c.queuedAt ?? null,
         restAsJson(c, COLUMNS),
+        timerDueAt ?? null,
       ],
       table: 'conversations',
       key: c.id,
@@ -96,6 +98,20 @@ export class PgConversations implements ConversationRepository {
 
   listOpen(channelId: string): Promise<Conversation[]> {
     return this.select("channel_id = $1 AND state <> 'ended'", 'ORDER BY id', [channelId]);
+  }
+
+  /** From the partial index of migration 15: only the conversations whose instant has come are read. */
+  async listTimerDue(channelId: string, now: number): Promise<string[]> {
+    const { rows } = await this.db.query<{ id: string }>(
+      "SELECT id FROM conversations WHERE channel_id = $1 AND timer_due_at <= $2 AND state <> 'ended' ORDER BY timer_due_at, id",
+      [channelId, now],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async timerDueOf(id: string): Promise<number | undefined> {
+    const { rows } = await this.db.query<{ at: number | null }>('SELECT timer_due_at AS at FROM conversations WHERE id = $1', [id]);
+    return rows[0]?.at ?? undefined;
   }
 
   listByAgent(agentId: string, state: ConversationState): Promise<Conversation[]> {

@@ -21,6 +21,7 @@ import type { ReadAhead } from './pg-read-ahead';
 import { CUSTOMER_COLUMNS, customerOf } from './pg-customer-row';
 import { MESSAGE_COLUMNS, messageFromRow } from '../message-row';
 import { CUSTOMER_UNION_ID } from './migrations/11-customer-history';
+import { lookAgainValues, PG_LOOK_AGAIN_AT_TIMERS } from '../timer-look-again';
 
 export async function one<R extends object, T>(db: Queryable, sql: string, values: unknown[], map: (row: R) => T): Promise<T | undefined> {
   const { rows } = await db.query<R & Record<string, unknown>>(sql, values);
@@ -204,6 +205,7 @@ export class PgSettings implements SettingsRepository {
        ON CONFLICT (channel_id, merchant_id) DO UPDATE SET data = excluded.data`,
       [channelId, merchantKey(merchantId), JSON.stringify(settings)],
     );
+    await this.db.query(PG_LOOK_AGAIN_AT_TIMERS, lookAgainValues(channelId, merchantId)); // the timers they set
     this.config?.wrote('routing_settings');
   }
 }

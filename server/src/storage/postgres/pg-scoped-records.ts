@@ -10,6 +10,7 @@ import type { ConfigCache, ConfigTable } from '../config-cache';
 import { keyOf } from '../unit-cache';
 import type { Queryable } from './pool';
 import { all, one } from './pg-records';
+import { lookAgainValues, PG_LOOK_AGAIN_AT_TIMERS } from '../timer-look-again';
 
 interface ScopedRow {
   id: string;
@@ -89,13 +90,21 @@ export class PgAgents extends PgScopedRecords<Agent> implements AgentRepository 
   }
 }
 
-export class PgSkillGroups extends PgScopedRecords<SkillGroup> implements SkillGroupRepository {
+/** Groups and calendars govern timers (a group's settings, a calendar's end of work): saving one makes them look again. */
+class TimerGoverningRecords<T extends { id: string; channelId: string; merchantId?: string }> extends PgScopedRecords<T> {
+  override async save(r: T): Promise<void> {
+    await super.save(r);
+    await this.db.query(PG_LOOK_AGAIN_AT_TIMERS, lookAgainValues(r.channelId, r.merchantId));
+  }
+}
+
+export class PgSkillGroups extends TimerGoverningRecords<SkillGroup> implements SkillGroupRepository {
   constructor(db: Queryable, config?: ConfigCache) {
     super(db, 'skill_groups', config);
   }
 }
 
-export class PgCalendars extends PgScopedRecords<WorkCalendar> implements CalendarRepository {
+export class PgCalendars extends TimerGoverningRecords<WorkCalendar> implements CalendarRepository {
   constructor(db: Queryable, config?: ConfigCache) {
     super(db, 'work_calendars', config);
   }

@@ -48,7 +48,7 @@ export function pgTransaction(
     notes: new PgNotes(db),
     tags: new PgTags(db),
     outbox: new PgOutbox(db),
-    webhooks: new PgWebhookOutbox(db),
+    webhooks: new PgWebhookOutbox(db, config),
   };
 }
 

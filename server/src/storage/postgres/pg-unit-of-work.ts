@@ -29,6 +29,11 @@ export interface PgUnitOfWorkOptions {
   maxAttempts?: number;
   /** How many serialization failures a batch takes before its units are run one by one (default 3). */
   batchAttempts?: number;
+  /**
+   * False: batches take no routing turn (routingTurn below), as with the finest turn there could be;
+   * only `npm run bench -- pg-routing-turns` sets it, to measure what the turns save.
+   */
+  routingTurns?: boolean;
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -41,6 +46,7 @@ export class PgUnitOfWork implements UnitOfWork {
   private readonly queue = new SerialQueue({ budgetMs: 0, firstPauseMs: 0, maxPauseMs: 0 });
   private readonly maxAttempts: number;
   private readonly batchAttempts: number;
+  private readonly routingTurns: boolean;
   /** Units run one by one, each in a transaction of its own; for a batch that keeps conflicting. */
   private readonly alone: UnitOfWork = { run: (work) => this.onClient((client) => this.runWithRetries(client, work)) };
 
@@ -50,6 +56,7 @@ export class PgUnitOfWork implements UnitOfWork {
   ) {
     this.maxAttempts = options.maxAttempts ?? 20;
     this.batchAttempts = options.batchAttempts ?? 3;
+    this.routingTurns = options.routingTurns ?? true;
   }
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -62,7 +69,7 @@ export class PgUnitOfWork implements UnitOfWork {
    * after reading ahead what `hint` names (pg-read-ahead.ts).
    */
   batch<T>(body: (uow: UnitOfWork) => Promise<T>, hint?: BatchHint): Promise<T> {
-    const channels = [...new Set(hint?.pushes.map((p) => p.channelId))].sort();
+    const channels = this.routingTurns ? [...new Set(hint?.pushes.map((p) => p.channelId))].sort() : [];
     // The turn is waited for outside the queue: this node's other units go on meanwhile.
     return this.onClient((client) =>
       routingTurn(client, channels, () =>

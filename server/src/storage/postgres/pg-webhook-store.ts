@@ -13,6 +13,7 @@ import {
   type WebhookStore,
 } from '../../core/ports/webhook-store';
 import type { SecretBox } from '../secret-box';
+import type { ConfigCache } from '../config-cache';
 import {
   attemptOf,
   attemptValues,
@@ -162,15 +163,26 @@ async function insertDeliveries(db: Queryable, deliveries: readonly NewWebhookDe
   );
 }
 
-/** Inside a unit of work, on its client: committed (or rolled back) with the unit. */
+/**
+ * Inside a unit of work, on its client: committed (or rolled back) with the unit. A channel's endpoints
+ * are read once per transaction (`config`, pg-transaction-scope.ts): every unit that tells of a change
+ * asks for them, a batch of 50 pushes asked 50 times, and in one SERIALIZABLE snapshot the answer
+ * cannot change (endpoints are written by the webhook store, never inside a unit).
+ */
 export class PgWebhookOutbox implements WebhookOutbox {
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly config?: ConfigCache,
+  ) {}
 
-  async endpointsOf(channelId: string): Promise<WebhookEndpoint[]> {
-    const { rows } = await this.db.query<EndpointRow>('SELECT * FROM webhook_endpoints WHERE channel_id = $1 ORDER BY created_at, id', [
-      channelId,
-    ]);
-    return rows.map(endpointOf);
+  endpointsOf(channelId: string): Promise<WebhookEndpoint[]> {
+    const load = async () => {
+      const { rows } = await this.db.query<EndpointRow>('SELECT * FROM webhook_endpoints WHERE channel_id = $1 ORDER BY created_at, id', [
+        channelId,
+      ]);
+      return rows.map(endpointOf);
+    };
+    return this.config ? this.config.read('webhook_endpoints', channelId, load) : load();
   }
 
   enqueue(deliveries: readonly NewWebhookDelivery[]): Promise<void> {
