@@ -83,18 +83,24 @@ export interface AgentRepository {
   findByWechatOpenid(channelId: string, openid: string): Promise<Agent | undefined>;
   /** The agents of exactly this merchant whose name is one of `names`, by id. */
   listByNames(channelId: string, merchantId: string | undefined, names: readonly string[]): Promise<Agent[]>;
+  /** Deletes the record (nothing when it is gone); callers first make sure nothing refers to it. */
+  remove(id: string): Promise<void>;
 }
 
 export interface SkillGroupRepository {
   get(id: string): Promise<SkillGroup | undefined>;
   save(group: SkillGroup): Promise<void>;
   listByMerchant(channelId: string, merchantId: string | undefined): Promise<SkillGroup[]>;
+  /** Deletes the record (nothing when it is gone); callers first make sure nothing refers to it. */
+  remove(id: string): Promise<void>;
 }
 
 export interface CalendarRepository {
   get(id: string): Promise<WorkCalendar | undefined>;
   save(calendar: WorkCalendar): Promise<void>;
   listByMerchant(channelId: string, merchantId: string | undefined): Promise<WorkCalendar[]>;
+  /** Deletes the record (nothing when it is gone); callers first make sure nothing refers to it. */
+  remove(id: string): Promise<void>;
 }
 
 export interface SettingsRepository {
@@ -109,4 +115,6 @@ export interface MerchantRepository {
   findByCode(channelId: string, code: string): Promise<Merchant | undefined>;
   save(merchant: Merchant): Promise<void>;
   listByChannel(channelId: string): Promise<Merchant[]>;
+  /** Deletes the record (nothing when it is gone); callers first make sure nothing refers to it. */
+  remove(id: string): Promise<void>;
 }
