@@ -17,6 +17,7 @@ import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
 import { assignConversation, offerLeaveMessage, placeConversation } from './support/place-conversation';
 import { loadConversationSettings, loadRouting } from './support/routing-context';
 import { saveConversation, scopeOf, sendSystemText } from './support/send-to-customer';
+import { liveCalendar } from './support/live-calendar';
 
 export interface FiredTimer {
   conversationId: string;
@@ -50,8 +51,7 @@ export async function nextTimerDueAt(deps: EngineDeps, input: { channelId: strin
 async function timerContextOf(w: Work, c: Conversation, settings: RoutingSettings): Promise<TimerContext> {
   if (c.state !== 'queued' || !settings.queueClosesWithWorkTime) return {};
   const group = c.groupId === undefined ? undefined : await w.tx.groups.get(c.groupId);
-  const calendarId = group?.calendarId ?? settings.calendarId;
-  const calendar = calendarId === undefined ? undefined : await w.tx.calendars.get(calendarId);
+  const calendar = await liveCalendar(w.tx.calendars, [group?.calendarId, settings.calendarId]);
   const endsAt = workTimeEndsAt(calendar, c.queuedAt ?? w.now);
   return endsAt === undefined ? {} : { workTimeEndsAt: endsAt };
 }
