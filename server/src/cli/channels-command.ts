@@ -8,6 +8,7 @@ import { channelCreate, channelUpdate } from '../contract/channel';
 import { falseWhenMissing, flagOrEnv, usage, type CliContext } from './cli-context';
 import { parseFlags } from './input';
 import { required, str, type Group } from './subcommands';
+import { archiveActions } from './archive-command';
 
 const ADD_HELP = `kefu channels add --id ID --name NAME --kind miniprogram|official_account --app-id WXID
                   --original-id GH_ID --mode plaintext|compatible|secure [--format xml|json]
@@ -46,7 +47,7 @@ const num = (v: string | boolean | undefined): number | undefined => (typeof v =
 const s = { type: 'string' } as const;
 
 export const channelsGroup: Group = {
-  help: `kefu channels add|change|end-grace|list|remove   (each has --help)`,
+  help: `kefu channels add|change|end-grace|list|remove|archive|unarchive|delete   (each has --help)`,
   actions: {
     add: {
       help: ADD_HELP,
@@ -116,6 +117,7 @@ export const channelsGroup: Group = {
         return 0;
       },
     },
+    ...archiveActions('channel', 'channels'),
     list: {
       help: LIST_HELP,
       options: { json: { type: 'boolean' } },

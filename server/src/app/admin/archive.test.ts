@@ -157,7 +157,7 @@ describe('archiving a channel', () => {
     await f.admin.uow.run(async (tx) =>
       tx.conversations.save({ ...f.engine.conversation(c), state: 'ended', endedAt: f.engine.clock.now() }),
     );
-    await f.channels.recordActivity('ch1', 'pushed', f.engine.clock.now());
+    await f.channels.recordActivity('ch1', 'push', f.engine.clock.now());
     await expect(archive('channel', 'ch1')).rejects.toMatchObject({ code: 'channel_live' });
     f.engine.clock.advanceMinutes(25 * 60);
     expect(await archive('channel', 'ch1')).toMatchObject({ archivedAt: f.engine.clock.now() });
