@@ -153,19 +153,22 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
             cell: (a) => (
               <div className="row">
                 <span className={BADGE[a.status]}>{t(`status_${a.status}`)}</span>
-                <select
-                  aria-label={t('set_status')}
-                  name="status"
-                  value={a.status}
-                  onChange={(e) => setStatus(a, e.target.value as AgentStatus)}
-                  style={{ width: 'auto' }}
-                >
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`status_${s}`)}
-                    </option>
-                  ))}
-                </select>
+                {/* An archived agent stays offline until unarchived. */}
+                {!a.archivedAt && (
+                  <select
+                    aria-label={t('set_status')}
+                    name="status"
+                    value={a.status}
+                    onChange={(e) => setStatus(a, e.target.value as AgentStatus)}
+                    style={{ width: 'auto' }}
+                  >
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`status_${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </div>
             ),
           },

@@ -3,6 +3,7 @@
 // what still refers to the record (…/dependents) and, when anything does, says so in the user's
 // language instead of offering the delete (a 409 from a race is answered the same way).
 import { useCallback, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { api, ApiError } from '../../api/client';
 import { Modal } from '../../agent/modal';
 import { useT } from '../../i18n/i18n';
@@ -105,8 +106,9 @@ export function ArchiveActions(props: RowProps) {
           {error}
         </span>
       )}
-      {open === 'archive' && <ArchiveDialog {...props} onClose={() => setOpen(undefined)} />}
-      {open === 'delete' && <DeleteDialog {...props} onClose={() => setOpen(undefined)} />}
+      {/* In the page's body, not the table cell (whose text does not wrap). */}
+      {open === 'archive' && createPortal(<ArchiveDialog {...props} onClose={() => setOpen(undefined)} />, document.body)}
+      {open === 'delete' && createPortal(<DeleteDialog {...props} onClose={() => setOpen(undefined)} />, document.body)}
     </>
   );
 }
