@@ -4,7 +4,7 @@ import type { WeChatMessageResult } from '../handle-customer-message';
 import { OPERATOR, type Principal } from '../auth/principal';
 import { adminFixture, type AdminFixture } from '../testing/admin-fixture';
 import { createAccount } from './accounts';
-import { readAgent } from './agents';
+import { readAgent, setAgentStatus } from './agents';
 import { archiveRecord, deleteRecord, dependentsOf, unarchiveRecord } from './archive';
 
 const merchantAdmin: Principal = { role: 'merchant_admin', channelId: 'ch1', merchantId: 'm1', via: { kind: 'token', tokenId: 't1' } };
@@ -36,6 +36,10 @@ describe('archiving an agent', () => {
     expect(c3).toMatchObject({ state: 'queued' }); // a2 is full; a1, free and "online", is not there
     expect(c3.agentId).toBeUndefined();
     expect(f.engine.conversation(c1).excludedAgentIds).toEqual(['a1']);
+    await expect(setAgentStatus(f.admin, f.engine.deps, OPERATOR, 'a1', 'online')).rejects.toMatchObject({
+      status: 409,
+      code: 'agent_archived',
+    });
   });
 
   it('refuses their login (403 agent_archived) and their tokens, until unarchived', async () => {
