@@ -45,13 +45,15 @@ describe('archive and delete in the admin console', () => {
     // Routing: a new customer goes to the colleague, never to the archived agent.
     await customerWrites(suite.stack, 'oArchiveCustomer2', '在吗？');
     expect((await conversationOf(suite.stack, 'oArchiveCustomer2', 'assigned')).agentId).toBe(li.agentId);
-    // Their login no longer works.
-    const login = await fetch(`${suite.stack.baseUrl}/workbench/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: wang.username, password: wang.password }),
-    });
-    expect(login.status).toBe(403);
+    // Their login no longer works, and the login page says why in Chinese.
+    const other = await openPage(suite.browser);
+    await other.page.goto(`${suite.stack.baseUrl}/app/`);
+    await other.page.locator('input[name="username"]').fill(wang.username);
+    await other.page.locator('input[name="password"]').fill(wang.password);
+    await other.page.locator('input[name="password"]').press('Enter');
+    await other.page.getByRole('alert').getByText('这个客服账号已归档').waitFor();
+    await screenshot(other.page, 'archive-login-refused');
+    await other.context.close();
 
     // History still names them.
     await page.goto(`${suite.stack.baseUrl}/app/inbox/${old.id}`);
