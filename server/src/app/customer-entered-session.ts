@@ -97,13 +97,16 @@ async function greet(robot: Robot, w: Work, customer: Customer, ctx: RoutingCont
   await greetRobotConversation(w, conversation, welcome, ctx.settings);
 }
 
-/** customerCode → a merchant of this channel, flowGroupId → one of that merchant's groups; anything else is dropped. */
+/** customerCode → a merchant of this channel, flowGroupId → one of that merchant's groups (archived ones not); anything else is dropped. */
 async function resolveContext(w: Work, channelId: string, fields: SessionFromFields): Promise<SessionContext> {
   const code = fields.platformAction?.customerCode;
-  const merchant = code === undefined ? undefined : await w.tx.merchants.findByCode(channelId, code);
+  // An archived merchant or group is no longer chosen (app/admin/archive.ts): the code or id is dropped.
+  const found = code === undefined ? undefined : await w.tx.merchants.findByCode(channelId, code);
+  const merchant = found?.archivedAt === undefined ? found : undefined;
   const groupId = fields.platformAction?.flowGroupId;
   const group = groupId === undefined ? undefined : await w.tx.groups.get(groupId);
-  const groupFits = group && group.channelId === channelId && (group.merchantId ?? '') === (merchant?.id ?? '');
+  const groupFits =
+    group && group.archivedAt === undefined && group.channelId === channelId && (group.merchantId ?? '') === (merchant?.id ?? '');
   return {
     enteredAt: w.now,
     ...(merchant && { merchantId: merchant.id }),

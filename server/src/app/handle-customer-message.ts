@@ -23,7 +23,8 @@ export async function handleCustomerMessage(
   const known = await w.tx.messages.findByWechatMsgId(input.channelId, input.push.msgId);
   if (known) return { kind: 'duplicate', messageId: known.id };
   const agent = await w.tx.agents.findByWechatOpenid(input.channelId, input.push.fromUserName);
-  if (agent?.wechatOpenid !== undefined) {
+  // An archived agent no longer works from WeChat: what they write is a customer's message, kept as any other.
+  if (agent?.wechatOpenid !== undefined && agent.archivedAt === undefined) {
     const done = await agentWroteOnWeChat(w, { ...agent, wechatOpenid: agent.wechatOpenid }, input, options);
     return { kind: 'agent', agentId: agent.id, ...done };
   }

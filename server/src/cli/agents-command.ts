@@ -4,6 +4,8 @@ import { createAccount, findAccount, loginNames, setAccountPassword } from '../a
 import { createAgent, listAgents } from '../app/admin/agents';
 import { OPERATOR } from '../app/auth/principal';
 import { agentCreate } from '../contract/team';
+import { archiveActions, archivedFlag } from './archive-command';
+import { byArchive } from '../app/admin/archived-filter';
 import { usage, type CliContext } from './cli-context';
 import { checkedPassword, checkedUsername, parseFlags } from './input';
 import { required, str, type Group } from './subcommands';
@@ -13,7 +15,7 @@ const ADD_HELP = `kefu agents add --channel ID --name NAME [--merchant ID] [--ma
 
 Creates an agent (offline until they log in) and, with --username, its login. With --can-act-on-colleagues
 the agent may transfer and end colleagues' conversations, not only their own.`;
-const LIST_HELP = `kefu agents list --channel ID [--merchant ID]`;
+const LIST_HELP = `kefu agents list --channel ID [--merchant ID] [--archived include|only]`;
 const PASSWORD_HELP = `kefu agents set-password --username NAME [--password P | env KEFU_PASSWORD]
 
 Sets a login's password and ends its sessions.`;
@@ -44,8 +46,9 @@ async function addAgent(v: Record<string, string | boolean | undefined>, ctx: Cl
 }
 
 export const agentsGroup: Group = {
-  help: 'kefu agents add|list|set-password   (each has --help)',
+  help: 'kefu agents add|list|set-password|archive|unarchive|delete   (each has --help)',
   actions: {
+    ...archiveActions('agent', 'agents'),
     add: {
       help: ADD_HELP,
       options: {
@@ -61,10 +64,10 @@ export const agentsGroup: Group = {
     },
     list: {
       help: LIST_HELP,
-      options: { channel: s, merchant: s },
+      options: { channel: s, merchant: s, archived: s },
       run: async (v, ctx) => {
         const channelId = required(v, 'channel', LIST_HELP);
-        const agents = await usage(listAgents(ctx.admin, OPERATOR, channelId, str(v.merchant)));
+        const agents = byArchive(await usage(listAgents(ctx.admin, OPERATOR, channelId, str(v.merchant))), archivedFlag(v));
         const logins = (await loginNames(ctx.admin)).agents;
         ctx.print(['id', 'merchant', 'status', 'max', 'login', 'name'].join('\t'));
         for (const a of agents)

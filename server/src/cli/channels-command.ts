@@ -9,6 +9,7 @@ import { channelCreate, channelUpdate } from '../contract/channel';
 import { falseWhenMissing, flagOrEnv, usage, type CliContext } from './cli-context';
 import { parseFlags } from './input';
 import { required, str, type Group } from './subcommands';
+import { archiveActions } from './archive-command';
 
 const ADD_HELP = `kefu channels add --id ID --name NAME --kind miniprogram|official_account --app-id WXID
                   --original-id GH_ID --mode plaintext|compatible|secure [--format xml|json]
@@ -47,7 +48,7 @@ const num = (v: string | boolean | undefined): number | undefined => (typeof v =
 const s = { type: 'string' } as const;
 
 export const channelsGroup: Group = {
-  help: `kefu channels add|change|end-grace|list|remove|export-config|import-config   (each has --help)`,
+  help: `kefu channels add|change|end-grace|list|remove|archive|unarchive|delete|export-config|import-config   (each has --help)`,
   actions: {
     ...channelConfigActions,
     add: {
@@ -118,6 +119,7 @@ export const channelsGroup: Group = {
         return 0;
       },
     },
+    ...archiveActions('channel', 'channels'),
     list: {
       help: LIST_HELP,
       options: { json: { type: 'boolean' } },

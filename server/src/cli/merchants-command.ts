@@ -8,11 +8,13 @@ import { merchantCreate } from '../contract/team';
 import { usage, type CliContext } from './cli-context';
 import { checkedPassword, checkedUsername, parseFlags } from './input';
 import { required, type Group } from './subcommands';
+import { byArchive } from '../app/admin/archived-filter';
+import { archiveActions, archivedFlag } from './archive-command';
 
 const ADD_HELP = `kefu merchants add --channel ID --code CODE --name NAME
 
 Creates a merchant of a channel. CODE is the platform_action customerCode the mini program sends for it.`;
-const LIST_HELP = `kefu merchants list --channel ID
+const LIST_HELP = `kefu merchants list --channel ID [--archived include|only]
 
 Lists a channel's merchants with their admins' logins.`;
 const ADMIN_HELP = `kefu merchants add-admin --merchant ID --username NAME [--password P | env KEFU_PASSWORD]
@@ -31,7 +33,7 @@ async function addMerchant(v: Record<string, string | boolean | undefined>, ctx:
 
 async function listAll(v: Record<string, string | boolean | undefined>, ctx: CliContext): Promise<number> {
   const channelId = required(v, 'channel', LIST_HELP);
-  const merchants = await usage(listMerchants(ctx.admin, OPERATOR, channelId));
+  const merchants = byArchive(await usage(listMerchants(ctx.admin, OPERATOR, channelId)), archivedFlag(v));
   const admins = (await loginNames(ctx.admin)).merchantAdmins;
   ctx.print(['id', 'code', 'admins', 'name'].join('\t'));
   for (const m of merchants) ctx.print([m.id, m.code, admins.get(m.id)?.join(',') ?? '-', m.name].join('\t'));
@@ -54,10 +56,11 @@ async function addAdmin(v: Record<string, string | boolean | undefined>, ctx: Cl
 }
 
 export const merchantsGroup: Group = {
-  help: 'kefu merchants add|list|add-admin   (each has --help)',
+  help: 'kefu merchants add|list|add-admin|archive|unarchive|delete   (each has --help)',
   actions: {
     add: { help: ADD_HELP, options: { channel: s, code: s, name: s }, run: addMerchant },
-    list: { help: LIST_HELP, options: { channel: s }, run: listAll },
+    list: { help: LIST_HELP, options: { channel: s, archived: s }, run: listAll },
+    ...archiveActions('merchant', 'merchants'),
     'add-admin': { help: ADMIN_HELP, options: { merchant: s, username: s, password: s }, run: addAdmin },
   },
 };

@@ -2,6 +2,7 @@
 // tests can run commands in-process as well as through the bundle.
 import type { CliContext } from './cli-context';
 import { agentsGroup } from './agents-command';
+import { calendarsGroup, groupsGroup } from './archive-command';
 import { channelsGroup } from './channels-command';
 import { exportGroup } from './export-command';
 import { knowledgeGroup } from './knowledge-command';
@@ -20,6 +21,8 @@ Commands:
   channels add|list|remove       WeChat channels (secrets from flags or environment; never listed)
   agents add|list|set-password   agents and their logins
   merchants add|list|add-admin   merchants of platform mini programs (customerCode) and their admins
+  groups, calendars              skill groups and work calendars
+  (channels, agents, merchants, groups, calendars) archive|unarchive|delete --id ID
   tokens create|list|revoke      API tokens (shown once at creation)
   export channels|conversations  CSV files, 2000 rows per file, without secrets
   knowledge list|add|disable|import|export   the robot's knowledge base (CSV or JSON)
@@ -38,6 +41,8 @@ const GROUPS: Record<string, Group> = {
   knowledge: knowledgeGroup,
   'quick-replies': quickRepliesGroup,
   merchants: merchantsGroup,
+  groups: groupsGroup,
+  calendars: calendarsGroup,
   platform: platformGroup,
 };
 

@@ -99,6 +99,7 @@ export const channel = z.object({
   previousMode: publicFields.mode.nullable().describe('the mode before that change'),
   lastVerifiedAt: epochMs.nullable().describe('when WeChat last verified the push URL (GET with echostr)'),
   lastPushAt: epochMs.nullable().describe('when the last push arrived (recorded at most about once a minute)'),
+  archivedAt: epochMs.nullable().describe('when a platform admin archived the channel; null: not archived'),
   pushPath: z.string().describe('where WeChat pushes, "/wechat/<channelId>": the console’s URL is this path on the server’s public origin'),
   createdAt: epochMs,
   updatedAt: epochMs,

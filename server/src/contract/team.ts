@@ -18,6 +18,7 @@ export const agent = z.object({
   lastAssignedAt: epochMs.optional(),
   wechatOpenid: z.string().optional(),
   canActOnColleagues: z.boolean().optional(),
+  archivedAt: epochMs.optional().describe('when an admin archived the agent (archive.ts)'),
 });
 
 const canActOnColleagues = z.boolean().describe('the agent may transfer and end colleagues’ conversations (admins only set it)');
@@ -51,6 +52,7 @@ export const group = z.object({
   name,
   calendarId: id.optional(),
   settings: settingsPatch.optional(),
+  archivedAt: epochMs.optional(),
 });
 export const groupCreate = z.strictObject({
   merchantId: id.optional(),
@@ -90,9 +92,9 @@ export const calendarFields = z.strictObject({
 });
 
 export const calendarCreate = calendarFields.extend({ merchantId: id.optional() });
-export const calendar = z.object({ id, channelId: id, merchantId: id.optional(), ...calendarFields.shape });
+export const calendar = z.object({ id, channelId: id, merchantId: id.optional(), ...calendarFields.shape, archivedAt: epochMs.optional() });
 
-export const merchant = z.object({ id, channelId: id, code: z.string(), name });
+export const merchant = z.object({ id, channelId: id, code: z.string(), name, archivedAt: epochMs.optional() });
 const code = z.string().trim().min(1).max(64).describe('platform_action.customerCode');
 export const merchantCreate = z.strictObject({ code, name });
 export const merchantUpdate = z.strictObject({ code: code.optional(), name: name.optional() });

@@ -16,6 +16,8 @@ interface Answer {
   detail?: string;
   /** The field, reason and rule figures a client words the failure with (app/errors.ts FailureDetails). */
   details?: FailureDetails;
+  /** A delete refused: what still refers to the record, kind → count (app/admin/archive.ts). */
+  dependents?: Record<string, number>;
 }
 
 /**
@@ -36,6 +38,11 @@ export function isPublicFailure(err: unknown): err is Error & PublicFailure {
   return Number.isInteger(e.status) && typeof e.code === 'string' && typeof e.publicMessage === 'string';
 }
 
+function dependentsOf(err: object): { dependents?: Record<string, number> } {
+  const d = (err as { dependents?: unknown }).dependents;
+  return typeof d === 'object' && d !== null ? { dependents: d as Record<string, number> } : {};
+}
+
 /** Typed errors answer for themselves; client errors from other routers (e.g. body parsers) keep their 4xx. */
 function answerFor(err: unknown): Answer {
   if (isPublicFailure(err)) {
@@ -46,6 +53,7 @@ function answerFor(err: unknown): Answer {
       detail: err.message,
       ...(err.wxCode === undefined ? {} : { wxCode: err.wxCode }),
       ...(err.details && { details: err.details }),
+      ...dependentsOf(err),
     };
   }
   // A statement that met another writer's lock outside the storage's retrying queue: nothing was written.
@@ -99,7 +107,11 @@ export function respondToFailure(logger: Logger, err: unknown, req: FailedReques
   }
   // WeChat reads the push endpoint's answers as text; everything else is an API and answers JSON.
   const wechat = req.url.startsWith('/wechat/');
-  const body = wechat ? answer.text : JSON.stringify({ error: { code: answer.code, message: answer.text, ...answer.details } });
+  const body = wechat
+    ? answer.text
+    : JSON.stringify({
+        error: { code: answer.code, message: answer.text, ...answer.details, ...(answer.dependents && { dependents: answer.dependents }) },
+      });
   res.statusCode = answer.status;
   res.setHeader('content-type', wechat ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));

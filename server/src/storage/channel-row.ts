@@ -28,6 +28,7 @@ export interface ChannelRow {
   previous_encoding_aes_key: string | null;
   previous_mode: ChannelRecord['mode'] | null;
   previous_until: number | null;
+  archived_at: number | null;
 }
 
 /** What save writes; the activity columns are written by recordActivity only. */
@@ -63,6 +64,7 @@ export function channelToRow(box: SecretBox, r: ChannelRecord): ChannelRow {
     previous_encoding_aes_key: seal('previousEncodingAesKey', r.previous?.encodingAesKey),
     previous_mode: r.previous?.mode ?? null,
     previous_until: r.previous?.until ?? null,
+    archived_at: r.archivedAt ?? null,
   };
 }
 
@@ -97,6 +99,7 @@ export function channelFromRow(box: SecretBox, row: ChannelReadRow): ChannelReco
     ...optional('previous', previous),
     ...optional('lastVerifiedAt', row.last_verified_at),
     ...optional('lastPushAt', row.last_push_at),
+    ...optional('archivedAt', row.archived_at),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -30,7 +30,7 @@ export class SqliteChannelStore implements ChannelStore {
     this.byId = db.prepare('SELECT * FROM channels WHERE id = ?');
     const columns =
       'id, name, kind, app_id, original_id, mode, format, token_source, created_at, updated_at, app_secret, token, encoding_aes_key, union_id_key, agents_see_union_id, ' +
-      'replay_window_seconds, grace_seconds, previous_token, previous_encoding_aes_key, previous_mode, previous_until';
+      'replay_window_seconds, grace_seconds, previous_token, previous_encoding_aes_key, previous_mode, previous_until, archived_at';
     const values = columns
       .split(', ')
       .map((c) => `@${c}`)

@@ -27,11 +27,13 @@ export class SqliteMerchants implements MerchantRepository {
   private readonly byCode: Statement<[string, string], MerchantRow>;
   private readonly byChannel: Statement<[string], MerchantRow>;
   private readonly upsert: Statement<[MerchantRow]>;
+  private readonly deleteById: Statement<[string]>;
 
   constructor(db: Database) {
     this.byId = db.prepare('SELECT * FROM merchants WHERE id = ?');
     this.byCode = db.prepare('SELECT * FROM merchants WHERE channel_id = ? AND code = ?');
     this.byChannel = db.prepare('SELECT * FROM merchants WHERE channel_id = ? ORDER BY id');
+    this.deleteById = db.prepare('DELETE FROM merchants WHERE id = ?');
     this.upsert = db.prepare(
       `INSERT INTO merchants (id, channel_id, code, data) VALUES (@id, @channel_id, @code, @data)
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, code = excluded.code, data = excluded.data`,
@@ -48,6 +50,10 @@ export class SqliteMerchants implements MerchantRepository {
 
   async save(m: Merchant): Promise<void> {
     this.upsert.run({ id: m.id, channel_id: m.channelId, code: m.code, data: restAsJson(m, MERCHANT_COLUMNS) });
+  }
+
+  async remove(id: string): Promise<void> {
+    this.deleteById.run(id);
   }
 
   async listByChannel(channelId: string): Promise<Merchant[]> {

@@ -32,6 +32,7 @@ class SqliteScopedRecords<T extends ScopedRecord> {
   private readonly byMerchant: Statement<[string, string], Row>;
   private readonly byChannel: Statement<[string], Row>;
   private readonly upsert: Statement<[Row]>;
+  private readonly deleteById: Statement<[string]>;
 
   /** Reads are kept across units in `cache` (config-cache.ts) while the unit of work has it open. */
   constructor(
@@ -43,6 +44,7 @@ class SqliteScopedRecords<T extends ScopedRecord> {
     this.byId = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
     this.byMerchant = db.prepare(`SELECT * FROM ${table} WHERE channel_id = ? AND merchant_id = ? ORDER BY id`);
     this.byChannel = db.prepare(`SELECT * FROM ${table} WHERE channel_id = ? ORDER BY id`);
+    this.deleteById = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
     this.upsert = db.prepare(
       `INSERT INTO ${table} (id, channel_id, merchant_id, data) VALUES (@id, @channel_id, @merchant_id, @data)
        ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, merchant_id = excluded.merchant_id, data = excluded.data`,
@@ -63,6 +65,11 @@ class SqliteScopedRecords<T extends ScopedRecord> {
       merchant_id: merchantKey(record.merchantId),
       data: restAsJson(record, COLUMNS),
     });
+    this.cache.wrote(this.table);
+  }
+
+  async remove(id: string): Promise<void> {
+    this.deleteById.run(id);
     this.cache.wrote(this.table);
   }
 

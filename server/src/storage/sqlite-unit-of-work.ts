@@ -12,6 +12,7 @@ import { SqliteNotes, SqliteTags } from './sqlite-desk';
 import { SqliteMerchants, SqliteSettings } from './sqlite-merchants-settings';
 import { SqliteMessages } from './sqlite-messages';
 import { SqliteOutbox } from './sqlite-outbox';
+import { SqliteReferences } from './sqlite-references';
 import { SqliteWebhookOutbox } from './sqlite-webhook-store';
 import { SqliteAgents, SqliteCalendars, SqliteSkillGroups } from './sqlite-scoped-records';
 import { serialFor, type SerialQueue } from './serial-lock';
@@ -31,6 +32,7 @@ export function sqliteTransaction(db: Database, cache: UnitCache = new UnitCache
     merchants: new SqliteMerchants(db),
     notes: new SqliteNotes(db),
     tags: new SqliteTags(db),
+    references: new SqliteReferences(db),
     outbox: new SqliteOutbox(db),
     webhooks: new SqliteWebhookOutbox(db),
   };

@@ -38,7 +38,8 @@ function useChannel(): { channelId: string | undefined; channels: Channel[]; set
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (p.role !== 'platform_admin') return;
-    api.get<List<Channel>>('/api/v1/channels').then(
+    // Archived channels too: their conversations stay readable here.
+    api.get<List<Channel>>('/api/v1/channels', { archived: 'include' }).then(
       (r) => setChannels(r.items),
       (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
     );

@@ -1,8 +1,8 @@
-// Who is who in a channel: its agents (with live status), skill groups and merchants, for names in the
+// Who is who in a channel: its agents (with live status), skill groups and merchants (archived ones for names only), for names in the
 // lists, the profile panel and the transfer dialog; and a small cache of customers by id (a list shows
 // many conversations of few customers, and a customer barely changes while the page is open), forgotten
 // when the login ends.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { List } from '../api/types';
 import { useNotices } from '../live/live';
@@ -30,15 +30,15 @@ export function useDirectory(channelId: string | undefined): Directory {
     let alive = true;
     const base = `/api/v1/channels/${encodeURIComponent(channelId)}`;
     // Each list on its own: a role that may not read one (merchants, say) still gets the others.
-    api.get<List<Agent>>(`${base}/agents`).then(
+    api.get<List<Agent>>(`${base}/agents`, { archived: 'include' }).then(
       (r) => alive && setAgents(r.items),
       () => undefined,
     );
-    api.get<List<Group>>(`${base}/groups`).then(
+    api.get<List<Group>>(`${base}/groups`, { archived: 'include' }).then(
       (r) => alive && setGroups(r.items),
       () => undefined,
     );
-    api.get<List<Merchant>>(`${base}/merchants`).then(
+    api.get<List<Merchant>>(`${base}/merchants`, { archived: 'include' }).then(
       (r) => alive && setMerchants(r.items),
       () => undefined,
     );
@@ -54,10 +54,15 @@ export function useDirectory(channelId: string | undefined): Directory {
   });
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
+  // Archived agents, groups and merchants are loaded for their names (history still shows them) and
+  // never offered (transfer targets, pickers).
+  const liveAgents = useMemo(() => agents.filter((a) => a.archivedAt === undefined), [agents]);
+  const liveGroups = useMemo(() => groups.filter((g) => g.archivedAt === undefined), [groups]);
+  const liveMerchants = useMemo(() => merchants.filter((m) => m.archivedAt === undefined), [merchants]);
   const agentName = (id: string | undefined) => (id === undefined ? undefined : (agents.find((a) => a.id === id)?.name ?? id));
   const groupName = (id: string | undefined) => (id === undefined ? undefined : (groups.find((g) => g.id === id)?.name ?? id));
   const merchantName = (id: string | undefined) => (id === undefined ? undefined : (merchants.find((m) => m.id === id)?.name ?? id));
-  return { agents, groups, merchants, agentName, groupName, merchantName, reload };
+  return { agents: liveAgents, groups: liveGroups, merchants: liveMerchants, agentName, groupName, merchantName, reload };
 }
 
 const customerCache = new Map<string, Customer>();

@@ -14,6 +14,7 @@ const messages = defineMessages(
     submitting: '正在登录…',
     wrong: '用户名或密码不正确',
     throttled: '尝试次数过多，请稍后再试',
+    archived: '这个客服账号已归档，无法登录。请联系管理员恢复。',
     expired: '登录已过期，请重新登录',
     failed: '登录失败：{message}',
     language: 'English',
@@ -26,6 +27,7 @@ const messages = defineMessages(
     submitting: 'Logging in…',
     wrong: 'Wrong username or password',
     throttled: 'Too many attempts; try again later',
+    archived: 'This agent has been archived and cannot log in. Ask an admin to unarchive it.',
     expired: 'Your session expired; please log in again',
     failed: 'Login failed: {message}',
     language: '中文',
@@ -50,6 +52,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('wrong'));
       else if (err instanceof ApiError && err.status === 429) setError(t('throttled'));
+      else if (err instanceof ApiError && err.code === 'agent_archived') setError(t('archived'));
       else setError(t('failed', { message: (err as Error).message }));
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import type { Agent, AgentStatus } from '../../core/model/agent';
 import { changeAgentStatus, type AgentStatusResult } from '../change-agent-status';
 import { merchantFilter, merchantForNew, mustAdminister } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { forbidden } from '../errors';
+import { conflict, forbidden } from '../errors';
 import type { EngineDeps } from '../support/engine-deps';
 import type { AdminDeps } from './admin-deps';
 import { agentInReach, channelInReach, mustBeMerchantOf, mustShareScope } from './reach';
@@ -105,5 +105,6 @@ export async function setAgentStatus(
 ): Promise<AgentStatusResult> {
   const target = await agentInReach(deps, p, agentId);
   if (p.role === 'agent' && p.agentId !== target.id) throw forbidden('agents may only set their own status');
+  if (target.archivedAt !== undefined) throw conflict('agent_archived', `agent ${target.id} is archived; unarchive it first`);
   return changeAgentStatus(engine, { agentId: target.id, status });
 }

@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from '../errors';
 import type { AdminDeps } from './admin-deps';
 import { withGrace, withoutExpiredGrace, withReplayDefault } from './channel-changes';
 import { channelInReach } from './reach';
+import { deleteRecord } from './archive';
 
 export type NewChannel = Omit<ChannelRecord, 'createdAt' | 'updatedAt' | 'previous' | 'lastVerifiedAt' | 'lastPushAt'>;
 
@@ -78,9 +79,9 @@ export async function changeChannel(deps: AdminDeps, p: Principal, channelId: st
   return publicChannel(next);
 }
 
+/** Refused (409 in_use) while anything refers to the channel: app/admin/archive.ts. */
 export async function deleteChannel(deps: AdminDeps, p: Principal, channelId: string): Promise<void> {
-  await channelInReach(deps, p, channelId);
-  await deps.channels.delete(channelId);
+  await deleteRecord(deps, p, 'channel', channelId);
 }
 
 /**

@@ -3,6 +3,8 @@
 export type { AdminDeps } from './admin-deps';
 export * from './accounts';
 export * from './agents';
+export * from './archive';
+export * from './archived-filter';
 export * from './calendars';
 export * from './channels';
 export * from './conversations';

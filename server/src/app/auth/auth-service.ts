@@ -7,7 +7,7 @@ import type { PasswordHasher, SecretMinter } from '../../core/ports/credentials'
 import type { IdGenerator } from '../../core/ports/id-generator';
 import type { UnitOfWork } from '../../core/ports/unit-of-work';
 import { ApiError, conflict, notFound } from '../errors';
-import { authenticate } from './authenticate';
+import { authenticate, mustNotBeArchived } from './authenticate';
 import type { LoginGate } from './login-throttle';
 import type { Principal } from './principal';
 
@@ -54,6 +54,7 @@ export class AuthService {
     const ok = account ? await this.deps.passwords.verify(password, account.passwordHash) : await this.deps.passwords.burn(password);
     if (!account || !ok) throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
     await this.deps.throttle?.recordSuccess(username, ip);
+    if (account.grant.role === 'agent') await mustNotBeArchived(this.deps.uow, account.grant.agentId);
     const token = this.deps.secrets.mint(SESSION_TOKEN_PREFIX);
     const expiresAt = now + (this.deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS);
     await this.deps.stores.sessions.add({ tokenHash: this.deps.secrets.hash(token), accountId: account.id, createdAt: now, expiresAt });

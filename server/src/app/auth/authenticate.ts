@@ -5,7 +5,7 @@ import type { AuthStores, Grant } from '../../core/ports/auth';
 import type { Clock } from '../../core/ports/clock';
 import type { SecretMinter } from '../../core/ports/credentials';
 import type { UnitOfWork } from '../../core/ports/unit-of-work';
-import { unauthenticated } from '../errors';
+import { ApiError, unauthenticated } from '../errors';
 import type { Principal, Via } from './principal';
 
 export interface AuthenticateDeps {
@@ -52,10 +52,20 @@ async function fromSession(deps: AuthenticateDeps, secret: string): Promise<{ gr
   return account && { grant: account.grant, via: { kind: 'session', accountId: account.id, tokenHash } };
 }
 
+/** An archived agent's logins and tokens stop working at once (app/admin/archive.ts); unarchiving restores them. */
+export const archivedAgent = () => new ApiError(403, 'agent_archived', 'this agent has been archived; an admin may unarchive it');
+
+/** Logging in as an archived agent is refused with the same answer. */
+export async function mustNotBeArchived(uow: UnitOfWork, agentId: string): Promise<void> {
+  const agent = await uow.run((tx) => tx.agents.get(agentId));
+  if (agent?.archivedAt !== undefined) throw archivedAgent();
+}
+
 async function principalOf(uow: UnitOfWork, grant: Grant, via: Via): Promise<Principal | undefined> {
   if (grant.role !== 'agent') return { ...grant, via };
   const agent = await uow.run((tx) => tx.agents.get(grant.agentId));
   if (!agent) return undefined;
+  if (agent.archivedAt !== undefined) throw archivedAgent();
   return {
     role: 'agent',
     channelId: agent.channelId,

@@ -32,6 +32,9 @@ export interface EngineDeps {
 
 export type { Work } from './work';
 
+/** What opening a unit of its own needs: a story that never asks the robot (archiving an agent) needs no more. */
+export type UnitDeps = Pick<EngineDeps, 'uow' | 'clock' | 'ids' | 'notifier' | 'wakeOutbox' | 'wakeWebhooks'>;
+
 /** A unit being run: its Work, and whether it enqueued anything (then the sender is woken after the commit). */
 export interface OpenUnit {
   w: Work;
@@ -44,7 +47,7 @@ export interface OpenUnit {
  * Built afresh on each attempt of a unit, so an adapter that retries a unit doubles no notice. Its
  * conversations store, with each save, when their timers fall due next (timer-due.ts).
  */
-export function openUnit(deps: EngineDeps, tx: Transaction): OpenUnit {
+export function openUnit(deps: UnitDeps, tx: Transaction): OpenUnit {
   const outbox = { enqueue: (item: OutboxItem) => ((unit.enqueued = true), tx.outbox.enqueue(item)) };
   const conversations = timedConversations(tx.conversations, () => unit.w);
   const unit: OpenUnit = {
@@ -60,14 +63,14 @@ export async function closeUnit(unit: OpenUnit): Promise<void> {
 }
 
 /** After the commit: the workbenches are told (a notifier failure never undoes the work), the senders woken. */
-export async function afterCommit(deps: EngineDeps, notices: readonly EngineNotice[], enqueued: boolean, webhooks = false): Promise<void> {
+export async function afterCommit(deps: UnitDeps, notices: readonly EngineNotice[], enqueued: boolean, webhooks = false): Promise<void> {
   if (notices.length > 0) await deps.notifier.notify(notices).catch(() => undefined);
   if (enqueued) deps.wakeOutbox?.();
   if (webhooks) deps.wakeWebhooks?.();
 }
 
 /** Runs `story` in one unit of work of its own, then tells the workbenches and wakes the outbox sender. */
-export async function inUnit<T>(deps: EngineDeps, story: (w: Work) => Promise<T>): Promise<T> {
+export async function inUnit<T>(deps: UnitDeps, story: (w: Work) => Promise<T>): Promise<T> {
   const attempt: { unit?: OpenUnit } = {};
   const result = await deps.uow.run(async (tx) => {
     const unit = openUnit(deps, tx);

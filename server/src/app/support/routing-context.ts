@@ -6,6 +6,7 @@ import { queueLengths } from '../../core/routing/queue';
 import type { GroupView, RoutingView } from '../../core/routing/routing-view';
 import { isWorkTime } from '../../core/work-time/work-time';
 import type { Work } from './work';
+import { liveCalendar } from './live-calendar';
 import { applicableSettings, lookUpSettings, settingsLevels } from './settings-lookup';
 
 export interface RoutingContext {
@@ -31,17 +32,18 @@ export async function loadConversationSettings(w: Work, c: Conversation): Promis
 export async function loadRouting(w: Work, channelId: string, merchantId: string | undefined): Promise<RoutingContext> {
   const levels = await settingsLevels(w.tx.settings, channelId, merchantId);
   const settings = applicableSettings(levels);
-  const agents = await w.tx.agents.listByMerchant(channelId, merchantId);
+  // Archived agents and groups are out of routing (app/admin/archive.ts): never assigned, never a target.
+  const agents = (await w.tx.agents.listByMerchant(channelId, merchantId)).filter((a) => a.archivedAt === undefined);
   const loads = await w.tx.conversations.countAssigned(agents.map((a) => a.id));
-  const groups = await w.tx.groups.listByMerchant(channelId, merchantId);
-  const onDuty = async (calendarId: string | undefined) => isWorkTime(calendarId ? await w.tx.calendars.get(calendarId) : undefined, w.now);
+  const groups = (await w.tx.groups.listByMerchant(channelId, merchantId)).filter((g) => g.archivedAt === undefined);
+  const onDuty = async (...calendarIds: Array<string | undefined>) => isWorkTime(await liveCalendar(w.tx.calendars, calendarIds), w.now);
   const groupSettings = new Map(groups.map((g) => [g.id, applicableSettings(levels, g.settings)]));
   const groupViews = new Map<string, GroupView>();
   for (const g of groups) {
     const s = groupSettings.get(g.id) ?? settings;
     groupViews.set(g.id, {
       id: g.id,
-      onDuty: await onDuty(g.calendarId ?? s.calendarId),
+      onDuty: await onDuty(g.calendarId, s.calendarId),
       assignment: s.assignment,
       maxQueueLength: s.maxQueueLength,
     });

@@ -10,6 +10,7 @@ import type { RoutingSettings } from '../../core/model/routing-settings';
 import type { ConversationRepository } from '../../core/ports/repositories';
 import { nextTimerAt, runsTimers, type TimerContext } from '../../core/timers/due-timers';
 import { workTimeEndsAt } from '../../core/timers/work-time-end';
+import { liveCalendar } from './live-calendar';
 import type { Work } from './work';
 import { loadConversationSettings } from './routing-context';
 
@@ -17,8 +18,7 @@ import { loadConversationSettings } from './routing-context';
 export async function timerContextOf(w: Work, c: Conversation, settings: RoutingSettings): Promise<TimerContext> {
   if (c.state !== 'queued' || !settings.queueClosesWithWorkTime) return {};
   const group = c.groupId === undefined ? undefined : await w.tx.groups.get(c.groupId);
-  const calendarId = group?.calendarId ?? settings.calendarId;
-  const calendar = calendarId === undefined ? undefined : await w.tx.calendars.get(calendarId);
+  const calendar = await liveCalendar(w.tx.calendars, [group?.calendarId, settings.calendarId]);
   const endsAt = workTimeEndsAt(calendar, c.queuedAt ?? w.now);
   return endsAt === undefined ? {} : { workTimeEndsAt: endsAt };
 }

@@ -21,6 +21,8 @@ export interface Agent {
   wechatOpenid?: string;
   /** Set by admins: the agent may transfer and end colleagues' conversations, not only their own. */
   canActOnColleagues?: boolean;
+  /** When an admin archived the agent: out of routing and the default lists, logins refused, history kept. */
+  archivedAt?: number;
   /**
    * What the server remembers between two of the agent's WeChat messages (internal, never in the API).
    * The key is a stored format (agents are JSON in the database): renaming it needs a migration.

@@ -6,4 +6,6 @@ export interface Merchant {
   /** platform_action.customerCode: the merchant's id in the platform. */
   code: string;
   name: string;
+  /** When an admin archived the merchant: its customerCode no longer selects it, its history is kept. */
+  archivedAt?: number;
 }

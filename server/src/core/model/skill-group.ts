@@ -11,4 +11,6 @@ export interface SkillGroup {
   calendarId?: string;
   /** Settings that differ for this group (queue length and timeout, assignment, timers). */
   settings?: RoutingSettingsPatch;
+  /** When an admin archived the group: no conversation is routed to it any more, its history is kept. */
+  archivedAt?: number;
 }

@@ -22,6 +22,8 @@ export interface WorkCalendar {
   holidays: string[];
   /** 'YYYY-MM-DD' local dates that are workdays although their weekday is not (调休). */
   makeUpWorkdays: string[];
+  /** When an admin archived the calendar: it no longer applies (see app/admin/archive.ts), it stays readable. */
+  archivedAt?: number;
 }
 
 export const MAX_SEGMENTS_PER_DAY = 4;

@@ -20,6 +20,8 @@ export interface ChannelRecord extends ChannelConfig {
   /** When WeChat last verified the push URL (GET echostr) and last pushed; written by recordActivity only. */
   lastVerifiedAt?: number;
   lastPushAt?: number;
+  /** When an admin archived the channel: out of the default lists, pushes still stored (see app/admin/archive.ts). */
+  archivedAt?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -51,6 +53,7 @@ export interface PublicChannel {
   previousMode: ChannelRecord['mode'] | null;
   lastVerifiedAt: number | null;
   lastPushAt: number | null;
+  archivedAt: number | null;
   /** Where WeChat pushes: the console's URL is this path on the server's public origin. */
   pushPath: string;
   createdAt: number;
@@ -80,6 +83,7 @@ export function publicChannel(r: ChannelRecord): PublicChannel {
     previousMode: r.previous?.mode ?? null,
     lastVerifiedAt: r.lastVerifiedAt ?? null,
     lastPushAt: r.lastPushAt ?? null,
+    archivedAt: r.archivedAt ?? null,
     pushPath: `/wechat/${encodeURIComponent(r.id)}`,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

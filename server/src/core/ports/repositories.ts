@@ -96,6 +96,8 @@ export interface AgentRepository {
   findByWechatOpenid(channelId: string, openid: string): Promise<Agent | undefined>;
   /** The agents of exactly this merchant whose name is one of `names`, by id. */
   listByNames(channelId: string, merchantId: string | undefined, names: readonly string[]): Promise<Agent[]>;
+  /** Deletes the record (nothing when it is gone); callers first make sure nothing refers to it. */
+  remove(id: string): Promise<void>;
 }
 
 /** Saving a group, a calendar or settings: its merchant's open conversations look at their timers again (listTimerDue); the platform's level, the channel's. */
@@ -103,12 +105,16 @@ export interface SkillGroupRepository {
   get(id: string): Promise<SkillGroup | undefined>;
   save(group: SkillGroup): Promise<void>;
   listByMerchant(channelId: string, merchantId: string | undefined): Promise<SkillGroup[]>;
+  /** Deletes the record (nothing when it is gone); callers first make sure nothing refers to it. */
+  remove(id: string): Promise<void>;
 }
 
 export interface CalendarRepository {
   get(id: string): Promise<WorkCalendar | undefined>;
   save(calendar: WorkCalendar): Promise<void>;
   listByMerchant(channelId: string, merchantId: string | undefined): Promise<WorkCalendar[]>;
+  /** Deletes the record (nothing when it is gone); callers first make sure nothing refers to it. */
+  remove(id: string): Promise<void>;
 }
 
 export interface SettingsRepository {
@@ -123,4 +129,6 @@ export interface MerchantRepository {
   findByCode(channelId: string, code: string): Promise<Merchant | undefined>;
   save(merchant: Merchant): Promise<void>;
   listByChannel(channelId: string): Promise<Merchant[]>;
+  /** Deletes the record (nothing when it is gone); callers first make sure nothing refers to it. */
+  remove(id: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // Port: one atomic step over every repository and the outbox.
 import type { NoteRepository, TagRepository } from './desk-repositories';
 import type { Outbox } from './outbox';
+import type { ReferenceRepository } from './references';
 import type { WebhookOutbox } from './webhook-store';
 import type {
   AgentRepository,
@@ -24,6 +25,8 @@ export interface Transaction {
   merchants: MerchantRepository;
   notes: NoteRepository;
   tags: TagRepository;
+  /** What still refers to an agent, a group, a merchant or a channel (deleting one). */
+  references: ReferenceRepository;
   outbox: Outbox;
   /** Webhook deliveries stored with the change they tell of; absent where no webhooks are kept (test fakes). */
   webhooks?: WebhookOutbox;

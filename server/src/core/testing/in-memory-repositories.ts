@@ -5,6 +5,7 @@ import type { Conversation } from '../model/conversation';
 import type { Message } from '../model/message';
 import { copy, sameMerchant, type InMemoryData } from './in-memory-data';
 import { inMemoryNotes, inMemoryTags } from './in-memory-desk';
+import { inMemoryReferences } from './in-memory-references';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -22,6 +23,7 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
     agents: {
       get: async (id) => copy(data.agents.get(id)),
       save: async (a) => void data.agents.set(a.id, copy(a)),
+      remove: async (id) => void data.agents.delete(id),
       listByMerchant: async (channelId, merchantId) =>
         list(data.agents, (a) => a.channelId === channelId && sameMerchant(a.merchantId, merchantId)).sort(byId),
       listByChannel: async (channelId) => list(data.agents, (a) => a.channelId === channelId).sort(byId),
@@ -36,6 +38,7 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
         data.groups.set(g.id, copy(g));
         lookAgainAtTimers(data, g.channelId, g.merchantId);
       },
+      remove: async (id) => void data.groups.delete(id),
       listByMerchant: async (channelId, merchantId) =>
         list(data.groups, (g) => g.channelId === channelId && sameMerchant(g.merchantId, merchantId)).sort(byId),
     },
@@ -45,6 +48,7 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
         data.calendars.set(c.id, copy(c));
         lookAgainAtTimers(data, c.channelId, c.merchantId);
       },
+      remove: async (id) => void data.calendars.delete(id),
       listByMerchant: async (channelId, merchantId) =>
         list(data.calendars, (c) => c.channelId === channelId && sameMerchant(c.merchantId, merchantId)).sort(byId),
     },
@@ -59,10 +63,12 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
       get: async (id) => copy(data.merchants.get(id)),
       findByCode: async (channelId, code) => list(data.merchants, (m) => m.channelId === channelId && m.code === code)[0],
       save: async (m) => void data.merchants.set(m.id, copy(m)),
+      remove: async (id) => void data.merchants.delete(id),
       listByChannel: async (channelId) => list(data.merchants, (m) => m.channelId === channelId).sort(byId),
     },
     notes: inMemoryNotes(data),
     tags: inMemoryTags(data),
+    references: inMemoryReferences(data),
     outbox: { enqueue: async (item) => void data.outbox.push(copy(item)) },
   };
 }

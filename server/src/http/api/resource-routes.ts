@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { AdminDeps } from '../../app/admin/index';
 import type { Principal } from '../../app/auth/principal';
 import type { Role } from '../../core/ports/auth';
+import { byArchive, type ArchivedFilter } from '../../app/admin/archived-filter';
+import { archivedFilter } from '../../contract/archive';
 import { channelParams, id, list, merchantFilterQuery } from '../../contract/common';
 import type { ApiContext } from './api-context';
 import { route, type ApiRoute } from './route-table';
@@ -50,6 +52,11 @@ export interface ResourceSpec<C extends z.ZodType, U extends z.ZodType> extends 
     create: Story<[channelId: string, body: z.output<C>]>;
   };
 }
+
+/** A list's records by their archive time (?archived=, archived-filter.ts): archived ones are hidden by default. */
+const archivedQuery = z.strictObject({ archived: archivedFilter });
+const filtered = (items: unknown, query: unknown) =>
+  byArchive(items as Array<{ archivedAt?: number | null }>, (query as { archived?: ArchivedFilter }).archived);
 
 /** The params of a resource's own path, '/<plural>/:<idParam>'. */
 export const itemParams = <K extends string>(idParam: K) => z.strictObject({ [idParam]: id }) as unknown as z.ZodType<Record<K, string>>;
@@ -95,8 +102,9 @@ export function topCollectionRoutes<C extends z.ZodType>(ctx: ApiContext, spec: 
       tag,
       summary: summaries.list,
       roles: roles.read,
+      query: archivedQuery,
       response: list(schemas.item),
-      handle: async ({ principal }) => ({ items: await stories.list(ctx.admin, principal) }),
+      handle: async ({ principal, query }) => ({ items: filtered(await stories.list(ctx.admin, principal), query) }),
     }),
     route({
       method: 'post',
@@ -116,7 +124,7 @@ export function topCollectionRoutes<C extends z.ZodType>(ctx: ApiContext, spec: 
 export function resourceRoutes<C extends z.ZodType, U extends z.ZodType>(ctx: ApiContext, spec: ResourceSpec<C, U>): ApiRoute[] {
   const { tag, roles, schemas, summaries, stories } = spec;
   const path = `/channels/:channelId/${spec.plural}`;
-  const filter = spec.merchantFilter === false ? {} : { query: merchantFilterQuery };
+  const query = spec.merchantFilter === false ? archivedQuery : merchantFilterQuery.extend(archivedQuery.shape);
   return [
     route({
       method: 'get',
@@ -125,11 +133,11 @@ export function resourceRoutes<C extends z.ZodType, U extends z.ZodType>(ctx: Ap
       summary: summaries.list,
       roles: roles.read,
       params: channelParams,
-      ...filter,
+      query,
       response: list(schemas.item),
-      // Without the filter the query is {}: the story is asked for every merchant it lets the caller see.
+      // Without the merchant filter the story is asked for every merchant it lets the caller see.
       handle: async ({ principal, params: p, query: q }) => ({
-        items: await stories.list(ctx.admin, principal, p.channelId, (q as { merchantId?: string }).merchantId),
+        items: filtered(await stories.list(ctx.admin, principal, p.channelId, (q as { merchantId?: string }).merchantId), q),
       }),
     }),
     route({

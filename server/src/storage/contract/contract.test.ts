@@ -27,6 +27,7 @@ import { InMemoryChannelStore } from '../testing/in-memory-channel-store';
 import { InMemoryOutboxStore } from '../testing/in-memory-outbox-store';
 import { InMemoryPlatformStore } from '../testing/in-memory-platform-store';
 import { InMemoryTokenStore } from '../testing/in-memory-token-store';
+import { archiveContract } from './archive-contract';
 import { authStoreContract } from './auth-store-contract';
 import { channelStoreContract } from './channel-store-contract';
 import { conversationContract } from './conversation-contract';
@@ -102,4 +103,5 @@ describe.each([
   describe('channel store', () => channelStoreContract(open));
   describe('token store', () => tokenStoreContract(open));
   describe('platform store', () => platformStoreContract(open));
+  describe('archive and delete', () => archiveContract(open));
 });

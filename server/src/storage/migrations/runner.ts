@@ -22,6 +22,7 @@ import { quickRepliesSchema } from './17-quick-replies';
 import { notesTagsSearchSchema } from './18-notes-tags-search';
 import { webhooksSchema } from './19-webhooks';
 import { timerDueSchema } from './20-timer-due';
+import { archiveSchema } from './21-archive';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -59,6 +60,7 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'internal notes, tags, and message words for search', sql: notesTagsSearchSchema },
   { version: 19, name: 'webhooks: endpoints with sealed secrets, deliveries, attempts', sql: webhooksSchema },
   { version: 20, name: 'when each conversation’s timers fall due next', sql: timerDueSchema },
+  { version: 21, name: 'archived channels; messages by agent and conversations by group (delete checks)', sql: archiveSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -176,6 +176,10 @@ export class PgMerchants implements MerchantRepository {
     );
   }
 
+  async remove(id: string): Promise<void> {
+    await this.db.query('DELETE FROM merchants WHERE id = $1', [id]);
+  }
+
   listByChannel(channelId: string): Promise<Merchant[]> {
     return all(this.db, 'SELECT * FROM merchants WHERE channel_id = $1 ORDER BY id', [channelId], merchantOfRow);
   }

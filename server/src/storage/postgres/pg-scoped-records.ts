@@ -42,6 +42,11 @@ class PgScopedRecords<T extends { id: string; channelId: string; merchantId?: st
     this.config?.wrote(this.table);
   }
 
+  async remove(id: string): Promise<void> {
+    await this.db.query(`DELETE FROM ${this.table} WHERE id = $1`, [id]);
+    this.config?.wrote(this.table);
+  }
+
   async listByMerchant(channelId: string, merchantId: string | undefined): Promise<T[]> {
     const key = `merchant ${keyOf(channelId, merchantKey(merchantId))}`;
     return (await this.kept(key, () => this.where('channel_id = $1 AND merchant_id = $2', [channelId, merchantKey(merchantId)]))).slice();

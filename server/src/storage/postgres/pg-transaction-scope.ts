@@ -21,6 +21,7 @@ import { UnitCache } from '../unit-cache';
 import { PgConversations } from './pg-conversations';
 import { PgNotes, PgTags } from './pg-desk';
 import { PgOutbox } from './pg-outbox';
+import { PgReferences } from './pg-references';
 import { PgWebhookOutbox } from './pg-webhook-store';
 import { PgCustomers, PgMerchants, PgMessages, PgSettings } from './pg-records';
 import { PgAgents, PgCalendars, PgSkillGroups } from './pg-scoped-records';
@@ -47,6 +48,7 @@ export function pgTransaction(
     merchants: new PgMerchants(db),
     notes: new PgNotes(db),
     tags: new PgTags(db),
+    references: new PgReferences(db),
     outbox: new PgOutbox(db),
     webhooks: new PgWebhookOutbox(db, config),
   };

@@ -15,6 +15,7 @@ import { useLoad, useSubmit } from '../use-load';
 import { AgentForm } from './agent-form';
 import { agentMessages } from './messages';
 import { CreateBar, ErrorLine } from '../form-parts';
+import { ArchiveActions, ArchivedBadge, ArchivedFilterPicker, type ArchivedFilter } from '../archive/archive-controls';
 
 const STATUSES: AgentStatus[] = ['online', 'busy', 'invisible', 'offline'];
 const BADGE: Record<AgentStatus, string> = { online: 'badge green', busy: 'badge red', invisible: 'badge blue', offline: 'badge' };
@@ -27,8 +28,9 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
   const ta = useT(adminMessages);
   const { isPlatform } = useAdmin();
   const merchantName = useMerchantName();
-  const agents = useLoad(`${channelId}|${merchantScope}`, (signal) =>
-    api.get<List<Agent>>(channelPath(channelId, '/agents'), { merchantId: merchantScope }, signal).then((l) => l.items),
+  const [archived, setArchived] = useState<ArchivedFilter>('exclude');
+  const agents = useLoad(`${channelId}|${merchantScope}|${archived}`, (signal) =>
+    api.get<List<Agent>>(channelPath(channelId, '/agents'), { merchantId: merchantScope, archived }, signal).then((l) => l.items),
   );
   const groups = useLoad(channelId, (signal) =>
     api.get<List<Group>>(channelPath(channelId, '/groups'), undefined, signal).then((l) => l.items),
@@ -94,14 +96,17 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
 
   return (
     <div className="stack">
-      <CreateBar
-        label={t('create')}
-        testId="agent-create"
-        onClick={() => {
-          setEditing({ kind: 'new' });
-          setNote(undefined);
-        }}
-      />
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <CreateBar
+          label={t('create')}
+          testId="agent-create"
+          onClick={() => {
+            setEditing({ kind: 'new' });
+            setNote(undefined);
+          }}
+        />
+        <ArchivedFilterPicker value={archived} onChange={setArchived} />
+      </div>
       {editing && (editing.kind === 'new' || current) && (
         <AgentForm
           key={editing.kind === 'edit' ? editing.id : 'new'}
@@ -130,7 +135,10 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
             header: t('col_name'),
             cell: (a) => (
               <>
-                <div>{a.name}</div>
+                <div>
+                  {a.name}
+                  <ArchivedBadge archivedAt={a.archivedAt} />
+                </div>
                 {a.wechatOpenid && (
                   <div className="hint mono" title={t('col_openid')}>
                     {a.wechatOpenid}
@@ -145,19 +153,22 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
             cell: (a) => (
               <div className="row">
                 <span className={BADGE[a.status]}>{t(`status_${a.status}`)}</span>
-                <select
-                  aria-label={t('set_status')}
-                  name="status"
-                  value={a.status}
-                  onChange={(e) => setStatus(a, e.target.value as AgentStatus)}
-                  style={{ width: 'auto' }}
-                >
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`status_${s}`)}
-                    </option>
-                  ))}
-                </select>
+                {/* An archived agent stays offline until unarchived. */}
+                {!a.archivedAt && (
+                  <select
+                    aria-label={t('set_status')}
+                    name="status"
+                    value={a.status}
+                    onChange={(e) => setStatus(a, e.target.value as AgentStatus)}
+                    style={{ width: 'auto' }}
+                  >
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`status_${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </div>
             ),
           },
@@ -178,15 +189,18 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
           { header: t('col_login'), cell: (a) => loginCell(a) },
         ]}
         actions={(a) => (
-          <button
-            type="button"
-            onClick={() => {
-              setEditing({ kind: 'edit', id: a.id });
-              setNote(undefined);
-            }}
-          >
-            {ta('edit')}
-          </button>
+          <>
+            <button
+              type="button"
+              onClick={() => {
+                setEditing({ kind: 'edit', id: a.id });
+                setNote(undefined);
+              }}
+            >
+              {ta('edit')}
+            </button>
+            <ArchiveActions kind="agent" id={a.id} name={a.name} archivedAt={a.archivedAt} onChanged={agents.reload} />
+          </>
         )}
       />
     </div>

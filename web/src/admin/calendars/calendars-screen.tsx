@@ -13,14 +13,16 @@ import { CalendarForm } from './calendar-form';
 import { calendarMessages } from './messages';
 import { segmentText } from './time-text';
 import { CreateBar } from '../form-parts';
+import { ArchiveActions, ArchivedBadge, ArchivedFilterPicker, type ArchivedFilter } from '../archive/archive-controls';
 
 function CalendarsBody({ channelId, merchantScope }: { channelId: string; merchantScope: string }) {
   const t = useT(calendarMessages);
   const ta = useT(adminMessages);
   const { isPlatform } = useAdmin();
   const merchantName = useMerchantName();
-  const calendars = useLoad(`${channelId}|${merchantScope}`, (signal) =>
-    api.get<List<Calendar>>(channelPath(channelId, '/calendars'), { merchantId: merchantScope }, signal).then((l) => l.items),
+  const [archived, setArchived] = useState<ArchivedFilter>('exclude');
+  const calendars = useLoad(`${channelId}|${merchantScope}|${archived}`, (signal) =>
+    api.get<List<Calendar>>(channelPath(channelId, '/calendars'), { merchantId: merchantScope, archived }, signal).then((l) => l.items),
   );
   const [editing, setEditing] = useState<string | undefined>(undefined);
   const current = calendars.data?.find((c) => c.id === editing);
@@ -35,7 +37,10 @@ function CalendarsBody({ channelId, merchantScope }: { channelId: string; mercha
       .join(' ');
   return (
     <div className="stack">
-      <CreateBar label={t('create')} testId="calendar-create" onClick={() => setEditing('new')} />
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <CreateBar label={t('create')} testId="calendar-create" onClick={() => setEditing('new')} />
+        <ArchivedFilterPicker value={archived} onChange={setArchived} />
+      </div>
       {editing && (editing === 'new' || current) && (
         <CalendarForm
           key={editing}
@@ -51,16 +56,27 @@ function CalendarsBody({ channelId, merchantScope }: { channelId: string; mercha
         rowKey={(c) => c.id}
         empty={t('empty')}
         columns={[
-          { header: t('col_name'), cell: (c) => c.name },
+          {
+            header: t('col_name'),
+            cell: (c) => (
+              <>
+                {c.name}
+                <ArchivedBadge archivedAt={c.archivedAt} />
+              </>
+            ),
+          },
           isPlatform && { header: t('col_merchant'), cell: (c) => merchantName(c.merchantId) },
           { header: t('col_workdays'), cell: (c) => days(c) },
           { header: t('col_hours'), cell: (c) => (c.workdaySegments.length === 0 ? '—' : c.workdaySegments.map(segmentText).join(', ')) },
           { header: t('col_tz'), cell: (c) => c.timeZone, className: 'mono' },
         ]}
         actions={(c) => (
-          <button type="button" onClick={() => setEditing(c.id)}>
-            {ta('edit')}
-          </button>
+          <>
+            <button type="button" onClick={() => setEditing(c.id)}>
+              {ta('edit')}
+            </button>
+            <ArchiveActions kind="calendar" id={c.id} name={c.name} archivedAt={c.archivedAt} onChanged={calendars.reload} />
+          </>
         )}
       />
     </div>

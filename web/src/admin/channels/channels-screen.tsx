@@ -3,16 +3,15 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useFormatters, useT } from '../../i18n/i18n';
-import type { Channel } from '../../api/types';
-import { channelPath, useAdmin } from '../admin-context';
+import type { Channel, List } from '../../api/types';
+import { useAdmin } from '../admin-context';
 import { Screen } from '../screen';
 import { LoadedTable } from '../data-table';
-import { ConfirmButton } from '../ui';
-import { useSubmit } from '../use-load';
+import { useLoad } from '../use-load';
+import { ArchiveActions, ArchivedBadge, ArchivedFilterPicker, type ArchivedFilter } from '../archive/archive-controls';
 import { adminMessages } from '../messages';
 import { ChannelForm } from './channel-form';
 import { channelMessages } from './messages';
-import { ErrorLine } from '../form-parts';
 import { AuthorizationReturn, useAuthorizationReturn } from '../platform/authorization-return';
 import { ChannelWayChoice, ScanAuthorize } from '../platform/scan-authorize';
 
@@ -35,7 +34,15 @@ export function ChannelsScreen() {
   const { channels, isPlatform } = useAdmin();
   const back = useAuthorizationReturn();
   const [editing, setEditing] = useState<Editing>(back.open ? { kind: 'edit', id: back.open } : undefined);
-  const remove = useSubmit();
+  // The console's channels (the picker) are the ones in use; archived ones are loaded here on request.
+  const [archived, setArchived] = useState<ArchivedFilter>('exclude');
+  const listed = useLoad(archived === 'exclude' ? undefined : `channels|${archived}`, (signal) =>
+    api.get<List<Channel>>('/api/v1/channels', { archived }, signal).then((l) => l.items),
+  );
+  const reload = () => {
+    channels.reload();
+    listed.reload();
+  };
   const items = channels.data ?? [];
   const current = editing?.kind === 'edit' ? items.find((c) => c.id === editing.id) : undefined;
 
@@ -48,21 +55,17 @@ export function ChannelsScreen() {
     if (created) setEditing({ kind: 'edit', id: saved.id, formKey: 'new' });
   };
 
-  const del = (id: string) =>
-    void remove.run(async () => {
-      await api.delete(channelPath(id));
-      channels.setData((list) => list?.filter((c) => c.id !== id));
-      if (editing?.kind === 'edit' && editing.id === id) setEditing(undefined);
-    });
-
   return (
     <Screen
       title={t('title')}
       tools={
         isPlatform && (
-          <button type="button" className="primary" data-testid="channel-create" onClick={() => setEditing({ kind: 'choose' })}>
-            {t('create')}
-          </button>
+          <div className="row">
+            <ArchivedFilterPicker value={archived} onChange={setArchived} />
+            <button type="button" className="primary" data-testid="channel-create" onClick={() => setEditing({ kind: 'choose' })}>
+              {t('create')}
+            </button>
+          </div>
         )
       }
     >
@@ -79,14 +82,21 @@ export function ChannelsScreen() {
           onClose={() => setEditing(undefined)}
         />
       )}
-      <ErrorLine error={remove.error} />
       <LoadedTable
-        state={channels}
+        state={archived === 'exclude' ? channels : listed}
         rowKey={(c) => c.id}
         selected={(c) => editing?.kind === 'edit' && editing.id === c.id}
         empty={t('empty')}
         columns={[
-          { header: t('col_name'), cell: (c) => c.name },
+          {
+            header: t('col_name'),
+            cell: (c) => (
+              <>
+                {c.name}
+                <ArchivedBadge archivedAt={c.archivedAt} />
+              </>
+            ),
+          },
           { header: t('col_id'), cell: (c) => c.id, className: 'mono' },
           { header: t('col_kind'), cell: (c) => t(`kind_${c.kind}`), className: 'admin-nowrap' },
           { header: t('col_mode'), cell: (c) => t(`mode_${c.mode}`), className: 'admin-nowrap' },
@@ -115,11 +125,15 @@ export function ChannelsScreen() {
                   <button type="button" onClick={() => setEditing({ kind: 'edit', id: c.id })}>
                     {ta('edit')}
                   </button>
-                  <ConfirmButton
-                    label={ta('delete')}
-                    question={t('delete_q', { id: c.id })}
-                    onConfirm={() => del(c.id)}
-                    disabled={remove.busy}
+                  <ArchiveActions
+                    kind="channel"
+                    id={c.id}
+                    name={c.name}
+                    archivedAt={c.archivedAt}
+                    onChanged={() => {
+                      if (editing?.kind === 'edit' && editing.id === c.id) setEditing(undefined);
+                      reload();
+                    }}
                   />
                 </div>
               )

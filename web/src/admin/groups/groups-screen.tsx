@@ -10,6 +10,7 @@ import { MerchantSelect, PLATFORM, useMerchantName } from '../scope-pickers';
 import { MerchantScreen } from '../screen';
 import { Field } from '../ui';
 import { CreateBar, EditForm } from '../form-parts';
+import { ArchiveActions, ArchivedBadge, ArchivedFilterPicker, type ArchivedFilter } from '../archive/archive-controls';
 import { useLoad, useSubmit } from '../use-load';
 import { GroupDetails } from './group-details';
 import { groupMessages } from './messages';
@@ -84,15 +85,18 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
   const t = useT(groupMessages);
   const { isPlatform } = useAdmin();
   const merchantName = useMerchantName();
-  const groups = useLoad(`${channelId}|${merchantScope}`, (signal) =>
-    api.get<List<Group>>(channelPath(channelId, '/groups'), { merchantId: merchantScope }, signal).then((l) => l.items),
+  const [archived, setArchived] = useState<ArchivedFilter>('exclude');
+  const groups = useLoad(`${channelId}|${merchantScope}|${archived}`, (signal) =>
+    api.get<List<Group>>(channelPath(channelId, '/groups'), { merchantId: merchantScope, archived }, signal).then((l) => l.items),
   );
   const agents = useLoad(channelId, (signal) =>
     api.get<List<Agent>>(channelPath(channelId, '/agents'), undefined, signal).then((l) => l.items),
   );
   const calendars = useLoad(channelId, (signal) =>
-    api.get<List<Calendar>>(channelPath(channelId, '/calendars'), undefined, signal).then((l) => l.items),
+    // Archived ones too, for their names; they are not offered.
+    api.get<List<Calendar>>(channelPath(channelId, '/calendars'), { archived: 'include' }, signal).then((l) => l.items),
   );
+  const liveCalendars = calendars.data?.filter((c) => !c.archivedAt);
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | undefined>(undefined);
   const upsert = (g: Group) =>
@@ -104,18 +108,21 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
 
   return (
     <div className="stack">
-      <CreateBar
-        label={t('create')}
-        testId="group-create"
-        onClick={() => {
-          setCreating(true);
-          setOpen(undefined);
-        }}
-      />
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <CreateBar
+          label={t('create')}
+          testId="group-create"
+          onClick={() => {
+            setCreating(true);
+            setOpen(undefined);
+          }}
+        />
+        <ArchivedFilterPicker value={archived} onChange={setArchived} />
+      </div>
       {creating && (
         <NewGroupForm
           channelId={channelId}
-          calendars={calendars.data ?? []}
+          calendars={liveCalendars ?? []}
           defaultMerchant={merchantScope}
           onClose={() => setCreating(false)}
           onCreated={(g) => {
@@ -131,7 +138,7 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
           group={current}
           agents={agents.data ?? []}
           groups={sameScope(groups.data, current)}
-          calendars={sameScope(calendars.data, current)}
+          calendars={sameScope(liveCalendars, current)}
           onChanged={upsert}
           onClose={() => setOpen(undefined)}
         />
@@ -142,7 +149,15 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
         selected={(g) => open === g.id}
         empty={t('empty')}
         columns={[
-          { header: t('col_name'), cell: (g) => g.name },
+          {
+            header: t('col_name'),
+            cell: (g) => (
+              <>
+                {g.name}
+                <ArchivedBadge archivedAt={g.archivedAt} />
+              </>
+            ),
+          },
           isPlatform && { header: t('col_merchant'), cell: (g) => merchantName(g.merchantId) },
           { header: t('col_calendar'), cell: (g) => calendarName(g.calendarId) },
           {
@@ -151,15 +166,18 @@ function GroupsBody({ channelId, merchantScope }: { channelId: string; merchantS
           },
         ]}
         actions={(g) => (
-          <button
-            type="button"
-            onClick={() => {
-              setOpen(g.id);
-              setCreating(false);
-            }}
-          >
-            {t('manage')}
-          </button>
+          <>
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(g.id);
+                setCreating(false);
+              }}
+            >
+              {t('manage')}
+            </button>
+            <ArchiveActions kind="group" id={g.id} name={g.name} archivedAt={g.archivedAt} onChanged={groups.reload} />
+          </>
         )}
       />
     </div>

@@ -2,7 +2,7 @@
 // (POST /accounts with grant merchant_admin).
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { Merchant } from '../../api/types';
+import type { List, Merchant } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { LoginActions, NewLoginForm, useAccounts } from '../accounts';
 import { channelPath, useAdmin } from '../admin-context';
@@ -11,7 +11,8 @@ import { adminMessages } from '../messages';
 import { ChannelScreen } from '../screen';
 import { Field } from '../ui';
 import { CreateBar, EditForm, ErrorLine } from '../form-parts';
-import { useSubmit } from '../use-load';
+import { ArchiveActions, ArchivedBadge, ArchivedFilterPicker, type ArchivedFilter } from '../archive/archive-controls';
+import { useLoad, useSubmit } from '../use-load';
 import { merchantMessages } from './messages';
 
 function MerchantForm({
@@ -69,6 +70,16 @@ function MerchantsBody({ channelId }: { channelId: string }) {
   const accounts = useAccounts();
   const [editing, setEditing] = useState<string | undefined>(undefined); // 'new' or a merchant id
   const [addingAdmin, setAddingAdmin] = useState<string | undefined>(undefined);
+  // The console's merchants (pickers, names) are the ones in use; archived ones are loaded here on request.
+  const [archived, setArchived] = useState<ArchivedFilter>('exclude');
+  const listed = useLoad(archived === 'exclude' ? undefined : `${channelId}|${archived}`, (signal) =>
+    api.get<List<Merchant>>(channelPath(channelId, '/merchants'), { archived }, signal).then((l) => l.items),
+  );
+  const shown = archived === 'exclude' ? merchants : listed;
+  const reload = () => {
+    merchants.reload();
+    listed.reload();
+  };
   const current = merchants.data?.find((m) => m.id === editing);
   const onSaved = (m: Merchant) => {
     merchants.setData((list) => (list?.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? m : x)) : [...(list ?? []), m]));
@@ -81,17 +92,28 @@ function MerchantsBody({ channelId }: { channelId: string }) {
 
   return (
     <div className="stack">
-      <CreateBar label={t('create')} testId="merchant-create" onClick={() => setEditing('new')} />
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <CreateBar label={t('create')} testId="merchant-create" onClick={() => setEditing('new')} />
+        <ArchivedFilterPicker value={archived} onChange={setArchived} />
+      </div>
       {editing && (editing === 'new' || current) && (
         <MerchantForm key={editing} channelId={channelId} merchant={current} onSaved={onSaved} onClose={() => setEditing(undefined)} />
       )}
       <ErrorLine error={accounts.error} />
       <LoadedTable
-        state={merchants}
+        state={shown}
         rowKey={(m) => m.id}
         empty={t('empty')}
         columns={[
-          { header: t('col_name'), cell: (m) => m.name },
+          {
+            header: t('col_name'),
+            cell: (m) => (
+              <>
+                {m.name}
+                <ArchivedBadge archivedAt={m.archivedAt} />
+              </>
+            ),
+          },
           { header: t('col_code'), cell: (m) => m.code, className: 'mono' },
           {
             header: t('col_admins'),
@@ -125,9 +147,12 @@ function MerchantsBody({ channelId }: { channelId: string }) {
           },
         ]}
         actions={(m) => (
-          <button type="button" onClick={() => setEditing(m.id)}>
-            {ta('edit')}
-          </button>
+          <>
+            <button type="button" onClick={() => setEditing(m.id)}>
+              {ta('edit')}
+            </button>
+            <ArchiveActions kind="merchant" id={m.id} name={m.name} archivedAt={m.archivedAt} onChanged={reload} />
+          </>
         )}
       />
     </div>

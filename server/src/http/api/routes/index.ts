@@ -4,6 +4,7 @@ import type { ApiRoute } from '../route-table';
 import { accountRoutes } from './account-routes';
 import { actionRoutes } from './action-routes';
 import { agentRoutes } from './agent-routes';
+import { archiveRoutes } from './archive-routes';
 import { authRoutes } from './auth-routes';
 import { calendarRoutes } from './calendar-routes';
 import { channelRoutes } from './channel-routes';
@@ -45,6 +46,7 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...agentRoutes(ctx),
     ...groupRoutes(ctx),
     ...calendarRoutes(ctx),
+    ...archiveRoutes(ctx), // archive, unarchive, dependents and delete of the five above
     ...settingsRoutes(ctx),
     ...timeZoneRoutes(ctx),
     ...customerRoutes(ctx),

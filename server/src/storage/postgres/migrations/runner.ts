@@ -19,6 +19,7 @@ import { quickRepliesSchema } from './12-quick-replies';
 import { notesTagsSearchSchema } from './13-notes-tags-search';
 import { webhooksSchema } from './14-webhooks';
 import { timerDueSchema } from './15-timer-due';
+import { archiveSchema } from './16-archive';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -51,6 +52,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 13, name: 'internal notes, tags, and message words for search (pg_trgm)', sql: notesTagsSearchSchema },
   { version: 14, name: 'webhooks: endpoints with sealed secrets, deliveries, attempts', sql: webhooksSchema },
   { version: 15, name: 'when each conversation’s timers fall due next', sql: timerDueSchema },
+  { version: 16, name: 'archived channels; messages by agent and conversations by group (delete checks)', sql: archiveSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */

@@ -1,0 +1,166 @@
+// Archive, unarchive and delete agents, skill groups, work calendars, merchants and channels: the one set
+// of rules the REST API and the command line share.
+//
+// Archived records keep their history (past conversations still name the agent, reports still count
+// them) and are hidden from the default lists (archived-filter.ts) and from routing (routing-context.ts):
+// - an agent goes offline, is never assigned nor chosen by a transfer, and its logins are refused (403);
+//   its assigned conversations and those queued for it by name move on as when an agent goes offline;
+// - a group is never chosen by flowGroupId, a transfer_action or a default-group setting (routing falls
+//   back to the merchant's pool, as for a group that no longer exists); its queue moves on;
+// - a calendar no longer applies: a group whose own calendar is archived follows the settings' calendar
+//   (its own overrides', else the merchant's, else the channel's); a settings calendar that is archived
+//   counts as none, i.e. always work time, so customers are never turned away by a calendar nobody sees;
+// - a merchant's customerCode no longer selects it: new customers reach the platform's own team; its
+//   open conversations carry on, and its admins and agents keep reading its history;
+// - a channel only leaves the default lists. WeChat keeps pushing to the URL in its console, so pushes
+//   are verified, stored, acknowledged and answered exactly as before: nothing is ever lost. Archiving is
+//   refused while the channel is live (open conversations, or a push within the last day), which tells the
+//   admin to point WeChat's console elsewhere first.
+// Deleting is refused (409 in_use, with each kind of dependent and its count) while anything refers to
+// the record (archive-dependents.ts). An agent's logins go with it.
+import { mustAdminister, mustHaveRole } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import { ApiError, conflict, notFound } from '../errors';
+import { inUnit, type UnitDeps } from '../support/engine-deps';
+import type { AdminDeps } from './admin-deps';
+import { countDependents, describeDependents, type ArchiveKind, type Dependents } from './archive-dependents';
+import { heldByAgent, moveOn, queuedForGroup, type MovedConversation } from './archive-requeue';
+import { channelInReach, recordInReach } from './reach';
+
+export type { ArchiveKind, Dependents } from './archive-dependents';
+
+/** A delete refused: `dependents` says what still refers to the record (the error handler answers it). */
+export class InUse extends ApiError {
+  constructor(
+    what: string,
+    readonly dependents: Dependents,
+  ) {
+    super(409, 'in_use', `${what} is still in use: ${describeDependents(dependents)}`);
+  }
+}
+
+/** A channel that pushed within this long is live: archiving it is refused. */
+export const LIVE_CHANNEL_MS = 24 * 60 * 60_000;
+
+export interface ArchiveResult {
+  kind: ArchiveKind;
+  id: string;
+  archivedAt: number | null;
+  /** Archiving an agent or a group: the conversations that moved on, and where. */
+  moved?: MovedConversation[];
+}
+
+const TABLE = { agent: 'agents', group: 'groups', calendar: 'calendars', merchant: 'merchants' } as const;
+
+/** The record or 404/403: agents, groups and calendars by their merchant's admins; merchants and channels by platform admins. */
+async function mustManage(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string): Promise<{ archivedAt?: number | undefined }> {
+  if (kind === 'channel') {
+    mustHaveRole(p, ['platform_admin']);
+    return channelInReach(deps, p, id);
+  }
+  if (kind === 'merchant') mustHaveRole(p, ['platform_admin']);
+  const record = await recordInReach(deps, p, TABLE[kind], id);
+  if (kind !== 'merchant') mustAdminister(p, record as { channelId: string; merchantId?: string }, `${kind} ${id}`);
+  return record;
+}
+
+/** What refers to the record: what a delete would be refused for (the console asks before offering it). */
+export async function dependentsOf(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string): Promise<Dependents> {
+  await mustManage(deps, p, kind, id);
+  return countDependents(deps, kind, id);
+}
+
+export async function archiveRecord(
+  deps: AdminDeps,
+  engine: UnitDeps,
+  p: Principal,
+  kind: ArchiveKind,
+  id: string,
+): Promise<ArchiveResult> {
+  const current = await mustManage(deps, p, kind, id);
+  if (current.archivedAt !== undefined) return { kind, id, archivedAt: current.archivedAt };
+  const now = deps.clock.now();
+  if (kind === 'channel') return archiveChannel(deps, id, now);
+  if (kind === 'agent') return { kind, id, archivedAt: now, moved: await archiveAgent(engine, id) };
+  if (kind === 'group') return { kind, id, archivedAt: now, moved: await archiveGroup(engine, id) };
+  await setArchivedAt(deps, kind, id, now);
+  return { kind, id, archivedAt: now };
+}
+
+export async function unarchiveRecord(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string): Promise<ArchiveResult> {
+  await mustManage(deps, p, kind, id);
+  if (kind === 'channel') {
+    const channel = await deps.channels.get(id);
+    if (channel) {
+      const { archivedAt: _a, ...rest } = channel;
+      await deps.channels.save({ ...rest, updatedAt: deps.clock.now() });
+    }
+  } else await setArchivedAt(deps, kind, id, undefined);
+  return { kind, id, archivedAt: null };
+}
+
+export async function deleteRecord(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string): Promise<void> {
+  await mustManage(deps, p, kind, id);
+  const dependents = await countDependents(deps, kind, id);
+  if (Object.keys(dependents).length > 0) throw new InUse(`${kind} ${id}`, dependents);
+  if (kind === 'channel') {
+    await deps.channels.delete(id);
+    return;
+  }
+  await deps.uow.run((tx) => tx[TABLE[kind]].remove(id));
+  if (kind === 'agent') await removeLogins(deps, id);
+}
+
+async function setArchivedAt(deps: AdminDeps, kind: Exclude<ArchiveKind, 'channel'>, id: string, at: number | undefined): Promise<void> {
+  await deps.uow.run(async (tx) => {
+    const repo = tx[TABLE[kind]] as unknown as {
+      get(id: string): Promise<{ archivedAt?: number } | undefined>;
+      save(r: object): Promise<void>;
+    };
+    const fresh = await repo.get(id);
+    if (!fresh) throw notFound(`${kind} ${id}`);
+    const { archivedAt: _a, ...rest } = fresh;
+    await repo.save(at === undefined ? rest : { ...rest, archivedAt: at });
+  });
+}
+
+/** Offline and archived in the same unit that moves its conversations on, so routing never sees it again. */
+function archiveAgent(engine: UnitDeps, agentId: string): Promise<MovedConversation[]> {
+  return inUnit(engine, async (w) => {
+    const agent = await w.tx.agents.get(agentId);
+    if (!agent) throw notFound(`agent ${agentId}`);
+    await w.tx.agents.save({ ...agent, status: 'offline', statusChangedAt: w.now, archivedAt: w.now });
+    const scope = { channelId: agent.channelId, ...(agent.merchantId !== undefined && { merchantId: agent.merchantId }) };
+    w.notices.push({ type: 'agent_changed', ...scope, agentId, status: 'offline' });
+    return moveOn(w, scope, await heldByAgent(w, agent), agentId);
+  });
+}
+
+function archiveGroup(engine: UnitDeps, groupId: string): Promise<MovedConversation[]> {
+  return inUnit(engine, async (w) => {
+    const group = await w.tx.groups.get(groupId);
+    if (!group) throw notFound(`group ${groupId}`);
+    await w.tx.groups.save({ ...group, archivedAt: w.now });
+    return moveOn(w, group, await queuedForGroup(w, group), undefined);
+  });
+}
+
+async function archiveChannel(deps: AdminDeps, id: string, now: number): Promise<ArchiveResult> {
+  const channel = await deps.channels.get(id);
+  if (!channel) throw notFound(`channel ${id}`);
+  const open = await deps.uow.run((tx) => tx.conversations.listOpen(id));
+  if (open.length > 0)
+    throw conflict('channel_live', `channel ${id} has ${open.length} open conversation(s); end them before archiving it`);
+  if (channel.lastPushAt !== undefined && now - channel.lastPushAt < LIVE_CHANNEL_MS)
+    throw conflict(
+      'channel_live',
+      `WeChat pushed to channel ${id} within the last day; point WeChat's console elsewhere before archiving it`,
+    );
+  await deps.channels.save({ ...channel, archivedAt: now, updatedAt: now });
+  return { kind: 'channel', id, archivedAt: now };
+}
+
+async function removeLogins(deps: AdminDeps, agentId: string): Promise<void> {
+  for (const account of await deps.auth.stores.accounts.list())
+    if (account.grant.role === 'agent' && account.grant.agentId === agentId) await deps.auth.stores.accounts.remove(account.id);
+}
