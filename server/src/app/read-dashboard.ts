@@ -6,7 +6,7 @@ import type { ReportScope, Reports } from '../core/ports/reports';
 import type { UnitOfWork } from '../core/ports/unit-of-work';
 import { dayFigures, type DayFigures } from '../core/reports/day-figures';
 import { localDay } from '../core/work-time/local-day';
-import { lookUpSettings } from './support/settings-lookup';
+import { scopeTimeZone } from './support/scope-time-zone';
 
 export interface DashboardDeps {
   uow: UnitOfWork;
@@ -28,8 +28,6 @@ export async function readDashboard(deps: DashboardDeps, scope: ReportScope): Pr
   const now = deps.clock.now();
   const merchantId = scope.merchant?.merchantId;
   const { timeZone, agents, leftWaiting } = await deps.uow.run(async (tx) => {
-    const { calendarId } = await lookUpSettings(tx.settings, scope.channelId, merchantId);
-    const calendar = calendarId === undefined ? undefined : await tx.calendars.get(calendarId);
     const people = scope.merchant
       ? await tx.agents.listByMerchant(scope.channelId, merchantId)
       : await tx.agents.listByChannel(scope.channelId);
@@ -39,7 +37,7 @@ export async function readDashboard(deps: DashboardDeps, scope: ReportScope): Pr
       states: ['left_message'],
       limit: 1000,
     });
-    return { timeZone: calendar?.timeZone ?? deps.defaultTimeZone, agents: people, leftWaiting: left.length };
+    return { timeZone: await scopeTimeZone(tx, scope, deps.defaultTimeZone), agents: people, leftWaiting: left.length };
   });
   const day = localDay(now, timeZone);
   const [conversations, waiting] = await Promise.all([
