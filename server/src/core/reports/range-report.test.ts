@@ -71,7 +71,11 @@ describe('range figures', () => {
   it('split into one row per local day, empty days included', () => {
     const days = reportDays('2026-03-01', '2026-03-03', '+08:00');
     const report = rangeReport(
-      [fact({ createdAt: (days[0]?.start ?? 0) + 1 }), fact({ createdAt: (days[2]?.end ?? 0) - 1 }), fact({ createdAt: days[2]?.end ?? 0 })],
+      [
+        fact({ createdAt: (days[0]?.start ?? 0) + 1 }),
+        fact({ createdAt: (days[2]?.end ?? 0) - 1 }),
+        fact({ createdAt: days[2]?.end ?? 0 }),
+      ],
       days,
       '+08:00',
     );

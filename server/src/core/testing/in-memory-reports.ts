@@ -41,10 +41,16 @@ export class InMemoryReports implements Reports {
 
   async conversationFacts(scope: ReportScope, filter: ReportFilter, range: TimeRange): Promise<ConversationFacts[]> {
     const chosen = this.created(scope, range).filter(
-      (c) => (filter.groupId === undefined || c.groupId === filter.groupId) && (filter.agentId === undefined || c.agentId === filter.agentId),
+      (c) =>
+        (filter.groupId === undefined || c.groupId === filter.groupId) && (filter.agentId === undefined || c.agentId === filter.agentId),
     );
     const messages = [...this.store.data.messages.values()];
-    return chosen.map((c) => factsOf(c, messages.filter((m) => m.conversationId === c.id)));
+    return chosen.map((c) =>
+      factsOf(
+        c,
+        messages.filter((m) => m.conversationId === c.id),
+      ),
+    );
   }
 
   async countQueued(scope: ReportScope): Promise<number> {
