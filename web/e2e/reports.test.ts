@@ -124,6 +124,8 @@ describe('the Reports screen', () => {
     expect(await page.locator(`tr[data-id="${li.agentId}"]`).getAttribute('data-first-response-ms')).toBe('60000');
     expect(await page.getByTestId('report-transfers').locator('.value').innerText()).toBe('1');
     await screenshot(page, 'reports-range');
+    await page.locator('table.table').scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-trend');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
     expect(download.suggestedFilename()).toBe(`report-days-${CHANNEL.id}-2026-03-01-2026-03-05.csv`);

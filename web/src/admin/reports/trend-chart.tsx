@@ -7,6 +7,8 @@ export interface TrendMetric {
   label: string;
   value(day: DayFigures): number | null;
   format(value: number): string;
+  /** Counts: grid lines at whole numbers only. */
+  integer?: boolean;
 }
 
 const W = 720;
@@ -39,14 +41,16 @@ export function TrendChart({ days, metric }: { days: readonly DayFigures[]; metr
       data-testid="trend-chart"
       data-days={days.length}
     >
-      {[0, 0.5, 1].map((f) => (
-        <g key={f}>
-          <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} className="grid" />
-          <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" className="axis">
-            {metric.format(top * f)}
-          </text>
-        </g>
-      ))}
+      {[0, 0.5, 1]
+        .filter((f) => !metric.integer || Number.isInteger(top * f))
+        .map((f) => (
+          <g key={f}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} className="grid" />
+            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" className="axis">
+              {metric.format(top * f)}
+            </text>
+          </g>
+        ))}
       {days.map((d, i) => {
         const v = values[i] ?? null;
         const x = PAD.left + i * slot + (slot - barW) / 2;

@@ -9,8 +9,8 @@ export function useTrendMetrics(): TrendMetric[] {
   const count = (n: number) => f.number(Math.round(n));
   const time = (ms: number) => f.duration(ms);
   return [
-    { key: 'conversations', label: t('conversations'), value: (d) => d.conversations, format: count },
-    { key: 'by_person', label: t('by_person'), value: (d) => d.byPerson, format: count },
+    { key: 'conversations', label: t('conversations'), value: (d) => d.conversations, format: count, integer: true },
+    { key: 'by_person', label: t('by_person'), value: (d) => d.byPerson, format: count, integer: true },
     { key: 'first_response', label: `${t('first_response')} (${t('avg')})`, value: (d) => d.firstResponseMs.avg, format: time },
     { key: 'wait', label: `${t('wait')} (${t('avg')})`, value: (d) => d.waitMs.avg, format: time },
     { key: 'handling', label: `${t('handling')} (${t('avg')})`, value: (d) => d.handlingMs.avg, format: time },
