@@ -48,6 +48,7 @@ export const reportsMessages = defineMessages(
     agent_name: '客服',
     no_agents: '所选范围内没有人工接待。',
     e_range: '结束日期不能早于开始日期。',
+    e_too_long: '报表最多覆盖 {max} 天。',
   },
   {
     title: 'Reports',
@@ -96,5 +97,6 @@ export const reportsMessages = defineMessages(
     agent_name: 'Agent',
     no_agents: 'No conversation was handled by a person in this range.',
     e_range: 'The last day must not be before the first.',
+    e_too_long: 'A report covers at most {max} days.',
   },
 );

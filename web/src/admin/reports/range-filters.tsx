@@ -13,6 +13,8 @@ export interface ReportRange {
 }
 
 const DAY = 86_400_000;
+/** As the server allows (core/reports/range-report.ts MAX_REPORT_DAYS). */
+const MAX_DAYS = 366;
 /** The browser's calendar date `daysBack` days before today, YYYY-MM-DD. */
 const dateBack = (daysBack: number) => new Intl.DateTimeFormat('en-CA').format(Date.now() - daysBack * DAY);
 const PRESETS = [
@@ -35,7 +37,8 @@ export function RangeFilters({
   const [to, setTo] = useState(() => dateBack(0));
   const [groupId, setGroupId] = useState('');
   const [agentId, setAgentId] = useState('');
-  const valid = from !== '' && to !== '' && from <= to;
+  const span = from && to ? (Date.parse(to) - Date.parse(from)) / DAY + 1 : 0;
+  const valid = span >= 1 && span <= MAX_DAYS;
   useEffect(() => onChange(valid ? { from, to, groupId, agentId } : undefined), [valid, from, to, groupId, agentId, onChange]);
   return (
     <div className="stack">
@@ -87,7 +90,7 @@ export function RangeFilters({
       </div>
       {!valid && (
         <p className="error" role="alert">
-          {t('e_range')}
+          {span > MAX_DAYS ? t('e_too_long', { max: MAX_DAYS }) : t('e_range')}
         </p>
       )}
     </div>

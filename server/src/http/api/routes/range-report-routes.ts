@@ -4,10 +4,10 @@
 import { openRangeReport } from '../../../app/admin/range-reports';
 import { channelParams } from '../../../contract/common';
 import { rangeReport, rangeReportCsvQuery, rangeReportQuery } from '../../../contract/range-reports';
+import { csvText } from '../../../exports/csv';
 import { agentTable, dayTable } from '../../../exports/range-report-rows';
 import type { ApiContext } from '../api-context';
-import { REPORT_READERS, route, type ApiRoute } from '../route-table';
-import { csvPage } from './report-routes';
+import { RawAnswer, REPORT_READERS, route, type ApiRoute } from '../route-table';
 
 const TAG = 'reports';
 
@@ -39,8 +39,12 @@ export function rangeReportRoutes(ctx: ApiContext): ApiRoute[] {
         const { table, lang, ...rest } = query;
         const report = await openRangeReport(deps(), principal, params.channelId, rest);
         const csv = table === 'agents' ? agentTable(report.agents, lang) : dayTable(report.days, report.totals, lang);
-        const name = `report-${table}-${params.channelId}-${report.range.from}-${report.range.to}`;
-        return csvPage(name, csv.header, csv.rows, 1, csv.rows.length);
+        // One file whatever its length: at most 367 day rows, one row per agent.
+        const name = `report-${table}-${params.channelId}-${report.range.from}-${report.range.to}.csv`;
+        return new RawAnswer('text/csv; charset=utf-8', csvText(csv.header, csv.rows), {
+          'content-disposition': `attachment; filename="${name}"`,
+          'x-content-type-options': 'nosniff',
+        });
       },
     }),
   ];
