@@ -20,14 +20,15 @@ const REASONS: EndReason[] = ['agent_ended', 'customer_left', 'customer_silent',
 /** One conversation and its messages: `c` picks its kind (1 in 20 robot only, 1 in 20 left a message, 2 in 20 transferred). */
 function conversationOf(c: number, count: number, start: number, days: number): { conversation: Conversation; messages: Message[] } {
   const merchantId = `m${c % MERCHANTS}`;
-  const agent = (n: number) => `${merchantId}-a${n % AGENTS_PER_MERCHANT}`;
+  // Agents by the conversation's number within its merchant, so each of the merchant's agents gets its share.
+  const agent = (n: number) => `${merchantId}-a${Math.floor(n / MERCHANTS) % AGENTS_PER_MERCHANT}`;
   const createdAt = start + Math.floor((c * days * DAY) / count);
   const kind = c % 20;
   const robot = kind === 0;
   const left = kind === 1;
   const transferred = kind === 2 || kind === 3;
   const first = agent(c);
-  const holder = transferred ? agent(c + 7) : first;
+  const holder = transferred ? agent(c + 7 * MERCHANTS) : first;
   const assignedAt = createdAt + 5_000 + (c % 55) * 1000;
   const history: ConversationEvent[] = robot
     ? []

@@ -99,11 +99,15 @@ export function rangeFigures(facts: readonly ConversationFacts[]): RangeFigures 
 export function agentFigures(facts: readonly ConversationFacts[]): AgentFigures[] {
   const held = new Map<string, ConversationFacts[]>();
   const answered = new Map<string, number[]>();
+  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const c of facts) {
-    if (c.agentId !== undefined) held.set(c.agentId, [...(held.get(c.agentId) ?? []), c]);
+    if (c.agentId !== undefined) add(held, c.agentId, c);
     const first = firstResponseOf(c);
-    if (c.firstHumanReplyAgentId !== undefined && first !== undefined)
-      answered.set(c.firstHumanReplyAgentId, [...(answered.get(c.firstHumanReplyAgentId) ?? []), first]);
+    if (c.firstHumanReplyAgentId !== undefined && first !== undefined) add(answered, c.firstHumanReplyAgentId, first);
   }
   const ids = [...new Set([...held.keys(), ...answered.keys()])].sort();
   return ids.map((agentId) => {

@@ -33,6 +33,20 @@ export function reportDays(from: string, to: string, zone: string): LocalDay[] {
   return days;
 }
 
+/** The index of the day holding `at` (days oldest first, back to back), by halving; -1 outside them. */
+function dayIndex(days: readonly LocalDay[], at: number): number {
+  let low = 0;
+  let high = days.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const day = days[mid] as LocalDay;
+    if (at < day.start) high = mid - 1;
+    else if (at >= day.end) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 export interface RangeReport {
   range: { from: string; to: string; timeZone: string; start: number; end: number };
   totals: RangeFigures;
@@ -47,7 +61,7 @@ export function rangeReport(facts: readonly ConversationFacts[], days: readonly 
   if (!first || !last) throw new Error('a report needs at least one day');
   const byDay = days.map(() => [] as ConversationFacts[]);
   for (const c of facts) {
-    const i = days.findIndex((d) => c.createdAt >= d.start && c.createdAt < d.end);
+    const i = dayIndex(days, c.createdAt);
     if (i >= 0) byDay[i]?.push(c);
   }
   return {
