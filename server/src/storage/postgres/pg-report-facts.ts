@@ -13,7 +13,7 @@ const at = (field: string) => `(j.d ->> '${field}')::bigint`;
 const firstOf = (kind: string, extra = '') =>
   `(SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND ${KIND} = '${kind}'${extra})`;
 
-function factsSql(where: string): string {
+export function pgFactsSql(where: string): string {
   return `SELECT c.id, c.state, c.created_at, c.agent_id, j.d ->> 'groupId' AS group_id,
     coalesce((SELECT min((h ->> 'at')::bigint) FROM ${HISTORY} WHERE ${STEP} = 'queued'), c.queued_at) AS queued_at,
     coalesce((SELECT min((h ->> 'at')::bigint) FROM ${HISTORY}
@@ -50,6 +50,6 @@ export async function pgConversationFacts(
   add((n) => `c.created_at < $${n}`, range.to);
   if (filter.groupId !== undefined) add((n) => `c.data::jsonb ->> 'groupId' = $${n}`, filter.groupId);
   if (filter.agentId !== undefined) add((n) => `c.agent_id = $${n}`, filter.agentId);
-  const { rows } = await pool.query<FactsRow>(factsSql(where.join(' AND ')), values);
+  const { rows } = await pool.query<FactsRow>(pgFactsSql(where.join(' AND ')), values);
   return rows.map(factsFromRow);
 }
