@@ -22,7 +22,7 @@ async function createUtf8Database(cluster: TestCluster): Promise<string> {
   return url.toString();
 }
 
-async function copyTable(db: Database, pool: pg.Pool, table: string): Promise<void> {
+export async function copyTable(db: Database, pool: pg.Pool, table: string): Promise<void> {
   const columns = (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => c !== 'rowid');
   const select = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid LIMIT ? OFFSET ?`);
   for (let offset = 0; ; offset += BATCH) {

@@ -1,12 +1,14 @@
 // Story: an admin opens the dashboard. "Today" is the local day of the work calendar the scope's routing
 // settings name (a merchant's own, else the channel's), or of the server's time zone when none is named;
-// its conversations' figures come from the Reports port, the agents' statuses from the repositories.
+// its conversations' figures come from the Reports port, the agents' statuses from the repositories. First
+// response is the range reports' (the first customer message → the first human reply, transfers included).
 import type { Clock } from '../core/ports/clock';
 import type { ReportScope, Reports } from '../core/ports/reports';
 import type { UnitOfWork } from '../core/ports/unit-of-work';
-import { dayFigures, type DayFigures } from '../core/reports/day-figures';
+import { dayFigures, type DayFigures, type Summary, summarize } from '../core/reports/day-figures';
+import { firstResponseOf } from '../core/reports/range-figures';
 import { localDay } from '../core/work-time/local-day';
-import { lookUpSettings } from './support/settings-lookup';
+import { scopeTimeZone } from './support/scope-time-zone';
 
 export interface DashboardDeps {
   uow: UnitOfWork;
@@ -22,14 +24,13 @@ export interface Dashboard extends DayFigures {
   waiting: number;
   /** Left messages (留言) waiting for an agent now, up to 1000 (the workbench's 留言 list). */
   leftWaiting: number;
+  firstResponseMs: Summary;
 }
 
 export async function readDashboard(deps: DashboardDeps, scope: ReportScope): Promise<Dashboard> {
   const now = deps.clock.now();
   const merchantId = scope.merchant?.merchantId;
   const { timeZone, agents, leftWaiting } = await deps.uow.run(async (tx) => {
-    const { calendarId } = await lookUpSettings(tx.settings, scope.channelId, merchantId);
-    const calendar = calendarId === undefined ? undefined : await tx.calendars.get(calendarId);
     const people = scope.merchant
       ? await tx.agents.listByMerchant(scope.channelId, merchantId)
       : await tx.agents.listByChannel(scope.channelId);
@@ -39,12 +40,15 @@ export async function readDashboard(deps: DashboardDeps, scope: ReportScope): Pr
       states: ['left_message'],
       limit: 1000,
     });
-    return { timeZone: calendar?.timeZone ?? deps.defaultTimeZone, agents: people, leftWaiting: left.length };
+    return { timeZone: await scopeTimeZone(tx, scope, deps.defaultTimeZone), agents: people, leftWaiting: left.length };
   });
   const day = localDay(now, timeZone);
-  const [conversations, waiting] = await Promise.all([
-    deps.reports.conversationTimes(scope, { from: day.start, to: day.end }),
+  const range = { from: day.start, to: day.end };
+  const [conversations, facts, waiting] = await Promise.all([
+    deps.reports.conversationTimes(scope, range),
+    deps.reports.conversationFacts(scope, {}, range),
     deps.reports.countQueued(scope),
   ]);
-  return { day: { ...day, timeZone }, waiting, leftWaiting, ...dayFigures(conversations, agents) };
+  const firstResponseMs = summarize(facts.map(firstResponseOf).filter((v): v is number => v !== undefined));
+  return { day: { ...day, timeZone }, waiting, leftWaiting, ...dayFigures(conversations, agents), firstResponseMs };
 }

@@ -56,7 +56,7 @@ export const dashboard = z.object({
     .int()
     .describe('left messages (留言) waiting for an agent now (up to 1000): GET /channels/:id/conversations?state=left_message lists them'),
   agents: z.object({ online: z.int(), busy: z.int(), invisible: z.int(), offline: z.int() }).describe('agents by status now'),
-  firstResponseMs: summary.describe('today’s conversations: assignment → the agent’s first message'),
+  firstResponseMs: summary.describe('today’s conversations: the first customer message → the first human reply, transfers included'),
   waitMs: summary.describe('today’s conversations: queued (or created) → assigned'),
   csat: z
     .object({

@@ -3,7 +3,17 @@
 // conversation; the few times kept in the JSON column are read with json_extract on those rows only.
 // Statements go through the connection's serial queue like every other adapter.
 import type { Database, Statement } from 'better-sqlite3';
-import type { ConversationExportRow, ConversationTimes, MessageExportRow, ReportScope, Reports, TimeRange } from '../core/ports/reports';
+import type {
+  ConversationExportRow,
+  ConversationFacts,
+  ConversationTimes,
+  MessageExportRow,
+  ReportFilter,
+  ReportScope,
+  Reports,
+  TimeRange,
+} from '../core/ports/reports';
+import { SqliteReportFacts } from './sqlite-report-facts';
 import { merchantKey } from './record-codec';
 import {
   exportRowOf,
@@ -63,8 +73,11 @@ export class SqliteReports implements Reports {
       WHERE m.channel_id = @channel AND ${MESSAGE_CREATED} AND ${w} ORDER BY m.created_at, m.id LIMIT @limit OFFSET @offset`,
   );
 
+  private readonly facts: SqliteReportFacts;
+
   constructor(private readonly db: Database) {
     this.queue = serialFor(db);
+    this.facts = new SqliteReportFacts(db);
     this.counts =
       db.prepare(`SELECT conversation_id, sum(json_extract(data, '$.direction') = 'in') AS n_in, sum(json_extract(data, '$.direction') = 'out') AS n_out
       FROM messages WHERE conversation_id IN (SELECT value FROM json_each(?)) GROUP BY conversation_id`);
@@ -72,6 +85,10 @@ export class SqliteReports implements Reports {
 
   conversationTimes(scope: ReportScope, range: TimeRange): Promise<ConversationTimes[]> {
     return this.queue.run(() => (this.times(this.db, scope).all(params(scope, range)) as TimesRow[]).map(timesFromRow));
+  }
+
+  conversationFacts(scope: ReportScope, filter: ReportFilter, range: TimeRange): Promise<ConversationFacts[]> {
+    return this.queue.run(() => this.facts.all(scope, filter, range));
   }
 
   countQueued(scope: ReportScope): Promise<number> {

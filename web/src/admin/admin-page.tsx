@@ -14,6 +14,7 @@ import { GroupsScreen } from './groups/groups-screen';
 import { KnowledgeScreen } from './knowledge/knowledge-screen';
 import { MerchantsScreen } from './merchants/merchants-screen';
 import { PlatformScreen } from './platform/platform-screen';
+import { ReportsScreen } from './reports/reports-screen';
 import { RevokedAuthorizationsBanner } from './platform/revoked-banner';
 import { adminMessages } from './messages';
 import { RoutingScreen } from './routing/routing-screen';
@@ -24,6 +25,7 @@ import './admin.css';
 
 type NavKey =
   | 'dashboard'
+  | 'reports'
   | 'channels'
   | 'merchants'
   | 'agents'
@@ -45,6 +47,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { key: 'dashboard', href: '/' },
+  { key: 'reports', href: '/reports' },
   { key: 'channels', href: '/channels' },
   { key: 'merchants', href: '/merchants', platformOnly: true },
   { key: 'agents', href: '/agents' },
@@ -107,6 +110,9 @@ function Screens() {
     <Switch>
       <Route path="/">
         <DashboardScreen />
+      </Route>
+      <Route path="/reports">
+        <ReportsScreen />
       </Route>
       <Route path="/channels">
         <ChannelsScreen />

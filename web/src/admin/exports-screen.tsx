@@ -51,7 +51,7 @@ const messages = defineMessages(
 );
 
 /** Downloads one CSV page; answers the total number of pages the server reports. */
-async function downloadCsv(url: string, fallbackName: string): Promise<number> {
+export async function downloadCsv(url: string, fallbackName: string): Promise<number> {
   let res: Response;
   try {
     res = await fetch(url, { credentials: 'same-origin' });

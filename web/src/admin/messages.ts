@@ -5,6 +5,7 @@ export const adminMessages = defineMessages(
   {
     menu: '菜单',
     nav_dashboard: '概览',
+    nav_reports: '报表',
     nav_channels: '渠道',
     nav_merchants: '商户',
     nav_agents: '客服',
@@ -45,6 +46,7 @@ export const adminMessages = defineMessages(
   {
     menu: 'Menu',
     nav_dashboard: 'Dashboard',
+    nav_reports: 'Reports',
     nav_channels: 'Channels',
     nav_merchants: 'Merchants',
     nav_agents: 'Agents',

@@ -1,8 +1,8 @@
 // The dashboard's figures for one day, from the moments of the conversations created that day and the
 // agents' statuses now. Pure: the use case (app/read-dashboard.ts) brings the data.
 //  - robotOnly: never queued, never with a person, never left a message (the robot or nothing answered);
-//  - first response: assigned → first agent message, for conversations whose first agent message came
-//    after their (latest) assignment (a transfer moves assignedAt, not the first response);
+//  - first response: not here; the dashboard takes the range reports' (range-figures.ts), which counts
+//    from the first customer message, transfers included;
 //  - wait: queued (or created, when routed at once) → assigned.
 import type { Agent, AgentStatus } from '../model/agent';
 import type { ConversationTimes } from '../ports/reports';
@@ -45,7 +45,6 @@ export function csatFigures(conversations: readonly ConversationTimes[]): CsatFi
 export interface DayFigures {
   conversations: { today: number; ended: number; leftMessages: number; robotOnly: number };
   agents: Record<AgentStatus, number>;
-  firstResponseMs: Summary;
   waitMs: Summary;
   csat: CsatFigures;
 }
@@ -62,12 +61,9 @@ const robotOnly = (c: ConversationTimes) =>
   (c.state === 'bot' || c.state === 'ended') && c.queuedAt === undefined && c.assignedAt === undefined && c.leftMessageAt === undefined;
 
 export function dayFigures(conversations: readonly ConversationTimes[], agents: readonly Pick<Agent, 'status'>[]): DayFigures {
-  const firstResponses: number[] = [];
   const waits: number[] = [];
   for (const c of conversations) {
     if (c.assignedAt === undefined) continue;
-    if (c.firstAgentResponseAt !== undefined && c.firstAgentResponseAt >= c.assignedAt)
-      firstResponses.push(c.firstAgentResponseAt - c.assignedAt);
     const waitedFrom = c.queuedAt ?? c.createdAt;
     if (waitedFrom <= c.assignedAt) waits.push(c.assignedAt - waitedFrom);
   }
@@ -81,7 +77,6 @@ export function dayFigures(conversations: readonly ConversationTimes[], agents: 
       robotOnly: conversations.filter(robotOnly).length,
     },
     agents: statuses,
-    firstResponseMs: summarize(firstResponses),
     waitMs: summarize(waits),
     csat: csatFigures(conversations),
   };

@@ -1,7 +1,17 @@
 // The Reports port over the in-memory store: the reference the SQLite adapter is tested against, and
 // what API tests on the in-memory engine use.
 import type { Conversation } from '../model/conversation';
-import type { ConversationExportRow, ConversationTimes, MessageExportRow, ReportScope, Reports, TimeRange } from '../ports/reports';
+import type {
+  ConversationExportRow,
+  ConversationFacts,
+  ConversationTimes,
+  MessageExportRow,
+  ReportFilter,
+  ReportScope,
+  Reports,
+  TimeRange,
+} from '../ports/reports';
+import { factsOf } from './in-memory-report-facts';
 import type { InMemoryStore } from './in-memory-store';
 
 const inScope = (c: Conversation, s: ReportScope) =>
@@ -26,6 +36,20 @@ export class InMemoryReports implements Reports {
         ...(csat !== undefined && { csatRequestedAt: csat.requestedAt }),
         ...(csat?.rating !== undefined && { csatRating: csat.rating }),
       }),
+    );
+  }
+
+  async conversationFacts(scope: ReportScope, filter: ReportFilter, range: TimeRange): Promise<ConversationFacts[]> {
+    const chosen = this.created(scope, range).filter(
+      (c) =>
+        (filter.groupId === undefined || c.groupId === filter.groupId) && (filter.agentId === undefined || c.agentId === filter.agentId),
+    );
+    const messages = [...this.store.data.messages.values()];
+    return chosen.map((c) =>
+      factsOf(
+        c,
+        messages.filter((m) => m.conversationId === c.id),
+      ),
     );
   }
 

@@ -82,3 +82,5 @@ export function publicRoute<P extends Obj = typeof EMPTY, Q extends Obj = typeof
 export const ALL_ROLES: readonly Role[] = ['platform_admin', 'merchant_admin', 'agent'];
 export const ADMINS: readonly Role[] = ['platform_admin', 'merchant_admin'];
 export const PLATFORM: readonly Role[] = ['platform_admin'];
+/** Who reads the range reports (their own part of a channel: app/admin/reports.ts reportScope). */
+export const REPORT_READERS: readonly Role[] = ['platform_admin', 'merchant_admin'];

@@ -23,6 +23,7 @@ import { notesTagsSearchSchema } from './18-notes-tags-search';
 import { webhooksSchema } from './19-webhooks';
 import { timerDueSchema } from './20-timer-due';
 import { archiveSchema } from './21-archive';
+import { reportIndexesSchema } from './22-report-indexes';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -61,6 +62,7 @@ export const migrations: readonly Migration[] = [
   { version: 19, name: 'webhooks: endpoints with sealed secrets, deliveries, attempts', sql: webhooksSchema },
   { version: 20, name: 'when each conversation’s timers fall due next', sql: timerDueSchema },
   { version: 21, name: 'archived channels; messages by agent and conversations by group (delete checks)', sql: archiveSchema },
+  { version: 22, name: 'reports: messages by sender kind, failed sends', sql: reportIndexesSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -2,7 +2,17 @@
 // (conversations of a channel, and merchant, by creation time; the queue's partial index; messages by
 // conversation); the few times kept in the JSON column are read from those rows only.
 import type pg from 'pg';
-import type { ConversationExportRow, ConversationTimes, MessageExportRow, ReportScope, Reports, TimeRange } from '../../core/ports/reports';
+import type {
+  ConversationExportRow,
+  ConversationFacts,
+  ConversationTimes,
+  MessageExportRow,
+  ReportFilter,
+  ReportScope,
+  Reports,
+  TimeRange,
+} from '../../core/ports/reports';
+import { pgConversationFacts } from './pg-report-facts';
 import { merchantKey } from '../record-codec';
 import {
   exportRowOf,
@@ -45,6 +55,10 @@ export class PgReports implements Reports {
       values,
     );
     return rows.map(timesFromRow);
+  }
+
+  conversationFacts(scope: ReportScope, filter: ReportFilter, range: TimeRange): Promise<ConversationFacts[]> {
+    return pgConversationFacts(this.pool, scope, filter, range);
   }
 
   async countQueued(scope: ReportScope): Promise<number> {

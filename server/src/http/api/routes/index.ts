@@ -23,6 +23,7 @@ import { merchantRoutes } from './merchant-routes';
 import { platformRoutes } from './platform-routes';
 import { quickReplyRoutes } from './quick-reply-routes';
 import { typingRoutes } from './typing-routes';
+import { rangeReportRoutes } from './range-report-routes';
 import { reportRoutes } from './report-routes';
 import { searchRoutes } from './search-routes';
 import { settingsRoutes } from './settings-routes';
@@ -38,6 +39,7 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...accountRoutes(ctx),
     // Before the channel routes: /channels/export.csv and /channels/credentials-check are not channel ids.
     ...reportRoutes(ctx),
+    ...rangeReportRoutes(ctx),
     ...credentialsRoutes(ctx),
     ...platformRoutes(ctx), // /channels/:channelId/authorization beside the channel routes
     ...channelRoutes(ctx),

@@ -20,6 +20,7 @@ import { notesTagsSearchSchema } from './13-notes-tags-search';
 import { webhooksSchema } from './14-webhooks';
 import { timerDueSchema } from './15-timer-due';
 import { archiveSchema } from './16-archive';
+import { reportIndexesSchema } from './17-report-indexes';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -53,6 +54,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 14, name: 'webhooks: endpoints with sealed secrets, deliveries, attempts', sql: webhooksSchema },
   { version: 15, name: 'when each conversation’s timers fall due next', sql: timerDueSchema },
   { version: 16, name: 'archived channels; messages by agent and conversations by group (delete checks)', sql: archiveSchema },
+  { version: 17, name: 'reports: messages by sender kind, failed sends', sql: reportIndexesSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
