@@ -13,6 +13,7 @@ import { SqliteMerchants, SqliteSettings } from './sqlite-merchants-settings';
 import { SqliteMessages } from './sqlite-messages';
 import { SqliteOutbox } from './sqlite-outbox';
 import { SqliteWebhookOutbox } from './sqlite-webhook-store';
+import { SqliteAuditWriter } from './sqlite-audit-log';
 import { SqliteAgents, SqliteCalendars, SqliteSkillGroups } from './sqlite-scoped-records';
 import { serialFor, type SerialQueue } from './serial-lock';
 import { ConfigCache } from './config-cache';
@@ -33,6 +34,7 @@ export function sqliteTransaction(db: Database, cache: UnitCache = new UnitCache
     tags: new SqliteTags(db),
     outbox: new SqliteOutbox(db),
     webhooks: new SqliteWebhookOutbox(db),
+    audit: new SqliteAuditWriter(db),
   };
 }
 

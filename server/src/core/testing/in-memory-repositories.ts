@@ -55,6 +55,7 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
     notes: inMemoryNotes(data),
     tags: inMemoryTags(data),
     outbox: { enqueue: async (item) => void data.outbox.push(copy(item)) },
+    audit: { append: async (entry) => void data.audit.push(copy(entry)) },
   };
 }
 

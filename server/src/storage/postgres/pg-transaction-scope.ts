@@ -22,6 +22,7 @@ import { PgConversations } from './pg-conversations';
 import { PgNotes, PgTags } from './pg-desk';
 import { PgOutbox } from './pg-outbox';
 import { PgWebhookOutbox } from './pg-webhook-store';
+import { PgAuditWriter } from './pg-audit-log';
 import { PgCustomers, PgMerchants, PgMessages, PgSettings } from './pg-records';
 import { PgAgents, PgCalendars, PgSkillGroups } from './pg-scoped-records';
 import { prepared, type Queryable } from './pool';
@@ -49,6 +50,7 @@ export function pgTransaction(
     tags: new PgTags(db),
     outbox: new PgOutbox(db),
     webhooks: new PgWebhookOutbox(db),
+    audit: new PgAuditWriter(db),
   };
 }
 
