@@ -262,6 +262,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           pushLog: storage.pushLog,
           messageMedia: { source: new WeChatCustomerMedia(apis), audio: new FfmpegAudio() },
           webhooks: webhooks.deps,
+          audit: storage.audit,
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
           openPlatform,
           authPageBaseUrl: authPageBaseUrl(config),

@@ -5,6 +5,7 @@ import { publicChannel, type ChannelRecord, type PublicChannel } from '../../cor
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, notFound } from '../errors';
 import type { AdminDeps } from './admin-deps';
+import { changedSecrets, recordChange, type AuditDeps } from '../support/audit';
 import { withGrace, withoutExpiredGrace, withReplayDefault } from './channel-changes';
 import { channelInReach } from './reach';
 
@@ -50,12 +51,18 @@ export async function listChannels(deps: AdminDeps, p: Principal): Promise<Chann
   return p.role === 'platform_admin' ? all : all.filter((c) => c.id === p.channelId);
 }
 
-export async function createChannel(deps: Pick<AdminDeps, 'channels' | 'clock'>, input: NewChannel): Promise<PublicChannel> {
+/** `p`: the person creating it, recorded in the audit log (absent: an authorization of the open platform). */
+export async function createChannel(
+  deps: Pick<AdminDeps, 'channels' | 'clock'> & Partial<AuditDeps>,
+  input: NewChannel,
+  p?: Principal,
+): Promise<PublicChannel> {
   if (await deps.channels.get(input.id)) throw conflict('channel_exists', `channel ${input.id} exists`);
   const now = deps.clock.now();
   const record: ChannelRecord = withReplayDefault({ ...input, createdAt: now, updatedAt: now }, false);
   mustBeConsistent(record);
   await deps.channels.save(record);
+  if (p) await recordChange(deps, p, channelChange('create', undefined, record));
   return publicChannel(record);
 }
 
@@ -75,12 +82,14 @@ export async function changeChannel(deps: AdminDeps, p: Principal, channelId: st
   const next = withGrace(current, withoutExpiredGrace(merged, now), now);
   mustBeConsistent(next);
   await deps.channels.save(next);
+  await recordChange(deps, p, channelChange('change', current, next));
   return publicChannel(next);
 }
 
 export async function deleteChannel(deps: AdminDeps, p: Principal, channelId: string): Promise<void> {
-  await channelInReach(deps, p, channelId);
+  const current = await channelInReach(deps, p, channelId);
   await deps.channels.delete(channelId);
+  await recordChange(deps, p, channelChange('delete', current, undefined));
 }
 
 /**
@@ -103,4 +112,19 @@ export async function channelOf(deps: Pick<AdminDeps, 'channels'>, channelId: st
   const channel = await deps.channels.get(channelId);
   if (!channel) throw notFound(`channel ${channelId}`);
   return channel;
+}
+
+const SECRETS = ['token', 'encodingAesKey', 'appSecret', 'unionIdKey'] as const;
+
+/** A channel's change as the audit log keeps it: the public view, and which secrets were replaced. */
+export function channelChange(verb: string, before: ChannelRecord | undefined, after: ChannelRecord | undefined) {
+  const secretsChanged = before && after ? changedSecrets(before, after, SECRETS) : [];
+  return {
+    action: `channel.${verb}`,
+    targetType: 'channel',
+    targetId: (after ?? before)?.id ?? '',
+    channelId: (after ?? before)?.id,
+    ...(before && { before: publicChannel(before) }),
+    ...(after && { after: { ...publicChannel(after), ...(secretsChanged.length > 0 && { secretsChanged }) } }),
+  };
 }

@@ -13,11 +13,12 @@ import type { Principal } from '../auth/principal';
 
 export interface AuditDeps {
   clock: Clock;
-  ids: IdGenerator;
+  /** Absent (a story run on behalf of WeChat, not of a person): nothing is recorded. */
+  ids?: IdGenerator | undefined;
   /** Absent: nothing is recorded (stories tested without a log). */
-  audit?: AuditLog;
+  audit?: AuditLog | undefined;
   /** Names the actor; absent: the actor is named by its id. */
-  auth?: { stores: AuthStores };
+  auth?: { stores: AuthStores } | undefined;
 }
 
 /** What changed; `before` absent for a create, `after` absent for a delete. */
@@ -49,7 +50,7 @@ export async function auditActor(deps: AuditDeps, p: Principal): Promise<AuditAc
 /** Records one change; in `tx` when given (the change's own unit), else straight into the log. */
 export async function recordChange(deps: AuditDeps, p: Principal, change: Change, tx?: Transaction): Promise<void> {
   const writer = tx?.audit ?? deps.audit;
-  if (!writer) return;
+  if (!writer || !deps.ids) return;
   const before = redact(change.before);
   const after = redact(change.after);
   const entry: AuditEntry = {
@@ -76,4 +77,9 @@ export function recordOf<T extends { id: string; channelId: string; merchantId?:
 ): Change {
   const r = (after ?? before) as T;
   return { action: `${targetType}.${verb}`, targetType, targetId: r.id, channelId: r.channelId, merchantId: r.merchantId, before, after };
+}
+
+/** The names of the secrets a change replaced, never their values: the log tells that a Token was rotated. */
+export function changedSecrets<T extends object>(before: T, after: T, names: readonly (keyof T & string)[]): string[] {
+  return names.filter((n) => before[n] !== after[n]);
 }

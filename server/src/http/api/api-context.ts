@@ -21,6 +21,7 @@ import type { QuickReplyDeps } from '../../app/quick-replies/index';
 import type { TypingDeps } from '../../app/agent-typing';
 import type { ConversationSearch } from '../../core/ports/conversation-search';
 import type { WebhookDeps } from '../../app/webhooks/webhook-deps';
+import type { AuditLog } from '../../core/ports/audit-log';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -60,6 +61,8 @@ export interface ApiDeps {
   search?: ConversationSearch;
   /** Webhook endpoints and their log; without it their routes answer 404. */
   webhooks?: WebhookDeps;
+  /** Where changes are recorded, and read back by GET /audit; without it nothing is recorded and that route answers 404. */
+  audit?: AuditLog;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -89,7 +92,14 @@ export function apiContext(deps: ApiDeps): ApiContext {
   const clock = deps.clock ?? deps.engine.clock;
   return {
     engine: deps.engine,
-    admin: { uow: deps.engine.uow, channels: deps.channels, clock, ids: deps.ids ?? deps.engine.ids, auth: deps.auth },
+    admin: {
+      uow: deps.engine.uow,
+      channels: deps.channels,
+      clock,
+      ids: deps.ids ?? deps.engine.ids,
+      auth: deps.auth,
+      ...(deps.audit && { audit: deps.audit }),
+    },
     auth: deps.auth,
     clock,
     ...(deps.knowledge && { knowledge: deps.knowledge }),
