@@ -83,3 +83,13 @@ export function recordOf<T extends { id: string; channelId: string; merchantId?:
 export function changedSecrets<T extends object>(before: T, after: T, names: readonly (keyof T & string)[]): string[] {
   return names.filter((n) => before[n] !== after[n]);
 }
+
+/**
+ * Runs a change made by a service outside app/ (the knowledge base's) and records it once it succeeded;
+ * `change` sees the result, for a new record's id and its value after.
+ */
+export async function audited<T>(deps: AuditDeps, p: Principal, work: () => Promise<T>, change: (result: T) => Change): Promise<T> {
+  const result = await work();
+  await recordChange(deps, p, change(result));
+  return result;
+}
