@@ -4,6 +4,7 @@ import type { ApiRoute } from '../route-table';
 import { accountRoutes } from './account-routes';
 import { actionRoutes } from './action-routes';
 import { agentRoutes } from './agent-routes';
+import { auditRoutes } from './audit-routes';
 import { authRoutes } from './auth-routes';
 import { calendarRoutes } from './calendar-routes';
 import { channelRoutes } from './channel-routes';
@@ -57,5 +58,6 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...knowledgeRoutes(ctx),
     ...quickReplyRoutes(ctx),
     ...webhookRoutes(ctx),
+    ...auditRoutes(ctx),
   ];
 }
