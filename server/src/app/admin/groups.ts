@@ -95,7 +95,12 @@ export async function setMembership(deps: AdminDeps, p: Principal, groupId: stri
     const next = { ...fresh, groupIds };
     await tx.agents.save(next);
     const change = recordOf('group', member ? 'add_member' : 'remove_member', g, g);
-    await recordChange(deps, p, { ...change, before: { agentId: a.id, member: fresh.groupIds.includes(g.id) }, after: { agentId: a.id, member } }, tx);
+    await recordChange(
+      deps,
+      p,
+      { ...change, before: { agentId: a.id, member: fresh.groupIds.includes(g.id) }, after: { agentId: a.id, member } },
+      tx,
+    );
     return next;
   });
 }

@@ -12,7 +12,20 @@ import { RawAnswer, route, type ApiRoute } from '../route-table';
 export const AUDIT_READERS: readonly Role[] = ['platform_admin', 'merchant_admin'];
 
 const TAG = 'audit';
-const COLUMNS = ['at', 'actor', 'actorKind', 'actorId', 'role', 'action', 'targetType', 'targetId', 'channelId', 'merchantId', 'before', 'after'];
+const COLUMNS = [
+  'at',
+  'actor',
+  'actorKind',
+  'actorId',
+  'role',
+  'action',
+  'targetType',
+  'targetId',
+  'channelId',
+  'merchantId',
+  'before',
+  'after',
+];
 
 const json = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
 const row = (e: AuditEntry) => [

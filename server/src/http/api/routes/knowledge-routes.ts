@@ -71,7 +71,12 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       handle: async ({ principal, params, body }) => {
         const { merchantId, ...fields } = body;
         const scope = await scopeOf(principal, params.channelId, merchantId);
-        return audited(ctx.admin, principal, () => kb().create(scope, fields), (e) => change(scope, 'entry.create', e.number, undefined, e));
+        return audited(
+          ctx.admin,
+          principal,
+          () => kb().create(scope, fields),
+          (e) => change(scope, 'entry.create', e.number, undefined, e),
+        );
       },
     }),
     route({
