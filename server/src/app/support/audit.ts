@@ -93,3 +93,36 @@ export async function audited<T>(deps: AuditDeps, p: Principal, work: () => Prom
   await recordChange(deps, p, change(result));
   return result;
 }
+
+/** The knowledge base's changes (`action`: 'entry.create', 'synonyms.replace'…), for its routes and commands. */
+export function knowledgeChange(
+  scope: { channelId: string; merchantId?: string | undefined },
+  action: string,
+  targetId: string | number,
+  before: unknown,
+  after: unknown,
+): Change {
+  const [part] = action.split('.');
+  return {
+    action: `knowledge_${action}`,
+    targetType: `knowledge_${part}`,
+    targetId: String(targetId),
+    channelId: scope.channelId,
+    merchantId: scope.merchantId,
+    before,
+    after,
+  };
+}
+
+/** An export taken: what was asked for; the files or answer themselves are not kept. */
+export const exportTaken = (
+  what: string,
+  where: { channelId?: string | undefined; merchantId?: string | undefined },
+  after: unknown,
+): Change => ({
+  action: 'export.take',
+  targetType: 'export',
+  targetId: what,
+  ...where,
+  after,
+});

@@ -13,8 +13,7 @@ import { channelInReach, mustBeMerchantOf } from '../../../app/admin/reach';
 import { knowledgeSynonymRoutes } from './knowledge-synonym-routes';
 import { mediaFormatOf } from '../../../core/media/media-format';
 import { checkedContentType, defaultUseOf } from '../../../core/media/media-rules';
-import { audited } from '../../../app/support/audit';
-import { knowledgeChange as change } from '../knowledge-audit';
+import { audited, knowledgeChange as change } from '../../../app/support/audit';
 
 const TAG = 'knowledge';
 const BASE = '/channels/:channelId/knowledge';

@@ -7,8 +7,7 @@ import type { KnowledgeService } from '../../../knowledge/knowledge-service';
 import type { Scope } from '../../../knowledge/knowledge-store';
 import { ADMINS, route, type ApiRoute } from '../route-table';
 import type { ApiContext } from '../api-context';
-import { audited } from '../../../app/support/audit';
-import { knowledgeChange } from '../knowledge-audit';
+import { audited, knowledgeChange } from '../../../app/support/audit';
 
 const TAG = 'knowledge';
 const PATH = '/channels/:channelId/knowledge/synonyms';
