@@ -13,6 +13,13 @@ import { auditMessages, targetNames, verbNames } from './audit-messages';
 
 const actorKey = (e: AuditEntry) => e.actor.id ?? 'operator';
 
+/** The record's own name when it has one (a group's, an agent's…), else its id. */
+function targetLabel(e: AuditEntry): string {
+  const value = (e.after ?? e.before) as { name?: unknown; title?: unknown; username?: unknown } | undefined;
+  const name = value?.name ?? value?.title ?? value?.username;
+  return typeof name === 'string' && name !== '' ? name : e.targetId;
+}
+
 function useNames() {
   const t = useT(auditMessages);
   const target = useT(targetNames);
@@ -123,7 +130,10 @@ function Entries({ entries, open, onToggle }: { entries: AuditEntry[]; open?: st
                 </td>
                 <td>{names.action(e.action)}</td>
                 <td>
-                  {names.target(e.targetType)} <span className="mono">{e.targetId}</span>
+                  {names.target(e.targetType)}{' '}
+                  <span className="mono" title={e.targetId}>
+                    {targetLabel(e)}
+                  </span>
                 </td>
                 <td className="mono">{e.channelId ?? '—'}</td>
                 <td className="admin-cell-actions">
