@@ -12,7 +12,7 @@ import { type ChannelRecord, type PublicChannel, publicChannel } from '../../cor
 import type { Principal } from '../auth/principal';
 import type { AdminDeps } from './admin-deps';
 import { recordChange } from '../support/audit';
-import { channelChange } from './channels';
+import { channelChange } from './channel-audit';
 import { channelInReach } from './reach';
 
 function pushSettingsChanged(before: ChannelRecord, after: ChannelRecord): boolean {

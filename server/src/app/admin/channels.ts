@@ -5,7 +5,8 @@ import { publicChannel, type ChannelRecord, type PublicChannel } from '../../cor
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, notFound } from '../errors';
 import type { AdminDeps } from './admin-deps';
-import { changedSecrets, recordChange, type AuditDeps } from '../support/audit';
+import { recordChange, type AuditDeps } from '../support/audit';
+import { channelChange } from './channel-audit';
 import { withGrace, withoutExpiredGrace, withReplayDefault } from './channel-changes';
 import { channelInReach } from './reach';
 
@@ -112,19 +113,4 @@ export async function channelOf(deps: Pick<AdminDeps, 'channels'>, channelId: st
   const channel = await deps.channels.get(channelId);
   if (!channel) throw notFound(`channel ${channelId}`);
   return channel;
-}
-
-const SECRETS = ['token', 'encodingAesKey', 'appSecret', 'unionIdKey'] as const;
-
-/** A channel's change as the audit log keeps it: the public view, and which secrets were replaced. */
-export function channelChange(verb: string, before: ChannelRecord | undefined, after: ChannelRecord | undefined) {
-  const secretsChanged = before && after ? changedSecrets(before, after, SECRETS) : [];
-  return {
-    action: `channel.${verb}`,
-    targetType: 'channel',
-    targetId: (after ?? before)?.id ?? '',
-    channelId: (after ?? before)?.id,
-    ...(before && { before: publicChannel(before) }),
-    ...(after && { after: { ...publicChannel(after), ...(secretsChanged.length > 0 && { secretsChanged }) } }),
-  };
 }
