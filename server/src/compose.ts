@@ -44,6 +44,7 @@ import { OpenPlatformApis } from './runtime/open-platform-apis';
 import { nodeCredentials, randomPushSecrets } from './security/index';
 import { wechatTyping } from './runtime/wechat-typing';
 import { webhooksModule, type WebhooksModule } from './runtime/webhooks-module';
+import { auditRetention } from './runtime/audit-retention';
 import type { WebhookRetryPolicy } from './core/webhooks/delivery-policy';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { openPgCluster } from './storage/postgres/pg-cluster';
@@ -187,6 +188,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     },
     { logger, now: clock.now, pollMs, ...(storage.routingBatchSize !== undefined && { batchSize: storage.routingBatchSize }) },
   );
+  const retention = auditRetention(storage.audit, clock, logger, config.auditRetentionDays);
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
 
   const testClockDriver =
@@ -262,6 +264,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
           pushLog: storage.pushLog,
           messageMedia: { source: new WeChatCustomerMedia(apis), audio: new FfmpegAudio() },
           webhooks: webhooks.deps,
+          audit: storage.audit,
           checkCredentials: (kind, app) => checkCredentials(checkingClient, kind, app),
           openPlatform,
           authPageBaseUrl: authPageBaseUrl(config),
@@ -319,6 +322,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       outboxSender?.start();
       webhooks.sender.start();
       timers.start();
+      retention.start();
     },
     async stop() {
       await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
@@ -327,6 +331,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       await knowledge.service.stop();
       await noticesToWeChatAgents.idle();
       await webhooks.sender.stop();
+      await retention.stop();
       await cluster?.close();
       await storage.close();
     },

@@ -87,7 +87,7 @@ export const channelsGroup: Group = {
           graceSeconds: num(v['grace-seconds']),
         };
         // Field names and rules only: the input holds secrets.
-        const channel = await usage(createChannel(ctx.admin, parseFlags(channelCreate, input)));
+        const channel = await usage(createChannel(ctx.admin, parseFlags(channelCreate, input), OPERATOR));
         ctx.print(`added channel ${channel.id}; push URL path: /wechat/${channel.id}`);
         return 0;
       },

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { listChannels } from '../app/admin/channels';
 import { everyConversationOf } from '../app/admin/conversations';
 import { OPERATOR } from '../app/auth/principal';
+import { exportTaken, recordChange } from '../app/support/audit';
 import type { Conversation } from '../core/model/conversation';
 import { CHANNEL_COLUMNS, channelRow } from '../exports/channel-rows';
 import type { CliContext } from './cli-context';
@@ -67,7 +68,8 @@ async function exportConversations(dir: string, channel: string | undefined, ctx
   return out.close();
 }
 
-function report(ctx: CliContext, files: string[]): number {
+async function report(ctx: CliContext, what: string, files: string[], channelId?: string): Promise<number> {
+  await recordChange(ctx.admin, OPERATOR, exportTaken(what, { channelId }, { files }));
   for (const f of files) ctx.print(`wrote ${f}`);
   return 0;
 }
@@ -81,7 +83,7 @@ export const exportGroup: Group = {
       run: async (v, ctx) => {
         const dir = required(v, 'out', CHANNELS_HELP);
         mkdirSync(dir, { recursive: true });
-        return report(ctx, await exportChannels(dir, ctx));
+        return report(ctx, 'kefu export channels', await exportChannels(dir, ctx));
       },
     },
     conversations: {
@@ -90,7 +92,7 @@ export const exportGroup: Group = {
       run: async (v, ctx) => {
         const dir = required(v, 'out', CONVERSATIONS_HELP);
         mkdirSync(dir, { recursive: true });
-        return report(ctx, await exportConversations(dir, str(v.channel), ctx));
+        return report(ctx, 'kefu export conversations', await exportConversations(dir, str(v.channel), ctx), str(v.channel));
       },
     },
   },

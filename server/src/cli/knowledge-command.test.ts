@@ -7,11 +7,16 @@ import { SqliteKnowledgeStore } from '../storage/sqlite-knowledge';
 import { openDatabase } from '../storage/database';
 import type { CliContext } from './cli-context';
 import { runCli } from './run-cli';
+import { InMemoryAuditLog } from '../storage/testing/in-memory-audit-log';
 
 it('adds, disables, exports and imports entries', async () => {
   const lines: string[] = [];
   const kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), { now: () => 1, newId: (p) => p, pollMs: 0 }).service;
-  const ctx = { print: (l: string) => lines.push(l), knowledge: kb } as unknown as CliContext;
+  // The operator's changes and exports go to the audit log like the API's.
+  const audit = new InMemoryAuditLog();
+  let n = 0;
+  const admin = { clock: { now: () => 1 }, ids: { next: (k: string) => `${k}_${++n}` }, audit };
+  const ctx = { print: (l: string) => lines.push(l), knowledge: kb, admin } as unknown as CliContext;
   const rt = { print: ctx.print, withStores: (work: (c: CliContext) => Promise<number>) => work(ctx), send: async () => 2 };
   expect(
     await runCli(
@@ -49,12 +54,20 @@ it('adds, disables, exports and imports entries', async () => {
   expect(await runCli(['knowledge', 'list', '--channel', 'ch2'], rt)).toBe(0);
   expect(lines.at(-2)).toMatch(/^1\ttext\tfalse\t菜单/);
   expect(lines.at(-1)).toBe('2\ttext\ttrue\t\t一年\t2');
+  const actions = (await audit.list({ limit: 10 })).map((e) => `${e.action} ${e.channelId} ${e.actor.name}`).reverse();
+  expect(actions).toEqual([
+    'knowledge_entry.import ch1 command line',
+    'knowledge_entry.import ch1 command line',
+    'knowledge_entry.change ch1 command line',
+    'export.take ch1 command line',
+    'knowledge_entry.import ch2 command line',
+  ]);
 });
 
 it('imports, prints and exports a knowledge base’s synonyms', async () => {
   const lines: string[] = [];
   const kb = knowledgeModule(new SqliteKnowledgeStore(openDatabase(':memory:')), { now: () => 1, newId: (p) => p, pollMs: 0 }).service;
-  const ctx = { print: (l: string) => lines.push(l), knowledge: kb } as unknown as CliContext;
+  const ctx = { print: (l: string) => lines.push(l), knowledge: kb, admin: {} } as unknown as CliContext;
   const rt = { print: ctx.print, withStores: (work: (c: CliContext) => Promise<number>) => work(ctx), send: async () => 2 };
   const dir = mkdtempSync(join(tmpdir(), 'kb-'));
   writeFileSync(join(dir, 'in.csv'), '顺丰,SF,快递\n发票,invoice\n');
@@ -76,7 +89,7 @@ it('refuses a link without a description, as WeChat would, and keeps nothing', a
     pollMs: 0,
     channelKind: async () => 'miniprogram',
   }).service;
-  const ctx = { print: (l: string) => lines.push(l), knowledge: kb } as unknown as CliContext;
+  const ctx = { print: (l: string) => lines.push(l), knowledge: kb, admin: {} } as unknown as CliContext;
   const rt = { print: ctx.print, withStores: (work: (c: CliContext) => Promise<number>) => work(ctx), send: async () => 2 };
   const link = { number: 5, type: 'link', title: '官网', url: 'https://shop.test/', media: 'https://shop.test/p.jpg' };
   const add = (entry: object) => runCli(['knowledge', 'add', '--channel', 'ch1', '--json', JSON.stringify(entry)], rt);

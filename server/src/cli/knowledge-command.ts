@@ -6,6 +6,8 @@ import type { ExportFormat } from '../knowledge/entry-codec';
 import type { KnowledgeService } from '../knowledge/knowledge-service';
 import type { Scope } from '../knowledge/knowledge-store';
 import type { CliContext } from './cli-context';
+import { audited, exportTaken, knowledgeChange, recordChange } from '../app/support/audit';
+import { OPERATOR } from '../app/auth/principal';
 import { UsageError } from './send-command';
 import { required, str, type Group } from './subcommands';
 
@@ -85,7 +87,8 @@ export const knowledgeGroup: Group = {
         if (!parsed.success)
           throw new UsageError(`--json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         const where = scope(v, ADD_HELP);
-        await kb.import(where, JSON.stringify([parsed.data]), 'json', false);
+        const save = () => kb.import(where, JSON.stringify([parsed.data]), 'json', false);
+        await audited(ctx.admin, OPERATOR, save, () => knowledgeChange(where, 'entry.import', parsed.data.number, undefined, parsed.data));
         ctx.print(`entry ${parsed.data.number} saved`);
         return 0;
       },
@@ -96,7 +99,10 @@ export const knowledgeGroup: Group = {
       run: async (v, ctx) => {
         const kb = await open(ctx);
         const number = Number(required(v, 'number', DISABLE_HELP));
-        await kb.update(scope(v, DISABLE_HELP), number, { enabled: false });
+        const where = scope(v, DISABLE_HELP);
+        const before = kb.get(where, number);
+        const disable = () => kb.update(where, number, { enabled: false });
+        await audited(ctx.admin, OPERATOR, disable, (after) => knowledgeChange(where, 'entry.change', number, before, after));
         ctx.print(`entry ${number} disabled`);
         return 0;
       },
@@ -107,7 +113,11 @@ export const knowledgeGroup: Group = {
       run: async (v, ctx) => {
         const kb = await open(ctx);
         const file = required(v, 'file', IMPORT_HELP);
-        const n = await kb.import(scope(v, IMPORT_HELP), readFileSync(file), format(v, file), v.replace === true);
+        const where = scope(v, IMPORT_HELP);
+        const load = () => kb.import(where, readFileSync(file), format(v, file), v.replace === true);
+        const n = await audited(ctx.admin, OPERATOR, load, (imported) =>
+          knowledgeChange(where, 'entry.import', 'entries', undefined, { imported, file, replace: v.replace === true }),
+        );
         ctx.print(`imported ${n} entries`);
         return 0;
       },
@@ -118,7 +128,9 @@ export const knowledgeGroup: Group = {
       run: async (v, ctx) => {
         const kb = await open(ctx);
         const file = required(v, 'file', EXPORT_HELP);
-        writeFileSync(file, kb.export(scope(v, EXPORT_HELP), format(v, file)), { mode: 0o600 });
+        const where = scope(v, EXPORT_HELP);
+        writeFileSync(file, kb.export(where, format(v, file)), { mode: 0o600 });
+        await recordChange(ctx.admin, OPERATOR, exportTaken('kefu knowledge export', where, { file }));
         ctx.print(`exported to ${file}`);
         return 0;
       },
@@ -131,9 +143,16 @@ export const knowledgeGroup: Group = {
         const where = scope(v, SYNONYMS_HELP);
         const [from, to] = [str(v.import), str(v.export)];
         if (from !== undefined && to !== undefined) throw new UsageError(`--import or --export, not both\n\n${SYNONYMS_HELP}`);
-        if (from !== undefined) ctx.print(`imported ${(await kb.importSynonyms(where, readFileSync(from, 'utf8'))).length} groups`);
-        else if (to !== undefined) {
+        if (from !== undefined) {
+          const before = kb.synonyms(where);
+          const load = () => kb.importSynonyms(where, readFileSync(from, 'utf8'));
+          const groups = await audited(ctx.admin, OPERATOR, load, (after) =>
+            knowledgeChange(where, 'synonyms.replace', 'synonyms', before, after),
+          );
+          ctx.print(`imported ${groups.length} groups`);
+        } else if (to !== undefined) {
           writeFileSync(to, kb.exportSynonyms(where), { mode: 0o600 });
+          await recordChange(ctx.admin, OPERATOR, exportTaken('kefu knowledge synonyms --export', where, { file: to }));
           ctx.print(`exported to ${to}`);
         } else for (const group of kb.synonyms(where)) ctx.print(group.join(', '));
         return 0;

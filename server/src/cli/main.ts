@@ -36,7 +36,7 @@ function withStores(work: (ctx: CliContext) => Promise<number>): Promise<number>
       channelKind: async (id) => (await storage.channels.get(id))?.kind, // entries are checked against its WeChat rules
     }).service; // it makes media ids only
     const auth = new AuthService({ stores: storage.auth, uow: storage.uow, clock, ids: storage.ids, ...nodeCredentials() });
-    const admin = { uow: storage.uow, channels: storage.channels, clock, ids: storage.ids, auth };
+    const admin = { uow: storage.uow, channels: storage.channels, clock, ids: storage.ids, auth, audit: storage.audit };
     return work({
       admin,
       env: process.env,

@@ -1,5 +1,6 @@
 // `kefu platform show|set`: the open platform (第三方平台) our server is. Secrets come from flags or, better
 // (flags show in `ps`), from the environment; `show` prints none of them, only whether they are set.
+import { OPERATOR } from '../app/auth/principal';
 import { configurePlatform, readPlatform, type PublicPlatform } from '../app/open-platform/index';
 import { platformChange } from '../contract/open-platform';
 import { flagOrEnv, usage, UsageError, type CliContext } from './cli-context';
@@ -67,7 +68,7 @@ export const platformGroup: Group = {
           token: flagOrEnv(ctx, str(v.token), '--token', 'KEFU_COMPONENT_TOKEN'),
           encodingAesKey: flagOrEnv(ctx, str(v['encoding-aes-key']), '--encoding-aes-key', 'KEFU_COMPONENT_ENCODING_AES_KEY'),
         });
-        const p = await usage(configurePlatform(platformOf(ctx), change));
+        const p = await usage(configurePlatform({ ...ctx.admin, ...platformOf(ctx) }, change, OPERATOR));
         ctx.print(`open platform ${p.componentAppId} configured; events URL path: ${p.eventsPath}; message URL path: ${p.messagesPath}`);
         return 0;
       },

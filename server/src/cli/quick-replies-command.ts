@@ -13,6 +13,7 @@ import {
   type QuickReplyDeps,
 } from '../app/quick-replies/index';
 import { exportQuickRepliesCsv, importQuickRepliesCsv } from '../knowledge/quick-reply-csv';
+import { exportTaken, recordChange } from '../app/support/audit';
 import { usage, type CliContext } from './cli-context';
 import { UsageError } from './send-command';
 import { required, str, type Group } from './subcommands';
@@ -94,7 +95,9 @@ export const quickRepliesGroup: Group = {
       options: { channel: s, merchant: s, file: s },
       run: async (v, ctx) => {
         const file = required(v, 'file', EXPORT_HELP);
-        writeFileSync(file, exportQuickRepliesCsv(await usage(listQuickReplies(depsOf(ctx), OPERATOR, team(v, EXPORT_HELP)))));
+        const owner = team(v, EXPORT_HELP);
+        writeFileSync(file, exportQuickRepliesCsv(await usage(listQuickReplies(depsOf(ctx), OPERATOR, owner))));
+        await recordChange(ctx.admin, OPERATOR, exportTaken('kefu quick-replies export', owner, { file }));
         return 0;
       },
     },

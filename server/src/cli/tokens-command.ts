@@ -63,7 +63,7 @@ export const tokensGroup: Group = {
       options: { id: s },
       run: async (v, ctx) => {
         const id = required(v, 'id', REVOKE_HELP);
-        if (!(await falseWhenMissing(revokeToken(ctx.admin, id)))) {
+        if (!(await falseWhenMissing(revokeToken(ctx.admin, id, OPERATOR)))) {
           ctx.print(`no active token ${id}`);
           return 1;
         }

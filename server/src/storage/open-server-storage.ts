@@ -22,6 +22,7 @@ import { SqliteReports } from './sqlite-reports';
 import { SqliteConversationSearch } from './sqlite-conversation-search';
 import { SqliteSemanticStore } from './sqlite-semantic-store';
 import { SqliteWebhookStore } from './sqlite-webhook-store';
+import { SqliteAuditLog } from './sqlite-audit-log';
 import type { ServerStores } from './server-stores';
 import { startWalCheckpointer } from './wal-checkpointer';
 
@@ -83,6 +84,7 @@ export function openServerStorage(config: ServerStorageConfig, deps: ServerStora
     reports: new SqliteReports(db),
     search: new SqliteConversationSearch(db),
     webhooks: new SqliteWebhookStore(db, box),
+    audit: new SqliteAuditLog(db),
     pendingWork: new SqlitePendingWork(db),
     ready: async () => undefined,
     health: async () => databaseHealth(db),

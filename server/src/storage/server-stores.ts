@@ -1,5 +1,6 @@
 // The stores the composed server needs beyond createSqliteStorage's, on either database: one list, so a
 // new store is added once and both the SQLite and the PostgreSQL storage must provide it.
+import type { AuditLog } from '../core/ports/audit-log';
 import type { AuthStores } from '../core/ports/auth';
 import type { ConversationSearch } from '../core/ports/conversation-search';
 import type { Inbox } from '../core/ports/inbox';
@@ -24,4 +25,6 @@ export interface ServerStores extends SqliteStorage {
   search: ConversationSearch;
   /** Webhook endpoints (secrets sealed), deliveries and their log. */
   webhooks: WebhookStore;
+  /** Who changed what, before and after (secrets removed). */
+  audit: AuditLog;
 }

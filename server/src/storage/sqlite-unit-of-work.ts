@@ -14,6 +14,7 @@ import { SqliteMessages } from './sqlite-messages';
 import { SqliteOutbox } from './sqlite-outbox';
 import { SqliteReferences } from './sqlite-references';
 import { SqliteWebhookOutbox } from './sqlite-webhook-store';
+import { SqliteAuditWriter } from './sqlite-audit-log';
 import { SqliteAgents, SqliteCalendars, SqliteSkillGroups } from './sqlite-scoped-records';
 import { serialFor, type SerialQueue } from './serial-lock';
 import { ConfigCache } from './config-cache';
@@ -35,6 +36,7 @@ export function sqliteTransaction(db: Database, cache: UnitCache = new UnitCache
     references: new SqliteReferences(db),
     outbox: new SqliteOutbox(db),
     webhooks: new SqliteWebhookOutbox(db),
+    audit: new SqliteAuditWriter(db),
   };
 }
 

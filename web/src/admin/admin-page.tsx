@@ -6,6 +6,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { useT } from '../i18n/i18n';
 import { AdminProvider, useAdmin } from './admin-context';
 import { AgentsScreen } from './agents/agents-screen';
+import { AuditScreen } from './audit/audit-screen';
 import { CalendarsScreen } from './calendars/calendars-screen';
 import { ChannelsScreen } from './channels/channels-screen';
 import { DashboardScreen } from './dashboard/dashboard-screen';
@@ -37,7 +38,8 @@ type NavKey =
   | 'exports'
   | 'webhooks'
   | 'tokens'
-  | 'platform';
+  | 'platform'
+  | 'audit';
 
 interface NavItem {
   key: NavKey;
@@ -60,6 +62,7 @@ const NAV: NavItem[] = [
   { key: 'webhooks', href: '/webhooks' },
   { key: 'tokens', href: '/tokens', platformOnly: true },
   { key: 'platform', href: '/platform', platformOnly: true },
+  { key: 'audit', href: '/audit' },
 ];
 
 function isCurrent(location: string, href: string): boolean {
@@ -156,6 +159,9 @@ function Screens() {
           <PlatformScreen />
         </Route>
       )}
+      <Route path="/audit">
+        <AuditScreen />
+      </Route>
       <Route>
         <p className="admin-empty">{t('not_found')}</p>
       </Route>

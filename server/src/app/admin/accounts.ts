@@ -7,6 +7,8 @@ import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors';
 import type { AdminDeps } from './admin-deps';
 import { grantScope, mustGrant } from './reach';
+import { recordChange } from '../support/audit';
+import { grantPlace } from './tokens';
 
 async function visible(deps: AdminDeps, p: Principal, a: LoginAccount): Promise<boolean> {
   if (p.role === 'platform_admin') return true;
@@ -34,18 +36,23 @@ export async function createAccount(
   input: { username: string; password: string; grant: Grant },
 ): Promise<LoginAccount> {
   await mustGrant(deps, p, input.grant);
-  return deps.auth.createAccount(input.username, input.password, input.grant);
+  const account = await deps.auth.createAccount(input.username, input.password, input.grant);
+  await recordChange(deps, p, await accountChange(deps, 'create', undefined, account));
+  return account;
 }
 
 /** Ends the account's sessions. */
 export async function setAccountPassword(deps: AdminDeps, p: Principal, accountId: string, password: string): Promise<void> {
-  await accountInReach(deps, p, accountId);
+  const account = await accountInReach(deps, p, accountId);
   await deps.auth.setPassword(accountId, password);
+  // The hashes are dropped by name (redact.ts): the log tells that the password changed, not to what.
+  await recordChange(deps, p, await accountChange(deps, 'set_password', account, account));
 }
 
 export async function removeAccount(deps: AdminDeps, p: Principal, accountId: string): Promise<void> {
-  await accountInReach(deps, p, accountId);
+  const account = await accountInReach(deps, p, accountId);
   await deps.auth.stores.accounts.remove(accountId);
+  await recordChange(deps, p, await accountChange(deps, 'delete', account, undefined));
 }
 
 /** The account of a username (any case), or undefined. */
@@ -62,4 +69,18 @@ export async function loginNames(deps: AdminDeps): Promise<{ agents: Map<string,
       merchantAdmins.set(a.grant.merchantId, [...(merchantAdmins.get(a.grant.merchantId) ?? []), a.username]);
   }
   return { agents, merchantAdmins };
+}
+
+/** An account's change: its channel and merchant are its grant's (an agent's are the agent's). */
+async function accountChange(deps: AdminDeps, verb: string, before: LoginAccount | undefined, after: LoginAccount | undefined) {
+  const a = (after ?? before) as LoginAccount;
+  const scope = await grantScope(deps, a.grant);
+  return {
+    action: `account.${verb}`,
+    targetType: 'account',
+    targetId: a.id,
+    ...(scope ? { channelId: scope.channelId, merchantId: scope.merchantId } : grantPlace(a.grant)),
+    before,
+    after,
+  };
 }

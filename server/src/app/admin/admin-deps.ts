@@ -4,6 +4,7 @@
 import type { ChannelStore } from '../../core/ports/channel-store';
 import type { Clock } from '../../core/ports/clock';
 import type { IdGenerator } from '../../core/ports/id-generator';
+import type { AuditLog } from '../../core/ports/audit-log';
 import type { UnitOfWork } from '../../core/ports/unit-of-work';
 import type { AuthService } from '../auth/auth-service';
 
@@ -13,4 +14,6 @@ export interface AdminDeps {
   clock: Clock;
   ids: IdGenerator;
   auth: AuthService;
+  /** Where changes are recorded (support/audit.ts); absent: not recorded. */
+  audit?: AuditLog;
 }

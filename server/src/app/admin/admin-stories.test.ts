@@ -83,9 +83,9 @@ it('creates logins only within the caller’s reach, and finds them by username 
 
 it('revokes a token once; a second time answers false, an unknown one 404', async () => {
   const { record } = await issueToken(f.admin, OPERATOR, 'crm', { role: 'platform_admin' });
-  expect(await revokeToken(f.admin, record.id)).toBe(true);
-  expect(await revokeToken(f.admin, record.id)).toBe(false);
-  await expect(revokeToken(f.admin, 'tok_nope')).rejects.toMatchObject({ status: 404 });
+  expect(await revokeToken(f.admin, record.id, OPERATOR)).toBe(true);
+  expect(await revokeToken(f.admin, record.id, OPERATOR)).toBe(false);
+  await expect(revokeToken(f.admin, 'tok_nope', OPERATOR)).rejects.toMatchObject({ status: 404 });
 });
 
 describe('channels', () => {

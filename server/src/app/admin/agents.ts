@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import { conflict, forbidden } from '../errors';
 import type { EngineDeps } from '../support/engine-deps';
 import type { AdminDeps } from './admin-deps';
+import { recordChange, recordOf } from '../support/audit';
 import { agentInReach, channelInReach, mustBeMerchantOf, mustShareScope } from './reach';
 
 export interface NewAgent {
@@ -62,7 +63,10 @@ export async function createAgent(deps: AdminDeps, p: Principal, channelId: stri
     statusChangedAt: deps.clock.now(),
   };
   await mustShareScope(deps, record, { groupIds: record.groupIds });
-  await deps.uow.run((tx) => tx.agents.save(record));
+  await deps.uow.run(async (tx) => {
+    await tx.agents.save(record);
+    await recordChange(deps, p, recordOf('agent', 'create', undefined, record), tx);
+  });
   return record;
 }
 
@@ -91,6 +95,7 @@ export async function changeAgent(deps: AdminDeps, p: Principal, agentId: string
       status: fresh?.status ?? next.status,
       statusChangedAt: fresh?.statusChangedAt ?? next.statusChangedAt,
     });
+    await recordChange(deps, p, recordOf('agent', 'change', view(current), view(next)), tx);
   });
   return view(next);
 }

@@ -21,10 +21,13 @@
 import { mustAdminister, mustHaveRole } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { ApiError, conflict, notFound } from '../errors';
+import { recordChange } from '../support/audit';
 import { inUnit, type UnitDeps } from '../support/engine-deps';
+import type { ChannelRecord } from '../../core/ports/channel-store';
 import type { AdminDeps } from './admin-deps';
 import { countDependents, describeDependents, type ArchiveKind, type Dependents } from './archive-dependents';
 import { heldByAgent, moveOn, queuedForGroup, type MovedConversation } from './archive-requeue';
+import { channelChange } from './channel-audit';
 import { channelInReach, recordInReach } from './reach';
 
 export type { ArchiveKind, Dependents } from './archive-dependents';
@@ -52,8 +55,29 @@ export interface ArchiveResult {
 
 const TABLE = { agent: 'agents', group: 'groups', calendar: 'calendars', merchant: 'merchants' } as const;
 
+/** What archiving reads of a record: whether it is archived, and where it lives (for the audit log). */
+interface Managed {
+  archivedAt?: number | undefined;
+  channelId?: string;
+  merchantId?: string | undefined;
+}
+
+/** Archive, unarchive and delete go to the audit log as `<kind>.archive` etc., with the record as it was before a delete. */
+function recordArchiving(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string, verb: string, before: unknown, after: unknown) {
+  return (record: Managed) =>
+    recordChange(deps, p, {
+      action: `${kind}.${verb}`,
+      targetType: kind,
+      targetId: id,
+      channelId: kind === 'channel' ? id : record.channelId,
+      merchantId: kind === 'merchant' ? id : record.merchantId,
+      before,
+      after,
+    });
+}
+
 /** The record or 404/403: agents, groups and calendars by their merchant's admins; merchants and channels by platform admins. */
-async function mustManage(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string): Promise<{ archivedAt?: number | undefined }> {
+async function mustManage(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string): Promise<Managed> {
   if (kind === 'channel') {
     mustHaveRole(p, ['platform_admin']);
     return channelInReach(deps, p, id);
@@ -79,7 +103,12 @@ export async function archiveRecord(
 ): Promise<ArchiveResult> {
   const current = await mustManage(deps, p, kind, id);
   if (current.archivedAt !== undefined) return { kind, id, archivedAt: current.archivedAt };
-  const now = deps.clock.now();
+  const result = await archiveNow(deps, engine, kind, id, deps.clock.now());
+  await recordArchiving(deps, p, kind, id, 'archive', { archivedAt: null }, { archivedAt: result.archivedAt })(current);
+  return result;
+}
+
+async function archiveNow(deps: AdminDeps, engine: UnitDeps, kind: ArchiveKind, id: string, now: number): Promise<ArchiveResult> {
   if (kind === 'channel') return archiveChannel(deps, id, now);
   if (kind === 'agent') return { kind, id, archivedAt: now, moved: await archiveAgent(engine, id) };
   if (kind === 'group') return { kind, id, archivedAt: now, moved: await archiveGroup(engine, id) };
@@ -88,7 +117,7 @@ export async function archiveRecord(
 }
 
 export async function unarchiveRecord(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string): Promise<ArchiveResult> {
-  await mustManage(deps, p, kind, id);
+  const current = await mustManage(deps, p, kind, id);
   if (kind === 'channel') {
     const channel = await deps.channels.get(id);
     if (channel) {
@@ -96,19 +125,22 @@ export async function unarchiveRecord(deps: AdminDeps, p: Principal, kind: Archi
       await deps.channels.save({ ...rest, updatedAt: deps.clock.now() });
     }
   } else await setArchivedAt(deps, kind, id, undefined);
+  if (current.archivedAt !== undefined)
+    await recordArchiving(deps, p, kind, id, 'unarchive', { archivedAt: current.archivedAt }, { archivedAt: null })(current);
   return { kind, id, archivedAt: null };
 }
 
 export async function deleteRecord(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string): Promise<void> {
-  await mustManage(deps, p, kind, id);
+  const current = await mustManage(deps, p, kind, id);
   const dependents = await countDependents(deps, kind, id);
   if (Object.keys(dependents).length > 0) throw new InUse(`${kind} ${id}`, dependents);
-  if (kind === 'channel') {
-    await deps.channels.delete(id);
-    return;
+  if (kind === 'channel') await deps.channels.delete(id);
+  else {
+    await deps.uow.run((tx) => tx[TABLE[kind]].remove(id));
+    if (kind === 'agent') await removeLogins(deps, id);
   }
-  await deps.uow.run((tx) => tx[TABLE[kind]].remove(id));
-  if (kind === 'agent') await removeLogins(deps, id);
+  const before = kind === 'channel' ? channelChange('delete', current as ChannelRecord, undefined).before : current;
+  await recordArchiving(deps, p, kind, id, 'delete', before, undefined)(current);
 }
 
 async function setArchivedAt(deps: AdminDeps, kind: Exclude<ArchiveKind, 'channel'>, id: string, at: number | undefined): Promise<void> {

@@ -3,6 +3,7 @@ import type { WorkCalendar } from '../../core/model/work-calendar';
 import { merchantFilter, merchantForNew, mustAdminister } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { AdminDeps } from './admin-deps';
+import { recordChange, recordOf } from '../support/audit';
 import { channelInReach, mustBeMerchantOf, recordInReach } from './reach';
 
 /** A calendar's times and dates: everything but its id and where it lives. */
@@ -28,7 +29,10 @@ export async function createCalendar(
   await mustBeMerchantOf(deps, channelId, merchantId);
   const { merchantId: _m, ...fields } = input;
   const record: WorkCalendar = { id: deps.ids.next('cal'), channelId, ...(merchantId !== undefined && { merchantId }), ...fields };
-  await deps.uow.run((tx) => tx.calendars.save(record));
+  await deps.uow.run(async (tx) => {
+    await tx.calendars.save(record);
+    await recordChange(deps, p, recordOf('calendar', 'create', undefined, record), tx);
+  });
   return record;
 }
 
@@ -45,6 +49,9 @@ export async function replaceCalendar(deps: AdminDeps, p: Principal, calendarId:
     ...(current.merchantId !== undefined && { merchantId: current.merchantId }),
     ...fields,
   };
-  await deps.uow.run((tx) => tx.calendars.save(next));
+  await deps.uow.run(async (tx) => {
+    await tx.calendars.save(next);
+    await recordChange(deps, p, recordOf('calendar', 'change', current, next), tx);
+  });
   return next;
 }

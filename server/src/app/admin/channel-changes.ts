@@ -11,6 +11,8 @@ import {
 import { type ChannelRecord, type PublicChannel, publicChannel } from '../../core/ports/channel-store';
 import type { Principal } from '../auth/principal';
 import type { AdminDeps } from './admin-deps';
+import { recordChange } from '../support/audit';
+import { channelChange } from './channel-audit';
 import { channelInReach } from './reach';
 
 function pushSettingsChanged(before: ChannelRecord, after: ChannelRecord): boolean {
@@ -48,6 +50,7 @@ export async function endGrace(deps: AdminDeps, p: Principal, channelId: string)
   const { previous: _p, ...rest } = current;
   const next: ChannelRecord = { ...rest, updatedAt: deps.clock.now() };
   await deps.channels.save(next);
+  await recordChange(deps, p, { ...channelChange('change', current, next), action: 'channel.end_grace' });
   return publicChannel(next);
 }
 

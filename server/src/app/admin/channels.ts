@@ -5,6 +5,8 @@ import { publicChannel, type ChannelRecord, type PublicChannel } from '../../cor
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, notFound } from '../errors';
 import type { AdminDeps } from './admin-deps';
+import { recordChange, type AuditDeps } from '../support/audit';
+import { channelChange } from './channel-audit';
 import { withGrace, withoutExpiredGrace, withReplayDefault } from './channel-changes';
 import { channelInReach } from './reach';
 import { deleteRecord } from './archive';
@@ -51,12 +53,18 @@ export async function listChannels(deps: AdminDeps, p: Principal): Promise<Chann
   return p.role === 'platform_admin' ? all : all.filter((c) => c.id === p.channelId);
 }
 
-export async function createChannel(deps: Pick<AdminDeps, 'channels' | 'clock'>, input: NewChannel): Promise<PublicChannel> {
+/** `p`: the person creating it, recorded in the audit log (absent: an authorization of the open platform). */
+export async function createChannel(
+  deps: Pick<AdminDeps, 'channels' | 'clock'> & Partial<AuditDeps>,
+  input: NewChannel,
+  p?: Principal,
+): Promise<PublicChannel> {
   if (await deps.channels.get(input.id)) throw conflict('channel_exists', `channel ${input.id} exists`);
   const now = deps.clock.now();
   const record: ChannelRecord = withReplayDefault({ ...input, createdAt: now, updatedAt: now }, false);
   mustBeConsistent(record);
   await deps.channels.save(record);
+  if (p) await recordChange(deps, p, channelChange('create', undefined, record));
   return publicChannel(record);
 }
 
@@ -76,6 +84,7 @@ export async function changeChannel(deps: AdminDeps, p: Principal, channelId: st
   const next = withGrace(current, withoutExpiredGrace(merged, now), now);
   mustBeConsistent(next);
   await deps.channels.save(next);
+  await recordChange(deps, p, channelChange('change', current, next));
   return publicChannel(next);
 }
 

@@ -7,6 +7,7 @@ import { merchantFilter, merchantForNew, mustAdminister } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { badRequest } from '../errors';
 import type { AdminDeps } from './admin-deps';
+import { recordChange, recordOf } from '../support/audit';
 import { agentInReach, channelInReach, mustBeMerchantOf, mustShareScope, recordInReach } from './reach';
 
 export interface NewGroup {
@@ -51,21 +52,28 @@ export async function createGroup(deps: AdminDeps, p: Principal, channelId: stri
     ...(input.settings && { settings: input.settings }),
   };
   await mustShareScope(deps, record, { calendarIds: [record.calendarId, record.settings?.calendarId] });
-  await deps.uow.run((tx) => tx.groups.save(record));
+  await deps.uow.run(async (tx) => {
+    await tx.groups.save(record);
+    await recordChange(deps, p, recordOf('group', 'create', undefined, record), tx);
+  });
   return record;
 }
 
 export const readGroup = (deps: AdminDeps, p: Principal, groupId: string): Promise<SkillGroup> => recordInReach(deps, p, 'groups', groupId);
 
 export async function changeGroup(deps: AdminDeps, p: Principal, groupId: string, change: GroupChange): Promise<SkillGroup> {
-  const next: SkillGroup = { ...(await adminGroup(deps, p, groupId)) };
+  const before = await adminGroup(deps, p, groupId);
+  const next: SkillGroup = { ...before };
   if (change.name !== undefined) next.name = change.name;
   if (change.calendarId === null) delete next.calendarId;
   else if (change.calendarId !== undefined) next.calendarId = change.calendarId;
   if (change.settings === null) delete next.settings;
   else if (change.settings !== undefined) next.settings = change.settings;
   await mustShareScope(deps, next, { calendarIds: [next.calendarId, next.settings?.calendarId] });
-  await deps.uow.run((tx) => tx.groups.save(next));
+  await deps.uow.run(async (tx) => {
+    await tx.groups.save(next);
+    await recordChange(deps, p, recordOf('group', 'change', before, next), tx);
+  });
   return next;
 }
 
@@ -86,6 +94,13 @@ export async function setMembership(deps: AdminDeps, p: Principal, groupId: stri
     const groupIds = fresh.groupIds.filter((x) => x !== g.id).concat(member ? [g.id] : []);
     const next = { ...fresh, groupIds };
     await tx.agents.save(next);
+    const change = recordOf('group', member ? 'add_member' : 'remove_member', g, g);
+    await recordChange(
+      deps,
+      p,
+      { ...change, before: { agentId: a.id, member: fresh.groupIds.includes(g.id) }, after: { agentId: a.id, member } },
+      tx,
+    );
     return next;
   });
 }

@@ -18,3 +18,4 @@ export * from './tokens';
 export * from './customer-history';
 export * from './message-media';
 export * from './transcript';
+export * from './audit-log';

@@ -5,6 +5,7 @@ import { merchantFilter } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { conflict } from '../errors';
 import type { AdminDeps } from './admin-deps';
+import { recordChange, recordOf } from '../support/audit';
 import { channelInReach, recordInReach } from './reach';
 
 async function mustBeFreeCode(deps: AdminDeps, channelId: string, code: string, self?: string): Promise<void> {
@@ -29,7 +30,10 @@ export async function createMerchant(
   await mustBeFreeCode(deps, channelId, input.code);
   // Generated ids start with "mer_", so none can be mistaken for the "platform" filter value.
   const record: Merchant = { id: deps.ids.next('mer'), channelId, code: input.code, name: input.name };
-  await deps.uow.run((tx) => tx.merchants.save(record));
+  await deps.uow.run(async (tx) => {
+    await tx.merchants.save(record);
+    await recordChange(deps, p, merchantChange('create', undefined, record), tx);
+  });
   return record;
 }
 
@@ -49,6 +53,15 @@ export async function changeMerchant(
     ...(change.code !== undefined && { code: change.code }),
     ...(change.name !== undefined && { name: change.name }),
   };
-  await deps.uow.run((tx) => tx.merchants.save(next));
+  await deps.uow.run(async (tx) => {
+    await tx.merchants.save(next);
+    await recordChange(deps, p, merchantChange('change', current, next), tx);
+  });
   return next;
 }
+
+/** A merchant is its own scope: its entries are seen by its admins. */
+const merchantChange = (verb: string, before: Merchant | undefined, after: Merchant) => ({
+  ...recordOf('merchant', verb, before, after),
+  merchantId: after.id,
+});

@@ -4,6 +4,7 @@ import type { RoutingSettings, RoutingSettingsPatch } from '../../core/model/rou
 import type { Principal, Scoped } from '../auth/principal';
 import { applicableSettings, settingsLevels } from '../support/settings-lookup';
 import type { AdminDeps } from './admin-deps';
+import { recordChange } from '../support/audit';
 import { channelInReach, mustShareScope, recordInReach } from './reach';
 
 export interface SettingsAnswer {
@@ -18,10 +19,15 @@ async function answer(deps: AdminDeps, at: Scoped): Promise<SettingsAnswer> {
   });
 }
 
-async function save(deps: AdminDeps, at: Scoped, patch: RoutingSettingsPatch): Promise<SettingsAnswer> {
+async function save(deps: AdminDeps, p: Principal, at: Scoped, patch: RoutingSettingsPatch): Promise<SettingsAnswer> {
   // Referenced groups and calendars must be of this level's merchant (or the platform's for the channel level).
   await mustShareScope(deps, at, { groupIds: patch.defaultGroupId ? [patch.defaultGroupId] : [], calendarIds: [patch.calendarId] });
-  await deps.uow.run((tx) => tx.settings.save(at.channelId, at.merchantId, patch));
+  await deps.uow.run(async (tx) => {
+    const before = (await tx.settings.get(at.channelId, at.merchantId)) ?? {};
+    await tx.settings.save(at.channelId, at.merchantId, patch);
+    const targetId = at.merchantId ?? at.channelId;
+    await recordChange(deps, p, { action: 'settings.replace', targetType: 'settings', targetId, ...at, before, after: patch }, tx);
+  });
   return answer(deps, at);
 }
 
@@ -37,7 +43,7 @@ export async function replaceChannelSettings(
   patch: RoutingSettingsPatch,
 ): Promise<SettingsAnswer> {
   await channelInReach(deps, p, channelId);
-  return save(deps, { channelId }, patch);
+  return save(deps, p, { channelId }, patch);
 }
 
 export async function merchantSettings(deps: AdminDeps, p: Principal, merchantId: string): Promise<SettingsAnswer> {
@@ -52,5 +58,5 @@ export async function replaceMerchantSettings(
   patch: RoutingSettingsPatch,
 ): Promise<SettingsAnswer> {
   const m = await recordInReach(deps, p, 'merchants', merchantId);
-  return save(deps, { channelId: m.channelId, merchantId: m.id }, patch);
+  return save(deps, p, { channelId: m.channelId, merchantId: m.id }, patch);
 }

@@ -11,6 +11,7 @@ import type { Principal } from '../auth/principal';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { mayActOn } from '../support/conversation-access';
 import type { DeskDeps } from './desk-deps';
+import { recordChange, recordOf } from '../support/audit';
 
 export interface TagInput {
   name: string;
@@ -37,15 +38,27 @@ export async function createTag(
     ...input,
     createdAt: deps.admin.clock.now(),
   };
-  return deps.admin.uow.run(async (tx) => saveUnique(tx, tag));
+  return deps.admin.uow.run(async (tx) => {
+    await recordChange(deps.admin, p, recordOf('tag', 'create', undefined, tag), tx);
+    return saveUnique(tx, tag);
+  });
 }
 
 export async function updateTag(deps: DeskDeps, p: Principal, tagId: string, patch: Partial<TagInput>): Promise<Tag> {
-  return deps.admin.uow.run(async (tx) => saveUnique(tx, { ...(await mustGetTag(tx, p, tagId)), ...patch }));
+  return deps.admin.uow.run(async (tx) => {
+    const before = await mustGetTag(tx, p, tagId);
+    const after = await saveUnique(tx, { ...before, ...patch });
+    await recordChange(deps.admin, p, recordOf('tag', 'change', before, after), tx);
+    return after;
+  });
 }
 
 export async function deleteTag(deps: DeskDeps, p: Principal, tagId: string): Promise<void> {
-  await deps.admin.uow.run(async (tx) => tx.tags.remove((await mustGetTag(tx, p, tagId)).id));
+  await deps.admin.uow.run(async (tx) => {
+    const before = await mustGetTag(tx, p, tagId);
+    await tx.tags.remove(before.id);
+    await recordChange(deps.admin, p, recordOf('tag', 'delete', before, undefined), tx);
+  });
 }
 
 async function mustGetTag(tx: Transaction, p: Principal, tagId: string): Promise<Tag> {

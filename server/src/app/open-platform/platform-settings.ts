@@ -1,5 +1,7 @@
 // The open platform's own settings: the operator (API, command line, channels file) sets the component
 // AppID, AppSecret, Token and EncodingAESKey once. Secrets are write-only: answers say only whether they are set.
+import { changedSecrets, recordChange, type AuditDeps } from '../support/audit';
+import type { Principal } from '../auth/principal';
 import { VERIFY_TICKET_LIFETIME_MS, type PlatformSettings } from '../../core/open-platform';
 import { badRequest } from '../errors';
 import { PLATFORM_PATHS, type PlatformDeps } from './platform-deps';
@@ -45,7 +47,13 @@ export async function readPlatform(deps: Pick<PlatformDeps, 'platform' | 'clock'
   };
 }
 
-export async function configurePlatform(deps: Pick<PlatformDeps, 'platform' | 'clock'>, change: PlatformChange): Promise<PublicPlatform> {
+/** `p`: who changes it (absent: the server's own configuration at start), for the audit log (which keeps the public view and the names of the secrets replaced). */
+export async function configurePlatform(
+  deps: Pick<PlatformDeps, 'platform' | 'clock'> & Partial<AuditDeps>,
+  change: PlatformChange,
+  p?: Principal,
+): Promise<PublicPlatform> {
+  const before = await readPlatform(deps);
   const current = await deps.platform.settings();
   const pick = (key: keyof PlatformChange) => change[key] ?? current?.[key];
   const [componentAppId, appSecret, token, encodingAesKey] = (['componentAppId', 'appSecret', 'token', 'encodingAesKey'] as const).map(
@@ -63,5 +71,9 @@ export async function configurePlatform(deps: Pick<PlatformDeps, 'platform' | 'c
     updatedAt: deps.clock.now(),
   };
   await deps.platform.saveSettings(settings);
-  return readPlatform(deps);
+  const after = await readPlatform(deps);
+  const secretsChanged = current ? changedSecrets(current, settings, ['appSecret', 'token', 'encodingAesKey']) : [];
+  const what = { action: 'platform.change', targetType: 'platform', targetId: 'platform', before, after: { ...after, secretsChanged } };
+  if (p) await recordChange(deps, p, what);
+  return after;
 }

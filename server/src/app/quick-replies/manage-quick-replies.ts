@@ -11,6 +11,7 @@ import type { Principal } from '../auth/principal';
 import { badRequest, conflict } from '../errors';
 import { mustBeUsablePicture, mustGetReadable, mustManage, ownerFor, type QuickReplyScope, writableOwnerFor } from './quick-reply-access';
 import type { QuickReplyDeps } from './quick-reply-deps';
+import { recordChange, recordOf } from '../support/audit';
 
 export interface OwnerQuery {
   channelId: string;
@@ -52,6 +53,7 @@ export async function createQuickReply(deps: QuickReplyDeps, p: Principal, q: Ow
   const now = deps.clock.now();
   const reply: QuickReply = { id: deps.ids.next('qkr'), ...owner, ...fields, createdAt: now, updatedAt: now };
   await deps.replies.save([reply]);
+  await recordChange(deps, p, recordOf('quick_reply', 'create', undefined, reply));
   return reply;
 }
 
@@ -63,12 +65,15 @@ export async function updateQuickReply(deps: QuickReplyDeps, p: Principal, id: s
   mustBeNewTitle(await deps.replies.list(owner), fields.title, id);
   const reply: QuickReply = { id, ...owner, ...fields, createdAt, updatedAt: deps.clock.now() };
   await deps.replies.save([reply]);
+  await recordChange(deps, p, recordOf('quick_reply', 'change', old, reply));
   return reply;
 }
 
 export async function removeQuickReply(deps: QuickReplyDeps, p: Principal, id: string): Promise<void> {
-  mustManage(p, await mustGetReadable(deps, p, id));
+  const old = await mustGetReadable(deps, p, id);
+  mustManage(p, old);
   await deps.replies.remove(id);
+  await recordChange(deps, p, recordOf('quick_reply', 'delete', old, undefined));
 }
 
 /** Adds the new titles and replaces the existing ones, all or none; answers how many of each. */
@@ -92,5 +97,7 @@ export async function importQuickReplies(
   }
   await deps.replies.save(replies);
   const replaced = replies.filter((r) => byTitleNow.has(r.title)).length;
+  const after = { added: replies.length - replaced, replaced, titles: replies.map((r) => r.title) };
+  await recordChange(deps, p, { action: 'quick_reply.import', targetType: 'quick_reply', targetId: 'import', ...owner, after });
   return { added: replies.length - replaced, replaced };
 }

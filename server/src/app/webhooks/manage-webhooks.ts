@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal';
 import { badRequest, conflict, notFound } from '../errors';
 import { channelInReach, mustBeMerchantOf } from '../admin/reach';
 import type { WebhookDeps } from './webhook-deps';
+import { recordChange, recordOf } from '../support/audit';
 
 export interface NewWebhook {
   channelId: string;
@@ -43,6 +44,7 @@ export async function createWebhook(
     updatedAt: now,
   };
   await deps.webhooks.createEndpoint(endpoint, secret);
+  await recordChange(deps, p, recordOf('webhook', 'create', undefined, endpoint));
   return { endpoint, secret };
 }
 
@@ -64,13 +66,16 @@ export async function setWebhookEnabled(deps: WebhookDeps, p: Principal, id: str
   mustAdminister(p, endpoint, `webhook ${id}`);
   await deps.webhooks.setEnabled(id, enabled, deps.clock.now());
   if (enabled) deps.wake?.();
-  return { ...endpoint, enabled, updatedAt: deps.clock.now() };
+  const after = { ...endpoint, enabled, updatedAt: deps.clock.now() };
+  await recordChange(deps, p, recordOf('webhook', 'change', endpoint, after));
+  return after;
 }
 
 export async function deleteWebhook(deps: WebhookDeps, p: Principal, id: string): Promise<void> {
   const endpoint = await webhookInReach(deps, p, id);
   mustAdminister(p, endpoint, `webhook ${id}`);
   await deps.webhooks.deleteEndpoint(id);
+  await recordChange(deps, p, recordOf('webhook', 'delete', endpoint, undefined));
 }
 
 /** A `webhook.test` event for this endpoint only, stored and delivered like any other. */
@@ -89,6 +94,7 @@ export async function sendTestEvent(deps: WebhookDeps, p: Principal, id: string)
     { endpointId: id, eventId: event.id, type: event.type, orderKey: event.id, body: webhookBody(event), createdAt: event.occurredAt },
   ]);
   deps.wake?.();
+  await recordChange(deps, p, { ...recordOf('webhook', 'test', undefined, endpoint), after: { eventId: event.id } });
   return { eventId: event.id };
 }
 

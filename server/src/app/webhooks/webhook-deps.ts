@@ -5,6 +5,8 @@ import type { ChannelStore } from '../../core/ports/channel-store';
 import type { Clock } from '../../core/ports/clock';
 import type { IdGenerator } from '../../core/ports/id-generator';
 import type { UnitOfWork } from '../../core/ports/unit-of-work';
+import type { AuditLog } from '../../core/ports/audit-log';
+import type { AuthStores } from '../../core/ports/auth';
 import type { WebhookStore } from '../../core/ports/webhook-store';
 
 export interface WebhookDeps {
@@ -18,4 +20,7 @@ export interface WebhookDeps {
   allowLocalHttp: boolean;
   /** Wakes the webhook sender after events were stored. */
   wake?: () => void;
+  /** Where admins' changes are recorded (support/audit.ts), and who names the actor. */
+  audit?: AuditLog | undefined;
+  auth?: { stores: AuthStores } | undefined;
 }

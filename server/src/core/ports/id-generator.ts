@@ -9,7 +9,7 @@ export type EngineIdKind = 'customer' | 'conversation' | 'message' | 'outbox';
  * skill groups, calendars, API tokens, login accounts, knowledge-base media, quick replies, internal notes,
  * tags, webhook endpoints and events.
  */
-export type RecordIdPrefix = 'agt' | 'mer' | 'grp' | 'cal' | 'tok' | 'acc' | 'kbm' | 'qkr' | 'note' | 'tag' | 'whk' | 'evt';
+export type RecordIdPrefix = 'agt' | 'mer' | 'grp' | 'cal' | 'tok' | 'acc' | 'kbm' | 'qkr' | 'note' | 'tag' | 'whk' | 'evt' | 'aud';
 
 export type IdKind = EngineIdKind | RecordIdPrefix;
 

@@ -1,4 +1,5 @@
 // Port: one atomic step over every repository and the outbox.
+import type { AuditWriter } from './audit-log';
 import type { NoteRepository, TagRepository } from './desk-repositories';
 import type { Outbox } from './outbox';
 import type { ReferenceRepository } from './references';
@@ -30,6 +31,8 @@ export interface Transaction {
   outbox: Outbox;
   /** Webhook deliveries stored with the change they tell of; absent where no webhooks are kept (test fakes). */
   webhooks?: WebhookOutbox;
+  /** The audit log's entries stored with the change they record; absent in test fakes that keep no log. */
+  audit?: AuditWriter;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Message } from '../model/message';
 import type { RoutingSettingsPatch } from '../model/routing-settings';
 import type { SkillGroup } from '../model/skill-group';
 import type { WorkCalendar } from '../model/work-calendar';
+import type { AuditEntry } from '../ports/audit-log';
 import type { OutboxItem } from '../ports/outbox';
 
 export interface InMemoryData {
@@ -29,6 +30,8 @@ export interface InMemoryData {
   /** Key: `${customerId}|${merchantId ?? ''}`; value: the customer's tag ids of that merchant. */
   customerTags: Map<string, string[]>;
   outbox: OutboxItem[];
+  /** The audit log's entries written inside units. */
+  audit: AuditEntry[];
 }
 
 export function emptyData(): InMemoryData {
@@ -47,6 +50,7 @@ export function emptyData(): InMemoryData {
     conversationTags: new Map(),
     customerTags: new Map(),
     outbox: [],
+    audit: [],
   };
 }
 

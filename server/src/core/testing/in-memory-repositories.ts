@@ -70,6 +70,7 @@ export function inMemoryTransaction(data: InMemoryData): Transaction {
     tags: inMemoryTags(data),
     references: inMemoryReferences(data),
     outbox: { enqueue: async (item) => void data.outbox.push(copy(item)) },
+    audit: { append: async (entry) => void data.audit.push(copy(entry)) },
   };
 }
 

@@ -21,6 +21,7 @@ import type { QuickReplyDeps } from '../../app/quick-replies/index';
 import type { TypingDeps } from '../../app/agent-typing';
 import type { ConversationSearch } from '../../core/ports/conversation-search';
 import type { WebhookDeps } from '../../app/webhooks/webhook-deps';
+import type { AuditLog } from '../../core/ports/audit-log';
 
 export interface ApiDeps {
   engine: EngineDeps;
@@ -62,6 +63,8 @@ export interface ApiDeps {
   webhooks?: WebhookDeps;
   /** KEFU_PUBLIC_BASE_URL: where WeChat reaches this server; the channel page builds the push URL on it. */
   publicBaseUrl?: string;
+  /** Where changes are recorded, and read back by GET /audit; without it nothing is recorded and that route answers 404. */
+  audit?: AuditLog;
 }
 
 export type CredentialChecker = (kind: ChannelKind, app: AppCredentials) => Promise<CredentialCheck>;
@@ -92,7 +95,14 @@ export function apiContext(deps: ApiDeps): ApiContext {
   const clock = deps.clock ?? deps.engine.clock;
   return {
     engine: deps.engine,
-    admin: { uow: deps.engine.uow, channels: deps.channels, clock, ids: deps.ids ?? deps.engine.ids, auth: deps.auth },
+    admin: {
+      uow: deps.engine.uow,
+      channels: deps.channels,
+      clock,
+      ids: deps.ids ?? deps.engine.ids,
+      auth: deps.auth,
+      ...(deps.audit && { audit: deps.audit }),
+    },
     auth: deps.auth,
     clock,
     ...(deps.knowledge && { knowledge: deps.knowledge }),

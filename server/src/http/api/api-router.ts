@@ -12,6 +12,7 @@ import { openApiDocument } from './openapi';
 import { DEFAULT_MAX_BODY_BYTES, RawAnswer, type ApiRoute } from './route-table';
 import { allRoutes } from './routes/index';
 import { parsePart } from '../../contract/validation';
+import { isExportRoute, recordExport } from './export-audit';
 
 export type { ApiDeps } from './api-context';
 
@@ -75,6 +76,7 @@ function handlerOf(ctx: ApiContext, r: ApiRoute) {
     } catch (err) {
       throw fromEngine(err);
     }
+    if (principal && isExportRoute(r)) await recordExport(ctx.admin, principal, r, input);
     if (result === undefined) res.status(204).end();
     else if (result instanceof RawAnswer)
       res

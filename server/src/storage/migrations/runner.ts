@@ -24,6 +24,7 @@ import { webhooksSchema } from './19-webhooks';
 import { timerDueSchema } from './20-timer-due';
 import { archiveSchema } from './21-archive';
 import { reportIndexesSchema } from './22-report-indexes';
+import { auditLogSchema } from './23-audit-log';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -63,6 +64,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'when each conversation’s timers fall due next', sql: timerDueSchema },
   { version: 21, name: 'archived channels; messages by agent and conversations by group (delete checks)', sql: archiveSchema },
   { version: 22, name: 'reports: messages by sender kind, failed sends', sql: reportIndexesSchema },
+  { version: 23, name: 'the audit log: who changed what, before and after', sql: auditLogSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -2,6 +2,7 @@
 // createSqliteStorage, plus the auth stores, the inbox, the knowledge and semantic stores, the push log, reports,
 // the pending work and `close`. Opening migrates the database (safe when several nodes start at once)
 // and checks the master key against it.
+import { PgAuditLog } from './pg-audit-log';
 import type pg from 'pg';
 import type { TimerClaims } from '../../core/ports/timer-claims';
 import { CachedChannelDirectory } from '../cached-channel-directory';
@@ -94,6 +95,7 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
     reports: new PgReports(pool),
     search: new PgConversationSearch(pool),
     webhooks: new PgWebhookStore(pool, box),
+    audit: new PgAuditLog(pool),
     pendingWork: new PgPendingWork(pool),
     pool,
     ready: () => {

@@ -23,6 +23,7 @@ import { PgNotes, PgTags } from './pg-desk';
 import { PgOutbox } from './pg-outbox';
 import { PgReferences } from './pg-references';
 import { PgWebhookOutbox } from './pg-webhook-store';
+import { PgAuditWriter } from './pg-audit-log';
 import { PgCustomers, PgMerchants, PgMessages, PgSettings } from './pg-records';
 import { PgAgents, PgCalendars, PgSkillGroups } from './pg-scoped-records';
 import { prepared, type Queryable } from './pool';
@@ -51,6 +52,7 @@ export function pgTransaction(
     references: new PgReferences(db),
     outbox: new PgOutbox(db),
     webhooks: new PgWebhookOutbox(db, config),
+    audit: new PgAuditWriter(db),
   };
 }
 

@@ -22,7 +22,7 @@ export function channelRoutes(ctx: ApiContext): ApiRoute[] {
       schemas: { item: channel, create: channelCreate },
       stories: {
         list: async (admin, p) => (await listChannels(admin, p)).map(publicChannel),
-        create: (admin, _p, body) => createChannel(admin, body),
+        create: (admin, p, body) => createChannel(admin, body, p),
       },
       summaries: {
         list: 'List channels (merchant admins and agents: their own)',

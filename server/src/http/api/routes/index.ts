@@ -5,6 +5,7 @@ import { accountRoutes } from './account-routes';
 import { actionRoutes } from './action-routes';
 import { agentRoutes } from './agent-routes';
 import { archiveRoutes } from './archive-routes';
+import { auditRoutes } from './audit-routes';
 import { authRoutes } from './auth-routes';
 import { calendarRoutes } from './calendar-routes';
 import { channelRoutes } from './channel-routes';
@@ -65,5 +66,6 @@ export function allRoutes(ctx: ApiContext): ApiRoute[] {
     ...knowledgeRoutes(ctx),
     ...quickReplyRoutes(ctx),
     ...webhookRoutes(ctx),
+    ...auditRoutes(ctx),
   ];
 }

@@ -13,6 +13,7 @@ import { channelInReach, mustBeMerchantOf } from '../../../app/admin/reach';
 import { knowledgeSynonymRoutes } from './knowledge-synonym-routes';
 import { mediaFormatOf } from '../../../core/media/media-format';
 import { checkedContentType, defaultUseOf } from '../../../core/media/media-rules';
+import { audited, knowledgeChange as change } from '../../../app/support/audit';
 
 const TAG = 'knowledge';
 const BASE = '/channels/:channelId/knowledge';
@@ -35,7 +36,7 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
     return view && { semantic: view };
   };
   return [
-    ...knowledgeSynonymRoutes(kb, scopeOf), // before /knowledge/:number
+    ...knowledgeSynonymRoutes(ctx, kb, scopeOf), // before /knowledge/:number
     route({
       method: 'get',
       path: BASE,
@@ -68,7 +69,13 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       response: s.entry,
       handle: async ({ principal, params, body }) => {
         const { merchantId, ...fields } = body;
-        return kb().create(await scopeOf(principal, params.channelId, merchantId), fields);
+        const scope = await scopeOf(principal, params.channelId, merchantId);
+        return audited(
+          ctx.admin,
+          principal,
+          () => kb().create(scope, fields),
+          (e) => change(scope, 'entry.create', e.number, undefined, e),
+        );
       },
     }),
     route({
@@ -96,14 +103,14 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       body: s.importBody,
       response: s.importAnswer,
       maxBodyBytes: s.MAX_IMPORT_BASE64 + 4096,
-      handle: async ({ principal, params, query, body }) => ({
-        imported: await kb().import(
-          await scopeOf(principal, params.channelId, query.merchantId),
-          importData(body),
-          body.format,
-          body.replace,
-        ),
-      }),
+      handle: async ({ principal, params, query, body }) => {
+        const scope = await scopeOf(principal, params.channelId, query.merchantId);
+        const work = () => kb().import(scope, importData(body), body.format, body.replace);
+        const imported = await audited(ctx.admin, principal, work, (n) =>
+          change(scope, 'entry.import', 'entries', undefined, { imported: n, format: body.format, replace: body.replace }),
+        );
+        return { imported };
+      },
     }),
     route({
       method: 'get',
@@ -149,9 +156,13 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
         if (semantic && scope.merchantId !== undefined)
           throw forbidden('the semantic stage is set per channel, on the platform’s settings');
         if (semantic && !ctx.semanticSettings) throw notFound('semantic stage');
-        const saved = await kb().saveSettings(scope, robot);
-        if (semantic) return { ...saved, semantic: await ctx.semanticSettings!.save(params.channelId, semantic) };
-        return { ...saved, ...(await semanticOf(params.channelId)) };
+        const before = { ...kb().settings(scope), ...(await semanticOf(params.channelId)) };
+        const save = async () => {
+          const saved = await kb().saveSettings(scope, robot);
+          if (semantic) return { ...saved, semantic: await ctx.semanticSettings!.save(params.channelId, semantic) };
+          return { ...saved, ...(await semanticOf(params.channelId)) };
+        };
+        return audited(ctx.admin, principal, save, (after) => change(scope, 'settings.change', 'robot', before, after));
       },
     }),
     route({
@@ -171,7 +182,11 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
         // Refused here (MediaRefused → 400/413 with its code) rather than failing for every customer at send.
         const use = body.use ?? defaultUseOf(mediaFormatOf(data));
         const contentType = checkedContentType(data, use, kind, 'the file');
-        const media = await kb().saveMedia({ filename: body.filename, contentType, data, owner, kind: 'knowledge' });
+        const file = { filename: body.filename, contentType, data, owner, kind: 'knowledge' as const };
+        const saveMedia = () => kb().saveMedia(file);
+        const media = await audited(ctx.admin, principal, saveMedia, (id) =>
+          change(owner, 'media.create', id, undefined, { filename: body.filename, contentType, bytes: data.byteLength }),
+        );
         return { media };
       },
     }),
@@ -196,8 +211,12 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       query: s.scopeQuery,
       body: s.entryPatch,
       response: s.entry,
-      handle: async ({ principal, params, query, body }) =>
-        kb().update(await scopeOf(principal, params.channelId, query.merchantId), params.number, body),
+      handle: async ({ principal, params, query, body }) => {
+        const scope = await scopeOf(principal, params.channelId, query.merchantId);
+        const before = kb().get(scope, params.number);
+        const work = () => kb().update(scope, params.number, body);
+        return audited(ctx.admin, principal, work, (e) => change(scope, 'entry.change', e.number, before, e));
+      },
     }),
     route({
       method: 'post',
@@ -209,8 +228,12 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       query: s.scopeQuery,
       body: s.similarQuestionBody,
       response: s.entry,
-      handle: async ({ principal, params, query, body }) =>
-        kb().addSimilarQuestion(await scopeOf(principal, params.channelId, query.merchantId), params.number, body.question),
+      handle: async ({ principal, params, query, body }) => {
+        const scope = await scopeOf(principal, params.channelId, query.merchantId);
+        const before = kb().get(scope, params.number);
+        const work = () => kb().addSimilarQuestion(scope, params.number, body.question);
+        return audited(ctx.admin, principal, work, (e) => change(scope, 'entry.change', e.number, before, e));
+      },
     }),
     route({
       method: 'delete',
@@ -220,8 +243,12 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
       roles: ADMINS,
       params: s.entryParams,
       query: s.scopeQuery,
-      handle: async ({ principal, params, query }) =>
-        kb().remove(await scopeOf(principal, params.channelId, query.merchantId), params.number),
+      handle: async ({ principal, params, query }) => {
+        const scope = await scopeOf(principal, params.channelId, query.merchantId);
+        const before = kb().get(scope, params.number);
+        const work = () => kb().remove(scope, params.number);
+        return audited(ctx.admin, principal, work, () => change(scope, 'entry.delete', params.number, before, undefined));
+      },
     }),
   ];
 }

@@ -6,13 +6,21 @@ import * as s from '../../../contract/knowledge';
 import type { KnowledgeService } from '../../../knowledge/knowledge-service';
 import type { Scope } from '../../../knowledge/knowledge-store';
 import { ADMINS, route, type ApiRoute } from '../route-table';
+import type { ApiContext } from '../api-context';
+import { audited, knowledgeChange } from '../../../app/support/audit';
 
 const TAG = 'knowledge';
 const PATH = '/channels/:channelId/knowledge/synonyms';
 
 type ScopeOf = (p: Principal, channelId: string, merchantId: string | undefined) => Promise<Scope>;
 
-export function knowledgeSynonymRoutes(kb: () => KnowledgeService, scopeOf: ScopeOf): ApiRoute[] {
+export function knowledgeSynonymRoutes(ctx: ApiContext, kb: () => KnowledgeService, scopeOf: ScopeOf): ApiRoute[] {
+  /** Replaces a scope's synonyms, recorded with the groups before and after. */
+  const replace = async (p: Principal, scope: Scope, work: () => Promise<string[][]>) => {
+    const before = kb().synonyms(scope);
+    const groups = await audited(ctx.admin, p, work, (after) => knowledgeChange(scope, 'synonyms.replace', 'synonyms', before, after));
+    return { groups };
+  };
   return [
     route({
       method: 'get',
@@ -37,9 +45,10 @@ export function knowledgeSynonymRoutes(kb: () => KnowledgeService, scopeOf: Scop
       query: s.scopeQuery,
       body: s.synonyms,
       response: s.synonyms,
-      handle: async ({ principal, params, query, body }) => ({
-        groups: await kb().saveSynonyms(await scopeOf(principal, params.channelId, query.merchantId), body.groups),
-      }),
+      handle: async ({ principal, params, query, body }) => {
+        const scope = await scopeOf(principal, params.channelId, query.merchantId);
+        return replace(principal, scope, () => kb().saveSynonyms(scope, body.groups));
+      },
     }),
     route({
       method: 'get',
@@ -65,9 +74,10 @@ export function knowledgeSynonymRoutes(kb: () => KnowledgeService, scopeOf: Scop
       query: s.scopeQuery,
       body: s.synonymsImport,
       response: s.synonyms,
-      handle: async ({ principal, params, query, body }) => ({
-        groups: await kb().importSynonyms(await scopeOf(principal, params.channelId, query.merchantId), body.data),
-      }),
+      handle: async ({ principal, params, query, body }) => {
+        const scope = await scopeOf(principal, params.channelId, query.merchantId);
+        return replace(principal, scope, () => kb().importSynonyms(scope, body.data));
+      },
     }),
   ];
 }

@@ -47,7 +47,7 @@ export function platformRoutes(ctx: ApiContext): ApiRoute[] {
       roles: PLATFORM,
       body: platformChange,
       response: platform,
-      handle: ({ body }) => configurePlatform(deps(), body),
+      handle: ({ principal, body }) => configurePlatform({ ...ctx.admin, ...deps() }, body, principal),
     }),
     route({
       method: 'post',

@@ -51,8 +51,8 @@ export function tokenRoutes(ctx: ApiContext): ApiRoute[] {
       summary: 'Revoke an API token',
       roles: PLATFORM,
       params: z.strictObject({ tokenId: id }),
-      handle: async ({ params }) => {
-        await revokeToken(ctx.admin, params.tokenId);
+      handle: async ({ principal, params }) => {
+        await revokeToken(ctx.admin, params.tokenId, principal);
         return undefined;
       },
     }),

@@ -31,7 +31,7 @@ const TAG = 'webhooks';
 export function webhookRoutes(ctx: ApiContext): ApiRoute[] {
   const deps = (): WebhookDeps => {
     if (!ctx.webhooks) throw notFound('webhooks');
-    return ctx.webhooks;
+    return { ...ctx.webhooks, audit: ctx.admin.audit, auth: ctx.admin.auth };
   };
   return [
     route({

@@ -20,6 +20,7 @@ import { InMemoryChannelStore } from '../../../storage/testing/in-memory-channel
 import type { KnowledgeService } from '../../../knowledge/knowledge-service';
 import { InMemoryReports } from '../../../core/testing/in-memory-reports';
 import { InMemoryConversationSearch } from '../../../core/testing/in-memory-search';
+import { InMemoryAuditLog } from '../../../storage/testing/in-memory-audit-log';
 
 export const SECRETS = {
   appSecret: 'S3cretAppSecretValue0001',
@@ -86,7 +87,14 @@ export interface ApiFixture {
 export { FAST_SCRYPT };
 
 export async function startApiFixture(
-  options: { throttle?: LoginThrottle; sessionTtlMs?: number; knowledge?: KnowledgeService; passwords?: PasswordHasher } = {},
+  options: {
+    throttle?: LoginThrottle;
+    sessionTtlMs?: number;
+    knowledge?: KnowledgeService;
+    passwords?: PasswordHasher;
+    /** Keep an audit log (over the engine's tables, where units write their entries). */
+    audit?: boolean;
+  } = {},
 ): Promise<ApiFixture> {
   const engine = engineFixture();
   const channels = new InMemoryChannelStore();
@@ -116,6 +124,7 @@ export async function startApiFixture(
     reports: new InMemoryReports(engine.store),
     search: new InMemoryConversationSearch(engine.store),
     ...(options.knowledge && { knowledge: options.knowledge }),
+    ...(options.audit && { audit: new InMemoryAuditLog(() => engine.store.data.audit) }),
   };
   const app = createApp({
     channels: { find: async () => undefined },

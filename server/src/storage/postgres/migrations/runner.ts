@@ -21,6 +21,7 @@ import { webhooksSchema } from './14-webhooks';
 import { timerDueSchema } from './15-timer-due';
 import { archiveSchema } from './16-archive';
 import { reportIndexesSchema } from './17-report-indexes';
+import { auditLogSchema } from './18-audit-log';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -55,6 +56,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 15, name: 'when each conversation’s timers fall due next', sql: timerDueSchema },
   { version: 16, name: 'archived channels; messages by agent and conversations by group (delete checks)', sql: archiveSchema },
   { version: 17, name: 'reports: messages by sender kind, failed sends', sql: reportIndexesSchema },
+  { version: 18, name: 'the audit log: who changed what, before and after', sql: auditLogSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
