@@ -5,6 +5,7 @@
 // Everything is checked and written in one unit of work: a bad file changes nothing. The channel's secrets
 // are the target's own; of the channel itself only its behaviour (UnionID visibility, replay window, grace
 // period) is taken, never its identity (AppID, kind, encryption mode, format).
+import { recordChange } from '../support/audit';
 import type { Merchant } from '../../core/model/merchant';
 import type { RoutingSettingsPatch } from '../../core/model/routing-settings';
 import type { Transaction } from '../../core/ports/unit-of-work';
@@ -159,6 +160,13 @@ export async function importChannelConfig(
     await importer.groups(file);
     await importer.levelSettings(null, file.settings);
     for (const m of file.merchants) if (m.settings) await importer.levelSettings(m.code, m.settings);
+    const after = { file, report: importer.report };
+    await recordChange(
+      deps,
+      p,
+      { action: 'channel.import_configuration', targetType: 'channel', targetId: channelId, channelId, after },
+      tx,
+    );
     return importer.report;
   });
   const c = file.channel;

@@ -126,11 +126,55 @@ export const AUDITED_CALLS: ReadonlyArray<[route: string, call: (m: Made) => Cal
     (m) => ({ method: 'GET', path: `/conversations/${m.conversation}/transcript.csv` }),
   ],
   ['GET /audit/export.csv', () => ({ method: 'GET', path: '/audit/export.csv' })],
+  [
+    'GET /channels/:channelId/reports/export.csv',
+    () => ({ method: 'GET', path: `/channels/${C}/reports/export.csv?from=2026-01-01&to=2026-01-31` }),
+  ],
+  ['GET /channels/:channelId/configuration', () => ({ method: 'GET', path: `/channels/${C}/configuration` })],
+  [
+    'POST /channels/:channelId/configuration/import',
+    () => ({ method: 'POST', path: `/channels/${C}/configuration/import`, body: configFile() }),
+  ],
+  // Archiving and deleting.
+  ...(['agent', 'group', 'calendar', 'merchant'] as const).flatMap((kind) => archiving(kind, (m) => m[kind])),
+  ...archiving('channel', () => 'spare'),
   // Last: what the calls above work on goes.
   ['DELETE /tokens/:tokenId', (m) => ({ method: 'DELETE', path: `/tokens/${m.token}` })],
   ['DELETE /accounts/:accountId', (m) => ({ method: 'DELETE', path: `/accounts/${m.account}` })],
   ['DELETE /channels/:channelId', () => ({ method: 'DELETE', path: '/channels/spare' })],
+  // Unused by then: nothing refers to them.
+  ['DELETE /agents/:agentId', (m) => ({ method: 'DELETE', path: `/agents/${m.agent}` })],
+  ['DELETE /groups/:groupId', (m) => ({ method: 'DELETE', path: `/groups/${m.group}` })],
+  ['DELETE /calendars/:calendarId', (m) => ({ method: 'DELETE', path: `/calendars/${m.calendar}` })],
+  ['DELETE /merchants/:merchantId', (m) => ({ method: 'DELETE', path: `/merchants/${m.merchant}` })],
 ];
+
+/** Archive then unarchive one record of each kind. */
+function archiving(kind: 'agent' | 'group' | 'calendar' | 'merchant' | 'channel', id: (m: Made) => string) {
+  const base = (m: Made) => `/${kind}s/${id(m)}`;
+  const param = `/${kind}s/:${kind}Id`;
+  return [
+    [`POST ${param}/archive`, (m: Made) => ({ method: 'POST', path: `${base(m)}/archive` })],
+    [`POST ${param}/unarchive`, (m: Made) => ({ method: 'POST', path: `${base(m)}/unarchive` })],
+  ] as Array<[string, (m: Made) => Call]>;
+}
+
+/** The smallest channel configuration file: the channel's own values, no merchants, calendars or groups. */
+function configFile() {
+  return {
+    format: 'kefu.channel-config',
+    version: 1,
+    exportedAt: '2026-01-01T00:00:00.000Z',
+    channel: {
+      ...{ id: C, name: 'Shop', kind: 'miniprogram', appId: CHANNEL.appId, originalId: CHANNEL.originalId },
+      ...{ mode: 'secure', format: 'xml', tokenSource: 'stable', agentsSeeUnionId: false, replayWindowSeconds: null, graceSeconds: 1800 },
+    },
+    settings: {},
+    merchants: [],
+    calendars: [],
+    groups: [],
+  };
+}
 
 /** Routes that change nothing an admin manages, each with why it is not in the audit log. */
 export const EXEMPT: Readonly<Record<string, string>> = {
