@@ -16,8 +16,8 @@ export class SqliteAccountStore implements AccountStore {
   constructor(db: Database) {
     // ON CONFLICT DO NOTHING: a taken username is an answer (false), not an exception.
     this.insert = db.prepare(
-      `INSERT INTO login_accounts (id, username, password_hash, role, channel_id, merchant_id, agent_id, created_at, password_changed_at)
-       VALUES (@id, @username, @password_hash, @role, @channel_id, @merchant_id, @agent_id, @created_at, @password_changed_at)
+      `INSERT INTO login_accounts (id, username, password_hash, role, channel_id, merchant_id, agent_id, agent_ids, created_at, password_changed_at)
+       VALUES (@id, @username, @password_hash, @role, @channel_id, @merchant_id, @agent_id, @agent_ids, @created_at, @password_changed_at)
        ON CONFLICT (username) DO NOTHING`,
     );
     this.byId = db.prepare('SELECT * FROM login_accounts WHERE id = ?');

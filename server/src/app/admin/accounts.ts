@@ -1,17 +1,17 @@
 // Login accounts: platform admins (and the operator) manage all; merchant admins manage the logins of
-// their own merchant (its admins and its agents).
-import type { Grant, LoginAccount } from '../../core/ports/auth';
+// their own merchant (its admins, supervisors and agents).
+import { grantAgentIds, type Grant, type LoginAccount } from '../../core/ports/auth';
 import { normalizeUsername } from '../auth/auth-service';
 import { reaches } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors';
 import type { AdminDeps } from './admin-deps';
-import { grantScope, mustGrant } from './reach';
+import { grantScope, mustGrant, normalGrant } from './grant-rules';
 
 async function visible(deps: AdminDeps, p: Principal, a: LoginAccount): Promise<boolean> {
   if (p.role === 'platform_admin') return true;
   const scope = await grantScope(deps, a.grant);
-  return scope !== undefined && reaches(p, scope);
+  return scope !== undefined && scope.length > 0 && scope.every((s) => reaches(p, s));
 }
 
 async function accountInReach(deps: AdminDeps, p: Principal, accountId: string): Promise<LoginAccount> {
@@ -33,8 +33,9 @@ export async function createAccount(
   p: Principal,
   input: { username: string; password: string; grant: Grant },
 ): Promise<LoginAccount> {
-  await mustGrant(deps, p, input.grant);
-  return deps.auth.createAccount(input.username, input.password, input.grant);
+  const grant = normalGrant(input.grant);
+  await mustGrant(deps, p, grant);
+  return deps.auth.createAccount(input.username, input.password, grant);
 }
 
 /** Ends the account's sessions. */
@@ -57,7 +58,7 @@ export async function loginNames(deps: AdminDeps): Promise<{ agents: Map<string,
   const agents = new Map<string, string>();
   const merchantAdmins = new Map<string, string[]>();
   for (const a of await deps.auth.stores.accounts.list()) {
-    if (a.grant.role === 'agent') agents.set(a.grant.agentId, a.username);
+    if (a.grant.role === 'agent') for (const agentId of grantAgentIds(a.grant)) agents.set(agentId, a.username);
     if (a.grant.role === 'merchant_admin')
       merchantAdmins.set(a.grant.merchantId, [...(merchantAdmins.get(a.grant.merchantId) ?? []), a.username]);
   }

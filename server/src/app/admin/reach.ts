@@ -4,7 +4,6 @@ import type { Conversation } from '../../core/model/conversation';
 import type { Merchant } from '../../core/model/merchant';
 import type { SkillGroup } from '../../core/model/skill-group';
 import type { WorkCalendar } from '../../core/model/work-calendar';
-import type { Grant } from '../../core/ports/auth';
 import type { ChannelRecord } from '../../core/ports/channel-store';
 import { PLATFORM_TEAM, mustReach, mustReachChannel } from '../auth/policy';
 import type { Principal, Scoped } from '../auth/principal';
@@ -107,28 +106,4 @@ export async function mustShareScope(
     for (const c of refs.calendarIds ?? [])
       if (c !== undefined && !same(await tx.calendars.get(c))) throw badRequest(`no calendar ${c} in this merchant`);
   });
-}
-
-/** Who may hand out which grant (tokens, accounts): platform admins any; merchant admins only inside their merchant. */
-export async function mustGrant(deps: Pick<AdminDeps, 'uow'>, p: Principal, grant: Grant): Promise<void> {
-  if (p.role === 'agent') throw forbidden('agents may not grant access');
-  if (grant.role === 'platform_admin') {
-    if (p.role !== 'platform_admin') throw forbidden('only platform admins may grant platform_admin');
-    return;
-  }
-  if (grant.role === 'merchant_admin') {
-    await mustBeMerchantOf(deps, grant.channelId, grant.merchantId);
-    mustReach(p, grant, `merchant ${grant.merchantId}`);
-    return;
-  }
-  const agent = await deps.uow.run((tx) => tx.agents.get(grant.agentId));
-  if (!agent) throw badRequest(`grant.agentId: no agent ${grant.agentId}`);
-  mustReach(p, agent, `agent ${agent.id}`);
-}
-
-/** The grant's scope, to decide whether a merchant admin may see or change an existing token or account. */
-export async function grantScope(deps: Pick<AdminDeps, 'uow'>, grant: Grant): Promise<Scoped | undefined> {
-  if (grant.role === 'merchant_admin') return grant;
-  if (grant.role === 'agent') return deps.uow.run((tx) => tx.agents.get(grant.agentId));
-  return undefined;
 }

@@ -3,14 +3,15 @@
 import type { ApiToken, Grant } from '../../core/ports/auth';
 import type { Principal } from '../auth/principal';
 import type { AdminDeps } from './admin-deps';
-import { mustGrant } from './reach';
+import { mustGrant, normalGrant } from './grant-rules';
 
 /** Oldest first, revoked ones included (the list is the audit trail). */
 export const listTokens = (deps: AdminDeps): Promise<ApiToken[]> => deps.auth.stores.tokens.list();
 
 export async function issueToken(deps: AdminDeps, p: Principal, name: string, grant: Grant): Promise<{ token: string; record: ApiToken }> {
-  await mustGrant(deps, p, grant);
-  return deps.auth.createApiToken(name, grant);
+  const normal = normalGrant(grant);
+  await mustGrant(deps, p, normal);
+  return deps.auth.createApiToken(name, normal);
 }
 
 /** 404 when there is no such token; false when it was revoked already (revoking again changes nothing). */

@@ -56,4 +56,19 @@ export function authStoreContract(open: OpenSubject): void {
     await s.sessions.removeByAccount('u1');
     expect(await s.sessions.find('s3')).toBeUndefined();
   });
+
+  it('grants: supervisors (of a channel or one merchant) and agent logins linked to several agents keep their shape', async () => {
+    const s = subject().auth;
+    const grants = [
+      { role: 'supervisor' as const, channelId: 'ch1' },
+      { role: 'supervisor' as const, channelId: 'ch1', merchantId: 'm1' },
+      { role: 'agent' as const, agentId: 'a1', agentIds: ['a1', 'b7'] },
+    ];
+    for (const [i, grant] of grants.entries()) {
+      await s.tokens.add({ id: `t${i}`, name: 'n', grant, tokenHash: `h${i}`, createdAt: i });
+      await s.accounts.add({ ...account(`u${i}`, `user${i}`), grant });
+    }
+    expect((await s.tokens.list()).map((t) => t.grant)).toEqual(grants);
+    expect((await s.accounts.list()).map((a) => a.grant)).toEqual(grants);
+  });
 }

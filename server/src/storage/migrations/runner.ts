@@ -21,6 +21,7 @@ import { customerHistorySchema } from './16-customer-history';
 import { quickRepliesSchema } from './17-quick-replies';
 import { notesTagsSearchSchema } from './18-notes-tags-search';
 import { webhooksSchema } from './19-webhooks';
+import { supervisorsAndAgentSeatsSchema } from './20-supervisors-and-agent-seats';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -57,6 +58,7 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'quick replies, personal and team', sql: quickRepliesSchema },
   { version: 18, name: 'internal notes, tags, and message words for search', sql: notesTagsSearchSchema },
   { version: 19, name: 'webhooks: endpoints with sealed secrets, deliveries, attempts', sql: webhooksSchema },
+  { version: 20, name: 'supervisors, and agent logins linked to several agents', sql: supervisorsAndAgentSeatsSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

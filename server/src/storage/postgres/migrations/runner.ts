@@ -18,6 +18,7 @@ import { customerHistorySchema } from './11-customer-history';
 import { quickRepliesSchema } from './12-quick-replies';
 import { notesTagsSearchSchema } from './13-notes-tags-search';
 import { webhooksSchema } from './14-webhooks';
+import { supervisorsAndAgentSeatsSchema } from './15-supervisors-and-agent-seats';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -49,6 +50,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 12, name: 'quick replies, personal and team', sql: quickRepliesSchema },
   { version: 13, name: 'internal notes, tags, and message words for search (pg_trgm)', sql: notesTagsSearchSchema },
   { version: 14, name: 'webhooks: endpoints with sealed secrets, deliveries, attempts', sql: webhooksSchema },
+  { version: 15, name: 'supervisors, and agent logins linked to several agents', sql: supervisorsAndAgentSeatsSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
