@@ -5,7 +5,7 @@ import type { Merchant } from '../../core/model/merchant';
 import type { SkillGroup } from '../../core/model/skill-group';
 import type { WorkCalendar } from '../../core/model/work-calendar';
 import type { ChannelRecord } from '../../core/ports/channel-store';
-import { PLATFORM_TEAM, mustReach, mustReachChannel } from '../auth/policy';
+import { PLATFORM_TEAM, choosesMerchant, mustReach, ownMerchantOf, mustReachChannel } from '../auth/policy';
 import type { Principal, Scoped } from '../auth/principal';
 import { badRequest, forbidden, notFound } from '../errors';
 import { accessOf } from '../support/conversation-access';
@@ -75,8 +75,8 @@ export async function mustBeMerchantOf(deps: Pick<AdminDeps, 'uow'>, channelId: 
 }
 
 /**
- * The merchant a caller works for in `channelId` (undefined: the platform's team): platform admins choose
- * (absent or PLATFORM_TEAM: the platform's), everyone else has their own and may not ask for another.
+ * The merchant a caller works for in `channelId` (undefined: the platform's team): platform admins (and
+ * supervisors of the whole channel) choose (absent or PLATFORM_TEAM: the platform's), everyone else has their own and may not ask for another.
  */
 export async function workingMerchant(
   deps: Pick<AdminDeps, 'uow'>,
@@ -86,12 +86,12 @@ export async function workingMerchant(
 ): Promise<string | undefined> {
   mustReachChannel(p, channelId);
   const asked = requested === PLATFORM_TEAM ? undefined : requested;
-  if (p.role === 'platform_admin') {
+  if (choosesMerchant(p)) {
     await mustBeMerchantOf(deps, channelId, asked);
     return asked;
   }
-  if (requested !== undefined && asked !== p.merchantId) throw forbidden('you may only work on your own merchant');
-  return p.merchantId;
+  if (requested !== undefined && asked !== ownMerchantOf(p)) throw forbidden('you may only work on your own merchant');
+  return ownMerchantOf(p);
 }
 
 /** Groups and calendars referred to must belong to the same channel and merchant as the record. */

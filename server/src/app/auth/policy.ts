@@ -22,6 +22,12 @@ export function reaches(p: Principal, s: Scoped): boolean {
 /** A supervisor over a whole channel: it chooses among the channel's merchants as a platform admin does. */
 const overChannel = (p: Principal) => p.role === 'supervisor' && p.merchantId === undefined;
 
+/** Who picks the merchant it works on (in a channel it reaches) rather than having one: platform admins, channel supervisors. */
+export const choosesMerchant = (p: Principal): boolean => p.role === 'platform_admin' || overChannel(p);
+
+/** The caller's own merchant (undefined: the platform's team, or none for those who choose). */
+export const ownMerchantOf = (p: Principal): string | undefined => (p.role === 'platform_admin' ? undefined : p.merchantId);
+
 export function mustReach(p: Principal, s: Scoped, what: string): void {
   if (!reaches(p, s)) throw forbidden(`${what} is outside your merchant`);
 }
@@ -47,11 +53,11 @@ export function merchantFilter(
   requested: string | undefined,
 ): { merchantId: string | undefined } | undefined {
   if (p.role !== 'platform_admin') mustReachChannel(p, channelId);
-  if (p.role === 'platform_admin' || overChannel(p)) {
+  if (choosesMerchant(p)) {
     if (requested === undefined) return undefined;
     return { merchantId: requested === PLATFORM_TEAM ? undefined : requested };
   }
-  const own = p.merchantId;
+  const own = ownMerchantOf(p);
   const asked = requested === PLATFORM_TEAM ? undefined : requested;
   if (requested !== undefined && asked !== own) throw forbidden('you may only list your own merchant');
   return { merchantId: own };

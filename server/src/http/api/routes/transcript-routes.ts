@@ -11,7 +11,7 @@ import { csvText, MAX_ROWS_PER_FILE } from '../../../exports/csv';
 import { MESSAGE_EXPORT_COLUMNS, messageExportRow, TRANSCRIPT_COLUMNS, transcriptRow } from '../../../exports/message-rows';
 import { transcriptHtml } from '../../../exports/transcript-html';
 import type { ApiContext } from '../api-context';
-import { ADMINS, ALL_ROLES, RawAnswer, route, type ApiRoute } from '../route-table';
+import { ALL_ROLES, OVERSEERS, RawAnswer, route, type ApiRoute } from '../route-table';
 import { csvPage } from './report-routes';
 
 const params = z.strictObject({ conversationId: id });
@@ -56,7 +56,7 @@ export function transcriptRoutes(ctx: ApiContext): ApiRoute[] {
       tag: 'reports',
       summary: 'Download a channel’s messages created in a date range as CSV, oldest first, one row each',
       description: `Columns: ${MESSAGE_EXPORT_COLUMNS.join(', ')}. Times are ISO 8601 in UTC.`,
-      roles: ADMINS,
+      roles: OVERSEERS,
       params: channelParams,
       query: messagesExportQuery,
       produces: {
