@@ -64,6 +64,8 @@ it('X-Kefu-Channel picks the agent a request acts as; a channel without a linked
     ).json() as Promise<{ agentId: string; channelId: string }>;
   expect(await me()).toMatchObject({ agentId: p.agents.platform, channelId: CHANNEL.id });
   expect(await me(SECOND.id)).toMatchObject({ agentId: second, channelId: SECOND.id });
+  const channels = await p.call('GET', '/channels', login.json.token);
+  expect((channels.json.items as Array<{ id: string }>).map((c) => c.id).sort()).toEqual([CHANNEL.id, SECOND.id].sort());
   expect(await me('elsewhere')).toMatchObject({ agentId: p.agents.platform, channelId: CHANNEL.id });
   expect((await p.call('GET', `/channels/elsewhere/conversations`, login.json.token)).status).toBe(403);
 });
