@@ -4,10 +4,10 @@
 // pick (the conversation's own agent by default).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useRoute } from 'wouter';
-import { api, ApiError } from '../api/client';
-import type { Channel, List } from '../api/types';
+import { api, ApiError, setWorkingChannel } from '../api/client';
+import type { Channel, List, Principal } from '../api/types';
 import { useT } from '../i18n/i18n';
-import { isAdmin, usePrincipal } from '../session/session';
+import { oversees, usePrincipal } from '../session/session';
 import { beep, notify, unlockOnGesture, useMute, useNotificationPermission, useTitle } from './alerts';
 import type { Conversation, Message } from '../api/types';
 import type { ListKey } from './use-inbox';
@@ -29,27 +29,40 @@ import './desk.css';
 const TABS: ListKey[] = ['queued', 'mine', 'left', 'ended'];
 const CHANNEL_KEY = 'kefu.inbox.channel';
 
-/** The channels an admin may watch; agents and merchant admins have exactly one. */
+/**
+ * The channels the caller may switch between: any for platform admins, each of its agents' channels for an
+ * agent of several channels; everyone else has exactly one. The choice is kept, and every request says it
+ * (X-Kefu-Channel) so a several-channel agent acts as that channel's agent.
+ */
 function useChannel(): { channelId: string | undefined; channels: Channel[]; setChannelId(id: string): void; error: string | undefined } {
   const p = usePrincipal();
   const [channels, setChannels] = useState<Channel[]>([]);
   const [picked, setPicked] = useState<string | undefined>(() => localStorage.getItem(CHANNEL_KEY) ?? undefined);
   const [error, setError] = useState<string>();
+  const switches = switchesChannel(p);
   useEffect(() => {
-    if (p.role !== 'platform_admin') return;
+    if (!switches) return;
     api.get<List<Channel>>('/api/v1/channels').then(
       (r) => setChannels(r.items),
       (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
     );
-  }, [p.role]);
+  }, [switches]);
   const setChannelId = useCallback((id: string) => {
     localStorage.setItem(CHANNEL_KEY, id);
     setPicked(id);
   }, []);
-  if (p.role !== 'platform_admin') return { channelId: p.channelId, channels: [], setChannelId, error };
-  const channelId = channels.some((c) => c.id === picked) ? picked : channels[0]?.id;
-  return { channelId, channels, setChannelId, error };
+  const channelId = !switches ? p.channelId : channels.some((c) => c.id === picked) ? picked : channels[0]?.id;
+  useEffect(() => {
+    setWorkingChannel(channelId);
+    return () => setWorkingChannel(undefined);
+  }, [channelId]);
+  return { channelId, channels: switches ? channels : [], setChannelId, error };
 }
+
+const switchesChannel = (p: Principal) => p.role === 'platform_admin' || (p.seats?.length ?? 0) > 1;
+
+/** The agent record the caller works as in `channelId`: its seat there (an agent of several channels) or its only one. */
+const agentIn = (p: Principal, channelId: string | undefined) => p.seats?.find((s) => s.channelId === channelId)?.agentId ?? p.agentId;
 
 function AlertControls() {
   const t = useT(agentMessages);
@@ -74,9 +87,9 @@ export function AgentPage() {
   const t = useT(agentMessages);
   const tw = useT(workMessages);
   const principal = usePrincipal();
-  const admin = isAdmin(principal);
-  const me = admin ? undefined : principal.agentId;
+  const admin = oversees(principal);
   const { channelId, channels, setChannelId, error: channelError } = useChannel();
+  const me = admin ? undefined : agentIn(principal, channelId);
   const directory = useDirectory(channelId);
   const [, params] = useRoute<{ conversationId: string }>('/:conversationId');
   const openId = params?.conversationId;
@@ -163,7 +176,7 @@ export function AgentPage() {
     <main className={`inbox ${openId ? 'has-open' : ''}`}>
       <section className="inbox-side" aria-label={t('title')}>
         <div className="inbox-side-head">
-          {principal.role === 'platform_admin' && channels.length > 0 && (
+          {channels.length > 0 && (
             <label className="inline">
               {t('channel')}
               <select name="channel" data-testid="channel-select" value={channelId} onChange={(e) => setChannelId(e.target.value)}>

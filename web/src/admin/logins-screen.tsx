@@ -1,0 +1,216 @@
+// Logins (/admin/logins): every login the admin manages, by role and scope, and the two the other screens
+// cannot make: a supervisor's (a whole channel, or one merchant: sees and reassigns every conversation there,
+// reads the reports, changes no settings) and an agent's login linked to agents in several channels (one per
+// channel; the workbench then switches between them). Agents' and merchant admins' one-record logins are
+// made on the agents and merchants screens.
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import type { Agent, AccountView, List } from '../api/types';
+import { defineMessages, useT } from '../i18n/i18n';
+import { accountMessages, checkLogin, LoginActions, useAccounts } from './accounts';
+import { channelPath, useAdmin } from './admin-context';
+import { LoadedTable } from './data-table';
+import { EditForm } from './form-parts';
+import { Screen } from './screen';
+import { Field } from './ui';
+import { useLoad, useSubmit } from './use-load';
+
+const messages = defineMessages(
+  {
+    title: '登录账号',
+    empty: '还没有登录账号。',
+    add_supervisor: '添加主管',
+    add_multi_agent: '添加多渠道客服登录',
+    col_username: '登录名',
+    col_role: '角色',
+    col_scope: '范围',
+    role_platform_admin: '平台管理员',
+    role_merchant_admin: '商户管理员',
+    role_supervisor: '主管',
+    role_agent: '客服',
+    whole_channel: '整个渠道（平台团队和所有商户）',
+    f_merchant: '商户',
+    f_agent_in: '{channel} 的客服',
+    none: '—',
+    supervisor_hint: '主管可查看并转接范围内的所有会话、查看报表和导出，但不能修改任何设置。',
+    multi_hint: '每个渠道选一名客服记录；客服登录后可在工作台切换渠道，在每个渠道以该渠道的客服身份回复。',
+    e_agents: '请至少选择一名客服',
+  },
+  {
+    title: 'Logins',
+    empty: 'No logins yet.',
+    add_supervisor: 'Add supervisor',
+    add_multi_agent: 'Add agent login for several channels',
+    col_username: 'Username',
+    col_role: 'Role',
+    col_scope: 'Scope',
+    role_platform_admin: 'Platform admin',
+    role_merchant_admin: 'Merchant admin',
+    role_supervisor: 'Supervisor',
+    role_agent: 'Agent',
+    whole_channel: 'The whole channel (platform team and every merchant)',
+    f_merchant: 'Merchant',
+    f_agent_in: 'Agent in {channel}',
+    none: '—',
+    supervisor_hint: 'A supervisor sees and reassigns every conversation in scope and reads reports and exports, but changes no settings.',
+    multi_hint:
+      'Pick one agent record per channel; after logging in the agent switches channels in the workbench and answers in each as that channel’s agent.',
+    e_agents: 'Pick at least one agent',
+  },
+);
+
+type Kind = 'supervisor' | 'agents';
+
+function LoginFields({
+  username,
+  password,
+  onUsername,
+  onPassword,
+}: Record<'username' | 'password', string> & Record<'onUsername' | 'onPassword', (v: string) => void>) {
+  const ta = useT(accountMessages);
+  return (
+    <>
+      <Field label={ta('username')}>
+        <input name="username" value={username} onChange={(e) => onUsername(e.target.value)} autoComplete="off" autoFocus />
+      </Field>
+      <Field label={ta('password')}>
+        <input name="password" type="password" value={password} onChange={(e) => onPassword(e.target.value)} autoComplete="new-password" />
+      </Field>
+    </>
+  );
+}
+
+/** The agents of one channel, to pick the login's agent there. */
+function AgentPick({ channelId, name, value, onChange }: { channelId: string; name: string; value: string; onChange(id: string): void }) {
+  const t = useT(messages);
+  const agents = useLoad(`agents:${channelId}`, (signal) =>
+    api.get<List<Agent>>(channelPath(channelId, '/agents'), undefined, signal).then((l) => l.items),
+  );
+  return (
+    <Field label={t('f_agent_in', { channel: name })}>
+      <select name={`agent-${channelId}`} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('none')}</option>
+        {(agents.data ?? []).map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+function NewLogin({ kind, onDone, onClose }: { kind: Kind; onDone(): void; onClose(): void }) {
+  const t = useT(messages);
+  const ta = useT(accountMessages);
+  const { isPlatform, principal, channelId, channels, merchants } = useAdmin();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [merchantId, setMerchantId] = useState(isPlatform ? '' : (principal.merchantId ?? ''));
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const submit = useSubmit();
+  const shown = isPlatform ? (channels.data ?? []) : (channels.data ?? []).filter((c) => c.id === channelId);
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    const problem = checkLogin(username, password, ta);
+    if (problem) return submit.setError(problem);
+    const agentIds = shown.map((c) => picked[c.id]).filter((id): id is string => !!id);
+    if (kind === 'agents' && agentIds.length === 0) return submit.setError(t('e_agents'));
+    const grant =
+      kind === 'supervisor'
+        ? { role: 'supervisor' as const, channelId: channelId ?? '', ...(merchantId && { merchantId }) }
+        : { role: 'agent' as const, agentId: agentIds[0] as string, ...(agentIds.length > 1 && { agentIds }) };
+    void submit.run(async () => {
+      await api.post<AccountView>('/api/v1/accounts', { username: username.trim(), password, grant });
+      onDone();
+    });
+  };
+  return (
+    <EditForm
+      title={t(kind === 'supervisor' ? 'add_supervisor' : 'add_multi_agent')}
+      onSubmit={save}
+      onClose={onClose}
+      submit={submit}
+      saveTestId="login-save"
+      saveLabel={ta('create')}
+    >
+      <p className="hint">{t(kind === 'supervisor' ? 'supervisor_hint' : 'multi_hint')}</p>
+      <div className="grid-form">
+        <LoginFields username={username} password={password} onUsername={setUsername} onPassword={setPassword} />
+        {kind === 'supervisor' && (
+          <Field label={t('f_merchant')}>
+            <select name="merchantId" value={merchantId} onChange={(e) => setMerchantId(e.target.value)} disabled={!isPlatform}>
+              {isPlatform && <option value="">{t('whole_channel')}</option>}
+              {(merchants.data ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {kind === 'agents' &&
+          shown.map((c) => (
+            <AgentPick
+              key={c.id}
+              channelId={c.id}
+              name={c.name}
+              value={picked[c.id] ?? ''}
+              onChange={(id) => setPicked((p) => ({ ...p, [c.id]: id }))}
+            />
+          ))}
+      </div>
+    </EditForm>
+  );
+}
+
+export function LoginsScreen() {
+  const t = useT(messages);
+  const accounts = useAccounts();
+  const [adding, setAdding] = useState<Kind>();
+  const scope = (a: AccountView) => {
+    const g = a.grant;
+    if (g.role === 'agent') return (g.agentIds ?? [g.agentId]).join(', ');
+    if (g.role === 'platform_admin') return '*';
+    return `${g.channelId ?? ''} / ${g.merchantId ?? (g.role === 'supervisor' ? t('whole_channel') : '')}`;
+  };
+  return (
+    <Screen
+      title={t('title')}
+      testId="logins-screen"
+      tools={
+        <>
+          <button type="button" className="primary" data-testid="add-supervisor" onClick={() => setAdding('supervisor')}>
+            {t('add_supervisor')}
+          </button>
+          <button type="button" data-testid="add-multi-agent" onClick={() => setAdding('agents')}>
+            {t('add_multi_agent')}
+          </button>
+        </>
+      }
+    >
+      {adding && (
+        <NewLogin
+          key={adding}
+          kind={adding}
+          onClose={() => setAdding(undefined)}
+          onDone={() => {
+            setAdding(undefined);
+            accounts.reload();
+          }}
+        />
+      )}
+      <LoadedTable
+        state={accounts}
+        rowKey={(a) => a.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('col_username'), cell: (a) => a.username },
+          { header: t('col_role'), cell: (a) => t(`role_${a.grant.role}`) },
+          { header: t('col_scope'), cell: scope },
+        ]}
+        actions={(a) => <LoginActions account={a} onRemoved={accounts.reload} />}
+      />
+    </Screen>
+  );
+}
