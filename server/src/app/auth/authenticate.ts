@@ -59,7 +59,12 @@ async function principalOf(uow: UnitOfWork, grant: Grant, via: Via): Promise<Pri
   await uow.run(async (tx) => {
     for (const agentId of grantAgentIds(grant)) {
       const agent = await tx.agents.get(agentId);
-      if (agent) seats.push({ agentId: agent.id, channelId: agent.channelId, ...(agent.merchantId !== undefined && { merchantId: agent.merchantId }) });
+      if (agent)
+        seats.push({
+          agentId: agent.id,
+          channelId: agent.channelId,
+          ...(agent.merchantId !== undefined && { merchantId: agent.merchantId }),
+        });
     }
   });
   const first = seats[0];

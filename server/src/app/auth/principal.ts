@@ -42,6 +42,10 @@ export function describePrincipal(p: Principal) {
   if (p.role === 'merchant_admin') return { role: p.role, channelId: p.channelId, merchantId: p.merchantId, via };
   const merchant = p.merchantId !== undefined ? { merchantId: p.merchantId } : {};
   if (p.role === 'supervisor') return { role: p.role, channelId: p.channelId, ...merchant, via };
-  const seats = (p.seats ?? [p]).map((s) => ({ agentId: s.agentId, channelId: s.channelId, ...(s.merchantId !== undefined && { merchantId: s.merchantId }) }));
+  const seats = (p.seats ?? [p]).map((s) => ({
+    agentId: s.agentId,
+    channelId: s.channelId,
+    ...(s.merchantId !== undefined && { merchantId: s.merchantId }),
+  }));
   return { role: p.role, channelId: p.channelId, ...merchant, agentId: p.agentId, seats, via };
 }

@@ -22,7 +22,12 @@ export function actAs(p: Principal, channelId: string | undefined): Principal {
   const seat = p.seats?.find((s) => s.channelId === channelId);
   if (!seat) return p;
   const { merchantId: _previous, ...rest } = p;
-  return { ...rest, agentId: seat.agentId, channelId: seat.channelId, ...(seat.merchantId !== undefined && { merchantId: seat.merchantId }) };
+  return {
+    ...rest,
+    agentId: seat.agentId,
+    channelId: seat.channelId,
+    ...(seat.merchantId !== undefined && { merchantId: seat.merchantId }),
+  };
 }
 
 /** The channel a request touches, looked up only for a login with several seats (one read at most). */

@@ -13,7 +13,8 @@ export { mediaSeenFrom };
 export async function mediaInReach(ctx: ApiContext, p: Principal, id: string): Promise<StoredMedia> {
   const media = await ctx.knowledge?.media(id);
   if (!media) throw notFound(`media ${id}`);
-  const seen = p.role === 'platform_admin' || mediaSeenFrom(media, p) || (media.owner !== undefined && choosesMerchant(p) && reaches(p, media.owner));
+  const seen =
+    p.role === 'platform_admin' || mediaSeenFrom(media, p) || (media.owner !== undefined && choosesMerchant(p) && reaches(p, media.owner));
   if (!seen) throw forbidden(`media ${id} is outside your merchant`);
   return media;
 }
