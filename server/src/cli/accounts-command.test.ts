@@ -24,8 +24,8 @@ const channel = (id: string, appId: string) => [
 
 describe('kefu accounts', () => {
   it('has --help on every action, listed in the main help', () => {
-    expect(kefu(['--help']).out).toContain('accounts add|list|remove');
-    for (const cmd of [['accounts'], ['accounts', 'add'], ['accounts', 'list'], ['accounts', 'remove']]) {
+    expect(kefu(['--help']).out).toContain('accounts add|list|set-grant|remove');
+    for (const cmd of [['accounts'], ['accounts', 'add'], ['accounts', 'list'], ['accounts', 'set-grant'], ['accounts', 'remove']]) {
       const r = kefu([...cmd, '--help'], { KEFU_MASTER_KEY: '' });
       expect({ cmd, code: r.code }).toEqual({ cmd, code: 0 });
       expect(r.out).toContain('kefu accounts');
@@ -57,6 +57,13 @@ describe('kefu accounts', () => {
     expect(listed).toMatch(/\tsupervisor\tshop\/\*\t\S+\tlead/);
     expect(listed).toContain(`\tagent\t${a1},${a2}\t`);
     expect(listed).not.toContain('password');
+    // An existing one-agent login linked to its agent in the other channel.
+    expect(
+      kefu(['accounts', 'add', '--username', 'xiaoli', '--role', 'agent', '--agent', a3], { KEFU_PASSWORD: 'li-password-1' }).code,
+    ).toBe(0);
+    const linked = kefu(['accounts', 'set-grant', '--username', 'xiaoli', '--role', 'agent', '--agent', `${a3},${a2}`]);
+    expect(linked).toMatchObject({ code: 0, out: expect.stringContaining(`agent ${a3},${a2}`) });
+    expect(kefu(['accounts', 'set-grant', '--username', 'ghost', '--role', 'agent', '--agent', a2]).code).toBe(1);
     expect(kefu(['accounts', 'remove', '--username', 'lead']).code).toBe(0);
     expect(kefu(['accounts', 'remove', '--username', 'lead']).code).toBe(1);
   });

@@ -20,7 +20,7 @@ Commands:
   serve                          start the server
   channels add|list|remove       WeChat channels (secrets from flags or environment; never listed)
   agents add|list|set-password   agents and their logins
-  accounts add|list|remove       logins of any role: supervisors, agents of several channels, admins
+  accounts add|list|set-grant|remove   logins of any role: supervisors, agents of several channels
   merchants add|list|add-admin   merchants of platform mini programs (customerCode) and their admins
   tokens create|list|revoke      API tokens (shown once at creation)
   export channels|conversations  CSV files, 2000 rows per file, without secrets

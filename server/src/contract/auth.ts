@@ -71,6 +71,7 @@ export const tokenView = z.object({
 export const tokenCreated = tokenView.extend({ token: z.string().describe('shown once; only its hash is kept') });
 
 export const accountCreate = z.strictObject({ username, password, grant: grantInput });
+export const accountGrantBody = z.strictObject({ grant: grantInput });
 export const accountView = z.object({ id, username, grant: grantView, createdAt: epochMs, passwordChangedAt: epochMs });
 export const passwordBody = z.strictObject({ password });
 export const ownPasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: password });

@@ -38,6 +38,18 @@ export async function createAccount(
   return deps.auth.createAccount(input.username, input.password, grant);
 }
 
+/**
+ * What an existing login may do from its next request on: an agent's login linked to more agents (or
+ * fewer), a supervisor's scope. The caller must reach the login as it is and may grant what it becomes.
+ */
+export async function setAccountGrant(deps: AdminDeps, p: Principal, accountId: string, grant: Grant): Promise<LoginAccount> {
+  const account = await accountInReach(deps, p, accountId);
+  const next = normalGrant(grant);
+  await mustGrant(deps, p, next);
+  if (!(await deps.auth.stores.accounts.setGrant(account.id, next))) throw notFound(`account ${accountId}`);
+  return { ...account, grant: next };
+}
+
 /** Ends the account's sessions. */
 export async function setAccountPassword(deps: AdminDeps, p: Principal, accountId: string, password: string): Promise<void> {
   await accountInReach(deps, p, accountId);

@@ -67,6 +67,8 @@ export interface AccountStore {
   /** Oldest first. */
   list(): Promise<LoginAccount[]>;
   setPassword(id: string, passwordHash: string, at: number): Promise<void>;
+  /** What the login may do from its next request on (a supervisor's scope, an agent's agents); false when there is no such account. */
+  setGrant(id: string, grant: Grant): Promise<boolean>;
   /** False when there is no such account. Its sessions go with it. */
   remove(id: string): Promise<boolean>;
 }

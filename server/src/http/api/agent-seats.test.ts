@@ -54,6 +54,28 @@ it('one login answers in two channels, as the agent of each', async () => {
   await expectDelivered(stack, 'oSeat2', '二店回复');
 });
 
+it('links an existing one-agent login to its agent in another channel, from its next request on', async () => {
+  const second2 = (await p.call('POST', `/channels/${SECOND.id}/agents`, p.tokens.platform, { name: '小李', status: 'offline' })).json.id;
+  const made = await p.call('POST', '/accounts', p.tokens.m1Admin, {
+    username: 'xiaoli',
+    password,
+    grant: { role: 'agent', agentId: p.agents.m1 },
+  });
+  const token = (await p.call('POST', '/auth/login', undefined, { username: 'xiaoli', password })).json.token as string;
+  expect((await p.call('GET', `/channels/${SECOND.id}/conversations`, token)).status).toBe(403);
+  const grant = { role: 'agent', agentId: p.agents.m1, agentIds: [p.agents.m1, second2] };
+  // The merchant admin does not reach the other channel's agent; the platform admin does.
+  expect((await p.call('PUT', `/accounts/${made.json.id}/grant`, p.tokens.m1Admin, { grant })).status).toBe(403);
+  const linked = await p.call('PUT', `/accounts/${made.json.id}/grant`, p.tokens.platform, { grant });
+  expect(linked.json.grant).toEqual(grant);
+  expect((await p.call('GET', `/channels/${SECOND.id}/conversations`, token)).status).toBe(200);
+  expect((await p.call('GET', '/me', token)).json.seats).toHaveLength(2);
+  // Once linked to another channel, the merchant admin no longer manages it.
+  expect((await p.call('GET', '/accounts', p.tokens.m1Admin)).json.items.map((a: { username: string }) => a.username)).not.toContain(
+    'xiaoli',
+  );
+});
+
 it('X-Kefu-Channel picks the agent a request acts as; a channel without a linked agent is refused', async () => {
   const login = await p.call('POST', '/auth/login', undefined, { username: 'wang', password });
   const me = async (channel?: string) =>

@@ -71,4 +71,17 @@ export function authStoreContract(open: OpenSubject): void {
     expect((await s.tokens.list()).map((t) => t.grant)).toEqual(grants);
     expect((await s.accounts.list()).map((a) => a.grant)).toEqual(grants);
   });
+
+  it('accounts: a grant changes in place (an agent login linked to one more agent, and back)', async () => {
+    const s = subject().auth;
+    await s.accounts.add({ ...account('u1', 'mei'), grant: { role: 'agent', agentId: 'a1' } });
+    await s.sessions.add({ tokenHash: 's1', accountId: 'u1', createdAt: 1, expiresAt: 100 });
+    const linked = { role: 'agent' as const, agentId: 'a1', agentIds: ['a1', 'b1'] };
+    expect(await s.accounts.setGrant('u1', linked)).toBe(true);
+    expect((await s.accounts.get('u1'))?.grant).toEqual(linked);
+    expect(await s.accounts.setGrant('u1', { role: 'agent', agentId: 'a1' })).toBe(true);
+    expect((await s.accounts.get('u1'))?.grant).toEqual({ role: 'agent', agentId: 'a1' });
+    expect(await s.sessions.find('s1')).toBeDefined();
+    expect(await s.accounts.setGrant('nobody', linked)).toBe(false);
+  });
 }

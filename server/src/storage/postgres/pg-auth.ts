@@ -76,6 +76,14 @@ export class PgAccountStore implements AccountStore {
     await this.pool.query('UPDATE login_accounts SET password_hash = $1, password_changed_at = $2 WHERE id = $3', [hash, at, id]);
   }
 
+  async setGrant(id: string, grant: LoginAccount['grant']): Promise<boolean> {
+    const r = await this.pool.query(
+      'UPDATE login_accounts SET role = $2, channel_id = $3, merchant_id = $4, agent_id = $5, agent_ids = $6 WHERE id = $1',
+      [id, ...grantValues(grant)],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
   async remove(id: string): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM login_accounts WHERE id = $1', [id])).rowCount ?? 0) > 0;
   }
