@@ -98,11 +98,21 @@ describe('roles in the browser', () => {
     await admin.page.locator('form input[name="password"]').fill('wang-password-1');
     await admin.page.locator(`select[name="agent-${CHANNEL.id}"] option[value="${inShop}"]`).waitFor({ state: 'attached' });
     await admin.page.locator(`select[name="agent-${CHANNEL.id}"]`).selectOption(inShop);
+    await admin.page.getByTestId('login-save').click();
+    // Made for one channel first, then linked to the agent of the other.
+    await admin.page.getByTestId('link-agents-wang').click();
+    await admin.page
+      .locator(`select[name="agent-${CHANNEL.id}"]`)
+      .and(admin.page.locator(`:has(option[value="${inShop}"]:checked)`))
+      .waitFor();
     await admin.page.locator(`select[name="agent-${MALL.id}"] option[value="${inMall}"]`).waitFor({ state: 'attached' });
     await admin.page.locator(`select[name="agent-${MALL.id}"]`).selectOption(inMall);
     await screenshot(admin.page, 'roles-logins');
     await admin.page.getByTestId('login-save').click();
-    await admin.page.locator('[data-testid="logins-screen"] td', { hasText: 'wang' }).first().waitFor();
+    await admin.page
+      .locator('[data-testid="logins-screen"] td', { hasText: `小王 (${CHANNEL.id})` })
+      .filter({ hasText: `小王 (${MALL.id})` })
+      .waitFor();
 
     await customerWrites(suite.stack, 'oShopCustomer', '商城一：在吗');
     await customerWrites(suite.stack, 'oMallCustomer', '商城二：在吗', MALL.appId);

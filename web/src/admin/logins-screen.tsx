@@ -3,12 +3,13 @@
 // reads the reports, changes no settings) and an agent's login linked to agents in several channels (one per
 // channel; the workbench then switches between them). Agents' and merchant admins' one-record logins are
 // made on the agents and merchants screens.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Agent, AccountView, List } from '../api/types';
 import { defineMessages, useT } from '../i18n/i18n';
 import { accountMessages, checkLogin, LoginActions, useAccounts } from './accounts';
 import { channelPath, useAdmin } from './admin-context';
+import { adminMessages } from './messages';
 import { LoadedTable } from './data-table';
 import { EditForm } from './form-parts';
 import { Screen } from './screen';
@@ -35,6 +36,8 @@ const messages = defineMessages(
     supervisor_hint: '主管可查看并转接范围内的所有会话、查看报表和导出，但不能修改任何设置。',
     multi_hint: '每个渠道选一名客服记录；客服登录后可在工作台切换渠道，在每个渠道以该渠道的客服身份回复。',
     e_agents: '请至少选择一名客服',
+    link_agents: '关联各渠道客服',
+    link_title: '{username} 关联的客服',
   },
   {
     title: 'Logins',
@@ -56,6 +59,8 @@ const messages = defineMessages(
     multi_hint:
       'Pick one agent record per channel; after logging in the agent switches channels in the workbench and answers in each as that channel’s agent.',
     e_agents: 'Pick at least one agent',
+    link_agents: 'Link agents',
+    link_title: 'Agents of {username}',
   },
 );
 
@@ -80,15 +85,31 @@ function LoginFields({
   );
 }
 
-/** The agents of one channel, to pick the login's agent there. */
-function AgentPick({ channelId, name, value, onChange }: { channelId: string; name: string; value: string; onChange(id: string): void }) {
+/** The agents of one channel, to pick the login's agent there (`linked`: the login's agents so far, one may be here). */
+function AgentPick({
+  channelId,
+  name,
+  value,
+  linked,
+  onChange,
+}: {
+  channelId: string;
+  name: string;
+  value: string | undefined;
+  linked: readonly string[];
+  onChange(id: string): void;
+}) {
   const t = useT(messages);
   const agents = useLoad(`agents:${channelId}`, (signal) =>
     api.get<List<Agent>>(channelPath(channelId, '/agents'), undefined, signal).then((l) => l.items),
   );
+  useEffect(() => {
+    const here = agents.data?.find((a) => linked.includes(a.id));
+    if (value === undefined && here) onChange(here.id);
+  }, [agents.data, linked, value, onChange]);
   return (
     <Field label={t('f_agent_in', { channel: name })}>
-      <select name={`agent-${channelId}`} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select name={`agent-${channelId}`} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('none')}</option>
         {(agents.data ?? []).map((a) => (
           <option key={a.id} value={a.id}>
@@ -100,19 +121,25 @@ function AgentPick({ channelId, name, value, onChange }: { channelId: string; na
   );
 }
 
-function NewLogin({ kind, onDone, onClose }: { kind: Kind; onDone(): void; onClose(): void }) {
+/** A new login of `kind`, or (`account`) the agents an existing agent login is linked to. */
+function NewLogin({ kind, account, onDone, onClose }: { kind: Kind; account?: AccountView; onDone(): void; onClose(): void }) {
   const t = useT(messages);
   const ta = useT(accountMessages);
+  const tadmin = useT(adminMessages);
   const { isPlatform, principal, channelId, channels, merchants } = useAdmin();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [merchantId, setMerchantId] = useState(isPlatform ? '' : (principal.merchantId ?? ''));
   const [picked, setPicked] = useState<Record<string, string>>({});
+  const linked = useMemo(
+    () => (account?.grant.role === 'agent' ? (account.grant.agentIds ?? [account.grant.agentId ?? '']) : []),
+    [account],
+  );
   const submit = useSubmit();
   const shown = isPlatform ? (channels.data ?? []) : (channels.data ?? []).filter((c) => c.id === channelId);
   const save = (e: FormEvent) => {
     e.preventDefault();
-    const problem = checkLogin(username, password, ta);
+    const problem = account ? undefined : checkLogin(username, password, ta);
     if (problem) return submit.setError(problem);
     const agentIds = shown.map((c) => picked[c.id]).filter((id): id is string => !!id);
     if (kind === 'agents' && agentIds.length === 0) return submit.setError(t('e_agents'));
@@ -121,22 +148,23 @@ function NewLogin({ kind, onDone, onClose }: { kind: Kind; onDone(): void; onClo
         ? { role: 'supervisor' as const, channelId: channelId ?? '', ...(merchantId && { merchantId }) }
         : { role: 'agent' as const, agentId: agentIds[0] as string, ...(agentIds.length > 1 && { agentIds }) };
     void submit.run(async () => {
-      await api.post<AccountView>('/api/v1/accounts', { username: username.trim(), password, grant });
+      if (account) await api.put<AccountView>(`/api/v1/accounts/${encodeURIComponent(account.id)}/grant`, { grant });
+      else await api.post<AccountView>('/api/v1/accounts', { username: username.trim(), password, grant });
       onDone();
     });
   };
   return (
     <EditForm
-      title={t(kind === 'supervisor' ? 'add_supervisor' : 'add_multi_agent')}
+      title={account ? t('link_title', { username: account.username }) : t(kind === 'supervisor' ? 'add_supervisor' : 'add_multi_agent')}
       onSubmit={save}
       onClose={onClose}
       submit={submit}
       saveTestId="login-save"
-      saveLabel={ta('create')}
+      saveLabel={account ? tadmin('save') : ta('create')}
     >
       <p className="hint">{t(kind === 'supervisor' ? 'supervisor_hint' : 'multi_hint')}</p>
       <div className="grid-form">
-        <LoginFields username={username} password={password} onUsername={setUsername} onPassword={setPassword} />
+        {!account && <LoginFields username={username} password={password} onUsername={setUsername} onPassword={setPassword} />}
         {kind === 'supervisor' && (
           <Field label={t('f_merchant')}>
             <select name="merchantId" value={merchantId} onChange={(e) => setMerchantId(e.target.value)} disabled={!isPlatform}>
@@ -155,7 +183,8 @@ function NewLogin({ kind, onDone, onClose }: { kind: Kind; onDone(): void; onClo
               key={c.id}
               channelId={c.id}
               name={c.name}
-              value={picked[c.id] ?? ''}
+              value={picked[c.id]}
+              linked={linked}
               onChange={(id) => setPicked((p) => ({ ...p, [c.id]: id }))}
             />
           ))}
@@ -164,15 +193,35 @@ function NewLogin({ kind, onDone, onClose }: { kind: Kind; onDone(): void; onClo
   );
 }
 
+/** Agents' names by id across the channels the admin sees, so a login's agents read as names. */
+function useAgentNames(): Map<string, string> {
+  const { channels } = useAdmin();
+  const ids = (channels.data ?? []).map((c) => c.id);
+  const names = useLoad(ids.length > 0 ? `agent-names:${ids.join(',')}` : undefined, async (signal) => {
+    const lists = await Promise.all(ids.map((id) => api.get<List<Agent>>(channelPath(id, '/agents'), undefined, signal)));
+    return new Map(lists.flatMap((l) => l.items.map((a) => [a.id, `${a.name} (${a.channelId})`] as const)));
+  });
+  return names.data ?? new Map();
+}
+
 export function LoginsScreen() {
   const t = useT(messages);
   const accounts = useAccounts();
+  const agentNames = useAgentNames();
+  const { merchants } = useAdmin();
   const [adding, setAdding] = useState<Kind>();
+  const [linking, setLinking] = useState<AccountView>();
+  const done = () => {
+    setAdding(undefined);
+    setLinking(undefined);
+    accounts.reload();
+  };
   const scope = (a: AccountView) => {
     const g = a.grant;
-    if (g.role === 'agent') return (g.agentIds ?? [g.agentId]).join(', ');
+    if (g.role === 'agent') return (g.agentIds ?? [g.agentId ?? '']).map((id) => agentNames.get(id) ?? id).join(', ');
     if (g.role === 'platform_admin') return '*';
-    return `${g.channelId ?? ''} / ${g.merchantId ?? (g.role === 'supervisor' ? t('whole_channel') : '')}`;
+    const merchant = merchants.data?.find((m) => m.id === g.merchantId)?.name ?? g.merchantId;
+    return `${g.channelId ?? ''} / ${merchant ?? (g.role === 'supervisor' ? t('whole_channel') : '')}`;
   };
   return (
     <Screen
@@ -180,26 +229,32 @@ export function LoginsScreen() {
       testId="logins-screen"
       tools={
         <>
-          <button type="button" className="primary" data-testid="add-supervisor" onClick={() => setAdding('supervisor')}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="add-supervisor"
+            onClick={() => {
+              setLinking(undefined);
+              setAdding('supervisor');
+            }}
+          >
             {t('add_supervisor')}
           </button>
-          <button type="button" data-testid="add-multi-agent" onClick={() => setAdding('agents')}>
+          <button
+            type="button"
+            data-testid="add-multi-agent"
+            onClick={() => {
+              setLinking(undefined);
+              setAdding('agents');
+            }}
+          >
             {t('add_multi_agent')}
           </button>
         </>
       }
     >
-      {adding && (
-        <NewLogin
-          key={adding}
-          kind={adding}
-          onClose={() => setAdding(undefined)}
-          onDone={() => {
-            setAdding(undefined);
-            accounts.reload();
-          }}
-        />
-      )}
+      {adding && !linking && <NewLogin key={adding} kind={adding} onClose={() => setAdding(undefined)} onDone={done} />}
+      {linking && <NewLogin key={linking.id} kind="agents" account={linking} onClose={() => setLinking(undefined)} onDone={done} />}
       <LoadedTable
         state={accounts}
         rowKey={(a) => a.id}
@@ -209,7 +264,16 @@ export function LoginsScreen() {
           { header: t('col_role'), cell: (a) => t(`role_${a.grant.role}`) },
           { header: t('col_scope'), cell: scope },
         ]}
-        actions={(a) => <LoginActions account={a} onRemoved={accounts.reload} />}
+        actions={(a) => (
+          <div className="row">
+            {a.grant.role === 'agent' && (
+              <button type="button" data-testid={`link-agents-${a.username}`} onClick={() => setLinking(a)}>
+                {t('link_agents')}
+              </button>
+            )}
+            <LoginActions account={a} onRemoved={accounts.reload} />
+          </div>
+        )}
       />
     </Screen>
   );
