@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Agent, AccountView, List } from '../api/types';
-import { defineMessages, useT } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
+import { loginsMessages as messages } from './logins-messages';
 import { accountMessages, checkLogin, LoginActions, useAccounts } from './accounts';
 import { channelPath, useAdmin } from './admin-context';
 import { adminMessages } from './messages';
@@ -15,54 +16,6 @@ import { EditForm } from './form-parts';
 import { Screen } from './screen';
 import { Field } from './ui';
 import { useLoad, useSubmit } from './use-load';
-
-const messages = defineMessages(
-  {
-    title: '登录账号',
-    empty: '还没有登录账号。',
-    add_supervisor: '添加主管',
-    add_multi_agent: '添加多渠道客服登录',
-    col_username: '登录名',
-    col_role: '角色',
-    col_scope: '范围',
-    role_platform_admin: '平台管理员',
-    role_merchant_admin: '商户管理员',
-    role_supervisor: '主管',
-    role_agent: '客服',
-    whole_channel: '整个渠道（平台团队和所有商户）',
-    f_merchant: '商户',
-    f_agent_in: '{channel} 的客服',
-    none: '—',
-    supervisor_hint: '主管可查看并转接范围内的所有会话、查看报表和导出，但不能修改任何设置。',
-    multi_hint: '每个渠道选一名客服记录；客服登录后可在工作台切换渠道，在每个渠道以该渠道的客服身份回复。',
-    e_agents: '请至少选择一名客服',
-    link_agents: '关联各渠道客服',
-    link_title: '{username} 关联的客服',
-  },
-  {
-    title: 'Logins',
-    empty: 'No logins yet.',
-    add_supervisor: 'Add supervisor',
-    add_multi_agent: 'Add agent login for several channels',
-    col_username: 'Username',
-    col_role: 'Role',
-    col_scope: 'Scope',
-    role_platform_admin: 'Platform admin',
-    role_merchant_admin: 'Merchant admin',
-    role_supervisor: 'Supervisor',
-    role_agent: 'Agent',
-    whole_channel: 'The whole channel (platform team and every merchant)',
-    f_merchant: 'Merchant',
-    f_agent_in: 'Agent in {channel}',
-    none: '—',
-    supervisor_hint: 'A supervisor sees and reassigns every conversation in scope and reads reports and exports, but changes no settings.',
-    multi_hint:
-      'Pick one agent record per channel; after logging in the agent switches channels in the workbench and answers in each as that channel’s agent.',
-    e_agents: 'Pick at least one agent',
-    link_agents: 'Link agents',
-    link_title: 'Agents of {username}',
-  },
-);
 
 type Kind = 'supervisor' | 'agents';
 
