@@ -4,8 +4,8 @@
 // pick (the conversation's own agent by default).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useRoute } from 'wouter';
-import { api, ApiError, setWorkingChannel } from '../api/client';
-import type { Channel, List, Principal } from '../api/types';
+import { api } from '../api/client';
+import { agentIn, useChannel } from './use-channel';
 import { useT } from '../i18n/i18n';
 import { oversees, usePrincipal } from '../session/session';
 import { beep, notify, unlockOnGesture, useMute, useNotificationPermission, useTitle } from './alerts';
@@ -27,42 +27,6 @@ import './agent.css';
 import './desk.css';
 
 const TABS: ListKey[] = ['queued', 'mine', 'left', 'ended'];
-const CHANNEL_KEY = 'kefu.inbox.channel';
-
-/**
- * The channels the caller may switch between: any for platform admins, each of its agents' channels for an
- * agent of several channels; everyone else has exactly one. The choice is kept, and every request says it
- * (X-Kefu-Channel) so a several-channel agent acts as that channel's agent.
- */
-function useChannel(): { channelId: string | undefined; channels: Channel[]; setChannelId(id: string): void; error: string | undefined } {
-  const p = usePrincipal();
-  const [channels, setChannels] = useState<Channel[]>([]);
-  const [picked, setPicked] = useState<string | undefined>(() => localStorage.getItem(CHANNEL_KEY) ?? undefined);
-  const [error, setError] = useState<string>();
-  const switches = switchesChannel(p);
-  useEffect(() => {
-    if (!switches) return;
-    api.get<List<Channel>>('/api/v1/channels').then(
-      (r) => setChannels(r.items),
-      (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
-    );
-  }, [switches]);
-  const setChannelId = useCallback((id: string) => {
-    localStorage.setItem(CHANNEL_KEY, id);
-    setPicked(id);
-  }, []);
-  const channelId = !switches ? p.channelId : channels.some((c) => c.id === picked) ? picked : channels[0]?.id;
-  useEffect(() => {
-    setWorkingChannel(channelId);
-    return () => setWorkingChannel(undefined);
-  }, [channelId]);
-  return { channelId, channels: switches ? channels : [], setChannelId, error };
-}
-
-const switchesChannel = (p: Principal) => p.role === 'platform_admin' || (p.seats?.length ?? 0) > 1;
-
-/** The agent record the caller works as in `channelId`: its seat there (an agent of several channels) or its only one. */
-const agentIn = (p: Principal, channelId: string | undefined) => p.seats?.find((s) => s.channelId === channelId)?.agentId ?? p.agentId;
 
 function AlertControls() {
   const t = useT(agentMessages);
