@@ -7,7 +7,7 @@ import { AgentPage } from './agent/agent-page';
 import { useLang, useT } from './i18n/i18n';
 import { LiveProvider, useLiveStatus } from './live/live';
 import { LoginPage } from './pages/login-page';
-import { isAdmin, usePrincipal, useSession } from './session/session';
+import { isAdmin, oversees, usePrincipal, useSession } from './session/session';
 import { shellMessages } from './shell-messages';
 
 // Agents load only their view: the console and the simulator (with the session-from codec and its
@@ -43,8 +43,8 @@ function TopBar() {
       <span className="brand">{t('product')}</span>
       <nav className="tabs">
         {tab('/inbox', t('inbox'))}
-        {tab('/quick-replies', t('quick_replies'))}
-        {isAdmin(principal) && tab('/admin', t('admin'))}
+        {principal.role !== 'supervisor' && tab('/quick-replies', t('quick_replies'))}
+        {oversees(principal) && tab('/admin', t('admin'))}
         {config.simulator && isAdmin(principal) && tab('/simulator', t('simulator'))}
       </nav>
       <LiveBadge />
@@ -86,7 +86,7 @@ function LoggedIn() {
               <QuickRepliesPage />
             </Suspense>
           </Route>
-          {isAdmin(principal) && (
+          {oversees(principal) && (
             <Route path="/admin" nest>
               <Suspense fallback={<p className="loading">{t('loading')}</p>}>
                 <AdminPage />

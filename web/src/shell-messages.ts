@@ -15,6 +15,7 @@ export const shellMessages = defineMessages(
     not_found: '页面不存在',
     role_platform_admin: '平台管理员',
     role_merchant_admin: '商户管理员',
+    role_supervisor: '主管',
     role_agent: '客服',
   },
   {
@@ -31,6 +32,7 @@ export const shellMessages = defineMessages(
     not_found: 'Page not found',
     role_platform_admin: 'Platform admin',
     role_merchant_admin: 'Merchant admin',
+    role_supervisor: 'Supervisor',
     role_agent: 'Agent',
   },
 );

@@ -1,6 +1,7 @@
 // The `kefu` command line without the process around it (main.ts supplies argv, env and the stores), so
 // tests can run commands in-process as well as through the bundle.
 import type { CliContext } from './cli-context';
+import { accountsGroup } from './accounts-command';
 import { agentsGroup } from './agents-command';
 import { calendarsGroup, groupsGroup } from './archive-command';
 import { channelsGroup } from './channels-command';
@@ -20,6 +21,7 @@ Commands:
   serve                          start the server
   channels add|list|remove       WeChat channels (secrets from flags or environment; never listed)
   agents add|list|set-password   agents and their logins
+  accounts add|list|set-grant|remove   logins of any role: supervisors, agents of several channels
   merchants add|list|add-admin   merchants of platform mini programs (customerCode) and their admins
   groups, calendars              skill groups and work calendars
   (channels, agents, merchants, groups, calendars) archive|unarchive|delete --id ID
@@ -36,6 +38,7 @@ Exit codes: 0 done, 1 failed, 2 usage error.`;
 const GROUPS: Record<string, Group> = {
   channels: channelsGroup,
   agents: agentsGroup,
+  accounts: accountsGroup,
   tokens: tokensGroup,
   export: exportGroup,
   knowledge: knowledgeGroup,

@@ -1,8 +1,8 @@
 // SQLite adapters of AccountStore and SessionStore (core/ports/auth.ts); tables `login_accounts` and
 // `login_sessions` (migrations/04-api-tokens-and-logins.ts). Sessions go with their account (ON DELETE CASCADE).
 import type { Database, Statement } from 'better-sqlite3';
-import type { AccountStore, LoginAccount, LoginSession, SessionStore } from '../core/ports/auth';
-import { grantToColumns } from './auth-grant-columns';
+import type { AccountStore, Grant, LoginAccount, LoginSession, SessionStore } from '../core/ports/auth';
+import { type GrantColumns, grantToColumns } from './auth-grant-columns';
 import { type AccountRow, accountFromRow } from './auth-rows';
 
 export class SqliteAccountStore implements AccountStore {
@@ -12,12 +12,13 @@ export class SqliteAccountStore implements AccountStore {
   private readonly all: Statement<[], AccountRow>;
   private readonly setPw: Statement<[string, number, string]>;
   private readonly del: Statement<[string]>;
+  private readonly setGrantStmt: Statement<[GrantColumns & { id: string }]>;
 
   constructor(db: Database) {
     // ON CONFLICT DO NOTHING: a taken username is an answer (false), not an exception.
     this.insert = db.prepare(
-      `INSERT INTO login_accounts (id, username, password_hash, role, channel_id, merchant_id, agent_id, created_at, password_changed_at)
-       VALUES (@id, @username, @password_hash, @role, @channel_id, @merchant_id, @agent_id, @created_at, @password_changed_at)
+      `INSERT INTO login_accounts (id, username, password_hash, role, channel_id, merchant_id, agent_id, agent_ids, created_at, password_changed_at)
+       VALUES (@id, @username, @password_hash, @role, @channel_id, @merchant_id, @agent_id, @agent_ids, @created_at, @password_changed_at)
        ON CONFLICT (username) DO NOTHING`,
     );
     this.byId = db.prepare('SELECT * FROM login_accounts WHERE id = ?');
@@ -25,6 +26,10 @@ export class SqliteAccountStore implements AccountStore {
     this.all = db.prepare('SELECT * FROM login_accounts ORDER BY created_at, id');
     this.setPw = db.prepare('UPDATE login_accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?');
     this.del = db.prepare('DELETE FROM login_accounts WHERE id = ?');
+    this.setGrantStmt = db.prepare(
+      `UPDATE login_accounts SET role = @role, channel_id = @channel_id, merchant_id = @merchant_id, agent_id = @agent_id, agent_ids = @agent_ids
+       WHERE id = @id`,
+    );
   }
 
   async add(a: LoginAccount) {
@@ -55,6 +60,10 @@ export class SqliteAccountStore implements AccountStore {
 
   async setPassword(id: string, hash: string, at: number) {
     this.setPw.run(hash, at, id);
+  }
+
+  async setGrant(id: string, grant: Grant) {
+    return this.setGrantStmt.run({ id, ...grantToColumns(grant) }).changes > 0;
   }
 
   async remove(id: string) {

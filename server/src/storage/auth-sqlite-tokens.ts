@@ -14,8 +14,8 @@ export class SqliteApiTokenStore implements ApiTokenStore {
 
   constructor(db: Database) {
     this.insert = db.prepare(
-      `INSERT INTO api_tokens (id, name, role, channel_id, merchant_id, agent_id, token_hash, created_at, last_used_at, revoked_at)
-       VALUES (@id, @name, @role, @channel_id, @merchant_id, @agent_id, @token_hash, @created_at, @last_used_at, @revoked_at)`,
+      `INSERT INTO api_tokens (id, name, role, channel_id, merchant_id, agent_id, agent_ids, token_hash, created_at, last_used_at, revoked_at)
+       VALUES (@id, @name, @role, @channel_id, @merchant_id, @agent_id, @agent_ids, @token_hash, @created_at, @last_used_at, @revoked_at)`,
     );
     this.byId = db.prepare('SELECT * FROM api_tokens WHERE id = ?');
     this.byHash = db.prepare('SELECT * FROM api_tokens WHERE token_hash = ?');

@@ -1,6 +1,7 @@
 // The admin console: a side menu on a laptop (a menu button and list on a phone) and one screen per
 // route under /app/admin/. Platform admins see every screen; merchant admins only those of their own
-// merchant (the server enforces the same; a 403 shows its message on the screen).
+// merchant; supervisors only reports and exports (screen-roles.ts). The server enforces the same; a 403
+// shows its message on the screen.
 import { useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useT } from '../i18n/i18n';
@@ -13,12 +14,14 @@ import { DashboardScreen } from './dashboard/dashboard-screen';
 import { ExportsScreen } from './exports-screen';
 import { GroupsScreen } from './groups/groups-screen';
 import { KnowledgeScreen } from './knowledge/knowledge-screen';
+import { LoginsScreen } from './logins-screen';
 import { MerchantsScreen } from './merchants/merchants-screen';
 import { PlatformScreen } from './platform/platform-screen';
 import { ReportsScreen } from './reports/reports-screen';
 import { RevokedAuthorizationsBanner } from './platform/revoked-banner';
 import { adminMessages } from './messages';
 import { RoutingScreen } from './routing/routing-screen';
+import { seesScreen } from './screen-roles';
 import { TagsScreen } from './tags-screen';
 import { TokensScreen } from './tokens-screen';
 import { WebhooksScreen } from './webhooks/webhooks-screen';
@@ -38,6 +41,7 @@ type NavKey =
   | 'exports'
   | 'webhooks'
   | 'tokens'
+  | 'logins'
   | 'platform'
   | 'audit';
 
@@ -61,6 +65,7 @@ const NAV: NavItem[] = [
   { key: 'exports', href: '/exports' },
   { key: 'webhooks', href: '/webhooks' },
   { key: 'tokens', href: '/tokens', platformOnly: true },
+  { key: 'logins', href: '/logins' },
   { key: 'platform', href: '/platform', platformOnly: true },
   { key: 'audit', href: '/audit' },
 ];
@@ -71,10 +76,10 @@ function isCurrent(location: string, href: string): boolean {
 
 function AdminNav() {
   const t = useT(adminMessages);
-  const { isPlatform } = useAdmin();
+  const { isPlatform, principal } = useAdmin();
   const [location] = useLocation();
   const [open, setOpen] = useState(false);
-  const items = NAV.filter((n) => isPlatform || !n.platformOnly);
+  const items = NAV.filter((n) => (isPlatform || !n.platformOnly) && seesScreen(principal, n.href));
   const current = items.find((n) => isCurrent(location, n.href)) ?? items[0];
   return (
     <nav className={open ? 'admin-nav open' : 'admin-nav'} aria-label={t('menu')}>
@@ -108,7 +113,9 @@ function AdminNav() {
 
 function Screens() {
   const t = useT(adminMessages);
-  const { isPlatform } = useAdmin();
+  const { isPlatform, principal } = useAdmin();
+  const [location] = useLocation();
+  if (!seesScreen(principal, location)) return <p className="admin-empty">{t('not_found')}</p>;
   return (
     <Switch>
       <Route path="/">
@@ -148,6 +155,9 @@ function Screens() {
       </Route>
       <Route path="/webhooks">
         <WebhooksScreen />
+      </Route>
+      <Route path="/logins">
+        <LoginsScreen />
       </Route>
       {isPlatform && (
         <Route path="/tokens">

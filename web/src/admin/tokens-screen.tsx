@@ -31,6 +31,8 @@ const messages = defineMessages(
     f_merchant: '商户',
     role_platform_admin: '平台管理员（全部权限）',
     role_merchant_admin: '商户管理员',
+    role_supervisor: '主管（只看会话与报表，不改设置）',
+    whole_channel: '整个渠道',
     issued: '令牌只显示这一次，请立即复制保存：',
     e_name: '请填写名称',
     e_merchant: '请选择商户',
@@ -54,6 +56,8 @@ const messages = defineMessages(
     f_merchant: 'Merchant',
     role_platform_admin: 'Platform admin (everything)',
     role_merchant_admin: 'Merchant admin',
+    role_supervisor: 'Supervisor (conversations and reports, no settings)',
+    whole_channel: 'The whole channel',
     issued: 'The token is shown only this once; copy it now:',
     e_name: 'Enter a name',
     e_merchant: 'Pick a merchant',
@@ -64,14 +68,20 @@ function IssueForm({ onIssued, onClose }: { onIssued(t: TokenCreated): void; onC
   const t = useT(messages);
   const { channelId, merchants } = useAdmin();
   const [name, setName] = useState('');
-  const [role, setRole] = useState<'platform_admin' | 'merchant_admin'>('platform_admin');
+  const [role, setRole] = useState<'platform_admin' | 'merchant_admin' | 'supervisor'>('platform_admin');
   const [merchantId, setMerchantId] = useState('');
   const submit = useSubmit();
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return submit.setError(t('e_name'));
     if (role === 'merchant_admin' && (!merchantId || !channelId)) return submit.setError(t('e_merchant'));
-    const grant = role === 'platform_admin' ? { role } : { role, channelId, merchantId };
+    if (role === 'supervisor' && !channelId) return submit.setError(t('e_merchant'));
+    const grant =
+      role === 'platform_admin'
+        ? { role }
+        : role === 'supervisor'
+          ? { role, channelId, ...(merchantId && { merchantId }) }
+          : { role, channelId, merchantId };
     void submit.run(async () => onIssued(await api.post<TokenCreated>('/api/v1/tokens', { name: name.trim(), grant })));
   };
   return (
@@ -84,12 +94,13 @@ function IssueForm({ onIssued, onClose }: { onIssued(t: TokenCreated): void; onC
           <select name="role" value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
             <option value="platform_admin">{t('role_platform_admin')}</option>
             <option value="merchant_admin">{t('role_merchant_admin')}</option>
+            <option value="supervisor">{t('role_supervisor')}</option>
           </select>
         </Field>
-        {role === 'merchant_admin' && (
+        {role !== 'platform_admin' && (
           <Field label={t('f_merchant')}>
             <select name="merchantId" value={merchantId} onChange={(e) => setMerchantId(e.target.value)}>
-              <option value="">—</option>
+              <option value="">{role === 'supervisor' ? t('whole_channel') : '—'}</option>
               {(merchants.data ?? []).map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name} ({channelId})
@@ -110,8 +121,12 @@ export function TokensScreen() {
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<string | undefined>(undefined);
   const revoke = useSubmit();
-  const grantText = (g: TokenView['grant']) =>
-    g.role === 'platform_admin' ? t('role_platform_admin') : `${t('role_merchant_admin')} · ${g.channelId ?? ''}/${g.merchantId ?? ''}`;
+  const grantText = (g: TokenView['grant']) => {
+    if (g.role === 'platform_admin') return t('role_platform_admin');
+    if (g.role === 'agent') return `agent · ${(g.agentIds ?? [g.agentId]).join(',')}`;
+    const label = g.role === 'supervisor' ? t('role_supervisor') : t('role_merchant_admin');
+    return `${label} · ${g.channelId ?? ''}/${g.merchantId ?? (g.role === 'supervisor' ? t('whole_channel') : '')}`;
+  };
   return (
     <Screen
       title={t('title')}

@@ -4,12 +4,11 @@
 // pick (the conversation's own agent by default).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useRoute } from 'wouter';
-import { api, ApiError } from '../api/client';
-import type { Channel, List } from '../api/types';
+import { api } from '../api/client';
+import { agentIn, useChannel } from './use-channel';
 import { useT } from '../i18n/i18n';
 import { ChannelTimeZone } from '../session/channel-time-zone';
-import { useLastChannel } from '../session/last-channel';
-import { isAdmin, usePrincipal } from '../session/session';
+import { oversees, usePrincipal } from '../session/session';
 import { beep, notify, unlockOnGesture, useMute, useNotificationPermission, useTitle } from './alerts';
 import type { Conversation, Message } from '../api/types';
 import type { ListKey } from './use-inbox';
@@ -29,25 +28,6 @@ import './agent.css';
 import './desk.css';
 
 const TABS: ListKey[] = ['queued', 'mine', 'left', 'ended'];
-
-/** The channels an admin may watch; agents and merchant admins have exactly one. */
-function useChannel(): { channelId: string | undefined; channels: Channel[]; setChannelId(id: string): void; error: string | undefined } {
-  const p = usePrincipal();
-  const [channels, setChannels] = useState<Channel[]>([]);
-  const [picked, setChannelId] = useLastChannel();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    if (p.role !== 'platform_admin') return;
-    // Archived channels too: their conversations stay readable here.
-    api.get<List<Channel>>('/api/v1/channels', { archived: 'include' }).then(
-      (r) => setChannels(r.items),
-      (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
-    );
-  }, [p.role]);
-  if (p.role !== 'platform_admin') return { channelId: p.channelId, channels: [], setChannelId, error };
-  const channelId = channels.some((c) => c.id === picked) ? picked : channels[0]?.id;
-  return { channelId, channels, setChannelId, error };
-}
 
 function AlertControls() {
   const t = useT(agentMessages);
@@ -72,9 +52,9 @@ export function AgentPage() {
   const t = useT(agentMessages);
   const tw = useT(workMessages);
   const principal = usePrincipal();
-  const admin = isAdmin(principal);
-  const me = admin ? undefined : principal.agentId;
+  const admin = oversees(principal);
   const { channelId, channels, setChannelId, error: channelError } = useChannel();
+  const me = admin ? undefined : agentIn(principal, channelId);
   const directory = useDirectory(channelId);
   const [, params] = useRoute<{ conversationId: string }>('/:conversationId');
   const openId = params?.conversationId;
@@ -162,7 +142,7 @@ export function AgentPage() {
     <main className={`inbox ${openId ? 'has-open' : ''}`}>
       <section className="inbox-side" aria-label={t('title')}>
         <div className="inbox-side-head">
-          {principal.role === 'platform_admin' && channels.length > 0 && (
+          {channels.length > 0 && (
             <label className="inline">
               {t('channel')}
               <select name="channel" data-testid="channel-select" value={channelId} onChange={(e) => setChannelId(e.target.value)}>

@@ -46,6 +46,16 @@ export function onUnauthenticated(listener: Listener): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+let workingChannel: string | undefined;
+
+/**
+ * The channel the workbench shows, sent as X-Kefu-Channel: a login linked to agents in several channels
+ * then acts as that channel's agent in requests that name no channel of their own.
+ */
+export function setWorkingChannel(channelId: string | undefined): void {
+  workingChannel = channelId;
+}
+
 export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
@@ -78,6 +88,7 @@ async function errorOf(res: Response): Promise<ApiError> {
 /** A request to the server; `path` is absolute ('/api/v1/…', '/workbench/…'). Answers the parsed JSON (undefined for 204). */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (workingChannel !== undefined) headers['x-kefu-channel'] = workingChannel;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = csrfToken();

@@ -80,3 +80,6 @@ export function usePrincipal(): Principal {
 }
 
 export const isAdmin = (p: Principal) => p.role === 'platform_admin' || p.role === 'merchant_admin';
+
+/** Who watches over every conversation of their scope (the workbench as a monitor): admins and supervisors. */
+export const oversees = (p: Principal) => isAdmin(p) || p.role === 'supervisor';

@@ -1,5 +1,5 @@
-// Reading the audit log: platform admins read every entry; merchant admins (and supervisors, once the
-// role exists: AUDIT_READERS) the entries of their own merchant only, whatever they filter on.
+// Reading the audit log: platform admins read every entry; merchant admins the entries of their own
+// merchant only, whatever they filter on (supervisors change nothing and read none of it).
 import type { AuditEntry, AuditQuery } from '../../core/ports/audit-log';
 import type { Principal } from '../auth/principal';
 import { notFound } from '../errors';

@@ -46,11 +46,16 @@ function merge(current: ChannelRecord, patch: ChannelChange): ChannelRecord {
   return next as unknown as ChannelRecord;
 }
 
-/** Platform admins see every channel; everyone else the one they work in. A grace period that is over shows as none. */
+/**
+ * Platform admins see every channel; an agent of several channels each of them (the workbench's channel
+ * switcher); everyone else the one they work in. A grace period that is over shows as none.
+ */
 export async function listChannels(deps: AdminDeps, p: Principal): Promise<ChannelRecord[]> {
   const now = deps.clock.now();
   const all = (await deps.channels.list()).map((c) => withoutExpiredGrace(c, now));
-  return p.role === 'platform_admin' ? all : all.filter((c) => c.id === p.channelId);
+  if (p.role === 'platform_admin') return all;
+  const mine = new Set(p.role === 'agent' && p.seats ? p.seats.map((s) => s.channelId) : [p.channelId]);
+  return all.filter((c) => mine.has(c.id));
 }
 
 /** `p`: the person creating it, recorded in the audit log (absent: an authorization of the open platform). */

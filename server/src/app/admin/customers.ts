@@ -2,7 +2,7 @@
 // a customer only when the customer has talked to their merchant; the UnionID only when allowed.
 import type { Conversation } from '../../core/model/conversation';
 import type { Customer } from '../../core/model/customer';
-import { mustReachChannel } from '../auth/policy';
+import { choosesMerchant, mustReachChannel, ownMerchantOf } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors';
 import type { AdminDeps } from './admin-deps';
@@ -39,9 +39,9 @@ async function entryPageOf(deps: AdminDeps, conversationId: string | undefined):
 /** The scope rule of every customer route: the channel reached, and for merchants a conversation with them. */
 export async function mustSeeCustomer(deps: AdminDeps, p: Principal, c: Customer): Promise<SeenCustomer> {
   mustReachChannel(p, c.channelId);
-  const mine = p.role === 'platform_admin' ? {} : { merchant: { merchantId: p.merchantId } };
+  const mine = choosesMerchant(p) ? {} : { merchant: { merchantId: ownMerchantOf(p) } };
   const [latest] = await deps.uow.run((tx) => tx.conversations.list({ channelId: c.channelId, ...mine, customerId: c.id, limit: 1 }));
-  if (p.role !== 'platform_admin' && !latest) throw forbidden(`customer ${c.id} has not talked to your merchant`);
+  if (!choosesMerchant(p) && !latest) throw forbidden(`customer ${c.id} has not talked to your merchant`);
   const unionId = p.role !== 'agent' || (await deps.channels.get(c.channelId))?.agentsSeeUnionId === true;
   return { customer: c, unionId, entryPage: await entryPageOf(deps, latest?.id) };
 }

@@ -4,9 +4,8 @@ import type { Conversation } from '../../core/model/conversation';
 import type { Merchant } from '../../core/model/merchant';
 import type { SkillGroup } from '../../core/model/skill-group';
 import type { WorkCalendar } from '../../core/model/work-calendar';
-import type { Grant } from '../../core/ports/auth';
 import type { ChannelRecord } from '../../core/ports/channel-store';
-import { PLATFORM_TEAM, mustReach, mustReachChannel } from '../auth/policy';
+import { PLATFORM_TEAM, choosesMerchant, mustReach, ownMerchantOf, mustReachChannel } from '../auth/policy';
 import type { Principal, Scoped } from '../auth/principal';
 import { badRequest, forbidden, notFound } from '../errors';
 import { accessOf } from '../support/conversation-access';
@@ -76,8 +75,8 @@ export async function mustBeMerchantOf(deps: Pick<AdminDeps, 'uow'>, channelId: 
 }
 
 /**
- * The merchant a caller works for in `channelId` (undefined: the platform's team): platform admins choose
- * (absent or PLATFORM_TEAM: the platform's), everyone else has their own and may not ask for another.
+ * The merchant a caller works for in `channelId` (undefined: the platform's team): platform admins (and
+ * supervisors of the whole channel) choose (absent or PLATFORM_TEAM: the platform's), everyone else has their own and may not ask for another.
  */
 export async function workingMerchant(
   deps: Pick<AdminDeps, 'uow'>,
@@ -87,12 +86,12 @@ export async function workingMerchant(
 ): Promise<string | undefined> {
   mustReachChannel(p, channelId);
   const asked = requested === PLATFORM_TEAM ? undefined : requested;
-  if (p.role === 'platform_admin') {
+  if (choosesMerchant(p)) {
     await mustBeMerchantOf(deps, channelId, asked);
     return asked;
   }
-  if (requested !== undefined && asked !== p.merchantId) throw forbidden('you may only work on your own merchant');
-  return p.merchantId;
+  if (requested !== undefined && asked !== ownMerchantOf(p)) throw forbidden('you may only work on your own merchant');
+  return ownMerchantOf(p);
 }
 
 /** Groups and calendars referred to must belong to the same channel and merchant as the record. */
@@ -107,28 +106,4 @@ export async function mustShareScope(
     for (const c of refs.calendarIds ?? [])
       if (c !== undefined && !same(await tx.calendars.get(c))) throw badRequest(`no calendar ${c} in this merchant`);
   });
-}
-
-/** Who may hand out which grant (tokens, accounts): platform admins any; merchant admins only inside their merchant. */
-export async function mustGrant(deps: Pick<AdminDeps, 'uow'>, p: Principal, grant: Grant): Promise<void> {
-  if (p.role === 'agent') throw forbidden('agents may not grant access');
-  if (grant.role === 'platform_admin') {
-    if (p.role !== 'platform_admin') throw forbidden('only platform admins may grant platform_admin');
-    return;
-  }
-  if (grant.role === 'merchant_admin') {
-    await mustBeMerchantOf(deps, grant.channelId, grant.merchantId);
-    mustReach(p, grant, `merchant ${grant.merchantId}`);
-    return;
-  }
-  const agent = await deps.uow.run((tx) => tx.agents.get(grant.agentId));
-  if (!agent) throw badRequest(`grant.agentId: no agent ${grant.agentId}`);
-  mustReach(p, agent, `agent ${agent.id}`);
-}
-
-/** The grant's scope, to decide whether a merchant admin may see or change an existing token or account. */
-export async function grantScope(deps: Pick<AdminDeps, 'uow'>, grant: Grant): Promise<Scoped | undefined> {
-  if (grant.role === 'merchant_admin') return grant;
-  if (grant.role === 'agent') return deps.uow.run((tx) => tx.agents.get(grant.agentId));
-  return undefined;
 }

@@ -3,15 +3,16 @@
 import type { ApiToken, Grant } from '../../core/ports/auth';
 import type { Principal } from '../auth/principal';
 import type { AdminDeps } from './admin-deps';
-import { mustGrant } from './reach';
+import { mustGrant, normalGrant } from './grant-rules';
 import { recordChange } from '../support/audit';
 
 /** Oldest first, revoked ones included (the list is the audit trail). */
 export const listTokens = (deps: AdminDeps): Promise<ApiToken[]> => deps.auth.stores.tokens.list();
 
 export async function issueToken(deps: AdminDeps, p: Principal, name: string, grant: Grant): Promise<{ token: string; record: ApiToken }> {
-  await mustGrant(deps, p, grant);
-  const issued = await deps.auth.createApiToken(name, grant);
+  const normal = normalGrant(grant);
+  await mustGrant(deps, p, normal);
+  const issued = await deps.auth.createApiToken(name, normal);
   await recordChange(deps, p, tokenChange('issue', undefined, issued.record));
   return issued;
 }
@@ -37,5 +38,6 @@ const tokenChange = (verb: string, before: ApiToken | undefined, after: ApiToken
 
 /** Where a grant lives, for the log's channel and merchant filters. */
 export function grantPlace(grant: Grant): { channelId?: string; merchantId?: string } {
-  return grant.role === 'merchant_admin' ? { channelId: grant.channelId, merchantId: grant.merchantId } : {};
+  if (grant.role !== 'merchant_admin' && grant.role !== 'supervisor') return {};
+  return { channelId: grant.channelId, ...(grant.merchantId !== undefined && { merchantId: grant.merchantId }) };
 }

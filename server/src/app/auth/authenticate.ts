@@ -1,12 +1,13 @@
 // From a bearer secret to a Principal. API tokens and session tokens are told apart by their prefix and
-// looked up by hash. Agent grants are resolved against the agent record on every request, so a removed
-// agent's login stops working at once and its merchant is always the agent's current one.
-import type { AuthStores, Grant } from '../../core/ports/auth';
+// looked up by hash. Agent grants are resolved against the agent records on every request, so a removed
+// agent's login stops working at once (in that channel; a login linked to several agents keeps the others)
+// and its merchant is always the agent's current one.
+import { grantAgentIds, type AuthStores, type Grant } from '../../core/ports/auth';
 import type { Clock } from '../../core/ports/clock';
 import type { SecretMinter } from '../../core/ports/credentials';
 import type { UnitOfWork } from '../../core/ports/unit-of-work';
 import { ApiError, unauthenticated } from '../errors';
-import type { Principal, Via } from './principal';
+import type { AgentSeat, Principal, Via } from './principal';
 
 export interface AuthenticateDeps {
   stores: AuthStores;
@@ -63,14 +64,19 @@ export async function mustNotBeArchived(uow: UnitOfWork, agentId: string): Promi
 
 async function principalOf(uow: UnitOfWork, grant: Grant, via: Via): Promise<Principal | undefined> {
   if (grant.role !== 'agent') return { ...grant, via };
-  const agent = await uow.run((tx) => tx.agents.get(grant.agentId));
-  if (!agent) return undefined;
-  if (agent.archivedAt !== undefined) throw archivedAgent();
-  return {
-    role: 'agent',
-    channelId: agent.channelId,
-    ...(agent.merchantId !== undefined && { merchantId: agent.merchantId }),
-    agentId: agent.id,
-    via,
-  };
+  const seats: AgentSeat[] = [];
+  await uow.run(async (tx) => {
+    for (const agentId of grantAgentIds(grant)) {
+      const agent = await tx.agents.get(agentId);
+      if (!agent) continue;
+      if (agent.archivedAt !== undefined) throw archivedAgent();
+      seats.push({
+        agentId: agent.id,
+        channelId: agent.channelId,
+        ...(agent.merchantId !== undefined && { merchantId: agent.merchantId }),
+      });
+    }
+  });
+  const first = seats[0];
+  return first && { role: 'agent', ...first, seats, via };
 }

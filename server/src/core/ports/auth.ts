@@ -1,21 +1,29 @@
 // Ports: who may call the REST API. API tokens (for integrations) and login accounts with their sessions
-// (for people: agents, merchant admins, platform admins). Secrets never reach a store in the clear: tokens
+// (for people: agents, supervisors, merchant admins, platform admins). Secrets never reach a store in the clear: tokens
 // and session tokens are kept as SHA-256 hashes, passwords as scrypt hashes. Not part of the engine's unit
 // of work: authentication reads and writes these on its own, before any use case runs.
 
-export type Role = 'platform_admin' | 'merchant_admin' | 'agent';
+export type Role = 'platform_admin' | 'merchant_admin' | 'supervisor' | 'agent';
 
-export const ROLES: readonly Role[] = ['platform_admin', 'merchant_admin', 'agent'];
+export const ROLES: readonly Role[] = ['platform_admin', 'merchant_admin', 'supervisor', 'agent'];
 
 /**
- * What a token or an account may do. A merchant admin is bound to one merchant of one channel; an agent
- * login to one agent record, whose channel and merchant are read from the agent at every request (so a
- * login can never outlive a change of the agent's team).
+ * What a token or an account may do. A merchant admin is bound to one merchant of one channel. A supervisor
+ * to one channel and, optionally, one merchant (none: the channel's platform team and every merchant); it
+ * watches and reassigns conversations and reads reports, and changes no settings. An agent login to one or
+ * more agent records (one per channel: an agent working in several channels with one login), whose channel
+ * and merchant are read from the agent at every request (so a login can never outlive a change of the
+ * agent's team).
  */
 export type Grant =
   | { role: 'platform_admin' }
   | { role: 'merchant_admin'; channelId: string; merchantId: string }
-  | { role: 'agent'; agentId: string };
+  | { role: 'supervisor'; channelId: string; merchantId?: string }
+  | { role: 'agent'; agentId: string; agentIds?: readonly string[] };
+
+/** Every agent record an agent grant works as: `agentIds` when linked to several (agentId first), else agentId. */
+export const grantAgentIds = (g: { agentId: string; agentIds?: readonly string[] | undefined }): readonly string[] =>
+  g.agentIds && g.agentIds.length > 0 ? g.agentIds : [g.agentId];
 
 export interface ApiToken {
   id: string;
@@ -59,6 +67,8 @@ export interface AccountStore {
   /** Oldest first. */
   list(): Promise<LoginAccount[]>;
   setPassword(id: string, passwordHash: string, at: number): Promise<void>;
+  /** What the login may do from its next request on (a supervisor's scope, an agent's agents); false when there is no such account. */
+  setGrant(id: string, grant: Grant): Promise<boolean>;
   /** False when there is no such account. Its sessions go with it. */
   remove(id: string): Promise<boolean>;
 }

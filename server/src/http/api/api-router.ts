@@ -7,6 +7,7 @@ import type { Metrics } from '../ops/metrics';
 import { apiContext, type ApiContext, type ApiDeps } from './api-context';
 import { bearerOf } from './bearer';
 import { mustHaveRole } from '../../app/auth/policy';
+import { actingPrincipal } from '../../app/auth/seats';
 import { ApiError, badRequest, fromEngine } from '../../app/errors';
 import { openApiDocument } from './openapi';
 import { DEFAULT_MAX_BODY_BYTES, RawAnswer, type ApiRoute } from './route-table';
@@ -15,6 +16,9 @@ import { parsePart } from '../../contract/validation';
 import { isExportRoute, recordExport } from './export-audit';
 
 export type { ApiDeps } from './api-context';
+
+/** The channel the workbench is showing: a login with agents in several channels acts as that channel's agent. */
+export const CHANNEL_HEADER = 'x-kefu-channel';
 
 const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
@@ -61,10 +65,12 @@ async function authenticated(ctx: ApiContext, req: Request, res: Response) {
 function handlerOf(ctx: ApiContext, r: ApiRoute) {
   return async (req: Request, res: Response) => {
     res.set('cache-control', 'no-store');
-    const principal = r.roles === 'public' ? undefined : await authenticated(ctx, req, res);
-    if (principal && r.roles !== 'public') mustHaveRole(principal, r.roles);
+    const caller = r.roles === 'public' ? undefined : await authenticated(ctx, req, res);
+    if (caller && r.roles !== 'public') mustHaveRole(caller, r.roles);
+    const params = r.params ? parsePart('params', r.params, req.params) : {};
+    const principal = caller && (await actingPrincipal(ctx.admin.uow, caller, { ...params, preferredChannelId: req.get(CHANNEL_HEADER) }));
     const input = {
-      params: r.params ? parsePart('params', r.params, req.params) : {},
+      params,
       query: r.query ? parsePart('query', r.query, req.query) : {},
       body: r.body ? parsePart('body', r.body, req.body) : {},
       req,

@@ -79,8 +79,17 @@ export function publicRoute<P extends Obj = typeof EMPTY, Q extends Obj = typeof
   return { ...(rest as unknown as Common<Obj, Obj, z.ZodType>), roles: 'public', run: (input) => handle(input as Input<P, Q, B>) };
 }
 
-export const ALL_ROLES: readonly Role[] = ['platform_admin', 'merchant_admin', 'agent'];
+// Who may call a route, by what the route is for. A new route picks the list that says what it does; the
+// role walk (roles.test.ts) calls every route as a supervisor and fails for a write a supervisor reaches
+// that is not conversation work.
+
+/** Everyone signed in: reading and working conversations (replies, transfers, notes, tags), one's own login. */
+export const ALL_ROLES: readonly Role[] = ['platform_admin', 'merchant_admin', 'supervisor', 'agent'];
+/** Settings of a merchant or channel (agents, groups, calendars, routing, knowledge, webhooks, accounts). */
 export const ADMINS: readonly Role[] = ['platform_admin', 'merchant_admin'];
+/** The platform itself: channels, API tokens, the open platform. */
 export const PLATFORM: readonly Role[] = ['platform_admin'];
-/** Who reads the range reports (their own part of a channel: app/admin/reports.ts reportScope). */
-export const REPORT_READERS: readonly Role[] = ['platform_admin', 'merchant_admin'];
+/** Watching over the work: reports, the dashboard, exports (admins and supervisors, never agents). */
+export const OVERSEERS: readonly Role[] = ['platform_admin', 'merchant_admin', 'supervisor'];
+/** The tools of the people who answer, which a supervisor does not set: personal quick replies, an agent's status. */
+export const WORKERS: readonly Role[] = ['platform_admin', 'merchant_admin', 'agent'];

@@ -74,4 +74,27 @@ describe('maySee', () => {
     expect(maySee(platformAgent, msg({ merchantId: undefined }))).toBe(true);
     expect(maySee(agent, msg({ merchantId: undefined }))).toBe(false);
   });
+
+  it('supervisors see their whole channel, or their merchant only', () => {
+    const overChannel: Principal = { role: 'supervisor', channelId: 'shop', via };
+    const overMerchant: Principal = { role: 'supervisor', channelId: 'shop', merchantId: 'm1', via };
+    expect(maySee(overChannel, msg({ merchantId: 'm2', agentId: 'a9' }))).toBe(true);
+    expect(maySee(overChannel, msg({ merchantId: undefined }))).toBe(true);
+    expect(maySee(overChannel, msg({ channelId: 'other' }))).toBe(false);
+    expect(maySee(overMerchant, msg({ agentId: 'a9' }))).toBe(true);
+    expect(maySee(overMerchant, msg({ merchantId: 'm2' }))).toBe(false);
+  });
+
+  it('an agent of several channels sees each channel as that channel’s agent', () => {
+    const seats = [
+      { agentId: 'a1', channelId: 'shop', merchantId: 'm1' },
+      { agentId: 'b1', channelId: 'mall' },
+    ];
+    const both: Principal = { ...agent, seats };
+    expect(maySee(both, msg({ channelId: 'mall', merchantId: undefined, agentId: 'b1' }))).toBe(true);
+    expect(maySee(both, msg({ channelId: 'mall', merchantId: undefined, agentId: 'a1' }))).toBe(false);
+    expect(maySee(both, msg({ channelId: 'mall', merchantId: 'm1' }))).toBe(false);
+    expect(maySee(both, msg({ agentId: 'a1' }))).toBe(true);
+    expect(maySee(both, msg({ channelId: 'elsewhere' }))).toBe(false);
+  });
 });

@@ -56,4 +56,32 @@ export function authStoreContract(open: OpenSubject): void {
     await s.sessions.removeByAccount('u1');
     expect(await s.sessions.find('s3')).toBeUndefined();
   });
+
+  it('grants: supervisors (of a channel or one merchant) and agent logins linked to several agents keep their shape', async () => {
+    const s = subject().auth;
+    const grants = [
+      { role: 'supervisor' as const, channelId: 'ch1' },
+      { role: 'supervisor' as const, channelId: 'ch1', merchantId: 'm1' },
+      { role: 'agent' as const, agentId: 'a1', agentIds: ['a1', 'b7'] },
+    ];
+    for (const [i, grant] of grants.entries()) {
+      await s.tokens.add({ id: `t${i}`, name: 'n', grant, tokenHash: `h${i}`, createdAt: i });
+      await s.accounts.add({ ...account(`u${i}`, `user${i}`), grant });
+    }
+    expect((await s.tokens.list()).map((t) => t.grant)).toEqual(grants);
+    expect((await s.accounts.list()).map((a) => a.grant)).toEqual(grants);
+  });
+
+  it('accounts: a grant changes in place (an agent login linked to one more agent, and back)', async () => {
+    const s = subject().auth;
+    await s.accounts.add({ ...account('u1', 'mei'), grant: { role: 'agent', agentId: 'a1' } });
+    await s.sessions.add({ tokenHash: 's1', accountId: 'u1', createdAt: 1, expiresAt: 100 });
+    const linked = { role: 'agent' as const, agentId: 'a1', agentIds: ['a1', 'b1'] };
+    expect(await s.accounts.setGrant('u1', linked)).toBe(true);
+    expect((await s.accounts.get('u1'))?.grant).toEqual(linked);
+    expect(await s.accounts.setGrant('u1', { role: 'agent', agentId: 'a1' })).toBe(true);
+    expect((await s.accounts.get('u1'))?.grant).toEqual({ role: 'agent', agentId: 'a1' });
+    expect(await s.sessions.find('s1')).toBeDefined();
+    expect(await s.accounts.setGrant('nobody', linked)).toBe(false);
+  });
 }

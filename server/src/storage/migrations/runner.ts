@@ -25,6 +25,7 @@ import { timerDueSchema } from './20-timer-due';
 import { archiveSchema } from './21-archive';
 import { reportIndexesSchema } from './22-report-indexes';
 import { auditLogSchema } from './23-audit-log';
+import { supervisorsAndAgentSeatsSchema } from './24-supervisors-and-agent-seats';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -65,6 +66,7 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'archived channels; messages by agent and conversations by group (delete checks)', sql: archiveSchema },
   { version: 22, name: 'reports: messages by sender kind, failed sends', sql: reportIndexesSchema },
   { version: 23, name: 'the audit log: who changed what, before and after', sql: auditLogSchema },
+  { version: 24, name: 'supervisors, and agent logins linked to several agents', sql: supervisorsAndAgentSeatsSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

@@ -7,7 +7,7 @@ import { type AccountRow, accountFromRow, type TokenRow, tokenFromRow } from '..
 
 const grantValues = (g: ApiToken['grant']) => {
   const c = grantToColumns(g);
-  return [c.role, c.channel_id, c.merchant_id, c.agent_id];
+  return [c.role, c.channel_id, c.merchant_id, c.agent_id, c.agent_ids];
 };
 
 async function rowsOf<R extends pg.QueryResultRow>(pool: pg.Pool, sql: string, values: unknown[] = []): Promise<R[]> {
@@ -19,8 +19,8 @@ export class PgApiTokenStore implements ApiTokenStore {
 
   async add(t: ApiToken): Promise<void> {
     await this.pool.query(
-      `INSERT INTO api_tokens (id, name, role, channel_id, merchant_id, agent_id, token_hash, created_at, last_used_at, revoked_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO api_tokens (id, name, role, channel_id, merchant_id, agent_id, agent_ids, token_hash, created_at, last_used_at, revoked_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [t.id, t.name, ...grantValues(t.grant), t.tokenHash, t.createdAt, t.lastUsedAt ?? null, t.revokedAt ?? null],
     );
   }
@@ -53,8 +53,8 @@ export class PgAccountStore implements AccountStore {
   /** ON CONFLICT DO NOTHING: a taken username is an answer (false), not an exception. */
   async add(a: LoginAccount): Promise<boolean> {
     const r = await this.pool.query(
-      `INSERT INTO login_accounts (id, username, password_hash, role, channel_id, merchant_id, agent_id, created_at, password_changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (username) DO NOTHING`,
+      `INSERT INTO login_accounts (id, username, password_hash, role, channel_id, merchant_id, agent_id, agent_ids, created_at, password_changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (username) DO NOTHING`,
       [a.id, a.username, a.passwordHash, ...grantValues(a.grant), a.createdAt, a.passwordChangedAt],
     );
     return (r.rowCount ?? 0) > 0;
@@ -74,6 +74,14 @@ export class PgAccountStore implements AccountStore {
 
   async setPassword(id: string, hash: string, at: number): Promise<void> {
     await this.pool.query('UPDATE login_accounts SET password_hash = $1, password_changed_at = $2 WHERE id = $3', [hash, at, id]);
+  }
+
+  async setGrant(id: string, grant: LoginAccount['grant']): Promise<boolean> {
+    const r = await this.pool.query(
+      'UPDATE login_accounts SET role = $2, channel_id = $3, merchant_id = $4, agent_id = $5, agent_ids = $6 WHERE id = $1',
+      [id, ...grantValues(grant)],
+    );
+    return (r.rowCount ?? 0) > 0;
   }
 
   async remove(id: string): Promise<boolean> {

@@ -50,6 +50,11 @@ class InMemoryAccounts implements AccountStore {
     const a = this.rows.get(id);
     if (a) Object.assign(a, { passwordHash, passwordChangedAt: at });
   }
+  async setGrant(id: string, grant: LoginAccount['grant']) {
+    const a = this.rows.get(id);
+    if (a) a.grant = structuredClone(grant);
+    return a !== undefined;
+  }
   async remove(id: string) {
     if (!this.rows.delete(id)) return false;
     await this.onRemove(id);

@@ -47,7 +47,8 @@ function AgentsBody({ channelId, merchantScope }: { channelId: string; merchantS
     agents.setData((list) => list?.map((a) => (a.id === n.agentId ? { ...a, status: n.status as AgentStatus } : a)));
   });
 
-  const loginOf = (agentId: string) => accounts.data?.find((a) => a.grant.role === 'agent' && a.grant.agentId === agentId);
+  const loginOf = (agentId: string) =>
+    accounts.data?.find((a) => a.grant.role === 'agent' && (a.grant.agentIds ?? [a.grant.agentId]).includes(agentId));
   const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? id;
   const setStatus = (a: Agent, next: AgentStatus) =>
     void status.run(async () => {

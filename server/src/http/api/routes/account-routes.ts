@@ -1,12 +1,12 @@
 // Login accounts: platform admins manage all; merchant admins manage the logins of their own merchant
 // (its admins and its agents). The rules are the stories' (app/admin/accounts.ts).
 import { z } from 'zod';
-import { createAccount, listAccounts, removeAccount, setAccountPassword } from '../../../app/admin/accounts';
+import { createAccount, listAccounts, removeAccount, setAccountGrant, setAccountPassword } from '../../../app/admin/accounts';
 import type { LoginAccount } from '../../../core/ports/auth';
 import type { ApiContext } from '../api-context';
 import { topCollectionRoutes } from '../resource-routes';
 import { ADMINS, route, type ApiRoute } from '../route-table';
-import { accountCreate, accountView, passwordBody } from '../../../contract/auth';
+import { accountCreate, accountGrantBody, accountView, passwordBody } from '../../../contract/auth';
 import { id } from '../../../contract/common';
 
 const TAG = 'accounts';
@@ -49,6 +49,19 @@ export function accountRoutes(ctx: ApiContext): ApiRoute[] {
         await setAccountPassword(ctx.admin, principal, params.accountId, body.password);
         return undefined;
       },
+    }),
+    route({
+      method: 'put',
+      path: '/accounts/:accountId/grant',
+      tag: TAG,
+      summary: 'Change what a login may do: link an agent’s login to its agents in other channels, or a supervisor’s scope',
+      description:
+        'Applies from the login’s next request on; its sessions stay. An agent login lists one agent per channel (agentIds, agentId among them).',
+      roles: ADMINS,
+      params: accountParams,
+      body: accountGrantBody,
+      response: accountView,
+      handle: async ({ principal, params, body }) => viewAccount(await setAccountGrant(ctx.admin, principal, params.accountId, body.grant)),
     }),
     route({
       method: 'delete',

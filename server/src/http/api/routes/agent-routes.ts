@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { changeAgent, createAgent, listAgents, readAgent, setAgentStatus } from '../../../app/admin/agents';
 import type { ApiContext } from '../api-context';
 import { itemParams, resourceRoutes } from '../resource-routes';
-import { ADMINS, ALL_ROLES, route, type ApiRoute } from '../route-table';
+import { ADMINS, ALL_ROLES, route, WORKERS, type ApiRoute } from '../route-table';
 import { agent, agentCreate, agentUpdate, statusChange } from '../../../contract/team';
 
 const TAG = 'agents';
@@ -31,7 +31,7 @@ export function agentRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/agents/:agentId/status',
       tag: TAG,
       summary: 'Set an agent’s status (admins; agents for themselves)',
-      roles: ALL_ROLES,
+      roles: WORKERS,
       params: agentParams,
       body: statusChange,
       response: z.object({ status: statusChange.shape.status, moved: z.array(z.unknown()), received: z.array(z.string()) }),

@@ -1,15 +1,11 @@
 // The audit log: who changed what, when, before and after. Platform admins read everything; merchant
-// admins their own merchant's entries (the story scopes them). Readers are AUDIT_READERS, one list.
+// admins their own merchant's entries (the story scopes them). Supervisors change nothing, and read none.
 import { auditLogRows, readAuditLog } from '../../../app/admin/audit-log';
 import { auditFilters, auditPage, auditQuery } from '../../../contract/audit';
 import { csvText, MAX_ROWS_PER_FILE } from '../../../exports/csv';
 import type { AuditEntry } from '../../../core/ports/audit-log';
-import type { Role } from '../../../core/ports/auth';
 import type { ApiContext } from '../api-context';
-import { RawAnswer, route, type ApiRoute } from '../route-table';
-
-/** Who may read the audit log (the supervisor role joins this list). */
-export const AUDIT_READERS: readonly Role[] = ['platform_admin', 'merchant_admin'];
+import { ADMINS, RawAnswer, route, type ApiRoute } from '../route-table';
 
 const TAG = 'audit';
 const COLUMNS = [
@@ -50,7 +46,7 @@ export function auditRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/audit',
       tag: TAG,
       summary: 'The audit log: changes made by admins and the command line, newest first, with before and after',
-      roles: AUDIT_READERS,
+      roles: ADMINS,
       query: auditQuery,
       response: auditPage,
       handle: ({ principal, query }) => readAuditLog(ctx.admin, principal, query),
@@ -61,7 +57,7 @@ export function auditRoutes(ctx: ApiContext): ApiRoute[] {
       tag: TAG,
       summary: `The filtered audit log as CSV, newest first, at most ${MAX_ROWS_PER_FILE} rows (narrow the dates for older ones)`,
       description: `Columns: ${COLUMNS.join(', ')}. Times are ISO 8601 in UTC; before and after as JSON.`,
-      roles: AUDIT_READERS,
+      roles: ADMINS,
       query: auditFilters,
       produces: { contentType: 'text/csv', description: 'CSV (UTF-8 with a BOM)' },
       handle: async ({ principal, query }) => {

@@ -2,6 +2,7 @@
 // 403. The other records' lookups are the admin stories' (app/admin/reach.ts).
 import type { Principal } from '../../../app/auth/principal';
 import { mediaSeenFrom } from '../../../core/media/media-visibility';
+import { choosesMerchant, reaches } from '../../../app/auth/policy';
 import { forbidden, notFound } from '../../../app/errors';
 import type { StoredMedia } from '../../../knowledge/knowledge-store';
 import type { ApiContext } from '../api-context';
@@ -12,6 +13,8 @@ export { mediaSeenFrom };
 export async function mediaInReach(ctx: ApiContext, p: Principal, id: string): Promise<StoredMedia> {
   const media = await ctx.knowledge?.media(id);
   if (!media) throw notFound(`media ${id}`);
-  if (p.role !== 'platform_admin' && !mediaSeenFrom(media, p)) throw forbidden(`media ${id} is outside your merchant`);
+  const seen =
+    p.role === 'platform_admin' || mediaSeenFrom(media, p) || (media.owner !== undefined && choosesMerchant(p) && reaches(p, media.owner));
+  if (!seen) throw forbidden(`media ${id} is outside your merchant`);
   return media;
 }

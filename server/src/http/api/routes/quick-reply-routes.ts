@@ -13,7 +13,7 @@ import { channelParams, list } from '../../../contract/common';
 import * as s from '../../../contract/quick-replies';
 import { exportQuickRepliesCsv, importQuickRepliesCsv } from '../../../knowledge/quick-reply-csv';
 import { quickReplyDeps, type ApiContext } from '../api-context';
-import { ALL_ROLES, RawAnswer, route, type ApiRoute } from '../route-table';
+import { ALL_ROLES, RawAnswer, route, WORKERS, type ApiRoute } from '../route-table';
 import { conversationParams } from './conversation-routes';
 
 const TAG = 'quick replies';
@@ -45,7 +45,7 @@ export function quickReplyRoutes(ctx: ApiContext): ApiRoute[] {
       path: BASE,
       tag: TAG,
       summary: 'Create a quick reply: agents their own (scope=personal), admins the team’s (scope=team)',
-      roles: ALL_ROLES,
+      roles: WORKERS,
       status: 201,
       params: channelParams,
       body: s.quickReplyCreate,
@@ -76,7 +76,7 @@ export function quickReplyRoutes(ctx: ApiContext): ApiRoute[] {
       path: `${BASE}/import`,
       tag: TAG,
       summary: 'Import quick replies from CSV: new titles are added, existing titles replaced; a bad row refuses the whole file',
-      roles: ALL_ROLES,
+      roles: WORKERS,
       params: channelParams,
       query: s.ownerQuery,
       body: s.quickReplyImportBody,
@@ -92,7 +92,7 @@ export function quickReplyRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/quick-replies/:quickReplyId',
       tag: TAG,
       summary: 'Change a quick reply (the whole of it): agents their own, admins the team’s',
-      roles: ALL_ROLES,
+      roles: WORKERS,
       params: s.quickReplyParams,
       body: s.quickReplyFields,
       response: s.quickReply,
@@ -103,7 +103,7 @@ export function quickReplyRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/quick-replies/:quickReplyId',
       tag: TAG,
       summary: 'Delete a quick reply: agents their own, admins the team’s',
-      roles: ALL_ROLES,
+      roles: WORKERS,
       params: s.quickReplyParams,
       handle: async ({ principal, params }) => removeQuickReply(deps(), principal, params.quickReplyId),
     }),

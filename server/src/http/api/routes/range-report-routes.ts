@@ -1,5 +1,5 @@
 // The range reports: a channel's figures for a date range (per day and per agent) as JSON, and as CSV
-// (UTF-8 with a BOM, the header in English or Chinese). Who may read them is REPORT_READERS; a merchant
+// (UTF-8 with a BOM, the header in English or Chinese). Who may read them is OVERSEERS; a merchant
 // admin reads their own merchant's part only (reportScope).
 import { openRangeReport } from '../../../app/admin/range-reports';
 import { channelParams } from '../../../contract/common';
@@ -7,7 +7,7 @@ import { rangeReport, rangeReportCsvQuery, rangeReportQuery } from '../../../con
 import { csvText } from '../../../exports/csv';
 import { agentTable, dayTable } from '../../../exports/range-report-rows';
 import type { ApiContext } from '../api-context';
-import { RawAnswer, REPORT_READERS, route, type ApiRoute } from '../route-table';
+import { RawAnswer, OVERSEERS, route, type ApiRoute } from '../route-table';
 
 const TAG = 'reports';
 
@@ -20,7 +20,7 @@ export function rangeReportRoutes(ctx: ApiContext): ApiRoute[] {
       tag: TAG,
       summary:
         'A date range’s figures: conversations, robot/person, first response, wait, handling, ended reasons, left messages, transfers, CSAT, window refusals; per day and per agent',
-      roles: REPORT_READERS,
+      roles: OVERSEERS,
       params: channelParams,
       query: rangeReportQuery,
       response: rangeReport,
@@ -31,7 +31,7 @@ export function rangeReportRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/channels/:channelId/reports/export.csv',
       tag: TAG,
       summary: 'The same report as CSV: one row per day and a total row (table=days), or one per agent (table=agents)',
-      roles: REPORT_READERS,
+      roles: OVERSEERS,
       params: channelParams,
       query: rangeReportCsvQuery,
       produces: { contentType: 'text/csv', description: 'CSV (UTF-8 with a BOM); header content-disposition: attachment' },

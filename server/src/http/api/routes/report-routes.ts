@@ -10,7 +10,7 @@ import { conversationReportRow, CONVERSATION_REPORT_COLUMNS } from '../../../exp
 import { csvText, MAX_ROWS_PER_FILE, type Cell } from '../../../exports/csv';
 import type { ApiContext } from '../api-context';
 import { badRequest, notFound } from '../../../app/errors';
-import { ADMINS, RawAnswer, route, type ApiRoute } from '../route-table';
+import { OVERSEERS, RawAnswer, route, type ApiRoute } from '../route-table';
 import { channelParams } from '../../../contract/common';
 import { channelsExportQuery, conversationsExportQuery, dashboard, dashboardQuery } from '../../../contract/reports';
 
@@ -42,7 +42,7 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/channels/export.csv',
       tag: TAG,
       summary: 'Download channels as CSV (merchant admins: their own); no secrets',
-      roles: ADMINS,
+      roles: OVERSEERS,
       query: channelsExportQuery,
       produces: CSV,
       handle: async ({ principal, query }) => {
@@ -56,7 +56,7 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/channels/:channelId/conversations/export.csv',
       tag: TAG,
       summary: 'Download a channel’s conversations as CSV, oldest first, one row each',
-      roles: ADMINS,
+      roles: OVERSEERS,
       description: `Columns: ${CONVERSATION_REPORT_COLUMNS.join(', ')}. Times are ISO 8601 in UTC.`,
       params: channelParams,
       query: conversationsExportQuery,
@@ -84,7 +84,7 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/channels/:channelId/dashboard',
       tag: TAG,
       summary: 'Today’s figures: conversations, the queue, agents, first response and wait times',
-      roles: ADMINS,
+      roles: OVERSEERS,
       params: channelParams,
       query: dashboardQuery,
       response: dashboard,

@@ -5,7 +5,7 @@ import { countByTag } from '../../../app/desk/tag-report';
 import { channelParams } from '../../../contract/common';
 import { searchQuery, searchResult, tagCountQuery, tagCounts } from '../../../contract/desk';
 import type { ApiContext } from '../api-context';
-import { ADMINS, ALL_ROLES, route, type ApiRoute } from '../route-table';
+import { ALL_ROLES, OVERSEERS, route, type ApiRoute } from '../route-table';
 import { deskDeps, searchAnswer } from './desk-support';
 
 export function searchRoutes(ctx: ApiContext): ApiRoute[] {
@@ -30,7 +30,7 @@ export function searchRoutes(ctx: ApiContext): ApiRoute[] {
       path: '/channels/:channelId/reports/tags',
       tag: 'reports',
       summary: 'Conversations created in a range, counted per tag (on the conversation or its customer)',
-      roles: ADMINS,
+      roles: OVERSEERS,
       params: channelParams,
       query: tagCountQuery,
       response: tagCounts,

@@ -12,7 +12,7 @@ import { MESSAGE_EXPORT_COLUMNS, messageExportRow, TRANSCRIPT_COLUMNS, transcrip
 import { transcriptHtml } from '../../../exports/transcript-html';
 import { channelTimeZone } from '../../../app/admin/channel-time-zone';
 import type { ApiContext } from '../api-context';
-import { ADMINS, ALL_ROLES, RawAnswer, route, type ApiRoute } from '../route-table';
+import { ALL_ROLES, OVERSEERS, RawAnswer, route, type ApiRoute } from '../route-table';
 import { csvPage } from './report-routes';
 
 const params = z.strictObject({ conversationId: id });
@@ -59,7 +59,7 @@ export function transcriptRoutes(ctx: ApiContext): ApiRoute[] {
       tag: 'reports',
       summary: 'Download a channel’s messages created in a date range as CSV, oldest first, one row each',
       description: `Columns: ${MESSAGE_EXPORT_COLUMNS.join(', ')}. Times are ISO 8601 in UTC.`,
-      roles: ADMINS,
+      roles: OVERSEERS,
       params: channelParams,
       query: messagesExportQuery,
       produces: {

@@ -22,6 +22,7 @@ import { timerDueSchema } from './15-timer-due';
 import { archiveSchema } from './16-archive';
 import { reportIndexesSchema } from './17-report-indexes';
 import { auditLogSchema } from './18-audit-log';
+import { supervisorsAndAgentSeatsSchema } from './19-supervisors-and-agent-seats';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -57,6 +58,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 16, name: 'archived channels; messages by agent and conversations by group (delete checks)', sql: archiveSchema },
   { version: 17, name: 'reports: messages by sender kind, failed sends', sql: reportIndexesSchema },
   { version: 18, name: 'the audit log: who changed what, before and after', sql: auditLogSchema },
+  { version: 19, name: 'supervisors, and agent logins linked to several agents', sql: supervisorsAndAgentSeatsSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
