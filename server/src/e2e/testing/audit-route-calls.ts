@@ -55,6 +55,10 @@ export const AUDITED_CALLS: ReadonlyArray<[route: string, call: (m: Made) => Cal
     'PUT /accounts/:accountId/password',
     (m) => ({ method: 'PUT', path: `/accounts/${m.account}/password`, body: { password: 'Another-pass-22' } }),
   ],
+  [
+    'PUT /accounts/:accountId/grant',
+    (m) => ({ method: 'PUT', path: `/accounts/${m.account}/grant`, body: { grant: { role: 'supervisor', channelId: C } } }),
+  ],
   ['POST /tokens', () => ({ method: 'POST', path: '/tokens', body: { name: 'crm sync', grant: { role: 'platform_admin' } } })],
   ['POST /channels/:channelId/knowledge', () => ({ method: 'POST', path: `/channels/${C}/knowledge`, body: entry(2) })],
   [

@@ -6,6 +6,9 @@ import { defineMessages } from '../define';
 export const errorMessages = defineMessages(
   {
     body_too_large: '提交的内容太大。',
+    agent_archived: '这个客服已归档，不能登录或接待。请管理员先恢复。',
+    channel_live: '这个渠道还在使用中（有进行中的会话，或一天内收到过微信推送），请先在微信后台改掉消息推送地址再归档。',
+    invalid_config_file: '渠道配置文件有误，没有导入任何内容。',
     channel_exists: '已有相同 ID 的渠道。',
     client_error: '请求被拒绝，请检查后重试。',
     clock_backwards: '测试时钟不能倒退。',
@@ -51,6 +54,10 @@ export const errorMessages = defineMessages(
   },
   {
     body_too_large: 'What was sent is too large.',
+    agent_archived: 'This agent is archived: it cannot sign in or take conversations until an admin restores it.',
+    channel_live:
+      'This channel is still live (open conversations, or a WeChat push within the last day): change the push URL in WeChat’s console before archiving it.',
+    invalid_config_file: 'The channel configuration file is not valid; nothing was imported.',
     channel_exists: 'A channel with this ID exists already.',
     client_error: 'The request was refused: check it and try again.',
     clock_backwards: 'The test clock cannot go back.',
