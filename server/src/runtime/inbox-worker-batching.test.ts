@@ -12,7 +12,7 @@ import type { EngineNotice } from '../core/ports/notifier';
 import type { TextMessage } from '../core/inbound-message';
 import { openDatabase } from '../storage/database';
 import { SqliteInbox } from '../storage/sqlite-inbox';
-import { InboxWorker } from './inbox-worker';
+import { InboxWorker, chunkSize } from './inbox-worker';
 
 function text(i: number): TextMessage {
   return { type: 'text', toUserName: 'gh_x', fromUserName: `o${i}`, createTime: '1714112445', msgId: String(i), content: `m${i}` };
@@ -91,4 +91,24 @@ it('after a pass that found a crowd, the next pass does not wait', async () => {
   await worker.kick();
   expect(Date.now() - started).toBeLessThan(250);
   expect(routed()).toBe(21);
+});
+
+it('what a pass gathers at a trickle is routed under one commit, not in chunks of four', async () => {
+  const { inbox, worker } = setup(80);
+  let firstPass: Promise<void> | undefined;
+  for (let i = 0; i < 7; i++) {
+    await inbox.accept(CHANNEL, text(i), 1);
+    firstPass ??= worker.kick();
+    await sleep(2);
+  }
+  await firstPass;
+  expect(routed()).toBe(7);
+  expect(rounds).toEqual([7]);
+  await worker.stop();
+});
+
+it('chunks: a trickle whole, a light backlog small, a backlog large', () => {
+  expect([1, 7, 16].map(chunkSize)).toEqual([1, 7, 16]);
+  expect(chunkSize(17)).toBe(4);
+  expect(chunkSize(64)).toBe(16);
 });

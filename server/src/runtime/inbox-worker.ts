@@ -15,9 +15,7 @@ import type { InboxEntry } from '../core/ports/inbox';
 
 /**
  * Entries processed under one commit when the unit of work can batch. While a batch runs, the inbox's
- * next group commit (and so the acknowledgement of new pushes) waits for it: batches stay small while
- * traffic is light, and grow when a backlog builds up, where one commit for more entries matters more
- * than a millisecond of latency (every entry already waits its turn).
+ * next group commit (and so the acknowledgement of new pushes) waits for it: see chunkSize.
  */
 const SMALL_BATCH = 4;
 const LARGE_BATCH = 16;
@@ -41,6 +39,17 @@ export interface InboxWorkerOptions {
   renewMs?: number;
   /** Runs before each pass, e.g. to pick up knowledge-base edits made by another thread. */
   beforePass?: () => Promise<void>;
+}
+
+/**
+ * A backlog goes in large chunks. What a pass gathered at a trickle (a large chunk's worth or less) goes in
+ * one: a commit, a round of notices and a wake of the sender per pass instead of per four entries, which is
+ * most of what routing costs a message at a steady rate; it holds the inbox's commit no longer than a
+ * large chunk does under load. In between, small chunks keep the acknowledgements' wait short.
+ */
+export function chunkSize(found: number): number {
+  if (found >= BACKLOG) return LARGE_BATCH;
+  return found <= LARGE_BATCH ? Math.max(1, found) : SMALL_BATCH;
 }
 
 /** After `attempts` failed attempts: 2 s, 4 s, 8 s … capped at 5 minutes. */
@@ -98,7 +107,7 @@ export class InboxWorker {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
       if (first) this.lastFound = entries.length;
       if (entries.length === 0) return;
-      const size = this.options.batchSize ?? (entries.length >= BACKLOG ? LARGE_BATCH : SMALL_BATCH);
+      const size = this.options.batchSize ?? chunkSize(entries.length);
       for (let i = 0; i < entries.length; i += size) {
         await this.processChunk(entries.slice(i, i + size));
         // SQLite answers synchronously, so a pass would otherwise hold the event loop for all it has:
