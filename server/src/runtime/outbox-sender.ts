@@ -45,6 +45,8 @@ export interface OutboxSenderDeps {
   media?: MediaResolver<SendingChannel>;
   /** How often leases of sends in flight are renewed (default OUTBOX_LEASE_RENEW_MS); tests with short leases pass less. */
   leaseRenewMs?: number;
+  /** How long the first outcome of a group waits for the others still in flight (default RECORD_GATHER_MS). */
+  recordGatherMs?: number;
   /** How long a wake waits to gather more sends into its batch (default OUTBOX_GATHER_MS). */
   gatherMs?: number;
   /** Tells a claim owner that is certainly gone (runtime/outbox-owner.ts): its sends resume at start. */
@@ -131,6 +133,7 @@ export class OutboxSender {
       const items = await this.deps.store.claimDue(this.deps.now(), OUTBOX_BATCH);
       if (items.length === 0) return;
       const inFlight = new Set(items.map((i) => i.id));
+      this.recorder.sending([...inFlight]);
       // The claims are short leases: renewed while the sends are in flight, so only a dead sender's lapse.
       const renewal = setInterval(() => void this.renew([...inFlight]), this.deps.leaseRenewMs ?? OUTBOX_LEASE_RENEW_MS);
       try {
@@ -145,7 +148,10 @@ export class OutboxSender {
                   'delivering an outbox item failed',
                 ),
               )
-              .finally(() => inFlight.delete(item.id)),
+              .finally(() => {
+                inFlight.delete(item.id);
+                this.recorder.settled(item.id);
+              }),
           ),
         );
       } finally {

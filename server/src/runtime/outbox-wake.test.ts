@@ -5,7 +5,7 @@ import pino from 'pino';
 import { agentReply } from '../app/agent-reply';
 import { engineFixture, type EngineFixture } from '../app/testing/engine-fixture';
 import { InMemoryOutboxStore } from '../storage/testing/in-memory-outbox-store';
-import type { WeChatApi } from '../wechat/outbound/index';
+import { WeChatApiError, type WeChatApi } from '../wechat/outbound/index';
 import { OutboxSender } from './outbox-sender';
 
 const GATHER_MS = 300;
@@ -49,4 +49,36 @@ it('a wake long after the last claims at once; a wake soon after another waits t
   expect(sent.map((s) => s.text)).toContain('second');
   expect(Date.now() - again).toBeGreaterThanOrEqual(GATHER_MS - 20);
   await sender.stop();
+});
+
+it("a batch's outcomes are recorded as soon as every send has one, without waiting out the recording delay", async () => {
+  const f = engineFixture();
+  await f.agent('a1', { maxConcurrent: 10 });
+  await reply(f, 'u1', 'to u1');
+  await reply(f, 'u2', 'to u2');
+  const api = {
+    postJson: async (path: string, body: { touser: string }) => {
+      // WeChat busy for u2: retried later, so nothing of it is recorded now.
+      if (body.touser === 'u2') throw new WeChatApiError(-1, 'system error', path);
+    },
+  } as unknown as WeChatApi;
+  const store = new InMemoryOutboxStore(f.store);
+  const sender = new OutboxSender({
+    store,
+    engine: f.deps,
+    channel: async () => ({ kind: 'miniprogram', api }),
+    logger: pino({ level: 'silent' }),
+    now: () => f.clock.now(),
+    pollMs: 60_000,
+    recordGatherMs: 20_000,
+  });
+  const started = Date.now();
+  sender.start();
+  await sender.kick();
+  await sender.stop();
+  expect(Date.now() - started).toBeLessThan(5000);
+  const delivered = [...f.store.data.messages.values()].filter((m) => m.direction === 'out' && m.delivery?.status === 'sent');
+  expect(delivered.length).toBeGreaterThanOrEqual(2); // u1's greeting and reply went out and were recorded
+  const u2 = f.store.data.outbox.filter((i) => i.toOpenid === 'u2');
+  expect((await Promise.all(u2.map((i) => store.get(i.id)))).some((i) => i?.lastError !== undefined)).toBe(true);
 });
