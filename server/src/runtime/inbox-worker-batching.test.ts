@@ -107,8 +107,9 @@ it('what a pass gathers at a trickle is routed under one commit, not in chunks o
   await worker.stop();
 });
 
-it('chunks: a trickle whole, a light backlog small, a backlog large', () => {
-  expect([1, 7, 16].map(chunkSize)).toEqual([1, 7, 16]);
+it('chunks: a trickle whole or in two halves, a light backlog small, a backlog large', () => {
+  expect([1, 7, 8].map(chunkSize)).toEqual([1, 7, 8]);
+  expect([9, 12, 16].map(chunkSize)).toEqual([5, 6, 8]); // two even halves
   expect(chunkSize(17)).toBe(4);
   expect(chunkSize(64)).toBe(16);
 });

@@ -19,6 +19,7 @@ import type { InboxEntry } from '../core/ports/inbox';
  */
 const SMALL_BATCH = 4;
 const LARGE_BATCH = 16;
+const TRICKLE_CHUNK = LARGE_BATCH / 2;
 const BACKLOG = 64;
 /** A pass that found fewer entries than this was not behind: the next one waits for company first. */
 const GATHER_BELOW = LARGE_BATCH;
@@ -43,13 +44,15 @@ export interface InboxWorkerOptions {
 
 /**
  * A backlog goes in large chunks. What a pass gathered at a trickle (a large chunk's worth or less) goes in
- * one: a commit, a round of notices and a wake of the sender per pass instead of per four entries, which is
- * most of what routing costs a message at a steady rate; it holds the inbox's commit no longer than a
- * large chunk does under load. In between, small chunks keep the acknowledgements' wait short.
+ * one chunk, or two even halves above TRICKLE_CHUNK: a commit, a round of notices and a wake of the sender
+ * per pass instead of per four entries, which is most of what routing costs a message at a steady rate,
+ * while a chunk holds the inbox's commit (and so acknowledgements) no longer than half a large chunk would.
+ * In between, small chunks keep the acknowledgements' wait short.
  */
 export function chunkSize(found: number): number {
   if (found >= BACKLOG) return LARGE_BATCH;
-  return found <= LARGE_BATCH ? Math.max(1, found) : SMALL_BATCH;
+  if (found > LARGE_BATCH) return SMALL_BATCH;
+  return found <= TRICKLE_CHUNK ? Math.max(1, found) : Math.ceil(found / 2);
 }
 
 /** After `attempts` failed attempts: 2 s, 4 s, 8 s … capped at 5 minutes. */
