@@ -9,7 +9,9 @@
 // server process's CPU per message, the stub's sends per message, and the host's steal. Every case runs
 // on its own server and a fresh data directory; the load runs in processes of its own (./load.ts).
 // `--quick` (or PUSH_BENCH_QUICK=1): a few seconds per case, to check that it works.
-// PUSH_BENCH_ONLY=xml|json: ours saturated alone for 8 s; PUSH_BENCH_PROFILE=<dir> writes its CPU profile.
+// PUSH_BENCH_ONLY=xml|json: ours saturated alone for 8 s (with PUSH_BENCH_RATE=<n>: at a steady n messages/s
+// after 2 s of warming at that rate, then its saturation's CPU per message beside it, but for a profile, which
+// then holds the steady rate alone); PUSH_BENCH_PROFILE=<dir> writes its CPU profile.
 // PUSH_BENCH_MILLION=1 adds ours (JSON) on an empty database beside one holding a million messages.
 // Every process runs this bundle in its role; each role loads only what it needs (dynamic imports), so
 // that a load process starts fast.
@@ -182,7 +184,14 @@ async function main(): Promise<void> {
     if (only) {
       const row = all.find((r) => r.ours && r.sender && r.name.endsWith(only.toUpperCase())) as Row;
       const side = await row.start();
-      printTable(`${row.name} alone, saturated for 8 s`, [row], [await measure(side, stub, row, closed(8000))], true);
+      const rate = Number(process.env.PUSH_BENCH_RATE ?? 0);
+      if (rate > 0) {
+        await measure(side, stub, row, open(rate, 2));
+        printTable(`${row.name} alone, a steady ${rate} messages/s for 8 s`, [row], [await measure(side, stub, row, open(rate, 8))], false);
+      }
+      if (rate === 0 || !process.env.PUSH_BENCH_PROFILE) {
+        printTable(`${row.name} alone, saturated for 8 s`, [row], [await measure(side, stub, row, closed(8000))], true);
+      }
       await side.close();
       return;
     }

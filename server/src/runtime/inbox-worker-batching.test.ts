@@ -12,7 +12,7 @@ import type { EngineNotice } from '../core/ports/notifier';
 import type { TextMessage } from '../core/inbound-message';
 import { openDatabase } from '../storage/database';
 import { SqliteInbox } from '../storage/sqlite-inbox';
-import { InboxWorker } from './inbox-worker';
+import { InboxWorker, chunkSize } from './inbox-worker';
 
 function text(i: number): TextMessage {
   return { type: 'text', toUserName: 'gh_x', fromUserName: `o${i}`, createTime: '1714112445', msgId: String(i), content: `m${i}` };
@@ -91,4 +91,43 @@ it('after a pass that found a crowd, the next pass does not wait', async () => {
   await worker.kick();
   expect(Date.now() - started).toBeLessThan(250);
   expect(routed()).toBe(21);
+});
+
+it('what a pass gathers at a trickle is routed under one commit, not in chunks of four', async () => {
+  const { inbox, worker } = setup(80);
+  let firstPass: Promise<void> | undefined;
+  for (let i = 0; i < 7; i++) {
+    await inbox.accept(CHANNEL, text(i), 1);
+    firstPass ??= worker.kick();
+    await sleep(2);
+  }
+  await firstPass;
+  expect(routed()).toBe(7);
+  expect(rounds).toEqual([7]);
+  await worker.stop();
+});
+
+it('chunks: a trickle whole or in two halves, a light backlog small, a backlog large', () => {
+  expect([1, 7, 8].map(chunkSize)).toEqual([1, 7, 8]);
+  expect([9, 12, 16].map(chunkSize)).toEqual([5, 6, 8]); // two even halves
+  expect(chunkSize(17)).toBe(4);
+  expect(chunkSize(64)).toBe(16);
+});
+
+it('a pass that found little looks once: what arrives meanwhile waits for the next pass, which gathers it', async () => {
+  const { inbox, worker } = setup(20);
+  let looks = 0;
+  const pending = inbox.pending.bind(inbox);
+  inbox.pending = (now, limit) => {
+    looks++;
+    return pending(now, limit);
+  };
+  for (let i = 0; i < 3; i++) await inbox.accept(CHANNEL, text(i), 1);
+  await worker.kick();
+  expect(looks).toBe(1);
+  expect(routed()).toBe(3);
+  await inbox.accept(CHANNEL, text(3), 1);
+  await worker.kick(); // as the push endpoint does after each acknowledgement
+  expect(routed()).toBe(4);
+  await worker.stop();
 });

@@ -15,12 +15,11 @@ import type { InboxEntry } from '../core/ports/inbox';
 
 /**
  * Entries processed under one commit when the unit of work can batch. While a batch runs, the inbox's
- * next group commit (and so the acknowledgement of new pushes) waits for it: batches stay small while
- * traffic is light, and grow when a backlog builds up, where one commit for more entries matters more
- * than a millisecond of latency (every entry already waits its turn).
+ * next group commit (and so the acknowledgement of new pushes) waits for it: see chunkSize.
  */
 const SMALL_BATCH = 4;
 const LARGE_BATCH = 16;
+const TRICKLE_CHUNK = LARGE_BATCH / 2;
 const BACKLOG = 64;
 /** A pass that found fewer entries than this was not behind: the next one waits for company first. */
 const GATHER_BELOW = LARGE_BATCH;
@@ -41,6 +40,19 @@ export interface InboxWorkerOptions {
   renewMs?: number;
   /** Runs before each pass, e.g. to pick up knowledge-base edits made by another thread. */
   beforePass?: () => Promise<void>;
+}
+
+/**
+ * A backlog goes in large chunks. What a pass gathered at a trickle (a large chunk's worth or less) goes in
+ * one chunk, or two even halves above TRICKLE_CHUNK: a commit, a round of notices and a wake of the sender
+ * per pass instead of per four entries, which is most of what routing costs a message at a steady rate,
+ * while a chunk holds the inbox's commit (and so acknowledgements) no longer than half a large chunk would.
+ * In between, small chunks keep the acknowledgements' wait short.
+ */
+export function chunkSize(found: number): number {
+  if (found >= BACKLOG) return LARGE_BATCH;
+  if (found > LARGE_BATCH) return SMALL_BATCH;
+  return found <= TRICKLE_CHUNK ? Math.max(1, found) : Math.ceil(found / 2);
 }
 
 /** After `attempts` failed attempts: 2 s, 4 s, 8 s … capped at 5 minutes. */
@@ -98,13 +110,16 @@ export class InboxWorker {
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
       if (first) this.lastFound = entries.length;
       if (entries.length === 0) return;
-      const size = this.options.batchSize ?? (entries.length >= BACKLOG ? LARGE_BATCH : SMALL_BATCH);
+      const size = this.options.batchSize ?? chunkSize(entries.length);
       for (let i = 0; i < entries.length; i += size) {
         await this.processChunk(entries.slice(i, i + size));
         // SQLite answers synchronously, so a pass would otherwise hold the event loop for all it has:
         // new pushes (and their acknowledgements) get a turn after every chunk.
         await new Promise((resolve) => setImmediate(resolve));
       }
+      // A trickle's pass ends here: a push stored meanwhile kicked the loop, whose next pass gathers it
+      // with the ones after it, instead of this pass routing it alone (a commit and a look of its own).
+      if (entries.length < GATHER_BELOW) return;
     }
   }
 

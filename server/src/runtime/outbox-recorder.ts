@@ -1,5 +1,7 @@
 // Records the final outcomes of sends in groups: the outcomes that arrive while one group is being
-// recorded (or within RECORD_GATHER_MS of the first) are recorded together, the agent's view in one
+// recorded (or within RECORD_GATHER_MS of the first, or until every send in flight has its outcome,
+// whichever comes first: at a trickle a batch's few sends are all answered well within the delay, and
+// waiting it out would cost a wake-up of its own) are recorded together, the agent's view in one
 // unit of work (record-delivery) and the outbox in one transaction, instead of two commits per send. The
 // agent's view comes first, the outbox second, as for one send: a crash in between leaves items whose
 // outcome is already recorded, which the next claim finishes without sending again. A send's own promise
@@ -32,20 +34,43 @@ const MAX_GROUP = 100;
 export class OutboxRecorder {
   private waiting: Waiting[] = [];
   private draining = false;
+  /** The sends in flight whose outcome has not come yet. */
+  private readonly inFlight = new Set<string>();
+  private gathering: NodeJS.Timeout | undefined;
 
-  constructor(private readonly deps: { store: OutboxStore; engine: EngineDeps; now(): number }) {}
+  constructor(private readonly deps: { store: OutboxStore; engine: EngineDeps; now(): number; recordGatherMs?: number }) {}
+
+  /** Sends now in flight: a group is recorded as soon as none of them is still to report. */
+  sending(ids: readonly string[]): void {
+    for (const id of ids) this.inFlight.add(id);
+  }
+
+  /** A send in flight that records nothing here (it will be retried, or delivering it failed). */
+  settled(id: string): void {
+    if (this.inFlight.delete(id)) this.recordIfComplete();
+  }
 
   /** Resolves once the outcome is stored (agent's view and outbox), rejects if storing it failed. */
   record(item: ClaimedOutboxItem, final: Final, report = true): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, final, report, resolve, reject });
-      if (this.draining) return;
-      this.draining = true;
-      setTimeout(() => void this.drain(), RECORD_GATHER_MS);
+      this.inFlight.delete(item.id);
+      if (!this.draining) {
+        this.draining = true;
+        this.gathering = setTimeout(() => void this.drain(), this.deps.recordGatherMs ?? RECORD_GATHER_MS);
+      }
+      this.recordIfComplete();
     });
   }
 
+  private recordIfComplete(): void {
+    if (this.inFlight.size > 0 || this.gathering === undefined) return;
+    void this.drain();
+  }
+
   private async drain(): Promise<void> {
+    clearTimeout(this.gathering);
+    this.gathering = undefined;
     while (this.waiting.length > 0) await this.store(this.waiting.splice(0, MAX_GROUP));
     this.draining = false;
   }

@@ -45,6 +45,8 @@ export interface OutboxSenderDeps {
   media?: MediaResolver<SendingChannel>;
   /** How often leases of sends in flight are renewed (default OUTBOX_LEASE_RENEW_MS); tests with short leases pass less. */
   leaseRenewMs?: number;
+  /** How long the first outcome of a group waits for the others still in flight (default RECORD_GATHER_MS). */
+  recordGatherMs?: number;
   /** How long a wake waits to gather more sends into its batch (default OUTBOX_GATHER_MS). */
   gatherMs?: number;
   /** Tells a claim owner that is certainly gone (runtime/outbox-owner.ts): its sends resume at start. */
@@ -55,9 +57,11 @@ export interface OutboxSenderDeps {
 export const OUTBOX_BATCH = 50;
 
 /**
- * After a wake the sender waits this long before it claims, so that the replies routed meanwhile go out in
- * the same batch: at a steady rate one claim, one window read and one recording then serve several sends
- * instead of one each. A few milliseconds on a reply's way to WeChat, where delivery takes far longer.
+ * After a wake that follows another within this long, the sender waits this long before it claims, so that
+ * the replies routed meanwhile go out in the same batch: one claim, one window read and one recording then
+ * serve several sends instead of one each. A wake long after the last one claims at once: routing commits
+ * a trickle's replies together (one commit per pass), so waiting would gather nothing and cost the process
+ * one more wake-up per batch. A few milliseconds on a reply's way to WeChat, where delivery takes far longer.
  */
 export const OUTBOX_GATHER_MS = 5;
 
@@ -71,6 +75,8 @@ export class OutboxSender {
   private readonly loop: CoalescedLoop;
   private readonly recorder: OutboxRecorder;
   private gathering: Promise<void> | undefined;
+  /** When the last wake came (performance.now()). */
+  private lastWake = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: OutboxSenderDeps) {
     this.recorder = new OutboxRecorder(deps);
@@ -106,11 +112,17 @@ export class OutboxSender {
 
   /** Delivers what is due now (after the gathering delay); does nothing before start() (a server may take requests before sending). */
   kick(): Promise<void> {
-    this.gathering ??= new Promise((resolve) => {
+    const gatherMs = this.deps.gatherMs ?? OUTBOX_GATHER_MS;
+    const now = performance.now();
+    const alone = now - this.lastWake >= gatherMs;
+    this.lastWake = now;
+    if (this.gathering) return this.gathering;
+    if (alone) return this.loop.kick();
+    this.gathering = new Promise((resolve) => {
       setTimeout(() => {
         this.gathering = undefined;
         resolve(this.loop.kick());
-      }, this.deps.gatherMs ?? OUTBOX_GATHER_MS);
+      }, gatherMs);
     });
     return this.gathering;
   }
@@ -121,6 +133,7 @@ export class OutboxSender {
       const items = await this.deps.store.claimDue(this.deps.now(), OUTBOX_BATCH);
       if (items.length === 0) return;
       const inFlight = new Set(items.map((i) => i.id));
+      this.recorder.sending([...inFlight]);
       // The claims are short leases: renewed while the sends are in flight, so only a dead sender's lapse.
       const renewal = setInterval(() => void this.renew([...inFlight]), this.deps.leaseRenewMs ?? OUTBOX_LEASE_RENEW_MS);
       try {
@@ -135,7 +148,10 @@ export class OutboxSender {
                   'delivering an outbox item failed',
                 ),
               )
-              .finally(() => inFlight.delete(item.id)),
+              .finally(() => {
+                inFlight.delete(item.id);
+                this.recorder.settled(item.id);
+              }),
           ),
         );
       } finally {

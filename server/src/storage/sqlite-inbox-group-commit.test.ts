@@ -1,6 +1,7 @@
 // The inbox's group commit by time as well as by count (real SQLite file): pushes arriving one at a time
-// within the linger share one transaction, a push alone still commits within the linger, a crowd commits
-// at once, and the commit goes ahead of routing and sending work waiting for the database.
+// within the linger share one transaction, a push alone still commits within the linger, pushes further
+// apart than the linger commit at once, a crowd commits at once, and the commit goes ahead of routing and
+// sending work waiting for the database.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,29 +50,42 @@ const stored = () => (db.prepare('SELECT count(*) AS n FROM inbox').get() as { n
 
 it('pushes arriving one at a time within the linger commit in one transaction, acknowledged after it', async () => {
   const { inbox, commits } = countedInbox({ lingerMs: 60 });
+  await inbox.accept(CHANNEL, text(0), 1); // the first after a quiet spell: alone, at once
   const acknowledged: number[] = [];
   const accepts: Promise<unknown>[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 1; i < 4; i++) {
     accepts.push(inbox.accept(CHANNEL, text(i), 1).then(() => acknowledged.push(i)));
     await turn();
     await sleep(5);
   }
   expect(acknowledged).toEqual([]); // nothing acknowledged before its commit
-  expect(stored()).toBe(0);
+  expect(stored()).toBe(1);
   await Promise.all(accepts);
-  expect(commits).toEqual([3]);
-  expect(acknowledged).toEqual([0, 1, 2]);
-  expect(stored()).toBe(3);
+  expect(commits).toEqual([1, 3]);
+  expect(acknowledged).toEqual([1, 2, 3]);
+  expect(stored()).toBe(4);
 });
 
-it('a push alone still commits within the linger', async () => {
+it('a push soon after another still commits within the linger when none follows', async () => {
   const { inbox, commits } = countedInbox({ lingerMs: 30 });
+  await inbox.accept(CHANNEL, text(0), 1);
   const started = Date.now();
   await expect(inbox.accept(CHANNEL, text(1), 1)).resolves.toBe('stored');
   const tookMs = Date.now() - started;
   expect(tookMs).toBeGreaterThanOrEqual(25);
   expect(tookMs).toBeLessThan(500);
-  expect(commits).toEqual([1]);
+  expect(commits).toEqual([1, 1]);
+});
+
+it('at a slower rate than the linger a push commits at once: no wait that no push would join', async () => {
+  const { inbox, commits } = countedInbox({ lingerMs: 40 });
+  for (let i = 0; i < 3; i++) {
+    const started = Date.now();
+    await expect(inbox.accept(CHANNEL, text(i), 1)).resolves.toBe('stored');
+    expect(Date.now() - started).toBeLessThan(20);
+    await sleep(60);
+  }
+  expect(commits).toEqual([1, 1, 1]);
 });
 
 it('a crowd commits at once without waiting out the linger, and the commit after it does not linger', async () => {
