@@ -25,7 +25,7 @@ it('shows a group renamed in the console with its name before and after, and fil
 
   const { page, errors } = await openPage(browser);
   await logIn(page, stack, MEI, '/app/admin/groups');
-  await page.locator(`tr[data-id="${group.body.id}"] button`).click();
+  await page.locator(`tr[data-id="${group.body.id}"]`).getByRole('button', { name: '管理' }).click();
   await page.locator('section.card input[name="name"]').fill('售后服务');
   await page.getByRole('button', { name: '保存名称和工作时间' }).click();
   await page.locator('section.card [role="status"]').waitFor();

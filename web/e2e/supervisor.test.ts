@@ -66,7 +66,7 @@ describe('roles in the browser', () => {
     await page.goto(`${suite.stack.baseUrl}/app/admin`);
     await page.locator('[data-testid="admin-nav"]').waitFor();
     const nav = await page.locator('[data-testid="admin-nav"] a').evaluateAll((links) => links.map((a) => a.getAttribute('data-nav')));
-    expect(nav).toEqual(['dashboard', 'exports']);
+    expect(nav).toEqual(['dashboard', 'reports', 'exports']);
     await screenshot(page, 'roles-supervisor-console');
     await page.goto(`${suite.stack.baseUrl}/app/admin/agents`);
     await page.locator('.admin-empty').waitFor();

@@ -6,6 +6,11 @@ import { defineMessages } from '../define';
 export const errorMessages = defineMessages(
   {
     body_too_large: '提交的内容太大。',
+    quota_used_up: '无法发送：本次可发送的消息条数已用完（客户回复前微信最多允许 5 条），需等待客户再次来信。',
+    target_full: '转接对象已满：客服没有空位，或技能组的排队已满。',
+    target_unavailable: '转接对象现在无法接待（离线、不在工作时间或无人登录）。',
+    unknown_target: '这个商户下没有这个客服或技能组。',
+    window_closed: '无法发送：客户已超过 48 小时未发消息，微信不允许再发，需等待客户再次来信。',
     agent_archived: '这个客服已归档，不能登录或接待。请管理员先恢复。',
     channel_live: '这个渠道还在使用中（有进行中的会话，或一天内收到过微信推送），请先在微信后台改掉消息推送地址再归档。',
     invalid_config_file: '渠道配置文件有误，没有导入任何内容。',
@@ -54,6 +59,11 @@ export const errorMessages = defineMessages(
   },
   {
     body_too_large: 'What was sent is too large.',
+    quota_used_up: 'Cannot send: the messages WeChat allows before the customer writes again (5) are used up.',
+    target_full: 'The transfer target is full: the agent has no room, or the group’s queue is full.',
+    target_unavailable: 'The transfer target cannot take conversations now (offline, off duty or nobody signed in).',
+    unknown_target: 'There is no such agent or skill group in this merchant.',
+    window_closed: 'Cannot send: the customer has not written for 48 hours, so WeChat refuses replies until they write again.',
     agent_archived: 'This agent is archived: it cannot sign in or take conversations until an admin restores it.',
     channel_live:
       'This channel is still live (open conversations, or a WeChat push within the last day): change the push URL in WeChat’s console before archiving it.',

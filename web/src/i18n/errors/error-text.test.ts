@@ -35,7 +35,7 @@ function serverErrorCodes(): Set<string> {
   for (const file of DIRS.flatMap((d) => sourceFiles(join(SERVER, d)))) {
     const text = readFileSync(file, 'utf8');
     for (const p of patterns) for (const m of text.matchAll(p)) codes.add(m[1] as string);
-    for (const union of text.matchAll(/type \w+(?:Error|Refusal)Code = ([^;]+);/g))
+    for (const union of text.matchAll(/type \w+(?:Error|Refusal)(?:Code|Reason)? = ([^;]+);/g))
       for (const m of (union[1] as string).matchAll(/'([a-z_]+)'/g)) codes.add(m[1] as string);
   }
   return codes;
