@@ -4,10 +4,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api/client';
-import type { Dashboard, DashboardTimes as Times } from '../../api/types';
+import type { Dashboard } from '../../api/types';
 import { useFormatters, useT } from '../../i18n/i18n';
 import { useNotices } from '../../live/live';
 import { channelPath, useAdmin } from '../admin-context';
+import { TimesCard } from '../reports/report-summary';
 import { MerchantPicker } from '../scope-pickers';
 import { ChannelScreen } from '../screen';
 import { LoadState } from '../ui';
@@ -38,37 +39,6 @@ function Stat({ label, value, warn, href }: { label: string; value: string; warn
 
 /** The workbench's list of left messages (outside the admin console's nested routes: `~` leaves every base, the app's included). */
 const LEFT_LIST = '~/app/inbox?list=left';
-
-function TimesCard({ title, times }: { title: string; times: Times }) {
-  const t = useT(dashboardMessages);
-  const f = useFormatters();
-  const d = (ms: number | null) => (ms === null || times.count === 0 ? t('none') : f.duration(ms));
-  return (
-    <div className="card">
-      <h3>{title}</h3>
-      <table>
-        <tbody>
-          <tr>
-            <th>{t('avg')}</th>
-            <td>{d(times.avg)}</td>
-          </tr>
-          <tr>
-            <th>{t('p50')}</th>
-            <td>{d(times.p50)}</td>
-          </tr>
-          <tr>
-            <th>{t('p90')}</th>
-            <td>{d(times.p90)}</td>
-          </tr>
-          <tr>
-            <th>{t('count')}</th>
-            <td>{f.number(times.count)}</td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 function DashboardBody({ channelId, merchantId }: { channelId: string; merchantId: string }) {
   const t = useT(dashboardMessages);

@@ -16,10 +16,11 @@ function Stat({ label, value, testId, hint }: { label: string; value: string; te
   );
 }
 
-function TimesCard({ title, times, testId, hint }: { title: string; times: Times; testId: string; hint?: string }) {
+/** Average, median, P90 and count of one time (the dashboard's today too). */
+export function TimesCard({ title, times, testId, hint }: { title: string; times: Times; testId?: string; hint?: string }) {
   const t = useT(reportsMessages);
   const f = useFormatters();
-  const d = (ms: number | null) => (ms === null ? t('none') : f.duration(ms));
+  const d = (ms: number | null) => (ms === null || times.count === 0 ? t('none') : f.duration(ms));
   return (
     <div className="card" data-testid={testId}>
       <h3 title={hint}>{title}</h3>
@@ -27,7 +28,7 @@ function TimesCard({ title, times, testId, hint }: { title: string; times: Times
         <tbody>
           <tr>
             <th>{t('avg')}</th>
-            <td data-testid={`${testId}-avg`} data-ms={times.avg ?? ''}>
+            <td data-testid={testId && `${testId}-avg`} data-ms={times.avg ?? ''}>
               {d(times.avg)}
             </td>
           </tr>
