@@ -113,21 +113,3 @@ it('chunks: a trickle whole or in two halves, a light backlog small, a backlog l
   expect(chunkSize(17)).toBe(4);
   expect(chunkSize(64)).toBe(16);
 });
-
-it('a pass that found little looks once: what arrives meanwhile waits for the next pass, which gathers it', async () => {
-  const { inbox, worker } = setup(20);
-  let looks = 0;
-  const pending = inbox.pending.bind(inbox);
-  inbox.pending = (now, limit) => {
-    looks++;
-    return pending(now, limit);
-  };
-  for (let i = 0; i < 3; i++) await inbox.accept(CHANNEL, text(i), 1);
-  await worker.kick();
-  expect(looks).toBe(1);
-  expect(routed()).toBe(3);
-  await inbox.accept(CHANNEL, text(3), 1);
-  await worker.kick(); // as the push endpoint does after each acknowledgement
-  expect(routed()).toBe(4);
-  await worker.stop();
-});

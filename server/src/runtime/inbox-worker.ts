@@ -117,9 +117,6 @@ export class InboxWorker {
         // new pushes (and their acknowledgements) get a turn after every chunk.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      // A trickle's pass ends here: a push stored meanwhile kicked the loop, whose next pass gathers it
-      // with the ones after it, instead of this pass routing it alone (a commit and a look of its own).
-      if (entries.length < GATHER_BELOW) return;
     }
   }
 
