@@ -194,6 +194,10 @@ describe('POST /conversations/:id/reply with a picture, a card or a knowledge en
       const out = list.filter((m) => m.direction === 'out');
       return out.every((m) => m.delivery?.status !== 'pending') ? out : undefined;
     });
-    expect(sent.filter((m) => m.delivery?.wechatCode === 45047)).toEqual([]); // WeChat refused none of them
+    // WeChat refused none of them; or, when it took the entering notice after the customer's message although
+    // it answered before the message reached us (then neither side can know the order), only the last reply,
+    // which the agent sees failed with WeChat's reason, and the window believes WeChat from then on.
+    const refusedByWeChat = sent.flatMap((m, i) => (m.delivery?.wechatCode === 45047 ? [i] : []));
+    expect(refusedByWeChat.length === 0 || (refusedByWeChat.length === 1 && refusedByWeChat[0] === sent.length - 1)).toBe(true);
   });
 });
