@@ -57,23 +57,23 @@ const TABLE = { agent: 'agents', group: 'groups', calendar: 'calendars', merchan
 
 /** What archiving reads of a record: whether it is archived, and where it lives (for the audit log). */
 interface Managed {
+  id: string;
   archivedAt?: number | undefined;
   channelId?: string;
   merchantId?: string | undefined;
 }
 
 /** Archive, unarchive and delete go to the audit log as `<kind>.archive` etc., with the record as it was before a delete. */
-function recordArchiving(deps: AdminDeps, p: Principal, kind: ArchiveKind, id: string, verb: string, before: unknown, after: unknown) {
-  return (record: Managed) =>
-    recordChange(deps, p, {
-      action: `${kind}.${verb}`,
-      targetType: kind,
-      targetId: id,
-      channelId: kind === 'channel' ? id : record.channelId,
-      merchantId: kind === 'merchant' ? id : record.merchantId,
-      before,
-      after,
-    });
+function recordArchiving(deps: AdminDeps, p: Principal, kind: ArchiveKind, record: Managed, verb: string, before: unknown, after: unknown) {
+  return recordChange(deps, p, {
+    action: `${kind}.${verb}`,
+    targetType: kind,
+    targetId: record.id,
+    channelId: kind === 'channel' ? record.id : record.channelId,
+    merchantId: kind === 'merchant' ? record.id : record.merchantId,
+    before,
+    after,
+  });
 }
 
 /** The record or 404/403: agents, groups and calendars by their merchant's admins; merchants and channels by platform admins. */
@@ -104,7 +104,7 @@ export async function archiveRecord(
   const current = await mustManage(deps, p, kind, id);
   if (current.archivedAt !== undefined) return { kind, id, archivedAt: current.archivedAt };
   const result = await archiveNow(deps, engine, kind, id, deps.clock.now());
-  await recordArchiving(deps, p, kind, id, 'archive', { archivedAt: null }, { archivedAt: result.archivedAt })(current);
+  await recordArchiving(deps, p, kind, current, 'archive', { archivedAt: null }, { archivedAt: result.archivedAt });
   return result;
 }
 
@@ -126,7 +126,7 @@ export async function unarchiveRecord(deps: AdminDeps, p: Principal, kind: Archi
     }
   } else await setArchivedAt(deps, kind, id, undefined);
   if (current.archivedAt !== undefined)
-    await recordArchiving(deps, p, kind, id, 'unarchive', { archivedAt: current.archivedAt }, { archivedAt: null })(current);
+    await recordArchiving(deps, p, kind, current, 'unarchive', { archivedAt: current.archivedAt }, { archivedAt: null });
   return { kind, id, archivedAt: null };
 }
 
@@ -140,7 +140,7 @@ export async function deleteRecord(deps: AdminDeps, p: Principal, kind: ArchiveK
     if (kind === 'agent') await removeLogins(deps, id);
   }
   const before = kind === 'channel' ? channelChange('delete', current as ChannelRecord, undefined).before : current;
-  await recordArchiving(deps, p, kind, id, 'delete', before, undefined)(current);
+  await recordArchiving(deps, p, kind, current, 'delete', before, undefined);
 }
 
 async function setArchivedAt(deps: AdminDeps, kind: Exclude<ArchiveKind, 'channel'>, id: string, at: number | undefined): Promise<void> {
