@@ -476,18 +476,24 @@ export class KnowledgeIndex {
 
 /**
  * The entry number a message consists of: the digits alone, or said as people say them when picking
- * from a numbered menu (第3个, 3号, 选3, 选第3个, 回复5, #5, no. 5, option 2, 第十个, 选四); nothing else
- * around them.
+ * from a numbered menu (第3个, 3号, 选3, 选第3个, 回复5, 我想看第7条, 就选5吧, 7号问题, #5, no. 5, option 2,
+ * 第十个, 选四, 5️⃣); nothing else around them.
  */
 export function numberAsked(folded: string): number | undefined {
-  const m =
-    /^(?:第|选|选择|选第|回复|序号|要|看|我要|我选|我选第|我要看|no|number|option)?\s*(\d{1,9}|[零一二两三四五六七八九十]{1,3})\s*(?:号|个|条|项|吧|呢|啊|谢谢)?$/.exec(
-      folded,
-    );
+  const m = PICKED_NUMBER.exec(folded);
   if (!m) return undefined;
   const said = m[1] as string;
   return /\d/.test(said) ? Number(said) : chineseNumber(said);
 }
+
+/** A number picked from a menu: who picks (我/就/想/要), how (看/选/回复), 第, the number, its measure word, a particle. */
+const PICKED_NUMBER = new RegExp(
+  [
+    '^(?:(?:我|就)?(?:想|要)?(?:看看|看|选择|选|回复|问)?第?|序号|no|number|option)',
+    '\\s*(\\d{1,9}|[零一二两三四五六七八九十]{1,3})\\s*',
+    '(?:号|个|条|项)?(?:问题)?(?:吧|呢|啊|呀|哦|哈|嘛|谢谢|谢了)*$',
+  ].join(''),
+);
 
 const DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

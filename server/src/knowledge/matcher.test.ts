@@ -136,6 +136,16 @@ describe('ranking and deciding', () => {
     expect(numberAsked('十十')).toBeUndefined();
     expect(numberAsked('一百')).toBeUndefined();
     expect(numberAsked('订单123456')).toBeUndefined();
+    // Who picks, how, the measure word and a particle may all come with the number.
+    expect(numberAsked('要第三个')).toBe(3);
+    expect(numberAsked('第3条吧')).toBe(3);
+    expect(numberAsked('我想看第7条')).toBe(7);
+    expect(numberAsked('就选5吧')).toBe(5);
+    expect(numberAsked('7号问题')).toBe(7);
+    expect(numberAsked('看看第八个呀')).toBe(8);
+    expect(answered('4\uFE0F\u20E3')).toBe(4);
+    expect(numberAsked('我要5斤')).toBeUndefined();
+    expect(numberAsked('3天能到吗')).toBeUndefined();
     expect(answered('退货')).toBe(2);
   });
   it('needs the question explained, not only a field covered', () => {

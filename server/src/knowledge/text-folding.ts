@@ -23,7 +23,8 @@ function simplified(s: string): string {
 }
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const STICKER = /\[[\u4e00-\u9fffA-Za-z]{1,6}\]|\/:[a-z!?@<>()*&^%$#-]{1,8}/g;
-const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu;
+// \u20e3 makes a keycap of the character before it (5️⃣): the 5 stays.
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu;
 
 /** Text folded for matching: simplified, lower case, one space between pieces, no punctuation. */
 export function fold(text: string): string {
