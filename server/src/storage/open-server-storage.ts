@@ -24,6 +24,7 @@ import { SqliteSemanticStore } from './sqlite-semantic-store';
 import { SqliteWebhookStore } from './sqlite-webhook-store';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import type { ServerStores } from './server-stores';
+import { SqliteSearchIndex } from './sqlite-search-index';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface ServerStorage extends ServerStores {
@@ -72,6 +73,8 @@ export function openServerStorage(config: ServerStorageConfig, deps: ServerStora
   const file = join(config.dataDir, 'kefu.db');
   const db = openDatabase(file);
   const checkpointer = deps.logger && startWalCheckpointer(file, [db], deps.logger);
+  const searchIndex = new SqliteSearchIndex(db);
+  const stopIndexing = searchIndex.start();
   const box = new SecretBox(parseMasterKey(config.masterKey, 'KEFU_MASTER_KEY'));
   return {
     ...createSqliteStorage(db, keyed),
@@ -82,13 +85,14 @@ export function openServerStorage(config: ServerStorageConfig, deps: ServerStora
     semantic: new SqliteSemanticStore(db, box),
     pushLog: new SqlitePushLog(db),
     reports: new SqliteReports(db),
-    search: new SqliteConversationSearch(db),
+    search: new SqliteConversationSearch(db, searchIndex),
     webhooks: new SqliteWebhookStore(db, box),
     audit: new SqliteAuditLog(db),
     pendingWork: new SqlitePendingWork(db),
     ready: async () => undefined,
     health: async () => databaseHealth(db),
     close: async () => {
+      stopIndexing();
       await checkpointer?.stop();
       db.close();
     },

@@ -1,5 +1,5 @@
 // SQLite adapter of ConversationSearch. Words of three characters or more are found through the FTS5
-// trigram index of migration step 15 and checked with LIKE (the index's phrase match ignores nothing the
+// trigram index of migration step 18 (caught up first: sqlite-search-index.ts) and checked with LIKE (the index's phrase match ignores nothing the
 // LIKE would not, but LIKE says exactly "contains"); shorter words, which trigrams cannot hold (most
 // Chinese words have two characters), are matched with LIKE over the messages of the conversations the
 // other filters leave, newest conversation first, so a search stops as soon as its page is full.
@@ -10,6 +10,7 @@ import type { ConversationRow } from './conversation-row';
 import { needsCustomer, type SearchDialect, searchWhere } from './conversation-search-sql';
 import { messageFromRow, type MessageRow } from './message-row';
 import { likePattern } from './message-text-sql';
+import { SqliteSearchIndex } from './sqlite-search-index';
 import { serialFor, type SerialQueue } from './serial-lock';
 import { conversationFromRow } from './sqlite-conversations';
 
@@ -37,12 +38,16 @@ const named = (values: unknown[]) => Object.fromEntries(values.map((v, i) => [`p
 export class SqliteConversationSearch implements ConversationSearch {
   private readonly queue: SerialQueue;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly index = new SqliteSearchIndex(db),
+  ) {
     this.queue = serialFor(db);
   }
 
   search(q: ConversationSearchQuery): Promise<ConversationHit[]> {
     return this.queue.run(() => {
+      if (q.text !== undefined) this.index.catchUp();
       const values: unknown[] = [];
       const where = searchWhere(q, sqliteDialect(values));
       const join = needsCustomer(q) ? 'JOIN customers cu ON cu.id = c.customer_id' : '';
@@ -60,6 +65,7 @@ export class SqliteConversationSearch implements ConversationSearch {
 
   count(q: Omit<ConversationSearchQuery, 'limit'>): Promise<number> {
     return this.queue.run(() => {
+      if (q.text !== undefined) this.index.catchUp();
       const values: unknown[] = [];
       const where = searchWhere({ ...q, limit: 0 }, sqliteDialect(values));
       const join = needsCustomer(q) ? 'JOIN customers cu ON cu.id = c.customer_id' : '';

@@ -26,6 +26,7 @@ import { archiveSchema } from './21-archive';
 import { reportIndexesSchema } from './22-report-indexes';
 import { auditLogSchema } from './23-audit-log';
 import { supervisorsAndAgentSeatsSchema } from './24-supervisors-and-agent-seats';
+import { searchIndexInBatchesSchema } from './25-search-index-in-batches';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -67,6 +68,7 @@ export const migrations: readonly Migration[] = [
   { version: 22, name: 'reports: messages by sender kind, failed sends', sql: reportIndexesSchema },
   { version: 23, name: 'the audit log: who changed what, before and after', sql: auditLogSchema },
   { version: 24, name: 'supervisors, and agent logins linked to several agents', sql: supervisorsAndAgentSeatsSchema },
+  { version: 25, name: 'message search: words indexed in batches', sql: searchIndexInBatchesSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {
