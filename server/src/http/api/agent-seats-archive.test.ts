@@ -1,0 +1,79 @@
+// A login linked to agents in two channels (one seat per channel) when one of its agents is deleted or
+// archived, over real HTTP on the composed server (SQLite file) and the WeChat emulator: a deleted agent
+// leaves only its own seat (the login goes when none is left, each change in the audit log); an archived
+// agent's seat is refused and hidden while the login keeps working in its other channel.
+import { CHANNEL, startStack, type Stack } from '../../e2e/testing/stack';
+import { addSecondChannel, SECOND } from './testing/second-channel';
+import { arrangePeople, type People } from './testing/stack-people';
+
+let stack: Stack;
+let p: People;
+beforeAll(async () => {
+  stack = await startStack();
+  p = await arrangePeople(stack);
+  await addSecondChannel(stack);
+});
+afterAll(() => stack.close());
+
+const password = 'password-123';
+let n = 0;
+
+async function agentIn(channelId: string): Promise<string> {
+  n += 1;
+  const made = await p.call('POST', `/channels/${channelId}/agents`, p.tokens.platform, { name: `席位${n}`, status: 'offline' });
+  expect(made.status).toBe(201);
+  return made.json.id as string;
+}
+
+/** A login linked to `agentIds` (first: its agentId); resolves with its account id. */
+async function loginOf(username: string, agentIds: string[]): Promise<string> {
+  const [agentId] = agentIds;
+  const grant = agentIds.length > 1 ? { role: 'agent', agentId, agentIds } : { role: 'agent', agentId };
+  const made = await p.call('POST', '/accounts', p.tokens.platform, { username, password, grant });
+  expect(made.status).toBe(201);
+  return made.json.id as string;
+}
+
+const account = async (id: string) =>
+  (await p.call('GET', '/accounts', p.tokens.platform)).json.items.find((a: { id: string }) => a.id === id);
+const auditOf = async (accountId: string) =>
+  (await p.call('GET', `/audit?targetType=account&limit=200`, p.tokens.platform)).json.items.filter(
+    (e: { targetId: string }) => e.targetId === accountId,
+  );
+
+describe('deleting an agent', () => {
+  it('that is a login’s first seat keeps the login for its other channel, the next seat becoming its agent', async () => {
+    const [here, there] = [await agentIn(CHANNEL.id), await agentIn(SECOND.id)];
+    const id = await loginOf('seat-first', [here, there]);
+    expect((await p.call('DELETE', `/agents/${here}`, p.tokens.platform)).status).toBe(204);
+    expect((await account(id))?.grant).toEqual({ role: 'agent', agentId: there });
+    const login = await p.call('POST', '/auth/login', undefined, { username: 'seat-first', password });
+    expect(login.status).toBe(200);
+    expect(login.json.principal).toMatchObject({ agentId: there, channelId: SECOND.id, seats: [{ agentId: there }] });
+    const [entry] = await auditOf(id);
+    expect(entry).toMatchObject({
+      action: 'account.grant',
+      before: { grant: { agentId: here, agentIds: [here, there] } },
+      after: { grant: { role: 'agent', agentId: there } },
+    });
+  });
+
+  it('that is a later seat drops only that seat', async () => {
+    const [here, there] = [await agentIn(CHANNEL.id), await agentIn(SECOND.id)];
+    const id = await loginOf('seat-later', [here, there]);
+    expect((await p.call('DELETE', `/agents/${there}`, p.tokens.platform)).status).toBe(204);
+    expect((await account(id))?.grant).toEqual({ role: 'agent', agentId: here });
+    const login = await p.call('POST', '/auth/login', undefined, { username: 'seat-later', password });
+    expect(login.json.principal.seats).toEqual([{ agentId: here, channelId: CHANNEL.id }]);
+    expect((await auditOf(id))[0]).toMatchObject({ action: 'account.grant', after: { grant: { agentId: here } } });
+  });
+
+  it('that is a login’s only seat removes the login, recorded in the audit log where the agent lived', async () => {
+    const only = await agentIn(CHANNEL.id);
+    const id = await loginOf('seat-only', [only]);
+    expect((await p.call('DELETE', `/agents/${only}`, p.tokens.platform)).status).toBe(204);
+    expect(await account(id)).toBeUndefined();
+    expect((await p.call('POST', '/auth/login', undefined, { username: 'seat-only', password })).status).toBe(401);
+    expect((await auditOf(id))[0]).toMatchObject({ action: 'account.delete', channelId: CHANNEL.id, before: { username: 'seat-only' } });
+  });
+});
