@@ -77,3 +77,51 @@ describe('deleting an agent', () => {
     expect((await auditOf(id))[0]).toMatchObject({ action: 'account.delete', channelId: CHANNEL.id, before: { username: 'seat-only' } });
   });
 });
+
+/** A request with the workbench's channel header (X-Kefu-Channel). */
+async function inChannel(token: string, path: string, channel: string): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${stack.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}`, 'x-kefu-channel': channel } });
+  return { status: res.status, json: await res.json() };
+}
+
+describe('archiving one agent of a several-channel login', () => {
+  const archive = async (agentId: string) =>
+    expect((await p.call('POST', `/agents/${agentId}/archive`, p.tokens.platform)).status).toBe(200);
+
+  it('that is its first seat: the login works in its other channel, and the archived one is refused and not offered', async () => {
+    const [here, there] = [await agentIn(CHANNEL.id), await agentIn(SECOND.id)];
+    await loginOf('archived-first', [here, there]);
+    await archive(here);
+    const login = await p.call('POST', '/auth/login', undefined, { username: 'archived-first', password });
+    expect(login.status).toBe(200);
+    const token = login.json.token as string;
+    expect((await p.call('GET', '/me', token)).json).toMatchObject({ agentId: there, channelId: SECOND.id, seats: [{ agentId: there }] });
+    expect((await p.call('GET', '/channels', token)).json.items.map((c: { id: string }) => c.id)).toEqual([SECOND.id]);
+    expect((await p.call('GET', `/channels/${SECOND.id}/conversations`, token)).status).toBe(200);
+    const refused = await inChannel(token, '/me', CHANNEL.id);
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toMatchObject({ code: 'seat_archived', message: expect.stringContaining(CHANNEL.id) });
+    expect((await p.call('GET', `/channels/${CHANNEL.id}/conversations`, token)).json.error.code).toBe('seat_archived');
+  });
+
+  it('that is a later seat: the first channel works, the archived one is refused, and unarchiving restores it', async () => {
+    const [here, there] = [await agentIn(CHANNEL.id), await agentIn(SECOND.id)];
+    await loginOf('archived-later', [here, there]);
+    const token = (await p.call('POST', '/auth/login', undefined, { username: 'archived-later', password })).json.token as string;
+    await archive(there);
+    expect((await inChannel(token, '/me', CHANNEL.id)).json).toMatchObject({ agentId: here, seats: [{ agentId: here }] });
+    expect((await inChannel(token, `/agents/${there}`, SECOND.id)).json.error.code).toBe('seat_archived');
+    expect((await p.call('POST', `/agents/${there}/unarchive`, p.tokens.platform)).status).toBe(200);
+    expect((await inChannel(token, '/me', SECOND.id)).json).toMatchObject({ agentId: there, channelId: SECOND.id });
+  });
+
+  it('every seat archived: the login is refused as an archived agent’s', async () => {
+    const [here, there] = [await agentIn(CHANNEL.id), await agentIn(SECOND.id)];
+    await loginOf('archived-all', [here, there]);
+    await archive(here);
+    await archive(there);
+    const refused = await p.call('POST', '/auth/login', undefined, { username: 'archived-all', password });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe('agent_archived');
+  });
+});
