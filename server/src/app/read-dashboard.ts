@@ -1,7 +1,8 @@
 // Story: an admin opens the dashboard. "Today" is the local day of the work calendar the scope's routing
 // settings name (a merchant's own, else the channel's), or of the server's time zone when none is named;
-// its conversations' figures come from the Reports port, the agents' statuses from the repositories. First
-// response is the range reports' (the first customer message → the first human reply, transfers included).
+// its conversations' figures come from the Reports port, the agents' statuses from the repositories
+// (archived agents left out). First response is the range reports' (the first customer message → the
+// first human reply, transfers included).
 import type { Clock } from '../core/ports/clock';
 import type { ReportScope, Reports } from '../core/ports/reports';
 import type { UnitOfWork } from '../core/ports/unit-of-work';
@@ -40,7 +41,9 @@ export async function readDashboard(deps: DashboardDeps, scope: ReportScope): Pr
       states: ['left_message'],
       limit: 1000,
     });
-    return { timeZone: await scopeTimeZone(tx, scope, deps.defaultTimeZone), agents: people, leftWaiting: left.length };
+    // Archived agents are gone from the live view (reports and history still name them).
+    const live = people.filter((a) => a.archivedAt === undefined);
+    return { timeZone: await scopeTimeZone(tx, scope, deps.defaultTimeZone), agents: live, leftWaiting: left.length };
   });
   const day = localDay(now, timeZone);
   const range = { from: day.start, to: day.end };

@@ -63,17 +63,47 @@ async function arrange(): Promise<Made> {
   };
 }
 
+interface Operation {
+  'x-audit'?: string;
+  responses: Record<string, { content?: Record<string, unknown> }>;
+}
+
+/** The served route table, as the OpenAPI document declares it: 'METHOD /path' with its operation. */
+async function servedRoutes(): Promise<Array<{ route: string; method: string; path: string; op: Operation }>> {
+  const doc = (await (await fetch(`${stack.baseUrl}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+  return Object.entries(doc.paths).flatMap(([p, operations]) =>
+    Object.entries(operations).map(([method, op]) => {
+      const path = p.replace(/\{(\w+)\}/g, ':$1');
+      return { route: `${method.toUpperCase()} ${path}`, method, path, op };
+    }),
+  );
+}
+
 /** 'METHOD /path' of every route the server serves that changes something or takes an export. */
 async function recordableRoutes(): Promise<string[]> {
-  const doc = (await (await fetch(`${stack.baseUrl}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-  const routes: string[] = [];
-  for (const [p, operations] of Object.entries(doc.paths))
-    for (const method of Object.keys(operations)) {
-      const path = p.replace(/\{(\w+)\}/g, ':$1');
-      if (method !== 'get' || isExportRoute({ method, path })) routes.push(`${method.toUpperCase()} ${path}`);
-    }
-  return routes.sort();
+  const served = await servedRoutes();
+  return served
+    .filter((r) => r.method !== 'get' || isExportRoute({ method: r.method, audit: r.op['x-audit'] as 'export' }))
+    .map((r) => r.route)
+    .sort();
 }
+
+/**
+ * What looks like a copy of the data handed out: a GET whose path names an export, a transcript or a
+ * configuration file, or whose answer is a CSV or HTML file. Media (pictures, voice) are not: they are
+ * the conversation itself, shown in the workbench.
+ */
+const looksLikeExport = (r: { method: string; path: string; op: Operation }) =>
+  r.method === 'get' &&
+  (/export|transcript|\/configuration$/.test(r.path) ||
+    Object.values(r.op.responses).some((answer) => Object.keys(answer.content ?? {}).some((type) => /^text\/(csv|html)/.test(type))));
+
+it("every route that hands out a copy of the data is declared an export (audit: 'export'), so the log records it", async () => {
+  const served = await servedRoutes();
+  const unflagged = served.filter((r) => looksLikeExport(r) && r.op['x-audit'] !== 'export').map((r) => r.route);
+  expect(unflagged).toEqual([]);
+  expect(served.filter((r) => r.op['x-audit'] === 'export').length).toBeGreaterThanOrEqual(11);
+});
 
 const newest = async () => (await call('GET', '/audit?limit=1')).json.items[0] as { id: string; action: string; actor: { name: string } };
 

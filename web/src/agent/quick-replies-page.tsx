@@ -3,33 +3,30 @@
 // (UTF-8 or GBK, as Excel writes it) as the knowledge base's.
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, fileToBase64 } from '../api/client';
-import type { Channel, List, Merchant, QuickReply, QuickReplyImportAnswer } from '../api/types';
+import type { List, Merchant, QuickReply, QuickReplyImportAnswer } from '../api/types';
 import { saveFile } from '../admin/save-file';
 import { useT } from '../i18n/i18n';
 import { usePrincipal } from '../session/session';
 import { deskMessages } from './desk-messages';
 import { type FormTarget, QuickReplyForm } from './quick-reply-form';
+import { useChannel } from './use-channel';
 import './desk.css';
 
 type Scope = 'personal' | 'team';
 
-/** Platform admins pick the channel and the merchant; everyone else has theirs. */
+/**
+ * The page's channel is the inbox's (use-channel.ts): platform admins and agents of several channels pick
+ * it (the choice is remembered and shared with the inbox), and every request here names it
+ * (X-Kefu-Channel) so an agent of several channels acts as its agent of that channel, not its first one.
+ * Platform admins pick the merchant too; everyone else has theirs.
+ */
 function usePlace(): { channelId?: string; merchantId?: string; picker: ReactNode } {
   const t = useT(deskMessages);
   const p = usePrincipal();
   const platform = p.role === 'platform_admin';
-  const [channels, setChannels] = useState<Channel[]>([]);
+  const { channelId, channels, setChannelId } = useChannel();
   const [merchants, setMerchants] = useState<Merchant[]>([]);
-  const [picked, setPicked] = useState<string>();
   const [merchantId, setMerchantId] = useState('platform');
-  useEffect(() => {
-    if (platform)
-      api.get<List<Channel>>('/api/v1/channels').then(
-        (r) => setChannels(r.items),
-        () => undefined,
-      );
-  }, [platform]);
-  const channelId = platform ? (picked ?? channels[0]?.id) : p.channelId;
   useEffect(() => {
     if (platform && channelId)
       api.get<List<Merchant>>(`/api/v1/channels/${encodeURIComponent(channelId)}/merchants`).then(
@@ -37,19 +34,23 @@ function usePlace(): { channelId?: string; merchantId?: string; picker: ReactNod
         () => undefined,
       );
   }, [platform, channelId]);
-  if (!platform) return { ...(channelId !== undefined && { channelId }), picker: null };
+  const channelPicker = (platform || channels.length > 1) && (
+    <label>
+      {t('quick_channel')}{' '}
+      <select name="channel" value={channelId ?? ''} onChange={(e) => setChannelId(e.target.value)}>
+        {channels.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const where = channelId !== undefined ? { channelId } : {};
+  if (!platform) return { ...where, picker: channelPicker ? <div className="row">{channelPicker}</div> : null };
   const picker = (
     <div className="row">
-      <label>
-        {t('quick_channel')}{' '}
-        <select name="channel" value={channelId ?? ''} onChange={(e) => setPicked(e.target.value)}>
-          {channels.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {channelPicker}
       <label>
         {t('quick_merchant')}{' '}
         <select name="merchant" value={merchantId} onChange={(e) => setMerchantId(e.target.value)}>
@@ -63,7 +64,7 @@ function usePlace(): { channelId?: string; merchantId?: string; picker: ReactNod
       </label>
     </div>
   );
-  return { ...(channelId !== undefined && { channelId }), merchantId, picker };
+  return { ...where, merchantId, picker };
 }
 
 export function QuickRepliesPage() {

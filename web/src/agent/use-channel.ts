@@ -31,13 +31,23 @@ export function useChannel(): {
       (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
     );
   }, [switches]);
-  const channelId = !switches ? p.channelId : channels.some((c) => c.id === picked) ? picked : channels[0]?.id;
+  const channelId = !switches ? p.channelId : p.role === 'agent' ? seatChannel(p, picked) : listed(channels, picked);
   useEffect(() => {
     setWorkingChannel(channelId);
     return () => setWorkingChannel(undefined);
   }, [channelId]);
   return { channelId, channels: switches ? channels : [], setChannelId, error };
 }
+
+/** A platform admin's pick, once the channels are listed (else the first of them). */
+const listed = (channels: readonly Channel[], picked: string | undefined) =>
+  channels.some((c) => c.id === picked) ? picked : channels[0]?.id;
+
+/**
+ * An agent's pick among its seats, known from the first render (no wait for the channel list), so the
+ * status switch and the first requests already act as the agent of that channel; else its first seat.
+ */
+const seatChannel = (p: Principal, picked: string | undefined) => (p.seats?.some((s) => s.channelId === picked) ? picked : p.channelId);
 
 const switchesChannel = (p: Principal) => p.role === 'platform_admin' || (p.seats?.length ?? 0) > 1;
 

@@ -87,7 +87,7 @@ export async function loginNames(deps: AdminDeps): Promise<{ agents: Map<string,
 }
 
 /** An account's change: its channel and merchant are its grant's (an agent's are its first agent's). */
-async function accountChange(deps: AdminDeps, verb: string, before: LoginAccount | undefined, after: LoginAccount | undefined) {
+export async function accountChange(deps: AdminDeps, verb: string, before: LoginAccount | undefined, after: LoginAccount | undefined) {
   const a = (after ?? before) as LoginAccount;
   const scope = (await grantScope(deps, a.grant))?.[0];
   return {

@@ -17,17 +17,21 @@
 //   refused while the channel is live (open conversations, or a push within the last day), which tells the
 //   admin to point WeChat's console elsewhere first.
 // Deleting is refused (409 in_use, with each kind of dependent and its count) while anything refers to
-// the record (archive-dependents.ts). An agent's logins go with it.
+// the record (archive-dependents.ts). A deleted agent leaves its logins: a login with seats in other
+// channels keeps them, one left with none goes (removeLogins).
 import { mustAdminister, mustHaveRole } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { ApiError, conflict, notFound } from '../errors';
 import { recordChange } from '../support/audit';
 import { inUnit, type UnitDeps } from '../support/engine-deps';
+import { grantAgentIds } from '../../core/ports/auth';
 import type { ChannelRecord } from '../../core/ports/channel-store';
 import type { AdminDeps } from './admin-deps';
 import { countDependents, describeDependents, type ArchiveKind, type Dependents } from './archive-dependents';
 import { heldByAgent, moveOn, queuedForGroup, type MovedConversation } from './archive-requeue';
+import { accountChange } from './accounts';
 import { channelChange } from './channel-audit';
+import { normalGrant } from './grant-rules';
 import { channelInReach, recordInReach } from './reach';
 
 export type { ArchiveKind, Dependents } from './archive-dependents';
@@ -137,7 +141,7 @@ export async function deleteRecord(deps: AdminDeps, p: Principal, kind: ArchiveK
   if (kind === 'channel') await deps.channels.delete(id);
   else {
     await deps.uow.run((tx) => tx[TABLE[kind]].remove(id));
-    if (kind === 'agent') await removeLogins(deps, id);
+    if (kind === 'agent') await removeLogins(deps, p, current);
   }
   const before = kind === 'channel' ? channelChange('delete', current as ChannelRecord, undefined).before : current;
   await recordArchiving(deps, p, kind, current, 'delete', before, undefined);
@@ -192,7 +196,28 @@ async function archiveChannel(deps: AdminDeps, id: string, now: number): Promise
   return { kind: 'channel', id, archivedAt: now };
 }
 
-async function removeLogins(deps: AdminDeps, agentId: string): Promise<void> {
-  for (const account of await deps.auth.stores.accounts.list())
-    if (account.grant.role === 'agent' && account.grant.agentId === agentId) await deps.auth.stores.accounts.remove(account.id);
+/**
+ * A deleted agent leaves every login it was a seat of: a login linked to several agents (one per channel)
+ * keeps its other seats, the first remaining one becoming its agentId; a login left with none is removed.
+ * Each changed or removed login goes to the audit log as an admin's own change of it would.
+ */
+async function removeLogins(deps: AdminDeps, p: Principal, agent: Managed): Promise<void> {
+  const agentId = agent.id;
+  for (const account of await deps.auth.stores.accounts.list()) {
+    if (account.grant.role !== 'agent') continue;
+    const seats = grantAgentIds(account.grant);
+    if (!seats.includes(agentId)) continue;
+    const rest = seats.filter((id) => id !== agentId);
+    const [first] = rest;
+    if (first === undefined) {
+      await deps.auth.stores.accounts.remove(account.id);
+      // Its agent is gone already: the login lived where that agent did.
+      const place = { channelId: agent.channelId, merchantId: agent.merchantId };
+      await recordChange(deps, p, { ...(await accountChange(deps, 'delete', account, undefined)), ...place });
+      continue;
+    }
+    const grant = normalGrant({ role: 'agent', agentId: first, agentIds: rest });
+    await deps.auth.stores.accounts.setGrant(account.id, grant);
+    await recordChange(deps, p, await accountChange(deps, 'grant', account, { ...account, grant }));
+  }
 }

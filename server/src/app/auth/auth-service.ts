@@ -54,7 +54,7 @@ export class AuthService {
     const ok = account ? await this.deps.passwords.verify(password, account.passwordHash) : await this.deps.passwords.burn(password);
     if (!account || !ok) throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
     await this.deps.throttle?.recordSuccess(username, ip);
-    if (account.grant.role === 'agent') await mustNotBeArchived(this.deps.uow, account.grant.agentId);
+    if (account.grant.role === 'agent') await mustNotBeArchived(this.deps.uow, account.grant);
     const token = this.deps.secrets.mint(SESSION_TOKEN_PREFIX);
     const expiresAt = now + (this.deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS);
     await this.deps.stores.sessions.add({ tokenHash: this.deps.secrets.hash(token), accountId: account.id, createdAt: now, expiresAt });

@@ -1,6 +1,6 @@
 // From a bearer secret to a Principal. API tokens and session tokens are told apart by their prefix and
 // looked up by hash. Agent grants are resolved against the agent records on every request, so a removed
-// agent's login stops working at once (in that channel; a login linked to several agents keeps the others)
+// or archived agent's login stops working at once (in that channel; a login linked to several agents keeps the others)
 // and its merchant is always the agent's current one.
 import { grantAgentIds, type AuthStores, type Grant } from '../../core/ports/auth';
 import type { Clock } from '../../core/ports/clock';
@@ -56,27 +56,35 @@ async function fromSession(deps: AuthenticateDeps, secret: string): Promise<{ gr
 /** An archived agent's logins and tokens stop working at once (app/admin/archive.ts); unarchiving restores them. */
 export const archivedAgent = () => new ApiError(403, 'agent_archived', 'this agent has been archived; an admin may unarchive it');
 
-/** Logging in as an archived agent is refused with the same answer. */
-export async function mustNotBeArchived(uow: UnitOfWork, agentId: string): Promise<void> {
-  const agent = await uow.run((tx) => tx.agents.get(agentId));
-  if (agent?.archivedAt !== undefined) throw archivedAgent();
+/**
+ * Logging in is refused with the same answer when every agent of the login is archived; a login linked
+ * to agents in several channels keeps working in the channels whose agent is not (seats.ts refuses the rest).
+ */
+export async function mustNotBeArchived(uow: UnitOfWork, grant: Grant & { role: 'agent' }): Promise<void> {
+  const agents = await uow.run((tx) => Promise.all(grantAgentIds(grant).map((id) => tx.agents.get(id))));
+  const present = agents.filter((a) => a !== undefined);
+  if (present.length > 0 && present.every((a) => a.archivedAt !== undefined)) throw archivedAgent();
 }
 
+/** An agent grant's seats: its agents that exist and are not archived, and the channels of those that are archived. */
 async function principalOf(uow: UnitOfWork, grant: Grant, via: Via): Promise<Principal | undefined> {
   if (grant.role !== 'agent') return { ...grant, via };
   const seats: AgentSeat[] = [];
+  const archivedChannels: string[] = [];
   await uow.run(async (tx) => {
     for (const agentId of grantAgentIds(grant)) {
       const agent = await tx.agents.get(agentId);
       if (!agent) continue;
-      if (agent.archivedAt !== undefined) throw archivedAgent();
-      seats.push({
-        agentId: agent.id,
-        channelId: agent.channelId,
-        ...(agent.merchantId !== undefined && { merchantId: agent.merchantId }),
-      });
+      if (agent.archivedAt !== undefined) archivedChannels.push(agent.channelId);
+      else
+        seats.push({
+          agentId: agent.id,
+          channelId: agent.channelId,
+          ...(agent.merchantId !== undefined && { merchantId: agent.merchantId }),
+        });
     }
   });
   const first = seats[0];
-  return first && { role: 'agent', ...first, seats, via };
+  if (!first && archivedChannels.length > 0) throw archivedAgent();
+  return first && { role: 'agent', ...first, seats, ...(archivedChannels.length > 0 && { archivedChannels }), via };
 }

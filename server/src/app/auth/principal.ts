@@ -19,7 +19,16 @@ export type Principal =
   | { role: 'platform_admin'; via: Via }
   | { role: 'merchant_admin'; channelId: string; merchantId: string; via: Via }
   | { role: 'supervisor'; channelId: string; merchantId?: string; via: Via }
-  | { role: 'agent'; channelId: string; merchantId?: string; agentId: string; seats?: readonly AgentSeat[]; via: Via };
+  | {
+      role: 'agent';
+      channelId: string;
+      merchantId?: string;
+      agentId: string;
+      seats?: readonly AgentSeat[];
+      /** Channels where the login's agent is archived: no seat there, and requests there are refused (seats.ts). */
+      archivedChannels?: readonly string[];
+      via: Via;
+    };
 
 /** Where a record lives: every record the API serves has these two. */
 export interface Scoped {

@@ -4,6 +4,7 @@
 // from the request itself (the channel, conversation, customer or agent it names) and, for records that
 // name none (a tag, a quick reply), from the channel the workbench says it is showing.
 import type { UnitOfWork } from '../../core/ports/unit-of-work';
+import { ApiError } from '../errors';
 import type { Principal } from './principal';
 
 /** What a request names that tells its channel; any may be missing. */
@@ -47,8 +48,17 @@ async function channelOf(uow: UnitOfWork, p: Principal & { role: 'agent' }, hint
   return hint.preferredChannelId;
 }
 
-/** The principal as it acts in this request: a several-seat agent becomes the agent of the request's channel. */
+/** A request in a channel where the login's agent is archived, while its agents elsewhere still work. */
+export const seatArchived = (channelId: string) =>
+  new ApiError(403, 'seat_archived', `your agent in channel ${channelId} has been archived; work in another channel of yours`);
+
+/**
+ * The principal as it acts in this request: a several-seat agent becomes the agent of the request's
+ * channel; a request in a channel whose agent is archived is refused (403 seat_archived).
+ */
 export async function actingPrincipal(uow: UnitOfWork, p: Principal, hint: SeatHint): Promise<Principal> {
-  if (p.role !== 'agent' || (p.seats?.length ?? 1) < 2) return p;
-  return actAs(p, await channelOf(uow, p, hint));
+  if (p.role !== 'agent' || ((p.seats?.length ?? 1) < 2 && !p.archivedChannels)) return p;
+  const channelId = await channelOf(uow, p, hint);
+  if (channelId !== undefined && p.archivedChannels?.includes(channelId)) throw seatArchived(channelId);
+  return actAs(p, channelId);
 }

@@ -1,12 +1,12 @@
-// Exports taken are changes of who holds the data, so the audit log records each: every GET route whose
-// path names an export, a transcript or a channel's configuration file, whatever its family (a new export is covered by its name, and the
-// audit coverage test walks them all). Recorded after the answer was built, with what was asked for.
+// Exports taken are changes of who holds the data, so the audit log records each: every route declared
+// with `audit: 'export'` (route-table.ts), whatever its family. The audit coverage test walks the served
+// routes and fails on one that hands out a file without the flag. Recorded after the answer was built,
+// with what was asked for.
 import type { Principal } from '../../app/auth/principal';
 import { exportTaken, recordChange, type AuditDeps } from '../../app/support/audit';
 import type { ApiRoute } from './route-table';
 
-export const isExportRoute = (r: Pick<ApiRoute, 'method' | 'path'>): boolean =>
-  r.method === 'get' && /export|transcript|\/configuration$/.test(r.path);
+export const isExportRoute = (r: Pick<ApiRoute, 'method' | 'audit'>): boolean => r.method === 'get' && r.audit === 'export';
 
 export function recordExport(
   deps: AuditDeps,

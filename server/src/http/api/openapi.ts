@@ -58,6 +58,7 @@ function operation(r: ApiRoute): Json {
     operationId: `${r.method}${r.path.replace(/[/:](\w)/g, (_m, c: string) => c.toUpperCase()).replace(/\W/g, '')}`,
     security: r.roles === 'public' ? [] : [{ bearer: [] }],
     'x-roles': r.roles === 'public' ? [] : [...r.roles],
+    ...(r.audit !== undefined && { 'x-audit': r.audit }),
     parameters: parameters(r),
     ...(r.body && { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } }),
     responses: { [status]: success, ...errors },

@@ -75,6 +75,14 @@ describe('GET /channels/:channelId/dashboard', () => {
     expect((await p.call('GET', `${DASHBOARD}?merchantId=${p.merchants.m2}`, p.tokens.m1Admin)).status).toBe(403);
     expect((await p.call('GET', `/channels/other/dashboard`, p.tokens.m1Admin)).status).toBe(403);
   });
+
+  it('leaves archived agents out of its agents by status (they are no longer offline, they are gone)', async () => {
+    const made = await p.call('POST', `/channels/${CHANNEL.id}/agents`, p.tokens.m2Admin, { name: '临时客服', status: 'online' });
+    const agents = async () => (await p.call('GET', `${DASHBOARD}?merchantId=${p.merchants.m2}`, p.tokens.platform)).json.agents;
+    expect(await agents()).toEqual({ online: 2, busy: 0, invisible: 0, offline: 0 });
+    expect((await p.call('POST', `/agents/${made.json.id}/archive`, p.tokens.m2Admin)).status).toBe(200);
+    expect(await agents()).toEqual({ online: 1, busy: 0, invisible: 0, offline: 0 });
+  });
 });
 
 describe('GET /channels/export.csv', () => {

@@ -28,6 +28,11 @@ interface Common<P extends Obj, Q extends Obj, B extends z.ZodType> {
   produces?: { contentType: string; description: string };
   /** The largest JSON body taken, in bytes; default DEFAULT_MAX_BODY_BYTES. */
   maxBodyBytes?: number;
+  /**
+   * 'export': a GET that hands out a copy of the data (a CSV, a transcript, a configuration file): the
+   * audit log records each one taken, with who asked and for what (export-audit.ts).
+   */
+  audit?: 'export';
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;

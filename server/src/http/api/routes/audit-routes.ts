@@ -54,6 +54,7 @@ export function auditRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: '/audit/export.csv',
+      audit: 'export',
       tag: TAG,
       summary: `The filtered audit log as CSV, newest first, at most ${MAX_ROWS_PER_FILE} rows (narrow the dates for older ones)`,
       description: `Columns: ${COLUMNS.join(', ')}. Times are ISO 8601 in UTC; before and after as JSON.`,

@@ -27,6 +27,7 @@ export function channelConfigRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: '/channels/:channelId/configuration',
+      audit: 'export',
       tag: TAG,
       summary: 'Export the channel’s configuration (settings, robot, calendars, notices, groups, merchants) as one file; never a secret',
       description:

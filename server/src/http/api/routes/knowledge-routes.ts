@@ -81,6 +81,7 @@ export function knowledgeRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: `${BASE}/export`,
+      audit: 'export',
       tag: TAG,
       summary: 'Export the entries (CSV or JSON, re-importable as is)',
       roles: ADMINS,

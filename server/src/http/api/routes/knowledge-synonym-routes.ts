@@ -53,6 +53,7 @@ export function knowledgeSynonymRoutes(ctx: ApiContext, kb: () => KnowledgeServi
     route({
       method: 'get',
       path: `${PATH}/export`,
+      audit: 'export',
       tag: TAG,
       summary: 'Export the synonyms as CSV (one group per line)',
       roles: ADMINS,

@@ -58,6 +58,7 @@ export function quickReplyRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: `${BASE}/export.csv`,
+      audit: 'export',
       tag: TAG,
       summary: 'Export quick replies as CSV (re-importable as is)',
       roles: ALL_ROLES,

@@ -29,6 +29,7 @@ export function rangeReportRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: '/channels/:channelId/reports/export.csv',
+      audit: 'export',
       tag: TAG,
       summary: 'The same report as CSV: one row per day and a total row (table=days), or one per agent (table=agents)',
       roles: OVERSEERS,

@@ -40,6 +40,7 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: '/channels/export.csv',
+      audit: 'export',
       tag: TAG,
       summary: 'Download channels as CSV (merchant admins: their own); no secrets',
       roles: OVERSEERS,
@@ -54,6 +55,7 @@ export function reportRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: '/channels/:channelId/conversations/export.csv',
+      audit: 'export',
       tag: TAG,
       summary: 'Download a channel’s conversations as CSV, oldest first, one row each',
       roles: OVERSEERS,

@@ -23,6 +23,7 @@ export function transcriptRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: '/conversations/:conversationId/transcript.html',
+      audit: 'export',
       tag: 'conversations',
       summary: 'A conversation as a readable HTML page (who, when, how it ended and was rated, every message)',
       roles: ALL_ROLES,
@@ -41,6 +42,7 @@ export function transcriptRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: '/conversations/:conversationId/transcript.csv',
+      audit: 'export',
       tag: 'conversations',
       summary: 'A conversation as CSV, one row per message, oldest first',
       description: `Columns: ${TRANSCRIPT_COLUMNS.join(', ')}. Times are ISO 8601 in UTC; media as what they are ([语音] with its transcription, [文件] with its name…).`,
@@ -56,6 +58,7 @@ export function transcriptRoutes(ctx: ApiContext): ApiRoute[] {
     route({
       method: 'get',
       path: '/channels/:channelId/messages/export.csv',
+      audit: 'export',
       tag: 'reports',
       summary: 'Download a channel’s messages created in a date range as CSV, oldest first, one row each',
       description: `Columns: ${MESSAGE_EXPORT_COLUMNS.join(', ')}. Times are ISO 8601 in UTC.`,
