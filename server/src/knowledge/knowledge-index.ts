@@ -10,6 +10,7 @@
 // by how much of it the question covers and how much of the question it explains, both needed.
 import { isLive, type KnowledgeEntry } from './entry';
 import {
+  BRIDGE_SHARE,
   DOC_SHARE,
   type Decision,
   decide,
@@ -26,6 +27,7 @@ import {
   UNMENTIONED_RARE,
 } from './ranking';
 import { generalWeight } from './general-rarity';
+import { GlossBridge, type Related } from './gloss-bridge';
 import { addWords } from './segmenter';
 import { tellSiblingsApart } from './siblings';
 import { builtInSynonyms, SynonymTable, synonymGroups } from './synonyms';
@@ -124,6 +126,8 @@ export class KnowledgeIndex {
   private readonly handoffs: KnowledgeEntry[];
   private readonly synonyms: SynonymTable;
   private readonly builtIn: boolean;
+  /** Words of the same meaning by their dictionary glosses (none for an empty knowledge base). */
+  private readonly bridge: GlossBridge | undefined;
   /** Entries' terms, worked out the first time an entry is among close siblings. */
   private readonly entryTerms = new WeakMap<KnowledgeEntry, Set<string>>();
   // Scratch space reused by every query (answers are synchronous, so never shared between two).
@@ -197,6 +201,7 @@ export class KnowledgeIndex {
     this.postData = new Int32Array(this.postStart[this.postings.length] as number);
     this.postings.forEach((p, id) => this.postData.set(p, this.postStart[id]));
     this.postings = [];
+    this.bridge = entries.length ? new GlossBridge(this.wordTerms()) : undefined;
     const n = Math.max(this.docs.length, 1);
     this.slotIdf = new Float64Array(slotWord.length);
     slotWord.forEach((id, slot) => {
@@ -219,6 +224,11 @@ export class KnowledgeIndex {
     this.evidence = new Float64Array(entries.length);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
     this.handoffs = entries.filter((e) => e.handoff).sort((a, b) => a.number - b.number);
+  }
+
+  /** The terms that are some doc's word, with their ids. */
+  private *wordTerms(): Generator<[string, number]> {
+    for (const [term, id] of this.termIds) if ((this.df[id] as number) > 0) yield [term, id];
   }
 
   private termId(term: string): number {
@@ -426,7 +436,32 @@ export class KnowledgeIndex {
       // A term twice among a word's own (a sound pair repeated) is credited once.
       if (d.term !== w.term && !w.derived.some((e, j) => j < i && e.term === d.term)) this.creditTerm(d.term, w.span, met);
     });
+    for (const r of this.bridged(w)) this.creditBridge(r.id, BRIDGE_SHARE * r.strength, met);
     return met;
+  }
+
+  /**
+   * The knowledge base's words a question word meets through the gloss bridge: only for a word that
+   * neither it nor a synonym of it already explains (the bridge is the weakest evidence of meaning).
+   */
+  private bridged(w: Word): readonly Related[] {
+    if (!this.bridge) return [];
+    const own = this.termIds.get(w.term);
+    if (own !== undefined && (this.df[own] as number) > 0) return [];
+    if (w.derived.some((d) => d.kind === 'synonym' && this.termIds.has(d.term))) return [];
+    return this.bridge.related(w.term, own);
+  }
+
+  /** Credits each slot of a word term `share` of it, unless something better met the slot already. */
+  private creditBridge(id: number, share: number, met: number[]): void {
+    const end = this.postStart[id + 1] as number;
+    for (let p = this.postStart[id] as number; p < end; p++) {
+      const code = this.postData[p] as number;
+      if ((code & 7) !== 0) continue;
+      const slot = code >> 3;
+      if (this.wordAcc[slot] === 0) met.push(slot);
+      if (share > (this.wordAcc[slot] as number)) this.wordAcc[slot] = share;
+    }
   }
 
   private creditTerm(term: string, span: number, met: number[]): void {
@@ -456,6 +491,8 @@ export class KnowledgeIndex {
       const known = this.termIds.get(d.term);
       if (known !== undefined) df = (this.postStart[known + 1] as number) - (this.postStart[known] as number);
     }
+    const related = df > 0 ? undefined : this.bridged(w)[0];
+    if (related) df = this.df[related.id] as number;
     return Math.log(1 + Math.max(this.docs.length, 1) / Math.max(df, 1)) * generalWeight(w.term);
   }
 

