@@ -39,7 +39,7 @@ export class GlossBridge {
   constructor(terms: Iterable<[string, number]>) {
     this.dict = glossDictionary();
     for (const [term, id] of terms) {
-      if (!HAN_WORD.test(term)) continue;
+      if (!HAN_WORD.test(term) && !LATIN_WORD.test(term)) continue;
       for (const sense of sensesOf(this.dict, term)) this.addSense(id, sense);
     }
     this.dot = new Float64Array(this.senseTerm.length);
@@ -72,7 +72,7 @@ export class GlossBridge {
   private questionSenses(term: string): number[][] {
     if (HAN_WORD.test(term)) return sensesOf(this.dict, term);
     const id = LATIN_WORD.test(term) ? this.dict.ids.get(term) : undefined;
-    return id === undefined ? [] : [[id]];
+    return id === undefined ? [] : [[id], ...sensesOf(this.dict, term)];
   }
 
   private compute(term: string, own: number | undefined): readonly Related[] {

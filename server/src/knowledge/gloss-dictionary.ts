@@ -27,7 +27,10 @@ interface CedictEntry {
 }
 
 export interface GlossDictionary {
-  /** Per Chinese word: its senses' gloss words, each as sense << 20 | gloss id. */
+  /**
+   * Per Chinese word, and per English word (stemmed) of a set of synonyms: its senses' gloss words, each
+   * as sense << 20 | gloss id.
+   */
   readonly words: ReadonlyMap<string, Uint32Array>;
   /** Gloss word (stemmed) → its id. */
   readonly ids: ReadonlyMap<string, number>;
@@ -54,39 +57,67 @@ export function senseWords(sense: string): string[] {
 
 const SENSES = 1 << 20;
 
+/** Builds the table: words' senses as gloss ids, and how rare each gloss word is. */
+class Builder {
+  readonly ids = new Map<string, number>();
+  private readonly byWord = new Map<string, number[]>();
+  private readonly synsets = new Set<string>();
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
+    }
+    return id;
+  }
+
+  /** Adds one sense of `word` (its gloss words), after the senses it has. */
+  sense(word: string, glosses: readonly string[]): void {
+    const list = this.byWord.get(word) ?? [];
+    const sense = list.length ? ((list.at(-1) as number) >>> 20) + 1 : 0;
+    if (sense >= 4095) return;
+    for (const g of glosses) list.push(sense * SENSES + this.id(g));
+    this.byWord.set(word, list);
+  }
+
+  /**
+   * A gloss listing one-word alternatives ("cheap; inexpensive", "to reach; to arrive") makes them a set
+   * of English synonyms: each is a sense of every word in it, so English words meet each other too.
+   */
+  synonyms(gloss: string): void {
+    const alternatives = gloss.split(';').map(senseWords);
+    const set = [...new Set(alternatives.filter((a) => a.length === 1).map((a) => a[0] as string))].sort();
+    if (set.length < 2 || this.synsets.has(set.join(' '))) return;
+    this.synsets.add(set.join(' '));
+    for (const w of set) this.sense(w, set);
+  }
+
+  done(): GlossDictionary {
+    const df = new Array<number>(this.ids.size).fill(0);
+    const words = new Map<string, Uint32Array>();
+    for (const [word, list] of this.byWord) {
+      words.set(word, Uint32Array.from(list));
+      if (/^[a-z]/.test(word)) continue;
+      for (const id of new Set(list.map((c) => c % SENSES))) df[id] = (df[id] as number) + 1;
+    }
+    const n = words.size;
+    return { words, ids: this.ids, idf: Float32Array.from(df, (d) => Math.log(n / Math.max(d, 1))) };
+  }
+}
+
 function build(entries: readonly CedictEntry[]): GlossDictionary {
-  const ids = new Map<string, number>();
-  const df: number[] = [];
-  const byWord = new Map<string, number[]>();
+  const builder = new Builder();
   for (const e of entries) {
     if (!/^[\u4e00-\u9fff]+$/.test(e.simplified)) continue;
-    const list = byWord.get(e.simplified) ?? [];
-    let sense = list.length ? ((list.at(-1) as number) >>> 20) + 1 : 0;
     for (const gloss of e.english) {
       const words = senseWords(gloss);
-      if (!words.length || sense >= 4095) continue;
-      for (const w of words) {
-        let id = ids.get(w);
-        if (id === undefined) {
-          id = df.length;
-          ids.set(w, id);
-          df.push(0);
-        }
-        list.push(sense * SENSES + id);
-      }
-      sense++;
+      if (!words.length) continue;
+      builder.sense(e.simplified, words);
+      builder.synonyms(gloss);
     }
-    if (list.length) byWord.set(e.simplified, list);
   }
-  const words = new Map<string, Uint32Array>();
-  for (const [word, list] of byWord) {
-    const codes = Uint32Array.from(list);
-    for (const id of new Set(list.map((c) => c % SENSES))) df[id] = (df[id] as number) + 1;
-    words.set(word, codes);
-  }
-  const n = words.size;
-  const idf = Float32Array.from(df, (d) => Math.log(n / Math.max(d, 1)));
-  return { words, ids, idf };
+  return builder.done();
 }
 
 let dictionary: GlossDictionary | undefined;

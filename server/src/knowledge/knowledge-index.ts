@@ -7,7 +7,9 @@
 // question as a keyword, then the best ranked entry above the threshold (ranking.ts). Each field of an
 // entry is a document of weighted terms (tokens.ts); a term counts by its kind and its rarity (idf, BM25's
 // weighting, scaled by how rare the word is in general Chinese: general-rarity.ts). A document scores
-// by how much of it the question covers and how much of the question it explains, both needed.
+// by how much of it the question covers and how much of the question it explains, both needed. A
+// question word also meets the entries' words of the same meaning by their dictionary glosses
+// (gloss-bridge.ts), for less than a synonym and only where nothing better met that word.
 import { isLive, type KnowledgeEntry } from './entry';
 import {
   BRIDGE_SHARE,
@@ -413,7 +415,8 @@ export class KnowledgeIndex {
 
   /**
    * The question's most specific word (its rarest) is rare in general language and nothing the knowledge
-   * base says stands for it (not the word, a synonym, its sound or its characters): the question is about
+   * base says stands for it (not the word, a synonym, its sound, its characters or a word of the same meaning
+   * by the dictionary's glosses): the question is about
    * something the shop does not cover ("a refund from my airline", "track my flight", 顺丰招聘), however
    * well its other words meet an entry.
    */
@@ -425,6 +428,7 @@ export class KnowledgeIndex {
     });
     const w = words[rarest] as Word;
     if (generalWeight(w.term) < UNMENTIONED_RARE) return false;
+    if (this.bridged(w).length) return false;
     return !this.termIds.has(w.term) && !w.derived.some((d) => this.termIds.has(d.term));
   }
 
@@ -440,16 +444,9 @@ export class KnowledgeIndex {
     return met;
   }
 
-  /**
-   * The knowledge base's words a question word meets through the gloss bridge: only for a word that
-   * neither it nor a synonym of it already explains (the bridge is the weakest evidence of meaning).
-   */
+  /** The knowledge base's words a question word meets through the gloss bridge (gloss-bridge.ts). */
   private bridged(w: Word): readonly Related[] {
-    if (!this.bridge) return [];
-    const own = this.termIds.get(w.term);
-    if (own !== undefined && (this.df[own] as number) > 0) return [];
-    if (w.derived.some((d) => d.kind === 'synonym' && this.termIds.has(d.term))) return [];
-    return this.bridge.related(w.term, own);
+    return this.bridge ? this.bridge.related(w.term, this.termIds.get(w.term)) : [];
   }
 
   /** Credits each slot of a word term `share` of it, unless something better met the slot already. */
@@ -491,8 +488,6 @@ export class KnowledgeIndex {
       const known = this.termIds.get(d.term);
       if (known !== undefined) df = (this.postStart[known + 1] as number) - (this.postStart[known] as number);
     }
-    const related = df > 0 ? undefined : this.bridged(w)[0];
-    if (related) df = this.df[related.id] as number;
     return Math.log(1 + Math.max(this.docs.length, 1) / Math.max(df, 1)) * generalWeight(w.term);
   }
 
