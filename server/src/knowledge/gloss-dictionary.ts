@@ -145,3 +145,8 @@ export function sensesOf(dict: GlossDictionary, word: string): number[][] {
   }
   return out;
 }
+
+/** Whether the process has read the dictionary (an index with entries asks for it). */
+export function glossDictionaryLoaded(): boolean {
+  return dictionary !== undefined;
+}
