@@ -5,8 +5,10 @@
 // sharing "repair" counts and sharing "good" hardly does. An English word typed in a question is a
 // sense of one gloss word (refund → 退款 "to refund").
 //
-// Built per index for the knowledge base's own Chinese words only (what a question word could be
-// bridged to); a question word's related words are worked out when it is first asked and remembered.
+// Built per index for the knowledge base's own words only (what a question word could be bridged to),
+// Chinese words of two characters or more (a single character has too many senses: among 10,000 entries
+// it tied questions to entries they did not ask for) and English words; a question word's related words
+// are worked out when it is first asked and remembered.
 import { type GlossDictionary, glossDictionary, sensesOf } from './gloss-dictionary';
 
 /** Below this a pair of senses is not related (cosine, 0..1). */
@@ -35,11 +37,11 @@ export class GlossBridge {
   private readonly memo = new Map<string, readonly Related[]>();
   private readonly dot: Float64Array;
 
-  /** `terms`: the knowledge base's words with their ids (only Chinese words are bridged to). */
+  /** `terms`: the knowledge base's words with their ids. */
   constructor(terms: Iterable<[string, number]>) {
     this.dict = glossDictionary();
     for (const [term, id] of terms) {
-      if (!HAN_WORD.test(term) && !LATIN_WORD.test(term)) continue;
+      if (!(HAN_WORD.test(term) && term.length > 1) && !LATIN_WORD.test(term)) continue;
       for (const sense of sensesOf(this.dict, term)) this.addSense(id, sense);
     }
     this.dot = new Float64Array(this.senseTerm.length);
