@@ -1,9 +1,10 @@
-// The gloss bridge: a question word meets the knowledge base's words of the same meaning that are neither
-// the word, nor a synonym of the lexicon, nor its sound, through CC-CEDICT's English glosses
-// (gloss-dictionary.ts). Two words are related as strongly as their closest senses are alike: the
-// cosine of the senses' gloss words, each weighted by its rarity among the dictionary's words, so
-// sharing "repair" counts and sharing "good" hardly does. An English word typed in a question is a
-// sense of one gloss word (refund → 退款 "to refund").
+// The gloss bridge: a question word meets the knowledge base's words of the same meaning through
+// CC-CEDICT's English glosses (gloss-dictionary.ts), where the word itself, the lexicon's synonyms and the
+// sound find nothing better (the index credits a bridged word only there, and for less than a synonym).
+// Two words are related as strongly as their closest senses are alike: the cosine of the senses' gloss
+// words, each weighted by its rarity among the dictionary's words, so sharing "repair" counts and
+// sharing "good" hardly does. An English word typed in a question is a sense of one
+// gloss word (refund → 退款 "to refund") beside its sets of English synonyms (mend → repair).
 //
 // Built per index for the knowledge base's own words only (what a question word could be bridged to),
 // Chinese words of two characters or more (a single character has too many senses: among 10,000 entries
