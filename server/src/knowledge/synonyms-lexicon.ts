@@ -38,7 +38,7 @@
 //   改下 (修改下), 付完 (支付完成), 微信付 (微信付款), 给我补 (给我补发), 换个色 (换个色号), 很热 (很热情),
 //   少件 (多少件), 国行 (寄到中国行吗), 透不透 (透不透气), 多高 (很多高端), 多宽 (有多宽松), 现摘 (发现摘), 剪标
 //   (剪标签), 啥价 (啥价格), 月付 (按月付款), 秒发 (秒发货), 急死 (着急死了), 到店取 (到店取货).
-// - 311 groups, 3650 words (the second pass added 500 words, 3 of its groups new; the third 1007 words, 70 of
+// - 316 groups, 3730 words (the second pass added 500 words, 3 of its groups new; the third 1087 words, 75 of
 //   its groups new).
 export const BUILT_IN_SYNONYMS: readonly string[][] = [
   // ── ordering ──
@@ -79,6 +79,8 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     '撤回',
     'cancle',
     'call off',
+    'cancell',
+    'cancelation',
   ],
   [
     '催',
@@ -212,6 +214,8 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'payment method',
     'payment option',
     'payment options',
+    'paymnet',
+    'payement',
   ],
   [
     '支付失败',
@@ -304,8 +308,9 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'american express',
     'card payment',
   ],
-  ['转账', '汇款', '银行转账', '对公转账', '公对公', '打款', 'bank transfer', 'wire transfer', 'wire', 'remittance'],
+  ['转账', '汇款', '银行转账', '对公转账', '公对公', '打款', 'bank transfer', 'wire transfer', 'wire', 'remittance', '打钱', '转钱'],
   ['货到付款', '送货付款', 'cash on delivery', 'cod', 'pay on delivery', 'payment on delivery', 'cash on arrival'],
+  ['到付', '寄付', 'freight collect', 'carriage forward', 'postage due'],
   ['先用后付', '后付款', '先享后付', 'pay later', 'afterpay', 'klarna', 'clearpay', 'buy now pay later', 'bnpl'],
   ['余额', '账户余额', '帐户余额', '零钱', 'balance', 'store credit', 'account balance'],
   // ── prices ──
@@ -471,6 +476,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     '揽收',
     '揽件',
     'picked up by courier',
+    'shippment',
   ],
   ['发货地', '从哪发', '哪里发货', '从哪里发', '仓库', '发货仓', 'warehouse', 'ship from'],
   [
@@ -507,6 +513,9 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'delivery method',
     'delivery option',
     'delivery options',
+    'delivey',
+    'deliverey',
+    'deliverd',
   ],
   [
     '配送范围',
@@ -575,8 +584,11 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'tracking code',
     'tracking link',
     'tracking status',
+    'tracking no',
+    'tracking num',
+    'traking',
   ],
-  ['包裹', '快件', '快递', '快递包裹', 'parcel', 'package', 'packege', 'pakage'],
+  ['包裹', '快件', '快递', '快递包裹', 'parcel', 'package', 'packege', 'pakage', 'pkg', 'pacakge'],
   [
     '快递员',
     '快递小哥',
@@ -677,6 +689,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'lost in the mail',
     'never showed up',
     'never turned up',
+    '丢货',
   ],
   [
     '延迟',
@@ -736,6 +749,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'tracking not working',
     '一动不动',
   ],
+  ['delivery exception', 'delivery failed', 'failed delivery', 'delivery attempted', 'returned to sender', 'return to sender'],
   ['停发', '停运', 'shipping suspended', 'suspended delivery', 'delivery suspended', 'suspended shipping'],
   [
     '当天发',
@@ -879,6 +893,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'delivery address',
     'adress',
     'shipping details',
+    'addres',
   ],
   ['邮编', '邮政编码', 'postcode', 'post code', 'zip code', 'postal code', 'zipcode'],
   [
@@ -960,6 +975,10 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'import duty',
     'customs fee',
     'customs charge',
+    'held at customs',
+    'customs hold',
+    'stuck in customs',
+    'held by customs',
   ],
   // ── shipping fee ──
   [
@@ -1086,6 +1105,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'swap it',
     'exchange it',
     'exchage',
+    'exhange',
   ],
   [
     '换码',
@@ -1225,6 +1245,8 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     '稀碎',
     '稀烂',
     '四分五裂',
+    '压瘪',
+    'damged',
   ],
   [
     '变质',
@@ -1279,6 +1301,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'items missing',
     'not all items',
     'only received one',
+    'mising',
   ],
   ['缺斤少两', '短斤缺两', 'underweight', 'short weight'],
   [
@@ -1355,6 +1378,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'high quality',
     '品控',
     'quality control',
+    'qaulity',
   ],
   [
     '坏',
@@ -1418,6 +1442,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'zip broken',
     'button fell off',
     'missing button',
+    'borken',
   ],
   [
     '瑕疵',
@@ -1514,6 +1539,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'squeaky',
     'humming',
     'grinding noise',
+    '响声',
   ],
   [
     '漏水',
@@ -1626,6 +1652,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'extended warranty',
     'repair shop',
     '返厂',
+    'waranty',
   ],
   ['人为', 'accidental damage', 'user damage', 'physical damage'],
   ['售后', '售后服务', '售后问题', '找售后', '售后电话', 'after-sales', 'aftersales', 'after sales', 'after service', 'aftercare'],
@@ -1647,6 +1674,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'receipt',
     'invoice please',
     'invoce',
+    'invioce',
   ],
   ['电子发票', '电子票', '电子普票', 'e-invoice', 'einvoice', 'electronic invoice'],
   ['纸质发票', '纸质票', '纸票', 'paper invoice'],
@@ -1667,6 +1695,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'proof of payment',
     'payment receipt',
     'gift receipt',
+    'recipt',
   ],
   ['抬头', '发票抬头', '公司抬头', '单位名称', '公司名称', '开票信息', 'invoice title', 'company name', 'billing name'],
   ['税号', '纳税人识别号', '识别号', '信用代码', '统一社会信用代码', '税务登记号', 'tax id', 'tax number', 'vat number'],
@@ -1704,6 +1733,8 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'discount not applied',
     'coupon not applied',
     'coupon not working',
+    'cupon',
+    'coupan',
   ],
   [
     '优惠',
@@ -1736,6 +1767,8 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'sale price',
     'markdown',
     'marked down',
+    'discout',
+    'dicount',
   ],
   [
     '满减',
@@ -1846,6 +1879,10 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'loyalty',
     'membership card',
     'member card',
+    '会员价',
+    'member price',
+    'member discount',
+    'members price',
   ],
   [
     '积分',
@@ -1861,6 +1898,8 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'loyalty scheme',
     'points balance',
   ],
+  ['抽奖', '中奖', '奖品', '领奖', 'lucky draw', 'giveaway', 'raffle', 'prize', 'prizes'],
+  ['签到', 'daily check in', 'daily checkin'],
   ['抵扣', '抵现', '抵钱', '积分抵扣', '抵用', '抵', 'deduct', 'deduction', 'offset'],
   ['兑换', '积分兑换', '积分商城', '兑换礼品', '换礼品', 'redeem', 'redemption'],
   ['等级', '会员等级', '级别', '成长值', 'level', 'tier', 'grade'],
@@ -1884,6 +1923,8 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'gift with purchase',
     'gift',
     'complimentary',
+    'bogo',
+    'buy one get one',
   ],
   ['套装', '组合装', '套餐', 'bundle', 'combo', 'kit', 'bundle deal'],
   ['礼物', '礼品', '送人', '送礼', '送朋友', '送女朋友', '送男朋友', 'present', 'gift'],
@@ -1948,6 +1989,11 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'dimensions',
     'measurements',
     'ring size',
+    'xs',
+    'xl',
+    'xxl',
+    'xxxl',
+    'xxs',
   ],
   [
     '选码',
@@ -2002,6 +2048,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'too baggy',
     'way too big',
   ],
+  ['大码', 'plus size', 'big size', 'extended sizes', 'extended size'],
   [
     '偏小',
     '太小',
@@ -2405,6 +2452,8 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'oos',
     'back order',
     'backorder',
+    'avaliable',
+    'availible',
   ],
   ['数量', '件数', 'quantity', 'qty'],
   ['限购', 'purchase limit', 'buying limit', 'limit per customer', 'max quantity'],
@@ -2744,6 +2793,10 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'authentic product',
     'imitation',
     'bootleg',
+    '真品',
+    '假冒伪劣',
+    'orignal',
+    'orginal',
   ],
   ['二手', '翻新', '二手货', '全新', 'second hand', 'secondhand', 'refurbished', 'refurb', 'pre-owned', 'preowned', 'brand new'],
   ['验真', '防伪', '防伪码', '查真伪', '鉴定', '扫码验真', '防伪标', 'anti-counterfeit'],
