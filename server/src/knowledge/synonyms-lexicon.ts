@@ -38,7 +38,7 @@
 //   改下 (修改下), 付完 (支付完成), 微信付 (微信付款), 给我补 (给我补发), 换个色 (换个色号), 很热 (很热情),
 //   少件 (多少件), 国行 (寄到中国行吗), 透不透 (透不透气), 多高 (很多高端), 多宽 (有多宽松), 现摘 (发现摘), 剪标
 //   (剪标签), 啥价 (啥价格), 月付 (按月付款), 秒发 (秒发货), 急死 (着急死了), 到店取 (到店取货).
-// - 331 groups, 3994 words (the second pass added 500 words, 3 of its groups new; the third 1351 words, 90 of
+// - 331 groups, 4033 words (the second pass added 500 words, 3 of its groups new; the third 1390 words, 90 of
 //   its groups new).
 export const BUILT_IN_SYNONYMS: readonly string[][] = [
   // ── ordering ──
@@ -368,7 +368,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'not worth it',
     'too costly',
   ],
-  ['性价比', '值不值', '值不值得', '物超所值', 'value for money', 'worth the money', 'good value'],
+  ['性价比', '值不值', '值不值得', '物超所值', 'value for money', 'worth the money', 'good value', 'bang for the buck', 'bang for buck'],
   [
     '便宜点',
     '便宜一点',
@@ -453,7 +453,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'large order',
     'bulk discount',
   ],
-  ['起订量', 'moq', 'minimum order', 'minimum order quantity'],
+  ['起订量', 'moq', 'minimum order', 'minimum order quantity', 'min order', 'minimum quantity'],
   [
     '代理',
     '分销',
@@ -2070,7 +2070,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'free item',
     'bonus gift',
   ],
-  ['套装', '组合装', '套餐', 'bundle', 'combo', 'kit', 'bundle deal'],
+  ['套装', '组合装', '套餐', 'bundle', 'combo', 'kit', 'bundle deal', '两件套', '三件套'],
   ['礼物', '礼品', '送人', '送礼', '送朋友', '送女朋友', '送男朋友', 'present', 'gift'],
   [
     '礼品包装',
@@ -2309,7 +2309,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'product photos',
     'customer photos',
   ],
-  ['视频', 'video', 'videos', 'product video'],
+  ['视频', 'video', 'videos', 'product video', 'demo', 'demo video'],
   ['照片', '图片', '相片', '拍照', '拍个照', '拍照片', '发图', '照个相', 'photo', 'picture', 'pic', 'image', 'send photo'],
   ['截图', '截屏', '截个图', 'screenshot', 'screen shot'],
   ['开箱视频', '拆箱视频', '开箱录像', 'unboxing'],
@@ -2476,12 +2476,26 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'keep cool',
   ],
   ['融化', '化掉', '化冻', '解冻', 'melted', 'melting', 'thawed', 'defrosted', '化'],
-  ['冷链', '冰袋', '保温箱', '干冰', 'cold chain', 'ice pack', 'ice packs', 'insulated box', 'dry ice', 'cooler box', 'chilled delivery'],
+  [
+    '冷链',
+    '冰袋',
+    '保温箱',
+    '干冰',
+    'cold chain',
+    'ice pack',
+    'ice packs',
+    'insulated box',
+    'dry ice',
+    'cooler box',
+    'chilled delivery',
+    'refrigerated shipping',
+    'refrigerated delivery',
+  ],
   ['成分', '配料', '配料表', '成分表', '全成分', 'ingredient', 'ingredients'],
   ['无糖', '零糖', '代糖', 'sugar free', 'no sugar', 'zero sugar'],
   ['有机', 'organic', 'certified organic'],
   ['清真', 'halal'],
-  ['素食', '纯素', 'vegan', 'vegetarian'],
+  ['素食', '纯素', 'vegan', 'vegetarian', 'plant based'],
   ['甜度', '甜不甜', 'sweetness', 'too sweet'],
   ['辣度', '辣不辣', '微辣', '特辣', 'spicy', 'spiciness', 'how spicy'],
   ['热量', '卡路里', '大卡', 'calorie', 'calories', 'kcal'],
@@ -2517,7 +2531,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'hypoallergenic',
     'nickel free',
   ],
-  ['肤质', '干皮', '油皮', '混油', 'skin type', 'oily skin', 'dry skin', 'combination skin'],
+  ['肤质', '干皮', '油皮', '混油', 'skin type', 'oily skin', 'dry skin', 'combination skin', 'sensitive skin', 'normal skin'],
   ['孕妇', '孕期', '怀孕', '哺乳期', '孕妇能用', 'pregnant', 'pregnancy', 'breastfeeding', 'nursing mother'],
   [
     '儿童',
@@ -2554,12 +2568,14 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'disconnects',
     'keeps disconnecting',
     'connection lost',
+    'pairing failed',
+    'cant pair',
   ],
   ['无线网', 'wifi', 'wi-fi', 'wlan'],
   ['蓝牙', 'bluetooth', '配对'],
-  ['进水', '泡水', '淋雨', 'water damage', 'water damaged', 'got wet'],
-  ['防水', 'waterproof', 'water resistant', 'water proof'],
-  ['接口', 'typec', 'type-c', 'usb', 'port', 'ports'],
+  ['进水', '泡水', '淋雨', 'water damage', 'water damaged', 'got wet', 'dropped in water'],
+  ['防水', 'waterproof', 'water resistant', 'water proof', 'splash proof', 'splashproof'],
+  ['接口', 'typec', 'type-c', 'usb', 'port', 'ports', 'usb c', 'lightning port'],
   [
     '产地',
     '原产地',
@@ -2653,7 +2669,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'availible',
   ],
   ['数量', '件数', 'quantity', 'qty'],
-  ['限购', 'purchase limit', 'buying limit', 'limit per customer', 'max quantity'],
+  ['限购', 'purchase limit', 'buying limit', 'limit per customer', 'max quantity', 'max per order', 'limit per order'],
   [
     '补货',
     '补仓',
@@ -2712,7 +2728,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'coming soon',
     'upcoming',
   ],
-  ['热销', '热卖', '销量', 'best seller', 'bestseller', 'best selling', 'top seller', 'popular', 'hot item'],
+  ['热销', '热卖', '销量', 'best seller', 'bestseller', 'best selling', 'top seller', 'popular', 'hot item', 'trending', 'most popular'],
   [
     '下架',
     '停产',
@@ -2861,7 +2877,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
   // ── accounts and login ──
   ['账号', '账户', '帐号', '帐户', '用户名', '用户', '会员号', 'account', 'username', 'user id'],
   ['激活', '激活码', 'activate', 'activation', 'activation code'],
-  ['实名', '实名制', '身份证', '身份证号', 'id card', 'id number', 'identity verification', 'id verification'],
+  ['实名', '实名制', '身份证', '身份证号', 'id card', 'id number', 'identity verification', 'id verification', '护照', 'passport'],
   [
     '登录',
     '登陆',
@@ -2931,7 +2947,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
   ],
   ['被盗', '盗号', '账号被盗', '被黑', '异常登录', 'hacked', 'compromised', 'unauthorized', 'unauthorised', 'account stolen'],
   ['隐私', '个人信息', '信息泄露', '个人资料', '泄露', 'privacy', 'personal data', 'personal information', 'data protection', 'gdpr'],
-  ['骚扰', 'unsubscribe', 'spam', 'opt out'],
+  ['骚扰', 'unsubscribe', 'spam', 'opt out', 'too many messages', 'stop messaging'],
   ['余额提现', '提现', '取现', 'withdrawal', 'cash out'],
   // ── complaints and reviews ──
   [
@@ -3054,7 +3070,21 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'orignal',
     'orginal',
   ],
-  ['二手', '翻新', '二手货', '全新', 'second hand', 'secondhand', 'refurbished', 'refurb', 'pre-owned', 'preowned', 'brand new'],
+  [
+    '二手',
+    '翻新',
+    '二手货',
+    '全新',
+    'second hand',
+    'secondhand',
+    'refurbished',
+    'refurb',
+    'pre-owned',
+    'preowned',
+    'brand new',
+    'used item',
+    'used product',
+  ],
   ['验真', '防伪', '防伪码', '查真伪', '鉴定', '扫码验真', '防伪标', 'anti-counterfeit'],
   ['验货', '开箱验货', '当面验货', '先验货', '验货签收', 'inspect', 'inspection'],
   [
@@ -3109,7 +3139,7 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'put together',
   ],
   ['打孔', '钻孔', 'drill', 'drilling', 'no drilling'],
-  ['承重', 'load capacity', 'weight capacity', 'max load', 'weight limit'],
+  ['承重', 'load capacity', 'weight capacity', 'max load', 'weight limit', 'weight bearing', 'load bearing'],
   ['软硬', '硬度', '偏硬', '偏软', '太硬', '太软', 'firmness', 'too soft', 'too firm'],
   [
     '说明书',
@@ -3208,11 +3238,11 @@ export const BUILT_IN_SYNONYMS: readonly string[][] = [
     'slow charging',
   ],
   ['重启', '重新启动', 'restart', 'reboot', 'factory reset'],
-  ['信号', 'signal'],
+  ['信号', 'signal', 'signal strength'],
   ['遥控器', '遥控', 'remote control'],
   ['固件', 'firmware', 'software update'],
-  ['内存', '运存', 'ram'],
-  ['屏幕', '显示屏', 'screen'],
+  ['内存', '运存', 'ram', '存储空间', '存储容量', 'storage capacity'],
+  ['屏幕', '显示屏', 'screen', '触摸屏', 'touchscreen', 'touch screen'],
   [
     '电池',
     '换电池',
