@@ -415,10 +415,10 @@ export class KnowledgeIndex {
 
   /**
    * The question's most specific word (its rarest) is rare in general language and nothing the knowledge
-   * base says stands for it (not the word, a synonym, its sound, its characters or a word of the same meaning
-   * by the dictionary's glosses): the question is about
+   * base says stands for it (not the word, a synonym, its sound or its characters): the question is about
    * something the shop does not cover ("a refund from my airline", "track my flight", 顺丰招聘), however
-   * well its other words meet an entry.
+   * well its other words meet an entry. A word of the same meaning by the dictionary's glosses does not
+   * count here: it is a guess, and a guess is no sign that the shop covers the topic.
    */
   private namesWhatNoEntrySays(words: readonly Word[], rarities: readonly number[]): boolean {
     if (words.length < 2) return false;
@@ -428,7 +428,6 @@ export class KnowledgeIndex {
     });
     const w = words[rarest] as Word;
     if (generalWeight(w.term) < UNMENTIONED_RARE) return false;
-    if (this.bridged(w).length) return false;
     return !this.termIds.has(w.term) && !w.derived.some((d) => this.termIds.has(d.term));
   }
 
