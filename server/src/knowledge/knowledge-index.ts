@@ -7,12 +7,9 @@
 // question as a keyword, then the best ranked entry above the threshold (ranking.ts). Each field of an
 // entry is a document of weighted terms (tokens.ts); a term counts by its kind and its rarity (idf, BM25's
 // weighting, scaled by how rare the word is in general Chinese: general-rarity.ts). A document scores
-// by how much of it the question covers and how much of the question it explains, both needed. A
-// question word also meets the entries' words of the same meaning by their dictionary glosses
-// (gloss-bridge.ts), for less than a synonym and only where nothing better met that word.
+// by how much of it the question covers and how much of the question it explains, both needed.
 import { isLive, type KnowledgeEntry } from './entry';
 import {
-  BRIDGE_SHARE,
   DOC_SHARE,
   type Decision,
   decide,
@@ -29,7 +26,6 @@ import {
   UNMENTIONED_RARE,
 } from './ranking';
 import { generalWeight } from './general-rarity';
-import { GlossBridge, type Related } from './gloss-bridge';
 import { addWords } from './segmenter';
 import { tellSiblingsApart } from './siblings';
 import { builtInSynonyms, SynonymTable, synonymGroups } from './synonyms';
@@ -128,8 +124,6 @@ export class KnowledgeIndex {
   private readonly handoffs: KnowledgeEntry[];
   private readonly synonyms: SynonymTable;
   private readonly builtIn: boolean;
-  /** Words of the same meaning by their dictionary glosses (none for an empty knowledge base). */
-  private readonly bridge: GlossBridge | undefined;
   /** Entries' terms, worked out the first time an entry is among close siblings. */
   private readonly entryTerms = new WeakMap<KnowledgeEntry, Set<string>>();
   // Scratch space reused by every query (answers are synchronous, so never shared between two).
@@ -203,7 +197,6 @@ export class KnowledgeIndex {
     this.postData = new Int32Array(this.postStart[this.postings.length] as number);
     this.postings.forEach((p, id) => this.postData.set(p, this.postStart[id]));
     this.postings = [];
-    this.bridge = entries.length ? new GlossBridge(this.wordTerms()) : undefined;
     const n = Math.max(this.docs.length, 1);
     this.slotIdf = new Float64Array(slotWord.length);
     slotWord.forEach((id, slot) => {
@@ -226,11 +219,6 @@ export class KnowledgeIndex {
     this.evidence = new Float64Array(entries.length);
     this.welcomes = entries.filter((e) => e.welcome).sort((a, b) => a.number - b.number);
     this.handoffs = entries.filter((e) => e.handoff).sort((a, b) => a.number - b.number);
-  }
-
-  /** The terms that are some doc's word, with their ids. */
-  private *wordTerms(): Generator<[string, number]> {
-    for (const [term, id] of this.termIds) if ((this.df[id] as number) > 0) yield [term, id];
   }
 
   private termId(term: string): number {
@@ -417,8 +405,7 @@ export class KnowledgeIndex {
    * The question's most specific word (its rarest) is rare in general language and nothing the knowledge
    * base says stands for it (not the word, a synonym, its sound or its characters): the question is about
    * something the shop does not cover ("a refund from my airline", "track my flight", 顺丰招聘), however
-   * well its other words meet an entry. A word of the same meaning by the dictionary's glosses does not
-   * count here: it is a guess, and a guess is no sign that the shop covers the topic.
+   * well its other words meet an entry.
    */
   private namesWhatNoEntrySays(words: readonly Word[], rarities: readonly number[]): boolean {
     if (words.length < 2) return false;
@@ -439,25 +426,7 @@ export class KnowledgeIndex {
       // A term twice among a word's own (a sound pair repeated) is credited once.
       if (d.term !== w.term && !w.derived.some((e, j) => j < i && e.term === d.term)) this.creditTerm(d.term, w.span, met);
     });
-    for (const r of this.bridged(w)) this.creditBridge(r.id, BRIDGE_SHARE * r.strength, met);
     return met;
-  }
-
-  /** The knowledge base's words a question word meets through the gloss bridge (gloss-bridge.ts). */
-  private bridged(w: Word): readonly Related[] {
-    return this.bridge ? this.bridge.related(w.term, this.termIds.get(w.term)) : [];
-  }
-
-  /** Credits each slot of a word term `share` of it, unless something better met the slot already. */
-  private creditBridge(id: number, share: number, met: number[]): void {
-    const end = this.postStart[id + 1] as number;
-    for (let p = this.postStart[id] as number; p < end; p++) {
-      const code = this.postData[p] as number;
-      if ((code & 7) !== 0) continue;
-      const slot = code >> 3;
-      if (this.wordAcc[slot] === 0) met.push(slot);
-      if (share > (this.wordAcc[slot] as number)) this.wordAcc[slot] = share;
-    }
   }
 
   private creditTerm(term: string, span: number, met: number[]): void {

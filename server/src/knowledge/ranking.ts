@@ -10,11 +10,6 @@ import type { KnowledgeEntry } from './entry';
  */
 export const KINDS = ['word', 'synonym', 'phonetic', 'phonetic-x', 'bigram', 'bigram-x'] as const;
 export const KIND_SHARE = [1, 0.8, 0.85, 0.3, 0.5, 0.15] as const;
-/**
- * A word of the same meaning found through the dictionary's glosses (gloss-bridge.ts) counts for this
- * share of a word times how alike the two are: less than a synonym of the lexicon, which someone chose.
- */
-export const BRIDGE_SHARE = 0.6;
 /** Kinds whose share is divided by the word's span. */
 export const PER_PAIR = [false, false, true, true, true, true] as const;
 

@@ -45,7 +45,7 @@ beforeEach(async () => {
   await kb.semantic!.refresher.start();
   await kb.service.create({ channelId: 'ch1' }, text(1, ['退货'], '七天无理由退货'));
   await kb.service.create({ channelId: 'ch1' }, text(2, ['运费'], '运费由买家承担谁出'));
-  await kb.service.create({ channelId: 'ch1' }, text(3, ['沙发'], '沙发起球'));
+  await kb.service.create({ channelId: 'ch1' }, text(3, ['镜片'], '镜片起雾'));
 });
 afterEach(async () => {
   kb.semantic!.refresher.stop();
@@ -67,11 +67,8 @@ const answerOnly = async (question: string) => {
 // One keyword of entry 1, one of entry 2: a lexical tie (买 is neither's word; not 谁出, which entry 2's
 // answer says and which lexically decides for it).
 const AMBIGUOUS = '运费退货买';
-/**
- * Entry 3's characters, none of its words, their sounds or their meanings (沙 sand and 发 hair are not a
- * sofa, where 镜 would be the lens of 镜片 by the gloss bridge): the lexical stage declines.
- */
-const MISSED = '球起发沙';
+/** Entry 3's characters, none of its words or their sounds: the lexical stage declines. */
+const MISSED = '雾起片镜';
 /** Lexically, entry 3's characters alone are nothing: a decline. */
 const LEXICAL_DECLINE = undefined;
 /** Lexically the tie is a question back (猜你想问) listing both entries; by meaning it is entry 2. */
@@ -91,7 +88,7 @@ it('re-ranks a lexical tie by meaning and recalls an entry the lexical stage mis
   expect(fake.requests[0]).toMatchObject({ model: 'fake-64', authorization: `Bearer ${KEY}` });
   expect(fake.requests.flatMap((r) => r.input)).toHaveLength(3);
   expect(await ask(AMBIGUOUS)).toEqual({ type: 'text', text: '运费由买家承担谁出' });
-  expect(await ask(MISSED)).toEqual({ type: 'text', text: '沙发起球' });
+  expect(await ask(MISSED)).toEqual({ type: 'text', text: '镜片起雾' });
   // A number and an exact keyword stand without asking the endpoint.
   const asked = fake.requests.length;
   expect(await ask('1')).toEqual({ type: 'text', text: '七天无理由退货' });
@@ -124,7 +121,7 @@ it('refreshes the vector of an edited entry only, and forgets deleted ones', asy
   fake.requests = [];
   await kb.service.update({ channelId: 'ch1' }, 3, { text: '请假条的写法和格式' });
   await kb.semantic!.refresher.refresh();
-  expect(fake.requests.flatMap((r) => r.input)).toEqual(['沙发\n请假条的写法和格式']);
+  expect(fake.requests.flatMap((r) => r.input)).toEqual(['镜片\n请假条的写法和格式']);
   expect(await ask(question)).toEqual({ type: 'text', text: '请假条的写法和格式' });
   await kb.service.remove({ channelId: 'ch1' }, 3);
   await kb.semantic!.refresher.refresh();
@@ -159,7 +156,7 @@ it('keeps the stored vectors when the endpoint is down during a refresh', async 
   expect(logs.some((l) => l.message === 'entry vectors not refreshed')).toBe(true);
   expect(JSON.stringify(logs)).not.toContain(KEY);
   fake.mode = 'ok';
-  expect(await ask(MISSED)).toEqual({ type: 'text', text: '沙发起球' });
+  expect(await ask(MISSED)).toEqual({ type: 'text', text: '镜片起雾' });
 });
 
 it('reads stored vectors at start: a restart needs the endpoint only for questions', async () => {
@@ -177,6 +174,6 @@ it('reads stored vectors at start: a restart needs the endpoint only for questio
   expect(fake.requests).toHaveLength(before);
   await again.robot.prepare('ch1', undefined, MISSED);
   const a = await again.robot.answer({ type: 'text', text: MISSED }, ctx);
-  expect(a).toMatchObject({ kind: 'answer', replies: [{ type: 'text', text: '沙发起球' }] });
+  expect(a).toMatchObject({ kind: 'answer', replies: [{ type: 'text', text: '镜片起雾' }] });
   await again.service.stop();
 });
