@@ -95,7 +95,7 @@ export const kbMessages = defineMessages(
     robot_handoff: '连续几次答不上后转人工',
     robot_handoff_hint: '0 表示从不自动转人工（0–20）。',
     robot_threshold: '匹配阈值',
-    robot_threshold_hint: '0–1，默认 0.55；得分达到它且明显领先的答案直接发送，略低于它时以「猜你想问」菜单反问。越高越严格。',
+    robot_threshold_hint: '0–1，默认 0.6；得分达到它且明显领先的答案直接发送，略低于它时以「猜你想问」菜单反问。越高越严格。',
     e_handoff: '请输入 0–20 的整数',
     e_threshold: '请输入 0–1 之间的数',
     export_title: '导出',
@@ -214,7 +214,7 @@ export const kbMessages = defineMessages(
     robot_handoff_hint: '0: never hand over automatically (0–20).',
     robot_threshold: 'Match threshold',
     robot_threshold_hint:
-      '0–1, default 0.55; an answer scoring at least this and clearly ahead is sent, one somewhat below it is offered in a "Did you mean" menu. Higher is stricter.',
+      '0–1, default 0.6; an answer scoring at least this and clearly ahead is sent, one somewhat below it is offered in a "Did you mean" menu. Higher is stricter.',
     e_handoff: 'A whole number from 0 to 20',
     e_threshold: 'A number from 0 to 1',
     export_title: 'Export',

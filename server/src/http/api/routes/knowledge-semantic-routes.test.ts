@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { engineFixture } from '../../../app/testing/engine-fixture';
+import { DEFAULT_ROBOT_SETTINGS } from '../../../knowledge/knowledge-base';
 import { knowledgeModule } from '../../../knowledge/knowledge-module';
 import { startFakeEmbeddings, type FakeEmbeddings } from '../../../knowledge/semantic/testing/fake-embeddings';
 import { openDatabase } from '../../../storage/database';
@@ -87,7 +88,7 @@ async function call(method: string, path: string, token: string, body?: unknown)
   return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
 }
 
-const ROBOT = { handoffAfterMisses: 3, threshold: 0.55 };
+const ROBOT = DEFAULT_ROBOT_SETTINGS;
 const semantic = (extra: object = {}) => ({ enabled: true, url: fake.url, model: 'fake-64', timeoutMs: 200, ...extra });
 
 it('is off by default and keeps the API key write-only', async () => {
