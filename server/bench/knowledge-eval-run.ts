@@ -1,7 +1,8 @@
 // The knowledge robot's evaluation sets, answered by the current matcher and the previous one
-// (baseline-matcher/): knowledge-eval/ (a home-appliance shop), knowledge-eval-holdout/ (a clothing shop)
-// and knowledge-eval-fresh/ (a fresh-fruit shop). The last two were written later by other writers and never
-// looked at question by question: the held-out checks that the matcher serves customers it has not met. Each is a shop's entries and questions typed as customers
+// (baseline-matcher/): knowledge-eval/ (a home-appliance shop, the set the matcher was developed on), then
+// sets written later by other writers who never saw the matcher, never looked at question by question:
+// knowledge-eval-holdout/ (clothing), -fresh/ (fresh fruit), -pets/ (a pet shop) and -beauty/ (cosmetics),
+// the held-out checks that the matcher serves customers it has not met. Each is a shop's entries and questions typed as customers
 // type, written apart from the matcher. Only aggregate figures are printed.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,10 +21,12 @@ interface Question {
 /** What a matcher did with a question: an entry, a hand-off, a menu of entries, or nothing. */
 export type Outcome = { entry: KnowledgeEntry } | { handoff: true } | { menu: KnowledgeEntry[] } | undefined;
 
-/** The evaluation sets' folders: KB_EVAL_DIR alone when given, else the repository's three (or the sample). */
+/** The evaluation sets' folders: KB_EVAL_DIR alone when given, else the repository's five (or the sample). */
 export function evalDirs(): string[] {
   if (process.env.KB_EVAL_DIR) return [process.env.KB_EVAL_DIR];
-  const sets = ['knowledge-eval', 'knowledge-eval-holdout', 'knowledge-eval-fresh'].map((d) => join(process.cwd(), 'server/bench', d));
+  const sets = ['knowledge-eval', 'knowledge-eval-holdout', 'knowledge-eval-fresh', 'knowledge-eval-pets', 'knowledge-eval-beauty'].map(
+    (d) => join(process.cwd(), 'server/bench', d),
+  );
   const found = sets.filter((d) => existsSync(join(d, 'questions.json')));
   return found.length ? found : [join(process.cwd(), 'server/bench/knowledge-eval-sample')];
 }

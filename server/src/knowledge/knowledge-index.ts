@@ -482,8 +482,8 @@ export class KnowledgeIndex {
 
 /**
  * The entry number a message consists of: the digits alone, or said as people say them when picking
- * from a numbered menu (第3个, 3号, 选3, 选第3个, 回复5, 我想看第7条, 就选5吧, 7号问题, #5, no. 5, option 2,
- * 第十个, 选四, 5️⃣); nothing else around them.
+ * from a numbered menu (第3个, 3号, 选3, 选第3个, 回复5, 看下5, 我想看第7条, 就选5吧, 7号问题, 编号5, #5, no. 5,
+ * option 2, 5 please, 第十个, 选四, 5️⃣); nothing else around them.
  */
 export function numberAsked(folded: string): number | undefined {
   const m = PICKED_NUMBER.exec(folded);
@@ -495,9 +495,9 @@ export function numberAsked(folded: string): number | undefined {
 /** A number picked from a menu: who picks (我/就/想/要), how (看/选/回复), 第, the number, its measure word, a particle. */
 const PICKED_NUMBER = new RegExp(
   [
-    '^(?:(?:我|就)?(?:想|要)?(?:看看|看|选择|选|回复|问)?第?|序号|no|number|option)',
+    '^(?:(?:我|就)?(?:想|要)?(?:看一下|看下|看看|看|选择|选|回复|问)?第?|序号|编号|no|number|option)',
     '\\s*(\\d{1,9}|[零一二两三四五六七八九十]{1,3})\\s*',
-    '(?:号|个|条|项)?(?:问题)?(?:吧|呢|啊|呀|哦|哈|嘛|谢谢|谢了)*$',
+    '(?:号|个|条|项)?(?:问题)?(?:吧|呢|啊|呀|哦|哈|嘛|谢谢|谢了)*(?:\\s*(?:please|pls|thanks|thx))?$',
   ].join(''),
 );
 

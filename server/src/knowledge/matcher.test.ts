@@ -144,6 +144,9 @@ describe('ranking and deciding', () => {
     expect(numberAsked('7号问题')).toBe(7);
     expect(numberAsked('看看第八个呀')).toBe(8);
     expect(answered('4\uFE0F\u20E3')).toBe(4);
+    expect(numberAsked('看下14')).toBe(14);
+    expect(numberAsked('编号46')).toBe(46);
+    expect(numberAsked('65 please')).toBe(65);
     expect(numberAsked('我要5斤')).toBeUndefined();
     expect(numberAsked('3天能到吗')).toBeUndefined();
     expect(answered('退货')).toBe(2);
