@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useRoute } from 'wouter';
 import { api } from '../api/client';
+import { ChannelSwitch } from './channel-switch';
 import { agentIn, useChannel } from './use-channel';
 import { useT } from '../i18n/i18n';
 import { ChannelTimeZone } from '../session/channel-time-zone';
@@ -143,16 +144,7 @@ export function AgentPage() {
       <section className="inbox-side" aria-label={t('title')}>
         <div className="inbox-side-head">
           {channels.length > 0 && (
-            <label className="inline">
-              {t('channel')}
-              <select name="channel" data-testid="channel-select" value={channelId} onChange={(e) => setChannelId(e.target.value)}>
-                {channels.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChannelSwitch className="inline" label={t('channel')} channels={channels} channelId={channelId} onChange={setChannelId} />
           )}
           {me && <StatusSelect agentId={me} onLeftWaiting={setLeftWaiting} />}
           <div className="row inbox-alert-controls">

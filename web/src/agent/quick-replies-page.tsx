@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n';
 import { usePrincipal } from '../session/session';
 import { deskMessages } from './desk-messages';
 import { type FormTarget, QuickReplyForm } from './quick-reply-form';
+import { ChannelSwitch } from './channel-switch';
 import { useChannel } from './use-channel';
 import './desk.css';
 
@@ -35,16 +36,7 @@ function usePlace(): { channelId?: string; merchantId?: string; picker: ReactNod
       );
   }, [platform, channelId]);
   const channelPicker = (platform || channels.length > 1) && (
-    <label>
-      {t('quick_channel')}{' '}
-      <select name="channel" value={channelId ?? ''} onChange={(e) => setChannelId(e.target.value)}>
-        {channels.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChannelSwitch label={t('quick_channel')} channels={channels} channelId={channelId} onChange={setChannelId} />
   );
   const where = channelId !== undefined ? { channelId } : {};
   if (!platform) return { ...where, picker: channelPicker ? <div className="row">{channelPicker}</div> : null };
