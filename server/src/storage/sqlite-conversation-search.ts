@@ -1,8 +1,9 @@
 // SQLite adapter of ConversationSearch. Words of three characters or more are found through the FTS5
-// trigram index of migration step 18 (caught up first: sqlite-search-index.ts) and checked with LIKE (the index's phrase match ignores nothing the
-// LIKE would not, but LIKE says exactly "contains"); shorter words, which trigrams cannot hold (most
-// Chinese words have two characters), are matched with LIKE over the messages of the conversations the
-// other filters leave, newest conversation first, so a search stops as soon as its page is full.
+// trigram index of migration step 18 (caught up first: sqlite-search-index.ts) and checked with LIKE (the
+// index's phrase match ignores nothing the LIKE would not, but LIKE says exactly "contains"); shorter
+// words, which trigrams cannot hold (most Chinese words have two characters), are matched with LIKE over
+// the messages of the conversations the other filters leave, newest conversation first, so a search stops
+// as soon as its page is full.
 import type { Database } from 'better-sqlite3';
 import { charCount, INDEXED_QUERY_MIN_CHARS } from '../core/desk/message-text';
 import type { ConversationHit, ConversationSearch, ConversationSearchQuery } from '../core/ports/conversation-search';
