@@ -78,6 +78,8 @@ async function seed(): Promise<{ wang: AgentLogin; li: AgentLogin }> {
   await api('PUT', `/channels/${CHANNEL.id}/settings`, { calendarId: calendar.id });
   const wang = await createAgent(stack, { name: '小王', username: 'xiaowang' });
   const li = await createAgent(stack, { name: '小李', username: 'xiaoli', status: 'offline' });
+  const zhao = (await createAgent(stack, { name: '小赵', username: 'xiaozhao', status: 'offline' })).agentId;
+  await api('POST', `/agents/${zhao}/archive`, {});
 
   const first = await writes('oDay1', '你好，想问下发货时间');
   await advance(stack, 30 * SECOND);
@@ -95,12 +97,12 @@ async function seed(): Promise<{ wang: AgentLogin; li: AgentLogin }> {
   const third = await writes('oDay4', '发票在哪里开');
   await advance(stack, 20 * SECOND);
   await replies(third, wang, '订单页点申请发票', 'oDay4');
-  return { wang, li };
+  return { wang, li, zhao };
 }
 
 describe('the Reports screen', () => {
   it('draws a range’s daily trend, counts a transferred conversation’s first response and downloads the CSV', async () => {
-    const { li } = await seed();
+    const { li, zhao } = await seed();
     if (!browser) throw new Error('no browser');
     const { context, page, errors } = await openPage(browser);
     await logIn(page, stack, ADMIN, '/app/admin/reports');
@@ -142,7 +144,8 @@ describe('the Reports screen', () => {
       '合计,3,0,3,3,36.7',
     ]);
 
-    // The presets and the filters: 小李's conversations only.
+    // The presets and the filters: 小李's conversations only. An archived agent stays pickable, marked.
+    expect(await page.locator(`select[name="agentId"] option[value="${zhao}"]`).innerText()).toBe('小赵 (已归档)');
     await page.locator('select[name="agentId"]').selectOption(li.agentId);
     await page.getByTestId('report-conversations').locator('.value').filter({ hasText: /^1$/ }).waitFor();
     await page.locator('button[data-preset="7"]').click();

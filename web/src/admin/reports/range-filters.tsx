@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Agent, Group } from '../../api/types';
 import { useT } from '../../i18n/i18n';
+import { archiveMessages } from '../archive/messages';
 import { reportsMessages } from './messages';
 
 export interface ReportRange {
@@ -33,6 +34,7 @@ export function RangeFilters({
   onChange(r: ReportRange | undefined): void;
 }) {
   const t = useT(reportsMessages);
+  const archived = useT(archiveMessages);
   const [from, setFrom] = useState(() => dateBack(6));
   const [to, setTo] = useState(() => dateBack(0));
   const [groupId, setGroupId] = useState('');
@@ -82,7 +84,7 @@ export function RangeFilters({
             <option value="">{t('all')}</option>
             {agents.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {a.archivedAt === undefined ? a.name : `${a.name} (${archived('archived_badge')})`}
               </option>
             ))}
           </select>

@@ -70,7 +70,8 @@ function ReportsBody({ channelId, merchantId }: { channelId: string; merchantId:
     api.get<List<Group>>(channelPath(channelId, '/groups'), scope, signal).then((l) => l.items),
   );
   const agents = useLoad(`${channelId}|${merchantId}`, (signal) =>
-    api.get<List<Agent>>(channelPath(channelId, '/agents'), scope, signal).then((l) => l.items),
+    // Archived agents too: a report covers days when they still worked.
+    api.get<List<Agent>>(channelPath(channelId, '/agents'), { ...scope, archived: 'include' }, signal).then((l) => l.items),
   );
   const query = range && {
     ...scope,
