@@ -66,7 +66,7 @@ async function replies(conversationId: string, agent: AgentLogin, text: string, 
 }
 
 /** Three days with conversations, one without: 2 March answered in 30 s; 3 March transferred before any answer, answered 60 s after the customer wrote; 5 March answered in 20 s. */
-async function seed(): Promise<{ wang: AgentLogin; li: AgentLogin }> {
+async function seed(): Promise<{ wang: AgentLogin; li: AgentLogin; zhao: string }> {
   token = (await stack.api<{ token: string }>('POST', '/tokens', { name: 'reports', grant: { role: 'platform_admin' } })).body.token;
   const calendar = await api<{ id: string }>('POST', `/channels/${CHANNEL.id}/calendars`, {
     name: '上海',

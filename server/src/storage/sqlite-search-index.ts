@@ -16,12 +16,14 @@ const INTERVAL_MS = 250;
 
 export class SqliteSearchIndex {
   private readonly indexedThrough: Statement;
+  private readonly newest: Statement;
   private readonly chunkEnd: Statement;
   private readonly index: Statement;
   private readonly advance: Statement;
 
   constructor(private readonly db: Database) {
     this.indexedThrough = db.prepare('SELECT indexed_through FROM search_index_state').pluck();
+    this.newest = db.prepare('SELECT max(id) FROM message_texts').pluck();
     this.chunkEnd = db.prepare('SELECT max(id) FROM (SELECT id FROM message_texts WHERE id > ? ORDER BY id LIMIT ?)').pluck();
     this.index = db.prepare('INSERT INTO message_texts_fts (rowid, body) SELECT id, body FROM message_texts WHERE id > ? AND id <= ?');
     this.advance = db.prepare('UPDATE search_index_state SET indexed_through = ?');
@@ -32,7 +34,13 @@ export class SqliteSearchIndex {
    * chunk is an IMMEDIATE transaction, so another connection catching up at the same time waits its turn.
    */
   catchUp(): void {
-    while (this.indexChunk()) {}
+    while (this.behind() && this.indexChunk()) {}
+  }
+
+  /** Whether a message is stored and not yet indexed: two reads, no lock taken (an idle server writes nothing). */
+  private behind(): boolean {
+    const newest = this.newest.get() as number | null;
+    return newest !== null && newest > (this.indexedThrough.get() as number);
   }
 
   /** Catches up every `intervalMs` on the serial queue; the returned function stops it. */
