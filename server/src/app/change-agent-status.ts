@@ -3,19 +3,17 @@
 // rest of each transfer chain, else the group, else the pool; to the queue when everyone is busy; a
 // leave-message offer when nobody is left.
 import type { AgentStatus } from '../core/model/agent';
-import type { Conversation } from '../core/model/conversation';
 import { drainQueue } from './support/drain-queue';
 import { inUnit, type EngineDeps, type Work } from './support/engine-deps';
 import { mustGetAgent } from './support/guards';
-import { placeConversation } from './support/place-conversation';
-import { decideReroute } from './support/route-to-person';
-import { loadRouting, loadSettings } from './support/routing-context';
+import { moveEachOn, type MovedConversation } from './support/move-on';
+import { loadSettings } from './support/routing-context';
 import { scopeOf } from './support/send-to-customer';
 
 export interface AgentStatusResult {
   status: AgentStatus;
   /** Conversations that moved away from the agent, with where they went. */
-  moved: Array<{ conversationId: string; state: Conversation['state']; agentId?: string }>;
+  moved: MovedConversation[];
   /** Conversations the agent received from the queue. */
   received: string[];
   /** Coming online: how many left messages (留言) of the agent's merchant wait for someone (up to 1000). */
@@ -45,17 +43,6 @@ export async function changeAgentStatusIn(w: Work, input: { agentId: string; sta
   return { status: input.status, moved, received, leftMessagesWaiting: left.length };
 }
 
-async function handOn(w: Work, agentId: string): Promise<AgentStatusResult['moved']> {
-  const moved: AgentStatusResult['moved'] = [];
-  for (const c of await w.tx.conversations.listByAgent(agentId, 'assigned')) {
-    const ctx = await loadRouting(w, c.channelId, c.merchantId); // fresh: each move changes loads and queues
-    const { conversation, decision } = decideReroute(c, agentId, ctx);
-    const placed = await placeConversation(w, conversation, decision, ctx);
-    moved.push({
-      conversationId: c.id,
-      state: placed.state,
-      ...(placed.state === 'assigned' && placed.agentId !== undefined && { agentId: placed.agentId }),
-    });
-  }
-  return moved;
+async function handOn(w: Work, agentId: string): Promise<MovedConversation[]> {
+  return moveEachOn(w, await w.tx.conversations.listByAgent(agentId, 'assigned'), agentId);
 }

@@ -5,15 +5,9 @@
 import type { Conversation } from '../../core/model/conversation';
 import { drainQueue } from '../support/drain-queue';
 import type { Work } from '../support/engine-deps';
-import { placeConversation } from '../support/place-conversation';
-import { decideReroute } from '../support/route-to-person';
-import { loadRouting } from '../support/routing-context';
+import { moveEachOn, type MovedConversation } from '../support/move-on';
 
-export interface MovedConversation {
-  conversationId: string;
-  state: Conversation['state'];
-  agentId?: string;
-}
+export type { MovedConversation } from '../support/move-on';
 
 /** Moves each conversation on (never back to `leavingAgentId`), then lets the queue move. */
 export async function moveOn(
@@ -22,17 +16,7 @@ export async function moveOn(
   conversations: readonly Conversation[],
   leavingAgentId: string | undefined,
 ): Promise<MovedConversation[]> {
-  const moved: MovedConversation[] = [];
-  for (const c of conversations) {
-    const ctx = await loadRouting(w, c.channelId, c.merchantId); // fresh: each move changes loads and queues
-    const { conversation, decision } = decideReroute(c, leavingAgentId, ctx);
-    const placed = await placeConversation(w, conversation, decision, ctx);
-    moved.push({
-      conversationId: c.id,
-      state: placed.state,
-      ...(placed.state === 'assigned' && placed.agentId && { agentId: placed.agentId }),
-    });
-  }
+  const moved = await moveEachOn(w, conversations, leavingAgentId);
   await drainQueue(w, scope.channelId, scope.merchantId);
   return moved;
 }
