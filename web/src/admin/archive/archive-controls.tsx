@@ -7,6 +7,7 @@ import { createPortal } from 'react-dom';
 import { api, ApiError } from '../../api/client';
 import { Modal } from '../../agent/modal';
 import { useT } from '../../i18n/i18n';
+import { ErrorLine } from '../form-parts';
 import { errorText } from '../use-load';
 import { archiveMessages } from './messages';
 
@@ -131,11 +132,7 @@ function ArchiveDialog({ kind, id, name, onChanged, onClose }: RowProps & { onCl
   return (
     <Modal title={t('archive_title', { what: t(`what_${kind}`), name })} onClose={onClose}>
       <p>{t(`archive_${kind}`)}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <div className="row inbox-dialog-actions">
         <button type="button" onClick={onClose}>
           {t('cancel')}
@@ -184,11 +181,7 @@ function DeleteDialog({ kind, id, name, onChanged, onClose }: RowProps & { onClo
         </div>
       )}
       {dependents !== undefined && !inUse && <p>{t('delete_body')}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <div className="row inbox-dialog-actions">
         <button type="button" onClick={onClose}>
           {inUse ? t('close') : t('cancel')}

@@ -7,6 +7,7 @@ import type { Agent, Group, List } from '../../api/types';
 import { useLang, useT } from '../../i18n/i18n';
 import { channelPath, useAdmin } from '../admin-context';
 import { downloadCsv } from '../exports-screen';
+import { ErrorLine } from '../form-parts';
 import { MerchantPicker } from '../scope-pickers';
 import { ChannelScreen } from '../screen';
 import { LoadState } from '../ui';
@@ -102,11 +103,7 @@ function ReportsBody({ channelId, merchantId }: { channelId: string; merchantId:
         <button type="button" className="primary" onClick={() => void csv('days')} disabled={!query || busy} data-testid="report-csv">
           {busy ? t('downloading') : t('download')}
         </button>
-        {csvError && (
-          <p className="error" role="alert">
-            {csvError}
-          </p>
-        )}
+        <ErrorLine error={csvError} />
       </div>
       {query && <LoadState state={report}>{(r) => <ReportView report={r} csv={(table) => void csv(table)} />}</LoadState>}
     </div>
