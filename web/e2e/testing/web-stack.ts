@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHANNEL, eventually, startStack, type Stack, type StackOptions } from '../../../server/src/e2e/testing/stack';
 
+export { addChannel } from '../../../server/src/e2e/testing/add-channel';
+
 export { CHANNEL, eventually, type Stack };
 
 const ROOT = join(__dirname, '../../..');
@@ -95,40 +97,6 @@ export async function deliveredTo(stack: Stack, openid: string, what: string, ms
   } catch {
     throw new Error(`WeChat did not deliver ${what} to ${openid}; it delivered: ${JSON.stringify(await stack.delivered(openid))}`);
   }
-}
-
-/** A second channel, known to the server and to the emulator (which pushes its customers' messages). */
-export async function addChannel(stack: Stack, c: { id: string; appId: string; originalId: string }): Promise<void> {
-  const secret = `${c.id}-app-secret-01`;
-  const token = `${c.id}Token`;
-  const encodingAesKey = CHANNEL.encodingAesKey;
-  const now = Date.now();
-  await stack.server.storage.channels.save({
-    id: c.id,
-    name: c.id,
-    kind: 'miniprogram',
-    appId: c.appId,
-    appSecret: secret,
-    originalId: c.originalId,
-    token,
-    encodingAesKey,
-    mode: 'secure',
-    format: 'xml',
-    tokenSource: 'stable',
-    createdAt: now,
-    updatedAt: now,
-  });
-  await stack.emulator.admin('/apps', {
-    appId: c.appId,
-    secret,
-    kind: 'miniprogram',
-    originalId: c.originalId,
-    pushUrl: `${stack.baseUrl}/wechat/${c.id}`,
-    token,
-    encodingAesKey,
-    mode: 'secure',
-    format: 'xml',
-  });
 }
 
 /** Logs in through the login page and waits for the app's frame. */

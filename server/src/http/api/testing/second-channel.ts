@@ -1,45 +1,13 @@
 // Test support (no tests here): a second channel on a running stack, known to the server and to the WeChat
 // emulator like the stack's own, and a customer who writes in it.
 import { encodeSessionFrom } from '../../../../../shared/src/index';
-import { CHANNEL, eventually, type Stack } from '../../../e2e/testing/stack';
+import { addChannel } from '../../../e2e/testing/add-channel';
+import { eventually, type Stack } from '../../../e2e/testing/stack';
 
-export const SECOND = {
-  id: 'shop2',
-  appId: 'wxe2e0000000000002',
-  secret: 'e2eAppSecret0002',
-  originalId: 'gh_e2e000000002',
-  token: 'e2eToken2',
-  encodingAesKey: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut',
-};
+export const SECOND = { id: 'shop2', appId: 'wxe2e0000000000002', originalId: 'gh_e2e000000002' };
 
-export async function addSecondChannel(stack: Stack): Promise<void> {
-  const now = Date.now();
-  await stack.server.storage.channels.save({
-    id: SECOND.id,
-    name: '二号商城',
-    kind: 'miniprogram',
-    appId: SECOND.appId,
-    appSecret: SECOND.secret,
-    originalId: SECOND.originalId,
-    token: SECOND.token,
-    encodingAesKey: SECOND.encodingAesKey,
-    mode: 'secure',
-    format: 'xml',
-    tokenSource: 'stable',
-    createdAt: now,
-    updatedAt: now,
-  });
-  await stack.emulator.admin('/apps', {
-    appId: SECOND.appId,
-    secret: SECOND.secret,
-    kind: 'miniprogram',
-    originalId: SECOND.originalId,
-    pushUrl: `${stack.baseUrl}/wechat/${SECOND.id}`,
-    token: SECOND.token,
-    encodingAesKey: SECOND.encodingAesKey,
-    mode: 'secure',
-    format: 'xml',
-  });
+export function addSecondChannel(stack: Stack): Promise<void> {
+  return addChannel(stack, { ...SECOND, name: '二号商城' });
 }
 
 /** The customer `openid` writes `text` in `channel` (the platform's team); resolves with the conversation once assigned. */
@@ -63,5 +31,3 @@ export async function customerWritesIn(
     return list.body.items[0]?.id;
   });
 }
-
-export { CHANNEL };
