@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Conversation, ConversationEvent, EndReason } from '../src/core/model/conversation';
 import type { Message } from '../src/core/model/message';
-import { MESSAGE_COLUMNS } from '../src/storage/message-row';
+import { messageToRow } from '../src/storage/message-row';
 import { merchantKey, restAsJson } from '../src/storage/record-codec';
 
 export const CHANNEL = 'ch1';
@@ -114,16 +114,7 @@ export function fill(db: Database, messages: number, start: number, days: number
           queued_at: v.queuedAt ?? null,
           data: restAsJson(v, CONVERSATION_COLUMNS),
         });
-        for (const m of ms)
-          insertMessage.run({
-            id: m.id,
-            channel_id: m.channelId,
-            conversation_id: m.conversationId,
-            created_at: m.createdAt,
-            wechat_msg_id: m.wechatMsgId ?? null,
-            delivery: m.delivery === undefined ? null : JSON.stringify(m.delivery),
-            data: restAsJson(m, MESSAGE_COLUMNS),
-          });
+        for (const m of ms) insertMessage.run(messageToRow(m));
       }
     })();
   }

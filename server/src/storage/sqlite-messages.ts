@@ -3,8 +3,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Delivery, Message } from '../core/model/message';
 import type { MessageListQuery, MessageRepository } from '../core/ports/repositories';
-import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from './message-row';
-import { restAsJson } from './record-codec';
+import { messageFromRow, messageToRow, type MessageRow } from './message-row';
 import { keyOf, UnitCache, type UnitMap } from './unit-cache';
 
 /** No LIMIT in SQLite is LIMIT -1; no `before` is "before the end of time". */
@@ -49,15 +48,7 @@ export class SqliteMessages implements MessageRepository {
   }
 
   async add(m: Message): Promise<void> {
-    this.insert.run({
-      id: m.id,
-      channel_id: m.channelId,
-      conversation_id: m.conversationId,
-      created_at: m.createdAt,
-      wechat_msg_id: m.wechatMsgId ?? null,
-      delivery: m.delivery === undefined ? null : JSON.stringify(m.delivery),
-      data: restAsJson(m, MESSAGE_COLUMNS),
-    });
+    this.insert.run(messageToRow(m));
     if (m.wechatMsgId !== undefined) this.byPush.set(keyOf(m.channelId, m.wechatMsgId), m);
   }
 

@@ -19,7 +19,7 @@ import type { Queryable } from './pool';
 import { writeOn } from './pg-write-behind';
 import type { ReadAhead } from './pg-read-ahead';
 import { CUSTOMER_COLUMNS, customerOf } from './pg-customer-row';
-import { MESSAGE_COLUMNS, messageFromRow } from '../message-row';
+import { messageFromRow, messageToRow } from '../message-row';
 import { CUSTOMER_UNION_ID } from './migrations/11-customer-history';
 import { lookAgainValues, PG_LOOK_AGAIN_AT_TIMERS } from '../timer-look-again';
 
@@ -96,18 +96,11 @@ export class PgMessages implements MessageRepository {
 
   /** The UNIQUE (channel_id, wechat_msg_id) key makes a second insert of one push fail in the database. */
   async add(m: Message): Promise<void> {
+    const r = messageToRow(m);
     await writeOn(this.db, {
       sql: `INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, delivery, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      values: [
-        m.id,
-        m.channelId,
-        m.conversationId,
-        m.createdAt,
-        m.wechatMsgId ?? null,
-        m.delivery === undefined ? null : JSON.stringify(m.delivery),
-        restAsJson(m, MESSAGE_COLUMNS),
-      ],
+      values: [r.id, r.channel_id, r.conversation_id, r.created_at, r.wechat_msg_id, r.delivery, r.data],
       table: 'messages',
     });
     this.ahead?.stored(m);
