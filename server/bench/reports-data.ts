@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Conversation, ConversationEvent, EndReason } from '../src/core/model/conversation';
 import type { Message } from '../src/core/model/message';
 import { messageToRow } from '../src/storage/message-row';
-import { merchantKey, restAsJson } from '../src/storage/record-codec';
+import { conversationToRow } from '../src/storage/sqlite-conversations';
 
 export const CHANNEL = 'ch1';
 export const MERCHANTS = 10;
@@ -14,7 +14,6 @@ const AGENTS_PER_MERCHANT = 20;
 const PER_CONVERSATION = 10;
 const DAY = 86_400_000;
 const BATCH = 5000;
-const CONVERSATION_COLUMNS = ['id', 'channelId', 'merchantId', 'customerId', 'state', 'agentId', 'createdAt', 'queuedAt'] as const;
 const REASONS: EndReason[] = ['agent_ended', 'customer_left', 'customer_silent', 'admin_ended'];
 
 /** One conversation and its messages: `c` picks its kind (1 in 20 robot only, 1 in 20 left a message, 2 in 20 transferred). */
@@ -92,8 +91,8 @@ function conversationOf(c: number, count: number, start: number, days: number): 
 export function fill(db: Database, messages: number, start: number, days: number): void {
   const count = messages / PER_CONVERSATION;
   const insertConversation = db.prepare(
-    `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data)
-     VALUES (@id, @channel_id, @merchant_id, @customer_id, @state, @agent_id, @created_at, @queued_at, @data)`,
+    `INSERT INTO conversations (id, channel_id, merchant_id, customer_id, state, agent_id, created_at, queued_at, data, timer_due_at)
+     VALUES (@id, @channel_id, @merchant_id, @customer_id, @state, @agent_id, @created_at, @queued_at, @data, @timer_due_at)`,
   );
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, channel_id, conversation_id, created_at, wechat_msg_id, delivery, data)
@@ -103,17 +102,7 @@ export function fill(db: Database, messages: number, start: number, days: number
     db.transaction(() => {
       for (let c = from; c < Math.min(count, from + BATCH); c++) {
         const { conversation: v, messages: ms } = conversationOf(c, count, start, days);
-        insertConversation.run({
-          id: v.id,
-          channel_id: v.channelId,
-          merchant_id: merchantKey(v.merchantId),
-          customer_id: v.customerId,
-          state: v.state,
-          agent_id: v.agentId ?? null,
-          created_at: v.createdAt,
-          queued_at: v.queuedAt ?? null,
-          data: restAsJson(v, CONVERSATION_COLUMNS),
-        });
+        insertConversation.run(conversationToRow(v, undefined));
         for (const m of ms) insertMessage.run(messageToRow(m));
       }
     })();

@@ -26,7 +26,8 @@ export function conversationFromRow(r: ConversationRow): Conversation {
   };
 }
 
-function toRow(c: Conversation, timerDueAt: number | undefined): ConversationWrite {
+/** The row a conversation is stored as, with the instant its timers fall due next (timer-due.ts). */
+export function conversationToRow(c: Conversation, timerDueAt: number | undefined): ConversationWrite {
   return {
     id: c.id,
     channel_id: c.channelId,
@@ -130,7 +131,7 @@ export class SqliteConversations implements ConversationRepository {
    * index), the others the whole row. The stored keys are read only when this unit has not seen the row yet.
    */
   async save(c: Conversation, timerDueAt?: number): Promise<void> {
-    const row = toRow(c, timerDueAt);
+    const row = conversationToRow(c, timerDueAt);
     const stored = this.storedKeys.read(row.id, () => this.keysOf.get(row.id));
     if (stored !== undefined && sameKeys(stored, row)) this.updateData.run(row.data, row.timer_due_at, row.id);
     else this.upsert.run(row);
