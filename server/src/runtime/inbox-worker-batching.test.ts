@@ -107,6 +107,27 @@ it('what a pass gathers at a trickle is routed under one commit, not in chunks o
   await worker.stop();
 });
 
+it('pushes that arrive while a pass routes a trickle wait for the next pass, which gathers company for them', async () => {
+  const { inbox, worker } = setup(80);
+  const notify = fx.deps.notifier.notify.bind(fx.deps.notifier);
+  fx.deps.notifier = {
+    notify: async (notices: readonly EngineNotice[]) => {
+      // Two pushes land while the first pass is still at work (after its commit, before its next look).
+      if (rounds.length === 0) for (const i of [10, 11]) await inbox.accept(CHANNEL, text(i), 1);
+      return notify(notices);
+    },
+  };
+  await inbox.accept(CHANNEL, text(1), 1);
+  await worker.kick();
+  expect(rounds).toEqual([1]); // the pass ended after its own commit: no small unit for the two latecomers
+  await sleep(20);
+  await inbox.accept(CHANNEL, text(12), 1); // within the next pass's linger
+  await sleep(150);
+  expect(routed()).toBe(4);
+  expect(rounds).toEqual([1, 3]);
+  await worker.stop();
+});
+
 it('chunks: a trickle whole or in two halves, a light backlog small, a backlog large', () => {
   expect([1, 7, 8].map(chunkSize)).toEqual([1, 7, 8]);
   expect([9, 12, 16].map(chunkSize)).toEqual([5, 6, 8]); // two even halves

@@ -46,6 +46,17 @@ function outboxBehaviour(open: () => Promise<{ uow: UnitOfWork; store: WebhookSt
     expect(stored.map((d) => d.orderKey)).toEqual(['conv1', 'conv1']);
     expect(await store.deliveries('whk2', 10)).toEqual([]); // not subscribed to message.received
   });
+
+  it('a channel without an enabled endpoint stores nothing and makes no event (no event id is drawn)', async () => {
+    const { uow, store } = await open();
+    await store.createEndpoint(endpoint('whk3', { channelId: 'ch2', enabled: false }), 'whsec_z');
+    const drawn: string[] = [];
+    const ids = { next: (kind: Parameters<SequentialIds['next']>[0]) => (drawn.push(kind), new SequentialIds().next(kind)) };
+    const onCh2 = { ...said('one'), channelId: 'ch2' };
+    await expect(uow.run((tx) => storeWebhookEvents(tx, [onCh2, { ...onCh2, channelId: 'ch3' }], ids, 5))).resolves.toBe(false);
+    expect(drawn).toEqual([]);
+    expect(await store.deliveries('whk3', 10)).toEqual([]);
+  });
 }
 
 describe('on SQLite', () => {
