@@ -23,8 +23,11 @@ export async function storeWebhookEvents(
   now: number,
 ): Promise<boolean> {
   if (!tx.webhooks || notices.length === 0) return false;
+  const endpoints = await endpointsByChannel(tx.webhooks, notices);
+  // Most channels have no endpoint: their notices mean no delivery, so no event (nor its id) is made.
+  if (![...endpoints.values()].some((list) => list.some((e) => e.enabled))) return false;
   const events = eventsOfNotices(notices, () => ids.next('evt'), now);
-  return events.length > 0 && (await enqueueFor(tx.webhooks, events)) > 0;
+  return events.length > 0 && (await enqueueFor(tx.webhooks, events, endpoints)) > 0;
 }
 
 /** Events made outside a unit of work (another story's, a test's): stored the same way, at once. */
@@ -37,9 +40,22 @@ export async function recordWebhookEvents(deps: Pick<WebhookDeps, 'webhooks' | '
   return stored;
 }
 
-async function enqueueFor(outbox: WebhookOutbox, events: readonly WebhookEvent[]): Promise<number> {
+/** Each channel's endpoints, read once. */
+async function endpointsByChannel(
+  outbox: WebhookOutbox,
+  of: ReadonlyArray<{ channelId: string }>,
+): Promise<Map<string, WebhookEndpoint[]>> {
   const byChannel = new Map<string, WebhookEndpoint[]>();
-  for (const channelId of new Set(events.map((e) => e.channelId))) byChannel.set(channelId, await outbox.endpointsOf(channelId));
+  for (const channelId of new Set(of.map((e) => e.channelId))) byChannel.set(channelId, await outbox.endpointsOf(channelId));
+  return byChannel;
+}
+
+async function enqueueFor(
+  outbox: WebhookOutbox,
+  events: readonly WebhookEvent[],
+  byChannel?: Map<string, WebhookEndpoint[]>,
+): Promise<number> {
+  byChannel ??= await endpointsByChannel(outbox, events);
   const deliveries: NewWebhookDelivery[] = events.flatMap((event) =>
     (byChannel.get(event.channelId) ?? [])
       .filter((e) => hears(e, event))
