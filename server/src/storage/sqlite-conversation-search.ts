@@ -1,6 +1,6 @@
 // SQLite adapter of ConversationSearch. Words of three characters or more are found through the FTS5
-// trigram index of migration step 18 (caught up first: sqlite-search-index.ts) and checked with LIKE (the
-// index's phrase match ignores nothing the LIKE would not, but LIKE says exactly "contains"); shorter
+// trigram index of migration step 18 (texts copied and indexed first: sqlite-search-index.ts) and checked
+// with LIKE (the index's phrase match ignores nothing the LIKE would not, but LIKE says exactly "contains"); shorter
 // words, which trigrams cannot hold (most Chinese words have two characters), are matched with LIKE over
 // the messages of the conversations the other filters leave, newest conversation first, so a search stops
 // as soon as its page is full.

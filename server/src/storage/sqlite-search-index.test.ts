@@ -1,10 +1,12 @@
-// The message search's words are indexed in batches, off the unit that stores a message: a search still
-// finds every stored message, a timer catches up between searches, an upgraded database indexes nothing
-// twice, and two connections catching up at once (the server and the command line) leave one index.
+// The message search's text is copied and its words indexed in batches, off the unit that stores a message: a
+// search still finds every stored message, a timer catches up between searches, the copy is the text the
+// trigger of step 18 wrote, an upgraded database copies and indexes nothing twice, and two connections
+// catching up at once (the server and the command line) leave one copy and one index.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { MessageContent } from '../core/model/message';
 import { openDatabase } from './database';
 import { migrations, runMigrations } from './migrations/runner';
 import { SqliteConversationSearch } from './sqlite-conversation-search';
@@ -25,7 +27,7 @@ function addConversation(db: Database, id: string): void {
   ).run(id);
 }
 
-async function store(db: Database, id: string, conversationId: string, text: string): Promise<void> {
+async function storeContent(db: Database, id: string, conversationId: string, content: MessageContent): Promise<void> {
   await sqliteTransaction(db).messages.add({
     id,
     channelId: 'ch1',
@@ -33,11 +35,21 @@ async function store(db: Database, id: string, conversationId: string, text: str
     customerId: 'cu1',
     direction: 'in',
     sender: { kind: 'customer' },
-    content: { type: 'text', text },
+    content,
     createdAt: 1000,
     wechatMsgId: `w-${id}`,
   });
 }
+const store = (db: Database, id: string, conversationId: string, text: string) =>
+  storeContent(db, id, conversationId, { type: 'text', text });
+
+/** The copied text rows, in the order they were copied. */
+const texts = (db: Database) =>
+  db.prepare('SELECT message_id, conversation_id, created_at, body FROM message_texts ORDER BY id').all() as { message_id: string }[];
+const state = (db: Database) => db.prepare('SELECT copied_through, indexed_through FROM search_index_state').get();
+/** Everything stored is copied and indexed: the progress stands at the newest message and the newest text. */
+const caughtUp = (db: Database) =>
+  db.prepare('SELECT (SELECT max(rowid) FROM messages) AS copied_through, (SELECT max(id) FROM message_texts) AS indexed_through').get();
 
 /** The message_texts rows the trigram index itself returns for `words` (not the content table). */
 const indexed = (db: Database, words: string) =>
@@ -50,29 +62,60 @@ const checkIndex = (db: Database) =>
 const found = async (db: Database, text: string) =>
   (await new SqliteConversationSearch(db).search({ channelId: 'ch1', text, limit: 10 })).map((h) => h.conversation.id);
 
-it('stores a message without indexing it, and a search catches up first so it finds it', async () => {
+it('stores a message without copying or indexing its text, and a search catches up first so it finds it', async () => {
   const db = openDatabase(file());
   addConversation(db, 'c1');
   await store(db, 'm1', 'c1', '我想问退货流程怎么走');
+  expect(texts(db)).toEqual([]);
   expect(indexed(db, '退货流程')).toEqual([]);
   expect(await found(db, '退货流程')).toEqual(['c1']);
+  expect(texts(db)).toEqual([{ message_id: 'm1', conversation_id: 'c1', created_at: 1000, body: '我想问退货流程怎么走' }]);
   expect(indexed(db, '退货流程')).toHaveLength(1);
+  expect(state(db)).toEqual(caughtUp(db));
   checkIndex(db);
   db.close();
+});
+
+it('copies the text the trigger of step 18 wrote, for every kind of message, in the order stored', async () => {
+  const contents: MessageContent[] = [
+    { type: 'text', text: '你好' },
+    { type: 'image', mediaId: 'i1' },
+    { type: 'voice', mediaId: 'v1', recognition: '语音识别的话' },
+    { type: 'voice', mediaId: 'v2' },
+    { type: 'link', title: '链接标题', description: '链接描述', url: 'https://example.com' },
+    { type: 'miniprogrampage', title: '小程序页', pagePath: 'pages/a' },
+    { type: 'file', title: '发票.pdf', fileKey: 'k1' },
+    { type: 'location', latitude: '1', longitude: '2', label: '上海市' },
+    { type: 'video', mediaId: 'vd1', title: '视频' },
+  ];
+  const byTrigger = new BetterSqlite3(join(dir, 'step25.db'));
+  runMigrations(byTrigger, migrations.slice(0, 25));
+  const byCatchUp = openDatabase(file());
+  for (const db of [byTrigger, byCatchUp]) {
+    addConversation(db, 'c1');
+    for (const [i, content] of contents.entries()) await storeContent(db, `m${i}`, 'c1', content);
+  }
+  new SqliteSearchIndex(byCatchUp).catchUp();
+  expect(texts(byCatchUp).map((t) => t.message_id)).toEqual(['m0', 'm2', 'm4', 'm5', 'm6', 'm7']);
+  expect(texts(byCatchUp)).toEqual(texts(byTrigger));
+  expect(state(byCatchUp)).toEqual(caughtUp(byCatchUp));
+  checkIndex(byCatchUp);
+  byTrigger.close();
+  byCatchUp.close();
 });
 
 it('catches up on a timer between searches, many messages in chunks', async () => {
   const db = openDatabase(file());
   addConversation(db, 'c1');
   for (let i = 0; i < 1200; i++) await store(db, `m${String(i).padStart(5, '0')}`, 'c1', `第${i}号消息 发票抬头`);
+  expect(texts(db)).toEqual([]);
   const stop = new SqliteSearchIndex(db).start(5);
   try {
     const end = Date.now() + 5000;
     while (indexed(db, '发票抬头').length < 1200 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
     expect(indexed(db, '发票抬头')).toHaveLength(1200);
-    expect(db.prepare('SELECT indexed_through FROM search_index_state').pluck().get()).toBe(
-      db.prepare('SELECT max(id) FROM message_texts').pluck().get(),
-    );
+    expect(texts(db)).toHaveLength(1200);
+    expect(state(db)).toEqual(caughtUp(db));
     checkIndex(db);
   } finally {
     stop();
@@ -96,6 +139,55 @@ it('upgrades a database at step 24: what was indexed stays indexed once, new mes
   db.close();
 });
 
+it('upgrades a database at step 25: texts the trigger copied are not copied again, messages after it are', async () => {
+  const db = new BetterSqlite3(file());
+  runMigrations(db, migrations.slice(0, 25));
+  addConversation(db, 'c-old');
+  addConversation(db, 'c-new');
+  await store(db, 'm-old1', 'c-old', '升级前：我想退货，谢谢');
+  await store(db, 'm-old2', 'c-old', '升级前：第二条');
+  // What step 25's catch-up did: index what the trigger copied.
+  db.exec(`INSERT INTO message_texts_fts (rowid, body) SELECT id, body FROM message_texts;
+           UPDATE search_index_state SET indexed_through = (SELECT max(id) FROM message_texts)`);
+  await store(db, 'm-old3', 'c-old', '升级前：还没索引');
+  runMigrations(db);
+  expect(state(db)).toEqual({ copied_through: 3, indexed_through: 2 });
+  await store(db, 'm-new', 'c-new', '升级后也要退货');
+  expect(texts(db).map((t) => t.message_id)).toEqual(['m-old1', 'm-old2', 'm-old3']);
+  expect(await found(db, '要退货')).toEqual(['c-new']);
+  expect(await found(db, '想退货')).toEqual(['c-old']);
+  expect(await found(db, '还没索引')).toEqual(['c-old']);
+  expect(texts(db).map((t) => t.message_id)).toEqual(['m-old1', 'm-old2', 'm-old3', 'm-new']);
+  expect(indexed(db, '升级前')).toHaveLength(3);
+  expect(state(db)).toEqual(caughtUp(db));
+  checkIndex(db);
+  db.close();
+});
+
+it('an idle database takes no write lock: catching up with nothing new works while another connection writes', async () => {
+  const db = openDatabase(file());
+  const writer = openDatabase(file());
+  addConversation(db, 'c1');
+  await store(db, 'm1', 'c1', '我想问退货流程怎么走');
+  const index = new SqliteSearchIndex(db);
+  index.catchUp();
+  writer.exec('BEGIN IMMEDIATE'); // an IMMEDIATE transaction here would fail as busy
+  try {
+    expect(() => index.catchUp()).not.toThrow();
+  } finally {
+    writer.exec('ROLLBACK');
+  }
+  await store(db, 'm2', 'c1', '还有一个问题');
+  writer.exec('BEGIN IMMEDIATE');
+  try {
+    expect(() => index.catchUp()).toThrow(/busy|locked/i); // something new: it does take the lock
+  } finally {
+    writer.exec('ROLLBACK');
+  }
+  writer.close();
+  db.close();
+});
+
 it('two connections catching up in turn index each message once', async () => {
   const server = openDatabase(file());
   const cli = openDatabase(file());
@@ -109,6 +201,8 @@ it('two connections catching up in turn index each message once', async () => {
   cliIndex.catchUp();
   serverIndex.catchUp();
   expect(indexed(server, '物流停了')).toHaveLength(300);
+  expect(texts(server).map((t) => t.message_id)).toEqual(Array.from({ length: 300 }, (_, i) => `m${String(i).padStart(5, '0')}`));
+  expect(state(server)).toEqual(caughtUp(server));
   checkIndex(server);
   cli.close();
   server.close();

@@ -27,6 +27,7 @@ import { reportIndexesSchema } from './22-report-indexes';
 import { auditLogSchema } from './23-audit-log';
 import { supervisorsAndAgentSeatsSchema } from './24-supervisors-and-agent-seats';
 import { searchIndexInBatchesSchema } from './25-search-index-in-batches';
+import { searchTextInBatchesSchema } from './26-search-text-in-batches';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -69,6 +70,7 @@ export const migrations: readonly Migration[] = [
   { version: 23, name: 'the audit log: who changed what, before and after', sql: auditLogSchema },
   { version: 24, name: 'supervisors, and agent logins linked to several agents', sql: supervisorsAndAgentSeatsSchema },
   { version: 25, name: 'message search: words indexed in batches', sql: searchIndexInBatchesSchema },
+  { version: 26, name: 'message search: texts copied in batches', sql: searchTextInBatchesSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {
