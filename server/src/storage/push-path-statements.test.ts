@@ -97,7 +97,6 @@ describe('SQL statements of one customer message answered by the robot, its repl
       deps,
       claimed.map((item) => ({ messageId: item.messageId, outcome: { status: 'sent' as const } })),
     );
-    for (const item of claimed) await outbox.markSent(item.id, deps.clock.now());
     const ran = (pattern: RegExp) => executed.filter((sql) => pattern.test(sql)).length;
     const counts = {
       replies: claimed.length,
@@ -106,17 +105,21 @@ describe('SQL statements of one customer message answered by the robot, its repl
       customerByOpenid: ran(/^SELECT \* FROM customers WHERE channel_id = /),
       messageById: ran(/^SELECT \* FROM messages WHERE id = /),
       conversationSaves: ran(/^UPDATE conversations SET /),
+      agentLoadsAndQueue: ran(/^SELECT .* FROM conversations\s+WHERE (state = 'assigned'|channel_id = .* AND state = 'queued')/),
+      all: executed.length,
     };
+    for (const item of claimed) await outbox.markSent(item.id, deps.clock.now());
     executed = [];
     return counts;
   }
 
-  it('saves the customer once in each unit and reads the reply once, by id, to record its delivery', async () => {
+  it('saves the customer once in each unit, reads the reply once to record its delivery, and no routing', async () => {
     await deps.uow.run((tx) => tx.settings.save(CH, undefined, { receptionMode: 'robot_only' }));
     await answeredAndDelivered(); // opens the conversation (the robot's welcome, the first answer)
     executed = [];
     // Before: the customer saved twice in the message's unit (when they acted, when the reply took a send)
-    // and once more when WeChat took the reply; the reply read by id twice (its window, its delivery).
+    // and once more when WeChat took the reply; the reply read by id twice (its window, its delivery);
+    // the agents' loads and the queue read for a robot that never hands over; 27 statements in all.
     expect(await answeredAndDelivered()).toEqual({
       replies: 1,
       customerSaves: 2,
@@ -124,6 +127,8 @@ describe('SQL statements of one customer message answered by the robot, its repl
       customerByOpenid: 2,
       messageById: 1,
       conversationSaves: 1,
+      agentLoadsAndQueue: 0,
+      all: 23,
     });
   });
 });
