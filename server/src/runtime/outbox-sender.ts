@@ -163,10 +163,7 @@ export class OutboxSender {
   private async batchOf(items: readonly ClaimedOutboxItem[]): Promise<Batch> {
     const windows = new Map<string, QueuedSendWindow>();
     try {
-      const read = await queuedSendWindows(
-        this.deps.engine,
-        items.map((i) => i.messageId),
-      );
+      const read = await queuedSendWindows(this.deps.engine, items);
       items.forEach((item, n) => windows.set(item.messageId, read[n] as QueuedSendWindow));
     } catch (err) {
       // Each item reads its own window instead (and reports its own failure).
@@ -204,7 +201,7 @@ export class OutboxSender {
   private async retryOrGiveUp(item: ClaimedOutboxItem, outcome: Extract<Outcome, { kind: 'retry' }>): Promise<Final | undefined> {
     // The one re-send of an in-doubt item was in doubt too: stop; it has most likely arrived (WeChat counts it once).
     if (outcome.inDoubt && item.inDoubt) return { kind: 'sent', inDoubt: true };
-    const window = await queuedSendWindow(this.deps.engine, item.messageId);
+    const window = await queuedSendWindow(this.deps.engine, item);
     if (!window.open) return serverFailure(window.unsubscribed ? 'customer_unsubscribed' : 'window_closed_while_unreachable');
     const { store, now, logger } = this.deps;
     const delay = retryDelay(item.attempts, outcome.inDoubt, (this.deps.random ?? Math.random)());
@@ -215,7 +212,7 @@ export class OutboxSender {
 
   /** Nothing is sent to a customer who unsubscribed, nor, after WeChat failed, once their window closed. */
   private async refusedBeforeSending(item: ClaimedOutboxItem, batch: Batch): Promise<Outcome | undefined> {
-    const window = batch.windows.get(item.messageId) ?? (await queuedSendWindow(this.deps.engine, item.messageId));
+    const window = batch.windows.get(item.messageId) ?? (await queuedSendWindow(this.deps.engine, item));
     if (window.open) return undefined;
     if (window.unsubscribed) return serverFailure('customer_unsubscribed');
     return item.lastError !== undefined ? serverFailure('window_closed_while_unreachable') : undefined;

@@ -3,7 +3,11 @@
 // a new broker; a deleted channel has none. A channel that authorized our open platform gets its
 // authorizer's broker (runtime/open-platform-apis.ts): its tokens come from api_authorizer_token, never
 // from cgi-bin/token; once revoked it gets none (nothing is sent for it).
-import type { ChannelStore } from '../core/ports/channel-store';
+// The channel is read from the directory the push path reads (storage/cached-channel-directory.ts): kept in
+// memory with its secrets open, dropped by every change made through it (the admin API, the open
+// platform), so the outbox sender does not read and decrypt the channel for every batch. The authorization
+// is read each time: a revocation stops the next send.
+import type { ChannelRecord } from '../core/ports/channel-store';
 import type { PlatformStore } from '../core/ports/platform-store';
 import type { TokenStore } from '../core/ports/token-store';
 import { AccessTokenBroker, WeChatApi, type WeChatClient } from '../wechat/outbound/index';
@@ -16,6 +20,11 @@ export interface AuthorizedChannels {
   apis: OpenPlatformApis;
 }
 
+/** The channels with their secrets (CachedChannelDirectory). */
+export interface ChannelRecords {
+  findRecord(id: string): Promise<Readonly<ChannelRecord> | undefined>;
+}
+
 interface Cached {
   fingerprint: string;
   channel: SendingChannel;
@@ -26,13 +35,13 @@ export class WeChatApis {
 
   constructor(
     private readonly client: WeChatClient,
-    private readonly channels: ChannelStore,
+    private readonly channels: ChannelRecords,
     private readonly tokens: TokenStore,
     private readonly authorized?: AuthorizedChannels,
   ) {}
 
   async forChannel(channelId: string): Promise<SendingChannel | undefined> {
-    const record = await this.channels.get(channelId);
+    const record = await this.channels.findRecord(channelId);
     if (!record) {
       this.cache.delete(channelId);
       return undefined;

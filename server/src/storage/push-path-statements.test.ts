@@ -4,8 +4,10 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { messageInItsUnit, textPush } from '../app/testing/engine-fixture';
 import type { EngineDeps } from '../app/support/engine-deps';
+import { queuedSendWindows, recordDeliveries } from '../app/record-delivery';
 import { ManualClock, RecordingNotifier, ScriptedRobot, SequentialIds } from '../core/testing/test-doubles';
 import { runMigrations } from './migrations/runner';
+import { SqliteOutboxStore } from './sqlite-outbox';
 import { SqliteUnitOfWork } from './sqlite-unit-of-work';
 
 const CH = 'ch1';
@@ -18,7 +20,8 @@ beforeEach(async () => {
   db = new BetterSqlite3(':memory:', { verbose: (sql) => executed.push(String(sql)) });
   runMigrations(db);
   const uow = new SqliteUnitOfWork(db);
-  deps = { uow, clock: new ManualClock(), ids: new SequentialIds(), notifier: new RecordingNotifier(), robot: new ScriptedRobot() };
+  const robot = new ScriptedRobot({ 发货时间: { kind: 'answer', replies: [{ type: 'text', text: '下单后48小时内发货' }] } });
+  deps = { uow, clock: new ManualClock(), ids: new SequentialIds(), notifier: new RecordingNotifier(), robot };
   await uow.run(async (tx) => {
     await tx.settings.save(CH, undefined, { receptionMode: 'agents_only' });
     for (let i = 10; i < 60; i++)
@@ -75,6 +78,57 @@ describe('SQL statements of one customer message', () => {
       messageByMsgId: 1,
       channelAgents: 1,
       all: 26, // one of them the channel's webhook endpoints, read by the first unit and then kept
+    });
+  });
+});
+
+describe('SQL statements of one customer message answered by the robot, its reply sent and recorded', () => {
+  /** The message's unit, then what the outbox sender does for the reply: its window read, its delivery recorded. */
+  async function answeredAndDelivered(): Promise<Record<string, number>> {
+    const result = await messageInItsUnit(deps, { channelId: CH, channelKind: 'miniprogram', push: textPush('o1', '发货时间') });
+    expect(result).toMatchObject({ kind: 'handled', state: 'bot' });
+    const inUnit = executed.length;
+    const outbox = new SqliteOutboxStore(db);
+    const claimed = await outbox.claimDue(deps.clock.now(), 50); // the claim is the outbox store's, not counted
+    expect(claimed.length).toBeGreaterThan(0);
+    executed = executed.slice(0, inUnit);
+    expect(await queuedSendWindows(deps, claimed)).toEqual(claimed.map(() => ({ open: true })));
+    await recordDeliveries(
+      deps,
+      claimed.map((item) => ({ messageId: item.messageId, outcome: { status: 'sent' as const } })),
+    );
+    const ran = (pattern: RegExp) => executed.filter((sql) => pattern.test(sql)).length;
+    const counts = {
+      replies: claimed.length,
+      customerSaves: ran(/^UPDATE customers SET data = /),
+      customerById: ran(/^SELECT \* FROM customers WHERE id = /),
+      customerByOpenid: ran(/^SELECT \* FROM customers WHERE channel_id = /),
+      messageById: ran(/^SELECT \* FROM messages WHERE id = /),
+      conversationSaves: ran(/^UPDATE conversations SET /),
+      agentLoadsAndQueue: ran(/^SELECT .* FROM conversations\s+WHERE (state = 'assigned'|channel_id = .* AND state = 'queued')/),
+      all: executed.length,
+    };
+    for (const item of claimed) await outbox.markSent(item.id, deps.clock.now());
+    executed = [];
+    return counts;
+  }
+
+  it('saves the customer once in each unit, reads the reply once to record its delivery, and no routing', async () => {
+    await deps.uow.run((tx) => tx.settings.save(CH, undefined, { receptionMode: 'robot_only' }));
+    await answeredAndDelivered(); // opens the conversation (the robot's welcome, the first answer)
+    executed = [];
+    // Before: the customer saved twice in the message's unit (when they acted, when the reply took a send)
+    // and once more when WeChat took the reply; the reply read by id twice (its window, its delivery);
+    // the agents' loads and the queue read for a robot that never hands over; 27 statements in all.
+    expect(await answeredAndDelivered()).toEqual({
+      replies: 1,
+      customerSaves: 2,
+      customerById: 1,
+      customerByOpenid: 2,
+      messageById: 1,
+      conversationSaves: 1,
+      agentLoadsAndQueue: 0,
+      all: 23,
     });
   });
 });

@@ -32,9 +32,14 @@ export class SqliteCustomers implements CustomerRepository {
   private readonly cachedById: UnitMap<Customer | undefined>;
   private readonly cachedByOpenid: UnitMap<Customer | undefined>;
   private readonly storedKeys: UnitMap<KeyColumns | undefined>;
+  /** Write-behind (unit-cache.ts): the `data` of stored rows updated in this unit, written once when it ends. */
+  private readonly heldData: UnitMap<string>;
 
   /** Without a cache opened by the unit of work, every call reads the database. */
-  constructor(db: Database, cache: UnitCache = new UnitCache()) {
+  constructor(
+    db: Database,
+    private readonly cache: UnitCache = new UnitCache(),
+  ) {
     this.byId = db.prepare('SELECT * FROM customers WHERE id = ?');
     this.byOpenid = db.prepare('SELECT * FROM customers WHERE channel_id = ? AND openid = ?');
     // ON CONFLICT (id), not INSERT OR REPLACE: a clash on (channel_id, openid) with another id must fail,
@@ -50,10 +55,17 @@ export class SqliteCustomers implements CustomerRepository {
     this.cachedById = cache.map();
     this.cachedByOpenid = cache.map();
     this.storedKeys = cache.map();
+    this.heldData = cache.map();
+    cache.onFlush(() => this.writeHeld());
+  }
+
+  private writeHeld(): void {
+    for (const [id, data] of this.heldData.take()) this.updateData.run(data, id);
   }
 
   async get(id: string): Promise<Customer | undefined> {
     return this.cachedById.read(id, () => {
+      this.writeHeld();
       const row = this.byId.get(id);
       this.storedKeys.set(id, row); // undefined: a save of this id will insert
       return row && fromRow(row);
@@ -62,6 +74,7 @@ export class SqliteCustomers implements CustomerRepository {
 
   async findByOpenid(channelId: string, openid: string): Promise<Customer | undefined> {
     return this.cachedByOpenid.read(keyOf(channelId, openid), () => {
+      this.writeHeld();
       const row = this.byOpenid.get(channelId, openid);
       if (row === undefined) return undefined;
       const c = fromRow(row);
@@ -72,23 +85,36 @@ export class SqliteCustomers implements CustomerRepository {
   }
 
   async listByUnionId(unionId: string): Promise<Customer[]> {
+    this.writeHeld(); // the union id lives in `data`
     return this.byUnionId.all(unionId).map(fromRow);
   }
 
   /**
    * A customer's channel and openid never change in practice: then only `data` is written, not the
    * (channel_id, openid) index. The stored keys are read only when this unit has not seen the row yet.
+   * Within a unit that `data` is held back and written once, with the unit's last save of the row
+   * (the push path saves its customer when they act and again when the reply consumes a send); a new
+   * row or changed keys are written at once, so the table's unique keys are checked where they clash.
    */
   async save(c: Customer): Promise<void> {
     const data = restAsJson(c, COLUMNS);
     const stored = this.storedKeys.read(c.id, () => this.keysOf.get(c.id));
     const keys = { id: c.id, channel_id: c.channelId, openid: c.openid };
     const moved = stored !== undefined && (stored.channel_id !== keys.channel_id || stored.openid !== keys.openid);
-    if (stored !== undefined && !moved) this.updateData.run(data, c.id);
-    else this.upsert.run({ ...keys, data });
+    if (stored !== undefined && !moved) this.updateLater(c.id, data);
+    else {
+      this.writeHeld(); // in the order saved
+      this.upsert.run({ ...keys, data });
+    }
     if (moved) this.cachedByOpenid.clear(); // its old (channel, openid) no longer finds it
     this.storedKeys.set(c.id, keys);
     this.cachedById.set(c.id, c);
     this.cachedByOpenid.set(keyOf(c.channelId, c.openid), c);
+  }
+
+  /** Held while a unit is open (the cache keeps entries only then), written now otherwise. */
+  private updateLater(id: string, data: string): void {
+    if (this.cache.isOpen) this.heldData.set(id, data);
+    else this.updateData.run(data, id);
   }
 }

@@ -2,7 +2,8 @@
 // throws), and units run one after another through the connection's serial queue. IMMEDIATE takes the
 // write lock at the start, so a unit never fails half-way on SQLITE_BUSY against another process.
 // Repositories and their prepared statements are built once and shared by every unit, and so are their
-// read caches: unit-cache.ts (opened when a unit or savepoint starts, emptied when it ends either way)
+// read caches: unit-cache.ts (opened when a unit or savepoint starts, emptied when it ends either way;
+// what its repositories hold back is flushed before COMMIT and RELEASE)
 // and config-cache.ts (agents, groups, calendars, settings, kept across units until something changes).
 import type { Database, Statement } from 'better-sqlite3';
 import type { Transaction, UnitOfWork } from '../core/ports/unit-of-work';
@@ -89,10 +90,12 @@ export class SqliteUnitOfWork implements UnitOfWork {
 
   /** Each savepoint is a unit of its own for the cache: what a rolled-back one wrote is never served. */
   private async runSavepoint<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    this.cache.flush(); // held before the savepoint: written outside it, so its rollback cannot undo them
     this.savepoint.run();
     this.cache.begin();
     try {
       const result = await work(this.tx);
+      this.cache.flush();
       this.release.run();
       return result;
     } catch (error) {
@@ -111,6 +114,7 @@ export class SqliteUnitOfWork implements UnitOfWork {
     this.config.began();
     try {
       const result = await work(this.tx);
+      this.cache.flush();
       this.commit.run();
       return result;
     } catch (error) {

@@ -12,6 +12,13 @@
 //
 // Values are handed out as they are, not copied: domain records are treated as immutable (updates are
 // `{ ...c, x }` copies), so the same object returned twice in one unit is harmless.
+//
+// Write-behind: a repository may hold a unit's updates of a row back (the push path changes its customer
+// twice: the action that widens WeChat's window, then the send that consumes it) and write the last one
+// only. It registers a writer (onFlush) and keeps what is held in a UnitMap; SqliteUnitOfWork flushes
+// before COMMIT, before RELEASE of a savepoint and before a savepoint starts, so what is held is written
+// inside the transaction (a failing write fails the unit), and ends with the unit like any entry: what a
+// rolled-back unit or savepoint held is never written.
 
 /** One lookup table of a repository; empty and inert while no unit is open. */
 export class UnitMap<V> {
@@ -35,11 +42,19 @@ export class UnitMap<V> {
   clear(): void {
     this.entries.clear();
   }
+
+  /** Everything kept, handed out and forgotten (a write-behind's held writes). */
+  take(): Array<[string, V]> {
+    const taken = [...this.entries];
+    this.entries.clear();
+    return taken;
+  }
 }
 
 export class UnitCache {
   private open = false;
   private readonly maps: Array<UnitMap<unknown>> = [];
+  private readonly writers: Array<() => void> = [];
 
   get isOpen(): boolean {
     return this.open;
@@ -49,6 +64,16 @@ export class UnitCache {
     const m = new UnitMap<V>(this);
     this.maps.push(m as UnitMap<unknown>);
     return m;
+  }
+
+  /** `write` sends what a repository holds back (write-behind); called by flush(). */
+  onFlush(write: () => void): void {
+    this.writers.push(write);
+  }
+
+  /** Writes what the repositories hold back: before the unit's COMMIT or RELEASE, or a savepoint inside it. */
+  flush(): void {
+    for (const write of this.writers) write();
   }
 
   /** A unit or savepoint starts: whatever was kept before belongs to no unit any more. */

@@ -7,10 +7,11 @@ import { customerWrote, openConversation } from '../../core/conversation/transit
 import type { Conversation, ConversationState } from '../../core/model/conversation';
 import type { Customer } from '../../core/model/customer';
 import type { Message } from '../../core/model/message';
+import type { RoutingSettings } from '../../core/model/routing-settings';
 import { customerActing } from './customers';
 import type { Robot } from '../../core/ports/robot';
 import type { Work } from './engine-deps';
-import { loadRouting, type RoutingContext } from './routing-context';
+import { loadRouting, loadSettings, type RoutingContext } from './routing-context';
 import { saveConversation, scopeOf } from './send-to-customer';
 import { greetRobotConversation, robotWelcome } from './notices';
 import { respondToCustomer, robotWhileQueued } from './respond-to-customer';
@@ -44,29 +45,35 @@ export async function recordCustomerMessage(robot: Robot, w: Work, input: Incomi
     await robotWhileQueued(robot, w, open, customer, message);
     return { kind: 'handled', conversationId: open.id, messageId: message.id, state: open.state };
   }
-  const ctx = await loadRouting(w, input.channelId, merchantId);
-  const conversation = open ?? startConversation(w, customer, ctx);
+  // A robot conversation's turn needs the settings only, unless it hands over (robot first): then routing is
+  // read after the message is recorded, which leaves the queue and the loads as they were (the conversation
+  // stays 'bot' until placed). Robot-only reception never reads the agents' loads or the queue.
+  const early = open?.state === 'bot' ? undefined : await loadRouting(w, input.channelId, merchantId);
+  const settings = early?.settings ?? (await loadSettings(w, input.channelId, merchantId));
+  let late: Promise<RoutingContext> | undefined;
+  const routing = () => (early ? Promise.resolve(early) : (late ??= loadRouting(w, input.channelId, merchantId)));
+  const conversation = open ?? startConversation(w, customer, settings);
   const message = await recordInbound(w, conversation, input);
   let written = customerWrote(conversation, w.now);
   await saveConversation(w, written);
   // A robot conversation that starts with this message (no welcome on entering: an official account, or
   // a mini program entered before) is greeted before the robot answers.
   if (!open && written.state === 'bot')
-    written = await greetRobotConversation(w, written, robotWelcome(robot, written, customer, ctx.settings), ctx.settings);
-  const after = await respondToCustomer(robot, w, { conversation: written, isNew: !open, customer, message, ctx });
+    written = await greetRobotConversation(w, written, robotWelcome(robot, written, customer, settings), settings);
+  const after = await respondToCustomer(robot, w, { conversation: written, isNew: !open, customer, message, settings, routing });
   return { kind: 'handled', conversationId: after.id, messageId: message.id, state: after.state };
 }
 
 /** Robot modes start with the robot; otherwise the conversation is routed right after this message. */
-function startConversation(w: Work, customer: Customer, ctx: RoutingContext): Conversation {
-  const robotId = customer.session?.robotId ?? ctx.settings.defaultRobotId;
+function startConversation(w: Work, customer: Customer, settings: RoutingSettings): Conversation {
+  const robotId = customer.session?.robotId ?? settings.defaultRobotId;
   return openConversation({
     id: w.ids.next('conversation'),
     channelId: customer.channelId,
     ...(customer.session?.merchantId !== undefined && { merchantId: customer.session.merchantId }),
     customerId: customer.id,
     ...(robotId !== undefined && { robotId }),
-    state: ctx.settings.receptionMode === 'agents_only' ? 'queued' : 'bot',
+    state: settings.receptionMode === 'agents_only' ? 'queued' : 'bot',
     now: w.now,
   });
 }

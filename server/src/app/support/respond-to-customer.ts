@@ -17,14 +17,17 @@ export interface Turn {
   isNew: boolean;
   customer: Customer;
   message: Message;
-  ctx: RoutingContext;
+  /** The merchant's settings (routing's `ctx.settings`). */
+  settings: RoutingSettings;
+  /** What routing reads (the agents, their loads, the queue): loaded only by a turn that may reach a person. */
+  routing(): Promise<RoutingContext>;
 }
 
 export async function respondToCustomer(robot: Robot, w: Work, turn: Turn): Promise<Conversation> {
-  const { conversation: c, ctx } = turn;
+  const c = turn.conversation;
   if (c.state === 'bot') return robotTurn(robot, w, turn);
   if (c.state === 'left_message') return leftMessageTurn(w, turn);
-  if (turn.isNew) return routeToPerson(w, c, turn.customer, ctx, { before: await openingNotices(w, c, ctx.settings) });
+  if (turn.isNew) return routeToPerson(w, c, turn.customer, await turn.routing(), { before: await openingNotices(w, c, turn.settings) });
   return c; // queued or assigned: the message waits for the agent (see robotWhileQueued)
 }
 
@@ -34,23 +37,24 @@ export async function respondToCustomer(robot: Robot, w: Work, turn: Turn): Prom
  * the chat. Robot only: never a person; keywords are ordinary text for the robot.
  */
 async function robotTurn(robot: Robot, w: Work, turn: Turn): Promise<Conversation> {
-  const { conversation: c, ctx, message } = turn;
-  const mode = ctx.settings.receptionMode;
-  const keyword = message.content.type === 'text' && asksForPerson(message.content.text, ctx.settings.transferKeywords);
+  const { conversation: c, settings, message } = turn;
+  const mode = settings.receptionMode;
+  const keyword = message.content.type === 'text' && asksForPerson(message.content.text, settings.transferKeywords);
   if (mode === 'agents_only' || (mode === 'robot_first' && keyword)) return handOver(w, turn);
   const answer = await robot.answer(message.content, robotContext(c, turn.customer));
   if (answer.kind === 'no_answer') {
-    const text = mode === 'robot_only' ? ctx.settings.messages.robotOnlyNoAnswer : ctx.settings.messages.robotNoAnswer;
-    await sendSystemText(w, c, text, 'robot', ctx.settings, 'robot_no_answer');
+    const text = mode === 'robot_only' ? settings.messages.robotOnlyNoAnswer : settings.messages.robotNoAnswer;
+    await sendSystemText(w, c, text, 'robot', settings, 'robot_no_answer');
     return c;
   }
-  await sendRobotReplies(w, c, answer.replies, 'robot', ctx.settings);
+  await sendRobotReplies(w, c, answer.replies, 'robot', settings);
   return answer.handoff && mode === 'robot_first' ? handOver(w, turn) : c;
 }
 
 /** From the robot to a person; off hours the robot keeps the chat, and the customer is told why. */
 async function handOver(w: Work, turn: Turn): Promise<Conversation> {
-  const { conversation: c, customer, ctx } = turn;
+  const { conversation: c, customer } = turn;
+  const ctx = await turn.routing();
   const decision = await decideForNewRequest(w, c, customer, ctx);
   if (ctx.settings.receptionMode === 'robot_first' && decision.kind === 'leave_message' && decision.why === 'off_hours') {
     const settings = ctx.settingsFor(decision.target.kind === 'group' ? decision.target.groupId : c.groupId);
@@ -102,7 +106,8 @@ async function sendRobotReplies(
  * Never back into the queue: a queue timeout would only send them here again.
  */
 async function leftMessageTurn(w: Work, turn: Turn): Promise<Conversation> {
-  const { conversation: c, ctx, customer } = turn;
+  const { conversation: c, customer } = turn;
+  const ctx = await turn.routing();
   const decision = await decideForNewRequest(w, c, customer, ctx);
   if (decision.kind === 'assign') return placeConversation(w, c, decision, ctx);
   // The record says whether this stay's first left message was acknowledged: no need to read the history.
