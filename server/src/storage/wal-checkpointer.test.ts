@@ -47,13 +47,31 @@ describe('the log checkpointer', () => {
   });
 
   it('takes checkpointing off the connections and keeps the log small from its own thread', async () => {
-    checkpointer = startWalCheckpointer(file(), [db], logger, 5);
+    checkpointer = startWalCheckpointer(file(), [db], logger, { intervalMs: 5 });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await writeMuch(db);
     // Without any checkpoint the log would now hold 4,000 pages; the worker's rounds let it start over
     // (how often depends on when its thread gets the CPU: on a loaded machine the log reaches ~1,100).
     expect(statSync(`${file()}-wal`).size).toBeLessThan(2000 * PAGE);
     expect(db.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 4000 });
+  });
+
+  it('starts the log again past its bound while writes never pause long enough for a round to copy it whole', async () => {
+    checkpointer = startWalCheckpointer(file(), [db], logger, { intervalMs: 5, restartFrames: 500 });
+    db.exec('CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB)');
+    const insert = db.prepare('INSERT INTO blobs (body) VALUES (?)');
+    let largest = 0;
+    // ~6,000 pages in commits of 20, a millisecond apart (a busy server's units and inbox commits).
+    for (let i = 0; i < 300; i++) {
+      db.transaction(() => {
+        for (let j = 0; j < 20; j++) insert.run(Buffer.alloc(PAGE - 100, i));
+      })();
+      largest = Math.max(largest, statSync(`${file()}-wal`).size);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    // Without the restart the log keeps every page (~6,000); a loaded machine delays the worker's rounds.
+    expect(largest).toBeLessThan(3500 * PAGE);
+    expect(db.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 6000 });
   });
 
   it('is what keeps the log small: with checkpointing off and no worker it grows', async () => {
@@ -63,12 +81,12 @@ describe('the log checkpointer', () => {
   });
 
   it('hands checkpointing back to the connections when its worker fails', async () => {
-    checkpointer = startWalCheckpointer(join(dir, 'missing.db'), [db], logger, 5); // the worker cannot open it
+    checkpointer = startWalCheckpointer(join(dir, 'missing.db'), [db], logger, { intervalMs: 5 }); // the worker cannot open it
     await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000);
   });
 
   it('stops once its worker has run a last round and exited; stopping again does nothing', async () => {
-    const c = startWalCheckpointer(file(), [db], logger, 60_000); // no round of its own during the test
+    const c = startWalCheckpointer(file(), [db], logger, { intervalMs: 60_000 }); // no round of its own during the test
     db.exec('CREATE TABLE t (x)');
     await c.stop();
     await c.stop();
