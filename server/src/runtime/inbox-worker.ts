@@ -4,8 +4,9 @@
 // previous process (a restart resumes where it stopped).
 // Routing batches by time as well as by count: at a steady, modest rate pushes arrive one at a time, and
 // a pass per push would pay a commit, a wake-up of the sender and a round of notices for each. So when
-// the last pass found little, the next one first waits `lingerMs` for company, and the few pushes that
-// arrive while a pass routes are left to the next pass rather than routed in a small unit of their own.
+// the last pass found little, the next one first waits `lingerMs` for company, and so does each look of a
+// pass after one that found little: the few pushes that arrive while a chunk is routed are not routed in a
+// small unit of their own.
 // Acknowledgements do not wait for it (they only wait for the inbox's own commit), and under load passes
 // follow each other without waiting.
 import type { Logger } from 'pino';
@@ -91,7 +92,7 @@ export class InboxWorker {
 
   private async drain(): Promise<void> {
     await this.options.beforePass?.();
-    if (this.lingerMs > 0 && this.lastFound < GATHER_BELOW) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
+    if (this.lastFound < GATHER_BELOW) await this.linger();
     const renew = this.deps.inbox.renewClaims?.bind(this.deps.inbox);
     if (!renew) return this.drainClaimed();
     // Claims held by a live node must not run out while a slow chunk (a robot's answer) is processed.
@@ -105,18 +106,24 @@ export class InboxWorker {
     }
   }
 
-  private get lingerMs(): number {
-    return this.options.lingerMs ?? DEFAULT_ROUTING_LINGER_MS;
+  /** Waits `lingerMs` for more pushes to come. */
+  private linger(): Promise<void> {
+    const ms = this.options.lingerMs ?? DEFAULT_ROUTING_LINGER_MS;
+    return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
   }
 
   private async drainClaimed(): Promise<void> {
-    for (let first = true; ; first = false) {
-      // At a trickle, what arrived while this pass routed is a few pushes: the next pass gathers company for
-      // them first (one commit for the lot) instead of this one routing them in a small unit of their own.
-      // It is asked for before this pass looks again: a look claims what it finds (on PostgreSQL).
-      if (!first && this.lastFound < GATHER_BELOW && this.lingerMs > 0) return void this.loop.kick();
+    for (let found = 0, first = true; ; first = false) {
+      // At a trickle, what arrived while the last look's entries were routed is a few pushes: they wait for
+      // company too (one commit for the lot) instead of being routed in a small unit of their own. A pass
+      // then lasts as long as the trickle, so what runs before a pass runs before such a look too.
+      if (!first && found < GATHER_BELOW) {
+        await this.linger();
+        await this.options.beforePass?.();
+      }
       const entries = await this.deps.inbox.pending(this.options.now(), 100);
-      if (first) this.lastFound = entries.length;
+      found = entries.length;
+      if (first) this.lastFound = found;
       if (entries.length === 0) return;
       const size = this.options.batchSize ?? chunkSize(entries.length);
       for (let i = 0; i < entries.length; i += size) {
