@@ -48,10 +48,9 @@ export async function recordCustomerMessage(robot: Robot, w: Work, input: Incomi
   // A robot conversation's turn needs the settings only, unless it hands over (robot first): then routing is
   // read after the message is recorded, which leaves the queue and the loads as they were (the conversation
   // stays 'bot' until placed). Robot-only reception never reads the agents' loads or the queue.
-  const early = open?.state === 'bot' ? undefined : await loadRouting(w, input.channelId, merchantId);
-  const settings = early?.settings ?? (await loadSettings(w, input.channelId, merchantId));
-  let late: Promise<RoutingContext> | undefined;
-  const routing = () => (early ? Promise.resolve(early) : (late ??= loadRouting(w, input.channelId, merchantId)));
+  let loaded: Promise<RoutingContext> | undefined;
+  const routing = () => (loaded ??= loadRouting(w, input.channelId, merchantId));
+  const settings = open?.state === 'bot' ? await loadSettings(w, input.channelId, merchantId) : (await routing()).settings;
   const conversation = open ?? startConversation(w, customer, settings);
   const message = await recordInbound(w, conversation, input);
   let written = customerWrote(conversation, w.now);

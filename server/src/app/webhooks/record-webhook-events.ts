@@ -32,10 +32,8 @@ export async function storeWebhookEvents(
 
 /** Events made outside a unit of work (another story's, a test's): stored the same way, at once. */
 export async function recordWebhookEvents(deps: Pick<WebhookDeps, 'webhooks' | 'wake'>, events: readonly WebhookEvent[]): Promise<number> {
-  const stored = await enqueueFor(
-    { endpointsOf: (id) => deps.webhooks.listEndpoints(id), enqueue: (d) => deps.webhooks.enqueue(d) },
-    events,
-  );
+  const outbox: WebhookOutbox = { endpointsOf: (id) => deps.webhooks.listEndpoints(id), enqueue: (d) => deps.webhooks.enqueue(d) };
+  const stored = await enqueueFor(outbox, events, await endpointsByChannel(outbox, events));
   if (stored > 0) deps.wake?.();
   return stored;
 }
@@ -53,9 +51,8 @@ async function endpointsByChannel(
 async function enqueueFor(
   outbox: WebhookOutbox,
   events: readonly WebhookEvent[],
-  byChannel?: Map<string, WebhookEndpoint[]>,
+  byChannel: ReadonlyMap<string, WebhookEndpoint[]>,
 ): Promise<number> {
-  byChannel ??= await endpointsByChannel(outbox, events);
   const deliveries: NewWebhookDelivery[] = events.flatMap((event) =>
     (byChannel.get(event.channelId) ?? [])
       .filter((e) => hears(e, event))
