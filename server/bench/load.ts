@@ -152,7 +152,15 @@ export function summarise(name: string, samples: Sample[]): Result {
 }
 
 /** Runs in the child. The machine is shared (2 cores), so closed-loop cases are interleaved in slices. */
-export async function runLoad(spec: LoadSpec): Promise<{ closed: Result[]; fixed: Result[] }> {
+/** What a load measured; `cpuMs`: the load process's own CPU meanwhile, which shares the machine with the server. */
+export interface LoadOutcome {
+  closed: Result[];
+  fixed: Result[];
+  cpuMs: number;
+}
+
+export async function runLoad(spec: LoadSpec): Promise<LoadOutcome> {
+  const cpu = process.cpuUsage();
   serial = spec.firstSerial ?? 0;
   customers = spec.customers ?? 200;
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
@@ -166,15 +174,16 @@ export async function runLoad(spec: LoadSpec): Promise<{ closed: Result[]; fixed
     for (const c of spec.cases) fixed.push(summarise(c.name, [await fixedRate(agent, c, spec.fixedRate, spec.fixedSeconds)]));
   }
   agent.destroy();
-  return { closed: spec.cases.map((c, i) => summarise(c.name, samples[i] ?? [])), fixed };
+  const used = process.cpuUsage(cpu);
+  return { closed: spec.cases.map((c, i) => summarise(c.name, samples[i] ?? [])), fixed, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /** In the parent: forks `benchFile` with `--load` as the load side and waits for its results. */
-export function forkLoad(benchFile: string, spec: LoadSpec): Promise<{ closed: Result[]; fixed: Result[] }> {
+export function forkLoad(benchFile: string, spec: LoadSpec): Promise<LoadOutcome> {
   const child = fork(benchFile, ['--load'], { stdio: 'inherit' });
   child.send(spec);
   return new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { closed: Result[]; fixed: Result[] }));
+    child.once('message', (m) => resolve(m as LoadOutcome));
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`load side exited with ${code}`))));
   });
 }

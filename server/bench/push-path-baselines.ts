@@ -1,7 +1,9 @@
 // The baselines of the push-path benchmark (no benchmark here), each served in a child process of its
-// own: a bare Express route answering `success`, and node-webot's `wechat` middleware in secure mode
-// (signature, decryption, XML parsing) answering `success`, storing and routing nothing.
-import type { Server } from 'node:http';
+// own: a bare Express route answering `success`, node-webot's `wechat` middleware in secure mode
+// (signature, decryption, XML parsing) answering `success`, storing and routing nothing, and Node's own
+// HTTP server answering `success` with no framework at all: the most any server can be acknowledged by
+// this load on this machine (the load's own ceiling), which bounds every ratio the benchmark prints.
+import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import wechat from 'wechat';
@@ -30,8 +32,19 @@ export function webotApp(): Express {
   return app;
 }
 
-/** In the `--bare` or `--webot` child: listens, and tells the parent its port. */
-export function serveBaseline(app: Express): void {
-  const s: Server = app.listen(0, '127.0.0.1', () => process.send?.((s.address() as AddressInfo).port));
+/** Node's HTTP server alone: reads the body, answers `success`. */
+export function nodeHttpServer(): Server {
+  return createServer((req, res) => {
+    req.resume().once('end', () => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('success');
+    });
+  });
+}
+
+/** In a baseline's child: listens, and tells the parent its port. */
+export function serveBaseline(app: Express | Server): void {
+  const s = app instanceof Server ? app : createServer(app);
+  s.listen(0, '127.0.0.1', () => process.send?.((s.address() as AddressInfo).port));
   outlastClientPools(s);
 }

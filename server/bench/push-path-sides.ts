@@ -61,8 +61,8 @@ export function stopped(child: ChildProcess): Promise<void> {
 
 const nothingPending = () => ({ inbox: 0, outbox: 0 });
 
-/** A baseline (`--bare` or `--webot`) forked from the benchmark's own bundle. */
-export async function startBaseline(benchFile: string, which: '--bare' | '--webot'): Promise<Side> {
+/** A baseline (`--bare`, `--webot` or `--node-http`) forked from the benchmark's own bundle. */
+export async function startBaseline(benchFile: string, which: '--bare' | '--webot' | '--node-http'): Promise<Side> {
   const child = tracked(fork(benchFile, [which], { stdio: 'inherit' }));
   const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(m as number)));
   return { pid: child.pid as number, base: `http://127.0.0.1:${port}`, pending: nothingPending, close: () => stopped(child) };

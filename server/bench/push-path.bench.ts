@@ -35,6 +35,8 @@ const serverBundle = join(root, 'build/bench/push-path-server.cjs');
 
 export interface Row {
   name: string;
+  /** A baseline's part in the ratios: ours is compared with the bare route and the middleware, bounded by the ceiling. */
+  baseline?: 'bare' | 'middleware' | 'ceiling';
   /** Ours: acknowledged is not done; the measurement waits until the inbox (and the outbox, with a sender) drained. */
   ours: boolean;
   sender: boolean;
@@ -47,6 +49,8 @@ export interface Measured {
   /** Pushes per second until every acknowledged one was routed (ours), else the acknowledged rate. */
   routedRps: number;
   cpuMsPerMessage: number;
+  /** The load process's CPU per request: what this machine's second core gave to making the requests. */
+  loadCpuMsPerRequest: number;
   sendsPerMessage: number;
   steal: number;
 }
@@ -62,16 +66,27 @@ function rows(stub: WeChatStub, { startBaseline, startOurs }: Sides): Row[] {
     url: `${side.base}${path}`,
     push: pushTarget(`${side.base}${path}`, format),
   });
+  const bodies = (side: Side) => ({ name: 'bare', url: `${side.base}/bare`, bodiesOf: pushTarget(`${side.base}/bare`, 'xml') });
   return [
     {
+      name: 'node:http alone (the ceiling)',
+      baseline: 'ceiling',
+      ours: false,
+      sender: false,
+      start: () => startBaseline(__filename, '--node-http'),
+      load: bodies,
+    },
+    {
       name: 'bare Express route',
+      baseline: 'bare',
       ours: false,
       sender: false,
       start: () => startBaseline(__filename, '--bare'),
-      load: (side) => ({ name: 'bare', url: `${side.base}/bare`, bodiesOf: pushTarget(`${side.base}/bare`, 'xml') }),
+      load: bodies,
     },
     {
       name: 'wechat middleware (node-webot)',
+      baseline: 'middleware',
       ours: false,
       sender: false,
       start: () => startBaseline(__filename, '--webot'),
@@ -111,6 +126,7 @@ async function measure(side: Side, stub: WeChatStub, row: Row, spec: Omit<LoadSp
     result,
     routedRps: row.ours ? ok / ((routedAt - result.startedAt) / 1000) : result.acceptedRps,
     cpuMsPerMessage: (processCpuMs(side.pid) - cpu) / Math.max(1, ok),
+    loadCpuMsPerRequest: out.cpuMs / Math.max(1, result.requests),
     sendsPerMessage: ((await stub.sends()) - sends) / Math.max(1, ok),
     steal: stealPercent(host, hostTicks()),
   };
@@ -231,6 +247,7 @@ const role = process.argv[2];
 // A forked role ends with the benchmark, whatever ends it.
 if (role?.startsWith('--') && role !== '--quick') process.once('disconnect', () => process.exit(0));
 if (role === '--bare') void import('./push-path-baselines').then((b) => b.serveBaseline(b.bareApp()));
+else if (role === '--node-http') void import('./push-path-baselines').then((b) => b.serveBaseline(b.nodeHttpServer()));
 else if (role === '--webot') void import('./push-path-baselines').then((b) => b.serveBaseline(b.webotApp()));
 else if (role === '--no-sender') void import('./push-path-no-sender').then((n) => n.serveWithoutSender());
 else if (role === '--wechat-stub') serveWeChatStub();
