@@ -79,6 +79,12 @@ export interface ChannelDirectory {
    * must not wait and should write rarely (about once a minute per channel). Optional: a test's map need not.
    */
   noteActivity?(id: string, activity: ChannelActivity, atMs: number): void;
+  /**
+   * `seen`, a channel find() gave, was refused a push or a URL check (signature, mode, key): the channel as
+   * stored now when it changed since find() read it (a change made by another process or node, not seen
+   * yet), else undefined. Optional: a directory that reads the store each time has nothing newer.
+   */
+  changedSince?(seen: ChannelConfig): Promise<ChannelConfig | undefined>;
 }
 
 export type ChannelActivity = 'verified' | 'push';

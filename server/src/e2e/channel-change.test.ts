@@ -1,7 +1,9 @@
 // End to end, changing a channel loses nothing: the emulator (a separate server) pushes continuously
 // through real HTTP while the admin saves our console first, then WeChat's (which verifies the URL with
 // a GET signed with the new Token). Every push must be answered 200 with something WeChat can read.
-import { CHANNEL, startStack, type Stack } from './testing/stack';
+// The same when the change is made through the CLI, another process, while the server runs.
+import { useKefuCli } from '../cli/testing/kefu-cli';
+import { CHANNEL, MASTER_KEY, startStack, type Stack } from './testing/stack';
 
 interface PushSettings {
   mode: 'plaintext' | 'compatible' | 'secure';
@@ -127,4 +129,24 @@ it('WeChat’s console refuses to save a Token our console does not know (and no
   expect(res.status).toBe(409);
   const answer = (await stack.emulator.customerSays({ appId: CHANNEL.appId } as never, 'oRefused', 'text', { text: 'hi' })) as PushAnswer;
   expect(answer.push.status).toBe(200);
+});
+
+describe('a change made through the CLI while the server runs', () => {
+  const cli = useKefuCli('kefu-channel-change-cli-');
+
+  it('is seen at once: WeChat’s console verifies the new Token, and no push is lost', async () => {
+    const before = { mode: 'secure', token: 'beforeTheCli6', encodingAesKey: KEY_1 } as const;
+    expect((await switchWhilePushing('o-before-cli', before)).lost).toEqual([]);
+    const to = { ...before, token: 'savedByTheCli7' };
+    const pusher = pushContinuously('o-cli');
+    await pause(150);
+    const env = { DATA_DIR: stack.dir, KEFU_MASTER_KEY: MASTER_KEY, KEFU_PUSH_TOKEN: to.token };
+    expect(cli.run(['channels', 'change', '--id', CHANNEL.id], env)).toMatchObject({ code: 0 });
+    await saveWeChatConsole(to);
+    await pause(150);
+    const { sent, lost } = await pusher.stop();
+    lostCounts['Token changed through the CLI'] = lost.length;
+    expect(sent).toBeGreaterThan(10);
+    expect(lost).toEqual([]);
+  });
 });

@@ -1,10 +1,11 @@
 // Two server processes on one PostgreSQL database behind the loopback balancer, WeChat (the emulator)
 // pushing to the balancer: pushes spread over both nodes and WeChat's retries reaching the other node are
 // stored once; a reply goes out once; a node killed mid-load loses nothing it acknowledged and the other
-// finishes its work. Then what a cluster must share beyond storage: live events, timers, the access token.
+// finishes its work. Then what a cluster must share beyond storage: live events, timers, the access token,
+// and a channel's push settings changed through one node.
 import { usePostgres } from '../storage/postgres/testing/test-cluster';
 import { openSse, type SseClient } from '../http/workbench/testing/sse-client';
-import { buildPush, type BuiltPush, exampleMessage } from '../wechat/push-client/index';
+import { buildPush, type BuiltPush, exampleMessage, verifyUrl } from '../wechat/push-client/index';
 import { prepareServerProcesses, SECURE_CHANNEL, type ServerProcesses } from './testing/server-process';
 import { eventually } from './testing/stack';
 import { startTwoNodes, type TwoNodes } from './testing/two-nodes';
@@ -219,5 +220,28 @@ describe('what the nodes share beyond storage', () => {
     // Every greeting went out (the senders of both nodes took part), on one token.
     await eventually(async () => (customers.every((openId) => c.delivered(openId).length === 1) ? true : undefined), 20_000);
     expect(c.tokenFetches()).toBe(1);
+  }, 60_000);
+
+  it('a Token saved through node A is accepted by node B at once: WeChat’s URL check and its pushes', async () => {
+    const c = await start();
+    const [a, b] = c.nodes;
+    // Node B holds the channel in memory, read with the old Token.
+    expect(await send(c, push(c, 900, '旧的 Token'), b.url)).toMatchObject({ status: 200, body: 'success' });
+    const saved = await c.api('PATCH', `/channels/${CHANNEL_ID}`, { token: 'TokenSavedOnNodeA' }, a.url);
+    expect(saved.status).toBe(200);
+    // WeChat's console verifies the URL with the new Token as soon as the admin saves it there; the
+    // balancer may send that check, and the pushes after it, to either node.
+    const fresh = { ...c.target(b.url), token: 'TokenSavedOnNodeA' };
+    const verified = await verifyUrl(fresh);
+    expect({ status: verified.status, ok: verified.ok }).toEqual({ status: 200, ok: true });
+    const message = exampleMessage('text', {
+      openId: 'oNewToken',
+      originalId: SECURE_CHANNEL.originalId,
+      createTime: Math.floor(Date.now() / 1000),
+      msgId: msgIdOf(901),
+      text: '新的 Token',
+    });
+    expect(await send(c, buildPush(fresh, message), b.url)).toMatchObject({ status: 200, body: 'success' });
+    await eventually(async () => ((await storedMsgIds(c)).includes(msgIdOf(901)) ? true : undefined), 10_000);
   }, 60_000);
 });

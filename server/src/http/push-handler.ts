@@ -10,7 +10,7 @@ import type { ChannelConfig, ChannelDirectory } from '../core/channel';
 import type { InboundMessage, PassiveReply, PushOutcome } from '../core/inbound-message';
 import { parseAesKey } from '../wechat/inbound/crypto';
 import { textField } from '../wechat/inbound/envelope';
-import { MethodNotAllowedError, UnknownChannelError } from '../wechat/inbound/errors';
+import { BadSignatureError, DecryptError, MethodNotAllowedError, ModeMismatchError, UnknownChannelError } from '../wechat/inbound/errors';
 import {
   type PushQuery,
   type ReplayPolicy,
@@ -94,34 +94,60 @@ function sendText(res: ServerResponse, body: string, format?: 'xml' | 'json'): v
 
 async function handle(deps: PushHandlerDeps, req: IncomingMessage, res: ServerResponse, target: Target): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'POST') throw new MethodNotAllowedError('only GET and POST');
-  const channel = await deps.channels.find(target.channelId);
+  const { channels } = deps;
+  const channel = await channels.find(target.channelId);
   if (channel === undefined) throw new UnknownChannelError('no such channel');
-  await answerPush(deps, req, res, channel, target.query);
+  const changedSince = channels.changedSince?.bind(channels);
+  await answerPush(deps, req, res, channel, target.query, changedSince && (() => changedSince(channel)));
+}
+
+/** Refusals a change of the channel's push settings (Token, mode, EncodingAESKey) would explain. */
+function settingsRefusal(err: unknown): boolean {
+  return err instanceof BadSignatureError || err instanceof ModeMismatchError || err instanceof DecryptError;
+}
+
+/**
+ * `check` with the channel's settings, and once more with the channel as stored now when they were refused
+ * and `changed` finds them changed since (a change made by another process or node, not seen yet here).
+ */
+async function withCurrentSettings<T>(
+  channel: ChannelConfig,
+  changed: (() => Promise<ChannelConfig | undefined>) | undefined,
+  check: (channel: ChannelConfig) => T,
+): Promise<[ChannelConfig, T]> {
+  try {
+    return [channel, check(channel)];
+  } catch (err) {
+    const current = changed && settingsRefusal(err) ? await changed() : undefined;
+    if (current === undefined) throw err;
+    return [current, check(current)];
+  }
 }
 
 /**
  * A URL check (GET) or a push (POST) for `channel`, verified with its push settings, stored through
  * onPush and answered. The one path of every push: the open platform's message URL hands over an
  * authorized account's channel with the platform's settings (http/component-push-handler.ts).
+ * `changed`: the channel as stored now, when a refusal may come from settings changed elsewhere.
  */
 export async function answerPush(
   deps: PushHandlerDeps,
   req: IncomingMessage,
   res: ServerResponse,
-  channel: ChannelConfig,
+  kept: ChannelConfig,
   query: PushQuery,
+  changed?: () => Promise<ChannelConfig | undefined>,
 ): Promise<void> {
   const nowMs = deps.nowMs();
-  const target = { query };
   if (req.method === 'GET') {
-    checkUrlSignature(channel, target.query, replayPolicy(deps, channel, nowMs), nowMs);
-    const echostr = requiredParam(target.query, 'echostr');
-    deps.channels.noteActivity?.(channel.id, 'verified', nowMs);
+    await withCurrentSettings(kept, changed, (c) => checkUrlSignature(c, query, replayPolicy(deps, c, nowMs), nowMs));
+    const echostr = requiredParam(query, 'echostr');
+    deps.channels.noteActivity?.(kept.id, 'verified', nowMs);
     sendText(res, echostr);
     return;
   }
   const body = decodeUtf8(await readRawBody(req, deps.maxBodyBytes));
-  const push = receivePush(channel, target.query, body, replayPolicy(deps, channel, nowMs), nowMs);
+  const [channel, push] = await withCurrentSettings(kept, changed, (c) => receivePush(c, query, body, replayPolicy(deps, c, nowMs), nowMs));
   deps.channels.noteActivity?.(channel.id, 'push', nowMs);
   const outcome = await deps.onPush(channel, push.message);
   const reply = outcome?.reply === undefined ? undefined : replyBody(deps, channel, push, outcome.reply);

@@ -5,7 +5,8 @@
 // from cgi-bin/token; once revoked it gets none (nothing is sent for it).
 // The channel is read from the directory the push path reads (storage/cached-channel-directory.ts): kept in
 // memory with its secrets open, dropped by every change made through it (the admin API, the open
-// platform), so the outbox sender does not read and decrypt the channel for every batch. The authorization
+// platform) and re-read within a second of a change made elsewhere (the CLI, another node), so the outbox
+// sender does not read and decrypt the channel for every batch. The authorization
 // is read each time: a revocation stops the next send.
 import type { ChannelRecord } from '../core/ports/channel-store';
 import type { PlatformStore } from '../core/ports/platform-store';

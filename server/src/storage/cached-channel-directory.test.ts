@@ -21,9 +21,10 @@ const channel = (id: string, name = id): ChannelRecord => ({
 function setup() {
   const store = new InMemoryChannelStore();
   const gets = jest.spyOn(store, 'get');
+  const revisions = jest.spyOn(store, 'revision');
   const clock = new ManualClock(0);
-  const directory = new CachedChannelDirectory(store, { clock, ttlMs: 1000 });
-  return { store, gets, clock, directory };
+  const directory = new CachedChannelDirectory(store, { clock, recheckMs: 1000 });
+  return { store, gets, revisions, clock, directory };
 }
 
 describe('CachedChannelDirectory', () => {
@@ -46,23 +47,74 @@ describe('CachedChannelDirectory', () => {
     await expect(directory.find('a')).resolves.toBeUndefined();
   });
 
-  it('sees a change made by another process after the ttl', async () => {
-    const { store, clock, directory } = setup();
+  it('sees a change made by another process (the CLI) within recheckMs, by its revision', async () => {
+    const { store, gets, revisions, clock, directory } = setup();
     await store.save(channel('a', 'first'));
     await directory.find('a');
     await store.save(channel('a', 'by the CLI'));
     clock.set(999);
     await expect(directory.findRecord('a')).resolves.toMatchObject({ name: 'first' });
+    expect(revisions).toHaveBeenCalledTimes(1);
     clock.set(1000);
     await expect(directory.findRecord('a')).resolves.toMatchObject({ name: 'by the CLI' });
+    expect({ revisions: revisions.mock.calls.length, gets: gets.mock.calls.length }).toEqual({ revisions: 2, gets: 2 });
+  });
+
+  it('keeps an unchanged channel: one revision read per recheck, WeChat’s activity changes nothing', async () => {
+    const { store, gets, revisions, clock, directory } = setup();
+    await store.save(channel('a'));
+    await directory.find('a');
+    await store.recordActivity('a', 'push', 5);
+    for (const at of [1000, 1500, 2000, 2999, 3000]) {
+      clock.set(at);
+      await expect(directory.findRecord('a')).resolves.toMatchObject({ id: 'a' });
+    }
+    expect({ revisions: revisions.mock.calls.length, gets: gets.mock.calls.length }).toEqual({ revisions: 4, gets: 1 });
+  });
+
+  it('a channel deleted elsewhere is gone at the next recheck', async () => {
+    const { store, clock, directory } = setup();
+    await store.save(channel('a'));
+    await directory.find('a');
+    await store.delete('a');
+    clock.set(1000);
+    await expect(directory.find('a')).resolves.toBeUndefined();
+  });
+
+  it('changedSince: a refused channel is compared with the store at once, and the newer one handed back', async () => {
+    const { store, clock, directory } = setup();
+    await store.save(channel('a', 'first'));
+    const kept = (await directory.find('a')) as ChannelRecord;
+    clock.set(200);
+    await expect(directory.changedSince(kept)).resolves.toBeUndefined();
+    await store.save(channel('a', 'on another node'));
+    clock.set(300);
+    await expect(directory.changedSince(kept)).resolves.toMatchObject({ name: 'on another node' });
+    // The newer one is kept: the next push is verified with it without asking again.
+    await expect(directory.findRecord('a')).resolves.toMatchObject({ name: 'on another node' });
+  });
+
+  it('changedSince reads a channel’s revision at most once per 100 ms (a flood of bad signatures)', async () => {
+    const { store, revisions, clock, directory } = setup();
+    await store.save(channel('a'));
+    const kept = (await directory.find('a')) as ChannelRecord;
+    for (const at of [10, 50, 99]) {
+      clock.set(at);
+      await expect(directory.changedSince(kept)).resolves.toBeUndefined();
+    }
+    expect(revisions).toHaveBeenCalledTimes(1);
+    clock.set(100);
+    await directory.changedSince(kept);
+    expect(revisions).toHaveBeenCalledTimes(2);
   });
 
   it('does not cache unknown ids (a flood of bogus ids costs no memory)', async () => {
-    const { store, gets, directory } = setup();
+    const { store, revisions, directory } = setup();
     await expect(directory.find('x')).resolves.toBeUndefined();
     await store.save(channel('x'));
     await expect(directory.find('x')).resolves.toMatchObject({ id: 'x' });
-    expect(gets).toHaveBeenCalledTimes(2);
+    // Only the revision is read for an id that does not exist: no record, no secret opened.
+    expect(revisions).toHaveBeenCalledTimes(2);
   });
 
   it('hands out frozen records, so one caller cannot change another’s', async () => {

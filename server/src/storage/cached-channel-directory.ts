@@ -1,6 +1,10 @@
 // ChannelDirectory over a ChannelStore, with a small in-process cache: the push path looks its channel up
 // on every push, and opening sealed secrets each time would cost more than the rest of the lookup. Writes
-// made through this object invalidate at once; writes by another process (the CLI) are seen after `ttlMs`.
+// made through this object invalidate at once. Writes made elsewhere (the CLI, another node of a cluster)
+// are seen through the store's revision of the channel, one cheap read: compared at most once per
+// `recheckMs` (a second) while the channel is in use, and again as soon as a push or a URL check is refused
+// with the kept settings (changedSince), so WeChat's verification of a Token just saved on another node
+// succeeds at once instead of being refused until the cache expires.
 // It also keeps the push path's writes rare: WeChat's activity (URL verified, push arrived) is written at
 // most once per `activityEveryMs` per channel and kind, in the background.
 import type { ChannelActivity, ChannelConfig, ChannelDirectory } from '../core/channel';
@@ -9,11 +13,19 @@ import type { ChannelRecord, ChannelStore } from '../core/ports/channel-store';
 
 interface Entry {
   record: Readonly<ChannelRecord>;
-  loadedAt: number;
+  /** The store's revision of the channel when the record was read. */
+  revision: number;
+  /** When the revision was last compared with the store's. */
+  checkedAt: number;
 }
 
+/** How long a kept channel is served before its revision is read again. */
+export const RECHECK_MS = 1000;
+/** After a refusal, the least time between two reads of one channel's revision (a flood of bad signatures). */
+const REFUSAL_RECHECK_MS = 100;
+
 export interface CachedChannelDirectoryOptions {
-  ttlMs?: number;
+  recheckMs?: number;
   clock?: Clock;
   /** The least time between two activity writes of one channel and kind; default one minute. */
   activityEveryMs?: number;
@@ -24,7 +36,7 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
   private readonly cache = new Map<string, Entry>();
   /** Bumped by every write, so a read that started before it does not cache what it read. */
   private generation = 0;
-  private readonly ttlMs: number;
+  private readonly recheckMs: number;
   private readonly clock: Clock;
   private readonly activityEveryMs: number;
   /** Per kind, channel id → when that activity was last written (no key built per push). */
@@ -34,7 +46,7 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
     private readonly store: ChannelStore,
     options: CachedChannelDirectoryOptions = {},
   ) {
-    this.ttlMs = options.ttlMs ?? 60_000;
+    this.recheckMs = options.recheckMs ?? RECHECK_MS;
     this.clock = options.clock ?? { now: () => Date.now() };
     this.activityEveryMs = options.activityEveryMs ?? 60_000;
   }
@@ -61,15 +73,46 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
   async findRecord(id: string): Promise<Readonly<ChannelRecord> | undefined> {
     const now = this.clock.now();
     const hit = this.cache.get(id);
-    if (hit && now - hit.loadedAt < this.ttlMs) return hit.record;
+    if (hit && now - hit.checkedAt < this.recheckMs) return hit.record;
+    return this.load(id, hit, now);
+  }
+
+  /**
+   * `seen` (a record this directory handed out) was refused a push or a URL check: the channel as stored
+   * now when it changed since, else undefined. The revision is read at most once per REFUSAL_RECHECK_MS.
+   */
+  async changedSince(seen: ChannelConfig): Promise<ChannelConfig | undefined> {
+    const hit = this.cache.get(seen.id);
+    let current: ChannelConfig | undefined;
+    // Another call read the channel anew meanwhile: that record is the one to try.
+    if (hit?.record !== seen) current = await this.findRecord(seen.id);
+    else {
+      const now = this.clock.now();
+      if (now - hit.checkedAt < REFUSAL_RECHECK_MS) return undefined;
+      current = await this.load(seen.id, hit, now);
+    }
+    return current === seen ? undefined : current;
+  }
+
+  /** The kept record while the store's revision is the one it was read at, else the record read again. */
+  private async load(id: string, hit: Entry | undefined, now: number): Promise<Readonly<ChannelRecord> | undefined> {
     const generation = this.generation;
+    const revision = await this.store.revision(id);
+    if (revision === undefined) {
+      this.cache.delete(id);
+      return undefined;
+    }
+    if (hit && hit.revision === revision && generation === this.generation) {
+      hit.checkedAt = now;
+      return hit.record;
+    }
     const record = await this.store.get(id);
     if (!record) {
       this.cache.delete(id);
       return undefined;
     }
     const frozen = Object.freeze(record);
-    if (generation === this.generation) this.cache.set(id, { record: frozen, loadedAt: now });
+    if (generation === this.generation) this.cache.set(id, { record: frozen, revision, checkedAt: now });
     return frozen;
   }
 
@@ -79,6 +122,10 @@ export class CachedChannelDirectory implements ChannelDirectory, ChannelStore {
 
   get(id: string): Promise<ChannelRecord | undefined> {
     return this.store.get(id);
+  }
+
+  revision(id: string): Promise<number | undefined> {
+    return this.store.revision(id);
   }
 
   async save(record: ChannelRecord): Promise<void> {

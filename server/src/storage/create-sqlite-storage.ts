@@ -26,7 +26,6 @@ export interface SqliteStorageOptions {
   outboxLeaseMs?: number;
   /** Who claims outbox items through this storage (runtime/outbox-owner.ts); default a random id. */
   outboxOwner?: string;
-  channelCacheTtlMs?: number;
   clock?: Clock;
 }
 
@@ -53,10 +52,7 @@ export function createSqliteStorage(db: Database, options: SqliteStorageOptions)
       ...(options.outboxLeaseMs !== undefined && { leaseMs: options.outboxLeaseMs }),
       ...(options.outboxOwner !== undefined && { owner: options.outboxOwner }),
     }),
-    channels: new CachedChannelDirectory(new SqliteChannelStore(db, box), {
-      clock,
-      ...(options.channelCacheTtlMs !== undefined && { ttlMs: options.channelCacheTtlMs }),
-    }),
+    channels: new CachedChannelDirectory(new SqliteChannelStore(db, box), { clock }),
     tokens: new EncryptedTokenStore(new SqliteTokenStore(db), box),
     platform: new SqlitePlatformStore(db, box),
     ids: new TimeSortableIds(clock),

@@ -18,6 +18,7 @@ export class SqliteChannelStore implements ChannelStore {
   private readonly remove: Statement<[string]>;
   private readonly verified: Statement<[number, string]>;
   private readonly pushed: Statement<[number, string]>;
+  private readonly revisionOf: Statement<[string], number>;
 
   /** Refuses (MasterKeyError) a master key other than the one the database was first used with. */
   constructor(
@@ -40,7 +41,10 @@ export class SqliteChannelStore implements ChannelStore {
       .slice(1)
       .map((c) => `${c} = excluded.${c}`)
       .join(', ');
-    this.upsert = db.prepare(`INSERT INTO channels (${columns}) VALUES (${values}) ON CONFLICT (id) DO UPDATE SET ${updates}`);
+    this.upsert = db.prepare(
+      `INSERT INTO channels (${columns}) VALUES (${values}) ON CONFLICT (id) DO UPDATE SET ${updates}, revision = revision + 1`,
+    );
+    this.revisionOf = db.prepare<[string], number>('SELECT revision FROM channels WHERE id = ?').pluck();
     this.remove = db.prepare('DELETE FROM channels WHERE id = ?');
     this.verified = db.prepare('UPDATE channels SET last_verified_at = ? WHERE id = ?');
     this.pushed = db.prepare('UPDATE channels SET last_push_at = ? WHERE id = ?');
@@ -67,5 +71,9 @@ export class SqliteChannelStore implements ChannelStore {
 
   recordActivity(id: string, activity: ChannelActivity, atMs: number): Promise<void> {
     return this.queue.run(() => void (activity === 'verified' ? this.verified : this.pushed).run(atMs, id));
+  }
+
+  revision(id: string): Promise<number | undefined> {
+    return this.queue.run(() => this.revisionOf.get(id));
   }
 }

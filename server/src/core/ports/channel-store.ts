@@ -100,4 +100,10 @@ export interface ChannelStore {
   recordActivity(id: string, activity: ChannelActivity, atMs: number): Promise<void>;
   /** False when there was no such channel. */
   delete(id: string): Promise<boolean>;
+  /**
+   * A number that changes with every save of the channel (never with recordActivity); undefined when there
+   * is no such channel. One cheap read, no secret opened: a cache compares it with the revision it loaded to
+   * see a change made elsewhere (the CLI, another node). Read it before the record it goes with.
+   */
+  revision(id: string): Promise<number | undefined>;
 }

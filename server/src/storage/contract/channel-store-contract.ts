@@ -68,4 +68,21 @@ export function channelStoreContract(open: OpenSubject): void {
     await store.save(ended);
     await expect(store.get('a').then((c) => c?.previous)).resolves.toBeUndefined();
   });
+
+  it('raises a channel’s revision with every save, never with WeChat’s activity; none for a missing channel', async () => {
+    const store = subject().channels;
+    await expect(store.revision('a')).resolves.toBeUndefined();
+    await store.save(channel('a'));
+    const first = await store.revision('a');
+    expect(first).toEqual(expect.any(Number));
+    await store.recordActivity('a', 'push', 20);
+    await expect(store.revision('a')).resolves.toBe(first);
+    await store.save(channel('a', { token: 'RotatedToken' }));
+    const second = await store.revision('a');
+    expect(second).not.toBe(first);
+    await store.save(channel('a', { token: 'RotatedToken' }));
+    await expect(store.revision('a')).resolves.not.toBe(second);
+    await store.delete('a');
+    await expect(store.revision('a')).resolves.toBeUndefined();
+  });
 }

@@ -28,6 +28,7 @@ import { auditLogSchema } from './23-audit-log';
 import { supervisorsAndAgentSeatsSchema } from './24-supervisors-and-agent-seats';
 import { searchIndexInBatchesSchema } from './25-search-index-in-batches';
 import { searchTextInBatchesSchema } from './26-search-text-in-batches';
+import { channelRevisionSchema } from './27-channel-revision';
 
 export interface Migration {
   /** 1, 2, 3… with no gaps; the value user_version takes once this step has run. */
@@ -71,6 +72,7 @@ export const migrations: readonly Migration[] = [
   { version: 24, name: 'supervisors, and agent logins linked to several agents', sql: supervisorsAndAgentSeatsSchema },
   { version: 25, name: 'message search: words indexed in batches', sql: searchIndexInBatchesSchema },
   { version: 26, name: 'message search: texts copied in batches', sql: searchTextInBatchesSchema },
+  { version: 27, name: 'channels: a revision raised by every save', sql: channelRevisionSchema },
 ];
 
 function checkOrder(list: readonly Migration[]): void {

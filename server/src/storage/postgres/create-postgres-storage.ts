@@ -78,10 +78,7 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
       ...(options.outboxLeaseMs !== undefined && { leaseMs: options.outboxLeaseMs }),
       ...(options.outboxOwner !== undefined && { owner: options.outboxOwner }),
     }),
-    channels: new CachedChannelDirectory(new PgChannelStore(pool, box), {
-      clock,
-      ...(options.channelCacheTtlMs !== undefined && { ttlMs: options.channelCacheTtlMs }),
-    }),
+    channels: new CachedChannelDirectory(new PgChannelStore(pool, box), { clock }),
     tokens: new EncryptedTokenStore(new PgTokenStore(pool), box),
     platform: new PgPlatformStore(pool, box),
     ids: new TimeSortableIds(clock),

@@ -30,13 +30,18 @@ export class PgChannelStore implements ChannelStore {
     const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
     await this.pool.query(
       `INSERT INTO channels (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+       ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}, revision = channels.revision + 1`,
       columns.map((c) => row[c]),
     );
   }
 
   async delete(id: string): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM channels WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  }
+
+  async revision(id: string): Promise<number | undefined> {
+    const { rows } = await this.pool.query<{ revision: string }>('SELECT revision FROM channels WHERE id = $1', [id]);
+    return rows[0] && Number(rows[0].revision);
   }
 
   async recordActivity(id: string, activity: ChannelActivity, atMs: number): Promise<void> {

@@ -5,6 +5,7 @@ import type { ChannelRecord, ChannelStore } from '../../core/ports/channel-store
 
 export class InMemoryChannelStore implements ChannelStore {
   readonly records = new Map<string, ChannelRecord>();
+  private readonly revisions = new Map<string, number>();
 
   async list(): Promise<ChannelRecord[]> {
     return [...this.records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => structuredClone(r));
@@ -18,6 +19,7 @@ export class InMemoryChannelStore implements ChannelStore {
   async save(record: ChannelRecord): Promise<void> {
     const { lastVerifiedAt: _v, lastPushAt: _p, ...rest } = structuredClone(record);
     const stored = this.records.get(record.id);
+    this.revisions.set(record.id, stored === undefined ? 0 : (this.revisions.get(record.id) ?? 0) + 1);
     this.records.set(record.id, {
       ...rest,
       ...(stored?.lastVerifiedAt !== undefined && { lastVerifiedAt: stored.lastVerifiedAt }),
@@ -31,6 +33,11 @@ export class InMemoryChannelStore implements ChannelStore {
   }
 
   async delete(id: string): Promise<boolean> {
+    this.revisions.delete(id);
     return this.records.delete(id);
+  }
+
+  async revision(id: string): Promise<number | undefined> {
+    return this.revisions.get(id);
   }
 }

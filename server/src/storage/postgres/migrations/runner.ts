@@ -23,6 +23,7 @@ import { archiveSchema } from './16-archive';
 import { reportIndexesSchema } from './17-report-indexes';
 import { auditLogSchema } from './18-audit-log';
 import { supervisorsAndAgentSeatsSchema } from './19-supervisors-and-agent-seats';
+import { channelRevisionSchema } from './20-channel-revision';
 
 export interface PgMigration {
   /** 1, 2, 3… with no gaps. */
@@ -59,6 +60,7 @@ export const pgMigrations: readonly PgMigration[] = [
   { version: 17, name: 'reports: messages by sender kind, failed sends', sql: reportIndexesSchema },
   { version: 18, name: 'the audit log: who changed what, before and after', sql: auditLogSchema },
   { version: 19, name: 'supervisors, and agent logins linked to several agents', sql: supervisorsAndAgentSeatsSchema },
+  { version: 20, name: 'channels: a revision raised by every save', sql: channelRevisionSchema },
 ];
 
 /** The advisory lock key of the migration run (any constant; namespaced by the database). */
