@@ -45,6 +45,7 @@ import { nodeCredentials, randomPushSecrets } from './security/index';
 import { wechatTyping } from './runtime/wechat-typing';
 import { webhooksModule, type WebhooksModule } from './runtime/webhooks-module';
 import { auditRetention } from './runtime/audit-retention';
+import { queueRetention } from './runtime/queue-retention';
 import type { WebhookRetryPolicy } from './core/webhooks/delivery-policy';
 import { openServerStorage, type ServerStorage } from './storage/open-server-storage';
 import { openPgCluster } from './storage/postgres/pg-cluster';
@@ -189,6 +190,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     { logger, now: clock.now, pollMs, ...(storage.routingBatchSize !== undefined && { batchSize: storage.routingBatchSize }) },
   );
   const retention = auditRetention(storage.audit, clock, logger, config.auditRetentionDays);
+  const queuesRetention = queueRetention({ inbox, outbox: storage.outbox }, clock, logger, config.queueRetentionDays);
   const timers = new TimerScheduler({ engine, channelIds: async () => (await storage.channels.list()).map((c) => c.id), logger });
 
   const testClockDriver =
@@ -323,6 +325,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       webhooks.sender.start();
       timers.start();
       retention.start();
+      queuesRetention.start();
     },
     async stop() {
       await Promise.all([inboxWorker.stop(), outboxSender?.stop(), timers.stop()]);
@@ -332,6 +335,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
       await noticesToWeChatAgents.idle();
       await webhooks.sender.stop();
       await retention.stop();
+      await queuesRetention.stop();
       await cluster?.close();
       await storage.close();
     },

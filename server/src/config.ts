@@ -29,6 +29,7 @@ const envSchema = z.object({
   KEFU_WEBHOOKS_ALLOW_LOCAL_HTTP: z.enum(['0', '1']).default('0'),
   /** How many days the audit log keeps its entries; default 730 (two years). */
   KEFU_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  KEFU_QUEUE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   /** The built web workbench (index.html and assets/), served at /app/. */
   KEFU_WEB_DIR: z.string().min(1).optional(),
   /** This process's name in a cluster (/metrics' node label, /healthz, pg_stat_activity); default host-pid. */
@@ -64,6 +65,8 @@ export type ServerConfig = {
   webhooksAllowLocalHttp?: boolean;
   /** KEFU_AUDIT_RETENTION_DAYS: how long audit entries are kept; absent: DEFAULT_AUDIT_RETENTION_DAYS. */
   auditRetentionDays?: number;
+  /** KEFU_QUEUE_RETENTION_DAYS: how long processed pushes and finished sends stay in the inbox and outbox; absent: DEFAULT_QUEUE_RETENTION_DAYS. */
+  queueRetentionDays?: number;
   /** KEFU_WEB_DIR, else the caller's default: the directory of the built web app served at /app/. */
   webDir?: string;
   /** KEFU_NODE_NAME; absent: the composition root names the node after its host and pid. */
@@ -116,6 +119,7 @@ export function readConfig(env: Record<string, string | undefined>, defaults: Co
     ...(e.KEFU_TEST_CLOCK === '1' && { testClock: true }),
     ...(e.KEFU_WEBHOOKS_ALLOW_LOCAL_HTTP === '1' && { webhooksAllowLocalHttp: true }),
     ...(e.KEFU_AUDIT_RETENTION_DAYS !== undefined && { auditRetentionDays: e.KEFU_AUDIT_RETENTION_DAYS }),
+    ...(e.KEFU_QUEUE_RETENTION_DAYS !== undefined && { queueRetentionDays: e.KEFU_QUEUE_RETENTION_DAYS }),
     ...((e.KEFU_WEB_DIR ?? defaults.webDir) !== undefined && { webDir: e.KEFU_WEB_DIR ?? defaults.webDir }),
     ...(e.KEFU_NODE_NAME !== undefined && { nodeName: e.KEFU_NODE_NAME }),
     logLevel: e.LOG_LEVEL,

@@ -11,6 +11,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { InboundMessage } from '../core/inbound-message';
 import { type AcceptOutcome, type Inbox, type InboxEntry, dedupeKey } from '../core/ports/inbox';
+import type { RetentionPage, RetentionStep } from '../core/ports/retention';
+import { CUSTOMER_EVENT_ONLY } from './migrations/12-customer-events';
 import { type SerialQueue, serialFor } from './serial-lock';
 
 interface Waiting {
@@ -62,6 +64,8 @@ export class SqliteInbox implements Inbox {
   private readonly done: Statement<[number, number]>;
   private readonly retry: Statement<[string, number, number]>;
   private readonly giveUp: Statement<[string, number]>;
+  private readonly page: Statement<[number, number], { id: number; received_at: number }>;
+  private readonly removeInPage: Statement<[number, number, number]>;
   /** The queue every adapter of this database shares, units of work included. */
   private readonly lock: SerialQueue;
 
@@ -81,6 +85,11 @@ export class SqliteInbox implements Inbox {
     this.done = db.prepare("UPDATE inbox SET state = 'done', done_at = ? WHERE id = ?");
     this.retry = db.prepare('UPDATE inbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
     this.giveUp = db.prepare("UPDATE inbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?");
+    this.page = db.prepare('SELECT id, received_at FROM inbox WHERE id > ? ORDER BY id LIMIT ?');
+    // Exactly what the push log does not read (storage/sqlite-push-log.ts): its events stay.
+    this.removeInPage = db.prepare(
+      `DELETE FROM inbox WHERE id > ? AND id <= ? AND state = 'done' AND received_at < ? AND NOT (${CUSTOMER_EVENT_ONLY})`,
+    );
   }
 
   accept(channelId: string, message: InboundMessage, receivedAt: number): Promise<AcceptOutcome> {
@@ -146,6 +155,18 @@ export class SqliteInbox implements Inbox {
     return this.lock.run(() => {
       if (retryAt === undefined) this.giveUp.run(error, Number(id));
       else this.retry.run(error, retryAt, Number(id));
+    });
+  }
+
+  /** One page of the retention walk, in one step of the shared queue. */
+  removeProcessed(before: number, { after, size }: RetentionPage): Promise<RetentionStep> {
+    return this.lock.run(() => {
+      const from = after === undefined ? 0 : Number(after);
+      const rows = this.page.all(from, size);
+      const last = rows[rows.length - 1];
+      if (last === undefined) return { removed: 0 };
+      const removed = this.removeInPage.run(from, last.id, before).changes;
+      return rows.length === size && last.received_at < before ? { removed, next: String(last.id) } : { removed };
     });
   }
 }

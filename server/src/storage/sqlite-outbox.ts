@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Outbox, OutboxItem } from '../core/ports/outbox';
 import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStore } from '../core/ports/outbox-store';
+import type { RetentionPage, RetentionStep } from '../core/ports/retention';
 import { restAsJson } from './record-codec';
 import { serialFor, type SerialQueue } from './serial-lock';
 import { claimedOutboxItemOf, OUTBOX_COLUMNS, outboxEntryOf, type OutboxRow } from './outbox-row';
@@ -58,6 +59,8 @@ export class SqliteOutboxStore implements OutboxStore {
   private readonly failed: Statement<[{ id: string; at: number; reason: string; code: number | null }]>;
   private readonly byId: Statement<[string], OutboxRow>;
   private readonly finishAll: (outcomes: readonly OutboxFinish[]) => void;
+  private readonly page: Statement<[string, number], { id: string; created_at: number }>;
+  private readonly removeInPage: Statement<[string, string, number]>;
 
   constructor(db: Database, options: SqliteOutboxStoreOptions = {}) {
     this.queue = serialFor(db);
@@ -99,6 +102,8 @@ export class SqliteOutboxStore implements OutboxStore {
       `UPDATE outbox SET status = 'failed', finished_at = @at, last_error = @reason, wechat_code = @code, lease_until = NULL ${pending}`,
     );
     this.byId = db.prepare('SELECT * FROM outbox WHERE id = ?');
+    this.page = db.prepare('SELECT id, created_at FROM outbox WHERE id > ? ORDER BY id LIMIT ?');
+    this.removeInPage = db.prepare("DELETE FROM outbox WHERE id > ? AND id <= ? AND status IN ('sent', 'failed') AND finished_at < ?");
     this.finishAll = db.transaction((outcomes: readonly OutboxFinish[]) => {
       for (const o of outcomes) {
         if (o.kind === 'sent') this.sent.run({ id: o.id, at: o.at });
@@ -157,6 +162,17 @@ export class SqliteOutboxStore implements OutboxStore {
     return this.queue.run(() => {
       const row = this.byId.get(id);
       return row && outboxEntryOf(row);
+    });
+  }
+
+  /** One page of the retention walk, in one step of the shared queue. */
+  removeFinished(before: number, { after = '', size }: RetentionPage): Promise<RetentionStep> {
+    return this.queue.run(() => {
+      const rows = this.page.all(after, size);
+      const last = rows[rows.length - 1];
+      if (last === undefined) return { removed: 0 };
+      const removed = this.removeInPage.run(after, last.id, before).changes;
+      return rows.length === size && last.created_at < before ? { removed, next: last.id } : { removed };
     });
   }
 }

@@ -3,6 +3,7 @@
 // retry of the same push is recognised by its key and stored once (so nothing is doubled). A worker
 // then hands each entry to the use cases; slow work never delays the acknowledgement.
 import type { InboundMessage } from '../inbound-message';
+import type { RetentionPage, RetentionStep } from './retention';
 
 export interface InboxEntry {
   id: string;
@@ -33,6 +34,12 @@ export interface Inbox {
   markDone(id: string, at: number): Promise<void>;
   /** A failed attempt: keep the entry and try again at `retryAt` (or give up when undefined). */
   markFailed(id: string, error: string, retryAt: number | undefined): Promise<void>;
+  /**
+   * Retention, one page: removes the page's processed entries of messages (with a MsgId) received before
+   * `before`. Events and unknown pushes stay (the customer's push log), and so does every entry pending or
+   * given up. The walk is over at the first page whose last entry was received at `before` or later.
+   */
+  removeProcessed(before: number, page: RetentionPage): Promise<RetentionStep>;
 }
 
 /**

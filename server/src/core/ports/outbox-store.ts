@@ -4,6 +4,7 @@
 // process, renewed while its send is in flight, so the items of a sender that crashed are claimed again
 // within seconds, and two live senders never hold the same item.
 import type { OutboxItem } from './outbox';
+import type { RetentionPage, RetentionStep } from './retention';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
@@ -67,4 +68,10 @@ export interface OutboxStore {
   /** Records these outcomes together (one transaction where the store has them), each as markSent / markFailed would. */
   markFinished(outcomes: readonly OutboxFinish[]): Promise<void>;
   get(id: string): Promise<OutboxEntry | undefined>;
+  /**
+   * Retention, one page: removes the page's items sent or given up before `before` (the message keeps its
+   * delivery); pending items stay. The walk is over at the first page whose last item was created at
+   * `before` or later.
+   */
+  removeFinished(before: number, page: RetentionPage): Promise<RetentionStep>;
 }

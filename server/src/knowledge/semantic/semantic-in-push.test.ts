@@ -80,6 +80,7 @@ async function push(openid: string, question: string): Promise<void> {
     pending: async () => [],
     markDone: async () => undefined,
     markFailed: async () => undefined,
+    removeProcessed: async () => ({ removed: 0 }),
   };
   const entry: InboxEntry = { id: `in${++entries}`, channelId: CHANNEL, message: textPush(openid, question), receivedAt: 1, attempts: 0 };
   const engine = { ...fx.deps, uow: watchedUnits(), robot: kb.robot };

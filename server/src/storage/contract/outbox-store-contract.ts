@@ -171,4 +171,31 @@ export function outboxStoreContract(open: OpenSubject): void {
     await subject().outboxStore.markFinished(['o1-1', 'o2-1', 'o3-1'].map((id) => ({ id, at: 5000, kind: 'sent' as const })));
     await expect(subject().outboxStore.claimDue(5000, 50).then(ids)).resolves.toEqual(['o1-2', 'o2-2', 'o3-2']);
   });
+
+  it('retention removes, page by page, the items finished before the cutoff; pending and recent ones stay', async () => {
+    const store = subject().outboxStore;
+    // Keys in creation order, as the ids the server makes; one customer each, so all are claimable at once.
+    await enqueue(...['a1', 'a2', 'a3', 'a4', 'a5'].map((id, n) => item(id, { createdAt: 1000 + n })), item('b1', { createdAt: 9000 }));
+    await store.claimDue(9000, 10);
+    await store.markFinished([
+      { id: 'a1', at: 2000, kind: 'sent' },
+      { id: 'a2', at: 2000, kind: 'failed', reason: 'refused' },
+      { id: 'a4', at: 6000, kind: 'sent' }, // finished after the cutoff: kept
+      { id: 'b1', at: 9500, kind: 'sent' },
+    ]);
+    // a3 and a5 stay pending (a retry may still send them).
+    const first = await store.removeFinished(5000, { size: 3 });
+    expect(first).toEqual({ removed: 2, next: 'a3' });
+    // The second page ends on b1, created after the cutoff: the walk is over.
+    await expect(store.removeFinished(5000, { after: 'a3', size: 3 })).resolves.toEqual({ removed: 0 });
+    const left = await Promise.all(['a1', 'a2', 'a3', 'a4', 'a5', 'b1'].map((id) => store.get(id).then((e) => e && [id, e.status])));
+    expect(left.filter(Boolean)).toEqual([
+      ['a3', 'pending'],
+      ['a4', 'sent'],
+      ['a5', 'pending'],
+      ['b1', 'sent'],
+    ]);
+    // A short last page ends the walk too.
+    await expect(store.removeFinished(99_999, { after: 'a4', size: 10 })).resolves.toEqual({ removed: 1 });
+  });
 }

@@ -10,6 +10,8 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { InboundMessage } from '../../core/inbound-message';
 import { type AcceptOutcome, type Inbox, type InboxEntry, dedupeKey } from '../../core/ports/inbox';
+import type { RetentionPage, RetentionStep } from '../../core/ports/retention';
+import { CUSTOMER_EVENT_ONLY } from './migrations/05-customer-events';
 import { CUSTOMER_EVENT_SENDER } from './migrations/05-customer-events';
 import type { Queryable } from './pool';
 import { writeOn } from './pg-write-behind';
@@ -166,5 +168,22 @@ export class PgInbox implements Inbox {
         retryAt,
       ]);
     }
+  }
+
+  /** One page of the retention walk; the push log's events stay (what pg-push-log.ts reads is kept). */
+  async removeProcessed(before: number, { after, size }: RetentionPage): Promise<RetentionStep> {
+    const from = after ?? '0';
+    const { rows } = await this.pool.query<{ id: string; received_at: string }>(
+      'SELECT id, received_at FROM inbox WHERE id > $1 ORDER BY id LIMIT $2',
+      [from, size],
+    );
+    const last = rows[rows.length - 1];
+    if (last === undefined) return { removed: 0 };
+    const { rowCount } = await this.pool.query(
+      `DELETE FROM inbox WHERE id > $1 AND id <= $2 AND state = 'done' AND received_at < $3 AND NOT (${CUSTOMER_EVENT_ONLY})`,
+      [from, last.id, before],
+    );
+    const removed = rowCount ?? 0;
+    return rows.length === size && Number(last.received_at) < before ? { removed, next: String(last.id) } : { removed };
   }
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Outbox, OutboxItem } from '../../core/ports/outbox';
 import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStore } from '../../core/ports/outbox-store';
+import type { RetentionPage, RetentionStep } from '../../core/ports/retention';
 import { restAsJson } from '../record-codec';
 import { DEFAULT_LEASE_MS } from '../sqlite-outbox';
 import { inTransaction, type Queryable } from './pool';
@@ -148,5 +149,21 @@ export class PgOutboxStore implements OutboxStore {
   async get(id: string): Promise<OutboxEntry | undefined> {
     const { rows } = await this.pool.query<OutboxRow>('SELECT * FROM outbox WHERE id = $1', [id]);
     return rows[0] && outboxEntryOf(rows[0]);
+  }
+
+  /** One page of the retention walk: items sent or given up before `before`; pending ones stay. */
+  async removeFinished(before: number, { after = '', size }: RetentionPage): Promise<RetentionStep> {
+    const { rows } = await this.pool.query<{ id: string; created_at: string }>(
+      'SELECT id, created_at FROM outbox WHERE id > $1 ORDER BY id LIMIT $2',
+      [after, size],
+    );
+    const last = rows[rows.length - 1];
+    if (last === undefined) return { removed: 0 };
+    const { rowCount } = await this.pool.query(
+      "DELETE FROM outbox WHERE id > $1 AND id <= $2 AND status IN ('sent', 'failed') AND finished_at < $3",
+      [after, last.id, before],
+    );
+    const removed = rowCount ?? 0;
+    return rows.length === size && Number(last.created_at) < before ? { removed, next: last.id } : { removed };
   }
 }

@@ -3,6 +3,7 @@
 // store's array (read afresh each call: a rolled-back unit replaces it); their states live beside them.
 import type { OutboxItem } from '../../core/ports/outbox';
 import type { ClaimedOutboxItem, OutboxEntry, OutboxFinish, OutboxStore } from '../../core/ports/outbox-store';
+import type { RetentionPage, RetentionStep } from '../../core/ports/retention';
 
 type State = Omit<OutboxEntry, keyof OutboxItem> & { leaseOwner?: string };
 
@@ -84,6 +85,21 @@ export class InMemoryOutboxStore implements OutboxStore {
     if (!item) return undefined;
     const { leaseOwner: _owner, ...state } = this.state(item);
     return structuredClone({ ...item, ...state });
+  }
+
+  async removeFinished(before: number, { after = '', size }: RetentionPage): Promise<RetentionStep> {
+    const page = this.store.data.outbox
+      .filter((i) => i.id > after)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, size);
+    const last = page[page.length - 1];
+    if (last === undefined) return { removed: 0 };
+    const gone = new Set(
+      page.filter((i) => this.state(i).status !== 'pending' && (this.state(i).finishedAt ?? before) < before).map((i) => i.id),
+    );
+    this.store.data.outbox = this.store.data.outbox.filter((i) => !gone.has(i.id));
+    for (const id of gone) this.states.delete(id);
+    return page.length === size && last.createdAt < before ? { removed: gone.size, next: last.id } : { removed: gone.size };
   }
 
   private state(item: OutboxItem): State {
