@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import pino from 'pino';
 import { openDatabase } from './database';
+import { serialFor } from './serial-lock';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 const PAGE = 4096;
@@ -61,11 +62,15 @@ describe('the log checkpointer', () => {
     db.exec('CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB)');
     const insert = db.prepare('INSERT INTO blobs (body) VALUES (?)');
     let largest = 0;
-    // ~6,000 pages in commits of 20, a millisecond apart (a busy server's units and inbox commits).
+    // ~6,000 pages in commits of 20, a millisecond apart (a busy server's units and inbox commits), through
+    // the connection's queue as the server writes: a RESTART holds writers back for a few milliseconds,
+    // which the queue waits out asynchronously.
+    const queue = serialFor(db);
+    const commit = db.transaction((i: number) => {
+      for (let j = 0; j < 20; j++) insert.run(Buffer.alloc(PAGE - 100, i));
+    });
     for (let i = 0; i < 300; i++) {
-      db.transaction(() => {
-        for (let j = 0; j < 20; j++) insert.run(Buffer.alloc(PAGE - 100, i));
-      })();
+      await queue.run(() => commit(i));
       largest = Math.max(largest, statSync(`${file()}-wal`).size);
       await new Promise((r) => setTimeout(r, 1));
     }
