@@ -1,11 +1,18 @@
 // SQLite adapters of AccountStore and SessionStore (core/ports/auth.ts); tables `login_accounts` and
 // `login_sessions` (migrations/04-api-tokens-and-logins.ts). Sessions go with their account (ON DELETE CASCADE).
+// Writes go through the connection's serial queue (serial-lock.ts), as every adapter's do: a login never
+// lands inside a unit's open transaction (to be rolled back with it), and a moment's hold on the write lock
+// (a checkpoint starting the log again, another process) is waited out instead of failing the login. Reads
+// go straight to the connection: a unit reads them too (the audit log names an entry's actor) and would wait
+// for itself in the queue, and no unit writes these tables, so a read never sees a write not yet committed.
 import type { Database, Statement } from 'better-sqlite3';
 import type { AccountStore, Grant, LoginAccount, LoginSession, SessionStore } from '../core/ports/auth';
 import { type GrantColumns, grantToColumns } from './auth-grant-columns';
 import { type AccountRow, accountFromRow } from './auth-rows';
+import { type SerialQueue, serialFor } from './serial-lock';
 
 export class SqliteAccountStore implements AccountStore {
+  private readonly queue: SerialQueue;
   private readonly insert: Statement<[AccountRow]>;
   private readonly byId: Statement<[string], AccountRow>;
   private readonly byName: Statement<[string], AccountRow>;
@@ -15,6 +22,7 @@ export class SqliteAccountStore implements AccountStore {
   private readonly setGrantStmt: Statement<[GrantColumns & { id: string }]>;
 
   constructor(db: Database) {
+    this.queue = serialFor(db);
     // ON CONFLICT DO NOTHING: a taken username is an answer (false), not an exception.
     this.insert = db.prepare(
       `INSERT INTO login_accounts (id, username, password_hash, role, channel_id, merchant_id, agent_id, agent_ids, created_at, password_changed_at)
@@ -32,7 +40,7 @@ export class SqliteAccountStore implements AccountStore {
     );
   }
 
-  async add(a: LoginAccount) {
+  add(a: LoginAccount) {
     const row = {
       id: a.id,
       username: a.username,
@@ -41,7 +49,7 @@ export class SqliteAccountStore implements AccountStore {
       created_at: a.createdAt,
       password_changed_at: a.passwordChangedAt,
     };
-    return this.insert.run(row).changes > 0;
+    return this.queue.run(() => this.insert.run(row).changes > 0);
   }
 
   async get(id: string) {
@@ -58,16 +66,16 @@ export class SqliteAccountStore implements AccountStore {
     return this.all.all().map(accountFromRow);
   }
 
-  async setPassword(id: string, hash: string, at: number) {
-    this.setPw.run(hash, at, id);
+  setPassword(id: string, hash: string, at: number) {
+    return this.queue.run(() => void this.setPw.run(hash, at, id));
   }
 
-  async setGrant(id: string, grant: Grant) {
-    return this.setGrantStmt.run({ id, ...grantToColumns(grant) }).changes > 0;
+  setGrant(id: string, grant: Grant) {
+    return this.queue.run(() => this.setGrantStmt.run({ id, ...grantToColumns(grant) }).changes > 0);
   }
 
-  async remove(id: string) {
-    return this.del.run(id).changes > 0;
+  remove(id: string) {
+    return this.queue.run(() => this.del.run(id).changes > 0);
   }
 }
 
@@ -79,6 +87,7 @@ interface SessionRow {
 }
 
 export class SqliteSessionStore implements SessionStore {
+  private readonly queue: SerialQueue;
   private readonly insert: Statement<[SessionRow]>;
   private readonly byHash: Statement<[string], SessionRow>;
   private readonly del: Statement<[string]>;
@@ -86,6 +95,7 @@ export class SqliteSessionStore implements SessionStore {
   private readonly delExpired: Statement<[number]>;
 
   constructor(db: Database) {
+    this.queue = serialFor(db);
     this.insert = db.prepare(
       'INSERT INTO login_sessions (token_hash, account_id, created_at, expires_at) VALUES (@token_hash, @account_id, @created_at, @expires_at)',
     );
@@ -95,8 +105,9 @@ export class SqliteSessionStore implements SessionStore {
     this.delExpired = db.prepare('DELETE FROM login_sessions WHERE expires_at <= ?');
   }
 
-  async add(s: LoginSession) {
-    this.insert.run({ token_hash: s.tokenHash, account_id: s.accountId, created_at: s.createdAt, expires_at: s.expiresAt });
+  add(s: LoginSession) {
+    const row = { token_hash: s.tokenHash, account_id: s.accountId, created_at: s.createdAt, expires_at: s.expiresAt };
+    return this.queue.run(() => void this.insert.run(row));
   }
 
   async find(hash: string) {
@@ -104,15 +115,15 @@ export class SqliteSessionStore implements SessionStore {
     return r && { tokenHash: r.token_hash, accountId: r.account_id, createdAt: r.created_at, expiresAt: r.expires_at };
   }
 
-  async remove(hash: string) {
-    this.del.run(hash);
+  remove(hash: string) {
+    return this.queue.run(() => void this.del.run(hash));
   }
 
-  async removeByAccount(accountId: string) {
-    this.delAccount.run(accountId);
+  removeByAccount(accountId: string) {
+    return this.queue.run(() => void this.delAccount.run(accountId));
   }
 
-  async removeExpired(now: number) {
-    return this.delExpired.run(now).changes;
+  removeExpired(now: number) {
+    return this.queue.run(() => this.delExpired.run(now).changes);
   }
 }
