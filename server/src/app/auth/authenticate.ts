@@ -37,7 +37,10 @@ async function fromApiToken(deps: AuthenticateDeps, secret: string): Promise<{ g
   const token = await deps.stores.tokens.findByHash(deps.secrets.hash(secret));
   if (!token || token.revokedAt !== undefined) return undefined;
   const now = deps.clock.now();
-  if (token.lastUsedAt === undefined || now - token.lastUsedAt >= TOUCH_EVERY_MS) await deps.stores.tokens.touch(token.id, now);
+  // Bookkeeping, not the request's business: written in the background, so a busy database (a moment's hold
+  // on the write lock, another process) neither delays nor fails the request; the next use writes it again.
+  if (token.lastUsedAt === undefined || now - token.lastUsedAt >= TOUCH_EVERY_MS)
+    void deps.stores.tokens.touch(token.id, now).catch(() => undefined);
   return { grant: token.grant, via: { kind: 'token', tokenId: token.id } };
 }
 
@@ -46,7 +49,7 @@ async function fromSession(deps: AuthenticateDeps, secret: string): Promise<{ gr
   const session = await deps.stores.sessions.find(tokenHash);
   if (!session) return undefined;
   if (session.expiresAt <= deps.clock.now()) {
-    await deps.stores.sessions.remove(tokenHash);
+    void deps.stores.sessions.remove(tokenHash).catch(() => undefined); // clean-up, as above; refused either way
     return undefined;
   }
   const account = await deps.stores.accounts.get(session.accountId);
