@@ -7,10 +7,8 @@ import type { Clock } from '../core/ports/clock';
 import type { Inbox } from '../core/ports/inbox';
 import type { OutboxStore } from '../core/ports/outbox-store';
 import { DEFAULT_QUEUE_RETENTION_DAYS, type RetentionPage, type RetentionStep } from '../core/ports/retention';
-import { CoalescedLoop } from './coalesced-loop';
-
-const DAY_MS = 24 * 60 * 60_000;
-const INTERVAL_MS = 6 * 60 * 60_000;
+import type { CoalescedLoop } from './coalesced-loop';
+import { retentionLoop } from './retention-loop';
 /** Rows looked at per step: a few milliseconds of the database, however large the backlog. */
 export const RETENTION_PAGE = 500;
 
@@ -35,13 +33,17 @@ export function queueRetention(
   logger: Logger,
   days = DEFAULT_QUEUE_RETENTION_DAYS,
 ): CoalescedLoop {
-  return new CoalescedLoop(
-    async () => {
-      const before = clock.now() - days * DAY_MS;
-      const pushes = await removeInPages((b, p) => queues.inbox.removeProcessed(b, p), before);
-      const sends = await removeInPages((b, p) => queues.outbox.removeFinished(b, p), before);
-      if (pushes + sends > 0) logger.info({ pushes, sends, days }, 'processed pushes and finished sends past retention removed');
+  return retentionLoop(
+    {
+      name: 'queue retention',
+      days,
+      removeBefore: async (before) => ({
+        pushes: await removeInPages((b, p) => queues.inbox.removeProcessed(b, p), before),
+        sends: await removeInPages((b, p) => queues.outbox.removeFinished(b, p), before),
+      }),
+      removedMessage: 'processed pushes and finished sends past retention removed',
     },
-    { name: 'queue retention', logger, intervalMs: INTERVAL_MS, idleUntilStarted: true },
+    clock,
+    logger,
   );
 }
